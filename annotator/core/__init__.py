@@ -1,0 +1,1 @@
+"""Plain-Python core: data objects, span maths, hashing. Imports nothing above it."""

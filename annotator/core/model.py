@@ -1,0 +1,151 @@
+"""Plain data objects shared by every layer: no Qt, no SQL, no spaCy."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Layer(StrEnum):
+    """Annotation layers; overlapping spans in different layers are allowed."""
+
+    ENTITY = "entity"
+    CLAIM = "claim"
+    SOURCE = "source"
+
+
+class Status(StrEnum):
+    """Where an article stands in the annotation work."""
+
+    NEW = "new"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A labelled character range; offsets are Python code points, end exclusive."""
+
+    start: int
+    end: int
+    label: str
+    score: float | None = field(default=None, compare=False)
+
+    def text_in(self, text: str) -> str:
+        """The covered text: always ``text[start:end]``."""
+        return text[self.start : self.end]
+
+
+@dataclass
+class ArticleDraft:
+    """An article as an importer produced it, before it has an id in a project."""
+
+    text: str
+    title: str = ""
+    outlet: str | None = None
+    author: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD) when known
+    language: str = "de"
+    meta: dict[str, Any] = field(default_factory=dict)
+    source_path: str | None = None  # file (and line) it was imported from
+    spans: list[Span] = field(default_factory=list)  # pre-annotated entity spans
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """Which pipeline made a suggestion: stored with every suggestion."""
+
+    name: str
+    version: str
+    path: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """What the article list shows: everything but the text."""
+
+    id: int
+    title: str
+    outlet: str | None
+    published: str | None
+    status: Status
+    source_path: str | None = None
+    char_count: int = 0
+    annotation_count: int = 0
+    suggestion_count: int = 0
+
+
+@dataclass(frozen=True)
+class Article:
+    """A stored article with its immutable text."""
+
+    id: int
+    hash: str
+    text: str
+    title: str
+    outlet: str | None
+    author: str | None
+    url: str | None
+    published: str | None
+    language: str
+    status: Status
+    source_path: str | None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A span proposed by a model, kept apart from human annotations."""
+
+    id: int
+    article_id: int
+    layer: Layer
+    start: int
+    end: int
+    label: str
+    model: str
+    model_version: str
+    score: float | None = None
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """A span an annotator made or accepted, in one layer."""
+
+    id: int
+    article_id: int
+    layer: Layer
+    start: int
+    end: int
+    label: str
+    annotator: str
+    created_at: str
+    updated_at: str
+    attrs: dict[str, Any] = field(default_factory=dict)
+    suggestion_id: int | None = None  # the model suggestion it was accepted from
+
+
+@dataclass(frozen=True)
+class Link:
+    """A directed relation between two annotations (claim → source, later claim → claim)."""
+
+    id: int
+    from_id: int
+    to_id: int
+    kind: str
+    annotator: str
+    created_at: str
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Label:
+    """A label of the project's scheme, with its colour and keyboard shortcut."""
+
+    layer: Layer
+    name: str
+    color: str
+    shortcut: str | None = None
+    description: str = ""

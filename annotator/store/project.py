@@ -1,0 +1,448 @@
+"""A project: one SQLite file holding articles, suggestions, annotations and links."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from annotator.core.hashing import content_hash
+from annotator.core.model import (
+    Annotation,
+    Article,
+    ArticleDraft,
+    ArticleSummary,
+    Label,
+    Layer,
+    Link,
+    ModelInfo,
+    Span,
+    Status,
+    Suggestion,
+)
+from annotator.core.spans import check_span
+from annotator.store.schema import migrations
+
+IMPORT_ANNOTATOR = "import"  # annotator name for spans that came in with an imported file
+
+
+def now() -> str:
+    """UTC timestamp with seconds, ISO 8601."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class ProjectError(Exception):
+    """A project file that cannot be opened or used, named with the reason."""
+
+
+class Project:
+    """The store's one entry point; one instance per thread, as SQLite connections are."""
+
+    def __init__(self, db: Database, path: Path | None = None) -> None:
+        self.db = db
+        self.path = path
+
+    # -- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = True) -> Project:
+        """Open (and create or migrate) the project file at ``path``."""
+        path = Path(path)
+        if not create and not path.exists():
+            raise ProjectError(f"{path}: no such project file")
+        try:
+            conn = sqlite3.connect(str(path), timeout=30)
+            db = Database(conn)
+            db.execute("PRAGMA busy_timeout = 30000")
+            db.enable_wal()
+            db.execute("PRAGMA synchronous = NORMAL")
+            return cls._ready(db, path)
+        except sqlite3.DatabaseError as exc:
+            raise ProjectError(f"{path}: not an annotator project ({exc})") from exc
+
+    @classmethod
+    def memory(cls) -> Project:
+        """A throw-away project, for tests."""
+        return cls._ready(Database(memory=True), None)
+
+    @classmethod
+    def _ready(cls, db: Database, path: Path | None) -> Project:
+        db.execute("PRAGMA foreign_keys = ON")
+        migrations.apply(db)
+        return cls(db, path)
+
+    def close(self) -> None:
+        """Close the connection; WAL content is checkpointed by SQLite."""
+        self.db.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Project]:
+        """Group several writes into one all-or-nothing step (nests with savepoints)."""
+        with self.db.atomic():
+            yield self
+
+    def _query(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> list[dict]:
+        return list(self.db.query(sql, params))
+
+    def _scalar(self, sql: str, params: Iterable[Any] = ()) -> Any:
+        row = self.db.execute(sql, list(params)).fetchone()
+        return row[0] if row else None
+
+    # -- articles --------------------------------------------------------------------------
+
+    def add_article(self, draft: ArticleDraft, *, annotator: str = IMPORT_ANNOTATOR) -> int | None:
+        """Store a new article with its pre-annotated spans; None when its text is already here."""
+        digest = content_hash(draft.text)
+        if not draft.text.strip():
+            raise ValueError("an article needs text")
+        for span in draft.spans:
+            check_span(span.start, span.end, len(draft.text))
+        with self.db.atomic():
+            if self.article_id_by_hash(digest) is not None:
+                return None
+            article_id = self.db["articles"].insert(
+                {
+                    "hash": digest,
+                    "title": draft.title or _first_line(draft.text),
+                    "outlet": draft.outlet,
+                    "author": draft.author,
+                    "url": draft.url,
+                    "published": draft.published,
+                    "language": draft.language,
+                    "meta": json.dumps(draft.meta, ensure_ascii=False),
+                    "source_path": draft.source_path,
+                    "status": Status.NEW.value,
+                    "imported_at": now(),
+                    "char_count": len(draft.text),
+                    "text": draft.text,
+                }
+            ).last_pk
+            for span in draft.spans:
+                self.ensure_label(Layer.ENTITY, span.label)
+                self.add_annotation(article_id, Layer.ENTITY, span, annotator)
+        return int(article_id)
+
+    def article_id_by_hash(self, digest: str) -> int | None:
+        """The id of the article with this content hash, if any."""
+        return self._scalar("SELECT id FROM articles WHERE hash = ?", [digest])
+
+    def article_ids_by_source(self, name: str) -> list[int]:
+        """Articles imported from a file of this name (whole path or its last part)."""
+        rows = self._query(
+            "SELECT id FROM articles WHERE source_path = :n OR source_path LIKE :tail "
+            "ORDER BY id",
+            {"n": name, "tail": f"%/{name}"},
+        )
+        return [r["id"] for r in rows]
+
+    def article(self, article_id: int) -> Article:
+        """One article with its text; KeyError when there is none."""
+        rows = self._query("SELECT * FROM articles WHERE id = ?", [article_id])
+        if not rows:
+            raise KeyError(f"no article {article_id}")
+        r = rows[0]
+        return Article(
+            id=r["id"], hash=r["hash"], text=r["text"], title=r["title"], outlet=r["outlet"],
+            author=r["author"], url=r["url"], published=r["published"],
+            language=r["language"], status=Status(r["status"]),
+            source_path=r["source_path"], meta=json.loads(r["meta"]),
+        )
+
+    def count_articles(self, status: Status | None = None) -> int:
+        """How many articles (with this status)."""
+        if status is None:
+            return self._scalar("SELECT count(*) FROM articles")
+        return self._scalar("SELECT count(*) FROM articles WHERE status = ?", [status.value])
+
+    def list_articles(
+        self, offset: int = 0, limit: int = 200, status: Status | None = None
+    ) -> list[ArticleSummary]:
+        """One page of the article list in id order, without texts: what a lazy view fetches."""
+        where = "WHERE a.status = :status" if status else ""
+        rows = self._query(
+            f"""SELECT a.id, a.title, a.outlet, a.published, a.status, a.source_path,
+                   a.char_count,
+                   (SELECT count(*) FROM annotations n WHERE n.article_id = a.id) AS n_ann,
+                   (SELECT count(*) FROM suggestions s WHERE s.article_id = a.id) AS n_sug
+            FROM articles a {where} ORDER BY a.id LIMIT :limit OFFSET :offset""",
+            {"status": status.value if status else None, "limit": limit, "offset": offset},
+        )
+        return [
+            ArticleSummary(
+                id=r["id"], title=r["title"], outlet=r["outlet"], published=r["published"],
+                status=Status(r["status"]), source_path=r["source_path"],
+                char_count=r["char_count"], annotation_count=r["n_ann"],
+                suggestion_count=r["n_sug"],
+            )
+            for r in rows
+        ]
+
+    def set_status(self, article_id: int, status: Status) -> None:
+        """Record where the article stands (new, in progress, done)."""
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE articles SET status = ?, status_changed_at = ? WHERE id = ?",
+                [status.value, now(), article_id],
+            )
+
+    def article_text_length(self, article_id: int) -> int:
+        """Length of the stored text in code points."""
+        n = self._scalar("SELECT char_count FROM articles WHERE id = ?", [article_id])
+        if n is None:
+            raise KeyError(f"no article {article_id}")
+        return n
+
+    # -- models and suggestions ------------------------------------------------------------
+
+    def model_id(self, info: ModelInfo) -> int:
+        """The id of a model (name, version), registering it on first use."""
+        with self.db.atomic():
+            found = self._scalar(
+                "SELECT id FROM models WHERE name = ? AND version = ?", [info.name, info.version]
+            )
+            if found is not None:
+                return found
+            return int(
+                self.db["models"].insert(
+                    {"name": info.name, "version": info.version, "path": info.path,
+                     "added_at": now()}
+                ).last_pk
+            )
+
+    def replace_suggestions(
+        self, article_id: int, info: ModelInfo, spans: Iterable[Span], layer: Layer = Layer.ENTITY
+    ) -> int:
+        """Store a model's suggestions for an article, replacing that model's earlier ones only."""
+        spans = list(spans)
+        length = self.article_text_length(article_id)
+        for span in spans:
+            check_span(span.start, span.end, length)
+        with self.db.atomic():
+            model_id = self.model_id(info)
+            self.db.execute(
+                "DELETE FROM suggestions WHERE article_id = ? AND model_id = ? AND layer = ?",
+                [article_id, model_id, layer.value],
+            )
+            stamp = now()
+            self.db["suggestions"].insert_all(
+                {"article_id": article_id, "model_id": model_id, "layer": layer.value,
+                 "label": s.label, "start": s.start, "end": s.end, "score": s.score,
+                 "created_at": stamp}
+                for s in spans
+            )
+        return len(spans)
+
+    def suggestions(self, article_id: int, model: ModelInfo | None = None) -> list[Suggestion]:
+        """An article's suggestions in text order (of one model, or of all)."""
+        sql = """SELECT s.*, m.name AS model, m.version AS model_version
+                 FROM suggestions s JOIN models m ON m.id = s.model_id WHERE s.article_id = ?"""
+        params: list[Any] = [article_id]
+        if model is not None:
+            sql += " AND m.name = ? AND m.version = ?"
+            params += [model.name, model.version]
+        rows = self._query(sql + ' ORDER BY s.start, s."end", s.id', params)
+        return [
+            Suggestion(
+                id=r["id"], article_id=r["article_id"], layer=Layer(r["layer"]), start=r["start"],
+                end=r["end"], label=r["label"], model=r["model"],
+                model_version=r["model_version"], score=r["score"],
+            )
+            for r in rows
+        ]
+
+    def articles_without_suggestions(self, info: ModelInfo) -> list[int]:
+        """Ids of articles this model has not yet been run on."""
+        rows = self._query(
+            """SELECT a.id FROM articles a WHERE NOT EXISTS (
+                 SELECT 1 FROM suggestions s JOIN models m ON m.id = s.model_id
+                 WHERE s.article_id = a.id AND m.name = ? AND m.version = ?)
+               ORDER BY a.id""",
+            [info.name, info.version],
+        )
+        return [r["id"] for r in rows]
+
+    # -- annotators, annotations and links -------------------------------------------------
+
+    def annotator_id(self, name: str) -> int:
+        """The id of an annotator, registering the name on first use."""
+        name = name.strip()
+        if not name:
+            raise ValueError("an annotator needs a name")
+        with self.db.atomic():
+            found = self._scalar("SELECT id FROM annotators WHERE name = ?", [name])
+            if found is not None:
+                return found
+            return int(self.db["annotators"].insert({"name": name, "created_at": now()}).last_pk)
+
+    def annotators(self) -> list[str]:
+        """Every annotator's name, in the order they joined."""
+        return [r["name"] for r in self._query("SELECT name FROM annotators ORDER BY id")]
+
+    def add_annotation(
+        self,
+        article_id: int,
+        layer: Layer,
+        span: Span,
+        annotator: str,
+        *,
+        attrs: dict[str, Any] | None = None,
+        suggestion_id: int | None = None,
+        annotation_id: int | None = None,
+    ) -> int:
+        """Store one span in a layer; ``annotation_id`` restores a deleted one (undo)."""
+        check_span(span.start, span.end, self.article_text_length(article_id))
+        with self.db.atomic():
+            stamp = now()
+            row = {
+                "article_id": article_id, "layer": Layer(layer).value, "label": span.label,
+                "start": span.start, "end": span.end,
+                "annotator_id": self.annotator_id(annotator), "suggestion_id": suggestion_id,
+                "attrs": json.dumps(attrs or {}, ensure_ascii=False),
+                "created_at": stamp, "updated_at": stamp,
+            }
+            if annotation_id is not None:
+                row["id"] = annotation_id
+            return int(self.db["annotations"].insert(row).last_pk)
+
+    def update_annotation(
+        self,
+        annotation_id: int,
+        *,
+        start: int | None = None,
+        end: int | None = None,
+        label: str | None = None,
+        attrs: dict[str, Any] | None = None,
+    ) -> None:
+        """Relabel, resize or re-attribute a span."""
+        current = self.annotation(annotation_id)
+        new_start = current.start if start is None else start
+        new_end = current.end if end is None else end
+        check_span(new_start, new_end, self.article_text_length(current.article_id))
+        changes: dict[str, Any] = {"start": new_start, "end": new_end, "updated_at": now()}
+        if label is not None:
+            changes["label"] = label
+        if attrs is not None:
+            changes["attrs"] = json.dumps(attrs, ensure_ascii=False)
+        with self.db.atomic():
+            self.db["annotations"].update(annotation_id, changes)
+
+    def delete_annotation(self, annotation_id: int) -> None:
+        """Remove a span and, through the schema, its links."""
+        with self.db.atomic():
+            self.db.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
+
+    def annotation(self, annotation_id: int) -> Annotation:
+        """One annotation; KeyError when there is none."""
+        found = self._annotations("n.id = ?", [annotation_id])
+        if not found:
+            raise KeyError(f"no annotation {annotation_id}")
+        return found[0]
+
+    def annotations(self, article_id: int, layer: Layer | None = None) -> list[Annotation]:
+        """An article's annotations in text order (of one layer, or of all)."""
+        if layer is None:
+            return self._annotations("n.article_id = ?", [article_id])
+        return self._annotations("n.article_id = ? AND n.layer = ?", [article_id, layer.value])
+
+    def _annotations(self, where: str, params: list[Any]) -> list[Annotation]:
+        rows = self._query(
+            f"""SELECT n.*, a.name AS annotator FROM annotations n
+                JOIN annotators a ON a.id = n.annotator_id WHERE {where}
+                ORDER BY n.start, n."end", n.id""",
+            params,
+        )
+        return [
+            Annotation(
+                id=r["id"], article_id=r["article_id"], layer=Layer(r["layer"]),
+                start=r["start"], end=r["end"], label=r["label"], annotator=r["annotator"],
+                created_at=r["created_at"], updated_at=r["updated_at"],
+                attrs=json.loads(r["attrs"]), suggestion_id=r["suggestion_id"],
+            )
+            for r in rows
+        ]
+
+    def add_link(
+        self, from_id: int, to_id: int, kind: str, annotator: str,
+        attrs: dict[str, Any] | None = None,
+    ) -> int:
+        """Link two annotations, e.g. a claim to the source that makes it."""
+        with self.db.atomic():
+            return int(
+                self.db["links"].insert(
+                    {"from_id": from_id, "to_id": to_id, "kind": kind,
+                     "annotator_id": self.annotator_id(annotator),
+                     "attrs": json.dumps(attrs or {}, ensure_ascii=False),
+                     "created_at": now()}
+                ).last_pk
+            )
+
+    def delete_link(self, link_id: int) -> None:
+        """Remove one link."""
+        with self.db.atomic():
+            self.db.execute("DELETE FROM links WHERE id = ?", [link_id])
+
+    def links(self, article_id: int) -> list[Link]:
+        """Links that start at an annotation of this article."""
+        rows = self._query(
+            """SELECT l.*, a.name AS annotator FROM links l
+               JOIN annotations n ON n.id = l.from_id
+               JOIN annotators a ON a.id = l.annotator_id
+               WHERE n.article_id = ? ORDER BY l.id""",
+            [article_id],
+        )
+        return [
+            Link(id=r["id"], from_id=r["from_id"], to_id=r["to_id"], kind=r["kind"],
+                 annotator=r["annotator"], created_at=r["created_at"],
+                 attrs=json.loads(r["attrs"]))
+            for r in rows
+        ]
+
+    # -- labels and settings ---------------------------------------------------------------
+
+    def labels(self, layer: Layer | None = None) -> list[Label]:
+        """The label scheme, in display order."""
+        where, params = ("WHERE layer = ?", [layer.value]) if layer else ("", [])
+        rows = self._query(f"SELECT * FROM labels {where} ORDER BY position, name", params)
+        return [
+            Label(layer=Layer(r["layer"]), name=r["name"], color=r["color"],
+                  shortcut=r["shortcut"], description=r["description"])
+            for r in rows
+        ]
+
+    def ensure_label(self, layer: Layer, name: str, color: str = "#b0bec5") -> None:
+        """Add a label met in imported data or a model's output, keeping existing ones."""
+        with self.db.atomic():
+            position = self._scalar("SELECT coalesce(max(position), 0) + 1 FROM labels")
+            self.db.execute(
+                "INSERT OR IGNORE INTO labels (layer, name, color, position) VALUES (?, ?, ?, ?)",
+                [layer.value, name, color, position],
+            )
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        """A project-wide setting, such as the suggester pipeline."""
+        value = self._scalar("SELECT value FROM settings WHERE key = ?", [key])
+        return default if value is None else value
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        """Store a project-wide setting."""
+        with self.db.atomic():
+            self.db["settings"].upsert({"key": key, "value": value}, pk="key")
+
+
+def _first_line(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()[:200]
+    return ""

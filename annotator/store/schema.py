@@ -1,0 +1,124 @@
+"""The project file's schema, one sqlite-utils migration per step; docs/schema.md describes it."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("annotator")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    """Articles, suggestions, layered annotations, links, labels, annotators, settings."""
+    for statement in _INITIAL:
+        db.execute(statement)
+
+
+_INITIAL = [
+    """CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        hash TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL DEFAULT '',
+        outlet TEXT,
+        author TEXT,
+        url TEXT,
+        published TEXT,
+        language TEXT NOT NULL DEFAULT 'de',
+        meta TEXT NOT NULL DEFAULT '{}',
+        source_path TEXT,
+        status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'in_progress', 'done')),
+        status_changed_at TEXT,
+        imported_at TEXT NOT NULL,
+        char_count INTEGER NOT NULL,
+        text TEXT NOT NULL
+    )""",
+    "CREATE INDEX idx_articles_status ON articles (status)",
+    "CREATE INDEX idx_articles_published ON articles (published)",
+    "CREATE INDEX idx_articles_source_path ON articles (source_path)",
+    """CREATE TABLE models (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        version TEXT NOT NULL,
+        path TEXT,
+        added_at TEXT NOT NULL,
+        UNIQUE (name, version)
+    )""",
+    """CREATE TABLE suggestions (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        model_id INTEGER NOT NULL REFERENCES models (id) ON DELETE CASCADE,
+        layer TEXT NOT NULL DEFAULT 'entity',
+        label TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        score REAL,
+        created_at TEXT NOT NULL,
+        CHECK (0 <= start AND start < "end")
+    )""",
+    "CREATE INDEX idx_suggestions_article ON suggestions (article_id, model_id)",
+    """CREATE TABLE annotators (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE annotations (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        layer TEXT NOT NULL CHECK (layer IN ('entity', 'claim', 'source')),
+        label TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        annotator_id INTEGER NOT NULL REFERENCES annotators (id),
+        suggestion_id INTEGER REFERENCES suggestions (id) ON DELETE SET NULL,
+        attrs TEXT NOT NULL DEFAULT '{}',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        CHECK (0 <= start AND start < "end")
+    )""",
+    "CREATE INDEX idx_annotations_article ON annotations (article_id, layer)",
+    """CREATE TABLE links (
+        id INTEGER PRIMARY KEY,
+        from_id INTEGER NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,
+        to_id INTEGER NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        annotator_id INTEGER NOT NULL REFERENCES annotators (id),
+        attrs TEXT NOT NULL DEFAULT '{}',
+        created_at TEXT NOT NULL,
+        UNIQUE (from_id, to_id, kind)
+    )""",
+    "CREATE INDEX idx_links_to ON links (to_id)",
+    """CREATE TABLE labels (
+        layer TEXT NOT NULL,
+        name TEXT NOT NULL,
+        color TEXT NOT NULL,
+        shortcut TEXT,
+        description TEXT NOT NULL DEFAULT '',
+        position INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (layer, name)
+    )""",
+    """CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT
+    )""",
+]
+
+
+DEFAULT_LABELS = [
+    # layer, name, colour, shortcut, description
+    ("entity", "PER", "#ffd54f", "1", "Person"),
+    ("entity", "LOC", "#81d4fa", "2", "Place: country, city, region"),
+    ("entity", "ORG", "#a5d6a7", "3", "Organisation: party, ministry, company, agency"),
+    ("entity", "MISC", "#ce93d8", "4", "Other names: events, laws, products"),
+    ("claim", "CLAIM", "#e53935", "c", "A span that asserts something"),
+    ("source", "SOURCE", "#3949ab", "s", "Who is cited: person, agency, newspaper, official"),
+]
+
+
+@migrations()
+def m002_default_labels(db: Database) -> None:
+    """The label scheme a new project starts with (German NER labels, claim, source)."""
+    db["labels"].insert_all(
+        {"layer": la, "name": n, "color": c, "shortcut": k, "description": d, "position": i}
+        for i, (la, n, c, k, d) in enumerate(DEFAULT_LABELS)
+    )
