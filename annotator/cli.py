@@ -1,0 +1,224 @@
+"""The `annotator` command: GUI, import, stats and the demo project.
+
+Exit codes: 0 success, 1 some inputs failed, 2 usage error (bad arguments, project or model).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=False,
+    invoke_without_command=True,
+    help="Annotate claims, sources and named entities in German news.",
+)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def data_dir() -> Path:
+    """Where the demo project and the last-project note live ($ANNOTATOR_DATA_DIR overrides)."""
+    base = os.environ.get("ANNOTATOR_DATA_DIR") or os.environ.get("XDG_DATA_HOME")
+    root = Path(base) if base else Path.home() / ".local" / "share"
+    return root if os.environ.get("ANNOTATOR_DATA_DIR") else root / "annotator"
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
+    """Print an error line to stderr and give the exit to raise."""
+    typer.echo(f"annotator: {message}", err=True)
+    return typer.Exit(code)
+
+
+@app.callback()
+def main_callback(ctx: typer.Context) -> None:
+    """Without a command: open the last project (or the demo) in the GUI."""
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(open_project, project=None)
+
+
+@app.command("open")
+def open_project(
+    project: Annotated[Path | None, typer.Argument(help="Project file (.db)")] = None,
+) -> None:
+    """Open a project in the GUI (the last one, or the demo, when none is named)."""
+    if project is None:
+        project = _last_project()
+        if project is None:
+            raise typer.Exit(_run_demo(fresh=False))
+    if not project.exists():
+        raise fail(f"{project}: no such project file (create one with 'annotator import')")
+    raise typer.Exit(_run_gui(project))
+
+
+@app.command("import")
+def import_cmd(
+    project: Annotated[Path, typer.Argument(help="Project file; created when missing")],
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt, .jsonl, .html")],
+    model: Annotated[
+        str | None, typer.Option("--model", "-m", help="spaCy pipeline: package name or folder")
+    ] = None,
+    suggest: Annotated[
+        bool, typer.Option("--suggest/--no-suggest", help="Run entity suggestions")
+    ] = True,
+) -> None:
+    """Import articles, suggest their entities and print a summary."""
+    from annotator.app.importing import import_files
+    from annotator.store import Project, ProjectError
+
+    try:
+        proj = Project.open(project)
+    except ProjectError as exc:
+        raise fail(str(exc)) from exc
+    with proj:
+        report = _with_progress("Importing", None, lambda p: import_files(proj, paths, progress=p))
+        for line in report.skipped:
+            typer.echo(f"skipped: {line}", err=True)
+        for line in report.failed:
+            typer.echo(f"error: {line}", err=True)
+        if suggest and report.imported:
+            report.model, report.suggested = _suggest(proj, report.imported, model)
+    typer.echo(report.summary())
+    raise typer.Exit(EXIT_FAILED if report.failed else EXIT_OK)
+
+
+def _suggest(proj, article_ids: list[int], model: str | None):
+    from annotator.app.importing import suggest_entities_for
+    from annotator.nlp.resolve import ModelError, load_pipeline
+
+    name = model or proj.setting("model")
+    try:
+        nlp, info = load_pipeline(name)
+    except ModelError as exc:
+        raise fail(str(exc)) from exc
+    total = _with_progress(
+        f"Entities ({info.name})",
+        len(article_ids),
+        lambda p: suggest_entities_for(proj, article_ids, nlp, info, progress=p),
+    )
+    return info, total
+
+
+def _with_progress(title: str, total: int | None, work):
+    """Run ``work(progress)`` with a progress bar on a terminal, quietly elsewhere."""
+    if not sys.stderr.isatty():
+        return work(lambda n, message: None)
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task(title, total=total)
+        return work(lambda n, message: bar.update(task, completed=n, description=title))
+
+
+@app.command("stats")
+def stats_cmd(
+    project: Annotated[Path, typer.Argument(help="Project file")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object")] = False,
+) -> None:
+    """Articles, statuses, suggestions and annotations per layer and label, annotators."""
+    from annotator.store import Project, ProjectError
+    from annotator.store.stats import project_stats
+
+    try:
+        proj = Project.open(project, create=False)
+    except ProjectError as exc:
+        raise fail(str(exc)) from exc
+    with proj:
+        stats = project_stats(proj)
+    if as_json:
+        typer.echo(json.dumps(stats, ensure_ascii=False, indent=2))
+        return
+    typer.echo(_format_stats(project, stats))
+
+
+def _format_stats(path: Path, stats: dict) -> str:
+    s = stats["status"]
+    lines = [
+        f"{path}: {stats['articles']} articles ({s['new']} new, {s['in_progress']} in "
+        f"progress, {s['done']} done)",
+        "suggestions: " + _counts(stats["suggestions"]),
+    ]
+    for m in stats["models"]:
+        lines.append(f"  {m['name']} {m['version']}: {m['suggestions']}")
+    lines.append("annotations:" + ("" if stats["annotations"] else " none"))
+    for layer, labels in stats["annotations"].items():
+        lines.append(f"  {layer}: {_counts(labels)}")
+    lines.append(f"links: {stats['links']}")
+    names = ", ".join(f"{a['name']} ({a['annotations']})" for a in stats["annotators"])
+    lines.append(f"annotators: {names or 'none'}")
+    return "\n".join(lines)
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{k} {v}" for k, v in counts.items()) or "none"
+
+
+@app.command("demo")
+def demo_cmd(
+    fresh: Annotated[bool, typer.Option("--fresh", help="Rebuild the demo project")] = False,
+    no_gui: Annotated[bool, typer.Option("--no-gui", help="Only build it, print its path")] = False,
+) -> None:
+    """Open a project made from the bundled sample corpus (built on first use)."""
+    if no_gui:
+        typer.echo(_demo_project(fresh))
+        return
+    raise typer.Exit(_run_demo(fresh))
+
+
+def _demo_project(fresh: bool) -> Path:
+    """Build the demo project once, atomically: a half-built demo is never left behind."""
+    from annotator.app.importing import import_files
+    from annotator.app.samples import sample_corpus_dir
+    from annotator.store import Project
+
+    target = data_dir() / "demo.db"
+    if target.exists() and not fresh:
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    building = target.with_suffix(".building.db")
+    for leftover in (building, Path(f"{building}-wal"), Path(f"{building}-shm")):
+        leftover.unlink(missing_ok=True)
+    typer.echo(f"Building the demo project in {target} ...", err=True)
+    with Project.open(building) as proj:
+        report = import_files(proj, [sample_corpus_dir()])
+        _suggest(proj, report.imported, None)
+        proj.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    building.replace(target)
+    return target
+
+
+def _run_demo(fresh: bool) -> int:
+    return _run_gui(_demo_project(fresh))
+
+
+def _last_project() -> Path | None:
+    note = data_dir() / "last-project"
+    if note.exists():
+        path = Path(note.read_text(encoding="utf-8").strip())
+        if path.exists():
+            return path
+    return None
+
+
+def _run_gui(project: Path) -> int:
+    from annotator.ui.application import run
+
+    note = data_dir() / "last-project"
+    note.parent.mkdir(parents=True, exist_ok=True)
+    note.write_text(str(project.resolve()), encoding="utf-8")
+    return run(project)
+
+
+def main() -> None:
+    """Console entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

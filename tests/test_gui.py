@@ -1,0 +1,78 @@
+"""The minimal main window: lazy article list, article view with highlighted entities."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from annotator.core.model import ArticleDraft, Layer, ModelInfo, Span
+from annotator.store import Project
+from annotator.ui.article_list_model import ArticleIdRole, ArticleListModel
+from annotator.ui.main_window import MainWindow
+
+TEXT = "Titel 😀\n\nDresden (dpa) – Anna Berger 🇩🇪 reiste nach Warschau."
+
+
+def span(word: str, label: str) -> Span:
+    start = TEXT.index(word)
+    return Span(start, start + len(word), label)
+
+
+def fill(project: Project, n: int = 3) -> int:
+    first = project.add_article(ArticleDraft(text=TEXT, title="Titel 😀", outlet="Elbtal-Bote"))
+    for i in range(1, n):
+        project.add_article(ArticleDraft(text=f"Artikel {i}\n\nText {i}.", title=f"Artikel {i}"))
+    info = ModelInfo("de_annotator_ner", "0.1.0")
+    project.replace_suggestions(first, info, [span("Anna Berger", "PER"), span("Warschau", "LOC")])
+    return first
+
+
+def test_article_list_model_fetches_pages_lazily(project: Project, qtmodeltester) -> None:
+    for i in range(45):
+        project.add_article(ArticleDraft(text=f"Artikel {i}.", title=f"Artikel {i}"))
+    model = ArticleListModel(project, page_size=20)
+    assert model.rowCount() == 0 and model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 20
+    qtmodeltester.check(model)
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == 45 and model.total() == 45
+    assert model.index(44, 0).data() == "Artikel 44"
+    assert model.index(44, 0).data(ArticleIdRole) == 45
+
+
+def test_window_shows_article_with_entities_at_exact_positions(
+    qtbot: QtBot, project: Project
+) -> None:
+    first = fill(project)
+    window = MainWindow(project)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_first()
+    assert window.current_article == first
+    doc = window.view.text.document()
+    assert doc.toPlainText() == TEXT
+    hl = window.view.highlighter
+    # Warschau comes after two astral characters: Qt's position is 3 UTF-16 units further on.
+    cp = TEXT.index("Warschau")
+    qt_pos = hl.to_utf16(cp)
+    assert qt_pos == cp + 3
+    block = doc.findBlock(qt_pos)
+    formats = {(r.start + block.position(), r.length) for r in block.layout().formats()}
+    assert (qt_pos, len("Warschau")) in formats
+    (found,) = hl.highlights_at(cp)
+    assert (found.label, found.layer, found.suggested) == ("LOC", Layer.ENTITY, True)
+    assert "PER" in window.view.legend.text()
+
+
+def test_keyboard_moves_between_articles(qtbot: QtBot, project: Project) -> None:
+    fill(project)
+    window = MainWindow(project)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_first()
+    qtbot.keyClick(window.list, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.text.toPlainText() == "Artikel 1\n\nText 1."
+    qtbot.keyClick(window.list, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.text.toPlainText() == TEXT
