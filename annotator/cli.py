@@ -21,6 +21,7 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+SCREENSHOT = typer.Option("--screenshot", help="Save the window as PNG and quit", hidden=True)
 
 
 def data_dir() -> Path:
@@ -40,21 +41,20 @@ def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
 def main_callback(ctx: typer.Context) -> None:
     """Without a command: open the last project (or the demo) in the GUI."""
     if ctx.invoked_subcommand is None:
-        ctx.invoke(open_project, project=None)
+        ctx.invoke(open_project, project=None, screenshot=None)
 
 
 @app.command("open")
 def open_project(
     project: Annotated[Path | None, typer.Argument(help="Project file (.db)")] = None,
+    screenshot: Annotated[Path | None, SCREENSHOT] = None,
 ) -> None:
     """Open a project in the GUI (the last one, or the demo, when none is named)."""
     if project is None:
-        project = _last_project()
-        if project is None:
-            raise typer.Exit(_run_demo(fresh=False))
+        project = _last_project() or _demo_project(fresh=False)
     if not project.exists():
         raise fail(f"{project}: no such project file (create one with 'annotator import')")
-    raise typer.Exit(_run_gui(project))
+    raise typer.Exit(_run_gui(project, screenshot))
 
 
 @app.command("import")
@@ -163,12 +163,14 @@ def _counts(counts: dict[str, int]) -> str:
 def demo_cmd(
     fresh: Annotated[bool, typer.Option("--fresh", help="Rebuild the demo project")] = False,
     no_gui: Annotated[bool, typer.Option("--no-gui", help="Only build it, print its path")] = False,
+    screenshot: Annotated[Path | None, SCREENSHOT] = None,
 ) -> None:
     """Open a project made from the bundled sample corpus (built on first use)."""
+    project = _demo_project(fresh)
     if no_gui:
-        typer.echo(_demo_project(fresh))
+        typer.echo(project)
         return
-    raise typer.Exit(_run_demo(fresh))
+    raise typer.Exit(_run_gui(project, screenshot))
 
 
 def _demo_project(fresh: bool) -> Path:
@@ -193,10 +195,6 @@ def _demo_project(fresh: bool) -> Path:
     return target
 
 
-def _run_demo(fresh: bool) -> int:
-    return _run_gui(_demo_project(fresh))
-
-
 def _last_project() -> Path | None:
     note = data_dir() / "last-project"
     if note.exists():
@@ -206,13 +204,13 @@ def _last_project() -> Path | None:
     return None
 
 
-def _run_gui(project: Path) -> int:
+def _run_gui(project: Path, screenshot: Path | None = None) -> int:
     from annotator.ui.application import run
 
     note = data_dir() / "last-project"
     note.parent.mkdir(parents=True, exist_ok=True)
     note.write_text(str(project.resolve()), encoding="utf-8")
-    return run(project)
+    return run(project, screenshot)
 
 
 def main() -> None:

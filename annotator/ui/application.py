@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from annotator import __version__
@@ -21,14 +22,20 @@ def make_app() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def run(project_path: Path) -> int:
-    """Open the main window on a project and run the event loop until it closes."""
+def run(project_path: Path, screenshot: Path | None = None) -> int:
+    """Open the main window on a project and run the event loop until it closes.
+
+    With ``screenshot``, the shown window is saved as PNG and the app quits: used for the docs
+    and for the test on a real X server.
+    """
     app = make_app()
     project = Project.open(project_path)
     window = MainWindow(project)
     window.resize(1280, 800)
     window.show()
     window.open_first()
+    if screenshot is not None:
+        QTimer.singleShot(800, lambda: (window.grab().save(str(screenshot)), app.quit()))
     try:
         return app.exec()
     finally:
