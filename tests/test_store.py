@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.model import ArticleDraft, Layer, ModelInfo, Span, Status
+from annotator.core.model import ArticleDraft, ArticleFilter, Layer, ModelInfo, Span, Status
 from annotator.core.spans import SpanError
 from annotator.store import Project, ProjectError
 from annotator.store.schema import migrations
@@ -27,12 +27,13 @@ def test_migrations_from_empty_create_every_table(tmp_path: Path) -> None:
     tables = set(p.db.table_names())
     assert {"articles", "suggestions", "annotations", "links", "labels", "annotators",
             "models", "settings"} <= tables
-    assert [m.name for m in migrations.applied(p.db)] == ["m001_initial", "m002_default_labels"]
+    assert [m.name for m in migrations.applied(p.db)] == ["m001_initial", "m002_default_labels",
+                                                 "m003_decisions_and_search"]
     assert p.db.journal_mode == "wal"
     p.close()
     # Opening again applies nothing twice.
     again = Project.open(tmp_path / "new.db")
-    assert len(migrations.applied(again.db)) == 2
+    assert len(migrations.applied(again.db)) == 3
     assert [lab.name for lab in again.labels(Layer.ENTITY)] == ["PER", "LOC", "ORG", "MISC"]
     again.close()
 
@@ -133,7 +134,7 @@ def test_list_articles_pages_and_filters(project: Project) -> None:
     project.set_status(ids[3], Status.DONE)
     page = project.list_articles(offset=10, limit=10)
     assert [a.id for a in page] == ids[10:20]
-    assert [a.id for a in project.list_articles(status=Status.DONE)] == [ids[3]]
+    assert [a.id for a in project.list_articles(where=Status.DONE)] == [ids[3]]
     assert project.count_articles(Status.DONE) == 1
 
 
@@ -154,3 +155,22 @@ def test_settings_persist(tmp_path: Path) -> None:
     with Project.open(tmp_path / "p.db") as p:
         assert p.setting("model") == "/models/de"
         assert p.setting("missing", "x") == "x"
+
+
+def test_filter_by_label_and_full_text_search(project: Project) -> None:
+    a = add(project, text="Die Ministerin unterzeichnete das Wasserabkommen in Dresden.")
+    b = add(project, text="Der FC Elbtal gewann gegen Prag mit 3:1.")
+    c = add(project, text="Das Museum in Görlitz öffnet am Sonntag.")
+    project.replace_suggestions(b, ModelInfo("m", "1"), [Span(4, 13, "ORG")])
+    project.add_annotation(c, Layer.ENTITY, Span(15, 22, "LOC"), "maria")
+    project.set_status(a, Status.DONE)
+    search = ArticleFilter
+    assert [x.id for x in project.list_articles(where=search(query="abkommen"))] == []
+    assert [x.id for x in project.list_articles(where=search(query="Wasserab"))] == [a]
+    assert [x.id for x in project.list_articles(where=search(query="gorlitz"))] == [c]
+    assert [x.id for x in project.list_articles(where=search(label="ORG"))] == [b]
+    assert [x.id for x in project.list_articles(where=search(label="LOC"))] == [c]
+    assert project.count_articles(search(status=Status.DONE, query="Dresden")) == 1
+    assert project.count_articles(search(status=Status.NEW, query="Dresden")) == 0
+    assert project.count_articles(search(query='"; DROP TABLE articles; --')) == 0
+    assert project.count_articles() == 3

@@ -63,6 +63,15 @@ class ModelInfo:
 
 
 @dataclass(frozen=True)
+class ArticleFilter:
+    """Which articles the list shows: by status, by a label they carry, by words in them."""
+
+    status: Status | None = None
+    label: str | None = None
+    query: str = ""
+
+
+@dataclass(frozen=True)
 class ArticleSummary:
     """What the article list shows: everything but the text."""
 

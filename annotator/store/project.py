@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -17,6 +18,7 @@ from annotator.core.model import (
     Annotation,
     Article,
     ArticleDraft,
+    ArticleFilter,
     ArticleSummary,
     Label,
     Layer,
@@ -160,24 +162,23 @@ class Project:
             source_path=r["source_path"], meta=json.loads(r["meta"]),
         )
 
-    def count_articles(self, status: Status | None = None) -> int:
-        """How many articles (with this status)."""
-        if status is None:
-            return self._scalar("SELECT count(*) FROM articles")
-        return self._scalar("SELECT count(*) FROM articles WHERE status = ?", [status.value])
+    def count_articles(self, where: ArticleFilter | Status | None = None) -> int:
+        """How many articles pass the filter."""
+        sql, params = _filter_sql(where)
+        return self._scalar(f"SELECT count(*) FROM articles a {sql}", params)
 
     def list_articles(
-        self, offset: int = 0, limit: int = 200, status: Status | None = None
+        self, offset: int = 0, limit: int = 200, where: ArticleFilter | Status | None = None
     ) -> list[ArticleSummary]:
         """One page of the article list in id order, without texts: what a lazy view fetches."""
-        where = "WHERE a.status = :status" if status else ""
+        sql, params = _filter_sql(where)
         rows = self._query(
             f"""SELECT a.id, a.title, a.outlet, a.published, a.status, a.source_path,
                    a.char_count,
                    (SELECT count(*) FROM annotations n WHERE n.article_id = a.id) AS n_ann,
                    (SELECT count(*) FROM suggestions s WHERE s.article_id = a.id) AS n_sug
-            FROM articles a {where} ORDER BY a.id LIMIT :limit OFFSET :offset""",
-            {"status": status.value if status else None, "limit": limit, "offset": offset},
+            FROM articles a {sql} ORDER BY a.id LIMIT ? OFFSET ?""",
+            [*params, limit, offset],
         )
         return [
             ArticleSummary(
@@ -439,6 +440,35 @@ class Project:
         """Store a project-wide setting."""
         with self.db.atomic():
             self.db["settings"].upsert({"key": key, "value": value}, pk="key")
+
+
+def _filter_sql(where: ArticleFilter | Status | None) -> tuple[str, list[Any]]:
+    """WHERE clause and parameters for an article filter (``a`` is the articles alias)."""
+    if where is None:
+        return "", []
+    if isinstance(where, Status):
+        where = ArticleFilter(status=where)
+    clauses, params = [], []
+    if where.status is not None:
+        clauses.append("a.status = ?")
+        params.append(where.status.value)
+    if where.label:
+        clauses.append(
+            "(EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id AND n.label = ?)"
+            " OR EXISTS (SELECT 1 FROM suggestions s WHERE s.article_id = a.id AND s.label = ?))"
+        )
+        params += [where.label, where.label]
+    match = fts_query(where.query)
+    if match:
+        clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        params.append(match)
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def fts_query(text: str) -> str:
+    """User words → an FTS5 query: every word must occur, as a word or a word's beginning."""
+    words = re.findall(r"\w+", text)
+    return " ".join(f'"{w}"*' for w in words)
 
 
 def _first_line(text: str) -> str:

@@ -122,3 +122,39 @@ def m002_default_labels(db: Database) -> None:
         {"layer": la, "name": n, "color": c, "shortcut": k, "description": d, "position": i}
         for i, (la, n, c, k, d) in enumerate(DEFAULT_LABELS)
     )
+
+
+@migrations()
+def m003_decisions_and_search(db: Database) -> None:
+    """Accept/reject decisions on suggestions, and FTS5 full-text search over articles."""
+    for statement in _DECISIONS_AND_SEARCH:
+        db.execute(statement)
+
+
+_DECISIONS_AND_SEARCH = [
+    """CREATE TABLE suggestion_decisions (
+        suggestion_id INTEGER PRIMARY KEY REFERENCES suggestions (id) ON DELETE CASCADE,
+        decision TEXT NOT NULL CHECK (decision IN ('accepted', 'rejected')),
+        annotator_id INTEGER NOT NULL REFERENCES annotators (id),
+        decided_at TEXT NOT NULL
+    )""",
+    # External-content FTS5: the text is stored once, in articles. Status changes do not touch
+    # the index, since the update trigger fires only for title or text.
+    """CREATE VIRTUAL TABLE articles_fts USING fts5 (
+        title, text, content='articles', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2'
+    )""",
+    """CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+    END""",
+    """CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text)
+        VALUES ('delete', old.id, old.title, old.text);
+    END""",
+    """CREATE TRIGGER articles_fts_au AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text)
+        VALUES ('delete', old.id, old.title, old.text);
+        INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+    END""",
+    "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')",
+]
