@@ -190,6 +190,13 @@ class Project:
             for r in rows
         ]
 
+    def article_status(self, article_id: int) -> Status:
+        """Where one article stands."""
+        value = self._scalar("SELECT status FROM articles WHERE id = ?", [article_id])
+        if value is None:
+            raise KeyError(f"no article {article_id}")
+        return Status(value)
+
     def set_status(self, article_id: int, status: Status) -> None:
         """Record where the article stands (new, in progress, done)."""
         with self.db.atomic():
@@ -245,15 +252,33 @@ class Project:
             )
         return len(spans)
 
-    def suggestions(self, article_id: int, model: ModelInfo | None = None) -> list[Suggestion]:
-        """An article's suggestions in text order (of one model, or of all)."""
-        sql = """SELECT s.*, m.name AS model, m.version AS model_version
-                 FROM suggestions s JOIN models m ON m.id = s.model_id WHERE s.article_id = ?"""
+    def suggestions(
+        self, article_id: int, model: ModelInfo | None = None, *, open_only: bool = False
+    ) -> list[Suggestion]:
+        """An article's suggestions in text order (of one model, or all; or those undecided)."""
+        sql = "s.article_id = ?"
         params: list[Any] = [article_id]
         if model is not None:
             sql += " AND m.name = ? AND m.version = ?"
             params += [model.name, model.version]
-        rows = self._query(sql + ' ORDER BY s.start, s."end", s.id', params)
+        if open_only:
+            sql += " AND s.id NOT IN (SELECT suggestion_id FROM suggestion_decisions)"
+        return self._suggestions(sql, params)
+
+    def suggestion(self, suggestion_id: int) -> Suggestion:
+        """One suggestion; KeyError when there is none."""
+        found = self._suggestions("s.id = ?", [suggestion_id])
+        if not found:
+            raise KeyError(f"no suggestion {suggestion_id}")
+        return found[0]
+
+    def _suggestions(self, where: str, params: list[Any]) -> list[Suggestion]:
+        rows = self._query(
+            f"""SELECT s.*, m.name AS model, m.version AS model_version
+                FROM suggestions s JOIN models m ON m.id = s.model_id WHERE {where}
+                ORDER BY s.start, s."end", s.id""",
+            params,
+        )
         return [
             Suggestion(
                 id=r["id"], article_id=r["article_id"], layer=Layer(r["layer"]), start=r["start"],
@@ -262,6 +287,31 @@ class Project:
             )
             for r in rows
         ]
+
+    def decide(self, suggestion_ids: Iterable[int], decision: str | None, annotator: str) -> None:
+        """Record ``accepted`` or ``rejected`` for suggestions; None takes the decision back."""
+        ids = list(suggestion_ids)
+        with self.db.atomic():
+            self.db.execute(
+                f"DELETE FROM suggestion_decisions WHERE suggestion_id IN ({_marks(ids)})", ids
+            )
+            if decision is None:
+                return
+            who, stamp = self.annotator_id(annotator), now()
+            self.db["suggestion_decisions"].insert_all(
+                {"suggestion_id": i, "decision": decision, "annotator_id": who,
+                 "decided_at": stamp}
+                for i in ids
+            )
+
+    def decisions(self, article_id: int) -> dict[int, str]:
+        """Suggestion id → decision, for one article."""
+        rows = self._query(
+            """SELECT d.suggestion_id, d.decision FROM suggestion_decisions d
+               JOIN suggestions s ON s.id = d.suggestion_id WHERE s.article_id = ?""",
+            [article_id],
+        )
+        return {r["suggestion_id"]: r["decision"] for r in rows}
 
     def articles_without_suggestions(self, info: ModelInfo) -> list[int]:
         """Ids of articles this model has not yet been run on."""
@@ -376,18 +426,16 @@ class Project:
 
     def add_link(
         self, from_id: int, to_id: int, kind: str, annotator: str,
-        attrs: dict[str, Any] | None = None,
+        attrs: dict[str, Any] | None = None, *, link_id: int | None = None,
     ) -> int:
-        """Link two annotations, e.g. a claim to the source that makes it."""
+        """Link two annotations, e.g. a claim to its source; ``link_id`` restores one (undo)."""
+        row = {"from_id": from_id, "to_id": to_id, "kind": kind,
+               "attrs": json.dumps(attrs or {}, ensure_ascii=False), "created_at": now()}
+        if link_id is not None:
+            row["id"] = link_id
         with self.db.atomic():
-            return int(
-                self.db["links"].insert(
-                    {"from_id": from_id, "to_id": to_id, "kind": kind,
-                     "annotator_id": self.annotator_id(annotator),
-                     "attrs": json.dumps(attrs or {}, ensure_ascii=False),
-                     "created_at": now()}
-                ).last_pk
-            )
+            row["annotator_id"] = self.annotator_id(annotator)
+            return int(self.db["links"].insert(row).last_pk)
 
     def delete_link(self, link_id: int) -> None:
         """Remove one link."""
@@ -395,13 +443,22 @@ class Project:
             self.db.execute("DELETE FROM links WHERE id = ?", [link_id])
 
     def links(self, article_id: int) -> list[Link]:
-        """Links that start at an annotation of this article."""
+        """Links that start or end at an annotation of this article."""
+        return self._links(
+            """l.from_id IN (SELECT id FROM annotations WHERE article_id = :x)
+               OR l.to_id IN (SELECT id FROM annotations WHERE article_id = :x)""",
+            {"x": article_id},
+        )
+
+    def links_of(self, annotation_id: int) -> list[Link]:
+        """Links that start or end at one annotation."""
+        return self._links("l.from_id = :x OR l.to_id = :x", {"x": annotation_id})
+
+    def _links(self, where: str, params: dict[str, Any]) -> list[Link]:
         rows = self._query(
-            """SELECT l.*, a.name AS annotator FROM links l
-               JOIN annotations n ON n.id = l.from_id
-               JOIN annotators a ON a.id = l.annotator_id
-               WHERE n.article_id = ? ORDER BY l.id""",
-            [article_id],
+            f"""SELECT l.*, a.name AS annotator FROM links l
+                JOIN annotators a ON a.id = l.annotator_id WHERE {where} ORDER BY l.id""",
+            params,
         )
         return [
             Link(id=r["id"], from_id=r["from_id"], to_id=r["to_id"], kind=r["kind"],
@@ -469,6 +526,10 @@ def fts_query(text: str) -> str:
     """User words → an FTS5 query: every word must occur, as a word or a word's beginning."""
     words = re.findall(r"\w+", text)
     return " ".join(f'"{w}"*' for w in words)
+
+
+def _marks(values: list[Any]) -> str:
+    return ", ".join("?" for _ in values)
 
 
 def _first_line(text: str) -> str:

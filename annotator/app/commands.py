@@ -1,0 +1,267 @@
+"""Undoable annotation actions: each one writes to the store in one transaction.
+
+A command is applied once by ``Session.push`` before it enters the QUndoStack, so a failed write
+never lands on the stack; QUndoStack's own first ``redo`` call is then skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtGui import QUndoCommand
+
+from annotator.core.model import Annotation, Layer, Link, Span, Status, Suggestion
+from annotator.core.spans import overlaps
+from annotator.store import Project
+
+RESIZE_ID = 1001  # commands with the same id() and annotation merge into one undo step
+
+
+class StoreCommand(QUndoCommand):
+    """Base: ``apply``/``revert`` do the store work; the session is told which article changed.
+
+    The first edit of a new article also moves it to 'in progress', undone with the edit.
+    """
+
+    starts_article = True
+
+    def __init__(self, project: Project, article_id: int, text: str) -> None:
+        super().__init__(text)
+        self.project = project
+        self.article_id = article_id
+        self.applied = False
+        self.started = False
+        self.notify: Callable[[int], None] = lambda _article_id: None
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        if self.applied:
+            return
+        with self.project.transaction():
+            self.apply()
+            status = self.project.article_status(self.article_id)
+            self.started = self.starts_article and status is Status.NEW
+            if self.started:
+                self.project.set_status(self.article_id, Status.IN_PROGRESS)
+        self.applied = True
+        self.notify(self.article_id)
+
+    def undo(self) -> None:
+        with self.project.transaction():
+            self.revert()
+            if self.started:
+                self.project.set_status(self.article_id, Status.NEW)
+        self.applied = False
+        self.notify(self.article_id)
+
+
+class _Snapshot:
+    """Deleted annotations with their links, so that undo restores them with their ids."""
+
+    def __init__(self) -> None:
+        self.annotations: list[Annotation] = []
+        self.links: list[Link] = []
+
+    def delete(self, project: Project, annotations: list[Annotation]) -> None:
+        seen = {lk.id for lk in self.links}
+        for ann in annotations:
+            self.links += [lk for lk in project.links_of(ann.id) if lk.id not in seen]
+            seen = {lk.id for lk in self.links}
+            project.delete_annotation(ann.id)
+        self.annotations += annotations
+
+    def restore(self, project: Project) -> None:
+        for ann in self.annotations:
+            project.add_annotation(
+                ann.article_id, ann.layer, Span(ann.start, ann.end, ann.label), ann.annotator,
+                attrs=ann.attrs, suggestion_id=ann.suggestion_id, annotation_id=ann.id,
+            )
+        for lk in self.links:
+            project.add_link(lk.from_id, lk.to_id, lk.kind, lk.annotator, lk.attrs, link_id=lk.id)
+        self.annotations, self.links = [], []
+
+
+def entity_overlaps(project: Project, article_id: int, span: Span) -> list[Annotation]:
+    """Entity annotations a new entity span replaces."""
+    return [a for a in project.annotations(article_id, Layer.ENTITY)
+            if overlaps(a.start, a.end, span.start, span.end)]
+
+
+class AddSpan(StoreCommand):
+    """Add one span; in the entity layer it replaces the entity spans it overlaps."""
+
+    def __init__(self, project: Project, article_id: int, layer: Layer, span: Span,
+                 annotator: str, suggestion: Suggestion | None = None) -> None:
+        super().__init__(project, article_id, f"Add {span.label} ({layer.value})")
+        self.layer, self.span, self.annotator, self.suggestion = layer, span, annotator, suggestion
+        self.annotation_id: int | None = None
+        self.replaced = _Snapshot()
+
+    def apply(self) -> None:
+        if self.layer is Layer.ENTITY:
+            self.replaced.delete(self.project,
+                                 entity_overlaps(self.project, self.article_id, self.span))
+        self.annotation_id = self.project.add_annotation(
+            self.article_id, self.layer, self.span, self.annotator,
+            suggestion_id=self.suggestion.id if self.suggestion else None,
+            annotation_id=self.annotation_id,
+        )
+        if self.suggestion is not None:
+            self.project.decide([self.suggestion.id], "accepted", self.annotator)
+
+    def revert(self) -> None:
+        assert self.annotation_id is not None
+        self.project.delete_annotation(self.annotation_id)
+        if self.suggestion is not None:
+            self.project.decide([self.suggestion.id], None, self.annotator)
+        self.replaced.restore(self.project)
+
+
+class DeleteSpans(StoreCommand):
+    """Delete annotations (and their links)."""
+
+    def __init__(self, project: Project, article_id: int, annotations: list[Annotation]) -> None:
+        n = len(annotations)
+        super().__init__(project, article_id, f"Delete {n} span{'s' if n != 1 else ''}")
+        self.targets = annotations
+        self.snapshot = _Snapshot()
+
+    def apply(self) -> None:
+        self.snapshot.delete(self.project, self.targets)
+
+    def revert(self) -> None:
+        self.snapshot.restore(self.project)
+
+
+class UpdateSpan(StoreCommand):
+    """Relabel or resize a span; successive resizes of one span merge into one undo step."""
+
+    def __init__(self, project: Project, before: Annotation, after: Annotation,
+                 text: str) -> None:
+        super().__init__(project, before.article_id, text)
+        self.before, self.after = before, after
+
+    def id(self) -> int:
+        resized = (self.before.start, self.before.end) != (self.after.start, self.after.end)
+        return RESIZE_ID if resized and self.before.label == self.after.label else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, UpdateSpan) or other.before.id != self.after.id:
+            return False
+        self.after = other.after
+        return True
+
+    def _write(self, ann: Annotation) -> None:
+        self.project.update_annotation(ann.id, start=ann.start, end=ann.end, label=ann.label)
+
+    def apply(self) -> None:
+        self._write(self.after)
+
+    def revert(self) -> None:
+        self._write(self.before)
+
+
+class AcceptSuggestions(StoreCommand):
+    """Turn suggestions into entity annotations in one step (one, or all of an article)."""
+
+    def __init__(self, project: Project, article_id: int, suggestions: list[Suggestion],
+                 annotator: str) -> None:
+        n = len(suggestions)
+        super().__init__(project, article_id, f"Accept {n} suggestion{'s' if n != 1 else ''}")
+        self.suggestions, self.annotator = suggestions, annotator
+        self.created: list[int] = []
+        self.replaced = _Snapshot()
+
+    def apply(self) -> None:
+        taken: list[Span] = []
+        ids = iter(self.created) if self.created else None
+        created = []
+        for sug in self.suggestions:
+            span = Span(sug.start, sug.end, sug.label)
+            if any(overlaps(t.start, t.end, span.start, span.end) for t in taken):
+                continue  # two overlapping suggestions: the first one wins
+            self.replaced.delete(self.project, entity_overlaps(self.project, self.article_id,
+                                                               span))
+            created.append(self.project.add_annotation(
+                self.article_id, Layer.ENTITY, span, self.annotator, suggestion_id=sug.id,
+                annotation_id=next(ids) if ids else None))
+            taken.append(span)
+        self.created = created
+        self.project.decide([s.id for s in self.suggestions], "accepted", self.annotator)
+
+    def revert(self) -> None:
+        for annotation_id in self.created:
+            self.project.delete_annotation(annotation_id)
+        self.project.decide([s.id for s in self.suggestions], None, self.annotator)
+        self.replaced.restore(self.project)
+
+
+class RejectSuggestions(StoreCommand):
+    """Mark suggestions as rejected, so they are no longer offered."""
+
+    def __init__(self, project: Project, article_id: int, suggestions: list[Suggestion],
+                 annotator: str) -> None:
+        n = len(suggestions)
+        super().__init__(project, article_id, f"Reject {n} suggestion{'s' if n != 1 else ''}")
+        self.ids, self.annotator = [s.id for s in suggestions], annotator
+
+    def apply(self) -> None:
+        self.project.decide(self.ids, "rejected", self.annotator)
+
+    def revert(self) -> None:
+        self.project.decide(self.ids, None, self.annotator)
+
+
+class AddLink(StoreCommand):
+    """Link a claim to the source that makes it."""
+
+    def __init__(self, project: Project, article_id: int, from_id: int, to_id: int, kind: str,
+                 annotator: str, attrs: dict | None = None) -> None:
+        super().__init__(project, article_id, f"Link ({kind})")
+        self.from_id, self.to_id, self.kind = from_id, to_id, kind
+        self.annotator, self.attrs = annotator, attrs or {}
+        self.link_id: int | None = None
+        self.replaced: list[Link] = []
+
+    def apply(self) -> None:
+        # A claim has one source: linking it again replaces the earlier attribution.
+        self.replaced = [lk for lk in self.project.links_of(self.from_id)
+                         if lk.from_id == self.from_id and lk.kind == self.kind]
+        for lk in self.replaced:
+            self.project.delete_link(lk.id)
+        self.link_id = self.project.add_link(self.from_id, self.to_id, self.kind,
+                                             self.annotator, self.attrs, link_id=self.link_id)
+
+    def revert(self) -> None:
+        assert self.link_id is not None
+        self.project.delete_link(self.link_id)
+        for lk in self.replaced:
+            self.project.add_link(lk.from_id, lk.to_id, lk.kind, lk.annotator, lk.attrs,
+                                  link_id=lk.id)
+
+
+class SetStatus(StoreCommand):
+    """Mark an article new, in progress or done."""
+
+    starts_article = False
+
+    def __init__(self, project: Project, article_id: int, before: Status, after: Status) -> None:
+        super().__init__(project, article_id, f"Mark article {after.value.replace('_', ' ')}")
+        self.before, self.after = before, after
+
+    def apply(self) -> None:
+        self.project.set_status(self.article_id, self.after)
+
+    def revert(self) -> None:
+        self.project.set_status(self.article_id, self.before)
+
+
+def resized(ann: Annotation, start: int, end: int) -> Annotation:
+    """The same annotation with new bounds."""
+    return replace(ann, start=start, end=end)

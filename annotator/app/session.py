@@ -1,0 +1,94 @@
+"""Session state: the open project, who annotates, the one undo stack, and change signals."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from annotator.app import commands as cmd
+from annotator.core.model import Annotation, Layer, Span, Status, Suggestion
+from annotator.core.spans import check_span
+from annotator.store import Project
+
+ATTRIBUTED_TO = "attributed_to"
+
+
+class Session(QObject):
+    """Every change goes through here: written to the store first, then announced."""
+
+    article_changed = Signal(int)  # spans, links or decisions of this article changed
+    status_changed = Signal(int)  # the article's status (or counts) may have changed
+    failed = Signal(str)  # a write did not happen; the message says why
+
+    def __init__(self, project: Project, annotator: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.annotator = annotator
+        self.undo_stack = QUndoStack(self)
+
+    def push(self, command: cmd.StoreCommand) -> bool:
+        """Apply a command (one transaction), then put it on the undo stack; False if it failed."""
+        command.notify = self._announce
+        try:
+            command.redo()
+        except Exception as exc:  # the store refused: report, keep the stack as it was
+            self.failed.emit(f"{command.text()}: {exc}")
+            return False
+        self.undo_stack.push(command)
+        return True
+
+    def _announce(self, article_id: int) -> None:
+        self.article_changed.emit(article_id)
+        self.status_changed.emit(article_id)
+
+    # -- span actions ----------------------------------------------------------------------
+
+    def add_span(self, article_id: int, layer: Layer, span: Span) -> bool:
+        """Mark a span; in the entity layer it replaces what it overlaps."""
+        check_span(span.start, span.end, self.project.article_text_length(article_id))
+        return self.push(cmd.AddSpan(self.project, article_id, layer, span, self.annotator))
+
+    def delete_spans(self, annotations: list[Annotation]) -> bool:
+        """Delete spans with their links."""
+        if not annotations:
+            return False
+        return self.push(cmd.DeleteSpans(self.project, annotations[0].article_id, annotations))
+
+    def relabel(self, ann: Annotation, label: str) -> bool:
+        """Give a span another label of its layer."""
+        if label == ann.label:
+            return False
+        after = Annotation(**{**ann.__dict__, "label": label})
+        return self.push(cmd.UpdateSpan(self.project, ann, after, f"Relabel as {label}"))
+
+    def resize(self, ann: Annotation, start: int, end: int) -> bool:
+        """Move a span's bounds; repeated resizes undo as one step."""
+        check_span(start, end, self.project.article_text_length(ann.article_id))
+        return self.push(cmd.UpdateSpan(self.project, ann, cmd.resized(ann, start, end),
+                                        "Resize span"))
+
+    def accept(self, article_id: int, suggestions: list[Suggestion]) -> bool:
+        """Accept model suggestions as entity annotations."""
+        if not suggestions:
+            return False
+        return self.push(cmd.AcceptSuggestions(self.project, article_id, suggestions,
+                                               self.annotator))
+
+    def reject(self, article_id: int, suggestions: list[Suggestion]) -> bool:
+        """Reject model suggestions."""
+        if not suggestions:
+            return False
+        return self.push(cmd.RejectSuggestions(self.project, article_id, suggestions,
+                                               self.annotator))
+
+    def link_claim(self, article_id: int, claim_id: int, source_id: int) -> bool:
+        """Attribute a claim to its source (replacing an earlier attribution)."""
+        return self.push(cmd.AddLink(self.project, article_id, claim_id, source_id,
+                                     ATTRIBUTED_TO, self.annotator))
+
+    def set_status(self, article_id: int, status: Status) -> bool:
+        """Mark an article new, in progress or done (undoable)."""
+        before = self.project.article_status(article_id)
+        if before is status:
+            return False
+        return self.push(cmd.SetStatus(self.project, article_id, before, status))
