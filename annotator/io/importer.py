@@ -1,0 +1,136 @@
+"""Walk files and folders and stream drafts or failures, one bad file never stopping the rest."""
+
+from __future__ import annotations
+
+import logging
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from annotator.io.common import ImportFailure, ImportItem, ImportProblem
+from annotator.io.html import read_html_file
+from annotator.io.jsonl import iter_jsonl_file
+from annotator.io.text import read_text_file
+
+logger = logging.getLogger(__name__)
+
+NO_SUCH_PATH = "no such file or folder"
+TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+_KNOWN = ", ".join(sorted(s for s in TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES if s))
+
+
+def iter_import(paths: Iterable[Path | str]) -> Iterator[ImportItem]:
+    """Drafts and failures for files and (recursively, sorted) folders, lazily one by one."""
+    for found in _iter_targets(paths):
+        if isinstance(found, ImportFailure):
+            yield found
+        else:
+            yield from _import_file(found)
+
+
+def iter_files(paths: Iterable[Path | str]) -> Iterator[Path]:
+    """The files iter_import will read, in the same order: for counting progress up front."""
+    for found in _iter_targets(paths):
+        if isinstance(found, Path):
+            yield found
+
+
+def is_importable(path: Path) -> bool:
+    """Whether a folder walk would import this file (by its extension)."""
+    return _suffix(path) in TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
+
+
+def _iter_targets(paths: Iterable[Path | str]) -> Iterator[Path | ImportFailure]:
+    """Files to read, or why a given path cannot be read; folders are walked."""
+    for raw in paths:
+        path = Path(raw)
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            yield ImportFailure(str(path), None, NO_SUCH_PATH)
+            continue
+        except OSError as exc:
+            yield ImportFailure(str(path), None, _os_reason(exc))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            yield from _walk(path, set())
+        elif is_importable(path):
+            yield path
+        else:
+            reason = f"unsupported file type '{path.suffix}' (use {_KNOWN} or no extension)"
+            yield ImportFailure(str(path), None, reason)
+
+
+def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | ImportFailure]:
+    """Depth-first in name order; hidden entries, unknown types and symlink loops are skipped."""
+    try:
+        info = folder.stat()
+        if (info.st_dev, info.st_ino) in seen:
+            return
+        seen.add((info.st_dev, info.st_ino))
+        with os.scandir(folder) as scan:
+            entries = sorted((entry for entry in scan if not _hidden(entry)), key=_name)
+    except OSError as exc:
+        yield ImportFailure(str(folder), None, _os_reason(exc))
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        try:
+            is_dir = entry.is_dir()
+        except OSError as exc:
+            yield ImportFailure(str(path), None, _os_reason(exc))
+            continue
+        if is_dir:
+            yield from _walk(path, seen)
+        elif is_importable(path):
+            yield path
+
+
+def _import_file(path: Path) -> Iterator[ImportItem]:
+    """Read one file with the reader for its type; every error becomes a failure."""
+    try:
+        suffix = _suffix(path)
+        if suffix in JSONL_SUFFIXES:
+            yield from iter_jsonl_file(path)
+        elif suffix in HTML_SUFFIXES:
+            yield read_html_file(path)
+        else:
+            yield read_text_file(path)
+    except ImportProblem as exc:
+        yield ImportFailure(str(path), exc.line, exc.reason)
+    except OSError as exc:
+        yield ImportFailure(str(path), None, _os_reason(exc))
+    except Exception as exc:  # a parser bug must not end an import of 100,000 files
+        logger.warning("unexpected error importing %s", path, exc_info=True)
+        yield ImportFailure(str(path), None, f"unexpected error: {type(exc).__name__}: {exc}")
+
+
+def _suffix(path: Path) -> str:
+    """Lower-case extension, ``""`` for none."""
+    return path.suffix.lower()
+
+
+def _name(entry: os.DirEntry[str]) -> str:
+    """Sort key of a folder entry."""
+    return entry.name
+
+
+def _hidden(entry: os.DirEntry[str]) -> bool:
+    """Dot files and folders, and on Windows anything flagged hidden."""
+    if entry.name.startswith("."):
+        return True
+    if os.name != "nt":
+        return False
+    try:
+        attributes = getattr(entry.stat(follow_symlinks=False), "st_file_attributes", 0)
+    except OSError:
+        return False
+    return bool(attributes & getattr(stat, "FILE_ATTRIBUTE_HIDDEN", 0))
+
+
+def _os_reason(exc: OSError) -> str:
+    """The operating system's words for an error, e.g. "Permission denied"."""
+    return exc.strerror or str(exc)

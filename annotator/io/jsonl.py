@@ -1,0 +1,238 @@
+"""JSONL tasks in Prodigy or doccano style; texts and span offsets are kept exactly as given."""
+
+from __future__ import annotations
+
+import codecs
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from annotator.core.model import ArticleDraft, Span
+from annotator.io import german
+from annotator.io.common import (
+    ImportFailure,
+    ImportItem,
+    ImportProblem,
+    first_line,
+    read_limited,
+    short_title,
+)
+from annotator.io.decode import decode_bytes
+
+_SPAN_LISTS = ("spans", "label", "labels", "entities")  # Prodigy, doccano (old and new)
+_NOT_META = {"text", "meta", "tokens", *_SPAN_LISTS}
+_FIELDS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "headline"),
+    "outlet": ("outlet", "sitename", "site_name", "publisher", "medium"),
+    "url": ("url", "link", "source_url"),
+    "author": ("author", "authors", "byline"),
+    "published": ("published", "date", "published_at", "publication_date", "datePublished"),
+    "language": ("language", "lang"),
+}
+_WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # also the start of the UTF-32 ones
+_QUOTE_LIMIT = 40
+
+
+def iter_jsonl_file(path: Path) -> Iterator[ImportItem]:
+    """Stream one task per line; a bad line is one failure and the other lines still import."""
+    with path.open("rb") as handle:
+        head = handle.read(4096)
+        if path.suffix.lower() != ".json" and not _needs_whole_file(head):
+            handle.seek(0)
+            yield from _iter_lines(path, enumerate(handle, start=1))
+            return
+    text = decode_bytes(read_limited(path), path)
+    if path.suffix.lower() == ".json":
+        yield from _iter_json_document(path, text)
+    else:
+        yield from _iter_lines(path, enumerate(text.split("\n"), start=1))
+
+
+def _needs_whole_file(head: bytes) -> bool:
+    """UTF-16/32 cannot be split at b"\\n" bytes, so such files are decoded whole first."""
+    return head.startswith(_WIDE_BOMS) or b"\x00" in head
+
+
+def _iter_lines(path: Path, lines: Iterable[tuple[int, bytes | str]]) -> Iterator[ImportItem]:
+    """Parse numbered lines, turning each problem into a failure naming ``file:line``."""
+    empty = True
+    for number, raw in lines:
+        if not raw.strip():
+            continue
+        empty = False
+        try:
+            line = raw if isinstance(raw, str) else decode_bytes(raw, path)
+            yield parse_task_line(line, f"{path}:{number}")
+        except ImportProblem as exc:
+            yield ImportFailure(str(path), number, exc.reason)
+    if empty:
+        yield ImportFailure(str(path), None, "empty file")
+
+
+def _iter_json_document(path: Path, text: str) -> Iterator[ImportItem]:
+    """A ``.json`` file may hold one task or a list of tasks; otherwise it is read as JSONL."""
+    try:
+        document = json.loads(text, strict=False)
+    except (json.JSONDecodeError, RecursionError):
+        yield from _iter_lines(path, enumerate(text.split("\n"), start=1))
+        return
+    if not isinstance(document, list):
+        document, names = [document], [str(path)]
+    else:
+        names = [f"{path}[{index}]" for index in range(len(document))]
+    for task, name in zip(document, names, strict=True):
+        try:
+            yield parse_task(task, name)
+        except ImportProblem as exc:
+            yield ImportFailure(name, None, exc.reason)
+
+
+def parse_task_line(line: str, source: str) -> ArticleDraft:
+    """One JSONL line → draft; raises ImportProblem with a reason a person can act on."""
+    try:
+        task = json.loads(line, strict=False)
+    except json.JSONDecodeError as exc:
+        raise ImportProblem(f"invalid JSON: {exc.msg} (column {exc.colno})") from exc
+    except RecursionError as exc:
+        raise ImportProblem("invalid JSON: nested too deeply") from exc
+    return parse_task(task, source)
+
+
+def parse_task(task: Any, source: str) -> ArticleDraft:
+    """A decoded task → draft with validated spans; unknown keys are kept in ``meta``."""
+    if not isinstance(task, dict):
+        raise ImportProblem(f"expected a JSON object, got {_json_type(task)}")
+    text = _task_text(task)
+    meta = {key: value for key, value in task.items() if key not in _NOT_META}
+    spans = _task_spans(task, text, meta)
+    inner = task.get("meta")
+    if isinstance(inner, dict):
+        meta.update(inner)
+    elif inner is not None:
+        meta["meta"] = inner
+    fields = _pop_fields(meta)
+    return ArticleDraft(
+        text=text,
+        title=fields.get("title") or short_title(first_line(text)),
+        outlet=fields.get("outlet"),
+        author=fields.get("author"),
+        url=fields.get("url"),
+        published=fields.get("published"),
+        language=fields.get("language") or "de",
+        meta=meta,
+        source_path=source,
+        spans=spans,
+    )
+
+
+def _task_text(task: dict[str, Any]) -> str:
+    """The task's text, which must be a non-blank string that can be stored as UTF-8."""
+    if "text" not in task:
+        raise ImportProblem('missing "text"')
+    text = task["text"]
+    if not isinstance(text, str):
+        raise ImportProblem(f'"text" must be a string, got {_json_type(text)}')
+    if not text.strip():
+        raise ImportProblem('empty "text"')
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ImportProblem(f'"text" has a broken \\u escape at offset {exc.start}') from exc
+    return text
+
+
+def _task_spans(task: dict[str, Any], text: str, meta: dict[str, Any]) -> list[Span]:
+    """Spans from every list a tool may use; doccano category labels go to ``meta``."""
+    spans: set[Span] = set()
+    for key in _SPAN_LISTS:
+        value = task.get(key)
+        if value is None:
+            continue
+        if isinstance(value, str) or (
+            isinstance(value, list) and value and all(isinstance(item, str) for item in value)
+        ):
+            meta[key] = value  # text classification: "label": "POSITIVE" or ["sport", "politik"]
+            continue
+        if not isinstance(value, list):
+            raise ImportProblem(f'"{key}" must be a list of spans, got {_json_type(value)}')
+        spans.update(_span(item, text, f"{key}[{index}]") for index, item in enumerate(value))
+    return sorted(spans)
+
+
+def _span(item: Any, text: str, where: str) -> Span:
+    """Validate one span: integer offsets, 0 <= start < end <= len(text), a label."""
+    quoted = None
+    if isinstance(item, dict):
+        start = item.get("start", item.get("start_offset"))
+        end = item.get("end", item.get("end_offset"))
+        label, quoted = item.get("label"), item.get("text")
+    elif isinstance(item, list) and len(item) == 3:
+        start, end, label = item
+    else:
+        raise ImportProblem(f'{where}: expected {{"start", "end", "label"}} or [start, end, label]')
+    if not _is_int(start) or not _is_int(end):
+        raise ImportProblem(
+            f"{where}: offsets must be integers, got {json.dumps(start)} and {json.dumps(end)}"
+        )
+    if not isinstance(label, str) or not label.strip():
+        raise ImportProblem(f'{where}: missing or empty "label"')
+    if start >= end:
+        raise ImportProblem(f"{where}: start {start} is not before end {end}")
+    if start < 0 or end > len(text):
+        raise ImportProblem(f"{where}: span {start}-{end} is outside the text (length {len(text)})")
+    if isinstance(quoted, str) and text[start:end] != quoted:
+        raise ImportProblem(
+            f"{where}: span {start}-{end} covers {_quote(text[start:end])} but its text is "
+            f"{_quote(quoted)} (offsets must count Unicode code points)"
+        )
+    return Span(start, end, label.strip())
+
+
+def _pop_fields(meta: dict[str, Any]) -> dict[str, str]:
+    """Move the meta keys that ArticleDraft has fields for out of ``meta``."""
+    fields: dict[str, str] = {}
+    for name, keys in _FIELDS.items():
+        for key in keys:
+            value = _field_value(name, meta.get(key))
+            if value is not None:
+                fields[name] = value
+                del meta[key]
+                break
+    return fields
+
+
+def _field_value(name: str, value: Any) -> str | None:
+    """A usable string for a draft field, or None to leave the key in ``meta``."""
+    if isinstance(value, list) and name == "author":
+        value = ", ".join(str(item).strip() for item in value if str(item).strip())
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and name != "published":
+        value = str(value)
+    if not isinstance(value, str) or not value.strip():
+        return None
+    if name == "published":
+        found = german.parse_date_line(value)
+        return found.date.iso if found else None
+    return value.strip()
+
+
+def _is_int(value: Any) -> bool:
+    """True for JSON integers; ``true`` and ``3.0`` are not offsets."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _json_type(value: Any) -> str:
+    """The JSON name of a decoded value's type, for error messages."""
+    names = {dict: "an object", list: "a list", str: "a string", bool: "true/false"}
+    if value is None:
+        return "null"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return "a number"
+    return names.get(type(value), type(value).__name__)
+
+
+def _quote(text: str) -> str:
+    """A short quoted excerpt for messages."""
+    if len(text) > _QUOTE_LIMIT:
+        text = text[: _QUOTE_LIMIT - 1] + "…"
+    return json.dumps(text, ensure_ascii=False)
