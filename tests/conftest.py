@@ -19,3 +19,23 @@ def project(tmp_path: Path):
     p = Project.open(tmp_path / "project.db")
     yield p
     p.close()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _qt_settings_sandbox():
+    """QSettings of the tests go to a throw-away place, never the user's configuration."""
+    from PySide6.QtCore import QCoreApplication, QStandardPaths
+
+    QStandardPaths.setTestModeEnabled(True)
+    QCoreApplication.setOrganizationName("annotator-tests")
+    QCoreApplication.setApplicationName("annotator-tests")
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _clean_qt_settings(_qt_settings_sandbox):
+    """Each test starts with empty settings (last article, window state)."""
+    from PySide6.QtCore import QSettings
+
+    QSettings().clear()
+    yield

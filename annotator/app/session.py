@@ -43,10 +43,12 @@ class Session(QObject):
 
     # -- span actions ----------------------------------------------------------------------
 
-    def add_span(self, article_id: int, layer: Layer, span: Span) -> bool:
-        """Mark a span; in the entity layer it replaces what it overlaps."""
+    def add_span(self, article_id: int, layer: Layer, span: Span,
+                 suggestion: Suggestion | None = None) -> bool:
+        """Mark a span (accepting ``suggestion`` with it); entities replace what they overlap."""
         check_span(span.start, span.end, self.project.article_text_length(article_id))
-        return self.push(cmd.AddSpan(self.project, article_id, layer, span, self.annotator))
+        return self.push(cmd.AddSpan(self.project, article_id, layer, span, self.annotator,
+                                     suggestion))
 
     def delete_spans(self, annotations: list[Annotation]) -> bool:
         """Delete spans with their links."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 
@@ -41,3 +42,58 @@ class Utf16Index:
     def to_codepoint(self, u16: int) -> int:
         """Code point offset of UTF-16 offset ``u16``; inside a surrogate pair, the pair's start."""
         return u16 - bisect_right(self._astral16, u16 - 1)  # minus astral chars begun before
+
+
+# Words (with inner hyphens and apostrophes), flag pairs, emoji with modifiers, other symbols.
+_TOKEN = re.compile(
+    r"\w+(?:[-'’]\w+)*|[\U0001F1E6-\U0001F1FF]{2}"
+    r"|[^\w\s](?:[\u200d\ufe0f\U0001F3FB-\U0001F3FF]+[^\w\s]?)*"
+)
+
+
+def snap_to_tokens(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a selection to whole tokens and trim outer white space; empty when nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return start, start
+    # Search a window around the selection only: articles can be long.
+    lo = max(0, start - 100)
+    for m in _TOKEN.finditer(text, lo, min(len(text), end + 100)):
+        if m.start() <= start < m.end():
+            start = m.start()
+        if m.start() < end <= m.end():
+            end = m.end()
+            break
+    return start, end
+
+
+def token_bounds(text: str, pos: int, direction: int) -> int:
+    """The next token boundary after (direction 1) or before (-1) ``pos``."""
+    if direction > 0:
+        m = _TOKEN.search(text, pos)
+        while m and m.end() <= pos:
+            m = _TOKEN.search(text, m.end())
+        return m.end() if m else len(text)
+    best = 0
+    for m in _TOKEN.finditer(text, max(0, pos - 200), pos):
+        if m.start() < pos:
+            best = m.start()
+    return best
+
+
+_SENTENCE_END = re.compile(r"""[.!?]["“”«»'’)]*\s+(?=["„“«»'‚(]*[A-ZÄÖÜ0-9])|\n\s*\n""")
+
+
+def sentence_around(text: str, pos: int) -> tuple[int, int]:
+    """The sentence holding ``pos``: a quick rule-based guess for marking a claim with one key."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text, max(0, pos - 2000), pos):
+        start = m.end()
+    m = _SENTENCE_END.search(text, pos)
+    end = m.start() + (1 if text[m.start()] in ".!?" else 0) if m else len(text)
+    while end < len(text) and text[end] in "\"“”«»'’)":
+        end += 1
+    return snap_to_tokens(text, start, end)

@@ -172,23 +172,26 @@ class Project:
     ) -> list[ArticleSummary]:
         """One page of the article list in id order, without texts: what a lazy view fetches."""
         sql, params = _filter_sql(where)
-        rows = self._query(
-            f"""SELECT a.id, a.title, a.outlet, a.published, a.status, a.source_path,
-                   a.char_count,
-                   (SELECT count(*) FROM annotations n WHERE n.article_id = a.id) AS n_ann,
-                   (SELECT count(*) FROM suggestions s WHERE s.article_id = a.id) AS n_sug
-            FROM articles a {sql} ORDER BY a.id LIMIT ? OFFSET ?""",
-            [*params, limit, offset],
-        )
-        return [
-            ArticleSummary(
-                id=r["id"], title=r["title"], outlet=r["outlet"], published=r["published"],
-                status=Status(r["status"]), source_path=r["source_path"],
-                char_count=r["char_count"], annotation_count=r["n_ann"],
-                suggestion_count=r["n_sug"],
-            )
-            for r in rows
-        ]
+        rows = self._query(f"{_SUMMARY} {sql} ORDER BY a.id LIMIT ? OFFSET ?",
+                           [*params, limit, offset])
+        return [_summary(r) for r in rows]
+
+    def summary(self, article_id: int) -> ArticleSummary:
+        """One row of the article list, to refresh it after a change."""
+        rows = self._query(f"{_SUMMARY} WHERE a.id = ?", [article_id])
+        if not rows:
+            raise KeyError(f"no article {article_id}")
+        return _summary(rows[0])
+
+    def position(self, article_id: int, where: ArticleFilter | None = None) -> int | None:
+        """The row an article has in the filtered list, or None when the filter hides it."""
+        sql, params = _filter_sql(where)
+        inside = self._scalar(f"SELECT count(*) FROM articles a {sql} "
+                              f"{'AND' if sql else 'WHERE'} a.id = ?", [*params, article_id])
+        if not inside:
+            return None
+        return self._scalar(f"SELECT count(*) FROM articles a {sql} "
+                            f"{'AND' if sql else 'WHERE'} a.id < ?", [*params, article_id])
 
     def article_status(self, article_id: int) -> Status:
         """Where one article stands."""
@@ -467,6 +470,16 @@ class Project:
             for r in rows
         ]
 
+    def known_sources(self, limit: int = 40) -> list[str]:
+        """Texts of source mentions across the project, most frequent first (for the picker)."""
+        rows = self._query(
+            """SELECT substr(a.text, n.start + 1, n."end" - n.start) AS name, count(*) AS k
+               FROM annotations n JOIN articles a ON a.id = n.article_id
+               WHERE n.layer = 'source' GROUP BY name ORDER BY k DESC, name LIMIT ?""",
+            [limit],
+        )
+        return [r["name"] for r in rows]
+
     # -- labels and settings ---------------------------------------------------------------
 
     def labels(self, layer: Layer | None = None) -> list[Label]:
@@ -497,6 +510,21 @@ class Project:
         """Store a project-wide setting."""
         with self.db.atomic():
             self.db["settings"].upsert({"key": key, "value": value}, pk="key")
+
+
+_SUMMARY = """SELECT a.id, a.title, a.outlet, a.published, a.status, a.source_path, a.char_count,
+    (SELECT count(*) FROM annotations n WHERE n.article_id = a.id) AS n_ann,
+    (SELECT count(*) FROM suggestions s WHERE s.article_id = a.id
+       AND s.id NOT IN (SELECT suggestion_id FROM suggestion_decisions)) AS n_sug
+    FROM articles a"""
+
+
+def _summary(r: dict[str, Any]) -> ArticleSummary:
+    return ArticleSummary(
+        id=r["id"], title=r["title"], outlet=r["outlet"], published=r["published"],
+        status=Status(r["status"]), source_path=r["source_path"], char_count=r["char_count"],
+        annotation_count=r["n_ann"], suggestion_count=r["n_sug"],
+    )
 
 
 def _filter_sql(where: ArticleFilter | Status | None) -> tuple[str, list[Any]]:

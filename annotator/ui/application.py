@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import getpass
+import os
 import sys
 from pathlib import Path
 
@@ -22,7 +24,12 @@ def make_app() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def run(project_path: Path, screenshot: Path | None = None) -> int:
+def default_annotator() -> str:
+    """Who annotates: $ANNOTATOR_NAME, else the login name."""
+    return os.environ.get("ANNOTATOR_NAME") or getpass.getuser() or "annotator"
+
+
+def run(project_path: Path, screenshot: Path | None = None, annotator: str | None = None) -> int:
     """Open the main window on a project and run the event loop until it closes.
 
     With ``screenshot``, the shown window is saved as PNG and the app quits: used for the docs
@@ -30,7 +37,7 @@ def run(project_path: Path, screenshot: Path | None = None) -> int:
     """
     app = make_app()
     project = Project.open(project_path)
-    window = MainWindow(project)
+    window = MainWindow(project, annotator or default_annotator())
     window.resize(1280, 800)
     window.show()
     window.open_first()

@@ -6,35 +6,67 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from annotator.core.model import ArticleSummary, Status
+from annotator.core.model import ArticleFilter, ArticleSummary, Status
 from annotator.store import Project
 
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
 SummaryRole = Qt.ItemDataRole.UserRole + 2
 
 TITLE, OUTLET, DATE, STATUS, ENTITIES, ANNOTATIONS = range(6)
-HEADERS = ["Title", "Outlet", "Date", "Status", "Suggested", "Annotated"]
+HEADERS = ["Title", "Outlet", "Date", "Status", "Sugg.", "Ann."]
+HEADER_TIPS = ["", "", "Publication date", "", "Open model suggestions", "Annotations"]
 STATUS_TEXT = {Status.NEW: "new", Status.IN_PROGRESS: "in progress", Status.DONE: "done"}
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class ArticleListModel(QAbstractTableModel):
-    """Rows are ArticleSummary pages fetched with ``fetchMore``; no texts are held."""
+    """Rows are ArticleSummary pages fetched with ``fetchMore``; no texts are held.
+
+    Filtering and search run in SQL (FTS5), not in a QSortFilterProxyModel: a proxy would have
+    to load all 100,000 rows to filter them.
+    """
 
     def __init__(self, project: Project, page_size: int = 200, parent=None) -> None:
         super().__init__(parent)
         self._project = project
         self._page_size = page_size
+        self._filter = ArticleFilter()
         self._rows: list[ArticleSummary] = []
-        self._total = project.count_articles()
+        self._total = project.count_articles(self._filter)
+
+    @property
+    def filter(self) -> ArticleFilter:
+        return self._filter
+
+    def set_filter(self, where: ArticleFilter) -> None:
+        """Show only the articles that pass ``where``."""
+        self._filter = where
+        self.reload()
 
     def reload(self) -> None:
         """Start again from the first page, after the project changed underneath."""
         self.beginResetModel()
         self._rows = []
-        self._total = self._project.count_articles()
+        self._total = self._project.count_articles(self._filter)
         self.endResetModel()
+
+    def refresh_article(self, article_id: int) -> None:
+        """Re-read one loaded row (status, counts) after an edit."""
+        row = self.row_of(article_id)
+        if row is None:
+            return
+        self._rows[row] = self._project.summary(article_id)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+
+    def load_until(self, article_id: int) -> int | None:
+        """Fetch pages until an article's row is loaded; None when the filter hides it."""
+        position = self._project.position(article_id, self._filter)
+        if position is None:
+            return None
+        while len(self._rows) <= position and self.canFetchMore():
+            self.fetchMore()
+        return self.row_of(article_id)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -48,7 +80,7 @@ class ArticleListModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid():
             return
-        page = self._project.list_articles(offset=len(self._rows), limit=self._page_size)
+        page = self._project.list_articles(len(self._rows), self._page_size, self._filter)
         if not page:
             self._total = len(self._rows)
             return
@@ -67,9 +99,9 @@ class ArticleListModel(QAbstractTableModel):
 
     def row_of(self, article_id: int) -> int | None:
         """The row of an article among those loaded so far."""
-        for row, summary in enumerate(self._rows):
-            if summary.id == article_id:
-                return row
+        position = self._project.position(article_id, self._filter)
+        if position is not None and position < len(self._rows):
+            return position
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -104,4 +136,6 @@ class ArticleListModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS[section] or None
         return None

@@ -1,4 +1,4 @@
-"""The article text with its entities highlighted, a legend, and span tooltips."""
+"""The article pane: header, label legend, and the span editor with tooltips."""
 
 from __future__ import annotations
 
@@ -6,10 +6,30 @@ from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QHelpEvent
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
-from annotator.core.model import Label, Layer
-from annotator.ui.highlighter import Highlight, SpanHighlighter
+from annotator.app.article_state import ArticleState
+from annotator.core.model import Annotation, Label, Layer
+from annotator.ui.highlighter import Highlight
+from annotator.ui.span_editor import SpanEditor
+
+
+def highlights_of(state: ArticleState) -> list[Highlight]:
+    """Every open suggestion and annotation of an article, as highlights."""
+    return [
+        Highlight(s.start, s.end, s.label, s.layer, f"model {s.model} {s.model_version}",
+                  suggested=True, key=("suggestion", s.id))
+        for s in state.suggestions
+    ] + [
+        Highlight(a.start, a.end, a.label, a.layer, origin_of(a), key=("annotation", a.id))
+        for a in state.annotations
+    ]
+
+
+def origin_of(a: Annotation) -> str:
+    """Who made a span and when; an accepted suggestion says so."""
+    how = " (accepted suggestion)" if a.suggestion_id else ""
+    return f"{a.annotator} · {a.updated_at.replace('T', ' ')[:16]}{how}"
 
 
 class ArticleView(QWidget):
@@ -24,35 +44,34 @@ class ArticleView(QWidget):
         self.legend = QLabel(self)
         self.legend.setObjectName("legend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.text = QPlainTextEdit(self)
-        self.text.setReadOnly(True)
-        self.text.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByKeyboard
-            | Qt.TextInteractionFlag.TextSelectableByMouse
-        )
+        self.text = SpanEditor(self)
         font = QFont(self.text.font())
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.text.setFont(font)
-        self.highlighter = SpanHighlighter(self.text.document())
+        self.highlighter = self.text.highlighter
         self.text.viewport().installEventFilter(self)
+        self.article_id: int | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.header)
         layout.addWidget(self.legend)
         layout.addWidget(self.text, 1)
 
-    def show_article(
-        self, title: str, byline: str, text: str, highlights: list[Highlight], labels: list[Label]
-    ) -> None:
-        """Display a text and its highlights, replacing what was shown."""
-        self.header.setText(f"<b style='font-size:13pt'>{escape(title)}</b><br>"
-                            f"<span style='color:#555'>{escape(byline)}</span>")
-        self.text.setPlainText(text)
+    def show_state(self, state: ArticleState, labels: list[Label]) -> None:
+        """Display an article; when it is already shown, only changed blocks repaint."""
+        art = state.article
+        same = art.id == self.article_id
+        if not same:
+            byline = " · ".join(x for x in (art.outlet, art.author, art.published,
+                                            art.meta.get("agency")) if x)
+            self.header.setText(f"<b style='font-size:13pt'>{escape(art.title)}</b><br>"
+                                f"<span style='color:#555'>{escape(byline)}</span>")
+            self.text.set_current(None)
+            self.text.setPlainText(art.text)
+            self.article_id = art.id
         colors = {(lab.layer, lab.name): lab.color for lab in labels}
-        self.highlighter.set_highlights(text, highlights, colors)
-        used = {(h.layer, h.label) for h in highlights}
-        self.legend.setText(legend_html([lab for lab in labels if (lab.layer, lab.name) in used
-                                         or lab.layer is Layer.ENTITY]))
+        self.highlighter.set_highlights(art.text, highlights_of(state), colors, same_text=same)
+        self.legend.setText(legend_html(labels))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.text.viewport() and event.type() == QEvent.Type.ToolTip:
@@ -69,13 +88,17 @@ class ArticleView(QWidget):
 
 
 def legend_html(labels: list[Label]) -> str:
-    """Coloured chips, one per label, with its shortcut."""
+    """Coloured chips, one per label, with its key; claims underlined, sources boxed."""
     chips = []
     for lab in labels:
         key = f" <small>[{escape(lab.shortcut)}]</small>" if lab.shortcut else ""
-        chips.append(
-            f"<span style='background:{lab.color}'>&nbsp;{escape(lab.name)}&nbsp;</span>{key}"
-        )
+        if lab.layer is Layer.ENTITY:
+            style = f"background:{lab.color}"
+        elif lab.layer is Layer.CLAIM:
+            style = f"border-bottom:2px solid {lab.color}; text-decoration:underline"
+        else:
+            style = f"color:{lab.color}; font-weight:bold"
+        chips.append(f"<span style='{style}'>&nbsp;{escape(lab.name)}&nbsp;</span>{key}")
     return "&nbsp;&nbsp;".join(chips)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from annotator.core.model import Layer
 from annotator.core.spans import Utf16Index
@@ -23,28 +23,35 @@ class Highlight:
     end: int
     label: str
     layer: Layer
-    origin: str  # "model de_annotator_ner 0.1.0" or "maria, 2024-10-23 10:12"
+    origin: str  # "model de_annotator_ner 0.1.0" or "maria · 2024-10-23T10:12:00+00:00"
     suggested: bool = False
+    key: tuple[str, int] | None = None  # ("annotation", id) or ("suggestion", id)
 
 
-def char_format(h: Highlight, colors: dict[tuple[Layer, str], str]) -> QTextCharFormat:
-    """Entities as background colour, claims as a coloured underline, sources in bold."""
+@dataclass(frozen=True)
+class Piece:
+    """The part of a highlight inside one block, in UTF-16 units from the block's start."""
+
+    lo: int
+    hi: int
+    highlight: Highlight
+    color: str
+
+
+def char_format(h: Highlight, color_name: str) -> QTextCharFormat:
+    """Entities as background colour, claims as a coloured underline, sources drawn as boxes."""
     fmt = QTextCharFormat()
-    color = QColor(colors.get((h.layer, h.label), "#b0bec5"))
+    color = QColor(color_name)
     if h.layer is Layer.ENTITY:
         if h.suggested:
-            color.setAlpha(120)
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-            fmt.setUnderlineColor(QColor(color.red(), color.green(), color.blue()))
+            fmt.setUnderlineColor(color.darker(140))
+            color.setAlpha(90)
         fmt.setBackground(color)
     elif h.layer is Layer.CLAIM:
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
         fmt.setUnderlineColor(color)
-        fmt.setFontUnderline(True)
-    else:
-        fmt.setFontWeight(QFont.Weight.Bold)
-        fmt.setForeground(color)
-    return fmt
+    return fmt  # sources: the editor paints a box around them
 
 
 class SpanHighlighter(QSyntaxHighlighter):
@@ -52,31 +59,39 @@ class SpanHighlighter(QSyntaxHighlighter):
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
-        self._by_block: dict[int, list[tuple[int, int, QTextCharFormat]]] = {}
+        self.pieces: dict[int, list[Piece]] = {}
         self._highlights: list[Highlight] = []
         self._index = Utf16Index("")
+        self._formats: dict[tuple, QTextCharFormat] = {}
 
     def set_highlights(
-        self, text: str, highlights: list[Highlight], colors: dict[tuple[Layer, str], str]
+        self, text: str, highlights: list[Highlight], colors: dict[tuple[Layer, str], str],
+        *, same_text: bool = False,
     ) -> None:
-        """Replace every highlight (the document must already hold ``text``)."""
-        self._index = Utf16Index(text)
+        """Replace every highlight; with ``same_text`` only blocks whose spans changed repaint."""
+        if not same_text:
+            self._index = Utf16Index(text)
         self._highlights = sorted(highlights, key=lambda h: (h.start, h.end))
         doc = self.document()
-        by_block: dict[int, list[tuple[int, int, QTextCharFormat]]] = defaultdict(list)
+        pieces: dict[int, list[Piece]] = defaultdict(list)
         for h in self._highlights:
-            fmt = char_format(h, colors)
+            color = colors.get((h.layer, h.label), "#b0bec5")
             start, end = self._index.to_utf16(h.start), self._index.to_utf16(h.end)
             block = doc.findBlock(start)
             while block.isValid() and block.position() < end:
                 b_start = block.position()
-                b_end = b_start + block.length() - 1
-                lo, hi = max(start, b_start) - b_start, min(end, b_end) - b_start
+                lo = max(start, b_start) - b_start
+                hi = min(end, b_start + block.length() - 1) - b_start
                 if hi > lo:
-                    by_block[block.blockNumber()].append((lo, hi, fmt))
+                    pieces[block.blockNumber()].append(Piece(lo, hi, h, color))
                 block = block.next()
-        self._by_block = dict(by_block)
-        self.rehighlight()
+        old, self.pieces = self.pieces, dict(pieces)
+        if not same_text:
+            self.rehighlight()
+            return
+        for number in set(old) | set(self.pieces):
+            if old.get(number) != self.pieces.get(number):
+                self.rehighlightBlock(doc.findBlockByNumber(number))
 
     def highlights_at(self, cp: int) -> list[Highlight]:
         """The highlights covering a code point offset (for tooltips and side panels)."""
@@ -90,16 +105,22 @@ class SpanHighlighter(QSyntaxHighlighter):
         """Code point offset → Qt position."""
         return self._index.to_utf16(cp)
 
+    def _format(self, piece: Piece) -> QTextCharFormat:
+        key = (piece.highlight.layer, piece.highlight.suggested, piece.color)
+        if key not in self._formats:
+            self._formats[key] = char_format(piece.highlight, piece.color)
+        return self._formats[key]
+
     def highlightBlock(self, text: str) -> None:
-        pieces = self._by_block.get(self.currentBlock().blockNumber())
+        pieces = self.pieces.get(self.currentBlock().blockNumber())
         if not pieces:
             return
         # Overlapping spans of different layers: merge their formats on each elementary range.
-        cuts = sorted({p for lo, hi, _ in pieces for p in (lo, hi)})
+        cuts = sorted({p for piece in pieces for p in (piece.lo, piece.hi)})
         for lo, hi in zip(cuts, cuts[1:], strict=False):
             merged = QTextCharFormat()
-            for p_lo, p_hi, fmt in pieces:
-                if p_lo <= lo and hi <= p_hi:
-                    merged.merge(fmt)
+            for piece in pieces:
+                if piece.lo <= lo and hi <= piece.hi:
+                    merged.merge(self._format(piece))
             if not merged.isEmpty():
                 self.setFormat(lo, hi - lo, merged)

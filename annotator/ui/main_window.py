@@ -1,63 +1,149 @@
-"""The main window: article list beside the article view. It composes; it does not decide."""
+"""The main window: composes the list, the article pane and the side panel; it does not decide."""
 
 from __future__ import annotations
 
+import hashlib
+
 from PySide6.QtCore import QItemSelection, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMainWindow, QSplitter, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from annotator.core.model import Layer
+from annotator.app.article_state import ArticleState
+from annotator.app.session import Session
+from annotator.core.model import ArticleFilter, Status
 from annotator.store import Project
 from annotator.ui.article_list_model import TITLE, ArticleIdRole, ArticleListModel
-from annotator.ui.article_view import ArticleView
-from annotator.ui.highlighter import Highlight
+from annotator.ui.article_view import ArticleView, origin_of
+from annotator.ui.filter_bar import FilterBar
+from annotator.ui.shortcut_overlay import ShortcutOverlay
+from annotator.ui.side_panel import SidePanel
+from annotator.ui.workbench import Shortcut, Workbench
 
 
 class MainWindow(QMainWindow):
-    """Lists a project's articles and shows the selected one with its entities."""
+    """Lists a project's articles; the annotator labels the open one from the keyboard."""
 
-    def __init__(self, project: Project) -> None:
+    def __init__(self, project: Project, annotator: str = "annotator") -> None:
         super().__init__()
         self.project = project
-        name = project.path.name if project.path else "in memory"
-        self.setWindowTitle(f"annotator — {name}")
+        self.session = Session(project, annotator, self)
+        self.setWindowTitle(f"annotator — {project.path.name if project.path else 'in memory'}")
         self.model = ArticleListModel(project, parent=self)
-        self.list = QTableView(self)
-        self.list.setObjectName("articleList")
-        self.list.setModel(self.model)
-        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.verticalHeader().hide()
-        self.list.setAlternatingRowColors(True)
-        header = self.list.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        self.list.setWordWrap(False)
-        self.list.selectionModel().selectionChanged.connect(self._on_selection)
+        self.filter_bar = FilterBar(project.labels(), self)
+        self.list = self._make_list()
         self.view = ArticleView(self)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.list)
-        splitter.addWidget(self.view)
-        splitter.setSizes([520, 760])
-        self.setCentralWidget(splitter)
-        self._add_actions()
+        self.side = SidePanel(self)
+        self.workbench = Workbench(self.session, self.view, self)
+        self.overlay = ShortcutOverlay(self)
         self.current_article: int | None = None
+        self._layout()
+        self._add_actions()
+        self._connect()
         self._update_status()
 
+    def _make_list(self) -> QTableView:
+        view = QTableView(self)
+        view.setObjectName("articleList")
+        view.setModel(self.model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.verticalHeader().hide()
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        return view
+
+    def _layout(self) -> None:
+        left = QWidget(self)
+        box = QVBoxLayout(left)
+        box.setContentsMargins(6, 6, 0, 6)
+        box.addWidget(self.filter_bar)
+        box.addWidget(self.list, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        for widget in (left, self.view, self.side):
+            splitter.addWidget(widget)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([430, 700, 300])
+        self.setCentralWidget(splitter)
+        self.status_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.status_label)
+
+    def _action(self, menu, text: str, keys: str, slot, help_group: str | None = None) -> None:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(k) for k in keys.split("|")])
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        if help_group:
+            self.workbench.shortcuts.append(
+                Shortcut(keys.replace("|", " or "), text.replace("&", ""), help_group))
+
     def _add_actions(self) -> None:
-        for text, keys, step in (("Next article", "Ctrl+Down", 1),
-                                 ("Previous article", "Ctrl+Up", -1)):
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(keys))
-            action.triggered.connect(lambda _=False, s=step: self.step_article(s))
-            self.addAction(action)
+        bar = self.menuBar()
+        edit, article, helpm = bar.addMenu("&Edit"), bar.addMenu("&Article"), bar.addMenu("&Help")
+        undo = self.session.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.session.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit.addActions([undo, redo])
+        self.workbench.shortcuts += [Shortcut("Ctrl+Z", "Undo (across articles)", "Project"),
+                                     Shortcut("Ctrl+Shift+Z or Ctrl+Y", "Redo", "Project")]
+        self._action(edit, "&Find articles", "Ctrl+F", self.filter_bar.search.setFocus,
+                     "Project")
+        self._action(article, "&Next article", "N|Ctrl+Down", lambda: self.step_article(1),
+                     "Project")
+        self._action(article, "&Previous article", "P|Ctrl+Up", lambda: self.step_article(-1),
+                     "Project")
+        self._action(article, "Mark &done and go on", "D", self.mark_done, "Project")
+        self._action(article, "Back to &in progress", "Shift+D",
+                     lambda: self._set_status(Status.IN_PROGRESS), "Project")
+        self._action(helpm, "&Keyboard shortcuts", "?|F1", self.show_shortcuts, "Project")
+
+    def _connect(self) -> None:
+        self.list.selectionModel().selectionChanged.connect(self._on_selection)
+        self.filter_bar.filter_changed.connect(self.apply_filter)
+        self.side.span_activated.connect(self._select_span)
+        self.workbench.article_loaded.connect(self.side.set_state)
+        self.view.text.cursor_moved.connect(self._show_details)
+        self.session.status_changed.connect(self._article_status_changed)
+        self.session.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self.session.undo_stack.indexChanged.connect(lambda _i: self._update_status())
+
+    # -- navigation ------------------------------------------------------------------------
 
     def open_first(self) -> None:
-        """Select the first article, if there is one."""
+        """Open the article the user had open last, else the first one."""
+        last = QSettings().value(self._last_article_key())
+        if last is not None and self.select_article(int(last)):
+            return
         if self.model.rowCount() == 0 and self.model.canFetchMore():
             self.model.fetchMore()
         if self.model.rowCount():
             self.list.selectRow(0)
+
+    def _last_article_key(self) -> str:
+        """A QSettings key per project file ('/' would nest groups, so the path is hashed)."""
+        where = str(self.project.path.resolve()) if self.project.path else "memory"
+        return "last-article/" + hashlib.sha1(where.encode()).hexdigest()[:16]
+
+    def select_article(self, article_id: int) -> bool:
+        """Select an article in the list (loading pages up to it)."""
+        row = self.model.load_until(article_id)
+        if row is None:
+            return False
+        self.list.selectRow(row)
+        self.list.scrollTo(self.model.index(row, 0))
+        return True
 
     def step_article(self, step: int) -> None:
         """Move to the next or previous article in the list."""
@@ -67,6 +153,7 @@ class MainWindow(QMainWindow):
             self.model.fetchMore()
         if 0 <= row < self.model.rowCount():
             self.list.selectRow(row)
+            self.view.text.setFocus()
 
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
@@ -74,28 +161,69 @@ class MainWindow(QMainWindow):
             self.show_article(indexes[0].data(ArticleIdRole))
 
     def show_article(self, article_id: int) -> None:
-        """Load one article's text and spans from the store and display them."""
-        art = self.project.article(article_id)
-        highlights = [
-            Highlight(s.start, s.end, s.label, s.layer, f"model {s.model} {s.model_version}",
-                      suggested=True)
-            for s in self.project.suggestions(article_id)
-        ] + [
-            Highlight(a.start, a.end, a.label, a.layer, f"{a.annotator}, {a.updated_at}")
-            for a in self.project.annotations(article_id)
-        ]
-        byline = " · ".join(x for x in (art.outlet, art.author, art.published,
-                                        art.meta.get("agency")) if x)
-        self.view.show_article(art.title, byline, art.text, highlights, self.project.labels())
+        """Open one article in the workbench."""
+        self.workbench.open(article_id)
         self.current_article = article_id
-        QSettings().setValue(f"last-article/{self.project.path}", article_id)
+        QSettings().setValue(self._last_article_key(), article_id)
         self._update_status()
 
+    def apply_filter(self, where: ArticleFilter) -> None:
+        """Filter the list; keep the open article selected when it still passes."""
+        self.model.set_filter(where)
+        if self.current_article is None or not self.select_article(self.current_article):
+            self.open_first_visible()
+
+    def open_first_visible(self) -> None:
+        if self.model.canFetchMore():
+            self.model.fetchMore()
+        if self.model.rowCount():
+            self.list.selectRow(0)
+
+    def _select_span(self, start: int, end: int) -> None:
+        self.view.text.select_cp(start, end)
+        self.view.text.setFocus()
+
+    # -- status ----------------------------------------------------------------------------
+
+    def mark_done(self) -> None:
+        """Mark the open article done and open the next one."""
+        if self._set_status(Status.DONE):
+            self.step_article(1)
+
+    def _set_status(self, status: Status) -> bool:
+        if self.current_article is None:
+            return False
+        return self.session.set_status(self.current_article, status)
+
+    def _article_status_changed(self, article_id: int) -> None:
+        self.model.refresh_article(article_id)
+        self._update_status()
+
+    def _show_details(self, cp: int) -> None:
+        state: ArticleState | None = self.workbench.state
+        if state is None:
+            return
+        rows = [(a.label, a.layer.value, origin_of(a)) for a in state.annotations_at(cp)]
+        rows += [(s.label, "suggestion", f"model {s.model} {s.model_version}")
+                 for s in state.suggestions_at(cp)]
+        self.side.show_details(rows)
+
+    def closeEvent(self, event) -> None:
+        # Everything is saved already; just stop listening before the project closes.
+        self.session.undo_stack.blockSignals(True)
+        self.session.blockSignals(True)
+        super().closeEvent(event)
+
+    def show_shortcuts(self) -> None:
+        self.overlay.show_shortcuts(self.workbench.shortcuts)
+
     def _update_status(self) -> None:
-        done = self.project.count_articles()
-        models = {f"{s.model} {s.model_version}" for s in (
-            self.project.suggestions(self.current_article) if self.current_article else [])}
-        model_text = ", ".join(sorted(models)) or "none"
-        self.statusBar().showMessage(
-            f"{done} articles · entity model: {model_text} · layer: {Layer.ENTITY.value}"
-        )
+        total = self.project.count_articles()
+        done = self.project.count_articles(Status.DONE)
+        state = self.workbench.state
+        models = sorted({f"{s.model} {s.model_version}" for s in state.suggestions}) if state \
+            else []
+        model_text = self.project.setting("model") or (", ".join(models) or "bundled default")
+        self.status_label.setText(
+            f"{done} / {total} done · model: {model_text} · annotator: {self.session.annotator}")
+

@@ -1,0 +1,51 @@
+"""Filter the article list by status and label, and search its full text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
+
+from annotator.core.model import ArticleFilter, Label, Status
+
+STATUSES = [("All statuses", None), ("New", Status.NEW), ("In progress", Status.IN_PROGRESS),
+            ("Done", Status.DONE)]
+
+
+class FilterBar(QWidget):
+    """Emits the filter as the user changes it; typing is debounced."""
+
+    filter_changed = Signal(object)  # ArticleFilter
+
+    def __init__(self, labels: list[Label], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText("Search articles (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.status = QComboBox(self)
+        self.status.setObjectName("statusFilter")
+        for text, status in STATUSES:
+            self.status.addItem(text, status)
+        self.label = QComboBox(self)
+        self.label.setObjectName("labelFilter")
+        self.label.addItem("Any label", None)
+        for lab in labels:
+            self.label.addItem(f"{lab.name} ({lab.layer.value})", lab.name)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.label)
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self._emit)
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.status.currentIndexChanged.connect(self._emit)
+        self.label.currentIndexChanged.connect(self._emit)
+
+    def current(self) -> ArticleFilter:
+        """The filter as the widgets show it."""
+        return ArticleFilter(status=self.status.currentData(), label=self.label.currentData(),
+                             query=self.search.text().strip())
+
+    def _emit(self) -> None:
+        self.filter_changed.emit(self.current())

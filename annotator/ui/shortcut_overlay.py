@@ -1,0 +1,65 @@
+"""The `?` overlay: every keyboard action, grouped, over the window."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from html import escape
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from annotator.ui.workbench import Shortcut
+
+
+class ShortcutOverlay(QWidget):
+    """A dimmed sheet over its parent; any key or click closes it."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcutOverlay")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setStyleSheet(
+            "QLabel { background: #fafafa; color: #212121; border-radius: 8px; padding: 18px; }")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label, 0, Qt.AlignmentFlag.AlignCenter)
+        parent.installEventFilter(self)
+        self.hide()
+
+    def show_shortcuts(self, shortcuts: list[Shortcut]) -> None:
+        """Fill, cover the parent, take the focus."""
+        groups: dict[str, list[Shortcut]] = defaultdict(list)
+        for s in shortcuts:
+            groups[s.group].append(s)
+        columns = []
+        for group, items in groups.items():
+            rows = "".join(
+                f"<tr><td align=right><b><code>{escape(s.keys)}</code></b>&nbsp;&nbsp;</td>"
+                f"<td>{escape(s.help)}</td></tr>" for s in items)
+            columns.append(f"<h3>{escape(group)}</h3><table>{rows}</table>")
+        half = (len(columns) + 1) // 2
+        self.label.setText(
+            "<h2>Keyboard shortcuts</h2><table><tr><td valign=top>"
+            + "".join(columns[:half]) + "</td><td width=30></td><td valign=top>"
+            + "".join(columns[half:]) + "</td></tr></table>"
+            "<p><i>Any key closes this sheet.</i></p>")
+        self.setGeometry(self.parentWidget().rect())
+        self.raise_()
+        self.show()
+        self.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.parentWidget().rect())
+        return False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        QPainter(self).fillRect(self.rect(), QColor(0, 0, 0, 110))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.hide()
+
+    def mousePressEvent(self, event) -> None:
+        self.hide()

@@ -1,0 +1,110 @@
+"""The article's claims (with their source) and sources, and what lies under the cursor."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
+
+from annotator.app.article_state import ArticleState
+from annotator.core.model import Annotation, Layer
+
+SpanRole = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+def shorten(text: str, n: int = 90) -> str:
+    """One line of at most ``n`` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+class SpanListModel(QAbstractListModel):
+    """The claims or the sources of the open article, in text order."""
+
+    def __init__(self, layer: Layer, parent=None) -> None:
+        super().__init__(parent)
+        self.layer = layer
+        self._rows: list[tuple[Annotation, str]] = []
+
+    def set_state(self, state: ArticleState | None) -> None:
+        """Rebuild from the article (a few dozen rows: a reset is the simple, right thing)."""
+        self.beginResetModel()
+        self._rows = [] if state is None else [
+            (a, self._describe(state, a)) for a in state.layer(self.layer)]
+        self.endResetModel()
+
+    def _describe(self, state: ArticleState, a: Annotation) -> str:
+        text = state.text[a.start:a.end]
+        if self.layer is Layer.CLAIM:
+            source = state.source_of(a.id)
+            who = state.text[source.start:source.end] if source else "no source yet"
+            return f"„{shorten(text)}“ — {who}"
+        n = len(state.claims_of(a.id))
+        return f"{shorten(text, 60)} ({n} claim{'s' if n != 1 else ''})"
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        ann, text = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text
+        if role == SpanRole:
+            return ann
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{ann.label} · {ann.annotator} · {ann.updated_at}"
+        return None
+
+
+class SidePanel(QWidget):
+    """Claims, sources, and the spans under the cursor; activating a row selects its span."""
+
+    span_activated = Signal(int, int)  # start, end in code points
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.claims = SpanListModel(Layer.CLAIM, self)
+        self.sources = SpanListModel(Layer.SOURCE, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 8, 8, 8)
+        self.views: dict[Layer, QListView] = {}
+        for title, model in (("Claims", self.claims), ("Sources", self.sources)):
+            layout.addWidget(QLabel(f"<b>{title}</b>", self))
+            view = QListView(self)
+            view.setObjectName(f"{model.layer.value}List")
+            view.setModel(model)
+            view.setWordWrap(True)
+            view.setUniformItemSizes(False)
+            view.activated.connect(self._activated)
+            view.clicked.connect(self._activated)
+            layout.addWidget(view, 1)
+            self.views[model.layer] = view
+        layout.addWidget(QLabel("<b>At the cursor</b>", self))
+        self.details = QLabel(self)
+        self.details.setObjectName("spanDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.details.setMinimumHeight(70)
+        layout.addWidget(self.details)
+
+    def set_state(self, state: ArticleState | None) -> None:
+        """Follow the open article."""
+        self.claims.set_state(state)
+        self.sources.set_state(state)
+
+    def show_details(self, rows: list[tuple[str, str, str]]) -> None:
+        """Label, layer and origin of each span at the cursor."""
+        self.details.setText("<br>".join(
+            f"<b>{escape(label)}</b> · {escape(layer)}<br><small>{escape(origin)}</small>"
+            for label, layer, origin in rows) or "<i>nothing here</i>")
+
+    def _activated(self, index: QModelIndex) -> None:
+        ann = index.data(SpanRole)
+        if ann is not None:
+            self.span_activated.emit(ann.start, ann.end)

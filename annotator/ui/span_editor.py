@@ -1,0 +1,198 @@
+"""The read-only text editor the annotator works in: keyboard selection, span boxes, margin bars,
+the current span outlined, and span boundaries that can be dragged with the mouse."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QTextCursor,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+
+from annotator.core.model import Layer
+from annotator.ui.highlighter import SpanHighlighter
+
+MARGIN = 10  # width of the claim bar, in pixels
+
+
+class _ClaimMargin(QWidget):
+    """A bar left of the text beside every line that holds part of a claim."""
+
+    def __init__(self, editor: SpanEditor) -> None:
+        super().__init__(editor)
+        self.editor = editor
+
+    def sizeHint(self) -> QSize:
+        return QSize(MARGIN, 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self.editor.paint_margin(self, event)
+
+
+class SpanEditor(QPlainTextEdit):
+    """Shows an article; positions it reports are code points, as the store counts them."""
+
+    cursor_moved = Signal(int)  # code point offset of the cursor
+    boundary_dragged = Signal(int, int)  # new start, end (code points) of the current span
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.setCursorWidth(2)
+        self.highlighter = SpanHighlighter(self.document())
+        self.current: tuple[int, int] | None = None  # the span the keyboard acts on
+        self._drag_edge: str | None = None
+        self._margin = _ClaimMargin(self)
+        self.setViewportMargins(MARGIN, 0, 0, 0)
+        self.updateRequest.connect(self._update_margin)
+        self.cursorPositionChanged.connect(
+            lambda: self.cursor_moved.emit(self.cursor_cp()))
+
+    # -- positions in code points ------------------------------------------------------------
+
+    def cursor_cp(self) -> int:
+        """The cursor (the selection's moving end) as a code point offset."""
+        return self.highlighter.to_codepoint(self.textCursor().position())
+
+    def selection_cp(self) -> tuple[int, int]:
+        """The selection as code point offsets (start == end when nothing is selected)."""
+        c = self.textCursor()
+        to_cp = self.highlighter.to_codepoint
+        return to_cp(c.selectionStart()), to_cp(c.selectionEnd())
+
+    def select_cp(self, start: int, end: int) -> None:
+        """Select a range given in code points and scroll it into view."""
+        c = self.textCursor()
+        c.setPosition(self.highlighter.to_utf16(start))
+        c.setPosition(self.highlighter.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(c)
+        self.ensureCursorVisible()
+
+    def set_current(self, span: tuple[int, int] | None) -> None:
+        """Outline the span the keyboard acts on (one ExtraSelection: cheap)."""
+        self.current = span
+        selections = []
+        if span is not None:
+            sel = QTextEdit.ExtraSelection()
+            c = QTextCursor(self.document())
+            c.setPosition(self.highlighter.to_utf16(span[0]))
+            c.setPosition(self.highlighter.to_utf16(span[1]), QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = c
+            sel.format.setProperty(QTextFormat.Property.OutlinePen, QPen(QColor("#212121"), 1))
+            sel.format.setFontWeight(600)
+            selections.append(sel)
+        self.setExtraSelections(selections)
+
+    # -- painting ----------------------------------------------------------------------------
+
+    def _update_margin(self, rect: QRect, dy: int) -> None:
+        if dy:
+            self._margin.scroll(0, dy)
+        else:
+            self._margin.update(0, rect.y(), self._margin.width(), rect.height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        cr = self.contentsRect()
+        self._margin.setGeometry(QRect(cr.left(), cr.top(), MARGIN, cr.height()))
+
+    def _visible_blocks(self):
+        block = self.firstVisibleBlock()
+        offset = self.contentOffset()
+        height = self.viewport().height()
+        while block.isValid():
+            geometry = self.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > height:
+                break
+            if block.isVisible():
+                yield block, geometry
+            block = block.next()
+
+    def paint_margin(self, widget: QWidget, event: QPaintEvent) -> None:
+        """Claim bars: one per block line range that holds a claim."""
+        painter = QPainter(widget)
+        for block, geometry in self._visible_blocks():
+            for piece in self.highlighter.pieces.get(block.blockNumber(), ()):
+                if piece.highlight.layer is not Layer.CLAIM:
+                    continue
+                layout = block.layout()
+                top = layout.lineForTextPosition(piece.lo)
+                bottom = layout.lineForTextPosition(max(piece.lo, piece.hi - 1))
+                if not (top.isValid() and bottom.isValid()):
+                    continue
+                y1 = geometry.top() + top.y()
+                y2 = geometry.top() + bottom.y() + bottom.height()
+                painter.fillRect(QRectF(2, y1, MARGIN - 4, y2 - y1), QColor(piece.color))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for block, geometry in self._visible_blocks():
+            for piece in self.highlighter.pieces.get(block.blockNumber(), ()):
+                if piece.highlight.layer is Layer.SOURCE:
+                    self._paint_box(painter, block, geometry, piece.lo, piece.hi, piece.color)
+
+    @staticmethod
+    def _paint_box(painter: QPainter, block, geometry, lo: int, hi: int, color: str) -> None:
+        """A box around a source, one rectangle per visual line it covers."""
+        layout = block.layout()
+        painter.setPen(QPen(QColor(color), 1.5))
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            a, b = max(lo, line.textStart()), min(hi, line.textStart() + line.textLength())
+            if a >= b:
+                continue
+            x1, _ = line.cursorToX(a)
+            x2, _ = line.cursorToX(b)
+            rect = QRectF(geometry.left() + x1 - 1, geometry.top() + line.y() + 1,
+                          x2 - x1 + 2, line.height() - 2)
+            painter.drawRoundedRect(rect, 3, 3)
+
+    # -- dragging the current span's boundaries ----------------------------------------------
+
+    def _edge_at(self, pos) -> str | None:
+        if self.current is None:
+            return None
+        cp = self.highlighter.to_codepoint(self.cursorForPosition(pos).position())
+        if cp == self.current[0]:
+            return "start"
+        if cp == self.current[1]:
+            return "end"
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._drag_edge = self._edge_at(event.position().toPoint())
+        if self._drag_edge is None:
+            super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._drag_edge is None:
+            super().mouseMoveEvent(event)
+            return
+        assert self.current is not None
+        cp = self.highlighter.to_codepoint(
+            self.cursorForPosition(event.position().toPoint()).position())
+        start, end = self.current
+        start, end = (cp, end) if self._drag_edge == "start" else (start, cp)
+        if start < end:
+            self.select_cp(start, end)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._drag_edge is None:
+            super().mouseReleaseEvent(event)
+            return
+        self._drag_edge = None
+        start, end = self.selection_cp()
+        if start < end and (start, end) != self.current:
+            self.boundary_dragged.emit(start, end)

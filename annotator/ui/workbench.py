@@ -1,0 +1,300 @@
+"""Keyboard actions on the open article: read the ArticleState, write through the Session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
+
+from annotator.app.article_state import ArticleState, SpanItem
+from annotator.app.session import Session
+from annotator.core.model import Annotation, Layer, Span, Suggestion
+from annotator.core.spans import sentence_around, snap_to_tokens, token_bounds
+
+
+@dataclass(frozen=True)
+class Shortcut:
+    """One keyboard action, as the ? overlay lists it."""
+
+    keys: str
+    help: str
+    group: str
+
+
+class Workbench(QObject):
+    """Turns key presses in the article pane into session commands on the open article."""
+
+    article_loaded = Signal(object)  # the ArticleState now shown
+
+    def __init__(self, session: Session, view, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.project = session.project
+        self.view = view
+        self.editor = view.text
+        self.state: ArticleState | None = None
+        self.shortcuts: list[Shortcut] = []
+        self._actions: list[QAction] = []
+        self.editor.boundary_dragged.connect(self._dragged)
+        self.editor.cursor_moved.connect(self._cursor_moved)
+        session.article_changed.connect(self._changed)
+        self._install_keys(view)
+
+    # -- opening and refreshing --------------------------------------------------------------
+
+    def open(self, article_id: int) -> None:
+        """Load an article and its spans from the store and show them."""
+        self.state = ArticleState.load(self.project, article_id)
+        self.view.show_state(self.state, self.project.labels())
+        self.article_loaded.emit(self.state)
+
+    def _changed(self, article_id: int) -> None:
+        if self.state is not None and self.state.article.id == article_id:
+            self.open(article_id)
+            self._cursor_moved(self.editor.cursor_cp())
+
+    def _cursor_moved(self, cp: int) -> None:
+        item = self.state.item_at(cp) if self.state else None
+        self.editor.set_current((item.start, item.end) if item else None)
+
+    # -- key bindings ------------------------------------------------------------------------
+
+    def _bind(self, widget: QWidget, keys: str, help_text: str, group: str, slot,
+              listed: bool = True) -> None:
+        action = QAction(help_text, widget)
+        action.setShortcuts([QKeySequence(k) for k in keys.split("|")])
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        widget.addAction(action)
+        self._actions.append(action)
+        if listed:
+            self.shortcuts.append(Shortcut(keys.replace("|", " or "), help_text, group))
+
+    def _install_keys(self, widget: QWidget) -> None:
+        for label in self.project.labels(Layer.ENTITY):
+            if label.shortcut and label.shortcut.isdigit():
+                for exact, prefix in ((False, ""), (True, "Alt+")):
+                    self._bind(widget, prefix + label.shortcut, f"Label {label.name}",
+                               "Entities", lambda _=False, n=label.name, x=exact:
+                               self.label_entity(n, exact=x), listed=not exact)
+        self._bind(widget, "C", "Mark a claim: selection, or the sentence at the cursor",
+                   "Claims and sources", lambda: self.mark(Layer.CLAIM))
+        self._bind(widget, "Alt+C", "Mark a claim, exact characters", "Claims and sources",
+                   lambda: self.mark(Layer.CLAIM, exact=True), listed=False)
+        self._bind(widget, "Alt+S", "Mark a source, exact characters", "Claims and sources",
+                   lambda: self.mark(Layer.SOURCE, exact=True), listed=False)
+        self.shortcuts.append(Shortcut("Alt+key", "The same with exact characters, not whole "
+                                       "words", "Claims and sources"))
+        self._bind(widget, "S", "Mark a source: selection, entity or word at the cursor",
+                   "Claims and sources", lambda: self.mark(Layer.SOURCE))
+        self._bind(widget, "L", "Link the claim at the cursor to a source", "Claims and sources",
+                   self.link_claim)
+        self._bind(widget, "A", "Accept the suggestion at the cursor (or in the selection)",
+                   "Suggestions", self.accept_here)
+        self._bind(widget, "Shift+A", "Accept all open suggestions in the article",
+                   "Suggestions", self.accept_all)
+        self._bind(widget, "X", "Reject the suggestion at the cursor", "Suggestions",
+                   self.reject_here)
+        self._bind(widget, "Shift+X", "Reject all open suggestions in the article",
+                   "Suggestions", self.reject_all)
+        self._bind(widget, "Tab|J", "Next span (suggestion or annotation)", "Moving",
+                   lambda: self.step_span(1))
+        self._bind(widget, "Shift+Tab|K", "Previous span", "Moving", lambda: self.step_span(-1))
+        self._bind(widget, "Delete|Backspace", "Delete the span at the cursor", "Editing spans",
+                   self.delete_here)
+        for keys, edge, step, text in (
+            ("Alt+Right", "end", 1, "Grow the span's end by a word"),
+            ("Alt+Left", "end", -1, "Shrink the span's end by a word"),
+            ("Alt+Shift+Left", "start", -1, "Grow the span's start by a word"),
+            ("Alt+Shift+Right", "start", 1, "Shrink the span's start by a word"),
+        ):
+            self._bind(widget, keys, text, "Editing spans",
+                       lambda _=False, e=edge, s=step: self.resize_current(e, s))
+            self._bind(widget, "Ctrl+" + keys, text.replace("a word", "a character"),
+                       "Editing spans", lambda _=False, e=edge, s=step:
+                       self.resize_current(e, s, exact=True), listed=False)
+        self.shortcuts.append(Shortcut("Ctrl+Alt+…", "The same by a character", "Editing spans"))
+        self.shortcuts.append(Shortcut("drag", "Drag a boundary of the outlined span",
+                                       "Editing spans"))
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def _target(self, exact: bool) -> tuple[int, int]:
+        """The selection (snapped to tokens unless exact), or the word at the cursor."""
+        assert self.state is not None
+        start, end = self.editor.selection_cp()
+        if start == end:
+            cp = self.editor.cursor_cp()
+            return snap_to_tokens(self.state.text, cp, min(cp + 1, len(self.state.text)))
+        return (start, end) if exact else snap_to_tokens(self.state.text, start, end)
+
+    def _focus(self, start: int, end: int) -> None:
+        self.editor.select_cp(start, start)
+        self.editor.set_current((start, end))
+
+    def label_entity(self, label: str, *, exact: bool = False) -> None:
+        """Digit keys: relabel the entity at the cursor, accept a suggestion, or mark a span."""
+        if self.state is None:
+            return
+        start, end = self.editor.selection_cp()
+        cp = self.editor.cursor_cp()
+        if start == end:
+            existing = self.state.annotations_at(cp, Layer.ENTITY)
+            if existing:
+                self.session.relabel(existing[0], label)
+                return
+            suggested = self.state.suggestions_at(cp)
+            if suggested:
+                s = suggested[0]  # accepted, with the label the annotator chose
+                self.session.add_span(s.article_id, Layer.ENTITY, Span(s.start, s.end, label),
+                                      suggestion=s)
+                return
+        start, end = self._target(exact)
+        if start < end:
+            self.session.add_span(self.state.article.id, Layer.ENTITY, Span(start, end, label))
+            self._focus(start, end)
+
+    def mark(self, layer: Layer, *, exact: bool = False) -> None:
+        """Mark a claim (default: the sentence) or a source (default: the entity or word)."""
+        if self.state is None:
+            return
+        sel = self.editor.selection_cp()
+        cp = self.editor.cursor_cp()
+        if sel[0] == sel[1] and layer is Layer.CLAIM:
+            start, end = sentence_around(self.state.text, cp)
+        elif sel[0] == sel[1] and (found := self.state.annotations_at(cp, Layer.ENTITY)
+                                   or self.state.suggestions_at(cp)):
+            start, end = found[0].start, found[0].end
+        else:
+            start, end = self._target(exact)
+        if start < end:
+            label = self.project.labels(layer)[0].name
+            self.session.add_span(self.state.article.id, layer, Span(start, end, label))
+            self._focus(start, end)
+
+    def _suggestions_here(self) -> list[Suggestion]:
+        assert self.state is not None
+        start, end = self.editor.selection_cp()
+        if start < end:
+            return self.state.suggestions_in(start, end)
+        return self.state.suggestions_at(self.editor.cursor_cp())[:1]
+
+    def accept_here(self) -> None:
+        """Accept the suggestion under the cursor or the ones inside the selection."""
+        if self.state is not None:
+            self.session.accept(self.state.article.id, self._suggestions_here())
+
+    def reject_here(self) -> None:
+        """Reject the suggestion under the cursor or the ones inside the selection."""
+        if self.state is not None:
+            self.session.reject(self.state.article.id, self._suggestions_here())
+
+    def accept_all(self) -> None:
+        """Accept every open suggestion of the article, as one undo step."""
+        if self.state is not None:
+            self.session.accept(self.state.article.id, list(self.state.suggestions))
+
+    def reject_all(self) -> None:
+        """Reject every open suggestion of the article, as one undo step."""
+        if self.state is not None:
+            self.session.reject(self.state.article.id, list(self.state.suggestions))
+
+    def current_item(self) -> SpanItem | None:
+        """The span the keyboard acts on."""
+        return self.state.item_at(self.editor.cursor_cp()) if self.state else None
+
+    def delete_here(self) -> None:
+        """Delete the annotation at the cursor; on a suggestion, reject it."""
+        item = self.current_item()
+        if isinstance(item, Annotation):
+            self.session.delete_spans([item])
+        elif isinstance(item, Suggestion):
+            self.session.reject(item.article_id, [item])
+
+    def step_span(self, direction: int) -> None:
+        """Move the cursor to the next or previous span and make it current."""
+        if self.state is None:
+            return
+        item = self.state.neighbour(self.editor.cursor_cp(), direction)
+        if item is not None:
+            self._focus(item.start, item.end)
+
+    def resize_current(self, edge: str, step: int, *, exact: bool = False) -> None:
+        """Move one boundary of the annotation at the cursor by a word (or a character)."""
+        item = self.current_item()
+        if not isinstance(item, Annotation) or self.state is None:
+            return
+        text, pos = self.state.text, item.start if edge == "start" else item.end
+        new = pos + step if exact else token_bounds(text, pos, step)
+        start, end = (new, item.end) if edge == "start" else (item.start, new)
+        if 0 <= start < end <= len(text):
+            self.session.resize(item, start, end)
+            self._focus(start, end)
+
+    def _dragged(self, start: int, end: int) -> None:
+        item = self.current_item() or (self.state.item_at(start) if self.state else None)
+        if isinstance(item, Annotation):
+            self.session.resize(item, start, end)
+            self._focus(start, end)
+
+    def link_claim(self) -> None:
+        """Pick a source for the claim at the cursor: the article's sources, then known ones."""
+        if self.state is None:
+            return
+        claims = self.state.annotations_at(self.editor.cursor_cp(), Layer.CLAIM)
+        if not claims:
+            self.session.failed.emit("Link: put the cursor in a claim first (C marks one)")
+            return
+        menu = self.source_menu()
+        if menu.isEmpty():
+            self.session.failed.emit("Link: no sources yet (S marks one)")
+            return
+        claim = claims[0]
+        menu.triggered.connect(lambda action: self._link_to(claim, action.data()))
+        # While the picker is open its digit keys choose a source, not an entity label.
+        self._set_keys_enabled(False)
+        menu.aboutToHide.connect(lambda: self._set_keys_enabled(True))
+        rect = self.editor.cursorRect()
+        menu.popup(self.editor.viewport().mapToGlobal(rect.bottomLeft()))
+
+    def _set_keys_enabled(self, enabled: bool) -> None:
+        for action in self._actions:
+            action.setEnabled(enabled)
+
+    def _link_to(self, claim: Annotation, choice: Annotation | str) -> None:
+        if isinstance(choice, Annotation):
+            self.session.link_claim(claim.article_id, claim.id, choice.id)
+            return
+        assert self.state is not None
+        start = self.state.text.find(choice)
+        span = Span(start, start + len(choice), self.project.labels(Layer.SOURCE)[0].name)
+        self.session.undo_stack.beginMacro(f"Link claim to new source {choice}")
+        try:
+            if self.session.add_span(claim.article_id, Layer.SOURCE, span):
+                new = next(a for a in self.project.annotations(claim.article_id, Layer.SOURCE)
+                           if (a.start, a.end) == (span.start, span.end))
+                self.session.link_claim(claim.article_id, claim.id, new.id)
+        finally:
+            self.session.undo_stack.endMacro()
+
+    def source_menu(self) -> QMenu:
+        """A keyboard menu: this article's sources (keys 1–9), then the project's known ones."""
+        assert self.state is not None
+        menu = QMenu(self.editor.window())
+        menu.setObjectName("sourcePicker")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        seen = set()
+        for n, src in enumerate(self.state.layer(Layer.SOURCE), start=1):
+            name = self.state.text[src.start:src.end]
+            seen.add(name)
+            menu.addAction(f"&{n} {name}" if n < 10 else name).setData(src)
+        known = [k for k in self.project.known_sources() if k not in seen]
+        if known:
+            menu.addSection("Known sources")
+            for name in known:
+                action = menu.addAction(name)
+                action.setData(name)
+                action.setEnabled(name in self.state.text)
+        return menu

@@ -1,0 +1,29 @@
+"""Layer rules import-linter cannot express: the app layer never uses widgets."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+APP = Path(__file__).parents[1] / "annotator" / "app"
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_app_layer_uses_qtcore_and_qtgui_only() -> None:
+    offenders = {
+        f"{path.name}: {name}"
+        for path in APP.glob("*.py")
+        for name in imported_modules(path)
+        if name.startswith("PySide6") and name not in ("PySide6", "PySide6.QtCore", "PySide6.QtGui")
+    }
+    assert not offenders, f"annotator/app may use QtCore and QtGui only: {sorted(offenders)}"

@@ -1,0 +1,221 @@
+"""The annotation workbench driven from the keyboard, as an annotator works in it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt as QtNs
+from PySide6.QtWidgets import QMenu
+from pytestqt.qtbot import QtBot
+
+from annotator.core.model import ArticleDraft, Layer, ModelInfo, Span, Status
+from annotator.store import Project
+from annotator.ui.main_window import MainWindow
+
+Key, Mod = QtNs.Key, QtNs.KeyboardModifier
+FIRST = ("Vertrag unterzeichnet 😀\n\nDresden (dpa) – Die Ministerin Anna Berger 🇩🇪 sagte, "
+         "das Abkommen sei am Mittwoch in Warschau unterzeichnet worden. Danach reiste sie ab.")
+SECOND = "Zweiter Bericht\n\nPrag (AFP) – Der Vertrag 𝔄 gilt nach Angaben der Regierung 45 Jahre."
+THIRD = "Fußball\n\nDer FC Elbtal gewann das Derby."
+
+
+def at(text: str, word: str) -> tuple[int, int]:
+    start = text.index(word)
+    return start, start + len(word)
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    with Project.open(tmp_path / "p.db") as project:
+        first = project.add_article(ArticleDraft(text=FIRST, title="Vertrag unterzeichnet 😀"))
+        project.add_article(ArticleDraft(text=SECOND, title="Zweiter Bericht"))
+        project.add_article(ArticleDraft(text=THIRD, title="Fußball"))
+        info = ModelInfo("de_annotator_ner", "0.1.0")
+        project.replace_suggestions(first, info, [
+            Span(*at(FIRST, "Dresden"), "LOC"), Span(*at(FIRST, "Anna Berger"), "PER"),
+            Span(*at(FIRST, "Warschau"), "ORG")])
+    return tmp_path / "p.db"
+
+
+def open_window(qtbot: QtBot, project: Project) -> MainWindow:
+    """Show a main window, active and with the focus in the text, as a user meets it."""
+    win = MainWindow(project, "maria")
+    qtbot.addWidget(win)
+    win.resize(1300, 800)
+    with qtbot.waitActive(win):
+        win.show()
+        win.activateWindow()
+    win.open_first()
+    win.view.text.setFocus()
+    return win
+
+
+@pytest.fixture
+def window(qtbot: QtBot, path: Path):
+    project = Project.open(path)
+    win = open_window(qtbot, project)
+    yield win
+    win.close()
+    project.close()
+
+
+def press(qtbot: QtBot, win: MainWindow, key, mod=Mod.NoModifier) -> None:
+    qtbot.keyClick(win.view.text, key, mod)
+
+
+def put_cursor(win: MainWindow, text: str, word: str, offset: int = 0) -> None:
+    start, _ = at(text, word)
+    win.view.text.select_cp(start + offset, start + offset)
+
+
+def stored(win: MainWindow, layer: Layer, article: int = 1) -> list[tuple[str, str]]:
+    text = win.project.article(article).text
+    return [(text[a.start:a.end], a.label) for a in win.project.annotations(article, layer)]
+
+
+def test_digit_labels_the_word_at_the_cursor_with_exact_offsets(qtbot, window) -> None:
+    put_cursor(window, FIRST, "Ministerin", 3)
+    press(qtbot, window, Key.Key_4)
+    assert stored(window, Layer.ENTITY) == [("Ministerin", "MISC")]
+    (ann,) = window.project.annotations(1, Layer.ENTITY)
+    assert (ann.start, ann.end) == at(FIRST, "Ministerin")  # code points, after two astral chars
+
+
+def test_keyboard_selection_snaps_to_words(qtbot, window) -> None:
+    put_cursor(window, FIRST, "Abkommen", 2)
+    press(qtbot, window, Key.Key_Right, Mod.ShiftModifier | Mod.ControlModifier)
+    press(qtbot, window, Key.Key_Right, Mod.ShiftModifier | Mod.ControlModifier)
+    press(qtbot, window, Key.Key_4)
+    assert stored(window, Layer.ENTITY) == [("Abkommen sei", "MISC")]
+
+
+def test_alt_digit_keeps_exact_characters(qtbot, window) -> None:
+    start, _ = at(FIRST, "Abkommen")
+    window.view.text.select_cp(start + 2, start + 6)
+    press(qtbot, window, Key.Key_4, Mod.AltModifier)
+    assert stored(window, Layer.ENTITY) == [("komm", "MISC")]
+
+
+def test_accept_reject_and_tab_through_suggestions(qtbot, window) -> None:
+    put_cursor(window, FIRST, "Dresden", 1)
+    press(qtbot, window, Key.Key_A)
+    assert stored(window, Layer.ENTITY) == [("Dresden", "LOC")]
+    press(qtbot, window, Key.Key_Tab)  # to Anna Berger
+    assert window.view.text.current == at(FIRST, "Anna Berger")
+    press(qtbot, window, Key.Key_X)
+    assert [s.label for s in window.project.suggestions(1, open_only=True)] == ["ORG"]
+    put_cursor(window, FIRST, "Warschau", 2)
+    press(qtbot, window, Key.Key_2)  # accept the ORG suggestion as LOC
+    assert stored(window, Layer.ENTITY) == [("Dresden", "LOC"), ("Warschau", "LOC")]
+    assert window.project.suggestions(1, open_only=True) == []
+
+
+def test_accept_all_then_undo_in_one_step(qtbot, window) -> None:
+    press(qtbot, window, Key.Key_A, Mod.ShiftModifier)
+    assert len(stored(window, Layer.ENTITY)) == 3
+    press(qtbot, window, Key.Key_Z, Mod.ControlModifier)
+    assert stored(window, Layer.ENTITY) == []
+
+
+def test_mark_claim_and_source_and_link_them(qtbot, window) -> None:
+    put_cursor(window, FIRST, "Abkommen")
+    press(qtbot, window, Key.Key_C)
+    claim_text = ("Dresden (dpa) – Die Ministerin Anna Berger 🇩🇪 sagte, das Abkommen sei am "
+                  "Mittwoch in Warschau unterzeichnet worden.")
+    assert stored(window, Layer.CLAIM) == [(claim_text, "CLAIM")]
+    put_cursor(window, FIRST, "Anna Berger", 2)
+    press(qtbot, window, Key.Key_S)  # takes the suggested PER span's extent
+    assert stored(window, Layer.SOURCE) == [("Anna Berger", "SOURCE")]
+    put_cursor(window, FIRST, "Abkommen")
+
+    press(qtbot, window, Key.Key_L)
+    menu = window.findChild(QMenu, "sourcePicker")
+    assert menu is not None and menu.isVisible()
+    qtbot.keyClicks(menu, "1")
+    assert window.statusBar().currentMessage() == ""
+    (link,) = window.project.links(1)
+    claim = window.project.annotation(link.from_id)
+    source = window.project.annotation(link.to_id)
+    assert (claim.layer, source.layer, link.kind) == (Layer.CLAIM, Layer.SOURCE, "attributed_to")
+    claims_view = window.side.claims
+    assert claims_view.rowCount() == 1
+    assert claims_view.index(0).data().endswith("— Anna Berger")
+
+
+def test_delete_and_resize_span_by_keys(qtbot, window) -> None:
+    put_cursor(window, FIRST, "Anna", 1)
+    press(qtbot, window, Key.Key_1)  # on a suggestion: accept it
+    assert stored(window, Layer.ENTITY) == [("Anna Berger", "PER")]
+    press(qtbot, window, Key.Key_Right, Mod.AltModifier)  # grow the end by a token: the flag
+    assert stored(window, Layer.ENTITY) == [("Anna Berger 🇩🇪", "PER")]
+    press(qtbot, window, Key.Key_Left, Mod.AltModifier | Mod.ShiftModifier)  # grow the start
+    assert stored(window, Layer.ENTITY) == [("Ministerin Anna Berger 🇩🇪", "PER")]
+    press(qtbot, window, Key.Key_Right, Mod.AltModifier | Mod.ShiftModifier | Mod.ControlModifier)
+    assert stored(window, Layer.ENTITY) == [("inisterin Anna Berger 🇩🇪", "PER")]
+    press(qtbot, window, Key.Key_2)  # relabel the span at the cursor
+    assert stored(window, Layer.ENTITY) == [("inisterin Anna Berger 🇩🇪", "LOC")]
+    press(qtbot, window, Key.Key_Z, Mod.ControlModifier)
+    press(qtbot, window, Key.Key_Z, Mod.ControlModifier)  # the three resizes were one step
+    assert stored(window, Layer.ENTITY) == [("Anna Berger", "PER")]
+    put_cursor(window, FIRST, "Berger")
+    press(qtbot, window, Key.Key_Delete)
+    assert stored(window, Layer.ENTITY) == []
+
+
+def test_undo_redo_across_articles(qtbot, window) -> None:
+    put_cursor(window, FIRST, "Warschau")
+    press(qtbot, window, Key.Key_2)
+    press(qtbot, window, Key.Key_N)
+    assert window.current_article == 2
+    put_cursor(window, SECOND, "Regierung")
+    press(qtbot, window, Key.Key_3)
+    assert stored(window, Layer.ENTITY, 2) == [("Regierung", "ORG")]
+    press(qtbot, window, Key.Key_Z, Mod.ControlModifier)
+    press(qtbot, window, Key.Key_Z, Mod.ControlModifier)
+    assert stored(window, Layer.ENTITY, 1) == [] and stored(window, Layer.ENTITY, 2) == []
+    press(qtbot, window, Key.Key_Y, Mod.ControlModifier)
+    assert stored(window, Layer.ENTITY, 1) == [("Warschau", "LOC")]
+
+
+def test_mark_done_moves_on_and_updates_the_list(qtbot, window) -> None:
+    press(qtbot, window, Key.Key_D)
+    assert window.project.article_status(1) is Status.DONE
+    assert window.current_article == 2
+    assert window.model.index(0, 3).data() == "done"
+    assert "1 / 3 done" in window.status_label.text()
+
+
+def test_filter_and_search_the_list(qtbot, window) -> None:
+    window.filter_bar.search.setFocus()
+    qtbot.keyClicks(window.filter_bar.search, "derby")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    assert window.current_article == 3
+    window.filter_bar.search.clear()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 3)
+    window.filter_bar.label.setCurrentIndex(window.filter_bar.label.findData("ORG"))
+    assert window.model.rowCount() == 1  # only the first article has an ORG suggestion
+
+
+def test_shortcut_overlay_lists_keys(qtbot, window) -> None:
+    qtbot.keyClick(window.view.text, Key.Key_F1)
+    assert window.overlay.isVisible()
+    assert "Mark a claim" in window.overlay.label.text()
+    qtbot.keyClick(window.overlay, Key.Key_Escape)
+    assert not window.overlay.isVisible()
+
+
+def test_reopening_finds_everything_as_it_was(qtbot, path: Path) -> None:
+    project = Project.open(path)
+    win = open_window(qtbot, project)
+    put_cursor(win, FIRST, "Dresden")
+    press(qtbot, win, Key.Key_A)
+    press(qtbot, win, Key.Key_N)
+    win.close()
+    project.close()
+    again = Project.open(path)
+    win2 = open_window(qtbot, again)
+    assert win2.current_article == 2  # the last article opened
+    assert [(FIRST[a.start:a.end], a.label) for a in again.annotations(1)] == [("Dresden", "LOC")]
+    assert again.article_status(1) is Status.IN_PROGRESS
+    again.close()
