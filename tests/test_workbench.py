@@ -219,3 +219,44 @@ def test_reopening_finds_everything_as_it_was(qtbot, path: Path) -> None:
     assert [(FIRST[a.start:a.end], a.label) for a in again.annotations(1)] == [("Dresden", "LOC")]
     assert again.article_status(1) is Status.IN_PROGRESS
     again.close()
+
+
+def test_drag_a_span_boundary_with_the_mouse(qtbot, window) -> None:
+    window.project.add_annotation(1, Layer.ENTITY, Span(*at(FIRST, "Anna"), "PER"), "maria")
+    window.workbench.open(1)
+    editor = window.view.text
+    put_cursor(window, FIRST, "Anna", 1)
+    assert editor.current == at(FIRST, "Anna")
+
+    def point(cp: int):
+        cursor = editor.textCursor()
+        cursor.setPosition(editor.highlighter.to_utf16(cp))
+        rect = editor.cursorRect(cursor)
+        return rect.center()
+
+    end = at(FIRST, "Anna")[1]
+    target = at(FIRST, "Berger")[1]
+    qtbot.mousePress(editor.viewport(), QtNs.MouseButton.LeftButton, pos=point(end))
+    qtbot.mouseMove(editor.viewport(), pos=point(target))
+    qtbot.mouseRelease(editor.viewport(), QtNs.MouseButton.LeftButton, pos=point(target))
+    assert stored(window, Layer.ENTITY) == [("Anna Berger", "PER")]
+
+
+def test_side_panel_lists_claims_and_selects_them(qtbot, window) -> None:
+    put_cursor(window, FIRST, "Danach")
+    press(qtbot, window, Key.Key_C)
+    view = window.side.views[Layer.CLAIM]
+    index = window.side.claims.index(0)
+    assert index.data().startswith("„Danach reiste sie ab.“")
+    qtbot.mouseClick(view.viewport(), QtNs.MouseButton.LeftButton,
+                     pos=view.visualRect(index).center())
+    assert window.view.text.selection_cp() == at(FIRST, "Danach reiste sie ab.")
+
+
+def test_models_pass_qt_model_tester(qtmodeltester, window) -> None:
+    put_cursor(window, FIRST, "Abkommen")
+    window.workbench.mark(Layer.CLAIM)
+    qtmodeltester.check(window.side.claims)
+    qtmodeltester.check(window.side.sources)
+    window.filter_bar.status.setCurrentIndex(1)  # New
+    qtmodeltester.check(window.model)

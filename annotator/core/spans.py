@@ -90,8 +90,9 @@ _SENTENCE_END = re.compile(r"""[.!?]["“”«»'’)]*\s+(?=["„“«»'‚(]*
 def sentence_around(text: str, pos: int) -> tuple[int, int]:
     """The sentence holding ``pos``: a quick rule-based guess for marking a claim with one key."""
     start = 0
-    for m in _SENTENCE_END.finditer(text, max(0, pos - 2000), pos):
-        start = m.end()
+    for m in _SENTENCE_END.finditer(text, max(0, pos - 2000), min(len(text), pos + 8)):
+        if m.end() <= pos:
+            start = m.end()
     m = _SENTENCE_END.search(text, pos)
     end = m.start() + (1 if text[m.start()] in ".!?" else 0) if m else len(text)
     while end < len(text) and text[end] in "\"“”«»'’)":

@@ -24,8 +24,8 @@ class FilterBar(QWidget):
         self.search.setClearButtonEnabled(True)
         self.status = QComboBox(self)
         self.status.setObjectName("statusFilter")
-        for text, status in STATUSES:
-            self.status.addItem(text, status)
+        for text, status in STATUSES:  # Qt would turn the StrEnum into a plain str
+            self.status.addItem(text, status.value if status else None)
         self.label = QComboBox(self)
         self.label.setObjectName("labelFilter")
         self.label.addItem("Any label", None)
@@ -44,8 +44,9 @@ class FilterBar(QWidget):
 
     def current(self) -> ArticleFilter:
         """The filter as the widgets show it."""
-        return ArticleFilter(status=self.status.currentData(), label=self.label.currentData(),
-                             query=self.search.text().strip())
+        status = self.status.currentData()
+        return ArticleFilter(status=Status(status) if status else None,
+                             label=self.label.currentData(), query=self.search.text().strip())
 
     def _emit(self) -> None:
         self.filter_changed.emit(self.current())
