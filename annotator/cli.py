@@ -90,11 +90,11 @@ def import_cmd(
 
 def _suggest(proj, article_ids: list[int], model: str | None):
     from annotator.app.importing import suggest_entities_for
-    from annotator.nlp.resolve import ModelError, load_pipeline
+    from annotator.nlp.resolve import ModelError, resolve_pipeline
 
     name = model or proj.setting("model")
     try:
-        nlp, info = load_pipeline(name)
+        nlp, info = resolve_pipeline(name)
     except ModelError as exc:
         raise fail(str(exc)) from exc
     total = _with_progress(

@@ -260,3 +260,17 @@ def test_models_pass_qt_model_tester(qtmodeltester, window) -> None:
     qtmodeltester.check(window.side.sources)
     window.filter_bar.status.setCurrentIndex(1)  # New
     qtmodeltester.check(window.model)
+
+
+def test_import_runs_in_the_background_and_fills_the_list(qtbot, window, tmp_path) -> None:
+    folder = tmp_path / "neu"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Neuer Bericht\n\nHamburg (dpa) – Anna Berger reiste nach "
+                                  "Warschau.\n", encoding="utf-8")
+    window.start_import([folder])
+    assert window.runner.is_busy()
+    qtbot.waitUntil(lambda: not window.runner.is_busy() and window.model.total() == 4,
+                    timeout=60_000)
+    labels = {s.label for s in window.project.suggestions(4)}
+    assert "LOC" in labels  # Warschau, from the entity model run in the worker
+    assert window.current_article == 1  # the open article stays open

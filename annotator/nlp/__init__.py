@@ -1,0 +1,1 @@
+"""German entity suggestions: pipeline resolution, training and the bundled model (no Qt)."""

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from annotator.app.article_state import ArticleState
 from annotator.app.session import Session
+from annotator.app.tasks import TaskRunner
 from annotator.core.model import ArticleFilter, Status
 from annotator.store import Project
 from annotator.ui.article_list_model import TITLE, ArticleIdRole, ArticleListModel
@@ -26,6 +29,8 @@ from annotator.ui.article_view import ArticleView, origin_of
 from annotator.ui.filter_bar import FilterBar
 from annotator.ui.shortcut_overlay import ShortcutOverlay
 from annotator.ui.side_panel import SidePanel
+from annotator.ui.task_actions import start_import, start_suggest
+from annotator.ui.task_panel import TaskPanel
 from annotator.ui.workbench import Shortcut, Workbench
 
 
@@ -44,6 +49,8 @@ class MainWindow(QMainWindow):
         self.side = SidePanel(self)
         self.workbench = Workbench(self.session, self.view, self)
         self.overlay = ShortcutOverlay(self)
+        self.runner = TaskRunner(self)
+        self.task_panel = TaskPanel(self.runner, self)
         self.current_article: int | None = None
         self._layout()
         self._add_actions()
@@ -77,6 +84,7 @@ class MainWindow(QMainWindow):
         splitter.setSizes([430, 700, 300])
         self.setCentralWidget(splitter)
         self.status_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.task_panel)
         self.statusBar().addPermanentWidget(self.status_label)
 
     def _action(self, menu, text: str, keys: str, slot, help_group: str | None = None) -> None:
@@ -90,7 +98,16 @@ class MainWindow(QMainWindow):
 
     def _add_actions(self) -> None:
         bar = self.menuBar()
-        edit, article, helpm = bar.addMenu("&Edit"), bar.addMenu("&Article"), bar.addMenu("&Help")
+        file, edit = bar.addMenu("&File"), bar.addMenu("&Edit")
+        article, helpm = bar.addMenu("&Article"), bar.addMenu("&Help")
+        self._action(file, "&Import files…", "Ctrl+I", self.import_files, "Project")
+        self._action(file, "Import a &folder…", "Ctrl+Shift+I", self.import_folder)
+        self._action(file, "&Suggest entities for new articles", "Ctrl+E",
+                     lambda: self.suggest(None), "Project")
+        self._action(file, "Suggest entities for &this article again", "Ctrl+Shift+E",
+                     lambda: self.suggest([self.current_article] if self.current_article else []))
+        file.addSeparator()
+        self._action(file, "&Quit", "Ctrl+Q", self.close)
         undo = self.session.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.session.undo_stack.createRedoAction(self, "&Redo")
@@ -208,8 +225,44 @@ class MainWindow(QMainWindow):
                  for s in state.suggestions_at(cp)]
         self.side.show_details(rows)
 
+    # -- background work -------------------------------------------------------------------
+
+    def import_files(self) -> None:
+        """Pick article files and import them in the background."""
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Import articles", "", "Articles (*.txt *.text *.jsonl *.ndjson *.json "
+            "*.html *.htm);;All files (*)")
+        self.start_import([Path(p) for p in paths])
+
+    def import_folder(self) -> None:
+        """Pick a folder of articles and import it in the background."""
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder of articles")
+        self.start_import([Path(folder)] if folder else [])
+
+    def start_import(self, paths: list[Path]) -> None:
+        """Import in a worker (its own connection), then show the new articles."""
+        if paths and self.project.path is not None:
+            start_import(self, self.runner, self.project.path, paths,
+                         model_name=self.project.setting("model"), reload=self._reload)
+
+    def suggest(self, article_ids: list[int] | None) -> None:
+        """Run the entity model in a worker; the GUI thread never touches spaCy."""
+        if self.project.path is not None and article_ids != []:
+            start_suggest(self, self.runner, self.project.path, article_ids,
+                          model_name=self.project.setting("model"), reload=self._reload)
+
+    def _reload(self) -> None:
+        self.model.reload()
+        if self.current_article is not None:
+            self.select_article(self.current_article)
+            self.workbench.open(self.current_article)
+        else:
+            self.open_first()
+        self._update_status()
+
     def closeEvent(self, event) -> None:
-        # Everything is saved already; just stop listening before the project closes.
+        # Everything is saved already: stop the workers, then stop listening.
+        self.runner.shutdown()
         self.session.undo_stack.blockSignals(True)
         self.session.blockSignals(True)
         super().closeEvent(event)

@@ -1,0 +1,107 @@
+"""Shared helpers of the benchmarks: timing, medians, the result table and budget checks.
+
+Budgets are ratios against a baseline measured in the same run, never absolute times: a slow or
+busy machine slows the baseline and the measured operation alike.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # run as ``python bench/x.py`` from anywhere
+    sys.path.insert(0, str(ROOT))
+
+
+def offscreen() -> None:
+    """Qt without a display, unless the caller chose a platform."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def sandbox_settings() -> None:
+    """QSettings (the window remembers the last article) go to a throw-away place."""
+    from PySide6.QtCore import QCoreApplication, QStandardPaths
+
+    QStandardPaths.setTestModeEnabled(True)
+    QCoreApplication.setOrganizationName("annotator-bench")
+    QCoreApplication.setApplicationName("annotator-bench")
+
+
+def ms(seconds: float) -> float:
+    return seconds * 1e3
+
+
+def timed(fn, *args, **kwargs) -> tuple[float, object]:
+    """Run once; (milliseconds, result)."""
+    t0 = time.perf_counter()
+    result = fn(*args, **kwargs)
+    return ms(time.perf_counter() - t0), result
+
+
+def median_ms(fn, repeat: int) -> float:
+    """Median of ``repeat`` runs, in milliseconds."""
+    return statistics.median(timed(fn)[0] for _ in range(max(1, repeat)))
+
+
+def median(values) -> float:
+    return statistics.median(list(values))
+
+
+@dataclass
+class Row:
+    """One line of the table; ``budget`` is the largest allowed ratio (None: informative)."""
+
+    name: str
+    value_ms: float
+    baseline: str = ""
+    baseline_ms: float | None = None
+    budget: float | None = None
+    note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        if self.baseline_ms is None:
+            return None
+        return self.value_ms / max(self.baseline_ms, 1e-6)
+
+    @property
+    def over(self) -> bool:
+        return self.budget is not None and self.ratio is not None and self.ratio > self.budget
+
+
+def print_table(title: str, rows: list[Row], out=sys.stdout) -> list[Row]:
+    """Print the table (plain text, one row per line); return the rows over budget."""
+    name_w = max(len(r.name) for r in rows)
+    base_w = max([len("baseline")] + [len(r.baseline) for r in rows])
+    print(f"\n{title}", file=out)
+    head = (f"{'measurement':<{name_w}}  {'ms':>9}  {'baseline':<{base_w}}  {'base ms':>8}  "
+            f"{'ratio':>8}  {'budget':>7}  status")
+    print(head, file=out)
+    print("-" * len(head), file=out)
+    for r in rows:
+        base_ms = f"{r.baseline_ms:8.2f}" if r.baseline_ms is not None else f"{'':8}"
+        ratio = f"{r.ratio:7.1f}x" if r.ratio is not None else f"{'':8}"
+        budget = f"{r.budget:6.0f}x" if r.budget is not None else f"{'':7}"
+        status = "OVER" if r.over else ("ok" if r.budget is not None else "-")
+        note = f"  {r.note}" if r.note else ""
+        print(f"{r.name:<{name_w}}  {r.value_ms:9.2f}  {r.baseline:<{base_w}}  {base_ms}  "
+              f"{ratio}  {budget}  {status}{note}", file=out)
+    return [r for r in rows if r.over]
+
+
+def report(title: str, rows: list[Row], extra: list[str] | None = None) -> int:
+    """Print the table and the verdict; the exit code (1 when a budget is exceeded)."""
+    over = print_table(title, rows)
+    for line in extra or []:
+        print(line)
+    if over:
+        for r in over:
+            print(f"BUDGET EXCEEDED: {r.name}: {r.ratio:.1f}x > {r.budget:.0f}x {r.baseline}")
+        return 1
+    print("all budgets met")
+    return 0

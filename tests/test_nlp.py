@@ -1,0 +1,175 @@
+"""Tests for annotator.nlp: readers, gazetteer, training, model resolution, suggestions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+from annotator.core.model import ModelInfo  # noqa: E402
+from annotator.nlp import germeval  # noqa: E402
+from annotator.nlp.gazetteer import genitive, load_tsv, patterns  # noqa: E402
+from annotator.nlp.resolve import (  # noqa: E402
+    ModelError,
+    bundled_model_path,
+    load_pipeline,
+    resolve_pipeline,
+)
+from annotator.nlp.suggest import suggest_entities  # noqa: E402
+
+SAMPLE = (
+    "#\thttp://example.org/a\t[2009-08-13]\n"
+    "1\tAngela\tB-PER\tO\n"
+    "2\tMerkel\tI-PER\tO\n"
+    "3\tbesuchte\tO\tO\n"
+    "4\tdie\tO\tO\n"
+    "5\tdeutsche\tB-LOCderiv\tO\n"
+    "6\tBotschaft\tO\tO\n"
+    "7\tin\tO\tO\n"
+    "8\tWarschau\tB-LOC\tO\n"
+    "9\t.\tO\tO\n"
+    "\n"
+    "#\thttp://example.org/b\t[2009-08-14]\n"
+    "1\tDie\tO\tO\n"
+    "2\tEU-Staaten\tB-ORGpart\tO\n"
+    "3\tlasen\tO\tO\n"
+    "4\tden\tO\tO\n"
+    "5\tSpiegel\tB-ORG\tB-OTH\n"
+    "6\tund\tO\tO\n"
+    "7\tsahen\tO\tO\n"
+    "8\tStar\tB-OTH\tO\n"
+    "9\tWars\tI-OTH\tO\n"
+    "10\t.\tO\tO\n"
+)
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    """The bundled pipeline, loaded once."""
+    if not bundled_model_path().is_dir():
+        pytest.skip("bundled model not built")
+    return resolve_pipeline(None, candidates=())
+
+
+def _write_sample(tmp_path: Path) -> Path:
+    path = tmp_path / "sample.tsv"
+    path.write_text(SAMPLE, encoding="utf-8")
+    return path
+
+
+def test_germeval_reader_maps_labels(tmp_path: Path) -> None:
+    sents = list(germeval.read_germeval(_write_sample(tmp_path)))
+    assert len(sents) == 2
+    assert sents[0][0] == ("Angela", "B-PER")
+    docs = germeval.germeval_docs(spacy.blank("de").vocab, _write_sample(tmp_path))
+    ents = [[(e.text, e.label_) for e in d.ents] for d in docs]
+    assert ents[0] == [("Angela Merkel", "PER"), ("Warschau", "LOC")]  # LOCderiv -> O
+    assert ents[1] == [("Spiegel", "ORG"), ("Star Wars", "MISC")]  # ORGpart -> O, OTH -> MISC
+
+
+def test_conll_reader_marks_unmapped_classes_missing(tmp_path: Path) -> None:
+    path = tmp_path / "ler.conll"
+    path.write_text("Das O\nBGB B-GS\nin I-GS\nBerlin B-ST\n\n", encoding="utf-8")
+    (doc,) = germeval.to_docs(spacy.blank("de").vocab, germeval.read_conll(path), germeval.LER_MAP)
+    assert [t.ent_iob_ for t in doc] == ["O", "", "", "B"]
+    assert [(e.text, e.label_) for e in doc.ents] == [("Berlin", "LOC")]
+
+
+def test_gazetteer_has_places_and_genitives() -> None:
+    names = {
+        p["pattern"]: p["label"] for p in patterns(load_tsv()) if isinstance(p["pattern"], str)
+    }
+    for name in ("Frankreich", "Frankreichs", "Warschau", "Deutschlands", "Berlins"):
+        assert names.get(name) == "LOC", name
+    assert names.get("Nato") == "ORG"
+    assert genitive("Schweiz") is None and genitive("Niederlande") is None
+
+
+def test_train_few_steps_gives_loadable_pipeline(tmp_path: Path) -> None:
+    from annotator.nlp.train import train_ner
+
+    vocab = spacy.blank("de").vocab
+    docs = germeval.germeval_docs(vocab, _write_sample(tmp_path)) * 4
+    out = tmp_path / "model"
+    scores = train_ner(
+        docs,
+        docs[:2],
+        out,
+        max_steps=6,
+        patience=0,
+        eval_frequency=3,
+        gazetteer=[("Warschau", "LOC")],
+    )
+    assert "f" in scores
+    nlp, info = load_pipeline(out)
+    assert nlp.pipe_names[-2:] == ["entity_ruler", "ner"]
+    assert info == ModelInfo("de_annotator_ner", "0.1.0", str(out))
+    ents = {(e.text, e.label_) for e in nlp("Sie flog nach Warschau .").ents}
+    assert ("Warschau", "LOC") in ents  # from the ruler: the few-step ner knows nothing yet
+
+
+def test_resolve_defaults_to_bundled(bundled) -> None:
+    nlp, info = bundled
+    assert info.name == "de_annotator_ner" and info.version == "0.1.0"
+    assert Path(info.path) == bundled_model_path()
+    assert "ner" in nlp.pipe_names and nlp.lang == "de"
+
+
+def test_resolve_accepts_folder_path() -> None:
+    if not bundled_model_path().is_dir():
+        pytest.skip("bundled model not built")
+    _, info = resolve_pipeline(str(bundled_model_path()))
+    assert info.name == "de_annotator_ner"
+
+
+def test_resolve_rejects_english_pipeline(tmp_path: Path) -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("ner").add_label("PER")
+    nlp.initialize()
+    path = tmp_path / "english_ner"
+    nlp.to_disk(path)
+    with pytest.raises(ModelError, match="english_ner") as err:
+        resolve_pipeline(str(path))
+    assert "German" in str(err.value)
+
+
+def test_resolve_rejects_german_pipeline_without_ner(tmp_path: Path) -> None:
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    path = tmp_path / "german_no_ner"
+    nlp.to_disk(path)
+    with pytest.raises(ModelError, match="german_no_ner.*ner"):
+        resolve_pipeline(str(path))
+
+
+def test_resolve_rejects_unknown_name() -> None:
+    with pytest.raises(ModelError, match="no_such_pipeline_xyz"):
+        resolve_pipeline("no_such_pipeline_xyz")
+
+
+def test_suggest_offsets_with_emoji_and_long_text(bundled) -> None:
+    nlp, _ = bundled
+    text = "😀🇩🇪 Bundeskanzler Olaf Scholz 👍🏽 reiste nach Frankreich und traf 𝔘 Emmanuel Macron."
+    long_text = "Die Ministerin sprach in Berlin über 🚀 Raketen. " * 2500  # 20,000 words
+    results = dict(suggest_entities(nlp, [("a", text), ("b", long_text), ("c", "")]))
+    assert results["c"] == []
+    assert results["a"], "expected entities"
+    expected = [(e.text, e.label_) for e in nlp(text).ents]
+    assert [(s.text_in(text), s.label) for s in results["a"]] == expected
+    for span in results["b"]:
+        assert span.text_in(long_text) and span.text_in(long_text).strip() == span.text_in(
+            long_text
+        )
+    assert ("Frankreich", "LOC") in {(s.text_in(text), s.label) for s in results["a"]}
+    berlin = [s for s in results["b"] if s.text_in(long_text) == "Berlin" and s.label == "LOC"]
+    assert len(berlin) == 2500
+
+
+def test_suggest_tags_warschau(bundled) -> None:
+    nlp, _ = bundled
+    text = "Die Ministerin reiste am Mittwoch nach Warschau."
+    ((key, spans),) = list(suggest_entities(nlp, [(7, text)]))
+    assert key == 7
+    assert ("Warschau", "LOC") in {(s.text_in(text), s.label) for s in spans}
