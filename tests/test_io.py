@@ -573,3 +573,13 @@ def test_symlink_loop_is_walked_once(tmp_path: Path) -> None:
 def test_failure_is_one_line() -> None:
     assert str(ImportFailure("f.jsonl", 3, "bad\nthing")) == "f.jsonl:3: bad thing"
     assert str(ImportFailure("f.txt", None, "empty file")) == "f.txt: empty file"
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [("© Elbtal-Bote 2024", "Elbtal-Bote"), ("© Die Wochenwarte, 2024", "Die Wochenwarte"),
+     ("© 2024 Nordelbische Allgemeine", "Nordelbische Allgemeine")],
+)
+def test_copyright_footer_names_the_outlet_with_the_year_either_side(line: str, outlet: str) -> None:
+    draft = parse_text(f"Titel\n\n23.10.2024\n\nText des Artikels.\n\n{line}\n", "a.txt")
+    assert draft.outlet == outlet

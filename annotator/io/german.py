@@ -96,9 +96,13 @@ _DATELINE_AGENCY = re.compile(
     re.I,
 )
 _DATELINE_DATE = re.compile(rf"{_PLACES},\s*(?P<date>[^()\n]{{3,40}}?)\s+[-–—]\s+", re.I)
-_COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|Copyright)\s*(?P<y>(?:19|20)\d\d)(?!\d)", re.I)
+_COPYRIGHT_YEAR = re.compile(
+    r"(?:©|\(c\)|Copyright)\s*(?:[^\W\d_][^\n\d]{0,60}?[\s,]+)?(?P<y>(?:19|20)\d\d)(?!\d)", re.I)
 _CREDIT = r"\s*(?:(?:Quelle|Medium|Erschienen\s+in)\s*:|©|\(c\)|Copyright)\s*(?:(?:19|20)\d\d\s+)?"
-_SOURCE_LINE = re.compile(_CREDIT + r"(?P<name>[^\W\d_](?:[^\W\d_]|[ .&'’-]){1,60}?)\s*", re.I)
+_SOURCE_LINE = re.compile(
+    _CREDIT + r"(?P<name>[^\W\d_](?:[^\W\d_]|[ .&'’-]){1,60}?)\s*(?:,?\s*(?:19|20)\d\d)?\s*",
+    re.I,
+)
 # "© dpa-infocom, dpa:241023-99-123456/2" ends every dpa story
 _AGENCY_CREDIT = re.compile(_CREDIT + rf"(?P<agency>{_AGENCY_NAME})", re.I)
 

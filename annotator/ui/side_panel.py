@@ -80,6 +80,8 @@ class SidePanel(QWidget):
             view.setModel(model)
             view.setWordWrap(True)
             view.setUniformItemSizes(False)
+            view.setAlternatingRowColors(True)
+            view.setSpacing(2)
             view.activated.connect(self._activated)
             view.clicked.connect(self._activated)
             layout.addWidget(view, 1)

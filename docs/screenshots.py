@@ -1,0 +1,86 @@
+"""Render the docs' screenshots offscreen from the demo corpus: python docs/screenshots.py
+
+It annotates as a user would (through the Session, so everything is saved and undoable) and
+saves PNGs next to this file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+
+from annotator.app.importing import import_files, suggest_entities_for  # noqa: E402
+from annotator.app.samples import sample_corpus_dir  # noqa: E402
+from annotator.core.model import Layer, Span  # noqa: E402
+from annotator.nlp.resolve import resolve_pipeline  # noqa: E402
+from annotator.store import Project  # noqa: E402
+from annotator.ui.application import make_app  # noqa: E402
+from annotator.ui.main_window import MainWindow  # noqa: E402
+
+HERE = Path(__file__).parent
+
+
+def build(path: Path) -> Project:
+    project = Project.open(path)
+    report = import_files(project, [sample_corpus_dir()])
+    nlp, info = resolve_pipeline(None)
+    suggest_entities_for(project, report.imported, nlp, info)
+    return project
+
+
+def span_of(text: str, pattern: str, label: str) -> Span:
+    m = re.search(pattern, text)
+    assert m, pattern
+    return Span(m.start(), m.end(), label)
+
+
+def annotate(window: MainWindow, article_id: int) -> None:
+    """A few minutes of work on the first article: accept entities, claims with sources."""
+    session, project = window.session, window.project
+    text = project.article(article_id).text
+    session.accept(article_id, project.suggestions(article_id, open_only=True)[:6])
+    claims = [r"Deutschland und Tschechien haben am Mittwoch in Dresden[^.]*\.",
+              r"Das Abkommen sei ein Durchbruch[^.]*\.",
+              r"Kern des Vertrags ist ein gemeinsames Investitionsprogramm[^.]*\."]
+    for pattern in claims:
+        session.add_span(article_id, Layer.CLAIM, span_of(text, pattern, "CLAIM"))
+    session.add_span(article_id, Layer.SOURCE, span_of(text, r"Bundesumweltministerin Anna Berger",
+                                                        "SOURCE"))
+    source = project.annotations(article_id, Layer.SOURCE)[0]
+    for claim in project.annotations(article_id, Layer.CLAIM)[:2]:
+        session.link_claim(article_id, claim.id, source.id)
+
+
+def main() -> int:
+    app = make_app()
+    QSettings().clear()
+    with tempfile.TemporaryDirectory() as tmp:
+        project = build(Path(tmp) / "demo.db")
+        window = MainWindow(project, "maria")
+        window.resize(1480, 900)
+        window.show()
+        window.open_first()
+        annotate(window, 1)
+        text = project.article(1).text
+        window.view.text.select_cp(text.index("Kern des"), text.index("Kern des"))
+        window.view.text.setFocus()
+        app.processEvents()
+        window.grab().save(str(HERE / "workbench.png"))
+        window.show_shortcuts()
+        app.processEvents()
+        window.grab().save(str(HERE / "shortcuts.png"))
+        window.close()
+        project.close()
+    print("saved", HERE / "workbench.png", HERE / "shortcuts.png")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
