@@ -32,6 +32,11 @@ def sandbox_settings() -> None:
     QCoreApplication.setApplicationName("annotator-bench")
 
 
+def words(text: str) -> list[str]:
+    """A word list written as one string."""
+    return text.split()
+
+
 def ms(seconds: float) -> float:
     return seconds * 1e3
 
@@ -94,14 +99,19 @@ def print_table(title: str, rows: list[Row], out=sys.stdout) -> list[Row]:
     return [r for r in rows if r.over]
 
 
-def report(title: str, rows: list[Row], extra: list[str] | None = None) -> int:
-    """Print the table and the verdict; the exit code (1 when a budget is exceeded)."""
+def report(title: str, rows: list[Row], extra: list[str] | None = None,
+           exceeded: list[str] | None = None) -> int:
+    """Print the table, ``extra`` lines and the verdict; the exit code (1 when a budget is
+    exceeded: a row's ratio, or one of the ``exceeded`` messages of budgets that are not
+    ratios)."""
     over = print_table(title, rows)
     for line in extra or []:
         print(line)
-    if over:
-        for r in over:
-            print(f"BUDGET EXCEEDED: {r.name}: {r.ratio:.1f}x > {r.budget:.0f}x {r.baseline}")
+    messages = [f"{r.name}: {r.ratio:.1f}x > {r.budget:.0f}x {r.baseline}" for r in over]
+    messages += exceeded or []
+    if messages:
+        for message in messages:
+            print(f"BUDGET EXCEEDED: {message}")
         return 1
     print("all budgets met")
     return 0

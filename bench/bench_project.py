@@ -6,34 +6,40 @@ a rare word in 12 of them), writing straight through ``project.db`` with ``execu
 transaction (the FTS5 triggers index every row as in real imports). Then measures, against the
 baseline of a trivial ``SELECT id FROM articles LIMIT 200`` in the same run:
 
-  - ArticleListModel: constructing it (one count) and its first page (``fetchMore``);
-  - the page ``fetchMore`` asks for at page 250 (``list_articles`` at offset 49,800);
+  - ArticleListModel: constructing it (one count) and reading its first row (one page);
+  - the page the model reads for a row at page 250 (``list_articles`` at offset 49,800);
   - ``count_articles`` with a status filter, and without (the status bar after every edit);
-  - FTS search (``ArticleFilter.query``) for a rare word and for a common one: count and
-    first page;
-  - ``position()`` of an article near the end (what ``select_article`` and every
-    ``refresh_article`` after an edit run);
+  - FTS search (``ArticleFilter.query``) for a rare word, a common one, and the one-letter
+    prefix that search-as-you-type runs first: count and first page;
+  - the label filter: count and first page;
+  - ``position()`` of an article near the end, and ``ArticleListModel.refresh_article``, which
+    runs it after every edit of the open article;
+  - ``select_article`` of an article near the end (``row_of``, then its page), and, for
+    information, a cold MainWindow start (construct, show, open_first);
   - memory: the rows the model holds after a QTableView scrolled to the bottom 5 times — pages
     only, never all N.
 
-Budgets (largest allowed ratio to the baseline query; figures in docs/performance.md, chosen
-with ~3x headroom for a noisy 2-core machine; a ratio far above budget means a page-sized
-operation became O(N) or worse):
+Budgets: the largest allowed ratio to the baseline query (0.04-0.09 ms here), in two classes.
+Page-sized work must cost about one page wherever it happens; work that has to pass over all N
+articles (a count, a search that matches half the project) may cost a pass over N, but not
+seconds. Measured figures (2 busy cores, four runs) are in docs/performance.md.
 
-  model first page (fetchMore)          <=    60x
-  list_articles page 250 (deep offset)  <=   200x
-  position() near the end               <=   200x
-  FTS rare word: count, first page      <=   100x
-  count_articles, status filter         <=   200x
-  count_articles, all                   <=   200x
-  FTS common word: count                <=  3000x   (O(N): every article matches)
-  FTS common word: first page           <=  3000x
-  model rows after 5 scrolls            <=  (5 + 1) pages, and fewer than N
+  PAGE  <=  150x  model first page, list_articles at page 250 (offset 49,800), the FTS rare
+                  word (count and first page), label filter first page, count_articles with a
+                  status filter and without, model.refresh_article (runs after every edit)
+  SCAN  <= 8000x  FTS common word and typed one-letter prefix (count and first page), label
+                  filter count, position() (a count up to the article), and
+                  select_article of an article near the end (MainWindow restoring the last
+                  article, or keeping it selected after a filter change)
+  rows held by the model after 5 scrolls to the bottom <= 6 pages, and fewer than N
 
-The budgets on page-sized operations hold for any N; the O(N) ones (counts, the common word)
-grow with N, so they are sized for the default 100,000 and met with room at smaller N.
+The ratio of the SCAN class grows with N: sized for the default 100,000, met with room at
+smaller N. Some budgets were NOT met by the app code when this benchmark was written (deep
+OFFSET pages, refresh_article, select_article far down: docs/performance.md, "Problems found"):
+it then exits 1, by design.
 
-Exit status: 0 when every budget is met, 1 when one is exceeded (the table says which).
+Exit status: 0 when every budget is met, 1 when one is exceeded (the table says which);
+``--report-only`` prints the same verdict but exits 0 (used by tests/test_bench_smoke.py).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_project.py [--articles 100000]
 """
@@ -48,26 +54,27 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import Row, median, median_ms, offscreen, report, sandbox_settings, timed  # noqa: E402
+from _common import (  # noqa: E402
+    Row,
+    median,
+    median_ms,
+    offscreen,
+    report,
+    sandbox_settings,
+    timed,
+    words,
+)
 
 offscreen()
 
-BUDGETS = {
-    "first_page": 60.0,
-    "deep_page": 200.0,
-    "position": 200.0,
-    "rare": 100.0,
-    "count_status": 200.0,
-    "count_all": 200.0,
-    "common": 3000.0,
-}
+PAGE_BUDGET, SCAN_BUDGET = 150.0, 8000.0  # see the module docstring
 PAGE = 200  # ArticleListModel's default page size
 SCROLLS = 5
 RARE_WORD = "Zwergseeschwalbe"
 COMMON_WORD = "der"  # in about half of the articles
 TYPED = "d"  # search-as-you-type: the first key of "der" runs as the prefix query "d"*
 
-WORDS = (
+WORDS = words(
     "der die das und in den von zu mit sich des auf für ist im dem nicht ein eine als auch es an "
     "werden aus er hat dass sie nach wird bei einer um am sind noch wie einem über einen so zum "
     "war haben nur oder aber vor zur bis mehr durch man sein wurde sei wenn seit heute jedoch "
@@ -76,7 +83,7 @@ WORDS = (
     "Ausschuss Haushaltsmittel Uferböschung Fischtreppe Staustufe Gemeinderat Öffentlichkeit "
     "Maßnahmenpaket Vereinbarung Überprüfung Kläranlage Straßenbahn sagte erklärte betonte "
     "kritisierte forderte bestätigte Dresden Hamburg Riesa Prag Magdeburg Pirna Sachsen Brüssel"
-).split()
+)
 OUTLETS = ["Elbtal-Bote", "Rheinische Rundschau", "Nordelbische Allgemeine", "Wochenwarte",
            "Hauptstadt-Depesche", "Prager Tageskurier"]
 STATUSES = ["new"] * 7 + ["in_progress"] * 2 + ["done"]
@@ -141,12 +148,13 @@ def model_rows_after_scrolling(app, project) -> tuple[int, int]:
     view.resize(430, 700)
     view.show()
     app.processEvents()
-    if model.rowCount() == 0 and model.canFetchMore():
-        model.fetchMore()  # what MainWindow.open_first does
+    model.index(0, 0).data()  # what MainWindow.open_first does
     for _ in range(SCROLLS):
         view.scrollToBottom()
         app.processEvents()
-    rows = model.rowCount()
+        view.scrollToTop()
+        app.processEvents()
+    rows = model.loaded_rows()
     view.close()
     view.deleteLater()
     app.processEvents()
@@ -186,40 +194,60 @@ def main(argv: list[str] | None = None) -> int:
 
     for _ in range(20):  # warm the page cache and the statement cache
         baseline()
-    base = median_ms(baseline, 101)
+    base_samples: list[float] = []
+
+    def measure(fn) -> float:
+        """Median of ``rep`` runs; the baseline runs 5 times before each, so that it sees the
+        same machine load as the operation (its samples are pooled over the whole run)."""
+        values = []
+        for _ in range(rep):
+            base_samples.extend(timed(baseline)[0] for _ in range(5))
+            values.append(timed(fn)[0])
+        return median(values)
+
     deep = (min(250, max(1, n // PAGE)) - 1) * PAGE
     rare_f, common_f = ArticleFilter(query=RARE_WORD), ArticleFilter(query=COMMON_WORD)
     status_f = ArticleFilter(status=Status.IN_PROGRESS)
     typed_f, label_f = ArticleFilter(query=TYPED), ArticleFilter(label="MISC")
     near_end = n - 10
+    near_end_status = project.db.execute(  # the last in-progress article: the filter passes it
+        "SELECT max(id) FROM articles WHERE status = 'in_progress'").fetchone()[0]
 
     def first_page():
         model = ArticleListModel(project)
+        model.summary(0)
+        assert model.loaded_rows() == min(PAGE, n)
+
+    def refresh_article():
+        model = ArticleListModel(project)
+        model.summary(model.row_of(near_end))  # the open article's page is cached
         t0 = time.perf_counter()
-        model.fetchMore()
-        assert model.rowCount() == min(PAGE, n)
+        model.refresh_article(near_end)  # what every edit of the open article triggers
         return (time.perf_counter() - t0) * 1e3
 
     measured = {
-        "model_init": median_ms(lambda: ArticleListModel(project), rep),
-        "first_page": median(first_page() for _ in range(rep)),
-        "deep_page": median_ms(lambda: project.list_articles(deep, PAGE), rep),
-        "count_status": median_ms(lambda: project.count_articles(status_f), rep),
-        "count_all": median_ms(lambda: project.count_articles(), rep),
-        "rare_count": median_ms(lambda: project.count_articles(rare_f), rep),
-        "rare_page": median_ms(lambda: project.list_articles(0, PAGE, rare_f), rep),
-        "common_count": median_ms(lambda: project.count_articles(common_f), rep),
-        "common_page": median_ms(lambda: project.list_articles(0, PAGE, common_f), rep),
-        "typed_count": median_ms(lambda: project.count_articles(typed_f), rep),
-        "typed_page": median_ms(lambda: project.list_articles(0, PAGE, typed_f), rep),
-        "label_count": median_ms(lambda: project.count_articles(label_f), rep),
-        "label_page": median_ms(lambda: project.list_articles(0, PAGE, label_f), rep),
-        "position": median_ms(lambda: project.position(near_end), rep),
-        "position_status": median_ms(lambda: project.position(near_end, status_f), rep),
+        "model_init": measure(lambda: ArticleListModel(project)),
+        "first_page": measure(lambda: ArticleListModel(project).summary(0)),
+        "deep_page": measure(lambda: project.list_articles(deep, PAGE)),
+        "count_status": measure(lambda: project.count_articles(status_f)),
+        "count_all": measure(lambda: project.count_articles()),
+        "rare_count": measure(lambda: project.count_articles(rare_f)),
+        "rare_page": measure(lambda: project.list_articles(0, PAGE, rare_f)),
+        "common_count": measure(lambda: project.count_articles(common_f)),
+        "common_page": measure(lambda: project.list_articles(0, PAGE, common_f)),
+        "typed_count": measure(lambda: project.count_articles(typed_f)),
+        "typed_page": measure(lambda: project.list_articles(0, PAGE, typed_f)),
+        "label_count": measure(lambda: project.count_articles(label_f)),
+        "label_page": measure(lambda: project.list_articles(0, PAGE, label_f)),
+        "position": measure(lambda: project.position(near_end)),
+        "position_status": measure(lambda: project.position(near_end_status, status_f)),
+        "refresh": median(refresh_article() for _ in range(rep)),
     }
+    first_page()
     hits = (project.count_articles(rare_f), project.count_articles(common_f))
     assert len(project.list_articles(deep, PAGE)) == min(PAGE, n - deep)
     assert project.position(near_end) == near_end - 1
+    assert project.position(near_end_status, status_f) is not None
 
     # The window on the big project: the list's count, the status bar's two counts, the first
     # page and the first article (informative: a cold start of the GUI).
@@ -236,12 +264,13 @@ def main(argv: list[str] | None = None) -> int:
     measured["window"] = median_ms(open_window, max(1, rep // 2))
 
     # Jumping to an article far down the list (MainWindow.select_article: restoring the last
-    # article at start, or keeping it selected after a filter change) goes through load_until,
-    # which fetches every page before it. Informative: measured once.
+    # article at start, or keeping it selected after a filter change): one position() query,
+    # then the one page the row falls on.
     jump = ArticleListModel(project)
-    measured["jump"], _ = timed(jump.load_until, near_end)
-    jump_rows = jump.rowCount()
+    measured["jump"], _ = timed(lambda: jump.summary(jump.row_of(near_end)))
+    jump_rows = jump.loaded_rows()
     rows_held, total = model_rows_after_scrolling(app, project)
+    base = median(base_samples)
 
     q = f"'{RARE_WORD}' ({hits[0]} hits)"
     c = f"'{COMMON_WORD}' ({hits[1]} hits)"
@@ -249,33 +278,35 @@ def main(argv: list[str] | None = None) -> int:
     rows = [
         Row("baseline: SELECT id FROM articles LIMIT 200", base),
         Row("ArticleListModel() (count_articles)", measured["model_init"], b, base),
-        Row("model first page (fetchMore)", measured["first_page"], b, base,
-            BUDGETS["first_page"]),
+        Row("model first page (new model, first row)", measured["first_page"], b, base,
+            PAGE_BUDGET),
         Row(f"list_articles page {deep // PAGE + 1} (offset {deep})", measured["deep_page"], b,
-            base, BUDGETS["deep_page"]),
+            base, PAGE_BUDGET),
         Row("count_articles, status filter", measured["count_status"], b, base,
-            BUDGETS["count_status"]),
-        Row("count_articles, all", measured["count_all"], b, base, BUDGETS["count_all"]),
-        Row(f"FTS rare word: count {q}", measured["rare_count"], b, base, BUDGETS["rare"]),
-        Row("FTS rare word: first page", measured["rare_page"], b, base, BUDGETS["rare"]),
+            PAGE_BUDGET),
+        Row("count_articles, all", measured["count_all"], b, base, PAGE_BUDGET),
+        Row(f"FTS rare word: count {q}", measured["rare_count"], b, base, PAGE_BUDGET),
+        Row("FTS rare word: first page", measured["rare_page"], b, base, PAGE_BUDGET),
         Row(f"FTS common word: count {c}", measured["common_count"], b, base,
-            BUDGETS["common"]),
+            SCAN_BUDGET),
         Row("FTS common word: first page", measured["common_page"], b, base,
-            BUDGETS["common"]),
+            SCAN_BUDGET),
         Row(f"FTS typed prefix '{TYPED}': count", measured["typed_count"], b, base,
-            BUDGETS["common"]),
+            SCAN_BUDGET),
         Row("FTS typed prefix: first page", measured["typed_page"], b, base,
-            BUDGETS["common"]),
-        Row("label filter 'MISC': count", measured["label_count"], b, base, BUDGETS["common"]),
+            SCAN_BUDGET),
+        Row("label filter 'MISC': count", measured["label_count"], b, base, SCAN_BUDGET),
         Row("label filter 'MISC': first page", measured["label_page"], b, base,
-            BUDGETS["first_page"]),
+            PAGE_BUDGET),
         Row(f"position() of article {near_end}", measured["position"], b, base,
-            BUDGETS["position"]),
-        Row("position(), status filter", measured["position_status"], b, base,
-            BUDGETS["position"]),
+            SCAN_BUDGET),
+        Row(f"position() of article {near_end_status}, status filter",
+            measured["position_status"], b, base, SCAN_BUDGET),
+        Row("model.refresh_article (after every edit)", measured["refresh"], b, base,
+            PAGE_BUDGET),
         Row("MainWindow + open_first (cold GUI start)", measured["window"], b, base),
-        Row(f"model.load_until(article {near_end})", measured["jump"], b, base,
-            note=f"holds {jump_rows} rows afterwards"),
+        Row(f"select_article({near_end}): row_of + its page", measured["jump"], b, base,
+            SCAN_BUDGET, note=f"holds {jump_rows} rows afterwards"),
     ]
     limit = (SCROLLS + 1) * PAGE
     pages_ok = rows_held <= limit and (rows_held < total or total <= limit)
@@ -283,10 +314,8 @@ def main(argv: list[str] | None = None) -> int:
               f"({rows_held / PAGE:.0f} pages; budget <= {limit} and fewer than all) "
               f"{'ok' if pages_ok else 'OVER'}")
     title = f"bench_project: {n} articles, median of {rep} run(s)"
-    code = report(title, rows, [memory])
-    if not pages_ok:
-        print(f"BUDGET EXCEEDED: model holds {rows_held} rows after {SCROLLS} scrolls")
-        code = 1
+    exceeded = [] if pages_ok else [f"model holds {rows_held} rows after {SCROLLS} scrolls"]
+    code = report(title, rows, [memory], exceeded)
     project.close()
     tmp.cleanup()
     return 0 if args.report_only else code

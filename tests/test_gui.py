@@ -27,19 +27,19 @@ def fill(project: Project, n: int = 3) -> int:
     return first
 
 
-def test_article_list_model_fetches_pages_lazily(project: Project, qtmodeltester) -> None:
+def test_article_list_model_reads_pages_on_demand(project: Project, qtmodeltester) -> None:
     for i in range(45):
         project.add_article(ArticleDraft(text=f"Artikel {i}.", title=f"Artikel {i}"))
-    model = ArticleListModel(project, page_size=20)
-    assert model.rowCount() == 0 and model.canFetchMore()
-    model.fetchMore()
-    assert model.rowCount() == 20
-    qtmodeltester.check(model)
-    while model.canFetchMore():
-        model.fetchMore()
-    assert model.rowCount() == 45 and model.total() == 45
+    model = ArticleListModel(project, page_size=10, max_pages=2)
+    assert model.rowCount() == 45 and model.loaded_rows() == 0
     assert model.index(44, 0).data() == "Artikel 44"
     assert model.index(44, 0).data(ArticleIdRole) == 45
+    assert model.loaded_rows() == 5  # only the last page
+    assert model.index(3, 0).data() == "Artikel 3"
+    assert model.index(25, 0).data() == "Artikel 25"
+    assert model.loaded_rows() == 20  # the cache keeps two pages, not all rows
+    assert model.row_of(45) == 44 and model.row_of(2) == 1
+    qtmodeltester.check(model)
 
 
 def test_window_shows_article_with_entities_at_exact_positions(

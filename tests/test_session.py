@@ -38,7 +38,7 @@ def spans(project: Project, aid: int, layer: Layer = Layer.ENTITY) -> list[tuple
 def test_add_span_is_saved_and_announced_then_undone(session: Session, project: Project,
                                                      article: int) -> None:
     seen: list[int] = []
-    session.article_changed.connect(seen.append)
+    session.article_changed.connect(lambda article_id, _parts: seen.append(article_id))
     assert session.add_span(article, Layer.ENTITY, at("Mittwoch", "MISC"))
     assert spans(project, article) == [("Mittwoch", "MISC")]
     assert seen == [article]

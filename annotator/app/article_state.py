@@ -6,6 +6,7 @@ Plain Python: the view, the side panels and the keyboard actions all ask this on
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from annotator.core.model import Annotation, Article, Layer, Link, Suggestion
 from annotator.store import Project
@@ -30,6 +31,18 @@ class ArticleState:
             annotations=project.annotations(article_id),
             suggestions=project.suggestions(article_id, open_only=True),
             links=project.links(article_id),
+        )
+
+    def refreshed(self, project: Project, parts: frozenset[str]) -> ArticleState:
+        """A new state that re-reads only what changed (the text never does)."""
+        article_id = self.article.id
+        spans = "spans" in parts
+        return ArticleState(
+            article=self.article,
+            annotations=project.annotations(article_id) if spans else self.annotations,
+            suggestions=(project.suggestions(article_id, open_only=True)
+                         if "suggestions" in parts else self.suggestions),
+            links=project.links(article_id) if spans else self.links,
         )
 
     @property
@@ -68,15 +81,23 @@ class ArticleState:
         earlier = [i for i in items if i.start < cp]
         return max(earlier, key=lambda i: (i.start, -i.end), default=None)
 
+    @cached_property
+    def _by_id(self) -> dict[int, Annotation]:
+        return {a.id: a for a in self.annotations}
+
     def source_of(self, claim_id: int) -> Annotation | None:
         """The source a claim is attributed to."""
-        by_id = {a.id: a for a in self.annotations}
         for link in self.links:
             if link.from_id == claim_id and link.kind == "attributed_to":
-                return by_id.get(link.to_id)
+                return self._by_id.get(link.to_id)
         return None
 
     def claims_of(self, source_id: int) -> list[Annotation]:
         """The claims attributed to a source."""
-        ids = {lk.from_id for lk in self.links if lk.to_id == source_id}
-        return [a for a in self.annotations if a.id in ids]
+        return [self._by_id[lk.from_id] for lk in self.links
+                if lk.to_id == source_id and lk.from_id in self._by_id]
+
+    def panel_key(self) -> tuple:
+        """What the claims and sources panel shows; equal keys need no redraw."""
+        return (self.article.id, tuple(self.layer(Layer.CLAIM)), tuple(self.layer(Layer.SOURCE)),
+                tuple(self.links))

@@ -25,6 +25,8 @@ class StoreCommand(QUndoCommand):
     """
 
     starts_article = True
+    # What a command changes, so that views reload only that: "spans", "suggestions", "status".
+    parts: frozenset[str] = frozenset({"spans"})
 
     def __init__(self, project: Project, article_id: int, text: str) -> None:
         super().__init__(text)
@@ -32,7 +34,7 @@ class StoreCommand(QUndoCommand):
         self.article_id = article_id
         self.applied = False
         self.started = False
-        self.notify: Callable[[int], None] = lambda _article_id: None
+        self.notify: Callable[[StoreCommand], None] = lambda _command: None
 
     def apply(self) -> None:
         raise NotImplementedError
@@ -50,7 +52,7 @@ class StoreCommand(QUndoCommand):
             if self.started:
                 self.project.set_status(self.article_id, Status.IN_PROGRESS)
         self.applied = True
-        self.notify(self.article_id)
+        self.notify(self)
 
     def undo(self) -> None:
         with self.project.transaction():
@@ -58,7 +60,7 @@ class StoreCommand(QUndoCommand):
             if self.started:
                 self.project.set_status(self.article_id, Status.NEW)
         self.applied = False
-        self.notify(self.article_id)
+        self.notify(self)
 
 
 class _Snapshot:
@@ -89,8 +91,7 @@ class _Snapshot:
 
 def entity_overlaps(project: Project, article_id: int, span: Span) -> list[Annotation]:
     """Entity annotations a new entity span replaces."""
-    return [a for a in project.annotations(article_id, Layer.ENTITY)
-            if overlaps(a.start, a.end, span.start, span.end)]
+    return project.overlapping(article_id, Layer.ENTITY, span.start, span.end)
 
 
 class AddSpan(StoreCommand):
@@ -100,6 +101,8 @@ class AddSpan(StoreCommand):
                  annotator: str, suggestion: Suggestion | None = None) -> None:
         super().__init__(project, article_id, f"Add {span.label} ({layer.value})")
         self.layer, self.span, self.annotator, self.suggestion = layer, span, annotator, suggestion
+        if suggestion is not None:
+            self.parts = frozenset({"spans", "suggestions"})
         self.annotation_id: int | None = None
         self.replaced = _Snapshot()
 
@@ -170,6 +173,8 @@ class UpdateSpan(StoreCommand):
 class AcceptSuggestions(StoreCommand):
     """Turn suggestions into entity annotations in one step (one, or all of an article)."""
 
+    parts = frozenset({"spans", "suggestions"})
+
     def __init__(self, project: Project, article_id: int, suggestions: list[Suggestion],
                  annotator: str) -> None:
         n = len(suggestions)
@@ -204,6 +209,8 @@ class AcceptSuggestions(StoreCommand):
 
 class RejectSuggestions(StoreCommand):
     """Mark suggestions as rejected, so they are no longer offered."""
+
+    parts = frozenset({"suggestions"})
 
     def __init__(self, project: Project, article_id: int, suggestions: list[Suggestion],
                  annotator: str) -> None:
@@ -250,6 +257,7 @@ class SetStatus(StoreCommand):
     """Mark an article new, in progress or done."""
 
     starts_article = False
+    parts = frozenset({"status"})
 
     def __init__(self, project: Project, article_id: int, before: Status, after: Status) -> None:
         super().__init__(project, article_id, f"Mark article {after.value.replace('_', ' ')}")

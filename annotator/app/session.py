@@ -16,7 +16,7 @@ ATTRIBUTED_TO = "attributed_to"
 class Session(QObject):
     """Every change goes through here: written to the store first, then announced."""
 
-    article_changed = Signal(int)  # spans, links or decisions of this article changed
+    article_changed = Signal(int, object)  # article id, what changed: {"spans", "suggestions"}
     status_changed = Signal(int)  # the article's status (or counts) may have changed
     failed = Signal(str)  # a write did not happen; the message says why
 
@@ -37,9 +37,11 @@ class Session(QObject):
         self.undo_stack.push(command)
         return True
 
-    def _announce(self, article_id: int) -> None:
-        self.article_changed.emit(article_id)
-        self.status_changed.emit(article_id)
+    def _announce(self, command: cmd.StoreCommand) -> None:
+        parts = command.parts | ({"status"} if command.started else set())
+        if parts - {"status"}:
+            self.article_changed.emit(command.article_id, frozenset(parts))
+        self.status_changed.emit(command.article_id)
 
     # -- span actions ----------------------------------------------------------------------
 

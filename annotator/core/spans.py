@@ -25,12 +25,15 @@ def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
 class Utf16Index:
     """Converts between code point offsets (storage) and UTF-16 offsets (Qt) in O(log n)."""
 
     def __init__(self, text: str) -> None:
         # Code point positions of characters outside the BMP: each takes two UTF-16 units.
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
         # The UTF-16 position at which each astral character starts.
         self._astral16 = [cp + n for n, cp in enumerate(self._astral)]
         self.length = len(text)

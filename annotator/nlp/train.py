@@ -58,6 +58,12 @@ def blank_config(overrides: dict[str, Any] | None = None) -> Any:
     from spacy.cli.init_config import init_config
 
     config = init_config(lang="de", pipeline=["ner"], optimize="efficiency", gpu=False)
+    if (overrides or {}).get("paths.init_tok2vec"):
+        # init_tok2vec is only applied when a [pretraining] section says which layer it fits
+        from spacy.language import DEFAULT_CONFIG_PRETRAIN_PATH
+        from spacy.util import load_config
+
+        config = load_config(DEFAULT_CONFIG_PRETRAIN_PATH).merge(config)
     for key, value in {**DEFAULT_OVERRIDES, **(overrides or {})}.items():
         node = config
         *parents, leaf = key.split(".")

@@ -64,9 +64,14 @@ class Project:
             db.execute("PRAGMA busy_timeout = 30000")
             db.enable_wal()
             db.execute("PRAGMA synchronous = NORMAL")
-            return cls._ready(db, path)
         except sqlite3.DatabaseError as exc:
             raise ProjectError(f"{path}: not an annotator project ({exc})") from exc
+        try:
+            return cls._ready(db, path)
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise ProjectError(f"{path}: cannot bring the project up to date, nothing was "
+                               f"changed ({exc})") from exc
 
     @classmethod
     def memory(cls) -> Project:
@@ -172,8 +177,11 @@ class Project:
     ) -> list[ArticleSummary]:
         """One page of the article list in id order, without texts: what a lazy view fetches."""
         sql, params = _filter_sql(where)
-        rows = self._query(f"{_SUMMARY} {sql} ORDER BY a.id LIMIT ? OFFSET ?",
-                           [*params, limit, offset])
+        # OFFSET walks the rows it skips: skip them in the narrow id index, not the wide table.
+        rows = self._query(
+            f"""{_SUMMARY} WHERE a.id IN (SELECT a.id FROM articles a {sql}
+                ORDER BY a.id LIMIT ? OFFSET ?) ORDER BY a.id""",
+            [*params, limit, offset])
         return [_summary(r) for r in rows]
 
     def summary(self, article_id: int) -> ArticleSummary:
@@ -265,7 +273,7 @@ class Project:
             sql += " AND m.name = ? AND m.version = ?"
             params += [model.name, model.version]
         if open_only:
-            sql += " AND s.id NOT IN (SELECT suggestion_id FROM suggestion_decisions)"
+            sql += " AND d.suggestion_id IS NULL"
         return self._suggestions(sql, params)
 
     def suggestion(self, suggestion_id: int) -> Suggestion:
@@ -278,7 +286,8 @@ class Project:
     def _suggestions(self, where: str, params: list[Any]) -> list[Suggestion]:
         rows = self._query(
             f"""SELECT s.*, m.name AS model, m.version AS model_version
-                FROM suggestions s JOIN models m ON m.id = s.model_id WHERE {where}
+                FROM suggestions s JOIN models m ON m.id = s.model_id
+                LEFT JOIN suggestion_decisions d ON d.suggestion_id = s.id WHERE {where}
                 ORDER BY s.start, s."end", s.id""",
             params,
         )
@@ -404,6 +413,12 @@ class Project:
             raise KeyError(f"no annotation {annotation_id}")
         return found[0]
 
+    def overlapping(self, article_id: int, layer: Layer, start: int, end: int) -> list[Annotation]:
+        """Annotations of a layer that share a character with [start, end)."""
+        return self._annotations(
+            'n.article_id = ? AND n.layer = ? AND n.start < ? AND n."end" > ?',
+            [article_id, layer.value, end, start])
+
     def annotations(self, article_id: int, layer: Layer | None = None) -> list[Annotation]:
         """An article's annotations in text order (of one layer, or of all)."""
         if layer is None:
@@ -422,7 +437,7 @@ class Project:
                 id=r["id"], article_id=r["article_id"], layer=Layer(r["layer"]),
                 start=r["start"], end=r["end"], label=r["label"], annotator=r["annotator"],
                 created_at=r["created_at"], updated_at=r["updated_at"],
-                attrs=json.loads(r["attrs"]), suggestion_id=r["suggestion_id"],
+                attrs=_json(r["attrs"]), suggestion_id=r["suggestion_id"],
             )
             for r in rows
         ]
@@ -466,7 +481,7 @@ class Project:
         return [
             Link(id=r["id"], from_id=r["from_id"], to_id=r["to_id"], kind=r["kind"],
                  annotator=r["annotator"], created_at=r["created_at"],
-                 attrs=json.loads(r["attrs"]))
+                 attrs=_json(r["attrs"]))
             for r in rows
         ]
 
@@ -514,8 +529,8 @@ class Project:
 
 _SUMMARY = """SELECT a.id, a.title, a.outlet, a.published, a.status, a.source_path, a.char_count,
     (SELECT count(*) FROM annotations n WHERE n.article_id = a.id) AS n_ann,
-    (SELECT count(*) FROM suggestions s WHERE s.article_id = a.id
-       AND s.id NOT IN (SELECT suggestion_id FROM suggestion_decisions)) AS n_sug
+    (SELECT count(*) FROM suggestions s LEFT JOIN suggestion_decisions d
+       ON d.suggestion_id = s.id WHERE s.article_id = a.id AND d.suggestion_id IS NULL) AS n_sug
     FROM articles a"""
 
 
@@ -551,9 +566,14 @@ def _filter_sql(where: ArticleFilter | Status | None) -> tuple[str, list[Any]]:
 
 
 def fts_query(text: str) -> str:
-    """User words → an FTS5 query: every word must occur, as a word or a word's beginning."""
+    """User words → an FTS5 query: every word must occur; words of three letters or more also
+    match as a word's beginning (a one-letter prefix would touch most of the index)."""
     words = re.findall(r"\w+", text)
-    return " ".join(f'"{w}"*' for w in words)
+    return " ".join(f'"{w}"*' if len(w) >= 3 else f'"{w}"' for w in words)
+
+
+def _json(value: str) -> dict[str, Any]:
+    return {} if value == "{}" else json.loads(value)
 
 
 def _marks(values: list[Any]) -> str:

@@ -158,3 +158,17 @@ _DECISIONS_AND_SEARCH = [
     END""",
     "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')",
 ]
+
+
+@migrations()
+def m004_list_indexes(db: Database) -> None:
+    """Narrow indexes so that counts and row positions in a 100,000-article list stay cheap."""
+    for statement in [
+        # count(*) over the rowid walks the wide table pages; a one-column index is ~10x faster
+        "CREATE INDEX idx_articles_id ON articles (id)",
+        "DROP INDEX idx_articles_status",
+        "CREATE INDEX idx_articles_status ON articles (status, id)",
+        "CREATE INDEX idx_annotations_label ON annotations (label, article_id)",
+        "CREATE INDEX idx_suggestions_label ON suggestions (label, article_id)",
+    ]:
+        db.execute(statement)

@@ -1,7 +1,15 @@
-"""The article list as a lazy Qt model over the store: pages come in as the view scrolls."""
+"""The article list as a paged Qt model over the store: rows are read a page at a time, on demand.
+
+``rowCount`` is the filtered count from SQL, so the scroll bar shows the whole project; ``data``
+reads the page a row falls on (one indexed query) and keeps a bounded number of pages, so a
+100,000-article project never sits in memory and jumping to any article costs one page.
+Filtering and search run in SQL (FTS5), not in a QSortFilterProxyModel: a proxy would have to
+load every row to filter them.
+"""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -21,18 +29,16 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ArticleListModel(QAbstractTableModel):
-    """Rows are ArticleSummary pages fetched with ``fetchMore``; no texts are held.
+    """Rows of ArticleSummary (never texts), read in pages and cached up to ``max_pages``."""
 
-    Filtering and search run in SQL (FTS5), not in a QSortFilterProxyModel: a proxy would have
-    to load all 100,000 rows to filter them.
-    """
-
-    def __init__(self, project: Project, page_size: int = 200, parent=None) -> None:
+    def __init__(self, project: Project, page_size: int = 200, max_pages: int = 24,
+                 parent=None) -> None:
         super().__init__(parent)
         self._project = project
         self._page_size = page_size
+        self._max_pages = max_pages
         self._filter = ArticleFilter()
-        self._rows: list[ArticleSummary] = []
+        self._pages: OrderedDict[int, list[ArticleSummary]] = OrderedDict()
         self._total = project.count_articles(self._filter)
 
     @property
@@ -45,69 +51,71 @@ class ArticleListModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        """Start again from the first page, after the project changed underneath."""
+        """Forget the cached pages and count again, after the project changed underneath."""
         self.beginResetModel()
-        self._rows = []
+        self._pages.clear()
         self._total = self._project.count_articles(self._filter)
         self.endResetModel()
 
-    def refresh_article(self, article_id: int) -> None:
-        """Re-read one loaded row (status, counts) after an edit."""
-        row = self.row_of(article_id)
-        if row is None:
-            return
-        self._rows[row] = self._project.summary(article_id)
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+    def total(self) -> int:
+        """Articles that pass the filter."""
+        return self._total
 
-    def load_until(self, article_id: int) -> int | None:
-        """Fetch pages until an article's row is loaded; None when the filter hides it."""
-        position = self._project.position(article_id, self._filter)
-        if position is None:
+    def loaded_rows(self) -> int:
+        """Rows held in memory now (pages in the cache)."""
+        return sum(len(page) for page in self._pages.values())
+
+    def _page(self, number: int) -> list[ArticleSummary]:
+        page = self._pages.get(number)
+        if page is None:
+            page = self._project.list_articles(number * self._page_size, self._page_size,
+                                               self._filter)
+            self._pages[number] = page
+            while len(self._pages) > self._max_pages:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page
+
+    def summary(self, row: int) -> ArticleSummary | None:
+        """The article shown in a row (read from the store if its page is not cached)."""
+        if not 0 <= row < self._total:
             return None
-        while len(self._rows) <= position and self.canFetchMore():
-            self.fetchMore()
-        return self.row_of(article_id)
+        page = self._page(row // self._page_size)
+        offset = row % self._page_size
+        return page[offset] if offset < len(page) else None
+
+    def row_of(self, article_id: int) -> int | None:
+        """The row of an article, or None when the filter hides it."""
+        for number, page in self._pages.items():
+            for offset, summary in enumerate(page):
+                if summary.id == article_id:
+                    return number * self._page_size + offset
+        return self._project.position(article_id, self._filter)
+
+    def refresh_article(self, article_id: int) -> None:
+        """Re-read one cached row (status, counts) after an edit; uncached rows read fresh."""
+        for number, page in self._pages.items():
+            for offset, summary in enumerate(page):
+                if summary.id == article_id:
+                    page[offset] = self._project.summary(article_id)
+                    row = number * self._page_size + offset
+                    self.dataChanged.emit(self.index(row, 0),
+                                          self.index(row, len(HEADERS) - 1))
+                    return
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        page = self._project.list_articles(len(self._rows), self._page_size, self._filter)
-        if not page:
-            self._total = len(self._rows)
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
-
-    def total(self) -> int:
-        """Articles in the project, loaded or not."""
-        return self._total
-
-    def summary(self, row: int) -> ArticleSummary:
-        """The article shown in a loaded row."""
-        return self._rows[row]
-
-    def row_of(self, article_id: int) -> int | None:
-        """The row of an article among those loaded so far."""
-        position = self._project.position(article_id, self._filter)
-        if position is not None and position < len(self._rows):
-            return position
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid():
             return None
-        art = self._rows[index.row()]
+        art = self.summary(index.row())
+        if art is None:
+            return None
         if role == ArticleIdRole:
             return art.id
         if role == SummaryRole:

@@ -67,6 +67,7 @@ class ArticleView(QWidget):
             self.header.setText(f"<b style='font-size:13pt'>{escape(art.title)}</b><br>"
                                 f"<span style='color:#555'>{escape(byline)}</span>")
             self.text.set_current(None)
+            self.highlighter.clear()  # or setPlainText would restyle with the old spans
             self.text.setPlainText(art.text)
             self.article_id = art.id
         colors = {(lab.layer, lab.name): lab.color for lab in labels}

@@ -6,7 +6,6 @@ in ~13 ms, where ExtraSelections take ~370 ms and restyle everything on every ch
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
@@ -60,42 +59,60 @@ class SpanHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self.pieces: dict[int, list[Piece]] = {}
-        self._highlights: list[Highlight] = []
+        self._blocks: dict[Highlight, list[int]] = {}  # highlight → the blocks it touches
         self._index = Utf16Index("")
         self._formats: dict[tuple, QTextCharFormat] = {}
+
+    def clear(self) -> None:
+        """Forget every highlight (before the document gets another text)."""
+        self.pieces, self._blocks = {}, {}
 
     def set_highlights(
         self, text: str, highlights: list[Highlight], colors: dict[tuple[Layer, str], str],
         *, same_text: bool = False,
     ) -> None:
-        """Replace every highlight; with ``same_text`` only blocks whose spans changed repaint."""
+        """Replace the highlights; with ``same_text`` only the blocks of changed spans repaint."""
         if not same_text:
             self._index = Utf16Index(text)
-        self._highlights = sorted(highlights, key=lambda h: (h.start, h.end))
-        doc = self.document()
-        pieces: dict[int, list[Piece]] = defaultdict(list)
-        for h in self._highlights:
+            self.clear()
+        wanted = set(highlights)
+        removed = [h for h in self._blocks if h not in wanted]
+        added = [h for h in highlights if h not in self._blocks]
+        touched: set[int] = set()
+        for h in removed:
+            for number in self._blocks.pop(h):
+                self.pieces[number] = [p for p in self.pieces[number] if p.highlight != h]
+                touched.add(number)
+        for h in added:
             color = colors.get((h.layer, h.label), "#b0bec5")
-            start, end = self._index.to_utf16(h.start), self._index.to_utf16(h.end)
-            block = doc.findBlock(start)
-            while block.isValid() and block.position() < end:
-                b_start = block.position()
-                lo = max(start, b_start) - b_start
-                hi = min(end, b_start + block.length() - 1) - b_start
-                if hi > lo:
-                    pieces[block.blockNumber()].append(Piece(lo, hi, h, color))
-                block = block.next()
-        old, self.pieces = self.pieces, dict(pieces)
+            self._blocks[h] = []
+            for number, piece in self._split(h, color):
+                self.pieces.setdefault(number, []).append(piece)
+                self._blocks[h].append(number)
+                touched.add(number)
         if not same_text:
             self.rehighlight()
             return
-        for number in set(old) | set(self.pieces):
-            if old.get(number) != self.pieces.get(number):
-                self.rehighlightBlock(doc.findBlockByNumber(number))
+        doc = self.document()
+        for number in touched:
+            self.rehighlightBlock(doc.findBlockByNumber(number))
+
+    def _split(self, h: Highlight, color: str):
+        """The pieces of a highlight, one per block it covers."""
+        start, end = self._index.to_utf16(h.start), self._index.to_utf16(h.end)
+        block = self.document().findBlock(start)
+        while block.isValid() and block.position() < end:
+            b_start = block.position()
+            lo = max(start, b_start) - b_start
+            hi = min(end, b_start + block.length() - 1) - b_start
+            if hi > lo:
+                yield block.blockNumber(), Piece(lo, hi, h, color)
+            block = block.next()
 
     def highlights_at(self, cp: int) -> list[Highlight]:
         """The highlights covering a code point offset (for tooltips and side panels)."""
-        return [h for h in self._highlights if h.start <= cp < h.end]
+        found = [h for h in self._blocks if h.start <= cp < h.end]
+        return sorted(found, key=lambda h: (h.start, h.end))
 
     def to_codepoint(self, u16: int) -> int:
         """Qt position → code point offset into the stored text."""

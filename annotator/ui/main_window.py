@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
 
     def select_article(self, article_id: int) -> bool:
         """Select an article in the list (loading pages up to it)."""
-        row = self.model.load_until(article_id)
+        row = self.model.row_of(article_id)
         if row is None:
             return False
         self.list.selectRow(row)
@@ -166,8 +166,6 @@ class MainWindow(QMainWindow):
         """Move to the next or previous article in the list."""
         rows = self.list.selectionModel().selectedRows()
         row = (rows[0].row() if rows else -1) + step
-        if row >= self.model.rowCount() and self.model.canFetchMore():
-            self.model.fetchMore()
         if 0 <= row < self.model.rowCount():
             self.list.selectRow(row)
             self.view.text.setFocus()
@@ -191,8 +189,6 @@ class MainWindow(QMainWindow):
             self.open_first_visible()
 
     def open_first_visible(self) -> None:
-        if self.model.canFetchMore():
-            self.model.fetchMore()
         if self.model.rowCount():
             self.list.selectRow(0)
 

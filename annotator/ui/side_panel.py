@@ -68,6 +68,7 @@ class SidePanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._shown: tuple | None = None
         self.claims = SpanListModel(Layer.CLAIM, self)
         self.sources = SpanListModel(Layer.SOURCE, self)
         layout = QVBoxLayout(self)
@@ -96,7 +97,11 @@ class SidePanel(QWidget):
         layout.addWidget(self.details)
 
     def set_state(self, state: ArticleState | None) -> None:
-        """Follow the open article."""
+        """Follow the open article (an entity edit leaves the lists alone)."""
+        key = state.panel_key() if state else None
+        if key == self._shown:
+            return
+        self._shown = key
         self.claims.set_state(state)
         self.sources.set_state(state)
 

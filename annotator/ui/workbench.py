@@ -35,6 +35,7 @@ class Workbench(QObject):
         self.view = view
         self.editor = view.text
         self.state: ArticleState | None = None
+        self._labels = self.project.labels()
         self.shortcuts: list[Shortcut] = []
         self._actions: list[QAction] = []
         self.editor.boundary_dragged.connect(self._dragged)
@@ -47,13 +48,17 @@ class Workbench(QObject):
     def open(self, article_id: int) -> None:
         """Load an article and its spans from the store and show them."""
         self.state = ArticleState.load(self.project, article_id)
-        self.view.show_state(self.state, self.project.labels())
+        self._labels = self.project.labels()
+        self.view.show_state(self.state, self._labels)
         self.article_loaded.emit(self.state)
 
-    def _changed(self, article_id: int) -> None:
-        if self.state is not None and self.state.article.id == article_id:
-            self.open(article_id)
-            self._cursor_moved(self.editor.cursor_cp())
+    def _changed(self, article_id: int, parts: frozenset[str]) -> None:
+        if self.state is None or self.state.article.id != article_id:
+            return  # an undo in another article: it reloads when opened
+        self.state = self.state.refreshed(self.project, parts)
+        self.view.show_state(self.state, self._labels)
+        self.article_loaded.emit(self.state)
+        self._cursor_moved(self.editor.cursor_cp())
 
     def _cursor_moved(self, cp: int) -> None:
         item = self.state.item_at(cp) if self.state else None

@@ -1,0 +1,73 @@
+"""The benchmarks in bench/ run and print their tables (tiny sizes; nothing here is timed).
+
+Speed targets live in the benchmarks as ratios against a baseline of the same run; this test only
+proves the scripts still work against the current code. ``--report-only`` makes them exit 0
+whatever the ratios are, so that a slow or busy machine cannot fail the test suite.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+
+
+def run_bench(script: str, *args: str) -> str:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, str(BENCH / script), *args, "--report-only"],
+        capture_output=True, text=True, env=env, timeout=120, cwd=BENCH.parent,
+    )
+    assert done.returncode == 0, f"{script} failed:\n{done.stdout}\n{done.stderr}"
+    return done.stdout
+
+
+def assert_rows(out: str, rows: list[str]) -> None:
+    for row in rows:
+        assert any(line.startswith(row) for line in out.splitlines()), (
+            f"row {row!r} missing from the table:\n{out}")
+
+
+@pytest.mark.parametrize("script", ["bench_article.py", "bench_project.py"])
+def test_bench_help(script: str) -> None:
+    out = run_bench(script, "--help")
+    assert "--report-only" in out
+
+
+def test_bench_article_runs_and_prints_its_table() -> None:
+    out = run_bench("bench_article.py", "--words", "2000", "--spans", "200", "--repeat", "1")
+    assert "bench_article:" in out and "measurement" in out
+    assert_rows(out, [
+        "(a) baseline: bare setPlainText + first paint",
+        "(b) open article in MainWindow + first paint",
+        "(c) scroll, worst frame",
+        "(c) scroll, median frame",
+        "(d) edit: add span via Session + repaint",
+        "(d) edit: undo + repaint",
+        "(e) ArticleState.load",
+    ])
+    assert "all budgets met" in out or "BUDGET EXCEEDED" in out
+
+
+def test_bench_project_runs_and_prints_its_table() -> None:
+    out = run_bench("bench_project.py", "--articles", "2000", "--repeat", "1")
+    assert "bench_project: 2000 articles" in out
+    assert_rows(out, [
+        "baseline: SELECT id FROM articles LIMIT 200",
+        "model first page",
+        "list_articles page 10",
+        "count_articles, status filter",
+        "FTS rare word: count",
+        "FTS common word: count",
+        "position() of article",
+        "select_article(",
+    ])
+    # The lazy model holds pages, never the whole project (a count, not a time).
+    (held,) = [line for line in out.splitlines() if line.startswith("model rows held")]
+    assert "of 2000" in held and held.endswith(" ok"), held
+    assert "all budgets met" in out or "BUDGET EXCEEDED" in out
