@@ -83,6 +83,7 @@ class _Snapshot:
             project.add_annotation(
                 ann.article_id, ann.layer, Span(ann.start, ann.end, ann.label), ann.annotator,
                 attrs=ann.attrs, suggestion_id=ann.suggestion_id, annotation_id=ann.id,
+                source_id=ann.source_id,
             )
         for lk in self.links:
             project.add_link(lk.from_id, lk.to_id, lk.kind, lk.annotator, lk.attrs, link_id=lk.id)

@@ -134,6 +134,7 @@ class Annotation:
     updated_at: str
     attrs: dict[str, Any] = field(default_factory=dict)
     suggestion_id: int | None = None  # the model suggestion it was accepted from
+    source_id: int | None = None  # a source mention: its canonical source in the registry
 
 
 @dataclass(frozen=True)
@@ -158,3 +159,56 @@ class Label:
     color: str
     shortcut: str | None = None
     description: str = ""
+
+
+CLAIM_KINDS = ("factual", "quotation", "assessment", "prediction")
+CHECKWORTHY = ("yes", "no", "unsure")
+VERDICTS = ("unverified", "true", "false", "misleading", "unprovable")
+QUOTE_TYPES = ("direct", "indirect", "reported", "unattributed")
+STANCES = ("", "supports", "refutes")
+
+
+@dataclass(frozen=True)
+class CanonicalSource:
+    """One source in the project's registry: many mentions in many articles point to it."""
+
+    id: int
+    name: str
+    kind: str = "other"
+    aliases: tuple[str, ...] = ()
+    mentions: int = 0
+
+
+@dataclass(frozen=True)
+class GroupMember:
+    """A claim in a claim group, with what the side-by-side view shows about it."""
+
+    annotation_id: int
+    article_id: int
+    start: int
+    end: int
+    text: str
+    value: str
+    stance: str
+    article_title: str
+    outlet: str | None
+    published: str | None
+    source: str | None  # the canonical (or mentioned) source the claim is attributed to
+
+
+@dataclass(frozen=True)
+class ClaimGroup:
+    """One point in dispute, e.g. "Weekday of the signing", and the claims about it."""
+
+    id: int
+    title: str
+    note: str = ""
+    holding_id: int | None = None  # the claim that holds, once decided
+    members: tuple[GroupMember, ...] = ()
+
+    @property
+    def disputed(self) -> bool:
+        """Members state different values, or some support and some refute the point."""
+        values = {m.value.strip().casefold() for m in self.members if m.value.strip()}
+        stances = {m.stance for m in self.members if m.stance}
+        return len(values) > 1 or len(stances) > 1

@@ -29,6 +29,7 @@ from annotator.core.model import (
     Suggestion,
 )
 from annotator.core.spans import check_span
+from annotator.store.claims import ClaimStore
 from annotator.store.schema import migrations
 
 IMPORT_ANNOTATOR = "import"  # annotator name for spans that came in with an imported file
@@ -49,6 +50,7 @@ class Project:
     def __init__(self, db: Database, path: Path | None = None) -> None:
         self.db = db
         self.path = path
+        self.claims = ClaimStore(self)
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -363,6 +365,7 @@ class Project:
         attrs: dict[str, Any] | None = None,
         suggestion_id: int | None = None,
         annotation_id: int | None = None,
+        source_id: int | None = None,
     ) -> int:
         """Store one span in a layer; ``annotation_id`` restores a deleted one (undo)."""
         check_span(span.start, span.end, self.article_text_length(article_id))
@@ -373,7 +376,7 @@ class Project:
                 "start": span.start, "end": span.end,
                 "annotator_id": self.annotator_id(annotator), "suggestion_id": suggestion_id,
                 "attrs": json.dumps(attrs or {}, ensure_ascii=False),
-                "created_at": stamp, "updated_at": stamp,
+                "created_at": stamp, "updated_at": stamp, "canonical_source_id": source_id,
             }
             if annotation_id is not None:
                 row["id"] = annotation_id
@@ -438,6 +441,7 @@ class Project:
                 start=r["start"], end=r["end"], label=r["label"], annotator=r["annotator"],
                 created_at=r["created_at"], updated_at=r["updated_at"],
                 attrs=_json(r["attrs"]), suggestion_id=r["suggestion_id"],
+                source_id=r["canonical_source_id"],
             )
             for r in rows
         ]

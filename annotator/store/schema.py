@@ -172,3 +172,39 @@ def m004_list_indexes(db: Database) -> None:
         "CREATE INDEX idx_suggestions_label ON suggestions (label, article_id)",
     ]:
         db.execute(statement)
+
+
+@migrations()
+def m005_sources_and_claim_groups(db: Database) -> None:
+    """The source registry, and claim groups: the points in dispute across articles."""
+    for statement in [
+        """CREATE TABLE sources (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL DEFAULT 'other',
+            aliases TEXT NOT NULL DEFAULT '[]',
+            created_at TEXT NOT NULL
+        )""",
+        """ALTER TABLE annotations ADD COLUMN canonical_source_id INTEGER
+           REFERENCES sources (id) ON DELETE SET NULL""",
+        "CREATE INDEX idx_annotations_canonical ON annotations (canonical_source_id)",
+        """CREATE TABLE claim_groups (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            holding_id INTEGER REFERENCES annotations (id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE claim_group_members (
+            group_id INTEGER NOT NULL REFERENCES claim_groups (id) ON DELETE CASCADE,
+            annotation_id INTEGER NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,
+            value TEXT NOT NULL DEFAULT '',
+            stance TEXT NOT NULL DEFAULT '',
+            annotator_id INTEGER NOT NULL REFERENCES annotators (id),
+            added_at TEXT NOT NULL,
+            PRIMARY KEY (group_id, annotation_id)
+        )""",
+        "CREATE INDEX idx_members_annotation ON claim_group_members (annotation_id)",
+    ]:
+        db.execute(statement)

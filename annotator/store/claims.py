@@ -1,0 +1,227 @@
+"""Claims across articles: the source registry and claim groups (the points in dispute)."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from annotator.core.model import CanonicalSource, ClaimGroup, GroupMember, Layer
+
+if TYPE_CHECKING:
+    from annotator.store.project import Project
+
+
+class ClaimStore:
+    """Reads and writes of sources and claim groups; every write is one transaction."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.db = project.db
+
+    # -- the source registry -----------------------------------------------------------------
+
+    def add_source(self, name: str, kind: str = "other", aliases: list[str] | None = None,
+                   *, source_id: int | None = None) -> int:
+        """Register a canonical source (``source_id`` restores a removed one, for undo)."""
+        from annotator.store.project import now
+
+        name = " ".join(name.split())
+        if not name:
+            raise ValueError("a source needs a name")
+        row = {"name": name, "kind": kind, "created_at": now(),
+               "aliases": json.dumps(sorted(set(aliases or [])), ensure_ascii=False)}
+        if source_id is not None:
+            row["id"] = source_id
+        with self.db.atomic():
+            return int(self.db["sources"].insert(row).last_pk)
+
+    def update_source(self, source_id: int, *, name: str | None = None, kind: str | None = None,
+                      aliases: list[str] | None = None) -> None:
+        """Rename a source, change its kind or its aliases."""
+        changes: dict[str, Any] = {}
+        if name is not None:
+            changes["name"] = " ".join(name.split())
+        if kind is not None:
+            changes["kind"] = kind
+        if aliases is not None:
+            changes["aliases"] = json.dumps(sorted(set(aliases)), ensure_ascii=False)
+        with self.db.atomic():
+            self.db["sources"].update(source_id, changes)
+
+    def delete_source(self, source_id: int) -> None:
+        """Remove a source; its mentions lose their link to it."""
+        with self.db.atomic():
+            self.db.execute("DELETE FROM sources WHERE id = ?", [source_id])
+
+    def sources(self) -> list[CanonicalSource]:
+        """Every canonical source with its number of mentions, by name."""
+        rows = self.project._query(
+            """SELECT s.*, (SELECT count(*) FROM annotations n
+                            WHERE n.canonical_source_id = s.id) AS mentions
+               FROM sources s ORDER BY s.name COLLATE NOCASE""")
+        return [_source(r) for r in rows]
+
+    def source(self, source_id: int) -> CanonicalSource:
+        """One canonical source; KeyError when there is none."""
+        rows = self.project._query(
+            """SELECT s.*, (SELECT count(*) FROM annotations n
+                            WHERE n.canonical_source_id = s.id) AS mentions
+               FROM sources s WHERE s.id = ?""", [source_id])
+        if not rows:
+            raise KeyError(f"no source {source_id}")
+        return _source(rows[0])
+
+    def source_by_name(self, name: str) -> CanonicalSource | None:
+        """A canonical source by its exact name."""
+        found = self.project._scalar("SELECT id FROM sources WHERE name = ?",
+                                     [" ".join(name.split())])
+        return self.source(found) if found is not None else None
+
+    def set_canonical(self, annotation_ids: list[int], source_id: int | None) -> None:
+        """Point source mentions at a canonical source (None unlinks them)."""
+        with self.db.atomic():
+            self.db.conn.executemany(
+                "UPDATE annotations SET canonical_source_id = ? WHERE id = ?",
+                [(source_id, i) for i in annotation_ids])
+
+    def canonical_of(self, annotation_ids: list[int]) -> dict[int, int | None]:
+        """Mention id → canonical source id."""
+        if not annotation_ids:
+            return {}
+        marks = ", ".join("?" for _ in annotation_ids)
+        rows = self.project._query(
+            f"SELECT id, canonical_source_id FROM annotations WHERE id IN ({marks})",
+            annotation_ids)
+        return {r["id"]: r["canonical_source_id"] for r in rows}
+
+    def mentions_of(self, source_id: int) -> list[int]:
+        """Ids of the source mentions that point at a canonical source."""
+        rows = self.project._query(
+            "SELECT id FROM annotations WHERE canonical_source_id = ? ORDER BY id", [source_id])
+        return [r["id"] for r in rows]
+
+    # -- claim groups ------------------------------------------------------------------------
+
+    def add_group(self, title: str, *, group_id: int | None = None, note: str = "",
+                  holding_id: int | None = None) -> int:
+        """Open a group for one point in dispute."""
+        from annotator.store.project import now
+
+        stamp = now()
+        row = {"title": title.strip() or "Untitled point", "note": note,
+               "holding_id": holding_id, "created_at": stamp, "updated_at": stamp}
+        if group_id is not None:
+            row["id"] = group_id
+        with self.db.atomic():
+            return int(self.db["claim_groups"].insert(row).last_pk)
+
+    def update_group(self, group_id: int, *, title: str | None = None, note: str | None = None,
+                     holding_id: int | None | bool = False) -> None:
+        """Retitle a group, or record which claim holds and why (``holding_id=None`` clears)."""
+        from annotator.store.project import now
+
+        changes: dict[str, Any] = {"updated_at": now()}
+        if title is not None:
+            changes["title"] = title
+        if note is not None:
+            changes["note"] = note
+        if holding_id is not False:
+            changes["holding_id"] = holding_id
+        with self.db.atomic():
+            self.db["claim_groups"].update(group_id, changes)
+
+    def delete_group(self, group_id: int) -> None:
+        """Remove a group and its memberships (the claims stay)."""
+        with self.db.atomic():
+            self.db.execute("DELETE FROM claim_groups WHERE id = ?", [group_id])
+
+    def add_member(self, group_id: int, annotation_id: int, annotator: str, *,
+                   value: str = "", stance: str = "") -> None:
+        """Put a claim into a group, with the value it states or its stance."""
+        from annotator.store.project import now
+
+        ann = self.project.annotation(annotation_id)
+        if ann.layer is not Layer.CLAIM:
+            raise ValueError(f"annotation {annotation_id} is a {ann.layer.value}, not a claim")
+        with self.db.atomic():
+            self.db["claim_group_members"].insert(
+                {"group_id": group_id, "annotation_id": annotation_id, "value": value,
+                 "stance": stance, "annotator_id": self.project.annotator_id(annotator),
+                 "added_at": now()}, replace=True)
+
+    def set_member(self, group_id: int, annotation_id: int, *, value: str | None = None,
+                   stance: str | None = None) -> None:
+        """Change the value a member states, or its stance."""
+        changes = {k: v for k, v in (("value", value), ("stance", stance)) if v is not None}
+        with self.db.atomic():
+            for column, v in changes.items():
+                self.db.execute(
+                    f"UPDATE claim_group_members SET {column} = ? "
+                    "WHERE group_id = ? AND annotation_id = ?", [v, group_id, annotation_id])
+
+    def remove_member(self, group_id: int, annotation_id: int) -> None:
+        """Take a claim out of a group."""
+        with self.db.atomic():
+            self.db.execute(
+                "DELETE FROM claim_group_members WHERE group_id = ? AND annotation_id = ?",
+                [group_id, annotation_id])
+
+    def groups_of(self, annotation_id: int) -> list[int]:
+        """The groups a claim belongs to."""
+        rows = self.project._query(
+            "SELECT group_id FROM claim_group_members WHERE annotation_id = ? ORDER BY group_id",
+            [annotation_id])
+        return [r["group_id"] for r in rows]
+
+    def groups(self, *, disputed_only: bool = False) -> list[ClaimGroup]:
+        """Every group with its members, ready for the side-by-side view."""
+        groups = [self.group(r["id"]) for r in self.project._query(
+            "SELECT id FROM claim_groups ORDER BY id")]
+        return [g for g in groups if g.disputed] if disputed_only else groups
+
+    def group(self, group_id: int) -> ClaimGroup:
+        """One group with its members in publication order."""
+        rows = self.project._query("SELECT * FROM claim_groups WHERE id = ?", [group_id])
+        if not rows:
+            raise KeyError(f"no claim group {group_id}")
+        g = rows[0]
+        members = self.project._query(_MEMBERS, [group_id])
+        return ClaimGroup(
+            id=g["id"], title=g["title"], note=g["note"], holding_id=g["holding_id"],
+            members=tuple(GroupMember(
+                annotation_id=m["annotation_id"], article_id=m["article_id"], start=m["start"],
+                end=m["end"], text=m["claim"], value=m["value"], stance=m["stance"],
+                article_title=m["title"], outlet=m["outlet"], published=m["published"],
+                source=m["canonical"] or m["mention"]) for m in members),
+        )
+
+    def claims(self) -> list[tuple[int, int, str]]:
+        """Every claim of the project as (annotation id, article id, text): for matching."""
+        rows = self.project._query(
+            """SELECT n.id, n.article_id, substr(a.text, n.start + 1, n."end" - n.start) AS t
+               FROM annotations n JOIN articles a ON a.id = n.article_id
+               WHERE n.layer = 'claim' ORDER BY n.id""")
+        return [(r["id"], r["article_id"], r["t"]) for r in rows]
+
+
+_MEMBERS = """
+SELECT m.annotation_id, m.value, m.stance, n.article_id, n.start, n."end",
+       substr(a.text, n.start + 1, n."end" - n.start) AS claim,
+       a.title, a.outlet, a.published,
+       (SELECT s.name FROM links l JOIN annotations sm ON sm.id = l.to_id
+          JOIN sources s ON s.id = sm.canonical_source_id
+          WHERE l.from_id = n.id AND l.kind = 'attributed_to' LIMIT 1) AS canonical,
+       (SELECT substr(a.text, sm.start + 1, sm."end" - sm.start) FROM links l
+          JOIN annotations sm ON sm.id = l.to_id
+          WHERE l.from_id = n.id AND l.kind = 'attributed_to' LIMIT 1) AS mention
+FROM claim_group_members m
+JOIN annotations n ON n.id = m.annotation_id
+JOIN articles a ON a.id = n.article_id
+WHERE m.group_id = ?
+ORDER BY coalesce(a.published, ''), a.id, n.start
+"""
+
+
+def _source(r: dict[str, Any]) -> CanonicalSource:
+    return CanonicalSource(id=r["id"], name=r["name"], kind=r["kind"],
+                           aliases=tuple(json.loads(r["aliases"])), mentions=r["mentions"])
