@@ -27,3 +27,11 @@ def test_app_layer_uses_qtcore_and_qtgui_only() -> None:
         if name.startswith("PySide6") and name not in ("PySide6", "PySide6.QtCore", "PySide6.QtGui")
     }
     assert not offenders, f"annotator/app may use QtCore and QtGui only: {sorted(offenders)}"
+
+
+def test_undo_commands_never_hide_qundocommand_id() -> None:
+    """An attribute named ``id`` on a QUndoCommand hides id(); Qt then crashes on merging."""
+    offenders = [f"{path.name}:{n}" for path in APP.glob("*.py")
+                 for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 if "self.id =" in line.replace(" ", " ") or "self.id," in line]
+    assert not offenders, offenders

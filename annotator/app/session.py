@@ -5,8 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from annotator.app import claim_commands as claim_cmd
 from annotator.app import commands as cmd
-from annotator.core.model import Annotation, Layer, Span, Status, Suggestion
+from annotator.core.model import (
+    Annotation,
+    CanonicalSource,
+    Layer,
+    Link,
+    Span,
+    Status,
+    Suggestion,
+)
 from annotator.core.spans import check_span
 from annotator.store import Project
 
@@ -19,6 +28,7 @@ class Session(QObject):
     article_changed = Signal(int, object)  # article id, what changed: {"spans", "suggestions"}
     status_changed = Signal(int)  # the article's status (or counts) may have changed
     failed = Signal(str)  # a write did not happen; the message says why
+    groups_changed = Signal()  # claim groups or their members changed
 
     def __init__(self, project: Project, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -39,8 +49,10 @@ class Session(QObject):
 
     def _announce(self, command: cmd.StoreCommand) -> None:
         parts = command.parts | ({"status"} if command.started else set())
-        if parts - {"status"}:
+        if parts - {"status", "groups"}:
             self.article_changed.emit(command.article_id, frozenset(parts))
+        if "groups" in parts:
+            self.groups_changed.emit()
         self.status_changed.emit(command.article_id)
 
     # -- span actions ----------------------------------------------------------------------
@@ -96,3 +108,49 @@ class Session(QObject):
         if before is status:
             return False
         return self.push(cmd.SetStatus(self.project, article_id, before, status))
+
+    # -- claims across articles --------------------------------------------------------------
+
+    def set_attrs(self, ann: Annotation, attrs: dict) -> bool:
+        """Set a claim's attributes (kind, check-worthiness, verdict, evidence, comment)."""
+        return attrs != ann.attrs and self.push(claim_cmd.SetAttrs(self.project, ann, attrs))
+
+    def set_link_attrs(self, article_id: int, link: Link, attrs: dict) -> bool:
+        """Set an attribution's cue and quotation type."""
+        return self.push(claim_cmd.SetLinkAttrs(self.project, article_id, link, attrs))
+
+    def assign_source(self, article_id: int, mention_ids: list[int], source_id: int | None,
+                      new: tuple[str, str, list[str]] | None = None) -> bool:
+        """Point source mentions at a canonical source, or at a new one (name, kind, aliases)."""
+        return self.push(claim_cmd.AssignSource(self.project, article_id, mention_ids,
+                                                source_id, new))
+
+    def merge_sources(self, article_id: int, keep: CanonicalSource,
+                      merged: list[CanonicalSource]) -> bool:
+        """Fold sources into one canonical source."""
+        return bool(merged) and self.push(
+            claim_cmd.MergeSources(self.project, article_id, keep, merged))
+
+    def group_claims(self, article_id: int, group_id: int | None, title: str,
+                     members: list[tuple[int, str]]) -> bool:
+        """Add claims (with the values they state) to a group, or to a new one."""
+        return self.push(claim_cmd.GroupClaims(self.project, article_id, group_id, title,
+                                               members, self.annotator))
+
+    def ungroup(self, article_id: int, group_id: int, annotation_id: int) -> bool:
+        """Take a claim out of a group."""
+        return self.push(claim_cmd.UngroupClaim(self.project, article_id, group_id,
+                                                annotation_id, self.annotator))
+
+    def set_member(self, article_id: int, group_id: int, annotation_id: int, *,
+                   value: str | None = None, stance: str | None = None) -> bool:
+        """Record what a grouped claim states, or its stance."""
+        return self.push(claim_cmd.SetMember(self.project, article_id, group_id, annotation_id,
+                                             value, stance))
+
+    def resolve_group(self, article_id: int, group_id: int, *,
+                      holding_id: int | None | bool = False, note: str | None = None,
+                      title: str | None = None) -> bool:
+        """Record which claim holds and why, or retitle the group."""
+        return self.push(claim_cmd.ResolveGroup(self.project, article_id, group_id,
+                                                holding_id=holding_id, note=note, title=title))

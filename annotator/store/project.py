@@ -459,6 +459,11 @@ class Project:
             row["annotator_id"] = self.annotator_id(annotator)
             return int(self.db["links"].insert(row).last_pk)
 
+    def update_link(self, link_id: int, attrs: dict[str, Any]) -> None:
+        """Change a link's attributes (a claim's cue and quotation type)."""
+        with self.db.atomic():
+            self.db["links"].update(link_id, {"attrs": json.dumps(attrs, ensure_ascii=False)})
+
     def delete_link(self, link_id: int) -> None:
         """Remove one link."""
         with self.db.atomic():

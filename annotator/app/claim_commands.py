@@ -1,0 +1,200 @@
+"""Undoable actions on claims across articles: attributes, sources, claim groups."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from annotator.app.commands import StoreCommand
+from annotator.core.model import Annotation, CanonicalSource, Link
+from annotator.store import Project
+
+
+class SetAttrs(StoreCommand):
+    """Change a span's attributes (a claim's kind, check-worthiness, verdict, notes)."""
+
+    def __init__(self, project: Project, ann: Annotation, attrs: dict[str, Any]) -> None:
+        super().__init__(project, ann.article_id, "Edit claim attributes")
+        # (not "self.id": that would hide QUndoCommand.id(), which Qt calls when merging)
+        self.annotation_id, self.before, self.after = ann.id, dict(ann.attrs), dict(attrs)
+
+    def apply(self) -> None:
+        self.project.update_annotation(self.annotation_id, attrs=self.after)
+
+    def revert(self) -> None:
+        self.project.update_annotation(self.annotation_id, attrs=self.before)
+
+
+class SetLinkAttrs(StoreCommand):
+    """Change an attribution's cue or quotation type."""
+
+    def __init__(self, project: Project, article_id: int, link: Link,
+                 attrs: dict[str, Any]) -> None:
+        super().__init__(project, article_id, "Edit attribution")
+        self.link_id, self.before, self.after = link.id, dict(link.attrs), dict(attrs)
+
+    def apply(self) -> None:
+        self.project.update_link(self.link_id, self.after)
+
+    def revert(self) -> None:
+        self.project.update_link(self.link_id, self.before)
+
+
+class AssignSource(StoreCommand):
+    """Point mentions at a canonical source, registering it first when it is new."""
+
+    def __init__(self, project: Project, article_id: int, mention_ids: list[int],
+                 source_id: int | None, new: tuple[str, str, list[str]] | None = None) -> None:
+        super().__init__(project, article_id, "Assign source")
+        self.mentions, self.source_id, self.new = mention_ids, source_id, new
+        self.created: int | None = None
+        self.before: dict[int, int | None] = {}
+
+    def apply(self) -> None:
+        claims = self.project.claims
+        self.before = claims.canonical_of(self.mentions)
+        target = self.source_id
+        if self.new is not None:
+            name, kind, aliases = self.new
+            existing = claims.source_by_name(name)
+            target = existing.id if existing else claims.add_source(
+                name, kind, aliases, source_id=self.created)
+            self.created = None if existing else target
+        claims.set_canonical(self.mentions, target)
+
+    def revert(self) -> None:
+        for mention, source in self.before.items():
+            self.project.claims.set_canonical([mention], source)
+        if self.created is not None:
+            self.project.claims.delete_source(self.created)
+
+
+class MergeSources(StoreCommand):
+    """Fold canonical sources into one: their mentions move, their names become aliases."""
+
+    starts_article = False
+
+    def __init__(self, project: Project, article_id: int, keep: CanonicalSource,
+                 merged: list[CanonicalSource]) -> None:
+        super().__init__(project, article_id, f"Merge {len(merged) + 1} sources")
+        self.keep, self.merged = keep, merged
+        self.moved: dict[int, list[int]] = {}
+
+    def apply(self) -> None:
+        claims = self.project.claims
+        aliases = set(self.keep.aliases)
+        for src in self.merged:
+            self.moved[src.id] = claims.mentions_of(src.id)
+            claims.set_canonical(self.moved[src.id], self.keep.id)
+            aliases |= {src.name, *src.aliases}
+            claims.delete_source(src.id)
+        claims.update_source(self.keep.id, aliases=sorted(aliases - {self.keep.name}))
+
+    def revert(self) -> None:
+        claims = self.project.claims
+        claims.update_source(self.keep.id, aliases=list(self.keep.aliases))
+        for src in self.merged:
+            claims.add_source(src.name, src.kind, list(src.aliases), source_id=src.id)
+            claims.set_canonical(self.moved[src.id], src.id)
+
+
+class GroupClaims(StoreCommand):
+    """Put claims into a group (a new one when ``group_id`` is None)."""
+
+    parts = frozenset({"spans", "groups"})
+
+    def __init__(self, project: Project, article_id: int, group_id: int | None, title: str,
+                 members: list[tuple[int, str]], annotator: str) -> None:
+        super().__init__(project, article_id, f"Group claims: {title}")
+        self.group_id, self.title, self.members = group_id, title, members
+        self.annotator = annotator
+        self.created: int | None = None
+
+    def apply(self) -> None:
+        claims = self.project.claims
+        if self.group_id is None or self.created is not None:
+            self.created = claims.add_group(self.title, group_id=self.created)
+        target = self.created if self.created is not None else self.group_id
+        assert target is not None
+        present = {m.annotation_id for m in claims.group(target).members}
+        self.added = [(a, v) for a, v in self.members if a not in present]
+        for annotation_id, value in self.added:
+            claims.add_member(target, annotation_id, self.annotator, value=value)
+        self.target = target
+
+    def revert(self) -> None:
+        for annotation_id, _value in self.added:
+            self.project.claims.remove_member(self.target, annotation_id)
+        if self.created is not None:
+            self.project.claims.delete_group(self.created)
+
+
+class UngroupClaim(StoreCommand):
+    """Take a claim out of a group."""
+
+    parts = frozenset({"groups"})
+
+    def __init__(self, project: Project, article_id: int, group_id: int, annotation_id: int,
+                 annotator: str) -> None:
+        super().__init__(project, article_id, "Remove claim from group")
+        self.group_id, self.annotation_id, self.annotator = group_id, annotation_id, annotator
+        member = next(m for m in project.claims.group(group_id).members
+                      if m.annotation_id == annotation_id)
+        self.value, self.stance = member.value, member.stance
+
+    def apply(self) -> None:
+        self.project.claims.remove_member(self.group_id, self.annotation_id)
+
+    def revert(self) -> None:
+        self.project.claims.add_member(self.group_id, self.annotation_id, self.annotator,
+                                       value=self.value, stance=self.stance)
+
+
+class SetMember(StoreCommand):
+    """Record the value a claim states on its group's point, or its stance."""
+
+    starts_article = False
+    parts = frozenset({"groups"})
+
+    def __init__(self, project: Project, article_id: int, group_id: int, annotation_id: int,
+                 value: str | None = None, stance: str | None = None) -> None:
+        super().__init__(project, article_id, "Set the claim's value")
+        self.group_id, self.annotation_id = group_id, annotation_id
+        member = next(m for m in project.claims.group(group_id).members
+                      if m.annotation_id == annotation_id)
+        self.before = (member.value, member.stance)
+        self.after = (member.value if value is None else value,
+                      member.stance if stance is None else stance)
+
+    def _write(self, value: str, stance: str) -> None:
+        self.project.claims.set_member(self.group_id, self.annotation_id, value=value,
+                                       stance=stance)
+
+    def apply(self) -> None:
+        self._write(*self.after)
+
+    def revert(self) -> None:
+        self._write(*self.before)
+
+
+class ResolveGroup(StoreCommand):
+    """Record which claim of a group holds, and why; or retitle the group."""
+
+    starts_article = False
+    parts = frozenset({"groups"})
+
+    def __init__(self, project: Project, article_id: int, group_id: int, *,
+                 holding_id: int | None | bool = False, note: str | None = None,
+                 title: str | None = None) -> None:
+        super().__init__(project, article_id, "Resolve claim group")
+        group = project.claims.group(group_id)
+        self.group_id = group_id
+        self.before = {"holding_id": group.holding_id, "note": group.note, "title": group.title}
+        self.after = {"holding_id": group.holding_id if holding_id is False else holding_id,
+                      "note": group.note if note is None else note,
+                      "title": group.title if title is None else title}
+
+    def apply(self) -> None:
+        self.project.claims.update_group(self.group_id, **self.after)
+
+    def revert(self) -> None:
+        self.project.claims.update_group(self.group_id, **self.before)
