@@ -213,6 +213,64 @@ def _run_gui(project: Path, screenshot: Path | None = None) -> int:
     return run(project, screenshot)
 
 
+@app.command("disputes")
+def disputes_cmd(
+    project: Annotated[Path, typer.Argument(help="Project file")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object")] = False,
+    show_all: Annotated[bool, typer.Option("--all", help="Every group, not only disputed")] = False,
+) -> None:
+    """The points in dispute: what each claim states, which one holds and why."""
+    from annotator.store import Project, ProjectError
+
+    try:
+        proj = Project.open(project, create=False)
+    except ProjectError as exc:
+        raise fail(str(exc)) from exc
+    with proj:
+        groups = [_group_dict(g) for g in proj.claims.groups(disputed_only=not show_all)]
+    if as_json:
+        typer.echo(json.dumps({"groups": groups}, ensure_ascii=False, indent=2))
+        return
+    typer.echo(_format_disputes(groups, show_all))
+
+
+def _group_dict(g) -> dict:
+    return {"id": g.id, "title": g.title, "disputed": g.disputed, "holding": g.holding_id,
+            "note": g.note, "members": [
+                {"annotation": m.annotation_id, "article": m.article_id, "outlet": m.outlet,
+                 "published": m.published, "source": m.source, "value": m.value,
+                 "stance": m.stance, "text": m.text} for m in g.members]}
+
+
+def _format_disputes(groups: list[dict], show_all: bool) -> str:
+    """One block per group: the verdict first, then every claim with where it was said."""
+    from textwrap import fill as wrap
+
+    if not groups:
+        return "no claim groups" if show_all else "no disputed claim groups (--all lists all)"
+    blocks = []
+    for g in groups:
+        held = next((m for m in g["members"] if m["annotation"] == g["holding"]), None)
+        lines = [f"#{g['id']} {g['title']} ({'disputed' if g['disputed'] else 'agreed'}, "
+                 f"{len(g['members'])} claims)",
+                 "  holds: " + (f"{held['value'] or '(no value)'}, claim {held['annotation']} in "
+                                f"{_where(held)}" if held else "undecided")]
+        if g["note"]:
+            lines.append(f"  why:   {g['note']}")
+        for m in g["members"]:
+            stance = f" ({m['stance']})" if m["stance"] else ""
+            lines.append(f"  {'*' if m is held else '-'} {m['value'] or '(no value)'}{stance} · "
+                         f"{_where(m)} · source: {m['source'] or '-'}")
+            lines.append(wrap(f"„{' '.join(m['text'].split())}“", 100, initial_indent=" " * 4,
+                              subsequent_indent=" " * 4))
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def _where(m: dict) -> str:
+    return f"article {m['article']} ({m['outlet'] or 'no outlet'}, {m['published'] or 'no date'})"
+
+
 def main() -> None:
     """Console entry point."""
     app()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,6 +27,8 @@ from annotator.core.model import ArticleFilter, Status
 from annotator.store import Project
 from annotator.ui.article_list_model import TITLE, ArticleIdRole, ArticleListModel
 from annotator.ui.article_view import ArticleView, origin_of
+from annotator.ui.claim_actions import ClaimActions
+from annotator.ui.disputes_view import DisputesView
 from annotator.ui.filter_bar import FilterBar
 from annotator.ui.shortcut_overlay import ShortcutOverlay
 from annotator.ui.side_panel import SidePanel
@@ -51,6 +54,8 @@ class MainWindow(QMainWindow):
         self.overlay = ShortcutOverlay(self)
         self.runner = TaskRunner(self)
         self.task_panel = TaskPanel(self.runner, self)
+        self.claim_actions = ClaimActions(self.workbench, self.side.claim_panel, self.runner)
+        self.disputes = DisputesView(self.session, self)
         self.current_article: int | None = None
         self._layout()
         self._add_actions()
@@ -67,6 +72,7 @@ class MainWindow(QMainWindow):
         view.setAlternatingRowColors(True)
         view.setWordWrap(False)
         header = view.horizontalHeader()
+        header.setResizeContentsPrecision(0)  # size columns by the visible rows, not 1,000
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         return view
@@ -82,7 +88,10 @@ class MainWindow(QMainWindow):
             splitter.addWidget(widget)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([430, 700, 300])
-        self.setCentralWidget(splitter)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(splitter)
+        self.pages.addWidget(self.disputes)
+        self.setCentralWidget(self.pages)
         self.status_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.task_panel)
         self.statusBar().addPermanentWidget(self.status_label)
@@ -122,6 +131,10 @@ class MainWindow(QMainWindow):
         self._action(article, "&Previous article", "P|Ctrl+Up", lambda: self.step_article(-1),
                      "Project")
         self._action(article, "Mark &done and go on", "D", self.mark_done, "Project")
+        self._article_actions = article.actions()
+        view = bar.addMenu("&View")
+        self._action(view, "Disputed claims side by side / back to the article", "Ctrl+G",
+                     self.toggle_disputes, "Project")
         self._action(article, "Back to &in progress", "Shift+D",
                      lambda: self._set_status(Status.IN_PROGRESS), "Project")
         self._action(helpm, "&Keyboard shortcuts", "?|F1", self.show_shortcuts, "Project")
@@ -130,6 +143,7 @@ class MainWindow(QMainWindow):
         self.list.selectionModel().selectionChanged.connect(self._on_selection)
         self.filter_bar.filter_changed.connect(self.apply_filter)
         self.side.span_activated.connect(self._select_span)
+        self.disputes.claim_opened.connect(self.open_claim)
         self.workbench.article_loaded.connect(self.side.set_state)
         self.view.text.cursor_moved.connect(self._show_details)
         self.session.status_changed.connect(self._article_status_changed)
@@ -264,7 +278,36 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def show_shortcuts(self) -> None:
-        self.overlay.show_shortcuts(self.workbench.shortcuts)
+        if self.pages.currentWidget() is self.disputes:
+            project_keys = [s for s in self.workbench.shortcuts if s.group == "Project"]
+            self.overlay.show_shortcuts(self.disputes.shortcuts + project_keys)
+        else:
+            self.overlay.show_shortcuts(self.workbench.shortcuts)
+
+    # -- the disputed claims page ----------------------------------------------------------
+
+    def toggle_disputes(self) -> None:
+        """Switch between the article and the disputed claims side by side."""
+        showing = self.pages.currentWidget() is self.disputes
+        self.pages.setCurrentIndex(0 if showing else 1)
+        for action in self._article_actions:  # N, P, D act on the hidden list otherwise
+            action.setEnabled(showing)
+        if showing:
+            self.view.text.setFocus()
+        else:
+            self.disputes.refresh()
+            self.disputes.list.setFocus()
+
+    def open_claim(self, article_id: int, start: int, end: int) -> None:
+        """From the disputes page: show a claim in its article."""
+        if self.pages.currentWidget() is self.disputes:
+            self.toggle_disputes()
+        if self.current_article != article_id and not self.select_article(article_id):
+            self.filter_bar.search.clear()
+            self.apply_filter(ArticleFilter())
+            self.select_article(article_id)
+        self.view.text.select_cp(start, end)
+        self.view.text.setFocus()
 
     def _update_status(self) -> None:
         total = self.project.count_articles()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
 
 from annotator.app.article_state import ArticleState
 from annotator.core.model import Annotation, Layer
+from annotator.ui.claim_panel import ClaimPanel
 
 SpanRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -87,13 +88,16 @@ class SidePanel(QWidget):
             view.clicked.connect(self._activated)
             layout.addWidget(view, 1)
             self.views[model.layer] = view
+        layout.addWidget(QLabel("<b>Claim</b> <small>(E edits, Esc returns)</small>", self))
+        self.claim_panel = ClaimPanel(self)
+        layout.addWidget(self.claim_panel, 2)
         layout.addWidget(QLabel("<b>At the cursor</b>", self))
         self.details = QLabel(self)
         self.details.setObjectName("spanDetails")
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.details.setMinimumHeight(70)
+        self.details.setMinimumHeight(50)
         layout.addWidget(self.details)
 
     def set_state(self, state: ArticleState | None) -> None:

@@ -27,6 +27,7 @@ class Workbench(QObject):
     """Turns key presses in the article pane into session commands on the open article."""
 
     article_loaded = Signal(object)  # the ArticleState now shown
+    span_added = Signal(object)  # a source mention the user just marked (an Annotation)
 
     def __init__(self, session: Session, view, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +43,23 @@ class Workbench(QObject):
         self.editor.cursor_moved.connect(self._cursor_moved)
         session.article_changed.connect(self._changed)
         self._install_keys(view)
+
+    def bind(self, keys: str, help_text: str, group: str, slot) -> None:
+        """Add a key on the article pane (for other parts of the workbench)."""
+        self._bind(self.view, keys, help_text, group, slot)
+
+    def add_source_span(self, span: Span) -> None:
+        """Mark a source mention; listeners (the source registry) act in the same undo step."""
+        assert self.state is not None
+        article_id = self.state.article.id
+        self.session.undo_stack.beginMacro("Mark source")
+        try:
+            if self.session.add_span(article_id, Layer.SOURCE, span):
+                new = next(a for a in self.project.annotations(article_id, Layer.SOURCE)
+                           if (a.start, a.end) == (span.start, span.end))
+                self.span_added.emit(new)
+        finally:
+            self.session.undo_stack.endMacro()
 
     # -- opening and refreshing --------------------------------------------------------------
 
@@ -176,7 +194,10 @@ class Workbench(QObject):
             start, end = self._target(exact)
         if start < end:
             label = self.project.labels(layer)[0].name
-            self.session.add_span(self.state.article.id, layer, Span(start, end, label))
+            if layer is Layer.SOURCE:
+                self.add_source_span(Span(start, end, label))
+            else:
+                self.session.add_span(self.state.article.id, layer, Span(start, end, label))
             self._focus(start, end)
 
     def _suggestions_here(self) -> list[Suggestion]:
@@ -277,9 +298,10 @@ class Workbench(QObject):
         span = Span(start, start + len(choice), self.project.labels(Layer.SOURCE)[0].name)
         self.session.undo_stack.beginMacro(f"Link claim to new source {choice}")
         try:
-            if self.session.add_span(claim.article_id, Layer.SOURCE, span):
-                new = next(a for a in self.project.annotations(claim.article_id, Layer.SOURCE)
-                           if (a.start, a.end) == (span.start, span.end))
+            self.add_source_span(span)
+            new = next((a for a in self.project.annotations(claim.article_id, Layer.SOURCE)
+                        if (a.start, a.end) == (span.start, span.end)), None)
+            if new is not None:
                 self.session.link_claim(claim.article_id, claim.id, new.id)
         finally:
             self.session.undo_stack.endMacro()

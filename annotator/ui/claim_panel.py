@@ -1,0 +1,216 @@
+"""The claim at the cursor: its attributes, its attribution, and the same point elsewhere."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.model import CHECKWORTHY, CLAIM_KINDS, QUOTE_TYPES, VERDICTS, Annotation, Link
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class CandidateRow:
+    """A claim of another article that may speak about the same point."""
+
+    annotation_id: int
+    article_id: int
+    text: str
+    outlet: str
+    score: float
+    shared: tuple[str, ...]
+
+
+class CandidateModel(QAbstractListModel):
+    """The ranked candidates, best first, numbered for the keyboard."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[CandidateRow] = []
+
+    def set_rows(self, rows: list[CandidateRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            shared = f" · shares: {', '.join(row.shared[:5])}" if row.shared else ""
+            return (f"{index.row() + 1}. [{row.score:.2f}] {row.outlet}: {row.text[:110]}"
+                    f"{'…' if len(row.text) > 110 else ''}{shared}")
+        if role == Qt.ItemDataRole.UserRole:
+            return row
+        return None
+
+
+class _Combo(QComboBox):
+    """A combo box whose Escape hands the focus back to the text."""
+
+    escaped = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.escaped.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class ClaimPanel(QWidget):
+    """Edits go out as signals; the workbench turns them into undoable session commands."""
+
+    attrs_edited = Signal(object, dict)  # the claim Annotation, its new attrs
+    link_edited = Signal(object, dict)  # the attribution Link, its new attrs
+    candidate_chosen = Signal(object)  # a CandidateRow to put in the claim's group
+    escaped = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.claim: Annotation | None = None
+        self.link: Link | None = None
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        self.kind = self._combo("claimKind", CLAIM_KINDS)
+        self.checkworthy = self._combo("checkworthy", CHECKWORTHY)
+        self.verdict = self._combo("verdict", VERDICTS)
+        self.evidence = self._line("evidence", "evidence for the verdict")
+        self.comment = self._line("comment", "free comment")
+        self.source = QLabel(self)
+        self.source.setObjectName("claimSource")
+        self.source.setWordWrap(True)
+        self.cue = self._line("cue", "sagte, laut, zufolge …")
+        self.quote_type = self._combo("quoteType", QUOTE_TYPES)
+        for label, widget in (("Kind", self.kind), ("Check-worthy", self.checkworthy),
+                              ("Verdict", self.verdict), ("Evidence", self.evidence),
+                              ("Comment", self.comment), ("Source", self.source),
+                              ("Cue", self.cue), ("Quotation", self.quote_type)):
+            form.addRow(label, widget)
+        self.suggestion = QLabel(self)
+        self.suggestion.setObjectName("attributionSuggestion")
+        self.suggestion.setWordWrap(True)
+        self.candidates = CandidateModel(self)
+        self.candidate_view = QListView(self)
+        self.candidate_view.setObjectName("candidates")
+        self.candidate_view.setModel(self.candidates)
+        self.candidate_view.setWordWrap(True)
+        self.candidate_view.activated.connect(
+            lambda index: self.candidate_chosen.emit(index.data(Qt.ItemDataRole.UserRole)))
+        self.candidate_view.installEventFilter(self)
+        self.groups = QLabel(self)
+        self.groups.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.suggestion)
+        layout.addWidget(QLabel("<b>Same point elsewhere</b> <small>(G ranks, 1–5 adds)</small>",
+                                self))
+        layout.addWidget(self.candidate_view, 1)
+        layout.addWidget(self.groups)
+        self.show_claim(None, None, "", "")
+
+    def _combo(self, name: str, values: tuple[str, ...]) -> _Combo:
+        combo = _Combo(self)
+        combo.setObjectName(name)
+        combo.addItem("—", "")
+        for value in values:
+            combo.addItem(value, value)
+        combo.activated.connect(lambda _i: self._edited())
+        combo.escaped.connect(self.escaped)
+        return combo
+
+    def _line(self, name: str, placeholder: str) -> QLineEdit:
+        line = QLineEdit(self)
+        line.setObjectName(name)
+        line.setPlaceholderText(placeholder)
+        line.editingFinished.connect(self._edited)
+        return line
+
+    def show_claim(self, claim: Annotation | None, link: Link | None, source: str,
+                   suggestion: str, groups: str = "") -> None:
+        """Fill the form from a claim (or empty it when the cursor is in none)."""
+        self.claim, self.link = None, None  # no edits go out while filling
+        attrs = claim.attrs if claim else {}
+        for combo, key in ((self.kind, "kind"), (self.checkworthy, "checkworthy"),
+                           (self.verdict, "verdict")):
+            combo.setCurrentIndex(max(0, combo.findData(attrs.get(key, ""))))
+        self.evidence.setText(attrs.get("evidence", ""))
+        self.comment.setText(attrs.get("comment", ""))
+        link_attrs = link.attrs if link else {}
+        self.cue.setText(link_attrs.get("cue", ""))
+        self.quote_type.setCurrentIndex(max(0, self.quote_type.findData(
+            link_attrs.get("quote_type", ""))))
+        self.source.setText(escape(source) if source else "<i>none yet (L links one)</i>")
+        self.suggestion.setText(suggestion)
+        self.groups.setText(groups)
+        for widget in (self.kind, self.checkworthy, self.verdict, self.evidence, self.comment):
+            widget.setEnabled(claim is not None)
+        for widget in (self.cue, self.quote_type):
+            widget.setEnabled(link is not None)
+        self.claim, self.link = claim, link
+
+    def _edited(self) -> None:
+        if self.claim is not None:
+            attrs = dict(self.claim.attrs)
+            for key, value in (("kind", self.kind.currentData()),
+                               ("checkworthy", self.checkworthy.currentData()),
+                               ("verdict", self.verdict.currentData()),
+                               ("evidence", self.evidence.text().strip()),
+                               ("comment", self.comment.text().strip())):
+                if value:
+                    attrs[key] = value
+                else:
+                    attrs.pop(key, None)
+            if attrs != self.claim.attrs:
+                self.attrs_edited.emit(self.claim, attrs)
+        if self.link is not None:
+            link_attrs = dict(self.link.attrs)
+            for key, value in (("cue", self.cue.text().strip()),
+                               ("quote_type", self.quote_type.currentData())):
+                if value:
+                    link_attrs[key] = value
+                else:
+                    link_attrs.pop(key, None)
+            if link_attrs != self.link.attrs:
+                self.link_edited.emit(self.link, link_attrs)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.candidate_view and event.type() == event.Type.KeyPress:
+            key = event.key()
+            if Qt.Key.Key_1 <= key <= Qt.Key.Key_5:
+                row = key - Qt.Key.Key_1
+                if row < len(self.candidates.rows):
+                    self.candidate_chosen.emit(self.candidates.rows[row])
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.escaped.emit()
+                return True
+        return super().eventFilter(watched, event)
+
+    def focus_form(self) -> None:
+        """Keyboard entry into the form (E in the text)."""
+        self.kind.setFocus()
+
+    def focus_candidates(self) -> None:
+        """Keyboard entry into the ranked candidates (G in the text)."""
+        self.candidate_view.setFocus()
+        if self.candidates.rows:
+            self.candidate_view.setCurrentIndex(self.candidates.index(0))
