@@ -37,9 +37,46 @@ class Span:
         return text[self.start : self.end]
 
 
+@dataclass(frozen=True)
+class DocSpan:
+    """A span as a dataset carries it: any layer, with attributes and a key links refer to."""
+
+    key: str  # unique within its document ("T1", or the annotation id as text)
+    layer: Layer
+    start: int
+    end: int
+    label: str
+    attrs: dict[str, Any] = field(default_factory=dict, hash=False)
+    source: str | None = None  # a source mention: the canonical source's name
+    source_kind: str | None = None
+
+
+@dataclass(frozen=True)
+class DocLink:
+    """A link between two spans of one document, by their keys."""
+
+    from_key: str
+    to_key: str
+    kind: str = "attributed_to"
+    attrs: dict[str, Any] = field(default_factory=dict, hash=False)
+
+
+@dataclass(frozen=True)
+class DocGroupMember:
+    """A claim's place in a claim group, as datasets carry it (groups span documents)."""
+
+    group: str  # the group's title
+    group_key: str  # stable across documents, e.g. "G3"
+    span_key: str
+    value: str = ""
+    stance: str = ""
+    holds: bool = False
+
+
 @dataclass
 class ArticleDraft:
-    """An article as an importer produced it, before it has an id in a project."""
+    """An article as an importer produced it or an exporter writes it: text, metadata and
+    (from annotated datasets) spans in every layer, links and claim groups."""
 
     text: str
     title: str = ""
@@ -51,6 +88,10 @@ class ArticleDraft:
     meta: dict[str, Any] = field(default_factory=dict)
     source_path: str | None = None  # file (and line) it was imported from
     spans: list[Span] = field(default_factory=list)  # pre-annotated entity spans
+    annotations: list[DocSpan] = field(default_factory=list)  # spans of any layer
+    links: list[DocLink] = field(default_factory=list)
+    groups: list[DocGroupMember] = field(default_factory=list)
+    status: Status | None = None
 
 
 @dataclass(frozen=True)

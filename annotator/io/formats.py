@@ -1,0 +1,35 @@
+"""The dataset formats annotator writes and reads back, by name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from importlib import import_module
+from pathlib import Path
+
+from annotator.core.model import ArticleDraft
+
+# A writer gets the articles of one split and the path to write them to (a file named after
+# the split with the format's extension, or a folder for brat); it returns the files written.
+Writer = Callable[[Iterable[ArticleDraft], Path], list[Path]]
+
+FORMATS: dict[str, tuple[str, str, str]] = {
+    # name: (module, writer function, file extension or "" for a folder)
+    "jsonl": ("annotator.io.export_jsonl", "write_jsonl", ".jsonl"),
+    "spacy": ("annotator.io.docbin", "write_spacy", ".spacy"),
+    "conll": ("annotator.io.conll", "write_conll", ".conll"),
+    "brat": ("annotator.io.brat", "write_brat", ""),
+    "claims": ("annotator.io.claims_table", "write_claims", ".csv"),
+    "claim-pairs": ("annotator.io.claims_table", "write_claim_pairs", ".jsonl"),
+}
+
+
+def writer(name: str) -> Writer:
+    """The writer of a format (imported on first use: some need spaCy)."""
+    module, function, _ext = FORMATS[name]
+    return getattr(import_module(module), function)
+
+
+def target(name: str, out: Path, split: str) -> Path:
+    """Where one split of a format goes inside the output folder."""
+    return out / f"{split}{FORMATS[name][2]}"
+
