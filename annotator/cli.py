@@ -213,6 +213,44 @@ def _run_gui(project: Path, screenshot: Path | None = None) -> int:
     return run(project, screenshot)
 
 
+@app.command("export")
+def export_cmd(
+    project: Annotated[Path, typer.Argument(help="Project file")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, spacy, conll, brat, "
+                                     "claims or claim-pairs")],
+    out: Annotated[Path, typer.Option("--output", "-o", help="Output folder")],
+    layer: Annotated[list[str] | None, typer.Option(
+        "--layer", help="entity, claim or source (repeat; default all)")] = None,
+    only_done: Annotated[bool, typer.Option("--only-done", help="Only done articles")] = False,
+    gold: Annotated[bool, typer.Option(
+        "--gold", help="Only done articles with no open model suggestions")] = False,
+    split: Annotated[str | None, typer.Option(
+        "--split", help="e.g. train=0.8,dev=0.1,test=0.1 (by article)")] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the split")] = 0,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace OUT")] = False,
+) -> None:
+    """Export the annotated articles as a dataset (written whole or not at all)."""
+    from annotator.app.exporting import ExportError, ExportOptions, export_project, parse_split
+    from annotator.core.model import Layer
+    from annotator.store import Project, ProjectError
+
+    try:
+        layers = frozenset(Layer(x) for x in layer) if layer else None
+    except ValueError as exc:
+        raise fail(f"--layer: {exc}") from exc
+    try:
+        options = ExportOptions(fmt, out, layers, only_done, gold,
+                                parse_split(split) if split else (("all", 1.0),), seed, overwrite)
+        with Project.open(project, create=False) as proj:
+            report = _with_progress("Exporting", proj.count_articles(),
+                                    lambda p: export_project(proj, options, progress=p))
+    except (ExportError, ProjectError) as exc:
+        raise fail(str(exc)) from exc
+    for line in report.skipped:
+        typer.echo(f"left out: {line}", err=True)
+    typer.echo(f"{report.summary()} → {out}")
+
+
 @app.command("disputes")
 def disputes_cmd(
     project: Annotated[Path, typer.Argument(help="Project file")],

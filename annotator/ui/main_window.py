@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.app.article_state import ArticleState
+from annotator.app.exporting import ExportError
 from annotator.app.session import Session
 from annotator.app.tasks import TaskRunner
 from annotator.core.model import ArticleFilter, Status
@@ -29,10 +30,11 @@ from annotator.ui.article_list_model import TITLE, ArticleIdRole, ArticleListMod
 from annotator.ui.article_view import ArticleView, origin_of
 from annotator.ui.claim_actions import ClaimActions
 from annotator.ui.disputes_view import DisputesView
+from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.filter_bar import FilterBar
 from annotator.ui.shortcut_overlay import ShortcutOverlay
 from annotator.ui.side_panel import SidePanel
-from annotator.ui.task_actions import start_import, start_suggest
+from annotator.ui.task_actions import start_export, start_import, start_suggest
 from annotator.ui.task_panel import TaskPanel
 from annotator.ui.workbench import Shortcut, Workbench
 
@@ -115,6 +117,7 @@ class MainWindow(QMainWindow):
                      lambda: self.suggest(None), "Project")
         self._action(file, "Suggest entities for &this article again", "Ctrl+Shift+E",
                      lambda: self.suggest([self.current_article] if self.current_article else []))
+        self._action(file, "E&xport dataset…", "Ctrl+Shift+S", self.export_dataset, "Project")
         file.addSeparator()
         self._action(file, "&Quit", "Ctrl+Q", self.close)
         undo = self.session.undo_stack.createUndoAction(self, "&Undo")
@@ -260,6 +263,18 @@ class MainWindow(QMainWindow):
         if self.project.path is not None and article_ids != []:
             start_suggest(self, self.runner, self.project.path, article_ids,
                           model_name=self.project.setting("model"), reload=self._reload)
+
+    def export_dataset(self) -> None:
+        """Ask for the export options, then write the dataset in a worker."""
+        dialog = ExportDialog(self)
+        if dialog.exec() != ExportDialog.DialogCode.Accepted or self.project.path is None:
+            return
+        try:
+            options = dialog.options()
+        except ExportError as exc:
+            self.statusBar().showMessage(f"Export: {exc}", 10_000)
+            return
+        start_export(self, self.runner, self.project.path, options)
 
     def _reload(self) -> None:
         self.model.reload()

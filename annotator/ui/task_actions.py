@@ -111,3 +111,17 @@ def _box(parent: QWidget, icon: QMessageBox.Icon, text: str, details: str = "") 
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.show()
     return box
+
+
+def start_export(parent: QWidget, runner: TaskRunner, project_path: Path, options) -> Task:
+    """Write a dataset in the background (the GUI thread never exports)."""
+    from annotator.app.exporting import export_project
+
+    def job(project, progress, cancelled):
+        total = project.count_articles()
+        return export_project(project, options, cancelled=cancelled,
+                              progress=lambda n, message: progress(n, total, message))
+
+    task = project_task(project_path, job, "Export")
+    _report_to(parent, task, None)
+    return runner.start(task)
