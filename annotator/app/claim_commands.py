@@ -198,3 +198,21 @@ class ResolveGroup(StoreCommand):
 
     def revert(self) -> None:
         self.project.claims.update_group(self.group_id, **self.before)
+
+
+class SetSourceKind(StoreCommand):
+    """Change what kind of source a canonical source is."""
+
+    starts_article = False
+    parts = frozenset({"groups"})
+
+    def __init__(self, project: Project, article_id: int, source: CanonicalSource,
+                 kind: str) -> None:
+        super().__init__(project, article_id, f"{source.name}: {kind}")
+        self.source_id, self.before, self.after = source.id, source.kind, kind
+
+    def apply(self) -> None:
+        self.project.claims.update_source(self.source_id, kind=self.after)
+
+    def revert(self) -> None:
+        self.project.claims.update_source(self.source_id, kind=self.before)

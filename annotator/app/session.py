@@ -131,6 +131,11 @@ class Session(QObject):
         return bool(merged) and self.push(
             claim_cmd.MergeSources(self.project, article_id, keep, merged))
 
+    def set_source_kind(self, article_id: int, source: CanonicalSource, kind: str) -> bool:
+        """Say what kind of source a canonical source is."""
+        return kind != source.kind and self.push(
+            claim_cmd.SetSourceKind(self.project, article_id, source, kind))
+
     def group_claims(self, article_id: int, group_id: int | None, title: str,
                      members: list[tuple[int, str]]) -> bool:
         """Add claims (with the values they state) to a group, or to a new one."""

@@ -34,6 +34,7 @@ from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.filter_bar import FilterBar
 from annotator.ui.shortcut_overlay import ShortcutOverlay
 from annotator.ui.side_panel import SidePanel
+from annotator.ui.sources_dialog import SourcesDialog
 from annotator.ui.task_actions import start_export, start_import, start_suggest
 from annotator.ui.task_panel import TaskPanel
 from annotator.ui.workbench import Shortcut, Workbench
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.claim_actions = ClaimActions(self.workbench, self.side.claim_panel, self.runner)
         self.disputes = DisputesView(self.session, self)
         self.current_article: int | None = None
+        self._sources_dialog: SourcesDialog | None = None
         self._layout()
         self._add_actions()
         self._connect()
@@ -138,6 +140,8 @@ class MainWindow(QMainWindow):
         view = bar.addMenu("&View")
         self._action(view, "Disputed claims side by side / back to the article", "Ctrl+G",
                      self.toggle_disputes, "Project")
+        self._action(view, "Source &registry (merge, kinds)", "Ctrl+R", self.show_sources,
+                     "Project")
         self._action(article, "Back to &in progress", "Shift+D",
                      lambda: self._set_status(Status.IN_PROGRESS), "Project")
         self._action(helpm, "&Keyboard shortcuts", "?|F1", self.show_shortcuts, "Project")
@@ -312,6 +316,14 @@ class MainWindow(QMainWindow):
         else:
             self.disputes.refresh()
             self.disputes.list.setFocus()
+
+    def show_sources(self) -> None:
+        """The source registry, beside the window (non-modal)."""
+        if self._sources_dialog is None:
+            self._sources_dialog = SourcesDialog(self.session, self)
+        self._sources_dialog.model.reload()
+        self._sources_dialog.show()
+        self._sources_dialog.table.setFocus()
 
     def open_claim(self, article_id: int, start: int, end: int) -> None:
         """From the disputes page: show a claim in its article."""
