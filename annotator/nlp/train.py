@@ -36,7 +36,10 @@ MODEL_NAME = "de_annotator_ner"
 MODEL_VERSION = "0.1.0"
 
 # Chosen by the experiments in docs/ner-model.md; every key is a dotted spaCy config path.
-DEFAULT_OVERRIDES: dict[str, Any] = {}
+DEFAULT_OVERRIDES: dict[str, Any] = {
+    "training.dropout": 0.2,
+    "training.optimizer.use_averages": True,
+}
 
 NOTICE = """# de_annotator_ner: data credits
 
@@ -91,9 +94,9 @@ def train_ner(
     train_docs: Sequence[Doc],
     dev_docs: Sequence[Doc],
     out_dir: str | Path,
-    max_steps: int = 6000,
-    patience: int = 2000,
-    eval_frequency: int = 250,
+    max_steps: int = 4000,
+    patience: int = 1600,
+    eval_frequency: int = 200,
     overrides: dict[str, Any] | None = None,
     gazetteer: Iterable[tuple[str, str]] | None | bool = True,
     meta: dict[str, Any] | None = None,
@@ -261,10 +264,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="annotator.nlp.train", description=__doc__)
     ap.add_argument("--data", required=True, help="folder holding germeval2014/ (and ler/)")
     ap.add_argument("--out", required=True)
-    ap.add_argument("--max-steps", type=int, default=6000)
-    ap.add_argument("--patience", type=int, default=2000)
-    ap.add_argument("--ler-sentences", type=int, default=0)
-    ap.add_argument("--europeana", action="store_true")
+    ap.add_argument("--max-steps", type=int, default=4000)
+    ap.add_argument("--patience", type=int, default=1600)
+    ap.add_argument("--ler-sentences", type=int, default=2000, help="LER sentences to mix in")
+    ap.add_argument("--europeana", action=argparse.BooleanOptionalAction, default=True)
     ap.add_argument("--augment", type=float, default=0.0, help="entity-swap share, e.g. 0.5")
     ap.add_argument("--gazetteer", default=str(DEFAULT_TSV), help="TSV, or 'none'")
     ap.add_argument(

@@ -18,8 +18,10 @@ def stated_values(a: str, b: str, limit: int = 60) -> tuple[str, str]:
         if only_a and only_b:
             return only_a[:limit], only_b[:limit]
     spans_a, spans_b = differing_words(a, b)
-    return (_join([a[s:e] for s, e in spans_a])[:limit],
-            _join([b[s:e] for s, e in spans_b])[:limit])
+    return (
+        _join([a[s:e] for s, e in spans_a])[:limit],
+        _join([b[s:e] for s, e in spans_b])[:limit],
+    )
 
 
 def _join(texts: list[str]) -> str:

@@ -32,7 +32,8 @@ class SourceTableModel(QAbstractTableModel):
         self.rows: list[CanonicalSource] = []
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self, *_changed: object) -> None:
+        """Read the registry again (connected to the undo stack: every change shows)."""
         self.beginResetModel()
         self.rows = self.session.project.claims.sources()
         self.endResetModel()
@@ -87,7 +88,8 @@ class SourcesDialog(QDialog):
             action.setShortcut(QKeySequence(keys))
             action.triggered.connect(slot)
             self.addAction(action)
-        session.undo_stack.indexChanged.connect(lambda _i: self.model.reload())
+        # a bound method, so Qt drops the connection when the dialog goes
+        session.undo_stack.indexChanged.connect(self.model.reload)
 
     def selected(self) -> list[CanonicalSource]:
         rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
