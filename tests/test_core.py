@@ -42,3 +42,17 @@ def test_overlaps_is_half_open() -> None:
 def test_content_hash_ignores_line_endings_and_outer_space_only() -> None:
     assert content_hash("Titel\r\nText ") == content_hash("  Titel\nText\n")
     assert content_hash("Titel\nText") != content_hash("Titel\nText.")
+
+
+def test_sentence_around_keeps_dates_and_abbreviations_inside() -> None:
+    from annotator.core.spans import sentence_around
+
+    text = ("Prag – Der Vertrag wurde am 24. Oktober im Palais Czernin unterzeichnet. "
+            "Dr. Berger kam später. Es gilt 40 Jahre. Danach ging es los.")
+    def around(word: str) -> str:
+        return text[slice(*sentence_around(text, text.index(word)))]
+    assert around("Palais") == ("Prag – Der Vertrag wurde am 24. Oktober im Palais Czernin "
+                                "unterzeichnet.")
+    assert around("später") == "Dr. Berger kam später."
+    assert around("gilt") == "Es gilt 40 Jahre."
+    assert around("Danach") == "Danach ging es los."

@@ -87,7 +87,14 @@ def token_bounds(text: str, pos: int, direction: int) -> int:
     return best
 
 
-_SENTENCE_END = re.compile(r"""[.!?]["“”«»'’)]*\s+(?=["„“«»'‚(]*[A-ZÄÖÜ0-9])|\n\s*\n""")
+_MONTHS = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
+# No sentence ends at "Dr." or "Nr." or at the ordinal in "am 24. Oktober".
+_NOT_ABBREVIATION = "".join(
+    rf"(?<!\b{a})" for a in ("Dr", "Nr", "St", "ca", "Prof", "bzw", "vgl", "Mio", "Mrd", "Abs",
+                             "Art", "Hr", "Fr", "Jh", "Bd", "Str"))
+_SENTENCE_END = re.compile(
+    rf"""(?:(?<=\d)\.(?!\s+(?:{_MONTHS})\b)|(?<!\d){_NOT_ABBREVIATION}[.!?]|(?<=\d)[!?])"""
+    r"""["“”«»'’)]*\s+(?=["„“«»'‚(]*[A-ZÄÖÜ0-9])|\n\s*\n""")
 
 
 def sentence_around(text: str, pos: int) -> tuple[int, int]:
