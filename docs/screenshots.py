@@ -58,6 +58,23 @@ def annotate(window: MainWindow, article_id: int) -> None:
         session.link_claim(article_id, claim.id, source.id)
 
 
+def group_weekday(window: MainWindow) -> None:
+    """The weekday of the signing, as three articles state it, grouped and compared."""
+    session, project = window.session, window.project
+    found = []
+    for article_id, pattern in ((2, r"Deutschland und Tschechien haben am Mittwoch[^.]*\."),
+                                (3, r"Das sogenannte Elbtal-Abkommen wurde am Mittwoch[^.]*\."),
+                                (4, r"Deutschland und Tschechien haben den Vertrag am Donnerstag"
+                                    r"[^.]*\.")):
+        text = project.article(article_id).text
+        session.add_span(article_id, Layer.CLAIM, span_of(text, pattern, "CLAIM"))
+        found.append(project.annotations(article_id, Layer.CLAIM)[-1].id)
+    first = project.annotations(1, Layer.CLAIM)[0].id
+    members = [(first, "Mittwoch"), (found[0], "Mittwoch"), (found[1], "Mittwoch"),
+               (found[2], "Donnerstag")]
+    session.group_claims(1, None, "Wochentag der Unterzeichnung", members)
+
+
 def main() -> int:
     app = make_app()
     QSettings().clear()
@@ -76,9 +93,14 @@ def main() -> int:
         window.show_shortcuts()
         app.processEvents()
         window.grab().save(str(HERE / "shortcuts.png"))
+        window.overlay.hide()
+        group_weekday(window)
+        window.toggle_disputes()
+        app.processEvents()
+        window.grab().save(str(HERE / "disputes.png"))
         window.close()
         project.close()
-    print("saved", HERE / "workbench.png", HERE / "shortcuts.png")
+    print("saved", *(HERE / f"{n}.png" for n in ("workbench", "shortcuts", "disputes")))
     return 0
 
 

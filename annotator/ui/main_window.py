@@ -26,7 +26,7 @@ from annotator.app.session import Session
 from annotator.app.tasks import TaskRunner
 from annotator.core.model import ArticleFilter, Status
 from annotator.store import Project
-from annotator.ui.article_list_model import TITLE, ArticleIdRole, ArticleListModel
+from annotator.ui.article_list_model import OUTLET, TITLE, ArticleIdRole, ArticleListModel
 from annotator.ui.article_view import ArticleView, origin_of
 from annotator.ui.claim_actions import ClaimActions
 from annotator.ui.disputes_view import DisputesView
@@ -79,6 +79,8 @@ class MainWindow(QMainWindow):
         header.setResizeContentsPrecision(0)  # size columns by the visible rows, not 1,000
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(OUTLET, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(OUTLET, 110)
         return view
 
     def _layout(self) -> None:
