@@ -251,6 +251,61 @@ def export_cmd(
     typer.echo(f"{report.summary()} → {out}")
 
 
+@app.command("train")
+def train_cmd(
+    project: Annotated[Path, typer.Argument(help="Project file")],
+    layer: Annotated[str, typer.Option("--layer", help="entities")] = "entities",
+    out: Annotated[Path | None, typer.Option("--output", "-o", help="Model folder")] = None,
+    steps: Annotated[int, typer.Option("--steps", help="Training steps at most")] = 2000,
+    seed: Annotated[int, typer.Option("--seed")] = 0,
+    use: Annotated[bool, typer.Option("--use", help="Make it the project's suggester")] = False,
+) -> None:
+    """Train a suggester on the articles marked done; print its score on the dev split."""
+    from annotator.app.training import TrainingError, train_suggester
+    from annotator.store import Project, ProjectError
+
+    try:
+        proj = Project.open(project, create=False)
+    except ProjectError as exc:
+        raise fail(str(exc)) from exc
+    target = out or project.with_name(f"{project.stem}-model")
+    with proj:
+        try:
+            scores = train_suggester(proj, target, layer=layer, max_steps=steps, seed=seed,
+                                     log=lambda line: typer.echo(line, err=True))
+        except TrainingError as exc:
+            raise fail(str(exc)) from exc
+        if use:
+            proj.set_setting("model", str(target.resolve()))
+    typer.echo(f"{target}: entity F {scores['f']:.3f} (P {scores['p']:.3f}, R {scores['r']:.3f}) "
+               f"on the dev split" + ("; now the project's suggester" if use else ""))
+
+
+@app.command("use-model")
+def use_model_cmd(
+    project: Annotated[Path, typer.Argument(help="Project file")],
+    model: Annotated[str | None, typer.Argument(help="Package name or folder; none resets")] = None,
+) -> None:
+    """Choose the project's entity suggester (checked before it is recorded)."""
+    from annotator.nlp.resolve import ModelError, load_pipeline
+    from annotator.store import Project, ProjectError
+
+    try:
+        proj = Project.open(project, create=False)
+    except ProjectError as exc:
+        raise fail(str(exc)) from exc
+    with proj:
+        if model is not None:
+            try:
+                _nlp, info = load_pipeline(model)
+            except ModelError as exc:
+                raise fail(str(exc)) from exc
+            typer.echo(f"suggester: {info.name} {info.version}")
+        proj.set_setting("model", model)
+    if model is None:
+        typer.echo("suggester: automatic (an installed German pipeline, else the bundled one)")
+
+
 @app.command("disputes")
 def disputes_cmd(
     project: Annotated[Path, typer.Argument(help="Project file")],
