@@ -45,8 +45,8 @@ def titles(path: Path) -> list[str]:
 def test_split_by_article_is_stable_under_a_seed(filled: Project, tmp_path: Path) -> None:
     split = parse_split("train=0.8,dev=0.1,test=0.1")
     first = export_project(filled, ExportOptions("test", tmp_path / "a", split=split, seed=7))
-    again = export_project(filled, ExportOptions("test", tmp_path / "b", split=split, seed=7))
-    other = export_project(filled, ExportOptions("test", tmp_path / "c", split=split, seed=8))
+    export_project(filled, ExportOptions("test", tmp_path / "b", split=split, seed=7))
+    export_project(filled, ExportOptions("test", tmp_path / "c", split=split, seed=8))
     assert sum(first.articles.values()) == 40 and first.articles["train"] > 20
     assert titles(tmp_path / "a" / "dev.txt") == titles(tmp_path / "b" / "dev.txt")
     assert titles(tmp_path / "a" / "train.txt") != titles(tmp_path / "c" / "train.txt")
