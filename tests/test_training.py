@@ -40,6 +40,9 @@ def test_train_and_use_as_suggester(tmp_path: Path) -> None:
     assert meta["name"].startswith("project_p") and meta["lang"] == "de"
     with Project.open(db) as project:
         assert project.setting("model") == str(out.resolve())
+        from annotator.nlp.resolve import describe
+
+        assert describe(project.setting("model")).startswith(f"{meta['name']} 0.0.1 (F ")
     (tmp_path / "new.txt").write_text("Neu\n\nAnna Berger fuhr nach Prag.", encoding="utf-8")
     result = runner.invoke(app, ["import", str(db), str(tmp_path / "new.txt")])
     assert result.exit_code == 0, result.output

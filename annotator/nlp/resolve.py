@@ -127,3 +127,18 @@ def resolve_pipeline(
     if not bundled.is_dir():
         raise ModelError(BUNDLED_NAME, f"bundled pipeline missing at {bundled}")
     return load_pipeline(bundled)
+
+
+def describe(name: str | None) -> str:
+    """"name version (F 0.62)" of the suggester a project would use, read from its meta.json
+    without loading spaCy (for the status bar)."""
+    import json
+
+    folder = Path(name).expanduser() if name else bundled_model_path()
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return name or BUNDLED_NAME
+    f = (meta.get("performance") or {}).get("f") or (meta.get("performance") or {}).get("ents_f")
+    score = f" (F {f:.2f})" if isinstance(f, int | float) else ""
+    return f"{meta.get('name', folder.name)} {meta.get('version', '')}".strip() + score

@@ -25,6 +25,7 @@ from annotator.app.exporting import ExportError
 from annotator.app.session import Session
 from annotator.app.tasks import TaskRunner
 from annotator.core.model import ArticleFilter, Status
+from annotator.nlp.resolve import describe
 from annotator.store import Project
 from annotator.ui.article_list_model import OUTLET, TITLE, ArticleIdRole, ArticleListModel
 from annotator.ui.article_view import ArticleView, origin_of
@@ -341,10 +342,7 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         total = self.project.count_articles()
         done = self.project.count_articles(Status.DONE)
-        state = self.workbench.state
-        models = sorted({f"{s.model} {s.model_version}" for s in state.suggestions}) if state \
-            else []
-        model_text = self.project.setting("model") or (", ".join(models) or "bundled default")
+        model_text = describe(self.project.setting("model"))
         self.status_label.setText(
             f"{done} / {total} done · model: {model_text} · annotator: {self.session.annotator}")
 
