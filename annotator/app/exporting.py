@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from annotator.core.model import ArticleDraft, Layer, Status
@@ -93,7 +93,7 @@ def export_project(project: Project, options: ExportOptions, *,
     if out.exists() and any(p.name != PARTIAL for p in out.iterdir()) and not options.overwrite:
         raise ExportError(f"{out} exists and is not empty (--overwrite replaces it)")
     report = ExportReport()
-    parts = _collect(project, options, report, progress, cancelled)
+    parts = _renumber_groups(_collect(project, options, report, progress, cancelled))
     if cancelled():
         raise ExportError("cancelled: nothing was written")
     partial = out / PARTIAL  # inside OUT: an export never writes anywhere else
@@ -128,6 +128,18 @@ def _collect(project: Project, options: ExportOptions, report: ExportReport,
         parts[name].append(draft)
         if progress:
             progress(n, f"article {article_id} → {name}")
+    return parts
+
+
+def _renumber_groups(parts: dict[str, list[ArticleDraft]]) -> dict[str, list[ArticleDraft]]:
+    """Name claim groups G1, G2 … in the order the export meets them, not by database id, so
+    that a project made from the export exports the very same files."""
+    names: dict[str, str] = {}
+    for drafts in parts.values():
+        for draft in drafts:
+            for member in draft.groups:
+                names.setdefault(member.group_key, f"G{len(names) + 1}")
+            draft.groups = [replace(m, group_key=names[m.group_key]) for m in draft.groups]
     return parts
 
 

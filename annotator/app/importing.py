@@ -15,6 +15,7 @@ from annotator.core.model import ArticleDraft, Layer, ModelInfo
 from annotator.core.spans import SpanError
 from annotator.io import ImportFailure, iter_import
 from annotator.store import Project
+from annotator.store.datasets import AnnotatedImport
 
 Progress = Callable[[int, str], None]  # (items done so far, what was just done)
 
@@ -50,6 +51,7 @@ def import_files(
 ) -> ImportReport:
     """Store every article the importers produce; one bad file never stops the rest."""
     report = ImportReport()
+    store = AnnotatedImport(project)  # one per run: claim groups span the files it reads
     for n, item in enumerate(iter_import(paths), start=1):
         if cancelled():
             break
@@ -57,16 +59,18 @@ def import_files(
             report.failed.append(str(item))
             message = f"failed: {item}"
         else:
-            message = _store(project, item, report)
+            message = _store(store, item, report)
         if progress:
             progress(n, message)
     return report
 
 
-def _store(project: Project, draft: ArticleDraft, report: ImportReport) -> str:
+def _store(store: AnnotatedImport, draft: ArticleDraft, report: ImportReport) -> str:
+    """One article with whatever annotations, links and groups its file carried."""
+    project = store.project
     where = draft.source_path or draft.title
     try:
-        article_id = project.add_article(draft)
+        article_id = store.add(draft)
     except (SpanError, ValueError) as exc:
         report.failed.append(f"{where}: {exc}")
         return f"failed: {where}: {exc}"

@@ -8,7 +8,10 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from annotator.io.brat import brat_text_of, read_brat_file
 from annotator.io.common import ImportFailure, ImportItem, ImportProblem
+from annotator.io.conll import CONLL_SUFFIXES, iter_conll_file
+from annotator.io.docbin import read_spacy
 from annotator.io.html import read_html_file
 from annotator.io.jsonl import iter_jsonl_file
 from annotator.io.text import read_text_file
@@ -19,7 +22,11 @@ NO_SUCH_PATH = "no such file or folder"
 TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
-_KNOWN = ", ".join(sorted(s for s in TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES if s))
+SPACY_SUFFIXES = frozenset({".spacy"})  # spaCy DocBin
+BRAT_SUFFIXES = frozenset({".ann"})  # with its .txt: one article (that .txt alone is skipped)
+_ALL = (TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES | SPACY_SUFFIXES | CONLL_SUFFIXES
+        | BRAT_SUFFIXES)
+_KNOWN = ", ".join(sorted(s for s in _ALL if s))
 
 
 def iter_import(paths: Iterable[Path | str]) -> Iterator[ImportItem]:
@@ -40,7 +47,7 @@ def iter_files(paths: Iterable[Path | str]) -> Iterator[Path]:
 
 def is_importable(path: Path) -> bool:
     """Whether a folder walk would import this file (by its extension)."""
-    return _suffix(path) in TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
+    return _suffix(path) in _ALL and brat_text_of(path) is None
 
 
 def _iter_targets(paths: Iterable[Path | str]) -> Iterator[Path | ImportFailure]:
@@ -57,7 +64,7 @@ def _iter_targets(paths: Iterable[Path | str]) -> Iterator[Path | ImportFailure]
             continue
         if stat.S_ISDIR(info.st_mode):
             yield from _walk(path, set())
-        elif is_importable(path):
+        elif is_importable(path) or brat_text_of(path):
             yield path
         else:
             reason = f"unsupported file type '{path.suffix}' (use {_KNOWN} or no extension)"
@@ -97,6 +104,12 @@ def _import_file(path: Path) -> Iterator[ImportItem]:
             yield from iter_jsonl_file(path)
         elif suffix in HTML_SUFFIXES:
             yield read_html_file(path)
+        elif suffix in CONLL_SUFFIXES:
+            yield from iter_conll_file(path)
+        elif suffix in BRAT_SUFFIXES or brat_text_of(path):
+            yield read_brat_file(path)
+        elif suffix in SPACY_SUFFIXES:
+            yield from read_spacy(path)
         else:
             yield read_text_file(path)
     except ImportProblem as exc:

@@ -1,4 +1,5 @@
-"""JSONL tasks in Prodigy or doccano style; texts and span offsets are kept exactly as given."""
+"""JSONL tasks in Prodigy or doccano style, and our own export (annotator.io.export_jsonl);
+texts and span offsets are kept exactly as given."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from annotator.io.common import (
     short_title,
 )
 from annotator.io.decode import decode_bytes
+from annotator.io.export_jsonl import is_rich, parse_rich_task
 
 _SPAN_LISTS = ("spans", "label", "labels", "entities")  # Prodigy, doccano (old and new)
 _NOT_META = {"text", "meta", "tokens", *_SPAN_LISTS}
@@ -104,6 +106,8 @@ def parse_task(task: Any, source: str) -> ArticleDraft:
     if not isinstance(task, dict):
         raise ImportProblem(f"expected a JSON object, got {_json_type(task)}")
     text = _task_text(task)
+    if is_rich(task):  # our own export: every layer, links, groups and status come back
+        return parse_rich_task(task, text, source)
     meta = {key: value for key, value in task.items() if key not in _NOT_META}
     spans = _task_spans(task, text, meta)
     inner = task.get("meta")

@@ -1,0 +1,249 @@
+"""spaCy DocBin export and import: entities as ``doc.ents``, claims and sources as span groups,
+and everything spaCy has no place for in ``doc.user_data["annotator"]``.
+
+Each article is one ``Doc`` built from the shared tokenizer's words and spaces (so tokens end
+at every span boundary) on the vocab of ``spacy.blank("de")``; the DocBin keeps user data.
+
+- ``doc.ents``: the entity layer. Entities may overlap in a project but not in ``doc.ents``:
+  sorted by start (longer first, then article order) each is kept unless its tokens overlap
+  one kept already; the others go to ``doc.spans["entities_overlapping"]``.
+- ``doc.spans["claims"]``, ``doc.spans["sources"]``: the claim and source layers (all three
+  span groups are always present, perhaps empty).
+- A Doc span covers the tokens inside the character span, less white-space tokens at its
+  ends (a span of white space only keeps the token it follows). Token boundaries match span
+  boundaries except where a span starts or ends on the single space after a token or on
+  white space; the exact offsets are always in the user data.
+- ``doc.user_data["annotator"]``, version 1 (offsets are code points, end exclusive)::
+
+    {"version": 1,
+     "meta": {"title": ..., "outlet": ..., "author": ..., "url": ..., "published": ...,
+              "language": ..., "source_path": ..., "status": "done", ...free meta...},
+     "spans": {"T1": {"layer": "entity", "start": 0, "end": 11, "label": "PER"},
+               "T2": {"layer": "source", "start": 0, "end": 11, "label": "SOURCE",
+                      "source": "Anna Berger", "source_kind": "person"},
+               "T3": {"layer": "claim", "start": 22, "end": 60, "label": "CLAIM",
+                      "attrs": {"kind": "factual", "verdict": "false"}}},
+     "links": [{"from": "T3", "to": "T2", "kind": "attributed_to",
+                "attrs": {"cue": "sagte", "quote_type": "reported"}}],
+     "groups": [{"group": "Wochentag", "group_key": "G1", "span_key": "T3",
+                 "value": "Mittwoch", "stance": "", "holds": true}]}
+
+  ``meta`` is the JSONL export's ``meta`` (free meta nested under ``meta.meta`` if a name
+  clashes); ``spans`` is in article order (the order keys are given in); ``attrs``,
+  ``source`` and ``source_kind`` appear only when set.
+
+Reading: a Doc with that user data comes back whole (ents and span groups are ignored then).
+A Doc from another tool gives its ``doc.ents`` as entity spans and its span groups as spans
+of a layer: ``claims``/``claim`` → claim, ``sources``/``source`` → source, any other group →
+entity (unlabelled spans get CLAIM, SOURCE or ENTITY); duplicates are dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from annotator.core.model import ArticleDraft, DocSpan, Layer
+from annotator.io.common import (
+    ImportFailure,
+    ImportItem,
+    ImportProblem,
+    first_line,
+    read_limited,
+    short_title,
+)
+from annotator.io.export_jsonl import (
+    all_spans,
+    article_meta,
+    boundaries,
+    draft_from_meta,
+    group_record,
+    parse_groups,
+    parse_link,
+    parse_spans,
+    span_record,
+    token_ranges,
+)
+from annotator.io.tokens import Token, german_tokenizer, tokenize
+
+VERSION = 1
+USER_DATA_KEY = "annotator"
+OVERLAPPING = "entities_overlapping"
+GROUP_LAYERS = {"claims": Layer.CLAIM, "claim": Layer.CLAIM,
+                "sources": Layer.SOURCE, "source": Layer.SOURCE}
+_UNLABELLED = {Layer.ENTITY: "ENTITY", Layer.CLAIM: "CLAIM", Layer.SOURCE: "SOURCE"}
+_LAYER_ORDER = {layer: n for n, layer in enumerate(Layer)}
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def write_spacy(drafts: Iterable[ArticleDraft], path: Path) -> list[Path]:
+    """Write one Doc per article into a DocBin; the same drafts always give the same bytes."""
+    from spacy.tokens import DocBin
+
+    vocab = german_tokenizer().vocab
+    docbin = DocBin(store_user_data=True)
+    for draft in drafts:
+        docbin.add(draft_doc(draft, vocab))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    docbin.to_disk(path)
+    return [path]
+
+
+def draft_doc(draft: ArticleDraft, vocab: Any) -> Any:
+    """The Doc of one article: shared tokens, ents, span groups and our user data."""
+    from spacy.tokens import Doc, Span
+
+    spans = all_spans(draft)
+    tokens = tokenize(draft.text, boundaries(spans))
+    doc = Doc(vocab, words=[t.text for t in tokens], spaces=[t.ws for t in tokens])
+    if doc.text != draft.text:  # the tokenizer's words and spaces must rebuild the text
+        raise ValueError(f"tokens do not rebuild the text of {draft.title!r}")
+    ranges = {s.key: trimmed(tokens, r) for s, r in zip(spans, token_ranges(tokens, spans),
+                                                         strict=True)}
+
+    def make(span: DocSpan) -> Any:
+        first, last = ranges[span.key]
+        return Span(doc, first, last + 1, label=span.label)
+
+    kept, rest = split_overlapping([s for s in spans if s.layer is Layer.ENTITY], ranges)
+    doc.ents = [make(s) for s in kept]
+    doc.spans[OVERLAPPING] = [make(s) for s in rest]
+    doc.spans["claims"] = [make(s) for s in spans if s.layer is Layer.CLAIM]
+    doc.spans["sources"] = [make(s) for s in spans if s.layer is Layer.SOURCE]
+    doc.user_data[USER_DATA_KEY] = user_data(draft, spans)
+    return doc
+
+
+def trimmed(tokens: list[Token], token_range: tuple[int, int]) -> tuple[int, int]:
+    """A span's tokens less white-space tokens at its ends (spaCy rejects entities that start
+    or end with white space)."""
+    first, last = token_range
+    while first < last and tokens[first].text.isspace():
+        first += 1
+    while last > first and tokens[last].text.isspace():
+        last -= 1
+    return first, last
+
+
+def split_overlapping(entities: list[DocSpan], ranges: dict[str, tuple[int, int]]
+                      ) -> tuple[list[DocSpan], list[DocSpan]]:
+    """Entities ``doc.ents`` can hold (first by start, longer first) and the ones left over;
+    overlap is judged on their tokens, which is what ``doc.ents`` refuses."""
+    def order(n: int) -> tuple[int, int, int]:
+        first, last = ranges[entities[n].key]
+        return first, first - last, n
+
+    kept: list[DocSpan] = []
+    rest: list[DocSpan] = []
+    for n in sorted(range(len(entities)), key=order):
+        span = entities[n]
+        clash = bool(kept) and ranges[kept[-1].key][1] >= ranges[span.key][0]
+        (rest if clash else kept).append(span)
+    return kept, rest
+
+
+def user_data(draft: ArticleDraft, spans: list[DocSpan]) -> dict[str, Any]:
+    """Our user data: meta, keyed spans, links and groups (the module docstring's form)."""
+    records = {}
+    for span in spans:
+        record = span_record(span)
+        records[record.pop("key")] = record
+    return {
+        "version": VERSION,
+        "meta": article_meta(draft),
+        "spans": records,
+        "links": [{"from": link.from_key, "to": link.to_key, "kind": link.kind,
+                   "attrs": link.attrs} for link in draft.links],
+        "groups": [group_record(member) for member in draft.groups],
+    }
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def read_spacy(path: Path) -> Iterator[ImportItem]:
+    """One draft (or failure, named ``file[index]``) per Doc of a DocBin file."""
+    from spacy.tokens import DocBin
+
+    try:
+        docbin = DocBin(store_user_data=True).from_bytes(read_limited(path))
+    except (ValueError, KeyError, TypeError) as exc:
+        yield ImportFailure(str(path), None, f"not a spaCy DocBin file ({exc})")
+        return
+    if len(docbin) == 0:
+        yield ImportFailure(str(path), None, "no documents in the DocBin")
+        return
+    for index, doc in enumerate(docbin.get_docs(german_tokenizer().vocab)):
+        name = f"{path}[{index}]"
+        try:
+            yield doc_draft(doc, name)
+        except ImportProblem as exc:
+            yield ImportFailure(name, None, exc.reason)
+
+
+def doc_draft(doc: Any, source: str) -> ArticleDraft:
+    """A Doc → draft: from our user data when present, else from its ents and span groups."""
+    if not doc.text.strip():
+        raise ImportProblem("empty text")
+    data = doc.user_data.get(USER_DATA_KEY)
+    if data is None:
+        return _foreign_draft(doc, source)
+    data = plain(data)
+    if not isinstance(data, dict) or data.get("version") != VERSION:
+        version = data.get("version") if isinstance(data, dict) else None
+        raise ImportProblem(f'user_data["{USER_DATA_KEY}"] has unknown version {version!r} '
+                            f"(this annotator reads version {VERSION})")
+    return _our_draft(doc.text, data, source)
+
+
+def _our_draft(text: str, data: dict[str, Any], source: str) -> ArticleDraft:
+    """Everything back from our user data, validated against the text."""
+    records = data.get("spans", {})
+    links = data.get("links", [])
+    groups = data.get("groups", [])
+    meta = data.get("meta", {})
+    if not isinstance(records, dict) or not isinstance(links, list) or not (
+            isinstance(groups, list) and isinstance(meta, dict)):
+        raise ImportProblem("user data: spans must be an object, links and groups lists, "
+                            "meta an object")
+    items = [{**value, "key": key} if isinstance(value, dict) else value
+             for key, value in records.items()]
+    spans = parse_spans(items, text, "spans")
+    by_key = {s.key: s for s in spans}
+    parsed = []
+    for n, link in enumerate(links):
+        if not isinstance(link, dict):
+            raise ImportProblem(f"links[{n}] must be an object")
+        parsed.append(parse_link(link.get("from"), link.get("to"), link.get("kind"),
+                                 link.get("attrs", {}), by_key, f"links[{n}]"))
+    members = parse_groups(groups, by_key, "groups")
+    return draft_from_meta(text, meta, source, spans, parsed, members)
+
+
+def _foreign_draft(doc: Any, source: str) -> ArticleDraft:
+    """A Doc another tool wrote: entities and span-group spans, in text order."""
+    found: set[tuple[int, int, Layer, str]] = set()
+    groups = [(Layer.ENTITY, doc.ents)]
+    groups += [(GROUP_LAYERS.get(key, Layer.ENTITY), group) for key, group in doc.spans.items()]
+    for layer, group in groups:
+        for span in group:
+            if span.end_char > span.start_char:
+                found.add((span.start_char, span.end_char, layer,
+                           span.label_ or _UNLABELLED[layer]))
+    ordered = sorted(found, key=lambda f: (f[0], f[1], _LAYER_ORDER[f[2]], f[3]))
+    annotations = [DocSpan(f"T{n}", layer, start, end, label)
+                   for n, (start, end, layer, label) in enumerate(ordered, start=1)]
+    return ArticleDraft(text=doc.text, title=short_title(first_line(doc.text)),
+                        source_path=source, annotations=annotations)
+
+
+def plain(value: Any) -> Any:
+    """User data as JSON would give it: msgpack in a DocBin hands lists back as tuples."""
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(item) for item in value]
+    return value
