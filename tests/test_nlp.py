@@ -156,7 +156,7 @@ def test_suggest_offsets_with_emoji_and_long_text(bundled) -> None:
     results = dict(suggest_entities(nlp, [("a", text), ("b", long_text), ("c", "")]))
     assert results["c"] == []
     assert results["a"], "expected entities"
-    expected = [(e.text, e.label_) for e in nlp(text).ents]
+    expected = [(e.text.strip('„“”"«»()[] '), e.label_) for e in nlp(text).ents]
     assert [(s.text_in(text), s.label) for s in results["a"]] == expected
     for span in results["b"]:
         assert span.text_in(long_text) and span.text_in(long_text).strip() == span.text_in(
@@ -173,3 +173,12 @@ def test_suggest_tags_warschau(bundled) -> None:
     ((key, spans),) = list(suggest_entities(nlp, [(7, text)]))
     assert key == 7
     assert ("Warschau", "LOC") in {(s.text_in(text), s.label) for s in spans}
+
+
+def test_suggest_trims_german_quotes(bundled) -> None:
+    nlp, _ = bundled
+    text = "Er liest aus dem Roman „Lichtspiel“ in Warschau."
+    ((_, spans),) = list(suggest_entities(nlp, [(1, text)]))
+    texts = [s.text_in(text) for s in spans]
+    assert all(t and t[0] not in "„“" and t[-1] not in "„“" for t in texts)
+    assert "Warschau" in texts

@@ -117,6 +117,16 @@ _NO_GENITIVE = set(
 )
 
 
+_ORG_BEFORE_PLACE = _names(
+    """
+    FC, SC, SV, VfL, VfB, TSV, TSG, SSV, ESV, THW, TuS, SpVgg, SG, BSC, FSV, Borussia, Preußen,
+    Eintracht, Fortuna, Arminia, Alemannia, Dynamo, Hansa, Kickers, Inter, AS, AC, Real,
+    Atlético, Olympique, Lok, Lokomotive, Sporting, Hertha, Union, Werder, TU, FU, HU, LMU,
+    RWTH, Universität, Uni, Hochschule, Fachhochschule, Klinikum, Stadtwerke, Landgericht,
+    Amtsgericht, Oberlandesgericht, Verwaltungsgericht, Staatsanwaltschaft, Polizei,
+    Polizeipräsidium, Staatstheater, Staatsoper
+    """
+)
 _LEGAL_FORMS = ("AG", "SE", "GmbH", "KGaA", "Group", "Holding", "Konzern")
 _NO_GENITIVE_ENDINGS = ("ei", "ine", "küste", "inseln", "Stadt", "/Oder", "/Saale")
 
@@ -208,6 +218,14 @@ def patterns(entries: Iterable[tuple[str, str]]) -> list[dict[str, Any]]:
         if label == "ORG" and " " not in name:  # "Siemens AG" must not be cut to "Siemens"
             suffix = {"ORTH": {"IN": list(_LEGAL_FORMS)}}
             out.append({"label": label, "pattern": [{"ORTH": name}, suffix]})
+    # "1. FC Nürnberg", "TU Berlin": a place inside an organisation's name must not become LOC
+    places = sorted(p["pattern"] for p in out if p["label"] == "LOC" and " " not in p["pattern"])
+    org_with_place = [
+        {"ORTH": {"REGEX": r"^\d+\.$"}, "OP": "?"},
+        {"ORTH": {"IN": list(_ORG_BEFORE_PLACE)}},
+        {"ORTH": {"IN": places}},
+    ]
+    out.append({"label": "ORG", "pattern": org_with_place})
     return out
 
 

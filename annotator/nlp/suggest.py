@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from annotator.core.model import Span
 
@@ -33,9 +33,27 @@ def suggest_entities(
         as_tuples=True,
         batch_size=batch_size,
     ):
-        spans = [
-            Span(ent.start_char, ent.end_char, ent.label_)
-            for ent in doc.ents
-            if labels is None or ent.label_ in labels
-        ]
+        spans = []
+        for ent in doc.ents:
+            if labels is not None and ent.label_ not in labels:
+                continue
+            start, end = _trim(ent)
+            if start < end:
+                spans.append(Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), ent.label_))
         yield key, spans
+
+
+def _trim(ent: Any) -> tuple[int, int]:
+    """Token range of ent without edge quotes/brackets/spaces ("„Lichtspiel“" -> "Lichtspiel").
+
+    The training data has only straight quotes, so the model sometimes swallows „ “ « ».
+    """
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].is_quote or doc[start].is_bracket or doc[start].is_space):
+        start += 1
+    while end > start and (
+        doc[end - 1].is_quote or doc[end - 1].is_bracket or doc[end - 1].is_space
+    ):
+        end -= 1
+    return start, end

@@ -1,6 +1,6 @@
 """Train and evaluate the bundled German NER pipeline (spaCy tok2vec + ner + entity_ruler).
 
-Reproduce the bundled model (about 10 minutes on 2 cores)::
+Reproduce the bundled model (about 10-15 minutes on one core)::
 
     python -m annotator.nlp.train --data /work/shared/ner-data \\
         --out annotator/resources/models/de_annotator_ner
