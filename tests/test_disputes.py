@@ -197,6 +197,17 @@ def test_delete_removes_the_current_member_undoably(qtbot, setup) -> None:
     assert len(view.project.claims.group(ids["Wochentag"]).members) == 3
 
 
+def test_s_cycles_the_current_claims_stance(qtbot, setup) -> None:
+    view, ids = setup
+    press(qtbot, view, Key.Key_S)
+    member = view.project.claims.group(ids["Wochentag"]).members[0]
+    assert member.stance == "supports"
+    press(qtbot, view, Key.Key_S)
+    assert view.project.claims.group(ids["Wochentag"]).members[0].stance == "refutes"
+    view.session.undo_stack.undo()
+    assert view.project.claims.group(ids["Wochentag"]).members[0].stance == "supports"
+
+
 def test_columns_show_context_and_highlight_the_differing_words(qtbot, setup) -> None:
     view, _ids = setup
     first, third = view.columns[0], view.columns[2]

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.app.session import Session
-from annotator.core.model import ClaimGroup, GroupMember
+from annotator.core.model import STANCES, ClaimGroup, GroupMember
 from annotator.core.spans import sentence_around
 from annotator.ui.workbench import Shortcut
 
@@ -363,6 +363,7 @@ class DisputesView(QWidget):
                        listed=False)
         self.shortcuts.append(Shortcut("1 … 9", "Claim n holds (again: undecided)", KEYS))
         self._bind("V", "Edit the value the current claim states", self.edit_value)
+        self._bind("S", "Stance of the current claim: supports, refutes, none", self.cycle_stance)
         self._bind("R", "Edit the note: why the claim holds", self.edit_note)
         self._bind("T", "Retitle the group", self.edit_title)
         self._bind("Delete", "Remove the current claim from the group", self.remove_current)
@@ -508,6 +509,14 @@ class DisputesView(QWidget):
         m = self.current_member()
         if m is not None:
             self._open_editor("value", f"Value in <b>{escape(m.outlet or '—')}</b>:", m.value)
+
+    def cycle_stance(self) -> None:
+        """Give the current claim the next stance on the group's point."""
+        m = self.current_member()
+        if m is not None and self._group is not None:
+            stance = STANCES[(STANCES.index(m.stance) + 1) % len(STANCES)] \
+                if m.stance in STANCES else STANCES[0]
+            self.session.set_member(m.article_id, self._group.id, m.annotation_id, stance=stance)
 
     def edit_title(self) -> None:
         """Retitle the group, in the bar under the columns."""
