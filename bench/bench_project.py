@@ -242,6 +242,7 @@ def main(argv: list[str] | None = None) -> int:
         "position": measure(lambda: project.position(near_end)),
         "position_status": measure(lambda: project.position(near_end_status, status_f)),
         "refresh": median(refresh_article() for _ in range(rep)),
+        "teach": measure(lambda: project.teach_order()),
     }
     first_page()
     hits = (project.count_articles(rare_f), project.count_articles(common_f))
@@ -304,7 +305,10 @@ def main(argv: list[str] | None = None) -> int:
             measured["position_status"], b, base, SCAN_BUDGET),
         Row("model.refresh_article (after every edit)", measured["refresh"], b, base,
             PAGE_BUDGET),
-        Row("MainWindow + open_first (cold GUI start)", measured["window"], b, base),
+        Row("teach order: all ids, least certain first", measured["teach"], b, base,
+            SCAN_BUDGET),
+        Row("MainWindow + open_first (cold GUI start)", measured["window"], b, base,
+            SCAN_BUDGET),
         Row(f"select_article({near_end}): row_of + its page", measured["jump"], b, base,
             SCAN_BUDGET, note=f"holds {jump_rows} rows afterwards"),
     ]

@@ -76,3 +76,16 @@ def test_keyboard_moves_between_articles(qtbot: QtBot, project: Project) -> None
     assert window.view.text.toPlainText() == "Artikel 1\n\nText 1."
     qtbot.keyClick(window.list, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     assert window.view.text.toPlainText() == TEXT
+
+
+def test_main_window_reads_only_the_pages_it_shows(qtbot, project: Project) -> None:
+    with project.transaction():
+        for i in range(1500):
+            project.add_article(ArticleDraft(text=f"Artikel {i} über Dresden.", title=f"A{i}"))
+    window = MainWindow(project)
+    qtbot.addWidget(window)
+    window.resize(1200, 700)
+    window.show()
+    window.open_first()
+    assert window.model.rowCount() == 1500
+    assert window.model.loaded_rows() <= 400  # column sizing must not read every row

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from annotator.core.model import ArticleDraft, Layer, ModelInfo, Span, Status
 from annotator.store import Project
+from annotator.ui.article_list_model import ArticleIdRole
 from annotator.ui.main_window import MainWindow
 
 Key, Mod = QtNs.Key, QtNs.KeyboardModifier
@@ -274,3 +275,18 @@ def test_import_runs_in_the_background_and_fills_the_list(qtbot, window, tmp_pat
     labels = {s.label for s in window.project.suggestions(4)}
     assert "LOC" in labels  # Warschau, from the entity model run in the worker
     assert window.current_article == 1  # the open article stays open
+
+
+def test_teach_order_puts_the_least_certain_first(qtbot, window) -> None:
+    project = window.project
+    info = ModelInfo("m", "1")
+    project.replace_suggestions(2, info, [Span(0, 7, "ORG", 0.31)])
+    project.replace_suggestions(3, info, [Span(0, 7, "MISC", 0.9)])
+    project.replace_suggestions(1, info, [Span(*at(FIRST, "Dresden"), "LOC", 0.99)])
+    window.filter_bar.teach.setChecked(True)
+    order = [window.model.index(row, 0).data(ArticleIdRole) for row in range(3)]
+    assert order == [2, 3, 1]
+    assert window.model.row_of(1) == 2
+    project.decide([project.suggestions(2)[0].id], "rejected", "maria")
+    window.model.reload()
+    assert [window.model.index(r, 0).data(ArticleIdRole) for r in range(3)] == [3, 1, 2]

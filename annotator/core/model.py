@@ -110,6 +110,7 @@ class ArticleFilter:
     status: Status | None = None
     label: str | None = None
     query: str = ""
+    teach: bool = False  # least certain model suggestions first ("teach order")
 
 
 @dataclass(frozen=True)

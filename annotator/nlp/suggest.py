@@ -26,21 +26,40 @@ def suggest_entities(
     items: Iterable[tuple[K, str]],
     batch_size: int = 16,
     labels: Collection[str] | None = None,
+    beam_width: int = 8,
 ) -> Iterator[tuple[K, list[Span]]]:
-    """Yield (key, entity spans) per text, in input order; offsets index the Python str."""
-    for doc, key in nlp.pipe(
-        ((text, key) for key, text in _raise_max_length(nlp, items)),
-        as_tuples=True,
-        batch_size=batch_size,
-    ):
-        spans = []
-        for ent in doc.ents:
-            if labels is not None and ent.label_ not in labels:
-                continue
-            start, end = _trim(ent)
-            if start < end:
-                spans.append(Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), ent.label_))
-        yield key, spans
+    """Yield (key, entity spans) per text, in input order; offsets index the Python str.
+
+    Each span's ``score`` is the probability the ``ner`` beam gives it (1.0 for spans set by
+    rules before ``ner``): low scores mark the suggestions worth a human look first.
+    """
+    from spacy.util import minibatch
+
+    for batch in minibatch(_raise_max_length(nlp, items), size=batch_size):
+        docs, scores = _run(nlp, [text for _key, text in batch], beam_width)
+        for (key, _text), doc, scored in zip(batch, docs, scores, strict=True):
+            spans = []
+            for ent in doc.ents:
+                if labels is not None and ent.label_ not in labels:
+                    continue
+                start, end = _trim(ent)
+                if start < end:
+                    score = scored.get((ent.start, ent.end, ent.label_), 1.0 if scored else None)
+                    spans.append(Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
+                                      ent.label_, None if score is None else round(score, 4)))
+            yield key, spans
+
+
+def _run(nlp: Language, texts: list[str], beam_width: int) -> tuple[list[Any], list[dict]]:
+    """The pipeline by hand, so that ``ner``'s beam sees the same inputs as its greedy pass
+    (after it, the entities it set would pin the beam)."""
+    docs = [nlp.make_doc(text) for text in texts]
+    scores: list[dict] = [{} for _ in docs]
+    for name, proc in nlp.pipeline:
+        if name == "ner" and beam_width > 1 and hasattr(proc, "beam_parse"):
+            scores = [dict(s) for s in proc.scored_ents(proc.beam_parse(docs, beam_width))]
+        docs = list(proc.pipe(docs)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+    return docs, scores
 
 
 def _trim(ent: Any) -> tuple[int, int]:

@@ -186,6 +186,26 @@ class Project:
             [*params, limit, offset])
         return [_summary(r) for r in rows]
 
+    def teach_order(self, where: ArticleFilter | None = None) -> list[int]:
+        """Article ids, those whose least certain open suggestion is least certain first;
+        articles with no scored open suggestion come last (for active learning)."""
+        sql, params = _filter_sql(where)
+        rows = self.db.execute(
+            f"""SELECT a.id FROM articles a {sql} ORDER BY (
+                  SELECT coalesce(min(s.score), 2.0) FROM suggestions s
+                  LEFT JOIN suggestion_decisions d ON d.suggestion_id = s.id
+                  WHERE s.article_id = a.id AND d.suggestion_id IS NULL) ASC, a.id""",
+            params).fetchall()
+        return [r[0] for r in rows]
+
+    def summaries(self, article_ids: list[int]) -> list[ArticleSummary]:
+        """List rows for given articles, in the order given."""
+        if not article_ids:
+            return []
+        rows = self._query(f"{_SUMMARY} WHERE a.id IN ({_marks(article_ids)})", article_ids)
+        by_id = {r["id"]: _summary(r) for r in rows}
+        return [by_id[i] for i in article_ids if i in by_id]
+
     def summary(self, article_id: int) -> ArticleSummary:
         """One row of the article list, to refresh it after a change."""
         rows = self._query(f"{_SUMMARY} WHERE a.id = ?", [article_id])

@@ -39,6 +39,8 @@ class ArticleListModel(QAbstractTableModel):
         self._max_pages = max_pages
         self._filter = ArticleFilter()
         self._pages: OrderedDict[int, list[ArticleSummary]] = OrderedDict()
+        self._order: list[int] | None = None  # teach order: ids, least certain first
+        self._position: dict[int, int] = {}
         self._total = project.count_articles(self._filter)
 
     @property
@@ -54,7 +56,13 @@ class ArticleListModel(QAbstractTableModel):
         """Forget the cached pages and count again, after the project changed underneath."""
         self.beginResetModel()
         self._pages.clear()
-        self._total = self._project.count_articles(self._filter)
+        if self._filter.teach:  # ids only (100,000 ints), the rows still come by the page
+            self._order = self._project.teach_order(self._filter)
+            self._position = {article_id: row for row, article_id in enumerate(self._order)}
+            self._total = len(self._order)
+        else:
+            self._order = None
+            self._total = self._project.count_articles(self._filter)
         self.endResetModel()
 
     def total(self) -> int:
@@ -67,14 +75,17 @@ class ArticleListModel(QAbstractTableModel):
 
     def _page(self, number: int) -> list[ArticleSummary]:
         page = self._pages.get(number)
-        if page is None:
-            page = self._project.list_articles(number * self._page_size, self._page_size,
-                                               self._filter)
-            self._pages[number] = page
-            while len(self._pages) > self._max_pages:
-                self._pages.popitem(last=False)
-        else:
+        if page is not None:
             self._pages.move_to_end(number)
+            return page
+        first = number * self._page_size
+        if self._order is not None:
+            page = self._project.summaries(self._order[first:first + self._page_size])
+        else:
+            page = self._project.list_articles(first, self._page_size, self._filter)
+        self._pages[number] = page
+        while len(self._pages) > self._max_pages:
+            self._pages.popitem(last=False)
         return page
 
     def summary(self, row: int) -> ArticleSummary | None:
@@ -87,6 +98,8 @@ class ArticleListModel(QAbstractTableModel):
 
     def row_of(self, article_id: int) -> int | None:
         """The row of an article, or None when the filter hides it."""
+        if self._order is not None:
+            return self._position.get(article_id)
         for number, page in self._pages.items():
             for offset, summary in enumerate(page):
                 if summary.id == article_id:

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.core.model import ArticleFilter, Label, Status
 
@@ -31,22 +38,32 @@ class FilterBar(QWidget):
         self.label.addItem("Any label", None)
         for lab in labels:
             self.label.addItem(f"{lab.name} ({lab.layer.value})", lab.name)
-        layout = QHBoxLayout(self)
+        self.teach = QCheckBox("Least certain first", self)
+        self.teach.setObjectName("teachOrder")
+        self.teach.setToolTip("Teach order: articles whose model suggestions are least certain "
+                              "come first")
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search, 1)
-        layout.addWidget(self.status)
-        layout.addWidget(self.label)
+        layout.addWidget(self.search)
+        row = QHBoxLayout()
+        row.addWidget(self.status)
+        row.addWidget(self.label)
+        row.addWidget(self.teach)
+        row.addStretch(1)
+        layout.addLayout(row)
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self._emit)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
         self.status.currentIndexChanged.connect(self._emit)
         self.label.currentIndexChanged.connect(self._emit)
+        self.teach.toggled.connect(self._emit)
 
     def current(self) -> ArticleFilter:
         """The filter as the widgets show it."""
         status = self.status.currentData()
         return ArticleFilter(status=Status(status) if status else None,
-                             label=self.label.currentData(), query=self.search.text().strip())
+                             label=self.label.currentData(), query=self.search.text().strip(),
+                             teach=self.teach.isChecked())
 
     def _emit(self) -> None:
         self.filter_changed.emit(self.current())
