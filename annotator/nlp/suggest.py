@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator
+from itertools import chain, repeat
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from annotator.core.model import Span
@@ -35,7 +36,9 @@ def suggest_entities(
     """
     from spacy.util import minibatch
 
-    for batch in minibatch(_raise_max_length(nlp, items), size=batch_size):
+    # Small first batches: the first results (and a cancel) come at once, later ones in bulk.
+    sizes = chain((n for n in (1, 2, 4, 8) if n < batch_size), repeat(batch_size))
+    for batch in minibatch(_raise_max_length(nlp, items), size=sizes):
         docs, scores = _run(nlp, [text for _key, text in batch], beam_width)
         for (key, _text), doc, scored in zip(batch, docs, scores, strict=True):
             spans = []
