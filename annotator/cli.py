@@ -84,6 +84,8 @@ def import_cmd(
             typer.echo(f"error: {line}", err=True)
         if suggest and report.imported:
             report.model, report.suggested = _suggest(proj, report.imported, model)
+            if proj.setting("claims_model"):
+                _suggest_claims(proj, report.imported)
     typer.echo(report.summary())
     raise typer.Exit(EXIT_FAILED if report.failed else EXIT_OK)
 
@@ -103,6 +105,19 @@ def _suggest(proj, article_ids: list[int], model: str | None):
         lambda p: suggest_entities_for(proj, article_ids, nlp, info, progress=p),
     )
     return info, total
+
+
+def _suggest_claims(proj, article_ids: list[int]) -> None:
+    from annotator.app.importing import suggest_claims_for
+    from annotator.nlp.resolve import ModelError, load_claims_pipeline
+
+    try:
+        nlp, info = load_claims_pipeline(proj.setting("claims_model"))
+    except ModelError as exc:
+        raise fail(str(exc)) from exc
+    n = _with_progress(f"Claims ({info.name})", len(article_ids),
+                       lambda p: suggest_claims_for(proj, article_ids, nlp, info, progress=p))
+    typer.echo(f"{n} claim suggestions from {info.name} {info.version}", err=True)
 
 
 def _with_progress(title: str, total: int | None, work):
@@ -254,7 +269,7 @@ def export_cmd(
 @app.command("train")
 def train_cmd(
     project: Annotated[Path, typer.Argument(help="Project file")],
-    layer: Annotated[str, typer.Option("--layer", help="entities")] = "entities",
+    layer: Annotated[str, typer.Option("--layer", help="entities or claims")] = "entities",
     out: Annotated[Path | None, typer.Option("--output", "-o", help="Model folder")] = None,
     steps: Annotated[int, typer.Option("--steps", help="Training steps at most")] = 2000,
     seed: Annotated[int, typer.Option("--seed")] = 0,
@@ -276,9 +291,11 @@ def train_cmd(
         except TrainingError as exc:
             raise fail(str(exc)) from exc
         if use:
-            proj.set_setting("model", str(target.resolve()))
-    typer.echo(f"{target}: entity F {scores['f']:.3f} (P {scores['p']:.3f}, R {scores['r']:.3f}) "
-               f"on the dev split" + ("; now the project's suggester" if use else ""))
+            proj.set_setting("model" if layer == "entities" else "claims_model",
+                             str(target.resolve()))
+    what = "entity" if layer == "entities" else "claim"
+    typer.echo(f"{target}: {what} F {scores['f']:.3f} (P {scores['p']:.3f}, R {scores['r']:.3f})"
+               f" on the dev split" + ("; now the project's suggester" if use else ""))
 
 
 @app.command("use-model")
@@ -362,6 +379,100 @@ def _format_disputes(groups: list[dict], show_all: bool) -> str:
 
 def _where(m: dict) -> str:
     return f"article {m['article']} ({m['outlet'] or 'no outlet'}, {m['published'] or 'no date'})"
+
+
+@app.command("candidates")
+def candidates_cmd(
+    project: Annotated[Path, typer.Argument(help="Project file")],
+    article: Annotated[str, typer.Option("--article", help="Article id or imported file name")],
+    text: Annotated[str, typer.Option("--text", help="Exact text of the claim in the article")],
+    top: Annotated[int, typer.Option("--top", min=1, help="How many candidates")] = 5,
+    method: Annotated[str | None, typer.Option(
+        "--method", help="tfidf, rapidfuzz, learned or semantic (default: the one in use)")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object")] = False,
+) -> None:
+    """Sentences and claims of other articles about the same point, ranked."""
+    from annotator.app.matching import MatchingError, matcher_for
+    from annotator.app.matching_eval import resolve_article
+    from annotator.store import Project, ProjectError
+
+    try:
+        proj = Project.open(project, create=False)
+    except ProjectError as exc:
+        raise fail(str(exc)) from exc
+    with proj:
+        try:
+            article_id = resolve_article(proj, article)
+        except LookupError as exc:
+            raise fail(str(exc)) from exc
+        count = proj.article(article_id).text.count(text)
+        if count != 1:
+            raise fail(f"--text {'not found' if not count else f'ambiguous ({count}×)'} in "
+                       f"article {article_id} ({article})")
+        matcher = matcher_for(proj)
+        try:
+            used = method or matcher.method_in_use(proj)
+            found = matcher.candidates(proj, text, article_id, top=top, method=used)
+        except MatchingError as exc:
+            raise fail(str(exc)) from exc
+    if as_json:
+        typer.echo(json.dumps({"article": article_id, "method": used,
+                               "candidates": [c.as_dict() for c in found]},
+                              ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"method: {used}; {len(found)} candidates for article {article_id}")
+    for n, c in enumerate(found, start=1):
+        parts = ", ".join(f"{k} {v:.3f}" for k, v in c.parts.items())
+        typer.echo(f"{n}. {c.score:.3f} ({parts}) · {c.kind} · article {c.article_id} "
+                   f"({c.outlet}) {c.start}-{c.end}")
+        typer.echo(f"   „{' '.join(c.text.split())}“")
+        if c.shared:
+            typer.echo(f"   shares: {', '.join(c.shared)}")
+
+
+@app.command("eval-matching")
+def eval_matching_cmd(
+    project: Annotated[Path, typer.Argument(help="Project file")],
+    gold: Annotated[Path, typer.Argument(help="Gold points (JSON)")],
+    method: Annotated[list[str] | None, typer.Option(
+        "--method", help="Repeat; default: tfidf, rapidfuzz, learned (and semantic when "
+        "available)")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object")] = False,
+) -> None:
+    """MRR and recall@1/3/5 of the matchers on gold points; exit 1 when gold claims are missing."""
+    from annotator.app.matching import METHODS
+    from annotator.app.matching_eval import (
+        GoldError,
+        evaluate,
+        format_result,
+        load_gold,
+        resolve_gold,
+    )
+    from annotator.nlp import semantic
+    from annotator.store import Project, ProjectError
+
+    methods = method or [m for m in METHODS if m != "semantic" or semantic.available()]
+    unknown = [m for m in methods if m not in METHODS]
+    if unknown:
+        raise fail(f"--method {unknown[0]}: one of {', '.join(METHODS)}")
+    try:
+        points = load_gold(gold)
+        proj = Project.open(project, create=False)
+    except (GoldError, ProjectError) as exc:
+        raise fail(str(exc)) from exc
+    with proj:
+        claims, problems = resolve_gold(proj, points)
+        for line in problems:
+            typer.echo(f"gold: {line}", err=True)
+        if not claims:
+            raise fail(f"{gold}: no gold claim was found in the project")
+        result = _with_progress("Evaluating", None,
+                                lambda p: evaluate(proj, claims, methods,
+                                                   progress=lambda n, _t, _m: p(n, "")))
+    result["unresolved"] = problems
+    typer.echo(json.dumps(result, ensure_ascii=False, indent=2) if as_json
+               else format_result(result))
+    raise typer.Exit(EXIT_FAILED if problems else EXIT_OK)
 
 
 def main() -> None:

@@ -68,3 +68,36 @@ def test_use_model_checks_the_pipeline(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "nowhere" in result.output
     result = runner.invoke(app, ["use-model", str(db)])
     assert result.exit_code == 0 and "automatic" in result.output
+
+
+def test_train_claims_and_suggest_them_on_import(tmp_path: Path, qapp) -> None:
+    db = tmp_path / "c.db"
+    with Project.open(db) as project:
+        for i in range(10):
+            claim = f"Der Vertrag wurde am Mittwoch in {PLACES[i % 5]} unterzeichnet."
+            text = f"Bericht {i}\n\nEs regnete. {NAMES[i % 4]} sagte, {claim} Danach war Ruhe."
+            aid = project.add_article(ArticleDraft(text=text, title=f"Bericht {i}"))
+            start = text.index(claim)
+            project.add_annotation(aid, Layer.CLAIM, Span(start, start + len(claim), "CLAIM"),
+                                   "m")
+            project.set_status(aid, Status.DONE)
+    runner = CliRunner()
+    out = tmp_path / "claims-model"
+    result = runner.invoke(app, ["train", str(db), "--layer", "claims", "-o", str(out),
+                                 "--steps", "30", "--use"])
+    assert result.exit_code == 0, result.output
+    assert "claim F" in result.output
+    (tmp_path / "n.txt").write_text("Neu\n\nBerger sagte, der Vertrag wurde am Donnerstag in "
+                                    "Prag unterzeichnet. Es regnete.", encoding="utf-8")
+    result = runner.invoke(app, ["import", str(db), str(tmp_path / "n.txt")])
+    assert result.exit_code == 0, result.output
+    assert "claim suggestions from de_project_c_claims" in result.output
+    with Project.open(db) as project:
+        new = project.article_ids_by_source("n.txt")[0]
+        claims = [s for s in project.suggestions(new) if s.layer is Layer.CLAIM]
+        assert claims and all(s.score is not None for s in claims)
+        from annotator.app.session import Session
+
+        Session(project, "maria").accept(new, claims[:1])  # into the claim layer
+        (ann,) = project.annotations(new, Layer.CLAIM)
+        assert ann.suggestion_id == claims[0].id and ann.label == "CLAIM"

@@ -190,14 +190,15 @@ class AcceptSuggestions(StoreCommand):
         created = []
         for sug in self.suggestions:
             span = Span(sug.start, sug.end, sug.label)
-            if any(overlaps(t.start, t.end, span.start, span.end) for t in taken):
-                continue  # two overlapping suggestions: the first one wins
-            self.replaced.delete(self.project, entity_overlaps(self.project, self.article_id,
-                                                               span))
+            if sug.layer is Layer.ENTITY:
+                if any(overlaps(t.start, t.end, span.start, span.end) for t in taken):
+                    continue  # two overlapping entity suggestions: the first one wins
+                self.replaced.delete(self.project, entity_overlaps(self.project,
+                                                                   self.article_id, span))
+                taken.append(span)
             created.append(self.project.add_annotation(
-                self.article_id, Layer.ENTITY, span, self.annotator, suggestion_id=sug.id,
+                self.article_id, sug.layer, span, self.annotator, suggestion_id=sug.id,
                 annotation_id=next(ids) if ids else None))
-            taken.append(span)
         self.created = created
         self.project.decide([s.id for s in self.suggestions], "accepted", self.annotator)
 

@@ -62,6 +62,10 @@ def import_files(
             message = _store(store, item, report)
         if progress:
             progress(n, message)
+    if report.imported:  # the sentence index that claim matching ranks (cheap, no model)
+        from annotator.app.matching import ensure_sentences
+
+        ensure_sentences(project, report.imported)
     return report
 
 
@@ -118,3 +122,17 @@ def _texts(
         if cancelled():
             return
         yield article_id, project.article(article_id).text
+
+
+def suggest_claims_for(project: Project, article_ids: list[int], nlp: Any, info: ModelInfo,
+                       *, progress: Progress | None = None) -> int:
+    """Run a claim finder over articles and store its spans as claim-layer suggestions."""
+    from annotator.nlp.claim_spans import suggest_claims
+
+    total = 0
+    texts = _texts(project, article_ids, lambda: False)
+    for n, (article_id, spans) in enumerate(suggest_claims(nlp, texts), start=1):
+        total += project.replace_suggestions(article_id, info, spans, layer=Layer.CLAIM)
+        if progress:
+            progress(n, f"article {article_id}: {len(spans)} claims")
+    return total

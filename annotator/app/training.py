@@ -20,8 +20,10 @@ class TrainingError(Exception):
     """Training cannot start: too little gold data, or a layer that cannot be trained yet."""
 
 
-def gold_docs(project: Project, seed: int = 0, dev_share: float = 0.2):
-    """spaCy Docs of the done articles with their entity annotations, split by article."""
+def gold_docs(project: Project, seed: int = 0, dev_share: float = 0.2,
+              layer: Layer = Layer.ENTITY):
+    """spaCy Docs of the done articles with one layer's annotations (entities in ``doc.ents``,
+    claims in ``doc.spans["sc"]``), split by article."""
     from spacy.tokens import Doc
 
     from annotator.io.tokens import german_tokenizer, tokenize
@@ -34,12 +36,17 @@ def gold_docs(project: Project, seed: int = 0, dev_share: float = 0.2):
         offset += len(page)
         for summary in page:
             art = project.article(summary.id)
-            spans = _non_overlapping(project.annotations(art.id, Layer.ENTITY))
+            anns = project.annotations(art.id, layer)
+            spans = _non_overlapping(anns) if layer is Layer.ENTITY else anns
             tokens = tokenize(art.text, tuple(p for s in spans for p in (s.start, s.end)))
             doc = Doc(vocab, words=[t.text for t in tokens], spaces=[t.ws for t in tokens])
             # spaCy's character offsets are code points, like ours; tokens split at every span
             # boundary, so each span is whole tokens.
-            doc.ents = [doc.char_span(s.start, s.end, label=s.label) for s in spans]
+            found = [doc.char_span(s.start, s.end, label=s.label) for s in spans]
+            if layer is Layer.ENTITY:
+                doc.ents = found
+            else:
+                doc.spans["sc"] = [s for s in found if s is not None]
             (train if split_of(art.hash, seed, split) == "train" else dev).append(doc)
     if not dev and len(train) > 2:  # a small project: still keep one article to score on
         dev.append(train.pop())
@@ -58,19 +65,25 @@ def _non_overlapping(anns):
 def train_suggester(project: Project, out: Path, *, layer: str = "entities",
                     max_steps: int = 2000, seed: int = 0, log: Log | None = None
                     ) -> dict[str, Any]:
-    """Train an entity recogniser on the done articles; returns the dev scores."""
-    if layer != "entities":
-        raise TrainingError("only --layer entities can be trained so far (claims: spancat, "
-                            "planned)")
-    train, dev = gold_docs(project, seed)
+    """Train an entity recogniser (ner) or a claim finder (spancat) on the done articles;
+    returns the dev scores."""
+    if layer not in ("entities", "claims"):
+        raise TrainingError(f"--layer must be entities or claims, not {layer!r}")
+    target = Layer.ENTITY if layer == "entities" else Layer.CLAIM
+    train, dev = gold_docs(project, seed, layer=target)
     if len(train) < 2 or not dev:
         raise TrainingError(f"too little gold data: {len(train)} training and {len(dev)} dev "
                             "articles marked done (mark more articles done with D)")
-    from annotator.nlp.train import train_ner
-
     if log:
         log(f"training on {len(train)} articles, evaluating on {len(dev)}")
     name = f"project_{(project.path.stem if project.path else 'memory')}"
+    if target is Layer.CLAIM:
+        from annotator.nlp.claim_spans import train_claims
+
+        return train_claims(train, dev, out, max_steps=max_steps, seed=seed,
+                            meta={"name": f"{name}_claims", "version": "0.0.1"})
+    from annotator.nlp.train import train_ner
+
     return train_ner(train, dev, out, max_steps=max_steps, patience=max(200, max_steps // 2),
                      eval_frequency=max(20, min(200, max_steps // 5)), seed=seed,
                      meta={"name": name, "version": "0.0.1"})

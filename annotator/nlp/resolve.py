@@ -142,3 +142,23 @@ def describe(name: str | None) -> str:
     f = (meta.get("performance") or {}).get("f") or (meta.get("performance") or {}).get("ents_f")
     score = f" (F {f:.2f})" if isinstance(f, int | float) else ""
     return f"{meta.get('name', folder.name)} {meta.get('version', '')}".strip() + score
+
+
+def load_claims_pipeline(name: str | Path) -> tuple[Language, ModelInfo]:
+    """Load a claim span categorizer trained by ``annotator train --layer claims``."""
+    import spacy
+
+    from annotator.nlp.claim_spans import register
+
+    register()
+    folder = _locate(str(name))
+    label = str(name)
+    if folder is None:
+        raise ModelError(label, "no such folder or installed spaCy package")
+    try:
+        nlp = spacy.load(folder)
+    except Exception as exc:  # noqa: BLE001 - any load failure means "unusable model"
+        raise ModelError(label, f"failed to load ({type(exc).__name__}: {exc})") from exc
+    if "spancat" not in nlp.pipe_names:
+        raise ModelError(label, "has no spancat component (not a claims model)")
+    return nlp, model_info(nlp, folder)

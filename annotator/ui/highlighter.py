@@ -48,7 +48,8 @@ def char_format(h: Highlight, color_name: str) -> QTextCharFormat:
             color.setAlpha(90)
         fmt.setBackground(color)
     elif h.layer is Layer.CLAIM:
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline if h.suggested
+                              else QTextCharFormat.UnderlineStyle.SingleUnderline)
         fmt.setUnderlineColor(color)
     return fmt  # sources: the editor paints a box around them
 

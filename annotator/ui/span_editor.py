@@ -123,7 +123,7 @@ class SpanEditor(QPlainTextEdit):
         painter = QPainter(widget)
         for block, geometry in self._visible_blocks():
             for piece in self.highlighter.pieces.get(block.blockNumber(), ()):
-                if piece.highlight.layer is not Layer.CLAIM:
+                if piece.highlight.layer is not Layer.CLAIM or piece.highlight.suggested:
                     continue
                 layout = block.layout()
                 top = layout.lineForTextPosition(piece.lo)
