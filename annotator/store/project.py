@@ -40,6 +40,34 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+class _Database(Database):
+    """sqlite-utils' Database whose outermost transaction takes the write lock at once.
+
+    A deferred BEGIN that reads first and writes later fails at once with "database is locked"
+    when another connection (a worker) committed in between; BEGIN IMMEDIATE waits its turn
+    (busy_timeout) instead.
+    """
+
+    @contextmanager
+    def atomic(self) -> Iterator[Database]:
+        if self.conn.in_transaction:
+            with super().atomic() as db:
+                yield db
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.rollback()
+                raise
+
+
 class ProjectError(Exception):
     """A project file that cannot be opened or used, named with the reason."""
 
@@ -62,7 +90,7 @@ class Project:
             raise ProjectError(f"{path}: no such project file")
         try:
             conn = sqlite3.connect(str(path), timeout=30)
-            db = Database(conn)
+            db = _Database(conn)
             db.execute("PRAGMA busy_timeout = 30000")
             db.enable_wal()
             db.execute("PRAGMA synchronous = NORMAL")
