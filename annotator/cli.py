@@ -438,6 +438,9 @@ def eval_matching_cmd(
         "--method", help="Repeat; default: tfidf, rapidfuzz, learned (and semantic when "
         "available)")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object")] = False,
+    simulate: Annotated[bool, typer.Option(
+        "--simulate-feedback", help="On a temporary copy: confirm/reject the top five of half "
+        "the points as the gold says, then measure on the other half (judges `learned`)")] = False,
 ) -> None:
     """MRR and recall@1/3/5 of the matchers on gold points; exit 1 when gold claims are missing."""
     from annotator.app.matching import METHODS
@@ -466,13 +469,34 @@ def eval_matching_cmd(
             typer.echo(f"gold: {line}", err=True)
         if not claims:
             raise fail(f"{gold}: no gold claim was found in the project")
-        result = _with_progress("Evaluating", None,
-                                lambda p: evaluate(proj, claims, methods,
-                                                   progress=lambda n, _t, _m: p(n, "")))
+        if simulate:
+            result = _simulated(proj, claims, methods)
+        else:
+            result = _with_progress("Evaluating", None, lambda p: evaluate(
+                proj, claims, methods, progress=lambda n, _t, _m: p(n, "")))
     result["unresolved"] = problems
     typer.echo(json.dumps(result, ensure_ascii=False, indent=2) if as_json
                else format_result(result))
     raise typer.Exit(EXIT_FAILED if problems else EXIT_OK)
+
+
+def _simulated(proj, claims, methods) -> dict:
+    """Simulated feedback on a copy of the project (the project itself is not changed)."""
+    import tempfile
+
+    from annotator.app.matching_eval import evaluate, held_out, simulate_feedback
+    from annotator.store import Project
+
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "copy.db"
+        with Project.open(copy) as target:
+            proj.db.conn.backup(target.db.conn)
+        with Project.open(copy, create=False) as target:
+            decisions = simulate_feedback(target, claims)
+            result = evaluate(target, claims, methods, only=held_out(claims))
+    result["protocol"] = (f"{decisions} simulated decisions on the odd-numbered points' "
+                          "queries; figures on the even-numbered points' queries only")
+    return result
 
 
 def main() -> None:

@@ -116,3 +116,11 @@ def test_start_up_does_not_import_spacy() -> None:
             "print('spacy' in sys.modules, 'thinc' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.split() == ["False", "False"], out.stderr
+
+
+def test_the_sample_folder_imports_without_failures(tmp_path: Path) -> None:
+    from annotator.app.samples import sample_corpus_dir
+
+    result = invoke("import", str(tmp_path / "p.db"), str(sample_corpus_dir()), "--no-suggest")
+    assert result.exit_code == 0, result.output
+    assert "11 imported, 0 skipped (already in the project), 0 failed" in result.output

@@ -29,12 +29,13 @@ def test_migrations_from_empty_create_every_table(tmp_path: Path) -> None:
             "models", "settings"} <= tables
     assert [m.name for m in migrations.applied(p.db)] == ["m001_initial", "m002_default_labels",
                                                  "m003_decisions_and_search", "m004_list_indexes",
-                                                 "m005_sources_and_claim_groups"]
+                                                 "m005_sources_and_claim_groups",
+                                                 "m006_sentences_and_match_decisions"]
     assert p.db.journal_mode == "wal"
     p.close()
     # Opening again applies nothing twice.
     again = Project.open(tmp_path / "new.db")
-    assert len(migrations.applied(again.db)) == 5
+    assert len(migrations.applied(again.db)) == 6
     assert [lab.name for lab in again.labels(Layer.ENTITY)] == ["PER", "LOC", "ORG", "MISC"]
     again.close()
 
@@ -175,3 +176,28 @@ def test_filter_by_label_and_full_text_search(project: Project) -> None:
     assert project.count_articles(search(status=Status.NEW, query="Dresden")) == 0
     assert project.count_articles(search(query='"; DROP TABLE articles; --')) == 0
     assert project.count_articles() == 3
+
+
+def test_two_connections_take_turns_instead_of_failing(tmp_path: Path) -> None:
+    """A worker's connection and the GUI's: writes wait for each other, none fails."""
+    import threading
+    import time
+
+    path = tmp_path / "shared.db"
+    first = Project.open(path)
+    done: list[int | None] = []
+
+    def other_connection() -> None:
+        with Project.open(path) as second:
+            done.append(second.add_article(ArticleDraft(text="Vom Worker.")))
+
+    with first.transaction():
+        first.article_id_by_hash("nothing")  # a read opens the snapshot…
+        worker = threading.Thread(target=other_connection)
+        worker.start()
+        time.sleep(0.3)  # …while the worker tries to write
+        first.add_article(ArticleDraft(text="Von der Oberfläche."))
+    worker.join(timeout=30)
+    assert done and done[0] is not None
+    assert first.count_articles() == 2
+    first.close()

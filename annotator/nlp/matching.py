@@ -252,20 +252,31 @@ class ClaimIndex:
         key, article_id, text, names = self._items[i]
         if i not in self._features:
             self._features[i] = _features(text, names)
-        c = self._features[i]
-        parts = {"lexical": round(lexical, 4)}
-        for name in SLOT_WEIGHTS:
-            parts[name] = round(_part(set(getattr(q, name)), set(getattr(c, name))), 4)
+        slots, shared = _compare(q, self._features[i])
+        parts = {"lexical": round(lexical, 4)} | slots
         score = lexical + sum(w * parts[n] for n, w in SLOT_WEIGHTS.items())
-        shared = [q.numbers[k] for k in q.numbers if k in c.numbers]
-        shared += [q.dates[k] for k in q.dates if k in c.dates]
-        seen = {fold(w) for s in shared for w in s.split()}
-        for words in (q.entities, q.words):
-            for k, word in words.items():
-                if (k in c.entities or k in c.words) and k not in seen:
-                    seen.add(k)
-                    shared.append(word)
-        return Candidate(key, article_id, round(score, 4), parts, shared[:12])
+        return Candidate(key, article_id, round(score, 4), parts, shared)
+
+
+def _compare(q: _Features, c: _Features) -> tuple[dict[str, float], list[str]]:
+    """Slot parts (numbers, dates, entities) and the words two texts share, shown first."""
+    parts = {name: round(_part(set(getattr(q, name)), set(getattr(c, name))), 4)
+             for name in SLOT_WEIGHTS}
+    shared = [q.numbers[k] for k in q.numbers if k in c.numbers]
+    shared += [q.dates[k] for k in q.dates if k in c.dates]
+    seen = {fold(w) for s in shared for w in s.split()}
+    for words in (q.entities, q.words):
+        for k, word in words.items():
+            if (k in c.entities or k in c.words) and k not in seen:
+                seen.add(k)
+                shared.append(word)
+    return parts, shared[:12]
+
+
+def compare(query_text: str, candidate_text: str) -> tuple[dict[str, float], list[str]]:
+    """Shared numbers, dates and names of two texts (each 0, or 0.5 + half their Jaccard), and
+    the words they share: the slot features of the learned ranker and the panel's "shares"."""
+    return _compare(_features(query_text), _features(candidate_text))
 
 
 def _word_spans(text: str) -> list[tuple[int, int, str]]:

@@ -208,3 +208,48 @@ def m005_sources_and_claim_groups(db: Database) -> None:
         "CREATE INDEX idx_members_annotation ON claim_group_members (annotation_id)",
     ]:
         db.execute(statement)
+
+
+@migrations()
+def m006_sentences_and_match_decisions(db: Database) -> None:
+    """Sentence index, confirmed or rejected match candidates, cached sentence embeddings."""
+    for statement in [
+        # AUTOINCREMENT: ids never come back, so (count, max id) tells whether the set changed.
+        """CREATE TABLE sentences (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            CHECK (0 <= start AND start < "end"),
+            UNIQUE (article_id, start)
+        )""",
+        # A query or candidate is a span of an article (text via substr); the claim or sentence
+        # it was shown as is kept while it exists.
+        """CREATE TABLE match_decisions (
+            id INTEGER PRIMARY KEY,
+            query_article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            query_start INTEGER NOT NULL,
+            query_end INTEGER NOT NULL,
+            query_annotation_id INTEGER REFERENCES annotations (id) ON DELETE SET NULL,
+            query_sentence_id INTEGER REFERENCES sentences (id) ON DELETE SET NULL,
+            candidate_article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            candidate_start INTEGER NOT NULL,
+            candidate_end INTEGER NOT NULL,
+            candidate_annotation_id INTEGER REFERENCES annotations (id) ON DELETE SET NULL,
+            candidate_sentence_id INTEGER REFERENCES sentences (id) ON DELETE SET NULL,
+            decision TEXT NOT NULL CHECK (decision IN ('confirmed', 'rejected')),
+            method TEXT NOT NULL DEFAULT '',
+            annotator_id INTEGER NOT NULL REFERENCES annotators (id),
+            decided_at TEXT NOT NULL,
+            CHECK (query_start < query_end AND candidate_start < candidate_end),
+            UNIQUE (query_article_id, query_start, query_end,
+                    candidate_article_id, candidate_start, candidate_end)
+        )""",
+        """CREATE TABLE sentence_vectors (
+            sentence_id INTEGER NOT NULL REFERENCES sentences (id) ON DELETE CASCADE,
+            model TEXT NOT NULL,
+            vector BLOB NOT NULL,
+            PRIMARY KEY (sentence_id, model)
+        )""",
+    ]:
+        db.execute(statement)

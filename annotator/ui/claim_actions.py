@@ -1,14 +1,19 @@
 """Claim work in the workbench: attributes, suggested attribution, canonical sources, and
-finding the same point in other articles (ranked in a worker, never on the GUI thread)."""
+finding the same point in other articles: sentences and claims ranked by the project's
+maintained matching index (``annotator.app.matching``) in a worker, never on the GUI thread."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+import sqlite3
+
+from PySide6.QtCore import QEvent, QObject, QTimer
 
 from annotator.app.article_state import ArticleState
-from annotator.app.tasks import TaskRunner
+from annotator.app.tasks import TaskRunner, project_task
 from annotator.core.model import Annotation, Layer, Link, Span
 from annotator.ui.claim_panel import CandidateRow, ClaimPanel
+
+SPLIT_BATCH = 500  # articles split per worker step before this thread stores them
 
 
 class ClaimActions(QObject):
@@ -22,18 +27,35 @@ class ClaimActions(QObject):
         bind = workbench.bind
         bind("E", "Edit the claim's attributes (Esc returns)", "Claims and sources",
              self.edit_claim)
-        bind("G", "Rank claims of other articles about the same point (1–5 adds)",
-             "Claims and sources", self.rank_candidates)
+        bind("G", "Rank sentences and claims of other articles about the same point "
+             "(1–5 groups, X rejects)", "Claims and sources", self.rank_candidates)
         bind("Shift+L", "Accept the suggested attribution (source, cue, quotation type)",
              "Claims and sources", self.accept_attribution)
         panel.attrs_edited.connect(self.session.set_attrs)
         panel.link_edited.connect(self._link_edited)
         panel.candidate_chosen.connect(self.group_with)
+        panel.candidate_rejected.connect(self.reject)
         panel.escaped.connect(workbench.editor.setFocus)
         workbench.editor.cursor_moved.connect(self.follow_cursor)
         workbench.article_loaded.connect(lambda _s: self.follow_cursor(
             workbench.editor.cursor_cp()))
         workbench.span_added.connect(self._span_added)
+        # Matching has its own worker: a query never waits behind an import or a training run.
+        self.match_runner = TaskRunner(self)
+        self._query = None  # the MatchSpan the candidates were ranked for
+        self._window = workbench.editor.window()
+        self._window.installEventFilter(self)
+        self._alive = [True]
+        alive = self._alive
+        self.destroyed.connect(lambda *_a: alive.__setitem__(0, False))
+        QTimer.singleShot(0, self.prepare_index)
+
+    def eventFilter(self, watched, event) -> bool:
+        """Stop the matching worker when the window closes (before the project does)."""
+        if event.type() == QEvent.Type.Close and watched is self._window:
+            self._alive[0] = False
+            self.match_runner.shutdown()
+        return False
 
     # -- the claim at the cursor ---------------------------------------------------------------
 
@@ -145,50 +167,163 @@ class ClaimActions(QObject):
 
     # -- the same point in other articles --------------------------------------------------------
 
-    def rank_candidates(self) -> None:
-        """Rank the claims of other articles for the claim at the cursor, in a worker."""
-        claim, state = self.claim_here(), self.wb.state
-        if claim is None or state is None:
-            self.session.failed.emit("G: put the cursor in a claim first (C marks one)")
+    def _in_worker(self, fn, title: str, done) -> None:
+        """Run ``fn(project, progress, cancelled)`` in the matching worker (its own Project);
+        an in-memory project (tests) runs here, since its connection cannot move threads."""
+        path = self.project.path
+        if path is None:
+            done(fn(self.project, lambda *_a: None, lambda: False))
             return
-        query = state.text[claim.start:claim.end]
-        items = [c for c in self.project.claims.claims() if c[1] != claim.article_id]
-        outlets = {a: self.project.article(a).outlet or self.project.article(a).title[:30]
-                   for a in {c[1] for c in items}}
-        texts = {key: text for key, _article, text in items}
+        alive = self._alive  # a plain list: readable after this QObject is gone
 
-        def rank(_progress, _cancelled) -> list[CandidateRow]:
-            from annotator.nlp.matching import ClaimIndex
+        def deliver(result) -> None:
+            if not alive[0]:  # results that arrive after the window closed are dropped
+                return
+            try:
+                done(result)
+            except sqlite3.ProgrammingError:  # the project was closed under an open window
+                alive[0] = False
 
-            if not items:
-                return []
-            index = ClaimIndex(items)
-            return [CandidateRow(c.key, c.article_id, texts[c.key], outlets[c.article_id],
-                                 c.score, tuple(c.shared))
-                    for c in index.rank(query, exclude_article=claim.article_id, top=5)]
+        task = self.match_runner.start(project_task(path, fn, title))
+        task.finished.connect(deliver)
+        task.failed.connect(lambda message: alive[0] and self.session.failed.emit(message))
 
-        task = self.runner.run(rank, "Ranking claims")
-        task.finished.connect(self._ranked)
+    def prepare_index(self) -> None:
+        """Catch the matching index up with the project, in steps: workers split sentences,
+        load the index and embed (semantic) but never write; this thread stores what they
+        found, so a background write can never make a GUI edit fail on a locked database."""
+        def split(project, progress, cancelled):
+            from annotator.app.matching import matcher_for, split_missing
 
-    def _ranked(self, rows: list[CandidateRow]) -> None:
-        self.panel.candidates.set_rows(rows)
-        if rows:
+            matcher_for(project).read_only = True
+            return split_missing(project, limit=SPLIT_BATCH, progress=progress,
+                                 cancelled=cancelled)
+
+        def stored(splits) -> None:
+            from annotator.app.matching import store_sentences
+
+            if splits:
+                store_sentences(self.project, splits)
+                self.prepare_index()
+            else:
+                self._in_worker(load, "Indexing sentences for matching", loaded)
+
+        def load(project, progress, cancelled):
+            from annotator.app.matching import embed_some, matcher_for
+
+            matcher = matcher_for(project)
+            matcher.sync(project, progress, cancelled)
+            return matcher.describe(project), embed_some(project, cancelled=cancelled)
+
+        def loaded(result) -> None:
+            from annotator.app.matching import store_vectors
+
+            described, vectors = result
+            self.panel.set_method(described)
+            if vectors:  # the semantic layer: one batch at a time, until every sentence has one
+                store_vectors(self.project, vectors)
+                self._in_worker(load, "Semantic vectors for matching", loaded)
+
+        self._in_worker(split, "Splitting sentences for matching", stored)
+
+    def rank_candidates(self) -> None:
+        """Rank the sentences and claims of other articles for the selection or the claim at
+        the cursor, in the worker (the index answers a query in milliseconds)."""
+        from annotator.store.matching_store import MatchSpan
+
+        state, claim = self.wb.state, self.claim_here()
+        start, end = self.wb.editor.selection_cp()
+        if state is None or (start == end and claim is None):
+            self.session.failed.emit("G: select a span or put the cursor in a claim (C marks "
+                                     "one)")
+            return
+        if start == end:
+            start, end = claim.start, claim.end
+        exact = claim if claim is not None and (claim.start, claim.end) == (start, end) else None
+        self._query = MatchSpan(state.article.id, start, end, exact.id if exact else None)
+        query, article_id = state.text[start:end], state.article.id
+
+        def rank(project, _progress, _cancelled):
+            from annotator.app.matching import matcher_for
+
+            matcher = matcher_for(project)
+            found = matcher.candidates(project, query, article_id, top=5,
+                                       compute_missing=False)
+            return found, matcher.describe(project)
+
+        self._in_worker(rank, "Ranking candidates", self._ranked)
+
+    def _ranked(self, result) -> None:
+        found, described = result
+        self.panel.set_method(described)
+        self.panel.candidates.set_rows([CandidateRow(
+            c.annotation_id, c.article_id, c.text, c.outlet, c.score, c.shared, c.kind, c.start,
+            c.end, c.sentence_id, tuple(c.parts.items()), c.method) for c in found])
+        if found:
             self.panel.focus_candidates()
         else:
-            self.session.failed.emit("No claims in other articles yet")
+            self.session.failed.emit("No sentences or claims in other articles yet")
+
+    def _decide(self, row: CandidateRow, decision: str) -> None:
+        """Store a confirmation or rejection: the learned ranker trains on them."""
+        from annotator.app.matching import MatchCandidate, record_decision
+
+        if self._query is None:
+            return
+        candidate = MatchCandidate(row.kind, row.article_id, row.outlet, row.start, row.end,
+                                   row.text, row.score, dict(row.parts), row.shared,
+                                   row.annotation_id, row.sentence_id, row.method)
+        record_decision(self.project, self._query, candidate, decision, self.session.annotator)
+        self._in_worker(lambda project, _p, _c: self._describe(project), "Matching method",
+                        self.panel.set_method)
+
+    @staticmethod
+    def _describe(project) -> str:
+        from annotator.app.matching import matcher_for
+
+        return matcher_for(project).describe(project)
+
+    def reject(self, row: CandidateRow) -> None:
+        """X in the candidate list: not about the same point."""
+        if row is not None:
+            self._decide(row, "rejected")
+
+    def _claim_for(self, article_id: int, start: int, end: int) -> int:
+        """The claim with exactly this span, marked first when there is none."""
+        def find() -> int | None:
+            return next((a.id for a in self.project.overlapping(article_id, Layer.CLAIM, start,
+                                                                 end)
+                         if (a.start, a.end) == (start, end)), None)
+
+        found = find()
+        if found is None:
+            label = self.project.labels(Layer.CLAIM)[0].name
+            self.session.add_span(article_id, Layer.CLAIM, Span(start, end, label))
+            found = find()
+        assert found is not None
+        return found
 
     def group_with(self, row: CandidateRow) -> None:
-        """Put the claim at the cursor and a candidate into one group (the claim's, or new)."""
-        claim, state = self.claim_here(), self.wb.state
-        if claim is None or state is None or row is None:
+        """Put the query claim and a candidate into one group (the claim's, or a new one);
+        a sentence or a selection becomes a claim first. This confirms the candidate."""
+        state, query = self.wb.state, self._query
+        if state is None or row is None or query is None:
             return
         from annotator.nlp.values import stated_values
 
-        mine = state.text[claim.start:claim.end]
+        self._decide(row, "confirmed")
+        mine = state.text[query.start:query.end]
         value_a, value_b = stated_values(mine, row.text)
-        groups = self.project.claims.groups_of(claim.id)
-        group_id = groups[0] if groups else None
-        title = self.project.claims.group(group_id).title if group_id else mine[:60]
-        members = [(row.annotation_id, value_b)] + ([] if group_id else [(claim.id, value_a)])
-        self.session.group_claims(claim.article_id, group_id, title, members)
+        stack = self.session.undo_stack
+        stack.beginMacro("Group claims about the same point")
+        try:
+            claim_id = self._claim_for(query.article_id, query.start, query.end)
+            other_id = self._claim_for(row.article_id, row.start, row.end)
+            groups = self.project.claims.groups_of(claim_id)
+            group_id = groups[0] if groups else None
+            title = self.project.claims.group(group_id).title if group_id else mine[:60]
+            members = [(other_id, value_b)] + ([] if group_id else [(claim_id, value_a)])
+            self.session.group_claims(query.article_id, group_id, title, members)
+        finally:
+            stack.endMacro()
         self.follow_cursor(self.wb.editor.cursor_cp())

@@ -25,14 +25,20 @@ Index = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True)
 class CandidateRow:
-    """A claim of another article that may speak about the same point."""
+    """A claim or sentence of another article that may speak about the same point."""
 
-    annotation_id: int
+    annotation_id: int | None
     article_id: int
     text: str
     outlet: str
     score: float
     shared: tuple[str, ...]
+    kind: str = "claim"  # or "sentence": grouping it marks it as a claim first
+    start: int = 0
+    end: int = 0
+    sentence_id: int | None = None
+    parts: tuple[tuple[str, float], ...] = ()
+    method: str = "tfidf"
 
 
 class CandidateModel(QAbstractListModel):
@@ -47,6 +53,14 @@ class CandidateModel(QAbstractListModel):
         self.rows = rows
         self.endResetModel()
 
+    def remove(self, row: CandidateRow) -> None:
+        """Drop one candidate (rejected), keeping the others' order."""
+        if row in self.rows:
+            i = self.rows.index(row)
+            self.beginRemoveRows(QModelIndex(), i, i)
+            del self.rows[i]
+            self.endRemoveRows()
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
@@ -56,8 +70,12 @@ class CandidateModel(QAbstractListModel):
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             shared = f" · shares: {', '.join(row.shared[:5])}" if row.shared else ""
-            return (f"{index.row() + 1}. [{row.score:.2f}] {row.outlet}: {row.text[:110]}"
+            kind = "" if row.kind == "claim" else " (sentence)"
+            return (f"{index.row() + 1}. [{row.score:.2f}] {row.outlet}{kind}: {row.text[:110]}"
                     f"{'…' if len(row.text) > 110 else ''}{shared}")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            parts = ", ".join(f"{k} {v:.3f}" for k, v in row.parts)
+            return f"{row.method}: {row.score:.3f} ({parts})\n{row.text}"
         if role == Qt.ItemDataRole.UserRole:
             return row
         return None
@@ -81,6 +99,7 @@ class ClaimPanel(QWidget):
     attrs_edited = Signal(object, dict)  # the claim Annotation, its new attrs
     link_edited = Signal(object, dict)  # the attribution Link, its new attrs
     candidate_chosen = Signal(object)  # a CandidateRow to put in the claim's group
+    candidate_rejected = Signal(object)  # a CandidateRow that is not about the same point
     escaped = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -121,8 +140,13 @@ class ClaimPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         layout.addWidget(self.suggestion)
-        layout.addWidget(QLabel("<b>Same point elsewhere</b> <small>(G ranks, 1–5 adds)</small>",
-                                self))
+        layout.addWidget(QLabel("<b>Same point elsewhere</b> <small>(G ranks, 1–5 adds, "
+                                "X rejects)</small>", self))
+        self.method = QLabel(self)
+        self.method.setObjectName("matchingMethod")
+        self.method.setWordWrap(True)
+        self.method.setText("<small>Matching: indexing sentences…</small>")
+        layout.addWidget(self.method)
         layout.addWidget(self.candidate_view, 1)
         layout.addWidget(self.groups)
         self.show_claim(None, None, "", "")
@@ -200,10 +224,24 @@ class ClaimPanel(QWidget):
                 if row < len(self.candidates.rows):
                     self.candidate_chosen.emit(self.candidates.rows[row])
                 return True
+            if key == Qt.Key.Key_X:
+                current = self.candidate_view.currentIndex()
+                if current.isValid():
+                    row = current.data(Qt.ItemDataRole.UserRole)
+                    self.candidates.remove(row)
+                    self.candidate_rejected.emit(row)
+                    if self.candidates.rows:
+                        self.candidate_view.setCurrentIndex(self.candidates.index(
+                            min(current.row(), len(self.candidates.rows) - 1)))
+                return True
             if key == Qt.Key.Key_Escape:
                 self.escaped.emit()
                 return True
         return super().eventFilter(watched, event)
+
+    def set_method(self, text: str) -> None:
+        """Say which matcher ranks the candidates (and whether the others are available)."""
+        self.method.setText(f"<small>{escape(text)}</small>")
 
     def focus_form(self) -> None:
         """Keyboard entry into the form (E in the text)."""

@@ -1,0 +1,330 @@
+"""Claim matching use case: the maintained candidate index of a project and its rankers.
+
+Plain Python (no Qt): the CLI calls it directly, the GUI in a worker. Candidates for a query (a
+claim or any span) are the sentences and the claims of every other article. One ``Matcher`` per
+project file and process (``matcher_for``) keeps the sentence index in memory and on disk beside
+the project (``<project>.match-index.npz``: posting arrays only, no pickle; rebuilt when missing,
+stale or unreadable), and follows the project: new sentences (imports) are hashed and appended,
+sentences of deleted articles dropped, claims re-read on every query.
+
+Methods: ``tfidf`` (default), ``rapidfuzz`` (baseline), ``semantic`` (optional, e5 vectors
+standardised per query with tfidf) and ``learned`` (re-ranks the tfidf pool with the project's
+decisions). ``method_in_use`` picks learned when it beats tfidf in cross-validation, else
+semantic when available and every sentence has its vector, else tfidf.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from annotator.nlp import rerank, semantic
+from annotator.nlp.sentences import split_sentences
+from annotator.store import Project
+from annotator.store.matching_store import MatchingStore, MatchSpan, Sentence
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from annotator.nlp.lexical import LexicalIndex
+
+METHODS = ("tfidf", "rapidfuzz", "semantic", "learned")
+Progress = Callable[[int, int, str], None]
+
+
+class MatchingError(ValueError):
+    """A method that cannot be used here (named with the reason)."""
+
+
+@dataclass(frozen=True)
+class MatchCandidate:
+    """A ranked sentence or claim of another article, with the parts of its score."""
+
+    kind: str  # "claim" or "sentence"
+    article_id: int
+    outlet: str
+    start: int
+    end: int
+    text: str
+    score: float
+    parts: dict[str, float] = field(default_factory=dict)
+    shared: tuple[str, ...] = ()
+    annotation_id: int | None = None
+    sentence_id: int | None = None
+    method: str = "tfidf"
+
+    def span(self) -> MatchSpan:
+        """The candidate as stored in a decision."""
+        return MatchSpan(self.article_id, self.start, self.end, self.annotation_id,
+                         self.sentence_id)
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready."""
+        return asdict(self) | {"shared": list(self.shared)}
+
+
+def ensure_sentences(project: Project, article_ids: list[int] | None = None,
+                     progress: Progress | None = None,
+                     cancelled: Callable[[], bool] = lambda: False) -> int:
+    """Split the given articles (default: every article without sentences) and store them."""
+    splits = split_missing(project, article_ids, progress=progress, cancelled=cancelled)
+    store_sentences(project, splits)
+    return len(splits)
+
+
+def split_missing(project: Project, article_ids: list[int] | None = None, limit: int = 0,
+                  progress: Progress | None = None,
+                  cancelled: Callable[[], bool] = lambda: False) -> dict[int, list[Any]]:
+    """Sentence bounds of the given articles (default: those without any), without writing:
+    the GUI splits in a worker and stores on its own connection, so that no background write
+    can invalidate the snapshot of a GUI transaction ("database is locked")."""
+    store = MatchingStore(project)
+    todo = store.articles_without_sentences() if article_ids is None else article_ids
+    todo = todo[:limit] if limit else todo
+    out: dict[int, list[Any]] = {}
+    for n, article_id in enumerate(todo, start=1):
+        if cancelled():
+            break
+        out[article_id] = split_sentences(project.article(article_id).text)
+        if progress:
+            progress(n, len(todo), "sentence index")
+    return out
+
+
+def store_sentences(project: Project, splits: dict[int, list[Any]]) -> None:
+    """Write sentence bounds found by ``split_missing`` (one transaction)."""
+    store = MatchingStore(project)
+    with project.transaction():
+        for article_id, spans in splits.items():
+            store.replace_sentences(article_id, spans)
+
+
+_MATCHERS: dict[str, Matcher] = {}
+_MATCHERS_LOCK = threading.Lock()
+
+
+def matcher_for(project: Project) -> Matcher:
+    """The process's one Matcher of this project file (a fresh one for in-memory projects)."""
+    if project.path is None:  # one per in-memory project object, for its life
+        if not isinstance(getattr(project, "_matcher", None), Matcher):
+            project._matcher = Matcher(None)  # type: ignore[attr-defined]
+        return project._matcher  # type: ignore[attr-defined]
+    key = str(Path(project.path).resolve())
+    with _MATCHERS_LOCK:
+        if key not in _MATCHERS:
+            _MATCHERS[key] = Matcher(Path(key))
+        return _MATCHERS[key]
+
+
+def method_in_use(project: Project) -> str:
+    """Which ranker the GUI uses for this project now: learned, semantic or tfidf."""
+    return matcher_for(project).method_in_use(project)
+
+
+def record_decision(project: Project, query: MatchSpan, candidate: MatchCandidate,
+                    decision: str, annotator: str) -> int:
+    """Store that a candidate was confirmed (grouped) or rejected; the learned ranker uses it."""
+    return MatchingStore(project).record_decision(query, candidate.span(), decision, annotator,
+                                                  candidate.method)
+
+
+class Matcher:
+    """The maintained index of one project: sentences, claims, vectors and the re-ranker."""
+
+    def __init__(self, project_path: Path | None) -> None:
+        self.cache = (project_path.with_name(project_path.name + ".match-index.npz")
+                      if project_path else None)
+        self.lex: LexicalIndex | None = None
+        self.signature: tuple[int, int, int] | None = None
+        self.lock = threading.RLock()
+        self.read_only = False  # the GUI's workers only read: it writes on its own connection
+        self._claims: list[Sentence] = []
+        self._claim_rows: Any = None
+        self._claim_cache: dict[tuple[int, int, int, str], Any] = {}
+        self._texts: list[str] | None = None
+        self._spans: list[tuple[int, int]] | None = None
+        self._vectors: np.ndarray | None = None
+        self._text_vectors: dict[str, np.ndarray] = {}
+        self._reranker: tuple[tuple[Any, ...], rerank.Reranker] | None = None
+
+    # -- keeping up with the project ----------------------------------------------------------
+
+    def sync(self, project: Project, progress: Progress | None = None,
+             cancelled: Callable[[], bool] = lambda: False) -> bool:
+        """Index new sentences, drop removed ones; True when anything changed."""
+        from annotator.app import matching_index
+
+        with self.lock:
+            signature = MatchingStore(project).sentence_signature()
+            if self.lex is not None and signature == self.signature:
+                return False
+            if not self.read_only and ensure_sentences(project, progress=progress,
+                                                       cancelled=cancelled):
+                signature = MatchingStore(project).sentence_signature()
+            if self.lex is None:
+                self.lex = matching_index.load(self.cache)
+            changed = matching_index.follow(self.lex, project, progress, cancelled)
+            if cancelled():
+                return changed
+            self.lex.refit()
+            self.signature = signature
+            if changed or self.cache is None or not self.cache.exists():
+                matching_index.save(self.lex, self.cache)
+            self._texts, self._spans, self._vectors = None, None, None
+            return True
+
+    def sync_claims(self, project: Project) -> None:
+        """Re-read the claims (cheap) and hash only the new or changed ones."""
+        from scipy.sparse import csr_matrix, vstack
+
+        from annotator.nlp.lexical import N_FEATURES, vectorize
+
+        claims = MatchingStore(project).claim_spans()
+        keys = [(c.id, c.start, c.end, c.text) for c in claims]
+        new = [k for k in keys if k not in self._claim_cache]
+        if new:
+            rows = vectorize([k[3] for k in new])
+            for i, k in enumerate(new):
+                self._claim_cache[k] = rows[i]
+        self._claims = claims
+        self._claim_rows = (vstack([self._claim_cache[k] for k in keys], format="csr")
+                            if keys else csr_matrix((0, N_FEATURES), dtype="float32"))
+
+    # -- which method ------------------------------------------------------------------------
+
+    def semantic_ready(self, project: Project) -> bool:
+        """The semantic layer imports and every sentence has its cached vector."""
+        if not semantic.available():
+            return False
+        store = MatchingStore(project)
+        return store.sentence_signature()[2] > 0 and not store.missing_vectors(
+            semantic.model_name(), limit=1)
+
+    def reranker(self, project: Project) -> rerank.Reranker:
+        """The learned re-ranker, refitted when decisions (or the index) changed."""
+        from annotator.app import matching_rank
+
+        with self.lock:
+            self.sync(project)
+            use_semantic = self.semantic_ready(project)
+            key = (MatchingStore(project).decision_signature(), self.signature, use_semantic)
+            if self._reranker is None or self._reranker[0] != key:
+                self._reranker = (key, matching_rank.fit(self, project, use_semantic))
+            return self._reranker[1]
+
+    def method_in_use(self, project: Project) -> str:
+        """learned when it beats tfidf in cross-validation, else semantic when ready, else tfidf."""
+        if self.reranker(project).active:
+            return "learned"
+        return "semantic" if self.semantic_ready(project) else "tfidf"
+
+    def describe(self, project: Project) -> str:
+        """What the panel says: the method in use, and why not the others."""
+        method = self.method_in_use(project)
+        lines = [f"Method: {method}", self.reranker(project).describe(),
+                 semantic.status()[1]]
+        if semantic.available() and not self.semantic_ready(project):
+            lines[-1] += " · vectors still being computed"
+        return " · ".join(lines)
+
+    # -- ranking ---------------------------------------------------------------------------
+
+    def candidates(self, project: Project, text: str, exclude_article: int | None,
+                   top: int = 5, method: str | None = None,
+                   compute_missing: bool = True) -> list[MatchCandidate]:
+        """The ``top`` sentences and claims of other articles most like ``text``, best first."""
+        from annotator.app import matching_rank
+
+        with self.lock:
+            method = method or self.method_in_use(project)
+            if method not in METHODS:
+                raise MatchingError(f"unknown method {method!r}: one of {', '.join(METHODS)}")
+            self.sync(project)
+            self.sync_claims(project)
+            if not text.strip() or self.lex is None:
+                return []
+            return matching_rank.rank(self, project, text, exclude_article, top, method,
+                                      compute_missing)
+
+    # -- shared helpers of the rankers ------------------------------------------------------
+
+    def sentence_texts(self, project: Project) -> list[str]:
+        """The indexed sentences' texts, aligned with the index rows (loaded once per sync)."""
+        if self._texts is None:
+            assert self.lex is not None
+            by_id = {s.id: s.text for s in MatchingStore(project).sentences()}
+            self._texts = [by_id.get(int(k), "") for k in self.lex.keys]
+        return self._texts
+
+    def sentence_spans(self, project: Project) -> list[tuple[int, int]]:
+        """(start, end) per index row (loaded once per sync)."""
+        if self._spans is None:
+            assert self.lex is not None
+            by_id = {s.id: (s.start, s.end)
+                     for s in MatchingStore(project).sentences(with_text=False)}
+            self._spans = [by_id[int(k)] for k in self.lex.keys]
+        return self._spans
+
+    def sentence_vectors(self, project: Project, compute_missing: bool) -> np.ndarray:
+        """Semantic vectors aligned with the index rows (computed first when asked to)."""
+        import numpy as np
+
+        if compute_missing and not self.read_only:
+            embed_missing(project)
+        if self._vectors is None:
+            assert self.lex is not None
+            keys = [int(k) for k in self.lex.keys]
+            blobs = MatchingStore(project).vectors(semantic.model_name(), keys)
+            if len(blobs) < len(keys):
+                raise MatchingError(f"semantic: {len(keys) - len(blobs)} sentences still "
+                                    "have no vector (they are computed in the background)")
+            self._vectors = np.stack([np.frombuffer(blobs[k], dtype=np.float32) for k in keys])
+        return self._vectors
+
+    def text_vectors(self, texts: list[str]) -> np.ndarray:
+        """Vectors of claims and queries, kept in memory for the session."""
+        import numpy as np
+
+        missing = [t for t in dict.fromkeys(texts) if t not in self._text_vectors]
+        if missing:
+            for t, v in zip(missing, semantic.embed(missing), strict=True):
+                self._text_vectors[t] = v
+        if not texts:
+            return np.zeros((0, semantic.DIM), dtype=np.float32)
+        return np.stack([self._text_vectors[t] for t in texts])
+
+
+def embed_missing(project: Project, progress: Progress | None = None,
+                  cancelled: Callable[[], bool] = lambda: False, batch: int = 64) -> int:
+    """Compute and cache the semantic vectors of sentences that have none; how many were done."""
+    done = 0
+    total = len(MatchingStore(project).missing_vectors(semantic.model_name())) if (
+        semantic.available()) else 0
+    while not cancelled():
+        vectors = embed_some(project, batch, cancelled)
+        if not vectors:
+            break
+        store_vectors(project, vectors)
+        done += len(vectors)
+        if progress:
+            progress(done, total, "semantic vectors")
+    return done
+
+
+def embed_some(project: Project, batch: int = 64,
+               cancelled: Callable[[], bool] = lambda: False) -> list[tuple[int, bytes]]:
+    """Vectors (float32 bytes) of up to ``batch`` sentences that have none; nothing written."""
+    if not semantic.available():
+        return []
+    todo = MatchingStore(project).missing_vectors(semantic.model_name(), limit=batch)
+    vectors = semantic.embed([s.text for s in todo], cancelled=cancelled) if todo else []
+    return [(s.id, v.tobytes()) for s, v in zip(todo, vectors, strict=False)]
+
+
+def store_vectors(project: Project, vectors: list[tuple[int, bytes]]) -> None:
+    """Cache vectors found by ``embed_some``; the matcher reloads them on its next query."""
+    MatchingStore(project).put_vectors(semantic.model_name(), vectors)
+    matcher_for(project)._vectors = None

@@ -1,0 +1,231 @@
+"""Claim matching in the project file: the sentence index, match decisions, cached vectors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from annotator.core.spans import check_span
+
+if TYPE_CHECKING:
+    from annotator.store.project import Project
+
+DECISIONS = ("confirmed", "rejected")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One indexed sentence: code-point offsets into its article's text."""
+
+    id: int
+    article_id: int
+    start: int
+    end: int
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class MatchSpan:
+    """A query or a candidate: a span of an article, maybe shown as a claim or a sentence."""
+
+    article_id: int
+    start: int
+    end: int
+    annotation_id: int | None = None
+    sentence_id: int | None = None
+
+
+@dataclass(frozen=True)
+class MatchDecision:
+    """An annotator confirmed (grouped) or rejected a candidate for a query; texts via substr."""
+
+    id: int
+    query: MatchSpan
+    candidate: MatchSpan
+    decision: str
+    method: str
+    annotator: str
+    decided_at: str
+    query_text: str
+    candidate_text: str
+
+
+class MatchingStore:
+    """Reads and writes of the matching tables; every write is one transaction."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.db = project.db
+
+    # -- sentences -----------------------------------------------------------------------------
+
+    def articles_without_sentences(self) -> list[int]:
+        """Articles that have no sentence index yet (imported before it existed)."""
+        rows = self.project._query(
+            """SELECT a.id FROM articles a WHERE NOT EXISTS
+               (SELECT 1 FROM sentences s WHERE s.article_id = a.id) ORDER BY a.id""")
+        return [r["id"] for r in rows]
+
+    def replace_sentences(self, article_id: int, spans: Sequence[tuple[int, int]]) -> int:
+        """Store an article's sentence bounds, replacing earlier ones."""
+        length = self.project.article_text_length(article_id)
+        for start, end in spans:
+            check_span(start, end, length)
+        with self.db.atomic():
+            self.db.execute("DELETE FROM sentences WHERE article_id = ?", [article_id])
+            self.db.conn.executemany(
+                'INSERT INTO sentences (article_id, start, "end") VALUES (?, ?, ?)',
+                [(article_id, s, e) for s, e in spans])
+        return len(spans)
+
+    def sentence_signature(self) -> tuple[int, int, int]:
+        """(articles, highest article id, highest sentence id): changes whenever sentences are
+        added (ids never return) or an article and with it its sentences are deleted; cheap on
+        a large project, unlike counting the sentences."""
+        row = self.db.execute(
+            "SELECT (SELECT count(*) FROM articles), (SELECT coalesce(max(id), 0) FROM articles),"
+            " (SELECT coalesce(max(id), 0) FROM sentences)").fetchone()
+        return int(row[0]), int(row[1]), int(row[2])
+
+    def sentence_count(self) -> int:
+        """How many sentences the index has."""
+        return int(self.db.execute("SELECT count(*) FROM sentences").fetchone()[0])
+
+    def sentence_ids(self) -> list[int]:
+        """Every sentence id, ascending."""
+        return [r[0] for r in self.db.execute("SELECT id FROM sentences ORDER BY id")]
+
+    def sentences(self, ids: Iterable[int] | None = None, *, article_id: int | None = None,
+                  with_text: bool = True) -> list[Sentence]:
+        """Sentences by id, of one article, or all; in id order."""
+        text = ', substr(a.text, s.start + 1, s."end" - s.start) AS t' if with_text else ""
+        sql = f'SELECT s.id, s.article_id, s.start, s."end"{text} FROM sentences s'
+        sql += " JOIN articles a ON a.id = s.article_id" if with_text else ""
+        if article_id is not None:
+            return _sentences(self.db.execute(
+                f"{sql} WHERE s.article_id = ? ORDER BY s.id", [article_id]))
+        if ids is None:
+            return _sentences(self.db.execute(f"{sql} ORDER BY s.id"))
+        out: list[Sentence] = []
+        wanted = list(ids)
+        for i in range(0, len(wanted), 500):  # SQLite's limit on bound parameters
+            chunk = wanted[i:i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            out += _sentences(self.db.execute(f"{sql} WHERE s.id IN ({marks})", chunk))
+        return sorted(out, key=lambda s: s.id)
+
+    def sentences_overlapping(self, article_id: int, start: int, end: int) -> list[Sentence]:
+        """The sentences of an article that share a character with [start, end)."""
+        rows = self.db.execute(
+            """SELECT s.id, s.article_id, s.start, s."end",
+                      substr(a.text, s.start + 1, s."end" - s.start)
+               FROM sentences s JOIN articles a ON a.id = s.article_id
+               WHERE s.article_id = ? AND s.start < ? AND s."end" > ? ORDER BY s.start""",
+            [article_id, end, start])
+        return _sentences(rows)
+
+    def claim_spans(self) -> list[Sentence]:
+        """Every claim (annotation id, article, start, end, text): candidates beside sentences."""
+        rows = self.db.execute(
+            """SELECT n.id, n.article_id, n.start, n."end",
+                      substr(a.text, n.start + 1, n."end" - n.start)
+               FROM annotations n JOIN articles a ON a.id = n.article_id
+               WHERE n.layer = 'claim' ORDER BY n.id""")
+        return _sentences(rows)
+
+    # -- decisions -----------------------------------------------------------------------------
+
+    def record_decision(self, query: MatchSpan, candidate: MatchSpan, decision: str,
+                        annotator: str, method: str = "") -> int:
+        """Store a confirmation or rejection; a later decision on the same pair replaces it."""
+        from annotator.store.project import now
+
+        if decision not in DECISIONS:
+            raise ValueError(f"decision must be one of {DECISIONS}, not {decision!r}")
+        for span in (query, candidate):
+            check_span(span.start, span.end, self.project.article_text_length(span.article_id))
+        row: dict[str, Any] = {"decision": decision, "method": method, "decided_at": now()}
+        for prefix, span in (("query", query), ("candidate", candidate)):
+            row |= {f"{prefix}_article_id": span.article_id, f"{prefix}_start": span.start,
+                    f"{prefix}_end": span.end, f"{prefix}_annotation_id": span.annotation_id,
+                    f"{prefix}_sentence_id": span.sentence_id}
+        with self.db.atomic():
+            row["annotator_id"] = self.project.annotator_id(annotator)
+            cols = ", ".join(f'"{c}"' for c in row)
+            marks = ", ".join("?" for _ in row)
+            cursor = self.db.execute(
+                f"INSERT OR REPLACE INTO match_decisions ({cols}) VALUES ({marks})",
+                list(row.values()))
+            return int(cursor.lastrowid)
+
+    def decisions(self) -> list[MatchDecision]:
+        """Every decision with both texts, oldest first."""
+        return [_decision(r) for r in self.project._query(_DECISIONS)]
+
+    def decision_signature(self) -> tuple[int, int]:
+        """(count, max id) of the decisions: tells a cached re-ranker it is stale."""
+        row = self.db.execute(
+            "SELECT count(*), coalesce(max(id), 0) FROM match_decisions").fetchone()
+        return int(row[0]), int(row[1])
+
+    # -- cached vectors ------------------------------------------------------------------------
+
+    def vectors(self, model: str, ids: Sequence[int]) -> dict[int, bytes]:
+        """Cached vectors (raw float32 bytes) of these sentences for one model."""
+        out: dict[int, bytes] = {}
+        for i in range(0, len(ids), 500):
+            chunk = list(ids[i:i + 500])
+            marks = ", ".join("?" for _ in chunk)
+            for sid, blob in self.db.execute(
+                    f"SELECT sentence_id, vector FROM sentence_vectors WHERE model = ? "
+                    f"AND sentence_id IN ({marks})", [model, *chunk]):
+                out[sid] = blob
+        return out
+
+    def missing_vectors(self, model: str, limit: int | None = None) -> list[Sentence]:
+        """Sentences without a cached vector of this model, in id order."""
+        rows = self.db.execute(
+            f"""SELECT s.id, s.article_id, s.start, s."end",
+                       substr(a.text, s.start + 1, s."end" - s.start)
+                FROM sentences s JOIN articles a ON a.id = s.article_id
+                WHERE NOT EXISTS (SELECT 1 FROM sentence_vectors v
+                                  WHERE v.sentence_id = s.id AND v.model = ?)
+                ORDER BY s.id {'LIMIT ?' if limit else ''}""",
+            [model, limit] if limit else [model])
+        return _sentences(rows)
+
+    def put_vectors(self, model: str, vectors: Iterable[tuple[int, bytes]]) -> None:
+        """Cache sentence vectors (float32 bytes)."""
+        with self.db.atomic():
+            self.db.conn.executemany(
+                "INSERT OR REPLACE INTO sentence_vectors (sentence_id, model, vector) "
+                "VALUES (?, ?, ?)", [(sid, model, blob) for sid, blob in vectors])
+
+
+_DECISIONS = """
+SELECT d.*, n.name AS annotator,
+       substr(qa.text, d.query_start + 1, d.query_end - d.query_start) AS query_text,
+       substr(ca.text, d.candidate_start + 1, d.candidate_end - d.candidate_start) AS cand_text
+FROM match_decisions d
+JOIN annotators n ON n.id = d.annotator_id
+JOIN articles qa ON qa.id = d.query_article_id
+JOIN articles ca ON ca.id = d.candidate_article_id
+ORDER BY d.id
+"""
+
+
+def _sentences(rows: Iterable[Sequence[Any]]) -> list[Sentence]:
+    return [Sentence(r[0], r[1], r[2], r[3], r[4] if len(r) > 4 else "") for r in rows]
+
+
+def _span(r: dict[str, Any], prefix: str) -> MatchSpan:
+    return MatchSpan(r[f"{prefix}_article_id"], r[f"{prefix}_start"], r[f"{prefix}_end"],
+                     r[f"{prefix}_annotation_id"], r[f"{prefix}_sentence_id"])
+
+
+def _decision(r: dict[str, Any]) -> MatchDecision:
+    return MatchDecision(
+        id=r["id"], query=_span(r, "query"), candidate=_span(r, "candidate"),
+        decision=r["decision"], method=r["method"], annotator=r["annotator"],
+        decided_at=r["decided_at"], query_text=r["query_text"], candidate_text=r["cand_text"])
