@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import weakref
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
@@ -38,7 +40,11 @@ class Session(QObject):
 
     def push(self, command: cmd.StoreCommand) -> bool:
         """Apply a command (one transaction), then put it on the undo stack; False if it failed."""
-        command.notify = self._announce
+        # A weak link back: Qt owns pushed commands, and a command holding the session alive
+        # makes a cycle through C++ that the garbage collector tears down in the wrong order
+        # (QUndoStack::clear on half-freed commands: a crash, seen in the test suite).
+        announce = weakref.WeakMethod(self._announce)
+        command.notify = lambda cmd: (method := announce()) is not None and method(cmd)
         try:
             command.redo()
         except Exception as exc:  # the store refused: report, keep the stack as it was
