@@ -31,6 +31,16 @@ def data_dir() -> Path:
     return root if os.environ.get("ANNOTATOR_DATA_DIR") else root / "annotator"
 
 
+def open_existing(path: Path):
+    """An existing project, or exit 2 with a message naming the file and the reason."""
+    from annotator.store import Project, ProjectError
+
+    try:
+        return Project.open(path, create=False)
+    except ProjectError as exc:
+        raise fail(str(exc)) from exc
+
+
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     """Print an error line to stderr and give the exit to raise."""
     typer.echo(f"annotator: {message}", err=True)
@@ -137,13 +147,9 @@ def stats_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object")] = False,
 ) -> None:
     """Articles, statuses, suggestions and annotations per layer and label, annotators."""
-    from annotator.store import Project, ProjectError
     from annotator.store.stats import project_stats
 
-    try:
-        proj = Project.open(project, create=False)
-    except ProjectError as exc:
-        raise fail(str(exc)) from exc
+    proj = open_existing(project)
     with proj:
         stats = project_stats(proj)
     if as_json:
@@ -277,12 +283,8 @@ def train_cmd(
 ) -> None:
     """Train a suggester on the articles marked done; print its score on the dev split."""
     from annotator.app.training import TrainingError, train_suggester
-    from annotator.store import Project, ProjectError
 
-    try:
-        proj = Project.open(project, create=False)
-    except ProjectError as exc:
-        raise fail(str(exc)) from exc
+    proj = open_existing(project)
     target = out or project.with_name(f"{project.stem}-model")
     with proj:
         try:
@@ -305,12 +307,8 @@ def use_model_cmd(
 ) -> None:
     """Choose the project's entity suggester (checked before it is recorded)."""
     from annotator.nlp.resolve import ModelError, load_pipeline
-    from annotator.store import Project, ProjectError
 
-    try:
-        proj = Project.open(project, create=False)
-    except ProjectError as exc:
-        raise fail(str(exc)) from exc
+    proj = open_existing(project)
     with proj:
         if model is not None:
             try:
@@ -330,12 +328,8 @@ def disputes_cmd(
     show_all: Annotated[bool, typer.Option("--all", help="Every group, not only disputed")] = False,
 ) -> None:
     """The points in dispute: what each claim states, which one holds and why."""
-    from annotator.store import Project, ProjectError
 
-    try:
-        proj = Project.open(project, create=False)
-    except ProjectError as exc:
-        raise fail(str(exc)) from exc
+    proj = open_existing(project)
     with proj:
         groups = [_group_dict(g) for g in proj.claims.groups(disputed_only=not show_all)]
     if as_json:
@@ -394,12 +388,8 @@ def candidates_cmd(
     """Sentences and claims of other articles about the same point, ranked."""
     from annotator.app.matching import MatchingError, matcher_for
     from annotator.app.matching_eval import resolve_article
-    from annotator.store import Project, ProjectError
 
-    try:
-        proj = Project.open(project, create=False)
-    except ProjectError as exc:
-        raise fail(str(exc)) from exc
+    proj = open_existing(project)
     with proj:
         try:
             article_id = resolve_article(proj, article)
