@@ -91,9 +91,9 @@ class MainWindow(QMainWindow):
         metrics = view.fontMetrics()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, sample in ((OUTLET, "Elbtal-Bote Abc"), (DATE, "2024-10-23"),
-                               (STATUS, "in progress"), (ENTITIES, "Sugg."),
-                               (ANNOTATIONS, "9999")):
+        for column, sample in ((OUTLET, "Elbtal-Bote"), (DATE, "2024-10-23"),
+                               (STATUS, "in progress"), (ENTITIES, "Sugg"),
+                               (ANNOTATIONS, "999")):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
         return view
 
@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         for widget in (left, self.view, self.side):
             splitter.addWidget(widget)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([430, 700, 300])
+        splitter.setSizes([540, 660, 300])
         self.pages = QStackedWidget(self)
         self.pages.addWidget(splitter)
         self.pages.addWidget(self.disputes)
