@@ -101,7 +101,6 @@ def test_simulated_feedback_figures_match_the_readme(sample_db: Path) -> None:
         assert MatchingStore(project).decisions() == []
 
 
-@pytest.mark.skipif(not semantic.available(), reason="pip install 'annotator[semantic]'")
 def test_semantic_figures_match_the_readme(sample_db: Path) -> None:
     result = json.loads(invoke("eval-matching", str(sample_db), str(GOLD), "--method",
                                "semantic", "--json").output)

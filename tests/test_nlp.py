@@ -48,8 +48,7 @@ SAMPLE = (
 @pytest.fixture(scope="module")
 def bundled():
     """The bundled pipeline, loaded once."""
-    if not bundled_model_path().is_dir():
-        pytest.skip("bundled model not built")
+    assert bundled_model_path().is_dir(), "the bundled model ships in the package"
     return resolve_pipeline(None, candidates=())
 
 
@@ -118,8 +117,6 @@ def test_resolve_defaults_to_bundled(bundled) -> None:
 
 
 def test_resolve_accepts_folder_path() -> None:
-    if not bundled_model_path().is_dir():
-        pytest.skip("bundled model not built")
     _, info = resolve_pipeline(str(bundled_model_path()))
     assert info.name == "de_annotator_ner"
 
