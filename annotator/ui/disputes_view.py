@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from html import escape
 from typing import Any
 
@@ -20,7 +21,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence, QMouseEvent
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,7 +39,7 @@ from PySide6.QtWidgets import (
 from annotator.app.session import Session
 from annotator.core.model import STANCES, ClaimGroup, GroupMember
 from annotator.core.spans import sentence_around
-from annotator.ui.workbench import Shortcut
+from annotator.ui.keys import Shortcut, bind
 
 GroupRole = Qt.ItemDataRole.UserRole + 1  # the ClaimGroup of a row
 Index = QModelIndex | QPersistentModelIndex
@@ -344,13 +345,9 @@ class DisputesView(QWidget):
 
     def _bind(self, keys: str, help_text: str, slot: Callable[[], Any],
               listed: bool = True) -> None:
-        action = QAction(help_text, self)
-        action.setShortcuts([QKeySequence(k) for k in keys.split("|")])
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
+        _action, shortcut = bind(self, keys, help_text, slot)
         if listed:
-            self.shortcuts.append(Shortcut(keys.replace("|", " or "), help_text, KEYS))
+            self.shortcuts.append(replace(shortcut, group=KEYS))
 
     def _install_keys(self) -> None:
         self._bind("J", "Next group", lambda: self.step_group(1))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -42,12 +43,13 @@ from annotator.ui.claim_actions import ClaimActions
 from annotator.ui.disputes_view import DisputesView
 from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.filter_bar import FilterBar
+from annotator.ui.keys import Shortcut, bind
 from annotator.ui.shortcut_overlay import ShortcutOverlay
 from annotator.ui.side_panel import SidePanel
 from annotator.ui.sources_dialog import SourcesDialog
 from annotator.ui.task_actions import start_export, start_import, start_suggest
 from annotator.ui.task_panel import TaskPanel
-from annotator.ui.workbench import Shortcut, Workbench
+from annotator.ui.workbench import Workbench
 
 
 class MainWindow(QMainWindow):
@@ -117,13 +119,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
 
     def _action(self, menu, text: str, keys: str, slot, help_group: str | None = None) -> None:
-        action = QAction(text, self)
-        action.setShortcuts([QKeySequence(k) for k in keys.split("|")])
-        action.triggered.connect(slot)
+        action, shortcut = bind(self, keys, text, slot,
+                                context=Qt.ShortcutContext.WindowShortcut)
         menu.addAction(action)
         if help_group:
-            self.workbench.shortcuts.append(
-                Shortcut(keys.replace("|", " or "), text.replace("&", ""), help_group))
+            self.workbench.shortcuts.append(replace(shortcut, group=help_group))
 
     def _add_actions(self) -> None:
         bar = self.menuBar()

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from annotator.ui.workbench import Shortcut
+from annotator.ui.keys import Shortcut
 
 
 class ShortcutOverlay(QWidget):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from annotator.app.session import Session
 from annotator.core.model import CanonicalSource
+from annotator.ui.keys import bind
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ["Source", "Kind", "Aliases", "Mentions"]
@@ -84,10 +84,7 @@ class SourcesDialog(QDialog):
         self._proposals: list[list[int]] = []
         for keys, slot in (("M", self.merge_selected), ("K", self.cycle_kind),
                            ("S", self.suggest_merge)):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(keys))
-            action.triggered.connect(slot)
-            self.addAction(action)
+            bind(self, keys, keys, slot)
         # a bound method, so Qt drops the connection when the dialog goes
         session.undo_stack.indexChanged.connect(self.model.reload)
 

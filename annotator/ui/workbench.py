@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from annotator.app.article_state import ArticleState, SpanItem
 from annotator.app.session import Session
 from annotator.core.model import Annotation, Layer, Span, Suggestion
 from annotator.core.spans import sentence_around, snap_to_tokens, token_bounds
-
-
-@dataclass(frozen=True)
-class Shortcut:
-    """One keyboard action, as the ? overlay lists it."""
-
-    keys: str
-    help: str
-    group: str
+from annotator.ui.keys import Shortcut, bind
 
 
 class Workbench(QObject):
@@ -86,14 +78,10 @@ class Workbench(QObject):
 
     def _bind(self, widget: QWidget, keys: str, help_text: str, group: str, slot,
               listed: bool = True) -> None:
-        action = QAction(help_text, widget)
-        action.setShortcuts([QKeySequence(k) for k in keys.split("|")])
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        widget.addAction(action)
+        action, shortcut = bind(widget, keys, help_text, slot)
         self._actions.append(action)
         if listed:
-            self.shortcuts.append(Shortcut(keys.replace("|", " or "), help_text, group))
+            self.shortcuts.append(replace(shortcut, group=group))
 
     def _install_keys(self, widget: QWidget) -> None:
         for label in self.project.labels(Layer.ENTITY):
