@@ -39,3 +39,18 @@ def _clean_qt_settings(_qt_settings_sandbox):
 
     QSettings().clear()
     yield
+
+
+def show_window(qtbot, project: Project, size: tuple[int, int] = (1300, 800)):
+    """A main window as a user meets it: shown, active, the focus in the article text."""
+    from annotator.ui.main_window import MainWindow
+
+    win = MainWindow(project, "maria")
+    qtbot.addWidget(win)
+    win.resize(*size)
+    with qtbot.waitActive(win):
+        win.show()
+        win.activateWindow()
+    win.open_first()
+    win.view.text.setFocus()
+    return win

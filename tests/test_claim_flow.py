@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from annotator.core.model import ArticleDraft, Layer, ModelInfo, Span
 from annotator.store import Project
 from annotator.ui.main_window import MainWindow
+from tests.conftest import show_window
 
 Key, Mod = QtNs.Key, QtNs.KeyboardModifier
 FIRST = ("Abkommen unterzeichnet\n\nDresden (dpa) – Bundesumweltministerin Anna Berger sagte, "
@@ -33,14 +34,7 @@ def window(qtbot: QtBot, tmp_path: Path):
                         (SECOND, [("Prager Tageskuriers", "ORG"), ("Prag", "LOC")])):
         aid = project.add_article(ArticleDraft(text=text, title=text.split("\n")[0]))
         project.replace_suggestions(aid, info, [Span(*at(text, w), label) for w, label in names])
-    win = MainWindow(project, "maria")
-    qtbot.addWidget(win)
-    win.resize(1400, 850)
-    with qtbot.waitActive(win):
-        win.show()
-        win.activateWindow()
-    win.open_first()
-    win.view.text.setFocus()
+    win = show_window(qtbot, project, (1400, 850))
     yield win
     win.close()
     project.close()

@@ -13,6 +13,7 @@ from annotator.core.model import ArticleDraft, Layer, ModelInfo, Span, Status
 from annotator.store import Project
 from annotator.ui.article_list_model import ArticleIdRole
 from annotator.ui.main_window import MainWindow
+from tests.conftest import show_window
 
 Key, Mod = QtNs.Key, QtNs.KeyboardModifier
 FIRST = ("Vertrag unterzeichnet 😀\n\nDresden (dpa) – Die Ministerin Anna Berger 🇩🇪 sagte, "
@@ -39,23 +40,10 @@ def path(tmp_path: Path) -> Path:
     return tmp_path / "p.db"
 
 
-def open_window(qtbot: QtBot, project: Project) -> MainWindow:
-    """Show a main window, active and with the focus in the text, as a user meets it."""
-    win = MainWindow(project, "maria")
-    qtbot.addWidget(win)
-    win.resize(1300, 800)
-    with qtbot.waitActive(win):
-        win.show()
-        win.activateWindow()
-    win.open_first()
-    win.view.text.setFocus()
-    return win
-
-
 @pytest.fixture
 def window(qtbot: QtBot, path: Path):
     project = Project.open(path)
-    win = open_window(qtbot, project)
+    win = show_window(qtbot, project)
     yield win
     win.close()
     project.close()
@@ -208,14 +196,14 @@ def test_shortcut_overlay_lists_keys(qtbot, window) -> None:
 
 def test_reopening_finds_everything_as_it_was(qtbot, path: Path) -> None:
     project = Project.open(path)
-    win = open_window(qtbot, project)
+    win = show_window(qtbot, project)
     put_cursor(win, FIRST, "Dresden")
     press(qtbot, win, Key.Key_A)
     press(qtbot, win, Key.Key_N)
     win.close()
     project.close()
     again = Project.open(path)
-    win2 = open_window(qtbot, again)
+    win2 = show_window(qtbot, again)
     assert win2.current_article == 2  # the last article opened
     assert [(FIRST[a.start:a.end], a.label) for a in again.annotations(1)] == [("Dresden", "LOC")]
     assert again.article_status(1) is Status.IN_PROGRESS
