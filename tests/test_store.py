@@ -30,12 +30,13 @@ def test_migrations_from_empty_create_every_table(tmp_path: Path) -> None:
     assert [m.name for m in migrations.applied(p.db)] == ["m001_initial", "m002_default_labels",
                                                  "m003_decisions_and_search", "m004_list_indexes",
                                                  "m005_sources_and_claim_groups",
-                                                 "m006_sentences_and_match_decisions"]
+                                                 "m006_sentences_and_match_decisions",
+                                                     "m007_ids_never_reused"]
     assert p.db.journal_mode == "wal"
     p.close()
     # Opening again applies nothing twice.
     again = Project.open(tmp_path / "new.db")
-    assert len(migrations.applied(again.db)) == 6
+    assert len(migrations.applied(again.db)) == 7
     assert [lab.name for lab in again.labels(Layer.ENTITY)] == ["PER", "LOC", "ORG", "MISC"]
     again.close()
 

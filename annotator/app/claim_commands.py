@@ -4,9 +4,41 @@ from __future__ import annotations
 
 from typing import Any
 
-from annotator.app.commands import StoreCommand
+from annotator.app.commands import Conflict, StoreCommand
 from annotator.core.model import Annotation, CanonicalSource, Link
 from annotator.store import Project
+
+
+def expect(now: Any, was: Any, what: str) -> None:
+    """Raise Conflict when a value is not what this command left or found there."""
+    if now != was:
+        raise Conflict(f"{what} was changed elsewhere")
+
+
+def _annotation_attrs(project: Project, annotation_id: int) -> dict[str, Any] | None:
+    try:
+        return project.annotation(annotation_id).attrs
+    except KeyError:
+        return None
+
+
+def _link_attrs(project: Project, link_id: int, from_id: int) -> dict[str, Any] | None:
+    return next((lk.attrs for lk in project.links_of(from_id) if lk.id == link_id), None)
+
+
+def _group(project: Project, group_id: int, what: str):
+    try:
+        return project.claims.group(group_id)
+    except KeyError:
+        raise Conflict(f"{what} was removed elsewhere") from None
+
+
+def _member(project: Project, group_id: int, annotation_id: int):
+    group = _group(project, group_id, "the claim group")
+    found = next((m for m in group.members if m.annotation_id == annotation_id), None)
+    if found is None:
+        raise Conflict("the claim was taken out of the group elsewhere")
+    return found
 
 
 class SetAttrs(StoreCommand):
@@ -17,11 +49,18 @@ class SetAttrs(StoreCommand):
         # (not "self.id": that would hide QUndoCommand.id(), which Qt calls when merging)
         self.annotation_id, self.before, self.after = ann.id, dict(ann.attrs), dict(attrs)
 
+    def _write(self, was: dict[str, Any], attrs: dict[str, Any]) -> None:
+        now = _annotation_attrs(self.project, self.annotation_id)
+        if self.first and now is not None:  # the first time, what is stored is what it changes
+            self.before, was, self.first = dict(now), now, False
+        expect(now, was, "the claim's attributes")
+        self.project.update_annotation(self.annotation_id, attrs=attrs)
+
     def apply(self) -> None:
-        self.project.update_annotation(self.annotation_id, attrs=self.after)
+        self._write(self.before, self.after)
 
     def revert(self) -> None:
-        self.project.update_annotation(self.annotation_id, attrs=self.before)
+        self._write(self.after, self.before)
 
 
 class SetLinkAttrs(StoreCommand):
@@ -31,12 +70,20 @@ class SetLinkAttrs(StoreCommand):
                  attrs: dict[str, Any]) -> None:
         super().__init__(project, article_id, "Edit attribution")
         self.link_id, self.before, self.after = link.id, dict(link.attrs), dict(attrs)
+        self.from_id = link.from_id
+
+    def _write(self, was: dict[str, Any], attrs: dict[str, Any]) -> None:
+        now = _link_attrs(self.project, self.link_id, self.from_id)
+        if self.first and now is not None:
+            self.before, was, self.first = dict(now), now, False
+        expect(now, was, "the attribution")
+        self.project.update_link(self.link_id, attrs)
 
     def apply(self) -> None:
-        self.project.update_link(self.link_id, self.after)
+        self._write(self.before, self.after)
 
     def revert(self) -> None:
-        self.project.update_link(self.link_id, self.before)
+        self._write(self.after, self.before)
 
 
 class AssignSource(StoreCommand):
@@ -60,8 +107,11 @@ class AssignSource(StoreCommand):
                 name, kind, aliases, source_id=self.created)
             self.created = None if existing else target
         claims.set_canonical(self.mentions, target)
+        self.target = target
 
     def revert(self) -> None:
+        expect(self.project.claims.canonical_of(self.mentions),
+               dict.fromkeys(self.before, self.target), "the mentions' canonical source")
         for mention, source in self.before.items():
             self.project.claims.set_canonical([mention], source)
         if self.created is not None:
@@ -123,8 +173,12 @@ class GroupClaims(StoreCommand):
 
     def revert(self) -> None:
         for annotation_id, _value in self.added:
+            _member(self.project, self.target, annotation_id)
             self.project.claims.remove_member(self.target, annotation_id)
         if self.created is not None:
+            others = _group(self.project, self.created, "the claim group").members
+            if others:  # another window put claims into the new group meanwhile
+                raise Conflict("the claim group has other members now")
             self.project.claims.delete_group(self.created)
 
 
@@ -142,6 +196,7 @@ class UngroupClaim(StoreCommand):
         self.value, self.stance = member.value, member.stance
 
     def apply(self) -> None:
+        _member(self.project, self.group_id, self.annotation_id)
         self.project.claims.remove_member(self.group_id, self.annotation_id)
 
     def revert(self) -> None:
@@ -165,15 +220,20 @@ class SetMember(StoreCommand):
         self.after = (member.value if value is None else value,
                       member.stance if stance is None else stance)
 
-    def _write(self, value: str, stance: str) -> None:
-        self.project.claims.set_member(self.group_id, self.annotation_id, value=value,
-                                       stance=stance)
+    def _write(self, was: tuple[str, str], now: tuple[str, str]) -> None:
+        member = _member(self.project, self.group_id, self.annotation_id)
+        if self.first:
+            self.before = was = (member.value, member.stance)
+            self.first = False
+        expect((member.value, member.stance), was, "the claim's value or stance")
+        self.project.claims.set_member(self.group_id, self.annotation_id, value=now[0],
+                                       stance=now[1])
 
     def apply(self) -> None:
-        self._write(*self.after)
+        self._write(self.before, self.after)
 
     def revert(self) -> None:
-        self._write(*self.before)
+        self._write(self.after, self.before)
 
 
 class ResolveGroup(StoreCommand):
@@ -193,11 +253,19 @@ class ResolveGroup(StoreCommand):
                       "note": group.note if note is None else note,
                       "title": group.title if title is None else title}
 
+    def _write(self, was: dict[str, Any], now: dict[str, Any]) -> None:
+        group = _group(self.project, self.group_id, "the claim group")
+        stored = {"holding_id": group.holding_id, "note": group.note, "title": group.title}
+        if self.first:
+            self.before, was, self.first = stored, stored, False
+        expect(stored, was, "the claim group")
+        self.project.claims.update_group(self.group_id, **now)
+
     def apply(self) -> None:
-        self.project.claims.update_group(self.group_id, **self.after)
+        self._write(self.before, self.after)
 
     def revert(self) -> None:
-        self.project.claims.update_group(self.group_id, **self.before)
+        self._write(self.after, self.before)
 
 
 class SetSourceKind(StoreCommand):
@@ -211,8 +279,18 @@ class SetSourceKind(StoreCommand):
         super().__init__(project, article_id, f"{source.name}: {kind}")
         self.source_id, self.before, self.after = source.id, source.kind, kind
 
+    def _write(self, was: str, kind: str) -> None:
+        try:
+            now = self.project.claims.source(self.source_id).kind
+        except KeyError:
+            raise Conflict("the source was removed elsewhere") from None
+        if self.first:
+            self.before, was, self.first = now, now, False
+        expect(now, was, "the source's kind")
+        self.project.claims.update_source(self.source_id, kind=kind)
+
     def apply(self) -> None:
-        self.project.claims.update_source(self.source_id, kind=self.after)
+        self._write(self.before, self.after)
 
     def revert(self) -> None:
-        self.project.claims.update_source(self.source_id, kind=self.before)
+        self._write(self.after, self.before)

@@ -1,12 +1,20 @@
 """Undoable annotation actions: each one writes to the store in one transaction.
 
-A command is applied once by ``Session.push`` before it enters the QUndoStack, so a failed write
-never lands on the stack; QUndoStack's own first ``redo`` call is then skipped.
+Every command is applied and taken back through ``Session`` (``push``, ``undo``, ``redo``),
+which runs it in one transaction and puts it on (or moves) the QUndoStack only once the write
+has committed; QUndoStack's own ``redo``/``undo`` calls then find the work done and do nothing.
+
+Commands act on rows by identity: ids are never handed out again (schema m007), and before a
+command deletes or rewrites a row it checks that the row is still the one it made or saw. When it
+is not (another window or a background job changed it), the command raises ``Conflict``: the
+transaction rolls back, the user is told, and the undo stack stays where it was.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 
 from PySide6.QtGui import QUndoCommand
@@ -16,6 +24,10 @@ from annotator.core.spans import overlaps
 from annotator.store import Project
 
 RESIZE_ID = 1001  # commands with the same id() and annotation merge into one undo step
+
+
+class Conflict(Exception):
+    """A command cannot apply: a row it acts on is gone or no longer the one it made."""
 
 
 class StoreCommand(QUndoCommand):
@@ -34,6 +46,9 @@ class StoreCommand(QUndoCommand):
         self.article_id = article_id
         self.applied = False
         self.started = False
+        # True until the first apply: commands that change a value take the stored value as
+        # "before" then (the view may lag behind), and check it on every later undo and redo
+        self.first = True
         self.notify: Callable[[StoreCommand], None] = lambda _command: None
 
     def apply(self) -> None:
@@ -42,25 +57,116 @@ class StoreCommand(QUndoCommand):
     def revert(self) -> None:
         raise NotImplementedError
 
-    def redo(self) -> None:
-        if self.applied:
-            return
-        with self.project.transaction():
-            self.apply()
-            status = self.project.article_status(self.article_id)
-            self.started = self.starts_article and status is Status.NEW
-            if self.started:
-                self.project.set_status(self.article_id, Status.IN_PROGRESS)
+    def changes(self) -> list[tuple[int, frozenset[str]]]:
+        """(article id, parts) this command changed, for the views to reload."""
+        return [(self.article_id, self.parts | ({"status"} if self.started else set()))]
+
+    # The writes, inside a transaction the caller holds.
+    def forward(self) -> None:
+        self.apply()
+        status = self.project.article_status(self.article_id)
+        self.started = self.starts_article and status is Status.NEW
+        if self.started:
+            self.project.set_status(self.article_id, Status.IN_PROGRESS)
+
+    def backward(self) -> None:
+        self.revert()
+        if self.started:
+            self.project.set_status(self.article_id, Status.NEW)
+
+    # One transaction each; raise (Conflict or a store error) with nothing written.
+    def do(self) -> None:
+        with _conflicts(), self.project.transaction():
+            self.forward()
         self.applied = True
         self.notify(self)
 
-    def undo(self) -> None:
-        with self.project.transaction():
-            self.revert()
-            if self.started:
-                self.project.set_status(self.article_id, Status.NEW)
+    def undo_now(self) -> None:
+        with _conflicts(), self.project.transaction():
+            self.backward()
         self.applied = False
         self.notify(self)
+
+    # Qt's calls: the session has done the work already (see the module docstring).
+    def redo(self) -> None:
+        if not self.applied:
+            self.do()
+
+    def undo(self) -> None:
+        if self.applied:
+            self.undo_now()
+
+
+class Action(StoreCommand):
+    """One user action made of several commands, applied and undone in one transaction."""
+
+    def __init__(self, project: Project, text: str) -> None:
+        super().__init__(project, 0, text)
+        self.steps: list[StoreCommand] = []
+        self.error: str | None = None  # the first step that failed, while the action runs
+
+    def changes(self) -> list[tuple[int, frozenset[str]]]:
+        merged: dict[int, frozenset[str]] = {}
+        for step in self.steps:
+            for article_id, parts in step.changes():
+                merged[article_id] = merged.get(article_id, frozenset()) | parts
+        return list(merged.items())
+
+    def forward(self) -> None:
+        for step in self.steps:
+            step.forward()
+
+    def backward(self) -> None:
+        for step in reversed(self.steps):
+            step.backward()
+
+
+@contextmanager
+def _conflicts() -> Iterator[None]:
+    """An integrity error (a restored row whose id or reference is taken or gone) is a
+    Conflict the user can read."""
+    try:
+        yield
+    except sqlite3.IntegrityError as exc:
+        raise Conflict(f"the project changed meanwhile ({exc})") from exc
+
+
+def expect_annotation(project: Project, ann: Annotation | tuple[int, int, Span, Layer]) -> None:
+    """Raise Conflict unless the annotation is stored with these bounds, label and layer."""
+    if isinstance(ann, Annotation):
+        ident, article_id, span, layer = (ann.id, ann.article_id,
+                                          Span(ann.start, ann.end, ann.label), ann.layer)
+    else:
+        ident, article_id, span, layer = ann
+    try:
+        now = project.annotation(ident)
+    except KeyError:
+        raise Conflict(f"the {span.label} span at {span.start}–{span.end} was removed "
+                       "elsewhere") from None
+    if (now.article_id, now.layer, now.start, now.end, now.label) != (
+            article_id, layer, span.start, span.end, span.label):
+        raise Conflict(f"the {span.label} span at {span.start}–{span.end} was changed "
+                       "elsewhere")
+
+
+def expect_suggestions(project: Project, suggestions: Iterable[Suggestion]) -> None:
+    """Raise Conflict unless every suggestion is still stored as it was shown."""
+    for sug in suggestions:
+        try:
+            now = project.suggestion(sug.id)
+        except KeyError:
+            raise Conflict(f"the {sug.label} suggestion at {sug.start}–{sug.end} is gone "
+                           "(suggestions were made again)") from None
+        if (now.article_id, now.start, now.end, now.label) != (
+                sug.article_id, sug.start, sug.end, sug.label):
+            raise Conflict(f"the {sug.label} suggestion at {sug.start}–{sug.end} changed")
+
+
+def expect_link(project: Project, link_id: int, from_id: int, to_id: int, kind: str) -> None:
+    """Raise Conflict unless the link is stored between these annotations."""
+    if not any(lk.id == link_id and (lk.from_id, lk.to_id, lk.kind) == (from_id, to_id, kind)
+               for lk in project.links_of(from_id)):
+        raise Conflict("the link was changed or removed elsewhere")
 
 
 class _Snapshot:
@@ -73,6 +179,7 @@ class _Snapshot:
     def delete(self, project: Project, annotations: list[Annotation]) -> None:
         seen = {lk.id for lk in self.links}
         for ann in annotations:
+            expect_annotation(project, ann)
             self.links += [lk for lk in project.links_of(ann.id) if lk.id not in seen]
             seen = {lk.id for lk in self.links}
             project.delete_annotation(ann.id)
@@ -108,6 +215,8 @@ class AddSpan(StoreCommand):
         self.replaced = _Snapshot()
 
     def apply(self) -> None:
+        if self.suggestion is not None:
+            expect_suggestions(self.project, [self.suggestion])
         if self.layer is Layer.ENTITY:
             self.replaced.delete(self.project,
                                  entity_overlaps(self.project, self.article_id, self.span))
@@ -121,6 +230,8 @@ class AddSpan(StoreCommand):
 
     def revert(self) -> None:
         assert self.annotation_id is not None
+        expect_annotation(self.project,
+                          (self.annotation_id, self.article_id, self.span, self.layer))
         self.project.delete_annotation(self.annotation_id)
         if self.suggestion is not None:
             self.project.decide([self.suggestion.id], None, self.annotator)
@@ -161,14 +272,15 @@ class UpdateSpan(StoreCommand):
         self.after = other.after
         return True
 
-    def _write(self, ann: Annotation) -> None:
+    def _write(self, was: Annotation, ann: Annotation) -> None:
+        expect_annotation(self.project, was)
         self.project.update_annotation(ann.id, start=ann.start, end=ann.end, label=ann.label)
 
     def apply(self) -> None:
-        self._write(self.after)
+        self._write(self.before, self.after)
 
     def revert(self) -> None:
-        self._write(self.before)
+        self._write(self.after, self.before)
 
 
 class AcceptSuggestions(StoreCommand):
@@ -181,12 +293,13 @@ class AcceptSuggestions(StoreCommand):
         n = len(suggestions)
         super().__init__(project, article_id, f"Accept {n} suggestion{'s' if n != 1 else ''}")
         self.suggestions, self.annotator = suggestions, annotator
-        self.created: list[int] = []
+        self.created: list[tuple[int, Suggestion]] = []
         self.replaced = _Snapshot()
 
     def apply(self) -> None:
+        expect_suggestions(self.project, self.suggestions)
         taken: list[Span] = []
-        ids = iter(self.created) if self.created else None
+        ids = iter([i for i, _s in self.created]) if self.created else None
         created = []
         for sug in self.suggestions:
             span = Span(sug.start, sug.end, sug.label)
@@ -196,14 +309,16 @@ class AcceptSuggestions(StoreCommand):
                 self.replaced.delete(self.project, entity_overlaps(self.project,
                                                                    self.article_id, span))
                 taken.append(span)
-            created.append(self.project.add_annotation(
+            created.append((self.project.add_annotation(
                 self.article_id, sug.layer, span, self.annotator, suggestion_id=sug.id,
-                annotation_id=next(ids) if ids else None))
+                annotation_id=next(ids) if ids else None), sug))
         self.created = created
         self.project.decide([s.id for s in self.suggestions], "accepted", self.annotator)
 
     def revert(self) -> None:
-        for annotation_id in self.created:
+        for annotation_id, sug in self.created:
+            expect_annotation(self.project, (annotation_id, self.article_id,
+                                             Span(sug.start, sug.end, sug.label), sug.layer))
             self.project.delete_annotation(annotation_id)
         self.project.decide([s.id for s in self.suggestions], None, self.annotator)
         self.replaced.restore(self.project)
@@ -218,12 +333,15 @@ class RejectSuggestions(StoreCommand):
                  annotator: str) -> None:
         n = len(suggestions)
         super().__init__(project, article_id, f"Reject {n} suggestion{'s' if n != 1 else ''}")
-        self.ids, self.annotator = [s.id for s in suggestions], annotator
+        self.suggestions, self.annotator = suggestions, annotator
+        self.ids = [s.id for s in suggestions]
 
     def apply(self) -> None:
+        expect_suggestions(self.project, self.suggestions)
         self.project.decide(self.ids, "rejected", self.annotator)
 
     def revert(self) -> None:
+        expect_suggestions(self.project, self.suggestions)
         self.project.decide(self.ids, None, self.annotator)
 
 
@@ -249,6 +367,7 @@ class AddLink(StoreCommand):
 
     def revert(self) -> None:
         assert self.link_id is not None
+        expect_link(self.project, self.link_id, self.from_id, self.to_id, self.kind)
         self.project.delete_link(self.link_id)
         for lk in self.replaced:
             self.project.add_link(lk.from_id, lk.to_id, lk.kind, lk.annotator, lk.attrs,

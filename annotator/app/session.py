@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -37,29 +39,108 @@ class Session(QObject):
         self.project = project
         self.annotator = annotator
         self.undo_stack = QUndoStack(self)
+        self._action: cmd.Action | None = None
 
     def push(self, command: cmd.StoreCommand) -> bool:
-        """Apply a command (one transaction), then put it on the undo stack; False if it failed."""
+        """Apply a command (one transaction), then put it on the undo stack; False if it failed.
+
+        Inside ``action()`` the command joins that action's transaction instead, and a failure
+        undoes the whole action when it ends.
+        """
+        action = self._action
+        if action is not None:
+            if action.error is not None:
+                return False
+            try:
+                command.forward()
+            except Exception as exc:
+                action.error = f"{command.text()}: {_reason(exc)}"
+                return False
+            command.applied = True
+            action.steps.append(command)
+            return True
+        self._listen(command)
+        try:
+            command.do()
+        except Exception as exc:  # the store refused: report, keep the stack as it was
+            self.failed.emit(f"{command.text()}: {_reason(exc)}")
+            return False
+        self.undo_stack.push(command)
+        return True
+
+    @contextmanager
+    def action(self, text: str) -> Iterator[None]:
+        """Run several commands as one user action: one transaction, one undo step.
+
+        The views hear of it after the commit; when a step fails, nothing of the action stays
+        and ``failed`` says why. Nested actions join the outer one.
+        """
+        if self._action is not None:
+            yield
+            return
+        self._action = cmd.Action(self.project, text)
+        action = self._action
+        try:
+            with self.project.transaction():
+                yield
+                if action.error is not None:
+                    raise _ActionFailed(action.error)
+        except Exception:
+            if action.error is None:
+                raise
+            # what the caller did after a failed step (a lookup of the row not made) follows
+            # from the failure: the user hears of the failure, not of its echo
+            self.failed.emit(f"{text}: {action.error}")
+            return
+        finally:
+            self._action = None
+        if not action.steps:
+            return
+        action.applied = True
+        self._listen(action)
+        self.undo_stack.push(action)
+        action.notify(action)
+
+    def undo(self) -> bool:
+        """Take back the last action; when its rows changed elsewhere, say so and stay put."""
+        stack = self.undo_stack
+        if not stack.canUndo():
+            return False
+        return self._move(stack.command(stack.index() - 1), "undo", stack.undo)
+
+    def redo(self) -> bool:
+        """Do the next undone action again, checked as undo is."""
+        stack = self.undo_stack
+        if not stack.canRedo():
+            return False
+        return self._move(stack.command(stack.index()), "redo", stack.redo)
+
+    def _move(self, command: cmd.StoreCommand, verb: str, step) -> bool:
+        try:
+            command.undo_now() if verb == "undo" else command.do()
+        except Exception as exc:
+            self.failed.emit(f"Cannot {verb} \u201c{command.text()}\u201d: {_reason(exc)}. "
+                             "Nothing was changed.")
+            return False
+        step()  # the command finds its work done and only the stack moves
+        return True
+
+    def _listen(self, command: cmd.StoreCommand) -> None:
         # A weak link back: Qt owns pushed commands, and a command holding the session alive
         # makes a cycle through C++ that the garbage collector tears down in the wrong order
         # (QUndoStack::clear on half-freed commands: a crash, seen in the test suite).
         announce = weakref.WeakMethod(self._announce)
         command.notify = lambda cmd: (method := announce()) is not None and method(cmd)
-        try:
-            command.redo()
-        except Exception as exc:  # the store refused: report, keep the stack as it was
-            self.failed.emit(f"{command.text()}: {exc}")
-            return False
-        self.undo_stack.push(command)
-        return True
 
     def _announce(self, command: cmd.StoreCommand) -> None:
-        parts = command.parts | ({"status"} if command.started else set())
-        if parts - {"status", "groups"}:
-            self.article_changed.emit(command.article_id, frozenset(parts))
-        if "groups" in parts:
+        changes = command.changes()
+        for article_id, parts in changes:
+            if parts - {"status", "groups"}:
+                self.article_changed.emit(article_id, frozenset(parts))
+        if any("groups" in parts for _a, parts in changes):
             self.groups_changed.emit()
-        self.status_changed.emit(command.article_id)
+        for article_id, _parts in changes:
+            self.status_changed.emit(article_id)
 
     # -- span actions ----------------------------------------------------------------------
 
@@ -165,3 +246,11 @@ class Session(QObject):
         """Record which claim holds and why, or retitle the group."""
         return self.push(claim_cmd.ResolveGroup(self.project, article_id, group_id,
                                                 holding_id=holding_id, note=note, title=title))
+
+
+class _ActionFailed(Exception):
+    """A step of an action failed; the action's transaction rolls back."""
+
+
+def _reason(exc: Exception) -> str:
+    return str(exc) or type(exc).__name__

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -253,3 +255,51 @@ def m006_sentences_and_match_decisions(db: Database) -> None:
         )""",
     ]:
         db.execute(statement)
+
+
+# Tables whose rows undo deletes and restores: their ids must never be handed out again.
+NEVER_REUSED = ["models", "suggestions", "annotators", "annotations", "links", "sources",
+                "claim_groups", "match_decisions"]
+
+
+@migrations(transactional=False)
+def m007_ids_never_reused(db: Database) -> None:
+    """Row ids are never handed out again (AUTOINCREMENT), so undo acts on the row it made.
+
+    Without AUTOINCREMENT SQLite gives a deleted highest id to the next row, and an undo that
+    removes "its" span by id removes another window's or a worker's span. SQLite can only set
+    AUTOINCREMENT when a table is created, so each table is rebuilt: foreign keys off (a DROP
+    with them on would cascade), one transaction, checked before commit. Articles are never
+    deleted, so their table (with the full-text index on it) stays as it is.
+    """
+    db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with db.atomic():
+            for table in NEVER_REUSED:
+                _rebuild_with_autoincrement(db, table)
+            broken = db.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise RuntimeError(f"foreign keys broken by the rebuild: {broken[:5]}")
+    finally:
+        db.execute("PRAGMA foreign_keys = ON")
+
+
+def _rebuild_with_autoincrement(db: Database, table: str) -> None:
+    sql = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
+                     [table]).fetchone()[0]
+    if "AUTOINCREMENT" in sql:
+        return
+    new_sql, n = re.subn(r"\bid INTEGER PRIMARY KEY\b", "id INTEGER PRIMARY KEY AUTOINCREMENT",
+                         sql, count=1)
+    if n != 1:
+        raise RuntimeError(f"{table}: no integer id column to rebuild")
+    indexes = [r[0] for r in db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+        [table]).fetchall()]
+    staging = f"_new_{table}"
+    db.execute(new_sql.replace(f"CREATE TABLE {table}", f"CREATE TABLE {staging}", 1))
+    db.execute(f"INSERT INTO {staging} SELECT * FROM {table}")
+    db.execute(f"DROP TABLE {table}")
+    db.execute(f"ALTER TABLE {staging} RENAME TO {table}")
+    for index in indexes:
+        db.execute(index)

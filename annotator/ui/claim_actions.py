@@ -128,9 +128,7 @@ class ClaimActions(QObject):
         attrs = {"quote_type": attribution.quote_type}
         if attribution.cue:
             attrs["cue"] = attribution.cue
-        stack = self.session.undo_stack
-        stack.beginMacro("Accept suggested attribution")
-        try:
+        with self.session.action("Accept suggested attribution"):
             source = next((a for a in state.layer(Layer.SOURCE)
                            if (a.start, a.end) == (start, end)), None)
             if source is None:
@@ -142,8 +140,6 @@ class ClaimActions(QObject):
             link = next(lk for lk in self.project.links_of(claim.id)
                         if lk.from_id == claim.id and lk.kind == "attributed_to")
             self.session.set_link_attrs(claim.article_id, link, attrs)
-        finally:
-            stack.endMacro()
 
     # -- canonical sources -----------------------------------------------------------------------
 
@@ -314,9 +310,7 @@ class ClaimActions(QObject):
         self._decide(row, "confirmed")
         mine = state.text[query.start:query.end]
         value_a, value_b = stated_values(mine, row.text)
-        stack = self.session.undo_stack
-        stack.beginMacro("Group claims about the same point")
-        try:
+        with self.session.action("Group claims about the same point"):
             claim_id = self._claim_for(query.article_id, query.start, query.end)
             other_id = self._claim_for(row.article_id, row.start, row.end)
             groups = self.project.claims.groups_of(claim_id)
@@ -324,6 +318,4 @@ class ClaimActions(QObject):
             title = self.project.claims.group(group_id).title if group_id else mine[:60]
             members = [(other_id, value_b)] + ([] if group_id else [(claim_id, value_a)])
             self.session.group_claims(query.article_id, group_id, title, members)
-        finally:
-            stack.endMacro()
         self.follow_cursor(self.wb.editor.cursor_cp())

@@ -7,7 +7,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QSettings, Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -138,13 +137,7 @@ class MainWindow(QMainWindow):
         self._action(file, "E&xport dataset…", "Ctrl+Shift+S", self.export_dataset, "Project")
         file.addSeparator()
         self._action(file, "&Quit", "Ctrl+Q", self.close)
-        undo = self.session.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.session.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        edit.addActions([undo, redo])
-        self.workbench.shortcuts += [Shortcut("Ctrl+Z", "Undo (across articles)", "Project"),
-                                     Shortcut("Ctrl+Shift+Z or Ctrl+Y", "Redo", "Project")]
+        self._undo_redo(edit)
         self._action(edit, "&Find articles", "Ctrl+F", self.filter_bar.search.setFocus,
                      "Project")
         self._action(article, "&Next article", "N|Ctrl+Down", lambda: self.step_article(1),
@@ -161,6 +154,28 @@ class MainWindow(QMainWindow):
         self._action(article, "Back to &in progress", "Shift+D",
                      lambda: self._set_status(Status.IN_PROGRESS), "Project")
         self._action(helpm, "&Keyboard shortcuts", "?|F1", self.show_shortcuts, "Project")
+
+    def _undo_redo(self, edit) -> None:
+        """Undo and redo through the session, which checks each row before it acts."""
+        stack = self.session.undo_stack
+        for verb, keys, can, changed, text in (
+                ("Undo", "Ctrl+Z", stack.canUndo, stack.canUndoChanged, stack.undoText),
+                ("Redo", "Ctrl+Shift+Z|Ctrl+Y", stack.canRedo, stack.canRedoChanged,
+                 stack.redoText)):
+            slot = self.session.undo if verb == "Undo" else self.session.redo
+            action, _shortcut = bind(self, keys, f"&{verb}", slot,
+                                     context=Qt.ShortcutContext.WindowShortcut)
+            edit.addAction(action)
+
+            def refresh(_value=None, action=action, verb=verb, can=can, text=text) -> None:
+                action.setEnabled(can())
+                action.setText(f"&{verb} {text()}".rstrip())
+
+            changed.connect(refresh)
+            stack.indexChanged.connect(refresh)
+            refresh()
+        self.workbench.shortcuts += [Shortcut("Ctrl+Z", "Undo (across articles)", "Project"),
+                                     Shortcut("Ctrl+Shift+Z or Ctrl+Y", "Redo", "Project")]
 
     def _connect(self) -> None:
         self.list.selectionModel().selectionChanged.connect(self._on_selection)

@@ -41,17 +41,14 @@ class Workbench(QObject):
         self._bind(self.view, keys, help_text, group, slot)
 
     def add_source_span(self, span: Span) -> None:
-        """Mark a source mention; listeners (the source registry) act in the same undo step."""
+        """Mark a source mention; listeners (the source registry) act in the same transaction and undo step."""
         assert self.state is not None
         article_id = self.state.article.id
-        self.session.undo_stack.beginMacro("Mark source")
-        try:
+        with self.session.action("Mark source"):
             if self.session.add_span(article_id, Layer.SOURCE, span):
                 new = next(a for a in self.project.annotations(article_id, Layer.SOURCE)
                            if (a.start, a.end) == (span.start, span.end))
                 self.span_added.emit(new)
-        finally:
-            self.session.undo_stack.endMacro()
 
     # -- opening and refreshing --------------------------------------------------------------
 
@@ -284,15 +281,12 @@ class Workbench(QObject):
         assert self.state is not None
         start = self.state.text.find(choice)
         span = Span(start, start + len(choice), self.project.labels(Layer.SOURCE)[0].name)
-        self.session.undo_stack.beginMacro(f"Link claim to new source {choice}")
-        try:
+        with self.session.action(f"Link claim to new source {choice}"):
             self.add_source_span(span)
             new = next((a for a in self.project.annotations(claim.article_id, Layer.SOURCE)
                         if (a.start, a.end) == (span.start, span.end)), None)
             if new is not None:
                 self.session.link_claim(claim.article_id, claim.id, new.id)
-        finally:
-            self.session.undo_stack.endMacro()
 
     def source_menu(self) -> QMenu:
         """A keyboard menu: this article's sources (keys 1–9), then the project's known ones."""
