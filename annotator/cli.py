@@ -248,7 +248,8 @@ def export_cmd(
     split: Annotated[str | None, typer.Option(
         "--split", help="e.g. train=0.8,dev=0.1,test=0.1 (by article)")] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the split")] = 0,
-    overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace OUT")] = False,
+    overwrite: Annotated[bool, typer.Option(
+        "--overwrite", help="Replace the earlier export in OUT (only the files it wrote)")] = False,
 ) -> None:
     """Export the annotated articles as a dataset (written whole or not at all)."""
     from annotator.app.exporting import ExportError, ExportOptions, export_project, parse_split

@@ -82,12 +82,13 @@ def test_refuses_to_overwrite_and_writes_whole_or_nothing(filled: Project, tmp_p
         raise OSError("disk full")
 
     monkeypatch.setattr(exporting, "writer", lambda name: broken)
-    with pytest.raises(OSError):
+    with pytest.raises(ExportError, match="disk full"):
         export_project(filled, ExportOptions("test", out, overwrite=True))
     assert [p.name for p in out.iterdir()] == ["keep.txt"]  # untouched
     monkeypatch.setattr(exporting, "writer", lambda name: fake_writer)
     export_project(filled, ExportOptions("test", out, overwrite=True))
-    assert [p.name for p in out.iterdir()] == ["all.txt"]
+    assert sorted(p.name for p in out.iterdir()) == [".annotator-export.json", "all.txt",
+                                                     "keep.txt"]
     assert not list(tmp_path.glob(".*"))  # nothing written next to OUT
 
 
@@ -129,6 +130,7 @@ def test_gui_export_runs_in_a_worker(qtbot, filled: Project, tmp_path: Path) -> 
     assert options.layers == frozenset({Layer.ENTITY, Layer.SOURCE})
     start_export(window, window.runner, filled.path, options)
     qtbot.waitUntil(lambda: not window.runner.is_busy(), timeout=20_000)
-    assert sorted(p.name for p in (tmp_path / "gui").iterdir()) == ["test.txt", "train.txt"]
+    assert sorted(p.name for p in (tmp_path / "gui").iterdir()) == [
+        ".annotator-export.json", "test.txt", "train.txt"]
     assert "Export: 40 articles" in window.statusBar().currentMessage()
     window.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import json
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from typer.testing import CliRunner
 
 from annotator.cli import app
 from annotator.core.model import ArticleDraft, Layer, Span, Status
+from annotator.io.export_folder import MANIFEST
 from annotator.store import Project
 
 runner = CliRunner()
@@ -66,8 +68,11 @@ def test_export_import_export_is_identical(fmt: str, tmp_path: Path) -> None:
     files = sorted(str(p.relative_to(out1)) for p in out1.rglob("*") if p.is_file())
     assert files and files == sorted(str(p.relative_to(out2)) for p in out2.rglob("*")
                                      if p.is_file())
+    files.remove(MANIFEST)  # the manifests differ in their time only
     match, mismatch, errors = filecmp.cmpfiles(out1, out2, files, shallow=False)
     assert not mismatch and not errors
+    manifests = [json.loads((out / MANIFEST).read_text(encoding="utf-8")) for out in (out1, out2)]
+    assert manifests[0]["files"] == manifests[1]["files"]
     if fmt != "conll":  # CoNLL carries the entity layer only
         with Project.open(second) as p:
             (group,) = p.claims.groups()

@@ -1,27 +1,33 @@
 """The export use case: choose articles, split them, write a format into a folder, atomically.
 
 Plain Python (no Qt): the command line runs it directly and the GUI runs it in a worker.
+The folder handling (manifest, staging, swap) is ``annotator.io.export_folder``.
 """
 
 from __future__ import annotations
 
 import hashlib
-import shutil
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from pathlib import Path
 
+from annotator import __version__
 from annotator.core.model import ArticleDraft, Layer, Status
-from annotator.io.formats import FORMATS, target, writer
+from annotator.io.export_folder import FolderError, Staging, Survey, clash_message, names, survey
+from annotator.io.formats import FORMATS, outputs, target, writer
 from annotator.store import Project
 from annotator.store.datasets import annotated_draft
 
 Progress = Callable[[int, str], None]
-PARTIAL = ".annotator-partial"
+_SPLIT_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,39}")
+_RESERVED = {"con", "prn", "aux", "nul", *(f"{d}{n}" for d in ("com", "lpt") for n in range(10))}
+_PATH_PARTS = re.compile(r"[\\/]")
 
 
 class ExportError(Exception):
-    """An export that cannot start (bad options, existing output): nothing was written."""
+    """An export that cannot start (bad options, a folder it may not write into)."""
 
 
 @dataclass(frozen=True)
@@ -61,12 +67,21 @@ def parse_split(text: str) -> tuple[tuple[str, float], ...]:
             parts.append((name.strip(), float(value)))
         except ValueError as exc:
             raise ExportError(f"--split: '{piece}' is not NAME=FRACTION") from exc
-    names = [n for n, _ in parts]
-    if not all(n.isidentifier() for n in names) or len(set(names)) != len(names):
-        raise ExportError(f"--split: split names must be distinct words, got {names}")
+    return check_split(tuple(parts))
+
+
+def check_split(parts: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], ...]:
+    """Split names become file names: ASCII words of up to 40 characters, distinct whatever
+    the case, none that Windows reserves (CON, NUL, COM1 …); fractions ≥ 0 summing to 1."""
+    names_ = [n for n, _ in parts]
+    folded = [n.casefold() for n in names_]
+    if (not names_ or not all(_SPLIT_NAME.fullmatch(n) for n in names_)
+            or len(set(folded)) != len(folded) or _RESERVED & set(folded)):
+        raise ExportError(f"--split: split names must be distinct words of letters, digits, "
+                          f"'-' and '_' (not a device name like CON), got {names_}")
     if abs(sum(f for _, f in parts) - 1.0) > 1e-6 or any(f < 0 for _, f in parts):
         raise ExportError("--split: the fractions must be ≥ 0 and sum to 1")
-    return tuple(parts)
+    return parts
 
 
 def split_of(content_hash: str, seed: int, split: tuple[tuple[str, float], ...]) -> str:
@@ -81,34 +96,90 @@ def split_of(content_hash: str, seed: int, split: tuple[tuple[str, float], ...])
     return split[-1][0]
 
 
+def survey_output(options: ExportOptions) -> Survey:
+    """What the export's folder holds now (an earlier export, other files, clashes)."""
+    _check(options)
+    try:
+        return survey(options.out, *_outputs(options))
+    except (FolderError, OSError) as exc:
+        raise ExportError(str(exc)) from exc
+
+
+def check_output(found: Survey, options: ExportOptions) -> None:
+    """Refuse a folder where the export would replace what no export wrote, and (without
+    ``overwrite``) a folder that is not empty."""
+    if found.hits:
+        raise ExportError(clash_message(options.out, found.hits))
+    if not found.empty and not options.overwrite:
+        held = (f"an earlier export ({found.previous.summary()})" if found.previous
+                else f"other files ({names(found.others)})")
+        raise ExportError(f"{options.out} is not empty: it holds {held}; --overwrite replaces "
+                          "only what an earlier export wrote and keeps other files")
+
+
 def export_project(project: Project, options: ExportOptions, *,
                    progress: Progress | None = None,
                    cancelled: Callable[[], bool] = lambda: False) -> ExportReport:
-    """Write the project's annotated articles; the output appears whole or not at all."""
+    """Write the project's annotated articles into ``options.out``; an earlier export there
+    is replaced whole or not at all, and nothing else in the folder is touched."""
+    _check(options)
+    report = ExportReport()
+    try:
+        with Staging(options.out) as staging:
+            check_output(staging.survey(*_outputs(options)), options)
+            parts = _renumber_groups(_collect(project, options, report, progress, cancelled))
+            if cancelled():
+                raise ExportError("cancelled: nothing was written")
+            write = writer(options.fmt)
+            for name, drafts in parts.items():
+                write(drafts, target(options.fmt, staging.root, name))
+                report.articles[name] = len(drafts)
+            manifest = staging.commit(_record(options, report))
+    except FolderError as exc:
+        raise ExportError(str(exc)) from exc
+    except OSError as exc:
+        raise ExportError(f"{options.out}: cannot write the export ({exc}); "
+                          "nothing was replaced") from exc
+    report.files = [options.out / f.path for f in manifest.files]
+    return report
+
+
+def _check(options: ExportOptions) -> None:
     if options.fmt not in FORMATS:
         raise ExportError(f"unknown format '{options.fmt}' (one of {', '.join(FORMATS)})")
-    out = options.out
-    if out.exists() and not out.is_dir():
-        raise ExportError(f"{out} is a file, not a folder")
-    if out.exists() and any(p.name != PARTIAL for p in out.iterdir()) and not options.overwrite:
-        raise ExportError(f"{out} exists and is not empty (--overwrite replaces it)")
-    report = ExportReport()
-    parts = _renumber_groups(_collect(project, options, report, progress, cancelled))
-    if cancelled():
-        raise ExportError("cancelled: nothing was written")
-    partial = out / PARTIAL  # inside OUT: an export never writes anywhere else
-    shutil.rmtree(partial, ignore_errors=True)
-    partial.mkdir(parents=True)
-    try:
-        write = writer(options.fmt)
-        for name, drafts in parts.items():
-            written = write(drafts, target(options.fmt, partial, name))
-            report.files += [out / p.relative_to(partial) for p in written]
-            report.articles[name] = len(drafts)
-        _replace(partial, out)
-    finally:
-        shutil.rmtree(partial, ignore_errors=True)
-    return report
+    check_split(options.split)
+
+
+def _outputs(options: ExportOptions) -> tuple[list[str], list[str]]:
+    files: list[str] = []
+    folders: list[str] = []
+    for name, _ in options.split:
+        more_files, more_folders = outputs(options.fmt, name)
+        files += more_files
+        folders += more_folders
+    return files, folders
+
+
+def _record(options: ExportOptions, report: ExportReport) -> dict:
+    """The manifest's account of the export (its files are added by the folder)."""
+    return {
+        "app": "annotator", "version": __version__,
+        "created": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "format": options.fmt,
+        "options": {"layers": sorted(layer.value for layer in options.layers)
+                    if options.layers is not None else None,
+                    "only_done": options.only_done, "gold": options.gold,
+                    "split": [[name, fraction] for name, fraction in options.split],
+                    "seed": options.seed},
+        "articles": dict(report.articles), "left_out": len(report.skipped),
+    }
+
+
+def portable_source(source_path: str | None) -> str | None:
+    """The file name a source path ends in: an export carries no folder of this machine."""
+    if source_path is None:
+        return None
+    return _PATH_PARTS.split(source_path)[-1] or None
 
 
 def _collect(project: Project, options: ExportOptions, report: ExportReport,
@@ -124,6 +195,7 @@ def _collect(project: Project, options: ExportOptions, report: ExportReport,
             report.skipped.append(f"article {article_id}: open model suggestions (not gold)")
             continue
         draft = annotated_draft(project, article_id, options.layers)
+        draft.source_path = portable_source(draft.source_path)
         name = split_of(project.article(article_id).hash, options.seed, options.split)
         parts[name].append(draft)
         if progress:
@@ -148,12 +220,3 @@ def _pages(project: Project, status: Status | None):
     while page := project.list_articles(offset, 500, status):
         yield page
         offset += len(page)
-
-
-def _replace(partial: Path, out: Path) -> None:
-    """Move the finished files into ``out``; an old output is replaced only now."""
-    for old in list(out.iterdir()):
-        if old.name != partial.name:
-            shutil.rmtree(old) if old.is_dir() else old.unlink()
-    for item in sorted(partial.iterdir()):
-        item.replace(out / item.name)

@@ -23,6 +23,10 @@ FORMATS: dict[str, tuple[str, str, str]] = {
 }
 
 
+# Files a writer puts beside its split file: ``train.conll.meta``, ``train.jsonl`` beside CSV.
+SIDECARS: dict[str, tuple[str, ...]] = {"conll": (".conll.meta",), "claims": (".jsonl",)}
+
+
 def writer(name: str) -> Writer:
     """The writer of a format (imported on first use: some need spaCy)."""
     module, function, _ext = FORMATS[name]
@@ -33,3 +37,11 @@ def target(name: str, out: Path, split: str) -> Path:
     """Where one split of a format goes inside the output folder."""
     return out / f"{split}{FORMATS[name][2]}"
 
+
+
+def outputs(name: str, split: str) -> tuple[list[str], list[str]]:
+    """The files and folders one split of a format makes at the top of the output folder."""
+    ext = FORMATS[name][2]
+    if not ext:
+        return [], [split]
+    return [split + ext, *(split + extra for extra in SIDECARS.get(name, ()))], []

@@ -1,9 +1,16 @@
-"""File ▸ Export: format, layers, articles and split; the export itself runs in a worker."""
+"""File ▸ Export: format, layers, articles and split; the export itself runs in a worker.
+
+OK looks into the chosen folder first: a folder where the export would replace files no
+export wrote is refused (the reason shows in the dialog); a folder holding an earlier export
+or other files gets a question naming what is replaced and what is kept.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -12,14 +19,23 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QWidget,
 )
 
-from annotator.app.exporting import ExportError, ExportOptions, parse_split
+from annotator.app.exporting import (
+    ExportError,
+    ExportOptions,
+    check_output,
+    parse_split,
+    survey_output,
+)
 from annotator.core.model import Layer
+from annotator.io.export_folder import Survey, entry_names, names
 from annotator.io.formats import FORMATS
 
 
@@ -50,7 +66,13 @@ class ExportDialog(QDialog):
         self.split.setObjectName("exportSplit")
         self.seed = QSpinBox(self)
         self.seed.setRange(0, 1_000_000)
-        self.overwrite = QCheckBox("replace the folder's contents", self)
+        self.error = QLabel(self)
+        self.error.setObjectName("exportError")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.question: QMessageBox | None = None  # open while it asks before replacing
+        self._replace = False
         form = QFormLayout(self)
         form.addRow("Format", self.format)
         form.addRow("Folder", folder)
@@ -59,7 +81,7 @@ class ExportDialog(QDialog):
         form.addRow("", self.gold)
         form.addRow("Split by article", self.split)
         form.addRow("Seed", self.seed)
-        form.addRow("", self.overwrite)
+        form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -71,8 +93,47 @@ class ExportDialog(QDialog):
         if folder:
             self.out.setText(folder)
 
+    def accept(self) -> None:
+        """Check the options and the folder; ask before replacing anything, then close."""
+        self._replace = False
+        try:
+            options = self.options()
+            found = survey_output(options)
+            check_output(found, replace(options, overwrite=True))
+        except ExportError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        self.error.hide()
+        if found.empty:
+            super().accept()
+        else:
+            self._ask(options.out, found)
+
+    def _ask(self, out: Path, found: Survey) -> None:
+        """A window-modal question (not a nested event loop); Replace closes the dialog."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Export into this folder?",
+                          question_text(out, found),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                          self)
+        box.setObjectName("exportReplaceQuestion")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.button(QMessageBox.StandardButton.Yes).setText(
+            "&Replace" if found.previous else "&Export")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self._answered)
+        self.question = box
+        box.open()
+
+    def _answered(self, answer: int) -> None:
+        self.question = None
+        if answer == QMessageBox.StandardButton.Yes:
+            self._replace = True
+            super().accept()
+
     def options(self) -> ExportOptions:
-        """The chosen options, checked."""
+        """The chosen options, checked (``overwrite`` once the user agreed to replace)."""
         layers = frozenset(layer for layer, box in self.layers.items() if box.isChecked())
         if not layers:
             raise ExportError("choose at least one layer")
@@ -82,4 +143,19 @@ class ExportDialog(QDialog):
             layers=None if layers == frozenset(Layer) else layers,
             only_done=self.only_done.isChecked(), gold=self.gold.isChecked(),
             split=parse_split(text) if text else (("all", 1.0),), seed=self.seed.value(),
-            overwrite=self.overwrite.isChecked())
+            overwrite=self._replace)
+
+
+def question_text(out: Path, found: Survey) -> str:
+    """What an export into ``out`` replaces, what it keeps, and what changed by hand."""
+    if found.previous is None:
+        return (f"{out} holds other files: {names(found.others)}.\n\n"
+                "They are kept and nothing is replaced. Export into this folder?")
+    text = (f"{out} holds an earlier export ({found.previous.record.get('format')}, "
+            f"{found.previous.record.get('created')}).\n\nReplace it? These are replaced or "
+            f"deleted: {names(entry_names(found.previous.paths))}.")
+    if found.changed:
+        text += f"\n\nChanged or gone since that export wrote them: {names(found.changed)}."
+    if found.others:
+        text += f"\n\nKept as they are: {names(found.others)}."
+    return text

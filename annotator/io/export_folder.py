@@ -1,0 +1,421 @@
+"""An export folder: the manifest of what an export wrote, and the swap that replaces it.
+
+Every export leaves ``.annotator-export.json`` in its folder OUT: the files it wrote (relative
+paths, sha256, sizes) and how it was made. A new export is written whole into
+``OUT/.annotator-staging/new`` first (the same file system as OUT, and never outside OUT).
+Then ``OUT/.annotator-staging/journal.json`` appears in one rename: from that instant the new
+export counts. Its files move into OUT one by one (the manifest last), and the files of the
+earlier export that the new one does not have are deleted (folders only when left empty).
+
+A process killed before the journal leaves the earlier export whole; killed after it, the
+swap is finished by ``recover``, which every export (and every survey) runs first. Only files
+that a manifest lists are ever replaced or deleted: a new file that would land on a file no
+export wrote refuses the export before anything moves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import stat
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory lock between exports into one folder
+    fcntl = None  # type: ignore[assignment]
+
+MANIFEST = ".annotator-export.json"
+STAGING = ".annotator-staging"
+LEGACY_PARTIAL = ".annotator-partial"  # the temporary folder of versions before the manifest
+JOURNAL = "journal.json"
+MANIFEST_VERSION = 1
+MANIFEST_LIMIT = 256 * 2**20  # bytes; a manifest lists about 200 bytes per file
+FILE_MODE, DIR_MODE = 0o600, 0o700  # owner only; a stricter umask takes away more
+OURS = frozenset({MANIFEST, STAGING, LEGACY_PARTIAL})
+_SHOWN = 6  # names listed in a message before "and N more"
+_BAD_PART = re.compile(r"[\x00-\x1f\\:]")
+
+
+class FolderError(Exception):
+    """The folder cannot take the export (or a manifest is unreadable); nothing was replaced."""
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    """One file an export wrote: POSIX path relative to OUT, sha256 (hex) and size in bytes."""
+
+    path: str
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What an earlier export wrote into the folder, read from its manifest."""
+
+    record: dict[str, Any]
+    files: tuple[ExportFile, ...]
+
+    @property
+    def paths(self) -> frozenset[str]:
+        """The relative paths of its files."""
+        return frozenset(f.path for f in self.files)
+
+    def summary(self) -> str:
+        """``jsonl, 2024-05-02T10:00:00Z: train.jsonl, dev/ (12 files)``."""
+        where = f"{self.record.get('format', '?')}, {self.record.get('created', '?')}"
+        return f"{where}: {names(entry_names(self.paths))}"
+
+
+@dataclass(frozen=True)
+class Survey:
+    """What is in OUT before an export: an earlier export, other files, and what would clash."""
+
+    previous: Manifest | None
+    others: tuple[str, ...]  # top-level entries no export wrote; always kept
+    hits: tuple[str, ...]  # paths the export would write that hold something no export wrote
+    changed: tuple[str, ...]  # files of the earlier export changed or gone since (``survey``)
+
+    @property
+    def empty(self) -> bool:
+        """Nothing in OUT but our own leftovers."""
+        return self.previous is None and not self.others
+
+
+def names(items: Iterable[str], shown: int = _SHOWN) -> str:
+    """``a, b, c and 4 more``: names for a one-line message."""
+    items = list(items)
+    text = ", ".join(items[:shown])
+    return text + (f" and {len(items) - shown} more" if len(items) > shown else "")
+
+
+def entry_names(paths: Iterable[str]) -> list[str]:
+    """Top-level entries of relative paths: files by name, folders as ``dev/ (12 files)``."""
+    counts: dict[str, int] = {}
+    for path in paths:
+        first, _, rest = path.partition("/")
+        key = first + "/" if rest else first
+        counts[key] = counts.get(key, 0) + 1
+    return [k if not k.endswith("/") else f"{k} ({n} file{'s' * (n != 1)})"
+            for k, n in sorted(counts.items())]
+
+
+def read_manifest(out: Path) -> Manifest | None:
+    """The manifest in ``out``; None without one; FolderError when it is not one of ours."""
+    path = out / MANIFEST
+    if not os.path.lexists(path):
+        return None
+    try:
+        info = path.lstat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MANIFEST_LIMIT:
+            raise ValueError("not a regular file of a sensible size")
+        record = json.loads(path.read_text(encoding="utf-8"))
+        if record.get("manifest") != MANIFEST_VERSION:
+            raise ValueError(f"manifest version {record.get('manifest')!r}")
+        files = tuple(ExportFile(safe_path(f["path"]), str(f["sha256"]), int(f["bytes"]))
+                      for f in record["files"])
+    except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise FolderError(f"{path}: not an export manifest this version can read ({exc}); "
+                          "nothing was changed") from exc
+    return Manifest(record, files)
+
+
+def safe_path(path: object) -> str:
+    """A relative POSIX path inside OUT (no ``..``, no root, no drive), else ValueError."""
+    if not isinstance(path, str) or not path:
+        raise ValueError(f"bad file path {path!r}")
+    parts = PurePosixPath(path).parts
+    if (path.startswith("/") or any(p in (".", "..") or _BAD_PART.search(p) for p in parts)
+            or parts[0] in OURS or "/".join(parts) != path):
+        raise ValueError(f"bad file path {path!r}")
+    return path
+
+
+def verify(out: Path, manifest: Manifest) -> list[str]:
+    """The manifest's files that are gone or differ from what the export wrote."""
+    problems = []
+    for f in manifest.files:
+        path = out / f.path
+        if (not path.is_file() or path.is_symlink() or path.stat().st_size != f.size
+                or _sha256(path) != f.sha256):
+            problems.append(f.path)
+    return problems
+
+
+def survey(out: Path, files: Iterable[str] = (), folders: Iterable[str] = ()) -> Survey:
+    """What OUT holds, finishing an interrupted swap first; ``files``/``folders``: what the
+    export will write at the top level (folders may exist: their files are checked later)."""
+    if not out.exists():
+        return Survey(None, (), (), ())
+    if not out.is_dir():
+        raise FolderError(f"{out} is a file, not a folder")
+    with _lock(out):
+        _recover(out)
+        found = _survey(out, files, folders)
+    changed = tuple(verify(out, found.previous)) if found.previous else ()
+    return replace(found, changed=changed)
+
+
+def recover(out: Path) -> None:
+    """Finish an export that was killed during its swap, or drop one killed before it."""
+    if out.is_dir():
+        with _lock(out):
+            _recover(out)
+
+
+class Staging:
+    """``with Staging(out) as s:`` write the new export under ``s.root``, then ``s.commit``.
+
+    Entering makes OUT (owner only) if needed, locks it and finishes an interrupted swap.
+    Leaving without a commit removes the staging folder (and OUT if it was made for nothing).
+    """
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.root = out / STAGING / "new"
+        self._made: list[Path] = []
+        self._staged = False
+        self._stack = ExitStack()
+
+    def __enter__(self) -> Staging:
+        if self.out.exists() and not self.out.is_dir():
+            raise FolderError(f"{self.out} is a file, not a folder")
+        self._made = _make_folders(self.out)
+        try:
+            self._stack.enter_context(_lock(self.out))
+            _recover(self.out)
+            (self.out / STAGING).mkdir(DIR_MODE)
+            self._staged = True
+            self.root.mkdir(DIR_MODE)
+        except BaseException:
+            self._leave()
+            raise
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._leave()
+
+    def survey(self, files: Iterable[str] = (), folders: Iterable[str] = ()) -> Survey:
+        """As ``survey``, inside the lock this staging holds."""
+        return _survey(self.out, files, folders)
+
+    def commit(self, record: dict[str, Any]) -> Manifest:
+        """Write the manifest (``record`` plus the files) and swap the new export in."""
+        files = _seal(self.root)
+        previous = read_manifest(self.out)
+        hits = _hits(self.out, [f.path for f in files], previous)
+        if hits:
+            raise FolderError(clash_message(self.out, hits))
+        record = {"manifest": MANIFEST_VERSION, **record,
+                  "files": [{"path": f.path, "sha256": f.sha256, "bytes": f.size}
+                            for f in files]}
+        _write_json(self.root / MANIFEST, record)
+        remove = sorted(previous.paths - {f.path for f in files}) if previous else []
+        _write_json(self.out / STAGING / JOURNAL, {"remove": remove})  # the commit point
+        try:
+            _roll_forward(self.out)
+        except OSError as exc:
+            raise FolderError(f"{self.out}: the export stopped while moving its files in "
+                              f"({exc}); the next export into this folder finishes it") from exc
+        return Manifest(record, files)
+
+    def _leave(self) -> None:
+        with self._stack:  # the lock goes last
+            staging = self.out / STAGING
+            if self._staged and staging.is_dir() and not (staging / JOURNAL).exists():
+                shutil.rmtree(staging)
+            for folder in reversed(self._made):
+                if not any(folder.iterdir()):
+                    folder.rmdir()
+
+
+def clash_message(out: Path, hits: Iterable[str]) -> str:
+    """Why an export is refused: it would replace what no export wrote."""
+    return (f"{out}: the export would replace {names(hits)}, which no export of annotator "
+            "wrote; move them away or choose another folder (nothing was changed)")
+
+
+# -- inside the lock -------------------------------------------------------------------------
+
+
+def _survey(out: Path, files: Iterable[str], folders: Iterable[str]) -> Survey:
+    previous = read_manifest(out)
+    ours = {p.split("/", 1)[0] for p in previous.paths} if previous else set()
+    others = tuple(sorted(e.name + "/" * e.is_dir(follow_symlinks=False)
+                          for e in os.scandir(out) if e.name not in OURS | ours))
+    hits = _hits(out, list(files), previous)
+    hits += [f for f in folders if os.path.lexists(out / f) and not _is_folder(out / f)]
+    return Survey(previous, others, tuple(sorted(hits)), ())
+
+
+def _hits(out: Path, paths: list[str], previous: Manifest | None) -> list[str]:
+    """New paths that would replace something no export wrote, or go through a non-folder."""
+    listed = previous.paths if previous else frozenset()
+    hits = set()
+    for path in paths:
+        parts = path.split("/")
+        for n in range(1, len(parts)):
+            parent = out.joinpath(*parts[:n])
+            if os.path.lexists(parent) and not _is_folder(parent):
+                hits.add("/".join(parts[:n]))
+        target = out / path
+        if os.path.lexists(target) and (path not in listed or target.is_dir()):
+            hits.add(path)
+    return sorted(hits)
+
+
+def _recover(out: Path) -> None:
+    staging = out / STAGING
+    for folder in (staging, out / LEGACY_PARTIAL):
+        if os.path.lexists(folder) and not _is_folder(folder):
+            raise FolderError(f"{folder} is not a folder this program made; remove it")
+    if (staging / JOURNAL).exists():
+        _roll_forward(out)
+    for folder in (staging, out / LEGACY_PARTIAL):
+        if folder.exists():
+            shutil.rmtree(folder)
+
+
+def _roll_forward(out: Path) -> None:
+    """Move the staged files in (manifest last), delete what the journal names; idempotent."""
+    staging = out / STAGING
+    new = staging / "new"
+    remove = [safe_path(p) for p in json.loads((staging / JOURNAL).read_text("utf-8"))["remove"]]
+    for path in _files(new):
+        if path != MANIFEST:
+            _make_parents(out, path)
+            os.replace(new / path, out / path)
+    if (new / MANIFEST).exists():
+        os.replace(new / MANIFEST, out / MANIFEST)
+    for path in remove:
+        _remove(out, path)
+    _fsync_folder(out)
+    (staging / JOURNAL).unlink()
+    shutil.rmtree(staging)
+
+
+def _remove(out: Path, path: str) -> None:
+    """Delete a file an earlier export wrote, and the folders it leaves empty."""
+    parts = path.split("/")
+    if any(not _is_folder(out.joinpath(*parts[:n])) for n in range(1, len(parts))):
+        return  # a folder on the way was replaced by a link or a file: not ours any more
+    target = out / path
+    if os.path.lexists(target) and not target.is_dir():
+        target.unlink()
+    for n in range(len(parts) - 1, 0, -1):
+        try:
+            out.joinpath(*parts[:n]).rmdir()
+        except OSError:
+            break
+
+
+def _seal(root: Path) -> list[ExportFile]:
+    """The staged files, owner-only and flushed to disk, with their hashes."""
+    files = []
+    for folder, dirs, found in os.walk(root):
+        for name in dirs:
+            path = Path(folder, name)
+            os.chmod(path, stat.S_IMODE(path.stat().st_mode) & DIR_MODE)
+        for name in found:
+            path = Path(folder, name)
+            if path.is_symlink() or not path.is_file():
+                raise FolderError(f"{path}: the export wrote something that is not a file")
+            os.chmod(path, stat.S_IMODE(path.stat().st_mode) & FILE_MODE)
+            rel = safe_path(path.relative_to(root).as_posix())
+            with path.open("rb") as handle:
+                digest = hashlib.file_digest(handle, "sha256").hexdigest()
+                if not hasattr(os, "sync"):
+                    os.fsync(handle.fileno())
+            files.append(ExportFile(rel, digest, path.stat().st_size))
+    if hasattr(os, "sync"):
+        os.sync()  # one flush of everything: a hundred times faster than a fsync per file
+    return sorted(files, key=lambda f: f.path)
+
+
+def _files(root: Path) -> Iterator[str]:
+    if not root.is_dir():
+        return
+    for folder, dirs, found in os.walk(root):
+        dirs.sort()
+        for name in sorted(found):
+            yield Path(folder, name).relative_to(root).as_posix()
+
+
+def _make_parents(out: Path, path: str) -> None:
+    parts = path.split("/")
+    for n in range(1, len(parts)):
+        folder = out.joinpath(*parts[:n])
+        if not os.path.lexists(folder):
+            folder.mkdir(DIR_MODE)
+        elif not _is_folder(folder):
+            raise FolderError(f"{folder} is not a folder (a link or a file); the export stops "
+                              "here and finishes when run again after it is moved away")
+
+
+def _make_folders(out: Path) -> list[Path]:
+    """Make OUT and its missing parents, owner only; the folders made, outermost first."""
+    missing = []
+    folder = out.absolute()
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for folder in reversed(missing):
+        folder.mkdir(DIR_MODE)
+    return list(reversed(missing))
+
+
+def _is_folder(path: Path) -> bool:
+    return path.is_dir() and not path.is_symlink()
+
+
+def _write_json(path: Path, record: dict[str, Any]) -> None:
+    """Write a JSON file in one rename, flushed, owner-only."""
+    temporary = path.with_name(path.name + ".tmp")
+    data = (json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+    with open(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE),
+              "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
+    _fsync_folder(path.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    if fcntl is None:
+        return  # Windows cannot open a folder to flush it
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _sha256(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+@contextmanager
+def _lock(out: Path) -> Iterator[None]:
+    """One export at a time per folder; the lock goes with the process that held it."""
+    if fcntl is None:
+        yield
+        return
+    fd = os.open(out, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise FolderError(f"{out}: another export is writing into this folder") from None
+        yield
+    finally:
+        os.close(fd)
