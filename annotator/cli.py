@@ -31,14 +31,30 @@ def data_dir() -> Path:
     return root if os.environ.get("ANNOTATOR_DATA_DIR") else root / "annotator"
 
 
-def open_existing(path: Path):
-    """An existing project, or exit 2 with a message naming the file and the reason."""
+def open_existing(path: Path, *, create: bool = False, read_only: bool = False,
+                  migrate: bool = True):
+    """A project (see Project.open), or exit 2 with one line naming the file and the reason;
+    an upgrade is reported on stderr."""
     from annotator.store import Project, ProjectError
 
     try:
-        return Project.open(path, create=False)
+        proj = Project.open(path, create=create, read_only=read_only, migrate=migrate)
     except ProjectError as exc:
         raise fail(str(exc)) from exc
+    if proj.upgrade:
+        typer.echo(f"{path}: {proj.upgrade.describe()}", err=True)
+    return proj
+
+
+def open_for_queries(path: Path):
+    """A project for candidates and eval-matching: never upgraded; they keep its sentence index
+    and vectors current when they may write to it, and only read a file they may not write."""
+    from annotator.app.matching import matcher_for
+    from annotator.store.files import writable
+
+    proj = open_existing(path, read_only=path.exists() and not writable(path), migrate=False)
+    matcher_for(proj).read_only = proj.read_only
+    return proj
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
@@ -67,6 +83,16 @@ def open_project(
     raise typer.Exit(_run_gui(project, screenshot))
 
 
+@app.command("upgrade")
+def upgrade_cmd(project: Annotated[Path, typer.Argument(help="Project file")]) -> None:
+    """Bring a project made by an earlier version up to date (a copy of it is kept beside it)."""
+    from annotator.store.files import latest_version
+
+    with open_existing(project) as proj:
+        if not proj.upgrade:
+            typer.echo(f"{project}: up to date (schema version {latest_version()})")
+
+
 @app.command("import")
 def import_cmd(
     project: Annotated[Path, typer.Argument(help="Project file; created when missing")],
@@ -80,12 +106,8 @@ def import_cmd(
 ) -> None:
     """Import articles, suggest their entities and print a summary."""
     from annotator.app.importing import import_files
-    from annotator.store import Project, ProjectError
 
-    try:
-        proj = Project.open(project)
-    except ProjectError as exc:
-        raise fail(str(exc)) from exc
+    proj = open_existing(project, create=True)
     with proj:
         report = _with_progress("Importing", None, lambda p: import_files(proj, paths, progress=p))
         for line in report.skipped:
@@ -149,7 +171,7 @@ def stats_cmd(
     """Articles, statuses, suggestions and annotations per layer and label, annotators."""
     from annotator.store.stats import project_stats
 
-    proj = open_existing(project)
+    proj = open_existing(project, read_only=True)
     with proj:
         stats = project_stats(proj)
     if as_json:
@@ -198,17 +220,17 @@ def _demo_project(fresh: bool) -> Path:
     """Build the demo project once, atomically: a half-built demo is never left behind."""
     from annotator.app.importing import import_files
     from annotator.app.samples import sample_corpus_dir
-    from annotator.store import Project
+    from annotator.store.files import make_folders
 
     target = data_dir() / "demo.db"
     if target.exists() and not fresh:
         return target
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_folders(target.parent)
     building = target.with_suffix(".building.db")
     for leftover in (building, Path(f"{building}-wal"), Path(f"{building}-shm")):
         leftover.unlink(missing_ok=True)
     typer.echo(f"Building the demo project in {target} ...", err=True)
-    with Project.open(building) as proj:
+    with open_existing(building, create=True) as proj:
         report = import_files(proj, [sample_corpus_dir()])
         _suggest(proj, report.imported, None)
         proj.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -226,12 +248,21 @@ def _last_project() -> Path | None:
 
 
 def _run_gui(project: Path, screenshot: Path | None = None) -> int:
+    """Run the window on a project; one line and exit 2 for a project it cannot open."""
+    from annotator.store import ProjectError
+    from annotator.store.files import make_folders
     from annotator.ui.application import run
 
-    note = data_dir() / "last-project"
-    note.parent.mkdir(parents=True, exist_ok=True)
-    note.write_text(str(project.resolve()), encoding="utf-8")
-    return run(project, screenshot)
+    def opened(proj) -> None:
+        make_folders(data_dir())
+        (data_dir() / "last-project").write_text(str(project.resolve()), encoding="utf-8")
+        if proj.upgrade:
+            typer.echo(f"{project}: {proj.upgrade.describe()}", err=True)
+
+    try:
+        return run(project, screenshot, opened=opened)
+    except ProjectError as exc:
+        raise fail(str(exc)) from exc
 
 
 @app.command("export")
@@ -263,7 +294,7 @@ def export_cmd(
     try:
         options = ExportOptions(fmt, out, layers, only_done, gold,
                                 parse_split(split) if split else (("all", 1.0),), seed, overwrite)
-        with Project.open(project, create=False) as proj:
+        with Project.open(project, create=False, read_only=True) as proj:
             report = _with_progress("Exporting", proj.count_articles(),
                                     lambda p: export_project(proj, options, progress=p))
     except (ExportError, ProjectError) as exc:
@@ -330,7 +361,7 @@ def disputes_cmd(
 ) -> None:
     """The points in dispute: what each claim states, which one holds and why."""
 
-    proj = open_existing(project)
+    proj = open_existing(project, read_only=True)
     with proj:
         groups = [_group_dict(g) for g in proj.claims.groups(disputed_only=not show_all)]
     if as_json:
@@ -390,7 +421,7 @@ def candidates_cmd(
     from annotator.app.matching import MatchingError, matcher_for
     from annotator.app.matching_eval import resolve_article
 
-    proj = open_existing(project)
+    proj = open_for_queries(project)
     with proj:
         try:
             article_id = resolve_article(proj, article)
@@ -443,7 +474,6 @@ def eval_matching_cmd(
         resolve_gold,
     )
     from annotator.nlp import semantic
-    from annotator.store import Project, ProjectError
 
     methods = method or [m for m in METHODS if m != "semantic" or semantic.available()]
     unknown = [m for m in methods if m not in METHODS]
@@ -451,9 +481,9 @@ def eval_matching_cmd(
         raise fail(f"--method {unknown[0]}: one of {', '.join(METHODS)}")
     try:
         points = load_gold(gold)
-        proj = Project.open(project, create=False)
-    except (GoldError, ProjectError) as exc:
+    except GoldError as exc:
         raise fail(str(exc)) from exc
+    proj = open_for_queries(project)
     with proj:
         claims, problems = resolve_gold(proj, points)
         for line in problems:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import weakref
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -29,47 +31,29 @@ from annotator.core.model import (
     Suggestion,
 )
 from annotator.core.spans import check_span
+from annotator.store import files
 from annotator.store.claims import ClaimStore
-from annotator.store.schema import migrations
+from annotator.store.files import OlderProject, ProjectDatabase, ProjectError
 
 IMPORT_ANNOTATOR = "import"  # annotator name for spans that came in with an imported file
+
+
+@dataclass(frozen=True)
+class Upgrade:
+    """What opening did to an older project: its versions, and the copy kept from before."""
+
+    from_version: int
+    to_version: int
+    backup: Path
+
+    def describe(self) -> str:
+        return (f"upgraded from schema version {self.from_version} to {self.to_version}; the "
+                f"file as it was is kept as {self.backup}")
 
 
 def now() -> str:
     """UTC timestamp with seconds, ISO 8601."""
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-class _Database(Database):
-    """sqlite-utils' Database whose outermost transaction takes the write lock at once.
-
-    A deferred BEGIN that reads first and writes later fails at once with "database is locked"
-    when another connection (a worker) committed in between; BEGIN IMMEDIATE waits its turn
-    (busy_timeout) instead.
-    """
-
-    @contextmanager
-    def atomic(self) -> Iterator[Database]:
-        if self.conn.in_transaction:
-            with super().atomic() as db:
-                yield db
-            return
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self
-        except BaseException:
-            self.rollback()
-            raise
-        else:
-            try:
-                self.conn.execute("COMMIT")
-            except BaseException:
-                self.rollback()
-                raise
-
-
-class ProjectError(Exception):
-    """A project file that cannot be opened or used, named with the reason."""
 
 
 class Project:
@@ -79,29 +63,77 @@ class Project:
         self.db = db
         self.path = path
         self.claims = ClaimStore(self)
+        self.read_only = False
+        self.upgrade: Upgrade | None = None  # set when opening upgraded the file
+        self._release: weakref.finalize | None = None  # of files.hold
 
     # -- opening ---------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = True) -> Project:
-        """Open (and create or migrate) the project file at ``path``."""
+    def open(cls, path: str | Path, *, create: bool = True, read_only: bool = False,
+             migrate: bool = True) -> Project:
+        """Open the project file at ``path``, recognised before anything is written to it.
+
+        ``create``: make a new project when there is no file. ``read_only``: a connection that
+        never writes (for a file without write permission too); an older project is refused
+        (OlderProject). ``migrate``: upgrade an older project after a backup copy beside it,
+        else refuse it. Foreign, damaged and newer files raise ProjectError untouched.
+        """
         path = Path(path)
-        if not create and not path.exists():
-            raise ProjectError(f"{path}: no such project file")
+        if not path.exists() and not path.is_symlink():
+            if not create or read_only:
+                raise ProjectError(f"{path}: no such project file")
+            try:
+                files.create(path)
+            except OSError as exc:
+                raise ProjectError(f"{path}: cannot create the project ({exc.strerror})"
+                                   ) from exc
+            except sqlite3.Error as exc:
+                raise ProjectError(f"{path}: cannot create the project ({exc})") from exc
+        found = files.recognise(path)
+        older = found.version < files.latest_version()
+        if older and (read_only or not migrate):
+            raise OlderProject(path, found.version)
+        if not read_only and not found.writable:
+            raise ProjectError(f"{path}: no permission to write to it or to its folder; "
+                               f"nothing was changed")
         try:
-            conn = sqlite3.connect(str(path), timeout=30)
-            db = _Database(conn)
+            db = ProjectDatabase(files.connect(path, write=found.writable))
+        except sqlite3.Error as exc:
+            raise ProjectError(f"{path}: cannot be opened ({exc})") from exc
+        upgrade = None
+        try:
+            db.execute(f"PRAGMA query_only = {int(read_only)}")
             db.execute("PRAGMA busy_timeout = 30000")
-            db.enable_wal()
-            db.execute("PRAGMA synchronous = NORMAL")
-        except sqlite3.DatabaseError as exc:
-            raise ProjectError(f"{path}: not an annotator project ({exc})") from exc
-        try:
-            return cls._ready(db, path)
+            db.execute("PRAGMA foreign_keys = ON")
+            if not read_only:
+                if older:
+                    upgrade = cls._upgrade(db, path, found.version)
+                elif not found.marked:  # made before projects carried these marks
+                    files.mark(db)
+                db.enable_wal()
+                db.execute("PRAGMA synchronous = NORMAL")
+        except ProjectError:
+            db.close()
+            raise
         except sqlite3.DatabaseError as exc:
             db.close()
-            raise ProjectError(f"{path}: cannot bring the project up to date, nothing was "
-                               f"changed ({exc})") from exc
+            raise ProjectError(f"{path}: cannot be opened ({exc})") from exc
+        project = cls(db, path)
+        project.read_only, project.upgrade = read_only, upgrade
+        project._release = weakref.finalize(project, files.release, files.hold(path))
+        return project
+
+    @staticmethod
+    def _upgrade(db: Database, path: Path, version: int) -> Upgrade:
+        backup = files.backup(path, db.conn, version)
+        try:
+            files.migrate(db)
+        except sqlite3.DatabaseError as exc:
+            raise ProjectError(f"{path}: upgrading from schema version {version} failed "
+                               f"({exc}); the step was undone, the file before the upgrade is "
+                               f"{backup}") from exc
+        return Upgrade(version, files.latest_version(), backup)
 
     @classmethod
     def memory(cls) -> Project:
@@ -111,12 +143,14 @@ class Project:
     @classmethod
     def _ready(cls, db: Database, path: Path | None) -> Project:
         db.execute("PRAGMA foreign_keys = ON")
-        migrations.apply(db)
+        files.migrate(db)
         return cls(db, path)
 
     def close(self) -> None:
         """Close the connection; WAL content is checkpointed by SQLite."""
         self.db.close()
+        if self._release is not None:
+            self._release()  # once only
 
     def __enter__(self) -> Project:
         return self

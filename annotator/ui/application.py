@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import getpass
 import os
+import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from annotator import __version__
-from annotator.store import Project
+from annotator.store import Project, ProjectError
 from annotator.ui.main_window import MainWindow
 
 
@@ -29,21 +31,31 @@ def default_annotator() -> str:
     return os.environ.get("ANNOTATOR_NAME") or getpass.getuser() or "annotator"
 
 
-def run(project_path: Path, screenshot: Path | None = None, annotator: str | None = None) -> int:
+def run(project_path: Path, screenshot: Path | None = None, annotator: str | None = None,
+        opened: Callable[[Project], None] | None = None) -> int:
     """Open the main window on a project and run the event loop until it closes.
 
-    With ``screenshot``, the shown window is saved as PNG and the app quits: used for the docs
-    and for the test on a real X server.
+    A project that cannot be opened raises ProjectError before any window shows (an older one is
+    upgraded first, see Project.open); ``opened`` is called once it is open. With
+    ``screenshot``, the shown window is saved as PNG and the app quits: used for the docs and for
+    the test on a real X server.
     """
-    app = make_app()
-    project = Project.open(project_path)
-    window = MainWindow(project, annotator or default_annotator())
-    window.resize(1280, 800)
-    window.show()
-    window.open_first()
-    if screenshot is not None:
-        QTimer.singleShot(800, lambda: (window.grab().save(str(screenshot)), app.quit()))
+    project = Project.open(project_path, create=False)
     try:
+        if opened is not None:
+            opened(project)
+        app = make_app()
+        try:
+            window = MainWindow(project, annotator or default_annotator())
+        except sqlite3.DatabaseError as exc:
+            raise ProjectError(f"{project_path}: cannot be read ({exc})") from exc
+        if project.upgrade:
+            window.statusBar().showMessage(f"Project {project.upgrade.describe()}")
+        window.resize(1280, 800)
+        window.show()
+        window.open_first()
+        if screenshot is not None:
+            QTimer.singleShot(800, lambda: (window.grab().save(str(screenshot)), app.quit()))
         return app.exec()
     finally:
         project.close()

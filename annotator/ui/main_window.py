@@ -195,8 +195,6 @@ class MainWindow(QMainWindow):
         last = QSettings().value(self._last_article_key())
         if last is not None and self.select_article(int(last)):
             return
-        if self.model.rowCount() == 0 and self.model.canFetchMore():
-            self.model.fetchMore()
         if self.model.rowCount():
             self.list.selectRow(0)
 
