@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
-from PySide6.QtGui import QFont, QHelpEvent
+from PySide6.QtGui import QColor, QFont, QHelpEvent
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
 from annotator.app.article_state import ArticleState
@@ -95,12 +95,13 @@ def legend_html(labels: list[Label]) -> str:
     chips = []
     for lab in labels:
         key = f" <small>[{escape(lab.shortcut)}]</small>" if lab.shortcut else ""
+        color = QColor(lab.color).name() if QColor.isValidColorName(lab.color) else "#b0bec5"
         if lab.layer is Layer.ENTITY:
-            style = f"background:{lab.color}"
+            style = f"background:{color}"
         elif lab.layer is Layer.CLAIM:
-            style = f"border-bottom:2px solid {lab.color}; text-decoration:underline"
+            style = f"border-bottom:2px solid {color}; text-decoration:underline"
         else:
-            style = f"color:{lab.color}; font-weight:bold"
+            style = f"color:{color}; font-weight:bold"
         chips.append(f"<span style='{style}'>&nbsp;{escape(lab.name)}&nbsp;</span>{key}")
     return "&nbsp;&nbsp;".join(chips)
 
