@@ -148,6 +148,12 @@ def test_user_and_file_text_is_shown_literally_and_loads_nothing(qtbot, window, 
     editor.select_cp(TEXT1.index("ist sicher"), TEXT1.index("ist sicher"))
     seen["suggestion"] = shown(panel.suggestion)
     panel.candidates.set_rows([CandidateRow(None, 2, P, P, 0.5, (P,), "sentence")])
+    # An entity labelled P: the details at the cursor, and the tooltip over it.
+    editor.select_cp(TEXT1.index("Dresden"), TEXT1.index("Dresden"))
+    seen["span details"] = shown(window.side.details)
+    c = editor.textCursor()
+    c.setPosition(editor.to_document(TEXT1.index("Dresden") + 1))
+    entity_tip = window.view.tooltip_at(editor.cursorRect(c).center())
     window.grab()
     # A task whose progress names a file.
     release = threading.Event()
@@ -163,7 +169,8 @@ def test_user_and_file_text_is_shown_literally_and_loads_nothing(qtbot, window, 
     tips = {"task": window.task_panel.message.toolTip(),
             "article list": window.model.index(0, TITLE).data(Qt.ItemDataRole.ToolTipRole),
             "claims list": window.side.claims.index(0).data(Qt.ItemDataRole.ToolTipRole),
-            "candidates": panel.candidates.index(0).data(Qt.ItemDataRole.ToolTipRole)}
+            "candidates": panel.candidates.index(0).data(Qt.ItemDataRole.ToolTipRole),
+            "entity": entity_tip}
     release.set()
     with qtbot.waitSignal(task.ended, timeout=10_000):
         pass
