@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextCursor, QTextDocument
 
 from annotator.app.importing import import_files
 from annotator.core.model import Layer
@@ -70,7 +70,7 @@ def window(request, qtbot, tmp_path: Path):
 
 def document_range(win, part: str) -> tuple[int, int]:
     """Where the document shows ``part``, found by the document itself (not our mapping)."""
-    found = win.view.text.document().find(part)
+    found = win.view.text.document().find(part, 0, QTextDocument.FindFlag.FindCaseSensitively)
     assert not found.isNull(), part
     return found.selectionStart(), found.selectionEnd()
 
@@ -187,3 +187,23 @@ def test_disputes_view_opens_the_claim_exactly(qtbot, window) -> None:
     window.open_claim(1, start, end)
     assert window.view.text.textCursor().selectedText() == LINES[5]
 
+
+
+def test_dragging_a_boundary_is_stored_exactly(qtbot, window) -> None:
+    editor = window.view.text
+    go_to_line(qtbot, window, 1)
+    press(qtbot, window, Key.Key_Right, times=len("Die Ministerin Eva Kühn 😀 "))
+    press(qtbot, window, Key.Key_Right, Mod.ShiftModifier, times=len("reiste"))
+    press(qtbot, window, Key.Key_S, Mod.AltModifier)
+
+    def point(pos: int) -> QPoint:
+        c = QTextCursor(editor.document())
+        c.setPosition(pos)
+        return editor.cursorRect(c).center()
+
+    start, end = document_range(window, "reiste")[1], document_range(window, "reiste ab")[1]
+    viewport, left = editor.viewport(), Qt.MouseButton.LeftButton
+    qtbot.mousePress(viewport, left, pos=point(start))
+    qtbot.mouseMove(viewport, pos=point(end))
+    qtbot.mouseRelease(viewport, left, pos=point(end))
+    assert stored(window, Layer.SOURCE) == ["reiste ab"]
