@@ -1,6 +1,6 @@
-"""Property: whatever the text (astral, combining, right-to-left characters; \\n, \\r\\n, \\r and
-U+2028 line endings), a span selected in the editor is stored, and written by every export, at
-the code point offsets of the selected substring.
+"""Property: whatever the text (any character but NUL, with astral, combining, right-to-left
+ones and \\n, \\r\\n, \\r and U+2028 line endings often), a span selected in the editor is
+stored, and written by every export, at the code point offsets of the selected substring.
 
 One window serves all examples of a test (a new article per example): Hypothesis is told that
 the function-scoped fixtures are shared on purpose. Bounded for CI by ``max_examples``.
@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import re
 import tempfile
 from pathlib import Path
 
@@ -41,10 +42,11 @@ ENDINGS = ["\n", "\r\n", "\r", "\u2028"]
 SAMPLES = ["😀", "𝔄𝔫𝔫𝔞", "🇩🇪", "e\u0301", "a\u0308\u0323", "שלום", "مرحبا", "\u200f", "ß", " ",
            "Anna", "Berger", ",", "."]
 WORDS = st.lists(st.sampled_from(SAMPLES) | st.characters(
-    exclude_categories=["Cs", "Cc", "Zl", "Zp"]), min_size=1, max_size=6).map("".join)
+    exclude_categories=["Cs"], exclude_characters="\x00"), min_size=1, max_size=6).map("".join)
 TEXTS = st.lists(st.tuples(WORDS, st.sampled_from([" ", *ENDINGS])), min_size=2, max_size=14
                  ).map(lambda parts: "".join(w + sep for w, sep in parts))
-SETTINGS = settings(max_examples=40, deadline=None,
+CONTROL = re.compile("[\x01-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")  # not white space
+SETTINGS = settings(max_examples=100, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
@@ -94,19 +96,12 @@ def check_exports(draft: ArticleDraft, text: str, span: tuple[int, int], folder:
         assert [(s.start_char, s.end_char) for s in group] == [span]
     assert {(v["start"], v["end"]) for v in doc.user_data["annotator"]["spans"].values()} == {
         span}
-    # CoNLL has no offsets: read back, its tokens aligned with the text give them.
-    conll = write_conll([draft], folder / "a.conll")[0]
-    (again,) = list(iter_import([conll]))
-    assert not isinstance(again, ImportFailure), again
-    assert again.text == text
-    entities = [(s.start, s.end) for s in again.annotations if s.layer is Layer.ENTITY]
-    assert entities == [span]
     # brat: the .txt byte for byte, fragments that skip only line breaks.
     brat = write_brat([draft], folder / "brat")
     txt = next(p for p in brat if p.suffix == ".txt")
     assert txt.read_bytes().decode("utf-8") == text
     ann = next(p for p in brat if p.suffix == ".ann").read_text(encoding="utf-8")
-    for line in ann.splitlines():
+    for line in ann.split("\n"):
         if line.startswith("T"):
             _tid, where, written = line.split("\t")
             pieces = [tuple(map(int, f.split())) for f in where.split(" ", 1)[1].split(";")]
@@ -121,6 +116,15 @@ def check_exports(draft: ArticleDraft, text: str, span: tuple[int, int], folder:
     assert (int(row["start"]), int(row["end"]), row["claim"]) == (start, end, text[start:end])
     (record,) = [json.loads(x) for x in lines(rows)]
     assert (record["start"], record["end"], record["claim"]) == (start, end, text[start:end])
+    # CoNLL has no offsets: read back, its tokens aligned with the text give them. Where the
+    # text holds control characters other than white space the reader takes the file for
+    # binary (annotator.io.decode), so there it is not read back.
+    conll = write_conll([draft], folder / "a.conll")[0]
+    if not CONTROL.search(text):
+        (again,) = list(iter_import([conll]))
+        assert not isinstance(again, ImportFailure), again
+        assert again.text == text
+        assert [(s.start, s.end) for s in again.annotations if s.layer is Layer.ENTITY] == [span]
 
 
 @SETTINGS
