@@ -1,4 +1,5 @@
-"""Shared fixtures: every test gets its own project; Qt runs offscreen."""
+"""Shared fixtures: every test gets its own project; Qt runs offscreen; no test reaches the
+network."""
 
 from __future__ import annotations
 
@@ -11,6 +12,18 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 
 from annotator.store import Project  # noqa: E402
+from tests.netguard import take_network_attempts  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _no_network():
+    """Fails a test during which anything (even inside a worker that swallowed the error)
+    tried to reach another machine (tests/netguard.py)."""
+    take_network_attempts()
+    yield
+    tried = take_network_attempts()
+    if tried:
+        pytest.fail("network use: " + "; ".join(tried), pytrace=False)
 
 
 @pytest.fixture

@@ -56,7 +56,7 @@ def test_window_shows_article_with_entities_at_exact_positions(
     hl = window.view.highlighter
     # Warschau comes after two astral characters: Qt's position is 3 UTF-16 units further on.
     cp = TEXT.index("Warschau")
-    qt_pos = hl.to_utf16(cp)
+    qt_pos = window.view.text.to_document(cp)
     assert qt_pos == cp + 3
     block = doc.findBlock(qt_pos)
     formats = {(r.start + block.position(), r.length) for r in block.layout().formats()}

@@ -219,7 +219,7 @@ def test_drag_a_span_boundary_with_the_mouse(qtbot, window) -> None:
 
     def point(cp: int):
         cursor = editor.textCursor()
-        cursor.setPosition(editor.highlighter.to_utf16(cp))
+        cursor.setPosition(editor.to_document(cp))
         rect = editor.cursorRect(cursor)
         return rect.center()
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from annotator.core.model import ArticleFilter, ArticleSummary, Status
 from annotator.store import Project
+from annotator.ui.plain import tooltip
 
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
 SummaryRole = Qt.ItemDataRole.UserRole + 2
@@ -136,7 +137,7 @@ class ArticleListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(art, index.column())
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == TITLE:
-            return f"{art.title}\n{art.source_path or ''}".strip()
+            return tooltip(f"{art.title}\n{art.source_path or ''}".strip())
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (ENTITIES, ANNOTATIONS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

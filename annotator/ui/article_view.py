@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QFont, QHelpEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QColor, QFont, QHelpEvent
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
 from annotator.app.article_state import ArticleState
@@ -66,22 +66,24 @@ class ArticleView(QWidget):
                                             art.meta.get("agency")) if x)
             self.header.setText(f"<b style='font-size:13pt'>{escape(art.title)}</b><br>"
                                 f"<span style='color:#555'>{escape(byline)}</span>")
-            self.text.set_current(None)
-            self.highlighter.clear()  # or setPlainText would restyle with the old spans
-            self.text.setPlainText(art.text)
+            self.text.show_text(art.text)
             self.article_id = art.id
         colors = {(lab.layer, lab.name): lab.color for lab in labels}
-        self.highlighter.set_highlights(art.text, highlights_of(state), colors, same_text=same)
+        self.highlighter.set_highlights(highlights_of(state), colors, same_text=same)
         self.legend.setText(legend_html(labels))
+
+    def tooltip_at(self, point: QPoint) -> str:
+        """The tooltip for a point in the text's viewport: the spans there ("" for none)."""
+        cp = self.text.to_codepoint(self.text.cursorForPosition(point).position())
+        found = self.highlighter.highlights_at(cp)
+        return tooltip_html(found) if found else ""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.text.viewport() and event.type() == QEvent.Type.ToolTip:
             assert isinstance(event, QHelpEvent)
-            cursor = self.text.cursorForPosition(event.pos())
-            found = self.highlighter.highlights_at(
-                self.highlighter.to_codepoint(cursor.position()))
-            if found:
-                QToolTip.showText(event.globalPos(), tooltip_html(found), self.text)
+            tip = self.tooltip_at(event.pos())
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.text)
             else:
                 QToolTip.hideText()
             return True
@@ -93,12 +95,13 @@ def legend_html(labels: list[Label]) -> str:
     chips = []
     for lab in labels:
         key = f" <small>[{escape(lab.shortcut)}]</small>" if lab.shortcut else ""
+        color = QColor(lab.color).name() if QColor.isValidColorName(lab.color) else "#b0bec5"
         if lab.layer is Layer.ENTITY:
-            style = f"background:{lab.color}"
+            style = f"background:{color}"
         elif lab.layer is Layer.CLAIM:
-            style = f"border-bottom:2px solid {lab.color}; text-decoration:underline"
+            style = f"border-bottom:2px solid {color}; text-decoration:underline"
         else:
-            style = f"color:{lab.color}; font-weight:bold"
+            style = f"color:{color}; font-weight:bold"
         chips.append(f"<span style='{style}'>&nbsp;{escape(lab.name)}&nbsp;</span>{key}")
     return "&nbsp;&nbsp;".join(chips)
 

@@ -5,6 +5,7 @@ maintained matching index (``annotator.app.matching``) in a worker, never on the
 from __future__ import annotations
 
 import sqlite3
+from html import escape
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 
@@ -80,7 +81,7 @@ class ClaimActions(QObject):
             canonical = self.project.claims.source(source.source_id).name
             name = name if canonical == name else f"{name} → {canonical}"
         groups = self.project.claims.groups_of(claim.id)
-        titles = ", ".join(self.project.claims.group(g).title for g in groups)
+        titles = escape(", ".join(self.project.claims.group(g).title for g in groups))
         self.panel.show_claim(claim, link, name, self._suggestion_text(state, claim, link),
                               f"<b>Groups:</b> {titles}" if titles else "")
 
@@ -89,8 +90,8 @@ class ClaimActions(QObject):
         if attribution is None or attribution.source is None or link is not None:
             return ""
         who = state.text[attribution.source[0]:attribution.source[1]]
-        return (f"<i>Suggested:</i> <b>{who}</b> · {attribution.cue or '—'} · "
-                f"{attribution.quote_type} <small>(Shift+L accepts)</small>")
+        return (f"<i>Suggested:</i> <b>{escape(who)}</b> · {escape(attribution.cue or '—')} · "
+                f"{escape(attribution.quote_type)} <small>(Shift+L accepts)</small>")
 
     def suggest(self, state: ArticleState, claim: Annotation):
         """The rule-based attribution for a claim (cached per claim and its article state)."""

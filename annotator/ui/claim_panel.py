@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import CHECKWORTHY, CLAIM_KINDS, QUOTE_TYPES, VERDICTS, Annotation, Link
+from annotator.ui.plain import rich_label, tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -75,7 +76,7 @@ class CandidateModel(QAbstractListModel):
                     f"{'…' if len(row.text) > 110 else ''}{shared}")
         if role == Qt.ItemDataRole.ToolTipRole:
             parts = ", ".join(f"{k} {v:.3f}" for k, v in row.parts)
-            return f"{row.method}: {row.score:.3f} ({parts})\n{row.text}"
+            return tooltip(f"{row.method}: {row.score:.3f} ({parts})\n{row.text}")
         if role == Qt.ItemDataRole.UserRole:
             return row
         return None
@@ -113,7 +114,7 @@ class ClaimPanel(QWidget):
         self.verdict = self._combo("verdict", VERDICTS)
         self.evidence = self._line("evidence", "evidence for the verdict")
         self.comment = self._line("comment", "free comment")
-        self.source = QLabel(self)
+        self.source = rich_label(self)
         self.source.setObjectName("claimSource")
         self.source.setWordWrap(True)
         self.cue = self._line("cue", "sagte, laut, zufolge …")
@@ -123,7 +124,7 @@ class ClaimPanel(QWidget):
                               ("Comment", self.comment), ("Source", self.source),
                               ("Cue", self.cue), ("Quotation", self.quote_type)):
             form.addRow(label, widget)
-        self.suggestion = QLabel(self)
+        self.suggestion = rich_label(self)  # markup from ClaimActions, user text escaped
         self.suggestion.setObjectName("attributionSuggestion")
         self.suggestion.setWordWrap(True)
         self.candidates = CandidateModel(self)
@@ -134,7 +135,8 @@ class ClaimPanel(QWidget):
         self.candidate_view.activated.connect(
             lambda index: self.candidate_chosen.emit(index.data(Qt.ItemDataRole.UserRole)))
         self.candidate_view.installEventFilter(self)
-        self.groups = QLabel(self)
+        self.groups = rich_label(self)  # markup from ClaimActions, user text escaped
+        self.groups.setObjectName("claimGroups")
         self.groups.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -142,7 +144,7 @@ class ClaimPanel(QWidget):
         layout.addWidget(self.suggestion)
         layout.addWidget(QLabel("<b>Same point elsewhere</b> <small>(G ranks, 1–5 adds, "
                                 "X rejects)</small>", self))
-        self.method = QLabel(self)
+        self.method = rich_label(self)
         self.method.setObjectName("matchingMethod")
         self.method.setWordWrap(True)
         self.method.setText("<small>Matching: indexing sentences…</small>")

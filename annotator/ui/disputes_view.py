@@ -40,6 +40,7 @@ from annotator.app.session import Session
 from annotator.core.model import STANCES, ClaimGroup, GroupMember
 from annotator.core.spans import sentence_around
 from annotator.ui.keys import Shortcut, bind
+from annotator.ui.plain import rich_label, tooltip
 
 GroupRole = Qt.ItemDataRole.UserRole + 1  # the ClaimGroup of a row
 Index = QModelIndex | QPersistentModelIndex
@@ -99,7 +100,7 @@ class GroupListModel(QAbstractListModel):
                 ("disputed" if g.disputed else "agreed") + (" · decided" if g.holding_id else "")
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(GREEN if g.holding_id else AMBER if g.disputed else "#b8bec7")
-        return {Qt.ItemDataRole.ToolTipRole: g.note or g.title, GroupRole: g}.get(role)
+        return {Qt.ItemDataRole.ToolTipRole: tooltip(g.note or g.title), GroupRole: g}.get(role)
 
 
 class DisputeFilter(QSortFilterProxyModel):
@@ -176,9 +177,8 @@ def counterpart(members: tuple[GroupMember, ...], i: int) -> GroupMember | None:
 
 
 def rich(html: str, parent: QWidget) -> QLabel:
-    """A wrapping rich-text label, aligned to the top left."""
-    label = QLabel(html, parent)
-    label.setTextFormat(Qt.TextFormat.RichText)
+    """A wrapping rich-text label, aligned to the top left (user text in ``html`` escaped)."""
+    label = rich_label(parent, html)
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
     return label
@@ -304,7 +304,8 @@ class DisputesView(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.edit_label, self.editor, self.note = QLabel(self), InlineField(self), InlineField(self)
+        self.edit_label = rich_label(self)
+        self.editor, self.note = InlineField(self), InlineField(self)
         self.editor.returnPressed.connect(self._commit_edit)
         self.editor.cancelled.connect(self._close_editor)
         self.note.setPlaceholderText("Why the claim holds (R edits, Enter saves, Esc restores)")

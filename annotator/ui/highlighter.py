@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from annotator.core.model import Layer
-from annotator.core.spans import Utf16Index
+from annotator.core.positions import DocumentPositions
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class Highlight:
 
 @dataclass(frozen=True)
 class Piece:
-    """The part of a highlight inside one block, in UTF-16 units from the block's start."""
+    """The part of a highlight inside one block, in document positions from the block's start."""
 
     lo: int
     hi: int
@@ -55,27 +55,28 @@ def char_format(h: Highlight, color_name: str) -> QTextCharFormat:
 
 
 class SpanHighlighter(QSyntaxHighlighter):
-    """Draws highlights block by block; positions are converted from code points to UTF-16."""
+    """Draws highlights block by block; code points become document positions through the
+    editor's ``DocumentPositions``."""
 
-    def __init__(self, document: QTextDocument) -> None:
+    def __init__(self, document: QTextDocument, positions: DocumentPositions) -> None:
         super().__init__(document)
         self.pieces: dict[int, list[Piece]] = {}
         self._blocks: dict[Highlight, list[int]] = {}  # highlight → the blocks it touches
-        self._index = Utf16Index("")
+        self._positions = positions
         self._formats: dict[tuple, QTextCharFormat] = {}
 
-    def clear(self) -> None:
-        """Forget every highlight (before the document gets another text)."""
+    def reset(self, positions: DocumentPositions) -> None:
+        """Forget every highlight, before the document gets the text ``positions`` indexes."""
         self.pieces, self._blocks = {}, {}
+        self._positions = positions
 
     def set_highlights(
-        self, text: str, highlights: list[Highlight], colors: dict[tuple[Layer, str], str],
+        self, highlights: list[Highlight], colors: dict[tuple[Layer, str], str],
         *, same_text: bool = False,
     ) -> None:
         """Replace the highlights; with ``same_text`` only the blocks of changed spans repaint."""
         if not same_text:
-            self._index = Utf16Index(text)
-            self.clear()
+            self.pieces, self._blocks = {}, {}
         wanted = set(highlights)
         removed = [h for h in self._blocks if h not in wanted]
         added = [h for h in highlights if h not in self._blocks]
@@ -100,7 +101,8 @@ class SpanHighlighter(QSyntaxHighlighter):
 
     def _split(self, h: Highlight, color: str):
         """The pieces of a highlight, one per block it covers."""
-        start, end = self._index.to_utf16(h.start), self._index.to_utf16(h.end)
+        to_document = self._positions.to_document
+        start, end = to_document(h.start), to_document(h.end)
         block = self.document().findBlock(start)
         while block.isValid() and block.position() < end:
             b_start = block.position()
@@ -114,14 +116,6 @@ class SpanHighlighter(QSyntaxHighlighter):
         """The highlights covering a code point offset (for tooltips and side panels)."""
         found = [h for h in self._blocks if h.start <= cp < h.end]
         return sorted(found, key=lambda h: (h.start, h.end))
-
-    def to_codepoint(self, u16: int) -> int:
-        """Qt position → code point offset into the stored text."""
-        return self._index.to_codepoint(u16)
-
-    def to_utf16(self, cp: int) -> int:
-        """Code point offset → Qt position."""
-        return self._index.to_utf16(cp)
 
     def _format(self, piece: Piece) -> QTextCharFormat:
         key = (piece.highlight.layer, piece.highlight.suggested, piece.color)

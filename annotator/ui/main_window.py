@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHeaderView,
-    QLabel,
     QMainWindow,
     QSplitter,
     QStackedWidget,
@@ -43,6 +42,7 @@ from annotator.ui.disputes_view import DisputesView
 from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.filter_bar import FilterBar
 from annotator.ui.keys import Shortcut, bind
+from annotator.ui.plain import plain_label
 from annotator.ui.shortcut_overlay import ShortcutOverlay
 from annotator.ui.side_panel import SidePanel
 from annotator.ui.sources_dialog import SourcesDialog
@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(splitter)
         self.pages.addWidget(self.disputes)
         self.setCentralWidget(self.pages)
-        self.status_label = QLabel(self)
+        self.status_label = plain_label(self)  # the annotator's name, the model's path
         self.statusBar().addPermanentWidget(self.task_panel)
         self.statusBar().addPermanentWidget(self.status_label)
 

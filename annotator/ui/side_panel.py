@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
 from annotator.app.article_state import ArticleState
 from annotator.core.model import Annotation, Layer
 from annotator.ui.claim_panel import ClaimPanel
+from annotator.ui.plain import tooltip
 
 SpanRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -58,7 +59,7 @@ class SpanListModel(QAbstractListModel):
         if role == SpanRole:
             return ann
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{ann.label} · {ann.annotator} · {ann.updated_at}"
+            return tooltip(f"{ann.label} · {ann.annotator} · {ann.updated_at}")
         return None
 
 

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHeaderView,
-    QLabel,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from annotator.app.session import Session
 from annotator.core.model import CanonicalSource
 from annotator.ui.keys import bind
+from annotator.ui.plain import plain_label
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ["Source", "Kind", "Aliases", "Mentions"]
@@ -75,8 +75,8 @@ class SourcesDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.hint = QLabel("M merge selected into the first · K next kind · S suggest a merge · "
-                           "Esc close", self)
+        self.hint = plain_label(self, "M merge selected into the first · K next kind · "
+                                "S suggest a merge · Esc close")
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(self.hint)

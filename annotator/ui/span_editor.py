@@ -16,6 +16,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from annotator.core.model import Layer
+from annotator.core.positions import DocumentPositions, document_text
 from annotator.ui.highlighter import SpanHighlighter
 
 MARGIN = 10  # width of the claim bar, in pixels
@@ -36,7 +37,10 @@ class _ClaimMargin(QWidget):
 
 
 class SpanEditor(QPlainTextEdit):
-    """Shows an article; positions it reports are code points, as the store counts them."""
+    """Shows an article; positions it reports are code points, as the store counts them.
+
+    Every conversion between stored offsets and document positions goes through
+    ``to_document`` and ``to_codepoint`` (``annotator.core.positions``)."""
 
     cursor_moved = Signal(int)  # code point offset of the cursor
     boundary_dragged = Signal(int, int)  # new start, end (code points) of the current span
@@ -49,7 +53,8 @@ class SpanEditor(QPlainTextEdit):
             | Qt.TextInteractionFlag.TextSelectableByMouse
         )
         self.setCursorWidth(2)
-        self.highlighter = SpanHighlighter(self.document())
+        self.positions = DocumentPositions("")
+        self.highlighter = SpanHighlighter(self.document(), self.positions)
         self.current: tuple[int, int] | None = None  # the span the keyboard acts on
         self._drag_edge: str | None = None
         self._margin = _ClaimMargin(self)
@@ -60,22 +65,39 @@ class SpanEditor(QPlainTextEdit):
 
     # -- positions in code points ------------------------------------------------------------
 
+    def show_text(self, text: str) -> None:
+        """Show a new text, without highlights; positions now convert through its index."""
+        self.set_current(None)
+        self.positions = DocumentPositions(text)
+        self.highlighter.reset(self.positions)  # or setPlainText would restyle old spans
+        self.setPlainText(document_text(text))
+
+    def to_document(self, cp: int) -> int:
+        """Code point offset into the stored text → position in this editor's document."""
+        return self.positions.to_document(cp)
+
+    def to_codepoint(self, pos: int) -> int:
+        """Position in this editor's document → code point offset into the stored text."""
+        return self.positions.to_codepoint(pos)
+
     def cursor_cp(self) -> int:
         """The cursor (the selection's moving end) as a code point offset."""
-        return self.highlighter.to_codepoint(self.textCursor().position())
+        return self.to_codepoint(self.textCursor().position())
 
     def selection_cp(self) -> tuple[int, int]:
         """The selection as code point offsets (start == end when nothing is selected)."""
         c = self.textCursor()
-        to_cp = self.highlighter.to_codepoint
-        return to_cp(c.selectionStart()), to_cp(c.selectionEnd())
+        return self.to_codepoint(c.selectionStart()), self.to_codepoint(c.selectionEnd())
+
+    def _cursor(self, start: int, end: int) -> QTextCursor:
+        c = QTextCursor(self.document())
+        c.setPosition(self.to_document(start))
+        c.setPosition(self.to_document(end), QTextCursor.MoveMode.KeepAnchor)
+        return c
 
     def select_cp(self, start: int, end: int) -> None:
         """Select a range given in code points and scroll it into view."""
-        c = self.textCursor()
-        c.setPosition(self.highlighter.to_utf16(start))
-        c.setPosition(self.highlighter.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
-        self.setTextCursor(c)
+        self.setTextCursor(self._cursor(start, end))
         self.ensureCursorVisible()
 
     def set_current(self, span: tuple[int, int] | None) -> None:
@@ -84,10 +106,7 @@ class SpanEditor(QPlainTextEdit):
         selections = []
         if span is not None:
             sel = QTextEdit.ExtraSelection()
-            c = QTextCursor(self.document())
-            c.setPosition(self.highlighter.to_utf16(span[0]))
-            c.setPosition(self.highlighter.to_utf16(span[1]), QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = c
+            sel.cursor = self._cursor(*span)
             sel.format.setProperty(QTextFormat.Property.OutlinePen, QPen(QColor("#212121"), 1))
             sel.format.setFontWeight(600)
             selections.append(sel)
@@ -164,7 +183,7 @@ class SpanEditor(QPlainTextEdit):
     def _edge_at(self, pos) -> str | None:
         if self.current is None:
             return None
-        cp = self.highlighter.to_codepoint(self.cursorForPosition(pos).position())
+        cp = self.to_codepoint(self.cursorForPosition(pos).position())
         if cp == self.current[0]:
             return "start"
         if cp == self.current[1]:
@@ -181,8 +200,7 @@ class SpanEditor(QPlainTextEdit):
             super().mouseMoveEvent(event)
             return
         assert self.current is not None
-        cp = self.highlighter.to_codepoint(
-            self.cursorForPosition(event.position().toPoint()).position())
+        cp = self.to_codepoint(self.cursorForPosition(event.position().toPoint()).position())
         start, end = self.current
         start, end = (cp, end) if self._drag_edge == "start" else (start, cp)
         if start < end:

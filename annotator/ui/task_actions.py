@@ -106,6 +106,7 @@ def _box(parent: QWidget, icon: QMessageBox.Icon, text: str, details: str = "") 
     box = QMessageBox(icon, parent.window().windowTitle(), text,
                       QMessageBox.StandardButton.Close, parent)
     box.setObjectName("taskMessageBox")
+    box.setTextFormat(Qt.TextFormat.PlainText)  # messages name files
     box.setDetailedText(details)
     box.setWindowModality(Qt.WindowModality.NonModal)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from annotator.app.tasks import Task, TaskRunner
+from annotator.ui.plain import plain_label, tooltip
 
 MESSAGE_WIDTH = 360  # pixels; longer messages are elided, the tooltip has them whole
 
@@ -21,7 +22,7 @@ class TaskPanel(QWidget):
         self.setObjectName("taskPanel")
         self.runner = runner
         self.task: Task | None = None
-        self.message = QLabel(self)
+        self.message = plain_label(self)  # messages name files
         self.message.setObjectName("taskMessage")
         self.message.setFixedWidth(MESSAGE_WIDTH)
         self.bar = QProgressBar(self)
@@ -94,4 +95,4 @@ class TaskPanel(QWidget):
     def _set_message(self, text: str) -> None:
         metrics = self.message.fontMetrics()
         self.message.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, MESSAGE_WIDTH))
-        self.message.setToolTip(text)
+        self.message.setToolTip(tooltip(text))

@@ -298,12 +298,13 @@ class Workbench(QObject):
         for n, src in enumerate(self.state.layer(Layer.SOURCE), start=1):
             name = self.state.text[src.start:src.end]
             seen.add(name)
-            menu.addAction(f"&{n} {name}" if n < 10 else name).setData(src)
+            shown = name.replace("&", "&&")  # a "&" in a name is no keyboard accelerator
+            menu.addAction(f"&{n} {shown}" if n < 10 else shown).setData(src)
         known = [k for k in self.project.known_sources() if k not in seen]
         if known:
             menu.addSection("Known sources")
             for name in known:
-                action = menu.addAction(name)
+                action = menu.addAction(name.replace("&", "&&"))
                 action.setData(name)
                 action.setEnabled(name in self.state.text)
         return menu

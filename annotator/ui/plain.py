@@ -1,0 +1,36 @@
+"""User and file text in widgets is shown as it is, never read as HTML.
+
+QLabel, QMessageBox and tooltips guess the format: a text that looks like HTML is rendered as
+HTML, so an article titled ``<img src="...">`` would hide its text and load a local image. A
+label that shows such text is set to plain text; a tooltip cannot be, so its text is escaped
+into HTML that shows it literally. Labels that mix markup with user text set rich text
+explicitly and escape every piece of user text (``html.escape``).
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+
+def plain_label(parent: QWidget | None = None, text: str = "") -> QLabel:
+    """A label that shows its text literally, whatever it looks like."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    return label
+
+
+def rich_label(parent: QWidget | None = None, html: str = "") -> QLabel:
+    """A label for markup built here, with every piece of user text escaped."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setText(html)
+    return label
+
+
+def tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` literally, line breaks and spaces included."""
+    return f'<p style="white-space:pre-wrap">{escape(text)}</p>' if text else ""
