@@ -15,8 +15,8 @@ from annotator.io import (
     DecodeError,
     ImportFailure,
     decode_bytes,
-    iter_files,
     iter_import,
+    iter_targets,
     parse_html,
     parse_text,
 )
@@ -507,9 +507,10 @@ def test_folder_walk_order_and_skipping(tmp_path: Path) -> None:
     rel = [os.path.relpath(name, tmp_path) for name in names]
     assert rel == ["README", "a.txt", os.path.join("b", "a.html"), os.path.join("b", "z.txt"),
                    "c.jsonl:1", "c.jsonl:2"]  # fmt: skip
-    files = [os.path.relpath(path, tmp_path) for path in iter_files([tmp_path, tmp_path / "x"])]
-    assert files == ["README", "a.txt", os.path.join("b", "a.html"), os.path.join("b", "z.txt"),
-                     "c.jsonl"]  # fmt: skip
+    *files, missing = iter_targets([tmp_path, tmp_path / "x"])
+    assert [os.path.relpath(path, tmp_path) for path in files] == [
+        "README", "a.txt", os.path.join("b", "a.html"), os.path.join("b", "z.txt"), "c.jsonl"]
+    assert str(missing) == f"{tmp_path / 'x'}: no such file or folder"
 
 
 def test_explicit_paths(tmp_path: Path) -> None:

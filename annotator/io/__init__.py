@@ -9,7 +9,7 @@ from annotator.io.common import (
 )
 from annotator.io.decode import DecodeError, decode_bytes
 from annotator.io.html import parse_html
-from annotator.io.importer import is_importable, iter_files, iter_import, iter_targets
+from annotator.io.importer import is_importable, iter_import, iter_targets
 from annotator.io.jsonl import parse_task, parse_task_line
 from annotator.io.text import parse_text
 
@@ -21,7 +21,6 @@ __all__ = [
     "ImportWarning",
     "decode_bytes",
     "is_importable",
-    "iter_files",
     "iter_import",
     "iter_targets",
     "parse_html",

@@ -1,4 +1,5 @@
-"""Walk files and folders and stream drafts or failures, one bad file never stopping the rest."""
+"""Walk files and folders and stream drafts, failures and warnings; one bad file never stops
+the rest."""
 
 from __future__ import annotations
 
@@ -38,19 +39,12 @@ _KNOWN = ", ".join(sorted(s for s in _ALL if s))
 
 
 def iter_import(paths: Iterable[Path | str]) -> Iterator[ImportItem]:
-    """Drafts and failures for files and (recursively, sorted) folders, lazily one by one."""
+    """Drafts, failures and warnings for files and (recursively, sorted) folders, lazily."""
     for found in iter_targets(paths):
         if isinstance(found, ImportFailure):
             yield found
         else:
             yield from _import_file(found)
-
-
-def iter_files(paths: Iterable[Path | str]) -> Iterator[Path]:
-    """The files iter_import will read, in the same order: for counting progress up front."""
-    for found in iter_targets(paths):
-        if isinstance(found, Path):
-            yield found
 
 
 def is_importable(path: Path) -> bool:
