@@ -96,7 +96,9 @@ def upgrade_cmd(project: Annotated[Path, typer.Argument(help="Project file")]) -
 @app.command("import")
 def import_cmd(
     project: Annotated[Path, typer.Argument(help="Project file; created when missing")],
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt, .jsonl, .html")],
+    # readable=False: an unreadable path gets its own error line, the others still import
+    paths: Annotated[list[Path], typer.Argument(
+        help="Files or folders: .txt, .jsonl, .html, .conll, .spacy, brat .ann", readable=False)],
     model: Annotated[
         str | None, typer.Option("--model", "-m", help="spaCy pipeline: package name or folder")
     ] = None,
@@ -114,6 +116,8 @@ def import_cmd(
             typer.echo(f"skipped: {line}", err=True)
         for line in report.failed:
             typer.echo(f"error: {line}", err=True)
+        for line in report.warnings:
+            typer.echo(f"warning: {line}", err=True)
         if suggest and report.imported:
             report.model, report.suggested = _suggest(proj, report.imported, model)
             if proj.setting("claims_model"):

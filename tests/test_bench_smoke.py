@@ -33,7 +33,8 @@ def assert_rows(out: str, rows: list[str]) -> None:
             f"row {row!r} missing from the table:\n{out}")
 
 
-@pytest.mark.parametrize("script", ["bench_article.py", "bench_project.py"])
+@pytest.mark.parametrize("script", ["bench_article.py", "bench_project.py",
+                                    "bench_import_stall.py"])
 def test_bench_help(script: str) -> None:
     out = run_bench(script, "--help")
     assert "--report-only" in out
@@ -70,4 +71,14 @@ def test_bench_project_runs_and_prints_its_table() -> None:
     # The lazy model holds pages, never the whole project (a count, not a time).
     (held,) = [line for line in out.splitlines() if line.startswith("model rows held")]
     assert "of 2000" in held and held.endswith(" ok"), held
+    assert "all budgets met" in out or "BUDGET EXCEEDED" in out
+
+
+def test_bench_import_stall_runs_and_prints_its_table() -> None:
+    out = run_bench("bench_import_stall.py", "--files", "5", "--tasks", "20", "--pages", "1",
+                    "--articles", "5", "--words", "100")
+    assert "bench_import_stall: 5 text files, 20 JSONL tasks" in out
+    assert_rows(out, ["idle: longest heartbeat gap", "import: longest heartbeat gap",
+                      "import: longest GUI write (add + delete)"])
+    assert "26 imported, 0 skipped (already in the project), 0 failed" in out
     assert "all budgets met" in out or "BUDGET EXCEEDED" in out

@@ -15,8 +15,8 @@ from annotator.io import (
     DecodeError,
     ImportFailure,
     decode_bytes,
-    iter_files,
     iter_import,
+    iter_targets,
     parse_html,
     parse_text,
 )
@@ -507,9 +507,10 @@ def test_folder_walk_order_and_skipping(tmp_path: Path) -> None:
     rel = [os.path.relpath(name, tmp_path) for name in names]
     assert rel == ["README", "a.txt", os.path.join("b", "a.html"), os.path.join("b", "z.txt"),
                    "c.jsonl:1", "c.jsonl:2"]  # fmt: skip
-    files = [os.path.relpath(path, tmp_path) for path in iter_files([tmp_path, tmp_path / "x"])]
-    assert files == ["README", "a.txt", os.path.join("b", "a.html"), os.path.join("b", "z.txt"),
-                     "c.jsonl"]  # fmt: skip
+    *files, missing = iter_targets([tmp_path, tmp_path / "x"])
+    assert [os.path.relpath(path, tmp_path) for path in files] == [
+        "README", "a.txt", os.path.join("b", "a.html"), os.path.join("b", "z.txt"), "c.jsonl"]
+    assert str(missing) == f"{tmp_path / 'x'}: no such file or folder"
 
 
 def test_explicit_paths(tmp_path: Path) -> None:
@@ -525,14 +526,14 @@ def test_unreadable_file_and_vanished_folder(tmp_path: Path, monkeypatch) -> Non
     locked = write(tmp_path / "a" / "locked.txt", "x")
     write(tmp_path / "a" / "ok.txt", "Ok")
     write(tmp_path / "b" / "gone.txt", "weg")
-    real = Path.read_bytes
+    real = os.open
 
-    def read_bytes(self: Path) -> bytes:
-        if self == locked:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    def refuse_locked(path: os.PathLike | str, *args: int) -> int:
+        if Path(path) == locked:  # as for a file without read permission (root reads all)
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, *args)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", refuse_locked)
     items = iter_import([tmp_path])
     first = next(items)
     assert str(first) == f"{locked}: Permission denied"
@@ -549,9 +550,9 @@ def test_import_is_streamed(tmp_path: Path, monkeypatch) -> None:
     calls: list[Path] = []
     real = importer_module.read_text_file
 
-    def counting(path: Path) -> ArticleDraft:
+    def counting(path: Path, warn: object = None) -> ArticleDraft:
         calls.append(path)
-        return real(path)
+        return real(path, warn)
 
     monkeypatch.setattr(importer_module, "read_text_file", counting)
     items = iter_import([tmp_path])

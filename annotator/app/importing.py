@@ -13,9 +13,11 @@ from typing import Any
 from annotator.core.hashing import content_hash
 from annotator.core.model import ArticleDraft, Layer, ModelInfo
 from annotator.core.spans import SpanError
-from annotator.io import ImportFailure, iter_import
+from annotator.io import ImportFailure, ImportWarning, iter_import, printable
+from annotator.nlp.sentences import split_sentences
 from annotator.store import Project
 from annotator.store.datasets import AnnotatedImport
+from annotator.store.matching_store import MatchingStore
 
 Progress = Callable[[int, str], None]  # (items done so far, what was just done)
 
@@ -27,6 +29,7 @@ class ImportReport:
     imported: list[int] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # imported, but e.g. with bytes replaced
     suggested: int = 0
     model: ModelInfo | None = None
 
@@ -36,6 +39,8 @@ class ImportReport:
             f"{len(self.imported)} imported, {len(self.skipped)} skipped (already in the "
             f"project), {len(self.failed)} failed"
         )
+        if self.warnings:
+            line += f", {len(self.warnings)} warning{'' if len(self.warnings) == 1 else 's'}"
         if self.model is not None:
             line += f"; {self.suggested} entity suggestions from {self.model.name} "
             line += f"{self.model.version}"
@@ -49,7 +54,12 @@ def import_files(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> ImportReport:
-    """Store every article the importers produce; one bad file never stops the rest."""
+    """Store every article the importers produce; one bad file never stops the rest.
+
+    Each article is one short transaction together with its sentence index (what claim
+    matching ranks), so a kill leaves whole articles only and a window working on the same
+    project never waits long for the write lock.
+    """
     report = ImportReport()
     store = AnnotatedImport(project)  # one per run: claim groups span the files it reads
     for n, item in enumerate(iter_import(paths), start=1):
@@ -58,33 +68,40 @@ def import_files(
         if isinstance(item, ImportFailure):
             report.failed.append(str(item))
             message = f"failed: {item}"
+        elif isinstance(item, ImportWarning):
+            report.warnings.append(str(item))
+            message = f"warning: {item}"
         else:
             message = _store(store, item, report)
         if progress:
             progress(n, message)
-    if report.imported:  # the sentence index that claim matching ranks (cheap, no model)
-        from annotator.app.matching import ensure_sentences
-
-        ensure_sentences(project, report.imported)
     return report
 
 
 def _store(store: AnnotatedImport, draft: ArticleDraft, report: ImportReport) -> str:
-    """One article with whatever annotations, links and groups its file carried."""
+    """One article with whatever annotations, links and groups its file carried, and its
+    sentence index, in one transaction."""
     project = store.project
-    where = draft.source_path or draft.title
-    try:
-        article_id = store.add(draft)
-    except (SpanError, ValueError) as exc:
-        report.failed.append(f"{where}: {exc}")
-        return f"failed: {where}: {exc}"
+    where = printable(draft.source_path or draft.title)
+    article_id = project.article_id_by_hash(content_hash(draft.text))
     if article_id is None:
-        digest_id = project.article_id_by_hash(content_hash(draft.text))
-        message = f"{where}: same text as article {digest_id}, skipped"
-        report.skipped.append(message)
-        return message
-    report.imported.append(article_id)
-    return f"imported {where}"
+        sentences = split_sentences(draft.text)  # outside the transaction: it holds the lock
+        try:
+            with project.transaction():
+                article_id = store.add(draft)
+                if article_id is not None:
+                    MatchingStore(project).replace_sentences(article_id, sentences)
+        except (SpanError, ValueError) as exc:
+            message = f"{where}: {printable(str(exc))}"
+            report.failed.append(message)
+            return f"failed: {message}"
+        if article_id is not None:
+            report.imported.append(article_id)
+            return f"imported {where}"
+        article_id = project.article_id_by_hash(content_hash(draft.text))
+    message = f"{where}: same text as article {article_id}, skipped"
+    report.skipped.append(message)
+    return message
 
 
 def suggest_entities_for(

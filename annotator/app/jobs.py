@@ -16,7 +16,7 @@ from typing import Any
 from annotator.app.importing import ImportReport, import_files, suggest_entities_for
 from annotator.app.tasks import Cancelled, Progress, ProjectFn
 from annotator.core.model import ModelInfo
-from annotator.io import iter_files
+from annotator.io import ImportFailure, iter_targets
 from annotator.store import Project
 
 MODEL_SETTING = "model"  # project setting naming the pipeline to use when none is given
@@ -37,8 +37,10 @@ class ImportJobReport(ImportReport):
         return line + ("; cancelled" if self.cancelled else "")
 
     def problems(self) -> list[str]:
-        """What the user should read: failed files, then a model that could not be used."""
-        return self.failed + ([self.model_error] if self.model_error else [])
+        """What the user should read: failed files, warnings, then a model that could not be
+        used."""
+        return (self.failed + [f"warning: {line}" for line in self.warnings]
+                + ([self.model_error] if self.model_error else []))
 
 
 @dataclass
@@ -67,6 +69,10 @@ def import_job(paths: Sequence[Path | str], model_name: str | None = None) -> Pr
         for done, path in enumerate(files):
             if cancelled():
                 break
+            if isinstance(path, ImportFailure):  # missing, unreadable, a pipe: its own line
+                report.failed.append(str(path))
+                progress(done + 1, len(files), f"failed: {path}")
+                continue
 
             def step(_n: int, message: str, done: int = done) -> None:
                 progress(done, len(files), message)
@@ -142,10 +148,10 @@ def _merge(report: ImportReport, part: ImportReport) -> None:
     report.imported += part.imported
     report.skipped += part.skipped
     report.failed += part.failed
+    report.warnings += part.warnings
 
 
-def find_files(paths: Iterable[Path | str]) -> list[Path]:
-    """The files iter_import will read, so progress can count them; missing paths stay in, so
-    that the import reports them."""
-    given = [Path(p) for p in paths]
-    return list(iter_files(given)) + [p for p in given if not p.exists()]
+def find_files(paths: Iterable[Path | str]) -> list[Path | ImportFailure]:
+    """The files iter_import will read, so progress can count them, and the given paths it
+    cannot read (missing, unreadable, not a regular file) as their failures."""
+    return list(iter_targets(paths))

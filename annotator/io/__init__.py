@@ -1,9 +1,15 @@
 """Importers for plain text, JSONL (Prodigy, doccano) and saved HTML pages; no Qt, no store."""
 
-from annotator.io.common import ImportFailure, ImportItem, ImportProblem
+from annotator.io.common import (
+    ImportFailure,
+    ImportItem,
+    ImportProblem,
+    ImportWarning,
+    printable,
+)
 from annotator.io.decode import DecodeError, decode_bytes
 from annotator.io.html import parse_html
-from annotator.io.importer import is_importable, iter_files, iter_import
+from annotator.io.importer import is_importable, iter_import, iter_targets
 from annotator.io.jsonl import parse_task, parse_task_line
 from annotator.io.text import parse_text
 
@@ -12,12 +18,14 @@ __all__ = [
     "ImportFailure",
     "ImportItem",
     "ImportProblem",
+    "ImportWarning",
     "decode_bytes",
     "is_importable",
-    "iter_files",
     "iter_import",
+    "iter_targets",
     "parse_html",
     "parse_task",
     "parse_task_line",
     "parse_text",
+    "printable",
 ]

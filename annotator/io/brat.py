@@ -20,7 +20,14 @@ from annotator.core.model import (
     Status,
 )
 from annotator.core.spans import Utf16Index
-from annotator.io.common import ImportProblem, first_line, read_limited, short_title
+from annotator.io.common import (
+    ARTICLE_BYTES,
+    ImportProblem,
+    Warn,
+    first_line,
+    read_limited,
+    short_title,
+)
 from annotator.io.conll import META_FIELDS, json_line
 from annotator.io.decode import decode_bytes
 
@@ -207,28 +214,42 @@ def brat_text_of(path: Path) -> Path | None:
     return ann if ann.is_file() else None
 
 
-def read_brat_file(path: Path) -> ArticleDraft:
+def read_brat_file(path: Path, warn: Warn | None = None) -> ArticleDraft:
     """An ``.ann`` (or its ``.txt``) with its text and, from our exports, the ``.meta``."""
     ann = brat_text_of(path) or path
     txt = ann.with_suffix(".txt")
     if not txt.is_file():
         raise ImportProblem(f"no {txt.name} next to the annotations")
-    text = decode_bytes(read_limited(txt), txt)
+    text = _read(txt, warn)
     if not text.strip():
         raise ImportProblem(f"{txt.name} is empty")
     meta_path = ann.with_suffix(META_SUFFIX)
-    record = _read_meta(meta_path) if meta_path.is_file() else {}
+    record = _read_meta(meta_path, warn) if meta_path.is_file() else {}
     draft = _draft(text, record, str(ann))
-    _Reader(draft).read(decode_bytes(read_limited(ann), ann).split("\n"))
+    _Reader(draft).read(_read(ann, warn).split("\n"))
     return draft
 
 
-def _read_meta(path: Path) -> dict[str, Any]:
+def _read(path: Path, warn: Warn | None) -> str:
+    """One file of the pair (or the sidecar) as text; problems name the file."""
+    def named(reason: str) -> None:
+        if warn is not None:
+            warn(f"{path.name}: {reason}")
+
+    try:
+        return decode_bytes(read_limited(path, ARTICLE_BYTES, "a brat file"), path, warn=named)
+    except ImportProblem as exc:
+        raise ImportProblem(f"{path.name}: {exc.reason}") from exc
+
+
+def _read_meta(path: Path, warn: Warn | None) -> dict[str, Any]:
     """Our sidecar's fields; a broken one is an error rather than silently lost metadata."""
     try:
-        record = json.loads(decode_bytes(read_limited(path), path))
+        record = json.loads(_read(path, warn))
     except ValueError as exc:
         raise ImportProblem(f"{path.name}: invalid JSON ({exc})") from exc
+    except RecursionError as exc:
+        raise ImportProblem(f"{path.name}: invalid JSON (nested too deeply)") from exc
     if not isinstance(record, dict):
         raise ImportProblem(f"{path.name}: expected a JSON object")
     return record
@@ -282,14 +303,20 @@ class _Reader:
         text = self.draft.text
         fits = all(_covers(text, frags, cols) for _, cols, (_, frags) in parsed)
         index = None if fits else Utf16Index(text)
+        units = index.to_utf16(len(text)) if index else len(text)
         for n, cols, (label, frags) in parsed:
+            start, end = frags[0][0], frags[-1][1]
+            if end > units:
+                raise ImportProblem(f"{cols[0]}: span {start}-{end} is outside the text "
+                                    f"(length {len(text)})", n)
             if index is not None:
                 frags = [(index.to_codepoint(a), index.to_codepoint(b)) for a, b in frags]
                 if not _covers(text, frags, cols):
-                    raise ImportProblem(f"{cols[0]}: its text is not at {cols[1]}", n)
-            start, end = frags[0][0], frags[-1][1]
-            if not 0 <= start < end <= len(text):
-                raise ImportProblem(f"{cols[0]}: span {start}-{end} is outside the text", n)
+                    raise ImportProblem(f"{cols[0]}: the text at {cols[1]} is not the quoted "
+                                        f"text", n)
+                start, end = frags[0][0], frags[-1][1]
+            if not start < end:
+                raise ImportProblem(f"{cols[0]}: span {start}-{end} is empty", n)
             layer = IMPLIED.get(label, Layer.ENTITY)
             self.spans[cols[0]] = {"start": start, "end": end, "label": label, "layer": layer,
                                    "attrs": {}, "source": None, "source_kind": None}
@@ -364,8 +391,12 @@ def _offsets(n: int, data: str) -> tuple[str, list[tuple[int, int]]]:
         frags = [(int(a), int(b)) for a, b in (part.split() for part in rest.split(";"))]
     except ValueError as exc:
         raise ImportProblem(f"expected 'TYPE START END' in {data!r}", n) from exc
-    if not label or not frags or any(a > b for a, b in frags):
+    if not label or not frags:
         raise ImportProblem(f"expected 'TYPE START END' in {data!r}", n)
+    for a, b in frags:
+        if not 0 <= a <= b:
+            raise ImportProblem(f"offsets {a} {b} in {data!r}: start must not be after end "
+                                "and neither negative", n)
     return label, frags
 
 

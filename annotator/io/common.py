@@ -1,23 +1,55 @@
-"""Types every importer shares: the failure record and the exception parsers raise."""
+"""Types every importer shares (failures, warnings, the parsers' exception) and bounded reading."""
 
 from __future__ import annotations
 
+import os
 import re
+import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeAlias
+from typing import BinaryIO, TypeAlias
 
 from annotator.core.model import ArticleDraft
 
 TITLE_LIMIT = 120  # characters; longer first lines are cut so lists stay readable
-MAX_FILE_BYTES = 50 * 1024 * 1024  # a single text or HTML file read whole; JSONL is streamed
+MB = 2**20
+# Byte limits, checked while reading (a size the file system reports is never trusted).
+ARTICLE_BYTES = 10 * MB  # a plain-text article, a brat .txt/.ann/.meta: a news story is ~50 KB
+PAGE_BYTES = 20 * MB  # a saved HTML page: inline scripts, styles and images make it large
+LINE_BYTES = 10 * MB  # one JSONL line (one task); a JSONL file itself is streamed, any size
+DATASET_BYTES = 50 * MB  # files read whole: .json, CoNLL, spaCy DocBin, UTF-16/32 JSONL
 
 _SPACE = re.compile(r"\s+")
+# What must not reach a terminal or log line raw: C0/C1 controls, line and paragraph
+# separators, bidi and other format controls, lone surrogates (undecodable file-name bytes).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f"
+                          "\ufeff\ud800-\udfff]")
+_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISDIR, "a folder"))
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+_BINARY = getattr(os, "O_BINARY", 0)
+
+Warn: TypeAlias = Callable[[str], None]  # takes a warning's reason; the caller names the file
+
+
+def printable(name: str) -> str:
+    """A file name (or any text) safe for one line: controls and undecodable bytes escaped."""
+    return _UNPRINTABLE.sub(_escape, name)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte os.fsdecode could not decode
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 @dataclass(frozen=True)
-class ImportFailure:
-    """One file (or JSONL line) that could not be imported, and why."""
+class ImportNote:
+    """A file (or JSONL line) and what there is to say about it, printed on one line."""
 
     path: str
     line: int | None
@@ -25,15 +57,24 @@ class ImportFailure:
 
     def __post_init__(self) -> None:
         """Keep the reason on one line so logs and list views never break."""
-        object.__setattr__(self, "reason", _SPACE.sub(" ", self.reason).strip())
+        object.__setattr__(self, "reason", printable(_SPACE.sub(" ", self.reason).strip()))
 
     def __str__(self) -> str:
-        """``path:line: reason`` or ``path: reason``."""
-        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        """``path:line: reason`` or ``path: reason``, always one line."""
+        where = printable(self.path)
+        where = where if self.line is None else f"{where}:{self.line}"
         return f"{where}: {self.reason}"
 
 
-ImportItem: TypeAlias = ArticleDraft | ImportFailure
+class ImportFailure(ImportNote):
+    """A file (or JSONL line) that could not be imported, and why."""
+
+
+class ImportWarning(ImportNote):
+    """Something a file was imported despite, e.g. invalid bytes that were replaced."""
+
+
+ImportItem: TypeAlias = ArticleDraft | ImportFailure | ImportWarning
 
 
 class ImportProblem(Exception):
@@ -61,9 +102,37 @@ def first_line(text: str) -> str:
     return ""
 
 
-def read_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """Read a whole file, refusing huge ones so a stray disk image cannot eat the RAM."""
-    size = path.stat().st_size
-    if size > limit:
-        raise ImportProblem(f"file too large ({size // 2**20} MB, limit {limit // 2**20} MB)")
-    return path.read_bytes()
+def not_regular(mode: int) -> str | None:
+    """Why a file of this mode cannot be read as data ("a named pipe (FIFO)"), or None."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((kind for test, kind in _KINDS if test(mode)), "not a regular file")
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """Open a regular file for reading; a pipe, device or socket is refused without blocking
+    (a FIFO would wait for a writer forever, ``/dev/zero`` never ends)."""
+    kind = not_regular(os.stat(path).st_mode)  # follows symlinks: a link to a FIFO is one
+    if kind is None:
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK | _BINARY)
+        kind = not_regular(os.fstat(fd).st_mode)  # it may have been swapped since the stat
+        if kind is None:
+            if _NONBLOCK and hasattr(os, "set_blocking"):
+                os.set_blocking(fd, True)
+            return os.fdopen(fd, "rb")
+        os.close(fd)
+    raise ImportProblem(f"{kind}, not a regular file: skipped")
+
+
+def read_limited(path: Path, limit: int, what: str) -> bytes:
+    """A whole regular file of at most ``limit`` bytes; ``what`` names the limit in the error."""
+    with open_regular(path) as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise ImportProblem(too_large(limit, what))
+    return data
+
+
+def too_large(limit: int, what: str) -> str:
+    """The error for input over a byte limit, e.g. "larger than 10 MB, the limit for …"."""
+    return f"larger than {limit // MB} MB, the limit for {what}"

@@ -11,7 +11,15 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.model import ArticleDraft, DocSpan, Layer, Status
-from annotator.io.common import ImportFailure, ImportItem, ImportProblem, read_limited, short_title
+from annotator.io.common import (
+    DATASET_BYTES,
+    ImportFailure,
+    ImportItem,
+    ImportProblem,
+    ImportWarning,
+    read_limited,
+    short_title,
+)
 from annotator.io.decode import decode_bytes
 from annotator.io.tokens import Token, tokenize
 
@@ -148,7 +156,10 @@ class _Doc:
 
 def iter_conll_file(path: Path) -> Iterator[ImportItem]:
     """Drafts with entity annotations, one per document; a bad document fails alone."""
-    docs = parse_conll(decode_bytes(read_limited(path), path))
+    notes: list[str] = []
+    data = read_limited(path, DATASET_BYTES, "a CoNLL file")
+    docs = parse_conll(decode_bytes(data, path, warn=notes.append))
+    yield from (ImportWarning(str(path), None, note) for note in notes)
     if not docs:
         if not sidecar_path(path).is_file():  # with one: our export of an empty split
             yield ImportFailure(str(path), None, "no tokens in the file")
@@ -216,9 +227,10 @@ def _read_sidecar(path: Path, count: int) -> list[dict[str, Any]] | None:
     if not sidecar.is_file():
         return None
     try:
-        lines = decode_bytes(read_limited(sidecar), sidecar).split("\n")
+        data = read_limited(sidecar, DATASET_BYTES, "a CoNLL sidecar")
+        lines = decode_bytes(data, sidecar).split("\n")
         records = [json.loads(line) for line in lines if line.strip()]
-    except (ImportProblem, ValueError, OSError) as exc:
+    except (ImportProblem, ValueError, OSError, RecursionError) as exc:
         logger.warning("%s: ignoring unreadable sidecar (%s)", sidecar, exc)
         return None
     if len(records) != count or not all(isinstance(r, dict) for r in records):

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from annotator.io.common import ImportProblem
+from annotator.io.common import ImportProblem, Warn
+
+logger = logging.getLogger(__name__)
 
 BINARY = "binary file, not text"
 UNKNOWN_ENCODING = "cannot detect the encoding"
@@ -35,24 +38,33 @@ _CONTROL_SHARE = 0.01
 _CONTROL_ALLOWANCE = 2  # a stray control character in a short text is not yet binary
 # C0/C1 controls except tab, line breaks, form feed, DOS end-of-file and NEL; and U+FFFD.
 _CONTROLS = re.compile("[\x01-\x08\x0e-\x19\x1b-\x1f\x7f-\x84\x86-\x9f\ufffd]")
+_ESCAPED = re.compile("[\udc80-\udcff]+")  # invalid UTF-8 bytes, as surrogateescape keeps them
+_NON_ASCII_DECODED = re.compile("[^\x00-\x7f\udc80-\udcff]")
 
 
 class DecodeError(ImportProblem):
     """Bytes that are not text in any encoding we can trust."""
 
 
-def decode_bytes(data: bytes, path: str | Path | None = None) -> str:
-    """Decode ``data`` without touching line endings; raise DecodeError if it is not text."""
-    del path  # the caller names the file in the failure; kept for a uniform signature
+def decode_bytes(data: bytes, path: str | Path | None = None, *, warn: Warn | None = None,
+                 offset: int = 0) -> str:
+    """Decode ``data`` without touching line endings; raise DecodeError if it is not text.
+
+    UTF-8 with a few invalid bytes stays UTF-8: each bad sequence becomes U+FFFD and ``warn``
+    hears where (byte offsets count from ``offset``, where ``data`` starts in its file).
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _decode_after_bom(data[len(bom) :], encoding)
+            return _decode_after_bom(data[len(bom) :], encoding, path, warn, offset + len(bom))
     if b"\x00" in data:
         return _check_text(_decode_bomless_utf16(data))
     try:
         return _check_text(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    bad = utf8_damage(data)
+    if bad is not None:
+        return _replaced(data, bad, path, warn, offset)
     western = _try_cp1252(data)
     if western is not None:
         return _check_text(western)
@@ -62,10 +74,64 @@ def decode_bytes(data: bytes, path: str | Path | None = None) -> str:
     return _check_text(str(best))
 
 
-def _decode_after_bom(data: bytes, encoding: str) -> str:
+def _german_by_accident(text: str, data: bytes) -> bool:
+    """Whether bytes that are not valid UTF-8 are German cp1252 whose ``Spaß“`` (DF 93 is
+    U+07D3) only looks like UTF-8: the UTF-8 reading's characters are all two-byte ones above
+    Latin-1 (real German UTF-8 has ä, ö, ü or ß), and the cp1252 one is nothing but German."""
+    high = _NON_ASCII_DECODED.findall(text)  # invalid bytes (surrogate escapes) aside
+    if not all("\u0100" <= ch < "\u0800" for ch in high):
+        return False
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return all(ch in _GERMAN for ch in _NON_ASCII.findall(western))
+
+
+def utf8_damage(data: bytes) -> list[tuple[int, int]] | None:
+    """(byte offset, length) of the invalid runs in text that is UTF-8 apart from them, or
+    None when it does not read as UTF-8: its valid multi-byte characters must outnumber the
+    invalid bytes (German in cp1252 has no multi-byte sequence, ``ä`` alone is invalid) and
+    must not be German cp1252 by accident."""
+    text = data.decode("utf-8", "surrogateescape")
+    runs, position, last = [], 0, 0
+    for match in _ESCAPED.finditer(text):
+        position += len(text[last : match.start()].encode("utf-8"))
+        runs.append((position, match.end() - match.start()))
+        position += match.end() - match.start()
+        last = match.end()
+    invalid = sum(length for _, length in runs)
+    multibyte = len(_NON_ASCII_DECODED.findall(text))
+    if multibyte <= invalid or _german_by_accident(text, data):
+        return None
+    return runs
+
+
+def _replaced(data: bytes, bad: list[tuple[int, int]], path: str | Path | None,
+              warn: Warn | None, offset: int) -> str:
+    """UTF-8 with its invalid sequences replaced, and a warning naming the first offset."""
+    invalid = sum(length for _, length in bad)
+    first = offset + bad[0][0]
+    what = ("an invalid UTF-8 byte" if invalid == 1 else f"{invalid} invalid UTF-8 bytes")
+    text = data.decode("utf-8", "replace")
+    try:
+        text = _check_text(text, allowed=text.count("\ufffd"))
+    except DecodeError as exc:
+        raise DecodeError(f"{exc.reason} ({what}, the first at byte offset {first})") from exc
+    reason = (f"{what} at byte offset {first} replaced with U+FFFD" if invalid == 1 else
+              f"{what} replaced with U+FFFD, the first at byte offset {first}")
+    if warn is not None:
+        warn(reason)
+    else:
+        logger.warning("%s: %s", path or "text", reason)
+    return text
+
+
+def _decode_after_bom(data: bytes, encoding: str, path: str | Path | None, warn: Warn | None,
+                      offset: int) -> str:
     """Decode what follows a byte-order mark; a UTF-8 BOM may still front legacy bytes."""
     if encoding == "utf-8":
-        return decode_bytes(data)
+        return decode_bytes(data, path, warn=warn, offset=offset)
     try:
         return _check_text(data.decode(encoding))
     except UnicodeDecodeError as exc:
@@ -107,13 +173,16 @@ def _try_cp1252(data: bytes) -> str | None:
     return text if western >= _WESTERN_SHARE * len(high) else None
 
 
-def _check_text(text: str) -> str:
-    """Reject decoded bytes that are full of control characters: that is binary data."""
+def _check_text(text: str, allowed: int = 0) -> str:
+    """Reject decoded bytes that are full of control characters: that is binary data.
+
+    ``allowed`` replacement characters were put there by decoding and are not counted.
+    """
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\x00" in text:
         raise DecodeError(BINARY)
-    controls = sum(1 for _ in _CONTROLS.finditer(text))
+    controls = sum(1 for _ in _CONTROLS.finditer(text)) - allowed
     if controls > max(_CONTROL_ALLOWANCE, _CONTROL_SHARE * len(text)):
         raise DecodeError(BINARY)
     return text

@@ -46,6 +46,7 @@ from typing import Any
 
 from annotator.core.model import ArticleDraft, DocSpan, Layer
 from annotator.io.common import (
+    DATASET_BYTES,
     ImportFailure,
     ImportItem,
     ImportProblem,
@@ -168,10 +169,11 @@ def read_spacy(path: Path) -> Iterator[ImportItem]:
     """One draft (or failure, named ``file[index]``) per Doc of a DocBin file."""
     from spacy.tokens import DocBin
 
+    data = read_limited(path, DATASET_BYTES, "a spaCy DocBin file")
     try:
-        docbin = DocBin(store_user_data=True).from_bytes(read_limited(path))
-    except (ValueError, KeyError, TypeError) as exc:
-        yield ImportFailure(str(path), None, f"not a spaCy DocBin file ({exc})")
+        docbin = DocBin(store_user_data=True).from_bytes(data)
+    except Exception:  # zlib, msgpack and spaCy raise many types on foreign bytes
+        yield ImportFailure(str(path), None, "not a spaCy DocBin file")
         return
     if len(docbin) == 0:
         yield ImportFailure(str(path), None, "no documents in the DocBin")

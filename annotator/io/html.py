@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.model import ArticleDraft
-from annotator.io.common import ImportProblem, first_line, read_limited
-from annotator.io.decode import decode_bytes
+from annotator.io.common import PAGE_BYTES, ImportProblem, Warn, first_line, read_limited
+from annotator.io.decode import decode_bytes, utf8_damage
 from annotator.io.text import scan_header
 
 NO_TEXT = "no article text found in the HTML"
@@ -33,16 +33,17 @@ _EXTRACT_OPTIONS: dict[str, Any] = {
 }
 
 
-def read_html_file(path: Path) -> ArticleDraft:
+def read_html_file(path: Path, warn: Warn | None = None) -> ArticleDraft:
     """Import one saved HTML page; raises ImportProblem when it holds no article."""
-    html = decode_html(read_limited(path))
+    html = decode_html(read_limited(path, PAGE_BYTES, "an HTML page"), warn)
     if not html.strip():
         raise ImportProblem("empty file")
     return parse_html(html, str(path))
 
 
-def decode_html(data: bytes) -> str:
-    """Bytes → str: BOM, then valid UTF-8, then the page's ``<meta charset>``, then detection."""
+def decode_html(data: bytes, warn: Warn | None = None) -> str:
+    """Bytes → str: BOM, then (nearly) valid UTF-8, then the page's ``<meta charset>``, then
+    detection; invalid bytes in a UTF-8 page are replaced and ``warn`` hears where."""
     declared = None if data.startswith(_BOMS) else _declared_encoding(data[:4096])
     if declared and declared != "utf-8" and not _is_utf8(data):
         try:
@@ -52,7 +53,7 @@ def decode_html(data: bytes) -> str:
         else:
             if "\x00" not in text:
                 return text
-    return decode_bytes(data)
+    return decode_bytes(data, warn=warn)
 
 
 def _declared_encoding(head: bytes) -> str | None:
@@ -68,11 +69,12 @@ def _declared_encoding(head: bytes) -> str | None:
 
 
 def _is_utf8(data: bytes) -> bool:
-    """Valid UTF-8 beats a stale charset label: mislabelled pages are common."""
+    """UTF-8, perhaps with a few bad bytes, beats a stale charset label: mislabelled pages
+    are common."""
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
-        return False
+        return utf8_damage(data) is not None
     return True
 
 

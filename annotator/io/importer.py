@@ -1,4 +1,5 @@
-"""Walk files and folders and stream drafts or failures, one bad file never stopping the rest."""
+"""Walk files and folders and stream drafts, failures and warnings; one bad file never stops
+the rest."""
 
 from __future__ import annotations
 
@@ -8,8 +9,16 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from annotator.core.model import ArticleDraft
 from annotator.io.brat import brat_text_of, read_brat_file
-from annotator.io.common import ImportFailure, ImportItem, ImportProblem
+from annotator.io.common import (
+    ImportFailure,
+    ImportItem,
+    ImportProblem,
+    ImportWarning,
+    not_regular,
+    printable,
+)
 from annotator.io.conll import CONLL_SUFFIXES, iter_conll_file
 from annotator.io.docbin import read_spacy
 from annotator.io.html import read_html_file
@@ -30,19 +39,12 @@ _KNOWN = ", ".join(sorted(s for s in _ALL if s))
 
 
 def iter_import(paths: Iterable[Path | str]) -> Iterator[ImportItem]:
-    """Drafts and failures for files and (recursively, sorted) folders, lazily one by one."""
-    for found in _iter_targets(paths):
+    """Drafts, failures and warnings for files and (recursively, sorted) folders, lazily."""
+    for found in iter_targets(paths):
         if isinstance(found, ImportFailure):
             yield found
         else:
             yield from _import_file(found)
-
-
-def iter_files(paths: Iterable[Path | str]) -> Iterator[Path]:
-    """The files iter_import will read, in the same order: for counting progress up front."""
-    for found in _iter_targets(paths):
-        if isinstance(found, Path):
-            yield found
 
 
 def is_importable(path: Path) -> bool:
@@ -50,8 +52,9 @@ def is_importable(path: Path) -> bool:
     return _suffix(path) in _ALL and brat_text_of(path) is None
 
 
-def _iter_targets(paths: Iterable[Path | str]) -> Iterator[Path | ImportFailure]:
-    """Files to read, or why a given path cannot be read; folders are walked."""
+def iter_targets(paths: Iterable[Path | str]) -> Iterator[Path | ImportFailure]:
+    """Files to read, or why a given path cannot be read (iter_import's order); folders are
+    walked."""
     for raw in paths:
         path = Path(raw)
         try:
@@ -64,6 +67,8 @@ def _iter_targets(paths: Iterable[Path | str]) -> Iterator[Path | ImportFailure]
             continue
         if stat.S_ISDIR(info.st_mode):
             yield from _walk(path, set())
+        elif kind := not_regular(info.st_mode):
+            yield ImportFailure(str(path), None, f"{kind}, not a regular file: skipped")
         elif is_importable(path) or brat_text_of(path):
             yield path
         else:
@@ -98,27 +103,46 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | ImportFai
 
 def _import_file(path: Path) -> Iterator[ImportItem]:
     """Read one file with the reader for its type; every error becomes a failure."""
+    notes: list[str] = []
     try:
         suffix = _suffix(path)
         if suffix in JSONL_SUFFIXES:
-            yield from iter_jsonl_file(path)
-        elif suffix in HTML_SUFFIXES:
-            yield read_html_file(path)
+            items: Iterable[ImportItem] = iter_jsonl_file(path)
         elif suffix in CONLL_SUFFIXES:
-            yield from iter_conll_file(path)
-        elif suffix in BRAT_SUFFIXES or brat_text_of(path):
-            yield read_brat_file(path)
+            items = iter_conll_file(path)
         elif suffix in SPACY_SUFFIXES:
-            yield from read_spacy(path)
+            items = read_spacy(path)
+        elif suffix in HTML_SUFFIXES:
+            items = [read_html_file(path, notes.append)]
+        elif suffix in BRAT_SUFFIXES or brat_text_of(path):
+            items = [read_brat_file(path, notes.append)]
         else:
-            yield read_text_file(path)
+            items = [read_text_file(path, notes.append)]
+        yield from (ImportWarning(str(path), None, note) for note in notes)
+        yield from (_storable(item) for item in items)
     except ImportProblem as exc:
         yield ImportFailure(str(path), exc.line, exc.reason)
     except OSError as exc:
         yield ImportFailure(str(path), None, _os_reason(exc))
     except Exception as exc:  # a parser bug must not end an import of 100,000 files
-        logger.warning("unexpected error importing %s", path, exc_info=True)
+        logger.warning("unexpected error importing %s", printable(str(path)), exc_info=True)
         yield ImportFailure(str(path), None, f"unexpected error: {type(exc).__name__}: {exc}")
+
+
+def _storable(item: ImportItem) -> ImportItem:
+    """A draft whose source path holds undecodable file-name bytes gets them escaped: they
+    cannot be stored as UTF-8 (``bad\\udcff.txt`` is kept as ``bad\\xff.txt``)."""
+    if isinstance(item, ArticleDraft) and item.source_path and _has_surrogates(item.source_path):
+        item.source_path = printable(item.source_path)
+    return item
+
+
+def _has_surrogates(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _suffix(path: Path) -> str:

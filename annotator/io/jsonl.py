@@ -4,25 +4,33 @@ texts and span offsets are kept exactly as given."""
 from __future__ import annotations
 
 import codecs
+import itertools
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from annotator.core.model import ArticleDraft, Span
 from annotator.io import german
 from annotator.io.common import (
+    DATASET_BYTES,
+    LINE_BYTES,
+    MB,
     ImportFailure,
     ImportItem,
     ImportProblem,
+    ImportWarning,
     first_line,
+    open_regular,
     read_limited,
     short_title,
+    too_large,
 )
 from annotator.io.decode import decode_bytes
 from annotator.io.export_jsonl import is_rich, parse_rich_task
 
 _SPAN_LISTS = ("spans", "label", "labels", "entities")  # Prodigy, doccano (old and new)
+_CATEGORY_LISTS = ("label", "labels")  # doccano also uses these for text categories
 _NOT_META = {"text", "meta", "tokens", *_SPAN_LISTS}
 _FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline"),
@@ -38,17 +46,20 @@ _QUOTE_LIMIT = 40
 
 def iter_jsonl_file(path: Path) -> Iterator[ImportItem]:
     """Stream one task per line; a bad line is one failure and the other lines still import."""
-    with path.open("rb") as handle:
+    with open_regular(path) as handle:
         head = handle.read(4096)
         if path.suffix.lower() != ".json" and not _needs_whole_file(head):
             handle.seek(0)
-            yield from _iter_lines(path, enumerate(handle, start=1))
+            yield from _iter_lines(path, _bounded_lines(handle))
             return
-    text = decode_bytes(read_limited(path), path)
+    notes: list[str] = []
+    text = decode_bytes(read_limited(path, DATASET_BYTES, "a JSON or UTF-16 JSONL file"), path,
+                        warn=notes.append)
+    yield from (ImportWarning(str(path), None, note) for note in notes)
     if path.suffix.lower() == ".json":
         yield from _iter_json_document(path, text)
     else:
-        yield from _iter_lines(path, enumerate(text.split("\n"), start=1))
+        yield from _iter_lines(path, ((n, line, 0) for n, line in enumerate(text.split("\n"), 1)))
 
 
 def _needs_whole_file(head: bytes) -> bool:
@@ -56,18 +67,44 @@ def _needs_whole_file(head: bytes) -> bool:
     return head.startswith(_WIDE_BOMS) or b"\x00" in head
 
 
-def _iter_lines(path: Path, lines: Iterable[tuple[int, bytes | str]]) -> Iterator[ImportItem]:
+def _bounded_lines(handle: BinaryIO) -> Iterator[tuple[int, bytes | None, int]]:
+    """(number, line, byte offset) per line; None for a line over LINE_BYTES, which is skipped
+    in chunks so that it is never held in memory whole."""
+    offset = 0
+    for number in itertools.count(1):
+        line = handle.readline(LINE_BYTES + 1)
+        if not line:
+            return
+        start = offset
+        offset += len(line)
+        if len(line) > LINE_BYTES and not line.endswith(b"\n"):
+            while (chunk := handle.readline(MB)) and not chunk.endswith(b"\n"):
+                offset += len(chunk)
+            offset += len(chunk)
+            line = None
+        yield number, line, start
+
+
+def _iter_lines(path: Path, lines: Iterable[tuple[int, bytes | str | None, int]]
+                ) -> Iterator[ImportItem]:
     """Parse numbered lines, turning each problem into a failure naming ``file:line``."""
     empty = True
-    for number, raw in lines:
-        if not raw.strip():
+    for number, raw, offset in lines:
+        if raw is not None and not raw.strip():
             continue
         empty = False
+        notes: list[str] = []
         try:
-            line = raw if isinstance(raw, str) else decode_bytes(raw, path)
-            yield parse_task_line(line, f"{path}:{number}")
+            if raw is None:
+                raise ImportProblem(too_large(LINE_BYTES, "one JSONL line"))
+            line = raw if isinstance(raw, str) else decode_bytes(raw, path, warn=notes.append,
+                                                                 offset=offset)
+            draft = parse_task_line(line.rstrip("\r\n"), f"{path}:{number}")  # for columns
         except ImportProblem as exc:
             yield ImportFailure(str(path), number, exc.reason)
+            continue
+        yield from (ImportWarning(str(path), number, note) for note in notes)
+        yield draft
     if empty:
         yield ImportFailure(str(path), None, "empty file")
 
@@ -77,7 +114,7 @@ def _iter_json_document(path: Path, text: str) -> Iterator[ImportItem]:
     try:
         document = json.loads(text, strict=False)
     except (json.JSONDecodeError, RecursionError):
-        yield from _iter_lines(path, enumerate(text.split("\n"), start=1))
+        yield from _iter_lines(path, ((n, line, 0) for n, line in enumerate(text.split("\n"), 1)))
         return
     if not isinstance(document, list):
         document, names = [document], [str(path)]
@@ -153,15 +190,19 @@ def _task_spans(task: dict[str, Any], text: str, meta: dict[str, Any]) -> list[S
         value = task.get(key)
         if value is None:
             continue
-        if isinstance(value, str) or (
-            isinstance(value, list) and value and all(isinstance(item, str) for item in value)
-        ):
+        if key in _CATEGORY_LISTS and _is_category(value):
             meta[key] = value  # text classification: "label": "POSITIVE" or ["sport", "politik"]
             continue
         if not isinstance(value, list):
             raise ImportProblem(f'"{key}" must be a list of spans, got {_json_type(value)}')
         spans.update(_span(item, text, f"{key}[{index}]") for index, item in enumerate(value))
     return sorted(spans)
+
+
+def _is_category(value: Any) -> bool:
+    """A doccano text category: a string or a non-empty list of strings."""
+    return isinstance(value, str) or (
+        isinstance(value, list) and bool(value) and all(isinstance(item, str) for item in value))
 
 
 def _span(item: Any, text: str, where: str) -> Span:
@@ -179,6 +220,8 @@ def _span(item: Any, text: str, where: str) -> Span:
         raise ImportProblem(
             f"{where}: offsets must be integers, got {json.dumps(start)} and {json.dumps(end)}"
         )
+    if label is not None and not isinstance(label, str):
+        raise ImportProblem(f'{where}: "label" must be a string, got {_json_type(label)}')
     if not isinstance(label, str) or not label.strip():
         raise ImportProblem(f'{where}: missing or empty "label"')
     if start >= end:

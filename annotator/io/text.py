@@ -10,7 +10,7 @@ from typing import Any
 
 from annotator.core.model import ArticleDraft
 from annotator.io import german
-from annotator.io.common import ImportProblem, read_limited, short_title
+from annotator.io.common import ARTICLE_BYTES, ImportProblem, Warn, read_limited, short_title
 from annotator.io.decode import decode_bytes
 from annotator.io.german import Dateline, DatePiece
 
@@ -59,9 +59,10 @@ class _Found:
             setattr(self, kind, value)
 
 
-def read_text_file(path: Path) -> ArticleDraft:
+def read_text_file(path: Path, warn: Warn | None = None) -> ArticleDraft:
     """Import one plain-text file; raises ImportProblem for binary or empty files."""
-    text = normalise_newlines(decode_bytes(read_limited(path), path))
+    data = read_limited(path, ARTICLE_BYTES, "a text article")
+    text = normalise_newlines(decode_bytes(data, path, warn=warn))
     if not text.strip():
         raise ImportProblem("empty file")
     return parse_text(text, str(path))
