@@ -41,7 +41,8 @@ class Workbench(QObject):
         self._bind(self.view, keys, help_text, group, slot)
 
     def add_source_span(self, span: Span) -> None:
-        """Mark a source mention; listeners (the source registry) act in the same transaction and undo step."""
+        """Mark a source mention; listeners (the source registry) act in the same transaction
+        and undo step."""
         assert self.state is not None
         article_id = self.state.article.id
         with self.session.action("Mark source"):
