@@ -267,3 +267,17 @@ def test_foreign_prodigy_relations_stay_foreign(tmp_path: Path) -> None:
     assert draft.spans == [Span(0, 4, "PER")] and draft.annotations == []
     assert draft.meta["relations"] == task["relations"]
     assert draft.source_path == f"{path}:1"
+
+
+def test_unicode_line_separators_stay_inside_their_task(tmp_path: Path) -> None:
+    """U+2028, U+2029 and NEL are escaped: every reader, str.splitlines too, sees one task a
+    line, and the text comes back exact."""
+    text = "Erste Zeile\u2028zweite\u2029dritte\x85vierte 😀 Berlin."
+    path = write_jsonl([ArticleDraft(text=text, title="Trenner"), ArticleDraft(text="Zweiter.")],
+                       tmp_path / "x.jsonl")[0]
+    raw = path.read_text(encoding="utf-8")
+    assert len(raw.splitlines()) == 2 and "\\u2028" in raw
+    (task, _second) = lines(path)
+    assert task["text"] == text
+    (again, _other) = list(iter_import([path]))
+    assert again.text == text

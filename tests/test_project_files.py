@@ -266,3 +266,17 @@ def test_the_open_command_starts_on_an_empty_project(tmp_path: Path) -> None:
                             timeout=120, env=env)
     assert result.returncode == 0, result.stderr
     assert shot.stat().st_size > 0 and "Traceback" not in result.stderr
+
+
+def test_the_matching_index_cache_beside_the_project_is_owner_only(tmp_path: Path) -> None:
+    from annotator.app import matching_index
+    from annotator.nlp.lexical import LexicalIndex
+
+    old = os.umask(0o022)
+    try:
+        cache = tmp_path / "p.db.match-index.npz"
+        matching_index.save(LexicalIndex(), cache)
+        assert _mode(cache) == 0o600
+        assert sorted(p.name for p in tmp_path.iterdir()) == [cache.name]
+    finally:
+        os.umask(old)

@@ -46,7 +46,10 @@ def save(index: LexicalIndex, path: Path | None) -> None:
         return
     tmp = path.with_name(path.name + ".tmp.npz")
     try:
-        np.savez(tmp, version=np.array(VERSION), **index.arrays())
+        # owner only, as the project it is made of
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            np.savez(out, version=np.array(VERSION), **index.arrays())
         os.replace(tmp, path)
     except OSError as exc:  # a read-only folder: the index still works from memory
         log.warning("cannot write the matching index cache %s: %s", path, exc)

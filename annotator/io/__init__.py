@@ -9,7 +9,12 @@ from annotator.io.common import (
 )
 from annotator.io.decode import DecodeError, decode_bytes
 from annotator.io.html import parse_html
-from annotator.io.importer import is_importable, iter_import, iter_targets
+from annotator.io.importer import (
+    IMPORTABLE_SUFFIXES,
+    is_importable,
+    iter_import,
+    iter_targets,
+)
 from annotator.io.jsonl import parse_task, parse_task_line
 from annotator.io.text import parse_text
 
@@ -20,6 +25,7 @@ __all__ = [
     "ImportProblem",
     "ImportWarning",
     "decode_bytes",
+    "IMPORTABLE_SUFFIXES",
     "is_importable",
     "iter_import",
     "iter_targets",

@@ -63,8 +63,13 @@ def write_jsonl(drafts: Iterable[ArticleDraft], path: Path) -> list[Path]:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="\n") as out:
         for draft in drafts:
-            out.write(json.dumps(task_of(draft), **_DUMPS) + "\n")
+            out.write(json.dumps(task_of(draft), **_DUMPS).translate(_LINE_BREAKS) + "\n")
     return [path]
+
+
+# Line ends JSON leaves raw but Python's str.splitlines (and some editors) takes for
+# a line end: escaped, so one task is always one line for every reader.
+_LINE_BREAKS = {ord(c): f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"}
 
 
 def task_of(draft: ArticleDraft) -> dict[str, Any]:

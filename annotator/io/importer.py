@@ -36,6 +36,7 @@ BRAT_SUFFIXES = frozenset({".ann"})  # with its .txt: one article (that .txt alo
 _ALL = (TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES | SPACY_SUFFIXES | CONLL_SUFFIXES
         | BRAT_SUFFIXES)
 _KNOWN = ", ".join(sorted(s for s in _ALL if s))
+IMPORTABLE_SUFFIXES = tuple(sorted(s for s in _ALL if s))  # for a file dialog's filter
 
 
 def iter_import(paths: Iterable[Path | str]) -> Iterator[ImportItem]:

@@ -24,6 +24,7 @@ from annotator.app.exporting import ExportError
 from annotator.app.session import Session
 from annotator.app.tasks import TaskRunner
 from annotator.core.model import ArticleFilter, Status
+from annotator.io import IMPORTABLE_SUFFIXES
 from annotator.nlp.resolve import describe
 from annotator.store import Project
 from annotator.ui.article_list_model import (
@@ -276,8 +277,8 @@ class MainWindow(QMainWindow):
     def import_files(self) -> None:
         """Pick article files and import them in the background."""
         paths, _ = QFileDialog.getOpenFileNames(
-            self, "Import articles", "", "Articles (*.txt *.text *.jsonl *.ndjson *.json "
-            "*.html *.htm);;All files (*)")
+            self, "Import articles", "", "Articles and datasets ("
+            + " ".join(f"*{suffix}" for suffix in IMPORTABLE_SUFFIXES) + ");;All files (*)")
         self.start_import([Path(p) for p in paths])
 
     def import_folder(self) -> None:
