@@ -108,11 +108,12 @@ def build(path: Path, vectors: str = "placeholder") -> None:
 
 # -- the session -------------------------------------------------------------------------------
 
-WEIGHTS = {"label": 6, "claim": 2, "accept": 4, "reject": 2, "delete": 3, "relabel": 2,
+WEIGHTS = {"label": 6, "claim": 3, "accept": 4, "reject": 2, "delete": 3, "relabel": 2,
            "undo": 4, "redo": 2, "done": 2, "next": 2, "prev": 1}
 MULTISTEP_WEIGHTS = {"source": 4, "attribute": 3}  # actions of several transactions today
 DIGITS = {"PER": "1", "LOC": "2", "ORG": "3", "MISC": "4"}
 WORD = re.compile(r"\w+")
+CUE = re.compile(r"\b(?:sagte|erklärte|betonte|laut|zufolge|nach Angaben)\b")
 
 
 class Driver:
@@ -262,7 +263,11 @@ class Driver:
         return f"{DIGITS[label]} at {word.start()} (+{extra} words)"
 
     def do_claim(self) -> str:
-        cp = self.rng.randrange(len(self.state.text))
+        cues = [m.start() for m in CUE.finditer(self.state.text)]
+        if cues and self.rng.random() < 0.7:  # a reported sentence: Shift+L finds its source
+            cp = self.rng.choice(cues)
+        else:
+            cp = self.rng.randrange(len(self.state.text))
         self.cursor(cp)
         self.key(self.Key.Key_C)
         return f"C at {cp}"
