@@ -137,7 +137,16 @@ class Reference:
 
     @property
     def upto(self) -> int:
+        """The last article of the project the session started from."""
         return max(a[0] for a in self.acks[0]["full"]["articles"])
+
+    def imported(self) -> int:
+        """The articles the reference run's import added."""
+        conn = read_connection(self.final)
+        try:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0] - self.upto
+        finally:
+            conn.close()
 
     def explain(self, state: dict, near: int) -> str:
         """What differs between a state and the reference state ``near``."""
@@ -185,7 +194,8 @@ class Trial:
     reopened: str  # "ok" or why not
     detail: str = ""
     export: str = ""  # absent | complete | PARTIAL: ... (export trials)
-    imported: int = 0  # articles the killed import had stored
+    imported: int | None = None  # articles the killed import had stored (import trials) ...
+    import_total: int = 0  # ... of this many
     unindexed: int = 0  # of them, articles without a sentence index (the window adds it)
     action: str = ""  # the action that was running when the kill came
 
@@ -216,7 +226,9 @@ def kill_trial(ref: Reference, workdir: Path, name: str, rng: random.Random, *,
         child.expect("stopped")
     elif ref.task_ms is not None:
         child.expect("import-started" if session.import_at is not None else "export-started")
-        time.sleep(rng.uniform(0, ref.task_ms * 1.1) / 1e3)  # the random kill moment
+        # the random kill moment: half of them in the job's first eighth (an import stores its
+        # files there, before the model's suggestions), the others up to 1.5 times its length
+        time.sleep(rng.uniform(0, ref.task_ms * rng.choice((0.125, 1.5))) / 1e3)
     else:
         after = rng.randrange(session.actions)
         child.expect(f"ack {after}")
@@ -226,6 +238,10 @@ def kill_trial(ref: Reference, workdir: Path, name: str, rng: random.Random, *,
     trial = check(ref, project, read_log(log), name, reopen)
     if session.export_at is not None:
         trial.export = export_outcome(ref, out)
+    if session.import_at is not None:
+        trial.import_total = ref.imported()
+    else:
+        trial.imported = None
     return trial
 
 
@@ -341,12 +357,14 @@ def summary(trials: list[Trial]) -> list[str]:
     if exports:
         lines.append("export folders after the kill: " + ", ".join(
             f"{k} {v}" for k, v in sorted(exports.items())))
-    if any(t.imported for t in trials):
-        lines.append("articles stored by the killed imports: "
-                     + ", ".join(str(t.imported) for t in trials))
-        lines.append("of them without a sentence index (the window adds it when it opens): "
-                     f"{sum(t.unindexed for t in trials)} in "
-                     f"{sum(t.unindexed > 0 for t in trials)} kills")
+    imports = [t for t in trials if t.imported is not None]
+    if imports:
+        lines.append(f"kills before the import had stored all {imports[0].import_total} "
+                     f"articles: {sum(t.imported < t.import_total for t in imports)} of "
+                     f"{len(imports)}; articles "
+                     "without a sentence index then (the window adds it when it opens): "
+                     f"{sum(t.unindexed for t in imports)} in "
+                     f"{sum(t.unindexed > 0 for t in imports)} kills")
     for t in trials:
         if t.failed:
             lines.append(f"FAILED {t.name}: {t.outcome} after {t.acked} acks (next action: "
