@@ -10,11 +10,14 @@ from __future__ import annotations
 import random
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from tests.crash_harness import (
+    ROOT,
     Reference,
     Session,
     boundaries,
@@ -102,3 +105,11 @@ def test_the_check_finds_lost_and_half_actions(qapp, tmp_path: Path,
     log = tmp_path / "acks.jsonl"
     log.write_text('{"k": 0}\n{"k": 1}\n{"k": 2, "sta', encoding="utf-8")
     assert [a["k"] for a in read_log(log)] == [0, 1]
+
+
+def test_the_full_probe_starts() -> None:
+    """bench/crash_probe.py (the full variant) imports against the current code."""
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "crash_probe.py"), "--help"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "--kills" in done.stdout and "--no-multistep" in done.stdout
