@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.crash_driver import digest, project_state, read_connection
+from tests.crash_state import digest, project_state, read_connection
 
 ROOT = Path(__file__).resolve().parents[1]
 WAIT_S = 180  # how long a driver may take to say its next line (busy machines are slow)
