@@ -34,10 +34,9 @@ SEED = 14
 ACTIONS = 30
 RANDOM_KILLS = 20
 COMMIT_KILLS = 4
-# S (a source mention and its canonical source) and Shift+L (source, link, cue) are several
-# transactions each (issue 14, defect 9): a kill between them leaves half an action. Set this to
-# True once each is one transaction; bench/crash_probe.py includes them already.
-MULTISTEP_ACTIONS = False
+# S (a source mention and its canonical source) and Shift+L (source, link, cue) are one
+# transaction each; with them in the session, a half action would show as "half an action".
+MULTISTEP_ACTIONS = True
 
 
 @pytest.fixture(scope="module")
