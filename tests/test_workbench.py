@@ -186,6 +186,18 @@ def test_filter_and_search_the_list(qtbot, window) -> None:
     assert window.model.rowCount() == 1  # only the first article has an ORG suggestion
 
 
+@pytest.mark.parametrize("leave", [Key.Key_Return, Key.Key_Escape])
+def test_enter_or_escape_in_the_search_goes_back_to_the_text(qtbot, window, leave) -> None:
+    press(qtbot, window, Key.Key_F, Mod.ControlModifier)
+    assert window.filter_bar.search.hasFocus()
+    qtbot.keyClicks(window.filter_bar.search, "derby")
+    qtbot.waitUntil(lambda: window.current_article == 3)
+    qtbot.keyClick(window.filter_bar.search, leave)
+    assert window.view.text.hasFocus()
+    press(qtbot, window, Key.Key_D)  # the article keys work again at once
+    assert window.project.article_status(3) is Status.DONE
+
+
 def test_shortcut_overlay_lists_keys(qtbot, window) -> None:
     qtbot.keyClick(window.view.text, Key.Key_F1)
     assert window.overlay.isVisible()

@@ -141,6 +141,13 @@ class MainWindow(QMainWindow):
         self._undo_redo(edit)
         self._action(edit, "&Find articles", "Ctrl+F", self.filter_bar.search.setFocus,
                      "Project")
+        # Enter or Escape in the search field goes back to the text, where the keys work.
+        search = self.filter_bar.search
+        search.returnPressed.connect(self.view.text.setFocus)
+        bind(search, "Escape", "Back to the article", self.view.text.setFocus,
+             context=Qt.ShortcutContext.WidgetShortcut)
+        self.workbench.shortcuts.append(
+            Shortcut("Enter or Esc (in the search)", "Back to the article", "Project"))
         self._action(article, "&Next article", "N|Ctrl+Down", lambda: self.step_article(1),
                      "Project")
         self._action(article, "&Previous article", "P|Ctrl+Up", lambda: self.step_article(-1),
