@@ -299,14 +299,19 @@ def _integrity(project) -> str:
 
 
 def export_outcome(ref: Reference, out: Path) -> str:
-    """An export folder after a kill: nothing in it yet, or the whole export, never a part."""
-    from annotator.app.exporting import PARTIAL
+    """An export folder after a kill: nothing in it, or the whole export as its manifest lists
+    it, never a part. A kill after the swap's commit point leaves the swap for the next export
+    to finish (``recover``): finished here the same way, then checked."""
+    from annotator.io.export_folder import STAGING, read_manifest, recover, verify
 
+    recover(out)
     files = sorted(str(p.relative_to(out)) for p in out.rglob("*")
-                   if p.is_file() and PARTIAL not in p.parts) if out.exists() else []
+                   if p.is_file() and STAGING not in p.relative_to(out).parts) \
+        if out.exists() else []
     if not files:
         return "absent"
-    if files == ref.export_files:
+    manifest = read_manifest(out)
+    if files == ref.export_files and manifest is not None and not verify(out, manifest):
         return "complete"
     return f"PARTIAL: {files} of {ref.export_files}"
 

@@ -34,6 +34,7 @@ SEED = 14
 ACTIONS = 30
 RANDOM_KILLS = 20
 COMMIT_KILLS = 4
+EXPORT_ACTIONS, EXPORT_KILLS = 8, 4
 # S (a source mention and its canonical source) and Shift+L (source, link, cue) are one
 # transaction each; with them in the session, a half action would show as "half an action".
 MULTISTEP_ACTIONS = True
@@ -73,6 +74,22 @@ def test_sigkill_loses_no_acknowledged_action(qapp, tmp_path: Path,
     assert len(trials) >= RANDOM_KILLS + 1
     assert not [t for t in trials if t.failed], report
     assert sum(t.acked for t in trials) >= RANDOM_KILLS * ACTIONS // 4  # kills came late too
+
+
+def test_sigkill_during_a_background_export_leaves_no_part_of_it(qapp, tmp_path: Path,
+                                                                 reference: Reference) -> None:
+    """File ▸ Export runs in the background while the session goes on; killed meanwhile, the
+    project keeps every acknowledged action and the folder holds nothing or the whole export."""
+    session = Session(SEED, EXPORT_ACTIONS, multistep=MULTISTEP_ACTIONS, export_at=2)
+    ref = record_reference(reference.base, tmp_path / "reference", session)
+    assert ".annotator-export.json" in ref.export_files and len(ref.export_files) >= 2
+    rng = random.Random(SEED)
+    trials = [kill_trial(ref, tmp_path, f"export-{i}", rng, reopen=reopen_in_window)
+              for i in range(EXPORT_KILLS)]
+    report = "\n".join(summary(trials))
+    print(report)
+    assert not [t for t in trials if t.failed], report
+    assert all(t.export in ("absent", "complete") for t in trials)
 
 
 def test_the_check_finds_lost_and_half_actions(qapp, tmp_path: Path,
