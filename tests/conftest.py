@@ -54,6 +54,27 @@ def _clean_qt_settings(_qt_settings_sandbox):
     yield
 
 
+class Blocked(BaseException):
+    """Raised by the deadline; a BaseException, so that no importer can catch it."""
+
+
+@pytest.fixture
+def deadline():
+    """Fail (instead of hanging the suite) when an import blocks for 30 s."""
+    import signal
+
+    def expire(signum: int, frame: object) -> None:
+        raise Blocked("the import blocked")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, 30)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def show_window(qtbot, project: Project, size: tuple[int, int] = (1300, 800)):
     """A main window as a user meets it: shown, active, the focus in the article text."""
     from annotator.ui.main_window import MainWindow

@@ -8,7 +8,6 @@ from __future__ import annotations
 import codecs
 import json
 import os
-import signal
 import socket
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -305,26 +304,6 @@ KINDS: dict[str, Kind] = {
         ["{p}/e.txt: empty file", "{p}/pipe.txt: a named pipe (FIFO), not a regular file: "
                                   "skipped"], texts=[TEXT]),
 }
-
-
-class Blocked(BaseException):
-    """Raised by the deadline; a BaseException, so that no importer can catch it."""
-
-
-@pytest.fixture
-def deadline() -> Iterator[None]:
-    """Fail (instead of hanging the suite) when an import blocks for 30 s."""
-
-    def expire(signum: int, frame: object) -> None:
-        raise Blocked("the import blocked")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, 30)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ import socket
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -33,26 +32,6 @@ ROOT = Path(__file__).resolve().parents[1]
 GERMAN = ("Grüße aus Köln\n\nDie Bürgermeisterin sagte am Mittwoch: „Wir öffnen die Brücke "
           "über die Straße.“ Ärger gab es trotzdem.\n")
 UNIX = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")
-
-
-class Blocked(BaseException):
-    """Raised by the deadline; a BaseException, so that no importer can catch it."""
-
-
-@pytest.fixture
-def deadline() -> Iterator[None]:
-    """Fail (instead of hanging the suite) when an import blocks for 20 s."""
-
-    def expire(signum: int, frame: object) -> None:
-        raise Blocked("the import blocked")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, 20)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def write(path: Path, data: str | bytes) -> Path:
