@@ -7,6 +7,7 @@ from typing import Any
 from annotator.app.commands import Conflict, StoreCommand
 from annotator.core.model import Annotation, CanonicalSource, Link
 from annotator.store import Project
+from annotator.store.matching_store import MatchingStore, MatchSpan
 
 
 def expect(now: Any, was: Any, what: str) -> None:
@@ -294,3 +295,35 @@ class SetSourceKind(StoreCommand):
 
     def revert(self) -> None:
         self._write(self.after, self.before)
+
+
+class DecideMatch(StoreCommand):
+    """Confirm or reject a candidate for a claim (the learned ranker trains on decisions);
+    undo puts back whatever decision the pair had before."""
+
+    starts_article = False
+    parts: frozenset[str] = frozenset()
+
+    def __init__(self, project: Project, query: MatchSpan, candidate: MatchSpan, decision: str,
+                 annotator: str, method: str = "") -> None:
+        super().__init__(project, query.article_id, f"{decision.capitalize()} match")
+        self.query, self.candidate, self.decision = query, candidate, decision
+        self.annotator, self.method = annotator, method
+        self.before: dict[str, Any] | None = None
+        self.made: int | None = None
+
+    def apply(self) -> None:
+        store = MatchingStore(self.project)
+        self.before = store.decision_row(self.query, self.candidate)
+        self.made = store.record_decision(self.query, self.candidate, self.decision,
+                                          self.annotator, self.method)
+
+    def revert(self) -> None:
+        store = MatchingStore(self.project)
+        now = store.decision_row(self.query, self.candidate)
+        expect((now or {}).get("id"), self.made, "the match decision")
+        expect((now or {}).get("decision"), self.decision, "the match decision")
+        assert self.made is not None
+        store.delete_decision(self.made)
+        if self.before is not None:
+            store.restore_decision(self.before)

@@ -22,6 +22,7 @@ from annotator.core.model import (
 )
 from annotator.core.spans import check_span
 from annotator.store import Project
+from annotator.store.matching_store import MatchSpan
 
 ATTRIBUTED_TO = "attributed_to"
 
@@ -239,6 +240,12 @@ class Session(QObject):
         """Record what a grouped claim states, or its stance."""
         return self.push(claim_cmd.SetMember(self.project, article_id, group_id, annotation_id,
                                              value, stance))
+
+    def decide_match(self, query: MatchSpan, candidate: MatchSpan, decision: str,
+                     method: str = "") -> bool:
+        """Confirm or reject a claim-matching candidate (undoable)."""
+        return self.push(claim_cmd.DecideMatch(self.project, query, candidate, decision,
+                                               self.annotator, method))
 
     def resolve_group(self, article_id: int, group_id: int, *,
                       holding_id: int | None | bool = False, note: str | None = None,

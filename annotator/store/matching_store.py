@@ -159,6 +159,28 @@ class MatchingStore:
                 list(row.values()))
             return int(cursor.lastrowid)
 
+    def decision_row(self, query: MatchSpan, candidate: MatchSpan) -> dict[str, Any] | None:
+        """The stored decision on this pair as a row (to put back on undo), or None."""
+        rows = self.project._query(
+            """SELECT * FROM match_decisions WHERE query_article_id = ? AND query_start = ?
+               AND query_end = ? AND candidate_article_id = ? AND candidate_start = ?
+               AND candidate_end = ?""",
+            [query.article_id, query.start, query.end,
+             candidate.article_id, candidate.start, candidate.end])
+        return rows[0] if rows else None
+
+    def delete_decision(self, decision_id: int) -> None:
+        """Take one decision back."""
+        with self.db.atomic():
+            self.db.execute("DELETE FROM match_decisions WHERE id = ?", [decision_id])
+
+    def restore_decision(self, row: dict[str, Any]) -> None:
+        """Put back a decision as ``decision_row`` gave it (its id included)."""
+        with self.db.atomic():
+            cols = ", ".join(f'"{c}"' for c in row)
+            self.db.execute(f"INSERT INTO match_decisions ({cols}) VALUES "
+                            f"({', '.join('?' for _ in row)})", list(row.values()))
+
     def decisions(self) -> list[MatchDecision]:
         """Every decision with both texts, oldest first."""
         return [_decision(r) for r in self.project._query(_DECISIONS)]

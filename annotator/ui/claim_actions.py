@@ -262,15 +262,15 @@ class ClaimActions(QObject):
             self.session.failed.emit("No sentences or claims in other articles yet")
 
     def _decide(self, row: CandidateRow, decision: str) -> None:
-        """Store a confirmation or rejection: the learned ranker trains on them."""
-        from annotator.app.matching import MatchCandidate, record_decision
+        """Store a confirmation or rejection (undoable): the learned ranker trains on them."""
+        from annotator.store.matching_store import MatchSpan
 
         if self._query is None:
             return
-        candidate = MatchCandidate(row.kind, row.article_id, row.outlet, row.start, row.end,
-                                   row.text, row.score, dict(row.parts), row.shared,
-                                   row.annotation_id, row.sentence_id, row.method)
-        record_decision(self.project, self._query, candidate, decision, self.session.annotator)
+        candidate = MatchSpan(row.article_id, row.start, row.end, row.annotation_id,
+                              row.sentence_id)
+        if not self.session.decide_match(self._query, candidate, decision, row.method):
+            return
         self._in_worker(lambda project, _p, _c: self._describe(project), "Matching method",
                         self.panel.set_method)
 
@@ -308,10 +308,10 @@ class ClaimActions(QObject):
             return
         from annotator.nlp.values import stated_values
 
-        self._decide(row, "confirmed")
         mine = state.text[query.start:query.end]
         value_a, value_b = stated_values(mine, row.text)
         with self.session.action("Group claims about the same point"):
+            self._decide(row, "confirmed")
             claim_id = self._claim_for(query.article_id, query.start, query.end)
             other_id = self._claim_for(row.article_id, row.start, row.end)
             groups = self.project.claims.groups_of(claim_id)
