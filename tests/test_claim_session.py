@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from annotator.app.changes import Part
 from annotator.app.session import ATTRIBUTED_TO, Session
 from annotator.core.model import ArticleDraft, Layer, Span
 from annotator.store import Project
@@ -57,7 +58,11 @@ def test_assign_and_merge_sources(session, project, claims) -> None:
     store = project.claims
     assert [s.name for s in store.sources()] == ["Anna Berger", "Berger"]
     keep, other = store.sources()
-    session.merge_sources(claims["b_article"], keep, [other])
+    heard: list = []
+    session.changed.connect(heard.append)
+    session.merge_sources(keep, [other])  # project-wide: no article borrowed for it
+    assert [(c.articles, c.parts) for c in heard] == [
+        (frozenset({claims["b_article"]}), Part.SPANS | Part.SOURCES)]  # where mentions moved
     (merged,) = store.sources()
     assert merged.mentions == 2 and set(merged.aliases) == {"Berger", "die Ministerin"}
     session.undo_stack.undo()
@@ -72,16 +77,15 @@ def test_assign_and_merge_sources(session, project, claims) -> None:
 
 def test_group_values_and_resolution(session, project, claims) -> None:
     changed: list[bool] = []
-    session.groups_changed.connect(lambda: changed.append(True))
+    session.changed.connect(lambda changes: changed.append(bool(changes.parts & Part.GROUPS)))
     session.group_claims(claims["a_article"], None, "Wochentag", [(claims["a"], "Mittwoch")])
     (group,) = project.claims.groups()
     session.group_claims(claims["b_article"], group.id, group.title, [(claims["b"], "Donnerstag")])
-    assert project.claims.group(group.id).disputed and changed
+    assert project.claims.group(group.id).disputed and changed == [True, True]
     session.set_member(claims["b_article"], group.id, claims["b"], value="Mittwoch")
     assert not project.claims.group(group.id).disputed
     session.undo_stack.undo()
-    session.resolve_group(claims["a_article"], group.id, holding_id=claims["b"],
-                          note="Prager Protokoll")
+    session.resolve_group(group.id, holding_id=claims["b"], note="Prager Protokoll")
     assert project.claims.group(group.id).holding_id == claims["b"]
     session.ungroup(claims["b_article"], group.id, claims["b"])
     assert len(project.claims.group(group.id).members) == 1

@@ -291,8 +291,7 @@ def project_file(tmp_path: Path, qapp) -> Path:
     with Project.open(path) as project:
         session = Session(project, "maria")
         ids = fill(project, session)
-        session.resolve_group(ids["a3"], ids["Wochentag"], holding_id=ids["c3"],
-                              note="Prager Protokoll")
+        session.resolve_group(ids["Wochentag"], holding_id=ids["c3"], note="Prager Protokoll")
     return path
 
 

@@ -92,7 +92,7 @@ def test_a_failing_step_leaves_nothing_of_the_action(project: Project, qapp) -> 
     messages: list[str] = []
     session.failed.connect(messages.append)
     changed: list[int] = []
-    session.article_changed.connect(lambda article_id, _parts: changed.append(article_id))
+    session.changed.connect(lambda changes: changed.append(changes))
     with session.action("Link to a source"):
         assert session.add_span(aid, Layer.SOURCE, Span(*at("Anna Berger"), "SOURCE"))
         (source,) = project.annotations(aid, Layer.SOURCE)
@@ -107,7 +107,7 @@ def test_views_hear_of_an_action_only_after_its_commit(project: Project, qapp) -
     aid = project.add_article(ArticleDraft(text=TEXT))
     session = Session(project, "maria")
     seen: list[bool] = []
-    session.article_changed.connect(lambda *_a: seen.append(project.db.conn.in_transaction))
+    session.changed.connect(lambda _c: seen.append(project.db.conn.in_transaction))
     with session.action("Two spans"):
         session.add_span(aid, Layer.ENTITY, Span(*at("Anna Berger"), "PER"))
         session.add_span(aid, Layer.ENTITY, Span(*at("Dresden"), "LOC"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from annotator.app.changes import Changes, Part
 from annotator.app.session import ATTRIBUTED_TO, Session
 from annotator.core.model import ArticleDraft, Layer, ModelInfo, Span, Status
 from annotator.store import Project
@@ -37,11 +38,13 @@ def spans(project: Project, aid: int, layer: Layer = Layer.ENTITY) -> list[tuple
 
 def test_add_span_is_saved_and_announced_then_undone(session: Session, project: Project,
                                                      article: int) -> None:
-    seen: list[int] = []
-    session.article_changed.connect(lambda article_id, _parts: seen.append(article_id))
-    assert session.add_span(article, Layer.ENTITY, at("Mittwoch", "MISC"))
+    seen: list[Changes] = []
+    session.changed.connect(seen.append)
+    made = session.add_span(article, Layer.ENTITY, at("Mittwoch", "MISC"))
+    assert made is not None and (made.label, made.layer) == ("MISC", Layer.ENTITY)
     assert spans(project, article) == [("Mittwoch", "MISC")]
-    assert seen == [article]
+    # one notice, after the commit: the article, its spans, and its status (new → in progress)
+    assert seen == [Changes(frozenset({article}), Part.SPANS | Part.STATUS)]
     assert project.article_status(article) is Status.IN_PROGRESS
     session.undo_stack.undo()
     assert spans(project, article) == []

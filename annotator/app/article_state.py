@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from annotator.app.changes import Part
 from annotator.core.model import Annotation, Article, Layer, Link, Suggestion
 from annotator.store import Project
 
@@ -33,15 +34,15 @@ class ArticleState:
             links=project.links(article_id),
         )
 
-    def refreshed(self, project: Project, parts: frozenset[str]) -> ArticleState:
+    def refreshed(self, project: Project, parts: Part) -> ArticleState:
         """A new state that re-reads only what changed (the text never does)."""
         article_id = self.article.id
-        spans = "spans" in parts
+        spans = bool(parts & Part.SPANS)
         return ArticleState(
             article=self.article,
             annotations=project.annotations(article_id) if spans else self.annotations,
             suggestions=(project.suggestions(article_id, open_only=True)
-                         if "suggestions" in parts else self.suggestions),
+                         if parts & Part.SUGGESTIONS else self.suggestions),
             links=project.links(article_id) if spans else self.links,
         )
 

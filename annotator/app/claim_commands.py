@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from annotator.app.changes import Changes, Part
 from annotator.app.commands import Conflict, StoreCommand
 from annotator.core.model import Annotation, CanonicalSource, Link
 from annotator.store import Project
@@ -90,6 +91,8 @@ class SetLinkAttrs(StoreCommand):
 class AssignSource(StoreCommand):
     """Point mentions at a canonical source, registering it first when it is new."""
 
+    parts = Part.SPANS | Part.SOURCES
+
     def __init__(self, project: Project, article_id: int, mention_ids: list[int],
                  source_id: int | None, new: tuple[str, str, list[str]] | None = None) -> None:
         super().__init__(project, article_id, "Assign source")
@@ -123,18 +126,24 @@ class MergeSources(StoreCommand):
     """Fold canonical sources into one: their mentions move, their names become aliases."""
 
     starts_article = False
+    parts = Part.SPANS | Part.SOURCES
 
-    def __init__(self, project: Project, article_id: int, keep: CanonicalSource,
+    def __init__(self, project: Project, keep: CanonicalSource,
                  merged: list[CanonicalSource]) -> None:
-        super().__init__(project, article_id, f"Merge {len(merged) + 1} sources")
+        super().__init__(project, None, f"Merge {len(merged) + 1} sources")
         self.keep, self.merged = keep, merged
         self.moved: dict[int, list[int]] = {}
+        self.touched: frozenset[int] = frozenset()  # articles of the moved mentions
+
+    def changes(self) -> Changes:
+        return Changes(self.touched, self.parts)
 
     def apply(self) -> None:
         claims = self.project.claims
         aliases = set(self.keep.aliases)
         for src in self.merged:
             self.moved[src.id] = claims.mentions_of(src.id)
+            self.touched |= {self.project.annotation(m).article_id for m in self.moved[src.id]}
             claims.set_canonical(self.moved[src.id], self.keep.id)
             aliases |= {src.name, *src.aliases}
             claims.delete_source(src.id)
@@ -151,7 +160,7 @@ class MergeSources(StoreCommand):
 class GroupClaims(StoreCommand):
     """Put claims into a group (a new one when ``group_id`` is None)."""
 
-    parts = frozenset({"spans", "groups"})
+    parts = Part.SPANS | Part.GROUPS
 
     def __init__(self, project: Project, article_id: int, group_id: int | None, title: str,
                  members: list[tuple[int, str]], annotator: str) -> None:
@@ -186,7 +195,7 @@ class GroupClaims(StoreCommand):
 class UngroupClaim(StoreCommand):
     """Take a claim out of a group."""
 
-    parts = frozenset({"groups"})
+    parts = Part.GROUPS
 
     def __init__(self, project: Project, article_id: int, group_id: int, annotation_id: int,
                  annotator: str) -> None:
@@ -209,7 +218,7 @@ class SetMember(StoreCommand):
     """Record the value a claim states on its group's point, or its stance."""
 
     starts_article = False
-    parts = frozenset({"groups"})
+    parts = Part.GROUPS
 
     def __init__(self, project: Project, article_id: int, group_id: int, annotation_id: int,
                  value: str | None = None, stance: str | None = None) -> None:
@@ -241,12 +250,12 @@ class ResolveGroup(StoreCommand):
     """Record which claim of a group holds, and why; or retitle the group."""
 
     starts_article = False
-    parts = frozenset({"groups"})
+    parts = Part.GROUPS
 
-    def __init__(self, project: Project, article_id: int, group_id: int, *,
+    def __init__(self, project: Project, group_id: int, *,
                  holding_id: int | None | bool = False, note: str | None = None,
                  title: str | None = None) -> None:
-        super().__init__(project, article_id, "Resolve claim group")
+        super().__init__(project, None, "Resolve claim group")
         group = project.claims.group(group_id)
         self.group_id = group_id
         self.before = {"holding_id": group.holding_id, "note": group.note, "title": group.title}
@@ -273,11 +282,10 @@ class SetSourceKind(StoreCommand):
     """Change what kind of source a canonical source is."""
 
     starts_article = False
-    parts = frozenset({"groups"})
+    parts = Part.SOURCES
 
-    def __init__(self, project: Project, article_id: int, source: CanonicalSource,
-                 kind: str) -> None:
-        super().__init__(project, article_id, f"{source.name}: {kind}")
+    def __init__(self, project: Project, source: CanonicalSource, kind: str) -> None:
+        super().__init__(project, None, f"{source.name}: {kind}")
         self.source_id, self.before, self.after = source.id, source.kind, kind
 
     def _write(self, was: str, kind: str) -> None:
@@ -302,11 +310,11 @@ class DecideMatch(StoreCommand):
     undo puts back whatever decision the pair had before."""
 
     starts_article = False
-    parts: frozenset[str] = frozenset()
+    parts = Part.MATCHES
 
     def __init__(self, project: Project, query: MatchSpan, candidate: MatchSpan, decision: str,
                  annotator: str, method: str = "") -> None:
-        super().__init__(project, query.article_id, f"{decision.capitalize()} match")
+        super().__init__(project, None, f"{decision.capitalize()} match")
         self.query, self.candidate, self.decision = query, candidate, decision
         self.annotator, self.method = annotator, method
         self.before: dict[str, Any] | None = None

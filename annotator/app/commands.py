@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from PySide6.QtGui import QUndoCommand
 
+from annotator.app.changes import Changes, Part
 from annotator.core.model import Annotation, Layer, Link, Span, Status, Suggestion
 from annotator.core.spans import overlaps
 from annotator.store import Project
@@ -37,10 +38,9 @@ class StoreCommand(QUndoCommand):
     """
 
     starts_article = True
-    # What a command changes, so that views reload only that: "spans", "suggestions", "status".
-    parts: frozenset[str] = frozenset({"spans"})
+    parts: Part = Part.SPANS  # what a command changes, so that views reload only that
 
-    def __init__(self, project: Project, article_id: int, text: str) -> None:
+    def __init__(self, project: Project, article_id: int | None, text: str) -> None:
         super().__init__(text)
         self.project = project
         self.article_id = article_id
@@ -57,21 +57,23 @@ class StoreCommand(QUndoCommand):
     def revert(self) -> None:
         raise NotImplementedError
 
-    def changes(self) -> list[tuple[int, frozenset[str]]]:
-        """(article id, parts) this command changed, for the views to reload."""
-        return [(self.article_id, self.parts | ({"status"} if self.started else set()))]
+    def changes(self) -> Changes:
+        """What this command changed, for the views to reload."""
+        articles = frozenset() if self.article_id is None else frozenset({self.article_id})
+        return Changes(articles, self.parts | (Part.STATUS if self.started else Part.NONE))
 
     # The writes, inside a transaction the caller holds.
     def forward(self) -> None:
         self.apply()
-        status = self.project.article_status(self.article_id)
-        self.started = self.starts_article and status is Status.NEW
-        if self.started:
-            self.project.set_status(self.article_id, Status.IN_PROGRESS)
+        if self.starts_article and self.article_id is not None:
+            status = self.project.article_status(self.article_id)
+            self.started = status is Status.NEW
+            if self.started:
+                self.project.set_status(self.article_id, Status.IN_PROGRESS)
 
     def backward(self) -> None:
         self.revert()
-        if self.started:
+        if self.started and self.article_id is not None:
             self.project.set_status(self.article_id, Status.NEW)
 
     # One transaction each; raise (Conflict or a store error) with nothing written.
@@ -101,16 +103,15 @@ class Action(StoreCommand):
     """One user action made of several commands, applied and undone in one transaction."""
 
     def __init__(self, project: Project, text: str) -> None:
-        super().__init__(project, 0, text)
+        super().__init__(project, None, text)
         self.steps: list[StoreCommand] = []
         self.error: str | None = None  # the first step that failed, while the action runs
 
-    def changes(self) -> list[tuple[int, frozenset[str]]]:
-        merged: dict[int, frozenset[str]] = {}
+    def changes(self) -> Changes:
+        merged = Changes()
         for step in self.steps:
-            for article_id, parts in step.changes():
-                merged[article_id] = merged.get(article_id, frozenset()) | parts
-        return list(merged.items())
+            merged |= step.changes()
+        return merged
 
     def forward(self) -> None:
         for step in self.steps:
@@ -210,7 +211,7 @@ class AddSpan(StoreCommand):
         super().__init__(project, article_id, f"Add {span.label} ({layer.value})")
         self.layer, self.span, self.annotator, self.suggestion = layer, span, annotator, suggestion
         if suggestion is not None:
-            self.parts = frozenset({"spans", "suggestions"})
+            self.parts = Part.SPANS | Part.SUGGESTIONS
         self.annotation_id: int | None = None
         self.replaced = _Snapshot()
 
@@ -286,7 +287,7 @@ class UpdateSpan(StoreCommand):
 class AcceptSuggestions(StoreCommand):
     """Turn suggestions into entity annotations in one step (one, or all of an article)."""
 
-    parts = frozenset({"spans", "suggestions"})
+    parts = Part.SPANS | Part.SUGGESTIONS
 
     def __init__(self, project: Project, article_id: int, suggestions: list[Suggestion],
                  annotator: str) -> None:
@@ -327,7 +328,7 @@ class AcceptSuggestions(StoreCommand):
 class RejectSuggestions(StoreCommand):
     """Mark suggestions as rejected, so they are no longer offered."""
 
-    parts = frozenset({"suggestions"})
+    parts = Part.SUGGESTIONS
 
     def __init__(self, project: Project, article_id: int, suggestions: list[Suggestion],
                  annotator: str) -> None:
@@ -378,7 +379,7 @@ class SetStatus(StoreCommand):
     """Mark an article new, in progress or done."""
 
     starts_article = False
-    parts = frozenset({"status"})
+    parts = Part.STATUS
 
     def __init__(self, project: Project, article_id: int, before: Status, after: Status) -> None:
         super().__init__(project, article_id, f"Mark article {after.value.replace('_', ' ')}")

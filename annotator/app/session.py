@@ -30,10 +30,8 @@ ATTRIBUTED_TO = "attributed_to"
 class Session(QObject):
     """Every change goes through here: written to the store first, then announced."""
 
-    article_changed = Signal(int, object)  # article id, what changed: {"spans", "suggestions"}
-    status_changed = Signal(int)  # the article's status (or counts) may have changed
+    changed = Signal(object)  # Changes: one committed action, undo or redo
     failed = Signal(str)  # a write did not happen; the message says why
-    groups_changed = Signal()  # claim groups or their members changed
 
     def __init__(self, project: Project, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -134,23 +132,20 @@ class Session(QObject):
         command.notify = lambda cmd: (method := announce()) is not None and method(cmd)
 
     def _announce(self, command: cmd.StoreCommand) -> None:
-        changes = command.changes()
-        for article_id, parts in changes:
-            if parts - {"status", "groups"}:
-                self.article_changed.emit(article_id, frozenset(parts))
-        if any("groups" in parts for _a, parts in changes):
-            self.groups_changed.emit()
-        for article_id, _parts in changes:
-            self.status_changed.emit(article_id)
+        self.changed.emit(command.changes())
 
     # -- span actions ----------------------------------------------------------------------
 
     def add_span(self, article_id: int, layer: Layer, span: Span,
-                 suggestion: Suggestion | None = None) -> bool:
-        """Mark a span (accepting ``suggestion`` with it); entities replace what they overlap."""
+                 suggestion: Suggestion | None = None) -> Annotation | None:
+        """Mark a span (accepting ``suggestion`` with it); entities replace what they overlap.
+        The new annotation, or None when it could not be stored."""
         check_span(span.start, span.end, self.project.article_text_length(article_id))
-        return self.push(cmd.AddSpan(self.project, article_id, layer, span, self.annotator,
-                                     suggestion))
+        command = cmd.AddSpan(self.project, article_id, layer, span, self.annotator, suggestion)
+        if not self.push(command):
+            return None
+        assert command.annotation_id is not None
+        return self.project.annotation(command.annotation_id)
 
     def delete_spans(self, annotations: list[Annotation]) -> bool:
         """Delete spans with their links."""
@@ -185,10 +180,15 @@ class Session(QObject):
         return self.push(cmd.RejectSuggestions(self.project, article_id, suggestions,
                                                self.annotator))
 
-    def link_claim(self, article_id: int, claim_id: int, source_id: int) -> bool:
-        """Attribute a claim to its source (replacing an earlier attribution)."""
-        return self.push(cmd.AddLink(self.project, article_id, claim_id, source_id,
-                                     ATTRIBUTED_TO, self.annotator))
+    def link_claim(self, article_id: int, claim_id: int, source_id: int,
+                   attrs: dict | None = None) -> Link | None:
+        """Attribute a claim to its source (replacing an earlier attribution); the new link,
+        or None when it could not be stored."""
+        command = cmd.AddLink(self.project, article_id, claim_id, source_id, ATTRIBUTED_TO,
+                              self.annotator, attrs)
+        if not self.push(command):
+            return None
+        return next(lk for lk in self.project.links_of(claim_id) if lk.id == command.link_id)
 
     def set_status(self, article_id: int, status: Status) -> bool:
         """Mark an article new, in progress or done (undoable)."""
@@ -213,22 +213,22 @@ class Session(QObject):
         return self.push(claim_cmd.AssignSource(self.project, article_id, mention_ids,
                                                 source_id, new))
 
-    def merge_sources(self, article_id: int, keep: CanonicalSource,
-                      merged: list[CanonicalSource]) -> bool:
+    def merge_sources(self, keep: CanonicalSource, merged: list[CanonicalSource]) -> bool:
         """Fold sources into one canonical source."""
-        return bool(merged) and self.push(
-            claim_cmd.MergeSources(self.project, article_id, keep, merged))
+        return bool(merged) and self.push(claim_cmd.MergeSources(self.project, keep, merged))
 
-    def set_source_kind(self, article_id: int, source: CanonicalSource, kind: str) -> bool:
+    def set_source_kind(self, source: CanonicalSource, kind: str) -> bool:
         """Say what kind of source a canonical source is."""
         return kind != source.kind and self.push(
-            claim_cmd.SetSourceKind(self.project, article_id, source, kind))
+            claim_cmd.SetSourceKind(self.project, source, kind))
 
     def group_claims(self, article_id: int, group_id: int | None, title: str,
-                     members: list[tuple[int, str]]) -> bool:
-        """Add claims (with the values they state) to a group, or to a new one."""
-        return self.push(claim_cmd.GroupClaims(self.project, article_id, group_id, title,
-                                               members, self.annotator))
+                     members: list[tuple[int, str]]) -> int | None:
+        """Add claims (with the values they state) to a group, or to a new one; the group's
+        id, or None when it could not be stored."""
+        command = claim_cmd.GroupClaims(self.project, article_id, group_id, title, members,
+                                        self.annotator)
+        return command.target if self.push(command) else None
 
     def ungroup(self, article_id: int, group_id: int, annotation_id: int) -> bool:
         """Take a claim out of a group."""
@@ -247,12 +247,11 @@ class Session(QObject):
         return self.push(claim_cmd.DecideMatch(self.project, query, candidate, decision,
                                                self.annotator, method))
 
-    def resolve_group(self, article_id: int, group_id: int, *,
-                      holding_id: int | None | bool = False, note: str | None = None,
-                      title: str | None = None) -> bool:
+    def resolve_group(self, group_id: int, *, holding_id: int | None | bool = False,
+                      note: str | None = None, title: str | None = None) -> bool:
         """Record which claim holds and why, or retitle the group."""
-        return self.push(claim_cmd.ResolveGroup(self.project, article_id, group_id,
-                                                holding_id=holding_id, note=note, title=title))
+        return self.push(claim_cmd.ResolveGroup(self.project, group_id, holding_id=holding_id,
+                                                note=note, title=title))
 
 
 class _ActionFailed(Exception):

@@ -134,13 +134,9 @@ class ClaimActions(QObject):
                            if (a.start, a.end) == (start, end)), None)
             if source is None:
                 label = self.project.labels(Layer.SOURCE)[0].name
-                self.wb.add_source_span(Span(start, end, label))
-                source = next(a for a in self.project.annotations(claim.article_id, Layer.SOURCE)
-                              if (a.start, a.end) == (start, end))
-            self.session.link_claim(claim.article_id, claim.id, source.id)
-            link = next(lk for lk in self.project.links_of(claim.id)
-                        if lk.from_id == claim.id and lk.kind == "attributed_to")
-            self.session.set_link_attrs(claim.article_id, link, attrs)
+                source = self.wb.add_source_span(Span(start, end, label))
+            if source is not None:
+                self.session.link_claim(claim.article_id, claim.id, source.id, attrs)
 
     # -- canonical sources -----------------------------------------------------------------------
 
@@ -285,8 +281,9 @@ class ClaimActions(QObject):
         if row is not None:
             self._decide(row, "rejected")
 
-    def _claim_for(self, article_id: int, start: int, end: int) -> int:
-        """The claim with exactly this span, marked first when there is none."""
+    def _claim_for(self, article_id: int, start: int, end: int) -> int | None:
+        """The claim with exactly this span, marked first when there is none (None when it
+        could not be marked: the action then fails as a whole)."""
         def find() -> int | None:
             return next((a.id for a in self.project.overlapping(article_id, Layer.CLAIM, start,
                                                                  end)
@@ -295,9 +292,8 @@ class ClaimActions(QObject):
         found = find()
         if found is None:
             label = self.project.labels(Layer.CLAIM)[0].name
-            self.session.add_span(article_id, Layer.CLAIM, Span(start, end, label))
-            found = find()
-        assert found is not None
+            made = self.session.add_span(article_id, Layer.CLAIM, Span(start, end, label))
+            found = made.id if made is not None else None
         return found
 
     def group_with(self, row: CandidateRow) -> None:
@@ -314,6 +310,8 @@ class ClaimActions(QObject):
             self._decide(row, "confirmed")
             claim_id = self._claim_for(query.article_id, query.start, query.end)
             other_id = self._claim_for(row.article_id, row.start, row.end)
+            if claim_id is None or other_id is None:
+                return  # the failed step has said why; the action leaves nothing
             groups = self.project.claims.groups_of(claim_id)
             group_id = groups[0] if groups else None
             title = self.project.claims.group(group_id).title if group_id else mine[:60]

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.app.changes import Part
 from annotator.app.session import Session
 from annotator.core.model import STANCES, ClaimGroup, GroupMember
 from annotator.core.spans import sentence_around
@@ -273,7 +274,8 @@ class DisputesView(QWidget):
         self._build()
         self._install_keys()
         self.list.selectionModel().currentChanged.connect(lambda *_: self._show_current())
-        session.groups_changed.connect(self.refresh)
+        session.changed.connect(
+            lambda changes: changes.parts & (Part.GROUPS | Part.SOURCES) and self.refresh())
         self.refresh()
         self.step_group(1)
 
@@ -500,7 +502,7 @@ class DisputesView(QWidget):
             m = g.members[n]
             self.set_current_member(n)
             holding = None if g.holding_id == m.annotation_id else m.annotation_id
-            self.session.resolve_group(m.article_id, g.id, holding_id=holding)
+            self.session.resolve_group(g.id, holding_id=holding)
 
     def edit_value(self) -> None:
         """Edit what the current claim states, in the bar under the columns."""
@@ -569,14 +571,14 @@ class DisputesView(QWidget):
         if what == "value" and g is not None and m is not None and text != m.value:
             self.session.set_member(m.article_id, g.id, m.annotation_id, value=text)
         elif what == "title" and g is not None and g.members and text not in ("", g.title):
-            self.session.resolve_group(g.members[0].article_id, g.id, title=text)
+            self.session.resolve_group(g.id, title=text)
 
     def _commit_note(self) -> None:
         g, text = self._group, self.note.text().strip()
         if self.note.hasFocus():
             self.list.setFocus()
         if g is not None and g.members and text != g.note:
-            self.session.resolve_group(g.members[0].article_id, g.id, note=text)
+            self.session.resolve_group(g.id, note=text)
 
     def _cancel_note(self) -> None:
         self.note.setText(self._group.note if self._group else "")

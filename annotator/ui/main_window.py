@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.app.article_state import ArticleState
+from annotator.app.changes import Changes
 from annotator.app.exporting import ExportError
 from annotator.app.session import Session
 from annotator.app.tasks import TaskRunner
@@ -192,7 +193,7 @@ class MainWindow(QMainWindow):
         self.disputes.claim_opened.connect(self.open_claim)
         self.workbench.article_loaded.connect(self.side.set_state)
         self.view.text.cursor_moved.connect(self._show_details)
-        self.session.status_changed.connect(self._article_status_changed)
+        self.session.changed.connect(self._changed)
         self.session.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.session.undo_stack.indexChanged.connect(lambda _i: self._update_status())
 
@@ -266,8 +267,9 @@ class MainWindow(QMainWindow):
             return False
         return self.session.set_status(self.current_article, status)
 
-    def _article_status_changed(self, article_id: int) -> None:
-        self.model.refresh_article(article_id)
+    def _changed(self, changes: Changes) -> None:
+        for article_id in changes.articles:  # counts or status in the list
+            self.model.refresh_article(article_id)
         self._update_status()
 
     def _show_details(self, cp: int) -> None:

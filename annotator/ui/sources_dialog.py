@@ -96,7 +96,7 @@ class SourcesDialog(QDialog):
         """Fold the selected sources into the first selected one."""
         chosen = self.selected()
         if len(chosen) > 1:
-            self.session.merge_sources(self._article(), chosen[0], chosen[1:])
+            self.session.merge_sources(chosen[0], chosen[1:])
             self.model.reload()
 
     def cycle_kind(self) -> None:
@@ -109,7 +109,7 @@ class SourcesDialog(QDialog):
         src = chosen[0]
         kind = SOURCE_KINDS[(SOURCE_KINDS.index(src.kind) + 1) % len(SOURCE_KINDS)] \
             if src.kind in SOURCE_KINDS else SOURCE_KINDS[0]
-        self.session.set_source_kind(self._article(), src, kind)
+        self.session.set_source_kind(src, kind)
         self.model.reload()
         self.table.selectRow(next(i for i, s in enumerate(self.model.rows) if s.id == src.id))
 
@@ -134,6 +134,3 @@ class SourcesDialog(QDialog):
         self.hint.setText("Suggested: " + ", ".join(rows[r].name for r in group)
                           + " — M merges them into the first")
 
-    def _article(self) -> int:
-        """The article a registry edit is filed under (the open one), for the undo stack."""
-        return getattr(self.parent(), "current_article", None) or 1

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from annotator.app.article_state import ArticleState, SpanItem
+from annotator.app.changes import Changes, Part
 from annotator.app.session import Session
 from annotator.core.model import Annotation, Layer, Span, Suggestion
 from annotator.core.spans import sentence_around, snap_to_tokens, token_bounds
@@ -33,23 +34,23 @@ class Workbench(QObject):
         self._actions: list[QAction] = []
         self.editor.boundary_dragged.connect(self._dragged)
         self.editor.cursor_moved.connect(self._cursor_moved)
-        session.article_changed.connect(self._changed)
+        session.changed.connect(self._changed)
         self._install_keys(view)
 
     def bind(self, keys: str, help_text: str, group: str, slot) -> None:
         """Add a key on the article pane (for other parts of the workbench)."""
         self._bind(self.view, keys, help_text, group, slot)
 
-    def add_source_span(self, span: Span) -> None:
+    def add_source_span(self, span: Span) -> Annotation | None:
         """Mark a source mention; listeners (the source registry) act in the same transaction
         and undo step."""
         assert self.state is not None
         article_id = self.state.article.id
         with self.session.action("Mark source"):
-            if self.session.add_span(article_id, Layer.SOURCE, span):
-                new = next(a for a in self.project.annotations(article_id, Layer.SOURCE)
-                           if (a.start, a.end) == (span.start, span.end))
+            new = self.session.add_span(article_id, Layer.SOURCE, span)
+            if new is not None:
                 self.span_added.emit(new)
+        return new
 
     # -- opening and refreshing --------------------------------------------------------------
 
@@ -60,10 +61,11 @@ class Workbench(QObject):
         self.view.show_state(self.state, self._labels)
         self.article_loaded.emit(self.state)
 
-    def _changed(self, article_id: int, parts: frozenset[str]) -> None:
-        if self.state is None or self.state.article.id != article_id:
+    def _changed(self, changes: Changes) -> None:
+        shown = Part.SPANS | Part.SUGGESTIONS
+        if self.state is None or not changes.touches(self.state.article.id, shown):
             return  # an undo in another article: it reloads when opened
-        self.state = self.state.refreshed(self.project, parts)
+        self.state = self.state.refreshed(self.project, changes.parts)
         self.view.show_state(self.state, self._labels)
         self.article_loaded.emit(self.state)
         self._cursor_moved(self.editor.cursor_cp())
@@ -283,9 +285,7 @@ class Workbench(QObject):
         start = self.state.text.find(choice)
         span = Span(start, start + len(choice), self.project.labels(Layer.SOURCE)[0].name)
         with self.session.action(f"Link claim to new source {choice}"):
-            self.add_source_span(span)
-            new = next((a for a in self.project.annotations(claim.article_id, Layer.SOURCE)
-                        if (a.start, a.end) == (span.start, span.end)), None)
+            new = self.add_source_span(span)
             if new is not None:
                 self.session.link_claim(claim.article_id, claim.id, new.id)
 
