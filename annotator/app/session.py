@@ -68,20 +68,21 @@ class Session(QObject):
         return True
 
     @contextmanager
-    def action(self, text: str) -> Iterator[None]:
+    def action(self, text: str) -> Iterator[cmd.Action]:
         """Run several commands as one user action: one transaction, one undo step.
 
-        The views hear of it after the commit; when a step fails, nothing of the action stays
-        and ``failed`` says why. Nested actions join the outer one.
+        The views hear of it after the commit; when a step fails, nothing of the action stays,
+        ``failed`` says why and the action's ``error`` is set. Nested actions join the outer one
+        (and yield it).
         """
         if self._action is not None:
-            yield
+            yield self._action
             return
         self._action = cmd.Action(self.project, text)
         action = self._action
         try:
             with self.project.transaction():
-                yield
+                yield action
                 if action.error is not None:
                     raise _ActionFailed(action.error)
         except Exception:

@@ -9,9 +9,11 @@ from html import escape
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 
+from annotator.app import claim_ops
 from annotator.app.article_state import ArticleState
 from annotator.app.tasks import TaskRunner, project_task
-from annotator.core.model import Annotation, Layer, Link, Span
+from annotator.core.model import Annotation, Layer, Link
+from annotator.store.matching_store import MatchSpan
 from annotator.ui.claim_panel import CandidateRow, ClaimPanel
 
 SPLIT_BATCH = 500  # articles split per worker step before this thread stores them
@@ -40,7 +42,6 @@ class ClaimActions(QObject):
         workbench.editor.cursor_moved.connect(self.follow_cursor)
         workbench.article_loaded.connect(lambda _s: self.follow_cursor(
             workbench.editor.cursor_cp()))
-        workbench.span_added.connect(self._span_added)
         # Matching has its own worker: a query never waits behind an import or a training run.
         self.match_runner = TaskRunner(self)
         self._query = None  # the MatchSpan the candidates were ranked for
@@ -95,15 +96,9 @@ class ClaimActions(QObject):
 
     def suggest(self, state: ArticleState, claim: Annotation):
         """The rule-based attribution for a claim (cached per claim and its article state)."""
-        from annotator.nlp.attribution import suggest_attribution
-
         key = (claim.id, claim.start, claim.end, len(state.annotations))
         if key not in self._suggested:
-            entities = [Span(a.start, a.end, a.label) for a in state.layer(Layer.ENTITY)]
-            entities += [Span(s.start, s.end, s.label) for s in state.suggestions]
-            sources = [(a.start, a.end) for a in state.layer(Layer.SOURCE)]
-            self._suggested[key] = suggest_attribution(state.text, (claim.start, claim.end),
-                                                       entities, sources)
+            self._suggested[key] = claim_ops.attribution_for(state, claim)
         return self._suggested[key]
 
     def edit_claim(self) -> None:
@@ -125,38 +120,7 @@ class ClaimActions(QObject):
         if attribution is None or attribution.source is None:
             self.session.failed.emit("No attribution found for this claim: L links by hand")
             return
-        start, end = attribution.source
-        attrs = {"quote_type": attribution.quote_type}
-        if attribution.cue:
-            attrs["cue"] = attribution.cue
-        with self.session.action("Accept suggested attribution"):
-            source = next((a for a in state.layer(Layer.SOURCE)
-                           if (a.start, a.end) == (start, end)), None)
-            if source is None:
-                label = self.project.labels(Layer.SOURCE)[0].name
-                source = self.wb.add_source_span(Span(start, end, label))
-            if source is not None:
-                self.session.link_claim(claim.article_id, claim.id, source.id, attrs)
-
-    # -- canonical sources -----------------------------------------------------------------------
-
-    def _span_added(self, ann: Annotation) -> None:
-        """A new source mention points at the canonical source it most likely names."""
-        if ann.layer is not Layer.SOURCE or self.wb.state is None:
-            return
-        from annotator.nlp.sources import guess_kind, merge_candidates, normalise_name
-
-        mention = self.wb.state.text[ann.start:ann.end]
-        registry = [(s.id, s.name, list(s.aliases)) for s in self.project.claims.sources()]
-        ranked = merge_candidates(mention, registry, top=1)
-        if ranked and ranked[0][1] >= 0.9:
-            self.session.assign_source(ann.article_id, [ann.id], ranked[0][0])
-            return
-        entity = self.wb.state.annotations_at(ann.start, Layer.ENTITY)
-        label = entity[0].label if entity else None
-        name = normalise_name(mention) or mention
-        self.session.assign_source(ann.article_id, [ann.id], None,
-                                   new=(name, guess_kind(mention, label), [mention]))
+        claim_ops.accept_attribution(self.session, state, claim, attribution)
 
     # -- the same point in other articles --------------------------------------------------------
 
@@ -222,8 +186,6 @@ class ClaimActions(QObject):
     def rank_candidates(self) -> None:
         """Rank the sentences and claims of other articles for the selection or the claim at
         the cursor, in the worker (the index answers a query in milliseconds)."""
-        from annotator.store.matching_store import MatchSpan
-
         state, claim = self.wb.state, self.claim_here()
         start, end = self.wb.editor.selection_cp()
         if state is None or (start == end and claim is None):
@@ -257,16 +219,8 @@ class ClaimActions(QObject):
         else:
             self.session.failed.emit("No sentences or claims in other articles yet")
 
-    def _decide(self, row: CandidateRow, decision: str) -> None:
-        """Store a confirmation or rejection (undoable): the learned ranker trains on them."""
-        from annotator.store.matching_store import MatchSpan
-
-        if self._query is None:
-            return
-        candidate = MatchSpan(row.article_id, row.start, row.end, row.annotation_id,
-                              row.sentence_id)
-        if not self.session.decide_match(self._query, candidate, decision, row.method):
-            return
+    def _describe_later(self) -> None:
+        """A decision changes what the learned ranker knows: describe the method again."""
         self._in_worker(lambda project, _p, _c: self._describe(project), "Matching method",
                         self.panel.set_method)
 
@@ -277,24 +231,10 @@ class ClaimActions(QObject):
         return matcher_for(project).describe(project)
 
     def reject(self, row: CandidateRow) -> None:
-        """X in the candidate list: not about the same point."""
-        if row is not None:
-            self._decide(row, "rejected")
-
-    def _claim_for(self, article_id: int, start: int, end: int) -> int | None:
-        """The claim with exactly this span, marked first when there is none (None when it
-        could not be marked: the action then fails as a whole)."""
-        def find() -> int | None:
-            return next((a.id for a in self.project.overlapping(article_id, Layer.CLAIM, start,
-                                                                 end)
-                         if (a.start, a.end) == (start, end)), None)
-
-        found = find()
-        if found is None:
-            label = self.project.labels(Layer.CLAIM)[0].name
-            made = self.session.add_span(article_id, Layer.CLAIM, Span(start, end, label))
-            found = made.id if made is not None else None
-        return found
+        """X in the candidate list: not about the same point (undoable)."""
+        if row is not None and self._query is not None and self.session.decide_match(
+                self._query, _span_of(row), "rejected", row.method):
+            self._describe_later()
 
     def group_with(self, row: CandidateRow) -> None:
         """Put the query claim and a candidate into one group (the claim's, or a new one);
@@ -302,19 +242,10 @@ class ClaimActions(QObject):
         state, query = self.wb.state, self._query
         if state is None or row is None or query is None:
             return
-        from annotator.nlp.values import stated_values
-
-        mine = state.text[query.start:query.end]
-        value_a, value_b = stated_values(mine, row.text)
-        with self.session.action("Group claims about the same point"):
-            self._decide(row, "confirmed")
-            claim_id = self._claim_for(query.article_id, query.start, query.end)
-            other_id = self._claim_for(row.article_id, row.start, row.end)
-            if claim_id is None or other_id is None:
-                return  # the failed step has said why; the action leaves nothing
-            groups = self.project.claims.groups_of(claim_id)
-            group_id = groups[0] if groups else None
-            title = self.project.claims.group(group_id).title if group_id else mine[:60]
-            members = [(other_id, value_b)] + ([] if group_id else [(claim_id, value_a)])
-            self.session.group_claims(query.article_id, group_id, title, members)
+        if claim_ops.group_with(self.session, query, _span_of(row), row.method) is not None:
+            self._describe_later()
         self.follow_cursor(self.wb.editor.cursor_cp())
+
+
+def _span_of(row: CandidateRow) -> MatchSpan:
+    return MatchSpan(row.article_id, row.start, row.end, row.annotation_id, row.sentence_id)

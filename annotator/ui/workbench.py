@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
+from annotator.app import claim_ops
 from annotator.app.article_state import ArticleState, SpanItem
 from annotator.app.changes import Changes, Part
 from annotator.app.session import Session
@@ -20,7 +21,6 @@ class Workbench(QObject):
     """Turns key presses in the article pane into session commands on the open article."""
 
     article_loaded = Signal(object)  # the ArticleState now shown
-    span_added = Signal(object)  # a source mention the user just marked (an Annotation)
 
     def __init__(self, session: Session, view, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -42,15 +42,9 @@ class Workbench(QObject):
         self._bind(self.view, keys, help_text, group, slot)
 
     def add_source_span(self, span: Span) -> Annotation | None:
-        """Mark a source mention; listeners (the source registry) act in the same transaction
-        and undo step."""
+        """Mark a source mention pointing at its canonical source (one action)."""
         assert self.state is not None
-        article_id = self.state.article.id
-        with self.session.action("Mark source"):
-            new = self.session.add_span(article_id, Layer.SOURCE, span)
-            if new is not None:
-                self.span_added.emit(new)
-        return new
+        return claim_ops.mark_source(self.session, self.state, span)
 
     # -- opening and refreshing --------------------------------------------------------------
 
@@ -284,10 +278,7 @@ class Workbench(QObject):
         assert self.state is not None
         start = self.state.text.find(choice)
         span = Span(start, start + len(choice), self.project.labels(Layer.SOURCE)[0].name)
-        with self.session.action(f"Link claim to new source {choice}"):
-            new = self.add_source_span(span)
-            if new is not None:
-                self.session.link_claim(claim.article_id, claim.id, new.id)
+        claim_ops.link_to_new_source(self.session, self.state, claim, span)
 
     def source_menu(self) -> QMenu:
         """A keyboard menu: this article's sources (keys 1–9), then the project's known ones."""

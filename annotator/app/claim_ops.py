@@ -1,0 +1,113 @@
+"""Claim and source use cases, done through the session: what S, Shift+L and G then 1–5 ask
+for, testable without a window. The UI keeps the keys and the wiring."""
+
+from __future__ import annotations
+
+from annotator.app.article_state import ArticleState
+from annotator.app.session import Session
+from annotator.core.model import Annotation, Layer, Link, Span
+from annotator.store.matching_store import MatchSpan
+
+CANONICAL_MATCH = 0.9  # a registry name this close to a mention is the source it names
+
+
+def attribution_for(state: ArticleState, claim: Annotation):
+    """The rule-based attribution of a claim: its source, cue and quotation type (or None)."""
+    from annotator.nlp.attribution import suggest_attribution
+
+    entities = [Span(a.start, a.end, a.label) for a in state.layer(Layer.ENTITY)]
+    entities += [Span(s.start, s.end, s.label) for s in state.suggestions]
+    sources = [(a.start, a.end) for a in state.layer(Layer.SOURCE)]
+    return suggest_attribution(state.text, (claim.start, claim.end), entities, sources)
+
+
+def mark_source(session: Session, state: ArticleState, span: Span) -> Annotation | None:
+    """Mark a source mention and point it at the canonical source it most likely names (a
+    registry entry, or a new one): one action. The mention, or None when nothing was stored."""
+    with session.action("Mark source") as action:
+        mention = session.add_span(state.article.id, Layer.SOURCE, span)
+        if mention is not None:
+            assign_canonical(session, state, mention)
+    return mention if action.error is None else None
+
+
+def assign_canonical(session: Session, state: ArticleState, mention: Annotation) -> bool:
+    """Point a source mention at the registry's source of (nearly) the same name, else at a
+    new source named after it, with a kind guessed from the words and the entity label."""
+    from annotator.nlp.sources import guess_kind, merge_candidates, normalise_name
+
+    text = state.text[mention.start:mention.end]
+    registry = [(s.id, s.name, list(s.aliases)) for s in session.project.claims.sources()]
+    ranked = merge_candidates(text, registry, top=1)
+    if ranked and ranked[0][1] >= CANONICAL_MATCH:
+        return session.assign_source(mention.article_id, [mention.id], ranked[0][0])
+    entity = state.annotations_at(mention.start, Layer.ENTITY)
+    label = entity[0].label if entity else None
+    return session.assign_source(mention.article_id, [mention.id], None,
+                                 new=(normalise_name(text) or text, guess_kind(text, label),
+                                      [text]))
+
+
+def accept_attribution(session: Session, state: ArticleState, claim: Annotation,
+                       attribution) -> Link | None:
+    """Link a claim to its suggested source, with cue and quotation type, marking the source
+    mention first when it is not marked yet: one action. The link, or None."""
+    start, end = attribution.source
+    attrs = {"quote_type": attribution.quote_type}
+    if attribution.cue:
+        attrs["cue"] = attribution.cue
+    with session.action("Accept suggested attribution") as action:
+        source = next((a for a in state.layer(Layer.SOURCE) if (a.start, a.end) == (start, end)),
+                       None)
+        if source is None:
+            label = session.project.labels(Layer.SOURCE)[0].name
+            source = mark_source(session, state, Span(start, end, label))
+        link = (session.link_claim(claim.article_id, claim.id, source.id, attrs)
+                if source is not None else None)
+    return link if action.error is None else None
+
+
+def link_to_new_source(session: Session, state: ArticleState, claim: Annotation,
+                       span: Span) -> Link | None:
+    """Mark a source mention and link the claim to it: one action."""
+    with session.action(f"Link claim to new source {state.text[span.start:span.end]}") as action:
+        source = mark_source(session, state, span)
+        link = (session.link_claim(claim.article_id, claim.id, source.id)
+                if source is not None else None)
+    return link if action.error is None else None
+
+
+def claim_at(session: Session, span: MatchSpan) -> int | None:
+    """The claim with exactly this span, marked first when there is none."""
+    project = session.project
+    found = next((a.id for a in project.overlapping(span.article_id, Layer.CLAIM, span.start,
+                                                    span.end)
+                  if (a.start, a.end) == (span.start, span.end)), None)
+    if found is not None:
+        return found
+    label = project.labels(Layer.CLAIM)[0].name
+    made = session.add_span(span.article_id, Layer.CLAIM, Span(span.start, span.end, label))
+    return made.id if made is not None else None
+
+
+def group_with(session: Session, query: MatchSpan, candidate: MatchSpan,
+               method: str = "") -> int | None:
+    """Confirm a candidate for a claim and put both into one group (the claim's, or a new one
+    titled after it), each with the value it states; a sentence becomes a claim first. One
+    action; the group's id, or None."""
+    from annotator.nlp.values import stated_values
+
+    project = session.project
+    mine, theirs = (project.article(s.article_id).text[s.start:s.end] for s in (query, candidate))
+    value_a, value_b = stated_values(mine, theirs)
+    with session.action("Group claims about the same point") as action:
+        session.decide_match(query, candidate, "confirmed", method)
+        claim_id, other_id = claim_at(session, query), claim_at(session, candidate)
+        group = None
+        if claim_id is not None and other_id is not None:
+            groups = project.claims.groups_of(claim_id)
+            group_id = groups[0] if groups else None
+            title = project.claims.group(group_id).title if group_id else mine[:60]
+            members = [(other_id, value_b)] + ([] if group_id else [(claim_id, value_a)])
+            group = session.group_claims(query.article_id, group_id, title, members)
+    return group if action.error is None else None
