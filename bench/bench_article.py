@@ -299,6 +299,7 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
 
     from annotator.app.article_state import ArticleState
+    from annotator.app.changes import Changes, Part
     from annotator.core.model import Layer, Span
     from annotator.ui.main_window import MainWindow
 
@@ -379,7 +380,7 @@ def main(argv: list[str] | None = None) -> int:
                                       Span(start, end, "MISC"))[0])
         window.session.blockSignals(False)
         t0 = time.perf_counter()
-        window.workbench._changed(big, frozenset({"spans"}))
+        window.workbench._changed(Changes(frozenset({big}), Part.SPANS))
         paint(app, editor)
         samples["rerender"].append(ms(time.perf_counter() - t0))
         window.session.undo_stack.undo()

@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QSettings, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -165,24 +166,19 @@ class MainWindow(QMainWindow):
         self._action(helpm, "&Keyboard shortcuts", "?|F1", self.show_shortcuts, "Project")
 
     def _undo_redo(self, edit) -> None:
-        """Undo and redo through the session, which checks each row before it acts."""
+        """Undo and redo through the session, which checks each row before it acts. Qt's
+        stack actions keep their text and enabled state; only what they trigger changes."""
         stack = self.session.undo_stack
-        for verb, keys, can, changed, text in (
-                ("Undo", "Ctrl+Z", stack.canUndo, stack.canUndoChanged, stack.undoText),
-                ("Redo", "Ctrl+Shift+Z|Ctrl+Y", stack.canRedo, stack.canRedoChanged,
-                 stack.redoText)):
-            slot = self.session.undo if verb == "Undo" else self.session.redo
-            action, _shortcut = bind(self, keys, f"&{verb}", slot,
-                                     context=Qt.ShortcutContext.WindowShortcut)
-            edit.addAction(action)
-
-            def refresh(_value=None, action=action, verb=verb, can=can, text=text) -> None:
-                action.setEnabled(can())
-                action.setText(f"&{verb} {text()}".rstrip())
-
-            changed.connect(refresh)
-            stack.indexChanged.connect(refresh)
-            refresh()
+        undo = stack.createUndoAction(self, "&Undo")
+        redo = stack.createRedoAction(self, "&Redo")
+        for action, keys, slot in ((undo, ["Ctrl+Z"], self.session.undo),
+                                   (redo, ["Ctrl+Shift+Z", "Ctrl+Y"], self.session.redo)):
+            action.triggered.disconnect()  # not QUndoStack.undo/redo: they act unchecked
+            action.triggered.connect(slot)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
+        edit.addActions([undo, redo])
         self.workbench.shortcuts += [Shortcut("Ctrl+Z", "Undo (across articles)", "Project"),
                                      Shortcut("Ctrl+Shift+Z or Ctrl+Y", "Redo", "Project")]
 
