@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from annotator.core.model import Annotation, Article, Layer, Link, Suggestion
+from annotator.core.names import ATTRIBUTED_TO
 from annotator.store import Project
 
 SpanItem = Annotation | Suggestion
@@ -88,7 +89,7 @@ class ArticleState:
     def source_of(self, claim_id: int) -> Annotation | None:
         """The source a claim is attributed to."""
         for link in self.links:
-            if link.from_id == claim_id and link.kind == "attributed_to":
+            if link.from_id == claim_id and link.kind == ATTRIBUTED_TO:
                 return self._by_id.get(link.to_id)
         return None
 

@@ -20,10 +20,9 @@ from annotator.core.model import (
     Status,
     Suggestion,
 )
+from annotator.core.names import ATTRIBUTED_TO
 from annotator.core.spans import check_span
 from annotator.store import Project
-
-ATTRIBUTED_TO = "attributed_to"
 
 
 class Session(QObject):
