@@ -176,7 +176,7 @@ def test_suggestions_come_from_the_imported_texts_not_from_the_store(
     steps: list[tuple[int, int]] = []
     report = run_import(project, [spanning], model=str(tiny_model),
                         progress=lambda done, total, message: steps.append((done, total)))
-    assert len(report.imported) == 2 and report.suggested == 5  # Anna Berger, Dresden twice, Warschau twice
+    assert len(report.imported) == 2 and report.suggested == 6  # Berger, Dresden ×2, Warschau ×3
     assert report.claims_suggested > 0
     assert steps[-1] == (2, 2)  # progress counts the files
     assert_one_disputed_group(project, report.imported)
