@@ -13,6 +13,8 @@ from typing import Annotated
 
 import typer
 
+from annotator.core.names import CLAIMS_MODEL_SETTING, MODEL_SETTING
+
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=False,
@@ -106,65 +108,47 @@ def import_cmd(
         bool, typer.Option("--suggest/--no-suggest", help="Run entity suggestions")
     ] = True,
 ) -> None:
-    """Import articles, suggest their entities and print a summary."""
-    from annotator.app.importing import import_files
+    """Import articles, suggest their entities (and claims) and print a summary."""
+    from annotator.app.importing import run_import
 
     proj = open_existing(project, create=True)
     with proj:
-        report = _with_progress("Importing", None, lambda p: import_files(proj, paths, progress=p))
-        for line in report.skipped:
-            typer.echo(f"skipped: {line}", err=True)
-        for line in report.failed:
-            typer.echo(f"error: {line}", err=True)
-        for line in report.warnings:
-            typer.echo(f"warning: {line}", err=True)
-        if suggest and report.imported:
-            report.model, report.suggested = _suggest(proj, report.imported, model)
-            if proj.setting("claims_model"):
-                _suggest_claims(proj, report.imported)
+        report = _with_progress("Importing", None, lambda p: run_import(
+            proj, paths, model=model, suggest=suggest,
+            progress=lambda done, total, message: p(done, message, total)))
+    _print_import(report)
+
+
+def _print_import(report) -> None:
+    """Skipped, failed and warned files on stderr, then the summary; exit 2 when a model could
+    not be used, 1 when a file failed."""
+    for line in report.skipped:
+        typer.echo(f"skipped: {line}", err=True)
+    for line in report.failed:
+        typer.echo(f"error: {line}", err=True)
+    for line in report.warnings:
+        typer.echo(f"warning: {line}", err=True)
+    if report.model_error:
+        raise fail(report.model_error)
+    if report.claims_line():
+        typer.echo(report.claims_line(), err=True)
+    if report.claims_error:
+        raise fail(report.claims_error)
     typer.echo(report.summary())
     raise typer.Exit(EXIT_FAILED if report.failed else EXIT_OK)
 
 
-def _suggest(proj, article_ids: list[int], model: str | None):
-    from annotator.app.importing import suggest_entities_for
-    from annotator.nlp.resolve import ModelError, resolve_pipeline
-
-    name = model or proj.setting("model")
-    try:
-        nlp, info = resolve_pipeline(name)
-    except ModelError as exc:
-        raise fail(str(exc)) from exc
-    total = _with_progress(
-        f"Entities ({info.name})",
-        len(article_ids),
-        lambda p: suggest_entities_for(proj, article_ids, nlp, info, progress=p),
-    )
-    return info, total
-
-
-def _suggest_claims(proj, article_ids: list[int]) -> None:
-    from annotator.app.importing import suggest_claims_for
-    from annotator.nlp.resolve import ModelError, load_claims_pipeline
-
-    try:
-        nlp, info = load_claims_pipeline(proj.setting("claims_model"))
-    except ModelError as exc:
-        raise fail(str(exc)) from exc
-    n = _with_progress(f"Claims ({info.name})", len(article_ids),
-                       lambda p: suggest_claims_for(proj, article_ids, nlp, info, progress=p))
-    typer.echo(f"{n} claim suggestions from {info.name} {info.version}", err=True)
-
-
 def _with_progress(title: str, total: int | None, work):
-    """Run ``work(progress)`` with a progress bar on a terminal, quietly elsewhere."""
+    """Run ``work(progress)`` with a progress bar on a terminal, quietly elsewhere;
+    ``progress(n, message, total=None)`` (a total also sets the bar's)."""
     if not sys.stderr.isatty():
-        return work(lambda n, message: None)
+        return work(lambda n, message, total=None: None)
     from rich.progress import Progress
 
     with Progress(transient=True) as bar:
         task = bar.add_task(title, total=total)
-        return work(lambda n, message: bar.update(task, completed=n, description=title))
+        return work(lambda n, message, total=None: bar.update(
+            task, completed=n, total=total, description=title))
 
 
 @app.command("stats")
@@ -222,7 +206,7 @@ def demo_cmd(
 
 def _demo_project(fresh: bool) -> Path:
     """Build the demo project once, atomically: a half-built demo is never left behind."""
-    from annotator.app.importing import import_files
+    from annotator.app.importing import run_import
     from annotator.app.samples import sample_corpus_dir
     from annotator.store.files import make_folders
 
@@ -235,9 +219,10 @@ def _demo_project(fresh: bool) -> Path:
         leftover.unlink(missing_ok=True)
     typer.echo(f"Building the demo project in {target} ...", err=True)
     with open_existing(building, create=True) as proj:
-        report = import_files(proj, [sample_corpus_dir()])
-        _suggest(proj, report.imported, None)
+        report = run_import(proj, [sample_corpus_dir()])
         proj.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    if report.model_error:
+        raise fail(report.model_error)
     building.replace(target)
     return target
 
@@ -329,7 +314,7 @@ def train_cmd(
         except TrainingError as exc:
             raise fail(str(exc)) from exc
         if use:
-            proj.set_setting("model" if layer == "entities" else "claims_model",
+            proj.set_setting(MODEL_SETTING if layer == "entities" else CLAIMS_MODEL_SETTING,
                              str(target.resolve()))
     what = "entity" if layer == "entities" else "claim"
     typer.echo(f"{target}: {what} F {scores['f']:.3f} (P {scores['p']:.3f}, R {scores['r']:.3f})"
@@ -352,7 +337,7 @@ def use_model_cmd(
             except ModelError as exc:
                 raise fail(str(exc)) from exc
             typer.echo(f"suggester: {info.name} {info.version}")
-        proj.set_setting("model", model)
+        proj.set_setting(MODEL_SETTING, model)
     if model is None:
         typer.echo("suggester: automatic (an installed German pipeline, else the bundled one)")
 

@@ -216,6 +216,7 @@ def make_spans(art: Article, n_spans: int, rng: random.Random):
 def build_project(path: Path, n_words: int, n_spans: int, seed: int):
     """The project file: a small article (to switch away to) and the big one with its spans."""
     from annotator.core.model import ArticleDraft, Layer, ModelInfo
+    from annotator.core.names import ATTRIBUTED_TO
     from annotator.store import Project
 
     rng = random.Random(seed)
@@ -235,7 +236,7 @@ def build_project(path: Path, n_words: int, n_spans: int, seed: int):
         claim_ids = [a.id for a in project.annotations(big, Layer.CLAIM)]
         source_ids = [a.id for a in project.annotations(big, Layer.SOURCE)]
         for claim in claim_ids:
-            project.add_link(claim, rng.choice(source_ids), "attributed_to", "maria")
+            project.add_link(claim, rng.choice(source_ids), ATTRIBUTED_TO, "maria")
     project.replace_suggestions(big, ModelInfo("de_annotator_ner", "0.1.0"), suggestions)
     stats = {
         "chars": len(art.text),

@@ -13,7 +13,8 @@ from PySide6.QtCore import QCoreApplication, Qt, QThread
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from annotator.app.jobs import ImportJobReport, find_files, import_job, suggest_job
+from annotator.app.importing import find_files
+from annotator.app.jobs import ImportJobReport, import_job, suggest_job
 from annotator.app.tasks import State, Task, TaskCancelled, TaskRunner, project_task
 from annotator.core.model import ArticleDraft
 from annotator.io import iter_import

@@ -10,6 +10,7 @@ from functools import cached_property
 
 from annotator.app.changes import Part
 from annotator.core.model import Annotation, Article, Layer, Link, Suggestion
+from annotator.core.names import ATTRIBUTED_TO
 from annotator.store import Project
 
 SpanItem = Annotation | Suggestion
@@ -89,7 +90,7 @@ class ArticleState:
     def source_of(self, claim_id: int) -> Annotation | None:
         """The source a claim is attributed to."""
         for link in self.links:
-            if link.from_id == claim_id and link.kind == "attributed_to":
+            if link.from_id == claim_id and link.kind == ATTRIBUTED_TO:
                 return self._by_id.get(link.to_id)
         return None
 

@@ -1,25 +1,42 @@
-"""The import use case: files → articles in the project → entity suggestions.
+"""The import use case: files → articles in the project → entity and claim suggestions.
 
-Plain Python (no Qt), so the command line runs it directly and the GUI runs it in a worker.
+Plain Python (no Qt): ``annotator import`` calls ``run_import`` directly, File ▸ Import runs it
+in a worker (app/jobs.py). spaCy is imported only once a model is needed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain, count
 from pathlib import Path
 from typing import Any
 
 from annotator.core.hashing import content_hash
 from annotator.core.model import ArticleDraft, Layer, ModelInfo
+from annotator.core.names import CLAIMS_MODEL_SETTING, MODEL_SETTING
 from annotator.core.spans import SpanError
-from annotator.io import ImportFailure, ImportWarning, iter_import, printable
+from annotator.io import (
+    ImportFailure,
+    ImportItem,
+    ImportWarning,
+    iter_file,
+    iter_targets,
+    printable,
+)
 from annotator.nlp.sentences import split_sentences
 from annotator.store import Project
 from annotator.store.datasets import AnnotatedImport
 from annotator.store.matching_store import MatchingStore
 
 Progress = Callable[[int, str], None]  # (items done so far, what was just done)
+FileProgress = Callable[[int, int, str], None]  # (files done, files in all, what was just done)
+Cancelled = Callable[[], bool]
+Texts = Iterator[tuple[int, str]]  # (article id, text) of articles, as they come
+
+
+def _never() -> bool:
+    return False
 
 
 @dataclass
@@ -32,6 +49,11 @@ class ImportReport:
     warnings: list[str] = field(default_factory=list)  # imported, but e.g. with bytes replaced
     suggested: int = 0
     model: ModelInfo | None = None
+    claims_suggested: int = 0
+    claims_model: ModelInfo | None = None
+    model_error: str | None = None  # the entity model could not be used
+    claims_error: str | None = None  # the project's claims model could not be used
+    cancelled: bool = False
 
     def summary(self) -> str:
         """One line for the end of a run."""
@@ -46,62 +68,240 @@ class ImportReport:
             line += f"{self.model.version}"
         return line
 
+    def claims_line(self) -> str:
+        """What the claims model did, or "" when it did not run."""
+        if self.claims_model is None:
+            return ""
+        info = self.claims_model
+        return f"{self.claims_suggested} claim suggestions from {info.name} {info.version}"
+
+
+def run_import(
+    project: Project,
+    paths: Iterable[Path | str],
+    *,
+    model: str | None = None,
+    suggest: bool = True,
+    progress: FileProgress | None = None,
+    cancelled: Cancelled = _never,
+) -> ImportReport:
+    """Import files and folders; one bad file never stops the rest.
+
+    All files are one import, so claim groups that span files come in whole. With ``suggest``,
+    the entity model (``model``, else the project's, else the best installed) and the
+    project's claims model, if it has one, suggest spans in each new article as it comes,
+    from its text. A model that cannot load is noted in the report; the import goes on.
+    Progress counts files; every article is committed on its own, so a cancel or a kill
+    leaves whole articles.
+    """
+    run = _Run(project, progress)
+    run.say("Looking for files…")
+    files = find_files(paths)
+    run.total = len(files)
+    articles = _Writer(project, run.report).articles(files, cancelled, run.say, run.file_read)
+    if suggest:
+        articles = run.with_entities(articles, model)
+        claims_model = project.setting(CLAIMS_MODEL_SETTING)
+        if claims_model:
+            articles = run.with_claims(articles, claims_model)
+    for _ in articles:
+        pass
+    run.report.cancelled = cancelled()
+    return run.report
+
 
 def import_files(
     project: Project,
-    paths: Iterable[Path],
+    paths: Iterable[Path | str],
     *,
     progress: Progress | None = None,
-    cancelled: Callable[[], bool] = lambda: False,
+    cancelled: Cancelled = _never,
 ) -> ImportReport:
-    """Store every article the importers produce; one bad file never stops the rest.
-
-    Each article is one short transaction together with its sentence index (what claim
-    matching ranks), so a kill leaves whole articles only and a window working on the same
-    project never waits long for the write lock.
-    """
+    """Store the articles only (no suggestions), with progress counting items: run_import's
+    storing half, for tools that build or probe a project."""
     report = ImportReport()
-    store = AnnotatedImport(project)  # one per run: claim groups span the files it reads
-    for n, item in enumerate(iter_import(paths), start=1):
-        if cancelled():
-            break
-        if isinstance(item, ImportFailure):
-            report.failed.append(str(item))
-            message = f"failed: {item}"
-        elif isinstance(item, ImportWarning):
-            report.warnings.append(str(item))
-            message = f"warning: {item}"
-        else:
-            message = _store(store, item, report)
+    items = count(1)
+
+    def step(message: str) -> None:
         if progress:
-            progress(n, message)
+            progress(next(items), message)
+
+    for _ in _Writer(project, report).articles(iter_targets(paths), cancelled, step):
+        pass
     return report
 
 
-def _store(store: AnnotatedImport, draft: ArticleDraft, report: ImportReport) -> str:
-    """One article with whatever annotations, links and groups its file carried, and its
-    sentence index, in one transaction."""
-    project = store.project
-    where = printable(draft.source_path or draft.title)
-    article_id = project.article_id_by_hash(content_hash(draft.text))
-    if article_id is None:
-        sentences = split_sentences(draft.text)  # outside the transaction: it holds the lock
-        try:
-            with project.transaction():
-                article_id = store.add(draft)
-                if article_id is not None:
-                    MatchingStore(project).replace_sentences(article_id, sentences)
-        except (SpanError, ValueError) as exc:
-            message = f"{where}: {printable(str(exc))}"
-            report.failed.append(message)
-            return f"failed: {message}"
-        if article_id is not None:
-            report.imported.append(article_id)
-            return f"imported {where}"
+def find_files(paths: Iterable[Path | str]) -> list[Path | ImportFailure]:
+    """The files an import will read, so progress can count them, and the given paths it
+    cannot read (missing, unreadable, not a regular file) as their failures."""
+    return list(iter_targets(paths))
+
+
+class _Writer:
+    """Stores what the importers read through one AnnotatedImport, so that claim groups span
+    every file of the run."""
+
+    def __init__(self, project: Project, report: ImportReport) -> None:
+        self.store = AnnotatedImport(project)
+        self.report = report
+
+    def articles(
+        self,
+        targets: Iterable[Path | ImportFailure],
+        cancelled: Cancelled,
+        on_item: Callable[[str], None],
+        on_file: Callable[[Path | ImportFailure], None] | None = None,
+    ) -> Texts:
+        """Store each file's items in turn; yield every new article once it is committed."""
+        for target in targets:
+            if cancelled():
+                return
+            items: Iterable[ImportItem] = (
+                [target] if isinstance(target, ImportFailure) else iter_file(target))
+            for item in items:
+                if cancelled():
+                    return
+                article_id, message = self._take(item)
+                on_item(message)
+                if article_id is not None and isinstance(item, ArticleDraft):
+                    yield article_id, item.text
+            if on_file:
+                on_file(target)
+
+    def _take(self, item: ImportItem) -> tuple[int | None, str]:
+        """Note a failure or a warning, or store a draft: (new article's id, message)."""
+        if isinstance(item, ImportFailure):
+            self.report.failed.append(str(item))
+            return None, f"failed: {item}"
+        if isinstance(item, ImportWarning):
+            self.report.warnings.append(str(item))
+            return None, f"warning: {item}"
+        return self._store(item)
+
+    def _store(self, draft: ArticleDraft) -> tuple[int | None, str]:
+        """One article with whatever annotations, links and groups its file carried, and its
+        sentence index (what claim matching ranks), in one short transaction: a window
+        working on the same project never waits long for the write lock."""
+        project, report = self.store.project, self.report
+        where = printable(draft.source_path or draft.title)
         article_id = project.article_id_by_hash(content_hash(draft.text))
-    message = f"{where}: same text as article {article_id}, skipped"
-    report.skipped.append(message)
-    return message
+        if article_id is None:
+            sentences = split_sentences(draft.text)  # outside the transaction: it holds the lock
+            try:
+                with project.transaction():
+                    article_id = self.store.add(draft)
+                    if article_id is not None:
+                        MatchingStore(project).replace_sentences(article_id, sentences)
+            except (SpanError, ValueError) as exc:
+                message = f"{where}: {printable(str(exc))}"
+                report.failed.append(message)
+                return None, f"failed: {message}"
+            if article_id is not None:
+                report.imported.append(article_id)
+                return article_id, f"imported {where}"
+            article_id = project.article_id_by_hash(content_hash(draft.text))
+        message = f"{where}: same text as article {article_id}, skipped"
+        report.skipped.append(message)
+        return None, message
+
+
+class _Run:
+    """One run_import: its report, and progress over the files whatever stage speaks."""
+
+    def __init__(self, project: Project, progress: FileProgress | None) -> None:
+        self.project = project
+        self.report = ImportReport()
+        self.progress = progress
+        self.done = self.total = 0
+
+    def say(self, message: str) -> None:
+        if self.progress:
+            self.progress(self.done, self.total, message)
+
+    def file_read(self, target: Path | ImportFailure) -> None:
+        self.done += 1
+        self.say(f"read {target.name}" if isinstance(target, Path) else f"failed: {target}")
+
+    def with_entities(self, articles: Texts, model: str | None) -> Texts:
+        """The articles, each passed on once the entity model's suggestions for it are
+        stored; the model loads when the first new article comes."""
+        from annotator.nlp.resolve import ModelError
+
+        first = next(articles, None)
+        if first is None:
+            return
+        articles = chain([first], articles)
+        try:
+            nlp, self.report.model = load_model(self.project, model, self.say)
+        except ModelError as exc:
+            self.report.model_error = str(exc)
+            yield from articles
+            return
+        for article_id, text, stored in entity_suggestions(self.project, articles, nlp,
+                                                           self.report.model):
+            self.report.suggested += stored
+            self.say(f"article {article_id}: {stored} entities")
+            yield article_id, text
+
+    def with_claims(self, articles: Texts, name: str) -> Texts:
+        """The articles, each passed on once the claims model ``name`` has suggested claims
+        in it."""
+        from annotator.nlp.resolve import ModelError, load_claims_pipeline
+
+        first = next(articles, None)
+        if first is None:
+            return
+        articles = chain([first], articles)
+        self.say(f"Loading claims model {Path(name).name}…")
+        try:
+            nlp, self.report.claims_model = load_claims_pipeline(name)
+        except ModelError as exc:
+            self.report.claims_error = str(exc)
+            yield from articles
+            return
+        for article_id, text, stored in claim_suggestions(self.project, articles, nlp,
+                                                          self.report.claims_model):
+            self.report.claims_suggested += stored
+            self.say(f"article {article_id}: {stored} claims")
+            yield article_id, text
+
+
+def load_model(project: Project, model_name: str | None,
+               say: Callable[[str], None]) -> tuple[Any, ModelInfo]:
+    """The named pipeline, else the project's, else the best installed or bundled one."""
+    from annotator.nlp.resolve import resolve_pipeline
+
+    name = model_name or project.setting(MODEL_SETTING)
+    say(f"Loading entity model {Path(name).name}…" if name else "Loading entity model…")
+    return resolve_pipeline(name)
+
+
+def entity_suggestions(project: Project, articles: Iterable[tuple[int, str]], nlp: Any,
+                       info: ModelInfo, *, batch_size: int = 16) -> Iterator[tuple[int, str, int]]:
+    """Run the pipeline over (article id, text) pairs as they come and store its entities,
+    each article on its own; yield (article id, text, suggestions stored)."""
+    from annotator.nlp.suggest import suggest_entities
+
+    labels: set[str] = set()
+    keyed = ((item, item[1]) for item in articles)
+    for (article_id, text), spans in suggest_entities(nlp, keyed, batch_size=batch_size):
+        stored = project.replace_suggestions(article_id, info, spans)
+        for label in {s.label for s in spans} - labels:
+            project.ensure_label(Layer.ENTITY, label)
+            labels.add(label)
+        yield article_id, text, stored
+
+
+def claim_suggestions(project: Project, articles: Iterable[tuple[int, str]], nlp: Any,
+                      info: ModelInfo) -> Iterator[tuple[int, str, int]]:
+    """Run a claim finder over (article id, text) pairs as they come and store its spans as
+    claim-layer suggestions; yield (article id, text, suggestions stored)."""
+    from annotator.nlp.claim_spans import suggest_claims
+
+    keyed = ((item, item[1]) for item in articles)
+    for (article_id, text), spans in suggest_claims(nlp, keyed):
+        yield article_id, text, project.replace_suggestions(article_id, info, spans,
+                                                            layer=Layer.CLAIM)
 
 
 def suggest_entities_for(
@@ -111,45 +311,24 @@ def suggest_entities_for(
     info: ModelInfo,
     *,
     progress: Progress | None = None,
-    cancelled: Callable[[], bool] = lambda: False,
+    cancelled: Cancelled = _never,
     batch_size: int = 16,
 ) -> int:
-    """Run the pipeline over articles and store its entities; each article commits on its own."""
-    from annotator.nlp.suggest import suggest_entities
-
+    """Run the pipeline over stored articles and store its entities; each article commits on
+    its own."""
     total = 0
-    labels: set[str] = set()
     texts = _texts(project, article_ids, cancelled)
-    for n, (article_id, spans) in enumerate(
-        suggest_entities(nlp, texts, batch_size=batch_size), start=1
+    for n, (article_id, _text, stored) in enumerate(
+        entity_suggestions(project, texts, nlp, info, batch_size=batch_size), start=1
     ):
-        total += project.replace_suggestions(article_id, info, spans)
-        for label in {s.label for s in spans} - labels:
-            project.ensure_label(Layer.ENTITY, label)
-            labels.add(label)
+        total += stored
         if progress:
-            progress(n, f"article {article_id}: {len(spans)} entities")
+            progress(n, f"article {article_id}: {stored} entities")
     return total
 
 
-def _texts(
-    project: Project, article_ids: list[int], cancelled: Callable[[], bool]
-) -> Iterator[tuple[int, str]]:
+def _texts(project: Project, article_ids: list[int], cancelled: Cancelled) -> Texts:
     for article_id in article_ids:
         if cancelled():
             return
         yield article_id, project.article(article_id).text
-
-
-def suggest_claims_for(project: Project, article_ids: list[int], nlp: Any, info: ModelInfo,
-                       *, progress: Progress | None = None) -> int:
-    """Run a claim finder over articles and store its spans as claim-layer suggestions."""
-    from annotator.nlp.claim_spans import suggest_claims
-
-    total = 0
-    texts = _texts(project, article_ids, lambda: False)
-    for n, (article_id, spans) in enumerate(suggest_claims(nlp, texts), start=1):
-        total += project.replace_suggestions(article_id, info, spans, layer=Layer.CLAIM)
-        if progress:
-            progress(n, f"article {article_id}: {len(spans)} claims")
-    return total

@@ -20,11 +20,10 @@ from annotator.core.model import (
     Status,
     Suggestion,
 )
+from annotator.core.names import ATTRIBUTED_TO
 from annotator.core.spans import check_span
 from annotator.store import Project
 from annotator.store.matching_store import MatchSpan
-
-ATTRIBUTED_TO = "attributed_to"
 
 
 class Session(QObject):

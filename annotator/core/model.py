@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from annotator.core.names import ATTRIBUTED_TO
+
 
 class Layer(StrEnum):
     """Annotation layers; overlapping spans in different layers are allowed."""
@@ -57,7 +59,7 @@ class DocLink:
 
     from_key: str
     to_key: str
-    kind: str = "attributed_to"
+    kind: str = ATTRIBUTED_TO
     attrs: dict[str, Any] = field(default_factory=dict, hash=False)
 
 

@@ -12,6 +12,7 @@ from annotator.io.html import parse_html
 from annotator.io.importer import (
     IMPORTABLE_SUFFIXES,
     is_importable,
+    iter_file,
     iter_import,
     iter_targets,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "decode_bytes",
     "IMPORTABLE_SUFFIXES",
     "is_importable",
+    "iter_file",
     "iter_import",
     "iter_targets",
     "parse_html",

@@ -45,7 +45,7 @@ def iter_import(paths: Iterable[Path | str]) -> Iterator[ImportItem]:
         if isinstance(found, ImportFailure):
             yield found
         else:
-            yield from _import_file(found)
+            yield from iter_file(found)
 
 
 def is_importable(path: Path) -> bool:
@@ -102,8 +102,9 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | ImportFai
             yield path
 
 
-def _import_file(path: Path) -> Iterator[ImportItem]:
-    """Read one file with the reader for its type; every error becomes a failure."""
+def iter_file(path: Path) -> Iterator[ImportItem]:
+    """Drafts, failures and warnings of one file iter_targets found, read with the reader for
+    its type; every error becomes a failure."""
     notes: list[str] = []
     try:
         suffix = _suffix(path)

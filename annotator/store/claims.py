@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.model import CanonicalSource, ClaimGroup, GroupMember, Layer
+from annotator.core.names import ATTRIBUTED_TO
 
 if TYPE_CHECKING:
     from annotator.store.project import Project
@@ -204,16 +205,16 @@ class ClaimStore:
         return [(r["id"], r["article_id"], r["t"]) for r in rows]
 
 
-_MEMBERS = """
+_MEMBERS = f"""
 SELECT m.annotation_id, m.value, m.stance, n.article_id, n.start, n."end",
        substr(a.text, n.start + 1, n."end" - n.start) AS claim,
        a.title, a.outlet, a.published,
        (SELECT s.name FROM links l JOIN annotations sm ON sm.id = l.to_id
           JOIN sources s ON s.id = sm.canonical_source_id
-          WHERE l.from_id = n.id AND l.kind = 'attributed_to' LIMIT 1) AS canonical,
+          WHERE l.from_id = n.id AND l.kind = '{ATTRIBUTED_TO}' LIMIT 1) AS canonical,
        (SELECT substr(a.text, sm.start + 1, sm."end" - sm.start) FROM links l
           JOIN annotations sm ON sm.id = l.to_id
-          WHERE l.from_id = n.id AND l.kind = 'attributed_to' LIMIT 1) AS mention
+          WHERE l.from_id = n.id AND l.kind = '{ATTRIBUTED_TO}' LIMIT 1) AS mention
 FROM claim_group_members m
 JOIN annotations n ON n.id = m.annotation_id
 JOIN articles a ON a.id = n.article_id

@@ -26,6 +26,7 @@ from annotator.app.exporting import ExportError
 from annotator.app.session import Session
 from annotator.app.tasks import TaskRunner
 from annotator.core.model import ArticleFilter, Status
+from annotator.core.names import MODEL_SETTING
 from annotator.io import IMPORTABLE_SUFFIXES
 from annotator.nlp.resolve import describe
 from annotator.store import Project
@@ -295,13 +296,13 @@ class MainWindow(QMainWindow):
         """Import in a worker (its own connection), then show the new articles."""
         if paths and self.project.path is not None:
             start_import(self, self.runner, self.project.path, paths,
-                         model_name=self.project.setting("model"), reload=self._reload)
+                         model_name=self.project.setting(MODEL_SETTING), reload=self._reload)
 
     def suggest(self, article_ids: list[int] | None) -> None:
         """Run the entity model in a worker; the GUI thread never touches spaCy."""
         if self.project.path is not None and article_ids != []:
             start_suggest(self, self.runner, self.project.path, article_ids,
-                          model_name=self.project.setting("model"), reload=self._reload)
+                          model_name=self.project.setting(MODEL_SETTING), reload=self._reload)
 
     def export_dataset(self) -> None:
         """Ask for the export options, then write the dataset in a worker."""
@@ -374,7 +375,7 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         total = self.project.count_articles()
         done = self.project.count_articles(Status.DONE)
-        model_text = describe(self.project.setting("model"))
+        model_text = describe(self.project.setting(MODEL_SETTING))
         self.status_label.setText(
             f"{done} / {total} done · model: {model_text} · annotator: {self.session.annotator}")
 

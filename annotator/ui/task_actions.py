@@ -36,7 +36,8 @@ def start_import(
     model_name: str | None = None,
     reload: Callable[[], None] | None = None,
 ) -> Task:
-    """Import files and suggest entities for the new articles, in the background."""
+    """Import files and suggest entities (and, with the project's claims model, claims) in the
+    new articles, in the background."""
     task = project_task(project_path, import_job(list(paths), model_name), "Import")
     _report_to(parent, task, reload)
     return runner.start(task)

@@ -1,0 +1,5 @@
+"""Names stored as plain strings and shared across the layers: project settings, link kinds."""
+
+MODEL_SETTING = "model"  # the project's entity suggester: a spaCy package name or folder
+CLAIMS_MODEL_SETTING = "claims_model"  # the project's claim span categorizer (a folder)
+ATTRIBUTED_TO = "attributed_to"  # the link from a claim to the source that states it
