@@ -103,7 +103,8 @@ def check_exports(draft: ArticleDraft, text: str, span: tuple[int, int], folder:
     ann = next(p for p in brat if p.suffix == ".ann").read_text(encoding="utf-8")
     for line in ann.split("\n"):
         if line.startswith("T"):
-            _tid, where, written = line.split("\t")
+            # as brat reads a T line: id, type and offsets, then the text (tabs and all)
+            _tid, where, written = line.split("\t", 2)
             pieces = [tuple(map(int, f.split())) for f in where.split(" ", 1)[1].split(";")]
             assert pieces[0][0] == start and pieces[-1][1] == end
             assert written == " ".join(text[a:b] for a, b in pieces)

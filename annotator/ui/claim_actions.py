@@ -13,6 +13,7 @@ from annotator.app import claim_ops
 from annotator.app.article_state import ArticleState
 from annotator.app.tasks import TaskRunner, project_task
 from annotator.core.model import Annotation, Layer, Link
+from annotator.core.names import ATTRIBUTED_TO
 from annotator.store.matching_store import MatchSpan
 from annotator.ui.claim_panel import CandidateRow, ClaimPanel
 
@@ -75,7 +76,7 @@ class ClaimActions(QObject):
             self.panel.show_claim(None, None, "", "")
             return
         link = next((lk for lk in state.links
-                     if lk.from_id == claim.id and lk.kind == "attributed_to"), None)
+                     if lk.from_id == claim.id and lk.kind == ATTRIBUTED_TO), None)
         source = state.source_of(claim.id)
         name = state.text[source.start:source.end] if source else ""
         if source is not None and source.source_id is not None:
