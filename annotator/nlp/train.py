@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.nlp import germeval
 from annotator.nlp.augment import build_pools, replace_entities
-from annotator.nlp.gazetteer import DEFAULT_TSV, add_ruler, load_tsv
+from annotator.nlp.gazetteer import add_ruler, load_tsv
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -105,7 +105,8 @@ def train_ner(
 ) -> dict[str, Any]:
     """Train tok2vec+ner on gold Docs, keep the best dev checkpoint, add the ruler, save to out_dir.
 
-    ``gazetteer``: True = the project's TSV, False/None = no ruler, or explicit (name, label) rows.
+    ``gazetteer``: True = the list in the package, False/None = no ruler, or explicit
+    (name, label) rows.
     Returns the dev scores of the saved pipeline (with the ruler when there is one).
     """
     from spacy.training.initialize import init_nlp
@@ -269,7 +270,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ler-sentences", type=int, default=2000, help="LER sentences to mix in")
     ap.add_argument("--europeana", action=argparse.BooleanOptionalAction, default=True)
     ap.add_argument("--augment", type=float, default=0.0, help="entity-swap share, e.g. 0.5")
-    ap.add_argument("--gazetteer", default=str(DEFAULT_TSV), help="TSV, or 'none'")
+    ap.add_argument(
+        "--gazetteer", help="name<TAB>label file, or 'none' (default: the list in the package)"
+    )
     ap.add_argument(
         "--override", action="append", default=[], help="key=json, e.g. training.dropout=0.3"
     )
