@@ -42,6 +42,9 @@ def test_trains_from_the_documented_layout(tmp_path: Path) -> None:
     assert meta["sources"] == ["germeval2014", "ler", "europeana"]
     notice = (out / "NOTICE.md").read_text(encoding="utf-8")
     assert "GermEval 2014" in notice and "LER" in notice and "Europeana" in notice
+    # the saved config names no temporary training file of this machine
+    config = (out / "config.cfg").read_text(encoding="utf-8")
+    assert "[paths]\ntrain = null\ndev = null\n" in config
 
 
 def test_an_empty_folder_names_the_first_file_it_needs(tmp_path: Path, capsys) -> None:

@@ -139,6 +139,7 @@ def train_ner(
         train_loop(nlp, work / "run", stdout=log or sys.stderr, stderr=log or sys.stderr)
         seconds = time.perf_counter() - t0
         best = _load(work / "run" / "model-best")
+    best.config["paths"].update(train=None, dev=None)  # the temporary files are gone
     if gazetteer:
         add_ruler(best, None if gazetteer is True else gazetteer)
     scores = score(best, dev_docs)
