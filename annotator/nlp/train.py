@@ -1,14 +1,17 @@
 """Train and evaluate the bundled German NER pipeline (spaCy tok2vec + ner + entity_ruler).
 
+``--data DIR`` is a folder of openly licensed corpora laid out as docs/ner-model.md ("Training
+data") describes: ``germeval2014/NER-de-test.tsv`` and ``NER-de-dev.tsv``, optionally
+``ler/ler_dev.conll`` and ``ler_test.conll``, and ``europeana-newspapers/enp_DE.lft.bio``.
 Reproduce the bundled model (about 10-15 minutes on one core)::
 
-    python -m annotator.nlp.train --data /work/shared/ner-data \\
-        --out annotator/resources/models/de_annotator_ner
+    python -m annotator.nlp.train --data DIR --out annotator/resources/models/de_annotator_ner
     python -m annotator.nlp.train evaluate annotator/resources/models/de_annotator_ner \\
-        /work/shared/ner-data/germeval2014/NER-de-dev.tsv
+        DIR/germeval2014/NER-de-dev.tsv
 
-GermEval 2014 "test" is the training set (the official train split is not available here);
-GermEval "dev" is used only to pick the best checkpoint (early stopping) and to report scores.
+GermEval 2014 "test" is the training set (the recipe was built without the official train
+split); GermEval "dev" is used only to pick the best checkpoint (early stopping) and to report
+scores.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.nlp import germeval
 from annotator.nlp.augment import build_pools, replace_entities
-from annotator.nlp.gazetteer import DEFAULT_TSV, add_ruler, load_tsv
+from annotator.nlp.gazetteer import add_ruler, load_tsv
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -105,7 +108,8 @@ def train_ner(
 ) -> dict[str, Any]:
     """Train tok2vec+ner on gold Docs, keep the best dev checkpoint, add the ruler, save to out_dir.
 
-    ``gazetteer``: True = the project's TSV, False/None = no ruler, or explicit (name, label) rows.
+    ``gazetteer``: True = the list in the package, False/None = no ruler, or explicit
+    (name, label) rows.
     Returns the dev scores of the saved pipeline (with the ruler when there is one).
     """
     from spacy.training.initialize import init_nlp
@@ -135,6 +139,7 @@ def train_ner(
         train_loop(nlp, work / "run", stdout=log or sys.stderr, stderr=log or sys.stderr)
         seconds = time.perf_counter() - t0
         best = _load(work / "run" / "model-best")
+    best.config["paths"].update(train=None, dev=None)  # the temporary files are gone
     if gazetteer:
         add_ruler(best, None if gazetteer is True else gazetteer)
     scores = score(best, dev_docs)
@@ -199,6 +204,32 @@ def evaluate(model_dir: str | Path, germeval_dev_path: str | Path) -> dict[str, 
     return score(nlp, germeval.germeval_docs(nlp.vocab, germeval_dev_path))
 
 
+# Files under --data, by the corpus names recorded in the model's meta ("sources"), and the
+# option that leaves each optional corpus out. docs/ner-model.md, "Training data", says where
+# to get them.
+CORPUS_FILES: dict[str, tuple[str, ...]] = {
+    "germeval2014": ("germeval2014/NER-de-test.tsv", "germeval2014/NER-de-dev.tsv"),
+    "ler": ("ler/ler_dev.conll", "ler/ler_test.conll"),
+    "europeana": ("europeana-newspapers/enp_DE.lft.bio",),
+}
+_LEAVE_OUT = {"ler": "--ler-sentences 0", "europeana": "--no-europeana"}
+
+
+class CorpusError(Exception):
+    """A corpus file the recipe reads is missing under the data folder."""
+
+
+def corpus_paths(data: str | Path, name: str) -> list[Path]:
+    """The files of one corpus under data; CorpusError names the first one missing."""
+    paths = [Path(data, rel) for rel in CORPUS_FILES[name]]
+    for path in paths:
+        if not path.is_file():
+            hint = f"; leave {name} out with {_LEAVE_OUT[name]}" if name in _LEAVE_OUT else ""
+            raise CorpusError(f"{path}: no such file (layout of --data: docs/ner-model.md, "
+                              f"'Training data'){hint}")
+    return paths
+
+
 def load_corpora(
     data: str | Path,
     vocab: Any,
@@ -207,26 +238,25 @@ def load_corpora(
     seed: int = 0,
     augment: float = 0.0,
 ) -> tuple[list[Doc], list[Doc], list[str]]:
-    """Training and dev Docs from the shared data folder; also the names of corpora used."""
-    data = Path(data)
-    train = germeval.germeval_docs(vocab, data / "germeval2014" / "NER-de-test.tsv")
-    dev = germeval.germeval_docs(vocab, data / "germeval2014" / "NER-de-dev.tsv")
-    used = ["germeval2014"]
+    """Training and dev Docs from the data folder; also the names of corpora used.
+
+    Every file is checked before any is read, so a missing one fails at once (CorpusError)."""
+    used = ["germeval2014"] + ["ler"] * bool(ler_sentences) + ["europeana"] * europeana
+    files = {name: corpus_paths(data, name) for name in used}
+    train_path, dev_path = files["germeval2014"]
+    train = germeval.germeval_docs(vocab, train_path)
+    dev = germeval.germeval_docs(vocab, dev_path)
     rng = random.Random(seed)
     if augment:
         pools = build_pools(train, load_tsv(), labels=("PER", "LOC", "ORG"))
         train += replace_entities(train, pools, augment, seed)
-    if ler_sentences:
-        sents = []
-        for name in ("ler_dev.conll", "ler_test.conll"):
-            sents += [s for s in germeval.read_conll(data / "ler" / name) if _has_mapped(s)]
+    if "ler" in files:
+        sents = [s for path in files["ler"] for s in germeval.read_conll(path) if _has_mapped(s)]
         rng.shuffle(sents)
         train += germeval.to_docs(vocab, sents[:ler_sentences], germeval.LER_MAP)
-        used.append("ler")
-    if europeana:
-        path = data / "europeana-newspapers" / "enp_DE.lft.bio"
+    if "europeana" in files:
+        (path,) = files["europeana"]
         train += germeval.to_docs(vocab, germeval.read_conll(path), germeval.EUROPEANA_MAP)
-        used.append("europeana")
     return train, dev, used
 
 
@@ -257,19 +287,31 @@ def main(argv: list[str] | None = None) -> int:
         ap.add_argument("model_dir")
         ap.add_argument("germeval_dev")
         args = ap.parse_args(argv[1:])
+        if not Path(args.germeval_dev).is_file():
+            ap.error(f"{args.germeval_dev}: no such file")
         print(json.dumps(evaluate(args.model_dir, args.germeval_dev), indent=2))
         return 0
     if argv[:1] == ["train"]:
         argv = argv[1:]
-    ap = argparse.ArgumentParser(prog="annotator.nlp.train", description=__doc__)
-    ap.add_argument("--data", required=True, help="folder holding germeval2014/ (and ler/)")
+    ap = argparse.ArgumentParser(
+        prog="annotator.nlp.train",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ap.add_argument(
+        "--data",
+        required=True,
+        help="corpus folder: germeval2014/, ler/, europeana-newspapers/ (docs/ner-model.md)",
+    )
     ap.add_argument("--out", required=True)
     ap.add_argument("--max-steps", type=int, default=4000)
     ap.add_argument("--patience", type=int, default=1600)
     ap.add_argument("--ler-sentences", type=int, default=2000, help="LER sentences to mix in")
     ap.add_argument("--europeana", action=argparse.BooleanOptionalAction, default=True)
     ap.add_argument("--augment", type=float, default=0.0, help="entity-swap share, e.g. 0.5")
-    ap.add_argument("--gazetteer", default=str(DEFAULT_TSV), help="TSV, or 'none'")
+    ap.add_argument(
+        "--gazetteer", help="name<TAB>label file, or 'none' (default: the list in the package)"
+    )
     ap.add_argument(
         "--override", action="append", default=[], help="key=json, e.g. training.dropout=0.3"
     )
@@ -278,9 +320,12 @@ def main(argv: list[str] | None = None) -> int:
     import spacy
 
     vocab = spacy.blank("de").vocab
-    train, dev, used = load_corpora(
-        args.data, vocab, args.ler_sentences, args.europeana, args.seed, args.augment
-    )
+    try:
+        train, dev, used = load_corpora(
+            args.data, vocab, args.ler_sentences, args.europeana, args.seed, args.augment
+        )
+    except CorpusError as exc:
+        ap.error(str(exc))
     overrides = {k: json.loads(v) for k, _, v in (o.partition("=") for o in args.override)}
     gaz = False if args.gazetteer == "none" else load_tsv(args.gazetteer)
     scores = train_ner(
