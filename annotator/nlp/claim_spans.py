@@ -131,6 +131,7 @@ def train_claims(train_docs: Sequence[Any], dev_docs: Sequence[Any], out_dir: Pa
     best.meta.update({"performance": {"f": scores.get("spans_sc_f") or 0.0,
                                       "p": scores.get("spans_sc_p") or 0.0,
                                       "r": scores.get("spans_sc_r") or 0.0}, **(meta or {})})
+    best.config["paths"].update(train=None, dev=None)  # the temporary files are gone
     if out_dir.exists():
         shutil.rmtree(out_dir)
     best.to_disk(out_dir)

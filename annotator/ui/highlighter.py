@@ -1,6 +1,7 @@
 """Span highlighting with per-block formats: only changed and visible blocks are restyled.
 
-Measured in shared/findings: a QSyntaxHighlighter with spans indexed by block applies 2,000 spans
+Measured (docs/measurements.md, "Highlighting 2,000 spans in a 20,000-word article"): a
+QSyntaxHighlighter with spans indexed by block applies 2,000 spans
 in ~13 ms, where ExtraSelections take ~370 ms and restyle everything on every change.
 """
 
