@@ -10,7 +10,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+import shiboken6  # noqa: E402
 
+from annotator.app.tasks import Task, TaskRunner  # noqa: E402
 from annotator.store import Project  # noqa: E402
 from tests.netguard import take_network_attempts  # noqa: E402
 
@@ -24,6 +26,41 @@ def _no_network():
     tried = take_network_attempts()
     if tried:
         pytest.fail("network use: " + "; ".join(tried), pytrace=False)
+
+
+@pytest.fixture(autouse=True)
+def _no_task_left_running(monkeypatch: pytest.MonkeyPatch):
+    """Fails a test that leaves a background task queued or running once its widgets and
+    fixtures are gone: it must wait for the task's end, or shut its runner down. Yields the
+    (runner, task) pairs started so far."""
+    started: list[tuple[TaskRunner, Task]] = []
+    start = TaskRunner.start
+
+    def recording_start(runner: TaskRunner, task: Task) -> Task:
+        started.append((runner, task))
+        return start(runner, task)
+
+    monkeypatch.setattr(TaskRunner, "start", recording_start)
+    yield started
+    left = stop_left_running(started)
+    if left:
+        pytest.fail(left, pytrace=False)
+
+
+def stop_left_running(started: list[tuple[TaskRunner, Task]]) -> str:
+    """Stop the tasks that have not ended, so that the next test starts clean, and forget all;
+    what the test fails with ("" when every task had ended)."""
+    left = [(runner, task) for runner, task in started if task.is_active()]
+    started.clear()
+    if not left:
+        return ""
+    names = ", ".join(f"{task.title!r} ({task.state.value})" for _, task in left)
+    stuck: list[str] = []
+    for runner in {runner for runner, _ in left}:
+        if shiboken6.isValid(runner) and not runner.shutdown(10_000):
+            stuck += [repr(task.title) for task in runner.tasks()]
+    return f"background task left running: {names}" + (
+        f"; still running after a cancel: {', '.join(stuck)}" if stuck else "")
 
 
 @pytest.fixture

@@ -56,8 +56,9 @@ class Child:
 
     def _read(self) -> None:
         assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            self.lines.put(line.rstrip("\n"))
+        with self.proc.stdout:
+            for line in self.proc.stdout:
+                self.lines.put(line.rstrip("\n"))
         self.lines.put(None)
 
     def expect(self, prefix: str) -> str:
@@ -69,7 +70,7 @@ class Child:
                 self.kill()
                 raise HarnessError(f"no '{prefix}' from the driver in {WAIT_S} s") from None
             if line is None:
-                code = self.proc.wait()
+                code = self.wait()
                 raise HarnessError(f"the driver ended (exit {code}) before '{prefix}':\n"
                                    + self.stderr_path.read_text()[-3000:])
             if line.startswith(prefix):
@@ -77,9 +78,14 @@ class Child:
 
     def kill(self) -> None:
         self.proc.send_signal(signal.SIGKILL)
-        self.proc.wait()
+        self.wait()
+
+    def wait(self, timeout: float | None = None) -> int:
+        """The exit code, once the driver has ended; its stdin is closed then."""
+        code = self.proc.wait(timeout)
         if self.proc.stdin is not None:
             self.proc.stdin.close()
+        return code
 
 
 def read_log(path: Path) -> list[dict]:
@@ -94,7 +100,7 @@ def build_base(workdir: Path, vectors: str = "placeholder") -> Path:
     """The project every session starts from (the sample corpus with suggestions)."""
     base = workdir / "base.db"
     child = Child(["build", str(base), "--vectors", vectors], workdir, "build")
-    if child.proc.wait() != 0:
+    if child.wait() != 0:
         raise HarnessError("building the project failed:\n" + child.stderr_path.read_text())
     return base
 
@@ -173,7 +179,7 @@ def record_reference(base: Path, workdir: Path, session: Session) -> Reference:
         task_ms = float(child.expect("import-finished" if session.import_at is not None
                                      else "export-finished").split()[1])
     child.expect("done")
-    if child.proc.wait(timeout=WAIT_S) != 0:
+    if child.wait(timeout=WAIT_S) != 0:
         raise HarnessError("the reference run failed:\n" + child.stderr_path.read_text())
     acks = read_log(log)
     if len(acks) != session.actions + 1:

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+import spacy
+from spacy.tokens import DocBin
 
 # The project with every kind of annotation is built in the jsonl tests' module.
 from test_format_jsonl import FIRST, assert_same_drafts, build_project, round_trip
@@ -17,9 +19,6 @@ from annotator.io import ImportFailure, iter_import
 from annotator.io.docbin import write_spacy
 from annotator.store import Project
 from annotator.store.datasets import AnnotatedImport, annotated_draft
-
-spacy = pytest.importorskip("spacy")
-from spacy.tokens import DocBin  # noqa: E402
 
 NAMES = ["Anna Berger", "Olaf Scholz", "𝔄𝔫𝔫𝔞 Weber", "Max Müller", "Eva Schmidt",
          "Jens Vogel", "Ute Krause", "Karl Lange", "Lena Wolf", "Tom Richter"]

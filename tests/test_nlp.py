@@ -5,19 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import spacy
 
-spacy = pytest.importorskip("spacy")
-
-from annotator.core.model import ModelInfo  # noqa: E402
-from annotator.nlp import germeval  # noqa: E402
-from annotator.nlp.gazetteer import genitive, load_tsv, patterns  # noqa: E402
-from annotator.nlp.resolve import (  # noqa: E402
+from annotator.core.model import ModelInfo
+from annotator.nlp import germeval
+from annotator.nlp.gazetteer import genitive, load_tsv, patterns
+from annotator.nlp.resolve import (
     ModelError,
     bundled_model_path,
     load_pipeline,
     resolve_pipeline,
 )
-from annotator.nlp.suggest import suggest_entities  # noqa: E402
+from annotator.nlp.suggest import suggest_entities
 
 SAMPLE = (
     "#\thttp://example.org/a\t[2009-08-13]\n"

@@ -16,10 +16,12 @@ import tempfile
 from pathlib import Path
 
 import pytest
+import spacy
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from spacy.tokens import DocBin
 
 from annotator.core.hashing import content_hash
 from annotator.core.model import ArticleDraft, Layer
@@ -32,9 +34,6 @@ from annotator.io.export_jsonl import write_jsonl
 from annotator.store import Project
 from annotator.store.datasets import annotated_draft
 from tests.conftest import show_window
-
-spacy = pytest.importorskip("spacy")
-from spacy.tokens import DocBin  # noqa: E402
 
 VOCAB = spacy.blank("de").vocab
 

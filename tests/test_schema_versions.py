@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from annotator.cli import app
 from annotator.core.model import ArticleFilter, Layer
-from annotator.store import Project
+from annotator.store import Project, files
 from annotator.store.files import APPLICATION_ID, latest_version
 
 FIXTURES = Path(__file__).parent / "data" / "schemas"
@@ -186,3 +186,21 @@ def test_the_upgrade_command_and_writing_commands_upgrade_with_a_backup(tmp_path
     assert f"upgraded from schema version {OLDER[-1]}" in result.output
     assert "1 imported" in result.output
     assert (tmp_path / f"other.db.before-v{LATEST}.bak").exists()
+
+
+def test_counting_the_schema_steps_leaves_no_connection_open(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    opened: list[sqlite3.Connection] = []
+    connect = sqlite3.connect
+
+    def recording_connect(*args, **kwargs) -> sqlite3.Connection:
+        opened.append(connect(*args, **kwargs))
+        return opened[-1]
+
+    monkeypatch.setattr(sqlite3, "connect", recording_connect)
+    files.schema_steps.cache_clear()
+    assert len(files.schema_steps()) == LATEST
+    assert len(opened) == 1
+    with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+        opened[0].execute("SELECT 1")

@@ -182,21 +182,23 @@ def test_filter_by_label_and_full_text_search(project: Project) -> None:
 def test_two_connections_take_turns_instead_of_failing(tmp_path: Path) -> None:
     """A worker's connection and the GUI's: writes wait for each other, none fails."""
     import threading
-    import time
 
     path = tmp_path / "shared.db"
     first = Project.open(path)
     done: list[int | None] = []
+    writing = threading.Event()
 
     def other_connection() -> None:
         with Project.open(path) as second:
+            second.db.conn.set_trace_callback(  # the write begins, and waits for the lock
+                lambda sql: sql == "BEGIN IMMEDIATE" and writing.set())
             done.append(second.add_article(ArticleDraft(text="Vom Worker.")))
 
     with first.transaction():
         first.article_id_by_hash("nothing")  # a read opens the snapshot…
         worker = threading.Thread(target=other_connection)
         worker.start()
-        time.sleep(0.3)  # …while the worker tries to write
+        assert writing.wait(30)  # …while the worker begins its write
         first.add_article(ArticleDraft(text="Von der Oberfläche."))
     worker.join(timeout=30)
     assert done and done[0] is not None

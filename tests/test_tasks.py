@@ -294,7 +294,9 @@ def test_gui_side_modules_do_not_import_spacy() -> None:
     assert out.stdout.strip() == "False"
 
 
-def test_shutdown_cancels_running_and_queued_tasks_and_ends_them(runner: TaskRunner) -> None:
+def test_shutdown_cancels_running_and_queued_tasks_and_ends_them(
+    qtbot: QtBot, runner: TaskRunner
+) -> None:
     def forever(progress, cancelled) -> str:
         while not cancelled():
             time.sleep(0.005)
@@ -304,7 +306,8 @@ def test_shutdown_cancels_running_and_queued_tasks_and_ends_them(runner: TaskRun
     ended: list[str] = []
     for task in (running, queued):
         task.ended.connect(lambda t=task: ended.append(t.title))
-    time.sleep(0.05)
+    qtbot.waitUntil(lambda: running.state is State.RUNNING, timeout=5000)  # its started signal
+    assert queued.state is State.QUEUED
     assert runner.shutdown(5000)
     assert not runner.is_busy() and sorted(ended) == ["Queued", "Running"]
     assert running.result == "stopped" and queued.result is None

@@ -87,7 +87,11 @@ class ProjectDatabase(Database):
 @cache
 def schema_steps() -> tuple[str, ...]:
     """The names of the migrations this version knows, in order."""
-    return tuple(m.name for m in migrations.pending(Database(memory=True)))
+    db = Database(memory=True)
+    try:
+        return tuple(m.name for m in migrations.pending(db))
+    finally:
+        db.close()
 
 
 def latest_version() -> int:
