@@ -234,12 +234,12 @@ def kill_trial(ref: Reference, workdir: Path, name: str, rng: random.Random, *,
         child.expect("import-started" if session.import_at is not None else "export-started")
         # the random kill moment: half of them in the job's first eighth (an import stores its
         # files there, before the model's suggestions), the others up to 1.5 times its length
-        time.sleep(rng.uniform(0, ref.task_ms * rng.choice((0.125, 1.5))) / 1e3)
+        time.sleep(rng.uniform(0, ref.task_ms * rng.choice((0.125, 1.5))) / 1e3)  # ok: kill moment
     else:
         after = rng.randrange(session.actions)
         child.expect(f"ack {after}")
         gap = ref.acks[after + 1]["at"] - ref.acks[after]["at"]
-        time.sleep(rng.uniform(0, gap * 1.1) / 1e3)  # the random kill moment
+        time.sleep(rng.uniform(0, gap * 1.1) / 1e3)  # ok: the random kill moment
     child.kill()
     trial = check(ref, project, read_log(log), name, reopen)
     if session.export_at is not None:
