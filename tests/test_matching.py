@@ -1,62 +1,69 @@
-"""Claim matching across articles: folding, slots, ranking on the sample corpus, differences."""
+"""Claim matching across articles: folding, slots, ranking on the sample corpus, differences.
+
+Ranking quality is measured through the production path: the sample corpus imported into a
+project, ranked by the project's ``Matcher`` as the GUI and ``annotator candidates`` do."""
 
 from __future__ import annotations
 
-import time
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
+from annotator.app.importing import import_files
+from annotator.app.matching import MatchCandidate, matcher_for
 from annotator.core.spans import sentence_around
 from annotator.nlp.matching import (
-    Candidate,
-    ClaimIndex,
+    compare,
     differing_words,
     extract_dates,
     extract_numbers,
     fold,
 )
+from annotator.store import Project
 
 SAMPLE = Path(__file__).parents[1] / "annotator" / "resources" / "sample"
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Every sentence of a text, found with sentence_around as the annotator does."""
-    out, pos = [], 0
-    while pos < len(text):
-        if text[pos].isspace():
-            pos += 1
-            continue
-        start, end = sentence_around(text, pos)
-        end = max(end, pos + 1)
-        if end > start:
-            out.append((start, end))
-        pos = end
-    return out
+def dump(path: Path) -> list[str]:
+    """The project's whole content as SQL."""
+    with closing(sqlite3.connect(path)) as conn:
+        return list(conn.iterdump())
 
 
 @pytest.fixture(scope="module")
-def corpus() -> tuple[dict[int, str], ClaimIndex]:
-    texts = {
-        int(path.name[:2]): path.read_text(encoding="utf-8")
-        for path in sorted(SAMPLE.glob("*.txt"))
-    }
-    items = [
-        ((article, s, e), article, text[s:e])
-        for article, text in texts.items()
-        for s, e in sentences(text)
-    ]
-    return texts, ClaimIndex(items)
+def corpus(tmp_path_factory) -> Iterator[tuple[Project, dict[int, int]]]:
+    """The sample corpus imported (read only for the tests) and file number → article id."""
+    files = sorted(SAMPLE.glob("*.txt"))
+    path = tmp_path_factory.mktemp("matching") / "sample.db"
+    with Project.open(path) as project:
+        report = import_files(project, files)
+        assert len(report.imported) == len(files) == 11 and not report.failed
+    before = dump(path)
+    with Project.open(path) as project:
+        yield project, {int(f.name[:2]): a for f, a in zip(files, report.imported, strict=True)}
+    assert dump(path) == before, "a test wrote into the shared sample project"
 
 
-def ranked_texts(corpus: tuple[dict[int, str], ClaimIndex], article: int, claim: str) -> list[str]:
-    texts, index = corpus
-    text = texts[article]
-    start, end = sentence_around(text, text.index(claim))
-    found = index.rank(text[start:end], exclude_article=article, top=5)
+def ranked(corpus: tuple[Project, dict[int, int]], number: int, claim: str,
+           query: str | None = None) -> list[MatchCandidate]:
+    """The top five candidates (tfidf) for the sentence of sample ``number`` holding ``claim``."""
+    project, ids = corpus
+    article = ids[number]
+    text = project.article(article).text
+    if query is None:
+        start, end = sentence_around(text, text.index(claim))
+        query = text[start:end]
+    found = matcher_for(project).candidates(project, query, article, top=5, method="tfidf")
     assert all(c.article_id != article for c in found)
     assert [c.score for c in found] == sorted((c.score for c in found), reverse=True)
-    return [texts[c.key[0]][c.key[1] : c.key[2]] for c in found]
+    return found
+
+
+def ranked_texts(corpus: tuple[Project, dict[int, int]], number: int, claim: str) -> list[str]:
+    return [c.text for c in ranked(corpus, number, claim)]
 
 
 def test_fold() -> None:
@@ -84,15 +91,14 @@ def test_volume_term_and_communities_find_contradictions(corpus) -> None:
 
 
 def test_candidate_parts_and_shared_words(corpus) -> None:
-    texts, index = corpus
     query = "Deutschland und Tschechien haben am Mittwoch in Dresden das Abkommen unterzeichnet."
-    best = index.rank(query, exclude_article=1, top=5)
-    assert len(best) == 5 and all(isinstance(c, Candidate) for c in best)
+    best = ranked(corpus, 1, "", query=query)
+    assert len(best) == 5 and all(isinstance(c, MatchCandidate) for c in best)
     for c in best:
-        assert {"lexical", "numbers", "dates", "entities"} <= set(c.parts)
-        assert c.parts["lexical"] <= c.score <= c.parts["lexical"] + 0.1 + 1e-6
+        assert set(c.parts) == {"tfidf"} and c.score == c.parts["tfidf"] > 0
+        assert c.method == "tfidf"
     same_day = next(c for c in best if "Mittwoch" in c.shared)
-    assert "Dresden" in same_day.shared and same_day.parts["dates"] == 1.0
+    assert "Dresden" in same_day.shared and compare(query, same_day.text)[0]["dates"] == 1.0
 
 
 def test_extract_numbers() -> None:
@@ -139,39 +145,3 @@ def test_differing_words() -> None:
     assert [a[s:e] for s, e in spans_a] == ["1,2 Milliarden"]
     assert [b[s:e] for s, e in spans_b] == ["800 Millionen"]
     assert differing_words("Gleicher Satz.", "gleicher satz") == ([], [])
-
-
-def test_add_refits_lazily_and_excludes_the_article() -> None:
-    index = ClaimIndex([("a", 1, "Der Vertrag wurde am Mittwoch in Dresden unterzeichnet.")])
-    assert index.rank("Vertrag am Mittwoch unterzeichnet", exclude_article=1) == []
-    index.add([("b", 2, "Der Vertrag wurde am Donnerstag in Prag unterzeichnet.")])
-    assert len(index) == 2
-    assert [c.key for c in index.rank("Vertrag am Mittwoch unterzeichnet", 1)] == ["b"]
-    assert [c.key for c in index.rank("Vertrag am Mittwoch", None, top=1)] == ["a"]
-    assert ClaimIndex().rank("Vertrag") == []
-
-
-def test_ten_thousand_items_rank_fast() -> None:
-    words = [
-        "Vertrag",
-        "Abkommen",
-        "Elbe",
-        "Laufzeit",
-        "Jahre",
-        "Gemeinden",
-        "Minister",
-        "Prag",
-        "Dresden",
-        "Euro",
-    ]
-    items = [
-        (n, n % 300, f"{words[n % 10]} {words[n * 7 % 10]} {n} {words[n * 3 % 10]} Satz {n % 97}")
-        for n in range(10_000)
-    ]
-    index = ClaimIndex(items)
-    index.rank("Abkommen Laufzeit 40 Jahre", exclude_article=0)  # fits once
-    started = time.perf_counter()
-    for _ in range(10):
-        found = index.rank("Das Abkommen hat eine Laufzeit von 40 Jahren.", exclude_article=0)
-    assert (time.perf_counter() - started) / 10 < 0.25
-    assert len(found) == 5 and all(c.article_id != 0 for c in found)

@@ -1,6 +1,6 @@
 """The `tfidf` matcher at scale: hashed char_wb 3-5-gram TF-IDF with an inverted index.
 
-Same features as ``ClaimIndex`` (scikit-learn, char_wb 3-5 after ``fold``), built for 10,000
+The features of scikit-learn's char_wb 3-5-gram TF-IDF after ``fold``, built for 10,000
 articles (~330,000 sentences):
 
 - ``HashingVectorizer`` (2**20 features) instead of a vocabulary: a sentence is analysed once,

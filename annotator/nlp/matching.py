@@ -1,10 +1,9 @@
-"""Rank claims of other articles for a claim: char n-gram TF-IDF plus small slot bonuses.
+"""Text features for matching claims: folding, slots (dates, numbers, entities), shared words
+and the words in which two claims differ.
 
-Measured on real German news (docs/measurements.md, "Matching claims across articles"): character
-3-5-grams after folding umlauts reach MRR 0.70 and recall@5 0.81, better than rapidfuzz or word
-TF-IDF; a bonus for shared weekdays, dates or numbers moved nothing measurable. So lexical
-cosine dominates the score, the slot parts only break near-ties, and the UI shows five
-candidates: recall@1 is only about 0.6 for every method.
+The rankers (app/matching_rank.py) score candidates by char n-gram TF-IDF after ``fold``
+(nlp/lexical.py); ``compare`` gives the slot parts the learned re-ranker adds and the words the
+panel shows as shared, ``differing_words`` what the disputes view highlights.
 """
 
 from __future__ import annotations
@@ -12,19 +11,11 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Hashable, Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple
+from collections.abc import Sequence
+from typing import NamedTuple
 
-if TYPE_CHECKING:
-    import numpy as np
-    from scipy.sparse import csr_matrix
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-# score = lexical + sum(SLOT_WEIGHTS[part] * part): at most +0.10, below the cosine gap between
-# a related and an unrelated sentence (typically 0.2-0.5), so lexical similarity decides.
-SLOT_WEIGHTS: dict[str, float] = {"numbers": 0.03, "dates": 0.03, "entities": 0.04}
-POOL = 50  # lexical candidates re-scored with slots; more would only cost time
+# A slot part is 0 when either text lacks the slot, else 0.5 + half the Jaccard of their values.
+SLOTS = ("numbers", "dates", "entities")
 
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
 
@@ -157,17 +148,6 @@ def _part(a: set[str], b: set[str]) -> float:
     return 0.5 + 0.5 * len(a & b) / len(a | b)
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """A ranked claim or sentence of another article, with the parts of its score."""
-
-    key: Hashable
-    article_id: int
-    score: float
-    parts: dict[str, float] = field(default_factory=dict)
-    shared: list[str] = field(default_factory=list)
-
-
 class _Features(NamedTuple):
     numbers: dict[str, str]
     dates: dict[str, str]
@@ -186,82 +166,10 @@ def _features(text: str, names: Sequence[str] = ()) -> _Features:
     )
 
 
-class ClaimIndex:
-    """TF-IDF index over claims or sentences of many articles; ``rank`` is one sparse product.
-
-    Items are ``(key, article_id, text)`` or ``(key, article_id, text, entity_names)``.
-    """
-
-    def __init__(self, items: Iterable[Sequence[Any]] = ()) -> None:
-        self._items: list[tuple[Hashable, int, str, tuple[str, ...]]] = []
-        self._vectorizer: TfidfVectorizer | None = None
-        self._matrix: csr_matrix | None = None
-        self._articles: np.ndarray | None = None
-        self._features: dict[int, _Features] = {}
-        self.add(items)
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def add(self, items: Iterable[Sequence[Any]]) -> None:
-        """Add items; the index is refitted on the next ``rank`` (IDF depends on all items)."""
-        for item in items:
-            key, article_id, text, *rest = item
-            self._items.append((key, int(article_id), str(text), tuple(rest[0]) if rest else ()))
-            self._matrix = None
-
-    def _fit(self) -> None:
-        """Fit the vectoriser on every item once (sklearn imported here: the GUI starts fast)."""
-        import numpy as np
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
-        self._vectorizer = TfidfVectorizer(
-            analyzer="char_wb",
-            ngram_range=(3, 5),
-            preprocessor=fold,
-            sublinear_tf=True,
-            dtype=np.float32,
-        )
-        self._matrix = self._vectorizer.fit_transform([item[2] for item in self._items]).tocsr()
-        self._articles = np.fromiter((item[1] for item in self._items), dtype=np.int64)
-
-    def rank(
-        self, query_text: str, exclude_article: int | None = None, top: int = 5
-    ) -> list[Candidate]:
-        """The ``top`` items of other articles most like ``query_text``, best first."""
-        import numpy as np
-
-        if not self._items or not query_text.strip():
-            return []
-        if self._matrix is None:
-            self._fit()
-        assert self._vectorizer is not None and self._matrix is not None
-        query = self._vectorizer.transform([query_text])
-        sims = (self._matrix @ query.T).toarray().ravel()
-        if exclude_article is not None:
-            sims[self._articles == exclude_article] = -1.0
-        pool = min(len(sims), max(POOL, top * 5))
-        idx = np.argpartition(-sims, pool - 1)[:pool] if pool < len(sims) else np.arange(len(sims))
-        q = _features(query_text)
-        ranked = [self._candidate(int(i), float(sims[i]), q) for i in idx if sims[i] > 0]
-        ranked.sort(key=lambda c: c.score, reverse=True)
-        return ranked[:top]
-
-    def _candidate(self, i: int, lexical: float, q: _Features) -> Candidate:
-        """Score one pooled item: lexical cosine plus the weighted slot parts."""
-        key, article_id, text, names = self._items[i]
-        if i not in self._features:
-            self._features[i] = _features(text, names)
-        slots, shared = _compare(q, self._features[i])
-        parts = {"lexical": round(lexical, 4)} | slots
-        score = lexical + sum(w * parts[n] for n, w in SLOT_WEIGHTS.items())
-        return Candidate(key, article_id, round(score, 4), parts, shared)
-
-
 def _compare(q: _Features, c: _Features) -> tuple[dict[str, float], list[str]]:
     """Slot parts (numbers, dates, entities) and the words two texts share, shown first."""
     parts = {name: round(_part(set(getattr(q, name)), set(getattr(c, name))), 4)
-             for name in SLOT_WEIGHTS}
+             for name in SLOTS}
     shared = [q.numbers[k] for k in q.numbers if k in c.numbers]
     shared += [q.dates[k] for k in q.dates if k in c.dates]
     seen = {fold(w) for s in shared for w in s.split()}
