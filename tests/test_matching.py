@@ -15,7 +15,7 @@ import pytest
 from annotator.app.importing import import_files
 from annotator.app.matching import MatchCandidate, matcher_for
 from annotator.core.spans import sentence_around
-from annotator.nlp.matching import (
+from annotator.nlp.match_features import (
     compare,
     differing_words,
     extract_dates,

@@ -11,7 +11,7 @@ from annotator.app.importing import import_files
 from annotator.app.matching import Matcher, ensure_sentences, matcher_for
 from annotator.core.model import ArticleDraft, Layer, Span
 from annotator.nlp.lexical import LexicalIndex, vectorize
-from annotator.nlp.matching import fold
+from annotator.nlp.match_features import fold
 from annotator.nlp.sentences import split_sentences, split_sentences_slow
 from annotator.store import Project
 from annotator.store.matching_store import MatchingStore

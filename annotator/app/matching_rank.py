@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from annotator.nlp import rerank
-from annotator.nlp.matching import compare, fold
+from annotator.nlp.match_features import compare, fold
 from annotator.store import Project
 from annotator.store.matching_store import MatchingStore
 

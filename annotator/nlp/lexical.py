@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from annotator.nlp.matching import fold
+from annotator.nlp.match_features import fold
 
 if TYPE_CHECKING:
     import numpy as np

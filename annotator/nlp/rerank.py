@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from annotator.nlp.matching import compare, fold
+from annotator.nlp.match_features import compare, fold
 
 LEXICAL = ("tfidf", "fuzzy", "numbers", "dates", "entities")
 MIN_DECISIONS = 8  # fewer: nothing to learn from

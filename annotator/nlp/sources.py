@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 
-from annotator.nlp.matching import fold
+from annotator.nlp.match_features import fold
 
 SOURCE_KINDS: tuple[str, ...] = (
     "person", "government", "agency", "newspaper", "intelligence", "anonymous", "organisation",

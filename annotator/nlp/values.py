@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from annotator.nlp.matching import differing_words, extract_dates, extract_entities, extract_numbers
+from annotator.nlp.match_features import (
+    differing_words,
+    extract_dates,
+    extract_entities,
+    extract_numbers,
+)
 
 
 def stated_values(a: str, b: str, limit: int = 60) -> tuple[str, str]:

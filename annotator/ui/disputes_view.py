@@ -163,7 +163,7 @@ def marked(text: str, spans: Iterable[tuple[int, int]]) -> str:
 
 def differing(a: str, b: str) -> list[tuple[int, int]]:
     """Where claim ``a`` says something claim ``b`` does not (nlp is imported when needed)."""
-    from annotator.nlp.matching import differing_words
+    from annotator.nlp.match_features import differing_words
 
     return list(differing_words(a, b)[0])
 
