@@ -49,14 +49,9 @@ def open_existing(path: Path, *, create: bool = False, read_only: bool = False,
 
 
 def open_for_queries(path: Path):
-    """A project for candidates and eval-matching: never upgraded; they keep its sentence index
-    and vectors current when they may write to it, and only read a file they may not write."""
-    from annotator.app.matching import matcher_for
-    from annotator.store.files import writable
-
-    proj = open_existing(path, read_only=path.exists() and not writable(path), migrate=False)
-    matcher_for(proj).read_only = proj.read_only
-    return proj
+    """A project for candidates and eval-matching: opened read only, never upgraded (they
+    rank in ``matching_eval.unwritten``, which never writes into it)."""
+    return open_existing(path, read_only=True, migrate=False)
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
@@ -408,7 +403,7 @@ def candidates_cmd(
 ) -> None:
     """Sentences and claims of other articles about the same point, ranked."""
     from annotator.app.matching import MatchingError, matcher_for
-    from annotator.app.matching_eval import resolve_article
+    from annotator.app.matching_eval import resolve_article, unwritten
 
     proj = open_for_queries(project)
     with proj:
@@ -420,12 +415,13 @@ def candidates_cmd(
         if count != 1:
             raise fail(f"--text {'not found' if not count else f'ambiguous ({count}×)'} in "
                        f"article {article_id} ({article})")
-        matcher = matcher_for(proj)
-        try:
-            used = method or matcher.method_in_use(proj)
-            found = matcher.candidates(proj, text, article_id, top=top, method=used)
-        except MatchingError as exc:
-            raise fail(str(exc)) from exc
+        with unwritten(proj, [method] if method else []) as ranked_in:
+            matcher = matcher_for(ranked_in)
+            try:
+                used = method or matcher.method_in_use(ranked_in)
+                found = matcher.candidates(ranked_in, text, article_id, top=top, method=used)
+            except MatchingError as exc:
+                raise fail(str(exc)) from exc
     if as_json:
         typer.echo(json.dumps({"article": article_id, "method": used,
                                "candidates": [c.as_dict() for c in found]},
@@ -461,6 +457,7 @@ def eval_matching_cmd(
         format_result,
         load_gold,
         resolve_gold,
+        unwritten,
     )
     from annotator.nlp import semantic
 
@@ -482,8 +479,9 @@ def eval_matching_cmd(
         if simulate:
             result = _simulated(proj, claims, methods)
         else:
-            result = _with_progress("Evaluating", None, lambda p: evaluate(
-                proj, claims, methods, progress=lambda n, _t, _m: p(n, "")))
+            with unwritten(proj, methods) as ranked_in:
+                result = _with_progress("Evaluating", None, lambda p: evaluate(
+                    ranked_in, claims, methods, progress=lambda n, _t, _m: p(n, "")))
     result["unresolved"] = problems
     typer.echo(json.dumps(result, ensure_ascii=False, indent=2) if as_json
                else format_result(result))
@@ -492,18 +490,11 @@ def eval_matching_cmd(
 
 def _simulated(proj, claims, methods) -> dict:
     """Simulated feedback on a copy of the project (the project itself is not changed)."""
-    import tempfile
+    from annotator.app.matching_eval import evaluate, held_out, simulate_feedback, temporary_copy
 
-    from annotator.app.matching_eval import evaluate, held_out, simulate_feedback
-    from annotator.store import Project
-
-    with tempfile.TemporaryDirectory() as tmp:
-        copy = Path(tmp) / "copy.db"
-        with Project.open(copy) as target:
-            proj.db.conn.backup(target.db.conn)
-        with Project.open(copy, create=False) as target:
-            decisions = simulate_feedback(target, claims)
-            result = evaluate(target, claims, methods, only=held_out(claims))
+    with temporary_copy(proj) as target:
+        decisions = simulate_feedback(target, claims)
+        result = evaluate(target, claims, methods, only=held_out(claims))
     result["protocol"] = (f"{decisions} simulated decisions on the odd-numbered points' "
                           "queries; figures on the even-numbered points' queries only")
     return result

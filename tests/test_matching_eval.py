@@ -3,6 +3,7 @@ file, the figures the README states, learning from decisions, the GUI panel, the
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -57,6 +58,10 @@ def sample_db(tmp_path_factory) -> Iterator[Path]:
 def sample_copy(sample_db: Path, tmp_path: Path) -> Path:
     """A copy of the sample project of the test's own."""
     return Path(shutil.copy(sample_db, tmp_path / "sample.db"))
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def invoke(*args: str, code: int = 0):
@@ -121,9 +126,34 @@ def test_simulated_feedback_figures_match_the_readme(sample_db: Path) -> None:
 
 
 def test_semantic_figures_match_the_readme(sample_copy: Path) -> None:
+    before = sha256(sample_copy)  # no vectors yet: they are computed, but not stored
     result = json.loads(invoke("eval-matching", str(sample_copy), str(GOLD), "--method",
                                "semantic", "--json").output)
     assert figures(result, "semantic") == readme_figures("All queries")["semantic"]
+    assert sha256(sample_copy) == before
+
+
+def test_candidates_and_eval_matching_never_write_into_the_project(sample_db: Path,
+                                                                   sample_copy: Path) -> None:
+    with closing(sqlite3.connect(sample_copy)) as conn, conn:  # as if imported before the
+        conn.execute("DELETE FROM sentences")  # sentence index existed
+    for db in (sample_db, sample_copy):
+        before = sha256(db)
+        out = invoke("candidates", str(db), "--article", "1", "--text", "Das Abkommen hat "
+                     "eine Laufzeit von 40 Jahren.", "--method", "tfidf", "--json").output
+        ranked = [{k: v for k, v in c.items() if k != "sentence_id"}  # ids of the copy's own
+                  for c in json.loads(out)["candidates"]]
+        assert sha256(db) == before, db
+        measured = invoke("eval-matching", str(db), str(GOLD), "--method", "tfidf",
+                          "--json").output
+        assert sha256(db) == before, db
+        if db == sample_db:
+            assert len(ranked) == 5
+            expected = ranked, figures(json.loads(measured), "tfidf")
+        else:  # ranked on a temporary copy with the sentences computed: the same answers
+            assert (ranked, figures(json.loads(measured), "tfidf")) == expected
+    with Project.open(sample_copy, create=False, read_only=True) as project:
+        assert len(MatchingStore(project).articles_without_sentences()) == 11
 
 
 @pytest.mark.parametrize("content, problem", [

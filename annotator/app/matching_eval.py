@@ -11,17 +11,53 @@ first k. Queries whose point has no claim in another article cannot hit and are 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from annotator.app.matching import MatchingError, matcher_for
+from annotator.nlp import semantic
 from annotator.store import Project
+from annotator.store.matching_store import MatchingStore
 
 RELATIONS = ("agree", "contradict")
 DEPTH = 50
 KS = (1, 3, 5)
+
+
+@contextmanager
+def temporary_copy(project: Project) -> Iterator[Project]:
+    """A copy of the project in a temporary folder, removed afterwards."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "copy.db"
+        with Project.open(path) as target:
+            project.db.conn.backup(target.db.conn)
+        with Project.open(path, create=False) as copy:
+            yield copy
+
+
+@contextmanager
+def unwritten(project: Project, methods: Sequence[str] = ()) -> Iterator[Project]:
+    """Where to rank without writing into ``project`` (opened read only): the project itself
+    when every article has its sentences and, for ``semantic`` among ``methods``, every
+    sentence its vector; else a temporary copy in which the missing ones are computed."""
+    store = MatchingStore(project)
+    missing = bool(store.articles_without_sentences()) or (
+        "semantic" in methods and semantic.available()
+        and bool(store.missing_vectors(semantic.model_name(), limit=1)))
+    if missing:
+        with temporary_copy(project) as copy:
+            yield copy
+        return
+    matcher = matcher_for(project)
+    was, matcher.read_only = matcher.read_only, True
+    try:
+        yield project
+    finally:
+        matcher.read_only = was
 
 
 class GoldError(ValueError):
