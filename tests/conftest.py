@@ -112,6 +112,34 @@ def deadline():
         signal.signal(signal.SIGALRM, previous)
 
 
+@pytest.fixture
+def runner(qtbot):
+    """A task runner that must be idle again when the test ends."""
+    from annotator.app.tasks import TaskRunner
+
+    r = TaskRunner()
+    yield r
+    assert r.shutdown(5000) and not r.is_busy()
+
+
+@pytest.fixture(scope="session")
+def tiny_model(tmp_path_factory) -> Path:
+    """An entity 'model' that is a rule list (a blank German pipeline whose 'ner' is an entity
+    ruler): loads in a blink, finds the same every time."""
+    import spacy
+
+    nlp = spacy.blank("de")
+    nlp.add_pipe("entity_ruler", name="ner").add_patterns([
+        {"label": "PER", "pattern": "Anna Berger"},
+        {"label": "LOC", "pattern": "Dresden"},
+        {"label": "LOC", "pattern": "Warschau"},
+    ])
+    nlp.meta.update(name="tiny_ruler", version="0.0.1")
+    folder = tmp_path_factory.mktemp("models") / "tiny_ruler"
+    nlp.to_disk(folder)
+    return folder
+
+
 def show_window(qtbot, project: Project, size: tuple[int, int] = (1300, 800)):
     """A main window as a user meets it: shown, active, the focus in the article text."""
     from annotator.ui.main_window import MainWindow

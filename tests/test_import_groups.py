@@ -62,30 +62,6 @@ def spanning(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
     return folder
 
 
-@pytest.fixture
-def runner(qtbot: QtBot):
-    r = TaskRunner()
-    yield r
-    assert r.shutdown(5000) and not r.is_busy()
-
-
-@pytest.fixture(scope="module")
-def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An entity 'model' that is a rule list: loads in a blink, finds the same every time."""
-    import spacy
-
-    nlp = spacy.blank("de")
-    nlp.add_pipe("entity_ruler", name="ner").add_patterns([
-        {"label": "PER", "pattern": "Anna Berger"},
-        {"label": "LOC", "pattern": "Dresden"},
-        {"label": "LOC", "pattern": "Warschau"},
-    ])
-    nlp.meta.update(name="tiny_ruler", version="0.0.1")
-    folder = tmp_path_factory.mktemp("models") / "tiny_ruler"
-    nlp.to_disk(folder)
-    return folder
-
-
 @pytest.fixture(scope="module")
 def claims_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An untrained claim span categorizer with threshold 0: it proposes every candidate."""

@@ -30,32 +30,6 @@ ARTICLES = {
 
 
 @pytest.fixture
-def runner(qtbot: QtBot):
-    """A runner that must be idle again when the test ends."""
-    r = TaskRunner()
-    yield r
-    assert r.shutdown(5000) and not r.is_busy()
-
-
-@pytest.fixture(scope="session")
-def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A blank German pipeline whose 'ner' is an entity ruler: loads in a blink."""
-    import spacy
-
-    nlp = spacy.blank("de")
-    ruler = nlp.add_pipe("entity_ruler", name="ner")
-    ruler.add_patterns([
-        {"label": "PER", "pattern": "Anna Berger"},
-        {"label": "LOC", "pattern": "Dresden"},
-        {"label": "LOC", "pattern": "Warschau"},
-    ])
-    nlp.meta.update(name="tiny_ruler", version="0.0.1")
-    folder = tmp_path_factory.mktemp("models") / "tiny_ruler"
-    nlp.to_disk(folder)
-    return folder
-
-
-@pytest.fixture
 def news(tmp_path: Path) -> Path:
     folder = tmp_path / "news"
     folder.mkdir()
