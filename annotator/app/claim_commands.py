@@ -143,7 +143,7 @@ class MergeSources(StoreCommand):
         aliases = set(self.keep.aliases)
         for src in self.merged:
             self.moved[src.id] = claims.mentions_of(src.id)
-            self.touched |= {self.project.annotation(m).article_id for m in self.moved[src.id]}
+            self.touched |= claims.articles_of(src.id)
             claims.set_canonical(self.moved[src.id], self.keep.id)
             aliases |= {src.name, *src.aliases}
             claims.delete_source(src.id)

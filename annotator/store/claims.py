@@ -101,6 +101,12 @@ class ClaimStore:
             "SELECT id FROM annotations WHERE canonical_source_id = ? ORDER BY id", [source_id])
         return [r["id"] for r in rows]
 
+    def articles_of(self, source_id: int) -> set[int]:
+        """The articles in which a canonical source is mentioned."""
+        rows = self.db.execute("SELECT DISTINCT article_id FROM annotations "
+                               "WHERE canonical_source_id = ?", [source_id]).fetchall()
+        return {r[0] for r in rows}
+
     # -- claim groups ------------------------------------------------------------------------
 
     def add_group(self, title: str, *, group_id: int | None = None, note: str = "",
