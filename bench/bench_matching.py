@@ -61,7 +61,7 @@ def build_project(path: Path, n: int, per_article: int, seed: int):
     """N generated articles and their sentence index, in one transaction."""
     from annotator.nlp.sentences import split_sentences
     from annotator.store import Project
-    from annotator.store.project import now
+    from annotator.store.sql import now
 
     rng = random.Random(seed)
     source = sample_sentences()
@@ -93,9 +93,8 @@ def measure(project, repeat: int) -> tuple[list[Row], list[str]]:
     import numpy as np
 
     from annotator.app.matching import Matcher
-    from annotator.store.matching_store import MatchingStore
 
-    n_sentences = MatchingStore(project).sentence_count()
+    n_sentences = project.matching.sentence_count()
     rng = np.random.default_rng(0)
     matrix = rng.standard_normal((n_sentences, 64), dtype=np.float32)
     vector = rng.standard_normal(64, dtype=np.float32)

@@ -94,7 +94,7 @@ def build_project(path: Path, n: int, seed: int):
     """N articles, their suggestions and some annotations, in one transaction."""
     from annotator.core.model import ModelInfo
     from annotator.store import Project
-    from annotator.store.project import now
+    from annotator.store.sql import now
 
     rng = random.Random(seed)
     project = Project.open(path)

@@ -66,7 +66,6 @@ def build(path: Path, vectors: str = "placeholder") -> None:
     from annotator.nlp import semantic
     from annotator.nlp.resolve import resolve_pipeline
     from annotator.store import Project
-    from annotator.store.matching_store import MatchingStore
 
     with Project.open(path) as project:
         report = import_files(project, [sample_corpus_dir()])
@@ -77,7 +76,7 @@ def build(path: Path, vectors: str = "placeholder") -> None:
         elif vectors == "placeholder" and semantic.available():
             import numpy as np
 
-            todo = MatchingStore(project).missing_vectors(semantic.model_name())
+            todo = project.matching.missing_vectors(semantic.model_name())
             store_vectors(project, [(s.id, np.eye(1, semantic.DIM, s.id % semantic.DIM,
                                                   dtype=np.float32).tobytes()) for s in todo])
         project.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -1,9 +1,14 @@
-"""Layer rules import-linter cannot express: the app layer never uses widgets."""
+"""Layer rules import-linter cannot express: the app layer never uses widgets; no import cycles
+inside a package."""
 
 from __future__ import annotations
 
 import ast
+import itertools
 from pathlib import Path
+
+import grimp
+import pytest
 
 APP = Path(__file__).parents[1] / "annotator" / "app"
 
@@ -35,3 +40,24 @@ def test_undo_commands_never_hide_qundocommand_id() -> None:
                  for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
                  if "self.id =" in line.replace(" ", " ") or "self.id," in line]
     assert not offenders, offenders
+
+
+# Packages whose modules may not import each other in a circle (TYPE_CHECKING imports count).
+ACYCLIC = ["annotator", "annotator.core", "annotator.store", "annotator.nlp", "annotator.io",
+           "annotator.ui"]
+
+
+@pytest.fixture(scope="module")
+def graph() -> grimp.ImportGraph:
+    return grimp.build_graph("annotator", cache_dir=None)
+
+
+@pytest.mark.parametrize("package", ACYCLIC)
+def test_no_import_cycles_inside_a_package(graph: grimp.ImportGraph, package: str) -> None:
+    """No two of a package's ``__init__`` and the modules directly inside it (a subpackage
+    stands as its ``__init__``) reach each other both ways."""
+    modules = sorted({package, *graph.find_children(package)})
+    cycles = [(there, back) for a, b in itertools.combinations(modules, 2)
+              if (there := graph.find_shortest_chain(a, b))
+              and (back := graph.find_shortest_chain(b, a))]
+    assert not cycles, f"import cycles in {package}: {cycles}"

@@ -9,7 +9,7 @@ from annotator.app.article_state import ArticleState
 from annotator.app.session import Session
 from annotator.core.model import ArticleDraft, Layer, ModelInfo, Span
 from annotator.store import Project
-from annotator.store.matching_store import MatchingStore, MatchSpan
+from annotator.store.matching_store import MatchSpan
 
 FIRST = ("Abkommen unterzeichnet\n\nDresden (dpa) – Bundesumweltministerin Anna Berger sagte, "
          "das Abkommen sei am Mittwoch in Dresden unterzeichnet worden.")
@@ -70,9 +70,9 @@ def test_group_with_confirms_groups_and_states_values(session: Session) -> None:
     assert group_id is not None
     group = project.claims.group(group_id)
     assert {m.value for m in group.members} == {"Mittwoch", "Donnerstag"} and group.disputed
-    assert [d.decision for d in MatchingStore(project).decisions()] == ["confirmed"]
+    assert [d.decision for d in project.matching.decisions()] == ["confirmed"]
     assert session.undo_stack.count() == 1 and session.undo()
-    assert project.claims.groups() == [] and MatchingStore(project).decisions() == []
+    assert project.claims.groups() == [] and project.matching.decisions() == []
     assert project.annotations(1) == [] and project.annotations(2) == []
 
 
@@ -83,4 +83,4 @@ def test_a_use_case_that_cannot_finish_leaves_nothing(session: Session) -> None:
     missing = MatchSpan(2, 0, 500)  # beyond the article's text
     assert claim_ops.group_with(session, query, missing) is None
     assert session.project.annotations(1) == [] and session.undo_stack.count() == 0
-    assert MatchingStore(session.project).decisions() == [] and len(messages) == 1
+    assert session.project.matching.decisions() == [] and len(messages) == 1

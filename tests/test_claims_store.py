@@ -47,6 +47,9 @@ def test_only_claims_can_join_a_group(project: Project) -> None:
     gid = project.claims.add_group("x")
     with pytest.raises(ValueError, match="not a claim"):
         project.claims.add_member(gid, source, "maria")
+    with pytest.raises(KeyError, match="no annotation 999"):
+        project.claims.add_member(gid, 999, "maria")
+    assert project.claims.group(gid).members == ()
 
 
 def test_source_registry_links_mentions_across_articles(project: Project) -> None:

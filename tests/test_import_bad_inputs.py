@@ -20,7 +20,6 @@ from annotator.core.model import ArticleDraft, Span
 from annotator.io.docbin import write_spacy
 from annotator.nlp.sentences import split_sentences
 from annotator.store import Project
-from annotator.store.matching_store import MatchingStore
 
 GOOD = "Gute Nachricht\n\nDer Stadtrat hat am Mittwoch den Haushalt beschlossen. Alle waren da."
 SAVED = "Gespeicherter Artikel\n\nDiese Arbeit darf kein Import verändern. Anna Berger sagte das."
@@ -344,7 +343,7 @@ def test_bad_input_gets_its_outcome_and_the_rest_imports(
     good.write_text(GOOD, encoding="utf-8")
     with Project.open(tmp_path / "p.db") as project:
         saved = project.add_article(ArticleDraft(text=SAVED, spans=[Span(61, 72, "PER")]))
-        MatchingStore(project).replace_sentences(saved, split_sentences(SAVED))
+        project.matching.replace_sentences(saved, split_sentences(SAVED))
         before = saved_state(project, saved)
 
         report = import_files(project, [bad, good])
@@ -356,7 +355,7 @@ def test_bad_input_gets_its_outcome_and_the_rest_imports(
         assert texts == [*kind.texts, GOOD]
         assert saved_state(project, saved) == before
         assert project.count_articles() == 1 + len(report.imported)
-        index = MatchingStore(project)
+        index = project.matching
         for article_id in report.imported:
             text = project.article(article_id).text
             bounds = [(s.start, s.end) for s in index.sentences(article_id=article_id)]

@@ -26,7 +26,6 @@ from annotator.core.model import ArticleDraft
 from annotator.io import ImportFailure, ImportWarning, iter_import
 from annotator.nlp.sentences import split_sentences
 from annotator.store import Project
-from annotator.store.matching_store import MatchingStore
 
 ROOT = Path(__file__).resolve().parents[1]
 GERMAN = ("Grüße aus Köln\n\nDie Bürgermeisterin sagte am Mittwoch: „Wir öffnen die Brücke "
@@ -42,7 +41,7 @@ def write(path: Path, data: str | bytes) -> Path:
 
 def sentences_of(project: Project) -> dict[int, list[tuple[int, int]]]:
     """Every article's stored sentence bounds."""
-    store = MatchingStore(project)
+    store = project.matching
     return {a.id: [(s.start, s.end) for s in store.sentences(article_id=a.id)]
             for a in project.list_articles(limit=1000)}
 

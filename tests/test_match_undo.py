@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from annotator.app.importing import import_files
 from annotator.core.model import Layer, Span
 from annotator.store import Project
-from annotator.store.matching_store import MatchingStore
 from tests.conftest import show_window
 
 SAMPLE = Path(__file__).parents[1] / "annotator" / "resources" / "sample"
@@ -25,7 +24,7 @@ def test_undo_of_grouping_takes_the_confirmation_back_too(qtbot, tmp_path: Path)
     project.add_annotation(1, Layer.CLAIM, Span(start, start + len(CLAIM), "CLAIM"), "maria")
     win = show_window(qtbot, project)
     try:
-        panel, store = win.side.claim_panel, MatchingStore(project)
+        panel, store = win.side.claim_panel, project.matching
         qtbot.waitUntil(lambda: "Method:" in panel.method.text(), timeout=60_000)
         win.view.text.select_cp(start + 3, start + 3)
         qtbot.keyClick(win.view.text, Qt.Key.Key_G)
@@ -59,7 +58,7 @@ def test_undo_of_a_decision_restores_the_one_it_replaced(project: Project, qapp)
     session = Session(project, "maria")
     assert session.decide_match(query, candidate, "rejected")
     assert session.decide_match(query, candidate, "confirmed")
-    store = MatchingStore(project)
+    store = project.matching
     assert [d.decision for d in store.decisions()] == ["confirmed"]
     assert session.undo()
     assert [d.decision for d in store.decisions()] == ["rejected"]

@@ -26,7 +26,6 @@ from annotator.cli import app
 from annotator.core.model import Layer, Span
 from annotator.nlp import semantic
 from annotator.store import Project
-from annotator.store.matching_store import MatchingStore
 
 ROOT = Path(__file__).parents[1]
 SAMPLE = ROOT / "annotator" / "resources" / "sample"
@@ -122,7 +121,7 @@ def test_simulated_feedback_figures_match_the_readme(sample_db: Path) -> None:
     assert figures(result, "tfidf") == stated["tfidf"]
     assert figures(result, "learned") == stated["learned"]
     with Project.open(sample_db, create=False) as project:  # the project itself is untouched
-        assert MatchingStore(project).decisions() == []
+        assert project.matching.decisions() == []
 
 
 def test_semantic_figures_match_the_readme(sample_copy: Path) -> None:
@@ -153,7 +152,7 @@ def test_candidates_and_eval_matching_never_write_into_the_project(sample_db: Pa
         else:  # ranked on a temporary copy with the sentences computed: the same answers
             assert (ranked, figures(json.loads(measured), "tfidf")) == expected
     with Project.open(sample_copy, create=False, read_only=True) as project:
-        assert len(MatchingStore(project).articles_without_sentences()) == 11
+        assert len(project.matching.articles_without_sentences()) == 11
 
 
 @pytest.mark.parametrize("content, problem", [
@@ -288,7 +287,7 @@ def test_gui_ranks_rejects_and_confirms(qtbot, tmp_path: Path) -> None:
     assert first not in panel.candidates.rows and panel.candidates.rowCount() == 4
     second = panel.candidates.rows[0]
     qtbot.keyClick(panel.candidate_view, Qt.Key.Key_1)
-    decisions = MatchingStore(project).decisions()
+    decisions = project.matching.decisions()
     assert [(d.decision, d.candidate.start, d.annotator) for d in decisions] == [
         ("rejected", first.start, "maria"), ("confirmed", second.start, "maria")]
     assert decisions[0].query_text == claim

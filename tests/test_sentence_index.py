@@ -14,7 +14,6 @@ from annotator.nlp.lexical import LexicalIndex, vectorize
 from annotator.nlp.match_features import fold
 from annotator.nlp.sentences import split_sentences, split_sentences_slow
 from annotator.store import Project
-from annotator.store.matching_store import MatchingStore
 
 SAMPLE = Path(__file__).parents[1] / "annotator" / "resources" / "sample"
 FIRST = ("Vertrag unterzeichnet\n\nDeutschland und Tschechien haben am Mittwoch in Dresden den "
@@ -41,7 +40,7 @@ def test_one_pass_splitter_agrees_with_sentence_around() -> None:
 def test_import_builds_the_sentence_index(tmp_path: Path) -> None:
     with Project.open(tmp_path / "p.db") as project:
         report = import_files(project, sorted(SAMPLE.glob("*.txt")))
-        store = MatchingStore(project)
+        store = project.matching
         assert store.articles_without_sentences() == []
         for article_id in report.imported:
             text = project.article(article_id).text
@@ -55,7 +54,7 @@ def test_import_builds_the_sentence_index(tmp_path: Path) -> None:
 def test_older_projects_get_sentences_lazily(tmp_path: Path) -> None:
     with Project.open(tmp_path / "p.db") as project:
         ids = [project.add_article(ArticleDraft(text=t)) for t in (FIRST, SECOND)]
-        store = MatchingStore(project)
+        store = project.matching
         assert store.articles_without_sentences() == ids
         found = matcher_for(project).candidates(project, "Vertrag am Mittwoch", ids[0])
         assert store.articles_without_sentences() == []

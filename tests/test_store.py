@@ -141,6 +141,35 @@ def test_list_articles_pages_and_filters(project: Project) -> None:
     assert project.count_articles(Status.DONE) == 1
 
 
+def test_outlets_name_an_article_by_its_outlet_or_the_start_of_its_title(
+        project: Project) -> None:
+    bote = add(project, outlet="Elbtal-Bote", title="Abkommen")
+    untitled = add(project, text="Ein anderer Text.", title="Abkommen " * 10)
+    assert project.outlets([bote, untitled, 999]) == {bote: "Elbtal-Bote",
+                                                      untitled: ("Abkommen " * 5)[:40]}
+    assert project.outlets([]) == {}
+
+
+def test_claims_and_matching_write_in_the_projects_transaction(project: Project) -> None:
+    aid = add(project)
+    with pytest.raises(RuntimeError), project.transaction():
+        project.claims.add_source("Anna Berger")
+        project.matching.replace_sentences(aid, [(0, 39)])
+        raise RuntimeError
+    assert project.claims.sources() == []
+    assert project.matching.sentences(article_id=aid) == []
+
+
+def test_sentences_and_vectors_by_id_come_back_whole_past_the_parameter_limit(
+        project: Project) -> None:
+    aid = add(project, text="x" * 1200)
+    project.matching.replace_sentences(aid, [(i, i + 1) for i in range(1200)])
+    ids = project.matching.sentence_ids()
+    assert [s.id for s in project.matching.sentences(reversed(ids))] == ids
+    project.matching.put_vectors("m", [(i, bytes([i % 256])) for i in ids])
+    assert project.matching.vectors("m", ids) == {i: bytes([i % 256]) for i in ids}
+
+
 def test_stats_count_per_layer_and_label(project: Project) -> None:
     aid = add(project)
     project.replace_suggestions(aid, ModelInfo("m", "1"), [Span(0, 11, "PER"), Span(31, 38, "LOC")])

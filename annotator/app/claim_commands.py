@@ -8,7 +8,7 @@ from annotator.app.changes import Changes, Part
 from annotator.app.commands import Conflict, StoreCommand
 from annotator.core.model import Annotation, CanonicalSource, Link
 from annotator.store import Project
-from annotator.store.matching_store import MatchingStore, MatchSpan
+from annotator.store.matching_store import MatchSpan
 
 
 def expect(now: Any, was: Any, what: str) -> None:
@@ -321,13 +321,13 @@ class DecideMatch(StoreCommand):
         self.made: int | None = None
 
     def apply(self) -> None:
-        store = MatchingStore(self.project)
+        store = self.project.matching
         self.before = store.decision_row(self.query, self.candidate)
         self.made = store.record_decision(self.query, self.candidate, self.decision,
                                           self.annotator, self.method)
 
     def revert(self) -> None:
-        store = MatchingStore(self.project)
+        store = self.project.matching
         now = store.decision_row(self.query, self.candidate)
         expect((now or {}).get("id"), self.made, "the match decision")
         expect((now or {}).get("decision"), self.decision, "the match decision")

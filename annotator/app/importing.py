@@ -27,7 +27,6 @@ from annotator.io import (
 from annotator.nlp.sentences import split_sentences
 from annotator.store import Project
 from annotator.store.datasets import AnnotatedImport
-from annotator.store.matching_store import MatchingStore
 
 Progress = Callable[[int, str], None]  # (items done so far, what was just done)
 FileProgress = Callable[[int, int, str], None]  # (files done, files in all, what was just done)
@@ -191,7 +190,7 @@ class _Writer:
                 with project.transaction():
                     article_id = self.store.add(draft)
                     if article_id is not None:
-                        MatchingStore(project).replace_sentences(article_id, sentences)
+                        project.matching.replace_sentences(article_id, sentences)
             except (SpanError, ValueError) as exc:
                 message = f"{where}: {printable(str(exc))}"
                 report.failed.append(message)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from annotator.nlp import rerank, semantic
 from annotator.nlp.sentences import split_sentences
 from annotator.store import Project
-from annotator.store.matching_store import MatchingStore, MatchSpan, Sentence
+from annotator.store.matching_store import MatchSpan, Sentence
 
 if TYPE_CHECKING:
     import numpy as np
@@ -81,7 +81,7 @@ def split_missing(project: Project, article_ids: list[int] | None = None, limit:
     """Sentence bounds of the given articles (default: those without any), without writing:
     the GUI splits in a worker and stores on its own connection, so that no background write
     can invalidate the snapshot of a GUI transaction ("database is locked")."""
-    store = MatchingStore(project)
+    store = project.matching
     todo = store.articles_without_sentences() if article_ids is None else article_ids
     todo = todo[:limit] if limit else todo
     out: dict[int, list[Any]] = {}
@@ -96,7 +96,7 @@ def split_missing(project: Project, article_ids: list[int] | None = None, limit:
 
 def store_sentences(project: Project, splits: dict[int, list[Any]]) -> None:
     """Write sentence bounds found by ``split_missing`` (one transaction)."""
-    store = MatchingStore(project)
+    store = project.matching
     with project.transaction():
         for article_id, spans in splits.items():
             store.replace_sentences(article_id, spans)
@@ -127,8 +127,8 @@ def method_in_use(project: Project) -> str:
 def record_decision(project: Project, query: MatchSpan, candidate: MatchCandidate,
                     decision: str, annotator: str) -> int:
     """Store that a candidate was confirmed (grouped) or rejected; the learned ranker uses it."""
-    return MatchingStore(project).record_decision(query, candidate.span(), decision, annotator,
-                                                  candidate.method)
+    return project.matching.record_decision(query, candidate.span(), decision, annotator,
+                                            candidate.method)
 
 
 class Matcher:
@@ -158,12 +158,12 @@ class Matcher:
         from annotator.app import matching_index
 
         with self.lock:
-            signature = MatchingStore(project).sentence_signature()
+            signature = project.matching.sentence_signature()
             if self.lex is not None and signature == self.signature:
                 return False
             if not self.read_only and ensure_sentences(project, progress=progress,
                                                        cancelled=cancelled):
-                signature = MatchingStore(project).sentence_signature()
+                signature = project.matching.sentence_signature()
             if self.lex is None:
                 self.lex = matching_index.load(self.cache)
             changed = matching_index.follow(self.lex, project, progress, cancelled)
@@ -182,7 +182,7 @@ class Matcher:
 
         from annotator.nlp.lexical import N_FEATURES, vectorize
 
-        claims = MatchingStore(project).claim_spans()
+        claims = project.matching.claim_spans()
         keys = [(c.id, c.start, c.end, c.text) for c in claims]
         new = [k for k in keys if k not in self._claim_cache]
         if new:
@@ -199,7 +199,7 @@ class Matcher:
         """The semantic layer imports and every sentence has its cached vector."""
         if not semantic.available():
             return False
-        store = MatchingStore(project)
+        store = project.matching
         return store.sentence_signature()[2] > 0 and not store.missing_vectors(
             semantic.model_name(), limit=1)
 
@@ -210,7 +210,7 @@ class Matcher:
         with self.lock:
             self.sync(project)
             use_semantic = self.semantic_ready(project)
-            key = (MatchingStore(project).decision_signature(), self.signature, use_semantic)
+            key = (project.matching.decision_signature(), self.signature, use_semantic)
             if self._reranker is None or self._reranker[0] != key:
                 self._reranker = (key, matching_rank.fit(self, project, use_semantic))
             return self._reranker[1]
@@ -255,7 +255,7 @@ class Matcher:
         """The indexed sentences' texts, aligned with the index rows (loaded once per sync)."""
         if self._texts is None:
             assert self.lex is not None
-            by_id = {s.id: s.text for s in MatchingStore(project).sentences()}
+            by_id = {s.id: s.text for s in project.matching.sentences()}
             self._texts = [by_id.get(int(k), "") for k in self.lex.keys]
         return self._texts
 
@@ -264,7 +264,7 @@ class Matcher:
         if self._spans is None:
             assert self.lex is not None
             by_id = {s.id: (s.start, s.end)
-                     for s in MatchingStore(project).sentences(with_text=False)}
+                     for s in project.matching.sentences(with_text=False)}
             self._spans = [by_id[int(k)] for k in self.lex.keys]
         return self._spans
 
@@ -277,7 +277,7 @@ class Matcher:
         if self._vectors is None:
             assert self.lex is not None
             keys = [int(k) for k in self.lex.keys]
-            blobs = MatchingStore(project).vectors(semantic.model_name(), keys)
+            blobs = project.matching.vectors(semantic.model_name(), keys)
             if len(blobs) < len(keys):
                 raise MatchingError(f"semantic: {len(keys) - len(blobs)} sentences still "
                                     "have no vector (they are computed in the background)")
@@ -301,7 +301,7 @@ def embed_missing(project: Project, progress: Progress | None = None,
                   cancelled: Callable[[], bool] = lambda: False, batch: int = 64) -> int:
     """Compute and cache the semantic vectors of sentences that have none; how many were done."""
     done = 0
-    total = len(MatchingStore(project).missing_vectors(semantic.model_name())) if (
+    total = len(project.matching.missing_vectors(semantic.model_name())) if (
         semantic.available()) else 0
     while not cancelled():
         vectors = embed_some(project, batch, cancelled)
@@ -319,12 +319,12 @@ def embed_some(project: Project, batch: int = 64,
     """Vectors (float32 bytes) of up to ``batch`` sentences that have none; nothing written."""
     if not semantic.available():
         return []
-    todo = MatchingStore(project).missing_vectors(semantic.model_name(), limit=batch)
+    todo = project.matching.missing_vectors(semantic.model_name(), limit=batch)
     vectors = semantic.embed([s.text for s in todo], cancelled=cancelled) if todo else []
     return [(s.id, v.tobytes()) for s, v in zip(todo, vectors, strict=False)]
 
 
 def store_vectors(project: Project, vectors: list[tuple[int, bytes]]) -> None:
     """Cache vectors found by ``embed_some``; the matcher reloads them on its next query."""
-    MatchingStore(project).put_vectors(semantic.model_name(), vectors)
+    project.matching.put_vectors(semantic.model_name(), vectors)
     matcher_for(project)._vectors = None

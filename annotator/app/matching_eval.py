@@ -21,7 +21,6 @@ from typing import Any
 from annotator.app.matching import MatchingError, matcher_for
 from annotator.nlp import semantic
 from annotator.store import Project
-from annotator.store.matching_store import MatchingStore
 
 RELATIONS = ("agree", "contradict")
 DEPTH = 50
@@ -44,7 +43,7 @@ def unwritten(project: Project, methods: Sequence[str] = ()) -> Iterator[Project
     """Where to rank without writing into ``project`` (opened read only): the project itself
     when every article has its sentences and, for ``semantic`` among ``methods``, every
     sentence its vector; else a temporary copy in which the missing ones are computed."""
-    store = MatchingStore(project)
+    store = project.matching
     missing = bool(store.articles_without_sentences()) or (
         "semantic" in methods and semantic.available()
         and bool(store.missing_vectors(semantic.model_name(), limit=1)))
@@ -81,7 +80,7 @@ def resolve_article(project: Project, ref: Any) -> int:
     a missing or ambiguous one."""
     if isinstance(ref, int) or (isinstance(ref, str) and ref.strip().isdigit()):
         article_id = int(ref)
-        if project._scalar("SELECT 1 FROM articles WHERE id = ?", [article_id]) is None:
+        if not project.summaries([article_id]):
             raise LookupError(f"article {ref}: no such article")
         return article_id
     if not isinstance(ref, str) or not ref.strip():

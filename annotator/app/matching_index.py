@@ -15,7 +15,6 @@ from pathlib import Path
 
 from annotator.nlp.lexical import VERSION, LexicalIndex, vectorize
 from annotator.store import Project
-from annotator.store.matching_store import MatchingStore
 
 log = logging.getLogger(__name__)
 CHUNK = 5000  # sentences analysed per step (progress and cancel checks between)
@@ -62,7 +61,7 @@ def follow(index: LexicalIndex, project: Project,
     """Make the index hold exactly the project's sentences; True when it changed."""
     import numpy as np
 
-    store = MatchingStore(project)
+    store = project.matching
     ids = np.asarray(store.sentence_ids(), dtype=np.int64)
     keep = np.isin(index.keys, ids)
     changed = not keep.all()

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from annotator.nlp import rerank
 from annotator.nlp.match_features import compare, fold
 from annotator.store import Project
-from annotator.store.matching_store import MatchingStore
 
 if TYPE_CHECKING:
     from annotator.app.matching import MatchCandidate, Matcher
@@ -125,10 +124,7 @@ def rank(m: Matcher, project: Project, text: str, exclude: int | None, top: int,
     if method == "learned":
         items = _rerank(m, project, text, items, texts)
     chosen = items[:top]
-    marks = ", ".join("?" for _ in chosen)
-    outlets = {r["id"]: r["outlet"] or r["title"][:40] for r in project._query(
-        f"SELECT id, outlet, title FROM articles WHERE id IN ({marks})",
-        [it.article_id for it in chosen])} if chosen else {}
+    outlets = project.outlets([it.article_id for it in chosen])
     return [_candidate(m, query=text, it=it, spans=spans, texts=texts, method=method,
                        outlet=outlets[it.article_id]) for it in chosen]
 
@@ -161,7 +157,7 @@ def _rerank(m: Matcher, project: Project, text: str, items: list[_Item],
 def _sentence_texts(m: Matcher, project: Project, items: list[_Item]) -> list[str]:
     assert m.lex is not None
     ids = [int(m.lex.keys[it.row]) for it in items]
-    by_id = {s.id: s.text for s in MatchingStore(project).sentences(ids)}
+    by_id = {s.id: s.text for s in project.matching.sentences(ids)}
     return [by_id[i] for i in ids]
 
 
@@ -186,7 +182,7 @@ def fit(m: Matcher, project: Project, use_semantic: bool) -> rerank.Reranker:
     from annotator.nlp.lexical import vectorize
 
     assert m.lex is not None
-    decisions = MatchingStore(project).decisions()
+    decisions = project.matching.decisions()
     rows, labels, groups = [], [], []
     for d in decisions:
         tfidf = float(m.lex.cosine_rows(d.query_text, vectorize([d.candidate_text]))[0])

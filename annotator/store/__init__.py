@@ -1,5 +1,6 @@
 """The project file: SQLite through sqlite-utils, migrations, transactional writes."""
 
-from annotator.store.project import IMPORT_ANNOTATOR, OlderProject, Project, ProjectError
+from annotator.store.articles import IMPORT_ANNOTATOR
+from annotator.store.project import OlderProject, Project, ProjectError
 
 __all__ = ["IMPORT_ANNOTATOR", "OlderProject", "Project", "ProjectError"]

@@ -3,34 +3,32 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+from sqlite_utils import Database
 
 from annotator.core.model import CanonicalSource, ClaimGroup, GroupMember, Layer
 from annotator.core.names import ATTRIBUTED_TO
-
-if TYPE_CHECKING:
-    from annotator.store.project import Project
+from annotator.store.annotations import ensure_annotator
+from annotator.store.sql import dump_json, marks, now, query, scalar
 
 
 class ClaimStore:
     """Reads and writes of sources and claim groups; every write is one transaction."""
 
-    def __init__(self, project: Project) -> None:
-        self.project = project
-        self.db = project.db
+    def __init__(self, db: Database) -> None:
+        self.db = db
 
     # -- the source registry -----------------------------------------------------------------
 
     def add_source(self, name: str, kind: str = "other", aliases: list[str] | None = None,
                    *, source_id: int | None = None) -> int:
         """Register a canonical source (``source_id`` restores a removed one, for undo)."""
-        from annotator.store.project import now
-
         name = " ".join(name.split())
         if not name:
             raise ValueError("a source needs a name")
         row = {"name": name, "kind": kind, "created_at": now(),
-               "aliases": json.dumps(sorted(set(aliases or [])), ensure_ascii=False)}
+               "aliases": dump_json(sorted(set(aliases or [])))}
         if source_id is not None:
             row["id"] = source_id
         with self.db.atomic():
@@ -45,7 +43,7 @@ class ClaimStore:
         if kind is not None:
             changes["kind"] = kind
         if aliases is not None:
-            changes["aliases"] = json.dumps(sorted(set(aliases)), ensure_ascii=False)
+            changes["aliases"] = dump_json(sorted(set(aliases)))
         with self.db.atomic():
             self.db["sources"].update(source_id, changes)
 
@@ -56,26 +54,20 @@ class ClaimStore:
 
     def sources(self) -> list[CanonicalSource]:
         """Every canonical source with its number of mentions, by name."""
-        rows = self.project._query(
-            """SELECT s.*, (SELECT count(*) FROM annotations n
-                            WHERE n.canonical_source_id = s.id) AS mentions
-               FROM sources s ORDER BY s.name COLLATE NOCASE""")
+        rows = query(self.db, f"{_SOURCES} ORDER BY s.name COLLATE NOCASE")
         return [_source(r) for r in rows]
 
     def source(self, source_id: int) -> CanonicalSource:
         """One canonical source; KeyError when there is none."""
-        rows = self.project._query(
-            """SELECT s.*, (SELECT count(*) FROM annotations n
-                            WHERE n.canonical_source_id = s.id) AS mentions
-               FROM sources s WHERE s.id = ?""", [source_id])
+        rows = query(self.db, f"{_SOURCES} WHERE s.id = ?", [source_id])
         if not rows:
             raise KeyError(f"no source {source_id}")
         return _source(rows[0])
 
     def source_by_name(self, name: str) -> CanonicalSource | None:
         """A canonical source by its exact name."""
-        found = self.project._scalar("SELECT id FROM sources WHERE name = ?",
-                                     [" ".join(name.split())])
+        found = scalar(self.db, "SELECT id FROM sources WHERE name = ?",
+                       [" ".join(name.split())])
         return self.source(found) if found is not None else None
 
     def set_canonical(self, annotation_ids: list[int], source_id: int | None) -> None:
@@ -89,16 +81,14 @@ class ClaimStore:
         """Mention id → canonical source id."""
         if not annotation_ids:
             return {}
-        marks = ", ".join("?" for _ in annotation_ids)
-        rows = self.project._query(
-            f"SELECT id, canonical_source_id FROM annotations WHERE id IN ({marks})",
-            annotation_ids)
+        rows = query(self.db, "SELECT id, canonical_source_id FROM annotations WHERE id IN "
+                     f"({marks(annotation_ids)})", annotation_ids)
         return {r["id"]: r["canonical_source_id"] for r in rows}
 
     def mentions_of(self, source_id: int) -> list[int]:
         """Ids of the source mentions that point at a canonical source."""
-        rows = self.project._query(
-            "SELECT id FROM annotations WHERE canonical_source_id = ? ORDER BY id", [source_id])
+        rows = query(self.db, "SELECT id FROM annotations WHERE canonical_source_id = ? "
+                     "ORDER BY id", [source_id])
         return [r["id"] for r in rows]
 
     def articles_of(self, source_id: int) -> set[int]:
@@ -112,8 +102,6 @@ class ClaimStore:
     def add_group(self, title: str, *, group_id: int | None = None, note: str = "",
                   holding_id: int | None = None) -> int:
         """Open a group for one point in dispute."""
-        from annotator.store.project import now
-
         stamp = now()
         row = {"title": title.strip() or "Untitled point", "note": note,
                "holding_id": holding_id, "created_at": stamp, "updated_at": stamp}
@@ -125,8 +113,6 @@ class ClaimStore:
     def update_group(self, group_id: int, *, title: str | None = None, note: str | None = None,
                      holding_id: int | None | bool = False) -> None:
         """Retitle a group, or record which claim holds and why (``holding_id=None`` clears)."""
-        from annotator.store.project import now
-
         changes: dict[str, Any] = {"updated_at": now()}
         if title is not None:
             changes["title"] = title
@@ -145,15 +131,15 @@ class ClaimStore:
     def add_member(self, group_id: int, annotation_id: int, annotator: str, *,
                    value: str = "", stance: str = "") -> None:
         """Put a claim into a group, with the value it states or its stance."""
-        from annotator.store.project import now
-
-        ann = self.project.annotation(annotation_id)
-        if ann.layer is not Layer.CLAIM:
-            raise ValueError(f"annotation {annotation_id} is a {ann.layer.value}, not a claim")
+        layer = scalar(self.db, "SELECT layer FROM annotations WHERE id = ?", [annotation_id])
+        if layer is None:
+            raise KeyError(f"no annotation {annotation_id}")
+        if layer != Layer.CLAIM.value:
+            raise ValueError(f"annotation {annotation_id} is a {layer}, not a claim")
         with self.db.atomic():
             self.db["claim_group_members"].insert(
                 {"group_id": group_id, "annotation_id": annotation_id, "value": value,
-                 "stance": stance, "annotator_id": self.project.annotator_id(annotator),
+                 "stance": stance, "annotator_id": ensure_annotator(self.db, annotator),
                  "added_at": now()}, replace=True)
 
     def set_member(self, group_id: int, annotation_id: int, *, value: str | None = None,
@@ -175,24 +161,23 @@ class ClaimStore:
 
     def groups_of(self, annotation_id: int) -> list[int]:
         """The groups a claim belongs to."""
-        rows = self.project._query(
-            "SELECT group_id FROM claim_group_members WHERE annotation_id = ? ORDER BY group_id",
-            [annotation_id])
+        rows = query(self.db, "SELECT group_id FROM claim_group_members WHERE annotation_id = ? "
+                     "ORDER BY group_id", [annotation_id])
         return [r["group_id"] for r in rows]
 
     def groups(self, *, disputed_only: bool = False) -> list[ClaimGroup]:
         """Every group with its members, ready for the side-by-side view."""
-        groups = [self.group(r["id"]) for r in self.project._query(
-            "SELECT id FROM claim_groups ORDER BY id")]
+        groups = [self.group(r["id"])
+                  for r in query(self.db, "SELECT id FROM claim_groups ORDER BY id")]
         return [g for g in groups if g.disputed] if disputed_only else groups
 
     def group(self, group_id: int) -> ClaimGroup:
         """One group with its members in publication order."""
-        rows = self.project._query("SELECT * FROM claim_groups WHERE id = ?", [group_id])
+        rows = query(self.db, "SELECT * FROM claim_groups WHERE id = ?", [group_id])
         if not rows:
             raise KeyError(f"no claim group {group_id}")
         g = rows[0]
-        members = self.project._query(_MEMBERS, [group_id])
+        members = query(self.db, _MEMBERS, [group_id])
         return ClaimGroup(
             id=g["id"], title=g["title"], note=g["note"], holding_id=g["holding_id"],
             members=tuple(GroupMember(
@@ -204,12 +189,15 @@ class ClaimStore:
 
     def claims(self) -> list[tuple[int, int, str]]:
         """Every claim of the project as (annotation id, article id, text): for matching."""
-        rows = self.project._query(
-            """SELECT n.id, n.article_id, substr(a.text, n.start + 1, n."end" - n.start) AS t
-               FROM annotations n JOIN articles a ON a.id = n.article_id
-               WHERE n.layer = 'claim' ORDER BY n.id""")
+        rows = query(self.db, """SELECT n.id, n.article_id,
+            substr(a.text, n.start + 1, n."end" - n.start) AS t
+            FROM annotations n JOIN articles a ON a.id = n.article_id
+            WHERE n.layer = 'claim' ORDER BY n.id""")
         return [(r["id"], r["article_id"], r["t"]) for r in rows]
 
+
+_SOURCES = """SELECT s.*, (SELECT count(*) FROM annotations n WHERE n.canonical_source_id = s.id)
+    AS mentions FROM sources s"""
 
 _MEMBERS = f"""
 SELECT m.annotation_id, m.value, m.stance, n.article_id, n.start, n."end",

@@ -13,7 +13,8 @@ from annotator.core.model import (
     Span,
     Status,
 )
-from annotator.store.project import IMPORT_ANNOTATOR, Project
+from annotator.store.articles import IMPORT_ANNOTATOR
+from annotator.store.project import Project
 
 
 def annotated_draft(project: Project, article_id: int,

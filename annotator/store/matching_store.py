@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+from sqlite_utils import Database
 
 from annotator.core.spans import check_span
-
-if TYPE_CHECKING:
-    from annotator.store.project import Project
+from annotator.store.annotations import ensure_annotator
+from annotator.store.articles import text_length
+from annotator.store.sql import chunks, marks, now, query
 
 DECISIONS = ("confirmed", "rejected")
 
@@ -54,22 +56,20 @@ class MatchDecision:
 class MatchingStore:
     """Reads and writes of the matching tables; every write is one transaction."""
 
-    def __init__(self, project: Project) -> None:
-        self.project = project
-        self.db = project.db
+    def __init__(self, db: Database) -> None:
+        self.db = db
 
     # -- sentences -----------------------------------------------------------------------------
 
     def articles_without_sentences(self) -> list[int]:
         """Articles that have no sentence index yet (imported before it existed)."""
-        rows = self.project._query(
-            """SELECT a.id FROM articles a WHERE NOT EXISTS
-               (SELECT 1 FROM sentences s WHERE s.article_id = a.id) ORDER BY a.id""")
+        rows = query(self.db, """SELECT a.id FROM articles a WHERE NOT EXISTS
+            (SELECT 1 FROM sentences s WHERE s.article_id = a.id) ORDER BY a.id""")
         return [r["id"] for r in rows]
 
     def replace_sentences(self, article_id: int, spans: Sequence[tuple[int, int]]) -> int:
         """Store an article's sentence bounds, replacing earlier ones."""
-        length = self.project.article_text_length(article_id)
+        length = text_length(self.db, article_id)
         for start, end in spans:
             check_span(start, end, length)
         with self.db.atomic():
@@ -108,11 +108,8 @@ class MatchingStore:
         if ids is None:
             return _sentences(self.db.execute(f"{sql} ORDER BY s.id"))
         out: list[Sentence] = []
-        wanted = list(ids)
-        for i in range(0, len(wanted), 500):  # SQLite's limit on bound parameters
-            chunk = wanted[i:i + 500]
-            marks = ", ".join("?" for _ in chunk)
-            out += _sentences(self.db.execute(f"{sql} WHERE s.id IN ({marks})", chunk))
+        for chunk in chunks(ids):
+            out += _sentences(self.db.execute(f"{sql} WHERE s.id IN ({marks(chunk)})", chunk))
         return sorted(out, key=lambda s: s.id)
 
     def sentences_overlapping(self, article_id: int, start: int, end: int) -> list[Sentence]:
@@ -139,35 +136,31 @@ class MatchingStore:
     def record_decision(self, query: MatchSpan, candidate: MatchSpan, decision: str,
                         annotator: str, method: str = "") -> int:
         """Store a confirmation or rejection; a later decision on the same pair replaces it."""
-        from annotator.store.project import now
-
         if decision not in DECISIONS:
             raise ValueError(f"decision must be one of {DECISIONS}, not {decision!r}")
         for span in (query, candidate):
-            check_span(span.start, span.end, self.project.article_text_length(span.article_id))
+            check_span(span.start, span.end, text_length(self.db, span.article_id))
         row: dict[str, Any] = {"decision": decision, "method": method, "decided_at": now()}
         for prefix, span in (("query", query), ("candidate", candidate)):
             row |= {f"{prefix}_article_id": span.article_id, f"{prefix}_start": span.start,
                     f"{prefix}_end": span.end, f"{prefix}_annotation_id": span.annotation_id,
                     f"{prefix}_sentence_id": span.sentence_id}
         with self.db.atomic():
-            row["annotator_id"] = self.project.annotator_id(annotator)
+            row["annotator_id"] = ensure_annotator(self.db, annotator)
             cols = ", ".join(f'"{c}"' for c in row)
-            marks = ", ".join("?" for _ in row)
             cursor = self.db.execute(
-                f"INSERT OR REPLACE INTO match_decisions ({cols}) VALUES ({marks})",
+                f"INSERT OR REPLACE INTO match_decisions ({cols}) VALUES ({marks(row)})",
                 list(row.values()))
             return int(cursor.lastrowid)
 
     def decision_row(self, query: MatchSpan, candidate: MatchSpan) -> dict[str, Any] | None:
         """The stored decision on this pair as a row (to put back on undo), or None."""
-        rows = self.project._query(
+        return next(self.db.query(  # not sql.query: the argument ``query`` hides it here
             """SELECT * FROM match_decisions WHERE query_article_id = ? AND query_start = ?
                AND query_end = ? AND candidate_article_id = ? AND candidate_start = ?
                AND candidate_end = ?""",
             [query.article_id, query.start, query.end,
-             candidate.article_id, candidate.start, candidate.end])
-        return rows[0] if rows else None
+             candidate.article_id, candidate.start, candidate.end]), None)
 
     def delete_decision(self, decision_id: int) -> None:
         """Take one decision back."""
@@ -178,12 +171,12 @@ class MatchingStore:
         """Put back a decision as ``decision_row`` gave it (its id included)."""
         with self.db.atomic():
             cols = ", ".join(f'"{c}"' for c in row)
-            self.db.execute(f"INSERT INTO match_decisions ({cols}) VALUES "
-                            f"({', '.join('?' for _ in row)})", list(row.values()))
+            self.db.execute(f"INSERT INTO match_decisions ({cols}) VALUES ({marks(row)})",
+                            list(row.values()))
 
     def decisions(self) -> list[MatchDecision]:
         """Every decision with both texts, oldest first."""
-        return [_decision(r) for r in self.project._query(_DECISIONS)]
+        return [_decision(r) for r in query(self.db, _DECISIONS)]
 
     def decision_signature(self) -> tuple[int, int]:
         """(count, max id) of the decisions: tells a cached re-ranker it is stale."""
@@ -196,12 +189,10 @@ class MatchingStore:
     def vectors(self, model: str, ids: Sequence[int]) -> dict[int, bytes]:
         """Cached vectors (raw float32 bytes) of these sentences for one model."""
         out: dict[int, bytes] = {}
-        for i in range(0, len(ids), 500):
-            chunk = list(ids[i:i + 500])
-            marks = ", ".join("?" for _ in chunk)
+        for chunk in chunks(ids):
             for sid, blob in self.db.execute(
                     f"SELECT sentence_id, vector FROM sentence_vectors WHERE model = ? "
-                    f"AND sentence_id IN ({marks})", [model, *chunk]):
+                    f"AND sentence_id IN ({marks(chunk)})", [model, *chunk]):
                 out[sid] = blob
         return out
 

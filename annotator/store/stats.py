@@ -5,28 +5,28 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.store.project import Project
+from annotator.store.sql import query, scalar
 
 
 def project_stats(project: Project) -> dict[str, Any]:
     """Articles by status, suggestions by label and model, annotations by layer and label."""
-    q = project._query
-    statuses = {r["status"]: r["n"] for r in q(
-        "SELECT status, count(*) AS n FROM articles GROUP BY status")}
-    suggestions: dict[str, int] = {}
-    for r in q("SELECT label, count(*) AS n FROM suggestions GROUP BY label ORDER BY label"):
-        suggestions[r["label"]] = r["n"]
+    db = project.db
+    statuses = {r["status"]: r["n"] for r in query(
+        db, "SELECT status, count(*) AS n FROM articles GROUP BY status")}
+    suggestions = {r["label"]: r["n"] for r in query(
+        db, "SELECT label, count(*) AS n FROM suggestions GROUP BY label ORDER BY label")}
     models = [
         {"name": r["name"], "version": r["version"], "suggestions": r["n"]}
-        for r in q("""SELECT m.name, m.version, count(s.id) AS n FROM models m
+        for r in query(db, """SELECT m.name, m.version, count(s.id) AS n FROM models m
                       LEFT JOIN suggestions s ON s.model_id = m.id GROUP BY m.id ORDER BY m.id""")
     ]
     annotations: dict[str, dict[str, int]] = {}
-    for r in q("""SELECT layer, label, count(*) AS n FROM annotations
+    for r in query(db, """SELECT layer, label, count(*) AS n FROM annotations
                   GROUP BY layer, label ORDER BY layer, label"""):
         annotations.setdefault(r["layer"], {})[r["label"]] = r["n"]
     annotators = [
         {"name": r["name"], "annotations": r["n"]}
-        for r in q("""SELECT a.name, count(n.id) AS n FROM annotators a
+        for r in query(db, """SELECT a.name, count(n.id) AS n FROM annotators a
                       LEFT JOIN annotations n ON n.annotator_id = a.id
                       GROUP BY a.id ORDER BY a.id""")
     ]
@@ -36,6 +36,6 @@ def project_stats(project: Project) -> dict[str, Any]:
         "suggestions": suggestions,
         "models": models,
         "annotations": annotations,
-        "links": project._scalar("SELECT count(*) FROM links"),
+        "links": scalar(db, "SELECT count(*) FROM links"),
         "annotators": annotators,
     }

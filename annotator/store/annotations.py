@@ -1,0 +1,212 @@
+"""Annotators, their annotations and the links between them; the label scheme; settings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database
+
+from annotator.core.model import Annotation, Label, Layer, Link, Span
+from annotator.core.spans import check_span
+from annotator.store.articles import text_length
+from annotator.store.sql import dump_json, load_json, now, query, scalar
+
+
+def ensure_annotator(db: Database, name: str) -> int:
+    """The id of an annotator, registering the name on first use."""
+    name = name.strip()
+    if not name:
+        raise ValueError("an annotator needs a name")
+    with db.atomic():
+        found = scalar(db, "SELECT id FROM annotators WHERE name = ?", [name])
+        if found is not None:
+            return found
+        return int(db["annotators"].insert({"name": name, "created_at": now()}).last_pk)
+
+
+class AnnotationTables:
+    """Annotators, annotations, links, labels and settings: a part of Project."""
+
+    db: Database
+
+    # -- annotators, annotations and links -------------------------------------------------
+
+    def annotator_id(self, name: str) -> int:
+        """The id of an annotator, registering the name on first use."""
+        return ensure_annotator(self.db, name)
+
+    def annotators(self) -> list[str]:
+        """Every annotator's name, in the order they joined."""
+        return [r["name"] for r in query(self.db, "SELECT name FROM annotators ORDER BY id")]
+
+    def add_annotation(
+        self,
+        article_id: int,
+        layer: Layer,
+        span: Span,
+        annotator: str,
+        *,
+        attrs: dict[str, Any] | None = None,
+        suggestion_id: int | None = None,
+        annotation_id: int | None = None,
+        source_id: int | None = None,
+    ) -> int:
+        """Store one span in a layer; ``annotation_id`` restores a deleted one (undo)."""
+        check_span(span.start, span.end, text_length(self.db, article_id))
+        with self.db.atomic():
+            stamp = now()
+            row = {
+                "article_id": article_id, "layer": Layer(layer).value, "label": span.label,
+                "start": span.start, "end": span.end, "suggestion_id": suggestion_id,
+                "annotator_id": ensure_annotator(self.db, annotator),
+                "attrs": dump_json(attrs or {}),
+                "created_at": stamp, "updated_at": stamp, "canonical_source_id": source_id,
+            }
+            if annotation_id is not None:
+                row["id"] = annotation_id
+            return int(self.db["annotations"].insert(row).last_pk)
+
+    def update_annotation(
+        self,
+        annotation_id: int,
+        *,
+        start: int | None = None,
+        end: int | None = None,
+        label: str | None = None,
+        attrs: dict[str, Any] | None = None,
+    ) -> None:
+        """Relabel, resize or re-attribute a span."""
+        current = self.annotation(annotation_id)
+        new_start = current.start if start is None else start
+        new_end = current.end if end is None else end
+        check_span(new_start, new_end, text_length(self.db, current.article_id))
+        changes: dict[str, Any] = {"start": new_start, "end": new_end, "updated_at": now()}
+        if label is not None:
+            changes["label"] = label
+        if attrs is not None:
+            changes["attrs"] = dump_json(attrs)
+        with self.db.atomic():
+            self.db["annotations"].update(annotation_id, changes)
+
+    def delete_annotation(self, annotation_id: int) -> None:
+        """Remove a span and, through the schema, its links."""
+        with self.db.atomic():
+            self.db.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
+
+    def annotation(self, annotation_id: int) -> Annotation:
+        """One annotation; KeyError when there is none."""
+        found = self._annotations("n.id = ?", [annotation_id])
+        if not found:
+            raise KeyError(f"no annotation {annotation_id}")
+        return found[0]
+
+    def overlapping(self, article_id: int, layer: Layer, start: int, end: int) -> list[Annotation]:
+        """Annotations of a layer that share a character with [start, end)."""
+        return self._annotations(
+            'n.article_id = ? AND n.layer = ? AND n.start < ? AND n."end" > ?',
+            [article_id, layer.value, end, start])
+
+    def annotations(self, article_id: int, layer: Layer | None = None) -> list[Annotation]:
+        """An article's annotations in text order (of one layer, or of all)."""
+        if layer is None:
+            return self._annotations("n.article_id = ?", [article_id])
+        return self._annotations("n.article_id = ? AND n.layer = ?", [article_id, layer.value])
+
+    def _annotations(self, where: str, params: list[Any]) -> list[Annotation]:
+        rows = query(self.db, f"""SELECT n.*, a.name AS annotator FROM annotations n
+            JOIN annotators a ON a.id = n.annotator_id WHERE {where}
+            ORDER BY n.start, n."end", n.id""", params)
+        return [
+            Annotation(
+                id=r["id"], article_id=r["article_id"], layer=Layer(r["layer"]),
+                start=r["start"], end=r["end"], label=r["label"], annotator=r["annotator"],
+                created_at=r["created_at"], updated_at=r["updated_at"],
+                attrs=load_json(r["attrs"]), suggestion_id=r["suggestion_id"],
+                source_id=r["canonical_source_id"],
+            )
+            for r in rows
+        ]
+
+    def add_link(
+        self, from_id: int, to_id: int, kind: str, annotator: str,
+        attrs: dict[str, Any] | None = None, *, link_id: int | None = None,
+    ) -> int:
+        """Link two annotations, e.g. a claim to its source; ``link_id`` restores one (undo)."""
+        row = {"from_id": from_id, "to_id": to_id, "kind": kind,
+               "attrs": dump_json(attrs or {}), "created_at": now()}
+        if link_id is not None:
+            row["id"] = link_id
+        with self.db.atomic():
+            row["annotator_id"] = ensure_annotator(self.db, annotator)
+            return int(self.db["links"].insert(row).last_pk)
+
+    def update_link(self, link_id: int, attrs: dict[str, Any]) -> None:
+        """Change a link's attributes (a claim's cue and quotation type)."""
+        with self.db.atomic():
+            self.db["links"].update(link_id, {"attrs": dump_json(attrs)})
+
+    def delete_link(self, link_id: int) -> None:
+        """Remove one link."""
+        with self.db.atomic():
+            self.db.execute("DELETE FROM links WHERE id = ?", [link_id])
+
+    def links(self, article_id: int) -> list[Link]:
+        """Links that start or end at an annotation of this article."""
+        return self._links(
+            """l.from_id IN (SELECT id FROM annotations WHERE article_id = :x)
+               OR l.to_id IN (SELECT id FROM annotations WHERE article_id = :x)""",
+            {"x": article_id},
+        )
+
+    def links_of(self, annotation_id: int) -> list[Link]:
+        """Links that start or end at one annotation."""
+        return self._links("l.from_id = :x OR l.to_id = :x", {"x": annotation_id})
+
+    def _links(self, where: str, params: dict[str, Any]) -> list[Link]:
+        rows = query(self.db, f"""SELECT l.*, a.name AS annotator FROM links l
+            JOIN annotators a ON a.id = l.annotator_id WHERE {where} ORDER BY l.id""", params)
+        return [
+            Link(id=r["id"], from_id=r["from_id"], to_id=r["to_id"], kind=r["kind"],
+                 annotator=r["annotator"], created_at=r["created_at"],
+                 attrs=load_json(r["attrs"]))
+            for r in rows
+        ]
+
+    def known_sources(self, limit: int = 40) -> list[str]:
+        """Texts of source mentions across the project, most frequent first (for the picker)."""
+        rows = query(self.db, """SELECT substr(a.text, n.start + 1, n."end" - n.start) AS name,
+            count(*) AS k FROM annotations n JOIN articles a ON a.id = n.article_id
+            WHERE n.layer = 'source' GROUP BY name ORDER BY k DESC, name LIMIT ?""", [limit])
+        return [r["name"] for r in rows]
+
+    # -- labels and settings ---------------------------------------------------------------
+
+    def labels(self, layer: Layer | None = None) -> list[Label]:
+        """The label scheme, in display order."""
+        where, params = ("WHERE layer = ?", [layer.value]) if layer else ("", [])
+        rows = query(self.db, f"SELECT * FROM labels {where} ORDER BY position, name", params)
+        return [
+            Label(layer=Layer(r["layer"]), name=r["name"], color=r["color"],
+                  shortcut=r["shortcut"], description=r["description"])
+            for r in rows
+        ]
+
+    def ensure_label(self, layer: Layer, name: str, color: str = "#b0bec5") -> None:
+        """Add a label met in imported data or a model's output, keeping existing ones."""
+        with self.db.atomic():
+            position = scalar(self.db, "SELECT coalesce(max(position), 0) + 1 FROM labels")
+            self.db.execute(
+                "INSERT OR IGNORE INTO labels (layer, name, color, position) VALUES (?, ?, ?, ?)",
+                [layer.value, name, color, position],
+            )
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        """A project-wide setting, such as the suggester pipeline."""
+        value = scalar(self.db, "SELECT value FROM settings WHERE key = ?", [key])
+        return default if value is None else value
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        """Store a project-wide setting."""
+        with self.db.atomic():
+            self.db["settings"].upsert({"key": key, "value": value}, pk="key")
+

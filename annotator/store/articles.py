@@ -1,0 +1,215 @@
+"""Articles in the project: storing, reading, listing, filtering and searching them."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlite_utils import Database
+
+from annotator.core.hashing import content_hash
+from annotator.core.model import Article, ArticleDraft, ArticleFilter, ArticleSummary, Layer, Status
+from annotator.core.spans import check_span
+from annotator.store.sql import dump_json, load_json, marks, now, query, scalar
+
+IMPORT_ANNOTATOR = "import"  # annotator name for spans that came in with an imported file
+
+
+class ArticleTables:
+    """The articles and their list: a part of Project (``add_article`` uses its labels and
+    annotations)."""
+
+    db: Database
+
+    def add_article(self, draft: ArticleDraft, *, annotator: str = IMPORT_ANNOTATOR) -> int | None:
+        """Store a new article with its pre-annotated spans; None when its text is already here."""
+        digest = content_hash(draft.text)
+        if not draft.text.strip():
+            raise ValueError("an article needs text")
+        for span in draft.spans:
+            check_span(span.start, span.end, len(draft.text))
+        with self.db.atomic():
+            if self.article_id_by_hash(digest) is not None:
+                return None
+            article_id = self.db["articles"].insert(
+                {
+                    "hash": digest,
+                    "title": draft.title or _first_line(draft.text),
+                    "outlet": draft.outlet,
+                    "author": draft.author,
+                    "url": draft.url,
+                    "published": draft.published,
+                    "language": draft.language,
+                    "meta": dump_json(draft.meta),
+                    "source_path": draft.source_path,
+                    "status": Status.NEW.value,
+                    "imported_at": now(),
+                    "char_count": len(draft.text),
+                    "text": draft.text,
+                }
+            ).last_pk
+            for span in draft.spans:
+                self.ensure_label(Layer.ENTITY, span.label)
+                self.add_annotation(article_id, Layer.ENTITY, span, annotator)
+        return int(article_id)
+
+    def article_id_by_hash(self, digest: str) -> int | None:
+        """The id of the article with this content hash, if any."""
+        return scalar(self.db, "SELECT id FROM articles WHERE hash = ?", [digest])
+
+    def article_ids_by_source(self, name: str) -> list[int]:
+        """Articles imported from a file of this name (whole path or its last part)."""
+        rows = query(self.db, "SELECT id FROM articles WHERE source_path = :n "
+                     "OR source_path LIKE :tail ORDER BY id", {"n": name, "tail": f"%/{name}"})
+        return [r["id"] for r in rows]
+
+    def article(self, article_id: int) -> Article:
+        """One article with its text; KeyError when there is none."""
+        rows = query(self.db, "SELECT * FROM articles WHERE id = ?", [article_id])
+        if not rows:
+            raise KeyError(f"no article {article_id}")
+        r = rows[0]
+        return Article(
+            id=r["id"], hash=r["hash"], text=r["text"], title=r["title"], outlet=r["outlet"],
+            author=r["author"], url=r["url"], published=r["published"],
+            language=r["language"], status=Status(r["status"]),
+            source_path=r["source_path"], meta=load_json(r["meta"]),
+        )
+
+    def count_articles(self, where: ArticleFilter | Status | None = None) -> int:
+        """How many articles pass the filter."""
+        sql, params = _filter_sql(where)
+        return scalar(self.db, f"SELECT count(*) FROM articles a {sql}", params)
+
+    def list_articles(
+        self, offset: int = 0, limit: int = 200, where: ArticleFilter | Status | None = None
+    ) -> list[ArticleSummary]:
+        """One page of the article list in id order, without texts: what a lazy view fetches."""
+        sql, params = _filter_sql(where)
+        # OFFSET walks the rows it skips: skip them in the narrow id index, not the wide table.
+        rows = query(self.db, f"""{_SUMMARY} WHERE a.id IN (SELECT a.id FROM articles a {sql}
+                     ORDER BY a.id LIMIT ? OFFSET ?) ORDER BY a.id""", [*params, limit, offset])
+        return [_summary(r) for r in rows]
+
+    def teach_order(self, where: ArticleFilter | None = None) -> list[int]:
+        """Article ids, those whose least certain open suggestion is least certain first;
+        articles with no scored open suggestion come last (for active learning)."""
+        sql, params = _filter_sql(where)
+        rows = self.db.execute(
+            f"""SELECT a.id FROM articles a {sql} ORDER BY (
+                  SELECT coalesce(min(s.score), 2.0) FROM suggestions s
+                  LEFT JOIN suggestion_decisions d ON d.suggestion_id = s.id
+                  WHERE s.article_id = a.id AND d.suggestion_id IS NULL) ASC, a.id""",
+            params).fetchall()
+        return [r[0] for r in rows]
+
+    def summaries(self, article_ids: list[int]) -> list[ArticleSummary]:
+        """List rows for given articles, in the order given."""
+        if not article_ids:
+            return []
+        rows = query(self.db, f"{_SUMMARY} WHERE a.id IN ({marks(article_ids)})", article_ids)
+        by_id = {r["id"]: _summary(r) for r in rows}
+        return [by_id[i] for i in article_ids if i in by_id]
+
+    def summary(self, article_id: int) -> ArticleSummary:
+        """One row of the article list, to refresh it after a change."""
+        rows = query(self.db, f"{_SUMMARY} WHERE a.id = ?", [article_id])
+        if not rows:
+            raise KeyError(f"no article {article_id}")
+        return _summary(rows[0])
+
+    def position(self, article_id: int, where: ArticleFilter | None = None) -> int | None:
+        """The row an article has in the filtered list, or None when the filter hides it."""
+        sql, params = _filter_sql(where)
+        inside = scalar(self.db, f"SELECT count(*) FROM articles a {sql} "
+                        f"{'AND' if sql else 'WHERE'} a.id = ?", [*params, article_id])
+        if not inside:
+            return None
+        return scalar(self.db, f"SELECT count(*) FROM articles a {sql} "
+                      f"{'AND' if sql else 'WHERE'} a.id < ?", [*params, article_id])
+
+    def article_status(self, article_id: int) -> Status:
+        """Where one article stands."""
+        value = scalar(self.db, "SELECT status FROM articles WHERE id = ?", [article_id])
+        if value is None:
+            raise KeyError(f"no article {article_id}")
+        return Status(value)
+
+    def set_status(self, article_id: int, status: Status) -> None:
+        """Record where the article stands (new, in progress, done)."""
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE articles SET status = ?, status_changed_at = ? WHERE id = ?",
+                [status.value, now(), article_id],
+            )
+
+    def article_text_length(self, article_id: int) -> int:
+        """Length of the stored text in code points."""
+        return text_length(self.db, article_id)
+
+    def outlets(self, article_ids: list[int]) -> dict[int, str]:
+        """Article id → its outlet, or the start of its title where it names none."""
+        rows = query(self.db, "SELECT id, outlet, title FROM articles WHERE id IN "
+                     f"({marks(article_ids)})", article_ids)
+        return {r["id"]: r["outlet"] or r["title"][:40] for r in rows}
+
+
+def text_length(db: Database, article_id: int) -> int:
+    """Length of an article's stored text in code points; KeyError when there is none."""
+    n = scalar(db, "SELECT char_count FROM articles WHERE id = ?", [article_id])
+    if n is None:
+        raise KeyError(f"no article {article_id}")
+    return n
+
+
+_SUMMARY = """SELECT a.id, a.title, a.outlet, a.published, a.status, a.source_path, a.char_count,
+    (SELECT count(*) FROM annotations n WHERE n.article_id = a.id) AS n_ann,
+    (SELECT count(*) FROM suggestions s LEFT JOIN suggestion_decisions d
+       ON d.suggestion_id = s.id WHERE s.article_id = a.id AND d.suggestion_id IS NULL) AS n_sug
+    FROM articles a"""
+
+
+def _summary(r: dict[str, Any]) -> ArticleSummary:
+    return ArticleSummary(
+        id=r["id"], title=r["title"], outlet=r["outlet"], published=r["published"],
+        status=Status(r["status"]), source_path=r["source_path"], char_count=r["char_count"],
+        annotation_count=r["n_ann"], suggestion_count=r["n_sug"],
+    )
+
+
+def _filter_sql(where: ArticleFilter | Status | None) -> tuple[str, list[Any]]:
+    """WHERE clause and parameters for an article filter (``a`` is the articles alias)."""
+    if where is None:
+        return "", []
+    if isinstance(where, Status):
+        where = ArticleFilter(status=where)
+    clauses, params = [], []
+    if where.status is not None:
+        clauses.append("a.status = ?")
+        params.append(where.status.value)
+    if where.label:
+        clauses.append(
+            "(EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id AND n.label = ?)"
+            " OR EXISTS (SELECT 1 FROM suggestions s WHERE s.article_id = a.id AND s.label = ?))"
+        )
+        params += [where.label, where.label]
+    match = fts_query(where.query)
+    if match:
+        clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        params.append(match)
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def fts_query(text: str) -> str:
+    """User words → an FTS5 query: every word must occur; words of three letters or more also
+    match as a word's beginning (a one-letter prefix would touch most of the index)."""
+    words = re.findall(r"\w+", text)
+    return " ".join(f'"{w}"*' if len(w) >= 3 else f'"{w}"' for w in words)
+
+
+def _first_line(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()[:200]
+    return ""
+

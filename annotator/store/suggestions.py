@@ -1,0 +1,122 @@
+"""Models and their suggestions, and the decisions annotators took on them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlite_utils import Database
+
+from annotator.core.model import Layer, ModelInfo, Span, Suggestion
+from annotator.core.spans import check_span
+from annotator.store.annotations import ensure_annotator
+from annotator.store.articles import text_length
+from annotator.store.sql import marks, now, query, scalar
+
+
+class SuggestionTables:
+    """Models, suggestions and decisions on them: a part of Project."""
+
+    db: Database
+
+    def model_id(self, info: ModelInfo) -> int:
+        """The id of a model (name, version), registering it on first use."""
+        with self.db.atomic():
+            found = scalar(self.db, "SELECT id FROM models WHERE name = ? AND version = ?",
+                           [info.name, info.version])
+            if found is not None:
+                return found
+            return int(
+                self.db["models"].insert(
+                    {"name": info.name, "version": info.version, "path": info.path,
+                     "added_at": now()}
+                ).last_pk
+            )
+
+    def replace_suggestions(
+        self, article_id: int, info: ModelInfo, spans: Iterable[Span], layer: Layer = Layer.ENTITY
+    ) -> int:
+        """Store a model's suggestions for an article, replacing that model's earlier ones only."""
+        spans = list(spans)
+        length = text_length(self.db, article_id)
+        for span in spans:
+            check_span(span.start, span.end, length)
+        with self.db.atomic():
+            model_id = self.model_id(info)
+            self.db.execute(
+                "DELETE FROM suggestions WHERE article_id = ? AND model_id = ? AND layer = ?",
+                [article_id, model_id, layer.value],
+            )
+            stamp = now()
+            self.db["suggestions"].insert_all(
+                {"article_id": article_id, "model_id": model_id, "layer": layer.value,
+                 "label": s.label, "start": s.start, "end": s.end, "score": s.score,
+                 "created_at": stamp}
+                for s in spans
+            )
+        return len(spans)
+
+    def suggestions(
+        self, article_id: int, model: ModelInfo | None = None, *, open_only: bool = False
+    ) -> list[Suggestion]:
+        """An article's suggestions in text order (of one model, or all; or those undecided)."""
+        sql = "s.article_id = ?"
+        params: list[Any] = [article_id]
+        if model is not None:
+            sql += " AND m.name = ? AND m.version = ?"
+            params += [model.name, model.version]
+        if open_only:
+            sql += " AND d.suggestion_id IS NULL"
+        return self._suggestions(sql, params)
+
+    def suggestion(self, suggestion_id: int) -> Suggestion:
+        """One suggestion; KeyError when there is none."""
+        found = self._suggestions("s.id = ?", [suggestion_id])
+        if not found:
+            raise KeyError(f"no suggestion {suggestion_id}")
+        return found[0]
+
+    def _suggestions(self, where: str, params: list[Any]) -> list[Suggestion]:
+        rows = query(self.db, f"""SELECT s.*, m.name AS model, m.version AS model_version
+            FROM suggestions s JOIN models m ON m.id = s.model_id
+            LEFT JOIN suggestion_decisions d ON d.suggestion_id = s.id WHERE {where}
+            ORDER BY s.start, s."end", s.id""", params)
+        return [
+            Suggestion(
+                id=r["id"], article_id=r["article_id"], layer=Layer(r["layer"]), start=r["start"],
+                end=r["end"], label=r["label"], model=r["model"],
+                model_version=r["model_version"], score=r["score"],
+            )
+            for r in rows
+        ]
+
+    def decide(self, suggestion_ids: Iterable[int], decision: str | None, annotator: str) -> None:
+        """Record ``accepted`` or ``rejected`` for suggestions; None takes the decision back."""
+        ids = list(suggestion_ids)
+        with self.db.atomic():
+            self.db.execute(
+                f"DELETE FROM suggestion_decisions WHERE suggestion_id IN ({marks(ids)})", ids
+            )
+            if decision is None:
+                return
+            who, stamp = ensure_annotator(self.db, annotator), now()
+            self.db["suggestion_decisions"].insert_all(
+                {"suggestion_id": i, "decision": decision, "annotator_id": who,
+                 "decided_at": stamp}
+                for i in ids
+            )
+
+    def decisions(self, article_id: int) -> dict[int, str]:
+        """Suggestion id → decision, for one article."""
+        rows = query(self.db, """SELECT d.suggestion_id, d.decision FROM suggestion_decisions d
+            JOIN suggestions s ON s.id = d.suggestion_id WHERE s.article_id = ?""", [article_id])
+        return {r["suggestion_id"]: r["decision"] for r in rows}
+
+    def articles_without_suggestions(self, info: ModelInfo) -> list[int]:
+        """Ids of articles this model has not yet been run on."""
+        rows = query(self.db, """SELECT a.id FROM articles a WHERE NOT EXISTS (
+                SELECT 1 FROM suggestions s JOIN models m ON m.id = s.model_id
+                WHERE s.article_id = a.id AND m.name = ? AND m.version = ?)
+            ORDER BY a.id""", [info.name, info.version])
+        return [r["id"] for r in rows]
+
