@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from annotator.app import matching_rank
+from annotator.app.matching_types import MatchCandidate, MatchingError, MatchSnapshot
 from annotator.nlp import rerank, semantic
 from annotator.nlp.sentences import split_sentences
 from annotator.store import Project
@@ -33,37 +34,6 @@ if TYPE_CHECKING:
 
 METHODS = ("tfidf", "rapidfuzz", "semantic", "learned")
 Progress = Callable[[int, int, str], None]
-
-
-class MatchingError(ValueError):
-    """A method that cannot be used here (named with the reason)."""
-
-
-@dataclass(frozen=True)
-class MatchCandidate:
-    """A ranked sentence or claim of another article, with the parts of its score."""
-
-    kind: str  # "claim" or "sentence"
-    article_id: int
-    outlet: str
-    start: int
-    end: int
-    text: str
-    score: float
-    parts: dict[str, float] = field(default_factory=dict)
-    shared: tuple[str, ...] = ()
-    annotation_id: int | None = None
-    sentence_id: int | None = None
-    method: str = "tfidf"
-
-    def span(self) -> MatchSpan:
-        """The candidate as stored in a decision."""
-        return MatchSpan(self.article_id, self.start, self.end, self.annotation_id,
-                         self.sentence_id)
-
-    def as_dict(self) -> dict[str, Any]:
-        """JSON-ready."""
-        return asdict(self) | {"shared": list(self.shared)}
 
 
 def ensure_sentences(project: Project, article_ids: list[int] | None = None,
@@ -205,14 +175,13 @@ class Matcher:
 
     def reranker(self, project: Project) -> rerank.Reranker:
         """The learned re-ranker, refitted when decisions (or the index) changed."""
-        from annotator.app import matching_rank
-
         with self.lock:
             self.sync(project)
             use_semantic = self.semantic_ready(project)
             key = (project.matching.decision_signature(), self.signature, use_semantic)
             if self._reranker is None or self._reranker[0] != key:
-                self._reranker = (key, matching_rank.fit(self, project, use_semantic))
+                self._reranker = (key, matching_rank.fit(self.snapshot(project), project,
+                                                         use_semantic))
             return self._reranker[1]
 
     def method_in_use(self, project: Project) -> str:
@@ -236,8 +205,6 @@ class Matcher:
                    top: int = 5, method: str | None = None,
                    compute_missing: bool = True) -> list[MatchCandidate]:
         """The ``top`` sentences and claims of other articles most like ``text``, best first."""
-        from annotator.app import matching_rank
-
         with self.lock:
             method = method or self.method_in_use(project)
             if method not in METHODS:
@@ -246,10 +213,22 @@ class Matcher:
             self.sync_claims(project)
             if not text.strip() or self.lex is None:
                 return []
-            return matching_rank.rank(self, project, text, exclude_article, top, method,
-                                      compute_missing)
+            snapshot = self.snapshot(project, method, compute_missing)
+            return matching_rank.rank(snapshot, project, text, exclude_article, top, method)
 
-    # -- shared helpers of the rankers ------------------------------------------------------
+    def snapshot(self, project: Project, method: str = "tfidf",
+                 compute_missing: bool = False) -> MatchSnapshot:
+        """What a ranker of ``method`` reads, as of the last sync (take it under the lock)."""
+        assert self.lex is not None
+        return MatchSnapshot(
+            self.lex, self.sentence_spans(project), tuple(self._claims), self._claim_rows,
+            text_vectors=self.text_vectors,
+            sentence_texts=self.sentence_texts(project) if method == "rapidfuzz" else None,
+            sentence_vectors=(self.sentence_vectors(project, compute_missing)
+                              if method == "semantic" else None),
+            reranker=self.reranker(project) if method == "learned" else None)
+
+    # -- what the snapshot holds, loaded once per sync ---------------------------------------
 
     def sentence_texts(self, project: Project) -> list[str]:
         """The indexed sentences' texts, aligned with the index rows (loaded once per sync)."""

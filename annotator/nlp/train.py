@@ -112,55 +112,64 @@ def train_ner(
     (name, label) rows.
     Returns the dev scores of the saved pipeline (with the ruler when there is one).
     """
-    from spacy.training.initialize import init_nlp
-    from spacy.training.loop import train as train_loop
     from spacy.util import fix_random_seed
 
     out = Path(out_dir)
     fix_random_seed(seed)
+    best, seconds = _best_checkpoint(train_docs, dev_docs, log, {
+        "training.max_steps": max_steps,
+        "training.patience": patience,
+        "training.eval_frequency": eval_frequency,
+        "system.seed": seed,
+        "training.logger.progress_bar": False,
+        **(overrides or {}),
+    })
+    if gazetteer:
+        add_ruler(best, None if gazetteer is True else gazetteer)
+    scores = score(best, dev_docs)
+    best.meta.update(_meta(scores, seconds, meta))
+    if out.exists():
+        shutil.rmtree(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    best.to_disk(out)
+    return {**scores, "train_seconds": round(seconds)}
+
+
+def _best_checkpoint(train_docs: Sequence[Doc], dev_docs: Sequence[Doc], log: Any,
+                     settings: dict[str, Any]) -> tuple[Language, float]:
+    """spaCy's training loop over the Docs (written to a temporary folder) with ``settings``
+    on the config: the best dev checkpoint, and the seconds the loop took."""
+    from spacy.training.initialize import init_nlp
+    from spacy.training.loop import train as train_loop
+
     with tempfile.TemporaryDirectory(prefix="annotator-ner-") as tmp:
         work = Path(tmp)
         germeval.save_docbin(train_docs, work / "train.spacy")
         germeval.save_docbin(dev_docs, work / "dev.spacy")
-        cfg = {
-            "paths.train": str(work / "train.spacy"),
-            "paths.dev": str(work / "dev.spacy"),
-            "training.max_steps": max_steps,
-            "training.patience": patience,
-            "training.eval_frequency": eval_frequency,
-            "system.seed": seed,
-            "training.logger.progress_bar": False,
-            **(overrides or {}),
-        }
-        config = blank_config(cfg)
-        nlp = init_nlp(config)
+        paths = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy")}
+        nlp = init_nlp(blank_config({**paths, **settings}))
         (work / "run").mkdir()
         t0 = time.perf_counter()
         train_loop(nlp, work / "run", stdout=log or sys.stderr, stderr=log or sys.stderr)
         seconds = time.perf_counter() - t0
         best = _load(work / "run" / "model-best")
     best.config["paths"].update(train=None, dev=None)  # the temporary files are gone
-    if gazetteer:
-        add_ruler(best, None if gazetteer is True else gazetteer)
-    scores = score(best, dev_docs)
-    best.meta.update(
-        {
-            "name": MODEL_NAME,
-            "version": MODEL_VERSION,
-            "lang": "de",
-            "description": "German news NER (PER, LOC, ORG, MISC) bundled with annotator",
-            "license": "CC BY 4.0",
-            "performance": {k: v for k, v in scores.items() if k != "words_per_second"},
-            "train_seconds": round(seconds),
-            "spacy_version": _minor_range(),
-            **(meta or {}),
-        }
-    )
-    if out.exists():
-        shutil.rmtree(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    best.to_disk(out)
-    return {**scores, "train_seconds": round(seconds)}
+    return best, seconds
+
+
+def _meta(scores: dict[str, Any], seconds: float, meta: dict[str, Any] | None) -> dict[str, Any]:
+    """The saved pipeline's meta: name, licence, dev scores and training time, then ``meta``."""
+    return {
+        "name": MODEL_NAME,
+        "version": MODEL_VERSION,
+        "lang": "de",
+        "description": "German news NER (PER, LOC, ORG, MISC) bundled with annotator",
+        "license": "CC BY 4.0",
+        "performance": {k: v for k, v in scores.items() if k != "words_per_second"},
+        "train_seconds": round(seconds),
+        "spacy_version": _minor_range(),
+        **(meta or {}),
+    }
 
 
 def _minor_range() -> str:
@@ -283,40 +292,9 @@ def main(argv: list[str] | None = None) -> int:
     """CLI: train (default) or evaluate."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["evaluate"]:
-        ap = argparse.ArgumentParser(prog="annotator.nlp.train evaluate")
-        ap.add_argument("model_dir")
-        ap.add_argument("germeval_dev")
-        args = ap.parse_args(argv[1:])
-        if not Path(args.germeval_dev).is_file():
-            ap.error(f"{args.germeval_dev}: no such file")
-        print(json.dumps(evaluate(args.model_dir, args.germeval_dev), indent=2))
-        return 0
-    if argv[:1] == ["train"]:
-        argv = argv[1:]
-    ap = argparse.ArgumentParser(
-        prog="annotator.nlp.train",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    ap.add_argument(
-        "--data",
-        required=True,
-        help="corpus folder: germeval2014/, ler/, europeana-newspapers/ (docs/ner-model.md)",
-    )
-    ap.add_argument("--out", required=True)
-    ap.add_argument("--max-steps", type=int, default=4000)
-    ap.add_argument("--patience", type=int, default=1600)
-    ap.add_argument("--ler-sentences", type=int, default=2000, help="LER sentences to mix in")
-    ap.add_argument("--europeana", action=argparse.BooleanOptionalAction, default=True)
-    ap.add_argument("--augment", type=float, default=0.0, help="entity-swap share, e.g. 0.5")
-    ap.add_argument(
-        "--gazetteer", help="name<TAB>label file, or 'none' (default: the list in the package)"
-    )
-    ap.add_argument(
-        "--override", action="append", default=[], help="key=json, e.g. training.dropout=0.3"
-    )
-    ap.add_argument("--seed", type=int, default=0)
-    args = ap.parse_args(argv)
+        return _evaluate_command(argv[1:])
+    ap = _train_parser()
+    args = ap.parse_args(argv[1:] if argv[:1] == ["train"] else argv)
     import spacy
 
     vocab = spacy.blank("de").vocab
@@ -342,6 +320,46 @@ def main(argv: list[str] | None = None) -> int:
     write_notice(args.out, used)
     print(json.dumps(scores, indent=2))
     return 0
+
+
+def _evaluate_command(argv: list[str]) -> int:
+    """``evaluate MODEL_DIR GERMEVAL_DEV``: print the scores as JSON."""
+    ap = argparse.ArgumentParser(prog="annotator.nlp.train evaluate")
+    ap.add_argument("model_dir")
+    ap.add_argument("germeval_dev")
+    args = ap.parse_args(argv)
+    if not Path(args.germeval_dev).is_file():
+        ap.error(f"{args.germeval_dev}: no such file")
+    print(json.dumps(evaluate(args.model_dir, args.germeval_dev), indent=2))
+    return 0
+
+
+def _train_parser() -> argparse.ArgumentParser:
+    """The options of training (the default command)."""
+    ap = argparse.ArgumentParser(
+        prog="annotator.nlp.train",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ap.add_argument(
+        "--data",
+        required=True,
+        help="corpus folder: germeval2014/, ler/, europeana-newspapers/ (docs/ner-model.md)",
+    )
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--max-steps", type=int, default=4000)
+    ap.add_argument("--patience", type=int, default=1600)
+    ap.add_argument("--ler-sentences", type=int, default=2000, help="LER sentences to mix in")
+    ap.add_argument("--europeana", action=argparse.BooleanOptionalAction, default=True)
+    ap.add_argument("--augment", type=float, default=0.0, help="entity-swap share, e.g. 0.5")
+    ap.add_argument(
+        "--gazetteer", help="name<TAB>label file, or 'none' (default: the list in the package)"
+    )
+    ap.add_argument(
+        "--override", action="append", default=[], help="key=json, e.g. training.dropout=0.3"
+    )
+    ap.add_argument("--seed", type=int, default=0)
+    return ap
 
 
 if __name__ == "__main__":
