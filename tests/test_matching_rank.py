@@ -17,7 +17,7 @@ from annotator.core.model import ArticleDraft
 from annotator.nlp.lexical import N_FEATURES, LexicalIndex, vectorize
 from annotator.nlp.rerank import LEXICAL, Reranker
 from annotator.store import Project
-from annotator.store.matching_store import MatchingStore, Sentence
+from annotator.store.matching_store import Sentence
 
 ARTICLES = {
     1: ["Deutschland und Tschechien haben am Mittwoch in Dresden den Vertrag unterzeichnet.",
@@ -122,7 +122,7 @@ def stored(tmp_path: Path):
             assert project.add_article(ArticleDraft(
                 text=" ".join(texts), title=f"Artikel {article}", outlet=f"Outlet {article}"))
         ensure_sentences(project)
-        yield project, MatchingStore(project).sentences()
+        yield project, project.matching.sentences()
 
 
 def test_rank_returns_candidates_with_texts_outlets_and_shared_words(stored) -> None:
