@@ -219,6 +219,7 @@ class Matcher:
     def snapshot(self, project: Project, method: str = "tfidf",
                  compute_missing: bool = False) -> MatchSnapshot:
         """What a ranker of ``method`` reads, as of the last sync (take it under the lock)."""
+        reranker = self.reranker(project) if method == "learned" else None  # may sync: first
         assert self.lex is not None
         return MatchSnapshot(
             self.lex, self.sentence_spans(project), tuple(self._claims), self._claim_rows,
@@ -226,7 +227,7 @@ class Matcher:
             sentence_texts=self.sentence_texts(project) if method == "rapidfuzz" else None,
             sentence_vectors=(self.sentence_vectors(project, compute_missing)
                               if method == "semantic" else None),
-            reranker=self.reranker(project) if method == "learned" else None)
+            reranker=reranker)
 
     # -- what the snapshot holds, loaded once per sync ---------------------------------------
 
