@@ -179,7 +179,6 @@ def fit(m: MatchSnapshot, project: Project, use_semantic: bool) -> rerank.Rerank
     """Train the re-ranker on the project's decisions (features as at ranking time)."""
     from annotator.nlp.lexical import vectorize
 
-    assert m.lex is not None
     decisions = project.matching.decisions()
     rows, labels, groups = [], [], []
     for d in decisions:
