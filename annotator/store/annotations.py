@@ -8,8 +8,7 @@ from sqlite_utils import Database
 
 from annotator.core.model import Annotation, Label, Layer, Link, Span
 from annotator.core.spans import check_span
-from annotator.store.articles import text_length
-from annotator.store.sql import dump_json, load_json, now, query, scalar
+from annotator.store.sql import dump_json, insert, load_json, now, query, scalar, text_length
 
 
 def ensure_annotator(db: Database, name: str) -> int:
@@ -21,7 +20,7 @@ def ensure_annotator(db: Database, name: str) -> int:
         found = scalar(db, "SELECT id FROM annotators WHERE name = ?", [name])
         if found is not None:
             return found
-        return int(db["annotators"].insert({"name": name, "created_at": now()}).last_pk)
+        return insert(db, "annotators", {"name": name, "created_at": now()})
 
 
 class AnnotationTables:
@@ -64,7 +63,7 @@ class AnnotationTables:
             }
             if annotation_id is not None:
                 row["id"] = annotation_id
-            return int(self.db["annotations"].insert(row).last_pk)
+            return insert(self.db, "annotations", row)
 
     def update_annotation(
         self,
@@ -86,7 +85,7 @@ class AnnotationTables:
         if attrs is not None:
             changes["attrs"] = dump_json(attrs)
         with self.db.atomic():
-            self.db["annotations"].update(annotation_id, changes)
+            self.db.table("annotations").update(annotation_id, changes)
 
     def delete_annotation(self, annotation_id: int) -> None:
         """Remove a span and, through the schema, its links."""
@@ -138,12 +137,12 @@ class AnnotationTables:
             row["id"] = link_id
         with self.db.atomic():
             row["annotator_id"] = ensure_annotator(self.db, annotator)
-            return int(self.db["links"].insert(row).last_pk)
+            return insert(self.db, "links", row)
 
     def update_link(self, link_id: int, attrs: dict[str, Any]) -> None:
         """Change a link's attributes (a claim's cue and quotation type)."""
         with self.db.atomic():
-            self.db["links"].update(link_id, {"attrs": dump_json(attrs)})
+            self.db.table("links").update(link_id, {"attrs": dump_json(attrs)})
 
     def delete_link(self, link_id: int) -> None:
         """Remove one link."""
@@ -208,5 +207,5 @@ class AnnotationTables:
     def set_setting(self, key: str, value: str | None) -> None:
         """Store a project-wide setting."""
         with self.db.atomic():
-            self.db["settings"].upsert({"key": key, "value": value}, pk="key")
+            self.db.table("settings").upsert({"key": key, "value": value}, pk="key")
 

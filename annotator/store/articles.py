@@ -8,14 +8,22 @@ from typing import Any
 from sqlite_utils import Database
 
 from annotator.core.hashing import content_hash
-from annotator.core.model import Article, ArticleDraft, ArticleFilter, ArticleSummary, Layer, Status
+from annotator.core.model import (
+    Article,
+    ArticleDraft,
+    ArticleFilter,
+    ArticleSummary,
+    Layer,
+    Status,
+)
 from annotator.core.spans import check_span
-from annotator.store.sql import dump_json, load_json, marks, now, query, scalar
+from annotator.store.annotations import AnnotationTables
+from annotator.store.sql import dump_json, insert, load_json, marks, now, query, scalar, text_length
 
 IMPORT_ANNOTATOR = "import"  # annotator name for spans that came in with an imported file
 
 
-class ArticleTables:
+class ArticleTables(AnnotationTables):
     """The articles and their list: a part of Project (``add_article`` uses its labels and
     annotations)."""
 
@@ -31,27 +39,18 @@ class ArticleTables:
         with self.db.atomic():
             if self.article_id_by_hash(digest) is not None:
                 return None
-            article_id = self.db["articles"].insert(
-                {
-                    "hash": digest,
-                    "title": draft.title or _first_line(draft.text),
-                    "outlet": draft.outlet,
-                    "author": draft.author,
-                    "url": draft.url,
-                    "published": draft.published,
-                    "language": draft.language,
-                    "meta": dump_json(draft.meta),
-                    "source_path": draft.source_path,
-                    "status": Status.NEW.value,
-                    "imported_at": now(),
-                    "char_count": len(draft.text),
-                    "text": draft.text,
-                }
-            ).last_pk
+            article_id = insert(self.db, "articles", {
+                "hash": digest, "title": draft.title or _first_line(draft.text),
+                "outlet": draft.outlet, "author": draft.author, "url": draft.url,
+                "published": draft.published, "language": draft.language,
+                "meta": dump_json(draft.meta), "source_path": draft.source_path,
+                "status": Status.NEW.value, "imported_at": now(),
+                "char_count": len(draft.text), "text": draft.text,
+            })
             for span in draft.spans:
                 self.ensure_label(Layer.ENTITY, span.label)
                 self.add_annotation(article_id, Layer.ENTITY, span, annotator)
-        return int(article_id)
+        return article_id
 
     def article_id_by_hash(self, digest: str) -> int | None:
         """The id of the article with this content hash, if any."""
@@ -152,14 +151,6 @@ class ArticleTables:
         rows = query(self.db, "SELECT id, outlet, title FROM articles WHERE id IN "
                      f"({marks(article_ids)})", article_ids)
         return {r["id"]: r["outlet"] or r["title"][:40] for r in rows}
-
-
-def text_length(db: Database, article_id: int) -> int:
-    """Length of an article's stored text in code points; KeyError when there is none."""
-    n = scalar(db, "SELECT char_count FROM articles WHERE id = ?", [article_id])
-    if n is None:
-        raise KeyError(f"no article {article_id}")
-    return n
 
 
 _SUMMARY = """SELECT a.id, a.title, a.outlet, a.published, a.status, a.source_path, a.char_count,

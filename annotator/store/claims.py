@@ -10,7 +10,7 @@ from sqlite_utils import Database
 from annotator.core.model import CanonicalSource, ClaimGroup, GroupMember, Layer
 from annotator.core.names import ATTRIBUTED_TO
 from annotator.store.annotations import ensure_annotator
-from annotator.store.sql import dump_json, marks, now, query, scalar
+from annotator.store.sql import dump_json, insert, marks, now, query, scalar
 
 
 class ClaimStore:
@@ -27,12 +27,12 @@ class ClaimStore:
         name = " ".join(name.split())
         if not name:
             raise ValueError("a source needs a name")
-        row = {"name": name, "kind": kind, "created_at": now(),
+        row: dict[str, Any] = {"name": name, "kind": kind, "created_at": now(),
                "aliases": dump_json(sorted(set(aliases or [])))}
         if source_id is not None:
             row["id"] = source_id
         with self.db.atomic():
-            return int(self.db["sources"].insert(row).last_pk)
+            return insert(self.db, "sources", row)
 
     def update_source(self, source_id: int, *, name: str | None = None, kind: str | None = None,
                       aliases: list[str] | None = None) -> None:
@@ -45,7 +45,7 @@ class ClaimStore:
         if aliases is not None:
             changes["aliases"] = dump_json(sorted(set(aliases)))
         with self.db.atomic():
-            self.db["sources"].update(source_id, changes)
+            self.db.table("sources").update(source_id, changes)
 
     def delete_source(self, source_id: int) -> None:
         """Remove a source; its mentions lose their link to it."""
@@ -108,7 +108,7 @@ class ClaimStore:
         if group_id is not None:
             row["id"] = group_id
         with self.db.atomic():
-            return int(self.db["claim_groups"].insert(row).last_pk)
+            return insert(self.db, "claim_groups", row)
 
     def update_group(self, group_id: int, *, title: str | None = None, note: str | None = None,
                      holding_id: int | None | bool = False) -> None:
@@ -121,7 +121,7 @@ class ClaimStore:
         if holding_id is not False:
             changes["holding_id"] = holding_id
         with self.db.atomic():
-            self.db["claim_groups"].update(group_id, changes)
+            self.db.table("claim_groups").update(group_id, changes)
 
     def delete_group(self, group_id: int) -> None:
         """Remove a group and its memberships (the claims stay)."""
@@ -137,7 +137,7 @@ class ClaimStore:
         if layer != Layer.CLAIM.value:
             raise ValueError(f"annotation {annotation_id} is a {layer}, not a claim")
         with self.db.atomic():
-            self.db["claim_group_members"].insert(
+            self.db.table("claim_group_members").insert(
                 {"group_id": group_id, "annotation_id": annotation_id, "value": value,
                  "stance": stance, "annotator_id": ensure_annotator(self.db, annotator),
                  "added_at": now()}, replace=True)

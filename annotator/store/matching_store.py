@@ -10,8 +10,7 @@ from sqlite_utils import Database
 
 from annotator.core.spans import check_span
 from annotator.store.annotations import ensure_annotator
-from annotator.store.articles import text_length
-from annotator.store.sql import chunks, marks, now, query
+from annotator.store.sql import chunks, marks, now, query, text_length
 
 DECISIONS = ("confirmed", "rejected")
 
@@ -151,7 +150,8 @@ class MatchingStore:
             cursor = self.db.execute(
                 f"INSERT OR REPLACE INTO match_decisions ({cols}) VALUES ({marks(row)})",
                 list(row.values()))
-            return int(cursor.lastrowid)
+            assert cursor.lastrowid is not None
+            return cursor.lastrowid
 
     def decision_row(self, query: MatchSpan, candidate: MatchSpan) -> dict[str, Any] | None:
         """The stored decision on this pair as a row (to put back on undo), or None."""

@@ -12,7 +12,6 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from annotator.store import files
-from annotator.store.annotations import AnnotationTables
 from annotator.store.articles import ArticleTables
 from annotator.store.claims import ClaimStore
 from annotator.store.files import OlderProject, ProjectDatabase, ProjectError
@@ -33,7 +32,7 @@ class Upgrade:
                 f"file as it was is kept as {self.backup}")
 
 
-class Project(ArticleTables, AnnotationTables, SuggestionTables):
+class Project(ArticleTables, SuggestionTables):
     """The store's one entry point; one instance per thread, as SQLite connections are.
 
     Its reads and writes are those of its parts (articles, annotations, suggestions); the

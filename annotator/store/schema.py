@@ -121,7 +121,7 @@ DEFAULT_LABELS = [
 def m002_default_labels(db: Database) -> None:
     """The label scheme a new project starts with (German NER labels, claim, source); a label
     that an earlier import added already stays as it is."""
-    db["labels"].insert_all(
+    db.table("labels").insert_all(
         ({"layer": la, "name": n, "color": c, "shortcut": k, "description": d, "position": i}
          for i, (la, n, c, k, d) in enumerate(DEFAULT_LABELS)),
         ignore=True,

@@ -48,3 +48,18 @@ def dump_json(value: Any) -> str:
 def load_json(value: str) -> dict[str, Any]:
     """A JSON object column; the common empty one without parsing."""
     return {} if value == "{}" else json.loads(value)
+
+
+def insert(db: Database, table: str, row: dict[str, Any]) -> int:
+    """Insert one row; its integer primary key."""
+    pk = db.table(table).insert(row).last_pk
+    assert pk is not None
+    return int(pk)
+
+
+def text_length(db: Database, article_id: int) -> int:
+    """Length of an article's stored text in code points; KeyError when there is none."""
+    n = scalar(db, "SELECT char_count FROM articles WHERE id = ?", [article_id])
+    if n is None:
+        raise KeyError(f"no article {article_id}")
+    return n

@@ -10,8 +10,7 @@ from sqlite_utils import Database
 from annotator.core.model import Layer, ModelInfo, Span, Suggestion
 from annotator.core.spans import check_span
 from annotator.store.annotations import ensure_annotator
-from annotator.store.articles import text_length
-from annotator.store.sql import marks, now, query, scalar
+from annotator.store.sql import insert, marks, now, query, scalar, text_length
 
 
 class SuggestionTables:
@@ -26,12 +25,8 @@ class SuggestionTables:
                            [info.name, info.version])
             if found is not None:
                 return found
-            return int(
-                self.db["models"].insert(
-                    {"name": info.name, "version": info.version, "path": info.path,
-                     "added_at": now()}
-                ).last_pk
-            )
+            return insert(self.db, "models", {"name": info.name, "version": info.version,
+                                              "path": info.path, "added_at": now()})
 
     def replace_suggestions(
         self, article_id: int, info: ModelInfo, spans: Iterable[Span], layer: Layer = Layer.ENTITY
@@ -48,7 +43,7 @@ class SuggestionTables:
                 [article_id, model_id, layer.value],
             )
             stamp = now()
-            self.db["suggestions"].insert_all(
+            self.db.table("suggestions").insert_all(
                 {"article_id": article_id, "model_id": model_id, "layer": layer.value,
                  "label": s.label, "start": s.start, "end": s.end, "score": s.score,
                  "created_at": stamp}
@@ -100,7 +95,7 @@ class SuggestionTables:
             if decision is None:
                 return
             who, stamp = ensure_annotator(self.db, annotator), now()
-            self.db["suggestion_decisions"].insert_all(
+            self.db.table("suggestion_decisions").insert_all(
                 {"suggestion_id": i, "decision": decision, "annotator_id": who,
                  "decided_at": stamp}
                 for i in ids
