@@ -13,17 +13,13 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 from typer.testing import CliRunner
 
+from annotator.app.disputes import context_of
 from annotator.app.session import Session
 from annotator.cli import app
 from annotator.core.model import ArticleDraft, Layer, Span
 from annotator.store import Project
-from annotator.ui.disputes_view import (
-    DisputeFilter,
-    DisputesView,
-    GroupListModel,
-    GroupRole,
-    context_of,
-)
+from annotator.ui.disputes_models import DisputeFilter, GroupListModel, GroupRole
+from annotator.ui.disputes_view import DisputesView
 
 Key, Mod = Qt.Key, Qt.KeyboardModifier
 ARTICLES = [  # outlet, published, text

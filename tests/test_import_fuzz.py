@@ -32,7 +32,8 @@ from annotator.io import (
     parse_task,
     parse_task_line,
 )
-from annotator.io.brat import read_brat_file, write_brat
+from annotator.io.brat import write_brat
+from annotator.io.brat_read import read_brat_file
 from annotator.io.claims_table import write_claims
 from annotator.io.conll import iter_conll_file, write_conll
 from annotator.io.docbin import read_spacy, write_spacy

@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from annotator import cli
 from annotator.app.exporting import ExportOptions
+from annotator.cli.projects import demo_project
 from annotator.core.model import Layer
 from annotator.store import Project
 from annotator.ui.task_actions import start_export
@@ -58,7 +59,7 @@ def test_local_sockets_pass_the_guard() -> None:
 
 def test_a_realistic_session_makes_no_connection(qtbot, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("ANNOTATOR_DATA_DIR", str(tmp_path / "data"))
-    demo = cli._demo_project(fresh=True)  # sample corpus imported, bundled model suggests
+    demo = demo_project(fresh=True)  # sample corpus imported, bundled model suggests
     project = Project.open(demo)
     window = show_window(qtbot, project)
     try:

@@ -1,4 +1,7 @@
-"""brat standoff: a ``.txt`` and ``.ann`` per article, plus a ``.meta`` sidecar for losslessness."""
+"""brat standoff: a ``.txt`` and ``.ann`` per article, plus a ``.meta`` sidecar for losslessness.
+
+Writing is here, with what reading shares; reading is in ``brat_read``.
+"""
 
 from __future__ import annotations
 
@@ -14,22 +17,10 @@ from annotator.core.model import (
     VERDICTS,
     ArticleDraft,
     DocGroupMember,
-    DocLink,
     DocSpan,
     Layer,
-    Status,
-)
-from annotator.core.spans import Utf16Index
-from annotator.io.common import (
-    ARTICLE_BYTES,
-    ImportProblem,
-    Warn,
-    first_line,
-    read_limited,
-    short_title,
 )
 from annotator.io.conll import META_FIELDS, json_line
-from annotator.io.decode import decode_bytes
 
 CONF = "annotation.conf"
 META_SUFFIX = ".meta"
@@ -44,11 +35,7 @@ LINK_FIELDS = frozenset({"relation", "attrs"})
 _BREAKS = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
 _TYPE = re.compile(r"\w[\w.-]*")
 _FIELD = re.compile(r"[A-Za-z_][\w.-]*")
-_NOTE = re.compile(r"([A-Za-z_][\w.-]*)(: |= )(.*)", re.S)
 _SLUG = re.compile(r"[^\w]+")
-
-
-# -- writing -------------------------------------------------------------------------------
 
 
 def write_brat(drafts: Iterable[ArticleDraft], folder: Path) -> list[Path]:
@@ -201,211 +188,3 @@ def _note(name: str, value: Any) -> str:
     if isinstance(value, str) and value and value == value.strip() and value.isprintable():
         return f"{name}: {value}"
     return f"{name}= {json_line(value)}"
-
-
-# -- reading -------------------------------------------------------------------------------
-
-
-def brat_text_of(path: Path) -> Path | None:
-    """For a ``.txt`` with an ``.ann`` next to it: that ``.ann`` (the pair is one article)."""
-    if path.suffix.lower() != ".txt":
-        return None
-    ann = path.with_suffix(".ann")
-    return ann if ann.is_file() else None
-
-
-def read_brat_file(path: Path, warn: Warn | None = None) -> ArticleDraft:
-    """An ``.ann`` (or its ``.txt``) with its text and, from our exports, the ``.meta``."""
-    ann = brat_text_of(path) or path
-    txt = ann.with_suffix(".txt")
-    if not txt.is_file():
-        raise ImportProblem(f"no {txt.name} next to the annotations")
-    text = _read(txt, warn)
-    if not text.strip():
-        raise ImportProblem(f"{txt.name} is empty")
-    meta_path = ann.with_suffix(META_SUFFIX)
-    record = _read_meta(meta_path, warn) if meta_path.is_file() else {}
-    draft = _draft(text, record, str(ann))
-    _Reader(draft).read(_read(ann, warn).split("\n"))
-    return draft
-
-
-def _read(path: Path, warn: Warn | None) -> str:
-    """One file of the pair (or the sidecar) as text; problems name the file."""
-    def named(reason: str) -> None:
-        if warn is not None:
-            warn(f"{path.name}: {reason}")
-
-    try:
-        return decode_bytes(read_limited(path, ARTICLE_BYTES, "a brat file"), path, warn=named)
-    except ImportProblem as exc:
-        raise ImportProblem(f"{path.name}: {exc.reason}") from exc
-
-
-def _read_meta(path: Path, warn: Warn | None) -> dict[str, Any]:
-    """Our sidecar's fields; a broken one is an error rather than silently lost metadata."""
-    try:
-        record = json.loads(_read(path, warn))
-    except ValueError as exc:
-        raise ImportProblem(f"{path.name}: invalid JSON ({exc})") from exc
-    except RecursionError as exc:
-        raise ImportProblem(f"{path.name}: invalid JSON (nested too deeply)") from exc
-    if not isinstance(record, dict):
-        raise ImportProblem(f"{path.name}: expected a JSON object")
-    return record
-
-
-def _draft(text: str, record: dict[str, Any], where: str) -> ArticleDraft:
-    """A draft from the text and the sidecar's fields (or defaults for foreign files)."""
-    def get(name: str) -> str | None:
-        value = record.get(name)
-        return value if isinstance(value, str) else None
-
-    meta, status = record.get("meta"), get("status")
-    title = (get("title") or "") if "title" in record else short_title(first_line(text))
-    return ArticleDraft(
-        text=text, title=title, outlet=get("outlet"),
-        author=get("author"), url=get("url"), published=get("published"),
-        language=get("language") or "de", meta=meta if isinstance(meta, dict) else {},
-        source_path=get("source_path") if "source_path" in record else where,
-        status=Status(status) if status in set(Status) else None,
-    )
-
-
-class _Reader:
-    """Parses .ann lines into the draft: spans first, then what refers to them."""
-
-    def __init__(self, draft: ArticleDraft) -> None:
-        self.draft = draft
-        self.spans: dict[str, dict[str, Any]] = {}
-        self.links: dict[str, dict[str, Any]] = {}
-        self.groups: list[DocGroupMember] = []
-
-    def read(self, lines: list[str]) -> None:
-        """Every line by its id prefix; lines brat would not know are skipped."""
-        rows = [(n, line.rstrip("\r").split("\t")) for n, line in enumerate(lines, start=1)
-                if line.strip()]
-        spans = [(n, cols) for n, cols in rows if cols[0][:1] == "T" and len(cols) >= 2]
-        self._spans(spans)
-        for n, cols in rows:
-            if cols[0][:1] == "R" and len(cols) >= 2:
-                self._relation(n, cols[0], cols[1].split())
-        for n, cols in rows:
-            if cols[0][:1] == "A" and len(cols) >= 2:
-                self._attribute(n, cols[1].split(" ", 2))
-            elif cols[0][:1] == "#" and len(cols) >= 2:
-                self._comment(cols[1].split(), "\t".join(cols[2:]))
-        self._finish()
-
-    def _spans(self, rows: list[tuple[int, list[str]]]) -> None:
-        """T lines; offsets counting UTF-16 units are converted when code points do not fit."""
-        parsed = [(n, cols, _offsets(n, cols[1])) for n, cols in rows]
-        text = self.draft.text
-        fits = all(_covers(text, frags, cols) for _, cols, (_, frags) in parsed)
-        index = None if fits else Utf16Index(text)
-        units = index.to_utf16(len(text)) if index else len(text)
-        for n, cols, (label, frags) in parsed:
-            start, end = frags[0][0], frags[-1][1]
-            if end > units:
-                raise ImportProblem(f"{cols[0]}: span {start}-{end} is outside the text "
-                                    f"(length {len(text)})", n)
-            if index is not None:
-                frags = [(index.to_codepoint(a), index.to_codepoint(b)) for a, b in frags]
-                if not _covers(text, frags, cols):
-                    raise ImportProblem(f"{cols[0]}: the text at {cols[1]} is not the quoted "
-                                        f"text", n)
-                start, end = frags[0][0], frags[-1][1]
-            if not start < end:
-                raise ImportProblem(f"{cols[0]}: span {start}-{end} is empty", n)
-            layer = IMPLIED.get(label, Layer.ENTITY)
-            self.spans[cols[0]] = {"start": start, "end": end, "label": label, "layer": layer,
-                                   "attrs": {}, "source": None, "source_kind": None}
-
-    def _relation(self, n: int, rid: str, fields: list[str]) -> None:
-        """``R1<TAB>kind Arg1:T3 Arg2:T5``; arguments that are no span are an error."""
-        args = [f.partition(":")[2] for f in fields[1:3]]
-        if len(args) != 2 or not all(a in self.spans for a in args):
-            raise ImportProblem(f"{rid}: expected 'TYPE Arg1:T… Arg2:T…' of known spans", n)
-        self.links[rid] = {"from": args[0], "to": args[1], "kind": fields[0], "attrs": {}}
-
-    def _attribute(self, n: int, fields: list[str]) -> None:
-        """``A1<TAB>Verdict T3 false``: the layer, claim attributes, foreign ones by name."""
-        if len(fields) < 2 or fields[1] not in self.spans:
-            return
-        span, value = self.spans[fields[1]], fields[2] if len(fields) > 2 else True
-        keys = {name: key for key, (name, _) in NATIVE.items()}
-        if fields[0] == LAYER_ATTR and value in set(Layer):
-            span["layer"] = Layer(value)
-        else:
-            span["attrs"][keys.get(fields[0], fields[0])] = value
-
-    def _comment(self, head: list[str], text: str) -> None:
-        """Notes in our ``field: text`` / ``field= JSON`` form; other text is a comment."""
-        if len(head) != 2 or not (target := self.spans.get(head[1]) or self.links.get(head[1])):
-            return
-        found = _NOTE.fullmatch(text)
-        name, value = (found.group(1), found.group(3)) if found else ("comment", text)
-        if found and found.group(2) == "= ":
-            try:
-                value = json.loads(value)
-            except ValueError:
-                name, value = "comment", text
-        if head[1] in self.spans and name in SPAN_FIELDS - {"attrs"}:
-            self._span_field(head[1], name, value)
-        elif head[1] in self.links and name == "relation" and isinstance(value, str):
-            target["kind"] = value
-        elif name == "attrs" and isinstance(value, dict):
-            target["attrs"].update(value)
-        elif name == "comment" and isinstance(target["attrs"].get(name), str) and not found:
-            target["attrs"][name] += "\n" + value
-        else:
-            target["attrs"][name] = value
-
-    def _span_field(self, tid: str, name: str, value: Any) -> None:
-        """The label, canonical source or a claim group membership of a span."""
-        span = self.spans[tid]
-        if name == "group" and isinstance(value, dict):
-            self.groups.append(DocGroupMember(
-                str(value.get("title", "")), str(value.get("key", "")), tid,
-                str(value.get("value", "")), str(value.get("stance", "")),
-                bool(value.get("holds", False))))
-        elif isinstance(value, str):
-            span[name] = value
-
-    def _finish(self) -> None:
-        """Store the collected spans, links and groups in the draft."""
-        self.draft.annotations = [
-            DocSpan(key, s["layer"], s["start"], s["end"], s["label"], s["attrs"],
-                    source=s["source"], source_kind=s["source_kind"])
-            for key, s in self.spans.items()]
-        self.draft.links = [DocLink(x["from"], x["to"], x["kind"], x["attrs"])
-                            for x in self.links.values()]
-        self.draft.groups = [m for m in self.groups
-                             if self.spans[m.span_key]["layer"] is Layer.CLAIM]
-
-
-def _offsets(n: int, data: str) -> tuple[str, list[tuple[int, int]]]:
-    """``TYPE START END[;START END…]`` → type and fragments."""
-    label, _, rest = data.partition(" ")
-    try:
-        frags = [(int(a), int(b)) for a, b in (part.split() for part in rest.split(";"))]
-    except ValueError as exc:
-        raise ImportProblem(f"expected 'TYPE START END' in {data!r}", n) from exc
-    if not label or not frags:
-        raise ImportProblem(f"expected 'TYPE START END' in {data!r}", n)
-    for a, b in frags:
-        if not 0 <= a <= b:
-            raise ImportProblem(f"offsets {a} {b} in {data!r}: start must not be after end "
-                                "and neither negative", n)
-    return label, frags
-
-
-def _covers(text: str, frags: list[tuple[int, int]], cols: list[str]) -> bool:
-    """Whether the fragments' text is what the T line quotes (brat's rule: a tail may follow)."""
-    if not all(0 <= a <= b <= len(text) for a, b in frags):
-        return False
-    if len(cols) < 3:
-        return True
-    quoted, covered = "\t".join(cols[2:]), " ".join(text[a:b] for a, b in frags)
-    rest = quoted[len(covered):]
-    return quoted.startswith(covered) and (not rest or rest[0].isspace())

@@ -1,4 +1,4 @@
-"""An export folder: the manifest of what an export wrote, and the swap that replaces it.
+"""An export folder: the swap that replaces an earlier export (the manifest: ``export_manifest``).
 
 Every export leaves ``.annotator-export.json`` in its folder OUT: the files it wrote (relative
 paths, sha256, sizes) and how it was made. A new export is written whole into
@@ -18,61 +18,36 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import shutil
 import stat
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
+
+from annotator.io.export_manifest import (
+    LEGACY_PARTIAL,
+    MANIFEST,
+    MANIFEST_VERSION,
+    OURS,
+    STAGING,
+    ExportFile,
+    FolderError,
+    Manifest,
+    names,
+    read_manifest,
+    safe_path,
+    verify,
+)
 
 try:
     import fcntl
 except ImportError:  # Windows: no advisory lock between exports into one folder
     fcntl = None  # type: ignore[assignment]
 
-MANIFEST = ".annotator-export.json"
-STAGING = ".annotator-staging"
-LEGACY_PARTIAL = ".annotator-partial"  # the temporary folder of versions before the manifest
 JOURNAL = "journal.json"
-MANIFEST_VERSION = 1
-MANIFEST_LIMIT = 256 * 2**20  # bytes; a manifest lists about 200 bytes per file
 FILE_MODE, DIR_MODE = 0o600, 0o700  # owner only; a stricter umask takes away more
-OURS = frozenset({MANIFEST, STAGING, LEGACY_PARTIAL})
-_SHOWN = 6  # names listed in a message before "and N more"
-_BAD_PART = re.compile(r"[\x00-\x1f\\:]")
-
-
-class FolderError(Exception):
-    """The folder cannot take the export (or a manifest is unreadable); nothing was replaced."""
-
-
-@dataclass(frozen=True)
-class ExportFile:
-    """One file an export wrote: POSIX path relative to OUT, sha256 (hex) and size in bytes."""
-
-    path: str
-    sha256: str
-    size: int
-
-
-@dataclass(frozen=True)
-class Manifest:
-    """What an earlier export wrote into the folder, read from its manifest."""
-
-    record: dict[str, Any]
-    files: tuple[ExportFile, ...]
-
-    @property
-    def paths(self) -> frozenset[str]:
-        """The relative paths of its files."""
-        return frozenset(f.path for f in self.files)
-
-    def summary(self) -> str:
-        """``jsonl, 2024-05-02T10:00:00Z: train.jsonl, dev/ (12 files)``."""
-        where = f"{self.record.get('format', '?')}, {self.record.get('created', '?')}"
-        return f"{where}: {names(entry_names(self.paths))}"
 
 
 @dataclass(frozen=True)
@@ -88,66 +63,6 @@ class Survey:
     def empty(self) -> bool:
         """Nothing in OUT but our own leftovers."""
         return self.previous is None and not self.others
-
-
-def names(items: Iterable[str], shown: int = _SHOWN) -> str:
-    """``a, b, c and 4 more``: names for a one-line message."""
-    items = list(items)
-    text = ", ".join(items[:shown])
-    return text + (f" and {len(items) - shown} more" if len(items) > shown else "")
-
-
-def entry_names(paths: Iterable[str]) -> list[str]:
-    """Top-level entries of relative paths: files by name, folders as ``dev/ (12 files)``."""
-    counts: dict[str, int] = {}
-    for path in paths:
-        first, _, rest = path.partition("/")
-        key = first + "/" if rest else first
-        counts[key] = counts.get(key, 0) + 1
-    return [k if not k.endswith("/") else f"{k} ({n} file{'s' * (n != 1)})"
-            for k, n in sorted(counts.items())]
-
-
-def read_manifest(out: Path) -> Manifest | None:
-    """The manifest in ``out``; None without one; FolderError when it is not one of ours."""
-    path = out / MANIFEST
-    if not os.path.lexists(path):
-        return None
-    try:
-        info = path.lstat()
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MANIFEST_LIMIT:
-            raise ValueError("not a regular file of a sensible size")
-        record = json.loads(path.read_text(encoding="utf-8"))
-        if record.get("manifest") != MANIFEST_VERSION:
-            raise ValueError(f"manifest version {record.get('manifest')!r}")
-        files = tuple(ExportFile(safe_path(f["path"]), str(f["sha256"]), int(f["bytes"]))
-                      for f in record["files"])
-    except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
-        raise FolderError(f"{path}: not an export manifest this version can read ({exc}); "
-                          "nothing was changed") from exc
-    return Manifest(record, files)
-
-
-def safe_path(path: object) -> str:
-    """A relative POSIX path inside OUT (no ``..``, no root, no drive), else ValueError."""
-    if not isinstance(path, str) or not path:
-        raise ValueError(f"bad file path {path!r}")
-    parts = PurePosixPath(path).parts
-    if (path.startswith("/") or any(p in (".", "..") or _BAD_PART.search(p) for p in parts)
-            or parts[0] in OURS or "/".join(parts) != path):
-        raise ValueError(f"bad file path {path!r}")
-    return path
-
-
-def verify(out: Path, manifest: Manifest) -> list[str]:
-    """The manifest's files that are gone or differ from what the export wrote."""
-    problems = []
-    for f in manifest.files:
-        path = out / f.path
-        if (not path.is_file() or path.is_symlink() or path.stat().st_size != f.size
-                or _sha256(path) != f.sha256):
-            problems.append(f.path)
-    return problems
 
 
 def survey(out: Path, files: Iterable[str] = (), folders: Iterable[str] = ()) -> Survey:
@@ -397,11 +312,6 @@ def _fsync_folder(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-def _sha256(path: Path) -> str:
-    with path.open("rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 @contextmanager

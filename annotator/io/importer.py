@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from annotator.core.model import ArticleDraft
-from annotator.io.brat import brat_text_of, read_brat_file
+from annotator.io.brat_read import brat_text_of, read_brat_file
 from annotator.io.common import (
     ImportFailure,
     ImportItem,

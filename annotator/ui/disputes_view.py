@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import replace
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSize,
-    QSortFilterProxyModel,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,19 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.app import disputes
 from annotator.app.changes import Part
 from annotator.app.session import Session
-from annotator.core.model import STANCES, ClaimGroup, GroupMember
-from annotator.core.spans import sentence_around
+from annotator.core.model import ClaimGroup, GroupMember
+from annotator.ui.disputes_column import AMBER, GREEN, GREY, MemberColumn, rich
+from annotator.ui.disputes_models import DisputeFilter, GroupListModel, GroupRole
 from annotator.ui.keys import Shortcut, bind
-from annotator.ui.plain import rich_label, tooltip
+from annotator.ui.plain import rich_label
 
-GroupRole = Qt.ItemDataRole.UserRole + 1  # the ClaimGroup of a row
-Index = QModelIndex | QPersistentModelIndex
 KEYS = "Disputed claims"
-GREEN, BLUE, AMBER, GREY, LINE = "#2e7d32", "#1565c0", "#c77700", "#6b7280", "#d5dae1"
-MARK = "#ffe38a"  # background of the words that differ from the compared claim
-CAPTION = f'<span style="color:{GREY}; font-size:8pt; letter-spacing:1px">{{}}</span><br>'
 STYLE = """
 #disputesView { background: #f6f7f9; }
 #groupList { background: #ffffff; border: 1px solid #dfe3e8; border-radius: 6px; padding: 4px; }
@@ -57,132 +41,6 @@ STYLE = """
 #columns { background: transparent; }
 QLabel { color: #1f2933; }
 """
-
-
-class GroupListModel(QAbstractListModel):
-    """Every claim group of the project, following the store with precise row changes."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._groups: list[ClaimGroup] = []
-
-    def set_groups(self, groups: list[ClaimGroup]) -> None:
-        """Follow the store (groups come ordered by id) without resetting the selection."""
-        keep = {g.id for g in groups}
-        for row in reversed(range(len(self._groups))):
-            if self._groups[row].id not in keep:
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self._groups[row]
-                self.endRemoveRows()
-        present = {g.id for g in self._groups}
-        for row, group in enumerate(groups):
-            if group.id not in present:
-                self.beginInsertRows(QModelIndex(), row, row)
-                self._groups.insert(row, group)
-                self.endInsertRows()
-        self._groups = list(groups)
-        if groups:
-            self.dataChanged.emit(self.index(0), self.index(len(groups) - 1))
-
-    def row_of(self, group_id: int) -> int | None:
-        """The row of a group, None when the project has no such group."""
-        return next((r for r, g in enumerate(self._groups) if g.id == group_id), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._groups)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._groups):
-            return None
-        g = self._groups[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            n = len(g.members)
-            return f"{g.title}\n{n} claim{'s' if n != 1 else ''} · " + \
-                ("disputed" if g.disputed else "agreed") + (" · decided" if g.holding_id else "")
-        if role == Qt.ItemDataRole.DecorationRole:
-            return QColor(GREEN if g.holding_id else AMBER if g.disputed else "#b8bec7")
-        return {Qt.ItemDataRole.ToolTipRole: tooltip(g.note or g.title), GroupRole: g}.get(role)
-
-
-class DisputeFilter(QSortFilterProxyModel):
-    """Disputed groups only, or all; the group on screen stays listed while it is worked on."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.disputed_only: bool = True
-        self.pinned: int | None = None
-
-    def set_filter(self, disputed_only: bool, pinned: int | None) -> None:
-        """Change what passes, re-filtering only when something changed."""
-        if (disputed_only, pinned) != (self.disputed_only, self.pinned):
-            self.beginFilterChange()
-            self.disputed_only, self.pinned = disputed_only, pinned
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def pin(self, group_id: int | None) -> None:
-        """Keep this group listed whatever the filter says (the one on screen)."""
-        self.set_filter(self.disputed_only, group_id)
-
-    def filterAcceptsRow(self, row: int, parent: Index) -> bool:
-        group = self.sourceModel().index(row, 0, parent).data(GroupRole)
-        return not self.disputed_only or group.disputed or group.id == self.pinned
-
-
-def context_of(text: str, start: int, end: int) -> tuple[str, str, str]:
-    """The text from the sentence before a claim to the sentence after it, in three parts."""
-    head = sentence_around(text, start)[0]
-    prev = len(text[:head].rstrip()) - 1
-    lo = sentence_around(text, prev)[0] if prev >= 0 else head
-    tail = max(end, sentence_around(text, max(start, end - 1))[1])
-    nxt = len(text) - len(text[tail:].lstrip())
-    hi = sentence_around(text, nxt)[1] if nxt < len(text) else tail
-    return text[min(lo, start):start], text[start:end], text[end:max(hi, end)]
-
-
-def plain(text: str, limit: int, keep_end: bool) -> str:
-    """Escaped context of at most ``limit`` characters; paragraph breaks stay line breaks."""
-    if len(text) > limit:
-        text = "…" + text[-limit:] if keep_end else text[:limit] + "…"
-    body = "<br>".join(escape(" ".join(p.split())) for p in re.split(r"\n\s*\n", text))
-    if keep_end and text[-1:].isspace():
-        return body + " "
-    return " " + body if not keep_end and text[:1].isspace() else body
-
-
-def marked(text: str, spans: Iterable[tuple[int, int]]) -> str:
-    """Escaped text with the given character spans highlighted."""
-    out, pos = [], 0
-    for start, end in sorted(spans):
-        if max(start, pos) < end:
-            out.append(escape(text[pos:max(start, pos)]))
-            out.append(f'<span style="background-color:{MARK}">'
-                       f"{escape(text[max(start, pos):end])}</span>")
-            pos = end
-    return "".join(out) + escape(text[pos:])
-
-
-def differing(a: str, b: str) -> list[tuple[int, int]]:
-    """Where claim ``a`` says something claim ``b`` does not (nlp is imported when needed)."""
-    from annotator.nlp.match_features import differing_words
-
-    return list(differing_words(a, b)[0])
-
-
-def counterpart(members: tuple[GroupMember, ...], i: int) -> GroupMember | None:
-    """What a claim is compared with: the first one stating another value, else the next."""
-    mine = members[i].value.strip().casefold()
-    contra = [m for m in members if m.value.strip().casefold() != mine]
-    if contra:
-        return contra[0]
-    return members[(i + 1) % len(members)] if len(members) > 1 else None
-
-
-def rich(html: str, parent: QWidget) -> QLabel:
-    """A wrapping rich-text label, aligned to the top left (user text in ``html`` escaped)."""
-    label = rich_label(parent, html)
-    label.setWordWrap(True)
-    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-    return label
 
 
 class InlineField(QLineEdit):
@@ -195,63 +53,6 @@ class InlineField(QLineEdit):
             self.cancelled.emit()
         else:
             super().keyPressEvent(event)
-
-
-class MemberColumn(QFrame):
-    """One claim of the group: where it appeared, who says it, what it states, in context."""
-
-    picked = Signal(int)  # column number: the column was clicked
-    opened = Signal(int)  # double-clicked: show the claim in its article
-    acted = Signal(int, str)  # a link in the column: "holds", "value", "open", "remove"
-
-    def __init__(self, n: int, m: GroupMember, context: str, holds: bool,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.n, self.member, self.holds = n, m, holds
-        self.setObjectName("memberColumn")
-        self.setMinimumWidth(190)
-        self.setMaximumWidth(560)
-        badge = f' &nbsp;<b style="color:{GREEN}">✓ holds</b>' if holds else ""
-        stance = f' <span style="color:{GREY}">· {escape(m.stance)}</span>' if m.stance else ""
-        outlet = f"<b>{escape(m.outlet)}</b>" if m.outlet else f'<i style="color:{GREY}">' \
-            "no outlet</i>"
-        self.header = rich(
-            f'<span style="background:#e6eaf0; color:#374151">&nbsp;{n + 1}&nbsp;</span> {outlet}'
-            f'<br><span style="color:{GREY}">{escape(m.published or "no date")}</span>{badge}'
-            f'<br><span style="color:#4b5563">{escape(m.article_title)}</span>', self)
-        self.source = rich(CAPTION.format("SOURCE") + (escape(m.source) if m.source else
-                           f'<i style="color:{GREY}">no source linked</i>'), self)
-        self.value = rich(CAPTION.format("VALUE") + '<span style="font-size:15pt; font-weight:'
-                          f'600">{escape(m.value) or "—"}</span>{stance}', self)
-        self.context = rich(context, self)
-        self.links = rich(" · ".join(
-            f'<a href="{k}" style="color:{BLUE}; text-decoration:none">{t}</a>' for k, t in (
-                ("holds", "clear" if holds else "holds"), ("value", "value"), ("open", "open"),
-                ("remove", "remove"))), self)
-        self.links.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
-        self.links.linkActivated.connect(lambda key: self.acted.emit(self.n, key))
-        box = QVBoxLayout(self)
-        box.setContentsMargins(12, 10, 12, 10)
-        box.setSpacing(8)
-        for widget in (self.header, self.source, self.value, self.context):
-            box.addWidget(widget)
-        box.addStretch(1)
-        box.addWidget(self.links)
-        self.set_current(False)
-
-    def set_current(self, current: bool) -> None:
-        """A green frame when the claim holds; a blue top edge on the column the keys act on."""
-        edge = GREEN if self.holds else LINE
-        self.setStyleSheet(
-            f"#memberColumn {{ background: {'#f2f9f2' if self.holds else '#ffffff'}; "
-            f"border: {2 if self.holds else 1}px solid {edge}; "
-            f"border-top: 4px solid {BLUE if current else edge}; border-radius: 6px; }}")
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self.picked.emit(self.n)
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        self.opened.emit(self.n)
 
 
 class DisputesView(QWidget):
@@ -423,9 +224,8 @@ class DisputesView(QWidget):
         self.title.setText(f'<span style="font-size:16pt; font-weight:600">{escape(g.title)}'
                            "</span>")
         self.summary.setText(self._summary(g))
-        for n, member in enumerate(g.members):
-            column = MemberColumn(n, member, self._context(g, n),
-                                  member.annotation_id == g.holding_id, self)
+        for n, side in enumerate(disputes.sides(g, self._text)):
+            column = MemberColumn(n, side, self)
             column.picked.connect(self._pick)
             column.opened.connect(lambda n: (self._pick(n), self.open_current()))
             column.acted.connect(self._column_link)
@@ -451,24 +251,18 @@ class DisputesView(QWidget):
                 label.setMinimumHeight(height)
 
     def _summary(self, g: ClaimGroup) -> str:
-        values = Counter(m.value.strip() for m in g.members if m.value.strip())
-        told = " vs ".join(f"<b>{escape(v)}</b> ({n})" for v, n in values.most_common())
-        held = next((m for m in g.members if m.annotation_id == g.holding_id), None)
+        told = " vs ".join(f"<b>{escape(v)}</b> ({n})" for v, n in disputes.stated_values(g))
+        held = disputes.holding_member(g)
         state = f'<span style="color:{AMBER if g.disputed else GREY}">' \
             f"{'disputed' if g.disputed else 'agreed'}</span>{': ' + told if told else ''}"
         verdict = (f' · <span style="color:{GREEN}">holds: {escape(held.outlet or "—")}, '
                    f"{escape(held.value or '—')}</span>") if held else " · undecided"
         return f"{len(g.members)} claims · {state}{verdict}"
 
-    def _context(self, g: ClaimGroup, n: int) -> str:
-        m, other = g.members[n], counterpart(g.members, n)
-        if m.article_id not in self._texts:
-            self._texts[m.article_id] = self.project.article(m.article_id).text
-        before, claim, after = context_of(self._texts[m.article_id], m.start, m.end)
-        spans = differing(m.text, other.text) if other is not None else []
-        return (f'<span style="color:{GREY}">{plain(before, 280, True)}</span>'
-                f"<b>{marked(claim, spans)}</b>"
-                f'<span style="color:{GREY}">{plain(after, 280, False)}</span>')
+    def _text(self, article_id: int) -> str:
+        if article_id not in self._texts:
+            self._texts[article_id] = self.project.article(article_id).text
+        return self._texts[article_id]
 
     # -- acting: every change goes through the session ---------------------------------------
 
@@ -499,10 +293,8 @@ class DisputesView(QWidget):
         """Record that claim ``n`` holds; on the claim already holding, clear the decision."""
         g = self._group
         if g is not None and 0 <= n < len(g.members):
-            m = g.members[n]
             self.set_current_member(n)
-            holding = None if g.holding_id == m.annotation_id else m.annotation_id
-            self.session.resolve_group(g.id, holding_id=holding)
+            self.session.resolve_group(g.id, holding_id=disputes.holding_after(g, n))
 
     def edit_value(self) -> None:
         """Edit what the current claim states, in the bar under the columns."""
@@ -514,9 +306,8 @@ class DisputesView(QWidget):
         """Give the current claim the next stance on the group's point."""
         m = self.current_member()
         if m is not None and self._group is not None:
-            stance = STANCES[(STANCES.index(m.stance) + 1) % len(STANCES)] \
-                if m.stance in STANCES else STANCES[0]
-            self.session.set_member(m.article_id, self._group.id, m.annotation_id, stance=stance)
+            self.session.set_member(m.article_id, self._group.id, m.annotation_id,
+                                    stance=disputes.next_stance(m.stance))
 
     def edit_title(self) -> None:
         """Retitle the group, in the bar under the columns."""
@@ -565,20 +356,20 @@ class DisputesView(QWidget):
             self.list.setFocus()
 
     def _commit_edit(self) -> None:
-        what, text, g, m = self._editing, self.editor.text().strip(), self._group, \
-            self.current_member()
+        what, typed, g, m = self._editing, self.editor.text(), self._group, self.current_member()
         self._close_editor()
-        if what == "value" and g is not None and m is not None and text != m.value:
-            self.session.set_member(m.article_id, g.id, m.annotation_id, value=text)
-        elif what == "title" and g is not None and g.members and text not in ("", g.title):
-            self.session.resolve_group(g.id, title=text)
+        if what == "value" and g is not None and m is not None:
+            if (value := disputes.new_value(m, typed)) is not None:
+                self.session.set_member(m.article_id, g.id, m.annotation_id, value=value)
+        elif what == "title" and g is not None and (title := disputes.new_title(g, typed)):
+            self.session.resolve_group(g.id, title=title)
 
     def _commit_note(self) -> None:
-        g, text = self._group, self.note.text().strip()
+        g, typed = self._group, self.note.text()
         if self.note.hasFocus():
             self.list.setFocus()
-        if g is not None and g.members and text != g.note:
-            self.session.resolve_group(g.id, note=text)
+        if g is not None and (note := disputes.new_note(g, typed)) is not None:
+            self.session.resolve_group(g.id, note=note)
 
     def _cancel_note(self) -> None:
         self.note.setText(self._group.note if self._group else "")

@@ -35,7 +35,8 @@ from annotator.app.exporting import (
     survey_output,
 )
 from annotator.core.model import Layer
-from annotator.io.export_folder import Survey, entry_names, names
+from annotator.io.export_folder import Survey
+from annotator.io.export_manifest import entry_names, names
 from annotator.io.formats import FORMATS
 
 

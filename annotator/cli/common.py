@@ -1,0 +1,66 @@
+"""What every command shares: the Typer app, exit codes, opening a project, failing, progress."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import typer
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=False,
+    invoke_without_command=True,
+    help="Annotate claims, sources and named entities in German news.",
+)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+SCREENSHOT = typer.Option("--screenshot", help="Save the window as PNG and quit", hidden=True)
+
+
+def data_dir() -> Path:
+    """Where the demo project and the last-project note live ($ANNOTATOR_DATA_DIR overrides)."""
+    base = os.environ.get("ANNOTATOR_DATA_DIR") or os.environ.get("XDG_DATA_HOME")
+    root = Path(base) if base else Path.home() / ".local" / "share"
+    return root if os.environ.get("ANNOTATOR_DATA_DIR") else root / "annotator"
+
+
+def open_existing(path: Path, *, create: bool = False, read_only: bool = False,
+                  migrate: bool = True):
+    """A project (see Project.open), or exit 2 with one line naming the file and the reason;
+    an upgrade is reported on stderr."""
+    from annotator.store import Project, ProjectError
+
+    try:
+        proj = Project.open(path, create=create, read_only=read_only, migrate=migrate)
+    except ProjectError as exc:
+        raise fail(str(exc)) from exc
+    if proj.upgrade:
+        typer.echo(f"{path}: {proj.upgrade.describe()}", err=True)
+    return proj
+
+
+def open_for_queries(path: Path):
+    """A project for candidates and eval-matching: opened read only, never upgraded (they
+    rank in ``matching_eval.unwritten``, which never writes into it)."""
+    return open_existing(path, read_only=True, migrate=False)
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
+    """Print an error line to stderr and give the exit to raise."""
+    typer.echo(f"annotator: {message}", err=True)
+    return typer.Exit(code)
+
+
+def with_progress(title: str, total: int | None, work):
+    """Run ``work(progress)`` with a progress bar on a terminal, quietly elsewhere;
+    ``progress(n, message, total=None)`` (a total also sets the bar's)."""
+    if not sys.stderr.isatty():
+        return work(lambda n, message, total=None: None)
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task(title, total=total)
+        return work(lambda n, message, total=None: bar.update(
+            task, completed=n, total=total, description=title))

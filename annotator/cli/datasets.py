@@ -1,0 +1,96 @@
+"""Datasets and models: export, train and use-model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from annotator.cli.common import fail, open_existing, with_progress
+from annotator.core.names import CLAIMS_MODEL_SETTING, MODEL_SETTING
+
+
+def export_cmd(
+    project: Annotated[Path, typer.Argument(help="Project file")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, spacy, conll, brat, "
+                                     "claims or claim-pairs")],
+    out: Annotated[Path, typer.Option("--output", "-o", help="Output folder")],
+    layer: Annotated[list[str] | None, typer.Option(
+        "--layer", help="entity, claim or source (repeat; default all)")] = None,
+    only_done: Annotated[bool, typer.Option("--only-done", help="Only done articles")] = False,
+    gold: Annotated[bool, typer.Option(
+        "--gold", help="Only done articles with no open model suggestions")] = False,
+    split: Annotated[str | None, typer.Option(
+        "--split", help="e.g. train=0.8,dev=0.1,test=0.1 (by article)")] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the split")] = 0,
+    overwrite: Annotated[bool, typer.Option(
+        "--overwrite", help="Replace the earlier export in OUT (only the files it wrote)")] = False,
+) -> None:
+    """Export the annotated articles as a dataset (written whole or not at all)."""
+    from annotator.app.exporting import ExportError, ExportOptions, export_project, parse_split
+    from annotator.core.model import Layer
+    from annotator.store import Project, ProjectError
+
+    try:
+        layers = frozenset(Layer(x) for x in layer) if layer else None
+    except ValueError as exc:
+        raise fail(f"--layer: {exc}") from exc
+    try:
+        options = ExportOptions(fmt, out, layers, only_done, gold,
+                                parse_split(split) if split else (("all", 1.0),), seed, overwrite)
+        with Project.open(project, create=False, read_only=True) as proj:
+            report = with_progress("Exporting", proj.count_articles(),
+                                    lambda p: export_project(proj, options, progress=p))
+    except (ExportError, ProjectError) as exc:
+        raise fail(str(exc)) from exc
+    for line in report.skipped:
+        typer.echo(f"left out: {line}", err=True)
+    typer.echo(f"{report.summary()} → {out}")
+
+
+def train_cmd(
+    project: Annotated[Path, typer.Argument(help="Project file")],
+    layer: Annotated[str, typer.Option("--layer", help="entities or claims")] = "entities",
+    out: Annotated[Path | None, typer.Option("--output", "-o", help="Model folder")] = None,
+    steps: Annotated[int, typer.Option("--steps", help="Training steps at most")] = 2000,
+    seed: Annotated[int, typer.Option("--seed")] = 0,
+    use: Annotated[bool, typer.Option("--use", help="Make it the project's suggester")] = False,
+) -> None:
+    """Train a suggester on the articles marked done; print its score on the dev split."""
+    from annotator.app.training import TrainingError, train_suggester
+
+    proj = open_existing(project)
+    target = out or project.with_name(f"{project.stem}-model")
+    with proj:
+        try:
+            scores = train_suggester(proj, target, layer=layer, max_steps=steps, seed=seed,
+                                     log=lambda line: typer.echo(line, err=True))
+        except TrainingError as exc:
+            raise fail(str(exc)) from exc
+        if use:
+            proj.set_setting(MODEL_SETTING if layer == "entities" else CLAIMS_MODEL_SETTING,
+                             str(target.resolve()))
+    what = "entity" if layer == "entities" else "claim"
+    typer.echo(f"{target}: {what} F {scores['f']:.3f} (P {scores['p']:.3f}, R {scores['r']:.3f})"
+               f" on the dev split" + ("; now the project's suggester" if use else ""))
+
+
+def use_model_cmd(
+    project: Annotated[Path, typer.Argument(help="Project file")],
+    model: Annotated[str | None, typer.Argument(help="Package name or folder; none resets")] = None,
+) -> None:
+    """Choose the project's entity suggester (checked before it is recorded)."""
+    from annotator.nlp.resolve import ModelError, load_pipeline
+
+    proj = open_existing(project)
+    with proj:
+        if model is not None:
+            try:
+                _nlp, info = load_pipeline(model)
+            except ModelError as exc:
+                raise fail(str(exc)) from exc
+            typer.echo(f"suggester: {info.name} {info.version}")
+        proj.set_setting(MODEL_SETTING, model)
+    if model is None:
+        typer.echo("suggester: automatic (an installed German pipeline, else the bundled one)")

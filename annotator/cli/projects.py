@@ -1,0 +1,189 @@
+"""The GUI and projects: open, upgrade, import, stats and the demo project."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from annotator.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    SCREENSHOT,
+    data_dir,
+    fail,
+    open_existing,
+    with_progress,
+)
+
+
+def main_callback(ctx: typer.Context) -> None:
+    """Without a command: open the last project (or the demo) in the GUI."""
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(open_project, project=None, screenshot=None)
+
+
+def open_project(
+    project: Annotated[Path | None, typer.Argument(help="Project file (.db)")] = None,
+    screenshot: Annotated[Path | None, SCREENSHOT] = None,
+) -> None:
+    """Open a project in the GUI (the last one, or the demo, when none is named)."""
+    if project is None:
+        project = _last_project() or demo_project(fresh=False)
+    if not project.exists():
+        raise fail(f"{project}: no such project file (create one with 'annotator import')")
+    raise typer.Exit(_run_gui(project, screenshot))
+
+
+def upgrade_cmd(project: Annotated[Path, typer.Argument(help="Project file")]) -> None:
+    """Bring a project made by an earlier version up to date (a copy of it is kept beside it)."""
+    from annotator.store.files import latest_version
+
+    with open_existing(project) as proj:
+        if not proj.upgrade:
+            typer.echo(f"{project}: up to date (schema version {latest_version()})")
+
+
+def import_cmd(
+    project: Annotated[Path, typer.Argument(help="Project file; created when missing")],
+    # readable=False: an unreadable path gets its own error line, the others still import
+    paths: Annotated[list[Path], typer.Argument(
+        help="Files or folders: .txt, .jsonl, .html, .conll, .spacy, brat .ann", readable=False)],
+    model: Annotated[
+        str | None, typer.Option("--model", "-m", help="spaCy pipeline: package name or folder")
+    ] = None,
+    suggest: Annotated[
+        bool, typer.Option("--suggest/--no-suggest", help="Run entity suggestions")
+    ] = True,
+) -> None:
+    """Import articles, suggest their entities (and claims) and print a summary."""
+    from annotator.app.importing import run_import
+
+    proj = open_existing(project, create=True)
+    with proj:
+        report = with_progress("Importing", None, lambda p: run_import(
+            proj, paths, model=model, suggest=suggest,
+            progress=lambda done, total, message: p(done, message, total)))
+    _print_import(report)
+
+
+def _print_import(report) -> None:
+    """Skipped, failed and warned files on stderr, then the summary; exit 2 when a model could
+    not be used, 1 when a file failed."""
+    for line in report.skipped:
+        typer.echo(f"skipped: {line}", err=True)
+    for line in report.failed:
+        typer.echo(f"error: {line}", err=True)
+    for line in report.warnings:
+        typer.echo(f"warning: {line}", err=True)
+    if report.model_error:
+        raise fail(report.model_error)
+    if report.claims_line():
+        typer.echo(report.claims_line(), err=True)
+    if report.claims_error:
+        raise fail(report.claims_error)
+    typer.echo(report.summary())
+    raise typer.Exit(EXIT_FAILED if report.failed else EXIT_OK)
+
+
+def stats_cmd(
+    project: Annotated[Path, typer.Argument(help="Project file")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object")] = False,
+) -> None:
+    """Articles, statuses, suggestions and annotations per layer and label, annotators."""
+    from annotator.store.stats import project_stats
+
+    proj = open_existing(project, read_only=True)
+    with proj:
+        stats = project_stats(proj)
+    if as_json:
+        typer.echo(json.dumps(stats, ensure_ascii=False, indent=2))
+        return
+    typer.echo(_format_stats(project, stats))
+
+
+def _format_stats(path: Path, stats: dict) -> str:
+    s = stats["status"]
+    lines = [
+        f"{path}: {stats['articles']} articles ({s['new']} new, {s['in_progress']} in "
+        f"progress, {s['done']} done)",
+        "suggestions: " + _counts(stats["suggestions"]),
+    ]
+    for m in stats["models"]:
+        lines.append(f"  {m['name']} {m['version']}: {m['suggestions']}")
+    lines.append("annotations:" + ("" if stats["annotations"] else " none"))
+    for layer, labels in stats["annotations"].items():
+        lines.append(f"  {layer}: {_counts(labels)}")
+    lines.append(f"links: {stats['links']}")
+    names = ", ".join(f"{a['name']} ({a['annotations']})" for a in stats["annotators"])
+    lines.append(f"annotators: {names or 'none'}")
+    return "\n".join(lines)
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{k} {v}" for k, v in counts.items()) or "none"
+
+
+def demo_cmd(
+    fresh: Annotated[bool, typer.Option("--fresh", help="Rebuild the demo project")] = False,
+    no_gui: Annotated[bool, typer.Option("--no-gui", help="Only build it, print its path")] = False,
+    screenshot: Annotated[Path | None, SCREENSHOT] = None,
+) -> None:
+    """Open a project made from the bundled sample corpus (built on first use)."""
+    project = demo_project(fresh)
+    if no_gui:
+        typer.echo(project)
+        return
+    raise typer.Exit(_run_gui(project, screenshot))
+
+
+def demo_project(fresh: bool) -> Path:
+    """Build the demo project once, atomically: a half-built demo is never left behind."""
+    from annotator.app.importing import run_import
+    from annotator.app.samples import sample_corpus_dir
+    from annotator.store.files import make_folders
+
+    target = data_dir() / "demo.db"
+    if target.exists() and not fresh:
+        return target
+    make_folders(target.parent)
+    building = target.with_suffix(".building.db")
+    for leftover in (building, Path(f"{building}-wal"), Path(f"{building}-shm")):
+        leftover.unlink(missing_ok=True)
+    typer.echo(f"Building the demo project in {target} ...", err=True)
+    with open_existing(building, create=True) as proj:
+        report = run_import(proj, [sample_corpus_dir()])
+        proj.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    if report.model_error:
+        raise fail(report.model_error)
+    building.replace(target)
+    return target
+
+
+def _last_project() -> Path | None:
+    note = data_dir() / "last-project"
+    if note.exists():
+        path = Path(note.read_text(encoding="utf-8").strip())
+        if path.exists():
+            return path
+    return None
+
+
+def _run_gui(project: Path, screenshot: Path | None = None) -> int:
+    """Run the window on a project; one line and exit 2 for a project it cannot open."""
+    from annotator.store import ProjectError
+    from annotator.store.files import make_folders
+    from annotator.ui.application import run
+
+    def opened(proj) -> None:
+        make_folders(data_dir())
+        (data_dir() / "last-project").write_text(str(project.resolve()), encoding="utf-8")
+        if proj.upgrade:
+            typer.echo(f"{project}: {proj.upgrade.describe()}", err=True)
+
+    try:
+        return run(project, screenshot, opened=opened)
+    except ProjectError as exc:
+        raise fail(str(exc)) from exc
