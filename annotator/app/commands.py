@@ -206,6 +206,8 @@ def entity_overlaps(project: Project, article_id: int, span: Span) -> list[Annot
 class AddSpan(StoreCommand):
     """Add one span; in the entity layer it replaces the entity spans it overlaps."""
 
+    article_id: int  # always one article
+
     def __init__(self, project: Project, article_id: int, layer: Layer, span: Span,
                  annotator: str, suggestion: Suggestion | None = None) -> None:
         super().__init__(project, article_id, f"Add {span.label} ({layer.value})")
@@ -286,6 +288,8 @@ class UpdateSpan(StoreCommand):
 
 class AcceptSuggestions(StoreCommand):
     """Turn suggestions into entity annotations in one step (one, or all of an article)."""
+
+    article_id: int  # always one article
 
     parts = Part.SPANS | Part.SUGGESTIONS
 
@@ -377,6 +381,8 @@ class AddLink(StoreCommand):
 
 class SetStatus(StoreCommand):
     """Mark an article new, in progress or done."""
+
+    article_id: int  # always one article
 
     starts_article = False
     parts = Part.STATUS

@@ -300,7 +300,7 @@ def embed_some(project: Project, batch: int = 64,
     if not semantic.available():
         return []
     todo = project.matching.missing_vectors(semantic.model_name(), limit=batch)
-    vectors = semantic.embed([s.text for s in todo], cancelled=cancelled) if todo else []
+    vectors: Any = semantic.embed([s.text for s in todo], cancelled=cancelled) if todo else []
     return [(s.id, v.tobytes()) for s, v in zip(todo, vectors, strict=False)]
 
 

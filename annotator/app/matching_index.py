@@ -12,6 +12,7 @@ import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from annotator.nlp.lexical import VERSION, LexicalIndex, vectorize
 from annotator.store import Project
@@ -48,7 +49,8 @@ def save(index: LexicalIndex, path: Path | None) -> None:
         # owner only, as the project it is made of
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as out:
-            np.savez(out, version=np.array(VERSION), **index.arrays())
+            arrays: dict[str, Any] = {"version": np.array(VERSION), **index.arrays()}
+            np.savez(out, **arrays)
         os.replace(tmp, path)
     except OSError as exc:  # a read-only folder: the index still works from memory
         log.warning("cannot write the matching index cache %s: %s", path, exc)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator.app import claim_commands as claim_cmd
 from annotator.app import commands as cmd
@@ -105,14 +105,14 @@ class Session(QObject):
         stack = self.undo_stack
         if not stack.canUndo():
             return False
-        return self._move(stack.command(stack.index() - 1), "undo", stack.undo)
+        return self._move(_store_command(stack.command(stack.index() - 1)), "undo", stack.undo)
 
     def redo(self) -> bool:
         """Do the next undone action again, checked as undo is."""
         stack = self.undo_stack
         if not stack.canRedo():
             return False
-        return self._move(stack.command(stack.index()), "redo", stack.redo)
+        return self._move(_store_command(stack.command(stack.index())), "redo", stack.redo)
 
     def _move(self, command: cmd.StoreCommand, verb: str, step) -> bool:
         try:
@@ -129,7 +129,12 @@ class Session(QObject):
         # makes a cycle through C++ that the garbage collector tears down in the wrong order
         # (QUndoStack::clear on half-freed commands: a crash, seen in the test suite).
         announce = weakref.WeakMethod(self._announce)
-        command.notify = lambda cmd: (method := announce()) is not None and method(cmd)
+
+        def notify(done: cmd.StoreCommand) -> None:
+            if (method := announce()) is not None:
+                method(done)
+
+        command.notify = notify
 
     def _announce(self, command: cmd.StoreCommand) -> None:
         self.changed.emit(command.changes())
@@ -256,6 +261,12 @@ class Session(QObject):
 
 class _ActionFailed(Exception):
     """A step of an action failed; the action's transaction rolls back."""
+
+
+def _store_command(command: QUndoCommand) -> cmd.StoreCommand:
+    """A command on the stack: every one the session pushes is a StoreCommand."""
+    assert isinstance(command, cmd.StoreCommand)
+    return command
 
 
 def _reason(exc: Exception) -> str:

@@ -29,7 +29,8 @@ def gold_docs(project: Project, seed: int = 0, dev_share: float = 0.2,
     from annotator.io.tokens import german_tokenizer, tokenize
 
     vocab = german_tokenizer().vocab
-    train, dev = [], []
+    train: list[Doc] = []
+    dev: list[Doc] = []
     split = (("train", 1 - dev_share), ("dev", dev_share))
     offset = 0
     while page := project.list_articles(offset, 500, Status.DONE):
@@ -43,10 +44,11 @@ def gold_docs(project: Project, seed: int = 0, dev_share: float = 0.2,
             # spaCy's character offsets are code points, like ours; tokens split at every span
             # boundary, so each span is whole tokens.
             found = [doc.char_span(s.start, s.end, label=s.label) for s in spans]
+            whole = [s for s in found if s is not None]
             if layer is Layer.ENTITY:
-                doc.ents = found
+                doc.ents = whole
             else:
-                doc.spans["sc"] = [s for s in found if s is not None]
+                doc.spans["sc"] = whole
             (train if split_of(art.hash, seed, split) == "train" else dev).append(doc)
     if not dev and len(train) > 2:  # a small project: still keep one article to score on
         dev.append(train.pop())

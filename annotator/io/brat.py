@@ -110,7 +110,9 @@ def ann_lines(draft: ArticleDraft, numbers: dict[str, str], conf: _Conf) -> list
     """T, A, R and # lines of one article, in that order; ids count from 1 in each kind."""
     tids = {s.key: f"T{i}" for i, s in enumerate(draft.annotations, start=1)}
     types = {s.key: _brat_type(s.label) for s in draft.annotations}
-    spans, attrs, notes = [], [], []
+    spans: list[str] = []
+    attrs: list[str] = []
+    notes: list[tuple[str, str]] = []
     for s in draft.annotations:
         tid, kind = tids[s.key], types[s.key]
         conf.types.add(kind)
@@ -119,7 +121,7 @@ def ann_lines(draft: ArticleDraft, numbers: dict[str, str], conf: _Conf) -> list
             conf.attributes.setdefault(name, set()).add(kind)
             attrs.append(f"A{len(attrs) + 1}\t{name} {tid} {value}\n")
         notes += [(tid, line) for line in _span_notes(s, kind, draft.groups, numbers)]
-    relations = []
+    relations: list[str] = []
     for link in (x for x in draft.links if x.from_key in tids and x.to_key in tids):
         r, kind = len(relations) + 1, _brat_type(link.kind)
         ends = conf.relations.setdefault(kind, (set(), set()))

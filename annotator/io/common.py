@@ -8,7 +8,7 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, TypeAlias
+from typing import Any, BinaryIO, TypeAlias, TypeGuard
 
 from annotator.core.model import ArticleDraft
 
@@ -136,3 +136,8 @@ def read_limited(path: Path, limit: int, what: str) -> bytes:
 def too_large(limit: int, what: str) -> str:
     """The error for input over a byte limit, e.g. "larger than 10 MB, the limit for …"."""
     return f"larger than {limit // MB} MB, the limit for {what}"
+
+
+def is_int(value: Any) -> TypeGuard[int]:
+    """True for JSON integers; ``true`` and ``3.0`` are not offsets."""
+    return isinstance(value, int) and not isinstance(value, bool)

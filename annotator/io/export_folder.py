@@ -140,7 +140,7 @@ class Staging:
         except OSError as exc:
             raise FolderError(f"{self.out}: the export stopped while moving its files in "
                               f"({exc}); the next export into this folder finishes it") from exc
-        return Manifest(record, files)
+        return Manifest(record, tuple(files))
 
     def _leave(self) -> None:
         with self._stack:  # the lock goes last

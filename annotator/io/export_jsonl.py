@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.model import ArticleDraft, DocGroupMember, DocLink, DocSpan, Layer, Status
-from annotator.io.common import ImportProblem, first_line, short_title
+from annotator.io.common import ImportProblem, first_line, is_int, short_title
 from annotator.io.tokens import Token, tokenize
 
 FIELDS = ("title", "outlet", "author", "url", "published", "language", "source_path", "status")
@@ -225,7 +225,7 @@ def parse_span(item: Any, text: str, where: str) -> DocSpan:
         raise ImportProblem(f'{where}: unknown layer {json.dumps(item.get("layer"))} '
                             f"(use {_LAYERS})")
     start, end = item.get("start"), item.get("end")
-    if not _is_int(start) or not _is_int(end):
+    if not is_int(start) or not is_int(end):
         raise ImportProblem(f"{where}: offsets must be integers, got {json.dumps(start)} and "
                             f"{json.dumps(end)}")
     if not 0 <= start < end <= len(text):
@@ -312,7 +312,7 @@ def _tokens(items: list[Any], text: str) -> list[Token]:
         item = _object(raw, f"tokens[{index}]")
         start, end, covered = item.get("start"), item.get("end"), item.get("text")
         after = tokens[-1].end if tokens else 0
-        if not (_is_int(start) and _is_int(end) and after <= start < end <= len(text)):
+        if not (is_int(start) and is_int(end) and after <= start < end <= len(text)):
             raise ImportProblem(f"tokens[{index}]: offsets {json.dumps(start)}-"
                                 f"{json.dumps(end)} are out of order or outside the text")
         if covered != text[start:end] or item.get("id", index) != index:
@@ -357,6 +357,3 @@ def _optional_str(item: dict[str, Any], name: str, where: str) -> str | None:
     return value
 
 
-def _is_int(value: Any) -> bool:
-    """True for JSON integers; ``true`` and ``3.0`` are not offsets."""
-    return isinstance(value, int) and not isinstance(value, bool)

@@ -86,7 +86,9 @@ def parse_html(html: str, source_path: str | None = None) -> ArticleDraft:
         doc = trafilatura.bare_extraction(_as_document(html), **_EXTRACT_OPTIONS)
     except Exception as exc:  # lxml and trafilatura raise many types on broken markup
         raise ImportProblem(f"cannot read the HTML: {exc}") from exc
-    main = (getattr(doc, "text", None) or "").strip()
+    if doc is None or isinstance(doc, dict):  # nothing found (a dict only when asked for)
+        raise ImportProblem(NO_TEXT)
+    main = (doc.text or "").strip()
     if not _has_prose(main):
         raise ImportProblem(NO_TEXT)
     title, text = _title_and_text(doc, main)

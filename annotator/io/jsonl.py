@@ -21,6 +21,7 @@ from annotator.io.common import (
     ImportProblem,
     ImportWarning,
     first_line,
+    is_int,
     open_regular,
     read_limited,
     short_title,
@@ -72,7 +73,7 @@ def _bounded_lines(handle: BinaryIO) -> Iterator[tuple[int, bytes | None, int]]:
     in chunks so that it is never held in memory whole."""
     offset = 0
     for number in itertools.count(1):
-        line = handle.readline(LINE_BYTES + 1)
+        line: bytes | None = handle.readline(LINE_BYTES + 1)
         if not line:
             return
         start = offset
@@ -216,7 +217,7 @@ def _span(item: Any, text: str, where: str) -> Span:
         start, end, label = item
     else:
         raise ImportProblem(f'{where}: expected {{"start", "end", "label"}} or [start, end, label]')
-    if not _is_int(start) or not _is_int(end):
+    if not is_int(start) or not is_int(end):
         raise ImportProblem(
             f"{where}: offsets must be integers, got {json.dumps(start)} and {json.dumps(end)}"
         )
@@ -263,9 +264,6 @@ def _field_value(name: str, value: Any) -> str | None:
     return value.strip()
 
 
-def _is_int(value: Any) -> bool:
-    """True for JSON integers; ``true`` and ``3.0`` are not offsets."""
-    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _json_type(value: Any) -> str:

@@ -126,8 +126,8 @@ def _classify(piece: str, *, split: bool = True) -> list[tuple[str, Any]] | None
     if byline := german.parse_author_line(piece):
         names, agency = byline
         return [("authors", names), ("agency", agency)]
-    if agency := german.parse_agency_line(piece):
-        return [("agency", agency[1])]
+    if agency_line := german.parse_agency_line(piece):
+        return [("agency", agency_line[1])]
     if _NOISE.fullmatch(piece):
         return []
     if split:

@@ -105,7 +105,8 @@ def add_ruler(
     """Add (or replace) an entity_ruler before ner; ner then respects its entities."""
     if name in nlp.pipe_names:
         nlp.remove_pipe(name)
-    before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-    ruler = nlp.add_pipe("entity_ruler", name=name, config={"overwrite_ents": True}, **before)
+    before = "ner" if "ner" in nlp.pipe_names else None
+    ruler: Any = nlp.add_pipe("entity_ruler", name=name, config={"overwrite_ents": True},
+                              before=before)
     ruler.add_patterns(patterns(entries if entries is not None else load_tsv()))
     return ruler

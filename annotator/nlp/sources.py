@@ -249,7 +249,8 @@ def group_mentions(mentions: Sequence[str]) -> list[list[int]]:
     known = _known(mentions)
     norms = [fold(_normalise(m, known)) for m in mentions]
     roles = [_role_word(m) for m in mentions]
-    groups, by_key = _Groups(len(mentions)), {}
+    groups = _Groups(len(mentions))
+    by_key: dict[str, int] = {}
     for i, mention in enumerate(mentions):  # same name once titles are gone, or its acronym
         for key in filter(None, [norms[i]] + [fold(a) for a in _ACRONYM.findall(mention)]):
             groups.union(i, by_key.setdefault(key, i))

@@ -58,6 +58,7 @@ def _run(nlp: Language, texts: list[str], beam_width: int) -> tuple[list[Any], l
     (after it, the entities it set would pin the beam)."""
     docs = [nlp.make_doc(text) for text in texts]
     scores: list[dict] = [{} for _ in docs]
+    proc: Any
     for name, proc in nlp.pipeline:
         if name == "ner" and beam_width > 1 and hasattr(proc, "beam_parse"):
             scores = [dict(s) for s in proc.scored_ents(proc.beam_parse(docs, beam_width))]
