@@ -15,6 +15,7 @@ class Layer(StrEnum):
     ENTITY = "entity"
     CLAIM = "claim"
     SOURCE = "source"
+    STRUCTURE = "structure"  # zones: headline, dateline, teaser, ... (core.zones)
 
 
 class Status(StrEnum):

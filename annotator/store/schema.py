@@ -7,6 +7,8 @@ import re
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from annotator.core.zones import ZONE_COLOR, ZONE_LABELS
+
 migrations = Migrations("annotator")
 
 
@@ -287,21 +289,63 @@ def m007_ids_never_reused(db: Database) -> None:
 
 
 def _rebuild_with_autoincrement(db: Database, table: str) -> None:
-    sql = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
-                     [table]).fetchone()[0]
+    sql = _table_sql(db, table)
     if "AUTOINCREMENT" in sql:
         return
     new_sql, n = re.subn(r"\bid INTEGER PRIMARY KEY\b", "id INTEGER PRIMARY KEY AUTOINCREMENT",
                          sql, count=1)
     if n != 1:
         raise RuntimeError(f"{table}: no integer id column to rebuild")
+    _rebuild(db, table, new_sql)
+
+
+def _table_sql(db: Database, table: str) -> str:
+    return db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
+                      [table]).fetchone()[0]
+
+
+def _rebuild(db: Database, table: str, new_sql: str) -> None:
+    """Make ``table`` anew from ``new_sql`` with its rows and indexes (foreign keys off)."""
     indexes = [r[0] for r in db.execute(
         "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
         [table]).fetchall()]
     staging = f"_new_{table}"
-    db.execute(new_sql.replace(f"CREATE TABLE {table}", f"CREATE TABLE {staging}", 1))
+    # after a rename SQLite keeps the name quoted: CREATE TABLE "annotations"
+    db.execute(re.sub(rf'^CREATE TABLE "?{table}"?', f"CREATE TABLE {staging}", new_sql))
     db.execute(f"INSERT INTO {staging} SELECT * FROM {table}")
     db.execute(f"DROP TABLE {table}")
     db.execute(f"ALTER TABLE {staging} RENAME TO {table}")
     for index in indexes:
         db.execute(index)
+
+
+_ANNOTATION_LAYERS = "layer IN ('entity', 'claim', 'source')"
+
+
+@migrations(transactional=False)
+def m008_structure_zones(db: Database) -> None:
+    """Zones: the ``structure`` layer (annotations accept it, its labels join the scheme), and
+    ``articles.edited``, the metadata fields a person set (never overwritten by a re-run).
+
+    The layer check is part of the annotations table, so the table is rebuilt as m007 did.
+    """
+    db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with db.atomic():
+            sql = _table_sql(db, "annotations")
+            if _ANNOTATION_LAYERS not in sql:
+                raise RuntimeError("annotations: the layer check is not the one expected")
+            _rebuild(db, "annotations", sql.replace(
+                _ANNOTATION_LAYERS, "layer IN ('entity', 'claim', 'source', 'structure')"))
+            broken = db.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise RuntimeError(f"foreign keys broken by the rebuild: {broken[:5]}")
+            db.execute("ALTER TABLE articles ADD COLUMN edited TEXT NOT NULL DEFAULT '[]'")
+            first = db.execute("SELECT coalesce(max(position), 0) + 1 FROM labels").fetchone()[0]
+            db.table("labels").insert_all(
+                ({"layer": "structure", "name": name, "color": ZONE_COLOR, "shortcut": None,
+                  "description": what, "position": first + i}
+                 for i, (name, what) in enumerate(ZONE_LABELS.items())),
+                ignore=True)
+    finally:
+        db.execute("PRAGMA foreign_keys = ON")
