@@ -112,6 +112,8 @@ def test_a_line_by_its_own_form(line: str, label: str) -> None:
         "Von den 20 Befragten stimmten 12 zu.",
         "Der Bericht wurde am Montag veröffentlicht und sorgt für Streit.",
         "Olaf Scholz (SPD) – der Kanzler – reiste nach Kiew.",
+        "Doch – und das überraschte viele – die Regierung blieb bei ihrer Linie, hieß es.",
+        "Der Kanzler, 22.10.2024",
     ],
 )
 def test_body_sentences_hold_no_zone(line: str) -> None:
@@ -129,6 +131,11 @@ def test_body_sentences_hold_no_zone(line: str) -> None:
         ("Scholz in Kiew. Foto: Michael Kappeler/dpa", [(0, 15, "CAPTION"), (16, 42, "CREDIT")]),
         ("Lea Sommer | 22.10.2024", [(0, 10, "BYLINE"), (13, 23, "DATELINE")]),
         ("Von Lea Sommer, 22.10.2024", [(0, 14, "BYLINE"), (16, 26, "DATELINE")]),
+        ("Von Lea Sommer und Jan Roth, Berlin, 22.10.2024, 14:05 Uhr",
+         [(0, 35, "BYLINE"), (37, 58, "DATELINE")]),
+        ("Frankfurt am Main, 22. Oktober 2024", [(0, 35, "DATELINE")]),
+        ("Köln – Ein Mann hat in Köln-Ehrenfeld ein Kind aus einem brennenden Haus gerettet.",
+         [(0, 6, "DATELINE")]),
     ],
 )
 def test_part_of_a_line(line: str, parts: list[tuple[int, int, str]]) -> None:

@@ -22,6 +22,7 @@ _PIECES = re.compile(
 )
 _DATELINE_HINTS = ("(", "–", "—", " - ")  # a dateline has its agency in brackets, or a dash
 _HEAD_SPLIT = re.compile(r"\s*,\s*|\s+[-–—]\s+")
+_ARTICLES = frozenset(("der", "die", "das", "ein", "eine", "dem", "den", "des"))
 _PIECES_MAX = 200  # characters: a byline, date and reading time together are shorter
 
 
@@ -53,11 +54,11 @@ def _header_pieces(text: str) -> list[Part] | None:
     hinted = any(mark in text for mark in "|·•") or any(word in text for word in _GLUED_PIECES)
     pieces = _split(text, _PIECES) if hinted else [(0, len(text))]
     if len(pieces) == 1:
-        if not w.DIGIT.search(text):
+        pieces = _date_after_comma(text)
+        if not pieces:
             return None
-        pieces = _split(text, _HEAD_SPLIT)
-        if len(pieces) != 2 or not w.is_date_line(text[pieces[1][0] : pieces[1][1]]):
-            return None  # "Von Anna Berger, 22.10.2024"; a comma alone splits bylines too
+        if w.PLACE.fullmatch(text[: pieces[0][1]]):
+            return [(0, len(text), DATELINE)]  # "Berlin, 22. Oktober 2024"
     parts: list[Part] = []
     for start, end in pieces:
         label = _piece_label(text[start:end])
@@ -67,6 +68,16 @@ def _header_pieces(text: str) -> list[Part] | None:
     if not any(label for *_, label in parts):
         return None
     return [(start, end, label or BYLINE) for start, end, label in parts]
+
+
+def _date_after_comma(text: str) -> list[tuple[int, int]]:
+    """``Von Anna Berger und Jan Roth, Berlin, 22.10.2024``: the head and the date after it."""
+    if not w.DIGIT.search(text):
+        return []
+    for match in _HEAD_SPLIT.finditer(text):
+        if match.start() and w.is_date_line(text[match.end() :]):
+            return [(0, match.start()), (match.end(), len(text))]
+    return []
 
 
 def _split(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -88,7 +99,9 @@ def _piece_label(piece: str) -> str | None:
 def _is_name(piece: str) -> bool:
     """``Anna Berger``: two to four capitalised words, beside a date or agency piece."""
     words = piece.split()
-    return 2 <= len(words) <= 4 and all(word[:1].isupper() and word.isalpha() for word in words)
+    if not 2 <= len(words) <= 4 or words[0].lower() in _ARTICLES:
+        return False
+    return all(word[:1].isupper() and word.isalpha() for word in words)
 
 
 def _caption_with_credit(text: str) -> list[Part] | None:

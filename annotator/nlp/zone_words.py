@@ -206,6 +206,7 @@ _PLACE = (
     rf"(?:\s+(?:am|an der|im|in der|ob der|bei)\s+{_PLACE_WORD})?(?:\s*/\s*{_PLACE_WORD})*"
     r"(?:\s\([A-ZÄÖÜ][a-zäöü]+\))?"
 )
+PLACE = re.compile(_PLACE)
 # "Köln – Ein Mann …", "Hannover. Die Stadt …": a place without agency opening a paragraph.
 PLACE_DASH = re.compile(rf"(?P<place>{_PLACE})\s+[-–—]\s+(?=[A-ZÄÖÜ„\"»])")
 PLACE_DOT = re.compile(rf"(?P<place>{_PLACE})\.\s+(?=[A-ZÄÖÜ„\"»])")  # first paragraphs only
@@ -234,7 +235,7 @@ def is_section_line(text: str) -> bool:
     if len(text) > 80:
         return False
     tokens = [t for t in _SECTION_SPLIT.split(text) if any(c.isalpha() for c in t)]
-    return 0 < len(tokens) <= 8 and all(t.casefold() in SECTIONS for t in tokens)
+    return 0 < len(tokens) <= 8 and all(t.casefold().strip(":.") in SECTIONS for t in tokens)
 
 
 def is_nav(text: str) -> bool:

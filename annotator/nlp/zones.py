@@ -62,6 +62,7 @@ _CAPTION_MAX, _LEAD_MAX, _BOX_ITEMS = 220, 700, 10
 _CLOSING = "['\"“”»«’)]*$"  # closing quotes and brackets after a final mark
 _FINAL = re.compile(rf"[.:;,!?…]{_CLOSING}")
 _NOT_A_HEADLINE_END = re.compile(rf"[.:;,]{_CLOSING}")
+_PERIOD_END = re.compile(rf"\.{_CLOSING}")
 _SENTENCE_END = re.compile(rf"[.!?…:]{_CLOSING}")
 _HEADER = frozenset((NAV, DATELINE, BYLINE, CREDIT, CAPTION, DUPLICATE, NOTE))
 _FURNITURE = frozenset((NAV, DATELINE, BYLINE, CREDIT, NOTE, SUMMARY))
@@ -168,7 +169,7 @@ def _box_item(label: str, line: _Line, *, first: bool, gaps: bool) -> bool:
     if w.BULLET.match(line.text):
         return len(line.text) <= 400
     if label == TEASER:  # headlines of other articles: no final period
-        return len(line.text) <= 160 and (line.words <= 6 or not line.text.endswith("."))
+        return len(line.text) <= 160 and (line.words <= 6 or not _PERIOD_END.search(line.text))
     if first:  # a summary without bullets: its first paragraph, and lines up to a blank line
         return len(line.text) <= 600
     return gaps and not line.gap and len(line.text) <= 300
