@@ -10,8 +10,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from annotator.core import german
 from annotator.core.model import ArticleDraft, Span
-from annotator.io import german
 from annotator.io.common import (
     DATASET_BYTES,
     LINE_BYTES,

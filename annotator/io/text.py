@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from annotator.core import german
+from annotator.core.german import Dateline, DatePiece
 from annotator.core.model import ArticleDraft
-from annotator.io import german
 from annotator.io.common import ARTICLE_BYTES, ImportProblem, Warn, read_limited, short_title
 from annotator.io.decode import decode_bytes
-from annotator.io.german import Dateline, DatePiece
 
 HEADER_LINES = 8  # non-blank lines after the title that may hold date, byline and agency
 DATELINE_PARAGRAPHS = 3  # a teaser or two may come before the paragraph with the dateline

@@ -144,6 +144,7 @@ class Dateline:
     agency_text: str | None
     date: DateMatch | None
     date_text: str | None
+    end: int = 0  # where the paragraph's own text begins
 
 
 def find_date(text: str, *, partial: bool = False) -> DateMatch | None:
@@ -252,7 +253,7 @@ def parse_dateline(paragraph: str) -> Dateline | None:
             return None
         place, date_text = f"{place}, {date_text}", None  # "Berlin, Brandenburg (dpa)"
     credit = agency_credit(agency) if agency else None
-    return Dateline(place.strip(), credit, agency, date, date_text)
+    return Dateline(place.strip(), credit, agency, date, date_text, match.end())
 
 
 def _dateline_date(text: str) -> DateMatch | None:

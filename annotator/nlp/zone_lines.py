@@ -1,0 +1,146 @@
+"""Zones one line holds by its own form: furniture, header pieces, captions, datelines.
+
+``line_zones`` returns (start, end, label) parts within the trimmed line; ``zones.py`` adds what
+needs the neighbouring lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotator.core import german
+from annotator.nlp import zone_words as w
+from annotator.nlp.zone_words import BYLINE, CAPTION, CREDIT, DATELINE, NAV, NOTE
+
+Part = tuple[int, int, str]  # start and end within a line, label
+
+_LONG = 700  # characters: longer lines are body whatever they start with
+# Piece separators; t-online glues "… 09:12 UhrLesedauer: 2 Min." together.
+_GLUED_PIECES = ("Lesedauer", "Lesezeit", "Aktualisiert", "Veröffentlicht", "Stand:")
+_PIECES = re.compile(
+    rf"\s*[|·•]\s*|(?<=[a-zäöüß\d.])(?={'|'.join(_GLUED_PIECES)})"
+)
+_DATELINE_HINTS = ("(", "–", "—", " - ")  # a dateline has its agency in brackets, or a dash
+_HEAD_SPLIT = re.compile(r"\s*,\s*|\s+[-–—]\s+")
+_ARTICLES = frozenset(("der", "die", "das", "ein", "eine", "dem", "den", "des"))
+_PIECES_MAX = 200  # characters: a byline, date and reading time together are shorter
+
+
+def line_zones(text: str) -> list[Part]:
+    """Zones one line holds by its own form, without looking at its neighbours."""
+    if len(text) <= _LONG:
+        label = _whole_line_label(text)
+        if label:
+            return [(0, len(text), label)]
+        parts = (len(text) <= _PIECES_MAX and _header_pieces(text)) or _caption_with_credit(text)
+        if parts:
+            return parts
+    return _dateline_parts(text)
+
+
+def _whole_line_label(text: str) -> str | None:
+    if w.is_nav(text):
+        return NAV
+    heading = w.heading_kind(text)
+    if heading:
+        return heading[0]
+    if w.is_note(text):
+        return NOTE
+    return w.header_label(text)
+
+
+def _header_pieces(text: str) -> list[Part] | None:
+    """``Von Anna Berger | 22.10.2024 | Lesezeit: 3 Min.``: every piece a header piece."""
+    hinted = any(mark in text for mark in "|·•") or any(word in text for word in _GLUED_PIECES)
+    pieces = _split(text, _PIECES) if hinted else [(0, len(text))]
+    if len(pieces) == 1:
+        pieces = _date_after_comma(text)
+        if not pieces:
+            return None
+        if w.PLACE.fullmatch(text[: pieces[0][1]]):
+            return [(0, len(text), DATELINE)]  # "Berlin, 22. Oktober 2024"
+    parts: list[Part] = []
+    for start, end in pieces:
+        label = _piece_label(text[start:end])
+        if label is None and not _is_name(text[start:end]):
+            return None
+        parts.append((start, end, label or ""))
+    if not any(label for *_, label in parts):
+        return None
+    return [(start, end, label or BYLINE) for start, end, label in parts]
+
+
+def _date_after_comma(text: str) -> list[tuple[int, int]]:
+    """``Von Anna Berger und Jan Roth, Berlin, 22.10.2024``: the head and the date after it."""
+    if not w.DIGIT.search(text):
+        return []
+    for match in _HEAD_SPLIT.finditer(text):
+        if match.start() and w.is_date_line(text[match.end() :]):
+            return [(0, match.start()), (match.end(), len(text))]
+    return []
+
+
+def _split(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The non-empty pieces between separator matches, as (start, end)."""
+    pieces, start = [], 0
+    for match in pattern.finditer(text):
+        if match.start() > start:
+            pieces.append((start, match.start()))
+        start = max(start, match.end())
+    if start < len(text):
+        pieces.append((start, len(text)))
+    return pieces
+
+
+def _piece_label(piece: str) -> str | None:
+    return w.header_label(piece) or (NAV if w.is_nav(piece) else None)
+
+
+def _is_name(piece: str) -> bool:
+    """``Anna Berger``: two to four capitalised words, beside a date or agency piece."""
+    words = piece.split()
+    if not 2 <= len(words) <= 4 or words[0].lower() in _ARTICLES:
+        return False
+    return all(word[:1].isupper() and word.isalpha() for word in words)
+
+
+def _caption_with_credit(text: str) -> list[Part] | None:
+    """``Olaf Scholz in Kiew. Foto: picture alliance / dpa`` → CAPTION and CREDIT."""
+    start = max(len(text) - 121, 1)
+    tail = text[start:].lower()
+    if not any(hint in tail for hint in w.CREDIT_HINTS):
+        return None
+    for match in w.CREDIT_TAIL.finditer(text, start):
+        tail = text[match.start() :]
+        if len(tail.split()) > 14:
+            continue
+        if not w.is_credit(tail) and not w.is_credit(tail.lstrip("| ")):
+            continue
+        end = len(text[: match.start()].rstrip(" |–-,"))
+        if end and any(c.isalpha() for c in text[:end]) and end <= 400:
+            return [(0, end, CAPTION), (match.start(), len(text), CREDIT)]
+    return None
+
+
+def _dateline_parts(text: str) -> list[Part]:
+    """A ``Berlin (dpa) –`` opening and a closing ``(dpa)`` of a body paragraph."""
+    parts: list[Part] = []
+    opening = text[:100]
+    hinted = any(hint in opening for hint in _DATELINE_HINTS)
+    found = german.parse_dateline(text) if hinted else None
+    match = None if found else w.DATELINE_OPEN.match(text[:200])
+    end = found.end if found else (match.end() if match else place_end(text, w.PLACE_DASH))
+    if end:
+        parts.append((0, len(text[:end].rstrip()), DATELINE))
+    closing = w.TRAILING_AGENCY.search(text, max(len(text) - 80, 0))
+    if closing and closing.start("credit") > end:
+        parts.append((closing.start("credit"), closing.end("credit"), DATELINE))
+    return parts
+
+
+def place_end(text: str, pattern: re.Pattern[str]) -> int:
+    """Where a ``Köln –`` or ``Hannover.`` opening of a long paragraph ends, else 0."""
+    match = pattern.match(text, 0, 80) if len(text) >= 80 else None
+    if match is None or match["place"].split()[0].lower() in w.NOT_PLACES:
+        return 0
+    return match.end()
