@@ -9,13 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from annotator.core import german
+from annotator.core import german, zones
 
 HEADLINE, LEAD, DATELINE, BYLINE, SUBHEAD = "HEADLINE", "LEAD", "DATELINE", "BYLINE", "SUBHEAD"
 CAPTION, CREDIT, TEASER, SUMMARY, NAV = "CAPTION", "CREDIT", "TEASER", "SUMMARY", "NAV"
 NOTE, DUPLICATE = "NOTE", "DUPLICATE"
-ZONE_LABELS = (HEADLINE, LEAD, DATELINE, BYLINE, SUBHEAD, CAPTION, CREDIT, TEASER, SUMMARY, NAV,
-               NOTE, DUPLICATE)  # fmt: skip
+ZONE_LABELS = tuple(zones.ZONE_LABELS)  # the names above, in core.zones' order
 
 
 def _words(text: str) -> frozenset[str]:
