@@ -20,6 +20,8 @@ from annotator.core.model import ArticleDraft, Layer, Span
 from annotator.store import Project
 from annotator.ui.disputes_models import DisputeFilter, GroupListModel, GroupRole
 from annotator.ui.disputes_view import DisputesView
+from annotator.ui.keymap import DISPUTES, sheet
+from annotator.ui.keys import check_bound
 
 Key, Mod = Qt.Key, Qt.KeyboardModifier
 ARTICLES = [  # outlet, published, text
@@ -240,9 +242,11 @@ def test_mouse_links_in_a_column(qtbot, setup) -> None:
 
 def test_shortcuts_are_listed_for_the_overlay(setup) -> None:
     view, _ids = setup
-    keys = {s.keys for s in view.shortcuts}
+    check_bound(view, [DISPUTES])  # every key of the page has its handler on the view
+    groups = sheet([DISPUTES])
+    keys = {" or ".join(k) for _group, rows in groups for k, _text in rows}
     assert {"J", "K", "1 … 9", "V", "R", "T", "Delete", "L or Right", "H or Left"} <= keys
-    assert {s.group for s in view.shortcuts} == {"Disputed claims"}
+    assert {group for group, _rows in groups} == {"Disputed claims"}
 
 
 def test_group_model_follows_the_store(qtbot, project: Project, qtmodeltester) -> None:

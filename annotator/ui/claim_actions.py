@@ -16,25 +16,23 @@ from annotator.core.model import Annotation, Layer, Link
 from annotator.core.names import ATTRIBUTED_TO
 from annotator.store.matching_store import MatchSpan
 from annotator.ui.claim_panel import CandidateRow, ClaimPanel
+from annotator.ui.keymap import keys_text
 
 SPLIT_BATCH = 500  # articles split per worker step before this thread stores them
 
 
 class ClaimActions(QObject):
-    """Keys E (edit claim), G (same point elsewhere), Shift+L (accept suggested attribution)."""
+    """The claim keys: edit the claim, the same point elsewhere, accept the suggested
+    attribution (``claim.*`` in the keymap)."""
 
     def __init__(self, workbench, panel: ClaimPanel, runner: TaskRunner) -> None:
         super().__init__(workbench)
         self.wb, self.panel, self.runner = workbench, panel, runner
         self.session, self.project = workbench.session, workbench.project
         self._suggested: dict[int, object] = {}  # claim id → Attribution
-        bind = workbench.bind
-        bind("E", "Edit the claim's attributes (Esc returns)", "Claims and sources",
-             self.edit_claim)
-        bind("G", "Rank sentences and claims of other articles about the same point "
-             "(1–5 groups, X rejects)", "Claims and sources", self.rank_candidates)
-        bind("Shift+L", "Accept the suggested attribution (source, cue, quotation type)",
-             "Claims and sources", self.accept_attribution)
+        workbench.bind("claim.edit", self.edit_claim)
+        workbench.bind("claim.rank", self.rank_candidates)
+        workbench.bind("claim.accept_attribution", self.accept_attribution)
         panel.attrs_edited.connect(self.session.set_attrs)
         panel.link_edited.connect(self._link_edited)
         panel.candidate_chosen.connect(self.group_with)
@@ -93,7 +91,8 @@ class ClaimActions(QObject):
             return ""
         who = state.text[attribution.source[0]:attribution.source[1]]
         return (f"<i>Suggested:</i> <b>{escape(who)}</b> · {escape(attribution.cue or '—')} · "
-                f"{escape(attribution.quote_type)} <small>(Shift+L accepts)</small>")
+                f"{escape(attribution.quote_type)} "
+                f"<small>({keys_text('claim.accept_attribution')} accepts)</small>")
 
     def suggest(self, state: ArticleState, claim: Annotation):
         """The rule-based attribution for a claim (cached per claim and its article state)."""
@@ -119,7 +118,8 @@ class ClaimActions(QObject):
             return
         attribution = self.suggest(state, claim)
         if attribution is None or attribution.source is None:
-            self.session.failed.emit("No attribution found for this claim: L links by hand")
+            self.session.failed.emit(
+                f"No attribution found for this claim: {keys_text('claim.link')} links by hand")
             return
         claim_ops.accept_attribution(self.session, state, claim, attribution)
 
@@ -190,8 +190,8 @@ class ClaimActions(QObject):
         state, claim = self.wb.state, self.claim_here()
         start, end = self.wb.editor.selection_cp()
         if state is None or (start == end and claim is None):
-            self.session.failed.emit("G: select a span or put the cursor in a claim (C marks "
-                                     "one)")
+            self.session.failed.emit(f"{keys_text('claim.rank')}: select a span or put the "
+                                     f"cursor in a claim ({keys_text('claim.mark')} marks one)")
             return
         if start == end:
             start, end = claim.start, claim.end

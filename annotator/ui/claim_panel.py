@@ -7,7 +7,6 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -19,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import CHECKWORTHY, CLAIM_KINDS, QUOTE_TYPES, VERDICTS, Annotation, Link
+from annotator.ui.keymap import keys_text
+from annotator.ui.keys import bind, bind_each
 from annotator.ui.plain import rich_label, tooltip
 
 Index = QModelIndex | QPersistentModelIndex
@@ -82,18 +83,6 @@ class CandidateModel(QAbstractListModel):
         return None
 
 
-class _Combo(QComboBox):
-    """A combo box whose Escape hands the focus back to the text."""
-
-    escaped = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.escaped.emit()
-            return
-        super().keyPressEvent(event)
-
-
 class ClaimPanel(QWidget):
     """Edits go out as signals; the workbench turns them into undoable session commands."""
 
@@ -134,7 +123,9 @@ class ClaimPanel(QWidget):
         self.candidate_view.setWordWrap(True)
         self.candidate_view.activated.connect(
             lambda index: self.candidate_chosen.emit(index.data(Qt.ItemDataRole.UserRole)))
-        self.candidate_view.installEventFilter(self)
+        bind_each(self.candidate_view, "candidate.choose", self._choose)
+        bind(self.candidate_view, "candidate.reject", self._reject_current)
+        bind(self, "claim.back", lambda: self.escaped.emit())
         self.groups = rich_label(self)  # markup from ClaimActions, user text escaped
         self.groups.setObjectName("claimGroups")
         self.groups.setWordWrap(True)
@@ -142,8 +133,10 @@ class ClaimPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         layout.addWidget(self.suggestion)
-        layout.addWidget(QLabel("<b>Same point elsewhere</b> <small>(G ranks, 1–5 adds, "
-                                "X rejects)</small>", self))
+        layout.addWidget(QLabel(
+            f"<b>Same point elsewhere</b> <small>({keys_text('claim.rank')} ranks, "
+            f"{keys_text('candidate.choose')} adds, {keys_text('candidate.reject')} rejects)"
+            "</small>", self))
         self.method = rich_label(self)
         self.method.setObjectName("matchingMethod")
         self.method.setWordWrap(True)
@@ -153,14 +146,13 @@ class ClaimPanel(QWidget):
         layout.addWidget(self.groups)
         self.show_claim(None, None, "", "")
 
-    def _combo(self, name: str, values: tuple[str, ...]) -> _Combo:
-        combo = _Combo(self)
+    def _combo(self, name: str, values: tuple[str, ...]) -> QComboBox:
+        combo = QComboBox(self)
         combo.setObjectName(name)
         combo.addItem("—", "")
         for value in values:
             combo.addItem(value, value)
         combo.activated.connect(lambda _i: self._edited())
-        combo.escaped.connect(self.escaped)
         return combo
 
     def _line(self, name: str, placeholder: str) -> QLineEdit:
@@ -184,7 +176,8 @@ class ClaimPanel(QWidget):
         self.cue.setText(link_attrs.get("cue", ""))
         self.quote_type.setCurrentIndex(max(0, self.quote_type.findData(
             link_attrs.get("quote_type", ""))))
-        self.source.setText(escape(source) if source else "<i>none yet (L links one)</i>")
+        self.source.setText(escape(source) if source
+                            else f"<i>none yet ({keys_text('claim.link')} links one)</i>")
         self.suggestion.setText(suggestion)
         self.groups.setText(groups)
         for widget in (self.kind, self.checkworthy, self.verdict, self.evidence, self.comment):
@@ -218,28 +211,19 @@ class ClaimPanel(QWidget):
             if link_attrs != self.link.attrs:
                 self.link_edited.emit(self.link, link_attrs)
 
-    def eventFilter(self, watched, event) -> bool:
-        if watched is self.candidate_view and event.type() == event.Type.KeyPress:
-            key = event.key()
-            if Qt.Key.Key_1 <= key <= Qt.Key.Key_5:
-                row = key - Qt.Key.Key_1
-                if row < len(self.candidates.rows):
-                    self.candidate_chosen.emit(self.candidates.rows[row])
-                return True
-            if key == Qt.Key.Key_X:
-                current = self.candidate_view.currentIndex()
-                if current.isValid():
-                    row = current.data(Qt.ItemDataRole.UserRole)
-                    self.candidates.remove(row)
-                    self.candidate_rejected.emit(row)
-                    if self.candidates.rows:
-                        self.candidate_view.setCurrentIndex(self.candidates.index(
-                            min(current.row(), len(self.candidates.rows) - 1)))
-                return True
-            if key == Qt.Key.Key_Escape:
-                self.escaped.emit()
-                return True
-        return super().eventFilter(watched, event)
+    def _choose(self, row: int) -> None:
+        if row < len(self.candidates.rows):
+            self.candidate_chosen.emit(self.candidates.rows[row])
+
+    def _reject_current(self) -> None:
+        current = self.candidate_view.currentIndex()
+        if current.isValid():
+            row = current.data(Qt.ItemDataRole.UserRole)
+            self.candidates.remove(row)
+            self.candidate_rejected.emit(row)
+            if self.candidates.rows:
+                self.candidate_view.setCurrentIndex(self.candidates.index(
+                    min(current.row(), len(self.candidates.rows) - 1)))
 
     def set_method(self, text: str) -> None:
         """Say which matcher ranks the candidates (and whether the others are available)."""

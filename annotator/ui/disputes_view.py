@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
 from html import escape
-from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -29,10 +26,9 @@ from annotator.app.session import Session
 from annotator.core.model import ClaimGroup, GroupMember
 from annotator.ui.disputes_column import AMBER, GREEN, GREY, MemberColumn, rich
 from annotator.ui.disputes_models import DisputeFilter, GroupListModel, GroupRole
-from annotator.ui.keys import Shortcut, bind
+from annotator.ui.keys import bind, bind_each
 from annotator.ui.plain import rich_label
 
-KEYS = "Disputed claims"
 STYLE = """
 #disputesView { background: #f6f7f9; }
 #groupList { background: #ffffff; border: 1px solid #dfe3e8; border-radius: 6px; padding: 4px; }
@@ -63,7 +59,6 @@ class DisputesView(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session, self.project = session, session.project
-        self.shortcuts: list[Shortcut] = []
         self.columns: list[MemberColumn] = []
         self._group: ClaimGroup | None = None
         self._current = 0
@@ -147,30 +142,19 @@ class DisputesView(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(split)
 
-    def _bind(self, keys: str, help_text: str, slot: Callable[[], Any],
-              listed: bool = True) -> None:
-        _action, shortcut = bind(self, keys, help_text, slot)
-        if listed:
-            self.shortcuts.append(replace(shortcut, group=KEYS))
-
     def _install_keys(self) -> None:
-        self._bind("J", "Next group", lambda: self.step_group(1))
-        self._bind("K", "Previous group", lambda: self.step_group(-1))
-        self.shortcuts.append(Shortcut("Down or Up", "Next or previous group (in the list)", KEYS))
-        self._bind("L|Right", "Next claim (column)", lambda: self.step_member(1))
-        self._bind("H|Left", "Previous claim (column)", lambda: self.step_member(-1))
-        for n in range(1, 10):
-            self._bind(str(n), f"Claim {n} holds", lambda _=False, i=n - 1: self.toggle_holding(i),
-                       listed=False)
-        self.shortcuts.append(Shortcut("1 … 9", "Claim n holds (again: undecided)", KEYS))
-        self._bind("V", "Edit the value the current claim states", self.edit_value)
-        self._bind("S", "Stance of the current claim: supports, refutes, none", self.cycle_stance)
-        self._bind("R", "Edit the note: why the claim holds", self.edit_note)
-        self._bind("T", "Retitle the group", self.edit_title)
-        self._bind("Delete", "Remove the current claim from the group", self.remove_current)
-        self._bind("A", "Disputed groups only, or all groups", self.toggle_scope)
-        self.shortcuts += [Shortcut("Enter or double-click", "Open the claim in its article", KEYS),
-                           Shortcut("Esc", "Cancel an edit", KEYS)]
+        for name, slot in (("disputes.next_group", lambda: self.step_group(1)),
+                           ("disputes.previous_group", lambda: self.step_group(-1)),
+                           ("disputes.next_claim", lambda: self.step_member(1)),
+                           ("disputes.previous_claim", lambda: self.step_member(-1)),
+                           ("disputes.value", self.edit_value),
+                           ("disputes.stance", self.cycle_stance),
+                           ("disputes.note", self.edit_note),
+                           ("disputes.title", self.edit_title),
+                           ("disputes.remove", self.remove_current),
+                           ("disputes.scope", self.toggle_scope)):
+            bind(self, name, slot)
+        bind_each(self, "disputes.holds", self.toggle_holding)
 
     # -- reading -----------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import ArticleFilter, Label, Status
+from annotator.ui.keymap import keys_text
 
 STATUSES = [("All statuses", None), ("New", Status.NEW), ("In progress", Status.IN_PROGRESS),
             ("Done", Status.DONE)]
@@ -27,7 +28,7 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
-        self.search.setPlaceholderText("Search articles (Ctrl+F)")
+        self.search.setPlaceholderText(f"Search articles ({keys_text('edit.find')})")
         self.search.setClearButtonEnabled(True)
         self.status = QComboBox(self)
         self.status.setObjectName("statusFilter")

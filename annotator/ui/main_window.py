@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QSettings, Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -25,7 +23,7 @@ from annotator.app.changes import Changes
 from annotator.app.exporting import ExportError
 from annotator.app.session import Session
 from annotator.app.tasks import TaskRunner
-from annotator.core.model import ArticleFilter, Status
+from annotator.core.model import ArticleFilter, Layer, Status
 from annotator.core.names import MODEL_SETTING
 from annotator.io import IMPORTABLE_SUFFIXES
 from annotator.nlp.resolve import describe
@@ -45,7 +43,8 @@ from annotator.ui.claim_actions import ClaimActions
 from annotator.ui.disputes_view import DisputesView
 from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.filter_bar import FilterBar
-from annotator.ui.keys import Shortcut, bind
+from annotator.ui.keymap import ARTICLE_PAGE, DISPUTES_PAGE, label_keys, sheet
+from annotator.ui.keys import bind, check_bound
 from annotator.ui.plain import plain_label
 from annotator.ui.shortcut_overlay import ShortcutOverlay
 from annotator.ui.side_panel import SidePanel
@@ -80,6 +79,7 @@ class MainWindow(QMainWindow):
         self._add_actions()
         self._connect()
         self._update_status()
+        check_bound(self, ARTICLE_PAGE + DISPUTES_PAGE)
 
     def _make_list(self) -> QTableView:
         view = QTableView(self)
@@ -121,50 +121,37 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.task_panel)
         self.statusBar().addPermanentWidget(self.status_label)
 
-    def _action(self, menu, text: str, keys: str, slot, help_group: str | None = None) -> None:
-        action, shortcut = bind(self, keys, text, slot,
-                                context=Qt.ShortcutContext.WindowShortcut)
-        menu.addAction(action)
-        if help_group:
-            self.workbench.shortcuts.append(replace(shortcut, group=help_group))
+    def _action(self, menu, name: str, slot) -> None:
+        menu.addAction(bind(self, name, slot))
 
     def _add_actions(self) -> None:
         bar = self.menuBar()
         file, edit = bar.addMenu("&File"), bar.addMenu("&Edit")
         article, helpm = bar.addMenu("&Article"), bar.addMenu("&Help")
-        self._action(file, "&Import files…", "Ctrl+I", self.import_files, "Project")
-        self._action(file, "Import a &folder…", "Ctrl+Shift+I", self.import_folder)
-        self._action(file, "&Suggest entities for new articles", "Ctrl+E",
-                     lambda: self.suggest(None), "Project")
-        self._action(file, "Suggest entities for &this article again", "Ctrl+Shift+E",
+        self._action(file, "project.import", self.import_files)
+        self._action(file, "project.import_folder", self.import_folder)
+        self._action(file, "project.suggest", lambda: self.suggest(None))
+        self._action(file, "project.suggest_again",
                      lambda: self.suggest([self.current_article] if self.current_article else []))
-        self._action(file, "E&xport dataset…", "Ctrl+Shift+S", self.export_dataset, "Project")
+        self._action(file, "project.export", self.export_dataset)
         file.addSeparator()
-        self._action(file, "&Quit", "Ctrl+Q", self.close)
+        self._action(file, "project.quit", self.close)
         self._undo_redo(edit)
-        self._action(edit, "&Find articles", "Ctrl+F", self.filter_bar.search.setFocus,
-                     "Project")
+        self._action(edit, "edit.find", self.filter_bar.search.setFocus)
         # Enter or Escape in the search field goes back to the text, where the keys work.
         search = self.filter_bar.search
         search.returnPressed.connect(self.view.text.setFocus)
-        bind(search, "Escape", "Back to the article", self.view.text.setFocus,
-             context=Qt.ShortcutContext.WidgetShortcut)
-        self.workbench.shortcuts.append(
-            Shortcut("Enter or Esc (in the search)", "Back to the article", "Project"))
-        self._action(article, "&Next article", "N|Ctrl+Down", lambda: self.step_article(1),
-                     "Project")
-        self._action(article, "&Previous article", "P|Ctrl+Up", lambda: self.step_article(-1),
-                     "Project")
-        self._action(article, "Mark &done and go on", "D", self.mark_done, "Project")
+        bind(search, "search.back", self.view.text.setFocus)
+        self._action(article, "article.next", lambda: self.step_article(1))
+        self._action(article, "article.previous", lambda: self.step_article(-1))
+        self._action(article, "article.done", self.mark_done)
         self._article_actions = article.actions()
         view = bar.addMenu("&View")
-        self._action(view, "Disputed claims side by side / back to the article", "Ctrl+G",
-                     self.toggle_disputes, "Project")
-        self._action(view, "Source &registry (merge, kinds)", "Ctrl+R", self.show_sources,
-                     "Project")
-        self._action(article, "Back to &in progress", "Shift+D",
-                     lambda: self._set_status(Status.IN_PROGRESS), "Project")
-        self._action(helpm, "&Keyboard shortcuts", "?|F1", self.show_shortcuts, "Project")
+        self._action(view, "view.disputes", self.toggle_disputes)
+        self._action(view, "view.sources", self.show_sources)
+        self._action(article, "article.in_progress",
+                     lambda: self._set_status(Status.IN_PROGRESS))
+        self._action(helpm, "help.keys", self.show_shortcuts)
 
     def _undo_redo(self, edit) -> None:
         """Undo and redo through the session, which checks each row before it acts. Qt's
@@ -172,16 +159,11 @@ class MainWindow(QMainWindow):
         stack = self.session.undo_stack
         undo = stack.createUndoAction(self, "&Undo")
         redo = stack.createRedoAction(self, "&Redo")
-        for action, keys, slot in ((undo, ["Ctrl+Z"], self.session.undo),
-                                   (redo, ["Ctrl+Shift+Z", "Ctrl+Y"], self.session.redo)):
+        for action, name, slot in ((undo, "edit.undo", self.session.undo),
+                                   (redo, "edit.redo", self.session.redo)):
             action.triggered.disconnect()  # not QUndoStack.undo/redo: they act unchecked
-            action.triggered.connect(slot)
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            self.addAction(action)
+            bind(self, name, slot, action=action)
         edit.addActions([undo, redo])
-        self.workbench.shortcuts += [Shortcut("Ctrl+Z", "Undo (across articles)", "Project"),
-                                     Shortcut("Ctrl+Shift+Z or Ctrl+Y", "Redo", "Project")]
 
     def _connect(self) -> None:
         self.list.selectionModel().selectionChanged.connect(self._on_selection)
@@ -333,11 +315,10 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def show_shortcuts(self) -> None:
-        if self.pages.currentWidget() is self.disputes:
-            project_keys = [s for s in self.workbench.shortcuts if s.group == "Project"]
-            self.overlay.show_shortcuts(self.disputes.shortcuts + project_keys)
-        else:
-            self.overlay.show_shortcuts(self.workbench.shortcuts)
+        """The `?` sheet: the keys of the page shown, the project's labels on the digits."""
+        page = DISPUTES_PAGE if self.pages.currentWidget() is self.disputes else ARTICLE_PAGE
+        labels = label_keys((lab.shortcut, lab.name) for lab in self.project.labels(Layer.ENTITY))
+        self.overlay.show_sheet(sheet(page, {"entity.label": labels}))
 
     # -- the disputed claims page ----------------------------------------------------------
 

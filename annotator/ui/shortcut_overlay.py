@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from annotator.ui.keys import Shortcut
+from annotator.ui.keymap import Sheet
 
 
 class ShortcutOverlay(QWidget):
@@ -28,16 +27,13 @@ class ShortcutOverlay(QWidget):
         parent.installEventFilter(self)
         self.hide()
 
-    def show_shortcuts(self, shortcuts: list[Shortcut]) -> None:
-        """Fill, cover the parent, take the focus."""
-        groups: dict[str, list[Shortcut]] = defaultdict(list)
-        for s in shortcuts:
-            groups[s.group].append(s)
+    def show_sheet(self, groups: Sheet) -> None:
+        """Fill from ``keymap.sheet``, cover the parent, take the focus."""
         columns = []
-        for group, items in groups.items():
+        for group, items in groups:
             rows = "".join(
-                f"<tr><td align=right><b><code>{escape(s.keys)}</code></b>&nbsp;&nbsp;</td>"
-                f"<td>{escape(s.help)}</td></tr>" for s in items)
+                f"<tr><td align=right><b><code>{' or '.join(map(escape, keys))}</code></b>"
+                f"&nbsp;&nbsp;</td><td>{escape(text)}</td></tr>" for keys, text in items)
             columns.append(f"<h3>{escape(group)}</h3><table>{rows}</table>")
         half = (len(columns) + 1) // 2
         self.label.setText(

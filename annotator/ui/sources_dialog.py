@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 
 from annotator.app.session import Session
 from annotator.core.model import CanonicalSource
-from annotator.ui.keys import bind
+from annotator.ui.keymap import SOURCES_PAGE, hint, keys_text
+from annotator.ui.keys import bind, check_bound
 from annotator.ui.plain import plain_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -62,8 +63,8 @@ class SourceTableModel(QAbstractTableModel):
 
 
 class SourcesDialog(QDialog):
-    """Keys: M merges the selected sources into the first, K changes the kind,
-    S selects the next suggested merge; everything is undoable (Ctrl+Z in the main window)."""
+    """Keys (``sources.*`` in the keymap) merge the selected sources into the first, change
+    the kind, select the next suggested merge; everything is undoable in the main window."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,16 +76,17 @@ class SourcesDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.hint = plain_label(self, "M merge selected into the first · K next kind · "
-                                "S suggest a merge · Esc close")
+        self.hint = plain_label(self, hint(SOURCES_PAGE))
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(self.hint)
         self.resize(760, 460)
         self._proposals: list[list[int]] = []
-        for keys, slot in (("M", self.merge_selected), ("K", self.cycle_kind),
-                           ("S", self.suggest_merge)):
-            bind(self, keys, keys, slot)
+        for name, slot in (("sources.merge", self.merge_selected),
+                           ("sources.kind", self.cycle_kind),
+                           ("sources.suggest", self.suggest_merge)):
+            bind(self, name, slot)
+        check_bound(self, SOURCES_PAGE)
         # a bound method, so Qt drops the connection when the dialog goes
         session.undo_stack.indexChanged.connect(self.model.reload)
 
@@ -132,5 +134,5 @@ class SourcesDialog(QDialog):
             self.table.selectRow(row)
         self.table.setSelectionMode(mode)
         self.hint.setText("Suggested: " + ", ".join(rows[r].name for r in group)
-                          + " — M merges them into the first")
+                          + f" — {keys_text('sources.merge')} merges them into the first")
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMenu
 
 from annotator.app import claim_ops
 from annotator.app.article_state import ArticleState, SpanItem
@@ -14,7 +12,8 @@ from annotator.app.changes import Changes, Part
 from annotator.app.session import Session
 from annotator.core.model import Annotation, Layer, Span, Suggestion
 from annotator.core.spans import sentence_around, snap_to_tokens, token_bounds
-from annotator.ui.keys import Shortcut, bind
+from annotator.ui.keymap import DIGITS, keys_text
+from annotator.ui.keys import bind, bind_each
 
 
 class Workbench(QObject):
@@ -30,16 +29,15 @@ class Workbench(QObject):
         self.editor = view.text
         self.state: ArticleState | None = None
         self._labels = self.project.labels()
-        self.shortcuts: list[Shortcut] = []
         self._actions: list[QAction] = []
         self.editor.boundary_dragged.connect(self._dragged)
         self.editor.cursor_moved.connect(self._cursor_moved)
         session.changed.connect(self._changed)
-        self._install_keys(view)
+        self._install_keys()
 
-    def bind(self, keys: str, help_text: str, group: str, slot) -> None:
-        """Add a key on the article pane (for other parts of the workbench)."""
-        self._bind(self.view, keys, help_text, group, slot)
+    def bind(self, name: str, slot) -> None:
+        """Put a keymap action on the article pane (for other parts of the workbench)."""
+        self._actions.append(bind(self.view, name, slot))
 
     def add_source_span(self, span: Span) -> Annotation | None:
         """Mark a source mention pointing at its canonical source (one action)."""
@@ -70,59 +68,31 @@ class Workbench(QObject):
 
     # -- key bindings ------------------------------------------------------------------------
 
-    def _bind(self, widget: QWidget, keys: str, help_text: str, group: str, slot,
-              listed: bool = True) -> None:
-        action, shortcut = bind(widget, keys, help_text, slot)
-        self._actions.append(action)
-        if listed:
-            self.shortcuts.append(replace(shortcut, group=group))
-
-    def _install_keys(self, widget: QWidget) -> None:
-        for label in self.project.labels(Layer.ENTITY):
-            if label.shortcut and label.shortcut.isdigit():
-                for exact, prefix in ((False, ""), (True, "Alt+")):
-                    self._bind(widget, prefix + label.shortcut, f"Label {label.name}",
-                               "Entities", lambda _=False, n=label.name, x=exact:
-                               self.label_entity(n, exact=x), listed=not exact)
-        self._bind(widget, "C", "Mark a claim: selection, or the sentence at the cursor",
-                   "Claims and sources", lambda: self.mark(Layer.CLAIM))
-        self._bind(widget, "Alt+C", "Mark a claim, exact characters", "Claims and sources",
-                   lambda: self.mark(Layer.CLAIM, exact=True), listed=False)
-        self._bind(widget, "Alt+S", "Mark a source, exact characters", "Claims and sources",
-                   lambda: self.mark(Layer.SOURCE, exact=True), listed=False)
-        self.shortcuts.append(Shortcut("Alt+key", "The same with exact characters, not whole "
-                                       "words", "Claims and sources"))
-        self._bind(widget, "S", "Mark a source: selection, entity or word at the cursor",
-                   "Claims and sources", lambda: self.mark(Layer.SOURCE))
-        self._bind(widget, "L", "Link the claim at the cursor to a source", "Claims and sources",
-                   self.link_claim)
-        self._bind(widget, "A", "Accept the suggestion at the cursor (or in the selection)",
-                   "Suggestions", self.accept_here)
-        self._bind(widget, "Shift+A", "Accept all open suggestions in the article",
-                   "Suggestions", self.accept_all)
-        self._bind(widget, "X", "Reject the suggestion at the cursor", "Suggestions",
-                   self.reject_here)
-        self._bind(widget, "Shift+X", "Reject all open suggestions in the article",
-                   "Suggestions", self.reject_all)
-        self._bind(widget, "Tab|J", "Next span (suggestion or annotation)", "Moving",
-                   lambda: self.step_span(1))
-        self._bind(widget, "Shift+Tab|K", "Previous span", "Moving", lambda: self.step_span(-1))
-        self._bind(widget, "Delete|Backspace", "Delete the span at the cursor", "Editing spans",
-                   self.delete_here)
-        for keys, edge, step, text in (
-            ("Alt+Right", "end", 1, "Grow the span's end by a word"),
-            ("Alt+Left", "end", -1, "Shrink the span's end by a word"),
-            ("Alt+Shift+Left", "start", -1, "Grow the span's start by a word"),
-            ("Alt+Shift+Right", "start", 1, "Shrink the span's start by a word"),
+    def _install_keys(self) -> None:
+        self._actions += bind_each(self.view, "entity.label", self.label_key)
+        self._actions += bind_each(self.view, "entity.label_exact",
+                                   lambda i: self.label_key(i, exact=True))
+        for name, slot in (
+            ("claim.mark", lambda: self.mark(Layer.CLAIM)),
+            ("claim.mark_exact", lambda: self.mark(Layer.CLAIM, exact=True)),
+            ("source.mark", lambda: self.mark(Layer.SOURCE)),
+            ("source.mark_exact", lambda: self.mark(Layer.SOURCE, exact=True)),
+            ("claim.link", self.link_claim),
+            ("suggestion.accept", self.accept_here),
+            ("suggestion.accept_all", self.accept_all),
+            ("suggestion.reject", self.reject_here),
+            ("suggestion.reject_all", self.reject_all),
+            ("span.next", lambda: self.step_span(1)),
+            ("span.previous", lambda: self.step_span(-1)),
+            ("span.delete", self.delete_here),
         ):
-            self._bind(widget, keys, text, "Editing spans",
-                       lambda _=False, e=edge, s=step: self.resize_current(e, s))
-            self._bind(widget, "Ctrl+" + keys, text.replace("a word", "a character"),
-                       "Editing spans", lambda _=False, e=edge, s=step:
-                       self.resize_current(e, s, exact=True), listed=False)
-        self.shortcuts.append(Shortcut("Ctrl+Alt+…", "The same by a character", "Editing spans"))
-        self.shortcuts.append(Shortcut("drag", "Drag a boundary of the outlined span",
-                                       "Editing spans"))
+            self.bind(name, slot)
+        for name, edge, step in (("span.grow_end", "end", 1), ("span.shrink_end", "end", -1),
+                                 ("span.grow_start", "start", -1),
+                                 ("span.shrink_start", "start", 1)):
+            self.bind(name, lambda _=False, e=edge, s=step: self.resize_current(e, s))
+            self.bind(name + "_exact", lambda _=False, e=edge, s=step:
+                      self.resize_current(e, s, exact=True))
 
     # -- actions -----------------------------------------------------------------------------
 
@@ -138,6 +108,13 @@ class Workbench(QObject):
     def _focus(self, start: int, end: int) -> None:
         self.editor.select_cp(start, start)
         self.editor.set_current((start, end))
+
+    def label_key(self, i: int, *, exact: bool = False) -> None:
+        """A digit key: label with the entity label that has it as its shortcut, if one has."""
+        names = [lab.name for lab in self._labels
+                 if lab.layer is Layer.ENTITY and lab.shortcut == DIGITS[i]]
+        if names:
+            self.label_entity(names[0], exact=exact)
 
     def label_entity(self, label: str, *, exact: bool = False) -> None:
         """Digit keys: relabel the entity at the cursor, accept a suggestion, or mark a span."""
@@ -253,11 +230,13 @@ class Workbench(QObject):
             return
         claims = self.state.annotations_at(self.editor.cursor_cp(), Layer.CLAIM)
         if not claims:
-            self.session.failed.emit("Link: put the cursor in a claim first (C marks one)")
+            self.session.failed.emit(
+                f"Link: put the cursor in a claim first ({keys_text('claim.mark')} marks one)")
             return
         menu = self.source_menu()
         if menu.isEmpty():
-            self.session.failed.emit("Link: no sources yet (S marks one)")
+            self.session.failed.emit(
+                f"Link: no sources yet ({keys_text('source.mark')} marks one)")
             return
         claim = claims[0]
         menu.triggered.connect(lambda action: self._link_to(claim, action.data()))
