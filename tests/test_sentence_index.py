@@ -9,6 +9,7 @@ import pytest
 
 from annotator.app.importing import import_files
 from annotator.app.matching import Matcher, ensure_sentences, matcher_for
+from annotator.app.zones import kept_sentences, zones_of
 from annotator.core.model import ArticleDraft, Layer, Span
 from annotator.nlp.lexical import LexicalIndex, vectorize
 from annotator.nlp.match_features import fold
@@ -45,7 +46,10 @@ def test_import_builds_the_sentence_index(tmp_path: Path) -> None:
         for article_id in report.imported:
             text = project.article(article_id).text
             sentences = store.sentences(article_id=article_id)
-            assert [(s.start, s.end) for s in sentences] == split_sentences(text)
+            # sentences of the parts readers keep: none in a teaser or a credit, none across
+            # a zone's edge
+            assert [(s.start, s.end) for s in sentences] == kept_sentences(
+                text, zones_of(project, article_id))
             assert all(s.text == text[s.start:s.end] for s in sentences)  # substr = code points
         emoji = [s for s in store.sentences() if "🇩🇪" in s.text]
         assert emoji, "article 06 quotes an X post with non-BMP emoji"

@@ -12,10 +12,19 @@ from itertools import chain, count
 from pathlib import Path
 from typing import Any
 
+from annotator.app.zones import RULES as ZONE_RULES
+from annotator.app.zones import (
+    draft_has_zones,
+    kept_sentences,
+    with_derived_meta,
+    zones_for,
+    zones_of,
+)
 from annotator.core.hashing import content_hash
 from annotator.core.model import ArticleDraft, Layer, ModelInfo
 from annotator.core.names import CLAIMS_MODEL_SETTING, MODEL_SETTING
 from annotator.core.spans import SpanError
+from annotator.core.zones import outside_skipped
 from annotator.io import (
     ImportFailure,
     ImportItem,
@@ -24,7 +33,6 @@ from annotator.io import (
     iter_targets,
     printable,
 )
-from annotator.nlp.sentences import split_sentences
 from annotator.store import Project
 from annotator.store.datasets import AnnotatedImport
 
@@ -185,11 +193,17 @@ class _Writer:
         where = printable(draft.source_path or draft.title)
         article_id = project.article_id_by_hash(content_hash(draft.text))
         if article_id is None:
-            sentences = split_sentences(draft.text)  # outside the transaction: it holds the lock
+            # outside the transaction, which holds the lock
+            zones = zones_for(draft)
+            draft = with_derived_meta(draft, zones)
+            sentences = kept_sentences(draft.text, zones)
             try:
                 with project.transaction():
                     article_id = self.store.add(draft)
                     if article_id is not None:
+                        if zones and not draft_has_zones(draft):
+                            project.replace_suggestions(article_id, ZONE_RULES, zones,
+                                                        layer=Layer.STRUCTURE)
                         project.matching.replace_sentences(article_id, sentences)
             except (SpanError, ValueError) as exc:
                 message = f"{where}: {printable(str(exc))}"
@@ -284,6 +298,7 @@ def entity_suggestions(project: Project, articles: Iterable[tuple[int, str]], nl
     labels: set[str] = set()
     keyed = ((item, item[1]) for item in articles)
     for (article_id, text), spans in suggest_entities(nlp, keyed, batch_size=batch_size):
+        spans = outside_skipped(spans, len(text), zones_of(project, article_id))
         stored = project.replace_suggestions(article_id, info, spans)
         for label in {s.label for s in spans} - labels:
             project.ensure_label(Layer.ENTITY, label)
@@ -299,6 +314,7 @@ def claim_suggestions(project: Project, articles: Iterable[tuple[int, str]], nlp
 
     keyed = ((item, item[1]) for item in articles)
     for (article_id, text), spans in suggest_claims(nlp, keyed):
+        spans = outside_skipped(spans, len(text), zones_of(project, article_id))
         yield article_id, text, project.replace_suggestions(article_id, info, spans,
                                                             layer=Layer.CLAIM)
 

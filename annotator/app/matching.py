@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.app import matching_rank
 from annotator.app.matching_types import MatchCandidate, MatchingError, MatchSnapshot
+from annotator.app.zones import kept_sentences, zones_of
 from annotator.nlp import rerank, semantic
-from annotator.nlp.sentences import split_sentences
 from annotator.store import Project
 from annotator.store.matching_store import MatchSpan, Sentence
 
@@ -58,7 +58,8 @@ def split_missing(project: Project, article_ids: list[int] | None = None, limit:
     for n, article_id in enumerate(todo, start=1):
         if cancelled():
             break
-        out[article_id] = split_sentences(project.article(article_id).text)
+        out[article_id] = kept_sentences(project.article(article_id).text,
+                                         zones_of(project, article_id))
         if progress:
             progress(n, len(todo), "sentence index")
     return out

@@ -7,6 +7,7 @@ Plain Python, no Qt: the import (app/importing.py) and the matching index call i
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from annotator.core.model import ArticleDraft, Layer, ModelInfo, Span
 from annotator.core.zones import kept_ranges
@@ -35,7 +36,7 @@ def with_derived_meta(draft: ArticleDraft, zones: list[Span]) -> ArticleDraft:
     """The draft with metadata read off its zones where the file gave none or the importer
     only guessed (a plain text's first line as title); what the file's fields say stays."""
     derived = derive_meta(draft.text, zones)
-    changes = {name: derived[name] for name in META_FIELDS
+    changes: dict[str, Any] = {name: derived[name] for name in META_FIELDS
                if derived.get(name) and (not getattr(draft, name) or name in draft.guessed)}
     return replace(draft, **changes) if changes else draft
 

@@ -95,6 +95,9 @@ class ArticleDraft:
     links: list[DocLink] = field(default_factory=list)
     groups: list[DocGroupMember] = field(default_factory=list)
     status: Status | None = None
+    # fields the importer guessed from the text (a first line as title), not read from a
+    # field of the file: the article's zones may give a better value (app/zones.py)
+    guessed: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -96,15 +96,18 @@ def parse_html(html: str, source_path: str | None = None) -> ArticleDraft:
     meta = header.meta
     meta.update(_page_meta(doc))
     meta["extracted_by"] = f"trafilatura {trafilatura.__version__}"
+    page = {"outlet": _clean(doc.sitename), "author": _clean(doc.author, "; "),
+            "published": _iso_date(doc.date)}
     return ArticleDraft(
         text=text,
         title=title,
-        outlet=_clean(doc.sitename) or header.outlet,
-        author=_clean(doc.author, "; ") or header.author,
+        outlet=page["outlet"] or header.outlet,
+        author=page["author"] or header.author,
         url=_clean(doc.url),
-        published=_iso_date(doc.date) or header.published,
+        published=page["published"] or header.published,
         meta=meta,
         source_path=source_path,
+        guessed=frozenset(name for name, value in page.items() if not value),
     )
 
 

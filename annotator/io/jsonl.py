@@ -165,6 +165,7 @@ def parse_task(task: Any, source: str) -> ArticleDraft:
         meta=meta,
         source_path=source,
         spans=spans,
+        guessed=frozenset() if fields.get("title") else frozenset({"title"}),
     )
 
 

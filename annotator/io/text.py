@@ -84,6 +84,7 @@ def parse_text(text: str, source_path: str | None = None) -> ArticleDraft:
         published=header.published,
         meta=header.meta,
         source_path=source_path,
+        guessed=frozenset({"title", "outlet", "author", "published"}),
     )
 
 

@@ -29,7 +29,8 @@ class ClaimActions(QObject):
         super().__init__(workbench)
         self.wb, self.panel, self.runner = workbench, panel, runner
         self.session, self.project = workbench.session, workbench.project
-        self._suggested: dict[int, object] = {}  # claim id → Attribution
+        # (claim id, start, end, annotations in the article) → Attribution
+        self._suggested: dict[tuple[int, int, int, int], object] = {}
         workbench.bind("claim.edit", self.edit_claim)
         workbench.bind("claim.rank", self.rank_candidates)
         workbench.bind("claim.accept_attribution", self.accept_attribution)
@@ -43,7 +44,7 @@ class ClaimActions(QObject):
             workbench.editor.cursor_cp()))
         # Matching has its own worker: a query never waits behind an import or a training run.
         self.match_runner = TaskRunner(self)
-        self._query = None  # the MatchSpan the candidates were ranked for
+        self._query: MatchSpan | None = None  # what the candidates were ranked for
         self._window = workbench.editor.window()
         self._window.installEventFilter(self)
         self._alive = [True]
@@ -193,7 +194,7 @@ class ClaimActions(QObject):
             self.session.failed.emit(f"{keys_text('claim.rank')}: select a span or put the "
                                      f"cursor in a claim ({keys_text('claim.mark')} marks one)")
             return
-        if start == end:
+        if start == end and claim is not None:
             start, end = claim.start, claim.end
         exact = claim if claim is not None and (claim.start, claim.end) == (start, end) else None
         self._query = MatchSpan(state.article.id, start, end, exact.id if exact else None)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.app import disputes
-from annotator.app.changes import Part
+from annotator.app.changes import Changes, Part
 from annotator.app.session import Session
 from annotator.core.model import ClaimGroup, GroupMember
 from annotator.ui.disputes_column import AMBER, GREEN, GREY, MemberColumn, rich
@@ -70,8 +70,7 @@ class DisputesView(QWidget):
         self._build()
         self._install_keys()
         self.list.selectionModel().currentChanged.connect(lambda *_: self._show_current())
-        session.changed.connect(
-            lambda changes: changes.parts & (Part.GROUPS | Part.SOURCES) and self.refresh())
+        session.changed.connect(self._changed)
         self.refresh()
         self.step_group(1)
 
@@ -97,11 +96,11 @@ class DisputesView(QWidget):
         holder.installEventFilter(self)
         self.row = QHBoxLayout(holder)
         self.row.setContentsMargins(0, 4, 0, 4)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidget(holder)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroller = QScrollArea(self)
+        self.scroller.setWidget(holder)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.edit_label = rich_label(self)
         self.editor, self.note = InlineField(self), InlineField(self)
         self.editor.returnPressed.connect(self._commit_edit)
@@ -130,8 +129,8 @@ class DisputesView(QWidget):
         note.addWidget(self.note, 1)
         main = QVBoxLayout(right)
         main.setContentsMargins(8, 8, 8, 8)
-        for widget in (self.title, self.summary, self.scroll, self.edit_bar):
-            main.addWidget(widget, 1 if widget is self.scroll else 0)
+        for widget in (self.title, self.summary, self.scroller, self.edit_bar):
+            main.addWidget(widget, 1 if widget is self.scroller else 0)
         main.addLayout(note)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(left)
@@ -192,11 +191,19 @@ class DisputesView(QWidget):
         self._group = group
         self._render()
 
+    def _changed(self, changes: Changes) -> None:
+        if changes.parts & (Part.GROUPS | Part.SOURCES):
+            self.refresh()
+
+    def _open_column(self, n: int) -> None:
+        self._pick(n)
+        self.open_current()
+
     def _render(self) -> None:
         while (item := self.row.takeAt(0)) is not None:
-            if item.widget() is not None:
-                item.widget().hide()  # at once: deleteLater waits for the event loop
-                item.widget().deleteLater()
+            if (widget := item.widget()) is not None:
+                widget.hide()  # at once: deleteLater waits for the event loop
+                widget.deleteLater()
         self.columns, g = [], self._group
         if g is None:
             self.title.setText(f'<span style="font-size:15pt; color:{GREY}">No disputed claims'
@@ -211,7 +218,7 @@ class DisputesView(QWidget):
         for n, side in enumerate(disputes.sides(g, self._text)):
             column = MemberColumn(n, side, self)
             column.picked.connect(self._pick)
-            column.opened.connect(lambda n: (self._pick(n), self.open_current()))
+            column.opened.connect(self._open_column)
             column.acted.connect(self._column_link)
             self.row.addWidget(column, 1)
             self.columns.append(column)
@@ -266,7 +273,7 @@ class DisputesView(QWidget):
             self._current = n
             for column in self.columns:
                 column.set_current(column.n == n)
-            self.scroll.ensureWidgetVisible(self.columns[n], 10, 0)
+            self.scroller.ensureWidgetVisible(self.columns[n], 10, 0)
 
     def _pick(self, n: int) -> None:
         """A click on a column: it becomes current, and the keyboard goes back to the list."""

@@ -41,14 +41,16 @@ class ShortcutOverlay(QWidget):
             + "".join(columns[:half]) + "</td><td width=30></td><td valign=top>"
             + "".join(columns[half:]) + "</td></tr></table>"
             "<p><i>Any key closes this sheet.</i></p>")
-        self.setGeometry(self.parentWidget().rect())
+        if (parent := self.parentWidget()) is not None:
+            self.setGeometry(parent.rect())
         self.raise_()
         self.show()
         self.setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        if parent is not None and watched is parent and event.type() == QEvent.Type.Resize:
+            self.setGeometry(parent.rect())
         return False
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -82,7 +82,7 @@ def show_result(parent: QWidget, title: str, result: object) -> QMessageBox | No
     summary = getattr(result, "summary", None)
     if summary is None:
         return None
-    problems = getattr(result, "problems", list)()
+    problems: list[str] = getattr(result, "problems", list)()
     if problems:
         return show_problems(parent, f"{title}: {summary()}", "\n".join(problems))
     show_status(parent, f"{title}: {summary()}")
