@@ -68,7 +68,7 @@ def assert_verdict(out: str) -> None:
 
 
 @pytest.mark.parametrize("script", ["bench_article.py", "bench_project.py",
-                                    "bench_import_stall.py"])
+                                    "bench_import_stall.py", "bench_sentences.py"])
 def test_bench_help(script: str) -> None:
     out = run_bench(script, "--help")
     assert "--report-only" in out
@@ -115,4 +115,12 @@ def test_bench_import_stall_runs_and_prints_its_table() -> None:
     assert_rows(out, ["idle: longest heartbeat gap", "import: longest heartbeat gap",
                       "import: longest GUI write (add + delete)"])
     assert "26 imported, 0 skipped (already in the project), 0 failed" in out
+    assert_verdict(out)
+
+
+def test_bench_sentences_runs_and_prints_its_table() -> None:
+    out = run_bench("bench_sentences.py", "--words", "2000", "--repeat", "1")
+    assert "bench_sentences: 2000 words" in out
+    assert_rows(out, ["baseline: old splitter, whole article", "split_sentences, whole article",
+                      "sentence_around at 20", "  the same, article as one line"])
     assert_verdict(out)

@@ -11,9 +11,10 @@ from annotator.app.importing import import_files
 from annotator.app.matching import Matcher, ensure_sentences, matcher_for
 from annotator.app.zones import kept_sentences, zones_of
 from annotator.core.model import ArticleDraft, Layer, Span
+from annotator.core.spans import sentence_around
 from annotator.nlp.lexical import LexicalIndex, vectorize
 from annotator.nlp.match_features import fold
-from annotator.nlp.sentences import split_sentences, split_sentences_slow
+from annotator.nlp.sentences import split_sentences
 from annotator.store import Project
 
 SAMPLE = Path(__file__).parents[1] / "annotator" / "resources" / "sample"
@@ -30,6 +31,24 @@ def test_split_sentences_code_points_and_german_rules() -> None:
     assert [text[s:e] for s, e in spans] == [
         "Am 24. Oktober kam Dr. Müller 🇩🇪.", "Er sagte: „Ja!“", "Dann ging er.", "Neu"]
     assert split_sentences("") == [] and split_sentences("  \n ") == []
+
+
+def split_sentences_slow(text: str) -> list[tuple[int, int]]:
+    """The same bounds by calling ``sentence_around`` left to right: the reference."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while pos < len(text):
+        if text[pos].isspace():
+            pos += 1
+            continue
+        start, end = sentence_around(text, pos)
+        start, end = max(start, pos), max(end, pos + 1)
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append((start, end))
+        pos = max(end, pos + 1)
+    return out
 
 
 def test_one_pass_splitter_agrees_with_sentence_around() -> None:

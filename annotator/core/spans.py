@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+# The sentence at a position (the C key), kept importable from here: core/sentences.py.
+from annotator.core.sentences import sentence_around as sentence_around
+
 
 class SpanError(ValueError):
     """A span that does not fit its text."""
@@ -85,26 +88,3 @@ def token_bounds(text: str, pos: int, direction: int) -> int:
         if m.start() < pos:
             best = m.start()
     return best
-
-
-_MONTHS = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
-# No sentence ends at "Dr." or "Nr." or at the ordinal in "am 24. Oktober".
-_NOT_ABBREVIATION = "".join(
-    rf"(?<!\b{a})" for a in ("Dr", "Nr", "St", "ca", "Prof", "bzw", "vgl", "Mio", "Mrd", "Abs",
-                             "Art", "Hr", "Fr", "Jh", "Bd", "Str"))
-_SENTENCE_END = re.compile(
-    rf"""(?:(?<=\d)\.(?!\s+(?:{_MONTHS})\b)|(?<!\d){_NOT_ABBREVIATION}[.!?]|(?<=\d)[!?])"""
-    r"""["“”«»'’)]*\s+(?=["„“«»'‚(]*[A-ZÄÖÜ0-9])|\n\s*\n""")
-
-
-def sentence_around(text: str, pos: int) -> tuple[int, int]:
-    """The sentence holding ``pos``: a quick rule-based guess for marking a claim with one key."""
-    start = 0
-    for m in _SENTENCE_END.finditer(text, max(0, pos - 2000), min(len(text), pos + 8)):
-        if m.end() <= pos:
-            start = m.end()
-    m = _SENTENCE_END.search(text, pos)
-    end = m.start() + (1 if text[m.start()] in ".!?" else 0) if m else len(text)
-    while end < len(text) and text[end] in "\"“”«»'’)":
-        end += 1
-    return snap_to_tokens(text, start, end)

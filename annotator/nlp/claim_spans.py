@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from annotator.core.model import Span
-from annotator.core.spans import sentence_around
+from annotator.core.sentences import split_sentences
 
 K = TypeVar("K")
 SPANS_KEY = "sc"
@@ -36,12 +36,7 @@ def candidate_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges worth scoring as claims: sentences, their tails after a comma, and
     their comma-separated parts (deduplicated, in text order)."""
     out: set[tuple[int, int]] = set()
-    pos = 0
-    while pos < len(text):
-        start, end = sentence_around(text, pos)
-        if end <= pos:
-            pos += 1
-            continue
+    for start, end in split_sentences(text):
         if end - start > 2:
             out.add((start, end))
             cuts = [i for i in range(start, end) if text[i] == ","]
@@ -53,7 +48,6 @@ def candidate_ranges(text: str) -> list[tuple[int, int]]:
                     out.add((tail, end))
                 if cut - start > 10:
                     out.add((start, cut))
-        pos = end + 1
     return sorted(out)
 
 
