@@ -127,7 +127,7 @@ def test_gui_export_runs_in_a_worker(qtbot, filled: Project, tmp_path: Path) -> 
     dialog.split.setText("train=0.5,test=0.5")
     dialog.layers[Layer.CLAIM].setChecked(False)
     options = dialog.options()
-    assert options.layers == frozenset({Layer.ENTITY, Layer.SOURCE})
+    assert options.layers == frozenset({Layer.ENTITY, Layer.SOURCE, Layer.STRUCTURE})
     start_export(window, window.runner, filled.path, options)
     qtbot.waitUntil(lambda: not window.runner.is_busy(), timeout=20_000)
     assert sorted(p.name for p in (tmp_path / "gui").iterdir()) == [
