@@ -125,3 +125,20 @@ def test_an_empty_folder_is_not_asked_about(qtbot, filled: Project, tmp_path: Pa
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert dialog.question is None and not dialog.options().overwrite
     assert not (tmp_path / "new").exists()  # looking wrote nothing
+
+
+def test_the_dialog_offers_every_layer_zones_too(qtbot, tmp_path: Path) -> None:
+    from annotator.ui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(None, out=tmp_path / "out")
+    qtbot.addWidget(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    assert [box.text() for box in dialog.layers.values()] == [
+        "entity", "claim", "source", "structure"]
+    assert dialog.options().layers is None  # all checked: every layer, zones included
+    box = dialog.layers[Layer.STRUCTURE]
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    assert not box.isChecked()
+    assert dialog.options().layers == {Layer.ENTITY, Layer.CLAIM, Layer.SOURCE}

@@ -17,7 +17,7 @@ def export_cmd(
                                      "claims or claim-pairs")],
     out: Annotated[Path, typer.Option("--output", "-o", help="Output folder")],
     layer: Annotated[list[str] | None, typer.Option(
-        "--layer", help="entity, claim or source (repeat; default all)")] = None,
+        "--layer", help="entity, claim, source or structure (zones); repeat; default all")] = None,
     only_done: Annotated[bool, typer.Option("--only-done", help="Only done articles")] = False,
     gold: Annotated[bool, typer.Option(
         "--gold", help="Only done articles with no open model suggestions")] = False,

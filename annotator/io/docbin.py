@@ -1,5 +1,5 @@
-"""spaCy DocBin export and import: entities as ``doc.ents``, claims and sources as span groups,
-and everything spaCy has no place for in ``doc.user_data["annotator"]``.
+"""spaCy DocBin export and import: entities as ``doc.ents``, claims, sources and zones as span
+groups, and everything spaCy has no place for in ``doc.user_data["annotator"]``.
 
 Each article is one ``Doc`` built from the shared tokenizer's words and spaces (so tokens end
 at every span boundary) on the vocab of ``spacy.blank("de")``; the DocBin keeps user data.
@@ -7,8 +7,9 @@ at every span boundary) on the vocab of ``spacy.blank("de")``; the DocBin keeps 
 - ``doc.ents``: the entity layer. Entities may overlap in a project but not in ``doc.ents``:
   sorted by start (longer first, then article order) each is kept unless its tokens overlap
   one kept already; the others go to ``doc.spans["entities_overlapping"]``.
-- ``doc.spans["claims"]``, ``doc.spans["sources"]``: the claim and source layers (all three
-  span groups are always present, perhaps empty).
+- ``doc.spans["claims"]``, ``doc.spans["sources"]``, ``doc.spans["structure"]``: the claim,
+  source and structure (zone) layers; zones never become entities. These span groups and
+  ``entities_overlapping`` are always present, perhaps empty.
 - A Doc span covers the tokens inside the character span, less white-space tokens at its
   ends (a span of white space only keeps the token it follows). Token boundaries match span
   boundaries except where a span starts or ends on the single space after a token or on
@@ -22,7 +23,8 @@ at every span boundary) on the vocab of ``spacy.blank("de")``; the DocBin keeps 
                "T2": {"layer": "source", "start": 0, "end": 11, "label": "SOURCE",
                       "source": "Anna Berger", "source_kind": "person"},
                "T3": {"layer": "claim", "start": 22, "end": 60, "label": "CLAIM",
-                      "attrs": {"kind": "factual", "verdict": "false"}}},
+                      "attrs": {"kind": "factual", "verdict": "false"}},
+               "T4": {"layer": "structure", "start": 62, "end": 80, "label": "CAPTION"}},
      "links": [{"from": "T3", "to": "T2", "kind": "attributed_to",
                 "attrs": {"cue": "sagte", "quote_type": "reported"}}],
      "groups": [{"group": "Wochentag", "group_key": "G1", "span_key": "T3",
@@ -34,8 +36,9 @@ at every span boundary) on the vocab of ``spacy.blank("de")``; the DocBin keeps 
 
 Reading: a Doc with that user data comes back whole (ents and span groups are ignored then).
 A Doc from another tool gives its ``doc.ents`` as entity spans and its span groups as spans
-of a layer: ``claims``/``claim`` → claim, ``sources``/``source`` → source, any other group →
-entity (unlabelled spans get CLAIM, SOURCE or ENTITY); duplicates are dropped.
+of a layer: ``claims``/``claim`` → claim, ``sources``/``source`` → source, ``structure`` →
+structure, any other group → entity (unlabelled spans get CLAIM, SOURCE or ENTITY; an
+unlabelled zone is dropped); duplicates are dropped.
 """
 
 from __future__ import annotations
@@ -71,9 +74,9 @@ from annotator.io.tokens import Token, german_tokenizer, tokenize
 VERSION = 1
 USER_DATA_KEY = "annotator"
 OVERLAPPING = "entities_overlapping"
-GROUP_LAYERS = {"claims": Layer.CLAIM, "claim": Layer.CLAIM,
-                "sources": Layer.SOURCE, "source": Layer.SOURCE}
-_UNLABELLED = {Layer.ENTITY: "ENTITY", Layer.CLAIM: "CLAIM", Layer.SOURCE: "SOURCE"}
+SPAN_GROUPS = {"claims": Layer.CLAIM, "sources": Layer.SOURCE, "structure": Layer.STRUCTURE}
+GROUP_LAYERS = {**SPAN_GROUPS, "claim": Layer.CLAIM, "source": Layer.SOURCE}
+_UNLABELLED = {Layer.ENTITY: "ENTITY", Layer.CLAIM: "CLAIM", Layer.SOURCE: "SOURCE"}  # no zone
 _LAYER_ORDER = {layer: n for n, layer in enumerate(Layer)}
 
 
@@ -112,8 +115,8 @@ def draft_doc(draft: ArticleDraft, vocab: Any) -> Any:
     kept, rest = split_overlapping([s for s in spans if s.layer is Layer.ENTITY], ranges)
     doc.ents = [make(s) for s in kept]
     doc.spans[OVERLAPPING] = [make(s) for s in rest]
-    doc.spans["claims"] = [make(s) for s in spans if s.layer is Layer.CLAIM]
-    doc.spans["sources"] = [make(s) for s in spans if s.layer is Layer.SOURCE]
+    for name, layer in SPAN_GROUPS.items():
+        doc.spans[name] = [make(s) for s in spans if s.layer is layer]
     doc.user_data[USER_DATA_KEY] = user_data(draft, spans)
     return doc
 
@@ -232,9 +235,9 @@ def _foreign_draft(doc: Any, source: str) -> ArticleDraft:
     groups += [(GROUP_LAYERS.get(key, Layer.ENTITY), group) for key, group in doc.spans.items()]
     for layer, group in groups:
         for span in group:
-            if span.end_char > span.start_char:
-                found.add((span.start_char, span.end_char, layer,
-                           span.label_ or _UNLABELLED[layer]))
+            label = span.label_ or _UNLABELLED.get(layer)
+            if span.end_char > span.start_char and label:
+                found.add((span.start_char, span.end_char, layer, label))
     ordered = sorted(found, key=lambda f: (f[0], f[1], _LAYER_ORDER[f[2]], f[3]))
     annotations = [DocSpan(f"T{n}", layer, start, end, label)
                    for n, (start, end, layer, label) in enumerate(ordered, start=1)]

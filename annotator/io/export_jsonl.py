@@ -24,6 +24,8 @@ the shared tokenizer, split at every span boundary. A span that starts or ends o
 space after a token gets the tokens it contains; a span of white space only gets the token
 the space follows. ``head``/``child`` are the ``token_end`` of the head (link's ``from``) and
 child (link's ``to``) span. ``attrs``, ``source`` and ``source_kind`` appear only when set.
+``layer`` is any ``Layer``: ``entity``, ``claim``, ``source`` or ``structure`` (zones, read
+back as zones, never as entities).
 
 ``meta`` holds title, outlet, author, url, published, language, source_path and status, and
 the article's free meta beside them; should a free key clash with one of those names (or be
