@@ -93,20 +93,26 @@ def sentence_around(text: str, pos: int) -> tuple[int, int]:
     return next(span for span in _sentences(text, *_restart(text, at)) if span[1] > at)
 
 
+def _next(text: str, at: int) -> int:
+    """Where the next non-space character from ``at`` is; the text's end when there is none."""
+    m = _NOT_SPACE.search(text, at)
+    return m.start() if m else len(text)
+
+
 def _restart(text: str, at: int) -> tuple[int, int | None]:
     """Where a sentence starts before ``at`` whatever came before: (the start of its line, the
     start itself when it is inside the line). After a stop that ends a sentence within the last
     ``_LOOK_BACK`` characters of the line, else after a blank line or a line break that ends a
     sentence by the next line alone."""
     line = text.rfind("\n", 0, at) + 1
-    floor = _NOT_SPACE.search(text, line).start()
+    floor = _next(text, line)
     for m in reversed(list(_STOP.finditer(text, max(floor, at - _LOOK_BACK), at))):
-        nxt = _NOT_SPACE.search(text, m.end()).start()  # a run cut short ends as the whole one
+        nxt = _next(text, m.end())  # a run cut short ends as the whole one
         if _ends(text, m.start(), m.end(1), nxt, floor):
             return line, nxt
     while line > 0:
         before = text.rfind("\n", 0, line - 1) + 1
-        prev, nxt = _strip(text, before, line - 1), _NOT_SPACE.search(text, line).start()
+        prev, nxt = _strip(text, before, line - 1), _next(text, line)
         if prev is None or _line_ends(text, False, *prev, nxt, nxt):
             break
         line = before
@@ -123,6 +129,7 @@ def _sentences(text: str, pos: int, start: int | None = None) -> Iterator[tuple[
         line, pos = _strip(text, pos, newline), newline + 1
         if prev is not None and (line is None or _line_ends(text, start == prev[0], *prev,
                                                             *line)):
+            assert start is not None  # set with the first line of the sentence
             yield start, prev[1]
             start = None
         if line is None:
@@ -130,12 +137,13 @@ def _sentences(text: str, pos: int, start: int | None = None) -> Iterator[tuple[
             continue
         start = line[0] if start is None else start
         for m in _STOP.finditer(text, max(start, line[0]), line[1]):
-            nxt = _NOT_SPACE.search(text, m.end()).start()
+            nxt = _next(text, m.end())
             if _ends(text, m.start(), m.end(1), nxt, line[0]):
                 yield start, m.end()
                 start = nxt
         prev = line
     if prev is not None:
+        assert start is not None
         yield start, prev[1]
 
 
