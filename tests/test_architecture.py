@@ -1,5 +1,5 @@
 """Layer rules import-linter cannot express: the app layer never uses widgets; no import cycles
-inside a package."""
+inside a package; modules and functions stay small."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from pathlib import Path
 import grimp
 import pytest
 
-APP = Path(__file__).parents[1] / "annotator" / "app"
+PACKAGE = Path(__file__).parents[1] / "annotator"
+APP = PACKAGE / "app"
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -61,3 +62,23 @@ def test_no_import_cycles_inside_a_package(graph: grimp.ImportGraph, package: st
               if (there := graph.find_shortest_chain(a, b))
               and (back := graph.find_shortest_chain(b, a))]
     assert not cycles, f"import cycles in {package}: {cycles}"
+
+
+MAX_MODULE_LINES = 420  # "about 400": a module past it splits along its sections
+MAX_FUNCTION_LINES = 60
+
+
+def test_modules_and_functions_stay_small() -> None:
+    """Every module of the package reads in one sitting, every function on one screen."""
+    too_long = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        name = path.relative_to(PACKAGE.parent)
+        if (lines := source.count("\n")) > MAX_MODULE_LINES:
+            too_long.append(f"{name}: {lines} lines")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                if length > MAX_FUNCTION_LINES:
+                    too_long.append(f"{name}:{node.lineno} {node.name}: {length} lines")
+    assert not too_long, "\n".join(too_long)
