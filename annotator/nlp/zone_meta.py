@@ -85,8 +85,8 @@ def _author(bylines: list[str]) -> str | None:
             return ", ".join(names) or None
         labelled = w.LABELLED_BYLINE.fullmatch(piece)
         if labelled:
-            names = " ".join(labelled["names"].split())
-            return ", ".join(re.split(r"\s*(?:,|\bund\b|&)\s*", names))
+            written = " ".join(labelled["names"].split())
+            return ", ".join(re.split(r"\s*(?:,|\bund\b|&)\s*", written))
         if not w.agencies_in(piece):  # a bare name beside a date: "Anna Berger | 22.10.2024"
             return " ".join(piece.split()) or None
     return None

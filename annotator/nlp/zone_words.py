@@ -285,7 +285,7 @@ def is_note(text: str) -> bool:
 def is_agency_line(text: str) -> bool:
     """``(AFP)``, ``dpa/AFP``, ``afp/rtr``, ``Quelle: Reuters``, ``Mit Material von dpa``."""
     match = _AGENCY_LINE.fullmatch(text) if len(text) <= 120 else None
-    return bool(match) and bool(match.group("open")) == bool(match.group("close"))
+    return match is not None and bool(match.group("open")) == bool(match.group("close"))
 
 
 def date_piece(text: str) -> german.DatePiece | None:
