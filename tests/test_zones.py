@@ -16,6 +16,7 @@ from annotator.nlp.zone_lines import line_zones
 from annotator.nlp.zones import ZONE_LABELS, derive_meta, suggest_zones
 
 DEV = Path(__file__).parent / "data" / "zones_dev"
+META = ("title", "outlet", "author", "published", "url", "agency")
 MARK = re.compile(r"⟦(?P<label>[A-Z]+)\|(?P<text>.*?)⟧", re.S)
 
 
@@ -65,9 +66,9 @@ def test_metadata_of_an_example(path: Path) -> None:
 @pytest.mark.parametrize(
     ("line", "label"),
     [
-        ("(AFP)", "DATELINE"), ("AFP", "DATELINE"), ("Quelle: Reuters", "DATELINE"),
-        ("Mit Material von dpa", "DATELINE"), ("dpa/AFP", "DATELINE"), ("KNA", "DATELINE"),
-        ("epd", "DATELINE"), ("afp/rtr", "DATELINE"), ("jr/dpa", "DATELINE"),
+        ("(AFP)", "CREDIT"), ("AFP", "CREDIT"), ("Quelle: Reuters", "CREDIT"),
+        ("Mit Material von dpa", "CREDIT"), ("dpa/AFP", "CREDIT"), ("KNA", "CREDIT"),
+        ("epd", "CREDIT"), ("afp/rtr", "CREDIT"), ("jr/dpa", "CREDIT"),
         ("22. Oktober, 2024", "DATELINE"), ("22. Oktober 2024", "DATELINE"),
         ("Stand: 22.10.2024, 14:05 Uhr", "DATELINE"), ("Aktualisiert am 23.10.2024", "DATELINE"),
         ("Veröffentlicht am 22.10.2024", "DATELINE"), ("Mi 23.10.24", "DATELINE"),
@@ -93,8 +94,8 @@ def test_metadata_of_an_example(path: Path) -> None:
         ("Jetzt zum Newsletter anmelden", "NAV"), ("Bild 2 von 7", "NAV"),
         ("Diese Geschichte entwickelt sich weiter.", "NOTE"),
         ("Dieser Artikel wurde aktualisiert.", "NOTE"), ("Korrektur: Es waren 30 Tote.", "NOTE"),
-        ("Jan Roth lieferte zusätzliche Berichterstattung.", "NOTE"),
-        ("Mitarbeit: Lea Sommer", "NOTE"), ("Hinweis der Redaktion: Name geändert.", "NOTE"),
+        ("Jan Roth lieferte zusätzliche Berichterstattung.", "CREDIT"),
+        ("Mitarbeit: Lea Sommer", "CREDIT"), ("Hinweis der Redaktion: Name geändert.", "NOTE"),
     ],
 )  # fmt: skip
 def test_a_line_by_its_own_form(line: str, label: str) -> None:
@@ -125,7 +126,7 @@ def test_body_sentences_hold_no_zone(line: str) -> None:
         ("BERLIN/PARIS (AFP) – Die Gespräche gehen weiter.", [(0, 20, "DATELINE")]),
         ("Hamburg (dpa/lno) - Ein Feuer zerstörte eine Halle.", [(0, 19, "DATELINE")]),
         ("(KNA) Die Bischöfe beraten in Fulda.", [(0, 5, "DATELINE")]),
-        ("Er blieb gelassen. (dpa)", [(19, 24, "DATELINE")]),
+        ("Er blieb gelassen. (dpa)", [(19, 24, "CREDIT")]),
         ("Scholz in Kiew. Foto: Michael Kappeler/dpa", [(0, 15, "CAPTION"), (16, 42, "CREDIT")]),
         ("Lea Sommer | 22.10.2024", [(0, 10, "BYLINE"), (13, 23, "DATELINE")]),
         ("Von Lea Sommer, 22.10.2024", [(0, 14, "BYLINE"), (16, 26, "DATELINE")]),
@@ -166,10 +167,10 @@ def test_meta_from_zones_drawn_by_hand() -> None:
     text = f"{headline}\n{byline}\n"
     zones = [Span(0, len(headline), "HEADLINE"), Span(len(headline) + 1, len(text) - 1, "BYLINE")]
     assert derive_meta(text, zones) == {
-        "title": "Gipfel in Brüssel", "outlet": "dpa", "author": "Lea Sommer",
-        "published": None, "url": None,
+        "title": "Gipfel in Brüssel", "outlet": "tagesschau.de", "author": "Lea Sommer",
+        "published": None, "url": None, "agency": "dpa",
     }  # fmt: skip
-    assert derive_meta(text, []) == dict.fromkeys(("title", "outlet", "author", "published", "url"))
+    assert derive_meta(text, []) == dict.fromkeys(META)
 
 
 def test_an_update_date_is_published_only_when_nothing_else_is_dated() -> None:
@@ -201,4 +202,4 @@ def test_zones_lie_in_the_text_in_order_apart_and_trimmed(text: str) -> None:
         assert zone.label in ZONE_LABELS
         end = zone.end
     meta = derive_meta(text, zones)
-    assert set(meta) == {"title", "outlet", "author", "published", "url"}
+    assert set(meta) == set(META)

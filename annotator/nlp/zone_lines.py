@@ -9,50 +9,45 @@ from __future__ import annotations
 import re
 
 from annotator.core import german
+from annotator.nlp import zone_forms as f
 from annotator.nlp import zone_words as w
-from annotator.nlp.zone_words import BYLINE, CAPTION, CREDIT, DATELINE, NAV, NOTE
+from annotator.nlp.zone_words import BYLINE, CAPTION, CREDIT, DATELINE, NOTE, SUBHEAD
 
 Part = tuple[int, int, str]  # start and end within a line, label
 
 _LONG = 700  # characters: longer lines are body whatever they start with
-# Piece separators; t-online glues "… 09:12 UhrLesedauer: 2 Min." together.
+# Piece separators; t-online glues "… 09:12 UhrLesedauer: 2 Min." together, and whatever
+# follows "14:05 Uhr" on a header line is a piece of its own ("… Uhr 42 Kommentare").
 _GLUED_PIECES = ("Lesedauer", "Lesezeit", "Aktualisiert", "Veröffentlicht", "Stand:")
 _PIECES = re.compile(
-    rf"\s*[|·•]\s*|(?<=[a-zäöüß\d.])(?={'|'.join(_GLUED_PIECES)})"
+    rf"\s*[|·•]\s*|(?<=[a-zäöüß\d.])(?={'|'.join(_GLUED_PIECES)})|(?<=\d Uhr) +(?=\S)"
 )
 _DATELINE_HINTS = ("(", "–", "—", " - ")  # a dateline has its agency in brackets, or a dash
 _HEAD_SPLIT = re.compile(r"\s*,\s*|\s+[-–—]\s+")
 _ARTICLES = frozenset(("der", "die", "das", "ein", "eine", "dem", "den", "des"))
 _PIECES_MAX = 200  # characters: a byline, date and reading time together are shorter
+_ENTRY_WORDS = 20  # a live-blog entry's headline is shorter; longer text after a time is body
 
 
 def line_zones(text: str) -> list[Part]:
     """Zones one line holds by its own form, without looking at its neighbours."""
     if len(text) <= _LONG:
-        label = _whole_line_label(text)
+        label = f.label_of_line(text)
         if label:
             return [(0, len(text), label)]
-        parts = (len(text) <= _PIECES_MAX and _header_pieces(text)) or _caption_with_credit(text)
+        parts = (
+            (len(text) <= _PIECES_MAX and _header_pieces(text))
+            or _caption_with_credit(text)
+            or _live_entry(text)
+        )
         if parts:
             return parts
     return _dateline_parts(text)
 
 
-def _whole_line_label(text: str) -> str | None:
-    if w.is_nav(text):
-        return NAV
-    heading = w.heading_kind(text)
-    if heading:
-        return heading[0]
-    if w.is_note(text):
-        return NOTE
-    return w.header_label(text)
-
-
 def _header_pieces(text: str) -> list[Part] | None:
     """``Von Anna Berger | 22.10.2024 | Lesezeit: 3 Min.``: every piece a header piece."""
-    hinted = any(mark in text for mark in "|·•") or any(word in text for word in _GLUED_PIECES)
-    pieces = _split(text, _PIECES) if hinted else [(0, len(text))]
+    pieces = _split(text, _PIECES)
     if len(pieces) == 1:
         pieces = _date_after_comma(text)
         if not pieces:
@@ -67,7 +62,18 @@ def _header_pieces(text: str) -> list[Part] | None:
         parts.append((start, end, label or ""))
     if not any(label for *_, label in parts):
         return None
-    return [(start, end, label or BYLINE) for start, end, label in parts]
+    return _merge([(start, end, label or BYLINE) for start, end, label in parts])
+
+
+def _merge(parts: list[Part]) -> list[Part]:
+    """Neighbouring pieces of one kind are one zone, their separator included."""
+    merged: list[Part] = []
+    for part in parts:
+        if merged and merged[-1][2] == part[2]:
+            merged[-1] = (merged[-1][0], part[1], part[2])
+        else:
+            merged.append(part)
+    return merged
 
 
 def _date_after_comma(text: str) -> list[tuple[int, int]]:
@@ -75,7 +81,7 @@ def _date_after_comma(text: str) -> list[tuple[int, int]]:
     if not w.DIGIT.search(text):
         return []
     for match in _HEAD_SPLIT.finditer(text):
-        if match.start() and w.is_date_line(text[match.end() :]):
+        if match.start() and f.is_date_line(text[match.end() :]):
             return [(0, match.start()), (match.end(), len(text))]
     return []
 
@@ -93,7 +99,9 @@ def _split(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
 
 
 def _piece_label(piece: str) -> str | None:
-    return w.header_label(piece) or (NAV if w.is_nav(piece) else None)
+    if f.is_note(piece):
+        return NOTE  # "aus DER RUNDBLICK 24/2024"
+    return f.header_label(piece) or (w.NAV if f.is_nav(piece) else None)
 
 
 def _is_name(piece: str) -> bool:
@@ -114,12 +122,25 @@ def _caption_with_credit(text: str) -> list[Part] | None:
         tail = text[match.start() :]
         if len(tail.split()) > 14:
             continue
-        if not w.is_credit(tail) and not w.is_credit(tail.lstrip("| ")):
+        if not f.is_credit(tail) and not f.is_credit(tail.lstrip("| ")):
             continue
         end = len(text[: match.start()].rstrip(" |–-,"))
         if end and any(c.isalpha() for c in text[:end]) and end <= 400:
             return [(0, end, CAPTION), (match.start(), len(text), CREDIT)]
     return None
+
+
+def _live_entry(text: str) -> list[Part] | None:
+    """``21:40 Uhr: Sturmflut erwartet``: the time stamp, and the entry's headline."""
+    match = w.LIVE_ENTRY.fullmatch(text)
+    if match is None or f.date_piece(text):
+        return None
+    parts = [(match.start("time"), match.end("time"), DATELINE)]
+    rest = match["rest"]
+    if len(rest.split()) <= _ENTRY_WORDS and not rest.endswith((".", ",", ";")) \
+            and f.starts_like_heading(rest):  # fmt: skip
+        parts.append((match.start("rest"), match.end("rest"), SUBHEAD))
+    return parts
 
 
 def _dateline_parts(text: str) -> list[Part]:
@@ -132,9 +153,9 @@ def _dateline_parts(text: str) -> list[Part]:
     end = found.end if found else (match.end() if match else place_end(text, w.PLACE_DASH))
     if end:
         parts.append((0, len(text[:end].rstrip()), DATELINE))
-    closing = w.TRAILING_AGENCY.search(text, max(len(text) - 80, 0))
+    closing = w.TRAILING_CREDIT.search(text, max(len(text) - 80, 0))
     if closing and closing.start("credit") > end:
-        parts.append((closing.start("credit"), closing.end("credit"), DATELINE))
+        parts.append((closing.start("credit"), closing.end("credit"), CREDIT))
     return parts
 
 

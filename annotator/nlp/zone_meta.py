@@ -1,4 +1,8 @@
-"""An article's metadata read from its zones: title, outlet, author, date and address."""
+"""An article's metadata read from its zones: title, outlet, agency, author, date and address.
+
+The fields follow tests/data/news/GUIDELINES.md: the outlet is the publication whose page it
+is, as the text writes it, and the agency only for bare agency copy.
+"""
 
 from __future__ import annotations
 
@@ -8,108 +12,207 @@ from collections.abc import Iterable
 
 from annotator.core import german
 from annotator.core.model import Span
+from annotator.nlp import zone_forms as f
 from annotator.nlp import zone_words as w
-from annotator.nlp.zone_words import BYLINE, CREDIT, DATELINE, HEADLINE, NAV
+from annotator.nlp.zone_words import BYLINE, CAPTION, CREDIT, DATELINE, HEADLINE, NAV
 
+_NOT_A_NAME = re.compile(r"studio|korrespondent|redaktion|büro|reporter|ressort|zentrale", re.I)
+_JOINED = re.compile(r"\s(?:und|sowie)\s|&", re.I)
+_NAME_SPLIT = re.compile(r"\s*(?:,|\bund\b|&|\bsowie\b)\s*", re.I)
+_NAMES_LINE = re.compile(w.NAMES)
+_PIECE_SPLIT = re.compile(r"\s*[|·•]\s*")
 _CREDIT_HEAD = re.compile(
     r"\s*\(?\s*(?:(?:quellen?|erschienen\s+in|medium)\s*:|©|\(c\)|copyright\b)\s*"
     r"(?:(?:19|20)\d\d\b\s*)?",
     re.I,
 )
-_NOT_A_NAME = re.compile(r"studio|korrespondent|redaktion|büro|reporter|ressort|zentrale", re.I)
 
 
 def derive_meta(text: str, zones: Iterable[Span]) -> dict[str, str | None]:
-    """``title``, ``outlet``, ``author``, ``published`` (YYYY-MM-DD) and ``url``; None if absent.
+    """``title``, ``outlet``, ``author``, ``published`` (YYYY-MM-DD), ``url`` and the credited
+    ``agency``; None where the text does not say.
 
-    The title is the first HEADLINE without glued section words; the outlet the agency of a
-    dateline, agency line or byline, else the first source a ``Quelle:`` or ``©`` credit names
-    (photo credits name the photographer's agency, not the text's), else a masthead; the author
-    the names of the first byline.
+    The title is the headline below a kicker that stands on its own line; the outlet the
+    masthead (spelled as the page spells it elsewhere), else the outlet's © footer, a
+    ``| outlet`` after the headline, a ``Quelle:`` credit, else the agency.
     """
     ordered = sorted(zones)
     pieces: dict[str, list[str]] = {}
     for zone in ordered:
         pieces.setdefault(zone.label, []).append(zone.text_in(text))
-    datelines = [(z.text_in(text), text[z.start : z.end + 200]) for z in ordered
-                 if z.label == DATELINE]  # fmt: skip
-    title, title_outlet = _title(pieces.get(HEADLINE, []))
+    title, suffix = _title(text, [z for z in ordered if z.label == HEADLINE])
+    agency = _agency(pieces)
     return {
         "title": title,
-        "outlet": _outlet(pieces) or title_outlet,
-        "author": _author(pieces.get(BYLINE, [])),
-        "published": _published(datelines, pieces.get(BYLINE, []), text),
-        "url": next(filter(None, map(w.url_in, text.splitlines())), None),
+        "outlet": _outlet(text, ordered, pieces, suffix) or agency,
+        "author": _author(pieces),
+        "published": _published(text, ordered, pieces.get(BYLINE, [])),
+        "url": next(filter(None, map(f.url_in, text.splitlines())), None),
+        "agency": agency,
     }
 
 
-def _title(headlines: list[str]) -> tuple[str | None, str | None]:
-    """The first headline, whitespace-normalised, and an outlet named after `` | ``."""
+def _title(text: str, headlines: list[Span]) -> tuple[str | None, str | None]:
+    """The headline (the last of the first lines of headline zones, below its kicker), its
+    whitespace collapsed, and an outlet named after `` | ``."""
     if not headlines:
         return None, None
-    title, outlet = w.outlet_suffix(" ".join(headlines[0][w.glued_nav_end(headlines[0]) :].split()))
+    last = headlines[0]
+    for zone in headlines[1:]:
+        between = text[last.end : zone.start]
+        if between.strip() or between.count("\n") != 1:
+            break
+        last = zone
+    raw = last.text_in(text)
+    title, outlet = f.outlet_suffix(" ".join(raw[f.glued_nav_end(raw) :].split()))
     return title or None, outlet
 
 
-def _outlet(pieces: dict[str, list[str]]) -> str | None:
-    for piece in pieces.get(DATELINE, []) + pieces.get(BYLINE, []):
-        if agency := w.agencies_in(piece):
+def _agency(pieces: dict[str, list[str]]) -> str | None:
+    credits = [c for c in pieces.get(CREDIT, []) if f.is_agency_line(c) or not f.is_photo_credit(c)]
+    for piece in pieces.get(DATELINE, []) + pieces.get(BYLINE, []) + credits:
+        if agency := f.agencies_in(piece):
             return agency
-    for piece in pieces.get(CREDIT, []):
-        if not w.is_photo_credit(piece) and (source := _source(piece)):
-            return source
-    for piece in pieces.get(NAV, []):
-        if outlet := w.OUTLETS.get(w.key(piece)):
-            return outlet
     return None
+
+
+def _outlet(text: str, ordered: list[Span], pieces: dict[str, list[str]],
+            suffix: str | None) -> str | None:  # fmt: skip
+    """The first of: a masthead the page names again, the outlet's © footer, the masthead,
+    a ``| outlet`` title ending, a ``Quelle:`` credit, a known outlet's name on a line."""
+    top = ordered[0] if ordered and ordered[0].label == NAV else None
+    brand = f.brand_of(top.text_in(text).split("\n")[0]) if top else None
+    spelled, named_again = _spelled(brand, text, top) if brand else (None, False)
+    footers = (f.copyright_name(z.text_in(text)) for z in _footers(text, ordered))
+    footer = next(filter(None, footers), None)
+    sources = [_source(c) for c in pieces.get(CREDIT, []) if not f.is_photo_credit(c)]
+    known = [n for n in pieces.get(NAV, []) if f.key(n) in w.OUTLETS]
+    return next(filter(None, (spelled if named_again else None, footer, spelled, suffix,
+                              *sources, *known)), None)  # fmt: skip
+
+
+def _spelled(name: str, text: str, top: Span | None) -> tuple[str, bool]:
+    """How the page writes a masthead elsewhere, and whether it does: ``DAS QUARTAL`` …
+    ``© 2024 Das Quartal`` gives ``Das Quartal``; ``weltecho.de`` … ``Weltecho auf`` gives
+    ``Weltecho``."""
+    domain = w.DOMAIN.fullmatch(name)
+    core = domain["core"] if domain else name
+    pattern = rf"(?<![\w.-]){re.escape(core)}(?![\w-]|\.[a-z]{{2,4}}\b)"
+    skip = (top.start, top.start + len(name) + 40) if top else (0, 0)
+    mentions = [m.group() for m in re.finditer(pattern, text, re.I)
+                if not skip[0] <= m.start() < skip[1]]  # fmt: skip
+    if domain or name.isupper():
+        plain = [m for m in mentions if not m.isupper()]
+        return (plain[0] if plain else name), bool(mentions)
+    return name, bool(mentions)
+
+
+def _footers(text: str, ordered: list[Span]) -> list[Span]:
+    """© lines of the outlet: NAV ones, then credits on a line of their own after no caption."""
+    nav = [z for z in ordered if z.label == NAV and w.COPYRIGHT.match(z.text_in(text))]
+    own = [z for i, z in enumerate(ordered) if z.label == CREDIT
+           and w.COPYRIGHT.match(z.text_in(text)) and _own_line(text, z)
+           and not (i and ordered[i - 1].label == CAPTION)
+           and not f.agencies_in(z.text_in(text)) and not f.is_photo_credit(z.text_in(text))]
+    return nav + own  # fmt: skip
+
+
+def _own_line(text: str, zone: Span) -> bool:
+    before = text[text.rfind("\n", 0, zone.start) + 1 : zone.start]
+    after_end = text.find("\n", zone.end)
+    return not before.strip() and not text[zone.end : None if after_end < 0 else after_end].strip()
 
 
 def _source(credit: str) -> str | None:
     """The first source a ``Quelle:`` or ``©`` credit names: ``Quelle: ZEIT ONLINE, dpa``."""
+    head = _CREDIT_HEAD.match(credit)
+    if head is None or not head.group().strip() or "://" in credit:
+        return None
     if agency := german.credited_agency(credit):
         return german.agency_credit(agency)
-    name = _CREDIT_HEAD.sub("", credit, count=1)
+    name = credit[head.end() :]
     first = re.split(r"\s*[,/|;]\s*|\s+(?:und|&)\s+", name, maxsplit=1)[0].strip(" ()")
     if not any(c.isalpha() for c in first) or len(first) > 60:
         return None
-    known = w.OUTLETS.get(first.lower()) or w.OUTLETS.get(first.rstrip(".").lower())
-    return known or german.agency_credit(first) or first.rstrip(".")
+    return german.agency_credit(first) or (first if first.count(".") > 1 else first.rstrip("."))
 
 
-def _author(bylines: list[str]) -> str | None:
-    """Names of the first byline naming people: ``Von Anna Berger und Jan Roth, Berlin``."""
-    for piece in bylines:
-        found = german.parse_author_line(piece)
-        if found:
-            names = [" ".join(name.split()) for name in found[0] if not _NOT_A_NAME.search(name)]
-            return ", ".join(names) or None
-        labelled = w.LABELLED_BYLINE.fullmatch(piece)
-        if labelled:
-            written = " ".join(labelled["names"].split())
-            return ", ".join(re.split(r"\s*(?:,|\bund\b|&)\s*", written))
-        if not w.agencies_in(piece):  # a bare name beside a date: "Anna Berger | 22.10.2024"
-            return " ".join(piece.split()) or None
+def byline_names(piece: str) -> list[str]:
+    """The writers a byline names: ``Von Anna Berger und Jan Roth, Berlin`` → both; a bare
+    ``Anna Berger, Jan Roth`` too; capitals in normal case; no desks, roles or agencies."""
+    found = german.parse_author_line(piece)
+    labelled = w.LABELLED_BYLINE.fullmatch(piece) or w.VON_BYLINE.fullmatch(piece)
+    if found:
+        names = found[0]
+    elif labelled:
+        names = _NAME_SPLIT.split(labelled["names"])
+    elif _NAMES_LINE.fullmatch(piece) and not f.agencies_in(piece):
+        return [_normal_case(n) for n in _NAME_SPLIT.split(piece) if n]
+    else:
+        return []
+    if piece.lstrip().lower().startswith(("von", "ein")) and not _JOINED.search(piece):
+        names = names[:1]  # "Von Jonas Keller, Nordfunk Hannover": a desk after the comma
+    return [_normal_case(n) for n in names if n and not _NOT_A_NAME.search(n)]
+
+
+def _normal_case(name: str) -> str:
+    """``DENNIS KROLL`` → ``Dennis Kroll``; other names as written, whitespace collapsed."""
+    words = name.split()
+    return " ".join("-".join(p.capitalize() for p in word.split("-")) if word.isupper()
+                    and len(word) > 1 else word for word in words)  # fmt: skip
+
+
+def _author(pieces: dict[str, list[str]]) -> str | None:
+    """Names of the first byline naming people, else of a closing ``Bericht von …`` credit."""
+    for piece in pieces.get(BYLINE, []):
+        if names := byline_names(piece):
+            return ", ".join(names)
+    for piece in pieces.get(CREDIT, []):
+        names = [" ".join(m["names"].split()) for m in w.WRITTEN_BY.finditer(piece)]
+        names = [n.rstrip(".") for n in names if _NAMES_LINE.fullmatch(n.rstrip("."))]
+        if names:
+            return ", ".join(names)
     return None
 
 
-def _published(datelines: list[tuple[str, str]], bylines: list[str], text: str) -> str | None:
+def _published(text: str, ordered: list[Span], bylines: list[str]) -> str | None:
     """The first publication date; an update date only when nothing else is dated."""
-    updated = None
-    for piece, opening in datelines:
-        date = w.date_piece(piece)
-        if date and not date.updated and date.date.iso:
-            return date.date.iso
-        if date and updated is None:
-            updated = date.date.iso
-        found = None if date else german.parse_dateline(opening)
-        if found and found.date:
-            year = found.date.year or _year_hint(found.date, text)
-            if year:
-                return _iso(year, found.date.month, found.date.day)
-    for piece in bylines:
-        if (dated := german.find_date(piece)) and dated.iso:
-            return dated.iso
-    return updated
+    first, plain, updated = None, None, None
+    for zone in (z for z in ordered if z.label == DATELINE):
+        piece, opening = zone.text_in(text), text[zone.start : zone.end + 200]
+        for sub in _PIECE_SPLIT.split(piece):
+            date = f.date_piece(sub)
+            if date and date.date.iso:
+                if w.FIRST_PUBLISHED.match(sub.strip("-–— ")):
+                    first = first or date.date.iso
+                elif date.updated:
+                    updated = updated or date.date.iso
+                else:
+                    plain = plain or date.date.iso
+        if plain is None and not any(f.date_piece(s) for s in _PIECE_SPLIT.split(piece)):
+            plain = _dateline_date(opening, text) or _any_date(piece)
+    byline = next((d.iso for b in bylines if (d := german.find_date(b)) and d.iso), None)
+    return first or plain or byline or _dpa_code(text) or updated
+
+
+def _dateline_date(opening: str, text: str) -> str | None:
+    found = german.parse_dateline(opening)
+    if not found or not found.date:
+        return None
+    year = found.date.year or _year_hint(found.date, text)
+    return _iso(year, found.date.month, found.date.day) if year else None
+
+
+def _any_date(piece: str) -> str | None:
+    """A full date in a short dateline piece: ``Berlin, 03.10.2024``."""
+    found = german.find_date(piece) if len(piece) <= 80 else None
+    return found.iso if found else None
+
+
+def _dpa_code(text: str) -> str | None:
+    """The date in a dpa story code: ``dpa:250312-930-401177/1`` → 2025-03-12."""
+    match = w.DPA_CODE.search(text)
+    return _iso(2000 + int(match["y"]), int(match["m"]), int(match["d"])) if match else None
 
 
 def _year_hint(date: german.DateMatch, text: str) -> int | None:

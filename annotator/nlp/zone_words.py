@@ -1,7 +1,8 @@
 """Word lists and patterns for article zones: the page furniture German news sites print.
 
-Lists hold lower-case keys (see ``key``); patterns are compiled once and matched against one
-trimmed line, so every rule is data here and the passes in ``zones.py`` stay generic.
+Lists hold lower-case keys (see ``zone_forms.key``); patterns are compiled once and matched
+against one trimmed line or piece, so every rule is data here; ``zone_forms`` asks them about
+one piece of text and the passes in ``zones.py`` stay generic.
 """
 
 from __future__ import annotations
@@ -33,10 +34,11 @@ SECTIONS = _words("""
     wissenschaft gesundheit panorama vermischtes gesellschaft leben lifestyle stil reise auto
     mobilität digital netzwelt technik meinung kommentar kommentare debatte regional lokales
     region unterhaltung promis stars karriere campus bildung familie klima umwelt medien video
-    videos audio podcast podcasts live liveblog ticker newsticker home startseite service
-    ratgeber verbraucher immobilien wetter investigativ hintergrund analyse exklusiv plus
-    interview reportage essay kolumne porträt eilmeldung breaking topthemen themen
-    innenpolitik außenpolitik
+    videos audio podcast podcasts live liveblog newsblog ticker liveticker newsticker home
+    startseite service ratgeber verbraucher immobilien wetter investigativ hintergrund analyse
+    exklusiv plus interview reportage essay kolumne porträt eilmeldung breaking topthemen themen
+    innenpolitik außenpolitik lokal chronik bildergalerie bildergalerien fotostrecke galerie
+    gastbeitrag glosse leitartikel menschen
 """)
 # Sections that are also ordinary word starts ("HomeOffice", "AutoBild") never count as glued.
 GLUED = SECTIONS - _words("home live auto stil plus welt geld leben region service audio video")
@@ -53,24 +55,29 @@ NAV_PHRASES = _words("""
     link_kopieren kopieren feedback fehler_melden vergrößern bild_vergrößern zur_galerie
     video_abspielen video_starten abspielen play externer_inhalt inhalt_laden
     inhalte_aktivieren bildbeschreibung_einblenden bildunterschrift mehr_zum_autor
-    alle_artikel_des_autors zur_autorenseite folgen
+    alle_artikel_des_autors zur_autorenseite folgen merkliste zur_merkliste
+    zur_merkliste_hinzufügen auf_die_merkliste antworten melden gefällt_mir
+    teilen_sie_ihre_meinung_mit diskutieren_sie_mit vorheriges_bild nächstes_bild
 """)
-# Mastheads: an outlet's name alone on a line, or after " | " at a headline's end; each entry is
-# the canonical name, then other spellings.
-_OUTLET_NAMES = (
-    "Der Spiegel|Spiegel|spiegel.de|Spiegel Online", "Zeit Online|zeit.de", "Die Zeit|Zeit",
-    "FAZ|F.A.Z.|FAZ.NET|Frankfurter Allgemeine|Frankfurter Allgemeine Zeitung",
-    "Süddeutsche Zeitung|SZ|sueddeutsche.de", "tagesschau|tagesschau.de", "ZDF|ZDFheute|zdf.de",
-    "n-tv|ntv|n-tv.de", "Welt|Die Welt|welt.de", "Bild|bild.de", "Focus|Focus Online", "Stern",
-    "t-online|t-online.de", "Handelsblatt", "taz", "Tagesspiegel|Der Tagesspiegel", "RND",
-    "Deutschlandfunk", "BR24", "MDR", "NDR", "WDR", "SWR", "rbb24|RBB", "hessenschau",
-    "Deutsche Welle|DW", "Der Standard|Standard", "NZZ|Neue Zürcher Zeitung", "ORF", "Merkur",
-    "Frankfurter Rundschau|FR", "Berliner Zeitung", "Rheinische Post|RP", "WAZ",
+# Mastheads: a known outlet's name alone on a line, or after " | " at a headline's end.
+OUTLETS = frozenset(name.lower() for name in (
+    "Der Spiegel", "Spiegel", "spiegel.de", "Spiegel Online", "Zeit Online", "zeit.de",
+    "Die Zeit", "Zeit", "FAZ", "F.A.Z.", "FAZ.NET", "Frankfurter Allgemeine",
+    "Frankfurter Allgemeine Zeitung", "Süddeutsche Zeitung", "SZ", "sueddeutsche.de",
+    "tagesschau", "tagesschau.de", "ZDF", "ZDFheute", "zdf.de", "n-tv", "ntv", "n-tv.de", "Welt",
+    "Die Welt", "welt.de", "Bild", "bild.de", "Focus", "Focus Online", "Stern", "t-online",
+    "t-online.de", "Handelsblatt", "taz", "Tagesspiegel", "Der Tagesspiegel", "RND",
+    "Deutschlandfunk", "BR24", "MDR", "NDR", "WDR", "SWR", "rbb24", "RBB", "hessenschau",
+    "Deutsche Welle", "DW", "Der Standard", "Standard", "NZZ", "Neue Zürcher Zeitung", "ORF",
+    "Merkur", "Frankfurter Rundschau", "FR", "Berliner Zeitung", "Rheinische Post", "RP", "WAZ",
     "Stuttgarter Zeitung", "Hamburger Abendblatt", "Kölner Stadt-Anzeiger", "Tagesanzeiger",
-)
-OUTLETS: dict[str, str] = {
-    variant.lower(): names.split("|")[0] for names in _OUTLET_NAMES for variant in names.split("|")
-}
+))  # fmt: skip
+# Last words of German mastheads ("Neckar-Tagblatt", "Frankfurter Abendpost", "Seebote").
+PRESS_WORDS = (
+    "zeitung", "tagblatt", "tageblatt", "blatt", "anzeiger", "kurier", "post", "rundschau",
+    "echo", "bote", "presse", "allgemeine", "journal", "express", "spiegel", "stimme",
+    "magazin", "welle", "funk", "nachrichten", "volksfreund", "merkur", "report", "depesche",
+)  # fmt: skip
 PHOTO_AGENCIES = (
     "picture alliance", "picture-alliance", "imago", "imago images", "Getty Images", "AP Photo",
     "dpa-Bildfunk", "Shutterstock", "iStock", "iStockphoto", "Keystone", "EPA", "epa-efe",
@@ -84,17 +91,19 @@ AGENCY_EXPR = (
     rf"{AGENCY}(?:\s*(?:/|,|&|\bund\b)\s*(?:{AGENCY}|{_OUTLET}|(?-i:[a-z]{{2,4}})(?![\w-])))*"
 )
 _PHOTO = rf"(?:{alternation(PHOTO_AGENCIES)}|{AGENCY})"
-_OPEN = r"[\"'„“‚‘»«(\[]"  # what a headline or subhead may start with besides a capital
+OPEN = r"[\"'„“‚‘»«(\[]"  # what a headline or subhead may start with besides a capital
 
 TEASER_HEADING = re.compile(
     r"(?:lesen sie (?:auch|mehr|hier|dazu|außerdem)|mehr (?:zum thema|dazu|zu diesem thema)"
-    r"|weitere (?:artikel|nachrichten|beiträge|themen|meldungen|informationen|texte)"
+    r"(?: [^:]{1,40}?)?|mehr (?:aus|zu|von|über|vom|zur|zum|im) [^:]{1,40}?"
+    r"|weitere (?:artikel|nachrichten|beiträge|themen|meldungen|informationen|texte|folgen"
+    r"|bildergalerien|galerien|videos|podcasts|kommentare|analysen)(?: [^:]{1,30}?)?"
     r"|das könnte sie (?:auch )?interessieren|für sie (?:ausgewählt|empfohlen)"
     r"|(?:auch|ebenfalls) interessant|(?:unsere )?empfehlung(?:en)?|(?:passend )?zum thema"
     r"|lesetipps?|leseempfehlung(?:en)?|ähnliche (?:artikel|themen)|verwandte (?:artikel|themen)"
     r"|meistgelesen(?:e artikel)?|top-?themen|mehr aus (?:dem ressort|der rubrik))"
     r"(?P<rest>\s*:\s*\S.*|\s*:?)"
-    r"|(?:video|audio|podcast|bilderstrecke|fotostrecke|galerie|liveblog)(?P<item>\s*:\s*\S.*)",
+    r"|(?:video|audio|podcast|bilderstrecke|fotostrecke|galerie|liveblog|mehr)(?P<item>\s*:\s*\S.*)",
     re.I,
 )
 SUMMARY_HEADING = re.compile(
@@ -105,98 +114,138 @@ SUMMARY_HEADING = re.compile(
     r"(?P<rest>\s*:\s*\S.*|\s*:?)",
     re.I,
 )
+# Headings whose lines up to the next blank line are one zone: sources, tags, broadcast notes.
+BLOCK_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (CREDIT, re.compile(r"(?:verwendete |genutzte )?quellen|quellenangaben?", re.I)),
+    (NAV, re.compile(r"(?:schlagwörter|schlagworte|themen|tags|stichworte)"
+                     r"(?: (?:zu|in) diesem (?:artikel|beitrag|text))?", re.I)),
+    (NOTE, re.compile(r"(?:dieses|das) thema im programm|sendung|sendehinweis", re.I)),
+)  # fmt: skip
 BULLET = re.compile(r"(?:[•·▪▫◦‣∙●○■□►▶➤✓✔*+]|[-–—](?=\s)|\d{1,2}[.)](?=\s))\s*")
-_NOTE_START = re.compile(
+NOTE_START = re.compile(
     r"(?:diese (?:geschichte|meldung|nachricht|lage) entwickelt sich"
-    r"|dieser (?:artikel|text|beitrag|liveblog|ticker)\b.{0,60}?\b(?:wurde|wird|ist|erschien)\b"
-    r".{0,80}?\b(?:aktualisiert|ergänzt|korrigiert|geändert|überarbeitet|erweitert|übersetzt"
-    r"|erstellt|zuerst|erstmals|ursprünglich)"
+    r"|(?:dieser|der) (?:artikel|text|beitrag|liveblog|newsblog|ticker)\b.{0,60}?\b"
+    r"(?:wurde|wird|ist|erschien|gehört)\b.{0,80}?\b(?:aktualisiert|ergänzt|korrigiert|geändert"
+    r"|überarbeitet|erweitert|übersetzt|erstellt|zuerst|erstmals|ursprünglich|teil|serie|reihe)"
     r"|korrektur(?:hinweis)?\s*:|in einer (?:früheren|vorherigen|ersten) (?:version|fassung)"
     r"|(?:hinweis|anmerkung|nachtrag|notiz) (?:der|aus der) redaktion|redaktioneller hinweis"
     r"|(?:dieses|das) thema im programm|transparenzhinweis|offenlegung\s*:|hinweis\s*:"
-    r"|anm\. d\. red\.|\*\s*name.{0,40}geändert"
-    r"|(?:unter |mit )?mitarbeit(?:\s*:|\s+von))",
+    r"|anm\. d\. red\.|\*\s*name.{0,40}geändert|übersetzt aus dem \w+\s*\.?$"
+    r"|(?:aus|erschienen in) (?:der |dem |des )?.{2,40}? (?:nr\. ?)?\d{1,2}/(?:19|20)\d\d\s*$)",
     re.I,
 )
-_NOTE_HINTS = ("berichterstattung", "informationen", "recherchen", "beigetragen", " bei")
-_NOTE_ANYWHERE = re.compile(
-    r"(?:lieferte|lieferten|steuerte|steuerten) (?:zusätzliche |weitere |ergänzende )?"
-    r"(?:berichterstattung|informationen|recherchen)"
-    r"|(?:hat|haben) zu (?:diesem|dem) (?:bericht|artikel|beitrag|text) beigetragen"
-    r"|trugen? zu (?:diesem|dem) (?:bericht|artikel|beitrag|text) bei",
+# Who else supplied words: contributions, translators, a Reuters closing line, source lists.
+CONTRIBUTION = re.compile(
+    r"\(?(?:(?:zusätzliche|weitere|ergänzende) berichterstattung|(?:unter )?mitarbeit"
+    r"|übersetzung|übersetzt|aus dem \w+(?:ischen|en))\s*(?::|von)\s*\S.{0,300}"
+    r"|\(?(?:bericht|geschrieben|recherchiert) von .{0,200}?(?:redigiert|geschrieben|bearbeitet)"
+    r" von .{0,300}"
+    r"|.{0,80}(?:lieferte|lieferten|steuerte|steuerten) (?:zusätzliche |weitere |ergänzende )?"
+    r"(?:berichterstattung|informationen|recherchen)\b.{0,60}"
+    r"|.{0,80}(?:hat|haben) zu (?:diesem|dem) (?:bericht|artikel|beitrag|text) beigetragen\.?"
+    r"|.{0,80}trugen? zu (?:diesem|dem) (?:bericht|artikel|beitrag|text) bei\.?",
     re.I,
 )
-_NAV_PATTERNS = re.compile(
-    r"(?:\d+\s+)?kommentare?|(?:lesezeit|lesedauer)\s*:?\s*(?:ca\.\s*)?\d+\s*min\w*\.?"
-    r"|(?:ca\.\s*)?\d+\s*min(?:uten|\.)?(?:\s*(?:lesezeit|lesedauer))?"
+WRITTEN_BY = re.compile(r"(?:^|[(;,.]\s*)(?:bericht|geschrieben) von\s+(?P<names>[^,;()]+)", re.I)
+NAV_PATTERNS = re.compile(
+    r"(?:\d+\s+)?(?:leser)?kommentare?(?:\s*\(\d+\))?|(?:lesezeit|lesedauer)\s*:?\s*(?:ca\.\s*)?"
+    r"\d+\s*min\w*\.?|(?:ca\.\s*)?\d+\s*min(?:uten|\.)?(?:\s*(?:lesezeit|lesedauer))?"
+    r"|(?:beitrags|video|audio)?(?:länge|dauer)\s*:?\s*\d+(?::\d\d)?\s*(?:min\w*|sek\w*)\.?"
     r"|(?:artikel|beitrag|text)\s+(?:anhören|vorlesen(?: lassen)?|teilen|merken|drucken"
     r"|verschenken|versenden|empfehlen)(?:\s*[•·|-]?\s*\d+\s*min\w*\.?)?"
     r"|bild\s+\d+\s+(?:von|/)\s+\d+|\d+\s*(?:von|/)\s*\d+|\d+\s+bilder"
-    r"|(?:jetzt\s+)?(?:weiter)?lesen\s+mit\s+.{1,30}"
+    r"|(?:jetzt\s+)?(?:weiter)?lesen\s+mit\s+.{1,30}|newsletter\s*:.{0,150}"
     r"|(?:weiter(?:lesen)?|der artikel geht|artikel wird|lesen sie weiter)\b.{0,30}anzeige.{0,20}"
-    r"|(?:url|link)\s*:\s*https?://\S+|https?://\S+|www\.\S+\.\w{2,}\S*",
+    r"|(?:url|link)\s*:\s*https?://\S+|https?://\S+|www\.\S+\.\w{2,}\S*"
+    r"|[^\W_][\w.-]{0,20}(?:\+|\s+plus)",  # paywall marks: "WB+", "SZ Plus"
     re.I,
 )
 # Plugs found by two words anywhere in a short line (lower case): (first, second, longest line).
-_PLUGS = (
-    (("newsletter",), ("abonnier", "anmelde", "bestell", "registrier"), 120),
+PLUGS = (
+    (("newsletter",), ("abonnier", "anmelde", "bestell", "registrier", "postfach"), 160),
     (("abopflichtig", "abonnent"), ("",), 160),
     (("externe inhalt", "externen inhalt", "externer inhalt", "drittanbieter", "cookie"),
      ("aktivier", "einverstanden", "zustimm", "akzeptier", "einwillig", "datenschutz"), 250),
+    (("whatsapp", "telegram", "instagram", "google news", "kanal", " app"),
+     ("folgen", "abonnier", "herunterladen", "installier"), 120),
 )  # fmt: skip
-BREADCRUMB_SPLIT = re.compile(r"\s*[>›»→]\s*|\s+[/|•·]\s+")
-_SECTION_SPLIT = re.compile(r"[\s|•·/,]+|(?<=[a-zäöüß])(?=[A-ZÄÖÜ])")
-_GLUED = re.compile(rf"(?:(?:{alternation(w.capitalize() for w in GLUED)})(?=[A-ZÄÖÜ]))+")
-_AGENCY_LINE = re.compile(
-    r"(?:(?:quellen?|agenturen|material)\s*:\s*|(?:mit|unter verwendung von)\s+material\s+"
-    r"(?:von|der|des)\s+(?:(?:den\s+)?nachrichtenagenturen?\s+)?)?"
-    rf"(?P<open>\(?)\s*(?:[a-z]{{2,4}}\s*/\s*)*{AGENCY_EXPR}\s*(?P<close>\)?)\s*\.?",
+COMMENT_HEADING = re.compile(
+    r"(?:\d+\s+)?(?:leser)?kommentare?(?:\s*\(\d+\))?|diskussion(?:\s*\(\d+\))?", re.I
+)
+COMMENT_ACTION = re.compile(
+    r"(?:antworten|melden|zitieren|gefällt mir|zustimmen|ablehnen|empfehlen|\d+\s+antworten)"
+    r"(?:\s*\(?\d+\)?)?(?:\s*[|·•]\s*(?:antworten|melden|zitieren|gefällt mir|empfehlen)"
+    r"(?:\s*\(?\d+\)?)?)*",
     re.I,
 )
+BREADCRUMB_SPLIT = re.compile(r"\s*[>›»→]\s*|\s+[/|•·]\s+|\s{2,}|\t")
+SECTION_SPLIT = re.compile(r"[\s|•·/,&]+|(?<=[a-zäöüß])(?=[A-ZÄÖÜ])")
+GLUED_RE = re.compile(rf"(?:(?:{alternation(w.capitalize() for w in GLUED)})(?=[A-ZÄÖÜ]))+")
+CAMEL = re.compile(r"(?P<first>[A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜ][a-zäöüß]+)*)(?=[A-ZÄÖÜ][a-zäöüß])")
+AGENCY_LINE = re.compile(
+    r"(?:(?:quellen?|agenturen|material)\s*:\s*|(?:mit|unter verwendung von)\s+(?:material\s+"
+    r"(?:von|der|des)\s+)?(?:(?:den\s+)?nachrichtenagenturen?\s+)?)?"
+    rf"(?P<open>\(?)\s*(?:[a-z]{{2,4}}\s*/\s*)*{AGENCY_EXPR}\s*(?P<close>\)?)\s*\.?"
+    rf"|{AGENCY}\s*[-–—|:]\s*[^\n]{{0,50}}(?:agentur|agency|dienst|presse)\w*",
+    re.I,
+)
+# Agency signatures: "jm/ans", "epd lwd mey mir", "/ab/jha/mis", a dpa code.
+SIGNATURE = re.compile(
+    rf"(?-i:/?[a-z]{{2,4}}(?:\s*/\s*[a-z]{{2,4}}){{1,5}})|{AGENCY}(?-i:(?:\s+[a-z]{{2,4}}){{1,5}})"
+    r"|(?:©\s*)?dpa-infocom\b.{0,60}|dpa:\d{6}-\S+",
+    re.I,
+)
+DPA_CODE = re.compile(r"dpa:(?P<y>\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)-")
 # First words of the byline forms ``german.parse_author_line`` reads.
-_BYLINE_STARTS = _words("""
+BYLINE_STARTS = _words("""
     von ein eine autor autorin autoren autorinnen text kommentar analyse interview gastbeitrag
     bericht essay kolumne reportage glosse protokoll aufgezeichnet recherche reporter reporterin
+    fotos foto bilder
 """)
 _CAPWORD = r"(?-i:[A-ZÄÖÜ])[\w'’.-]+"
-_NAME = rf"{_CAPWORD}(?:\s+(?:(?:von|van|de|der|den|zu)\s+)?{_CAPWORD}){{1,3}}"
+NAME = rf"{_CAPWORD}(?:\s+(?:(?:von|van|de|der|den|zu)\s+)?{_CAPWORD}){{1,3}}"
+NAMES = rf"(?P<names>{NAME}(?:\s*(?:,|\bund\b|&)\s*{NAME})*)"
 # Bylines ``german.parse_author_line`` leaves out: ``Interview: Jan Roth``, ``Protokoll: …``.
 LABELLED_BYLINE = re.compile(
-    r"(?:interview|protokoll|aufgezeichnet von|recherche|text und fotos?|reporter(?:in)?)\s*:?\s*"
-    rf"(?P<names>{_NAME}(?:\s*(?:,|\bund\b|&)\s*{_NAME})*)",
+    r"(?:interview|protokoll|aufgezeichnet von|recherche|text und fotos?|(?:fotos?|bilder) und"
+    rf" text|reporter(?:in)?)\s*:?\s*{NAMES}",
     re.I,
 )
-_AGENCY_BYLINE = re.compile(rf"von\s+{AGENCY_EXPR}", re.I)
-_RELATIVE_DATE = re.compile(
+# "von Katja Reinhold, elbwelle SACHSEN-ANHALT": names, then a desk or place in any case.
+VON_BYLINE = re.compile(rf"(?:(?:ein|eine)\s+\w+\s+)?von\s+{NAMES}(?:\s*,\s*[^,\d]{{2,50}})?", re.I)
+AGENCY_BYLINE = re.compile(rf"von\s+{AGENCY_EXPR}", re.I)
+BIO_VERBS = re.compile(r"\s+(?:ist|war|arbeitet|schreibt|berichtet|lebt|leitet|lehrt|forscht)\s")
+RELATIVE_DATE = re.compile(
     r"(?:(?:aktualisiert|veröffentlicht|erstellt|stand|update)(?:\s+am)?\s*:?\s*)?"
     r"(?:vor\s+(?:\d+|einer|einem|wenigen|zwei|drei|vier|fünf|zehn)\s+(?:sekunden?|minuten?"
     r"|min\.?|stunden?|std\.?|tagen?|wochen?|monaten?)|(?:heute|gestern|vorgestern)"
     r"(?:\s*,?\s*(?:um\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*uhr)?)?)",
     re.I,
 )
-_CREDIT_LINE = re.compile(
-    r"\(?(?:(?:fotos?|bild(?:er)?|bildquelle|bildnachweis|bildrechte|quelle(?:\s+bild)?|titelbild"
-    r"|titelfoto|aufmacherbild|grafik|illustration|karte|fotograf(?:in)?|credit|photo)"
-    r"\s*:\s*\S.*|(?:©|\(c\)|copyright\b).*|\|\s*\S.{0,80}"
-    r"|\(?(?:symbolbild|symbolfoto|archivbild|archivfoto|illustration)\)?\.?)",
+FIRST_PUBLISHED = re.compile(r"\s*(?:erstpublikation|erstveröffentlichung|zuerst erschienen)"
+                             r"(?:\s+am)?\s*:?\s*", re.I)  # fmt: skip
+ISSUE = re.compile(r"(?:ausgabe|heft|nr\.)\s+[\w./ -]{0,20}(?:19|20)\d\d", re.I)
+CREDIT_LINE = re.compile(
+    r"\(?(?:(?:fotos?|fotografie|bild(?:er)?|bildquelle|bildnachweis|bildrechte|quelle(?:\s+bild)?"
+    r"|titelbild|titelfoto|aufmacherbild|grafik|illustration|karte|fotograf(?:in)?|credit|photo"
+    r"|symbolbild|symbolfoto|archivbild|archivfoto)\s*:\s*\S.*|(?:©|\(c\)|copyright\b).*"
+    r"|\|\s*\S.{0,80}|\(?(?:symbolbild|symbolfoto|archivbild|archivfoto|illustration)\)?\.?)",
     re.I,
 )
-_PHOTO_CREDIT = re.compile(
+PHOTO_CREDIT = re.compile(
     rf"{_PHOTO}(?:\s*(?:/|\||via|,)\s*[^\W\d_][\w.'’ -]{{0,40}})*"
     rf"|[^\W\d_][\w.'’ -]{{1,40}}\s*/\s*{_PHOTO}(?:\s*/\s*[^\W\d_][\w.'’ -]{{0,40}})*",
     re.I,
 )
-CREDIT_HINTS = ("foto", "bild", "grafik", "illustration", "credit", "©", "|", "quelle", "archiv")
+CREDIT_HINTS = ("foto", "bild", "grafik", "illustration", "credit", "©", "|", "quelle", "archiv",
+                "/")  # fmt: skip
+_CREDIT_WORDS = (r"fotos?|fotografie|bild|bildquelle|bildnachweis|bildrechte|grafik|illustration"
+                 r"|credit|symbolbild|symbolfoto")  # fmt: skip
 CREDIT_TAIL = re.compile(
-    r"(?<![\w-])(?:\|\s*)?(?:(?:fotos?|bild|bildquelle|bildnachweis|grafik|illustration"
-    r"|credit)\s*:|©|\((?:symbolbild|symbolfoto|archivbild|archivfoto|archiv)\))"
+    rf"(?<![\w-])(?:\|\s*)?(?:(?:{_CREDIT_WORDS})\s*:|©|\((?:symbolbild|symbolfoto|archivbild"
+    r"|archivfoto|archiv)\))"
     r"|\((?=(?:quelle|fotos?|bild)\s*:[^()]{1,80}\)\W*$)"
-    rf"|\|\s*(?={_PHOTO})",
-    re.I,
-)
-DATELINE_OPEN = re.compile(
-    rf"\(\s*{AGENCY_EXPR}\s*\)\s*(?:[-–—:]\s*)?(?=\S)"
-    r"|(?-i:[A-ZÄÖÜ]{3,}(?:[ /-][A-ZÄÖÜ]{2,}){0,2})(?:\s*,\s*[^–—\n-]{3,30}?)?\s+[-–—]\s+(?=\S)",
+    rf"|\|\s*(?={_PHOTO})|(?<=[.!?] )(?=(?:{_PHOTO}|[^\W\d_]+(?: [^\W\d_]+)?)\s*/\s*[^\W\d_])",
     re.I,
 )
 _PLACE_WORD = r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*"
@@ -206,6 +255,12 @@ _PLACE = (
     r"(?:\s\([A-ZÄÖÜ][a-zäöü]+\))?"
 )
 PLACE = re.compile(_PLACE)
+DATELINE_OPEN = re.compile(
+    rf"\(\s*{AGENCY_EXPR}\s*\)\s*(?:[-–—:]\s*)?(?=\S)"
+    rf"|(?-i:{_PLACE})\s*\(\s*{AGENCY_EXPR}\s*\)\.(?=\s)"  # "Hannover (epd)."
+    r"|(?-i:[A-ZÄÖÜ]{3,}(?:[ /-][A-ZÄÖÜ]{2,}){0,2})(?:\s*,\s*[^–—\n-]{3,30}?)?\s+[-–—]\s+(?=\S)",
+    re.I,
+)
 # "Köln – Ein Mann …", "Hannover. Die Stadt …": a place without agency opening a paragraph.
 PLACE_DASH = re.compile(rf"(?P<place>{_PLACE})\s+[-–—]\s+(?=[A-ZÄÖÜ„\"»])")
 PLACE_DOT = re.compile(rf"(?P<place>{_PLACE})\.\s+(?=[A-ZÄÖÜ„\"»])")  # first paragraphs only
@@ -214,165 +269,29 @@ NOT_PLACES = _words("""
     außerdem hier dort ja nein klar endlich genau richtig falsch danke stopp achtung schluss
     fazit bitte gut schade vorbei eben kurz zuerst später
 """) | frozenset(german.WEEKDAYS) | frozenset(german.MONTHS)
-TRAILING_AGENCY = re.compile(
-    rf"(?<=[.!?\"“”»])\s*(?P<credit>\(\s*(?:[a-z]{{2,4}}\s*/\s*)*{AGENCY_EXPR}\s*\))\s*$", re.I
+TRAILING_CREDIT = re.compile(
+    rf"(?<=[.!?\"“”»])\s*(?P<credit>\(\s*(?:[a-z]{{2,4}}\s*/\s*)*{AGENCY_EXPR}\s*\)"
+    r"|(?-i:/[a-z]{2,4}(?:/[a-z]{2,4}){1,5}))\s*$",
+    re.I,
 )
-_PHOTO_SOURCE = re.compile(rf"{alternation(PHOTO_AGENCIES)}|[^\W\d_]\s*/\s*{AGENCY}", re.I)
-_SOURCE_CREDIT = re.compile(r"\(?(?:quellen?\s*:|©|\(c\)|copyright\b|erschienen\s+in)", re.I)
+# A live-blog entry: "21:40 Uhr: Sturmflut erwartet", "+++ 13:20 Uhr: … +++".
+LIVE_ENTRY = re.compile(
+    r"(?:\+{2,}\s*)?(?P<time>(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*Uhr)?|(?:[01]?\d|2[0-3])\.[0-5]\d"
+    r"\s*Uhr)\s*[:|–—-]\s*(?P<rest>\S.*?)\s*(?:\+{2,})?",
+    re.I,
+)
+PHOTO_SOURCE = re.compile(rf"{alternation(PHOTO_AGENCIES)}|[^\W\d_]\s*/\s*{AGENCY}", re.I)
+SOURCE_CREDIT = re.compile(r"\(?(?:quellen?\s*:|©|\(c\)|copyright\b|erschienen\s+in)", re.I)
+COPYRIGHT = re.compile(r"\s*(?:©|\(c\)|copyright\b)\s*(?:(?:19|20)\d\d\b)?\s*", re.I)
+# What follows an outlet's name in a © footer: a year, a description, the company form.
+OUTLET_TAIL = re.compile(
+    r"\s*(?:[,|–—]|\s-\s|\b(?:19|20)\d\d\b|\b(?:verlag|verlags|medien|media|mediengruppe|gmbh"
+    r"|ag|kg|se|alle rechte|all rights)\b).*",
+    re.I,
+)
+LEGAL = re.compile(r"\b(?:verlag\w*|gmbh|ag|kg|alle rechte|all rights|rechte vorbehalten)\b", re.I)
+NUMBERED_BRAND = re.compile(r"[^\W\d_]{2,}\d{1,3}")  # "Heute24", "BR24"
+DOMAIN = re.compile(r"(?:www\.)?(?P<core>[\w-]+)\.(?:de|at|ch|com|net|org|eu|info|news)", re.I)
 DIGIT = re.compile(r"\d")
-_TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?P<outlet>[^|–—]{2,40})$")
-_URL = re.compile(r"(?:(?:quelle|url|link|source)\s*:\s*)?(?P<url>https?://\S+)", re.I)
-
-
-def key(text: str) -> str:
-    """A line as a list key: lower case, single spaces, no closing colon or dots."""
-    return " ".join(text.split()).casefold().rstrip(":.… ")
-
-
-def is_section_line(text: str) -> bool:
-    """Only section names: ``Politik``, ``Nachrichten Politik Ausland``, ``PolitikAusland``."""
-    if len(text) > 80:
-        return False
-    tokens = [t for t in _SECTION_SPLIT.split(text) if any(c.isalpha() for c in t)]
-    return 0 < len(tokens) <= 8 and all(t.casefold().strip(":.") in SECTIONS for t in tokens)
-
-
-def is_nav(text: str) -> bool:
-    """Menus, buttons, share bars, plugs, mastheads, breadcrumbs and links."""
-    if len(text) > 300:
-        return False
-    k = key(text)
-    if k in NAV_PHRASES or k in OUTLETS or is_section_line(text):
-        return True
-    low = text.lower()
-    if _NAV_PATTERNS.fullmatch(text) or any(
-        len(text) <= longest and any(a in low for a in first) and any(b in low for b in second)
-        for first, second, longest in _PLUGS
-    ):
-        return True
-    return _is_breadcrumb(text)
-
-
-def _is_breadcrumb(text: str) -> bool:
-    """``Politik > Ausland > Europa``: short parts, one of them a section or a ``>`` separator."""
-    if len(text) > 120:
-        return False
-    parts = BREADCRUMB_SPLIT.split(text)
-    if len(parts) < 2 or not all(0 < len(p) <= 40 and len(p.split()) <= 4 for p in parts):
-        return False
-    if any(p[-1] in ".!?,;:" for p in parts):
-        return False
-    return bool(re.search(r"[>›»→]", text)) or any(key(p) in SECTIONS for p in parts)
-
-
-def glued_nav_end(text: str) -> int:
-    """Length of section words glued to a capitalised word: ``NachrichtenRussland`` → 11."""
-    match = _GLUED.match(text)
-    return match.end() if match and match.end() < len(text) else 0
-
-
-def is_note(text: str) -> bool:
-    """Editorial notes: updates, corrections, contributions, ``Hinweis der Redaktion``."""
-    if len(text) > 600:
-        return False
-    if _NOTE_START.match(text):
-        return True
-    low = text.lower()
-    return len(text) <= 300 and any(h in low for h in _NOTE_HINTS) \
-        and bool(_NOTE_ANYWHERE.search(text))  # fmt: skip
-
-
-def is_agency_line(text: str) -> bool:
-    """``(AFP)``, ``dpa/AFP``, ``afp/rtr``, ``Quelle: Reuters``, ``Mit Material von dpa``."""
-    match = _AGENCY_LINE.fullmatch(text) if len(text) <= 120 else None
-    return match is not None and bool(match.group("open")) == bool(match.group("close"))
-
-
-def date_piece(text: str) -> german.DatePiece | None:
-    """A line that is a calendar date: ``Stand: 22.10.2024, 14:05 Uhr``, ``Mi 23.10.24``."""
-    return german.parse_date_line(text.strip("-–— "))  # FAZ: "-Aktualisiert am 30.09.2024-16:22"
-
-
-def is_date_line(text: str) -> bool:
-    """A calendar date, a clock time or ``vor 2 Stunden``."""
-    if len(text) > 120:
-        return False
-    if not DIGIT.search(text):
-        return bool(_RELATIVE_DATE.fullmatch(text))
-    return bool(date_piece(text) or _RELATIVE_DATE.fullmatch(text) or german.parse_time(text))
-
-
-def is_byline(text: str) -> bool:
-    """``Von Anna Berger``, ``Ein Kommentar von …``, ``Autor: …``, ``Von … und …, Berlin``."""
-    first = text[:12].split(maxsplit=1)[0].rstrip(":").lower() if text.strip() else ""
-    if first not in _BYLINE_STARTS or len(text) > 200:
-        return False
-    return german.parse_author_line(text) is not None or bool(
-        _AGENCY_BYLINE.fullmatch(text) or LABELLED_BYLINE.fullmatch(text)
-    )
-
-
-def is_credit(text: str) -> bool:
-    """``Foto: picture alliance / dpa``, ``© …``, ``(Symbolbild)``, ``| dpa``, ``REUTERS/Name``."""
-    if len(text) > 160:
-        return False
-    short = len(text) <= 100
-    return bool(_CREDIT_LINE.fullmatch(text) or (short and _PHOTO_CREDIT.fullmatch(text)))
-
-
-def is_photo_credit(text: str) -> bool:
-    """A credit under a picture, not a ``Quelle:`` or ``©`` line naming a text's source."""
-    if _SOURCE_CREDIT.match(text):  # "© Julian Stratenschulte/dpa" is a photographer's
-        return bool(_PHOTO_SOURCE.search(text))
-    return is_credit(text)
-
-
-def header_label(text: str) -> str | None:
-    """The label of a header piece (date, agency, byline, credit), else None."""
-    if is_date_line(text) or is_agency_line(text):
-        return DATELINE
-    if is_byline(text):
-        return BYLINE
-    return CREDIT if is_credit(text) else None
-
-
-def heading_kind(text: str) -> tuple[str, bool] | None:
-    """(TEASER or SUMMARY, whether items follow) for a box heading, else None."""
-    if len(text) > 200:
-        return None
-    for label, pattern in ((TEASER, TEASER_HEADING), (SUMMARY, SUMMARY_HEADING)):
-        match = pattern.fullmatch(text)
-        if match:
-            rest = match.group("rest") if match.group("rest") is not None else "item"
-            return label, not rest.strip(" :")
-    return None
-
-
-def url_in(text: str) -> str | None:
-    """The URL of a line that is only a link, or ``Quelle:``/``URL:`` and a link."""
-    match = _URL.fullmatch(text.strip()) if len(text) <= 2000 else None
-    return match.group("url").rstrip(".,;)") if match else None
-
-
-def agencies_in(text: str) -> str | None:
-    """Canonical agencies named in a zone: ``Berlin (dpa/lni) –`` → ``dpa``."""
-    for match in re.finditer(AGENCY_EXPR, text[:300], re.I):
-        if len(match.group()) <= 2 and not match.group().isupper():
-            continue  # "ap", "aa" inside text are not the agencies
-        credit = german.agency_credit(re.sub(r"\s*(?:\bund\b|&)\s*", "/", match.group()))
-        if credit:
-            return credit
-    return None
-
-
-def starts_like_heading(text: str) -> bool:
-    """A capital, a digit or an opening quote: how headlines and subheads begin."""
-    first = text[:1]
-    return bool(first) and (first.isupper() or first.isdigit() or bool(re.match(_OPEN, first)))
-
-
-def outlet_suffix(text: str) -> tuple[str, str | None]:
-    """``Gipfel in Brüssel | tagesschau.de`` → (``Gipfel in Brüssel``, ``tagesschau``)."""
-    match = _TITLE_SUFFIX.search(text)
-    outlet = OUTLETS.get(match["outlet"].lower()) if match else None
-    return (text[: match.start()], outlet) if match and outlet else (text, None)
+TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?P<outlet>[^|–—]{2,40})$")
+URL = re.compile(r"(?:(?:quelle|url|link|source)\s*:\s*)?(?P<url>https?://\S+)", re.I)

@@ -1,0 +1,230 @@
+"""A page as lines, and the passes that find page furniture spanning several lines: boxes
+(teasers, summaries, source and tag lists), readers' comments, repeated lines and captions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from annotator.core.model import Span
+from annotator.nlp import zone_forms as f
+from annotator.nlp import zone_words as w
+from annotator.nlp.zone_lines import Part
+from annotator.nlp.zone_words import CAPTION, CREDIT, DATELINE, DUPLICATE, NAV, SUMMARY, TEASER
+
+_CLOSING = "['\"“”»«’)]*$"  # closing quotes and brackets after a final mark
+PERIOD_END = re.compile(rf"\.{_CLOSING}")
+SENTENCE_END = re.compile(rf"[.!?…:]{_CLOSING}")
+_FURNITURE = frozenset((NAV, DATELINE, w.BYLINE, CREDIT, w.NOTE, SUMMARY))
+_PUNCTUATION = " .,;:!?…'\"„“”‚‘’»«()[]-–—"
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_BOX_ITEMS, _BLOCK_LINES, _CAPTION_MAX = 10, 12, 220
+_COMMENT_REACH = 8  # lines: a comment's name, text and buttons; a heading this close above
+
+
+@dataclass
+class Line:
+    """One non-blank line: its trimmed text, where it starts, and its zones so far."""
+
+    start: int
+    text: str
+    gap: bool  # a blank line comes before it
+    parts: list[Part] = field(default_factory=list)
+    box: int = -1  # index of the box heading this line belongs to
+    copy_of: int = -1  # index of the line this one repeats
+
+    def set(self, label: str) -> None:
+        self.parts = [(0, len(self.text), label)]
+
+    @property
+    def label(self) -> str | None:
+        """The label of a line wholly in one zone."""
+        whole = len(self.parts) == 1 and self.parts[0][:2] == (0, len(self.text))
+        return self.parts[0][2] if whole else None
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def lines_of(text: str) -> list[Line]:
+    """Non-blank lines with their offsets; any line break counts (``\\r\\n``, ``\\r``, …)."""
+    lines: list[Line] = []
+    offset, gap = 0, False
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        start, end = trim(body, 0, len(body))
+        if start < end:
+            lines.append(Line(offset + start, body[start:end], gap))
+        gap = start >= end
+        offset += len(raw)
+    return lines
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Move ``start`` and ``end`` inwards past whitespace and invisible characters."""
+    while start < end and (text[start].isspace() or text[start] in _INVISIBLE):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _INVISIBLE):
+        end -= 1
+    return start, end
+
+
+def is_free(line: Line) -> bool:
+    return not line.parts
+
+
+def is_body(line: Line) -> bool:
+    """A body paragraph: unzoned and sentence-like, or with a dateline and text after it."""
+    if not line.parts:
+        return len(line.text) > 150 or (line.words >= 6 and bool(SENTENCE_END.search(line.text)))
+    covered = sum(b - a for a, b, _ in line.parts)
+    labels = {label for *_, label in line.parts}
+    return labels <= {DATELINE, CREDIT} and len(line.text) - covered > 20
+
+
+def boxes(lines: list[Line]) -> None:
+    """The items under a bare teaser or summary heading join its zone; so do the lines under a
+    source, tag or broadcast heading, up to a blank line."""
+    has_gaps = any(line.gap for line in lines)
+    for index, line in enumerate(lines):
+        if line.box >= 0:
+            continue
+        block = f.block_kind(line.text)
+        heading = f.heading_kind(line.text) if line.label in (TEASER, SUMMARY) else None
+        if block:
+            items = [item for item in lines[index + 1 : index + 1 + _BLOCK_LINES]]
+            _join(lines, index, block, _until_gap(items))
+        elif heading and heading[1]:
+            items = []
+            for item in lines[index + 1 : index + 1 + _BOX_ITEMS]:
+                if not _box_item(heading[0], item, first=not items, gaps=has_gaps):
+                    break
+                items.append(item)
+            _join(lines, index, heading[0], items)
+
+
+def _until_gap(items: list[Line]) -> list[Line]:
+    out = []
+    for item in items:
+        if item.gap or len(item.text) > 160:
+            break
+        out.append(item)
+    return out
+
+
+def _join(lines: list[Line], index: int, label: str, items: list[Line]) -> None:
+    for line in (lines[index], *items):
+        line.set(label)
+        line.box = index
+
+
+def _box_item(label: str, line: Line, *, first: bool, gaps: bool) -> bool:
+    """Whether a line after a box heading is one of its items."""
+    heading = f.heading_kind(line.text)
+    if f.block_kind(line.text) or (heading and heading[1]):
+        return False  # the next box begins
+    if line.parts and not (
+        line.label == TEASER or (line.label == NAV and line.words <= 2)
+        or (line.label == DATELINE and f.is_date_line(line.text))
+    ):  # fmt: skip
+        return False
+    if w.BULLET.match(line.text):
+        return len(line.text) <= 400
+    if label == TEASER:  # headlines of other articles: no final period
+        return len(line.text) <= 160 and (line.words <= 6 or not PERIOD_END.search(line.text))
+    if first:  # a summary without bullets: its first paragraph, and lines up to a blank line
+        return len(line.text) <= 600
+    return gaps and not line.gap and len(line.text) <= 300
+
+
+def comments(lines: list[Line]) -> None:
+    """Readers' comments: from their heading to the last reply button is one NAV zone."""
+    actions = [i for i, line in enumerate(lines) if w.COMMENT_ACTION.fullmatch(line.text)]
+    if not actions:
+        return
+    first = actions[0]
+    heading = next((i for i in range(first - 1, max(first - _COMMENT_REACH, -1), -1)
+                    if w.COMMENT_HEADING.fullmatch(lines[i].text)), None)  # fmt: skip
+    if heading is None:
+        return
+    last = first
+    for index in actions[1:]:
+        if index - last > _COMMENT_REACH:
+            break
+        last = index
+    _join(lines, heading, NAV, lines[heading + 1 : last + 1])
+
+
+def duplicates(lines: list[Line]) -> None:
+    """A line repeating an earlier headline, caption or paragraph is a DUPLICATE."""
+    seen: dict[str, int] = {}
+    for index, line in enumerate(lines):
+        key = _dup_key(line.text)
+        if len(key) < 10 or " " not in key:
+            continue
+        if key in seen and line.label not in _FURNITURE:
+            line.set(DUPLICATE)
+            line.box, line.copy_of = -1, seen[key]
+        elif not line.parts or any(p[2] == CAPTION for p in line.parts):
+            seen.setdefault(key, index)
+
+
+def _dup_key(text: str) -> str:
+    """Case, spacing and closing punctuation aside; glued section words and outlet dropped."""
+    text = f.outlet_suffix(text[f.glued_nav_end(text) :])[0]
+    return " ".join(text.casefold().split()).strip(_PUNCTUATION)
+
+
+def captions(lines: list[Line], undecided: frozenset[int]) -> None:
+    """The line before a photo credit is its caption; in the body, else a sentence after it.
+    ``undecided`` lines may still be a headline: they are a caption only when they end a
+    sentence."""
+    body_seen = False
+    for index, line in enumerate(lines):
+        body_seen = body_seen or is_body(line)
+        if line.label != CREDIT or line.box >= 0 or not f.is_photo_credit(line.text) \
+                or f.is_agency_line(line.text) or w.SIGNATURE.fullmatch(line.text):  # fmt: skip
+            continue
+        above = index - 1
+        while above >= 0 and lines[above].label == DUPLICATE:
+            above -= 1  # a caption printed twice: the first copy is the caption
+        before = lines[above] if above >= 0 else None
+        after = lines[index + 1] if index + 1 < len(lines) else None
+        if before and _caption_like(before) and (
+            SENTENCE_END.search(before.text) or above not in undecided
+        ):
+            before.set(CAPTION)
+        elif body_seen and after and _caption_like(after) and SENTENCE_END.search(after.text):
+            after.set(CAPTION)
+
+
+def repeated_captions(lines: list[Line]) -> None:
+    """A short line in the body that the page prints again later is a caption."""
+    body = next((i for i, line in enumerate(lines) if is_body(line)), len(lines))
+    for line in lines:
+        first = lines[line.copy_of] if line.copy_of > body else None
+        if first and _caption_like(first):
+            first.set(CAPTION)
+
+
+def _caption_like(line: Line) -> bool:
+    return is_free(line) and len(line.text) <= _CAPTION_MAX and any(c.isalpha() for c in line.text)
+
+
+def spans(text: str, lines: list[Line]) -> list[Span]:
+    """Line parts as text spans, trimmed; a box's lines merge into one span."""
+    out: list[Span] = []
+    last_box = -1
+    for line in lines:
+        for a, b, label in line.parts:
+            start, end = trim(text, line.start + a, line.start + b)
+            if start >= end:
+                continue
+            if line.box >= 0 and line.box == last_box and out and out[-1].label == label:
+                out[-1] = Span(out[-1].start, end, label)
+            else:
+                out.append(Span(start, end, label))
+        last_box = line.box if line.label else -1
+    return out
