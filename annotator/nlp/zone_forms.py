@@ -174,7 +174,7 @@ def starts_like_heading(text: str) -> bool:
 def outlet_suffix(text: str) -> tuple[str, str | None]:
     """``Gipfel in Brüssel | tagesschau.de`` → (``Gipfel in Brüssel``, ``tagesschau.de``)."""
     match = w.TITLE_SUFFIX.search(text)
-    known = match and match["outlet"].strip().lower() in w.OUTLETS
+    known = match and key(match["outlet"]) in w.OUTLETS
     return (text[: match.start()], match["outlet"].strip()) if match and known else (text, None)
 
 

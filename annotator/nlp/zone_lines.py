@@ -55,11 +55,16 @@ def _header_pieces(text: str) -> list[Part] | None:
         if w.PLACE.fullmatch(text[: pieces[0][1]]):
             return [(0, len(text), DATELINE)]  # "Berlin, 22. Oktober 2024"
     parts: list[Part] = []
+    programme = False  # "Radio Rheintal, Morgenjournal, 07.06.2025": a broadcast note
     for start, end in pieces:
         label = _piece_label(text[start:end])
-        if label is None and not _is_name(text[start:end]):
+        if label is None and w.BROADCAST.fullmatch(text[start:end]):
+            programme = True
+        elif label is None and not _is_name(text[start:end]):
             return None
         parts.append((start, end, label or ""))
+    if programme:
+        return [(0, len(text), NOTE)] if any(p[2] == DATELINE for p in parts) else None
     if not any(label for *_, label in parts):
         return None
     return _merge([(start, end, label or BYLINE) for start, end, label in parts])

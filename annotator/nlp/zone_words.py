@@ -19,7 +19,8 @@ ZONE_LABELS = tuple(zones.ZONE_LABELS)  # the names above, in core.zones' order
 
 
 def _words(text: str) -> frozenset[str]:
-    return frozenset(w.replace("_", " ") for w in text.split())
+    """Keys as ``zone_forms.key`` makes them: ``_`` for a space, case folded (ß is ss)."""
+    return frozenset(w.replace("_", " ").casefold() for w in text.split())
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -57,10 +58,15 @@ NAV_PHRASES = _words("""
     inhalte_aktivieren bildbeschreibung_einblenden bildunterschrift mehr_zum_autor
     alle_artikel_des_autors zur_autorenseite folgen merkliste zur_merkliste
     zur_merkliste_hinzufügen auf_die_merkliste antworten melden gefällt_mir
-    teilen_sie_ihre_meinung_mit diskutieren_sie_mit vorheriges_bild nächstes_bild
+    teilen_sie_ihre_meinung_mit diskutieren_sie_mit vorheriges_bild nächstes_bild x.com
+    mastodon reddit sms artikel_hören audio_hören jetzt_anhören player_schließen audio_schließen
+    vorlesen_lassen aktualisieren seite_aktualisieren liveblog_aktualisieren ticker_aktualisieren
+    neu_laden impressum datenschutz datenschutzerklärung agb kontakt cookie-einstellungen
+    cookies barrierefreiheit nutzungsbedingungen mediadaten abo_kündigen hilfe faq karriere
+    postings_anzeigen zum_forum forum alle_kommentare_anzeigen kommentare_anzeigen
 """)
 # Mastheads: a known outlet's name alone on a line, or after " | " at a headline's end.
-OUTLETS = frozenset(name.lower() for name in (
+OUTLETS = frozenset(name.casefold() for name in (
     "Der Spiegel", "Spiegel", "spiegel.de", "Spiegel Online", "Zeit Online", "zeit.de",
     "Die Zeit", "Zeit", "FAZ", "F.A.Z.", "FAZ.NET", "Frankfurter Allgemeine",
     "Frankfurter Allgemeine Zeitung", "Süddeutsche Zeitung", "SZ", "sueddeutsche.de",
@@ -103,6 +109,10 @@ TEASER_HEADING = re.compile(
     r"|lesetipps?|leseempfehlung(?:en)?|ähnliche (?:artikel|themen)|verwandte (?:artikel|themen)"
     r"|meistgelesen(?:e artikel)?|top-?themen|mehr aus (?:dem ressort|der rubrik))"
     r"(?P<rest>\s*:\s*\S.*|\s*:?)"
+    r"|(?:hier|dort) (?:finden|lesen|sehen|hören) sie\b[^.!?]{3,100}"
+    r"|hier geht(?:'|’)?s (?:es )?(?:zu[mr]?|weiter)\b[^.!?]{3,100}"
+    r"|(?:alle|weitere) (?:infos|informationen|entwicklungen|hintergründe|artikel|nachrichten"
+    r"|ergebnisse) (?:zu[mr]?|über|aus) [^.!?]{3,80}"
     r"|(?:video|audio|podcast|bilderstrecke|fotostrecke|galerie|liveblog|mehr)(?P<item>\s*:\s*\S.*)",
     re.I,
 )
@@ -130,6 +140,9 @@ NOTE_START = re.compile(
     r"|korrektur(?:hinweis)?\s*:|in einer (?:früheren|vorherigen|ersten) (?:version|fassung)"
     r"|(?:hinweis|anmerkung|nachtrag|notiz) (?:der|aus der) redaktion|redaktioneller hinweis"
     r"|(?:dieses|das) thema im programm|transparenzhinweis|offenlegung\s*:|hinweis\s*:"
+    r"|über dieses thema (?:hat |haben )?(?:\S+ ){0,5}?berichtete?"
+    r"|(?:dieser|der|dieses|das) (?:beitrag|bericht|interview|gespräch|thema) (?:lief|läuft|wurde)"
+    r"\b.{0,60}?\b(?:gesendet|ausgestrahlt|im programm|im radio|im fernsehen)"
     r"|anm\. d\. red\.|\*\s*name.{0,40}geändert|übersetzt aus dem \w+\s*\.?$"
     r"|(?:aus|erschienen in) (?:der |dem |des )?.{2,40}? (?:nr\. ?)?\d{1,2}/(?:19|20)\d\d\s*$)",
     re.I,
@@ -157,6 +170,8 @@ NAV_PATTERNS = re.compile(
     r"|(?:jetzt\s+)?(?:weiter)?lesen\s+mit\s+.{1,30}|newsletter\s*:.{0,150}"
     r"|(?:weiter(?:lesen)?|der artikel geht|artikel wird|lesen sie weiter)\b.{0,30}anzeige.{0,20}"
     r"|(?:url|link)\s*:\s*https?://\S+|https?://\S+|www\.\S+\.\w{2,}\S*"
+    r"|(?:\d+\s+)?postings?|(?:zurück\s+)?zur\s+(?:[\w.]+[\s-])?startseite"
+    r"|.{0,40}\b(?:rechte an diesem (?:artikel|beitrag|text)|nutzungsrechte)\b.{0,40}"
     r"|[^\W_][\w.-]{0,20}(?:\+|\s+plus)",  # paywall marks: "WB+", "SZ Plus"
     re.I,
 )
@@ -186,7 +201,8 @@ AGENCY_LINE = re.compile(
     r"(?:(?:quellen?|agenturen|material)\s*:\s*|(?:mit|unter verwendung von)\s+(?:material\s+"
     r"(?:von|der|des)\s+)?(?:(?:den\s+)?nachrichtenagenturen?\s+)?)?"
     rf"(?P<open>\(?)\s*(?:[a-z]{{2,4}}\s*/\s*)*{AGENCY_EXPR}\s*(?P<close>\)?)\s*\.?"
-    rf"|{AGENCY}\s*[-–—|:]\s*[^\n]{{0,50}}(?:agentur|agency|dienst|presse)\w*",
+    rf"|{AGENCY}\s*[-–—|:]\s*[^\n]{{0,50}}(?:agentur|agency|dienst|presse)\w*"
+    rf"|\(\s*{AGENCY}(?:\s*,\s*(?:[a-z]{{2,5}}|\d{{1,2}}\.\d{{1,2}}\.(?:\d\d){{1,2}}))+\s*\)",
     re.I,
 )
 # Agency signatures: "jm/ans", "epd lwd mey mir", "/ab/jha/mis", a dpa code.
@@ -214,6 +230,19 @@ LABELLED_BYLINE = re.compile(
 # "von Katja Reinhold, elbwelle SACHSEN-ANHALT": names, then a desk or place in any case.
 VON_BYLINE = re.compile(rf"(?:(?:ein|eine)\s+\w+\s+)?von\s+{NAMES}(?:\s*,\s*[^,\d]{{2,50}})?", re.I)
 AGENCY_BYLINE = re.compile(rf"von\s+{AGENCY_EXPR}", re.I)
+# A writer's role on the line below the byline: "Korrespondentin in Warschau".
+ROLE = re.compile(
+    r"(?:(?:freie[rn]?|leitende[rn]?|stellvertretende[rn]?)\s+)?(?:\w+-)?(?:korrespondent|redakteur"
+    r"|reporter|autor|chefredakteur|ressortleiter|volontär|mitarbeiter|kolumnist|leiter)(?:in)?"
+    r"\b[^.!?]{0,60}",
+    re.I,
+)
+# A programme beside a date: "Radio Rheintal, Morgenjournal, 07.06.2025, 07:00 Uhr".
+BROADCAST = re.compile(
+    r".{0,40}\b(?:radio|tv|fernsehen|journal|sendung|magazin|tagesschau|tagesthemen|aktuell"
+    r"|nachrichten|programm)\b.{0,40}",
+    re.I,
+)
 BIO_VERBS = re.compile(r"\s+(?:ist|war|arbeitet|schreibt|berichtet|lebt|leitet|lehrt|forscht)\s")
 RELATIVE_DATE = re.compile(
     r"(?:(?:aktualisiert|veröffentlicht|erstellt|stand|update)(?:\s+am)?\s*:?\s*)?"
@@ -280,7 +309,9 @@ LIVE_ENTRY = re.compile(
     r"\s*Uhr)\s*[:|–—-]\s*(?P<rest>\S.*?)\s*(?:\+{2,})?",
     re.I,
 )
-PHOTO_SOURCE = re.compile(rf"{alternation(PHOTO_AGENCIES)}|[^\W\d_]\s*/\s*{AGENCY}", re.I)
+PHOTO_SOURCE = re.compile(
+    rf"{alternation(PHOTO_AGENCIES)}|[^\W\d_]\s*/\s*{AGENCY}|{AGENCY}\s*/\s*[^\W\d_]", re.I
+)
 SOURCE_CREDIT = re.compile(r"\(?(?:quellen?\s*:|©|\(c\)|copyright\b|erschienen\s+in)", re.I)
 COPYRIGHT = re.compile(r"\s*(?:©|\(c\)|copyright\b)\s*(?:(?:19|20)\d\d\b)?\s*", re.I)
 # What follows an outlet's name in a © footer: a year, a description, the company form.

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from annotator.core import german
 from annotator.core.model import Span
 from annotator.nlp import zone_forms as f
 from annotator.nlp import zone_page as p
@@ -220,14 +221,17 @@ def _labels(line: Line) -> set[str]:
 
 
 def _bios(lines: list[Line]) -> None:
-    """``Ulrike Thamm ist Korrespondentin …``: a line about a writer the byline names."""
+    """``Ulrike Thamm ist Korrespondentin …``: a line about a writer the byline names; a role
+    right below a byline (``Korrespondentin in Warschau``)."""
     names = {name for line in lines for a, b, label in line.parts if label == BYLINE
              for name in byline_names(line.text[a:b])}  # fmt: skip
-    for line in lines:
-        if is_free(line) and len(line.text) <= 300 and any(
-            line.text.startswith(name) and w.BIO_VERBS.match(line.text, len(name))
-            for name in names
-        ):
+    for index, line in enumerate(lines):
+        if not is_free(line) or len(line.text) > 300:
+            continue
+        role = index and not line.gap and BYLINE in _labels(lines[index - 1]) \
+            and w.ROLE.fullmatch(line.text)  # fmt: skip
+        if role or any(line.text.startswith(name) and w.BIO_VERBS.match(line.text, len(name))
+                       for name in names):  # fmt: skip
             line.set(BYLINE)
 
 
@@ -240,7 +244,9 @@ def _subheads(lines: list[Line]) -> None:
             body_seen = True
             continue
         section = line.label == NAV and f.is_section_line(line.text) and line.words == 1
-        if not body_seen or not (is_free(line) or section):
+        stamped = index and lines[index - 1].label == DATELINE and not line.gap \
+            and german.parse_time(lines[index - 1].text)  # a live-blog entry's time stamp
+        if not (body_seen or stamped) or not (is_free(line) or section):
             continue
         after = lines[index + 1] if index + 1 < len(lines) else None
         if after is not None and is_body(after) and _subhead_like(
