@@ -68,7 +68,8 @@ def assert_verdict(out: str) -> None:
 
 
 @pytest.mark.parametrize("script", ["bench_article.py", "bench_project.py",
-                                    "bench_import_stall.py", "bench_sentences.py"])
+                                    "bench_import_stall.py", "bench_sentences.py",
+                                    "bench_text.py"])
 def test_bench_help(script: str) -> None:
     out = run_bench(script, "--help")
     assert "--report-only" in out
@@ -123,4 +124,17 @@ def test_bench_sentences_runs_and_prints_its_table() -> None:
     assert "bench_sentences: 2000 words" in out
     assert_rows(out, ["baseline: old splitter, whole article", "split_sentences, whole article",
                       "sentence_around at 20", "  the same, article as one line"])
+    assert_verdict(out)
+
+
+def test_bench_text_runs_and_prints_its_table() -> None:
+    out = run_bench("bench_text.py", "--words", "2000", "--repeat", "1")
+    assert "bench_text:" in out and "zones" in out
+    assert_rows(out, [
+        'findall(r"\\w+")',
+        "suggest_zones + derive_meta",
+        "suggest_zones alone",
+        "derive_meta alone",
+        "live ticker: suggest_zones + derive_meta",
+    ])
     assert_verdict(out)

@@ -32,9 +32,11 @@ def is_nav(text: str) -> bool:
     k = key(text)
     if k in w.NAV_PHRASES or k in w.OUTLETS or is_section_line(text):
         return True
+    if w.NAV_PATTERNS.fullmatch(text):
+        return True
     low = text.lower()
-    if w.NAV_PATTERNS.fullmatch(text) or any(
-        len(text) <= longest and any(a in low for a in first) and any(b in low for b in second)
+    if len(text) <= 250 and w.PLUG_ANY.search(low) and any(
+        len(text) <= longest and first.search(low) and second.search(low)
         for first, second, longest in w.PLUGS
     ):
         return True
@@ -66,7 +68,14 @@ def is_note(text: str) -> bool:
 
 def is_contribution(text: str) -> bool:
     """``Jan Roth lieferte zusätzliche Berichterstattung``, ``Aus dem Englischen von …``."""
-    return len(text) <= 400 and bool(w.CONTRIBUTION.fullmatch(text))
+    if len(text) > 400:
+        return False
+    if w.CONTRIBUTION.fullmatch(text):
+        return True
+    low = text.lower()
+    return len(text) <= 300 and any(hint in low for hint in w.CONTRIBUTED_HINTS) and bool(
+        w.CONTRIBUTED.search(text)
+    )
 
 
 def is_agency_line(text: str) -> bool:
@@ -173,7 +182,7 @@ def starts_like_heading(text: str) -> bool:
 
 def outlet_suffix(text: str) -> tuple[str, str | None]:
     """``Gipfel in Brüssel | tagesschau.de`` → (``Gipfel in Brüssel``, ``tagesschau.de``)."""
-    match = w.TITLE_SUFFIX.search(text)
+    match = w.TITLE_SUFFIX.search(text, max(len(text) - 45, 0))
     known = match and key(match["outlet"]) in w.OUTLETS
     return (text[: match.start()], match["outlet"].strip()) if match and known else (text, None)
 

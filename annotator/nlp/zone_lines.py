@@ -26,6 +26,7 @@ _DATELINE_HINTS = ("(", "–", "—", " - ")  # a dateline has its agency in bra
 _HEAD_SPLIT = re.compile(r"\s*,\s*|\s+[-–—]\s+")
 _ARTICLES = frozenset(("der", "die", "das", "ein", "eine", "dem", "den", "des"))
 _PIECES_MAX = 200  # characters: a byline, date and reading time together are shorter
+_DATE_MAX = 60  # characters: "Donnerstag, 21. November 2024, 21:40 Uhr MEZ" is shorter
 _ENTRY_WORDS = 20  # a live-blog entry's headline is shorter; longer text after a time is body
 
 
@@ -47,6 +48,8 @@ def line_zones(text: str) -> list[Part]:
 
 def _header_pieces(text: str) -> list[Part] | None:
     """``Von Anna Berger | 22.10.2024 | Lesezeit: 3 Min.``: every piece a header piece."""
+    if not w.DIGIT.search(text) and not any(mark in text for mark in "|·•"):
+        return None  # one piece, and no date in it: the whole line was asked already
     pieces = _split(text, _PIECES)
     if len(pieces) == 1:
         pieces = _date_after_comma(text)
@@ -85,7 +88,7 @@ def _date_after_comma(text: str) -> list[tuple[int, int]]:
     """``Von Anna Berger und Jan Roth, Berlin, 22.10.2024``: the head and the date after it."""
     if not w.DIGIT.search(text):
         return []
-    for match in _HEAD_SPLIT.finditer(text):
+    for match in _HEAD_SPLIT.finditer(text, max(len(text) - _DATE_MAX, 0)):
         if match.start() and f.is_date_line(text[match.end() :]):
             return [(0, match.start()), (match.end(), len(text))]
     return []

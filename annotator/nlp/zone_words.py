@@ -152,11 +152,16 @@ CONTRIBUTION = re.compile(
     r"\(?(?:(?:zusätzliche|weitere|ergänzende) berichterstattung|(?:unter )?mitarbeit"
     r"|übersetzung|übersetzt|aus dem \w+(?:ischen|en))\s*(?::|von)\s*\S.{0,300}"
     r"|\(?(?:bericht|geschrieben|recherchiert) von .{0,200}?(?:redigiert|geschrieben|bearbeitet)"
-    r" von .{0,300}"
-    r"|.{0,80}(?:lieferte|lieferten|steuerte|steuerten) (?:zusätzliche |weitere |ergänzende )?"
-    r"(?:berichterstattung|informationen|recherchen)\b.{0,60}"
-    r"|.{0,80}(?:hat|haben) zu (?:diesem|dem) (?:bericht|artikel|beitrag|text) beigetragen\.?"
-    r"|.{0,80}trugen? zu (?:diesem|dem) (?:bericht|artikel|beitrag|text) bei\.?",
+    r" von .{0,300}",
+    re.I,
+)
+# … and in a short line: "Jan Roth lieferte zusätzliche Berichterstattung."
+CONTRIBUTED_HINTS = ("berichterstattung", "informationen", "recherchen", "beigetragen", " bei")
+CONTRIBUTED = re.compile(
+    r"(?:lieferte|lieferten|steuerte|steuerten) (?:zusätzliche |weitere |ergänzende )?"
+    r"(?:berichterstattung|informationen|recherchen)\b"
+    r"|(?:hat|haben) zu (?:diesem|dem) (?:bericht|artikel|beitrag|text) beigetragen\.?$"
+    r"|trugen? zu (?:diesem|dem) (?:bericht|artikel|beitrag|text) bei\.?$",
     re.I,
 )
 WRITTEN_BY = re.compile(r"(?:^|[(;,.]\s*)(?:bericht|geschrieben) von\s+(?P<names>[^,;()]+)", re.I)
@@ -171,19 +176,25 @@ NAV_PATTERNS = re.compile(
     r"|(?:weiter(?:lesen)?|der artikel geht|artikel wird|lesen sie weiter)\b.{0,30}anzeige.{0,20}"
     r"|(?:url|link)\s*:\s*https?://\S+|https?://\S+|www\.\S+\.\w{2,}\S*"
     r"|(?:\d+\s+)?postings?|(?:zurück\s+)?zur\s+(?:[\w.]+[\s-])?startseite"
-    r"|.{0,40}\b(?:rechte an diesem (?:artikel|beitrag|text)|nutzungsrechte)\b.{0,40}"
     r"|[^\W_][\w.-]{0,20}(?:\+|\s+plus)",  # paywall marks: "WB+", "SZ Plus"
     re.I,
 )
-# Plugs found by two words anywhere in a short line (lower case): (first, second, longest line).
-PLUGS = (
+# Plugs found by two words anywhere in a short line: (first words, second words, longest line).
+_PLUG_WORDS = (
     (("newsletter",), ("abonnier", "anmelde", "bestell", "registrier", "postfach"), 160),
     (("abopflichtig", "abonnent"), ("",), 160),
     (("externe inhalt", "externen inhalt", "externer inhalt", "drittanbieter", "cookie"),
      ("aktivier", "einverstanden", "zustimm", "akzeptier", "einwillig", "datenschutz"), 250),
     (("whatsapp", "telegram", "instagram", "google news", "kanal", " app"),
      ("folgen", "abonnier", "herunterladen", "installier"), 120),
+    (("rechte an diesem", "nutzungsrechte"), ("",), 120),
 )  # fmt: skip
+# Matched against the lower-cased line: any first word at all, then each plug's two.
+PLUG_ANY = re.compile(alternation(word for first, _, _ in _PLUG_WORDS for word in first))
+PLUGS = tuple(
+    (re.compile(alternation(first)), re.compile(alternation(second)), longest)
+    for first, second, longest in _PLUG_WORDS
+)
 COMMENT_HEADING = re.compile(
     r"(?:\d+\s+)?(?:leser)?kommentare?(?:\s*\(\d+\))?|diskussion(?:\s*\(\d+\))?", re.I
 )
