@@ -22,7 +22,15 @@ def is_section_line(text: str) -> bool:
     if len(text) > 80:
         return False
     tokens = [t for t in w.SECTION_SPLIT.split(text) if any(c.isalpha() for c in t)]
-    return 0 < len(tokens) <= 8 and all(t.casefold().strip(":.") in w.SECTIONS for t in tokens)
+    return 0 < len(tokens) <= 8 and all(_section_token(t) for t in tokens)
+
+
+def _section_token(token: str) -> bool:
+    """``Politik``; glued ``PolitikAusland`` only of words that are no ordinary word starts."""
+    if token.casefold().strip(":.") in w.SECTIONS:
+        return True
+    parts = w.CAMEL_SPLIT.split(token.strip(":."))
+    return len(parts) > 1 and all(part.casefold() in w.GLUED for part in parts)
 
 
 def is_nav(text: str) -> bool:
@@ -191,13 +199,13 @@ def brand_of(text: str) -> str | None:
     """The outlet a masthead line names: ``Emsland-Echo | Lingen`` → ``Emsland-Echo``,
     ``elbwelle NACHRICHTEN`` → ``elbwelle``; None for a line of sections or buttons."""
     first = w.BREADCRUMB_SPLIT.split(text.strip(), maxsplit=1)[0]
-    if key(first) in w.NAV_PHRASES:
+    if key(first) in w.NAV_PHRASES or is_section_line(first):
         return None
     words = [t for t in first.split() if any(c.isalpha() for c in t)]
     while words and key(words[-1]) in w.SECTIONS:
         words.pop()
     name = " ".join(words)
-    if not name or len(words) > 4 or key(name) in w.NAV_PHRASES or is_section_line(name):
+    if not name or len(words) > 4 or key(name) in w.NAV_PHRASES:
         return None
     agency = german.AGENCIES.get(re.split(r"[-\s]", name, maxsplit=1)[0].lower())
     return agency or name

@@ -54,7 +54,7 @@ def _header_pieces(text: str) -> list[Part] | None:
     if len(pieces) == 1:
         pieces = _date_after_comma(text)
         if not pieces:
-            return None
+            return _name_and_date(text, 0, len(text))
         if w.PLACE.fullmatch(text[: pieces[0][1]]):
             return [(0, len(text), DATELINE)]  # "Berlin, 22. Oktober 2024"
     parts: list[Part] = []
@@ -64,13 +64,28 @@ def _header_pieces(text: str) -> list[Part] | None:
         if label is None and w.BROADCAST.fullmatch(text[start:end]):
             programme = True
         elif label is None and not _is_name(text[start:end]):
-            return None
+            split = _name_and_date(text, start, end)
+            if split is None:
+                return None
+            parts += split
+            continue
         parts.append((start, end, label or ""))
     if programme:
         return [(0, len(text), NOTE)] if any(p[2] == DATELINE for p in parts) else None
     if not any(label for *_, label in parts):
         return None
     return _merge([(start, end, label or BYLINE) for start, end, label in parts])
+
+
+def _name_and_date(text: str, start: int, end: int) -> list[Part] | None:
+    """``Marten Vollmer 08.07.2025``: a name and a date with only a space between."""
+    found = list(w.TRAILING_DATE.finditer(text, start, end))
+    if not found:
+        return None
+    head, date = text[start : found[-1].start()], text[found[-1].end() : end]
+    if not (_is_name(head) or f.is_byline(head)) or not f.is_date_line(date):
+        return None
+    return [(start, found[-1].start(), BYLINE), (found[-1].end(), end, DATELINE)]
 
 
 def _merge(parts: list[Part]) -> list[Part]:

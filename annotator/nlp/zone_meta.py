@@ -19,7 +19,7 @@ from annotator.nlp.zone_words import BYLINE, CAPTION, CREDIT, DATELINE, HEADLINE
 _NOT_A_NAME = re.compile(r"studio|korrespondent|redaktion|büro|reporter|ressort|zentrale", re.I)
 _JOINED = re.compile(r"\s(?:und|sowie)\s|&", re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:,|\bund\b|&|\bsowie\b)\s*", re.I)
-_NAMES_LINE = re.compile(w.NAMES)
+_NAMES_LINE = re.compile(rf"{w.NAMES}(?:,\s*{w.PLACE.pattern})?")  # "Anna Berger, Rom"
 _PIECE_SPLIT = re.compile(r"\s*[|·•]\s*")
 _CREDIT_HEAD = re.compile(
     r"\s*\(?\s*(?:(?:quellen?|erschienen\s+in|medium)\s*:|©|\(c\)|copyright\b)\s*"
@@ -85,7 +85,8 @@ def _outlet(text: str, ordered: list[Span], pieces: dict[str, list[str]],
     spelled, named_again = _spelled(brand, text, top) if brand else (None, False)
     footers = (f.copyright_name(z.text_in(text)) for z in _footers(text, ordered))
     footer = next(filter(None, footers), None)
-    sources = [_source(c) for c in pieces.get(CREDIT, []) if not f.is_photo_credit(c)]
+    sources = [_source(z.text_in(text)) for i, z in enumerate(ordered) if z.label == CREDIT
+               and not f.is_photo_credit(z.text_in(text)) and not _under_caption(ordered, i)]
     known = [n for n in pieces.get(NAV, []) if f.key(n) in w.OUTLETS]
     return next(filter(None, (spelled if named_again else None, footer, spelled, suffix,
                               *sources, *known)), None)  # fmt: skip
@@ -107,12 +108,16 @@ def _spelled(name: str, text: str, top: Span | None) -> tuple[str, bool]:
     return name, bool(mentions)
 
 
+def _under_caption(ordered: list[Span], index: int) -> bool:
+    return index > 0 and ordered[index - 1].label == CAPTION
+
+
 def _footers(text: str, ordered: list[Span]) -> list[Span]:
     """© lines of the outlet: NAV ones, then credits on a line of their own after no caption."""
     nav = [z for z in ordered if z.label == NAV and w.COPYRIGHT.match(z.text_in(text))]
     own = [z for i, z in enumerate(ordered) if z.label == CREDIT
            and w.COPYRIGHT.match(z.text_in(text)) and _own_line(text, z)
-           and not (i and ordered[i - 1].label == CAPTION)
+           and not _under_caption(ordered, i)
            and not f.agencies_in(z.text_in(text)) and not f.is_photo_credit(z.text_in(text))]
     return nav + own  # fmt: skip
 
@@ -146,8 +151,8 @@ def byline_names(piece: str) -> list[str]:
         names = found[0]
     elif labelled:
         names = _NAME_SPLIT.split(labelled["names"])
-    elif _NAMES_LINE.fullmatch(piece) and not f.agencies_in(piece):
-        return [_normal_case(n) for n in _NAME_SPLIT.split(piece) if n]
+    elif (bare := _NAMES_LINE.fullmatch(piece)) and not f.agencies_in(piece):
+        return [_normal_case(n) for n in _NAME_SPLIT.split(bare["names"]) if n]
     else:
         return []
     if piece.lstrip().lower().startswith(("von", "ein")) and not _JOINED.search(piece):
@@ -156,8 +161,11 @@ def byline_names(piece: str) -> list[str]:
 
 
 def _normal_case(name: str) -> str:
-    """``DENNIS KROLL`` → ``Dennis Kroll``; other names as written, whitespace collapsed."""
+    """``DENNIS KROLL`` → ``Dennis Kroll``; other names as written, whitespace collapsed; a
+    closing full stop goes unless it ends an initial (``Sven M.``)."""
     words = name.split()
+    if words and len(words[-1]) > 2 and words[-1].endswith("."):
+        words[-1] = words[-1][:-1]
     return " ".join("-".join(p.capitalize() for p in word.split("-")) if word.isupper()
                     and len(word) > 1 else word for word in words)  # fmt: skip
 

@@ -96,6 +96,10 @@ def boxes(lines: list[Line]) -> None:
         if block:
             items = [item for item in lines[index + 1 : index + 1 + _BLOCK_LINES]]
             _join(lines, index, block, _until_gap(items))
+        elif w.CREDIT_LABEL.fullmatch(line.text) and index + 1 < len(lines):
+            name = lines[index + 1]
+            if not name.gap and is_free(name) and len(name.text) <= 80:
+                _join(lines, index, CREDIT, [name])
         elif heading and heading[1]:
             items = []
             for item in lines[index + 1 : index + 1 + _BOX_ITEMS]:
@@ -184,8 +188,10 @@ def captions(lines: list[Line], undecided: frozenset[int]) -> None:
     body_seen = False
     for index, line in enumerate(lines):
         body_seen = body_seen or is_body(line)
-        if line.label != CREDIT or line.box >= 0 or not f.is_photo_credit(line.text) \
-                or f.is_agency_line(line.text) or w.SIGNATURE.fullmatch(line.text):  # fmt: skip
+        hanging = line.box == index and w.CREDIT_LABEL.fullmatch(line.text)  # "©" / "Name"
+        if line.label != CREDIT or (line.box >= 0 and not hanging) or not (
+            hanging or f.is_photo_credit(line.text)
+        ) or f.is_agency_line(line.text) or w.SIGNATURE.fullmatch(line.text):  # fmt: skip
             continue
         above = index - 1
         while above >= 0 and lines[above].label == DUPLICATE:

@@ -134,7 +134,8 @@ BLOCK_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
 BULLET = re.compile(r"(?:[•·▪▫◦‣∙●○■□►▶➤✓✔*+]|[-–—](?=\s)|\d{1,2}[.)](?=\s))\s*")
 NOTE_START = re.compile(
     r"(?:diese (?:geschichte|meldung|nachricht|lage) entwickelt sich"
-    r"|(?:dieser|der) (?:artikel|text|beitrag|liveblog|newsblog|ticker)\b.{0,60}?\b"
+    r"|(?:dieser|diese|dieses|der|die|das) (?:artikel|text|beitrag|liveblog|newsblog|ticker"
+    r"|meldung|nachricht|seite|geschichte|bericht)\b.{0,60}?\b"
     r"(?:wurde|wird|ist|erschien|gehört)\b.{0,80}?\b(?:aktualisiert|ergänzt|korrigiert|geändert"
     r"|überarbeitet|erweitert|übersetzt|erstellt|zuerst|erstmals|ursprünglich|teil|serie|reihe)"
     r"|korrektur(?:hinweis)?\s*:|in einer (?:früheren|vorherigen|ersten) (?:version|fassung)"
@@ -151,8 +152,8 @@ NOTE_START = re.compile(
 CONTRIBUTION = re.compile(
     r"\(?(?:(?:zusätzliche|weitere|ergänzende) berichterstattung|(?:unter )?mitarbeit"
     r"|übersetzung|übersetzt|aus dem \w+(?:ischen|en))\s*(?::|von)\s*\S.{0,300}"
-    r"|\(?(?:bericht|geschrieben|recherchiert) von .{0,200}?(?:redigiert|geschrieben|bearbeitet)"
-    r" von .{0,300}",
+    r"|\(?(?:reporter(?:in)?|bericht|geschrieben|recherchiert)(?:\s*:|\s+von)\s.{0,200}?"
+    r"(?:redigiert|geschrieben|bearbeitet) von .{0,300}",
     re.I,
 )
 # … and in a short line: "Jan Roth lieferte zusätzliche Berichterstattung."
@@ -165,6 +166,10 @@ CONTRIBUTED = re.compile(
     re.I,
 )
 WRITTEN_BY = re.compile(r"(?:^|[(;,.]\s*)(?:bericht|geschrieben) von\s+(?P<names>[^,;()]+)", re.I)
+INTERVIEW_SPEAKER = re.compile(r"(?P<speaker>[^\W\d][\w.-]*(?: [^\W\d][\w.-]*)?):\s")
+TRAILING_DATE = re.compile(  # "Marten Vollmer 08.07.2025": where the date begins
+    r"\s+(?=(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\.\s[^\W\d]+\s\d{4})\b)"
+)
 NAV_PATTERNS = re.compile(
     r"(?:\d+\s+)?(?:leser)?kommentare?(?:\s*\(\d+\))?|(?:lesezeit|lesedauer)\s*:?\s*(?:ca\.\s*)?"
     r"\d+\s*min\w*\.?|(?:ca\.\s*)?\d+\s*min(?:uten|\.)?(?:\s*(?:lesezeit|lesedauer))?"
@@ -176,6 +181,7 @@ NAV_PATTERNS = re.compile(
     r"|(?:weiter(?:lesen)?|der artikel geht|artikel wird|lesen sie weiter)\b.{0,30}anzeige.{0,20}"
     r"|(?:url|link)\s*:\s*https?://\S+|https?://\S+|www\.\S+\.\w{2,}\S*"
     r"|(?:\d+\s+)?postings?|(?:zurück\s+)?zur\s+(?:[\w.]+[\s-])?startseite"
+    r"|(?:themen|schlagwörter|schlagworte|tags|stichworte)\s*:\s*[^.!?]{1,150}"
     r"|[^\W_][\w.-]{0,20}(?:\+|\s+plus)",  # paywall marks: "WB+", "SZ Plus"
     re.I,
 )
@@ -205,7 +211,8 @@ COMMENT_ACTION = re.compile(
     re.I,
 )
 BREADCRUMB_SPLIT = re.compile(r"\s*[>›»→]\s*|\s+[/|•·]\s+|\s{2,}|\t")
-SECTION_SPLIT = re.compile(r"[\s|•·/,&]+|(?<=[a-zäöüß])(?=[A-ZÄÖÜ])")
+SECTION_SPLIT = re.compile(r"[\s|•·/,&]+")
+CAMEL_SPLIT = re.compile(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ])")
 GLUED_RE = re.compile(rf"(?:(?:{alternation(w.capitalize() for w in GLUED)})(?=[A-ZÄÖÜ]))+")
 CAMEL = re.compile(r"(?P<first>[A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜ][a-zäöüß]+)*)(?=[A-ZÄÖÜ][a-zäöüß])")
 AGENCY_LINE = re.compile(
@@ -227,7 +234,7 @@ DPA_CODE = re.compile(r"dpa:(?P<y>\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)-")
 BYLINE_STARTS = _words("""
     von ein eine autor autorin autoren autorinnen text kommentar analyse interview gastbeitrag
     bericht essay kolumne reportage glosse protokoll aufgezeichnet recherche reporter reporterin
-    fotos foto bilder
+    fotos foto bilder das die
 """)
 _CAPWORD = r"(?-i:[A-ZÄÖÜ])[\w'’.-]+"
 NAME = rf"{_CAPWORD}(?:\s+(?:(?:von|van|de|der|den|zu)\s+)?{_CAPWORD}){{1,3}}"
@@ -235,7 +242,8 @@ NAMES = rf"(?P<names>{NAME}(?:\s*(?:,|\bund\b|&)\s*{NAME})*)"
 # Bylines ``german.parse_author_line`` leaves out: ``Interview: Jan Roth``, ``Protokoll: …``.
 LABELLED_BYLINE = re.compile(
     r"(?:interview|protokoll|aufgezeichnet von|recherche|text und fotos?|(?:fotos?|bilder) und"
-    rf" text|reporter(?:in)?)\s*:?\s*{NAMES}",
+    r" text|reporter(?:in)?|(?:das|die) (?:interview|gespräch|fragen) (?:führten?|stellten?))"
+    rf"\s*:?\s*{NAMES}\.?",
     re.I,
 )
 # "von Katja Reinhold, elbwelle SACHSEN-ANHALT": names, then a desk or place in any case.
@@ -259,7 +267,8 @@ RELATIVE_DATE = re.compile(
     r"(?:(?:aktualisiert|veröffentlicht|erstellt|stand|update)(?:\s+am)?\s*:?\s*)?"
     r"(?:vor\s+(?:\d+|einer|einem|wenigen|zwei|drei|vier|fünf|zehn)\s+(?:sekunden?|minuten?"
     r"|min\.?|stunden?|std\.?|tagen?|wochen?|monaten?)|(?:heute|gestern|vorgestern)"
-    r"(?:\s*,?\s*(?:um\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*uhr)?)?)",
+    r"(?:\s*,?\s*(?:um\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*uhr)?)?)"
+    r"|(?:aktualisiert|update|stand)(?:\s+um)?\s*:?\s*(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*uhr)?",
     re.I,
 )
 FIRST_PUBLISHED = re.compile(r"\s*(?:erstpublikation|erstveröffentlichung|zuerst erschienen)"
@@ -275,6 +284,11 @@ CREDIT_LINE = re.compile(
 PHOTO_CREDIT = re.compile(
     rf"{_PHOTO}(?:\s*(?:/|\||via|,)\s*[^\W\d_][\w.'’ -]{{0,40}})*"
     rf"|[^\W\d_][\w.'’ -]{{1,40}}\s*/\s*{_PHOTO}(?:\s*/\s*[^\W\d_][\w.'’ -]{{0,40}})*",
+    re.I,
+)
+# A credit's label alone on a line, its name on the next: "©" / "Anna Berger".
+CREDIT_LABEL = re.compile(
+    r"©|\(c\)|copyright|(?:fotos?|fotografie|bild(?:er)?|bildquelle|bildrechte|quelle|credit)\s*:",
     re.I,
 )
 CREDIT_HINTS = ("foto", "bild", "grafik", "illustration", "credit", "©", "|", "quelle", "archiv",

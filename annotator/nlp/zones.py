@@ -14,8 +14,10 @@ each label covers). ``suggest_zones`` reads the text line by line (any line brea
    body that is no masthead; a kicker stands directly above it (or a short line directly
    above a headline-like line); short lines above them are the brand and its menus (NAV);
 4. the lead: the first paragraph after the headline, past bylines, dates, credits, captions
-   and notes, when it is a paragraph of 40 to 450 characters and body follows; none when a
-   dateline opens it; a ``Hannover.`` opening there (or in the next paragraph) is a dateline;
+   and notes, when it is a paragraph of 40 to 450 characters, body follows and it stands apart
+   (no byline or date between it and the headline, furniture or a dateline after it, or at
+   most 200 characters); none when a dateline opens it; a ``Hannover.`` opening there (or in
+   the next paragraph) is a dateline;
 5. bylines made of bare names beside a date, an author's bio line, a short line in the body
    printed again later (a caption), subheads between body paragraphs (no question lines in an
    interview), and © footers of the outlet itself (NAV).
@@ -26,6 +28,7 @@ No headline means no lead: a text without structure gets no zones.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from annotator.core import german
 from annotator.core.model import Span
@@ -52,11 +55,11 @@ from annotator.nlp.zone_words import (
 __all__ = ["ZONE_LABELS", "derive_meta", "suggest_zones"]
 
 _HEADLINE_MAX, _KICKER_WORDS, _SUBHEAD_MAX = 180, 5, 100
-_LEAD_CHARS, _LEAD_MAX, _BRAND_WORDS, _INTERVIEW_QUESTIONS = 40, 450, 8, 3
+_LEAD_CHARS, _LEAD_SHORT, _LEAD_MAX, _BRAND_WORDS, _INTERVIEW_LINES = 40, 200, 450, 8, 3
 _FINAL = re.compile(r"[.:;,!?…]['\"“”»«’)]*$")
 _NOT_A_HEADLINE_END = re.compile(r"[.:;,]['\"“”»«’)]*$")
 _HEADER = frozenset((NAV, DATELINE, BYLINE, CREDIT, CAPTION, DUPLICATE, NOTE))
-_NAMES_LINE = re.compile(w.NAMES)
+_NAMES_LINE = re.compile(rf"{w.NAMES}(?:,\s*{w.PLACE.pattern})?")
 
 
 def suggest_zones(text: str) -> list[Span]:
@@ -178,11 +181,25 @@ def _lead(lines: list[Line], head: int) -> None:
         return
     line = lines[index]
     if _LEAD_CHARS <= len(line.text) <= _LEAD_MAX and line.words >= 5 \
-            and w.BULLET.match(line.text) is None and _has_body_after(lines, index):  # fmt: skip
+            and w.BULLET.match(line.text) is None and _has_body_after(lines, index) \
+            and _set_apart(lines, head, index):  # fmt: skip
         line.set(LEAD)
         following = _next_paragraph(lines, index)
         if following is not None:
             _place_dot_dateline(lines[following])
+
+
+def _set_apart(lines: list[Line], head: int, index: int) -> bool:
+    """A standfirst stands apart from the body: right below the headline (no byline or date
+    between), or furniture or a dateline comes after it, or it is short."""
+    if not any(_labels(x) & {BYLINE, DATELINE} for x in lines[head + 1 : index]):
+        return True
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    if after is not None and after.parts and (not is_body(after) or after.parts[0][:1] == (0,)):
+        return True  # a byline, a caption, a teaser; "Berlin (dpa) – …"
+    if after is not None and place_end(after.text, w.PLACE_DOT):
+        return True
+    return len(lines[index].text) <= _LEAD_SHORT
 
 
 def _next_paragraph(lines: list[Line], index: int) -> int | None:
@@ -212,7 +229,8 @@ def _name_bylines(lines: list[Line], head: int) -> None:
             continue
         before = lines[index - 1] if not line.gap else None
         after = lines[index + 1] if index + 1 < len(lines) and not lines[index + 1].gap else None
-        if any(x and _labels(x) & {DATELINE, BYLINE} for x in (before, after)):
+        role = after is not None and is_free(after) and w.ROLE.fullmatch(after.text)
+        if role or any(x and _labels(x) & {DATELINE, BYLINE} for x in (before, after)):
             line.set(BYLINE)
 
 
@@ -237,7 +255,7 @@ def _bios(lines: list[Line]) -> None:
 
 def _subheads(lines: list[Line]) -> None:
     """A short line without final punctuation between body paragraphs is a SUBHEAD."""
-    interview = sum(is_free(line) and line.text.endswith("?") for line in lines)
+    interview = _interview(lines)
     body_seen = False
     for index, line in enumerate(lines):
         if is_body(line) or line.label == LEAD:
@@ -250,9 +268,17 @@ def _subheads(lines: list[Line]) -> None:
             continue
         after = lines[index + 1] if index + 1 < len(lines) else None
         if after is not None and is_body(after) and _subhead_like(
-            line.text, questions=interview < _INTERVIEW_QUESTIONS
+            line.text, questions=not interview
         ):
             line.set(SUBHEAD)
+
+
+def _interview(lines: list[Line]) -> bool:
+    """Question lines, or lines opened by the same speaker (``Spreebote: …``): an interview."""
+    questions = sum(is_free(line) and line.text.endswith("?") for line in lines)
+    speakers = Counter(m["speaker"] for line in lines if is_free(line)
+                       and (m := w.INTERVIEW_SPEAKER.match(line.text)))  # fmt: skip
+    return questions >= _INTERVIEW_LINES or any(n >= _INTERVIEW_LINES for n in speakers.values())
 
 
 def _subhead_like(text: str, *, questions: bool) -> bool:
