@@ -21,6 +21,9 @@ def is_section_line(text: str) -> bool:
     """Only section names: ``Politik``, ``Nachrichten Politik Ausland``, ``PolitikAusland``."""
     if len(text) > 80:
         return False
+    first = next((t for t in w.SECTION_SPLIT.split(text[:40]) if any(c.isalpha() for c in t)), "")
+    if not _section_token(first):
+        return False  # most lines fail on their first word
     tokens = [t for t in w.SECTION_SPLIT.split(text) if any(c.isalpha() for c in t)]
     return 0 < len(tokens) <= 8 and all(_section_token(t) for t in tokens)
 

@@ -157,7 +157,7 @@ CONTRIBUTION = re.compile(
     re.I,
 )
 # … and in a short line: "Jan Roth lieferte zusätzliche Berichterstattung."
-CONTRIBUTED_HINTS = ("berichterstattung", "informationen", "recherchen", "beigetragen", " bei")
+CONTRIBUTED_HINTS = ("berichterstattung", "informationen", "recherchen", "beigetragen", "trug")
 CONTRIBUTED = re.compile(
     r"(?:lieferte|lieferten|steuerte|steuerten) (?:zusätzliche |weitere |ergänzende )?"
     r"(?:berichterstattung|informationen|recherchen)\b"
