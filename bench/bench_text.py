@@ -12,8 +12,8 @@ word):
     (a time stamp, a headline and a short paragraph per entry: many short lines, the rules'
     slowest kind of page).
 
-Budget: zones and metadata at most 30x the baseline (measured 11-17x on this 2-core machine,
-busy or not: about 35-45 ms against 3 ms for 20,000 words).
+Budget: zones and metadata at most 30x the baseline (measured 5-12x on a 2-core machine, busy
+or not: 22-44 ms against 3-5 ms for 20,000 words; the ticker 63-104 ms, 18-37x).
 
 Exit status: 0 when every budget is met, 1 when one is exceeded; ``--report-only`` prints the
 same verdict but exits 0 (used by tests/test_bench_smoke.py, which never asserts on time).
