@@ -92,7 +92,7 @@ def is_contribution(text: str) -> bool:
 def is_agency_line(text: str) -> bool:
     """``(AFP)``, ``dpa/AFP``, ``afp/rtr``, ``Quelle: Reuters``, ``Mit Material von dpa``."""
     match = w.AGENCY_LINE.fullmatch(text) if len(text) <= 120 else None
-    return bool(match) and bool(match.group("open")) == bool(match.group("close"))
+    return match is not None and bool(match.group("open")) == bool(match.group("close"))
 
 
 def date_piece(text: str) -> german.DatePiece | None:
