@@ -13,7 +13,8 @@ for name, command in (  # in the order --help lists them
         ("open", projects.open_project), ("upgrade", projects.upgrade_cmd),
         ("import", projects.import_cmd), ("stats", projects.stats_cmd),
         ("demo", projects.demo_cmd), ("export", datasets.export_cmd),
-        ("train", datasets.train_cmd), ("use-model", datasets.use_model_cmd),
+        ("train", datasets.train_cmd), ("train-zones", datasets.train_zones_cmd),
+        ("use-model", datasets.use_model_cmd),
         ("disputes", claims.disputes_cmd), ("candidates", claims.candidates_cmd),
         ("eval-matching", claims.eval_matching_cmd)):
     app.command(name)(command)

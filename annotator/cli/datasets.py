@@ -94,3 +94,22 @@ def use_model_cmd(
         proj.set_setting(MODEL_SETTING, model)
     if model is None:
         typer.echo("suggester: automatic (an installed German pipeline, else the bundled one)")
+
+
+def train_zones_cmd(
+    project: Annotated[Path, typer.Argument(help="Project file")],
+    min_articles: Annotated[int, typer.Option(
+        "--min-articles", help="Fewest articles with reviewed zones to train on")] = 10,
+) -> None:
+    """Train the zone model on the articles whose zones a person reviewed (done, or zones set
+    or decided); print its cross-validated line scores against the rules alone."""
+    from annotator.app.zone_training import ZoneTrainingError, format_training, train_zones
+
+    proj = open_existing(project)
+    with proj:
+        try:
+            result = train_zones(proj, min_articles=min_articles,
+                                 log_line=lambda line: typer.echo(line, err=True))
+        except ZoneTrainingError as exc:
+            raise fail(str(exc)) from exc
+    typer.echo(format_training(result), nl=False)

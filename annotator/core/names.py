@@ -3,3 +3,4 @@
 MODEL_SETTING = "model"  # the project's entity suggester: a spaCy package name or folder
 CLAIMS_MODEL_SETTING = "claims_model"  # the project's claim span categorizer (a folder)
 ATTRIBUTED_TO = "attributed_to"  # the link from a claim to the source that states it
+ZONES_MODEL_SETTING = "zones_model"  # the project's learned zone model (a file beside it)
