@@ -28,6 +28,7 @@ from annotator.core.names import MODEL_SETTING
 from annotator.io import IMPORTABLE_SUFFIXES
 from annotator.nlp.resolve import describe
 from annotator.store import Project
+from annotator.ui.article_actions import ArticleActions
 from annotator.ui.article_list_model import (
     ANNOTATIONS,
     DATE,
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner(self)
         self.task_panel = TaskPanel(self.runner, self)
         self.claim_actions = ClaimActions(self.workbench, self.side.claim_panel, self.runner)
+        self.article_actions = ArticleActions(self.workbench)
         self.disputes = DisputesView(self.session, self)
         self.current_article: int | None = None
         self._sources_dialog: SourcesDialog | None = None
