@@ -212,3 +212,22 @@ def test_a_bad_date_is_named_and_esc_cancels(qtbot, window) -> None:
     assert window.project.article(1).published == "2024-10-22"
     assert window.session.undo_stack.count() == 0
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.view.text)
+
+
+def test_a_digit_in_a_zone_labels_the_word_never_the_zone(qtbot, window) -> None:
+    put_cursor(window, "Streit", 2)
+    press(qtbot, window, Key.Key_1)
+    assert [(PAGE[a.start:a.end], a.label) for a in window.project.annotations(1)] == [
+        ("Streit", "PER")]
+    assert len(shown(window)) == 3
+
+
+def test_tab_reaches_a_zone_and_marks_it_in_the_margin(qtbot, window) -> None:
+    put_cursor(window, "unterzeichnet.")
+    press(qtbot, window, Key.Key_Tab)
+    teaser = RULE_ZONES[2]
+    assert window.view.text.cursor_cp() == teaser.start
+    assert window.view.text.current_zone == (teaser.start, teaser.end)
+    assert window.view.text.extraSelections() == []  # no outline over the entities in it
+    press(qtbot, window, Key.Key_Tab)  # the entity suggestion inside comes next
+    assert window.view.text.current_zone is None and window.view.text.extraSelections()

@@ -132,9 +132,9 @@ ACTIONS: tuple[Action, ...] = (
     A("note.drag", (), "Drag a boundary of the outlined span", EDITING, ARTICLE, ("drag",)),
     A("zone.set", ("Z",), "Set the zone of the line at the cursor or of the selection (a "
       "picker; one undo step)", STRUCTURE, ARTICLE),
-    A("note.zone_picker", (), "In the zone picker: " + " · ".join(
-        f"{k} {label}" for label, k in zone_keys().items()) + f" · {BODY_KEY} body (no zone)",
-      STRUCTURE, ARTICLE, ("letter",)),
+    A("note.zone_picker", (), "In the zone picker: the label's letter (" + ", ".join(
+        f"{zone_keys()[label]} {label}" for label in ("HEADLINE", "LEAD", "CAPTION", "TEASER"))
+      + f" …), {BODY_KEY} for body (no zone)", STRUCTURE, ARTICLE, ("letter",)),
     A("article.meta", ("M",), "Edit the article's title, outlet, author, date and URL (Tab "
       "between fields, Enter saves, Esc returns)", STRUCTURE, ARTICLE),
     A("disputes.next_group", ("J",), "Next group", DISPUTED, DISPUTES),

@@ -23,7 +23,7 @@ from annotator.app.changes import Changes
 from annotator.app.exporting import ExportError
 from annotator.app.session import Session
 from annotator.app.tasks import TaskRunner
-from annotator.core.model import ArticleFilter, Layer, Status
+from annotator.core.model import ArticleFilter, Layer, Status, Suggestion
 from annotator.core.names import MODEL_SETTING
 from annotator.io import IMPORTABLE_SUFFIXES
 from annotator.nlp.resolve import describe
@@ -259,7 +259,8 @@ class MainWindow(QMainWindow):
             return
         rows = [(a.label, a.layer.value, origin_of(a)) for a in state.annotations_at(cp)]
         rows += [(s.label, "suggestion", f"model {s.model} {s.model_version}")
-                 for s in state.suggestions_at(cp)]
+                 for s in (*state.suggestions_at(cp), *state.zones_at(cp))
+                 if isinstance(s, Suggestion)]
         self.side.show_details(rows)
 
     # -- background work -------------------------------------------------------------------
