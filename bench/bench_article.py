@@ -2,7 +2,9 @@
 
 Generates a German-like article (default 20,000 words, ~400 paragraphs, some emoji and other
 astral characters) with 2,000 spans across the layers (entity annotations and model suggestions
-mostly, some claims and sources, some overlapping), stores it in a temporary project through
+mostly, some claims and sources, some overlapping) and 100 zones (the rules' suggestions in the
+structure layer: a headline, then paragraphs of every zone label), stores it in a temporary
+project through
 ``annotator.store.Project``, and measures with the real widgets:
 
   (a) baseline: a bare QPlainTextEdit (same size and font) ``setPlainText`` + first paint;
