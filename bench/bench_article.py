@@ -2,7 +2,9 @@
 
 Generates a German-like article (default 20,000 words, ~400 paragraphs, some emoji and other
 astral characters) with 2,000 spans across the layers (entity annotations and model suggestions
-mostly, some claims and sources, some overlapping), stores it in a temporary project through
+mostly, some claims and sources, some overlapping) and 100 zones (the rules' suggestions in the
+structure layer: a headline, then paragraphs of every zone label), stores it in a temporary
+project through
 ``annotator.store.Project``, and measures with the real widgets:
 
   (a) baseline: a bare QPlainTextEdit (same size and font) ``setPlainText`` + first paint;
@@ -213,7 +215,24 @@ def make_spans(art: Article, n_spans: int, rng: random.Random):
     return entities, suggestions, claims, sources
 
 
-def build_project(path: Path, n_words: int, n_spans: int, seed: int):
+def make_zones(art: Article, n_zones: int, rng: random.Random):
+    """A headline zone and ``n_zones - 1`` paragraphs as zones of every label (the rules'
+    suggestions, as an import stores them)."""
+    from annotator.core.model import Span
+    from annotator.core.zones import ZONE_LABELS
+
+    paragraphs: dict[int, tuple[int, int]] = {}
+    for s, e, p in art.sentences:
+        lo, hi = paragraphs.get(p, (s, e))
+        paragraphs[p] = (min(lo, s), max(hi, e))
+    chosen = sorted(rng.sample(sorted(paragraphs.values())[1:],
+                               max(0, min(n_zones - 1, len(paragraphs) - 1))))
+    labels = list(ZONE_LABELS)
+    return [Span(0, art.text.index("\n"), "HEADLINE")] + [
+        Span(s, e, labels[i % len(labels)]) for i, (s, e) in enumerate(chosen)]
+
+
+def build_project(path: Path, n_words: int, n_spans: int, seed: int, n_zones: int = 100):
     """The project file: a small article (to switch away to) and the big one with its spans."""
     from annotator.core.model import ArticleDraft, Layer, ModelInfo
     from annotator.core.names import ATTRIBUTED_TO
@@ -238,6 +257,8 @@ def build_project(path: Path, n_words: int, n_spans: int, seed: int):
         for claim in claim_ids:
             project.add_link(claim, rng.choice(source_ids), ATTRIBUTED_TO, "maria")
     project.replace_suggestions(big, ModelInfo("de_annotator_ner", "0.1.0"), suggestions)
+    zones = make_zones(art, n_zones, rng) if n_zones else []
+    project.replace_suggestions(big, ModelInfo("zone-rules", "1"), zones, layer=Layer.STRUCTURE)
     stats = {
         "chars": len(art.text),
         "utf16": len(art.text.encode("utf-16-le")) // 2,
@@ -246,6 +267,7 @@ def build_project(path: Path, n_words: int, n_spans: int, seed: int):
         "astral": sum(ord(c) > 0xFFFF for c in art.text),
         "entities": len(entities), "suggestions": len(suggestions),
         "claims": len(claims), "sources": len(sources), "links": len(claim_ids),
+        "zones": len(zones),
     }
     free = [w for w in art.words if not any(s <= w[0] < e for s, e, _ in art.names)]
     return project, small, big, art.text, stats, free
@@ -287,6 +309,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--words", type=int, default=20_000, help="words in the article")
     parser.add_argument("--spans", type=int, default=2_000, help="spans over all layers")
+    parser.add_argument("--zones", type=int, default=100,
+                        help="zones (the rules' suggestions in the structure layer), 0: none")
     parser.add_argument("--repeat", type=int, default=3, help="runs; the median is reported")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--report-only", action="store_true",
@@ -306,12 +330,14 @@ def main(argv: list[str] | None = None) -> int:
 
     tmp = tempfile.TemporaryDirectory(prefix="annotator-bench-")
     t_gen, (project, small, big, text, stats, free) = timed(
-        build_project, Path(tmp.name) / "bench.db", args.words, args.spans, args.seed)
+        build_project, Path(tmp.name) / "bench.db", args.words, args.spans, args.seed,
+        args.zones)
     print(f"article: {stats['words']} words, {stats['chars']} code points "
           f"({stats['utf16']} UTF-16 units, {stats['astral']} astral), "
           f"{stats['paragraphs']} paragraphs; spans: {stats['entities']} entities, "
           f"{stats['suggestions']} open suggestions, {stats['claims']} claims, "
-          f"{stats['sources']} sources, {stats['links']} links; generated in {t_gen:.0f} ms")
+          f"{stats['sources']} sources, {stats['links']} links, {stats['zones']} zones; "
+          f"generated in {t_gen:.0f} ms")
 
     window = MainWindow(project, "maria")
     window.resize(*WINDOW_SIZE)

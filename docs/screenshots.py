@@ -45,7 +45,9 @@ def annotate(window: MainWindow, article_id: int) -> None:
     """A few minutes of work on the first article: accept entities, claims with sources."""
     session, project = window.session, window.project
     text = project.article(article_id).text
-    session.accept(article_id, project.suggestions(article_id, open_only=True)[:6])
+    entities = [s for s in project.suggestions(article_id, open_only=True)
+                if s.layer is Layer.ENTITY]
+    session.accept(article_id, entities[:6])
     claims = [r"Deutschland und Tschechien haben am Mittwoch in Dresden[^.]*\.",
               r"Das Abkommen sei ein Durchbruch[^.]*\.",
               r"Kern des Vertrags ist ein gemeinsames Investitionsprogramm[^.]*\."]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from annotator.app.changes import Part
+from annotator.app.zones import Zone, in_force
 from annotator.core.model import Annotation, Article, Layer, Link, Suggestion
 from annotator.core.names import ATTRIBUTED_TO
 from annotator.store import Project
@@ -18,7 +19,8 @@ SpanItem = Annotation | Suggestion
 
 @dataclass
 class ArticleState:
-    """One article with its annotations, open suggestions and links, in text order."""
+    """One article with its annotations, open suggestions (zones too) and links, in text
+    order."""
 
     article: Article
     annotations: list[Annotation]
@@ -40,7 +42,7 @@ class ArticleState:
         article_id = self.article.id
         spans = bool(parts & Part.SPANS)
         return ArticleState(
-            article=self.article,
+            article=project.article(article_id) if parts & Part.META else self.article,
             annotations=project.annotations(article_id) if spans else self.annotations,
             suggestions=(project.suggestions(article_id, open_only=True)
                          if parts & Part.SUGGESTIONS else self.suggestions),
@@ -62,21 +64,35 @@ class ArticleState:
         return sorted(found, key=lambda a: a.end - a.start)
 
     def suggestions_at(self, cp: int) -> list[Suggestion]:
-        """Open suggestions covering a position."""
-        return [s for s in self.suggestions if s.start <= cp < s.end]
+        """Open suggestions covering a position (zones apart: ``zones_at``)."""
+        return [s for s in self.suggestions if s.start <= cp < s.end
+                and s.layer is not Layer.STRUCTURE]
 
     def suggestions_in(self, start: int, end: int) -> list[Suggestion]:
-        """Open suggestions inside a range."""
-        return [s for s in self.suggestions if start <= s.start and s.end <= end]
+        """Open suggestions inside a range (zones apart)."""
+        return [s for s in self.suggestions if start <= s.start and s.end <= end
+                and s.layer is not Layer.STRUCTURE]
+
+    @cached_property
+    def zones(self) -> list[Zone]:
+        """The zones in force: a person's, and the rules' where no person's zone lies."""
+        return in_force(self.annotations, self.suggestions)
+
+    def zones_at(self, cp: int) -> list[Zone]:
+        """The zones in force covering a position."""
+        return [z for z in self.zones if z.start <= cp < z.end]
 
     def item_at(self, cp: int) -> SpanItem | None:
-        """The span the keyboard acts on at a position: an annotation before a suggestion."""
-        found = self.annotations_at(cp) or self.suggestions_at(cp)
+        """The span the keyboard acts on at a position: an annotation before a suggestion,
+        both before the zone around them."""
+        found = ([a for a in self.annotations_at(cp) if a.layer is not Layer.STRUCTURE]
+                 or self.suggestions_at(cp) or self.zones_at(cp))
         return found[0] if found else None
 
     def neighbour(self, cp: int, direction: int) -> SpanItem | None:
         """The next (1) or previous (-1) span start after / before a position, for Tab."""
-        items: list[SpanItem] = [*self.annotations, *self.suggestions]
+        items: list[SpanItem] = [*(a for a in self.annotations if a.layer is not Layer.STRUCTURE),
+                                 *self.suggestions_in(0, len(self.text)), *self.zones]
         if direction > 0:
             later = [i for i in items if i.start > cp]
             return min(later, key=lambda i: (i.start, i.end), default=None)

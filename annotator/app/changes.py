@@ -16,6 +16,7 @@ class Part(enum.Flag):
     GROUPS = enum.auto()  # claim groups and their members
     SOURCES = enum.auto()  # the source registry
     MATCHES = enum.auto()  # confirmed or rejected match candidates
+    META = enum.auto()  # an article's title, outlet, author, date or URL
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from itertools import chain, count
 from pathlib import Path
 from typing import Any
 
+from annotator.app.zone_training import with_learned_zones
 from annotator.app.zones import RULES as ZONE_RULES
 from annotator.app.zones import (
     draft_has_zones,
@@ -195,6 +196,8 @@ class _Writer:
         if article_id is None:
             # outside the transaction, which holds the lock
             zones = zones_for(draft)
+            if not draft_has_zones(draft):  # the project's learned zones, when it has them
+                zones = with_learned_zones(project, draft.text, zones)
             draft = with_derived_meta(draft, zones)
             sentences = kept_sentences(draft.text, zones)
             try:

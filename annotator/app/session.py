@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, Signal
@@ -11,6 +11,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator.app import claim_commands as claim_cmd
 from annotator.app import commands as cmd
+from annotator.app import metadata, zones
+from annotator.app.article_commands import SetMeta
 from annotator.core.model import (
     Annotation,
     CanonicalSource,
@@ -201,6 +203,38 @@ class Session(QObject):
         if before is status:
             return False
         return self.push(cmd.SetStatus(self.project, article_id, before, status))
+
+    # -- zones and metadata -------------------------------------------------------------------
+
+    def set_zone(self, article_id: int, start: int, end: int, label: str | None) -> bool:
+        """Make [start, end) one zone of ``label`` (None: body, no zone): the person's zones
+        there give way, the rules' are rejected, what lies outside the range keeps its zone.
+        One undo step; False when nothing changes or the store refused."""
+        check_span(start, end, self.project.article_text_length(article_id))
+        edit = zones.zone_edit(self.project, article_id, start, end, label)
+        if not edit:
+            return False
+        with self.action(f"Zone: {label or 'body'}") as action:
+            if edit.delete:
+                self.push(cmd.DeleteSpans(self.project, article_id, list(edit.delete)))
+            if edit.reject:
+                self.push(cmd.RejectSuggestions(self.project, article_id, list(edit.reject),
+                                                self.annotator))
+            if (sug := edit.accept) is not None:
+                self.push(cmd.AddSpan(self.project, article_id, Layer.STRUCTURE,
+                                      Span(sug.start, sug.end, sug.label), self.annotator, sug))
+            for span in edit.add:
+                self.push(cmd.AddSpan(self.project, article_id, Layer.STRUCTURE, span,
+                                      self.annotator))
+        return action.error is None
+
+    def set_meta(self, article_id: int, fields: Mapping[str, str | None]) -> bool:
+        """Set an article's title, outlet, author, date (YYYY-MM-DD) or URL, marked as set by a
+        person (undoable). Raises ``metadata.MetaError`` for a value it cannot take; False
+        when nothing changes or the store refused."""
+        if not metadata.meta_change(self.project.article(article_id), fields):
+            return False
+        return self.push(SetMeta(self.project, article_id, fields))
 
     # -- claims across articles --------------------------------------------------------------
 

@@ -1,22 +1,36 @@
 """Zones at work: the rules' zones and derived metadata for a new article, the zones an
-article has now (a person's over the rules'), and the parts of a text readers keep.
+article has now (a person's over the rules'), what setting a zone changes, running the rules
+again on a stored article, and the parts of a text readers keep.
 
-Plain Python, no Qt: the import (app/importing.py) and the matching index call it.
+Plain Python, no Qt: the import (app/importing.py), the matching index, the session's zone
+action and the command line call it.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from typing import Any
 
-from annotator.core.model import ArticleDraft, Layer, ModelInfo, Span
-from annotator.core.zones import kept_ranges
+from annotator.core.model import (
+    Annotation,
+    Article,
+    ArticleDraft,
+    Layer,
+    ModelInfo,
+    Span,
+    Suggestion,
+)
+from annotator.core.spans import overlaps
+from annotator.core.zones import ZONE_LABELS, kept_ranges
 from annotator.nlp.sentences import split_sentences
 from annotator.nlp.zones import derive_meta, suggest_zones
 from annotator.store import Project
+from annotator.store.articles import IMPORT_ANNOTATOR, META_COLUMNS
 
-META_FIELDS = ("title", "outlet", "author", "published", "url")
+META_FIELDS = META_COLUMNS  # title, outlet, author, published, url
 RULES = ModelInfo("zone-rules", "1")  # the suggester of zones at import (nlp/zones.py)
+Zone = Annotation | Suggestion  # a person's zone, or one the rules suggest
 
 
 def draft_has_zones(draft: ArticleDraft) -> bool:
@@ -41,16 +55,26 @@ def with_derived_meta(draft: ArticleDraft, zones: list[Span]) -> ArticleDraft:
     return replace(draft, **changes) if changes else draft
 
 
-def zones_of(project: Project, article_id: int) -> list[Span]:
+def in_force(annotations: Iterable[Annotation],
+             suggestions: Iterable[Suggestion]) -> list[Zone]:
+    """The zones that hold, in text order: a person's (structure annotations), and the rules'
+    open suggestions where no person's zone lies."""
+    mine = [a for a in annotations if a.layer is Layer.STRUCTURE]
+    rules = [s for s in suggestions if s.layer is Layer.STRUCTURE
+             and not any(overlaps(s.start, s.end, m.start, m.end) for m in mine)]
+    return sorted([*mine, *rules], key=lambda z: (z.start, z.end))
+
+
+def zones_in_force(project: Project, article_id: int) -> list[Zone]:
     """An article's zones now: a person's (structure annotations), and the rules' open
     suggestions where no person's zone lies; rejected ones are gone."""
-    mine = [Span(a.start, a.end, a.label)
-            for a in project.annotations(article_id, Layer.STRUCTURE)]
-    rules = [Span(s.start, s.end, s.label)
-             for s in project.suggestions(article_id, open_only=True)
-             if s.layer is Layer.STRUCTURE]
-    kept = [s for s in rules if not any(s.start < m.end and m.start < s.end for m in mine)]
-    return sorted(mine + kept, key=lambda s: (s.start, s.end))
+    return in_force(project.annotations(article_id, Layer.STRUCTURE),
+                    project.suggestions(article_id, open_only=True))
+
+
+def zones_of(project: Project, article_id: int) -> list[Span]:
+    """``zones_in_force`` as plain spans."""
+    return [Span(z.start, z.end, z.label) for z in zones_in_force(project, article_id)]
 
 
 def kept_sentences(text: str, zones: list[Span]) -> list[tuple[int, int]]:
@@ -60,3 +84,113 @@ def kept_sentences(text: str, zones: list[Span]) -> list[tuple[int, int]]:
     for start, end in kept_ranges(len(text), zones):
         out += [(start + a, start + b) for a, b in split_sentences(text[start:end])]
     return out
+
+
+# -- a person sets a zone ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ZoneEdit:
+    """What setting a zone over a range changes: the person's zones there are deleted and the
+    rules' rejected (or the one it confirms accepted); added are the new zone and what is left
+    of the zones it cut, outside the range."""
+
+    delete: tuple[Annotation, ...] = ()
+    reject: tuple[Suggestion, ...] = ()
+    accept: Suggestion | None = None
+    add: tuple[Span, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.delete or self.reject or self.accept or self.add)
+
+
+def plan_zone(text: str, start: int, end: int, label: str | None,
+              mine: list[Annotation], rules: list[Suggestion]) -> ZoneEdit:
+    """Make [start, end) one zone of ``label`` (None: body, no zone), given the person's zones
+    (``mine``) and the rules' open zone suggestions; an empty edit when nothing changes."""
+    if label is not None and label not in ZONE_LABELS:
+        raise ValueError(f"no zone label {label!r}")
+    held = in_force(mine, rules)
+    hit_mine = tuple(a for a in mine if overlaps(a.start, a.end, start, end))
+    hit_rules = tuple(s for s in rules if overlaps(s.start, s.end, start, end))
+    shown = [z for z in held if overlaps(z.start, z.end, start, end)]
+    if [(z.start, z.end, z.label) for z in shown] == [(start, end, label)]:
+        if isinstance(shown[0], Annotation):
+            return ZoneEdit()  # already so
+        if hit_rules == (shown[0],):
+            return ZoneEdit(accept=shown[0])  # the rules' zone, confirmed
+    add = [Span(*piece, z.label) for z in shown
+           for piece in (_trimmed(text, z.start, start), _trimmed(text, end, z.end)) if piece]
+    if label is not None:
+        add.append(Span(start, end, label))
+    return ZoneEdit(hit_mine, hit_rules, None, tuple(sorted(add)))
+
+
+def zone_edit(project: Project, article_id: int, start: int, end: int,
+              label: str | None) -> ZoneEdit:
+    """``plan_zone`` over what the store holds for an article now."""
+    return plan_zone(project.article(article_id).text, start, end, label,
+                     project.annotations(article_id, Layer.STRUCTURE),
+                     [s for s in project.suggestions(article_id, open_only=True)
+                      if s.layer is Layer.STRUCTURE])
+
+
+def line_around(text: str, cp: int) -> tuple[int, int] | None:
+    """The line (between line breaks) at a position without its outer blanks; None if blank."""
+    start = text.rfind("\n", 0, cp) + 1
+    end = text.find("\n", cp)
+    return _trimmed(text, start, len(text) if end < 0 else end)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+# -- running the rules again -------------------------------------------------------------------
+
+
+def rederive(project: Project, article_id: int) -> dict[str, str | None]:
+    """Run the zone rules and the metadata derivation again on a stored article, in one
+    transaction; the metadata fields that changed.
+
+    What a person set stays: their zones, their rejections (no new rule zone where they
+    rejected one), and every field in ``edited``. A field takes the new reading where it was
+    empty, or still what the rules (or the first line) had given. An article whose file
+    carried its zones keeps them, as at import."""
+    with project.transaction():
+        article = project.article(article_id)
+        text = article.text
+        old_zones = zones_of(project, article_id)
+        before = derive_meta(text, old_zones)
+        if not any(a.annotator == IMPORT_ANNOTATOR
+                   for a in project.annotations(article_id, Layer.STRUCTURE)):
+            decided = project.decisions(article_id)
+            rejected = [s for s in project.suggestions(article_id)
+                        if s.layer is Layer.STRUCTURE and decided.get(s.id) == "rejected"]
+            fresh = [z for z in suggest_zones(text)
+                     if not any(overlaps(z.start, z.end, r.start, r.end) for r in rejected)]
+            project.replace_suggestions(article_id, RULES, fresh, layer=Layer.STRUCTURE,
+                                        keep_decided=True)
+        zones = zones_of(project, article_id)
+        if zones != old_zones:
+            project.matching.replace_sentences(article_id, kept_sentences(text, zones))
+        after = derive_meta(text, zones)
+        changes = {name: after[name] for name in META_FIELDS
+                   if name not in article.edited and after.get(name)
+                   and after[name] != getattr(article, name)
+                   and _derived(article, name, before.get(name))}
+        if changes:
+            project.set_meta(article_id, edited=article.edited, **changes)
+    return changes
+
+
+def _derived(article: Article, name: str, derived_before: str | None) -> bool:
+    """Whether a field still holds what no person or file gave: nothing, the rules' earlier
+    reading, or (the title) the text's first line."""
+    value = getattr(article, name)
+    first = next((line.strip() for line in article.text.splitlines() if line.strip()), "")
+    return not value or value == derived_before or (name == "title" and value == first[:200])

@@ -150,6 +150,7 @@ class Article:
     status: Status
     source_path: str | None
     meta: dict[str, Any] = field(default_factory=dict)
+    edited: frozenset[str] = frozenset()  # the metadata fields a person set
 
 
 @dataclass(frozen=True)

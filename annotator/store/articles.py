@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from sqlite_utils import Database
@@ -20,6 +22,7 @@ from annotator.core.spans import check_span
 from annotator.store.annotations import AnnotationTables
 from annotator.store.sql import dump_json, insert, load_json, marks, now, query, scalar, text_length
 
+META_COLUMNS = ("title", "outlet", "author", "published", "url")  # what a person may set
 IMPORT_ANNOTATOR = "import"  # annotator name for spans that came in with an imported file
 
 
@@ -73,7 +76,28 @@ class ArticleTables(AnnotationTables):
             author=r["author"], url=r["url"], published=r["published"],
             language=r["language"], status=Status(r["status"]),
             source_path=r["source_path"], meta=load_json(r["meta"]),
+            edited=frozenset(json.loads(r.get("edited") or "[]")),
         )
+
+    def set_meta(self, article_id: int, *, edited: Iterable[str] | None = None,
+                 **fields: str | None) -> None:
+        """Set metadata fields (title, outlet, author, published, url) and mark them set by a
+        person; ``edited`` instead gives the whole list of person-set fields (an undo, a
+        re-run that must not mark what it derives)."""
+        unknown = set(fields) - set(META_COLUMNS)
+        if unknown:
+            raise ValueError(f"no metadata field {', '.join(sorted(unknown))}")
+        if fields.get("title", "") is None:
+            raise ValueError("an article needs a title")
+        with self.db.atomic():
+            if edited is None:
+                edited = self.article(article_id).edited | set(fields)
+            columns = {**fields, "edited": dump_json(sorted(edited))}
+            count = self.db.execute(
+                f"UPDATE articles SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
+                [*columns.values(), article_id]).rowcount
+            if not count:
+                raise KeyError(f"no article {article_id}")
 
     def count_articles(self, where: ArticleFilter | Status | None = None) -> int:
         """How many articles pass the filter."""

@@ -29,9 +29,12 @@ class SuggestionTables:
                                               "path": info.path, "added_at": now()})
 
     def replace_suggestions(
-        self, article_id: int, info: ModelInfo, spans: Iterable[Span], layer: Layer = Layer.ENTITY
+        self, article_id: int, info: ModelInfo, spans: Iterable[Span], layer: Layer = Layer.ENTITY,
+        *, keep_decided: bool = False,
     ) -> int:
-        """Store a model's suggestions for an article, replacing that model's earlier ones only."""
+        """Store a model's suggestions for an article, replacing that model's earlier ones only
+        (``keep_decided``: only its open ones; those a person decided on stay, with the
+        decision)."""
         spans = list(spans)
         length = text_length(self.db, article_id)
         for span in spans:
@@ -39,7 +42,9 @@ class SuggestionTables:
         with self.db.atomic():
             model_id = self.model_id(info)
             self.db.execute(
-                "DELETE FROM suggestions WHERE article_id = ? AND model_id = ? AND layer = ?",
+                "DELETE FROM suggestions WHERE article_id = ? AND model_id = ? AND layer = ?"
+                + (" AND id NOT IN (SELECT suggestion_id FROM suggestion_decisions)"
+                   if keep_decided else ""),
                 [article_id, model_id, layer.value],
             )
             stamp = now()

@@ -1,4 +1,5 @@
-"""The article pane: header, label legend, and the span editor with tooltips."""
+"""The article pane: header (title and details), label legend, and the span editor with
+tooltips."""
 
 from __future__ import annotations
 
@@ -9,21 +10,28 @@ from PySide6.QtGui import QColor, QFont, QHelpEvent
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
 from annotator.app.article_state import ArticleState
-from annotator.core.model import Annotation, Label, Layer
-from annotator.ui.highlighter import Highlight
+from annotator.core.model import Annotation, Article, Label, Layer, Suggestion
+from annotator.ui.highlighter import ZONE_KEPT, Highlight
+from annotator.ui.keymap import keys_text
 from annotator.ui.span_editor import SpanEditor
 
 
 def highlights_of(state: ArticleState) -> list[Highlight]:
-    """Every open suggestion and annotation of an article, as highlights."""
-    return [
-        Highlight(s.start, s.end, s.label, s.layer, f"model {s.model} {s.model_version}",
-                  suggested=True, key=("suggestion", s.id))
-        for s in state.suggestions
-    ] + [
-        Highlight(a.start, a.end, a.label, a.layer, origin_of(a), key=("annotation", a.id))
-        for a in state.annotations
-    ]
+    """Every open suggestion and annotation of an article, as highlights; of the zones only
+    those in force (a person's over the rules')."""
+    items: list[Annotation | Suggestion] = [*state.suggestions, *state.annotations]
+    return ([highlight(i) for i in items if i.layer is not Layer.STRUCTURE]
+            + [highlight(z) for z in state.zones])
+
+
+def highlight(item: Annotation | Suggestion) -> Highlight:
+    """A suggestion or an annotation as it is drawn."""
+    if isinstance(item, Suggestion):
+        return Highlight(item.start, item.end, item.label, item.layer,
+                         f"model {item.model} {item.model_version}", suggested=True,
+                         key=("suggestion", item.id))
+    return Highlight(item.start, item.end, item.label, item.layer, origin_of(item),
+                     key=("annotation", item.id))
 
 
 def origin_of(a: Annotation) -> str:
@@ -61,13 +69,12 @@ class ArticleView(QWidget):
         """Display an article; when it is already shown, only changed blocks repaint."""
         art = state.article
         same = art.id == self.article_id
+        if (html := header_html(art)) != self.header.text():
+            self.header.setText(html)
         if not same:
-            byline = " · ".join(x for x in (art.outlet, art.author, art.published,
-                                            art.meta.get("agency")) if x)
-            self.header.setText(f"<b style='font-size:13pt'>{escape(art.title)}</b><br>"
-                                f"<span style='color:#555'>{escape(byline)}</span>")
             self.text.show_text(art.text)
             self.article_id = art.id
+        self.text.show_zone_column(bool(state.zones))
         colors = {(lab.layer, lab.name): lab.color for lab in labels}
         self.highlighter.set_highlights(highlights_of(state), colors, same_text=same)
         self.legend.setText(legend_html(labels))
@@ -90,10 +97,22 @@ class ArticleView(QWidget):
         return super().eventFilter(watched, event)
 
 
+def header_html(art: Article) -> str:
+    """The title, then outlet, author, date and URL (``M`` edits them)."""
+    details = " · ".join(escape(x) for x in (art.outlet, art.author, art.published, art.url,
+                                             art.meta.get("agency")) if x)
+    hint = f"<span style='color:#999'>[{escape(keys_text('article.meta'))}] details</span>"
+    return (f"<b style='font-size:13pt'>{escape(art.title)}</b><br>"
+            f"<span style='color:#555'>{details}</span>{' · ' if details else ''}{hint}")
+
+
 def legend_html(labels: list[Label]) -> str:
-    """Coloured chips, one per label, with its key; claims underlined, sources boxed."""
+    """Coloured chips, one per label, with its key; claims underlined, sources boxed; zones
+    (grey text, named in the margin) by their key."""
     chips = []
     for lab in labels:
+        if lab.layer is Layer.STRUCTURE:
+            continue
         key = f" <small>[{escape(lab.shortcut)}]</small>" if lab.shortcut else ""
         color = QColor(lab.color).name() if QColor.isValidColorName(lab.color) else "#b0bec5"
         if lab.layer is Layer.ENTITY:
@@ -103,6 +122,8 @@ def legend_html(labels: list[Label]) -> str:
         else:
             style = f"color:{color}; font-weight:bold"
         chips.append(f"<span style='{style}'>&nbsp;{escape(lab.name)}&nbsp;</span>{key}")
+    chips.append(f"<span style='color:{ZONE_KEPT}'>&nbsp;zones&nbsp;</span>"
+                 f"<small>[{escape(keys_text('zone.set').lower())}]</small>")
     return "&nbsp;&nbsp;".join(chips)
 
 

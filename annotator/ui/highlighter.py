@@ -1,4 +1,5 @@
 """Span highlighting with per-block formats: only changed and visible blocks are restyled.
+Zones are highlights too: their text greyed, furniture lighter than the zones readers keep.
 
 Measured (docs/measurements.md, "Highlighting 2,000 spans in a 20,000-word article"): a
 QSyntaxHighlighter with spans indexed by block applies 2,000 spans
@@ -13,6 +14,7 @@ from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocu
 
 from annotator.core.model import Layer
 from annotator.core.positions import DocumentPositions
+from annotator.core.zones import SKIPPED_ZONES
 
 
 @dataclass(frozen=True)
@@ -36,13 +38,25 @@ class Piece:
     hi: int
     highlight: Highlight
     color: str
+    first: bool = False  # the block where the highlight starts (a zone's name goes there)
+
+
+ZONE_KEPT, ZONE_SKIPPED = "#5d6670", "#9ba2aa"  # zone text: kept zones darker than furniture
+
+
+def zone_color(label: str) -> str:
+    """The grey of a zone's text: page furniture (skipped by readers) lighter."""
+    return ZONE_SKIPPED if label in SKIPPED_ZONES else ZONE_KEPT
 
 
 def char_format(h: Highlight, color_name: str) -> QTextCharFormat:
-    """Entities as background colour, claims as a coloured underline, sources drawn as boxes."""
+    """Entities as background colour, claims as a coloured underline, zones as grey text,
+    sources drawn as boxes."""
     fmt = QTextCharFormat()
     color = QColor(color_name)
-    if h.layer is Layer.ENTITY:
+    if h.layer is Layer.STRUCTURE:
+        fmt.setForeground(color)
+    elif h.layer is Layer.ENTITY:
         if h.suggested:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
             fmt.setUnderlineColor(color.darker(140))
@@ -87,7 +101,8 @@ class SpanHighlighter(QSyntaxHighlighter):
                 self.pieces[number] = [p for p in self.pieces[number] if p.highlight != h]
                 touched.add(number)
         for h in added:
-            color = colors.get((h.layer, h.label), "#b0bec5")
+            color = (zone_color(h.label) if h.layer is Layer.STRUCTURE
+                     else colors.get((h.layer, h.label), "#b0bec5"))
             self._blocks[h] = []
             for number, piece in self._split(h, color):
                 self.pieces.setdefault(number, []).append(piece)
@@ -110,7 +125,7 @@ class SpanHighlighter(QSyntaxHighlighter):
             lo = max(start, b_start) - b_start
             hi = min(end, b_start + block.length() - 1) - b_start
             if hi > lo:
-                yield block.blockNumber(), Piece(lo, hi, h, color)
+                yield block.blockNumber(), Piece(lo, hi, h, color, b_start <= start)
             block = block.next()
 
     def highlights_at(self, cp: int) -> list[Highlight]:

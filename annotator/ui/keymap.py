@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from annotator.core.zones import ZONE_LABELS
+
 # Scopes: where a key works. The main window's keys work in every scope of its pages.
 WINDOW = "window"  # anywhere in the main window
 ARTICLE = "article"  # the article text and its pane
@@ -35,6 +37,17 @@ SOURCES_PAGE = (SOURCES,)
 PAGES = (ARTICLE_PAGE, DISPUTES_PAGE, SOURCES_PAGE)
 
 DIGITS = tuple("123456789")
+BODY_KEY = "0"  # in the zone picker: no zone
+
+
+def zone_keys() -> dict[str, str]:
+    """Zone label → its key in the zone picker: the first letter of its name no label before
+    it took (H HEADLINE, L LEAD, D DATELINE, …)."""
+    keys: dict[str, str] = {}
+    for label in ZONE_LABELS:
+        free = [c for c in label if c.isalpha() and c not in keys.values()]
+        keys[label] = free[0] if free else str(len(keys) + 1)
+    return keys
 
 
 @dataclass(frozen=True)
@@ -52,8 +65,9 @@ class Action:
     each: bool = False  # one action per key; the handler gets the key's index
 
 
-ENTITIES, CLAIMS, SUGGESTIONS, MOVING, EDITING = (
-    "Entities", "Claims and sources", "Suggestions", "Moving", "Editing spans")
+ENTITIES, CLAIMS, SUGGESTIONS, MOVING, EDITING, STRUCTURE = (
+    "Entities", "Claims and sources", "Suggestions", "Moving", "Editing spans",
+    "Zones and details")
 DISPUTED, PROJECT, REGISTRY = "Disputed claims", "Project", "Source registry"
 A = Action
 
@@ -93,10 +107,10 @@ ACTIONS: tuple[Action, ...] = (
       "selection)", SUGGESTIONS, ARTICLE),
     A("suggestion.reject", ("X",), "Reject the suggestion at the cursor (or those in the "
       "selection)", SUGGESTIONS, ARTICLE),
-    A("suggestion.accept_all", ("Shift+A",), "Accept all open suggestions of the article (one "
-      "undo step)", SUGGESTIONS, ARTICLE),
-    A("suggestion.reject_all", ("Shift+X",), "Reject all open suggestions of the article",
-      SUGGESTIONS, ARTICLE),
+    A("suggestion.accept_all", ("Shift+A",), "Accept all open suggestions of the article, "
+      "zones apart (one undo step)", SUGGESTIONS, ARTICLE),
+    A("suggestion.reject_all", ("Shift+X",), "Reject all open suggestions of the article, "
+      "zones apart", SUGGESTIONS, ARTICLE),
     A("span.next", ("Tab", "J"), "Next span (suggestion or annotation)", MOVING, ARTICLE),
     A("span.previous", ("Shift+Tab", "K"), "Previous span", MOVING, ARTICLE),
     A("span.delete", ("Delete", "Backspace"), "Delete the span at the cursor (with its links)",
@@ -116,6 +130,13 @@ ACTIONS: tuple[Action, ...] = (
       "character", EDITING, ARTICLE, listed=False),
     A("note.by_character", (), "The same by a character", EDITING, ARTICLE, ("Ctrl+Alt+…",)),
     A("note.drag", (), "Drag a boundary of the outlined span", EDITING, ARTICLE, ("drag",)),
+    A("zone.set", ("Z",), "Set the zone of the line at the cursor or of the selection (a "
+      "picker; one undo step)", STRUCTURE, ARTICLE),
+    A("note.zone_picker", (), "In the zone picker: the label's letter (" + ", ".join(
+        f"{zone_keys()[label]} {label}" for label in ("HEADLINE", "LEAD", "CAPTION", "TEASER"))
+      + f" …), {BODY_KEY} for body (no zone)", STRUCTURE, ARTICLE, ("letter",)),
+    A("article.meta", ("M",), "Edit the article's title, outlet, author, date and URL (Tab "
+      "between fields, Enter saves, Esc returns)", STRUCTURE, ARTICLE),
     A("disputes.next_group", ("J",), "Next group", DISPUTED, DISPUTES),
     A("disputes.previous_group", ("K",), "Previous group", DISPUTED, DISPUTES),
     A("note.group_list", (), "Next or previous group (in the list)", DISPUTED, DISPUTES,

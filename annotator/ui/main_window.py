@@ -23,11 +23,12 @@ from annotator.app.changes import Changes
 from annotator.app.exporting import ExportError
 from annotator.app.session import Session
 from annotator.app.tasks import TaskRunner
-from annotator.core.model import ArticleFilter, Layer, Status
+from annotator.core.model import ArticleFilter, Layer, Status, Suggestion
 from annotator.core.names import MODEL_SETTING
 from annotator.io import IMPORTABLE_SUFFIXES
 from annotator.nlp.resolve import describe
 from annotator.store import Project
+from annotator.ui.article_actions import ArticleActions
 from annotator.ui.article_list_model import (
     ANNOTATIONS,
     DATE,
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner(self)
         self.task_panel = TaskPanel(self.runner, self)
         self.claim_actions = ClaimActions(self.workbench, self.side.claim_panel, self.runner)
+        self.article_actions = ArticleActions(self.workbench)
         self.disputes = DisputesView(self.session, self)
         self.current_article: int | None = None
         self._sources_dialog: SourcesDialog | None = None
@@ -257,7 +259,8 @@ class MainWindow(QMainWindow):
             return
         rows = [(a.label, a.layer.value, origin_of(a)) for a in state.annotations_at(cp)]
         rows += [(s.label, "suggestion", f"model {s.model} {s.model_version}")
-                 for s in state.suggestions_at(cp)]
+                 for s in (*state.suggestions_at(cp), *state.zones_at(cp))
+                 if isinstance(s, Suggestion)]
         self.side.show_details(rows)
 
     # -- background work -------------------------------------------------------------------

@@ -1,11 +1,14 @@
-"""The read-only text editor the annotator works in: keyboard selection, span boxes, margin bars,
-the current span outlined, and span boundaries that can be dragged with the mouse."""
+"""The read-only text editor the annotator works in: keyboard selection, span boxes, margin bars
+and zone names, the current span outlined, and span boundaries that can be dragged with the
+mouse."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QFont,
+    QFontMetrics,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -17,20 +20,23 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from annotator.core.model import Layer
 from annotator.core.positions import DocumentPositions, document_text
+from annotator.core.zones import ZONE_LABELS
 from annotator.ui.highlighter import SpanHighlighter
 
 MARGIN = 10  # width of the claim bar, in pixels
+ZONE_NAME_COLOR, CURRENT_ZONE = "#8a9099", "#37474f"  # the zone the keyboard acts on darker
 
 
 class _ClaimMargin(QWidget):
-    """A bar left of the text beside every line that holds part of a claim."""
+    """Left of the text: a zone's name beside its first line, and a bar beside every line
+    that holds part of a claim."""
 
     def __init__(self, editor: SpanEditor) -> None:
         super().__init__(editor)
         self.editor = editor
 
     def sizeHint(self) -> QSize:
-        return QSize(MARGIN, 0)
+        return QSize(self.editor.zone_width + MARGIN, 0)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         self.editor.paint_margin(self, event)
@@ -56,8 +62,10 @@ class SpanEditor(QPlainTextEdit):
         self.positions = DocumentPositions("")
         self.highlighter = SpanHighlighter(self.document(), self.positions)
         self.current: tuple[int, int] | None = None  # the span the keyboard acts on
+        self.current_zone: tuple[int, int] | None = None  # the same, when it is a zone
         self._drag_edge: str | None = None
         self._margin = _ClaimMargin(self)
+        self.zone_width = 0  # the column of zone names, when the article has zones
         self.setViewportMargins(MARGIN, 0, 0, 0)
         self.updateRequest.connect(self._update_margin)
         self.cursorPositionChanged.connect(
@@ -100,11 +108,14 @@ class SpanEditor(QPlainTextEdit):
         self.setTextCursor(self._cursor(start, end))
         self.ensureCursorVisible()
 
-    def set_current(self, span: tuple[int, int] | None) -> None:
-        """Outline the span the keyboard acts on (one ExtraSelection: cheap)."""
+    def set_current(self, span: tuple[int, int] | None, *, zone: bool = False) -> None:
+        """Outline the span the keyboard acts on (one ExtraSelection: cheap); a zone is marked
+        in the margin instead, so that the entities in it keep their colours."""
         self.current = span
+        self.current_zone = span if zone else None
+        self._margin.update()
         selections = []
-        if span is not None:
+        if span is not None and not zone:
             sel = QTextEdit.ExtraSelection()
             sel.cursor = self._cursor(*span)
             sel.format.setProperty(QTextFormat.Property.OutlinePen, QPen(QColor("#212121"), 1))
@@ -122,8 +133,29 @@ class SpanEditor(QPlainTextEdit):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._place_margin()
+
+    def _place_margin(self) -> None:
         cr = self.contentsRect()
-        self._margin.setGeometry(QRect(cr.left(), cr.top(), MARGIN, cr.height()))
+        self._margin.setGeometry(QRect(cr.left(), cr.top(), self.zone_width + MARGIN,
+                                       cr.height()))
+
+    def zone_font(self) -> QFont:
+        """The small font of the zone names in the margin."""
+        font = QFont(self.font())
+        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.7))
+        return font
+
+    def show_zone_column(self, shown: bool) -> None:
+        """Make room left of the text for zone names (an article with zones), or take it back."""
+        width = 0
+        if shown:
+            metrics = QFontMetrics(self.zone_font())
+            width = max(metrics.horizontalAdvance(n) for n in ZONE_LABELS) + 8
+        if width != self.zone_width:
+            self.zone_width = width
+            self.setViewportMargins(width + MARGIN, 0, 0, 0)
+            self._place_margin()
 
     def _visible_blocks(self):
         block = self.firstVisibleBlock()
@@ -138,12 +170,15 @@ class SpanEditor(QPlainTextEdit):
             block = block.next()
 
     def paint_margin(self, widget: QWidget, event: QPaintEvent) -> None:
-        """Claim bars: one per block line range that holds a claim."""
+        """Zone names beside a zone's first line (the rules' in italics), and claim bars: one
+        per block line range that holds a claim."""
         painter = QPainter(widget)
+        names = self.zone_font()
+        painter.setFont(names)
+        x = self.zone_width
         for block, geometry in self._visible_blocks():
             for piece in self.highlighter.pieces.get(block.blockNumber(), ()):
-                if piece.highlight.layer is not Layer.CLAIM or piece.highlight.suggested:
-                    continue
+                h = piece.highlight
                 layout = block.layout()
                 top = layout.lineForTextPosition(piece.lo)
                 bottom = layout.lineForTextPosition(max(piece.lo, piece.hi - 1))
@@ -151,7 +186,20 @@ class SpanEditor(QPlainTextEdit):
                     continue
                 y1 = geometry.top() + top.y()
                 y2 = geometry.top() + bottom.y() + bottom.height()
-                painter.fillRect(QRectF(2, y1, MARGIN - 4, y2 - y1), QColor(piece.color))
+                if h.layer is Layer.STRUCTURE and x:
+                    current = (h.start, h.end) == self.current_zone
+                    color = QColor(CURRENT_ZONE if current else ZONE_NAME_COLOR)
+                    if current:
+                        painter.fillRect(QRectF(x - 3, y1, 2, y2 - y1), color)
+                    if piece.first:
+                        names.setItalic(h.suggested)
+                        painter.setFont(names)
+                        painter.setPen(color)
+                        painter.drawText(QRectF(0, y1, x - 5, top.height()),
+                                         Qt.AlignmentFlag.AlignRight
+                                         | Qt.AlignmentFlag.AlignVCenter, h.label)
+                elif h.layer is Layer.CLAIM and not h.suggested:
+                    painter.fillRect(QRectF(x + 2, y1, MARGIN - 4, y2 - y1), QColor(piece.color))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

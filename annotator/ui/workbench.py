@@ -54,7 +54,7 @@ class Workbench(QObject):
         self.article_loaded.emit(self.state)
 
     def _changed(self, changes: Changes) -> None:
-        shown = Part.SPANS | Part.SUGGESTIONS
+        shown = Part.SPANS | Part.SUGGESTIONS | Part.META
         if self.state is None or not changes.touches(self.state.article.id, shown):
             return  # an undo in another article: it reloads when opened
         self.state = self.state.refreshed(self.project, changes.parts)
@@ -64,7 +64,8 @@ class Workbench(QObject):
 
     def _cursor_moved(self, cp: int) -> None:
         item = self.state.item_at(cp) if self.state else None
-        self.editor.set_current((item.start, item.end) if item else None)
+        self.editor.set_current((item.start, item.end) if item else None,
+                                zone=item is not None and item.layer is Layer.STRUCTURE)
 
     # -- key bindings ------------------------------------------------------------------------
 
@@ -105,9 +106,9 @@ class Workbench(QObject):
             return snap_to_tokens(self.state.text, cp, min(cp + 1, len(self.state.text)))
         return (start, end) if exact else snap_to_tokens(self.state.text, start, end)
 
-    def _focus(self, start: int, end: int) -> None:
+    def _focus(self, start: int, end: int, layer: Layer | None = None) -> None:
         self.editor.select_cp(start, start)
-        self.editor.set_current((start, end))
+        self.editor.set_current((start, end), zone=layer is Layer.STRUCTURE)
 
     def label_key(self, i: int, *, exact: bool = False) -> None:
         """A digit key: label with the entity label that has it as its shortcut, if one has."""
@@ -177,14 +178,16 @@ class Workbench(QObject):
             self.session.reject(self.state.article.id, self._suggestions_here())
 
     def accept_all(self) -> None:
-        """Accept every open suggestion of the article, as one undo step."""
+        """Accept every open suggestion of the article but the zones, as one undo step."""
         if self.state is not None:
-            self.session.accept(self.state.article.id, list(self.state.suggestions))
+            self.session.accept(self.state.article.id,
+                                self.state.suggestions_in(0, len(self.state.text)))
 
     def reject_all(self) -> None:
-        """Reject every open suggestion of the article, as one undo step."""
+        """Reject every open suggestion of the article but the zones, as one undo step."""
         if self.state is not None:
-            self.session.reject(self.state.article.id, list(self.state.suggestions))
+            self.session.reject(self.state.article.id,
+                                self.state.suggestions_in(0, len(self.state.text)))
 
     def current_item(self) -> SpanItem | None:
         """The span the keyboard acts on."""
@@ -204,7 +207,7 @@ class Workbench(QObject):
             return
         item = self.state.neighbour(self.editor.cursor_cp(), direction)
         if item is not None:
-            self._focus(item.start, item.end)
+            self._focus(item.start, item.end, item.layer)
 
     def resize_current(self, edge: str, step: int, *, exact: bool = False) -> None:
         """Move one boundary of the annotation at the cursor by a word (or a character)."""
@@ -216,13 +219,13 @@ class Workbench(QObject):
         start, end = (new, item.end) if edge == "start" else (item.start, new)
         if 0 <= start < end <= len(text):
             self.session.resize(item, start, end)
-            self._focus(start, end)
+            self._focus(start, end, item.layer)
 
     def _dragged(self, start: int, end: int) -> None:
         item = self.current_item() or (self.state.item_at(start) if self.state else None)
         if isinstance(item, Annotation):
             self.session.resize(item, start, end)
-            self._focus(start, end)
+            self._focus(start, end, item.layer)
 
     def link_claim(self) -> None:
         """Pick a source for the claim at the cursor: the article's sources, then known ones."""
@@ -241,12 +244,12 @@ class Workbench(QObject):
         claim = claims[0]
         menu.triggered.connect(lambda action: self._link_to(claim, action.data()))
         # While the picker is open its digit keys choose a source, not an entity label.
-        self._set_keys_enabled(False)
-        menu.aboutToHide.connect(lambda: self._set_keys_enabled(True))
+        self.set_keys_enabled(False)
+        menu.aboutToHide.connect(lambda: self.set_keys_enabled(True))
         rect = self.editor.cursorRect()
         menu.popup(self.editor.viewport().mapToGlobal(rect.bottomLeft()))
 
-    def _set_keys_enabled(self, enabled: bool) -> None:
+    def set_keys_enabled(self, enabled: bool) -> None:
         for action in self._actions:
             action.setEnabled(enabled)
 

@@ -1,0 +1,39 @@
+"""Undoable edits of an article itself: its metadata (``app/metadata.py`` checks and writes)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from annotator.app import metadata
+from annotator.app.changes import Part
+from annotator.app.commands import Conflict, StoreCommand
+from annotator.store import Project
+
+
+class SetMeta(StoreCommand):
+    """Set an article's title, outlet, author, date or URL, marked as set by a person."""
+
+    article_id: int  # always one article
+
+    starts_article = False
+    parts = Part.META
+
+    def __init__(self, project: Project, article_id: int,
+                 fields: Mapping[str, str | None]) -> None:
+        super().__init__(project, article_id, "Edit " + ", ".join(fields))
+        self.fields = dict(fields)
+        self.change = metadata.MetaChange(article_id)
+
+    def apply(self) -> None:
+        if self.first:  # the stored values are "before", whatever the form showed
+            self.change = metadata.meta_change(self.project.article(self.article_id),
+                                               self.fields)
+            self.first = False
+        elif not metadata.expect(self.project, self.change, undone=True):
+            raise Conflict("the article's details were changed elsewhere")
+        metadata.write(self.project, self.change)
+
+    def revert(self) -> None:
+        if not metadata.expect(self.project, self.change):
+            raise Conflict("the article's details were changed elsewhere")
+        metadata.write(self.project, self.change, undo=True)

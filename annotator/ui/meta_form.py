@@ -1,0 +1,76 @@
+"""The article's details as a small form, by keyboard: Tab between fields, Enter saves, Esc
+cancels. Saving goes through ``Session.set_meta`` (one undo step); a value the article cannot
+take (a date not written YYYY-MM-DD) is named under the fields and the form stays open."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.app.metadata import FIELDS, MetaError
+from annotator.app.session import Session
+from annotator.core.model import Article
+
+CAPTIONS = {"title": "&Title", "outlet": "&Outlet", "author": "&Author",
+            "published": "&Date", "url": "&URL"}
+
+
+class MetaForm(QDialog):
+    """Title, outlet, author, date and URL of one article."""
+
+    def __init__(self, session: Session, article: Article, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("metaForm")
+        self.setWindowTitle("Article details")
+        self.session, self.article = session, article
+        form = QFormLayout()
+        self.fields: dict[str, QLineEdit] = {}
+        for name in FIELDS:
+            edit = QLineEdit(getattr(article, name) or "", self)
+            edit.setObjectName(f"meta_{name}")
+            form.addRow(CAPTIONS[name], edit)
+            self.fields[name] = edit
+        self.fields["published"].setPlaceholderText("YYYY-MM-DD")
+        self.fields["url"].setPlaceholderText("https://…")
+        self.message = QLabel(self)
+        self.message.setObjectName("metaMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b71c1c")
+        self.message.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addLayout(form)
+        box.addWidget(self.message)
+        box.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+    def edited(self) -> dict[str, str]:
+        """The fields whose text differs from the article's."""
+        return {name: edit.text() for name, edit in self.fields.items()
+                if edit.text().strip() != (getattr(self.article, name) or "")}
+
+    def save(self) -> None:
+        """Store the changed fields and close; a value refused keeps the form open."""
+        try:
+            if edited := self.edited():
+                self.session.set_meta(self.article.id, edited)
+        except MetaError as exc:
+            self.message.setText(str(exc))
+            self.message.show()
+            field = str(exc).split(":", 1)[0]
+            if field in self.fields:
+                self.fields[field].setFocus()
+                self.fields[field].selectAll()
+            return
+        self.accept()
