@@ -282,3 +282,19 @@ def credited_agency(text: str) -> str | None:
     """The agency a credit line starts with: ``© dpa-infocom, dpa:241023-99-1234/2`` → dpa."""
     match = _AGENCY_CREDIT.match(text) if len(text) <= MAX_PIECE else None
     return match.group("agency") if match else None
+
+
+def year_hint(date: DateMatch, text: str) -> int | None:
+    """A year for ``23. Oktober``: the same day written out in full, else a © notice."""
+    for other in iter_dates(text):
+        if (other.day, other.month) == (date.day, date.month) and other.year:
+            return other.year
+    return copyright_year(text)
+
+
+def iso_date(year: int, month: int, day: int) -> str | None:
+    """YYYY-MM-DD, or None for a borrowed year that makes 29.02. impossible."""
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -192,22 +191,6 @@ def _add_dateline(header: Header, dateline: Dateline | None, text: str) -> None:
         return
     header.meta["dateline_date_text"] = dateline.date_text
     if header.published is None:
-        year = dateline.date.year or _year_hint(dateline.date, text)
+        year = dateline.date.year or german.year_hint(dateline.date, text)
         if year is not None:
-            header.published = _iso(year, dateline.date.month, dateline.date.day)
-
-
-def _year_hint(date: german.DateMatch, text: str) -> int | None:
-    """A year for ``23. Oktober``: the same day written out in full, else a © notice."""
-    for other in german.iter_dates(text):
-        if (other.day, other.month) == (date.day, date.month):
-            return other.year
-    return german.copyright_year(text)
-
-
-def _iso(year: int, month: int, day: int) -> str | None:
-    """YYYY-MM-DD, or None for a borrowed year that makes 29.02. impossible."""
-    try:
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
+            header.published = german.iso_date(year, dateline.date.month, dateline.date.day)

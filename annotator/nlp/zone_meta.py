@@ -6,7 +6,6 @@ is, as the text writes it, and the agency only for bare agency copy.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
 
@@ -207,8 +206,8 @@ def _dateline_date(opening: str, text: str) -> str | None:
     found = german.parse_dateline(opening)
     if not found or not found.date:
         return None
-    year = found.date.year or _year_hint(found.date, text)
-    return _iso(year, found.date.month, found.date.day) if year else None
+    year = found.date.year or german.year_hint(found.date, text)
+    return german.iso_date(year, found.date.month, found.date.day) if year else None
 
 
 def _any_date(piece: str) -> str | None:
@@ -220,19 +219,6 @@ def _any_date(piece: str) -> str | None:
 def _dpa_code(text: str) -> str | None:
     """The date in a dpa story code: ``dpa:250312-930-401177/1`` → 2025-03-12."""
     match = w.DPA_CODE.search(text)
-    return _iso(2000 + int(match["y"]), int(match["m"]), int(match["d"])) if match else None
-
-
-def _year_hint(date: german.DateMatch, text: str) -> int | None:
-    """A year for ``23. Oktober``: the same day written out in full, else a © notice."""
-    for other in german.iter_dates(text):
-        if (other.day, other.month) == (date.day, date.month) and other.year:
-            return other.year
-    return german.copyright_year(text)
-
-
-def _iso(year: int, month: int, day: int) -> str | None:
-    try:
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
+    if not match:
         return None
+    return german.iso_date(2000 + int(match["y"]), int(match["m"]), int(match["d"]))
