@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QMenu
 from pytestqt.qtbot import QtBot
 
+from annotator.app.matching import ensure_sentences
 from annotator.app.zones import RULES, zones_of
 from annotator.core.model import ArticleDraft, Layer, ModelInfo, Span
 from annotator.store import Project
@@ -139,6 +140,28 @@ def test_body_on_a_teaser_line_keeps_the_rest_of_the_teaser(qtbot, window) -> No
     assert foreground_at(window, "Neue")[0] != QColor(ZONE_SKIPPED).name()
     press(qtbot, window, Key.Key_Z, Mod.ControlModifier)  # one step back: the teaser whole
     assert shown(window)[-1] == ("TEASER", "Lesen Sie auch:\nNeue Brücke in Dresden eröffnet 🌉")
+
+
+def test_z_moves_the_sentence_index_before_the_window_hears_of_it(qtbot, window,
+                                                                   tmp_path) -> None:
+    ensure_sentences(window.project, [1])
+    line = "Neue Brücke in Dresden eröffnet 🌉"
+
+    def indexed() -> list[str]:  # what another connection reads: committed rows only
+        with Project.open(tmp_path / "p.db") as other:
+            return [s.text for s in other.matching.sentences(article_id=1)]
+
+    heard: list[list[str]] = []
+    window.session.changed.connect(lambda _changes: heard.append(indexed()))
+    assert line not in indexed()  # the teaser is skipped
+    put_cursor(window, "Neue Brücke")
+    pick(qtbot, window, "0")  # body
+    assert line in indexed() and heard == [indexed()]
+    press(qtbot, window, Key.Key_Z, Mod.ControlModifier)
+    assert line not in indexed() and heard[-1] == indexed()
+    put_cursor(window, "Prag", 1)
+    pick(qtbot, window, "n")  # N: NAV
+    assert not any(s.startswith("Prag") for s in indexed())
 
 
 def test_z_on_a_selection_snaps_to_words(qtbot, window) -> None:

@@ -12,14 +12,20 @@ transaction rolls back, the user is told, and the undo stack stays where it was.
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtGui import QUndoCommand
 
 from annotator.app.changes import Changes, Part
+from annotator.app.conflicts import Conflict as Conflict  # the name other commands import
+from annotator.app.conflicts import (
+    conflicts,
+    expect_annotation,
+    expect_link,
+    expect_suggestions,
+)
+from annotator.app.zones import resplit
 from annotator.core.model import Annotation, Layer, Link, Span, Status, Suggestion
 from annotator.core.spans import overlaps
 from annotator.store import Project
@@ -27,18 +33,17 @@ from annotator.store import Project
 RESIZE_ID = 1001  # commands with the same id() and annotation merge into one undo step
 
 
-class Conflict(Exception):
-    """A command cannot apply: a row it acts on is gone or no longer the one it made."""
-
-
 class StoreCommand(QUndoCommand):
     """Base: ``apply``/``revert`` do the store work; the session is told which article changed.
 
-    The first edit of a new article also moves it to 'in progress', undone with the edit.
+    The first edit of a new article also moves it to 'in progress', undone with the edit. A
+    command that changes zones (``layers`` has the structure layer) also makes the article's
+    sentence index follow them, forth and back, in the same transaction.
     """
 
     starts_article = True
     parts: Part = Part.SPANS  # what a command changes, so that views reload only that
+    layers: frozenset[Layer] = frozenset()  # the span layers it writes
 
     def __init__(self, project: Project, article_id: int | None, text: str) -> None:
         super().__init__(text)
@@ -62,8 +67,27 @@ class StoreCommand(QUndoCommand):
         articles = frozenset() if self.article_id is None else frozenset({self.article_id})
         return Changes(articles, self.parts | (Part.STATUS if self.started else Part.NONE))
 
+    def zoned(self) -> set[int]:
+        """The articles whose zones this command changes."""
+        if Layer.STRUCTURE in self.layers and self.article_id is not None:
+            return {self.article_id}
+        return set()
+
     # The writes, inside a transaction the caller holds.
     def forward(self) -> None:
+        self.write()
+        self.settle()
+
+    def backward(self) -> None:
+        self.unwrite()
+        self.settle()
+
+    def settle(self) -> None:
+        """Make the sentence index of the articles whose zones changed follow them."""
+        for article_id in sorted(self.zoned()):
+            resplit(self.project, article_id)
+
+    def write(self) -> None:
         self.apply()
         if self.starts_article and self.article_id is not None:
             status = self.project.article_status(self.article_id)
@@ -71,20 +95,20 @@ class StoreCommand(QUndoCommand):
             if self.started:
                 self.project.set_status(self.article_id, Status.IN_PROGRESS)
 
-    def backward(self) -> None:
+    def unwrite(self) -> None:
         self.revert()
         if self.started and self.article_id is not None:
             self.project.set_status(self.article_id, Status.NEW)
 
     # One transaction each; raise (Conflict or a store error) with nothing written.
     def do(self) -> None:
-        with _conflicts(), self.project.transaction():
+        with conflicts(), self.project.transaction():
             self.forward()
         self.applied = True
         self.notify(self)
 
     def undo_now(self) -> None:
-        with _conflicts(), self.project.transaction():
+        with conflicts(), self.project.transaction():
             self.backward()
         self.applied = False
         self.notify(self)
@@ -113,61 +137,16 @@ class Action(StoreCommand):
             merged |= step.changes()
         return merged
 
-    def forward(self) -> None:
+    def zoned(self) -> set[int]:
+        return set().union(*(step.zoned() for step in self.steps))
+
+    def write(self) -> None:
         for step in self.steps:
-            step.forward()
+            step.write()
 
-    def backward(self) -> None:
+    def unwrite(self) -> None:
         for step in reversed(self.steps):
-            step.backward()
-
-
-@contextmanager
-def _conflicts() -> Iterator[None]:
-    """An integrity error (a restored row whose id or reference is taken or gone) is a
-    Conflict the user can read."""
-    try:
-        yield
-    except sqlite3.IntegrityError as exc:
-        raise Conflict(f"the project changed meanwhile ({exc})") from exc
-
-
-def expect_annotation(project: Project, ann: Annotation | tuple[int, int, Span, Layer]) -> None:
-    """Raise Conflict unless the annotation is stored with these bounds, label and layer."""
-    if isinstance(ann, Annotation):
-        ident, article_id, span, layer = (ann.id, ann.article_id,
-                                          Span(ann.start, ann.end, ann.label), ann.layer)
-    else:
-        ident, article_id, span, layer = ann
-    try:
-        now = project.annotation(ident)
-    except KeyError:
-        raise Conflict(f"the {span.label} span at {span.start}–{span.end} was removed "
-                       "elsewhere") from None
-    if (now.article_id, now.layer, now.start, now.end, now.label) != (
-            article_id, layer, span.start, span.end, span.label):
-        raise Conflict(f"the {span.label} span at {span.start}–{span.end} was changed "
-                       "elsewhere")
-
-
-def expect_suggestions(project: Project, suggestions: Iterable[Suggestion]) -> None:
-    """Raise Conflict unless every suggestion is still stored as it was shown."""
-    for sug in suggestions:
-        try:
-            now = project.suggestion(sug.id)
-        except KeyError:
-            raise Conflict(f"the {sug.label} suggestion at {sug.start}–{sug.end} is gone "
-                           "(suggestions were made again)") from None
-        if (now.article_id, now.start, now.end, now.label) != (
-                sug.article_id, sug.start, sug.end, sug.label):
-            raise Conflict(f"the {sug.label} suggestion at {sug.start}–{sug.end} changed")
-
-
-def expect_link(project: Project, link_id: int, from_id: int, to_id: int, kind: str) -> None:
-    """Raise Conflict unless the link is stored between these annotations."""
-    if not any(lk.id == link_id and (lk.from_id, lk.to_id, lk.kind) == (from_id, to_id, kind)
-               for lk in project.links_of(from_id)):
-        raise Conflict("the link was changed or removed elsewhere")
+            step.unwrite()
 
 
 class _Snapshot:
@@ -212,6 +191,7 @@ class AddSpan(StoreCommand):
                  annotator: str, suggestion: Suggestion | None = None) -> None:
         super().__init__(project, article_id, f"Add {span.label} ({layer.value})")
         self.layer, self.span, self.annotator, self.suggestion = layer, span, annotator, suggestion
+        self.layers = frozenset({layer})
         if suggestion is not None:
             self.parts = Part.SPANS | Part.SUGGESTIONS
         self.annotation_id: int | None = None
@@ -248,6 +228,7 @@ class DeleteSpans(StoreCommand):
         n = len(annotations)
         super().__init__(project, article_id, f"Delete {n} span{'s' if n != 1 else ''}")
         self.targets = annotations
+        self.layers = frozenset(a.layer for a in annotations)
         self.snapshot = _Snapshot()
 
     def apply(self) -> None:
@@ -264,6 +245,7 @@ class UpdateSpan(StoreCommand):
                  text: str) -> None:
         super().__init__(project, before.article_id, text)
         self.before, self.after = before, after
+        self.layers = frozenset({before.layer})
 
     def id(self) -> int:
         resized = (self.before.start, self.before.end) != (self.after.start, self.after.end)
@@ -298,6 +280,7 @@ class AcceptSuggestions(StoreCommand):
         n = len(suggestions)
         super().__init__(project, article_id, f"Accept {n} suggestion{'s' if n != 1 else ''}")
         self.suggestions, self.annotator = suggestions, annotator
+        self.layers = frozenset(s.layer for s in suggestions)
         self.created: list[tuple[int, Suggestion]] = []
         self.replaced = _Snapshot()
 
@@ -339,6 +322,7 @@ class RejectSuggestions(StoreCommand):
         n = len(suggestions)
         super().__init__(project, article_id, f"Reject {n} suggestion{'s' if n != 1 else ''}")
         self.suggestions, self.annotator = suggestions, annotator
+        self.layers = frozenset(s.layer for s in suggestions)
         self.ids = [s.id for s in suggestions]
 
     def apply(self) -> None:

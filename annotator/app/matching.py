@@ -109,7 +109,7 @@ class Matcher:
         self.cache = (project_path.with_name(project_path.name + ".match-index.npz")
                       if project_path else None)
         self.lex: LexicalIndex | None = None
-        self.signature: tuple[int, int, int] | None = None
+        self.signature: tuple[int, ...] | None = None
         self.lock = threading.RLock()
         self.read_only = False  # the GUI's workers only read: it writes on its own connection
         self._claims: list[Sentence] = []

@@ -52,7 +52,7 @@ class Session(QObject):
             if action.error is not None:
                 return False
             try:
-                command.forward()
+                command.write()  # the action settles the sentence index once, at its end
             except Exception as exc:
                 action.error = f"{command.text()}: {_reason(exc)}"
                 return False
@@ -86,6 +86,7 @@ class Session(QObject):
                 yield action
                 if action.error is not None:
                     raise _ActionFailed(action.error)
+                action.settle()
         except Exception:
             if action.error is None:
                 raise

@@ -86,6 +86,13 @@ def kept_sentences(text: str, zones: list[Span]) -> list[tuple[int, int]]:
     return out
 
 
+def resplit(project: Project, article_id: int) -> None:
+    """Make an article's sentence index follow the zones it has now (in the caller's
+    transaction): the sentences in what readers keep, and only those."""
+    project.matching.replace_sentences(article_id, kept_sentences(
+        project.article(article_id).text, zones_of(project, article_id)))
+
+
 # -- a person sets a zone ----------------------------------------------------------------------
 
 
@@ -177,7 +184,7 @@ def rederive(project: Project, article_id: int) -> dict[str, str | None]:
                                         keep_decided=True)
         zones = zones_of(project, article_id)
         if zones != old_zones:
-            project.matching.replace_sentences(article_id, kept_sentences(text, zones))
+            resplit(project, article_id)
         after = derive_meta(text, zones)
         changes = {name: after[name] for name in META_FIELDS
                    if name not in article.edited and after.get(name)

@@ -67,25 +67,32 @@ class MatchingStore:
         return [r["id"] for r in rows]
 
     def replace_sentences(self, article_id: int, spans: Sequence[tuple[int, int]]) -> int:
-        """Store an article's sentence bounds, replacing earlier ones."""
+        """Store an article's sentence bounds, replacing earlier ones: a sentence whose bounds
+        stay keeps its row (its id, cached vectors and the decisions naming it), the others
+        are deleted or added (new ids: ids never come back)."""
         length = text_length(self.db, article_id)
         for start, end in spans:
             check_span(start, end, length)
+        wanted = set(spans)
         with self.db.atomic():
-            self.db.execute("DELETE FROM sentences WHERE article_id = ?", [article_id])
+            rows = self.db.execute('SELECT id, start, "end" FROM sentences WHERE article_id = ?',
+                                   [article_id]).fetchall()
+            gone = [i for i, s, e in rows if (s, e) not in wanted]
+            for chunk in chunks(gone):
+                self.db.execute(f"DELETE FROM sentences WHERE id IN ({marks(chunk)})", chunk)
             self.db.conn.executemany(
                 'INSERT INTO sentences (article_id, start, "end") VALUES (?, ?, ?)',
-                [(article_id, s, e) for s, e in spans])
+                [(article_id, s, e) for s, e in sorted(wanted - {(s, e) for _, s, e in rows})])
         return len(spans)
 
-    def sentence_signature(self) -> tuple[int, int, int]:
-        """(articles, highest article id, highest sentence id): changes whenever sentences are
-        added (ids never return) or an article and with it its sentences are deleted; cheap on
-        a large project, unlike counting the sentences."""
+    def sentence_signature(self) -> tuple[int, int, int, int]:
+        """(articles, highest article id, highest sentence id, sentences): changes whenever
+        sentences are added (ids never return) or deleted, also with their article."""
         row = self.db.execute(
             "SELECT (SELECT count(*) FROM articles), (SELECT coalesce(max(id), 0) FROM articles),"
-            " (SELECT coalesce(max(id), 0) FROM sentences)").fetchone()
-        return int(row[0]), int(row[1]), int(row[2])
+            " (SELECT coalesce(max(id), 0) FROM sentences), (SELECT count(*) FROM sentences)"
+        ).fetchone()
+        return int(row[0]), int(row[1]), int(row[2]), int(row[3])
 
     def sentence_count(self) -> int:
         """How many sentences the index has."""

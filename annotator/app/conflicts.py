@@ -1,0 +1,63 @@
+"""Checks an undo command makes before it acts: the rows it touches are still the ones it
+made or saw. When one is not (another window or a background job changed it), ``Conflict``."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from annotator.core.model import Annotation, Layer, Span, Suggestion
+from annotator.store import Project
+
+
+class Conflict(Exception):
+    """A command cannot apply: a row it acts on is gone or no longer the one it made."""
+
+
+@contextmanager
+def conflicts() -> Iterator[None]:
+    """An integrity error (a restored row whose id or reference is taken or gone) is a
+    Conflict the user can read."""
+    try:
+        yield
+    except sqlite3.IntegrityError as exc:
+        raise Conflict(f"the project changed meanwhile ({exc})") from exc
+
+
+def expect_annotation(project: Project, ann: Annotation | tuple[int, int, Span, Layer]) -> None:
+    """Raise Conflict unless the annotation is stored with these bounds, label and layer."""
+    if isinstance(ann, Annotation):
+        ident, article_id, span, layer = (ann.id, ann.article_id,
+                                          Span(ann.start, ann.end, ann.label), ann.layer)
+    else:
+        ident, article_id, span, layer = ann
+    try:
+        now = project.annotation(ident)
+    except KeyError:
+        raise Conflict(f"the {span.label} span at {span.start}–{span.end} was removed "
+                       "elsewhere") from None
+    if (now.article_id, now.layer, now.start, now.end, now.label) != (
+            article_id, layer, span.start, span.end, span.label):
+        raise Conflict(f"the {span.label} span at {span.start}–{span.end} was changed "
+                       "elsewhere")
+
+
+def expect_suggestions(project: Project, suggestions: Iterable[Suggestion]) -> None:
+    """Raise Conflict unless every suggestion is still stored as it was shown."""
+    for sug in suggestions:
+        try:
+            now = project.suggestion(sug.id)
+        except KeyError:
+            raise Conflict(f"the {sug.label} suggestion at {sug.start}–{sug.end} is gone "
+                           "(suggestions were made again)") from None
+        if (now.article_id, now.start, now.end, now.label) != (
+                sug.article_id, sug.start, sug.end, sug.label):
+            raise Conflict(f"the {sug.label} suggestion at {sug.start}–{sug.end} changed")
+
+
+def expect_link(project: Project, link_id: int, from_id: int, to_id: int, kind: str) -> None:
+    """Raise Conflict unless the link is stored between these annotations."""
+    if not any(lk.id == link_id and (lk.from_id, lk.to_id, lk.kind) == (from_id, to_id, kind)
+               for lk in project.links_of(from_id)):
+        raise Conflict("the link was changed or removed elsewhere")
