@@ -4,11 +4,14 @@ model file beside the project and its setting, the zones a new article gets, and
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from annotator.app.importing import run_import
 from annotator.app.zone_training import (
     ZoneTrainingError,
     format_training,
@@ -18,9 +21,9 @@ from annotator.app.zone_training import (
     train_zones,
     with_learned_zones,
 )
-from annotator.app.zones import RULES
+from annotator.app.zones import LEARNED, RULES, rederive
 from annotator.cli import app
-from annotator.core.model import ArticleDraft, Layer, Span, Status
+from annotator.core.model import ArticleDraft, Layer, ModelInfo, Span, Status
 from annotator.core.names import ZONES_MODEL_SETTING
 from annotator.nlp.zones import suggest_zones
 from annotator.store import Project
@@ -127,3 +130,64 @@ def test_train_zones_command(tmp_path: Path) -> None:
     assert (tmp_path / "p.db.zones-model").exists()
     with Project.open(db) as project:
         assert project.setting(ZONES_MODEL_SETTING) == "p.db.zones-model"
+
+
+def _import(tmp_path: Path, project: Project, n: int) -> int:
+    path = tmp_path / f"seite{n}.txt"
+    path.write_text(page(n), encoding="utf-8")
+    [article_id] = run_import(project, [path], suggest=False).imported
+    return article_id
+
+
+def _models(project: Project, article_id: int) -> dict[tuple[str, str], list[str]]:
+    out: dict[tuple[str, str], list[str]] = {}
+    for s in project.suggestions(article_id):
+        out.setdefault((s.model, s.model_version), []).append(s.label)
+    return out
+
+
+def test_learned_zones_are_stored_under_a_model_record_of_their_own(
+        tmp_path: Path, project: Project) -> None:
+    for n in range(6):
+        add(project, n, reviewed=True)
+    first = train_zones(project, min_articles=5)
+    first_version = hashlib.sha256(first.path.read_bytes()).hexdigest()[:12]
+    sixth = _import(tmp_path, project, 6)
+    rules = [z.label for z in suggest_zones(page(6))]
+    assert _models(project, sixth) == {(RULES.name, RULES.version): rules,
+                                       (LEARNED, first_version): ["NAV"]}
+    (learned,) = project.suggestions(sixth, ModelInfo(LEARNED, first_version))
+    assert page(6)[learned.start:learned.end] == FOOTER and learned.score is not None
+    # trained again on one more article: another model, another record
+    project.add_annotation(sixth, Layer.STRUCTURE, Span(learned.start, learned.end, "NAV"),
+                           "anna")
+    second = train_zones(project, min_articles=5)
+    second_version = hashlib.sha256(second.path.read_bytes()).hexdigest()[:12]
+    assert second_version != first_version
+    seventh = _import(tmp_path, project, 7)
+    assert set(_models(project, seventh)) == {(RULES.name, RULES.version),
+                                              (LEARNED, second_version)}
+    assert (LEARNED, first_version) in _models(project, sixth)  # what it came in with
+    shown = CliRunner().invoke(app, ["zones", str(tmp_path / "project.db"), "--article",
+                                     str(seventh), "--json"])
+    assert shown.exit_code == 0, shown.output
+    by = {z["text"]: z["by"] for z in json.loads(shown.output)["articles"][0]["zones"]}
+    assert by[FOOTER] == f"{LEARNED} {second_version}"
+    assert set(by.values()) == {"rules", f"{LEARNED} {second_version}"}
+
+
+def test_running_the_rules_again_keeps_the_learned_zones_where_no_rule_zone_lies(
+        project: Project) -> None:
+    article_id = add(project, 0, reviewed=False)
+    text = page(0)
+    headline = next(z for z in suggest_zones(text) if z.label == "HEADLINE")
+    foot = text.index(FOOTER)
+    learned = ModelInfo(LEARNED, "0123456789ab")
+    project.replace_suggestions(article_id, learned, [
+        Span(headline.start, headline.end, "NAV", 0.9), Span(foot, foot + len(FOOTER), "NAV", 0.8)],
+        layer=Layer.STRUCTURE)
+    rederive(project, article_id)
+    assert [(text[s.start:s.end], s.score) for s in project.suggestions(article_id, learned)] \
+        == [(FOOTER, 0.8)]
+    assert [s.label for s in project.suggestions(article_id, RULES)] == [
+        z.label for z in suggest_zones(text)]

@@ -12,7 +12,7 @@ from itertools import chain, count
 from pathlib import Path
 from typing import Any
 
-from annotator.app.zone_training import with_learned_zones
+from annotator.app.zone_training import learned_zones
 from annotator.app.zones import RULES as ZONE_RULES
 from annotator.app.zones import (
     draft_has_zones,
@@ -22,7 +22,7 @@ from annotator.app.zones import (
     zones_of,
 )
 from annotator.core.hashing import content_hash
-from annotator.core.model import ArticleDraft, Layer, ModelInfo
+from annotator.core.model import ArticleDraft, Layer, ModelInfo, Span
 from annotator.core.names import CLAIMS_MODEL_SETTING, MODEL_SETTING
 from annotator.core.spans import SpanError
 from annotator.core.zones import outside_skipped
@@ -195,17 +195,15 @@ class _Writer:
         article_id = project.article_id_by_hash(content_hash(draft.text))
         if article_id is None:
             # outside the transaction, which holds the lock
-            zones = zones_for(draft)
-            if not draft_has_zones(draft):  # the project's learned zones, when it has them
-                zones = with_learned_zones(project, draft.text, zones)
+            zones, suggested = new_zones(project, draft)
             draft = with_derived_meta(draft, zones)
             sentences = kept_sentences(draft.text, zones)
             try:
                 with project.transaction():
                     article_id = self.store.add(draft)
                     if article_id is not None:
-                        if zones and not draft_has_zones(draft):
-                            project.replace_suggestions(article_id, ZONE_RULES, zones,
+                        for info, spans in suggested:
+                            project.replace_suggestions(article_id, info, spans,
                                                         layer=Layer.STRUCTURE)
                         project.matching.replace_sentences(article_id, sentences)
             except (SpanError, ValueError) as exc:
@@ -219,6 +217,21 @@ class _Writer:
         message = f"{where}: same text as article {article_id}, skipped"
         report.skipped.append(message)
         return None, message
+
+
+def new_zones(project: Project, draft: ArticleDraft
+              ) -> tuple[list[Span], list[tuple[ModelInfo, list[Span]]]]:
+    """A new article's zones, and those stored as suggestions, per model: none when its file
+    brought its own; else the rules', and the project's learned ones where it has a model."""
+    zones = zones_for(draft)
+    if draft_has_zones(draft):
+        return zones, []
+    suggested = [(ZONE_RULES, zones)] if zones else []
+    found = learned_zones(project, draft.text, zones)
+    if found and found[1]:
+        suggested.append(found)
+        zones = sorted([*zones, *found[1]])
+    return zones, suggested
 
 
 class _Run:

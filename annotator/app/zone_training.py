@@ -1,5 +1,6 @@
 """Learned zones in a project: train the line classifier (``nlp/zone_model.py``) on the zones
-people reviewed, keep it beside the project, and add its zones to the rules' at import.
+people reviewed, keep it beside the project, and add its zones to the rules' at import, stored
+under a model record of their own (``LEARNED``, version: the model file's hash).
 
 An article counts as **reviewed** when its status is done (a person finished it: its zones as
 they stand, a person's and the rule suggestions left open, are taken as right) or when a person
@@ -13,14 +14,15 @@ Plain Python, no Qt.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from annotator.app.zones import zones_of
-from annotator.core.model import Layer, Span, Status
+from annotator.app.zones import LEARNED, zones_of
+from annotator.core.model import Layer, ModelInfo, Span, Status
 from annotator.core.names import ZONES_MODEL_SETTING
 from annotator.nlp.zone_eval import LABELS, Report
 from annotator.nlp.zone_model import (
@@ -113,6 +115,11 @@ def train_zones(project: Project, *, min_articles: int = MIN_ARTICLES, folds: in
 def project_zone_model(project: Project) -> ZoneModel | None:
     """The project's zone model when it has one switched on and readable; None otherwise (a
     file that cannot be used is logged, and the rules work alone)."""
+    found = _model_in_use(project)
+    return found[0] if found else None
+
+
+def _model_in_use(project: Project) -> tuple[ZoneModel, ModelInfo] | None:
     value = project.setting(ZONES_MODEL_SETTING)
     if not value:
         return None
@@ -128,19 +135,32 @@ def project_zone_model(project: Project) -> ZoneModel | None:
 
 
 @lru_cache(maxsize=4)
-def _load(path: str, _mtime_ns: int, _size: int) -> ZoneModel:
-    """A model file read once per version of it on disk (the import asks for every article)."""
-    return ZoneModel.load(Path(path))
+def _load(path: str, _mtime_ns: int, _size: int) -> tuple[ZoneModel, ModelInfo]:
+    """A model file read once per version of it on disk (the import asks for every article),
+    with the record its suggestions are stored under: the file's hash tells models apart."""
+    data = Path(path).read_bytes()
+    info = ModelInfo(LEARNED, hashlib.sha256(data).hexdigest()[:12], Path(path).name)
+    return ZoneModel.load(Path(path)), info
+
+
+def learned_zones(project: Project, text: str,
+                  rules: Sequence[Span]) -> tuple[ModelInfo, list[Span]] | None:
+    """The model's zones of a new article where the rules left a line body and the model is
+    confident (each with its probability as score), and the model's record; None when the
+    project has no model in use."""
+    found = _model_in_use(project)
+    if found is None:
+        return None
+    model, info = found
+    ruled = set(rules)
+    return info, [z for z in combine(rules, model.predict(text, rules)) if z not in ruled]
 
 
 def with_learned_zones(project: Project, text: str, rules: Sequence[Span]) -> list[Span]:
-    """The rules' zones of a new article, and the model's where the rules left a line body
-    and the model is confident (each with its probability as score); the rules' alone when
-    the project has no model in use."""
-    model = project_zone_model(project)
-    if model is None:
-        return list(rules)
-    return combine(rules, model.predict(text, rules))
+    """The rules' zones of a new article and ``learned_zones``, in text order; the rules'
+    alone when the project has no model in use."""
+    found = learned_zones(project, text, rules)
+    return sorted([*rules, *found[1]]) if found else list(rules)
 
 
 def format_training(result: ZoneTraining) -> str:

@@ -30,6 +30,7 @@ from annotator.store.articles import IMPORT_ANNOTATOR, META_COLUMNS
 
 META_FIELDS = META_COLUMNS  # title, outlet, author, published, url
 RULES = ModelInfo("zone-rules", "1")  # the suggester of zones at import (nlp/zones.py)
+LEARNED = "zone-model"  # the project's learned zones (app/zone_training.py), one version each
 Zone = Annotation | Suggestion  # a person's zone, or one the rules suggest
 
 
@@ -165,9 +166,10 @@ def rederive(project: Project, article_id: int) -> dict[str, str | None]:
     transaction; the metadata fields that changed.
 
     What a person set stays: their zones, their rejections (no new rule zone where they
-    rejected one), and every field in ``edited``. A field takes the new reading where it was
-    empty, or still what the rules (or the first line) had given. An article whose file
-    carried its zones keeps them, as at import."""
+    rejected one), and every field in ``edited``. The learned zones stay where no new rule
+    zone lies. A field takes the new reading where it was empty, or still what the rules (or
+    the first line) had given. An article whose file carried its zones keeps them, as at
+    import."""
     with project.transaction():
         article = project.article(article_id)
         text = article.text
@@ -182,6 +184,7 @@ def rederive(project: Project, article_id: int) -> dict[str, str | None]:
                      if not any(overlaps(z.start, z.end, r.start, r.end) for r in rejected)]
             project.replace_suggestions(article_id, RULES, fresh, layer=Layer.STRUCTURE,
                                         keep_decided=True)
+            _learned_give_way(project, article_id, fresh)
         zones = zones_of(project, article_id)
         if zones != old_zones:
             resplit(project, article_id)
@@ -193,6 +196,22 @@ def rederive(project: Project, article_id: int) -> dict[str, str | None]:
         if changes:
             project.set_meta(article_id, edited=article.edited, **changes)
     return changes
+
+
+def _learned_give_way(project: Project, article_id: int, rules: list[Span]) -> None:
+    """Drop the open learned zones a rule zone now overlaps: the model fills only what the
+    rules leave body, as at import."""
+    decided = project.decisions(article_id)
+    learned: dict[ModelInfo, list[Suggestion]] = {}
+    for s in project.suggestions(article_id):
+        if s.layer is Layer.STRUCTURE and s.model == LEARNED and s.id not in decided:
+            learned.setdefault(ModelInfo(s.model, s.model_version), []).append(s)
+    for info, found in learned.items():
+        left = [Span(s.start, s.end, s.label, s.score) for s in found
+                if not any(overlaps(s.start, s.end, r.start, r.end) for r in rules)]
+        if len(left) < len(found):
+            project.replace_suggestions(article_id, info, left, layer=Layer.STRUCTURE,
+                                        keep_decided=True)
 
 
 def _derived(article: Article, name: str, derived_before: str | None) -> bool:

@@ -61,7 +61,8 @@ def zones_cmd(
                         "person set stays")] = False,
     as_json: Annotated[bool, AS_JSON] = False,
 ) -> None:
-    """Print the zones in force (a person's, else the rules'): label, start, end, text."""
+    """Print the zones in force (a person's, else the rules' or the learned model's): label,
+    start, end, text."""
     from annotator.app.zones import rederive
 
     with open_existing(project, read_only=not rerun) as proj:
@@ -98,8 +99,15 @@ def _zones(proj, article_id: int, rederived: dict | None) -> dict[str, Any]:
     art = proj.article(article_id)
     entry: dict[str, Any] = {"id": art.id, "title": art.title, "zones": [
         {"label": z.label, "start": z.start, "end": z.end, "text": art.text[z.start:z.end],
-         "by": z.annotator if isinstance(z, Annotation) else "rules"}
+         "by": z.annotator if isinstance(z, Annotation) else _model_name(z)}
         for z in zones_in_force(proj, article_id)]}
     if rederived is not None:
         entry["rederived"] = rederived
     return entry
+
+
+def _model_name(zone) -> str:
+    """Who suggested a zone: "rules", or the model with its version (learned zones)."""
+    from annotator.app.zones import RULES
+
+    return "rules" if zone.model == RULES.name else f"{zone.model} {zone.model_version}"
