@@ -1,4 +1,5 @@
-"""Importers: encodings, formats, bad input, German header conventions, folder walks."""
+"""Importers: encodings, formats, bad input, German header conventions (read off the zones at
+import: ``imported``), folder walks."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from annotator.app.zones import with_derived_meta, zones_for
 from annotator.core.model import ArticleDraft, Span
 from annotator.io import (
     DecodeError,
@@ -48,6 +50,12 @@ def one(path: Path) -> ArticleDraft:
     items = run(path)
     assert len(items) == 1 and isinstance(items[0], ArticleDraft), items
     return items[0]
+
+
+def imported(draft: ArticleDraft) -> ArticleDraft:
+    """The draft with the metadata the import reads off its zones (title, date, byline,
+    dateline, agency, outlet), as it is stored."""
+    return with_derived_meta(draft, zones_for(draft))
 
 
 def failure(path: Path) -> ImportFailure:
@@ -120,13 +128,14 @@ def test_decode_bytes_rejects_binary(data: bytes, reason: str) -> None:
 
 def test_text_file_keeps_whole_text_and_unifies_line_endings(tmp_path: Path) -> None:
     raw = "Titel der Meldung\r\n\r\nVon Anna Beispiel\rHamburg (dpa) – Erster Absatz.\r\n"
-    draft = one(write(tmp_path / "a.txt", raw.encode("cp1252")))
+    draft = imported(one(write(tmp_path / "a.txt", raw.encode("cp1252"))))
     assert draft.text == "Titel der Meldung\n\nVon Anna Beispiel\nHamburg (dpa) – Erster Absatz.\n"
     assert draft.title == "Titel der Meldung"
     assert draft.author == "Anna Beispiel"
     assert draft.meta == {"dateline": "Hamburg", "agency": "dpa"}
     assert draft.source_path == str(tmp_path / "a.txt")
-    assert draft.outlet is None and draft.language == "de"
+    # agency copy without an outlet of its own: the agency (docs/zones.md), as stored before
+    assert draft.outlet == "dpa" and draft.language == "de"
 
 
 @pytest.mark.parametrize("name", ["a.text", "README"])
@@ -142,6 +151,22 @@ def test_empty_text_file(tmp_path: Path, content: bytes) -> None:
 def test_binary_text_file(tmp_path: Path) -> None:
     found = failure(write(tmp_path / "image.txt", b"GIF89a\x01\x00\x01\x00\x00\xff\x00,"))
     assert str(found) == f"{tmp_path / 'image.txt'}: binary file, not text"
+
+
+def test_the_text_reader_reads_text_and_leaves_the_metadata_to_the_zones() -> None:
+    text = "Elbtunnel gesperrt\nVon Anna Beispiel | 23.10.2024\n\nHamburg (dpa) – Staus.\n"
+    draft = parse_text(text)
+    assert (draft.title, draft.author, draft.published, draft.outlet, draft.meta) == (
+        "Elbtunnel gesperrt", None, None, None, {})
+    stored = imported(draft)
+    assert (stored.author, stored.published) == ("Anna Beispiel", "2024-10-23")
+    assert stored.meta == {"date_text": "23.10.2024", "dateline": "Hamburg", "agency": "dpa"}
+
+
+def test_a_file_with_fields_of_its_own_gets_no_details_from_its_zones() -> None:
+    draft = ArticleDraft(text="Titel\n\nHamburg (dpa) – Staus.\n", title="Titel",
+                         meta={"section": "Politik"})
+    assert imported(draft).meta == {"section": "Politik"}
 
 
 def test_long_first_line_is_cut_for_the_title() -> None:
@@ -182,7 +207,7 @@ BODY = "Die Polizei hat am Mittwoch einen Mann festgenommen."
     ],
 )  # fmt: skip
 def test_header_lines(header: str, published: str | None, author: str | None, meta: dict) -> None:
-    draft = parse_text(f"Titel\n{header}\n\n{BODY}\n")
+    draft = imported(parse_text(f"Titel\n{header}\n\n{BODY}\n"))
     assert (draft.published, draft.author) == (published, author)
     assert meta.items() <= draft.meta.items()
     assert draft.text == f"Titel\n{header}\n\n{BODY}\n"
@@ -205,7 +230,7 @@ def test_header_lines(header: str, published: str | None, author: str | None, me
     ],
 )
 def test_datelines(paragraph: str, dateline: str, agency: str, published: str | None) -> None:
-    draft = parse_text(f"Titel\n\n{paragraph}{BODY}\n\n© 2024 Hamburger Morgenblatt\n")
+    draft = imported(parse_text(f"Titel\n\n{paragraph}{BODY}\n\n© 2024 Hamburger Morgenblatt\n"))
     assert draft.meta.get("dateline") == dateline
     assert draft.meta.get("agency") == agency
     assert draft.published == published
@@ -214,9 +239,9 @@ def test_datelines(paragraph: str, dateline: str, agency: str, published: str | 
 
 def test_dateline_after_teaser_and_agency_credit_at_the_end() -> None:
     text = "Titel\nEin Teaser erklärt die Lage.\n\nWien (APA) – Text.\n\nWeiter.\n(dpa)\n"
-    draft = parse_text(text)
+    draft = imported(parse_text(text))
     assert draft.meta == {"dateline": "Wien", "agency": "APA"}
-    assert parse_text("Titel\n\nText ohne Ortsmarke.\n\ndpa/jps\n").meta == {
+    assert imported(parse_text("Titel\n\nText ohne Ortsmarke.\n\ndpa/jps\n")).meta == {
         "agency": "dpa",
         "agency_text": "dpa/jps",
     }
@@ -237,13 +262,13 @@ Hamburg (dpa/lno) – Wegen einer Sperrung des Elbtunnels ist es zu langen Staus
 
 def test_realistic_story_in_cp1252_with_crlf(tmp_path: Path) -> None:
     path = write(tmp_path / "meldung.txt", DPA_STORY.replace("\n", "\r\n").encode("cp1252"))
-    draft = one(path)
+    draft = imported(one(path))
     assert draft.text == DPA_STORY
     assert draft.title == "Elbtunnel gesperrt: Staus im Berufsverkehr"
     assert (draft.author, draft.published, draft.outlet) == (
         "Anna Beispiel, Max Muster",
         "2024-10-23",
-        None,
+        "dpa",  # agency copy: the agency is the outlet (docs/zones.md)
     )
     assert draft.meta == {
         "date_text": "Mittwoch, 23. Oktober 2024, 17:12 Uhr",
@@ -401,7 +426,7 @@ def test_empty_and_binary_jsonl(tmp_path: Path) -> None:
 
 
 def test_news_page_gives_only_the_article(tmp_path: Path) -> None:
-    draft = one(DATA / "news_article.html")
+    draft = imported(one(DATA / "news_article.html"))
     title = "Elbtunnel: Sperrung sorgt für Staus im Berufsverkehr"
     assert draft.title == title
     assert draft.text.startswith(f"{title}\n\nHamburg (dpa) – Wegen einer Vollsperrung")
@@ -418,7 +443,7 @@ def test_news_page_gives_only_the_article(tmp_path: Path) -> None:
     )
     assert draft.meta["dateline"] == "Hamburg" and draft.meta["agency"] == "dpa"
     # The text importer reads the extracted text the same way.
-    assert parse_text(draft.text).meta == {"dateline": "Hamburg", "agency": "dpa"}
+    assert imported(parse_text(draft.text)).meta == {"dateline": "Hamburg", "agency": "dpa"}
 
 
 PAGE = """<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">
@@ -447,7 +472,7 @@ def test_headline_is_written_once_when_og_title_and_h1_differ() -> None:
 
 @pytest.mark.parametrize(("charset", "encoding"), [("utf-8", "utf-8"), ("iso-8859-1", "cp1252")])
 def test_plain_page_in_legacy_charset(tmp_path: Path, charset: str, encoding: str) -> None:
-    draft = one(write(tmp_path / "p.htm", PAGE.format(charset=charset).encode(encoding)))
+    draft = imported(one(write(tmp_path / "p.htm", PAGE.format(charset=charset).encode(encoding))))
     assert draft.text.startswith("Streik bei der Bahn legt Nahverkehr lahm\nBerlin (dpa) - Ein")
     assert "Regionalzüge" in draft.text and "„vor Fahrtantritt“" in draft.text
     assert "Cookies" not in draft.text and "Impressum" not in draft.text
@@ -582,5 +607,6 @@ def test_failure_is_one_line() -> None:
      ("© 2024 Nordelbische Allgemeine", "Nordelbische Allgemeine")],
 )
 def test_copyright_footer_names_the_outlet(line: str, outlet: str) -> None:
-    draft = parse_text(f"Titel\n\n23.10.2024\n\nText des Artikels.\n\n{line}\n", "a.txt")
+    draft = imported(parse_text(f"Titel\n\n23.10.2024\n\nText des Artikels.\n\n{line}\n",
+                                "a.txt"))
     assert draft.outlet == outlet

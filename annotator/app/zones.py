@@ -24,6 +24,7 @@ from annotator.core.model import (
 from annotator.core.spans import overlaps
 from annotator.core.zones import ZONE_LABELS, kept_ranges
 from annotator.nlp.sentences import split_sentences
+from annotator.nlp.zone_meta import derive_details
 from annotator.nlp.zones import derive_meta, suggest_zones
 from annotator.store import Project
 from annotator.store.articles import IMPORT_ANNOTATOR, META_COLUMNS
@@ -49,10 +50,15 @@ def zones_for(draft: ArticleDraft) -> list[Span]:
 
 def with_derived_meta(draft: ArticleDraft, zones: list[Span]) -> ArticleDraft:
     """The draft with metadata read off its zones where the file gave none or the importer
-    only guessed (a plain text's first line as title); what the file's fields say stays."""
+    only guessed (a plain text's first line as title); what the file's fields say stays. The
+    one place a plain text or a page gets its metadata from its text: with ``meta`` among
+    the guessed, also the details (date line, dateline, agency) its free metadata lacks."""
     derived = derive_meta(draft.text, zones)
     changes: dict[str, Any] = {name: derived[name] for name in META_FIELDS
                if derived.get(name) and (not getattr(draft, name) or name in draft.guessed)}
+    if "meta" in draft.guessed:
+        details = derive_details(draft.text, zones, derived)
+        changes["meta"] = {**details, **draft.meta}
     return replace(draft, **changes) if changes else draft
 
 

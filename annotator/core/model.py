@@ -96,7 +96,8 @@ class ArticleDraft:
     groups: list[DocGroupMember] = field(default_factory=list)
     status: Status | None = None
     # fields the importer guessed from the text (a first line as title), not read from a
-    # field of the file: the article's zones may give a better value (app/zones.py)
+    # field of the file: the article's zones may give a better value (app/zones.py); "meta":
+    # the details the text says (date line, dateline, agency) are read off its zones too
     guessed: frozenset[str] = frozenset()
 
 

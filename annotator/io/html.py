@@ -1,4 +1,5 @@
-"""Saved news pages: article text and metadata via trafilatura; nothing is rendered or fetched."""
+"""Saved news pages: article text and the page's metadata via trafilatura (the rest is read off
+the text's zones at import); nothing is rendered or fetched."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from typing import Any
 from annotator.core.model import ArticleDraft
 from annotator.io.common import PAGE_BYTES, ImportProblem, Warn, first_line, read_limited
 from annotator.io.decode import decode_bytes, utf8_damage
-from annotator.io.text import scan_header
 
 NO_TEXT = "no article text found in the HTML"
 _SAME_HEADLINE = 0.6  # difflib ratio; different headlines of one page score about 0.3
@@ -92,22 +92,20 @@ def parse_html(html: str, source_path: str | None = None) -> ArticleDraft:
     if not _has_prose(main):
         raise ImportProblem(NO_TEXT)
     title, text = _title_and_text(doc, main)
-    header = scan_header(text)
-    meta = header.meta
-    meta.update(_page_meta(doc))
-    meta["extracted_by"] = f"trafilatura {trafilatura.__version__}"
+    meta = _page_meta(doc) | {"extracted_by": f"trafilatura {trafilatura.__version__}"}
     page = {"outlet": _clean(doc.sitename), "author": _clean(doc.author, "; "),
             "published": _iso_date(doc.date)}
+    # what the page does not say is read off the text's zones at import (app/zones.py)
     return ArticleDraft(
         text=text,
         title=title,
-        outlet=page["outlet"] or header.outlet,
-        author=page["author"] or header.author,
+        outlet=page["outlet"],
+        author=page["author"],
         url=_clean(doc.url),
-        published=page["published"] or header.published,
+        published=page["published"],
         meta=meta,
         source_path=source_path,
-        guessed=frozenset(name for name, value in page.items() if not value),
+        guessed=frozenset(name for name, value in page.items() if not value) | {"meta"},
     )
 
 

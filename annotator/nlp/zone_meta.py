@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from annotator.core import german
 from annotator.core.model import Span
@@ -222,3 +223,64 @@ def _dpa_code(text: str) -> str | None:
     if not match:
         return None
     return german.iso_date(2000 + int(match["y"]), int(match["m"]), int(match["d"]))
+
+
+def derive_details(text: str, zones: Iterable[Span],
+                   fields: dict[str, str | None]) -> dict[str, Any]:
+    """The free metadata an import keeps beside the fields, read off the same zones
+    (``fields``: what ``derive_meta`` gave them): ``date_text`` and ``time`` of the publication
+    date line, ``updated`` and ``updated_text``, ``authors`` when the author is several people,
+    the ``dateline`` place and its ``dateline_date_text``, the ``agency`` and, when written
+    otherwise (``dpa/lno``), ``agency_text``."""
+    ordered = sorted(zones)
+    out: dict[str, Any] = {}
+    for zone in (z for z in ordered if z.label == DATELINE):
+        _add_date_details(out, zone.text_in(text), fields.get("published"))
+        line_end = text.find("\n", zone.start)
+        dateline = (None if f.date_piece(zone.text_in(text)) else
+                    german.parse_dateline(text[zone.start : None if line_end < 0 else line_end]))
+        if dateline and "dateline" not in out:
+            out["dateline"] = dateline.place
+            if dateline.date_text and dateline.date:
+                out["dateline_date_text"] = dateline.date_text
+    if (author := fields.get("author")) and len(names := author.split(", ")) > 1:
+        out["authors"] = names
+    if agency := fields.get("agency"):
+        out["agency"] = agency
+        written = _agency_as_written(text, ordered, agency)
+        if written and written != agency:
+            out["agency_text"] = written
+    return out
+
+
+def _add_date_details(out: dict[str, Any], piece_text: str, published: str | None) -> None:
+    """The first date line that gives the publication date, the first update line, and a
+    clock time standing beside the date."""
+    for piece in _PIECE_SPLIT.split(piece_text):
+        date = f.date_piece(piece)
+        if date is None:
+            if (time := german.parse_time(piece)) and "date_text" in out:
+                out.setdefault("time", time)
+            continue
+        if date.updated:
+            if "updated" not in out and date.date.iso:
+                out["updated"], out["updated_text"] = date.date.iso, date.text
+        elif "date_text" not in out and date.date.iso == published:
+            out["date_text"] = date.text
+            if date.time:
+                out["time"] = date.time
+
+
+def _agency_as_written(text: str, ordered: list[Span], agency: str) -> str | None:
+    """The agency as the first zone naming it writes it: ``Berlin (dpa/lni) –`` → dpa/lni."""
+    for label in (DATELINE, BYLINE, CREDIT):
+        for zone in (z for z in ordered if z.label == label):
+            piece = zone.text_in(text)
+            dateline = german.parse_dateline(piece) if label == DATELINE else None
+            byline = german.parse_author_line(piece) if label == BYLINE else None
+            line = german.parse_agency_line(piece)
+            written = ((dateline and dateline.agency_text) or (byline and byline[1])
+                       or (line and line[1]) or german.credited_agency(piece))
+            if written and german.agency_credit(written) == agency:
+                return written
+    return None
