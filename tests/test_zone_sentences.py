@@ -8,8 +8,9 @@ import pytest
 
 from annotator.app.matching import ensure_sentences, matcher_for
 from annotator.app.session import Session
-from annotator.app.zones import RULES, kept_sentences, zones_of
+from annotator.app.zones import RULES, kept_sentences, sentence_at, zones_of
 from annotator.core.model import ArticleDraft, Layer, ModelInfo, Span
+from annotator.core.sentences import sentence_around
 from annotator.store import Project
 
 PAGE = ("Streit um Elbe-Abkommen\n"
@@ -127,3 +128,17 @@ def test_the_matcher_stops_offering_a_sentence_its_zone_now_skips(
     assert "Die Opposition kritisiert ihn." not in found()  # no sentence added: only removed
     session.undo()
     assert "Die Opposition kritisiert ihn." in found()
+
+
+def test_the_sentence_at_a_position_stays_inside_its_zone() -> None:
+    def at_word(word: str, zones: list[Span]) -> str:
+        return PAGE[slice(*sentence_at(PAGE, zones, PAGE.index(word)))]
+
+    assert at_word("Ministerin", RULE_ZONES) == (
+        "Die Ministerin Anna Berger hat das Abkommen unterzeichnet.")  # no dateline
+    assert at_word("AFP", RULE_ZONES) == "Berlin (AFP) –"
+    assert at_word("Brücke", RULE_ZONES) == TEASER  # the zone whole, nothing past its end
+    assert at_word("Opposition", RULE_ZONES) == "Die Opposition kritisiert ihn."
+    newline = PAGE.index("\n")  # white space between the headline and the dateline
+    assert sentence_at(PAGE, RULE_ZONES, newline) == sentence_around(PAGE, newline)
+    assert at_word("Ministerin", []) == PAGE[slice(*sentence_around(PAGE, PAGE.index("Die M")))]

@@ -21,8 +21,9 @@ from annotator.core.model import (
     Span,
     Suggestion,
 )
+from annotator.core.sentences import sentence_around
 from annotator.core.spans import overlaps
-from annotator.core.zones import ZONE_LABELS, kept_ranges
+from annotator.core.zones import ZONE_LABELS, Ranged, kept_ranges, segments
 from annotator.nlp.sentences import split_sentences
 from annotator.nlp.zone_meta import derive_details
 from annotator.nlp.zones import derive_meta, suggest_zones
@@ -91,6 +92,19 @@ def kept_sentences(text: str, zones: list[Span]) -> list[tuple[int, int]]:
     for start, end in kept_ranges(len(text), zones):
         out += [(start + a, start + b) for a, b in split_sentences(text[start:end])]
     return out
+
+
+def sentence_at(text: str, zones: Iterable[Ranged], cp: int) -> tuple[int, int]:
+    """The sentence at a position inside the zone or stretch of body holding it: a headline's
+    line alone, the sentence after a dateline without the dateline (as the sentence index
+    splits them). In white space between two, the one before, as ``sentence_around``."""
+    for seg in segments(len(text), zones):
+        if seg.start <= cp < seg.end:
+            start, end = sentence_around(text[seg.start:seg.end], cp - seg.start)
+            if start < end:
+                return seg.start + start, seg.start + end
+            break
+    return sentence_around(text, cp)
 
 
 def resplit(project: Project, article_id: int) -> None:

@@ -10,8 +10,9 @@ from annotator.app import claim_ops
 from annotator.app.article_state import ArticleState, SpanItem
 from annotator.app.changes import Changes, Part
 from annotator.app.session import Session
+from annotator.app.zones import sentence_at
 from annotator.core.model import Annotation, Layer, Span, Suggestion
-from annotator.core.spans import sentence_around, snap_to_tokens, token_bounds
+from annotator.core.spans import snap_to_tokens, token_bounds
 from annotator.ui.keymap import DIGITS, keys_text
 from annotator.ui.keys import bind, bind_each
 
@@ -146,7 +147,7 @@ class Workbench(QObject):
         sel = self.editor.selection_cp()
         cp = self.editor.cursor_cp()
         if sel[0] == sel[1] and layer is Layer.CLAIM:
-            start, end = sentence_around(self.state.text, cp)
+            start, end = sentence_at(self.state.text, self.state.zones, cp)
         elif sel[0] == sel[1] and (found := self.state.annotations_at(cp, Layer.ENTITY)
                                    or self.state.suggestions_at(cp)):
             start, end = found[0].start, found[0].end
