@@ -164,6 +164,46 @@ def test_z_moves_the_sentence_index_before_the_window_hears_of_it(qtbot, window,
     assert not any(s.startswith("Prag") for s in indexed())
 
 
+def test_an_article_whose_zones_keep_no_sentence_is_split_once(qtbot, tmp_path) -> None:
+    nav = "Startseite | Politik | Sport | Kultur"
+    with Project.open(tmp_path / "p.db") as project:
+        furniture = project.add_article(ArticleDraft(text=nav, title="Menü"))
+        project.replace_suggestions(furniture, RULES, [Span(0, len(nav), "NAV")],
+                                    layer=Layer.STRUCTURE)
+        project.add_article(ArticleDraft(text=PLAIN, title="Ohne Zonen"))
+    with Project.open(tmp_path / "p.db") as project:
+        win = show_window(qtbot, project)
+        # the index is ready: the splitting steps came to an end
+        qtbot.waitUntil(lambda: "Method:" in win.side.claim_panel.method.text(),
+                        timeout=20_000)
+        assert project.matching.sentences(article_id=furniture) == []
+        assert len(project.matching.sentences(article_id=2)) == 2
+        win.close()
+
+
+def test_a_split_made_before_a_zone_edit_is_not_stored_after_it(qtbot, window,
+                                                               monkeypatch) -> None:
+    from annotator.app import matching
+
+    qtbot.waitUntil(lambda: "Method:" in window.side.claim_panel.method.text(),
+                    timeout=20_000)
+    put_cursor(window, "Prag", 1)
+    pick(qtbot, window, "n")  # NAV: the index follows at once
+    now = window.project.matching.sentences(article_id=1)
+    # a worker's split of the zones as they were, arriving late
+    window.project.matching.replace_sentences(2, [])
+
+    def stale(project, ids=None, **_kw):
+        ids = project.matching.articles_without_sentences() if ids is None else ids
+        return {1: [(0, len(PAGE))], **{a: [(0, 3)] for a in ids}} if ids else {}
+
+    monkeypatch.setattr(matching, "split_missing", stale)
+    window.claim_actions.prepare_index()
+    qtbot.waitUntil(lambda: window.project.matching.sentences(article_id=2) != [],
+                    timeout=20_000)
+    assert window.project.matching.sentences(article_id=1) == now
+
+
 def test_z_on_a_selection_snaps_to_words(qtbot, window) -> None:
     put_cursor(window, "Ministerin", 2)
     for _ in range(2):

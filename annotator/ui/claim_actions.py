@@ -147,23 +147,28 @@ class ClaimActions(QObject):
         task.finished.connect(deliver)
         task.failed.connect(lambda message: alive[0] and self.session.failed.emit(message))
 
-    def prepare_index(self) -> None:
+    def prepare_index(self, tried: frozenset[int] = frozenset()) -> None:
         """Catch the matching index up with the project, in steps: workers split sentences,
         load the index and embed (semantic) but never write; this thread stores what they
-        found, so a background write can never make a GUI edit fail on a locked database."""
+        found, so a background write can never make a GUI edit fail on a locked database.
+        Each article is split once (``tried``: one whose zones keep no sentence stays without
+        any), and a split is stored only while its article still has no sentences (a zone
+        edit meanwhile made them from the zones as they are now)."""
         def split(project, progress, cancelled):
             from annotator.app.matching import matcher_for, split_missing
 
             matcher_for(project).read_only = True
-            return split_missing(project, limit=SPLIT_BATCH, progress=progress,
+            todo = [a for a in project.matching.articles_without_sentences() if a not in tried]
+            return split_missing(project, todo[:SPLIT_BATCH], progress=progress,
                                  cancelled=cancelled)
 
         def stored(splits) -> None:
             from annotator.app.matching import store_sentences
 
             if splits:
-                store_sentences(self.project, splits)
-                self.prepare_index()
+                missing = set(self.project.matching.articles_without_sentences())
+                store_sentences(self.project, {a: s for a, s in splits.items() if a in missing})
+                self.prepare_index(tried | set(splits))
             else:
                 self._in_worker(load, "Indexing sentences for matching", loaded)
 
