@@ -88,6 +88,7 @@ class StoreCommand(QUndoCommand):
             resplit(self.project, article_id)
 
     def write(self) -> None:
+        """The step's own writes (and the article started), the sentence index not yet."""
         self.apply()
         if self.starts_article and self.article_id is not None:
             status = self.project.article_status(self.article_id)
@@ -96,6 +97,7 @@ class StoreCommand(QUndoCommand):
                 self.project.set_status(self.article_id, Status.IN_PROGRESS)
 
     def unwrite(self) -> None:
+        """``write`` taken back."""
         self.revert()
         if self.started and self.article_id is not None:
             self.project.set_status(self.article_id, Status.NEW)
