@@ -43,7 +43,7 @@ def is_nav(text: str) -> bool:
     k = key(text)
     if k in w.NAV_PHRASES or k in w.OUTLETS or is_section_line(text):
         return True
-    if w.NAV_PATTERNS.fullmatch(text):
+    if w.NAV_PATTERNS.fullmatch(text) or (len(text) <= 150 and w.GLUED_NAV.fullmatch(k)):
         return True
     low = text.lower()
     if len(text) <= 250 and w.PLUG_ANY.search(low) and any(
@@ -61,7 +61,7 @@ def _is_breadcrumb(text: str) -> bool:
     parts = w.BREADCRUMB_SPLIT.split(text)
     if len(parts) < 2 or not all(0 < len(p) <= 40 and len(p.split()) <= 4 for p in parts):
         return False
-    if any(p[-1] in ".!?,;:" for p in parts):
+    if any(p[-1] in ".!?,;:" for p in parts) or any(is_date_line(p) for p in parts):
         return False
     return bool(re.search(r"[>›»→]", text)) or any(key(p) in w.SECTIONS for p in parts)
 
@@ -202,6 +202,9 @@ def brand_of(text: str) -> str | None:
     """The outlet a masthead line names: ``Emsland-Echo | Lingen`` → ``Emsland-Echo``,
     ``elbwelle NACHRICHTEN`` → ``elbwelle``; None for a line of sections or buttons."""
     first = w.BREADCRUMB_SPLIT.split(text.strip(), maxsplit=1)[0]
+    glued = [p for p in w.CAMEL_SPLIT.split(first) if key(p) not in w.NAV_PHRASES | w.SECTIONS]
+    if " " not in first and len(glued) == 1:
+        first = glued[0]  # "MenüMorgenkurierSucheAbo"
     if key(first) in w.NAV_PHRASES or is_section_line(first):
         return None
     words = [t for t in first.split() if any(c.isalpha() for c in t)]

@@ -17,11 +17,14 @@ Part = tuple[int, int, str]  # start and end within a line, label
 
 _LONG = 700  # characters: longer lines are body whatever they start with
 # Piece separators; t-online glues "… 09:12 UhrLesedauer: 2 Min." together, and whatever
-# follows "14:05 Uhr" on a header line is a piece of its own ("… Uhr 42 Kommentare").
+# follows "14:05 Uhr" on a header line is a piece of its own ("… Uhr 42 Kommentare", glued
+# "… Uhr2 Min. Lesezeit").
 _GLUED_PIECES = ("Lesedauer", "Lesezeit", "Aktualisiert", "Veröffentlicht", "Stand:")
 _PIECES = re.compile(
-    rf"\s*[|·•]\s*|(?<=[a-zäöüß\d.])(?={'|'.join(_GLUED_PIECES)})|(?<=\d Uhr) +(?=\S)"
+    rf"\s*[|·•]\s*|(?<=[a-zäöüß\d.])(?={'|'.join(_GLUED_PIECES)})"
+    r"|(?<=\d\sUhr)(?:\s+(?=\S)|(?=[\dA-ZÄÖÜ]))"
 )
+_NAMES = re.compile(w.NAMES)
 _DATELINE_HINTS = ("(", "–", "—", " - ")  # a dateline has its agency in brackets, or a dash
 _HEAD_SPLIT = re.compile(r"\s*,\s*|\s+[-–—]\s+")
 _ARTICLES = frozenset(("der", "die", "das", "ein", "eine", "dem", "den", "des"))
@@ -124,15 +127,16 @@ def _split(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
 def _piece_label(piece: str) -> str | None:
     if f.is_note(piece):
         return NOTE  # "aus DER RUNDBLICK 24/2024"
-    return f.header_label(piece) or (w.NAV if f.is_nav(piece) else None)
+    return f.header_label(piece) or (w.NAV if f.is_nav(piece) or f.is_brand_like(piece) else None)
 
 
 def _is_name(piece: str) -> bool:
-    """``Anna Berger``: two to four capitalised words, beside a date or agency piece."""
+    """``Anna Berger``, ``Anna Berger, Jan Roth``: capitalised names beside a date or agency
+    piece; no masthead in capitals."""
     words = piece.split()
-    if not 2 <= len(words) <= 4 or words[0].lower() in _ARTICLES:
+    if not 2 <= len(words) <= 12 or words[0].lower() in _ARTICLES or f.is_brand_like(piece):
         return False
-    return all(word[:1].isupper() and word.isalpha() for word in words)
+    return bool(_NAMES.fullmatch(piece))
 
 
 def _caption_with_credit(text: str) -> list[Part] | None:

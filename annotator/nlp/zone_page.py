@@ -94,8 +94,8 @@ def boxes(lines: list[Line]) -> None:
         block = f.block_kind(line.text)
         heading = f.heading_kind(line.text) if line.label in (TEASER, SUMMARY) else None
         if block:
-            items = [item for item in lines[index + 1 : index + 1 + _BLOCK_LINES]]
-            _join(lines, index, block, _until_gap(items))
+            items = lines[index + 1 : index + 1 + _BLOCK_LINES]
+            _join(lines, index, block, _until_gap(items, first_gap=line.text.endswith(":")))
         elif w.CREDIT_LABEL.fullmatch(line.text) and index + 1 < len(lines):
             name = lines[index + 1]
             if not name.gap and is_free(name) and len(name.text) <= 80:
@@ -109,10 +109,11 @@ def boxes(lines: list[Line]) -> None:
             _join(lines, index, heading[0], items)
 
 
-def _until_gap(items: list[Line]) -> list[Line]:
-    out = []
+def _until_gap(items: list[Line], *, first_gap: bool) -> list[Line]:
+    """Lines up to a blank line; a blank line right after a ``Rückfragen an:`` heading too."""
+    out: list[Line] = []
     for item in items:
-        if item.gap or len(item.text) > 160:
+        if (item.gap and (out or not first_gap)) or len(item.text) > 160:
             break
         out.append(item)
     return out
@@ -130,7 +131,7 @@ def _box_item(label: str, line: Line, *, first: bool, gaps: bool) -> bool:
     if f.block_kind(line.text) or (heading and heading[1]):
         return False  # the next box begins
     if line.parts and not (
-        line.label == TEASER or (line.label == NAV and line.words <= 2)
+        line.label == TEASER or (line.label == NAV and line.words <= 2 and not line.gap)
         or (line.label == DATELINE and f.is_date_line(line.text))
     ):  # fmt: skip
         return False
@@ -171,8 +172,18 @@ def duplicates(lines: list[Line]) -> None:
         if key in seen and line.label not in _FURNITURE:
             line.set(DUPLICATE)
             line.box, line.copy_of = -1, seen[key]
+            _credit_copy(lines, index)
         elif not line.parts or any(p[2] == CAPTION for p in line.parts):
             seen.setdefault(key, index)
+
+
+def _credit_copy(lines: list[Line], index: int) -> None:
+    """The credit under a caption printed twice is printed twice too: a DUPLICATE."""
+    first, after = lines[index].copy_of + 1, index + 1
+    if after < len(lines) and first < index and lines[first].label == CREDIT \
+            and not lines[after].gap and lines[after].text == lines[first].text:  # fmt: skip
+        lines[after].set(DUPLICATE)
+        lines[after].copy_of = first - 1
 
 
 def _dup_key(text: str) -> str:
@@ -202,7 +213,8 @@ def captions(lines: list[Line], undecided: frozenset[int]) -> None:
             SENTENCE_END.search(before.text) or above not in undecided
         ):
             before.set(CAPTION)
-        elif body_seen and after and _caption_like(after) and SENTENCE_END.search(after.text):
+        elif after and (body_seen or not after.gap) and _caption_like(after) \
+                and SENTENCE_END.search(after.text):  # fmt: skip
             after.set(CAPTION)
 
 

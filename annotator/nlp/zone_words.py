@@ -39,10 +39,14 @@ SECTIONS = _words("""
     startseite service ratgeber verbraucher immobilien wetter investigativ hintergrund analyse
     exklusiv plus interview reportage essay kolumne porträt eilmeldung breaking topthemen themen
     innenpolitik außenpolitik lokal chronik bildergalerie bildergalerien fotostrecke galerie
-    gastbeitrag glosse leitartikel menschen
+    gastbeitrag glosse leitartikel menschen pressemitteilung pressemitteilungen pressemeldung
+    faktencheck faktenchecks polizeibericht polizeimeldungen blaulicht security tests hardware
+    software games apps netzpolitik
 """)
 # Sections that are also ordinary word starts ("HomeOffice", "AutoBild") never count as glued.
-GLUED = SECTIONS - _words("home live auto stil plus welt geld leben region service audio video")
+GLUED = SECTIONS - _words(
+    "home live auto stil plus welt geld leben region service audio video tests games apps"
+)
 # Whole lines that are buttons, menus, share bars and plugs (after ``key``).
 NAV_PHRASES = _words("""
     anzeige werbung sponsored advertorial teilen artikel_teilen beitrag_teilen drucken
@@ -63,8 +67,16 @@ NAV_PHRASES = _words("""
     vorlesen_lassen aktualisieren seite_aktualisieren liveblog_aktualisieren ticker_aktualisieren
     neu_laden impressum datenschutz datenschutzerklärung agb kontakt cookie-einstellungen
     cookies barrierefreiheit nutzungsbedingungen mediadaten abo_kündigen hilfe faq karriere
-    postings_anzeigen zum_forum forum alle_kommentare_anzeigen kommentare_anzeigen
+    postings_anzeigen zum_forum forum alle_kommentare_anzeigen kommentare_anzeigen jetzt_teilen
+    teilen_sie_diesen_artikel diesen_artikel_teilen neueste_zuerst älteste_zuerst chronologisch
+    mehr_erfahren ok akzeptieren alle_akzeptieren ablehnen alle_ablehnen einstellungen
+    zustimmen zur_desktop-version zur_desktopversion zur_mobilen_ansicht zur_klassischen_ansicht
 """)
+# Buttons and menus glued together on copying ("Artikel teilenFacebookWhatsAppE-Mail",
+# "ImpressumDatenschutzAGB© Blatt 2024"), matched against the case-folded line.
+GLUED_NAV = re.compile(
+    rf"(?:(?:{alternation(NAV_PHRASES | SECTIONS)})[\s|·•]*){{2,}}(?:©.*)?"
+)
 # Mastheads: a known outlet's name alone on a line, or after " | " at a headline's end.
 OUTLETS = frozenset(name.casefold() for name in (
     "Der Spiegel", "Spiegel", "spiegel.de", "Spiegel Online", "Zeit Online", "zeit.de",
@@ -107,8 +119,11 @@ TEASER_HEADING = re.compile(
     r"|das könnte sie (?:auch )?interessieren|für sie (?:ausgewählt|empfohlen)"
     r"|(?:auch|ebenfalls) interessant|(?:unsere )?empfehlung(?:en)?|(?:passend )?zum thema"
     r"|lesetipps?|leseempfehlung(?:en)?|ähnliche (?:artikel|themen)|verwandte (?:artikel|themen)"
-    r"|meistgelesen(?:e artikel)?|top-?themen|mehr aus (?:dem ressort|der rubrik))"
+    r"|meistgelesen(?:e artikel)?|top-?themen|mehr aus (?:dem ressort|der rubrik)"
+    r"|(?:mehr|weitere) [\w-]*(?:news|nachrichten|meldungen|videos|faktenchecks|beiträge"
+    r"|geschichten|reportagen|interviews|analysen|podcasts)(?: [^:]{1,30}?)?)"
     r"(?P<rest>\s*:\s*\S.*|\s*:?)"
+    r"|lesen sie (?:auch|mehr|dazu|außerdem)(?-i:[A-ZÄÖÜ„\"]).*"  # glued: "Lesen Sie auchX"
     r"|(?:hier|dort) (?:finden|lesen|sehen|hören) sie\b[^.!?]{3,100}"
     r"|hier geht(?:'|’)?s (?:es )?(?:zu[mr]?|weiter)\b[^.!?]{3,100}"
     r"|(?:alle|weitere) (?:infos|informationen|entwicklungen|hintergründe|artikel|nachrichten"
@@ -126,14 +141,16 @@ SUMMARY_HEADING = re.compile(
 )
 # Headings whose lines up to the next blank line are one zone: sources, tags, broadcast notes.
 BLOCK_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (CREDIT, re.compile(r"(?:verwendete |genutzte )?quellen|quellenangaben?", re.I)),
+    (CREDIT, re.compile(r"(?:verwendete |genutzte )?quellen|quellenangaben?|pressekontakt"
+                        r"|medienkontakt|rückfragen(?: bitte)?(?: an)?|kontakt für (?:rückfragen"
+                        r"|medien|die presse)", re.I)),
     (NAV, re.compile(r"(?:schlagwörter|schlagworte|themen|tags|stichworte)"
                      r"(?: (?:zu|in) diesem (?:artikel|beitrag|text))?", re.I)),
     (NOTE, re.compile(r"(?:dieses|das) thema im programm|sendung|sendehinweis", re.I)),
 )  # fmt: skip
 BULLET = re.compile(r"(?:[•·▪▫◦‣∙●○■□►▶➤✓✔*+]|[-–—](?=\s)|\d{1,2}[.)](?=\s))\s*")
 NOTE_START = re.compile(
-    r"(?:diese (?:geschichte|meldung|nachricht|lage) entwickelt sich"
+    r"(?:\+{2,}\s*)?(?:diese (?:geschichte|meldung|nachricht|lage) entwickelt sich"
     r"|(?:dieser|diese|dieses|der|die|das) (?:artikel|text|beitrag|liveblog|newsblog|ticker"
     r"|meldung|nachricht|seite|geschichte|bericht)\b.{0,60}?\b"
     r"(?:wurde|wird|ist|erschien|gehört)\b.{0,80}?\b(?:aktualisiert|ergänzt|korrigiert|geändert"
@@ -144,6 +161,12 @@ NOTE_START = re.compile(
     r"|über dieses thema (?:hat |haben )?(?:\S+ ){0,5}?berichtete?"
     r"|(?:dieser|der|dieses|das) (?:beitrag|bericht|interview|gespräch|thema) (?:lief|läuft|wurde)"
     r"\b.{0,60}?\b(?:gesendet|ausgestrahlt|im programm|im radio|im fernsehen)"
+    r"|(?:dieser|der|unser) (?:liveblog|newsblog|ticker|liveticker)\b.{0,40}?\b(?:ist|wird|wurde)"
+    r" (?:\w+ )?(?:beendet|geschlossen|abgeschlossen)"
+    r"|(?:dieser|der|dieses|das) (?:text|beitrag|artikel)\b.{0,20}?\b(?:ist|basiert auf)"
+    r" (?:eine[rm]? )?(?:pressemitteilung|pressemeldung|mitteilung)"
+    r"|(?:dieser|der|dieses|das|diese|die) (?:artikel|text|beitrag|interview|gespräch|kommentar"
+    r"|essay|porträt|reportage|kolumne|rezension|analyse)\b.{0,40}?\berschien\b"
     r"|anm\. d\. red\.|\*\s*name.{0,40}geändert|übersetzt aus dem \w+\s*\.?$"
     r"|(?:aus|erschienen in) (?:der |dem |des )?.{2,40}? (?:nr\. ?)?\d{1,2}/(?:19|20)\d\d\s*$)",
     re.I,
@@ -182,17 +205,33 @@ NAV_PATTERNS = re.compile(
     r"|(?:url|link)\s*:\s*https?://\S+|https?://\S+|www\.\S+\.\w{2,}\S*"
     r"|(?:\d+\s+)?postings?|(?:zurück\s+)?zur\s+(?:[\w.]+[\s-])?startseite"
     r"|(?:themen|schlagwörter|schlagworte|tags|stichworte)\s*:\s*[^.!?]{1,150}"
-    r"|[^\W_][\w.-]{0,20}(?:\+|\s+plus)",  # paywall marks: "WB+", "SZ Plus"
+    r"|[^\W_][\w.-]{0,20}(?:\+|\s+plus)"  # paywall marks: "WB+", "SZ Plus"
+    r"|kommentare?\s+(?:lesen|anzeigen|ansehen|öffnen)(?:\s*\(\d+(?:\s+\w+)?\))?"
+    r"|(?:jetzt\s+)?(?:weiter)?lesen\s+(?:sie\s+)?(?:jetzt\s+)?(?:weiter\s+)?mit\s+.{1,30}"
+    r"|(?:unbegrenzt\s+)?alle\s+(?:artikel|inhalte|texte|beiträge)\b.{0,40}\b(?:lesen|nutzen)"
+    r"|[^.!?]{0,40}(?:€|euro)[^.!?]{0,40}(?:testen|kündbar|im monat|pro monat|monatlich)"
+    r"[^.!?]{0,30}"
+    r"|[^\W\d_][\w .'-]{0,40}\s+(?:auf|bei)\s+(?:facebook|instagram|x|twitter|tiktok|youtube"
+    r"|whatsapp|threads|bluesky|linkedin|mastodon|telegram|google news)"
+    r"|(?:sie sind hier|sie befinden sich hier|du bist hier)\s*:.{1,150}"
+    r"|fehler (?:gefunden|entdeckt)\??\s*(?:jetzt |hier )?melden\.?"
+    r"|[^\W\d_][^.!?]{0,60}\s+ist\s+ein\s+(?:angebot|produkt|portal|dienst|service)\s+"
+    r"(?:der|des|von)\s+.{1,100}"
+    r"|(?:nr\.|nummer|seite|s\.)\s*\d{1,4}|artikel\s+mit\s+(?:audio|video|bilder|foto)[\w-]*",
     re.I,
 )
 # Plugs found by two words anywhere in a short line: (first words, second words, longest line).
 _PLUG_WORDS = (
-    (("newsletter",), ("abonnier", "anmelde", "bestell", "registrier", "postfach"), 160),
+    (("newsletter",), ("abonnier", "anmelde", "bestell", "registrier", "postfach",
+                       "zum newsletter", "hier geht", "kostenlos"), 160),
     (("abopflichtig", "abonnent"), ("",), 160),
     (("externe inhalt", "externen inhalt", "externer inhalt", "drittanbieter", "cookie"),
-     ("aktivier", "einverstanden", "zustimm", "akzeptier", "einwillig", "datenschutz"), 250),
-    (("whatsapp", "telegram", "instagram", "google news", "kanal", " app"),
-     ("folgen", "abonnier", "herunterladen", "installier"), 120),
+     ("aktivier", "einverstanden", "zustimm", "akzeptier", "einwillig", "datenschutz",
+      "stimmen sie", "nutzererlebnis", "nutzung unserer"), 250),
+    (("whatsapp", "telegram", "instagram", "google news", "kanal", " app", "-app"),
+     ("folgen", "abonnier", "laden", "installier"), 120),
+    (("schreiben sie uns", "schicken sie uns", "senden sie uns"),
+     ("hinweis", "foto", "video", "whatsapp", "mail", "tipp", "leserreporter"), 160),
     (("rechte an diesem", "nutzungsrechte"), ("",), 120),
 )  # fmt: skip
 # Matched against the lower-cased line: any first word at all, then each plug's two.
@@ -223,9 +262,11 @@ AGENCY_LINE = re.compile(
     rf"|\(\s*{AGENCY}(?:\s*,\s*(?:[a-z]{{2,5}}|\d{{1,2}}\.\d{{1,2}}\.(?:\d\d){{1,2}}))+\s*\)",
     re.I,
 )
-# Agency signatures: "jm/ans", "epd lwd mey mir", "/ab/jha/mis", a dpa code.
+# Agency signatures: "jm/ans", "epd lwd mey mir", "dpa kb yyzz n1", "/ab/jha/mis", "(jdö)", a
+# dpa code.
 SIGNATURE = re.compile(
-    rf"(?-i:/?[a-z]{{2,4}}(?:\s*/\s*[a-z]{{2,4}}){{1,5}})|{AGENCY}(?-i:(?:\s+[a-z]{{2,4}}){{1,5}})"
+    rf"(?-i:/?[a-z]{{2,4}}(?:\s*/\s*[a-z]{{2,4}}){{1,5}})"
+    rf"|{AGENCY}(?-i:(?:\s+[a-z][a-z\d]{{1,3}}){{1,6}})|(?-i:\([a-zäöü]{{2,4}}\))"
     r"|(?:©\s*)?dpa-infocom\b.{0,60}|dpa:\d{6}-\S+",
     re.I,
 )
@@ -247,7 +288,17 @@ LABELLED_BYLINE = re.compile(
     re.I,
 )
 # "von Katja Reinhold, elbwelle SACHSEN-ANHALT": names, then a desk or place in any case.
-VON_BYLINE = re.compile(rf"(?:(?:ein|eine)\s+\w+\s+)?von\s+{NAMES}(?:\s*,\s*[^,\d]{{2,50}})?", re.I)
+VON_BYLINE = re.compile(
+    rf"(?:(?:ein|eine)\s+\w+\s+)?von\s+{NAMES}(?:\s*\(\s*{AGENCY_EXPR}\s*\))?"
+    rf"(?:\s*,\s*[^,\d]{{2,50}})?",
+    re.I,
+)
+# A writer's title before the name: "Von Diplom-Meteorologe Sven Lorch".
+ROLE_PREFIX = re.compile(
+    r"(?:[\w]+-)?(?:meteorolog|wetterexpert|redakteur|korrespondent|reporter|moderator"
+    r"|chefredakteur|kolumnist)\w*\s+(?=[A-ZÄÖÜ])",
+    re.I,
+)
 AGENCY_BYLINE = re.compile(rf"von\s+{AGENCY_EXPR}", re.I)
 # A writer's role on the line below the byline: "Korrespondentin in Warschau".
 ROLE = re.compile(
@@ -277,7 +328,8 @@ ISSUE = re.compile(r"(?:ausgabe|heft|nr\.)\s+[\w./ -]{0,20}(?:19|20)\d\d", re.I)
 CREDIT_LINE = re.compile(
     r"\(?(?:(?:fotos?|fotografie|bild(?:er)?|bildquelle|bildnachweis|bildrechte|quelle(?:\s+bild)?"
     r"|titelbild|titelfoto|aufmacherbild|grafik|illustration|karte|fotograf(?:in)?|credit|photo"
-    r"|symbolbild|symbolfoto|archivbild|archivfoto)\s*:\s*\S.*|(?:©|\(c\)|copyright\b).*"
+    r"|symbolbild|symbolfoto|archivbild|archivfoto|original-content von)\s*:\s*\S.*"
+    r"|(?:©|\(c\)|copyright\b).*"
     r"|\|\s*\S.{0,80}|\(?(?:symbolbild|symbolfoto|archivbild|archivfoto|illustration)\)?\.?)",
     re.I,
 )
@@ -317,7 +369,9 @@ DATELINE_OPEN = re.compile(
 )
 # "Köln – Ein Mann …", "Hannover. Die Stadt …": a place without agency opening a paragraph.
 PLACE_DASH = re.compile(rf"(?P<place>{_PLACE})\s+[-–—]\s+(?=[A-ZÄÖÜ„\"»])")
-PLACE_DOT = re.compile(rf"(?P<place>{_PLACE})\.\s+(?=[A-ZÄÖÜ„\"»])")  # first paragraphs only
+PLACE_DOT = re.compile(  # first paragraphs only; "SOEST." in print copy
+    rf"(?P<place>{_PLACE}|(?-i:[A-ZÄÖÜ]{{3,}}(?:[-/][A-ZÄÖÜ]{{2,}})*))\.\s+(?=[A-ZÄÖÜ„\"»])"
+)
 NOT_PLACES = _words("""
     doch aber und nun jetzt so da dann also heute gestern morgen immerhin trotzdem dennoch zudem
     außerdem hier dort ja nein klar endlich genau richtig falsch danke stopp achtung schluss
@@ -325,7 +379,7 @@ NOT_PLACES = _words("""
 """) | frozenset(german.WEEKDAYS) | frozenset(german.MONTHS)
 TRAILING_CREDIT = re.compile(
     rf"(?<=[.!?\"“”»])\s*(?P<credit>\(\s*(?:[a-z]{{2,4}}\s*/\s*)*{AGENCY_EXPR}\s*\)"
-    r"|(?-i:/[a-z]{2,4}(?:/[a-z]{2,4}){1,5}))\s*$",
+    r"|(?-i:/[a-z]{2,4}(?:/[a-z]{2,4}){1,5})|(?-i:\([a-zäöü]{2,4}\)))\s*$",
     re.I,
 )
 # A live-blog entry: "21:40 Uhr: Sturmflut erwartet", "+++ 13:20 Uhr: … +++".
@@ -335,17 +389,22 @@ LIVE_ENTRY = re.compile(
     re.I,
 )
 PHOTO_SOURCE = re.compile(
-    rf"{alternation(PHOTO_AGENCIES)}|[^\W\d_]\s*/\s*{AGENCY}|{AGENCY}\s*/\s*[^\W\d_]", re.I
+    rf"{alternation(PHOTO_AGENCIES)}|[^\W\d_]\s*/\s*{AGENCY}|{AGENCY}\s*/\s*[^\W\d_]"
+    rf"|[^\W\d_]\s*\(\s*{AGENCY}\s*\)\s*$",  # "© Harald Oppitz (KNA)"
+    re.I,
 )
-SOURCE_CREDIT = re.compile(r"\(?(?:quellen?\s*:|©|\(c\)|copyright\b|erschienen\s+in)", re.I)
+SOURCE_CREDIT = re.compile(
+    r"\(?(?:quellen?\s*:|©|\(c\)|copyright\b|erschienen\s+in|original-content\b)", re.I
+)
 COPYRIGHT = re.compile(r"\s*(?:©|\(c\)|copyright\b)\s*(?:(?:19|20)\d\d\b)?\s*", re.I)
 # What follows an outlet's name in a © footer: a year, a description, the company form.
 OUTLET_TAIL = re.compile(
-    r"\s*(?:[,|–—]|\s-\s|\b(?:19|20)\d\d\b|\b(?:verlag|verlags|medien|media|mediengruppe|gmbh"
-    r"|ag|kg|se|alle rechte|all rights)\b).*",
+    r"\s*(?:[,|–—·•]|\s-\s|\b(?:19|20)\d\d\b|\b(?:verlag|verlags|medien|media|mediengruppe|gmbh"
+    r"|ag|kg|se|alle rechte|all rights|wochenmagazin|nachrichtenmagazin|onlinemagazin)\b).*",
     re.I,
 )
-LEGAL = re.compile(r"\b(?:verlag\w*|gmbh|ag|kg|alle rechte|all rights|rechte vorbehalten)\b", re.I)
+LEGAL = re.compile(r"\b(?:verlag\w*|gmbh|ag|kg|alle rechte|all rights|rechte vorbehalten|impressum"
+                   r"|datenschutz)\b", re.I)  # fmt: skip
 NUMBERED_BRAND = re.compile(r"[^\W\d_]{2,}\d{1,3}")  # "Heute24", "BR24"
 DOMAIN = re.compile(r"(?:www\.)?(?P<core>[\w-]+)\.(?:de|at|ch|com|net|org|eu|info|news)", re.I)
 DIGIT = re.compile(r"\d")

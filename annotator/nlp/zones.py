@@ -27,6 +27,7 @@ No headline means no lead: a text without structure gets no zones.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -56,7 +57,9 @@ __all__ = ["ZONE_LABELS", "derive_meta", "suggest_zones"]
 
 _HEADLINE_MAX, _KICKER_WORDS, _SUBHEAD_MAX = 180, 5, 100
 _LEAD_CHARS, _LEAD_SHORT, _LEAD_MAX, _BRAND_WORDS, _INTERVIEW_LINES = 40, 200, 450, 8, 3
+_EXCLAIM_WORDS, _WRAPPED_LINES, _BOX_HEADING = 8, 4, 50
 _FINAL = re.compile(r"[.:;,!?…]['\"“”»«’)]*$")
+_SENTENCE = re.compile(r"[^\W\d_]{2}[.!?…]['\"“”»«’)]*$")  # not "(55.)" of a match report
 _NOT_A_HEADLINE_END = re.compile(r"[.:;,]['\"“”»«’)]*$")
 _HEADER = frozenset((NAV, DATELINE, BYLINE, CREDIT, CAPTION, DUPLICATE, NOTE))
 _NAMES_LINE = re.compile(rf"{w.NAMES}(?:,\s*{w.PLACE.pattern})?")
@@ -177,16 +180,33 @@ def _has_body_after(lines: list[Line], index: int) -> bool:
 def _lead(lines: list[Line], head: int) -> None:
     """The first paragraph after the headline is the LEAD, unless a dateline opens it."""
     index = _next_paragraph(lines, head)
-    if index is None or _place_dot_dateline(lines[index]):
+    if index is None or _place_dot_dateline(lines, index):
         return
-    line = lines[index]
-    if _LEAD_CHARS <= len(line.text) <= _LEAD_MAX and line.words >= 5 \
-            and w.BULLET.match(line.text) is None and _has_body_after(lines, index) \
+    line, wrapped = lines[index], _wrapped(lines, index)
+    size = len(line.text) + sum(len(x.text) + 1 for x in wrapped)
+    if _LEAD_CHARS <= size <= _LEAD_MAX and line.words >= 5 and not w.BULLET.match(line.text) \
+            and _has_body_after(lines, index + len(wrapped)) \
             and _set_apart(lines, head, index):  # fmt: skip
-        line.set(LEAD)
-        following = _next_paragraph(lines, index)
+        for part in (line, *wrapped):
+            part.set(LEAD)
+            part.box = index if wrapped else -1  # one zone over the wrapped lines
+        following = _next_paragraph(lines, index + len(wrapped))
         if following is not None:
-            _place_dot_dateline(lines[following])
+            _place_dot_dateline(lines, following)
+
+
+def _wrapped(lines: list[Line], index: int) -> list[Line]:
+    """Lines that continue a short paragraph without a blank line (print copy), when blank
+    lines part the page's paragraphs and the whole stays a lead's length."""
+    out, size = [], len(lines[index].text)
+    for line in lines[index + 1 :]:
+        if line.gap or not is_free(line):
+            break
+        out.append(line)
+        size += len(line.text)
+    ends = index + len(out) + 1
+    closed = ends < len(lines) and lines[ends].gap
+    return out if closed and size <= _LEAD_MAX and len(out) <= _WRAPPED_LINES else []
 
 
 def _set_apart(lines: list[Line], head: int, index: int) -> bool:
@@ -213,11 +233,14 @@ def _next_paragraph(lines: list[Line], index: int) -> int | None:
     return None
 
 
-def _place_dot_dateline(line: Line) -> bool:
-    """``Hannover. Die Stadt …`` opening the first paragraphs: a dateline."""
-    end = place_end(line.text, w.PLACE_DOT)
+def _place_dot_dateline(lines: list[Line], index: int) -> bool:
+    """``Hannover. Die Stadt …`` opening the first paragraphs (wrapped in print copy too): a
+    dateline."""
+    line = lines[index]
+    paragraph = itertools.takewhile(lambda x: not x.gap, lines[index + 1 :])
+    end = place_end(" ".join([line.text, *(x.text for x in paragraph)]), w.PLACE_DOT)
     if end:
-        line.parts = [(0, end, DATELINE)]
+        line.parts = [(0, min(end, len(line.text)), DATELINE)]
     return bool(end)
 
 
@@ -254,23 +277,38 @@ def _bios(lines: list[Line]) -> None:
 
 
 def _subheads(lines: list[Line]) -> None:
-    """A short line without final punctuation between body paragraphs is a SUBHEAD."""
-    interview = _interview(lines)
+    """A short line without final punctuation between body paragraphs is a SUBHEAD; so is one
+    over an info box of list lines (``Die Statistik`` / ``Tore: …``)."""
+    interview, gaps = _interview(lines), any(line.gap for line in lines)
     body_seen = False
     for index, line in enumerate(lines):
         if is_body(line) or line.label == LEAD:
             body_seen = True
             continue
+        above = lines[index - 1] if index else None
+        if gaps and above and not line.gap and (is_free(above) or is_body(above)):
+            continue  # a line of a paragraph wrapped in print copy
         section = line.label == NAV and f.is_section_line(line.text) and line.words == 1
         stamped = index and lines[index - 1].label == DATELINE and not line.gap \
             and german.parse_time(lines[index - 1].text)  # a live-blog entry's time stamp
         if not (body_seen or stamped) or not (is_free(line) or section):
             continue
         after = lines[index + 1] if index + 1 < len(lines) else None
-        if after is not None and is_body(after) and _subhead_like(
+        if after is not None and (is_body(after) or _list_below(lines, index)) and _subhead_like(
             line.text, questions=not interview
         ):
             line.set(SUBHEAD)
+
+
+def _list_below(lines: list[Line], index: int) -> bool:
+    """A short heading after a body paragraph over two or more list lines: no sentences."""
+    line = lines[index]
+    above = lines[index - 1]
+    if not line.gap or len(line.text) > _BOX_HEADING or not (is_body(above) or above.label == LEAD):
+        return False
+    block = lines[index + 1 : index + 2]
+    block += itertools.takewhile(lambda x: not x.gap, lines[index + 2 :])
+    return len(block) >= 2 and all(is_free(x) and not _SENTENCE.search(x.text) for x in block)
 
 
 def _interview(lines: list[Line]) -> bool:
@@ -288,16 +326,21 @@ def _subhead_like(text: str, *, questions: bool) -> bool:
     if w.BULLET.match(text) or not any(c.isalpha() for c in text):
         return False
     final = _FINAL.search(text)  # "Frau Sommer, wie …?" asks, not heads
-    return final is None or (questions and final.group().startswith("?") and words <= 10
-                             and "," not in text)  # fmt: skip
+    if final is None:
+        return True
+    mark = final.group()[0]  # a question or an exclamation, outside interviews
+    return questions and "," not in text and (
+        (mark == "?" and words <= 10) or (mark == "!" and 2 <= words <= _EXCLAIM_WORDS)
+    )
 
 
 def _footers(lines: list[Line]) -> None:
     """A © line of the outlet itself (its brand, or a company) is NAV, not a credit."""
-    brand = f.brand_of(lines[0].text) if lines and lines[0].label == NAV else None
+    top = itertools.takewhile(lambda line: line.label == NAV, lines)  # past a cookie banner
+    brands = {(f.brand_of(line.text) or line.text).casefold() for line in top}
     for line in lines:
         if line.label != CREDIT or f.agencies_in(line.text) or w.PHOTO_SOURCE.search(line.text):
             continue
-        name = f.copyright_name(line.text)
-        if name and (w.LEGAL.search(line.text) or (brand and name.casefold() == brand.casefold())):
+        name = (f.copyright_name(line.text) or "").casefold()
+        if name and (w.LEGAL.search(line.text) or name in brands):
             line.set(NAV)

@@ -1,0 +1,154 @@
+"""Zone rules for the page forms of the dev batch written before the rules saw it: paywalls,
+glued menus, print copy, consent banners, press-portal credits, info boxes, footers."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.nlp.zone_lines import line_zones
+from annotator.nlp.zones import derive_meta, suggest_zones
+
+
+def labelled(text: str) -> list[tuple[str, str]]:
+    return [(z.label, z.text_in(text)) for z in suggest_zones(text)]
+
+
+BODY = (
+    "Der Stadtrat hat am Montagabend nach langer Debatte mit großer Mehrheit beschlossen, das "
+    "leer stehende Gebäude an die Genossenschaft zu verkaufen, die dort Wohnungen bauen will."
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("dpa kb yyzz n1 fdo", "CREDIT"), ("(jdö)", "CREDIT"), ("© Harald Oppitz (KNA)", "CREDIT"),
+        ("Original-Content von: Polizei Hamburg, übermittelt durch news aktuell", "CREDIT"),
+        ("Sie sind hier: Nachrichten / Kirche und Gesellschaft", "NAV"),
+        ("Artikel teilenFacebookWhatsAppE-MailLink kopieren", "NAV"),
+        ("ImpressumDatenschutzKontaktAGB© Morgenkurier 2024", "NAV"),
+        ("Kommentare lesen (87 Beiträge)", "NAV"), ("Lesen Sie jetzt weiter mit AB+", "NAV"),
+        ("Alle Artikel auf albbote.de lesen", "NAV"), ("Jetzt 1 Monat für 1 € testen", "NAV"),
+        ("Danach 9,99 € im Monat, jederzeit kündbar", "NAV"),
+        ("Allgäuer Kreisbote auf Facebook", "NAV"), ("Neueste zuerst", "NAV"),
+        ("Newsfeld ist ein Angebot der Newsfeld Media GmbH. © 2025", "NAV"),
+        ("Fehler gefunden? Jetzt melden.", "NAV"), ("Artikel mit Audio-Inhalten", "NAV"),
+        ("Sie haben Hinweise oder Fotos? Schreiben Sie uns über WhatsApp.", "NAV"),
+        ("Warnungen direkt aufs Handy: Jetzt die wetterblick-App laden", "NAV"),
+        ("Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten. Mit der Nutzung "
+         "unserer Website stimmen Sie dem zu.", "NAV"),
+        ("Mehr Panorama-News", "TEASER"), ("Weitere Faktenchecks", "TEASER"),
+        ("Lesen Sie auchLobbyregister: Wer im Bundestag ein- und ausgeht", "TEASER"),
+        ("+++ Dieser Ticker ist beendet. Vielen Dank für Ihr Interesse. +++", "NOTE"),
+        ("Dieses Interview erschien in der Printausgabe 14/2025.", "NOTE"),
+        ("Dieser Text ist eine Pressemitteilung der Stadtwerke Kempten.", "NOTE"),
+        ("Von Ulrike Gaede (epd)", "BYLINE"), ("Pressemitteilung", "NAV"),
+    ],
+)  # fmt: skip
+def test_a_line_by_its_own_form(line: str, label: str) -> None:
+    assert line_zones(line) == [(0, len(line), label)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Das Standard-Abo kostet künftig 13,99 Euro im Monat.",
+        "Zeugen werden gebeten, sich bei der Polizei in Lüneburg zu melden.",
+        "Die Seite wurde nach Protesten geschlossen.",
+        "Er sagte, die Kosten lägen bei 9,99 Euro im Monat, jederzeit kündbar sei das Abo nicht.",
+    ],
+)
+def test_body_sentences_hold_no_zone(line: str) -> None:
+    assert line_zones(line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "labels"),
+    [
+        ("Konstantin Reuß, Mareike Albers | 11.02.2025, 18:04 Uhr | Lesezeit: 4 Min.",
+         [("BYLINE", "Konstantin Reuß, Mareike Albers"), ("DATELINE", "11.02.2025, 18:04 Uhr"),
+          ("NAV", "Lesezeit: 4 Min.")]),
+        ("07.11.2024, 13:58\u00a0Uhr2 Min. Lesezeit",
+         [("DATELINE", "07.11.2024, 13:58\u00a0Uhr"), ("NAV", "2 Min. Lesezeit")]),
+        ("SOESTER KREISBLATT | Mittwoch, 12. Februar 2025 | Nr. 35 · Seite 7",
+         [("NAV", "SOESTER KREISBLATT"), ("DATELINE", "Mittwoch, 12. Februar 2025"),
+          ("NAV", "Nr. 35 · Seite 7")]),
+        ("13.03.2025 11:02 Uhr | Security",
+         [("DATELINE", "13.03.2025 11:02 Uhr"), ("NAV", "Security")]),
+    ],
+)  # fmt: skip
+def test_pieces_of_a_header_line(line: str, labels: list[tuple[str, str]]) -> None:
+    assert [(label, line[a:b]) for a, b, label in line_zones(line)] == labels
+
+
+def test_a_cookie_banner_above_the_masthead_leaves_the_headline_found() -> None:
+    text = (
+        "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten. Mit der Nutzung "
+        "unserer Website stimmen Sie dem zu.\nOK\nMehr erfahren\n\nLimmatbote\nZürich\n\n"
+        f"Stadtrat will Tramlinie verlängern\n\n{BODY}\n\n© Limmatbote 2025\n"
+    )
+    found = labelled(text)
+    assert ("HEADLINE", "Stadtrat will Tramlinie verlängern") in found
+    labels = [label for label, _ in found]
+    assert set(labels[: labels.index("HEADLINE")]) == {"NAV"}
+    assert found[-1] == ("NAV", "© Limmatbote 2025")
+    assert derive_meta(text, suggest_zones(text))["outlet"] == "Limmatbote"
+
+
+def test_print_copy_a_wrapped_lead_and_a_dateline_in_capitals() -> None:
+    text = (
+        "LOKALES\n\nStadt verkauft alte Feuerwache\n\nMehrheit im Rat für Wohnungen.\n"
+        "Kritik kommt von der FDP: Der Preis sei zu niedrig.\n\nVON PETRA LANGE\n\n"
+        "SOEST. Die alte Feuerwache am Grand-\nweg bekommt eine neue Zukunft. Der\n"
+        "Rat der Stadt hat am Montagabend mit\ngroßer Mehrheit beschlossen, sie zu verkaufen.\n\n"
+        "Das sagte die Bürgermeisterin dem Soester Kreis-\nblatt am Dienstag.\n"
+    )
+    found = labelled(text)
+    assert ("LEAD", "Mehrheit im Rat für Wohnungen.\n"
+            "Kritik kommt von der FDP: Der Preis sei zu niedrig.") in found  # fmt: skip
+    assert ("DATELINE", "SOEST.") in found
+    assert [label for label, _ in found].count("SUBHEAD") == 0
+    assert derive_meta(text, suggest_zones(text))["author"] == "Petra Lange"
+    hyphenated = "SOESTER KREISBLATT\n\n" + text
+    assert derive_meta(hyphenated, suggest_zones(hyphenated))["outlet"] == "Soester Kreisblatt"
+
+
+def test_an_info_box_heading_over_list_lines_is_a_subhead() -> None:
+    text = (f"Aalen dreht das Spiel\n\n{BODY}\n\nDie Statistik\n\n"
+            "VfR Aalen: Kessler – Nowak, Grünwald, Sauter – Bächle (58. Haug), Yilmaz, Demir, "
+            "Frick (58. Özkan) – Maier, Rapp (77. Weller)\nGelb-Rot: Nowak (55.)\n"
+            "Schiedsrichter: Dennis Albrecht (Freiburg)\nZuschauer: 2.340\n")  # fmt: skip
+    assert [label for label, _ in labelled(text)][2:] == ["SUBHEAD"]
+    prose = f"Aalen dreht das Spiel\n\n{BODY}\n\nDer Kaufpreis liegt bei\n{BODY}\n"
+    assert ("SUBHEAD", "Der Kaufpreis liegt bei") not in labelled(prose)
+
+
+def test_a_contact_block_after_its_heading_and_a_blank_line_is_one_credit() -> None:
+    text = (f"Polizei sucht Zeugen nach Trickdiebstahl\n\n{BODY}\n\nRückfragen bitte an:\n\n"
+            "Polizeiinspektion Lüneburg\nPressestelle\nTelefon: 04131 8306-1004\n")  # fmt: skip
+    assert labelled(text)[-1] == ("CREDIT", "Rückfragen bitte an:\n\nPolizeiinspektion Lüneburg"
+                                  "\nPressestelle\nTelefon: 04131 8306-1004")  # fmt: skip
+
+
+def test_a_caption_and_its_credit_printed_again_in_a_gallery_are_duplicates() -> None:
+    text = (f"Wer hat die Millionen vergessen?\n\nDer Kiosk an der Bochumer Straße\n"
+            f"Foto: Thomas Göddertz\n\n{BODY}\n\nBildergalerie\nDer Kiosk an der Bochumer Straße\n"
+            "Foto: Thomas Göddertz\n")  # fmt: skip
+    assert labelled(text)[-2:] == [("DUPLICATE", "Der Kiosk an der Bochumer Straße"),
+                                   ("DUPLICATE", "Foto: Thomas Göddertz")]  # fmt: skip
+
+
+def test_a_short_exclamation_between_paragraphs_is_a_subhead_outside_interviews() -> None:
+    text = f"Lotto-Rätsel im Revier\n\n{BODY}\n\nNur noch wenige Wochen Zeit!\n\n{BODY[4:]}\n"
+    assert ("SUBHEAD", "Nur noch wenige Wochen Zeit!") in labelled(text)
+
+
+def test_a_title_before_the_name_is_no_part_of_the_author() -> None:
+    text = f"Orkanböen im Südwesten\n\nVon Diplom-Meteorologe Sven Lorch\n\n{BODY}\n"
+    assert derive_meta(text, suggest_zones(text))["author"] == "Sven Lorch"
+
+
+def test_a_supplier_copyright_below_a_masthead_leaves_the_outlet() -> None:
+    text = (f"weltblick.de\nAusland\n\nKanadas Wälder brennen früher\n\n{BODY}\n\n"
+            "Aus dem Englischen von Moritz Kellner\n\n© The Pacific Ledger 2025\n")  # fmt: skip
+    assert derive_meta(text, suggest_zones(text))["outlet"] == "weltblick.de"
