@@ -43,6 +43,26 @@ BODY = (
         ("Dieses Interview erschien in der Printausgabe 14/2025.", "NOTE"),
         ("Dieser Text ist eine Pressemitteilung der Stadtwerke Kempten.", "NOTE"),
         ("Von Ulrike Gaede (epd)", "BYLINE"), ("Pressemitteilung", "NAV"),
+        ("Auf Facebook teilen", "NAV"), ("Per E-Mail teilen", "NAV"), ("Link kopiert", "NAV"),
+        ("Alle Artikel von Anna Berger", "NAV"), ("Bild 1/12", "NAV"), ("Video 01:32 min", "NAV"),
+        ("Audio: 03:12 Min.", "NAV"), ("Sie haben bereits ein Abo? Anmelden", "NAV"),
+        ("Mehr Nachrichten auf unserem WhatsApp-Kanal", "NAV"), ("Jetzt für 0,99 € lesen", "NAV"),
+        ("Die wichtigsten Nachrichten des Tages direkt in Ihr Postfach", "NAV"),
+        ("Mit der Anmeldung stimmen Sie unseren Datenschutzbestimmungen zu.", "NAV"),
+        ("Jetzt 4 Wochen gratis testen", "NAV"), ("Sie lesen einen Plus-Artikel", "NAV"),
+        ("Um diesen Artikel zu lesen, benötigen Sie ein Abo.", "NAV"),
+        ("Unterstützen Sie unabhängigen Journalismus", "NAV"),
+        ("War dieser Artikel hilfreich?", "NAV"),
+        ("Nachrichten aus Bayern direkt aufs Handy", "NAV"),
+        ("Dieser Artikel wurde Ihnen geschenkt", "NAV"), ("Drucken Teilen Merken", "NAV"),
+        ("Empfohlene Artikel", "TEASER"), ("Nächster Artikel", "TEASER"),
+        ("Mehr Videos", "TEASER"), ("Wir berichten weiter.", "NOTE"),
+        ("Wir aktualisieren diesen Artikel fortlaufend.", "NOTE"),
+        ("Dieser Artikel enthält Affiliate-Links.", "NOTE"),
+        ("Die Recherche wurde unterstützt von der Stiftung Nordlicht.", "NOTE"),
+        ("Von unserem Korrespondenten Jan Roth", "BYLINE"),
+        ("Von unserer Korrespondentin Anna Berger, Rom", "BYLINE"),
+        ("Artikel vom 12.03.2025", "DATELINE"), ("Berlin, den 12. März 2025", "DATELINE"),
     ],
 )  # fmt: skip
 def test_a_line_by_its_own_form(line: str, label: str) -> None:
@@ -56,6 +76,8 @@ def test_a_line_by_its_own_form(line: str, label: str) -> None:
         "Zeugen werden gebeten, sich bei der Polizei in Lüneburg zu melden.",
         "Die Seite wurde nach Protesten geschlossen.",
         "Er sagte, die Kosten lägen bei 9,99 Euro im Monat, jederzeit kündbar sei das Abo nicht.",
+        "Die Warnung kam am Donnerstag um elf Uhr direkt aufs Handy.",
+        "Wer ein Abo abschließt, zahlt künftig mehr, teilte der Anbieter mit.",
     ],
 )
 def test_body_sentences_hold_no_zone(line: str) -> None:
@@ -75,6 +97,8 @@ def test_body_sentences_hold_no_zone(line: str) -> None:
           ("NAV", "Nr. 35 · Seite 7")]),
         ("13.03.2025 11:02 Uhr | Security",
          [("DATELINE", "13.03.2025 11:02 Uhr"), ("NAV", "Security")]),
+        ("Text: Anna Berger, Fotos: Jan Roth",
+         [("BYLINE", "Text: Anna Berger"), ("CREDIT", "Fotos: Jan Roth")]),
     ],
 )  # fmt: skip
 def test_pieces_of_a_header_line(line: str, labels: list[tuple[str, str]]) -> None:
@@ -152,3 +176,13 @@ def test_a_supplier_copyright_below_a_masthead_leaves_the_outlet() -> None:
     text = (f"weltblick.de\nAusland\n\nKanadas Wälder brennen früher\n\n{BODY}\n\n"
             "Aus dem Englischen von Moritz Kellner\n\n© The Pacific Ledger 2025\n")  # fmt: skip
     assert derive_meta(text, suggest_zones(text))["outlet"] == "weltblick.de"
+
+
+def test_lines_about_the_writer_after_the_body_are_bylines() -> None:
+    text = (f"Feuerwache wird verkauft\n\nVon Jan Roth\n\n{BODY}\n\n{BODY[4:]}\n\n"
+            "Die Autorin ist Korrespondentin in Rom.\n\n"
+            "Anna Berger ist Redakteurin im Ressort Politik.\n")  # fmt: skip
+    assert labelled(text)[-2:] == [("BYLINE", "Die Autorin ist Korrespondentin in Rom."),
+                                   ("BYLINE", "Anna Berger ist Redakteurin im Ressort Politik.")]
+    inside = f"Feuerwache wird verkauft\n\n{BODY}\n\nAnna Berger ist Redakteurin.\n\n{BODY[4:]}\n"
+    assert "BYLINE" not in [label for label, _ in labelled(inside)]

@@ -43,7 +43,9 @@ def is_nav(text: str) -> bool:
     k = key(text)
     if k in w.NAV_PHRASES or k in w.OUTLETS or is_section_line(text):
         return True
-    if w.NAV_PATTERNS.fullmatch(text) or (len(text) <= 150 and w.GLUED_NAV.fullmatch(k)):
+    if w.NAV_PATTERNS.fullmatch(text):
+        return True
+    if len(text) <= 150 and w.GLUED_NAV.fullmatch(k) and not w.TEASER_HEADING.fullmatch(text):
         return True
     low = text.lower()
     if len(text) <= 250 and w.PLUG_ANY.search(low) and any(
@@ -98,6 +100,7 @@ def is_agency_line(text: str) -> bool:
 def date_piece(text: str) -> german.DatePiece | None:
     """A line that is a calendar date: ``Stand: 22.10.2024, 14:05 Uhr``, ``Mi 23.10.24``."""
     text = text.strip("-–— ")  # FAZ: "-Aktualisiert am 30.09.2024-16:22"
+    text = text[lead.end() :] if (lead := w.DATE_LEAD.match(text)) else text  # "Artikel vom …"
     first = w.FIRST_PUBLISHED.match(text)
     return german.parse_date_line(text[first.end() :] if first else text)
 

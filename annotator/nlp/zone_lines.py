@@ -153,7 +153,8 @@ def _caption_with_credit(text: str) -> list[Part] | None:
             continue
         end = len(text[: match.start()].rstrip(" |–-,"))
         if end and any(c.isalpha() for c in text[:end]) and end <= 400:
-            return [(0, end, CAPTION), (match.start(), len(text), CREDIT)]
+            head = BYLINE if f.is_byline(text[:end]) else CAPTION  # "Text: …, Fotos: …"
+            return [(0, end, head), (match.start(), len(text), CREDIT)]
     return None
 
 

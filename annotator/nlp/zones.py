@@ -262,17 +262,24 @@ def _labels(line: Line) -> set[str]:
 
 
 def _bios(lines: list[Line]) -> None:
-    """``Ulrike Thamm ist Korrespondentin …``: a line about a writer the byline names; a role
-    right below a byline (``Korrespondentin in Warschau``)."""
+    """``Ulrike Thamm ist Korrespondentin …``: a line about a writer the byline names, or about
+    ``Die Autorin``, or a named journalist after the body; a role right below a byline
+    (``Korrespondentin in Warschau``)."""
     names = {name for line in lines for a, b, label in line.parts if label == BYLINE
              for name in byline_names(line.text[a:b])}  # fmt: skip
+    paragraphs = [i for i, line in enumerate(lines)
+                  if is_body(line) and not w.BIO.fullmatch(line.text)]  # fmt: skip
+    last_body = paragraphs[-1] if paragraphs else -1
     for index, line in enumerate(lines):
         if not is_free(line) or len(line.text) > 300:
             continue
         role = index and not line.gap and BYLINE in _labels(lines[index - 1]) \
             and w.ROLE.fullmatch(line.text)  # fmt: skip
-        if role or any(line.text.startswith(name) and w.BIO_VERBS.match(line.text, len(name))
-                       for name in names):  # fmt: skip
+        bio = w.BIO.fullmatch(line.text)
+        if bio and bio["name"] and bio["name"] not in names:  # a journalist after the body
+            bio = None if index < last_body or not w.ROLE.search(line.text) else bio
+        if role or bio or any(line.text.startswith(name) and w.BIO_VERBS.match(line.text, len(name))
+                              for name in names):  # fmt: skip
             line.set(BYLINE)
 
 
