@@ -63,6 +63,8 @@ BODY = (
         ("Von unserem Korrespondenten Jan Roth", "BYLINE"),
         ("Von unserer Korrespondentin Anna Berger, Rom", "BYLINE"),
         ("Artikel vom 12.03.2025", "DATELINE"), ("Berlin, den 12. März 2025", "DATELINE"),
+        ("Lesen Sie mehr zum Thema", "TEASER"), ("Weitere Informationen folgen.", "NOTE"),
+        ("Kommentare 4", "NAV"),
     ],
 )  # fmt: skip
 def test_a_line_by_its_own_form(line: str, label: str) -> None:
@@ -99,6 +101,8 @@ def test_body_sentences_hold_no_zone(line: str) -> None:
          [("DATELINE", "13.03.2025 11:02 Uhr"), ("NAV", "Security")]),
         ("Text: Anna Berger, Fotos: Jan Roth",
          [("BYLINE", "Text: Anna Berger"), ("CREDIT", "Fotos: Jan Roth")]),
+        ("Politik | 12.03.2025", [("NAV", "Politik"), ("DATELINE", "12.03.2025")]),
+        ("Heil will schärfere Regeln.Vergrößern des Bildes", [("NAV", "Vergrößern des Bildes")]),
     ],
 )  # fmt: skip
 def test_pieces_of_a_header_line(line: str, labels: list[tuple[str, str]]) -> None:
@@ -186,3 +190,32 @@ def test_lines_about_the_writer_after_the_body_are_bylines() -> None:
                                    ("BYLINE", "Anna Berger ist Redakteurin im Ressort Politik.")]
     inside = f"Feuerwache wird verkauft\n\n{BODY}\n\nAnna Berger ist Redakteurin.\n\n{BODY[4:]}\n"
     assert "BYLINE" not in [label for label, _ in labelled(inside)]
+
+
+def test_a_caption_printed_first_with_a_glued_button_and_then_with_its_credit() -> None:
+    text = (f"Regierung will Sanktionen verschärfen\n\n"
+            "Hubertus Heil (Archivbild): Der Minister will schärfere Regeln.Vergrößern des Bildes\n"
+            "Hubertus Heil (Archivbild): Der Minister will schärfere Regeln. "
+            f"(Quelle: IMAGO/Political-Moments)\n\n{BODY}\n\n{BODY[4:]}\n")  # fmt: skip
+    caption = "Hubertus Heil (Archivbild): Der Minister will schärfere Regeln."
+    assert labelled(text)[1:5] == [("CAPTION", caption), ("NAV", "Vergrößern des Bildes"),
+                                   ("CAPTION", caption),
+                                   ("CREDIT", "(Quelle: IMAGO/Political-Moments)")]  # fmt: skip
+
+
+def test_a_kicker_in_capitals_and_a_breaking_headline_in_plus_signs() -> None:
+    text = ("NEWS\nPOLITIK\nHARTE STRAFEN FÜR VERWEIGERER\n"
+            f"Bürgergeld-Hammer: Heil will Sanktionen verschärfen\n\n{BODY}\n")  # fmt: skip
+    assert labelled(text)[2:4] == [("HEADLINE", "HARTE STRAFEN FÜR VERWEIGERER"),
+                                   ("HEADLINE", "Bürgergeld-Hammer: Heil will Sanktionen "
+                                    "verschärfen")]  # fmt: skip
+    breaking = f"Eilmeldung\n\n+++ Regierung will Sanktionen verschärfen +++\n\n{BODY}\n"
+    zones = suggest_zones(breaking)
+    assert derive_meta(breaking, zones)["title"] == "Regierung will Sanktionen verschärfen"
+
+
+def test_question_subheads_of_a_guide_are_no_interview() -> None:
+    text = (f"Bürgergeld: Diese Regeln gelten jetzt\n\n{BODY}\n\nWer bekommt Bürgergeld?\n\n"
+            f"{BODY[4:]}\n\nWie hoch ist der Regelsatz?\n\n{BODY[8:]}\n\n"
+            f"Was passiert bei Sanktionen?\n\n{BODY[12:]}\n")  # fmt: skip
+    assert [label for label, _ in labelled(text)].count("SUBHEAD") == 3

@@ -24,6 +24,9 @@ def is_section_line(text: str) -> bool:
     first = next((t for t in w.SECTION_SPLIT.split(text[:40]) if any(c.isalpha() for c in t)), "")
     if not _section_token(first):
         return False  # most lines fail on their first word
+    if any(c in ".:" for token in w.SECTION_SPLIT.split(text) if w.DIGIT.search(token)
+           for c in token):  # fmt: skip
+        return False  # "Politik | 12.03.2025" is a section beside a date
     tokens = [t for t in w.SECTION_SPLIT.split(text) if any(c.isalpha() for c in t)]
     return 0 < len(tokens) <= 8 and all(_section_token(t) for t in tokens)
 
@@ -190,7 +193,7 @@ def agencies_in(text: str) -> str | None:
 
 def starts_like_heading(text: str) -> bool:
     """A capital, a digit or an opening quote: how headlines and subheads begin."""
-    first = text[:1]
+    first = text.lstrip("+ ")[:1] if text.startswith("+++") else text[:1]  # "+++ Eilmeldung"
     return bool(first) and (first.isupper() or first.isdigit() or bool(re.match(w.OPEN, first)))
 
 
@@ -246,9 +249,9 @@ def label_of_line(text: str) -> str | None:
     """The label a whole line has by its own form, else None."""
     if is_nav(text):
         return NAV
+    if is_note(text):
+        return NOTE
     heading = heading_kind(text)
     if heading:
         return heading[0]
-    if is_note(text):
-        return NOTE
     return header_label(text)

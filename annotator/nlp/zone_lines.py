@@ -25,6 +25,7 @@ _PIECES = re.compile(
     r"|(?<=\d\sUhr)(?:\s+(?=\S)|(?=[\dA-ZÄÖÜ]))"
 )
 _NAMES = re.compile(w.NAMES)
+_GLUED_BUTTON = re.compile(r"(?<=[.!?)\"“”»])[A-ZÄÖÜ][\w -]{2,30}$")
 _DATELINE_HINTS = ("(", "–", "—", " - ")  # a dateline has its agency in brackets, or a dash
 _HEAD_SPLIT = re.compile(r"\s*,\s*|\s+[-–—]\s+")
 _ARTICLES = frozenset(("der", "die", "das", "ein", "eine", "dem", "den", "des"))
@@ -43,6 +44,7 @@ def line_zones(text: str) -> list[Part]:
             (len(text) <= _PIECES_MAX and _header_pieces(text))
             or _caption_with_credit(text)
             or _live_entry(text)
+            or _glued_button(text)
         )
         if parts:
             return parts
@@ -156,6 +158,14 @@ def _caption_with_credit(text: str) -> list[Part] | None:
             head = BYLINE if f.is_byline(text[:end]) else CAPTION  # "Text: …, Fotos: …"
             return [(0, end, head), (match.start(), len(text), CREDIT)]
     return None
+
+
+def _glued_button(text: str) -> list[Part] | None:
+    """``… schärfere Regeln.Vergrößern des Bildes``: a button glued to a sentence's end."""
+    match = _GLUED_BUTTON.search(text, max(len(text) - 40, 1))
+    if match is None or f.key(match.group()) not in w.NAV_PHRASES:
+        return None
+    return [(match.start(), len(text), w.NAV)]
 
 
 def _live_entry(text: str) -> list[Part] | None:

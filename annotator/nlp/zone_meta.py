@@ -64,7 +64,7 @@ def _title(text: str, headlines: list[Span]) -> tuple[str | None, str | None]:
             break
         last = zone
     raw = last.text_in(text)
-    title, outlet = f.outlet_suffix(" ".join(raw[f.glued_nav_end(raw) :].split()))
+    title, outlet = f.outlet_suffix(" ".join(raw[f.glued_nav_end(raw) :].split()).strip("+ "))
     return title or None, outlet
 
 

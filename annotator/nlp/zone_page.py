@@ -216,6 +216,19 @@ def captions(lines: list[Line], undecided: frozenset[int]) -> None:
         elif after and (body_seen or not after.gap) and _caption_like(after) \
                 and SENTENCE_END.search(after.text):  # fmt: skip
             after.set(CAPTION)
+    _first_prints(lines)
+
+
+def _first_prints(lines: list[Line]) -> None:
+    """``Caption.Vergrößern des Bildes`` above ``Caption. (Quelle: …)``: the caption printed
+    first with its button; the words before the button are that caption too."""
+    for above, line in zip(lines, lines[1:], strict=False):
+        if line.gap or not line.parts or line.parts[0][::2] != (0, CAPTION):
+            continue
+        if len(above.parts) == 1 and above.parts[0][2] == NAV and above.parts[0][0] > 0:
+            head = above.text[: above.parts[0][0]]
+            if head.strip() == line.text[: line.parts[0][1]].strip():
+                above.parts.insert(0, (0, len(head), CAPTION))
 
 
 def repeated_captions(lines: list[Line]) -> None:

@@ -41,7 +41,8 @@ _PHOTO = rf"(?:{alternation(PHOTO_AGENCIES)}|{AGENCY})"
 OPEN = r"[\"'„“‚‘»«(\[]"  # what a headline or subhead may start with besides a capital
 
 TEASER_HEADING = re.compile(
-    r"(?:lesen sie (?:auch|mehr|hier|dazu|außerdem)|mehr (?:zum thema|dazu|zu diesem thema)"
+    r"(?:lesen sie (?:auch|mehr|hier|dazu|außerdem)(?: (?:zum thema|dazu|darüber"
+    r"|zu diesem thema|(?:über|zu|zum|aus) [^:]{1,30}?))?|mehr (?:zum thema|dazu|zu diesem thema)"
     r"(?: [^:]{1,40}?)?|mehr (?:aus|zu|von|über|vom|zur|zum|im) [^:]{1,40}?"
     r"|weitere (?:artikel|nachrichten|beiträge|themen|meldungen|informationen|texte|folgen"
     r"|bildergalerien|galerien|videos|podcasts|kommentare|analysen)(?: [^:]{1,30}?)?"
@@ -76,7 +77,8 @@ BLOCK_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"|medienkontakt|rückfragen(?: bitte)?(?: an)?|kontakt für (?:rückfragen"
                         r"|medien|die presse)", re.I)),
     (NAV, re.compile(r"(?:schlagwörter|schlagworte|themen|tags|stichworte)"
-                     r"(?: (?:zu|in) diesem (?:artikel|beitrag|text))?", re.I)),
+                     r"(?: (?:zu|in) diesem (?:artikel|beitrag|text))?|inhaltsverzeichnis"
+                     r"|inhalt|in diesem artikel", re.I)),
     (NOTE, re.compile(r"(?:dieses|das) thema im programm|sendung|sendehinweis", re.I)),
 )  # fmt: skip
 BULLET = re.compile(r"(?:[•·▪▫◦‣∙●○■□►▶➤✓✔*+]|[-–—](?=\s)|\d{1,2}[.)](?=\s))\s*")
@@ -103,6 +105,8 @@ NOTE_START = re.compile(
     r"|(?:dieser|der) (?:artikel|text|beitrag) enthält (?:affiliate|werbe|partner)[\w-]*"
     r"|mit \* (?:gekennzeichnete|markierte) links"
     r"|(?:die )?(?:recherche|reise|reportage) wurde (?:\w+ )?(?:unterstützt|gefördert|finanziert)"
+    r"|(?:weitere|mehr) (?:informationen|details|einzelheiten) (?:folgen|in kürze)"
+    r"|(?:mehr|details|einzelheiten) in kürze"
     r"|anm\. d\. red\.|\*\s*name.{0,40}geändert|übersetzt aus dem \w+\s*\.?$"
     r"|(?:aus|erschienen in) (?:der |dem |des )?.{2,40}? (?:nr\. ?)?\d{1,2}/(?:19|20)\d\d\s*$)",
     re.I,
@@ -306,7 +310,7 @@ DATELINE_OPEN = re.compile(
     re.I,
 )
 # "Köln – Ein Mann …", "Hannover. Die Stadt …": a place without agency opening a paragraph.
-PLACE_DASH = re.compile(rf"(?P<place>{_PLACE})\s+[-–—]\s+(?=[A-ZÄÖÜ„\"»])")
+PLACE_DASH = re.compile(rf"(?P<place>{_PLACE})\s+[-–—·]\s+(?=[A-ZÄÖÜ„\"»])")
 PLACE_DOT = re.compile(  # first paragraphs only; "SOEST." in print copy
     rf"(?P<place>{_PLACE}|(?-i:[A-ZÄÖÜ]{{3,}}(?:[-/][A-ZÄÖÜ]{{2,}})*))\.\s+(?=[A-ZÄÖÜ„\"»])"
 )

@@ -139,7 +139,8 @@ def _word_count(text: str) -> int:
 
 def _is_kicker(line: Line) -> bool:
     text = line.text
-    return is_free(line) and _kicker_like(text) and not f.is_brand_like(text) \
+    shouted = text.isupper() and len(text.split()) >= 3 and not f.is_brand_like(text.title())
+    return is_free(line) and _kicker_like(text) and (shouted or not f.is_brand_like(text)) \
         and not f.is_section_line(text) and f.starts_like_heading(text)  # fmt: skip
 
 
@@ -319,8 +320,10 @@ def _list_below(lines: list[Line], index: int) -> bool:
 
 
 def _interview(lines: list[Line]) -> bool:
-    """Question lines, or lines opened by the same speaker (``Spreebote: …``): an interview."""
-    questions = sum(is_free(line) and line.text.endswith("?") for line in lines)
+    """Question lines, one of them long or addressing someone, or lines opened by the same
+    speaker (``Spreebote: …``): an interview; a guide's short question subheads are none."""
+    asked = [line.text for line in lines if is_free(line) and line.text.endswith("?")]
+    questions = len(asked) if any("," in q or len(q.split()) > 12 for q in asked) else 0
     speakers = Counter(m["speaker"] for line in lines if is_free(line)
                        and (m := w.INTERVIEW_SPEAKER.match(line.text)))  # fmt: skip
     return questions >= _INTERVIEW_LINES or any(n >= _INTERVIEW_LINES for n in speakers.values())
