@@ -219,3 +219,30 @@ def test_question_subheads_of_a_guide_are_no_interview() -> None:
             f"{BODY[4:]}\n\nWie hoch ist der Regelsatz?\n\n{BODY[8:]}\n\n"
             f"Was passiert bei Sanktionen?\n\n{BODY[12:]}\n")  # fmt: skip
     assert [label for label, _ in labelled(text)].count("SUBHEAD") == 3
+
+
+def test_comments_without_reply_buttons_end_with_the_last_dated_comment() -> None:
+    text = (f"Regierung will Sanktionen verschärfen\n\n{BODY}\n\n{BODY[4:]}\n\nKommentare (2)\n\n"
+            "Max M.\nvor 2 Stunden\nDas ist doch längst überfällig.\n\n"
+            "Karl-Heinz B.\n12.03.2025, 16:20 Uhr\nEndlich!\n\nMehr zum Thema\n"
+            "Rente: Was sich ändert\n")  # fmt: skip
+    found = labelled(text)
+    assert ("NAV", "Kommentare (2)\n\nMax M.\nvor 2 Stunden\nDas ist doch längst überfällig.\n\n"
+            "Karl-Heinz B.\n12.03.2025, 16:20 Uhr\nEndlich!") in found  # fmt: skip
+    assert found[-1] == ("TEASER", "Mehr zum Thema\nRente: Was sich ändert")
+    assert derive_meta(text, suggest_zones(text))["published"] is None
+
+
+def test_a_guest_writers_bio_below_the_byline_is_no_lead() -> None:
+    text = ("Das Bürgergeld braucht Regeln\n\nEin Gastbeitrag von Anna Berger\n\n"
+            "Anna Berger ist Professorin für Sozialrecht an der Universität Kassel.\n\n"
+            f"{BODY}\n\n{BODY[4:]}\n")  # fmt: skip
+    assert labelled(text)[2] == ("BYLINE", "Anna Berger ist Professorin für Sozialrecht an der "
+                                 "Universität Kassel.")  # fmt: skip
+
+
+def test_the_reporter_of_a_reuters_closing_line_is_the_author() -> None:
+    text = (f"Heil will Sanktionen verschärfen\n\nBerlin, 12. März (Reuters) - {BODY}\n\n"
+            "(Reporter: Anna Berger; redigiert von Jan Roth. Bei Rückfragen wenden Sie sich an "
+            "unsere Redaktion.)\n")  # fmt: skip
+    assert derive_meta(text, suggest_zones(text))["author"] == "Anna Berger"

@@ -21,6 +21,7 @@ _PUNCTUATION = " .,;:!?…'\"„“”‚‘’»«()[]-–—"
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _BOX_ITEMS, _BLOCK_LINES, _CAPTION_MAX = 10, 12, 220
 _COMMENT_REACH = 8  # lines: a comment's name, text and buttons; a heading this close above
+_COMMENT_NAME = 40  # characters: a commenter's name, or a date above it
 
 
 @dataclass
@@ -145,9 +146,11 @@ def _box_item(label: str, line: Line, *, first: bool, gaps: bool) -> bool:
 
 
 def comments(lines: list[Line]) -> None:
-    """Readers' comments: from their heading to the last reply button is one NAV zone."""
+    """Readers' comments: from their heading to the last reply button is one NAV zone; without
+    buttons, to the last of the comments that open with a name and a date."""
     actions = [i for i, line in enumerate(lines) if w.COMMENT_ACTION.fullmatch(line.text)]
     if not actions:
+        _dated_comments(lines)
         return
     first = actions[0]
     heading = next((i for i in range(first - 1, max(first - _COMMENT_REACH, -1), -1)
@@ -160,6 +163,28 @@ def comments(lines: list[Line]) -> None:
             break
         last = index
     _join(lines, heading, NAV, lines[heading + 1 : last + 1])
+
+
+def _dated_comments(lines: list[Line]) -> None:
+    """``Kommentare (3)`` after the body, then blocks of a short name, a date and the text."""
+    body = next((i for i, line in enumerate(lines) if is_body(line)), len(lines))
+    heading = next((i for i in range(body + 1, len(lines))
+                    if w.COMMENT_HEADING.fullmatch(lines[i].text)), None)  # fmt: skip
+    if heading is None:
+        return
+    last, start = heading, heading + 1
+    while start < len(lines):
+        end = start + 1
+        while end < len(lines) and not lines[end].gap:
+            end += 1
+        block = lines[start:end]
+        if len(block[0].text) > _COMMENT_NAME or not any(
+            f.is_date_line(line.text) for line in block[:3]
+        ):
+            break
+        last, start = end - 1, end
+    if last > heading:
+        _join(lines, heading, NAV, lines[heading + 1 : last + 1])
 
 
 def duplicates(lines: list[Line]) -> None:

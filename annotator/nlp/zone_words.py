@@ -128,7 +128,11 @@ CONTRIBUTED = re.compile(
     r"|trugen? zu (?:diesem|dem) (?:bericht|artikel|beitrag|text) bei\.?$",
     re.I,
 )
-WRITTEN_BY = re.compile(r"(?:^|[(;,.]\s*)(?:bericht|geschrieben) von\s+(?P<names>[^,;()]+)", re.I)
+WRITTEN_BY = re.compile(
+    r"(?:^|[(;,.]\s*)(?:(?:bericht|geschrieben) von\s+|reporter(?:in|innen)?\s*:\s*)"
+    r"(?P<names>[^,;()]+)",
+    re.I,
+)
 INTERVIEW_SPEAKER = re.compile(r"(?P<speaker>[^\W\d][\w.-]*(?: [^\W\d][\w.-]*)?):\s")
 TRAILING_DATE = re.compile(  # "Marten Vollmer 08.07.2025": where the date begins
     r"\s+(?=(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\.\s[^\W\d]+\s\d{4})\b)"

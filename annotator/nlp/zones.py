@@ -77,9 +77,10 @@ def suggest_zones(text: str) -> list[Span]:
     head = _headline(lines)
     if head is not None:
         _name_bylines(lines, head)
+    _bios(lines)  # before the lead: "Anna Berger ist Professorin …" below her byline
+    if head is not None:
         _lead(lines, head)
     p.repeated_captions(lines)
-    _bios(lines)
     _subheads(lines)
     _footers(lines)
     return p.spans(text, lines)
