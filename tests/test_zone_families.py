@@ -246,3 +246,44 @@ def test_the_reporter_of_a_reuters_closing_line_is_the_author() -> None:
             "(Reporter: Anna Berger; redigiert von Jan Roth. Bei Rückfragen wenden Sie sich an "
             "unsere Redaktion.)\n")  # fmt: skip
     assert derive_meta(text, suggest_zones(text))["author"] == "Anna Berger"
+
+
+LEAD = "Wer Arbeit ablehnt, soll mehr Geld verlieren. Das Ministerium legt einen Entwurf vor."
+
+
+@pytest.mark.parametrize(
+    ("header", "title", "outlet"),
+    [
+        ("Politik\n\n„Wer arbeiten kann, muss arbeiten.“", "„Wer arbeiten kann, muss arbeiten.“",
+         None),
+        ("Regierung will Sanktionen verschärfen | Hansepost", "Regierung will Sanktionen "
+         "verschärfen", "Hansepost"),
+        ("BILD\nPolitik\n\nHEIL WILL HÄRTERE STRAFEN", "HEIL WILL HÄRTERE STRAFEN", "BILD"),
+        ("Bürgergeld\nHansepost\n\nRegierung will Sanktionen verschärfen",
+         "Regierung will Sanktionen verschärfen", "Hansepost"),
+    ],
+)  # fmt: skip
+def test_headlines_and_mastheads_of_other_forms(header: str, title: str, outlet: str) -> None:
+    text = f"{header}\n\n{LEAD}\n\n{BODY}\n\n{BODY[4:]}\n"
+    meta = derive_meta(text, suggest_zones(text))
+    assert (meta["title"], meta["outlet"]) == (title, outlet)
+
+
+def test_a_writer_and_date_above_the_headline_are_byline_and_dateline() -> None:
+    text = (f"Hansepost\n\nAnna Berger\n12.03.2025\n\nRegierung will Sanktionen verschärfen\n\n"
+            f"{LEAD}\n\n{BODY}\n")  # fmt: skip
+    assert labelled(text)[1:3] == [("BYLINE", "Anna Berger"), ("DATELINE", "12.03.2025")]
+    assert derive_meta(text, suggest_zones(text))["author"] == "Anna Berger"
+
+
+@pytest.mark.parametrize(
+    ("dates", "published"),
+    [
+        ("Veröffentlicht am 12.03.2025 um 14:03 Uhr, aktualisiert am 13.03.2025 um 08:00 Uhr",
+         "2025-03-12"),
+        ("Zuletzt aktualisiert: 13.03.2025\nErstmals veröffentlicht: 12.03.2025", "2025-03-12"),
+    ],
+)  # fmt: skip
+def test_the_first_publication_among_update_dates(dates: str, published: str) -> None:
+    text = f"Regierung will Sanktionen verschärfen\n\n{dates}\n\n{BODY}\n\n{BODY[4:]}\n"
+    assert derive_meta(text, suggest_zones(text))["published"] == published

@@ -200,7 +200,8 @@ def starts_like_heading(text: str) -> bool:
 def outlet_suffix(text: str) -> tuple[str, str | None]:
     """``Gipfel in Brüssel | tagesschau.de`` → (``Gipfel in Brüssel``, ``tagesschau.de``)."""
     match = w.TITLE_SUFFIX.search(text, max(len(text) - 45, 0))
-    known = match and key(match["outlet"]) in w.OUTLETS
+    known = match and (key(match["outlet"]) in w.OUTLETS or (  # "… | Hansepost"
+        match.group().lstrip()[0] == "|" and is_brand_like(match["outlet"].strip())))
     return (text[: match.start()], match["outlet"].strip()) if match and known else (text, None)
 
 

@@ -19,7 +19,10 @@ _NOT_A_NAME = re.compile(r"studio|korrespondent|redaktion|büro|reporter|ressort
 _JOINED = re.compile(r"\s(?:und|sowie)\s|&", re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:,|\bund\b|&|\bsowie\b)\s*", re.I)
 _NAMES_LINE = re.compile(rf"{w.NAMES}(?:,\s*{w.PLACE.pattern})?")  # "Anna Berger, Rom"
-_PIECE_SPLIT = re.compile(r"\s*[|·•]\s*")
+_PIECE_SPLIT = re.compile(  # "Veröffentlicht am …, aktualisiert am …" holds two dates
+    r"\s*[|·•]\s*|,\s*(?=(?:zuletzt\s+)?(?:aktualisiert|geändert|update|stand)\b)", re.I
+)
+_MASTHEAD_LINES = 3  # the masthead is among a page's first menu lines
 _HYPHENATED = re.compile(r"(?<=[a-zäöüß])-\n(?=[a-zäöüß])")
 _CREDIT_HEAD = re.compile(
     r"\s*\(?\s*(?:(?:quellen?|erschienen\s+in|medium)\s*:|©|\(c\)|copyright\b)\s*"
@@ -80,9 +83,8 @@ def _outlet(text: str, ordered: list[Span], pieces: dict[str, list[str]],
             suffix: str | None) -> str | None:  # fmt: skip
     """The first of: a masthead the page names again, the outlet's © footer, the masthead,
     a ``| outlet`` title ending, a ``Quelle:`` credit, a known outlet's name on a line."""
-    top = ordered[0] if ordered and ordered[0].label == NAV else None
-    brand = f.brand_of(top.text_in(text).split("\n")[0]) if top else None
-    spelled, named_again = _spelled(brand, text, top) if brand else (None, False)
+    brand, at = _masthead(text, ordered)
+    spelled, named_again = _spelled(brand, text, at) if brand else (None, False)
     nav, credit = _footers(text, ordered)
     sources = [_source(z.text_in(text)) for i, z in enumerate(ordered) if z.label == CREDIT
                and not f.is_photo_credit(z.text_in(text)) and not _under_caption(ordered, i)]
@@ -91,14 +93,28 @@ def _outlet(text: str, ordered: list[Span], pieces: dict[str, list[str]],
                               *sources, *known)), None)  # fmt: skip
 
 
-def _spelled(name: str, text: str, top: Span | None) -> tuple[str, bool]:
+def _masthead(text: str, ordered: list[Span]) -> tuple[str | None, int]:
+    """The outlet a page's masthead names, and where it stands: of the first lines of the NAV
+    zones above the headline, the first that looks like a masthead (``Hansepost`` below a
+    topical ``Bürgergeld``), else the first line of a NAV zone opening the page."""
+    if not ordered or ordered[0].label != NAV:
+        return None, 0
+    head = next((z.start for z in ordered if z.label == HEADLINE), len(text))
+    found = [(z.start + m.start(), m.group()) for z in ordered if z.label == NAV and z.end <= head
+             for m in re.finditer(r"[^\n]+", z.text_in(text))][:_MASTHEAD_LINES]  # fmt: skip
+    brand_like = [(a, x) for a, x in found if f.is_brand_like(x.strip())]
+    at, line = brand_like[0] if brand_like else (ordered[0].start, found[0][1] if found else "")
+    return f.brand_of(line) or f.brand_of(found[0][1] if found else ""), at
+
+
+def _spelled(name: str, text: str, at: int) -> tuple[str, bool]:
     """How the page writes a masthead elsewhere, and whether it does: ``DAS QUARTAL`` …
     ``© 2024 Das Quartal`` gives ``Das Quartal``; ``weltecho.de`` … ``Weltecho auf`` gives
     ``Weltecho``."""
     domain = w.DOMAIN.fullmatch(name)
     core = domain["core"] if domain else name
     pattern = rf"(?<![\w.-]){re.escape(core)}(?![\w-]|\.[a-z]{{2,4}}\b)"
-    skip = (top.start, top.start + len(name) + 40) if top else (0, 0)
+    skip = (at, at + len(name) + 40)
     joined = _HYPHENATED.sub("", text)  # "Soester Kreis-\nblatt" in print copy
     mentions = [m.group() for m in re.finditer(pattern, joined, re.I)
                 if not skip[0] <= m.start() < skip[1]]  # fmt: skip

@@ -70,7 +70,7 @@ NAV_PHRASES = words("""
     jetzt_unterstützen spenden jetzt_spenden artikel_bewerten feedback_geben lesermeinungen
     whatsapp-kanal google_news x_(ehemals_twitter) podcast_hören zum_podcast audio_herunterladen
     video_herunterladen embed-code video_teilen bild_teilen galerie_teilen
-    vergrößern_des_bildes foto_vergrößern bild_öffnen zum_bild
+    vergrößern_des_bildes foto_vergrößern bild_öffnen zum_bild rss rss-feed
 """)
 # Mastheads: a known outlet's name alone on a line, or after " | " at a headline's end.
 OUTLETS = frozenset(name.casefold() for name in (

@@ -268,7 +268,8 @@ RELATIVE_DATE = re.compile(
     re.I,
 )
 DATE_LEAD = re.compile(r"(?:(?:artikel|beitrag|meldung|text|sendung) vom|den)\s+", re.I)
-FIRST_PUBLISHED = re.compile(r"\s*(?:erstpublikation|erstveröffentlichung|zuerst erschienen)"
+FIRST_PUBLISHED = re.compile(r"\s*(?:erstpublikation|erstveröffentlichung|zuerst erschienen"
+                             r"|(?:erstmals|zuerst|ursprünglich) (?:veröffentlicht|erschienen))"
                              r"(?:\s+am)?\s*:?\s*", re.I)  # fmt: skip
 ISSUE = re.compile(r"(?:ausgabe|heft|nr\.)\s+[\w./ -]{0,20}(?:19|20)\d\d", re.I)
 CREDIT_LINE = re.compile(

@@ -93,10 +93,13 @@ def _header_end(lines: list[Line]) -> int:
 
 
 def _candidates(lines: list[Line]) -> list[int]:
-    """Free lines before the body that could be the headline: no mastheads, no menus."""
-    return [i for i in range(_header_end(lines)) if is_free(lines[i])
-            and _headline_like(lines[i].text[f.glued_nav_end(lines[i].text) :])
-            and not f.is_brand_like(lines[i].text)]  # fmt: skip
+    """Free lines before the body that could be the headline: no mastheads, no menus; a
+    headline in capitals only when nothing else is one."""
+    found = [i for i in range(_header_end(lines)) if is_free(lines[i])
+             and _headline_like(lines[i].text[f.glued_nav_end(lines[i].text) :])]  # fmt: skip
+    plain = [i for i in found if not f.is_brand_like(lines[i].text)]
+    shouted = [i for i in found if i and lines[i].text.isupper() and lines[i].words >= 3]
+    return plain or shouted
 
 
 def _undecided(lines: list[Line]) -> frozenset[int]:
@@ -128,8 +131,9 @@ def _headline(lines: list[Line]) -> int | None:
     top = index if kicker is None else kicker
     if kicker is not None:
         lines[kicker].set(HEADLINE)
-    for above in lines[:top]:
-        if is_free(above) and above.words <= _BRAND_WORDS and not p.PERIOD_END.search(above.text):
+    for i, above in enumerate(lines[:top]):
+        if is_free(above) and above.words <= _BRAND_WORDS and not p.PERIOD_END.search(above.text) \
+                and not _name_beside_date(lines, i):  # fmt: skip
             above.set(NAV)
     return index
 
@@ -160,11 +164,12 @@ def _glued_word(lines: list[Line], text: str) -> int:
 
 def _headline_like(text: str) -> bool:
     """Short, starts like a heading, no final period, colon or comma."""
+    quoted = text[:1] in "„\"»«‚" and text[-1:] in "“\"«»‘’"  # „Wir schaffen das.“
     return (
         0 < len(text) <= _HEADLINE_MAX
         and len(text.split()) <= 20
         and f.starts_like_heading(text)
-        and not _NOT_A_HEADLINE_END.search(text)
+        and not _NOT_A_HEADLINE_END.search(text[:-1].rstrip(".") if quoted else text)
         and any(c.isalpha() for c in text)
     )
 
@@ -248,15 +253,20 @@ def _place_dot_dateline(lines: list[Line], index: int) -> bool:
 
 def _name_bylines(lines: list[Line], head: int) -> None:
     """``Martin Vogelsang, Katrin Albers`` right beside a date line in the header: a byline."""
-    for index in range(head + 1, min(head + 8, len(lines))):
-        line = lines[index]
-        if not is_free(line) or line.words > 12 or not _NAMES_LINE.fullmatch(line.text):
-            continue
-        before = lines[index - 1] if not line.gap else None
-        after = lines[index + 1] if index + 1 < len(lines) and not lines[index + 1].gap else None
-        role = after is not None and is_free(after) and w.ROLE.fullmatch(after.text)
-        if role or any(x and _labels(x) & {DATELINE, BYLINE} for x in (before, after)):
-            line.set(BYLINE)
+    for index in range(min(head + 8, len(lines))):
+        if is_free(lines[index]) and _name_beside_date(lines, index):
+            lines[index].set(BYLINE)
+
+
+def _name_beside_date(lines: list[Line], index: int) -> bool:
+    """Bare names with a date or byline line right above or below, or a role below."""
+    line = lines[index]
+    if line.words > 12 or not _NAMES_LINE.fullmatch(line.text) or f.is_brand_like(line.text):
+        return False
+    before = lines[index - 1] if index and not line.gap else None
+    after = lines[index + 1] if index + 1 < len(lines) and not lines[index + 1].gap else None
+    role = after is not None and is_free(after) and w.ROLE.fullmatch(after.text)
+    return bool(role) or any(x and _labels(x) & {DATELINE, BYLINE} for x in (before, after))
 
 
 def _labels(line: Line) -> set[str]:
