@@ -102,6 +102,8 @@ def test_body_sentences_hold_no_zone(line: str) -> None:
         ("Text: Anna Berger, Fotos: Jan Roth",
          [("BYLINE", "Text: Anna Berger"), ("CREDIT", "Fotos: Jan Roth")]),
         ("Politik | 12.03.2025", [("NAV", "Politik"), ("DATELINE", "12.03.2025")]),
+        ("Update vom 12. März, 14.03 Uhr: Die Polizei hat den Mann inzwischen festgenommen.",
+         [("DATELINE", "Update vom 12. März, 14.03 Uhr")]),
         ("Heil will schärfere Regeln.Vergrößern des Bildes", [("NAV", "Vergrößern des Bildes")]),
     ],
 )  # fmt: skip

@@ -51,7 +51,10 @@ def is_nav(text: str) -> bool:
     if len(text) <= 150 and w.GLUED_NAV.fullmatch(k) and not w.TEASER_HEADING.fullmatch(text):
         return True
     low = text.lower()
-    if len(text) <= 250 and w.PLUG_ANY.search(low) and any(
+    if any(pattern.fullmatch(text) for hints, pattern in w.HINTED_NAV
+           if any(hint in low for hint in hints)):  # fmt: skip
+        return True
+    if len(text) <= 250 and any(word in low for word in w.PLUG_FIRST) and any(
         len(text) <= longest and first.search(low) and second.search(low)
         for first, second, longest in w.PLUGS
     ):

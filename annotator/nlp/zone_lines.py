@@ -187,7 +187,7 @@ def _dateline_parts(text: str) -> list[Part]:
     opening = text[:100]
     hinted = any(hint in opening for hint in _DATELINE_HINTS)
     found = german.parse_dateline(text) if hinted else None
-    match = None if found else w.DATELINE_OPEN.match(text[:200])
+    match = None if found else w.DATELINE_OPEN.match(text[:200]) or w.UPDATE_OPEN.match(text[:80])
     end = found.end if found else (match.end() if match else place_end(text, w.PLACE_DASH))
     if end:
         parts.append((0, len(text[:end].rstrip()), DATELINE))

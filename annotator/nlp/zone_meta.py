@@ -115,9 +115,12 @@ def _spelled(name: str, text: str, at: int) -> tuple[str, bool]:
     core = domain["core"] if domain else name
     pattern = rf"(?<![\w.-]){re.escape(core)}(?![\w-]|\.[a-z]{{2,4}}\b)"
     skip = (at, at + len(name) + 40)
-    joined = _HYPHENATED.sub("", text)  # "Soester Kreis-\nblatt" in print copy
-    mentions = [m.group() for m in re.finditer(pattern, joined, re.I)
+    mentions = [m.group() for m in re.finditer(pattern, text, re.I)
                 if not skip[0] <= m.start() < skip[1]]  # fmt: skip
+    if not mentions and "-\n" in text:  # "Soester Kreis-\nblatt" in print copy
+        joined = _HYPHENATED.sub("", text)
+        mentions = [m.group() for m in re.finditer(pattern, joined, re.I)
+                    if not skip[0] <= m.start() < skip[1]]  # fmt: skip
     if domain or name.isupper():
         plain = [m for m in mentions if not m.isupper()]
         return (plain[0] if plain else name), bool(mentions)

@@ -154,27 +154,33 @@ NAV_PATTERNS = re.compile(
     r"|kommentare?\s+(?:lesen|anzeigen|ansehen|öffnen)(?:\s*\(\d+(?:\s+\w+)?\))?"
     r"|(?:jetzt\s+)?(?:weiter)?lesen\s+(?:sie\s+)?(?:jetzt\s+)?(?:weiter\s+)?mit\s+.{1,30}"
     r"|(?:unbegrenzt\s+)?alle\s+(?:artikel|inhalte|texte|beiträge)\b.{0,40}\b(?:lesen|nutzen)"
-    r"|[^.!?]{0,40}(?:€|euro)[^.!?]{0,40}(?:testen|kündbar|im monat|pro monat|monatlich|lesen)"
-    r"[^.!?]{0,30}"
-    r"|[^\W\d_][\w .'-]{0,40}\s+(?:auf|bei)\s+(?:facebook|instagram|x|twitter|tiktok|youtube"
-    r"|whatsapp|threads|bluesky|linkedin|mastodon|telegram|google news)"
     r"|(?:sie sind hier|sie befinden sich hier|du bist hier)\s*:.{1,150}"
     r"|fehler (?:gefunden|entdeckt)\??\s*(?:jetzt |hier )?melden\.?"
     r"|(?:(?:auf|per|bei|via)\s+\S+(?:\s+\S+)?\s+teilen|teilen\s+(?:auf|per|via|bei)\s+\S+)"
     r"|alle (?:artikel|beiträge|texte) (?:von|des autors|der autorin)\b.{0,50}"
-    r"|[^.!?]{0,50}\b(?:gratis|kostenlos|unverbindlich)\s+(?:lesen|testen|weiterlesen)[^.!?]{0,20}"
-    r"|[^.!?]{0,60}\b(?:aufs|auf ihr) (?:handy|smartphone)[^.!?]{0,40}"
     r"|vervielfältigung.{0,60}genehmigung.{0,40}"
     r"|(?:dieser|der) artikel wurde ihnen geschenkt.{0,60}"
     r"|(?:wie (?:gefällt|gefiel) ihnen|war) (?:dieser|der) (?:artikel|beitrag|text)"
     r"(?: hilfreich)?\??"
-    r"|[^\W\d_][^.!?]{0,60}\s+ist\s+ein\s+(?:angebot|produkt|portal|dienst|service)\s+"
-    r"(?:der|des|von)\s+.{1,100}"
     r"|(?:nr\.|nummer|seite|s\.)\s*\d{1,4}|artikel\s+mit\s+(?:audio|video|bilder|foto)[\w-]*",
     re.I,
 )
+_SOCIAL = ("facebook", "instagram", "x", "twitter", "tiktok", "youtube", "whatsapp", "threads",
+           "bluesky", "linkedin", "mastodon", "telegram", "google news")  # fmt: skip
+# Offers and plugs without a final full stop that may start with any words: each pattern is
+# tried only when one of its hint words is in the lower-cased line.
+HINTED_NAV = tuple((hints, re.compile(pattern, re.I)) for hints, pattern in (
+    (("€", "euro"), r"[^.!?]{0,40}(?:€|euro)[^.!?]{0,40}(?:testen|kündbar|im monat|pro monat"
+                    r"|monatlich|lesen)[^.!?]{0,30}"),
+    (_SOCIAL, rf"[^\W\d_][\w .'-]{{0,40}}\s+(?:auf|bei)\s+(?:{'|'.join(_SOCIAL)})"),
+    ((" ist ein ",), r"[^\W\d_][^.!?]{0,60}\s+ist\s+ein\s+(?:angebot|produkt|portal|dienst"
+                     r"|service)\s+(?:der|des|von)\s+.{1,100}"),
+    (("gratis", "kostenlos", "unverbindlich"),
+     r"[^.!?]{0,50}\b(?:gratis|kostenlos|unverbindlich)\s+(?:lesen|testen|weiterlesen)[^.!?]{0,20}"),
+    (("handy", "smartphone"), r"[^.!?]{0,60}\b(?:aufs|auf ihr) (?:handy|smartphone)[^.!?]{0,40}"),
+))  # fmt: skip
 # Matched against the lower-cased line: any first word at all, then each plug's two.
-PLUG_ANY = re.compile(alternation(word for first, _, _ in v.PLUG_WORDS for word in first))
+PLUG_FIRST = tuple(word for first, _, _ in v.PLUG_WORDS for word in first)
 PLUGS = tuple(
     (re.compile(alternation(first)), re.compile(alternation(second)), longest)
     for first, second, longest in v.PLUG_WORDS
@@ -312,6 +318,12 @@ DATELINE_OPEN = re.compile(
     rf"\(\s*{AGENCY_EXPR}\s*\)\s*(?:[-–—:]\s*)?(?=\S)"
     rf"|(?-i:{_PLACE})\s*\(\s*{AGENCY_EXPR}\s*\)\.(?=\s)"  # "Hannover (epd)."
     r"|(?-i:[A-ZÄÖÜ]{3,}(?:[ /-][A-ZÄÖÜ]{2,}){0,2})(?:\s*,\s*[^–—\n-]{3,30}?)?\s+[-–—]\s+(?=\S)",
+    re.I,
+)
+# "Update vom 12. März, 14.03 Uhr: …": the time stamp of an update opening a paragraph.
+UPDATE_OPEN = re.compile(
+    r"(?:update|aktualisierung|erstmeldung|ursprüngliche meldung)(?:\s+vom\s+[^:]{3,40}?)?,?\s*"
+    r"(?:[01]?\d|2[0-3])[:.][0-5]\d\s*uhr(?=\s*:\s*\S)",
     re.I,
 )
 # "Köln – Ein Mann …", "Hannover. Die Stadt …": a place without agency opening a paragraph.

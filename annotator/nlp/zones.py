@@ -57,7 +57,7 @@ __all__ = ["ZONE_LABELS", "derive_meta", "suggest_zones"]
 
 _HEADLINE_MAX, _KICKER_WORDS, _SUBHEAD_MAX = 180, 5, 100
 _LEAD_CHARS, _LEAD_SHORT, _LEAD_MAX, _BRAND_WORDS, _INTERVIEW_LINES = 40, 200, 450, 8, 3
-_EXCLAIM_WORDS, _WRAPPED_LINES, _BOX_HEADING = 8, 4, 50
+_EXCLAIM_WORDS, _WRAPPED_LINES, _BOX_HEADING, _BOX_LINES = 8, 4, 50, 12
 _FINAL = re.compile(r"[.:;,!?…]['\"“”»«’)]*$")
 _SENTENCE = re.compile(r"[^\W\d_]{2}[.!?…]['\"“”»«’)]*$")  # not "(55.)" of a match report
 _NOT_A_HEADLINE_END = re.compile(r"[.:;,]['\"“”»«’)]*$")
@@ -279,15 +279,16 @@ def _bios(lines: list[Line]) -> None:
     (``Korrespondentin in Warschau``)."""
     names = {name for line in lines for a, b, label in line.parts if label == BYLINE
              for name in byline_names(line.text[a:b])}  # fmt: skip
-    paragraphs = [i for i, line in enumerate(lines)
-                  if is_body(line) and not w.BIO.fullmatch(line.text)]  # fmt: skip
-    last_body = paragraphs[-1] if paragraphs else -1
+    bios = {i: m for i, line in enumerate(lines) if is_free(line) and len(line.text) <= 300
+            and w.BIO_VERBS.search(line.text) and (m := w.BIO.fullmatch(line.text))}  # fmt: skip
+    last_body = max((i for i, line in enumerate(lines) if i not in bios and is_body(line)),
+                    default=-1) if bios else -1  # fmt: skip
     for index, line in enumerate(lines):
         if not is_free(line) or len(line.text) > 300:
             continue
         role = index and not line.gap and BYLINE in _labels(lines[index - 1]) \
             and w.ROLE.fullmatch(line.text)  # fmt: skip
-        bio = w.BIO.fullmatch(line.text)
+        bio = bios.get(index)
         if bio and bio["name"] and bio["name"] not in names:  # a journalist after the body
             bio = None if index < last_body or not w.ROLE.search(line.text) else bio
         if role or bio or any(line.text.startswith(name) and w.BIO_VERBS.match(line.text, len(name))
@@ -304,18 +305,18 @@ def _subheads(lines: list[Line]) -> None:
         if is_body(line) or line.label == LEAD:
             body_seen = True
             continue
+        section = line.label == NAV and f.is_section_line(line.text) and line.words == 1
+        if not (is_free(line) or section):
+            continue
         above = lines[index - 1] if index else None
         if gaps and above and not line.gap and (is_free(above) or is_body(above)):
             continue  # a line of a paragraph wrapped in print copy
-        section = line.label == NAV and f.is_section_line(line.text) and line.words == 1
-        stamped = index and lines[index - 1].label == DATELINE and not line.gap \
-            and german.parse_time(lines[index - 1].text)  # a live-blog entry's time stamp
-        if not (body_seen or stamped) or not (is_free(line) or section):
-            continue
+        stamped = above and above.label == DATELINE and not line.gap \
+            and german.parse_time(above.text)  # a live-blog entry's time stamp
         after = lines[index + 1] if index + 1 < len(lines) else None
-        if after is not None and (is_body(after) or _list_below(lines, index)) and _subhead_like(
-            line.text, questions=not interview
-        ):
+        if (body_seen or stamped) and after is not None \
+                and _subhead_like(line.text, questions=not interview) \
+                and (is_body(after) or _list_below(lines, index)):  # fmt: skip
             line.set(SUBHEAD)
 
 
@@ -326,7 +327,7 @@ def _list_below(lines: list[Line], index: int) -> bool:
     if not line.gap or len(line.text) > _BOX_HEADING or not (is_body(above) or above.label == LEAD):
         return False
     block = lines[index + 1 : index + 2]
-    block += itertools.takewhile(lambda x: not x.gap, lines[index + 2 :])
+    block += itertools.takewhile(lambda x: not x.gap, lines[index + 2 : index + _BOX_LINES])
     return len(block) >= 2 and all(is_free(x) and not _SENTENCE.search(x.text) for x in block)
 
 
