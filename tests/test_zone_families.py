@@ -289,3 +289,18 @@ def test_a_writer_and_date_above_the_headline_are_byline_and_dateline() -> None:
 def test_the_first_publication_among_update_dates(dates: str, published: str) -> None:
     text = f"Regierung will Sanktionen verschärfen\n\n{dates}\n\n{BODY}\n\n{BODY[4:]}\n"
     assert derive_meta(text, suggest_zones(text))["published"] == published
+
+
+def test_numbered_parts_of_a_listicle_are_subheads_and_list_items_stay_items() -> None:
+    text = (f"Fünf Gründe für den Verkauf\n\n{BODY}\n\n1. Die Stadt braucht Geld\n\n{BODY[4:]}\n\n"
+            f"2. Wohnungen fehlen\n\n{BODY[8:]}\n\nDie Gründe:\n- Geld\n- Wohnungen\n")  # fmt: skip
+    found = labelled(text)
+    assert [z for z in found if z[0] == "SUBHEAD"] == [("SUBHEAD", "1. Die Stadt braucht Geld"),
+                                                       ("SUBHEAD", "2. Wohnungen fehlen")]
+    assert ("NAV", "- Geld") not in found
+
+
+def test_two_word_places_open_a_paragraph() -> None:
+    line = ("New York – Die Polizei hat am Mittwoch einen Mann festgenommen, der mehrere Autos "
+            "angezündet haben soll.")  # fmt: skip
+    assert line_zones(line) == [(0, 10, "DATELINE")]

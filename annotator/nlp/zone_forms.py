@@ -19,8 +19,8 @@ def key(text: str) -> str:
 
 def is_section_line(text: str) -> bool:
     """Only section names: ``Politik``, ``Nachrichten Politik Ausland``, ``PolitikAusland``."""
-    if len(text) > 80:
-        return False
+    if len(text) > 80 or (w.BULLET.match(text) and not text.startswith("++")):
+        return False  # "- Geld" is a list's item, "+++ Eilmeldung +++" a section
     first = next((t for t in w.SECTION_SPLIT.split(text[:40]) if any(c.isalpha() for c in t)), "")
     if not _section_token(first):
         return False  # most lines fail on their first word

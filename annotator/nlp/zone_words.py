@@ -309,7 +309,8 @@ CREDIT_TAIL = re.compile(
 )
 _PLACE_WORD = r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*"
 _PLACE = (
-    rf"(?:(?:Bad|Sankt|St\.)\s+)?{_PLACE_WORD}"
+    rf"(?:(?:Bad|Sankt|St\.|New|Den|Los|Las|San|Santa|Tel|Abu|Buenos|Kuala|Hong|Sri)\s+)?"
+    rf"{_PLACE_WORD}"
     rf"(?:\s+(?:am|an der|im|in der|ob der|bei)\s+{_PLACE_WORD})?(?:\s*/\s*{_PLACE_WORD})*"
     r"(?:\s\([A-ZÄÖÜ][a-zäöü]+\))?"
 )

@@ -345,7 +345,8 @@ def _subhead_like(text: str, *, questions: bool) -> bool:
     words = len(text.split())
     if len(text) > _SUBHEAD_MAX or words > 12 or not f.starts_like_heading(text):
         return False
-    if w.BULLET.match(text) or not any(c.isalpha() for c in text):
+    bullet = w.BULLET.match(text)  # "1. Die Preise" heads a listicle's part, "• …" is an item
+    if (bullet and not text[0].isdigit()) or not any(c.isalpha() for c in text):
         return False
     final = _FINAL.search(text)  # "Frau Sommer, wie …?" asks, not heads
     if final is None:
