@@ -12,8 +12,8 @@ word):
     (a time stamp, a headline and a short paragraph per entry: many short lines, the rules'
     slowest kind of page).
 
-Budget: zones and metadata at most 30x the baseline (measured 5-12x on a 2-core machine, busy
-or not: 22-44 ms against 3-5 ms for 20,000 words; the ticker 63-104 ms, 18-37x).
+Budget: zones and metadata at most 30x the baseline (measured 8-23x on a 2-core machine, busy
+or not: 40-67 ms against 3-7 ms for 20,000 words; the ticker 85-230 ms).
 
 Exit status: 0 when every budget is met, 1 when one is exceeded; ``--report-only`` prints the
 same verdict but exits 0 (used by tests/test_bench_smoke.py, which never asserts on time).

@@ -19,11 +19,14 @@ def key(text: str) -> str:
 
 def is_section_line(text: str) -> bool:
     """Only section names: ``Politik``, ``Nachrichten Politik Ausland``, ``PolitikAusland``."""
-    if len(text) > 80:
-        return False
+    if len(text) > 80 or (w.BULLET.match(text) and not text.startswith("++")):
+        return False  # "- Geld" is a list's item, "+++ Eilmeldung +++" a section
     first = next((t for t in w.SECTION_SPLIT.split(text[:40]) if any(c.isalpha() for c in t)), "")
     if not _section_token(first):
         return False  # most lines fail on their first word
+    if any(c in ".:" for token in w.SECTION_SPLIT.split(text) if w.DIGIT.search(token)
+           for c in token):  # fmt: skip
+        return False  # "Politik | 12.03.2025" is a section beside a date
     tokens = [t for t in w.SECTION_SPLIT.split(text) if any(c.isalpha() for c in t)]
     return 0 < len(tokens) <= 8 and all(_section_token(t) for t in tokens)
 
@@ -45,8 +48,13 @@ def is_nav(text: str) -> bool:
         return True
     if w.NAV_PATTERNS.fullmatch(text):
         return True
+    if len(text) <= 150 and w.GLUED_NAV.fullmatch(k) and not w.TEASER_HEADING.fullmatch(text):
+        return True
     low = text.lower()
-    if len(text) <= 250 and w.PLUG_ANY.search(low) and any(
+    if any(pattern.fullmatch(text) for hints, pattern in w.HINTED_NAV
+           if any(hint in low for hint in hints)):  # fmt: skip
+        return True
+    if len(text) <= 250 and any(word in low for word in w.PLUG_FIRST) and any(
         len(text) <= longest and first.search(low) and second.search(low)
         for first, second, longest in w.PLUGS
     ):
@@ -61,7 +69,7 @@ def _is_breadcrumb(text: str) -> bool:
     parts = w.BREADCRUMB_SPLIT.split(text)
     if len(parts) < 2 or not all(0 < len(p) <= 40 and len(p.split()) <= 4 for p in parts):
         return False
-    if any(p[-1] in ".!?,;:" for p in parts):
+    if any(p[-1] in ".!?,;:" for p in parts) or any(is_date_line(p) for p in parts):
         return False
     return bool(re.search(r"[>›»→]", text)) or any(key(p) in w.SECTIONS for p in parts)
 
@@ -98,6 +106,7 @@ def is_agency_line(text: str) -> bool:
 def date_piece(text: str) -> german.DatePiece | None:
     """A line that is a calendar date: ``Stand: 22.10.2024, 14:05 Uhr``, ``Mi 23.10.24``."""
     text = text.strip("-–— ")  # FAZ: "-Aktualisiert am 30.09.2024-16:22"
+    text = text[lead.end() :] if (lead := w.DATE_LEAD.match(text)) else text  # "Artikel vom …"
     first = w.FIRST_PUBLISHED.match(text)
     return german.parse_date_line(text[first.end() :] if first else text)
 
@@ -187,14 +196,15 @@ def agencies_in(text: str) -> str | None:
 
 def starts_like_heading(text: str) -> bool:
     """A capital, a digit or an opening quote: how headlines and subheads begin."""
-    first = text[:1]
+    first = text.lstrip("+ ")[:1] if text.startswith("+++") else text[:1]  # "+++ Eilmeldung"
     return bool(first) and (first.isupper() or first.isdigit() or bool(re.match(w.OPEN, first)))
 
 
 def outlet_suffix(text: str) -> tuple[str, str | None]:
     """``Gipfel in Brüssel | tagesschau.de`` → (``Gipfel in Brüssel``, ``tagesschau.de``)."""
     match = w.TITLE_SUFFIX.search(text, max(len(text) - 45, 0))
-    known = match and key(match["outlet"]) in w.OUTLETS
+    known = match and (key(match["outlet"]) in w.OUTLETS or (  # "… | Hansepost"
+        match.group().lstrip()[0] == "|" and is_brand_like(match["outlet"].strip())))
     return (text[: match.start()], match["outlet"].strip()) if match and known else (text, None)
 
 
@@ -202,6 +212,9 @@ def brand_of(text: str) -> str | None:
     """The outlet a masthead line names: ``Emsland-Echo | Lingen`` → ``Emsland-Echo``,
     ``elbwelle NACHRICHTEN`` → ``elbwelle``; None for a line of sections or buttons."""
     first = w.BREADCRUMB_SPLIT.split(text.strip(), maxsplit=1)[0]
+    glued = [p for p in w.CAMEL_SPLIT.split(first) if key(p) not in w.NAV_PHRASES | w.SECTIONS]
+    if " " not in first and len(glued) == 1:
+        first = glued[0]  # "MenüMorgenkurierSucheAbo"
     if key(first) in w.NAV_PHRASES or is_section_line(first):
         return None
     words = [t for t in first.split() if any(c.isalpha() for c in t)]
@@ -240,9 +253,9 @@ def label_of_line(text: str) -> str | None:
     """The label a whole line has by its own form, else None."""
     if is_nav(text):
         return NAV
+    if is_note(text):
+        return NOTE
     heading = heading_kind(text)
     if heading:
         return heading[0]
-    if is_note(text):
-        return NOTE
     return header_label(text)

@@ -17,11 +17,15 @@ Part = tuple[int, int, str]  # start and end within a line, label
 
 _LONG = 700  # characters: longer lines are body whatever they start with
 # Piece separators; t-online glues "… 09:12 UhrLesedauer: 2 Min." together, and whatever
-# follows "14:05 Uhr" on a header line is a piece of its own ("… Uhr 42 Kommentare").
+# follows "14:05 Uhr" on a header line is a piece of its own ("… Uhr 42 Kommentare", glued
+# "… Uhr2 Min. Lesezeit").
 _GLUED_PIECES = ("Lesedauer", "Lesezeit", "Aktualisiert", "Veröffentlicht", "Stand:")
 _PIECES = re.compile(
-    rf"\s*[|·•]\s*|(?<=[a-zäöüß\d.])(?={'|'.join(_GLUED_PIECES)})|(?<=\d Uhr) +(?=\S)"
+    rf"\s*[|·•]\s*|(?<=[a-zäöüß\d.])(?={'|'.join(_GLUED_PIECES)})"
+    r"|(?<=\d\sUhr)(?:\s+(?=\S)|(?=[\dA-ZÄÖÜ]))"
 )
+_NAMES = re.compile(w.NAMES)
+_GLUED_BUTTON = re.compile(r"(?<=[.!?)\"“”»])[A-ZÄÖÜ][\w -]{2,30}$")
 _DATELINE_HINTS = ("(", "–", "—", " - ")  # a dateline has its agency in brackets, or a dash
 _HEAD_SPLIT = re.compile(r"\s*,\s*|\s+[-–—]\s+")
 _ARTICLES = frozenset(("der", "die", "das", "ein", "eine", "dem", "den", "des"))
@@ -40,6 +44,7 @@ def line_zones(text: str) -> list[Part]:
             (len(text) <= _PIECES_MAX and _header_pieces(text))
             or _caption_with_credit(text)
             or _live_entry(text)
+            or _glued_button(text)
         )
         if parts:
             return parts
@@ -124,15 +129,16 @@ def _split(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
 def _piece_label(piece: str) -> str | None:
     if f.is_note(piece):
         return NOTE  # "aus DER RUNDBLICK 24/2024"
-    return f.header_label(piece) or (w.NAV if f.is_nav(piece) else None)
+    return f.header_label(piece) or (w.NAV if f.is_nav(piece) or f.is_brand_like(piece) else None)
 
 
 def _is_name(piece: str) -> bool:
-    """``Anna Berger``: two to four capitalised words, beside a date or agency piece."""
+    """``Anna Berger``, ``Anna Berger, Jan Roth``: capitalised names beside a date or agency
+    piece; no masthead in capitals."""
     words = piece.split()
-    if not 2 <= len(words) <= 4 or words[0].lower() in _ARTICLES:
+    if not 2 <= len(words) <= 12 or words[0].lower() in _ARTICLES or f.is_brand_like(piece):
         return False
-    return all(word[:1].isupper() and word.isalpha() for word in words)
+    return bool(_NAMES.fullmatch(piece))
 
 
 def _caption_with_credit(text: str) -> list[Part] | None:
@@ -149,8 +155,17 @@ def _caption_with_credit(text: str) -> list[Part] | None:
             continue
         end = len(text[: match.start()].rstrip(" |–-,"))
         if end and any(c.isalpha() for c in text[:end]) and end <= 400:
-            return [(0, end, CAPTION), (match.start(), len(text), CREDIT)]
+            head = BYLINE if f.is_byline(text[:end]) else CAPTION  # "Text: …, Fotos: …"
+            return [(0, end, head), (match.start(), len(text), CREDIT)]
     return None
+
+
+def _glued_button(text: str) -> list[Part] | None:
+    """``… schärfere Regeln.Vergrößern des Bildes``: a button glued to a sentence's end."""
+    match = _GLUED_BUTTON.search(text, max(len(text) - 40, 1))
+    if match is None or f.key(match.group()) not in w.NAV_PHRASES:
+        return None
+    return [(match.start(), len(text), w.NAV)]
 
 
 def _live_entry(text: str) -> list[Part] | None:
@@ -172,7 +187,7 @@ def _dateline_parts(text: str) -> list[Part]:
     opening = text[:100]
     hinted = any(hint in opening for hint in _DATELINE_HINTS)
     found = german.parse_dateline(text) if hinted else None
-    match = None if found else w.DATELINE_OPEN.match(text[:200])
+    match = None if found else w.DATELINE_OPEN.match(text[:200]) or w.UPDATE_OPEN.match(text[:80])
     end = found.end if found else (match.end() if match else place_end(text, w.PLACE_DASH))
     if end:
         parts.append((0, len(text[:end].rstrip()), DATELINE))

@@ -20,7 +20,11 @@ _NOT_A_NAME = re.compile(r"studio|korrespondent|redaktion|büro|reporter|ressort
 _JOINED = re.compile(r"\s(?:und|sowie)\s|&", re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:,|\bund\b|&|\bsowie\b)\s*", re.I)
 _NAMES_LINE = re.compile(rf"{w.NAMES}(?:,\s*{w.PLACE.pattern})?")  # "Anna Berger, Rom"
-_PIECE_SPLIT = re.compile(r"\s*[|·•]\s*")
+_PIECE_SPLIT = re.compile(  # "Veröffentlicht am …, aktualisiert am …" holds two dates
+    r"\s*[|·•]\s*|,\s*(?=(?:zuletzt\s+)?(?:aktualisiert|geändert|update|stand)\b)", re.I
+)
+_MASTHEAD_LINES = 3  # the masthead is among a page's first menu lines
+_HYPHENATED = re.compile(r"(?<=[a-zäöüß])-\n(?=[a-zäöüß])")
 _CREDIT_HEAD = re.compile(
     r"\s*\(?\s*(?:(?:quellen?|erschienen\s+in|medium)\s*:|©|\(c\)|copyright\b)\s*"
     r"(?:(?:19|20)\d\d\b\s*)?",
@@ -64,7 +68,7 @@ def _title(text: str, headlines: list[Span]) -> tuple[str | None, str | None]:
             break
         last = zone
     raw = last.text_in(text)
-    title, outlet = f.outlet_suffix(" ".join(raw[f.glued_nav_end(raw) :].split()))
+    title, outlet = f.outlet_suffix(" ".join(raw[f.glued_nav_end(raw) :].split()).strip("+ "))
     return title or None, outlet
 
 
@@ -80,28 +84,44 @@ def _outlet(text: str, ordered: list[Span], pieces: dict[str, list[str]],
             suffix: str | None) -> str | None:  # fmt: skip
     """The first of: a masthead the page names again, the outlet's © footer, the masthead,
     a ``| outlet`` title ending, a ``Quelle:`` credit, a known outlet's name on a line."""
-    top = ordered[0] if ordered and ordered[0].label == NAV else None
-    brand = f.brand_of(top.text_in(text).split("\n")[0]) if top else None
-    spelled, named_again = _spelled(brand, text, top) if brand else (None, False)
-    footers = (f.copyright_name(z.text_in(text)) for z in _footers(text, ordered))
-    footer = next(filter(None, footers), None)
+    brand, at = _masthead(text, ordered)
+    spelled, named_again = _spelled(brand, text, at) if brand else (None, False)
+    nav, credit = _footers(text, ordered)
     sources = [_source(z.text_in(text)) for i, z in enumerate(ordered) if z.label == CREDIT
                and not f.is_photo_credit(z.text_in(text)) and not _under_caption(ordered, i)]
     known = [n for n in pieces.get(NAV, []) if f.key(n) in w.OUTLETS]
-    return next(filter(None, (spelled if named_again else None, footer, spelled, suffix,
+    return next(filter(None, (spelled if named_again else None, nav, spelled, credit, suffix,
                               *sources, *known)), None)  # fmt: skip
 
 
-def _spelled(name: str, text: str, top: Span | None) -> tuple[str, bool]:
+def _masthead(text: str, ordered: list[Span]) -> tuple[str | None, int]:
+    """The outlet a page's masthead names, and where it stands: of the first lines of the NAV
+    zones above the headline, the first that looks like a masthead (``Hansepost`` below a
+    topical ``Bürgergeld``), else the first line of a NAV zone opening the page."""
+    if not ordered or ordered[0].label != NAV:
+        return None, 0
+    head = next((z.start for z in ordered if z.label == HEADLINE), len(text))
+    found = [(z.start + m.start(), m.group()) for z in ordered if z.label == NAV and z.end <= head
+             for m in re.finditer(r"[^\n]+", z.text_in(text))][:_MASTHEAD_LINES]  # fmt: skip
+    brand_like = [(a, x) for a, x in found if f.is_brand_like(x.strip())]
+    at, line = brand_like[0] if brand_like else (ordered[0].start, found[0][1] if found else "")
+    return f.brand_of(line) or f.brand_of(found[0][1] if found else ""), at
+
+
+def _spelled(name: str, text: str, at: int) -> tuple[str, bool]:
     """How the page writes a masthead elsewhere, and whether it does: ``DAS QUARTAL`` …
     ``© 2024 Das Quartal`` gives ``Das Quartal``; ``weltecho.de`` … ``Weltecho auf`` gives
     ``Weltecho``."""
     domain = w.DOMAIN.fullmatch(name)
     core = domain["core"] if domain else name
     pattern = rf"(?<![\w.-]){re.escape(core)}(?![\w-]|\.[a-z]{{2,4}}\b)"
-    skip = (top.start, top.start + len(name) + 40) if top else (0, 0)
+    skip = (at, at + len(name) + 40)
     mentions = [m.group() for m in re.finditer(pattern, text, re.I)
                 if not skip[0] <= m.start() < skip[1]]  # fmt: skip
+    if not mentions and "-\n" in text:  # "Soester Kreis-\nblatt" in print copy
+        joined = _HYPHENATED.sub("", text)
+        mentions = [m.group() for m in re.finditer(pattern, joined, re.I)
+                    if not skip[0] <= m.start() < skip[1]]  # fmt: skip
     if domain or name.isupper():
         plain = [m for m in mentions if not m.isupper()]
         return (plain[0] if plain else name), bool(mentions)
@@ -112,14 +132,17 @@ def _under_caption(ordered: list[Span], index: int) -> bool:
     return index > 0 and ordered[index - 1].label == CAPTION
 
 
-def _footers(text: str, ordered: list[Span]) -> list[Span]:
-    """© lines of the outlet: NAV ones, then credits on a line of their own after no caption."""
+def _footers(text: str, ordered: list[Span]) -> tuple[str | None, str | None]:
+    """The names © lines give: of a NAV footer, and of a credit on a line of its own after no
+    caption (a supplier's, or the outlet's own when the page has no masthead)."""
     nav = [z for z in ordered if z.label == NAV and w.COPYRIGHT.match(z.text_in(text))]
     own = [z for i, z in enumerate(ordered) if z.label == CREDIT
            and w.COPYRIGHT.match(z.text_in(text)) and _own_line(text, z)
            and not _under_caption(ordered, i)
            and not f.agencies_in(z.text_in(text)) and not f.is_photo_credit(z.text_in(text))]
-    return nav + own  # fmt: skip
+    names = [next(filter(None, (f.copyright_name(z.text_in(text)) for z in zones)), None)
+             for zones in (nav, own)]  # fmt: skip
+    return names[0], names[1]
 
 
 def _own_line(text: str, zone: Span) -> bool:
@@ -157,6 +180,7 @@ def byline_names(piece: str) -> list[str]:
         return []
     if piece.lstrip().lower().startswith(("von", "ein")) and not _JOINED.search(piece):
         names = names[:1]  # "Von Jonas Keller, Nordfunk Hannover": a desk after the comma
+    names = [w.ROLE_PREFIX.sub("", n, count=1) for n in names]  # "Meteorologe Sven Lorch"
     return [_normal_case(n) for n in names if n and not _NOT_A_NAME.search(n)]
 
 

@@ -21,6 +21,7 @@ _PUNCTUATION = " .,;:!?…'\"„“”‚‘’»«()[]-–—"
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _BOX_ITEMS, _BLOCK_LINES, _CAPTION_MAX = 10, 12, 220
 _COMMENT_REACH = 8  # lines: a comment's name, text and buttons; a heading this close above
+_COMMENT_NAME = 40  # characters: a commenter's name, or a date above it
 
 
 @dataclass
@@ -94,8 +95,8 @@ def boxes(lines: list[Line]) -> None:
         block = f.block_kind(line.text)
         heading = f.heading_kind(line.text) if line.label in (TEASER, SUMMARY) else None
         if block:
-            items = [item for item in lines[index + 1 : index + 1 + _BLOCK_LINES]]
-            _join(lines, index, block, _until_gap(items))
+            items = lines[index + 1 : index + 1 + _BLOCK_LINES]
+            _join(lines, index, block, _until_gap(items, first_gap=line.text.endswith(":")))
         elif w.CREDIT_LABEL.fullmatch(line.text) and index + 1 < len(lines):
             name = lines[index + 1]
             if not name.gap and is_free(name) and len(name.text) <= 80:
@@ -109,10 +110,11 @@ def boxes(lines: list[Line]) -> None:
             _join(lines, index, heading[0], items)
 
 
-def _until_gap(items: list[Line]) -> list[Line]:
-    out = []
+def _until_gap(items: list[Line], *, first_gap: bool) -> list[Line]:
+    """Lines up to a blank line; a blank line right after a ``Rückfragen an:`` heading too."""
+    out: list[Line] = []
     for item in items:
-        if item.gap or len(item.text) > 160:
+        if (item.gap and (out or not first_gap)) or len(item.text) > 160:
             break
         out.append(item)
     return out
@@ -130,7 +132,7 @@ def _box_item(label: str, line: Line, *, first: bool, gaps: bool) -> bool:
     if f.block_kind(line.text) or (heading and heading[1]):
         return False  # the next box begins
     if line.parts and not (
-        line.label == TEASER or (line.label == NAV and line.words <= 2)
+        line.label == TEASER or (line.label == NAV and line.words <= 2 and not line.gap)
         or (line.label == DATELINE and f.is_date_line(line.text))
     ):  # fmt: skip
         return False
@@ -144,9 +146,11 @@ def _box_item(label: str, line: Line, *, first: bool, gaps: bool) -> bool:
 
 
 def comments(lines: list[Line]) -> None:
-    """Readers' comments: from their heading to the last reply button is one NAV zone."""
+    """Readers' comments: from their heading to the last reply button is one NAV zone; without
+    buttons, to the last of the comments that open with a name and a date."""
     actions = [i for i, line in enumerate(lines) if w.COMMENT_ACTION.fullmatch(line.text)]
     if not actions:
+        _dated_comments(lines)
         return
     first = actions[0]
     heading = next((i for i in range(first - 1, max(first - _COMMENT_REACH, -1), -1)
@@ -161,6 +165,28 @@ def comments(lines: list[Line]) -> None:
     _join(lines, heading, NAV, lines[heading + 1 : last + 1])
 
 
+def _dated_comments(lines: list[Line]) -> None:
+    """``Kommentare (3)`` after the body, then blocks of a short name, a date and the text."""
+    body = next((i for i, line in enumerate(lines) if is_body(line)), len(lines))
+    heading = next((i for i in range(body + 1, len(lines))
+                    if w.COMMENT_HEADING.fullmatch(lines[i].text)), None)  # fmt: skip
+    if heading is None:
+        return
+    last, start = heading, heading + 1
+    while start < len(lines):
+        end = start + 1
+        while end < len(lines) and not lines[end].gap:
+            end += 1
+        block = lines[start:end]
+        if len(block[0].text) > _COMMENT_NAME or not any(
+            f.is_date_line(line.text) for line in block[:3]
+        ):
+            break
+        last, start = end - 1, end
+    if last > heading:
+        _join(lines, heading, NAV, lines[heading + 1 : last + 1])
+
+
 def duplicates(lines: list[Line]) -> None:
     """A line repeating an earlier headline, caption or paragraph is a DUPLICATE."""
     seen: dict[str, int] = {}
@@ -171,8 +197,18 @@ def duplicates(lines: list[Line]) -> None:
         if key in seen and line.label not in _FURNITURE:
             line.set(DUPLICATE)
             line.box, line.copy_of = -1, seen[key]
+            _credit_copy(lines, index)
         elif not line.parts or any(p[2] == CAPTION for p in line.parts):
             seen.setdefault(key, index)
+
+
+def _credit_copy(lines: list[Line], index: int) -> None:
+    """The credit under a caption printed twice is printed twice too: a DUPLICATE."""
+    first, after = lines[index].copy_of + 1, index + 1
+    if after < len(lines) and first < index and lines[first].label == CREDIT \
+            and not lines[after].gap and lines[after].text == lines[first].text:  # fmt: skip
+        lines[after].set(DUPLICATE)
+        lines[after].copy_of = first - 1
 
 
 def _dup_key(text: str) -> str:
@@ -202,8 +238,22 @@ def captions(lines: list[Line], undecided: frozenset[int]) -> None:
             SENTENCE_END.search(before.text) or above not in undecided
         ):
             before.set(CAPTION)
-        elif body_seen and after and _caption_like(after) and SENTENCE_END.search(after.text):
+        elif after and (body_seen or not after.gap) and _caption_like(after) \
+                and SENTENCE_END.search(after.text):  # fmt: skip
             after.set(CAPTION)
+    _first_prints(lines)
+
+
+def _first_prints(lines: list[Line]) -> None:
+    """``Caption.Vergrößern des Bildes`` above ``Caption. (Quelle: …)``: the caption printed
+    first with its button; the words before the button are that caption too."""
+    for above, line in zip(lines, lines[1:], strict=False):
+        if line.gap or not line.parts or line.parts[0][::2] != (0, CAPTION):
+            continue
+        if len(above.parts) == 1 and above.parts[0][2] == NAV and above.parts[0][0] > 0:
+            head = above.text[: above.parts[0][0]]
+            if head.strip() == line.text[: line.parts[0][1]].strip():
+                above.parts.insert(0, (0, len(head), CAPTION))
 
 
 def repeated_captions(lines: list[Line]) -> None:

@@ -11,16 +11,14 @@ import re
 from collections.abc import Iterable
 
 from annotator.core import german, zones
+from annotator.nlp import zone_vocab as v
 
 HEADLINE, LEAD, DATELINE, BYLINE, SUBHEAD = "HEADLINE", "LEAD", "DATELINE", "BYLINE", "SUBHEAD"
 CAPTION, CREDIT, TEASER, SUMMARY, NAV = "CAPTION", "CREDIT", "TEASER", "SUMMARY", "NAV"
 NOTE, DUPLICATE = "NOTE", "DUPLICATE"
 ZONE_LABELS = tuple(zones.ZONE_LABELS)  # the names above, in core.zones' order
-
-
-def _words(text: str) -> frozenset[str]:
-    """Keys as ``zone_forms.key`` makes them: ``_`` for a space, case folded (ß is ss)."""
-    return frozenset(w.replace("_", " ").casefold() for w in text.split())
+SECTIONS, GLUED, NAV_PHRASES, OUTLETS = v.SECTIONS, v.GLUED, v.NAV_PHRASES, v.OUTLETS
+PRESS_WORDS, PHOTO_AGENCIES = v.PRESS_WORDS, v.PHOTO_AGENCIES
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -28,68 +26,11 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-# Section and genre words of menus, breadcrumbs and Dachzeilen ("Politik", "Ausland").
-SECTIONS = _words("""
-    nachrichten news politik ausland inland deutschland welt europa international wirtschaft
-    finanzen geld börse unternehmen sport fußball fussball bundesliga kultur feuilleton wissen
-    wissenschaft gesundheit panorama vermischtes gesellschaft leben lifestyle stil reise auto
-    mobilität digital netzwelt technik meinung kommentar kommentare debatte regional lokales
-    region unterhaltung promis stars karriere campus bildung familie klima umwelt medien video
-    videos audio podcast podcasts live liveblog newsblog ticker liveticker newsticker home
-    startseite service ratgeber verbraucher immobilien wetter investigativ hintergrund analyse
-    exklusiv plus interview reportage essay kolumne porträt eilmeldung breaking topthemen themen
-    innenpolitik außenpolitik lokal chronik bildergalerie bildergalerien fotostrecke galerie
-    gastbeitrag glosse leitartikel menschen
-""")
-# Sections that are also ordinary word starts ("HomeOffice", "AutoBild") never count as glued.
-GLUED = SECTIONS - _words("home live auto stil plus welt geld leben region service audio video")
-# Whole lines that are buttons, menus, share bars and plugs (after ``key``).
-NAV_PHRASES = _words("""
-    anzeige werbung sponsored advertorial teilen artikel_teilen beitrag_teilen drucken
-    artikel_drucken kommentieren zu_den_kommentaren kommentar_schreiben zur_startseite
-    zurück_zur_startseite menü menu suche navigation zum_inhalt zum_inhalt_springen nach_oben
-    zurück weiter schließen anmelden einloggen login registrieren abonnieren jetzt_abonnieren
-    abo newsletter newsletter_abonnieren artikel_anhören anhören vorlesen artikel_vorlesen
-    audio_abspielen jetzt_lesen mehr mehr_lesen mehr_anzeigen weiterlesen zum_artikel
-    alle_artikel merken artikel_merken gemerkt facebook twitter x whatsapp e-mail email mail
-    linkedin xing pinterest telegram threads bluesky instagram messenger flipboard
-    link_kopieren kopieren feedback fehler_melden vergrößern bild_vergrößern zur_galerie
-    video_abspielen video_starten abspielen play externer_inhalt inhalt_laden
-    inhalte_aktivieren bildbeschreibung_einblenden bildunterschrift mehr_zum_autor
-    alle_artikel_des_autors zur_autorenseite folgen merkliste zur_merkliste
-    zur_merkliste_hinzufügen auf_die_merkliste antworten melden gefällt_mir
-    teilen_sie_ihre_meinung_mit diskutieren_sie_mit vorheriges_bild nächstes_bild x.com
-    mastodon reddit sms artikel_hören audio_hören jetzt_anhören player_schließen audio_schließen
-    vorlesen_lassen aktualisieren seite_aktualisieren liveblog_aktualisieren ticker_aktualisieren
-    neu_laden impressum datenschutz datenschutzerklärung agb kontakt cookie-einstellungen
-    cookies barrierefreiheit nutzungsbedingungen mediadaten abo_kündigen hilfe faq karriere
-    postings_anzeigen zum_forum forum alle_kommentare_anzeigen kommentare_anzeigen
-""")
-# Mastheads: a known outlet's name alone on a line, or after " | " at a headline's end.
-OUTLETS = frozenset(name.casefold() for name in (
-    "Der Spiegel", "Spiegel", "spiegel.de", "Spiegel Online", "Zeit Online", "zeit.de",
-    "Die Zeit", "Zeit", "FAZ", "F.A.Z.", "FAZ.NET", "Frankfurter Allgemeine",
-    "Frankfurter Allgemeine Zeitung", "Süddeutsche Zeitung", "SZ", "sueddeutsche.de",
-    "tagesschau", "tagesschau.de", "ZDF", "ZDFheute", "zdf.de", "n-tv", "ntv", "n-tv.de", "Welt",
-    "Die Welt", "welt.de", "Bild", "bild.de", "Focus", "Focus Online", "Stern", "t-online",
-    "t-online.de", "Handelsblatt", "taz", "Tagesspiegel", "Der Tagesspiegel", "RND",
-    "Deutschlandfunk", "BR24", "MDR", "NDR", "WDR", "SWR", "rbb24", "RBB", "hessenschau",
-    "Deutsche Welle", "DW", "Der Standard", "Standard", "NZZ", "Neue Zürcher Zeitung", "ORF",
-    "Merkur", "Frankfurter Rundschau", "FR", "Berliner Zeitung", "Rheinische Post", "RP", "WAZ",
-    "Stuttgarter Zeitung", "Hamburger Abendblatt", "Kölner Stadt-Anzeiger", "Tagesanzeiger",
-))  # fmt: skip
-# Last words of German mastheads ("Neckar-Tagblatt", "Frankfurter Abendpost", "Seebote").
-PRESS_WORDS = (
-    "zeitung", "tagblatt", "tageblatt", "blatt", "anzeiger", "kurier", "post", "rundschau",
-    "echo", "bote", "presse", "allgemeine", "journal", "express", "spiegel", "stimme",
-    "magazin", "welle", "funk", "nachrichten", "volksfreund", "merkur", "report", "depesche",
-)  # fmt: skip
-PHOTO_AGENCIES = (
-    "picture alliance", "picture-alliance", "imago", "imago images", "Getty Images", "AP Photo",
-    "dpa-Bildfunk", "Shutterstock", "iStock", "iStockphoto", "Keystone", "EPA", "epa-efe",
-    "Sipa", "Photothek", "Unsplash", "Pixabay", "Adobe Stock", "ddp images",
-)  # fmt: skip
-
+# Buttons and menus glued together on copying ("Artikel teilenFacebookWhatsAppE-Mail",
+# "ImpressumDatenschutzAGB© Blatt 2024"), matched against the case-folded line.
+GLUED_NAV = re.compile(
+    rf"(?:(?:{alternation(NAV_PHRASES | SECTIONS)})[\s|·•]*){{2,}}(?:©.*)?"
+)
 AGENCY = rf"(?<![\w-])(?:{alternation(german.AGENCIES)})(?![\w-])"
 _OUTLET = rf"(?<![\w-])(?:{alternation(OUTLETS)})(?![\w-])"
 # "dpa/AFP", "dpa/lni", "dpa, AFP, t-online": agencies, then desk codes or outlets.
@@ -100,15 +41,21 @@ _PHOTO = rf"(?:{alternation(PHOTO_AGENCIES)}|{AGENCY})"
 OPEN = r"[\"'„“‚‘»«(\[]"  # what a headline or subhead may start with besides a capital
 
 TEASER_HEADING = re.compile(
-    r"(?:lesen sie (?:auch|mehr|hier|dazu|außerdem)|mehr (?:zum thema|dazu|zu diesem thema)"
+    r"(?:lesen sie (?:auch|mehr|hier|dazu|außerdem)(?: (?:zum thema|dazu|darüber"
+    r"|zu diesem thema|(?:über|zu|zum|aus) [^:]{1,30}?))?|mehr (?:zum thema|dazu|zu diesem thema)"
     r"(?: [^:]{1,40}?)?|mehr (?:aus|zu|von|über|vom|zur|zum|im) [^:]{1,40}?"
     r"|weitere (?:artikel|nachrichten|beiträge|themen|meldungen|informationen|texte|folgen"
     r"|bildergalerien|galerien|videos|podcasts|kommentare|analysen)(?: [^:]{1,30}?)?"
     r"|das könnte sie (?:auch )?interessieren|für sie (?:ausgewählt|empfohlen)"
     r"|(?:auch|ebenfalls) interessant|(?:unsere )?empfehlung(?:en)?|(?:passend )?zum thema"
     r"|lesetipps?|leseempfehlung(?:en)?|ähnliche (?:artikel|themen)|verwandte (?:artikel|themen)"
-    r"|meistgelesen(?:e artikel)?|top-?themen|mehr aus (?:dem ressort|der rubrik))"
+    r"|meistgelesen(?:e artikel)?|top-?themen|mehr aus (?:dem ressort|der rubrik)"
+    r"|(?:mehr|weitere) [\w-]*(?:news|nachrichten|meldungen|videos|faktenchecks|beiträge"
+    r"|geschichten|reportagen|interviews|analysen|podcasts|artikel)(?: [^:]{1,30}?)?"
+    r"|empfohlene artikel|(?:aktuelle|neueste) (?:nachrichten|artikel|meldungen|beiträge)"
+    r"|schlagzeilen|das neueste|(?:zum )?(?:nächste[rn]?|vorherige[rn]?) (?:artikel|video|beitrag))"
     r"(?P<rest>\s*:\s*\S.*|\s*:?)"
+    r"|lesen sie (?:auch|mehr|dazu|außerdem)(?-i:[A-ZÄÖÜ„\"]).*"  # glued: "Lesen Sie auchX"
     r"|(?:hier|dort) (?:finden|lesen|sehen|hören) sie\b[^.!?]{3,100}"
     r"|hier geht(?:'|’)?s (?:es )?(?:zu[mr]?|weiter)\b[^.!?]{3,100}"
     r"|(?:alle|weitere) (?:infos|informationen|entwicklungen|hintergründe|artikel|nachrichten"
@@ -126,14 +73,17 @@ SUMMARY_HEADING = re.compile(
 )
 # Headings whose lines up to the next blank line are one zone: sources, tags, broadcast notes.
 BLOCK_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (CREDIT, re.compile(r"(?:verwendete |genutzte )?quellen|quellenangaben?", re.I)),
+    (CREDIT, re.compile(r"(?:verwendete |genutzte )?quellen|quellenangaben?|pressekontakt"
+                        r"|medienkontakt|rückfragen(?: bitte)?(?: an)?|kontakt für (?:rückfragen"
+                        r"|medien|die presse)", re.I)),
     (NAV, re.compile(r"(?:schlagwörter|schlagworte|themen|tags|stichworte)"
-                     r"(?: (?:zu|in) diesem (?:artikel|beitrag|text))?", re.I)),
+                     r"(?: (?:zu|in) diesem (?:artikel|beitrag|text))?|inhaltsverzeichnis"
+                     r"|inhalt|in diesem artikel", re.I)),
     (NOTE, re.compile(r"(?:dieses|das) thema im programm|sendung|sendehinweis", re.I)),
 )  # fmt: skip
 BULLET = re.compile(r"(?:[•·▪▫◦‣∙●○■□►▶➤✓✔*+]|[-–—](?=\s)|\d{1,2}[.)](?=\s))\s*")
 NOTE_START = re.compile(
-    r"(?:diese (?:geschichte|meldung|nachricht|lage) entwickelt sich"
+    r"(?:\+{2,}\s*)?(?:diese (?:geschichte|meldung|nachricht|lage) entwickelt sich"
     r"|(?:dieser|diese|dieses|der|die|das) (?:artikel|text|beitrag|liveblog|newsblog|ticker"
     r"|meldung|nachricht|seite|geschichte|bericht)\b.{0,60}?\b"
     r"(?:wurde|wird|ist|erschien|gehört)\b.{0,80}?\b(?:aktualisiert|ergänzt|korrigiert|geändert"
@@ -144,6 +94,19 @@ NOTE_START = re.compile(
     r"|über dieses thema (?:hat |haben )?(?:\S+ ){0,5}?berichtete?"
     r"|(?:dieser|der|dieses|das) (?:beitrag|bericht|interview|gespräch|thema) (?:lief|läuft|wurde)"
     r"\b.{0,60}?\b(?:gesendet|ausgestrahlt|im programm|im radio|im fernsehen)"
+    r"|(?:dieser|der|unser) (?:liveblog|newsblog|ticker|liveticker)\b.{0,40}?\b(?:ist|wird|wurde)"
+    r" (?:\w+ )?(?:beendet|geschlossen|abgeschlossen)"
+    r"|(?:dieser|der|dieses|das) (?:text|beitrag|artikel)\b.{0,20}?\b(?:ist|basiert auf)"
+    r" (?:eine[rm]? )?(?:pressemitteilung|pressemeldung|mitteilung)"
+    r"|(?:dieser|der|dieses|das|diese|die) (?:artikel|text|beitrag|interview|gespräch|kommentar"
+    r"|essay|porträt|reportage|kolumne|rezension|analyse)\b.{0,40}?\berschien\b"
+    r"|(?:wir|die redaktion) (?:aktualisier|ergänz)\w* (?:diesen|den) (?:artikel|text|beitrag"
+    r"|ticker|liveblog)|wir berichten (?:weiter|nach)\b.{0,60}"
+    r"|(?:dieser|der) (?:artikel|text|beitrag) enthält (?:affiliate|werbe|partner)[\w-]*"
+    r"|mit \* (?:gekennzeichnete|markierte) links"
+    r"|(?:die )?(?:recherche|reise|reportage) wurde (?:\w+ )?(?:unterstützt|gefördert|finanziert)"
+    r"|(?:weitere|mehr) (?:informationen|details|einzelheiten) (?:folgen|in kürze)"
+    r"|(?:mehr|details|einzelheiten) in kürze"
     r"|anm\. d\. red\.|\*\s*name.{0,40}geändert|übersetzt aus dem \w+\s*\.?$"
     r"|(?:aus|erschienen in) (?:der |dem |des )?.{2,40}? (?:nr\. ?)?\d{1,2}/(?:19|20)\d\d\s*$)",
     re.I,
@@ -165,7 +128,11 @@ CONTRIBUTED = re.compile(
     r"|trugen? zu (?:diesem|dem) (?:bericht|artikel|beitrag|text) bei\.?$",
     re.I,
 )
-WRITTEN_BY = re.compile(r"(?:^|[(;,.]\s*)(?:bericht|geschrieben) von\s+(?P<names>[^,;()]+)", re.I)
+WRITTEN_BY = re.compile(
+    r"(?:^|[(;,.]\s*)(?:(?:bericht|geschrieben) von\s+|reporter(?:in|innen)?\s*:\s*)"
+    r"(?P<names>[^,;()]+)",
+    re.I,
+)
 INTERVIEW_SPEAKER = re.compile(r"(?P<speaker>[^\W\d][\w.-]*(?: [^\W\d][\w.-]*)?):\s")
 TRAILING_DATE = re.compile(  # "Marten Vollmer 08.07.2025": where the date begins
     r"\s+(?=(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\.\s[^\W\d]+\s\d{4})\b)"
@@ -176,30 +143,47 @@ NAV_PATTERNS = re.compile(
     r"|(?:beitrags|video|audio)?(?:länge|dauer)\s*:?\s*\d+(?::\d\d)?\s*(?:min\w*|sek\w*)\.?"
     r"|(?:artikel|beitrag|text)\s+(?:anhören|vorlesen(?: lassen)?|teilen|merken|drucken"
     r"|verschenken|versenden|empfehlen)(?:\s*[•·|-]?\s*\d+\s*min\w*\.?)?"
-    r"|bild\s+\d+\s+(?:von|/)\s+\d+|\d+\s*(?:von|/)\s*\d+|\d+\s+bilder"
+    r"|bild\s+\d+\s*(?:von|/)\s*\d+|(?:video|audio|podcast)\s*:?\s*\d+:\d\d(?::\d\d)?"
+    r"(?:\s*(?:min\.?|minuten))?|\d+\s*(?:von|/)\s*\d+|\d+\s+bilder"
     r"|(?:jetzt\s+)?(?:weiter)?lesen\s+mit\s+.{1,30}|newsletter\s*:.{0,150}"
     r"|(?:weiter(?:lesen)?|der artikel geht|artikel wird|lesen sie weiter)\b.{0,30}anzeige.{0,20}"
     r"|(?:url|link)\s*:\s*https?://\S+|https?://\S+|www\.\S+\.\w{2,}\S*"
     r"|(?:\d+\s+)?postings?|(?:zurück\s+)?zur\s+(?:[\w.]+[\s-])?startseite"
     r"|(?:themen|schlagwörter|schlagworte|tags|stichworte)\s*:\s*[^.!?]{1,150}"
-    r"|[^\W_][\w.-]{0,20}(?:\+|\s+plus)",  # paywall marks: "WB+", "SZ Plus"
+    r"|[^\W_][\w.-]{0,20}(?:\+|\s+plus)"  # paywall marks: "WB+", "SZ Plus"
+    r"|kommentare?\s+(?:lesen|anzeigen|ansehen|öffnen)(?:\s*\(\d+(?:\s+\w+)?\))?"
+    r"|(?:jetzt\s+)?(?:weiter)?lesen\s+(?:sie\s+)?(?:jetzt\s+)?(?:weiter\s+)?mit\s+.{1,30}"
+    r"|(?:unbegrenzt\s+)?alle\s+(?:artikel|inhalte|texte|beiträge)\b.{0,40}\b(?:lesen|nutzen)"
+    r"|(?:sie sind hier|sie befinden sich hier|du bist hier)\s*:.{1,150}"
+    r"|fehler (?:gefunden|entdeckt)\??\s*(?:jetzt |hier )?melden\.?"
+    r"|(?:(?:auf|per|bei|via)\s+\S+(?:\s+\S+)?\s+teilen|teilen\s+(?:auf|per|via|bei)\s+\S+)"
+    r"|alle (?:artikel|beiträge|texte) (?:von|des autors|der autorin)\b.{0,50}"
+    r"|vervielfältigung.{0,60}genehmigung.{0,40}"
+    r"|(?:dieser|der) artikel wurde ihnen geschenkt.{0,60}"
+    r"|(?:wie (?:gefällt|gefiel) ihnen|war) (?:dieser|der) (?:artikel|beitrag|text)"
+    r"(?: hilfreich)?\??"
+    r"|(?:nr\.|nummer|seite|s\.)\s*\d{1,4}|artikel\s+mit\s+(?:audio|video|bilder|foto)[\w-]*",
     re.I,
 )
-# Plugs found by two words anywhere in a short line: (first words, second words, longest line).
-_PLUG_WORDS = (
-    (("newsletter",), ("abonnier", "anmelde", "bestell", "registrier", "postfach"), 160),
-    (("abopflichtig", "abonnent"), ("",), 160),
-    (("externe inhalt", "externen inhalt", "externer inhalt", "drittanbieter", "cookie"),
-     ("aktivier", "einverstanden", "zustimm", "akzeptier", "einwillig", "datenschutz"), 250),
-    (("whatsapp", "telegram", "instagram", "google news", "kanal", " app"),
-     ("folgen", "abonnier", "herunterladen", "installier"), 120),
-    (("rechte an diesem", "nutzungsrechte"), ("",), 120),
-)  # fmt: skip
+_SOCIAL = ("facebook", "instagram", "x", "twitter", "tiktok", "youtube", "whatsapp", "threads",
+           "bluesky", "linkedin", "mastodon", "telegram", "google news")  # fmt: skip
+# Offers and plugs without a final full stop that may start with any words: each pattern is
+# tried only when one of its hint words is in the lower-cased line.
+HINTED_NAV = tuple((hints, re.compile(pattern, re.I)) for hints, pattern in (
+    (("€", "euro"), r"[^.!?]{0,40}(?:€|euro)[^.!?]{0,40}(?:testen|kündbar|im monat|pro monat"
+                    r"|monatlich|lesen)[^.!?]{0,30}"),
+    (_SOCIAL, rf"[^\W\d_][\w .'-]{{0,40}}\s+(?:auf|bei)\s+(?:{'|'.join(_SOCIAL)})"),
+    ((" ist ein ",), r"[^\W\d_][^.!?]{0,60}\s+ist\s+ein\s+(?:angebot|produkt|portal|dienst"
+                     r"|service)\s+(?:der|des|von)\s+.{1,100}"),
+    (("gratis", "kostenlos", "unverbindlich"),
+     r"[^.!?]{0,50}\b(?:gratis|kostenlos|unverbindlich)\s+(?:lesen|testen|weiterlesen)[^.!?]{0,20}"),
+    (("handy", "smartphone"), r"[^.!?]{0,60}\b(?:aufs|auf ihr) (?:handy|smartphone)[^.!?]{0,40}"),
+))  # fmt: skip
 # Matched against the lower-cased line: any first word at all, then each plug's two.
-PLUG_ANY = re.compile(alternation(word for first, _, _ in _PLUG_WORDS for word in first))
+PLUG_FIRST = tuple(word for first, _, _ in v.PLUG_WORDS for word in first)
 PLUGS = tuple(
     (re.compile(alternation(first)), re.compile(alternation(second)), longest)
-    for first, second, longest in _PLUG_WORDS
+    for first, second, longest in v.PLUG_WORDS
 )
 COMMENT_HEADING = re.compile(
     r"(?:\d+\s+)?(?:leser)?kommentare?(?:\s*\(\d+\))?|diskussion(?:\s*\(\d+\))?", re.I
@@ -223,15 +207,17 @@ AGENCY_LINE = re.compile(
     rf"|\(\s*{AGENCY}(?:\s*,\s*(?:[a-z]{{2,5}}|\d{{1,2}}\.\d{{1,2}}\.(?:\d\d){{1,2}}))+\s*\)",
     re.I,
 )
-# Agency signatures: "jm/ans", "epd lwd mey mir", "/ab/jha/mis", a dpa code.
+# Agency signatures: "jm/ans", "epd lwd mey mir", "dpa kb yyzz n1", "/ab/jha/mis", "(jdö)", a
+# dpa code.
 SIGNATURE = re.compile(
-    rf"(?-i:/?[a-z]{{2,4}}(?:\s*/\s*[a-z]{{2,4}}){{1,5}})|{AGENCY}(?-i:(?:\s+[a-z]{{2,4}}){{1,5}})"
+    rf"(?-i:/?[a-z]{{2,4}}(?:\s*/\s*[a-z]{{2,4}}){{1,5}})"
+    rf"|{AGENCY}(?-i:(?:\s+[a-z][a-z\d]{{1,3}}){{1,6}})|(?-i:\([a-zäöü]{{2,4}}\))"
     r"|(?:©\s*)?dpa-infocom\b.{0,60}|dpa:\d{6}-\S+",
     re.I,
 )
 DPA_CODE = re.compile(r"dpa:(?P<y>\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)-")
 # First words of the byline forms ``german.parse_author_line`` reads.
-BYLINE_STARTS = _words("""
+BYLINE_STARTS = v.words("""
     von ein eine autor autorin autoren autorinnen text kommentar analyse interview gastbeitrag
     bericht essay kolumne reportage glosse protokoll aufgezeichnet recherche reporter reporterin
     fotos foto bilder das die
@@ -247,7 +233,17 @@ LABELLED_BYLINE = re.compile(
     re.I,
 )
 # "von Katja Reinhold, elbwelle SACHSEN-ANHALT": names, then a desk or place in any case.
-VON_BYLINE = re.compile(rf"(?:(?:ein|eine)\s+\w+\s+)?von\s+{NAMES}(?:\s*,\s*[^,\d]{{2,50}})?", re.I)
+VON_BYLINE = re.compile(  # "Von unserer Korrespondentin Anna Berger, Rom" too
+    rf"(?:(?:ein|eine)\s+\w+\s+)?von\s+(?:unser(?:em|er|en)\s+[\w-]+\s+)?{NAMES}(?:\s*\(\s*{AGENCY_EXPR}\s*\))?"
+    rf"(?:\s*,\s*[^,\d]{{2,50}})?",
+    re.I,
+)
+# A writer's title before the name: "Von Diplom-Meteorologe Sven Lorch".
+ROLE_PREFIX = re.compile(
+    r"(?:[\w]+-)?(?:meteorolog|wetterexpert|redakteur|korrespondent|reporter|moderator"
+    r"|chefredakteur|kolumnist)\w*\s+(?=[A-ZÄÖÜ])",
+    re.I,
+)
 AGENCY_BYLINE = re.compile(rf"von\s+{AGENCY_EXPR}", re.I)
 # A writer's role on the line below the byline: "Korrespondentin in Warschau".
 ROLE = re.compile(
@@ -263,6 +259,12 @@ BROADCAST = re.compile(
     re.I,
 )
 BIO_VERBS = re.compile(r"\s+(?:ist|war|arbeitet|schreibt|berichtet|lebt|leitet|lehrt|forscht)\s")
+# A line about the writer: "Die Autorin lebt in Rom.", "Anna Berger ist Redakteurin im …".
+BIO = re.compile(
+    rf"(?:(?:die|der|unsere?)\s+(?:autorin(?:nen)?|autoren|autor)(?=\s)|(?P<name>{NAME}))"
+    rf"{BIO_VERBS.pattern}.{{0,250}}",
+    re.I,
+)
 RELATIVE_DATE = re.compile(
     r"(?:(?:aktualisiert|veröffentlicht|erstellt|stand|update)(?:\s+am)?\s*:?\s*)?"
     r"(?:vor\s+(?:\d+|einer|einem|wenigen|zwei|drei|vier|fünf|zehn)\s+(?:sekunden?|minuten?"
@@ -271,13 +273,16 @@ RELATIVE_DATE = re.compile(
     r"|(?:aktualisiert|update|stand)(?:\s+um)?\s*:?\s*(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*uhr)?",
     re.I,
 )
-FIRST_PUBLISHED = re.compile(r"\s*(?:erstpublikation|erstveröffentlichung|zuerst erschienen)"
+DATE_LEAD = re.compile(r"(?:(?:artikel|beitrag|meldung|text|sendung) vom|den)\s+", re.I)
+FIRST_PUBLISHED = re.compile(r"\s*(?:erstpublikation|erstveröffentlichung|zuerst erschienen"
+                             r"|(?:erstmals|zuerst|ursprünglich) (?:veröffentlicht|erschienen))"
                              r"(?:\s+am)?\s*:?\s*", re.I)  # fmt: skip
 ISSUE = re.compile(r"(?:ausgabe|heft|nr\.)\s+[\w./ -]{0,20}(?:19|20)\d\d", re.I)
 CREDIT_LINE = re.compile(
     r"\(?(?:(?:fotos?|fotografie|bild(?:er)?|bildquelle|bildnachweis|bildrechte|quelle(?:\s+bild)?"
     r"|titelbild|titelfoto|aufmacherbild|grafik|illustration|karte|fotograf(?:in)?|credit|photo"
-    r"|symbolbild|symbolfoto|archivbild|archivfoto)\s*:\s*\S.*|(?:©|\(c\)|copyright\b).*"
+    r"|symbolbild|symbolfoto|archivbild|archivfoto|original-content von)\s*:\s*\S.*"
+    r"|(?:©|\(c\)|copyright\b).*"
     r"|\|\s*\S.{0,80}|\(?(?:symbolbild|symbolfoto|archivbild|archivfoto|illustration)\)?\.?)",
     re.I,
 )
@@ -304,7 +309,8 @@ CREDIT_TAIL = re.compile(
 )
 _PLACE_WORD = r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*"
 _PLACE = (
-    rf"(?:(?:Bad|Sankt|St\.)\s+)?{_PLACE_WORD}"
+    rf"(?:(?:Bad|Sankt|St\.|New|Den|Los|Las|San|Santa|Tel|Abu|Buenos|Kuala|Hong|Sri)\s+)?"
+    rf"{_PLACE_WORD}"
     rf"(?:\s+(?:am|an der|im|in der|ob der|bei)\s+{_PLACE_WORD})?(?:\s*/\s*{_PLACE_WORD})*"
     r"(?:\s\([A-ZÄÖÜ][a-zäöü]+\))?"
 )
@@ -315,17 +321,25 @@ DATELINE_OPEN = re.compile(
     r"|(?-i:[A-ZÄÖÜ]{3,}(?:[ /-][A-ZÄÖÜ]{2,}){0,2})(?:\s*,\s*[^–—\n-]{3,30}?)?\s+[-–—]\s+(?=\S)",
     re.I,
 )
+# "Update vom 12. März, 14.03 Uhr: …": the time stamp of an update opening a paragraph.
+UPDATE_OPEN = re.compile(
+    r"(?:update|aktualisierung|erstmeldung|ursprüngliche meldung)(?:\s+vom\s+[^:]{3,40}?)?,?\s*"
+    r"(?:[01]?\d|2[0-3])[:.][0-5]\d\s*uhr(?=\s*:\s*\S)",
+    re.I,
+)
 # "Köln – Ein Mann …", "Hannover. Die Stadt …": a place without agency opening a paragraph.
-PLACE_DASH = re.compile(rf"(?P<place>{_PLACE})\s+[-–—]\s+(?=[A-ZÄÖÜ„\"»])")
-PLACE_DOT = re.compile(rf"(?P<place>{_PLACE})\.\s+(?=[A-ZÄÖÜ„\"»])")  # first paragraphs only
-NOT_PLACES = _words("""
+PLACE_DASH = re.compile(rf"(?P<place>{_PLACE})\s+[-–—·]\s+(?=[A-ZÄÖÜ„\"»])")
+PLACE_DOT = re.compile(  # first paragraphs only; "SOEST." in print copy
+    rf"(?P<place>{_PLACE}|(?-i:[A-ZÄÖÜ]{{3,}}(?:[-/][A-ZÄÖÜ]{{2,}})*))\.\s+(?=[A-ZÄÖÜ„\"»])"
+)
+NOT_PLACES = v.words("""
     doch aber und nun jetzt so da dann also heute gestern morgen immerhin trotzdem dennoch zudem
     außerdem hier dort ja nein klar endlich genau richtig falsch danke stopp achtung schluss
     fazit bitte gut schade vorbei eben kurz zuerst später
 """) | frozenset(german.WEEKDAYS) | frozenset(german.MONTHS)
 TRAILING_CREDIT = re.compile(
     rf"(?<=[.!?\"“”»])\s*(?P<credit>\(\s*(?:[a-z]{{2,4}}\s*/\s*)*{AGENCY_EXPR}\s*\)"
-    r"|(?-i:/[a-z]{2,4}(?:/[a-z]{2,4}){1,5}))\s*$",
+    r"|(?-i:/[a-z]{2,4}(?:/[a-z]{2,4}){1,5})|(?-i:\([a-zäöü]{2,4}\)))\s*$",
     re.I,
 )
 # A live-blog entry: "21:40 Uhr: Sturmflut erwartet", "+++ 13:20 Uhr: … +++".
@@ -335,17 +349,22 @@ LIVE_ENTRY = re.compile(
     re.I,
 )
 PHOTO_SOURCE = re.compile(
-    rf"{alternation(PHOTO_AGENCIES)}|[^\W\d_]\s*/\s*{AGENCY}|{AGENCY}\s*/\s*[^\W\d_]", re.I
+    rf"{alternation(PHOTO_AGENCIES)}|[^\W\d_]\s*/\s*{AGENCY}|{AGENCY}\s*/\s*[^\W\d_]"
+    rf"|[^\W\d_]\s*\(\s*{AGENCY}\s*\)\s*$",  # "© Harald Oppitz (KNA)"
+    re.I,
 )
-SOURCE_CREDIT = re.compile(r"\(?(?:quellen?\s*:|©|\(c\)|copyright\b|erschienen\s+in)", re.I)
+SOURCE_CREDIT = re.compile(
+    r"\(?(?:quellen?\s*:|©|\(c\)|copyright\b|erschienen\s+in|original-content\b)", re.I
+)
 COPYRIGHT = re.compile(r"\s*(?:©|\(c\)|copyright\b)\s*(?:(?:19|20)\d\d\b)?\s*", re.I)
 # What follows an outlet's name in a © footer: a year, a description, the company form.
 OUTLET_TAIL = re.compile(
-    r"\s*(?:[,|–—]|\s-\s|\b(?:19|20)\d\d\b|\b(?:verlag|verlags|medien|media|mediengruppe|gmbh"
-    r"|ag|kg|se|alle rechte|all rights)\b).*",
+    r"\s*(?:[,|–—·•]|\s-\s|\b(?:19|20)\d\d\b|\b(?:verlag|verlags|medien|media|mediengruppe|gmbh"
+    r"|ag|kg|se|alle rechte|all rights|wochenmagazin|nachrichtenmagazin|onlinemagazin)\b).*",
     re.I,
 )
-LEGAL = re.compile(r"\b(?:verlag\w*|gmbh|ag|kg|alle rechte|all rights|rechte vorbehalten)\b", re.I)
+LEGAL = re.compile(r"\b(?:verlag\w*|gmbh|ag|kg|alle rechte|all rights|rechte vorbehalten|impressum"
+                   r"|datenschutz)\b", re.I)  # fmt: skip
 NUMBERED_BRAND = re.compile(r"[^\W\d_]{2,}\d{1,3}")  # "Heute24", "BR24"
 DOMAIN = re.compile(r"(?:www\.)?(?P<core>[\w-]+)\.(?:de|at|ch|com|net|org|eu|info|news)", re.I)
 DIGIT = re.compile(r"\d")

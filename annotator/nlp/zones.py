@@ -27,6 +27,7 @@ No headline means no lead: a text without structure gets no zones.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -56,7 +57,9 @@ __all__ = ["ZONE_LABELS", "derive_meta", "suggest_zones"]
 
 _HEADLINE_MAX, _KICKER_WORDS, _SUBHEAD_MAX = 180, 5, 100
 _LEAD_CHARS, _LEAD_SHORT, _LEAD_MAX, _BRAND_WORDS, _INTERVIEW_LINES = 40, 200, 450, 8, 3
+_EXCLAIM_WORDS, _WRAPPED_LINES, _BOX_HEADING, _BOX_LINES = 8, 4, 50, 12
 _FINAL = re.compile(r"[.:;,!?…]['\"“”»«’)]*$")
+_SENTENCE = re.compile(r"[^\W\d_]{2}[.!?…]['\"“”»«’)]*$")  # not "(55.)" of a match report
 _NOT_A_HEADLINE_END = re.compile(r"[.:;,]['\"“”»«’)]*$")
 _HEADER = frozenset((NAV, DATELINE, BYLINE, CREDIT, CAPTION, DUPLICATE, NOTE))
 _NAMES_LINE = re.compile(rf"{w.NAMES}(?:,\s*{w.PLACE.pattern})?")
@@ -74,9 +77,10 @@ def suggest_zones(text: str) -> list[Span]:
     head = _headline(lines)
     if head is not None:
         _name_bylines(lines, head)
+    _bios(lines)  # before the lead: "Anna Berger ist Professorin …" below her byline
+    if head is not None:
         _lead(lines, head)
     p.repeated_captions(lines)
-    _bios(lines)
     _subheads(lines)
     _footers(lines)
     return p.spans(text, lines)
@@ -89,10 +93,13 @@ def _header_end(lines: list[Line]) -> int:
 
 
 def _candidates(lines: list[Line]) -> list[int]:
-    """Free lines before the body that could be the headline: no mastheads, no menus."""
-    return [i for i in range(_header_end(lines)) if is_free(lines[i])
-            and _headline_like(lines[i].text[f.glued_nav_end(lines[i].text) :])
-            and not f.is_brand_like(lines[i].text)]  # fmt: skip
+    """Free lines before the body that could be the headline: no mastheads, no menus; a
+    headline in capitals only when nothing else is one."""
+    found = [i for i in range(_header_end(lines)) if is_free(lines[i])
+             and _headline_like(lines[i].text[f.glued_nav_end(lines[i].text) :])]  # fmt: skip
+    plain = [i for i in found if not f.is_brand_like(lines[i].text)]
+    shouted = [i for i in found if i and lines[i].text.isupper() and lines[i].words >= 3]
+    return plain or shouted
 
 
 def _undecided(lines: list[Line]) -> frozenset[int]:
@@ -124,8 +131,9 @@ def _headline(lines: list[Line]) -> int | None:
     top = index if kicker is None else kicker
     if kicker is not None:
         lines[kicker].set(HEADLINE)
-    for above in lines[:top]:
-        if is_free(above) and above.words <= _BRAND_WORDS and not p.PERIOD_END.search(above.text):
+    for i, above in enumerate(lines[:top]):
+        if is_free(above) and above.words <= _BRAND_WORDS and not p.PERIOD_END.search(above.text) \
+                and not _name_beside_date(lines, i):  # fmt: skip
             above.set(NAV)
     return index
 
@@ -136,7 +144,8 @@ def _word_count(text: str) -> int:
 
 def _is_kicker(line: Line) -> bool:
     text = line.text
-    return is_free(line) and _kicker_like(text) and not f.is_brand_like(text) \
+    shouted = text.isupper() and len(text.split()) >= 3 and not f.is_brand_like(text.title())
+    return is_free(line) and _kicker_like(text) and (shouted or not f.is_brand_like(text)) \
         and not f.is_section_line(text) and f.starts_like_heading(text)  # fmt: skip
 
 
@@ -155,11 +164,12 @@ def _glued_word(lines: list[Line], text: str) -> int:
 
 def _headline_like(text: str) -> bool:
     """Short, starts like a heading, no final period, colon or comma."""
+    quoted = text[:1] in "„\"»«‚" and text[-1:] in "“\"«»‘’"  # „Wir schaffen das.“
     return (
         0 < len(text) <= _HEADLINE_MAX
         and len(text.split()) <= 20
         and f.starts_like_heading(text)
-        and not _NOT_A_HEADLINE_END.search(text)
+        and not _NOT_A_HEADLINE_END.search(text[:-1].rstrip(".") if quoted else text)
         and any(c.isalpha() for c in text)
     )
 
@@ -177,16 +187,33 @@ def _has_body_after(lines: list[Line], index: int) -> bool:
 def _lead(lines: list[Line], head: int) -> None:
     """The first paragraph after the headline is the LEAD, unless a dateline opens it."""
     index = _next_paragraph(lines, head)
-    if index is None or _place_dot_dateline(lines[index]):
+    if index is None or _place_dot_dateline(lines, index):
         return
-    line = lines[index]
-    if _LEAD_CHARS <= len(line.text) <= _LEAD_MAX and line.words >= 5 \
-            and w.BULLET.match(line.text) is None and _has_body_after(lines, index) \
+    line, wrapped = lines[index], _wrapped(lines, index)
+    size = len(line.text) + sum(len(x.text) + 1 for x in wrapped)
+    if _LEAD_CHARS <= size <= _LEAD_MAX and line.words >= 5 and not w.BULLET.match(line.text) \
+            and _has_body_after(lines, index + len(wrapped)) \
             and _set_apart(lines, head, index):  # fmt: skip
-        line.set(LEAD)
-        following = _next_paragraph(lines, index)
+        for part in (line, *wrapped):
+            part.set(LEAD)
+            part.box = index if wrapped else -1  # one zone over the wrapped lines
+        following = _next_paragraph(lines, index + len(wrapped))
         if following is not None:
-            _place_dot_dateline(lines[following])
+            _place_dot_dateline(lines, following)
+
+
+def _wrapped(lines: list[Line], index: int) -> list[Line]:
+    """Lines that continue a short paragraph without a blank line (print copy), when blank
+    lines part the page's paragraphs and the whole stays a lead's length."""
+    out, size = [], len(lines[index].text)
+    for line in lines[index + 1 :]:
+        if line.gap or not is_free(line):
+            break
+        out.append(line)
+        size += len(line.text)
+    ends = index + len(out) + 1
+    closed = ends < len(lines) and lines[ends].gap
+    return out if closed and size <= _LEAD_MAX and len(out) <= _WRAPPED_LINES else []
 
 
 def _set_apart(lines: list[Line], head: int, index: int) -> bool:
@@ -213,25 +240,33 @@ def _next_paragraph(lines: list[Line], index: int) -> int | None:
     return None
 
 
-def _place_dot_dateline(line: Line) -> bool:
-    """``Hannover. Die Stadt …`` opening the first paragraphs: a dateline."""
-    end = place_end(line.text, w.PLACE_DOT)
+def _place_dot_dateline(lines: list[Line], index: int) -> bool:
+    """``Hannover. Die Stadt …`` opening the first paragraphs (wrapped in print copy too): a
+    dateline."""
+    line = lines[index]
+    paragraph = itertools.takewhile(lambda x: not x.gap, lines[index + 1 :])
+    end = place_end(" ".join([line.text, *(x.text for x in paragraph)]), w.PLACE_DOT)
     if end:
-        line.parts = [(0, end, DATELINE)]
+        line.parts = [(0, min(end, len(line.text)), DATELINE)]
     return bool(end)
 
 
 def _name_bylines(lines: list[Line], head: int) -> None:
     """``Martin Vogelsang, Katrin Albers`` right beside a date line in the header: a byline."""
-    for index in range(head + 1, min(head + 8, len(lines))):
-        line = lines[index]
-        if not is_free(line) or line.words > 12 or not _NAMES_LINE.fullmatch(line.text):
-            continue
-        before = lines[index - 1] if not line.gap else None
-        after = lines[index + 1] if index + 1 < len(lines) and not lines[index + 1].gap else None
-        role = after is not None and is_free(after) and w.ROLE.fullmatch(after.text)
-        if role or any(x and _labels(x) & {DATELINE, BYLINE} for x in (before, after)):
-            line.set(BYLINE)
+    for index in range(min(head + 8, len(lines))):
+        if is_free(lines[index]) and _name_beside_date(lines, index):
+            lines[index].set(BYLINE)
+
+
+def _name_beside_date(lines: list[Line], index: int) -> bool:
+    """Bare names with a date or byline line right above or below, or a role below."""
+    line = lines[index]
+    if line.words > 12 or not _NAMES_LINE.fullmatch(line.text) or f.is_brand_like(line.text):
+        return False
+    before = lines[index - 1] if index and not line.gap else None
+    after = lines[index + 1] if index + 1 < len(lines) and not lines[index + 1].gap else None
+    role = after is not None and is_free(after) and w.ROLE.fullmatch(after.text)
+    return bool(role) or any(x and _labels(x) & {DATELINE, BYLINE} for x in (before, after))
 
 
 def _labels(line: Line) -> set[str]:
@@ -239,43 +274,68 @@ def _labels(line: Line) -> set[str]:
 
 
 def _bios(lines: list[Line]) -> None:
-    """``Ulrike Thamm ist Korrespondentin …``: a line about a writer the byline names; a role
-    right below a byline (``Korrespondentin in Warschau``)."""
+    """``Ulrike Thamm ist Korrespondentin …``: a line about a writer the byline names, or about
+    ``Die Autorin``, or a named journalist after the body; a role right below a byline
+    (``Korrespondentin in Warschau``)."""
     names = {name for line in lines for a, b, label in line.parts if label == BYLINE
              for name in byline_names(line.text[a:b])}  # fmt: skip
+    bios = {i: m for i, line in enumerate(lines) if is_free(line) and len(line.text) <= 300
+            and w.BIO_VERBS.search(line.text) and (m := w.BIO.fullmatch(line.text))}  # fmt: skip
+    last_body = max((i for i, line in enumerate(lines) if i not in bios and is_body(line)),
+                    default=-1) if bios else -1  # fmt: skip
     for index, line in enumerate(lines):
         if not is_free(line) or len(line.text) > 300:
             continue
         role = index and not line.gap and BYLINE in _labels(lines[index - 1]) \
             and w.ROLE.fullmatch(line.text)  # fmt: skip
-        if role or any(line.text.startswith(name) and w.BIO_VERBS.match(line.text, len(name))
-                       for name in names):  # fmt: skip
+        bio = bios.get(index)
+        if bio and bio["name"] and bio["name"] not in names:  # a journalist after the body
+            bio = None if index < last_body or not w.ROLE.search(line.text) else bio
+        if role or bio or any(line.text.startswith(name) and w.BIO_VERBS.match(line.text, len(name))
+                              for name in names):  # fmt: skip
             line.set(BYLINE)
 
 
 def _subheads(lines: list[Line]) -> None:
-    """A short line without final punctuation between body paragraphs is a SUBHEAD."""
-    interview = _interview(lines)
+    """A short line without final punctuation between body paragraphs is a SUBHEAD; so is one
+    over an info box of list lines (``Die Statistik`` / ``Tore: …``)."""
+    interview, gaps = _interview(lines), any(line.gap for line in lines)
     body_seen = False
     for index, line in enumerate(lines):
         if is_body(line) or line.label == LEAD:
             body_seen = True
             continue
         section = line.label == NAV and f.is_section_line(line.text) and line.words == 1
-        stamped = index and lines[index - 1].label == DATELINE and not line.gap \
-            and german.parse_time(lines[index - 1].text)  # a live-blog entry's time stamp
-        if not (body_seen or stamped) or not (is_free(line) or section):
+        if not (is_free(line) or section):
             continue
+        above = lines[index - 1] if index else None
+        if gaps and above and not line.gap and (is_free(above) or is_body(above)):
+            continue  # a line of a paragraph wrapped in print copy
+        stamped = above and above.label == DATELINE and not line.gap \
+            and german.parse_time(above.text)  # a live-blog entry's time stamp
         after = lines[index + 1] if index + 1 < len(lines) else None
-        if after is not None and is_body(after) and _subhead_like(
-            line.text, questions=not interview
-        ):
+        if (body_seen or stamped) and after is not None \
+                and _subhead_like(line.text, questions=not interview) \
+                and (is_body(after) or _list_below(lines, index)):  # fmt: skip
             line.set(SUBHEAD)
 
 
+def _list_below(lines: list[Line], index: int) -> bool:
+    """A short heading after a body paragraph over two or more list lines: no sentences."""
+    line = lines[index]
+    above = lines[index - 1]
+    if not line.gap or len(line.text) > _BOX_HEADING or not (is_body(above) or above.label == LEAD):
+        return False
+    block = lines[index + 1 : index + 2]
+    block += itertools.takewhile(lambda x: not x.gap, lines[index + 2 : index + _BOX_LINES])
+    return len(block) >= 2 and all(is_free(x) and not _SENTENCE.search(x.text) for x in block)
+
+
 def _interview(lines: list[Line]) -> bool:
-    """Question lines, or lines opened by the same speaker (``Spreebote: …``): an interview."""
-    questions = sum(is_free(line) and line.text.endswith("?") for line in lines)
+    """Question lines, one of them long or addressing someone, or lines opened by the same
+    speaker (``Spreebote: …``): an interview; a guide's short question subheads are none."""
+    asked = [line.text for line in lines if is_free(line) and line.text.endswith("?")]
+    questions = len(asked) if any("," in q or len(q.split()) > 12 for q in asked) else 0
     speakers = Counter(m["speaker"] for line in lines if is_free(line)
                        and (m := w.INTERVIEW_SPEAKER.match(line.text)))  # fmt: skip
     return questions >= _INTERVIEW_LINES or any(n >= _INTERVIEW_LINES for n in speakers.values())
@@ -285,19 +345,25 @@ def _subhead_like(text: str, *, questions: bool) -> bool:
     words = len(text.split())
     if len(text) > _SUBHEAD_MAX or words > 12 or not f.starts_like_heading(text):
         return False
-    if w.BULLET.match(text) or not any(c.isalpha() for c in text):
+    bullet = w.BULLET.match(text)  # "1. Die Preise" heads a listicle's part, "• …" is an item
+    if (bullet and not text[0].isdigit()) or not any(c.isalpha() for c in text):
         return False
     final = _FINAL.search(text)  # "Frau Sommer, wie …?" asks, not heads
-    return final is None or (questions and final.group().startswith("?") and words <= 10
-                             and "," not in text)  # fmt: skip
+    if final is None:
+        return True
+    mark = final.group()[0]  # a question or an exclamation, outside interviews
+    return questions and "," not in text and (
+        (mark == "?" and words <= 10) or (mark == "!" and 2 <= words <= _EXCLAIM_WORDS)
+    )
 
 
 def _footers(lines: list[Line]) -> None:
     """A © line of the outlet itself (its brand, or a company) is NAV, not a credit."""
-    brand = f.brand_of(lines[0].text) if lines and lines[0].label == NAV else None
+    top = itertools.takewhile(lambda line: line.label == NAV, lines)  # past a cookie banner
+    brands = {(f.brand_of(line.text) or line.text).casefold() for line in top}
     for line in lines:
         if line.label != CREDIT or f.agencies_in(line.text) or w.PHOTO_SOURCE.search(line.text):
             continue
-        name = f.copyright_name(line.text)
-        if name and (w.LEGAL.search(line.text) or (brand and name.casefold() == brand.casefold())):
+        name = (f.copyright_name(line.text) or "").casefold()
+        if name and (w.LEGAL.search(line.text) or name in brands):
             line.set(NAV)
