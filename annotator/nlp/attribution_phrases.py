@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from annotator.core.german import parse_dateline
 from annotator.core.model import Span
 from annotator.core.spans import sentence_around
 from annotator.nlp.attribution_words import (
@@ -220,7 +221,7 @@ class Phrases:
         oblique phrase ("Am Freitag", "Anders als", "Den Vorwurf"); past a finite verb
         ("Durch einen Sprecher ließ der Sänger"), the one after it. A name further on is an
         object ("X traf Y und sagte") and never the speaker."""
-        toks, k = self.toks, lo
+        toks, k = self.toks, self._past_dateline(lo)
         while k < hi:
             t = toks[k]
             if t.low in PREPS | OBLIQUE | SKIP_PHRASE:  # skip "Am Freitag", "Den Satz"
@@ -236,6 +237,14 @@ class Phrases:
             else:
                 return self._np_speaker(k, hi)
         return None
+
+    def _past_dateline(self, k: int) -> int:
+        """The token after a dateline ("Dresden (dpa) –") opening a paragraph at token k."""
+        start = self.toks[k].start if k < len(self.toks) else len(self.text)
+        if start and self.text[start - 1] != "\n":
+            return k
+        line = parse_dateline(self.text[start : start + 200])
+        return self.index(start + line.end) if line and line.end else k
 
     def _antecedent(self, pos: int) -> Found:
         """A pronoun's speaker: the nearest PER, source or role subject ("Der Beamte") before it."""
