@@ -85,30 +85,3 @@ def test_a_use_case_that_cannot_finish_leaves_nothing(session: Session) -> None:
     assert session.project.annotations(1) == [] and session.undo_stack.count() == 0
     assert session.project.matching.decisions() == [] and len(messages) == 1
 
-
-NESTED = "Laut «Abendkurier» sagte der Minister in einer Sitzung, die Reform sei gescheitert."
-
-
-def test_shift_l_on_a_nested_sentence_stores_the_chain(project: Project, qapp) -> None:
-    """"Laut X sagte Y, …": claim → Y (attributed_to) → X (reported_by), one undo step."""
-    from annotator.app.attribution_chain import accept_suggested
-
-    aid = project.add_article(ArticleDraft(text=NESTED, title="Reform"))
-    project.replace_suggestions(aid, ModelInfo("de_annotator_ner", "0.1.0"),
-                                [Span(*at(NESTED, "Abendkurier"), "ORG")])
-    session = Session(project, "maria")
-    claim = session.add_span(aid, Layer.CLAIM, Span(*at(NESTED, "die Reform sei gescheitert"),
-                                                    "CLAIM"))
-    assert claim is not None
-    attribution = claim_ops.attribution_for(state(session, aid), claim)
-    assert accept_suggested(session, state(session, aid), claim, attribution) is not None
-    chain = state(session, aid).source_chain(claim.id)
-    assert [NESTED[s.start:s.end] for s in chain] == ["der Minister", "Abendkurier"]
-    reported = next(lk for lk in project.links(aid) if lk.kind == "reported_by")
-    assert (reported.from_id, reported.to_id, reported.attrs) == (chain[0].id, chain[1].id,
-                                                                  {"cue": "Laut"})
-    assert state(session, aid).claims_of(chain[1].id) == []  # X reports Y, it states no claim
-    assert {s.name for s in project.claims.sources()} == {"Minister", "Abendkurier"}
-    assert session.undo_stack.count() == 2 and session.undo()  # the claim, then Shift+L
-    assert project.links(aid) == [] and project.annotations(aid, Layer.SOURCE) == []
-    assert project.claims.sources() == []
