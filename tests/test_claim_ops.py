@@ -84,4 +84,3 @@ def test_a_use_case_that_cannot_finish_leaves_nothing(session: Session) -> None:
     assert claim_ops.group_with(session, query, missing) is None
     assert session.project.annotations(1) == [] and session.undo_stack.count() == 0
     assert session.project.matching.decisions() == [] and len(messages) == 1
-
