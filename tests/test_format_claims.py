@@ -66,7 +66,8 @@ def test_claims_table(tmp_path: Path) -> None:
         "article": "Artikel 1", "source_path": "0.txt", "outlet": "Bote",
         "published": "2024-05-01", "claim": CLAIMS[0], "start": "19", "end": "67",
         "sentence": "Anna Berger sagte, der Vertrag sei am Mittwoch unterzeichnet worden.",
-        "source": "Anna Berger", "cue": "sagte", "quote_type": "indirect", "kind": "factual",
+        "source": "Anna Berger", "via": "", "cue": "sagte", "quote_type": "indirect",
+        "kind": "factual",
         "checkworthy": "", "verdict": "true", "evidence": "Protokoll", "group": "Wochentag",
         "value": "Mittwoch", "stance": "", "holds": "true"}
     assert lone["claim"] == "Dann ging sie" and lone["group"] == "" and lone["source"] == ""
@@ -75,6 +76,24 @@ def test_claims_table(tmp_path: Path) -> None:
     assert third["source"] == "das Amt" and third["sentence"] == TEXTS[2]
     assert lines[0] == {**first, "start": 19, "end": 67, "holds": True}
     assert [r["claim"] for r in lines] == [r["claim"] for r in rows]
+
+
+def test_claims_table_names_who_reports_the_source(tmp_path: Path) -> None:
+    """"Laut X sagte Y": the claim's source Y, via X (stored as Y → X, ``reported_by``)."""
+    text = "Laut «Abendkurier» sagte der Minister, die Reform sei gescheitert."
+    p = Project.open(tmp_path / "p.db")
+    aid = p.add_article(ArticleDraft(text=text, title="Reform"))
+    assert aid
+    claim = p.add_annotation(aid, Layer.CLAIM, _span(text, "die Reform sei gescheitert",
+                                                     "CLAIM"), "maria")
+    speaker = p.add_annotation(aid, Layer.SOURCE, _span(text, "der Minister", "SOURCE"), "maria")
+    paper = p.add_annotation(aid, Layer.SOURCE, _span(text, "Abendkurier", "SOURCE"), "maria")
+    p.add_link(claim, speaker, "attributed_to", "maria", {"cue": "sagte"})
+    p.add_link(speaker, paper, "reported_by", "maria", {"cue": "Laut"})
+    p.claims.set_canonical([paper], p.claims.add_source("Abendkurier", "newspaper"))
+    files = write_claims([annotated_draft(p, aid)], tmp_path / "claims.csv")
+    (row,) = [json.loads(line) for line in files[1].read_text(encoding="utf-8").splitlines()]
+    assert (row["source"], row["via"], row["cue"]) == ("der Minister", "Abendkurier", "sagte")
 
 
 def test_claim_pairs(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from functools import cached_property
 from annotator.app.changes import Part
 from annotator.app.zones import Zone, in_force
 from annotator.core.model import Annotation, Article, Layer, Link, Suggestion
-from annotator.core.names import ATTRIBUTED_TO
+from annotator.core.names import ATTRIBUTED_TO, REPORTED_BY
 from annotator.store import Project
 
 SpanItem = Annotation | Suggestion
@@ -110,10 +110,20 @@ class ArticleState:
                 return self._by_id.get(link.to_id)
         return None
 
+    def source_chain(self, claim_id: int) -> list[Annotation]:
+        """The claim's source, then the sources that report it ("Laut X sagte Y": [Y, X])."""
+        chain: list[Annotation] = []
+        source = self.source_of(claim_id)
+        while source is not None and source not in chain:
+            chain.append(source)
+            source = next((self._by_id.get(lk.to_id) for lk in self.links
+                           if lk.from_id == source.id and lk.kind == REPORTED_BY), None)
+        return chain
+
     def claims_of(self, source_id: int) -> list[Annotation]:
         """The claims attributed to a source."""
         return [self._by_id[lk.from_id] for lk in self.links
-                if lk.to_id == source_id and lk.from_id in self._by_id]
+                if lk.to_id == source_id and lk.kind == ATTRIBUTED_TO and lk.from_id in self._by_id]
 
     def panel_key(self) -> tuple:
         """What the claims and sources panel shows; equal keys need no redraw."""

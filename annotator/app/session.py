@@ -189,10 +189,11 @@ class Session(QObject):
                                                self.annotator))
 
     def link_claim(self, article_id: int, claim_id: int, source_id: int,
-                   attrs: dict | None = None) -> Link | None:
-        """Attribute a claim to its source (replacing an earlier attribution); the new link,
-        or None when it could not be stored."""
-        command = cmd.AddLink(self.project, article_id, claim_id, source_id, ATTRIBUTED_TO,
+                   attrs: dict | None = None, kind: str = ATTRIBUTED_TO) -> Link | None:
+        """Attribute a claim to its source (replacing an earlier attribution), or with
+        ``REPORTED_BY`` a source to the source that reports it; the new link, or None when it
+        could not be stored."""
+        command = cmd.AddLink(self.project, article_id, claim_id, source_id, kind,
                               self.annotator, attrs)
         if not self.push(command):
             return None

@@ -3,4 +3,7 @@
 MODEL_SETTING = "model"  # the project's entity suggester: a spaCy package name or folder
 CLAIMS_MODEL_SETTING = "claims_model"  # the project's claim span categorizer (a folder)
 ATTRIBUTED_TO = "attributed_to"  # the link from a claim to the source that states it
+# the link from a source mention to the source that reports what it said ("Laut X sagte Y":
+# Y → X); a claim's sources are a chain: claim → Y → X
+REPORTED_BY = "reported_by"
 ZONES_MODEL_SETTING = "zones_model"  # the project's learned zone model (a file beside it)

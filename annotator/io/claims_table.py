@@ -9,14 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.model import ArticleDraft, DocGroupMember, DocSpan, Layer
+from annotator.core.names import REPORTED_BY
 from annotator.core.spans import sentence_around
 from annotator.io.conll import json_line
 
 FIELDS = ("article", "source_path", "outlet", "published", "claim", "start", "end", "sentence",
-          "source", "cue", "quote_type", "kind", "checkworthy", "verdict", "evidence",
+          "source", "via", "cue", "quote_type", "kind", "checkworthy", "verdict", "evidence",
           "group", "value", "stance", "holds")
 OPPOSITE = {"supports": "refutes", "refutes": "supports"}
 JOIN = "; "  # a claim attributed to several sources lists them all in one cell
+CHAIN = " → "  # "Laut X sagte Y": the source Y, via X (and whoever reports X)
 
 
 def write_claims(drafts: Iterable[ArticleDraft], path: Path) -> list[Path]:
@@ -84,12 +86,13 @@ def _claim_row(draft: ArticleDraft, claim: DocSpan, spans: dict[str, DocSpan]) -
     """A claim's own fields: article, text and sentence, attribution and verdict."""
     text = draft.text
     s_start, s_end = sentence_around(text, claim.start)
-    sources, cues, quote_types = [], [], []
+    sources, via, cues, quote_types = [], [], [], []
     for link in draft.links:
         target = spans.get(link.to_key)
         if link.from_key != claim.key or target is None or target.layer is not Layer.SOURCE:
             continue
-        sources.append(target.source or text[target.start : target.end])
+        sources.append(_name(draft, target))
+        via.append(CHAIN.join(_name(draft, s) for s in _reporters(draft, target, spans)))
         cues.append(str(link.attrs.get("cue", "")))
         quote_types.append(str(link.attrs.get("quote_type", "")))
     return {
@@ -97,10 +100,28 @@ def _claim_row(draft: ArticleDraft, claim: DocSpan, spans: dict[str, DocSpan]) -
         "outlet": draft.outlet or "", "published": draft.published or "",
         "claim": text[claim.start : claim.end], "start": claim.start, "end": claim.end,
         "sentence": text[min(s_start, claim.start) : max(s_end, claim.end)],
-        "source": _joined(sources), "cue": _joined(cues), "quote_type": _joined(quote_types),
+        "source": _joined(sources), "via": _joined(via), "cue": _joined(cues),
+        "quote_type": _joined(quote_types),
         **{key: str(claim.attrs.get(key, "")) for key in ("kind", "checkworthy", "verdict",
                                                          "evidence")},
     }
+
+
+def _name(draft: ArticleDraft, source: DocSpan) -> str:
+    """A source mention by its canonical source's name, else its text."""
+    return source.source or draft.text[source.start : source.end]
+
+
+def _reporters(draft: ArticleDraft, source: DocSpan, spans: dict[str, DocSpan]) -> list[DocSpan]:
+    """The sources that report a source, outwards: "Laut X sagte Y" gives [X] for Y."""
+    chain: list[DocSpan] = []
+    while True:
+        nxt = next((spans[lk.to_key] for lk in draft.links if lk.from_key == source.key
+                    and lk.kind == REPORTED_BY and lk.to_key in spans), None)
+        if nxt is None or nxt in chain or nxt is source:
+            return chain
+        chain.append(nxt)
+        source = nxt
 
 
 def _member_fields(m: DocGroupMember) -> dict[str, Any]:

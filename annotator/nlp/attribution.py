@@ -13,27 +13,38 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from annotator.core.model import Span
 from annotator.nlp.attribution_finder import Cue, Finder, Found, sentence_at
 from annotator.nlp.attribution_words import DETS, KONJ, NOT_KONJ, REPORTING_CUES
 
-__all__ = ["QUOTE_TYPES", "REPORTING_CUES", "Attribution", "suggest_attribution"]
+__all__ = ["QUOTE_TYPES", "REPORTING_CUES", "Attribution", "Hop", "suggest_attribution"]
 
 QUOTE_TYPES: tuple[str, ...] = ("direct", "indirect", "reported", "unattributed")
 
 
+class Hop(NamedTuple):
+    """A source that reports what the speaker said ("Laut X sagte Y": X), with its cue."""
+
+    source: tuple[int, int]
+    cue: str
+
+
 @dataclass(frozen=True)
 class Attribution:
-    """A suggested attribution; ``source`` is None when nobody is cited (or none was found)."""
+    """A suggested attribution; ``source`` is None when nobody is cited (or none was found).
+    ``via`` holds the sources that report the speaker, innermost first (claim → source → via)."""
 
     source: tuple[int, int] | None
     cue: str | None
     cue_span: tuple[int, int] | None
     quote_type: str
     confidence: float
+    via: tuple[Hop, ...] = ()
 
 
+_FRAMES = ("after", "zufolge", "wie")  # cues that may report a speaker's words
 _BASE = {"verb": 0.85, "after": 0.85, "zufolge": 0.85, "wie": 0.8, "impersonal": 0.6}
 _HOW = {"source": 1.1, "entity": 1.0, "np": 0.85, "pronoun": 0.7}
 
@@ -71,6 +82,27 @@ def _best(
         if best is None or key > best[0]:
             best = (key, cue, sp, conf)
     return best[1:] if best else None
+
+
+def _nested(
+    f: Finder, hit: tuple[Cue, Found, float], claim: tuple[int, int]
+) -> tuple[tuple[Cue, Found, float], tuple[Hop, ...]]:
+    """A verb of saying and a frame outside the claim in one sentence ("Laut X sagte Y", "Y
+    sagte X zufolge", "Wie X berichtet, sagte Y"): Y speaks, X reports it."""
+    sent = sentence_at(f.text, hit[0].span[0])
+    found: list[tuple[Cue, tuple[tuple[int, int], str]]] = []
+    for c in f.cues(*sent):
+        sp = f.speaker(c, sent)
+        if sp and not _overlap(c.span, claim) and not _overlap(sp[0], claim):
+            found += [(c, sp)] if "eigene" not in c.surface.lower() else []
+    verbs = [(c, sp) for c, sp in found if c.kind == "verb"]
+    if not verbs:
+        return hit, ()
+    cue, sp = min(verbs, key=lambda v: min(abs(v[0].span[0] - claim[1]),
+                                           abs(claim[0] - v[0].span[1])))
+    via = tuple(Hop(s[0], c.surface) for c, s in found
+                if c.kind in _FRAMES and not _overlap(s[0], sp[0]))
+    return ((cue, sp, _BASE["verb"] * _HOW[sp[1]]), via) if via else (hit, ())
 
 
 def _konjunktiv(f: Finder, start: int, end: int) -> bool:
@@ -131,6 +163,6 @@ def suggest_attribution(
     kind = "direct" if direct else "reported" if konj else "indirect" if hit else "unattributed"
     if hit is None:
         return Attribution(None, None, None, kind, 0.6 if kind == "unattributed" else 0.35)
-    cue, speaker, conf = hit
+    (cue, speaker, conf), via = _nested(f, hit, claim) if hit[1] else (hit, ())
     source = speaker[0] if speaker else None
-    return Attribution(source, cue.surface, cue.span, kind, min(0.97, round(conf * near, 2)))
+    return Attribution(source, cue.surface, cue.span, kind, min(0.97, round(conf * near, 2)), via)

@@ -36,6 +36,8 @@ _SEPARABLE: dict[str, tuple[str, str]] = {
     "fest": ("stellt stellte", "festgestellt"),
     "hervor": ("hebt hob hoben", "hervorgehoben"),
     "vor": ("wirft warf warfen", "vorgeworfen"),
+    "auf": ("fordert forderte forderten ruft rief riefen", "aufgefordert aufgerufen"),
+    "zu": ("sagt sagte sagten", "zugesagt"),
 }
 FINITE_SEP: dict[str, set[str]] = {}
 for _particle, (_finite, _) in _SEPARABLE.items():
@@ -45,18 +47,30 @@ VERBS = (
     _weak(
         "sag erklär beton bericht bestätig forder verlang warn kritisier versicher erläuter "
         "bekräftig behaupt dementier meld äußer ergänz mahn beklag argumentier zitier begrüß lob "
-        "antwort erwider präzisier twitter verlaut"
+        "antwort erwider präzisier twitter verlaut jubel verteidig begründ"
     )
     | _words(
         "schrieb schrieben schreibt schreiben geschrieben sprach sprachen spricht sprechen nannte "
         "nannten nennt unterstrich unterstreicht bestritt bestreitet verwies verweist lautet "
-        "lautete erfuhr"
+        "lautete erfuhr versprach versprachen verspricht mitteilen ausrichten"
     )
     # joined forms of particle verbs: "wie das Ministerium mitteilte", "hat ... angekündigt"
     | {p + f for p, (fs, _) in _SEPARABLE.items() for f in fs.split()}
     | {f for _, ps in _SEPARABLE.values() for f in ps.split()}
 )
 IMPERSONAL = _words("hieß heißt geheißen verlautete verlautet")
+SPRECHEN = _words("sprach sprachen spricht sprechen gesprochen")  # a cue only with "von"
+# particles that make a verb of saying something else ("sagte ab", "rief an") unless
+# _SEPARABLE has the pair
+PARTICLES = _words("ab an auf aus bei ein fest fort her hin los mit nach vor weg zu zurück")
+# with a participle cue: passive ("wurde mitgeteilt", "sind aufgerufen")
+PASSIVE_AUX = _words("wird werden wurde wurden worden ist sind war waren")
+NEGATION = _words("nicht nie niemals keineswegs")
+# "laut Plan", "laut Gesetz": a rule or a timetable, nobody who speaks
+NOT_SPEAKERS = (
+    "plan", "gesetz", "vertrag", "satzung", "verfassung", "vorschrift", "ordnung", "statut",
+    "tarif", "programm",
+)  # fmt: skip
 NACH_NOUNS = tuple(
     _words(
         "angaben informationen darstellung auskunft ansicht einschätzung auffassung worten "
@@ -78,15 +92,18 @@ NOM_DETS = _words("der die das ein eine einer er sie")
 GEN_DETS = _words("des der eines einer von")
 PREPS = _words(
     "am im in an auf aus bei beim mit nach vor vom von zu zum zur für gegenüber während seit über "
-    "unter ins ans durch ohne gegen trotz wegen"
+    "unter ins ans durch ohne gegen trotz wegen laut seitens"
 )
 ADVERBS = _words(
     "auch zudem außerdem dazu dann später gestern heute jetzt nun damals inzwischen allerdings "
     "daher deshalb doch dennoch trotzdem zugleich hier dort darin bereits noch erst zunächst "
-    "schließlich zuvor danach darauf dagegen hingegen ebenfalls"
+    "schließlich zuvor danach darauf dagegen hingegen ebenfalls anders ebenso genauso ähnlich"
 )
 NO_HEAD = PREPS | ADVERBS | _words("er sie es man wer wie was wo woher warum wann ob dass")
 OBLIQUE = _words("den dem einen einem")  # never the subject
+SKIP_PHRASE = _words("als wie")  # "Anders als die Opposition": a comparison, no subject
+PRONOUNS = _words("er sie")
+RELATIVE = _words("der die das dem den deren dessen welche welcher welches")
 MODALS = _words(
     "kann konnte können konnten will wollte wollen wollten muss musste müssen soll sollte sollen "
     "darf durfte dürfen wird werden würde würden möchte nicht zu"
@@ -95,8 +112,11 @@ NOT_ADJ = _words("unter über hinter oder aber wieder immer sehr gegen jedoch eb
 DOC_NOUNS = _words(
     "bericht berichten berichte angaben informationen mitteilung erklärung studie meldung "
     "meldungen umfrage schätzung schätzungen darstellung recherchen aussagen worten einschätzung "
-    "ansicht auffassung auskunft dokument papier schreiben"
+    "ansicht auffassung auskunft dokument papier schreiben begründung urteil stellungnahme "
+    "entscheidung antrag protokoll"
 )
+CIRCLES = _words("umfeld kreis kreisen")  # "dem Umfeld des Trainers": the whole phrase speaks
+TITLES = _words("dr prof")
 NEWS_NOUNS = _words("zeitung blatt magazin sender agentur nachrichtenagentur portal")
 KONJ = _words(
     "sei seien seist seiest habe hätte hätten werde würde würden könne könnte könnten müsse "

@@ -8,7 +8,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from annotator.core.model import CanonicalSource, ClaimGroup, GroupMember, Layer
-from annotator.core.names import ATTRIBUTED_TO
+from annotator.core.names import ATTRIBUTED_TO, REPORTED_BY
 from annotator.store.annotations import ensure_annotator
 from annotator.store.sql import dump_json, insert, marks, now, query, scalar
 
@@ -184,7 +184,7 @@ class ClaimStore:
                 annotation_id=m["annotation_id"], article_id=m["article_id"], start=m["start"],
                 end=m["end"], text=m["claim"], value=m["value"], stance=m["stance"],
                 article_title=m["title"], outlet=m["outlet"], published=m["published"],
-                source=m["canonical"] or m["mention"]) for m in members),
+                source=_with_via(m["canonical"] or m["mention"], m["via"])) for m in members),
         )
 
     def claims(self) -> list[tuple[int, int, str]]:
@@ -208,13 +208,23 @@ SELECT m.annotation_id, m.value, m.stance, n.article_id, n.start, n."end",
           WHERE l.from_id = n.id AND l.kind = '{ATTRIBUTED_TO}' LIMIT 1) AS canonical,
        (SELECT substr(a.text, sm.start + 1, sm."end" - sm.start) FROM links l
           JOIN annotations sm ON sm.id = l.to_id
-          WHERE l.from_id = n.id AND l.kind = '{ATTRIBUTED_TO}' LIMIT 1) AS mention
+          WHERE l.from_id = n.id AND l.kind = '{ATTRIBUTED_TO}' LIMIT 1) AS mention,
+       (SELECT coalesce(s.name, substr(a.text, rm.start + 1, rm."end" - rm.start))
+          FROM links l JOIN links r ON r.from_id = l.to_id AND r.kind = '{REPORTED_BY}'
+          JOIN annotations rm ON rm.id = r.to_id
+          LEFT JOIN sources s ON s.id = rm.canonical_source_id
+          WHERE l.from_id = n.id AND l.kind = '{ATTRIBUTED_TO}' LIMIT 1) AS via
 FROM claim_group_members m
 JOIN annotations n ON n.id = m.annotation_id
 JOIN articles a ON a.id = n.article_id
 WHERE m.group_id = ?
 ORDER BY coalesce(a.published, ''), a.id, n.start
 """
+
+
+def _with_via(source: str | None, via: str | None) -> str | None:
+    """A claim's source and who reports it ("Laut X sagte Y": "Y via X")."""
+    return f"{source} via {via}" if source and via else source
 
 
 def _source(r: dict[str, Any]) -> CanonicalSource:

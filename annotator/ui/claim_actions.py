@@ -9,7 +9,7 @@ from html import escape
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 
-from annotator.app import claim_ops
+from annotator.app import attribution_chain, claim_ops
 from annotator.app.article_state import ArticleState
 from annotator.app.tasks import TaskRunner, project_task
 from annotator.core.model import Annotation, Layer, Link
@@ -81,6 +81,8 @@ class ClaimActions(QObject):
         if source is not None and source.source_id is not None:
             canonical = self.project.claims.source(source.source_id).name
             name = name if canonical == name else f"{name} → {canonical}"
+        name += "".join(f" · via {state.text[r.start:r.end]}"
+                        for r in state.source_chain(claim.id)[1:])  # "Laut X sagte Y": Y via X
         groups = self.project.claims.groups_of(claim.id)
         titles = escape(", ".join(self.project.claims.group(g).title for g in groups))
         self.panel.show_claim(claim, link, name, self._suggestion_text(state, claim, link),
@@ -91,6 +93,7 @@ class ClaimActions(QObject):
         if attribution is None or attribution.source is None or link is not None:
             return ""
         who = state.text[attribution.source[0]:attribution.source[1]]
+        who += "".join(f" via {state.text[a:b]}" for (a, b), _ in attribution.via)
         return (f"<i>Suggested:</i> <b>{escape(who)}</b> · {escape(attribution.cue or '—')} · "
                 f"{escape(attribution.quote_type)} "
                 f"<small>({keys_text('claim.accept_attribution')} accepts)</small>")
@@ -122,7 +125,7 @@ class ClaimActions(QObject):
             self.session.failed.emit(
                 f"No attribution found for this claim: {keys_text('claim.link')} links by hand")
             return
-        claim_ops.accept_attribution(self.session, state, claim, attribution)
+        attribution_chain.accept_suggested(self.session, state, claim, attribution)
 
     # -- the same point in other articles --------------------------------------------------------
 

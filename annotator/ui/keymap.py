@@ -94,8 +94,8 @@ ACTIONS: tuple[Action, ...] = (
       "known ones)", CLAIMS, ARTICLE),
     A("claim.edit", ("E",), "Edit the claim's kind, check-worthiness, verdict, … (Esc returns)",
       CLAIMS, ARTICLE),
-    A("claim.accept_attribution", ("Shift+L",), "Accept the suggested attribution (source, cue, "
-      "quotation type)", CLAIMS, ARTICLE),
+    A("claim.accept_attribution", ("Shift+L",), "Accept the suggested attribution (source and "
+      "who reports it, cue, quotation type)", CLAIMS, ARTICLE),
     A("claim.rank", ("G",), "Rank sentences and claims of other articles about the same point",
       CLAIMS, ARTICLE),
     A("candidate.choose", DIGITS[:5], "In the ranked list: put that one in the claim's group",

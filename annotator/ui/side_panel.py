@@ -41,8 +41,8 @@ class SpanListModel(QAbstractListModel):
     def _describe(self, state: ArticleState, a: Annotation) -> str:
         text = state.text[a.start:a.end]
         if self.layer is Layer.CLAIM:
-            source = state.source_of(a.id)
-            who = state.text[source.start:source.end] if source else "no source yet"
+            chain = state.source_chain(a.id)  # "Laut X sagte Y": Y via X
+            who = " via ".join(state.text[s.start:s.end] for s in chain) or "no source yet"
             return f"„{shorten(text)}“ — {who}"
         n = len(state.claims_of(a.id))
         return f"{shorten(text, 60)} ({n} claim{'s' if n != 1 else ''})"
