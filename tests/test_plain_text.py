@@ -182,7 +182,14 @@ def test_user_and_file_text_is_shown_literally_and_loads_nothing(qtbot, window, 
     dialog = window._sources_dialog
     dialog.suggest_merge()
     dialog.grab()
-    seen["registry hint"] = shown(dialog.hint)
+    seen["registry status"] = shown(dialog.status)  # the suggestion, in the status line
+    dialog.merge_selected()
+    seen["merge prompt"] = shown(dialog.status)
+    dialog.rename_current()
+    dialog.grab()
+    seen["rename prompt"] = shown(dialog.name_label)
+    dialog.reject()  # cancels the rename
+    dialog.reject()  # and the merge
     # The disputed claims side by side, all groups listed.
     window.toggle_disputes()
     disputes = window.disputes

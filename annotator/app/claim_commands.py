@@ -1,12 +1,13 @@
-"""Undoable actions on claims across articles: attributes, sources, claim groups."""
+"""Undoable actions on claims across articles: attributes, claim groups, match decisions
+(the source registry's are in ``app/source_commands.py``)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from annotator.app.changes import Changes, Part
+from annotator.app.changes import Part
 from annotator.app.commands import Conflict, StoreCommand
-from annotator.core.model import Annotation, CanonicalSource, Link
+from annotator.core.model import Annotation, Link
 from annotator.store import Project
 from annotator.store.matching_store import MatchSpan
 
@@ -86,75 +87,6 @@ class SetLinkAttrs(StoreCommand):
 
     def revert(self) -> None:
         self._write(self.after, self.before)
-
-
-class AssignSource(StoreCommand):
-    """Point mentions at a canonical source, registering it first when it is new."""
-
-    parts = Part.SPANS | Part.SOURCES
-
-    def __init__(self, project: Project, article_id: int, mention_ids: list[int],
-                 source_id: int | None, new: tuple[str, str, list[str]] | None = None) -> None:
-        super().__init__(project, article_id, "Assign source")
-        self.mentions, self.source_id, self.new = mention_ids, source_id, new
-        self.created: int | None = None
-        self.before: dict[int, int | None] = {}
-
-    def apply(self) -> None:
-        claims = self.project.claims
-        self.before = claims.canonical_of(self.mentions)
-        target = self.source_id
-        if self.new is not None:
-            name, kind, aliases = self.new
-            existing = claims.source_by_name(name)
-            target = existing.id if existing else claims.add_source(
-                name, kind, aliases, source_id=self.created)
-            self.created = None if existing else target
-        claims.set_canonical(self.mentions, target)
-        self.target = target
-
-    def revert(self) -> None:
-        expect(self.project.claims.canonical_of(self.mentions),
-               dict.fromkeys(self.before, self.target), "the mentions' canonical source")
-        for mention, source in self.before.items():
-            self.project.claims.set_canonical([mention], source)
-        if self.created is not None:
-            self.project.claims.delete_source(self.created)
-
-
-class MergeSources(StoreCommand):
-    """Fold canonical sources into one: their mentions move, their names become aliases."""
-
-    starts_article = False
-    parts = Part.SPANS | Part.SOURCES
-
-    def __init__(self, project: Project, keep: CanonicalSource,
-                 merged: list[CanonicalSource]) -> None:
-        super().__init__(project, None, f"Merge {len(merged) + 1} sources")
-        self.keep, self.merged = keep, merged
-        self.moved: dict[int, list[int]] = {}
-        self.touched: frozenset[int] = frozenset()  # articles of the moved mentions
-
-    def changes(self) -> Changes:
-        return Changes(self.touched, self.parts)
-
-    def apply(self) -> None:
-        claims = self.project.claims
-        aliases = set(self.keep.aliases)
-        for src in self.merged:
-            self.moved[src.id] = claims.mentions_of(src.id)
-            self.touched |= claims.articles_of(src.id)
-            claims.set_canonical(self.moved[src.id], self.keep.id)
-            aliases |= {src.name, *src.aliases}
-            claims.delete_source(src.id)
-        claims.update_source(self.keep.id, aliases=sorted(aliases - {self.keep.name}))
-
-    def revert(self) -> None:
-        claims = self.project.claims
-        claims.update_source(self.keep.id, aliases=list(self.keep.aliases))
-        for src in self.merged:
-            claims.add_source(src.name, src.kind, list(src.aliases), source_id=src.id)
-            claims.set_canonical(self.moved[src.id], src.id)
 
 
 class GroupClaims(StoreCommand):
@@ -270,33 +202,6 @@ class ResolveGroup(StoreCommand):
             self.before, was, self.first = stored, stored, False
         expect(stored, was, "the claim group")
         self.project.claims.update_group(self.group_id, **now)
-
-    def apply(self) -> None:
-        self._write(self.before, self.after)
-
-    def revert(self) -> None:
-        self._write(self.after, self.before)
-
-
-class SetSourceKind(StoreCommand):
-    """Change what kind of source a canonical source is."""
-
-    starts_article = False
-    parts = Part.SOURCES
-
-    def __init__(self, project: Project, source: CanonicalSource, kind: str) -> None:
-        super().__init__(project, None, f"{source.name}: {kind}")
-        self.source_id, self.before, self.after = source.id, source.kind, kind
-
-    def _write(self, was: str, kind: str) -> None:
-        try:
-            now = self.project.claims.source(self.source_id).kind
-        except KeyError:
-            raise Conflict("the source was removed elsewhere") from None
-        if self.first:
-            self.before, was, self.first = now, now, False
-        expect(now, was, "the source's kind")
-        self.project.claims.update_source(self.source_id, kind=kind)
 
     def apply(self) -> None:
         self._write(self.before, self.after)

@@ -12,6 +12,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from annotator.app import claim_commands as claim_cmd
 from annotator.app import commands as cmd
 from annotator.app import metadata, zones
+from annotator.app import source_commands as source_cmd
 from annotator.app.article_commands import SetMeta
 from annotator.core.model import (
     Annotation,
@@ -169,10 +170,13 @@ class Session(QObject):
         return self.push(cmd.UpdateSpan(self.project, ann, after, f"Relabel as {label}"))
 
     def resize(self, ann: Annotation, start: int, end: int) -> bool:
-        """Move a span's bounds; repeated resizes undo as one step."""
+        """Move a span's bounds; repeated resizes undo as one step. A source mention's alias
+        follows it (``source_commands.following_alias``)."""
         check_span(start, end, self.project.article_text_length(ann.article_id))
-        return self.push(cmd.UpdateSpan(self.project, ann, cmd.resized(ann, start, end),
-                                        "Resize span"))
+        after = cmd.resized(ann, start, end)
+        return self.push(source_cmd.ResizeMention(self.project, ann, after)
+                         if ann.layer is Layer.SOURCE
+                         else cmd.UpdateSpan(self.project, ann, after, "Resize span"))
 
     def accept(self, article_id: int, suggestions: list[Suggestion]) -> bool:
         """Accept model suggestions as entity annotations."""
@@ -251,17 +255,25 @@ class Session(QObject):
     def assign_source(self, article_id: int, mention_ids: list[int], source_id: int | None,
                       new: tuple[str, str, list[str]] | None = None) -> bool:
         """Point source mentions at a canonical source, or at a new one (name, kind, aliases)."""
-        return self.push(claim_cmd.AssignSource(self.project, article_id, mention_ids,
-                                                source_id, new))
+        return self.push(source_cmd.AssignSource(self.project, article_id, mention_ids,
+                                                 source_id, new))
 
     def merge_sources(self, keep: CanonicalSource, merged: list[CanonicalSource]) -> bool:
-        """Fold sources into one canonical source."""
-        return bool(merged) and self.push(claim_cmd.MergeSources(self.project, keep, merged))
+        """Fold sources into ``keep``: it keeps its name, theirs become its aliases, their
+        mentions point at it."""
+        merged = [s for s in {s.id: s for s in merged}.values() if s.id != keep.id]
+        return bool(merged) and self.push(source_cmd.MergeSources(self.project, keep, merged))
+
+    def rename_source(self, source: CanonicalSource, name: str) -> bool:
+        """Rename a canonical source; refused (``failed`` says why) when the name is empty or
+        another source's. False when nothing changed."""
+        return " ".join(name.split()) != source.name and self.push(
+            source_cmd.RenameSource(self.project, source, name))
 
     def set_source_kind(self, source: CanonicalSource, kind: str) -> bool:
         """Say what kind of source a canonical source is."""
         return kind != source.kind and self.push(
-            claim_cmd.SetSourceKind(self.project, source, kind))
+            source_cmd.SetSourceKind(self.project, source, kind))
 
     def group_claims(self, article_id: int, group_id: int | None, title: str,
                      members: list[tuple[int, str]]) -> int | None:

@@ -91,6 +91,20 @@ class ClaimStore:
                      "ORDER BY id", [source_id])
         return [r["id"] for r in rows]
 
+    def mention_texts(self, source_id: int) -> dict[int, str]:
+        """Mention id → its text, for the mentions that point at a canonical source."""
+        rows = query(self.db, """SELECT n.id, substr(a.text, n.start + 1, n."end" - n.start) AS t
+            FROM annotations n JOIN articles a ON a.id = n.article_id
+            WHERE n.canonical_source_id = ? ORDER BY n.id""", [source_id])
+        return {r["id"]: r["t"] for r in rows}
+
+    def name_taken(self, name: str, source_id: int | None = None) -> str | None:
+        """The name of another source that is called ``name`` (in any case), or None."""
+        wanted = " ".join(name.split()).casefold()
+        rows = query(self.db, "SELECT id, name FROM sources")
+        return next((r["name"] for r in rows
+                     if r["name"].casefold() == wanted and r["id"] != source_id), None)
+
     def articles_of(self, source_id: int) -> set[int]:
         """The articles in which a canonical source is mentioned."""
         rows = self.db.execute("SELECT DISTINCT article_id FROM annotations "

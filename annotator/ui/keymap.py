@@ -181,14 +181,23 @@ ACTIONS: tuple[Action, ...] = (
       menu="Back to &in progress"),
     A("view.disputes", ("Ctrl+G",), "Disputed claims side by side / back to the article",
       PROJECT, WINDOW),
-    A("view.sources", ("Ctrl+R",), "Source registry (merge, kinds)", PROJECT, WINDOW,
-      menu="Source &registry (merge, kinds)"),
+    A("view.sources", ("Ctrl+R",), "Source registry (merge, rename, kinds)", PROJECT, WINDOW,
+      menu="Source &registry (merge, rename, kinds)"),
     A("help.keys", ("?", "F1"), "Show the keyboard shortcuts", PROJECT, WINDOW,
       menu="&Keyboard shortcuts"),
-    A("sources.merge", ("M",), "Merge the selected sources into the first", REGISTRY, SOURCES),
-    A("sources.kind", ("K",), "Next kind of the source", REGISTRY, SOURCES),
     A("sources.suggest", ("S",), "Select a suggested merge", REGISTRY, SOURCES),
-    A("note.close", (), "Close", REGISTRY, SOURCES, ("Esc",)),
+    A("sources.merge", ("M",), "Merge the selected sources (then pick the one that stays)",
+      REGISTRY, SOURCES),
+    A("sources.keep", DIGITS, "While merging: keep that source's name; the others become its "
+      "aliases and their mentions move to it", REGISTRY, SOURCES, ("1 … 9",), each=True),
+    A("sources.rename", ("F2",), "Rename the source (Enter saves, Esc cancels)", REGISTRY,
+      SOURCES),
+    A("sources.kind", ("K",), "Next kind of the source", REGISTRY, SOURCES),
+    A("sources.undo", ("Ctrl+Z",), "Undo in the registry (the window's undo: across articles)",
+      REGISTRY, SOURCES),
+    A("sources.redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Redo in the registry", REGISTRY, SOURCES),
+    A("note.close", (), "Close (while merging or renaming: cancel)", REGISTRY, SOURCES,
+      ("Esc",)),
 )
 BY_NAME = {a.name: a for a in ACTIONS}
 Sheet = list[tuple[str, list[tuple[tuple[str, ...], str]]]]  # groups of (keys, help)
