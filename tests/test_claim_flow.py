@@ -157,7 +157,8 @@ def test_g_then_1_on_a_grouped_claim_merges_the_groups_and_undo_restores(
     (group,) = project.claims.groups()  # one group, not a second one
     assert group.id == first and sorted(m.annotation_id for m in group.members) == claims
     assert group.holding_id == claims[1] and group.note == "laut Agentur"
-    assert window.statusBar().currentMessage() == f"Merged group {second} into group {first}"
+    assert window.statusBar().currentMessage() == (
+        f"Merged group {second} “Unterzeichnung” into group {first} “Tag der Unterzeichnung”")
     assert not group.disputed  # Mittwoch (article of the 24th) is the 23rd of October
     qtbot.keyClick(window.view.text, Key.Key_Z, Mod.ControlModifier)
     assert groups_now(project) == before

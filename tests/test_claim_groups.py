@@ -156,7 +156,7 @@ def test_grouping_two_claims_in_two_groups_merges_them_and_says_so(session: Sess
     told: list[str] = []
     session.told.connect(told.append)
     assert claim_ops.group_with(session, claim_span(1), claim_span(2), "tfidf") == mine
-    assert told == [f"Merged group {theirs} into group {mine}"]
+    assert told == [f"Merged group {theirs} “Tag” into group {mine} “Wochentag”"]
     (group,) = project.claims.groups()
     assert {m.annotation_id for m in group.members} == {c1, c2, c3, c4}
     assert all(len(project.claims.groups_of(c)) == 1 for c in (c1, c2, c3, c4))

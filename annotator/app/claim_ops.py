@@ -100,31 +100,37 @@ def group_with(session: Session, query: MatchSpan, candidate: MatchSpan,
     with session.action("Group claims about the same point") as action:
         session.decide_match(query, candidate, "confirmed", method)
         claim_id, other_id = claim_at(session, query), claim_at(session, candidate)
-        group = merged = None
+        group, told = None, ""
         if claim_id is not None and other_id is not None:
-            group, merged = _join(session, claim_id, other_id)
+            group, told = _join(session, claim_id, other_id)
     if action.error is not None:
         return None
-    if merged is not None:
-        session.told.emit(f"Merged group {merged} into group {group}")
+    if told:
+        session.told.emit(told)
     return group
 
 
-def _join(session: Session, claim_id: int, other_id: int) -> tuple[int | None, int | None]:
-    """Group two claims (inside an action): the group, and the group merged into it."""
+def _join(session: Session, claim_id: int, other_id: int) -> tuple[int | None, str]:
+    """Group two claims (inside an action): the group, and what to tell of a merge."""
     from annotator.app.claim_values import ensure_stored, told_on_point
 
     claims = session.project.claims
     values = {c: ensure_stored(session, c) for c in (claim_id, other_id)}
     mine, theirs = claims.group_of(claim_id), claims.group_of(other_id)
     if mine is not None and theirs is not None:
-        return mine, (theirs if mine != theirs and session.merge_groups(mine, theirs) else None)
+        if mine == theirs:
+            return mine, ""
+        kept, gone = claims.group(mine).title, claims.group(theirs).title
+        if not session.merge_groups(mine, theirs):
+            return None, ""
+        return mine, (f"Merged group {theirs} \u201c{gone}\u201d into group {mine} "
+                      f"\u201c{kept}\u201d")
     a, b = (session.project.annotation(c) for c in (claim_id, other_id))
     said_a, said_b = told_on_point(session.project, a, values[claim_id], b, values[other_id])
     for group, joining in ((mine, (other_id, said_b)), (theirs, (claim_id, said_a))):
         if group is not None:
             title = claims.group(group).title
-            return session.group_claims(a.article_id, group, title, [joining]), None
+            return session.group_claims(a.article_id, group, title, [joining]), ""
     title = session.project.article(a.article_id).text[a.start:a.end][:60]
     return session.group_claims(a.article_id, None, title,
-                                [(other_id, said_b), (claim_id, said_a)]), None
+                                [(other_id, said_b), (claim_id, said_a)]), ""
