@@ -119,6 +119,11 @@ def test_places_and_persons_come_from_entity_spans() -> None:
      "kein Vertrag unterzeichnet"),
     ("Das Abkommen sei am Mittwoch unterzeichnet worden.", "ja", "unterzeichnet",
      "unterzeichnet"),
+    # a reporting verb is not what is said; a negation in another clause denies something else
+    ("„Das Wasser kennt keine Grenzen“, sagte die Ministerin.", "nein", "kennt", "kennt keine"),
+    ("Die Zahlen wurden nicht genannt, die Studie aber veröffentlicht.", "ja",
+     "veröffentlicht", "veröffentlicht"),
+    ("Es unterschrieb der tschechische Minister.", "ja", "unterschrieb", "unterschrieb"),
 ])
 def test_yes_or_no_is_said_of_the_claims_predicate(text: str, value: str, about: str,
                                                    shown: str) -> None:

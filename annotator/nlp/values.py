@@ -45,9 +45,14 @@ _NOT_PREDICATE_WORDS = (
     "müssen müsse musste will wollen wolle wollte dass oder aber auch noch nach laut wie beim "
     "sich über unter eine einer einem einen eines dort hier damit dabei davon jedoch sowie "
     "zwischen gegen bereits schon erst mehr weniger rund etwa fast knapp mindestens alle alles "
-    "etwas viele wenige sehr immer wieder jetzt damals dann denn doch")
+    "etwas viele wenige sehr immer wieder jetzt damals dann denn doch insgesamt bisher "
+    "weiter zuvor später zudem außerdem entlang lange allein zuletzt inzwischen sondern "
+    "allerdings tatsächlich deutlich zunächst "
+    # reporting verbs: who said it is not what is said
+    "sagte sagt sagten sagen betonte betont erklärte erklärt mitteilte mitgeteilt teilte "
+    "hieß heißt berichtete berichtet nannte meldete meldet zufolge")
 _NOT_PREDICATES = frozenset(_NOT_PREDICATE_WORDS.split())
-_NEAR = 40  # characters: a negation this close to its predicate is shown with it
+_CLAUSE_MARK = re.compile(r"[,;:„“”\"«»()–]")  # a negation beyond one denies something else
 
 
 def extract(text: str, published: str | None = None,
@@ -104,22 +109,31 @@ def _iso_day(published: str | None) -> dt.date | None:
 
 
 def _yes_no(text: str) -> Found | None:
-    """Whether the claim affirms or denies its predicate: the last verb-like word ("nicht
+    """Whether the claim affirms or denies its predicate: the last verb-like word (not one
+    before a noun, nor a reporting verb) and a negation in its clause ("nicht
     veröffentlicht" → nein, "veröffentlicht" → ja)."""
     words = list(_WORD.finditer(text))
-    negations = [m for m in words if m.group().lower() in _NEGATIONS]
-    predicate = next((m for m in reversed(words)
-                      if m.group()[0].islower() and len(m.group()) > 3
-                      and m.group() not in _NOT_PREDICATES and m.group() not in _NEGATIONS
-                      and m.group() not in _RELATIVE and number_word(m.group()) is None), None)
+    predicate = next((m for m in reversed(words) if _verb_like(m, text)), None)
     if predicate is None:
         return None
     start, end = predicate.span()
-    near = [m for m in negations if abs(m.start() - start) <= _NEAR]
-    if near:
-        start, end = min(start, near[-1].start()), max(end, near[-1].end())
-    return Found(ClaimValue("yes/no", "nein" if negations else "ja", text[start:end],
+    negation = next((m for m in reversed(words) if m.group().lower() in _NEGATIONS
+                     and not _CLAUSE_MARK.search(text, min(m.end(), end),
+                                                 max(m.start(), start))), None)
+    if negation is not None:
+        start, end = min(start, negation.start()), max(end, negation.end())
+    return Found(ClaimValue("yes/no", "ja" if negation is None else "nein", text[start:end],
                             stem(predicate.group())), start, end)
+
+
+def _verb_like(m: re.Match[str], text: str) -> bool:
+    word = m.group()
+    if not word[0].islower() or len(word) <= 3 or word in _NOT_PREDICATES:
+        return False
+    if word in _NEGATIONS or word in _RELATIVE or number_word(word) is not None:
+        return False
+    after = re.match(r"\s+(\w)", text[m.end():])
+    return after is None or not after.group(1).isupper()  # "tschechische Minister": no verb
 
 
 _SLOT_NAMES = {name: name for name in SLOTS} | {
