@@ -6,9 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.core.model import Span
 from annotator.core.values import (
+    SLOTS,
     ClaimValue,
     article_day,
     conflicts,
@@ -83,6 +86,7 @@ def found(text: str, published: str | None = PUBLISHED, entities=()) -> list[tup
     ("Der 45-jährige Vertrag läuft aus.", [("number", "45", "45-jährige")]),
     ("Im Jahr 2023 und um 14.30 Uhr war nichts.", []),
     ("Ein Sprecher sagte, eine Lösung sei nahe.", []),
+    ("Fläche in m³𝔄 und x² sowie ٣ Tote.", [("number", "3", "٣ Tote")]),
 ])
 def test_values_found_in_german_claims(text: str, expected: list) -> None:
     assert found(text) == expected
@@ -224,3 +228,18 @@ def test_stored_values_round_trip_through_the_claims_attributes() -> None:
         ClaimValue("place", "prag"),)
     assert ClaimValue("number", "3", "drei Tote", "tot").shown() == "number: drei Tote (3 tot)"
     assert ClaimValue("weekday", "Mittwoch", "Mittwoch").shown() == "weekday: Mittwoch"
+
+
+WORDS = st.sampled_from(["am", "Mittwoch", "22.", "Oktober", "2024", "22.10.", "drei", "Tote",
+                         "3", "Millionen", "Euro", "40", "%", "nicht", "gestern", "³", "٣",
+                         "𝔄𝔫𝔫𝔞", "-jährige", ",", "„", "“", " ", "\n", "veröffentlicht"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WORDS | st.text(max_size=4), max_size=14).map(" ".join),
+       st.sampled_from([None, "2024-10-24", "2024-02-29", "x"]))
+def test_any_text_gives_values_that_fit_it(text: str, published: str | None) -> None:
+    for f in extract(text, published):
+        assert 0 <= f.start < f.end <= len(text) and f.value.slot in SLOTS
+        assert f.value.value and parse_value(f.value.shown(), published) is not None or \
+            f.value.slot in ("place", "person", "yes/no")

@@ -83,7 +83,7 @@ def _below_hundred(word: str) -> int | None:
 
 
 def _value(raw: str, scale: str | None) -> float | None:
-    if raw[0].isdigit():
+    if raw[0].isdecimal():  # "³" is a digit, but no decimal one
         value = float(raw.replace(".", "").replace(",", "."))
     elif raw.lower() in ("ein", "eine") and scale:  # "eine Million"
         value = 1.0
