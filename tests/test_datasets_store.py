@@ -37,3 +37,24 @@ def test_annotated_round_trip(tmp_path: Path) -> None:
     only_claims = annotated_draft(src, aid, [Layer.CLAIM])
     assert [s.layer for s in only_claims.annotations] == [Layer.CLAIM]
     assert only_claims.links == []  # its source is not exported
+
+
+def test_a_claim_listed_in_two_groups_brings_its_groups_together(tmp_path: Path) -> None:
+    """Files of older versions could put a claim into two groups; a claim is in one now."""
+    from annotator.core.model import DocGroupMember, DocSpan
+
+    def draft(text: str, groups: list[tuple[str, str, str]]) -> ArticleDraft:
+        end = text.index(".")
+        return ArticleDraft(text=text, title=text[:8], annotations=[
+            DocSpan("T1", Layer.CLAIM, 0, end, "CLAIM")], groups=[
+            DocGroupMember(title, key, "T1", value) for title, key, value in groups])
+
+    dst = Project.open(tmp_path / "b.db")
+    importer = AnnotatedImport(dst)
+    assert importer.add(draft("Am Mittwoch in Prag.", [("Ort", "G1", "Prag")]))
+    assert importer.add(draft("Am Mittwoch in Dresden.", [("Wochentag", "G2", "Mittwoch"),
+                                                          ("Ort", "G1", "Dresden")]))
+    assert importer.add(draft("Am Donnerstag in Dresden.", [("Wochentag", "G2", "Donnerstag")]))
+    (group,) = dst.claims.groups()
+    assert group.title == "Ort"
+    assert [m.value for m in group.members] == ["Prag", "Mittwoch", "Donnerstag"]

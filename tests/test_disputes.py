@@ -43,6 +43,13 @@ def claim(project: Project, article_id: int, words: str) -> int:
     return project.add_annotation(article_id, Layer.CLAIM, Span(start, end, "CLAIM"), "maria")
 
 
+def place_claim(project: Project, article_id: int) -> int:
+    """Mark "in <place> unterzeichnet" as a claim (a claim is in one group at most)."""
+    text = project.article(article_id).text
+    start, end = text.index(" in ") + 1, text.index("unterzeichnet") + len("unterzeichnet")
+    return project.add_annotation(article_id, Layer.CLAIM, Span(start, end, "CLAIM"), "maria")
+
+
 def fill(project: Project, session: Session) -> dict[str, int]:
     """Three articles; two disputed groups (weekday, place), one agreed (term)."""
     ids: dict[str, int] = {}
@@ -51,16 +58,17 @@ def fill(project: Project, session: Session) -> dict[str, int]:
                                                outlet=outlet, published=published))
         assert aid is not None
         ids[f"a{n}"], ids[f"c{n}"] = aid, claim(project, aid, "unterzeichnet")
+        ids[f"p{n}"] = place_claim(project, aid)
         if "Jahre" in text:
             ids[f"t{n}"] = claim(project, aid, "Jahre")
     mention = ARTICLES[0][2].index("Anna Berger")
     source = project.add_annotation(ids["a1"], Layer.SOURCE,
                                     Span(mention, mention + 11, "SOURCE"), "maria")
     session.link_claim(ids["a1"], ids["c1"], source)
-    for title, values in (("Wochentag", ["Mittwoch", "Mittwoch", "Donnerstag"]),
-                          ("Ort", ["Dresden", "Dresden", "Prag"])):
+    for title, key, values in (("Wochentag", "c", ["Mittwoch", "Mittwoch", "Donnerstag"]),
+                               ("Ort", "p", ["Dresden", "Dresden", "Prag"])):
         session.group_claims(ids["a1"], None, title,
-                             [(ids[f"c{n}"], v) for n, v in enumerate(values, 1)])
+                             [(ids[f"{key}{n}"], v) for n, v in enumerate(values, 1)])
     session.group_claims(ids["a2"], None, "Laufzeit", [(ids["t2"], "40 Jahre"),
                                                        (ids["t3"], "40 Jahre")])
     ids.update({g.title: g.id for g in project.claims.groups()})
@@ -260,8 +268,8 @@ def test_group_model_follows_the_store(qtbot, project: Project, qtmodeltester) -
     qtmodeltester.check(proxy)
     assert model.rowCount() == 3 and proxy.rowCount() == 2
     assert "3 claims · disputed" in model.index(0).data()
-    session.ungroup(ids["a1"], ids["Ort"], ids["c1"])
-    session.group_claims(ids["a1"], None, "Neu", [(ids["c1"], "x")])
+    session.ungroup(ids["a1"], ids["Ort"], ids["p1"])
+    session.group_claims(ids["a1"], None, "Neu", [(ids["p1"], "x")])
     model.set_groups(project.claims.groups())
     assert [model.index(r).data(GroupRole).title for r in range(4)] == [
         "Wochentag", "Ort", "Laufzeit", "Neu"]

@@ -126,3 +126,41 @@ def test_edits_change_only_what_differs() -> None:
         is None
     gone = group(title="Wochentag", note="x")  # a group whose claims were all taken out
     assert disputes.new_title(gone, "Neu") is None and disputes.new_note(gone, "y") is None
+
+
+def typed(annotation_id: int, article_id: int, said: str, published: str | None,
+          value: str = "") -> GroupMember:
+    """A member whose typed values are those ``said`` states."""
+    from dataclasses import replace
+
+    from annotator.nlp.values import extract
+
+    found = tuple(f.value for f in extract(said, published))
+    return replace(member(annotation_id, article_id, value), published=published, values=found)
+
+
+def test_a_group_is_disputed_when_values_conflict_not_when_words_differ() -> None:
+    same_day = group(typed(1, 1, "am Mittwoch unterzeichnet", "2024-10-24", "am Mittwoch"),
+                     typed(2, 2, "am 23. Oktober 2024 unterzeichnet", "2024-10-25",
+                           "23. Oktober 2024"))
+    assert not same_day.disputed  # different words, one day
+    other_day = group(*same_day.members, typed(3, 3, "am Donnerstag unterzeichnet",
+                                               "2024-10-24", "Donnerstag"))
+    assert other_day.disputed
+    assert disputes.counterpart(other_day.members, 0) == other_day.members[2]
+    assert disputes.counterpart(other_day.members, 1) == other_day.members[2]
+    assert disputes.counterpart(other_day.members, 2) == other_day.members[0]
+    weekdays = group(typed(1, 1, "am Mittwoch", None), typed(2, 2, "am Donnerstag", None))
+    assert weekdays.disputed
+    nothing_stated = group(typed(1, 1, "es war so", None), typed(2, 2, "es war anders", None))
+    assert not nothing_stated.disputed
+    stances = group(typed(1, 1, "am Mittwoch", None), replace_stance(typed(2, 2, "Mittwoch",
+                                                                           None), "refutes"),
+                    replace_stance(typed(3, 3, "Mittwoch", None), "supports"))
+    assert stances.disputed  # some support, some refute
+
+
+def replace_stance(m: GroupMember, stance: str) -> GroupMember:
+    from dataclasses import replace
+
+    return replace(m, stance=stance)

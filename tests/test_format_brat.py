@@ -72,9 +72,14 @@ def build_project(path: Path) -> tuple[Project, list[int]]:
     claims.add_member(weekday, claim_b, "maria", value="Donnerstag")
     claims.add_member(weekday, claim_c, "maria", value="mittwoch")
     claims.update_group(weekday, holding_id=claim_a)
+    # a claim is in one group at most: the other groups have claims of their own
+    claim_y = ann(a, Layer.CLAIM, _span(TEXT_A, "Das bestätigte die Bundesregierung in Berlin",
+                                        "CLAIM"), "maria")
+    claim_z = ann(c, Layer.CLAIM, _span(TEXT_C, "„Der Vertrag wurde am Mittwoch unterzeichnet.“",
+                                        "CLAIM"), "maria")
     claims.add_member(confirmed, claim_x, "maria", stance="supports")
-    claims.add_member(confirmed, claim_a, "maria", stance="supports")
-    claims.add_member(place, claim_c, "maria", value="Berlin")
+    claims.add_member(confirmed, claim_y, "maria", stance="supports")
+    claims.add_member(place, claim_z, "maria", value="Berlin")
     p.set_status(a, Status.DONE)
     p.set_status(b, Status.IN_PROGRESS)
     return p, [a, b, c]
@@ -145,13 +150,13 @@ def test_brat_files_as_written(tmp_path: Path) -> None:
                      '\tcomment= "  zwei\\nZeilen\\t"', "\tconfidence= 0.8",
                      "\tkind: weird value", "\tsource: Anna Berger", "\tsource_kind: person",
                      "\tcue: sagte", "\tquote_type: reported",
-                     '\tgroup= {"key": "G1", "title": "Bestätigung", "value": "", "stance": '
-                     '"supports", "holds": false}\n#7\tAnnotatorNotes T4\tgroup= {"key": "G2", '
-                     '"title": "Wochentag der Unterzeichnung", "value": "Mittwoch", "stance": '
-                     '"supports", "holds": true}'):
+                     '#6\tAnnotatorNotes T4\tgroup= {"key": "G1", "title": "Wochentag der '
+                     'Unterzeichnung", "value": "Mittwoch", "stance": "supports", "holds": true}\n',
+                     '\tAnnotatorNotes T6\tgroup= {"key": "G2", "title": "Bestätigung", '
+                     '"value": "", "stance": "supports", "holds": false}\n'):
         assert expected in ann, expected
     ann_c = (tmp_path / "out" / "0003-Vertrag-Mittwoch.ann").read_text(encoding="utf-8")
-    assert '"key": "G3", "title": "Ort"' in ann_c and '"key": "G2"' in ann_c
+    assert '"key": "G3", "title": "Ort"' in ann_c and '"key": "G1"' in ann_c
     conf = (tmp_path / "out" / "annotation.conf").read_text(encoding="utf-8")
     for expected in ("[entities]\nCLAIM\nLOC\nMISC\nORG\nPER\nSOURCE\nSPRECHER\n",
                      "attributed_to\tArg1:CLAIM, Arg2:SOURCE|SPRECHER",

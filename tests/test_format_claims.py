@@ -120,3 +120,21 @@ def test_pair_labels_from_stances() -> None:
     assert pair_label(row("Mittwoch", "supports"), row("Mittwoch", "refutes")) == "agree"
     assert pair_label(row("Mittwoch"), row(stance="refutes")) is None
     assert pair_label(row(), row()) is None
+
+
+def test_pair_labels_from_typed_values() -> None:
+    from annotator.core.values import ClaimValue, article_day
+
+    def row(value: str = "") -> dict[str, str]:
+        return {"value": value, "stance": ""}
+
+    wednesday = ((ClaimValue("weekday", "Mittwoch", "Mittwoch"),), article_day("2024-10-24"))
+    the_23rd = ((ClaimValue("date", "--10-23", "23. Oktober"),), article_day("2024-10-25"))
+    thursday = ((ClaimValue("weekday", "Donnerstag", "Donnerstag"),), None)
+    dead = ((ClaimValue("number", "3", "drei Tote", "tot"),), None)
+    # the words differ, the day is one: the values decide
+    assert pair_label(row("Mittwoch"), row("23. Oktober"), (wednesday, the_23rd)) == "agree"
+    assert pair_label(row("Mittwoch"), row("Mittwoch"), (wednesday, thursday)) == "contradict"
+    # no slot in common, or a claim without typed values: the value text decides
+    assert pair_label(row("Mittwoch"), row("drei"), (wednesday, dead)) == "contradict"
+    assert pair_label(row("x"), row("x"), (wednesday, (None, None))) == "agree"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from annotator.app.changes import Part
+from annotator.app.changes import Changes, Part
 from annotator.app.commands import Conflict, StoreCommand
 from annotator.core.model import Annotation, Link
 from annotator.store import Project
@@ -208,6 +208,39 @@ class ResolveGroup(StoreCommand):
 
     def revert(self) -> None:
         self._write(self.after, self.before)
+
+
+class MergeGroups(StoreCommand):
+    """Fold one claim group into another (a claim is in one group at most): its claims move
+    over with their values and stances; undo brings the group back as it was."""
+
+    starts_article = False
+    parts = Part.SPANS | Part.GROUPS
+
+    def __init__(self, project: Project, keep: int, merged: int) -> None:
+        super().__init__(project, None, f"Merge group {merged} into group {keep}")
+        self.keep, self.merged = keep, merged
+        self.touched: frozenset[int] = frozenset()
+
+    def changes(self) -> Changes:
+        return Changes(self.touched, self.parts)
+
+    def apply(self) -> None:
+        kept = _group(self.project, self.keep, "the claim group")
+        gone = _group(self.project, self.merged, "the merged claim group")
+        self.kept = (kept.note, kept.holding_id)
+        self.gone = (gone.title, gone.note, gone.holding_id)
+        self.moved = [m.annotation_id for m in gone.members]
+        self.touched = frozenset(m.article_id for m in kept.members + gone.members)
+        self.project.claims.merge_groups(self.keep, self.merged)
+
+    def revert(self) -> None:
+        here = {m.annotation_id for m in _group(self.project, self.keep, "the claim group").members}
+        if not set(self.moved) <= here:
+            raise Conflict("the merged claims were moved elsewhere")
+        title, note, holding = self.gone
+        self.project.claims.unmerge(self.keep, self.merged, title, self.moved, note=note,
+                                    holding_id=holding, kept=self.kept)
 
 
 class DecideMatch(StoreCommand):

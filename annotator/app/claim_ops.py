@@ -92,22 +92,45 @@ def claim_at(session: Session, span: MatchSpan) -> int | None:
 
 def group_with(session: Session, query: MatchSpan, candidate: MatchSpan,
                method: str = "") -> int | None:
-    """Confirm a candidate for a claim and put both into one group (the claim's, or a new one
-    titled after it), each with the value it states; a sentence becomes a claim first. One
-    action; the group's id, or None."""
-    from annotator.nlp.values import stated_values
-
-    project = session.project
-    mine, theirs = (project.article(s.article_id).text[s.start:s.end] for s in (query, candidate))
-    value_a, value_b = stated_values(mine, theirs)
+    """Confirm a candidate for a claim and put both into one group: the claim's, else the
+    candidate's, else a new one titled after the claim; when both are in a group, the
+    candidate's is merged into the claim's (``session.told`` says so). Each claim's typed
+    values are stored first, and a joining claim states the value it gives on the point. A
+    sentence becomes a claim first. One action; the group's id, or None."""
     with session.action("Group claims about the same point") as action:
         session.decide_match(query, candidate, "confirmed", method)
         claim_id, other_id = claim_at(session, query), claim_at(session, candidate)
-        group = None
+        group, told = None, ""
         if claim_id is not None and other_id is not None:
-            groups = project.claims.groups_of(claim_id)
-            group_id = groups[0] if groups else None
-            title = project.claims.group(group_id).title if group_id else mine[:60]
-            members = [(other_id, value_b)] + ([] if group_id else [(claim_id, value_a)])
-            group = session.group_claims(query.article_id, group_id, title, members)
-    return group if action.error is None else None
+            group, told = _join(session, claim_id, other_id)
+    if action.error is not None:
+        return None
+    if told:
+        session.told.emit(told)
+    return group
+
+
+def _join(session: Session, claim_id: int, other_id: int) -> tuple[int | None, str]:
+    """Group two claims (inside an action): the group, and what to tell of a merge."""
+    from annotator.app.claim_values import ensure_stored, told_on_point
+
+    claims = session.project.claims
+    values = {c: ensure_stored(session, c) for c in (claim_id, other_id)}
+    mine, theirs = claims.group_of(claim_id), claims.group_of(other_id)
+    if mine is not None and theirs is not None:
+        if mine == theirs:
+            return mine, ""
+        kept, gone = claims.group(mine).title, claims.group(theirs).title
+        if not session.merge_groups(mine, theirs):
+            return None, ""
+        return mine, (f"Merged group {theirs} \u201c{gone}\u201d into group {mine} "
+                      f"\u201c{kept}\u201d")
+    a, b = (session.project.annotation(c) for c in (claim_id, other_id))
+    said_a, said_b = told_on_point(session.project, a, values[claim_id], b, values[other_id])
+    for group, joining in ((mine, (other_id, said_b)), (theirs, (claim_id, said_a))):
+        if group is not None:
+            title = claims.group(group).title
+            return session.group_claims(a.article_id, group, title, [joining]), ""
+    title = session.project.article(a.article_id).text[a.start:a.end][:60]
+    return session.group_claims(a.article_id, None, title,
+                                [(other_id, said_b), (claim_id, said_a)]), ""

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from annotator.core.model import STANCES, ClaimGroup, GroupMember
 from annotator.core.spans import sentence_around
+from annotator.core.values import article_day, conflicts
 
 
 @dataclass(frozen=True)
@@ -69,12 +70,19 @@ def context_of(text: str, start: int, end: int) -> tuple[str, str, str]:
 
 
 def counterpart(members: tuple[GroupMember, ...], i: int) -> GroupMember | None:
-    """What a claim is compared with: the first one stating another value, else the next."""
-    mine = members[i].value.strip().casefold()
-    contra = [m for m in members if m.value.strip().casefold() != mine]
+    """What a claim is compared with: the first one whose values conflict with its own (the
+    value text it states, for claims without typed values), else the next."""
+    contra = [m for n, m in enumerate(members) if n != i and _differs(members[i], m)]
     if contra:
         return contra[0]
     return members[(i + 1) % len(members)] if len(members) > 1 else None
+
+
+def _differs(a: GroupMember, b: GroupMember) -> bool:
+    if a.values is not None and b.values is not None:
+        return bool(conflicts(a.values, article_day(a.published), b.values,
+                              article_day(b.published)))
+    return a.value.strip().casefold() != b.value.strip().casefold()
 
 
 def differing(a: str, b: str) -> list[tuple[int, int]]:

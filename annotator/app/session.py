@@ -34,6 +34,7 @@ class Session(QObject):
 
     changed = Signal(object)  # Changes: one committed action, undo or redo
     failed = Signal(str)  # a write did not happen; the message says why
+    told = Signal(str)  # an action did something the user should hear of (merged two groups)
 
     def __init__(self, project: Project, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -282,6 +283,10 @@ class Session(QObject):
         command = claim_cmd.GroupClaims(self.project, article_id, group_id, title, members,
                                         self.annotator)
         return command.target if self.push(command) else None
+
+    def merge_groups(self, keep: int, merged: int) -> bool:
+        """Fold claim group ``merged`` into ``keep`` (undo brings it back as it was)."""
+        return keep != merged and self.push(claim_cmd.MergeGroups(self.project, keep, merged))
 
     def ungroup(self, article_id: int, group_id: int, annotation_id: int) -> bool:
         """Take a claim out of a group."""

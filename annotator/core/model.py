@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import Any
 
 from annotator.core.names import ATTRIBUTED_TO
+from annotator.core.values import ClaimValue, any_conflict, article_day
 
 
 class Layer(StrEnum):
@@ -244,6 +245,7 @@ class GroupMember:
     outlet: str | None
     published: str | None
     source: str | None  # the canonical (or mentioned) source the claim is attributed to
+    values: tuple[ClaimValue, ...] | None = None  # its typed values; None: never looked at
 
 
 @dataclass(frozen=True)
@@ -258,7 +260,12 @@ class ClaimGroup:
 
     @property
     def disputed(self) -> bool:
-        """Members state different values, or some support and some refute the point."""
-        values = {m.value.strip().casefold() for m in self.members if m.value.strip()}
+        """Two members state conflicting values of one slot (core/values.py), or some support
+        and some refute the point. Claims without typed values (older projects, datasets)
+        compare the value text they state on the point."""
         stances = {m.stance for m in self.members if m.stance}
-        return len(values) > 1 or len(stances) > 1
+        typed = [(m.values, article_day(m.published)) for m in self.members
+                 if m.values is not None]
+        told = {m.value.strip().casefold() for m in self.members
+                if m.values is None and m.value.strip()}
+        return len(stances) > 1 or len(told) > 1 or any_conflict(typed)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from itertools import combinations
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any
 from annotator.core.model import ArticleDraft, DocGroupMember, DocSpan, Layer
 from annotator.core.names import REPORTED_BY
 from annotator.core.spans import sentence_around
+from annotator.core.values import ClaimValue, article_day, conflicts, from_attrs, point
 from annotator.io.conll import json_line
 
 FIELDS = ("article", "source_path", "outlet", "published", "claim", "start", "end", "sentence",
@@ -46,32 +48,49 @@ def write_claim_pairs(drafts: Iterable[ArticleDraft], path: Path) -> list[Path]:
 
 def claim_rows(drafts: Iterable[ArticleDraft]) -> Iterator[tuple[str, dict[str, Any]]]:
     """(group key or "", row) per claim and group membership, in article and text order."""
+    for key, row, _typed in _memberships(drafts):
+        yield key, row
+
+
+Typed = tuple[tuple[ClaimValue, ...] | None, dt.date | None]  # a claim's values, its day
+
+
+def _memberships(drafts: Iterable[ArticleDraft]) -> Iterator[tuple[str, dict[str, Any], Typed]]:
+    """``claim_rows`` with each claim's typed values and its article's day."""
     for draft in drafts:
         spans = {s.key: s for s in draft.annotations}
         for claim in (s for s in draft.annotations if s.layer is Layer.CLAIM):
             row = _claim_row(draft, claim, spans)
+            typed = (from_attrs(claim.attrs), article_day(draft.published))
             members = [m for m in draft.groups if m.span_key == claim.key]
             if not members:
-                yield "", {**row, "group": "", "value": "", "stance": "", "holds": False}
+                yield "", {**row, "group": "", "value": "", "stance": "", "holds": False}, typed
             for m in members:
-                yield m.group_key, {**row, **_member_fields(m)}
+                yield m.group_key, {**row, **_member_fields(m)}, typed
 
 
 def claim_pairs(drafts: Iterable[ArticleDraft]) -> Iterator[dict[str, Any]]:
     """Every labelled pair of a group, groups in order of first appearance, pairs in row order."""
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for key, row in claim_rows(drafts):
+    groups: dict[str, list[tuple[dict[str, Any], Typed]]] = {}
+    for key, row, typed in _memberships(drafts):
         if key:
-            groups.setdefault(key, []).append(row)
+            groups.setdefault(key, []).append((row, typed))
     for rows in groups.values():
-        for a, b in combinations(rows, 2):
-            label = pair_label(a, b)
+        for (a, typed_a), (b, typed_b) in combinations(rows, 2):
+            label = pair_label(a, b, (typed_a, typed_b))
             if label:
                 yield {"group": a["group"], "label": label, "a": a, "b": b}
 
 
-def pair_label(a: dict[str, Any], b: dict[str, Any]) -> str | None:
-    """Values decide when both claims state one, else stances; None when neither tells."""
+def pair_label(a: dict[str, Any], b: dict[str, Any],
+               typed: tuple[Typed, Typed] | None = None) -> str | None:
+    """Typed values decide when both claims state one of a slot (a conflict contradicts,
+    core/values.py), else the values they state on the point, else stances; None when
+    neither tells."""
+    if typed is not None:
+        (va, da), (vb, db) = typed
+        if va and vb and point(va, da, vb, db) is not None:
+            return "contradict" if conflicts(va, da, vb, db) else "agree"
     value_a, value_b = _norm(a["value"]), _norm(b["value"])
     if value_a and value_b:
         return "agree" if value_a == value_b else "contradict"

@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from annotator.core.model import CanonicalSource, ClaimGroup, GroupMember, Layer
 from annotator.core.names import ATTRIBUTED_TO, REPORTED_BY
+from annotator.core.values import from_attrs
 from annotator.store.annotations import ensure_annotator
 from annotator.store.sql import dump_json, insert, marks, now, query, scalar
 
@@ -144,12 +145,15 @@ class ClaimStore:
 
     def add_member(self, group_id: int, annotation_id: int, annotator: str, *,
                    value: str = "", stance: str = "") -> None:
-        """Put a claim into a group, with the value it states or its stance."""
+        """Put a claim into a group, with the value it states or its stance; a claim is in one
+        group at most (ValueError when it is in another)."""
         layer = scalar(self.db, "SELECT layer FROM annotations WHERE id = ?", [annotation_id])
         if layer is None:
             raise KeyError(f"no annotation {annotation_id}")
         if layer != Layer.CLAIM.value:
             raise ValueError(f"annotation {annotation_id} is a {layer}, not a claim")
+        if [g for g in self.groups_of(annotation_id) if g != group_id]:
+            raise ValueError(f"claim {annotation_id} is in another group already")
         with self.db.atomic():
             self.db.table("claim_group_members").insert(
                 {"group_id": group_id, "annotation_id": annotation_id, "value": value,
@@ -173,8 +177,37 @@ class ClaimStore:
                 "DELETE FROM claim_group_members WHERE group_id = ? AND annotation_id = ?",
                 [group_id, annotation_id])
 
+    def group_of(self, annotation_id: int) -> int | None:
+        """The group a claim belongs to, if any."""
+        return scalar(self.db, "SELECT group_id FROM claim_group_members "
+                      "WHERE annotation_id = ?", [annotation_id])
+
+    def merge_groups(self, keep: int, merged: int) -> None:
+        """Fold group ``merged`` into ``keep``: its claims move over with their values and
+        stances, ``keep`` takes its holding claim when it has none and its note after its own;
+        ``merged`` is removed."""
+        old, new = self.group(keep), self.group(merged)
+        note = "\n".join(n for n in (old.note, new.note) if n)
+        with self.db.atomic():
+            self.db.execute("UPDATE claim_group_members SET group_id = ? WHERE group_id = ?",
+                            [keep, merged])
+            self.db.execute("DELETE FROM claim_groups WHERE id = ?", [merged])
+            self.update_group(keep, note=note, holding_id=old.holding_id or new.holding_id)
+
+    def unmerge(self, keep: int, merged: int, title: str, moved: list[int], *, note: str,
+                holding_id: int | None, kept: tuple[str, int | None]) -> None:
+        """Undo ``merge_groups``: group ``merged`` again, with its claims ``moved`` back (their
+        rows as they were), its title, note and holding claim; ``keep``'s note and holding claim
+        as they were (``kept``)."""
+        with self.db.atomic():
+            self.add_group(title, group_id=merged, note=note, holding_id=holding_id)
+            self.db.conn.executemany(
+                "UPDATE claim_group_members SET group_id = ? WHERE group_id = ? "
+                "AND annotation_id = ?", [(merged, keep, a) for a in moved])
+            self.update_group(keep, note=kept[0], holding_id=kept[1])
+
     def groups_of(self, annotation_id: int) -> list[int]:
-        """The groups a claim belongs to."""
+        """The groups a claim belongs to (one at most)."""
         rows = query(self.db, "SELECT group_id FROM claim_group_members WHERE annotation_id = ? "
                      "ORDER BY group_id", [annotation_id])
         return [r["group_id"] for r in rows]
@@ -198,7 +231,8 @@ class ClaimStore:
                 annotation_id=m["annotation_id"], article_id=m["article_id"], start=m["start"],
                 end=m["end"], text=m["claim"], value=m["value"], stance=m["stance"],
                 article_title=m["title"], outlet=m["outlet"], published=m["published"],
-                source=_with_via(m["canonical"] or m["mention"], m["via"])) for m in members),
+                source=_with_via(m["canonical"] or m["mention"], m["via"]),
+                values=from_attrs(json.loads(m["attrs"]))) for m in members),
         )
 
     def claims(self) -> list[tuple[int, int, str]]:
@@ -214,7 +248,7 @@ _SOURCES = """SELECT s.*, (SELECT count(*) FROM annotations n WHERE n.canonical_
     AS mentions FROM sources s"""
 
 _MEMBERS = f"""
-SELECT m.annotation_id, m.value, m.stance, n.article_id, n.start, n."end",
+SELECT m.annotation_id, m.value, m.stance, n.article_id, n.start, n."end", n.attrs,
        substr(a.text, n.start + 1, n."end" - n.start) AS claim,
        a.title, a.outlet, a.published,
        (SELECT s.name FROM links l JOIN annotations sm ON sm.id = l.to_id

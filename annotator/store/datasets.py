@@ -83,11 +83,21 @@ class AnnotatedImport:
                                            self.annotator, attrs=s.attrs, source_id=source_id)
 
     def _member(self, member: DocGroupMember, annotation_id: int) -> None:
+        """Put a claim into its group; a claim is in one group at most, so the groups of a
+        claim listed in two (files of older versions) become one, the older of them."""
         claims = self.project.claims
-        if member.group_key not in self.groups:
-            self.groups[member.group_key] = claims.add_group(member.group)
-        group_id = self.groups[member.group_key]
-        claims.add_member(group_id, annotation_id, self.annotator, value=member.value,
-                          stance=member.stance)
+        present = claims.group_of(annotation_id)
+        group_id = self.groups.get(member.group_key)
+        if group_id is None:
+            group_id = present if present is not None else claims.add_group(member.group)
+        elif present is not None and present != group_id:
+            keep, merged = sorted((present, group_id))
+            claims.merge_groups(keep, merged)
+            self.groups = {k: keep if g == merged else g for k, g in self.groups.items()}
+            group_id = keep
+        self.groups[member.group_key] = group_id
+        if present is None:
+            claims.add_member(group_id, annotation_id, self.annotator, value=member.value,
+                              stance=member.stance)
         if member.holds:
             claims.update_group(group_id, holding_id=annotation_id)

@@ -349,3 +349,43 @@ def m008_structure_zones(db: Database) -> None:
                 ignore=True)
     finally:
         db.execute("PRAGMA foreign_keys = ON")
+
+
+@migrations()
+def m009_one_group_per_claim(db: Database) -> None:
+    """A claim is in one claim group at most: groups that share a claim are merged first, then
+    a unique index keeps it so."""
+    _merge_shared_groups(db)
+    db.execute("DROP INDEX IF EXISTS idx_members_annotation")
+    db.execute("CREATE UNIQUE INDEX idx_members_one_group ON claim_group_members (annotation_id)")
+
+
+def _merge_shared_groups(db: Database) -> None:
+    """Groups linked by shared claims become their oldest group: its title, every claim (the
+    oldest group's value and stance where both had the claim), the notes one after the other,
+    its holding claim or else the first one another group had."""
+    parent: dict[int, int] = {}
+
+    def root(g: int) -> int:
+        while parent.get(g, g) != g:
+            g = parent[g]
+        return g
+
+    for a, b in db.execute(
+            "SELECT a.group_id, b.group_id FROM claim_group_members a JOIN claim_group_members b"
+            " ON a.annotation_id = b.annotation_id AND a.group_id < b.group_id").fetchall():
+        ra, rb = sorted((root(a), root(b)))
+        parent[rb] = ra
+    for merged in sorted(g for g in parent if root(g) != g):
+        keep = root(merged)
+        db.execute("DELETE FROM claim_group_members WHERE group_id = ? AND annotation_id IN "
+                   "(SELECT annotation_id FROM claim_group_members WHERE group_id = ?)",
+                   [merged, keep])
+        db.execute("UPDATE claim_group_members SET group_id = ? WHERE group_id = ?",
+                   [keep, merged])
+        note, holding = db.execute("SELECT note, holding_id FROM claim_groups WHERE id = ?",
+                                   [merged]).fetchone()
+        db.execute("""UPDATE claim_groups SET
+            note = CASE WHEN note = '' THEN ? WHEN ? = '' THEN note ELSE note || char(10) || ? END,
+            holding_id = coalesce(holding_id, ?) WHERE id = ?""", [note, note, note, holding, keep])
+        db.execute("DELETE FROM claim_groups WHERE id = ?", [merged])

@@ -9,7 +9,7 @@ from html import escape
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 
-from annotator.app import attribution_chain, claim_ops
+from annotator.app import attribution_chain, claim_ops, claim_values
 from annotator.app.article_state import ArticleState
 from annotator.app.tasks import TaskRunner, project_task
 from annotator.core.model import Annotation, Layer, Link
@@ -34,11 +34,14 @@ class ClaimActions(QObject):
         workbench.bind("claim.edit", self.edit_claim)
         workbench.bind("claim.rank", self.rank_candidates)
         workbench.bind("claim.accept_attribution", self.accept_attribution)
+        workbench.bind("claim.values", self.edit_values)
         panel.attrs_edited.connect(self.session.set_attrs)
         panel.link_edited.connect(self._link_edited)
         panel.candidate_chosen.connect(self.group_with)
         panel.candidate_rejected.connect(self.reject)
         panel.escaped.connect(workbench.editor.setFocus)
+        panel.values.value_edited.connect(self._value_edited)
+        panel.values.value_deleted.connect(self._value_deleted)
         workbench.editor.cursor_moved.connect(self.follow_cursor)
         workbench.article_loaded.connect(lambda _s: self.follow_cursor(
             workbench.editor.cursor_cp()))
@@ -83,10 +86,12 @@ class ClaimActions(QObject):
             name = name if canonical == name else f"{name} → {canonical}"
         name += "".join(f" · via {state.text[r.start:r.end]}"
                         for r in state.source_chain(claim.id)[1:])  # "Laut X sagte Y": Y via X
-        groups = self.project.claims.groups_of(claim.id)
-        titles = escape(", ".join(self.project.claims.group(g).title for g in groups))
+        group = self.project.claims.group_of(claim.id)
+        told = "" if group is None else (
+            f"<b>Group:</b> {escape(self.project.claims.group(group).title)}")
+        values, stored = claim_values.values_of(self.project, claim, state)
         self.panel.show_claim(claim, link, name, self._suggestion_text(state, claim, link),
-                              f"<b>Groups:</b> {titles}" if titles else "")
+                              told, values, stored)
 
     def _suggestion_text(self, state: ArticleState, claim: Annotation, link: Link | None) -> str:
         attribution = self.suggest(state, claim)
@@ -108,6 +113,21 @@ class ClaimActions(QObject):
     def edit_claim(self) -> None:
         if self.claim_here() is not None:
             self.panel.focus_form()
+
+    def edit_values(self) -> None:
+        """V: into the claim's values."""
+        if self.claim_here() is not None:
+            self.panel.values.focus()
+
+    def _value_edited(self, row: int | None, typed: str) -> None:
+        claim = self.claim_here()
+        if claim is not None:
+            claim_values.edit_value(self.session, claim, row, typed)
+
+    def _value_deleted(self, row: int) -> None:
+        claim = self.claim_here()
+        if claim is not None:
+            claim_values.delete_value(self.session, claim, row)
 
     def _link_edited(self, link: Link, attrs: dict) -> None:
         if self.wb.state is not None:
@@ -214,16 +234,20 @@ class ClaimActions(QObject):
             matcher = matcher_for(project)
             found = matcher.candidates(project, query, article_id, top=5,
                                        compute_missing=False)
-            return found, matcher.describe(project)
+            snippets = [claim_values.candidate_snippet(project, (article_id, start, end),
+                                                       (c.article_id, c.start, c.end))
+                        for c in found]
+            return found, matcher.describe(project), snippets
 
         self._in_worker(rank, "Ranking candidates", self._ranked)
 
     def _ranked(self, result) -> None:
-        found, described = result
+        found, described, snippets = result
         self.panel.set_method(described)
         self.panel.candidates.set_rows([CandidateRow(
             c.annotation_id, c.article_id, c.text, c.outlet, c.score, c.shared, c.kind, c.start,
-            c.end, c.sentence_id, tuple(c.parts.items()), c.method) for c in found])
+            c.end, c.sentence_id, tuple(c.parts.items()), c.method, snippet)
+            for c, snippet in zip(found, snippets, strict=True)])
         if found:
             self.panel.focus_candidates()
         else:

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import CHECKWORTHY, CLAIM_KINDS, QUOTE_TYPES, VERDICTS, Annotation, Link
+from annotator.core.values import ClaimValue
 from annotator.ui.keymap import keys_text
 from annotator.ui.keys import bind, bind_each
 from annotator.ui.plain import rich_label, tooltip
+from annotator.ui.value_list import ValueList
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -41,6 +43,7 @@ class CandidateRow:
     sentence_id: int | None = None
     parts: tuple[tuple[str, float], ...] = ()
     method: str = "tfidf"
+    snippet: str = ""  # the text around the value it differs in (app/claim_values.py)
 
 
 class CandidateModel(QAbstractListModel):
@@ -73,8 +76,8 @@ class CandidateModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             shared = f" · shares: {', '.join(row.shared[:5])}" if row.shared else ""
             kind = "" if row.kind == "claim" else " (sentence)"
-            return (f"{index.row() + 1}. [{row.score:.2f}] {row.outlet}{kind}: {row.text[:110]}"
-                    f"{'…' if len(row.text) > 110 else ''}{shared}")
+            text = row.snippet or row.text[:110] + ("…" if len(row.text) > 110 else "")
+            return f"{index.row() + 1}. [{row.score:.2f}] {row.outlet}{kind}: {text}{shared}"
         if role == Qt.ItemDataRole.ToolTipRole:
             parts = ", ".join(f"{k} {v:.3f}" for k, v in row.parts)
             return tooltip(f"{row.method}: {row.score:.3f} ({parts})\n{row.text}")
@@ -125,13 +128,15 @@ class ClaimPanel(QWidget):
             lambda index: self.candidate_chosen.emit(index.data(Qt.ItemDataRole.UserRole)))
         bind_each(self.candidate_view, "candidate.choose", self._choose)
         bind(self.candidate_view, "candidate.reject", self._reject_current)
-        bind(self, "claim.back", lambda: self.escaped.emit())
+        bind(self, "claim.back", self._back)
         self.groups = rich_label(self)  # markup from ClaimActions, user text escaped
         self.groups.setObjectName("claimGroups")
         self.groups.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
+        self.values = ValueList(self)
+        layout.addWidget(self.values)
         layout.addWidget(self.suggestion)
         layout.addWidget(QLabel(
             f"<b>Same point elsewhere</b> <small>({keys_text('claim.rank')} ranks, "
@@ -163,8 +168,10 @@ class ClaimPanel(QWidget):
         return line
 
     def show_claim(self, claim: Annotation | None, link: Link | None, source: str,
-                   suggestion: str, groups: str = "") -> None:
-        """Fill the form from a claim (or empty it when the cursor is in none)."""
+                   suggestion: str, groups: str = "", values: list[ClaimValue] | None = None,
+                   stored: bool = False) -> None:
+        """Fill the form from a claim (or empty it when the cursor is in none), with its values
+        (stored, or those its text states)."""
         self.claim, self.link = None, None  # no edits go out while filling
         attrs = claim.attrs if claim else {}
         for combo, key in ((self.kind, "kind"), (self.checkworthy, "checkworthy"),
@@ -180,6 +187,7 @@ class ClaimPanel(QWidget):
                             else f"<i>none yet ({keys_text('claim.link')} links one)</i>")
         self.suggestion.setText(suggestion)
         self.groups.setText(groups)
+        self.values.show_values(values or [] if claim is not None else None, stored)
         for widget in (self.kind, self.checkworthy, self.verdict, self.evidence, self.comment):
             widget.setEnabled(claim is not None)
         for widget in (self.cue, self.quote_type):
@@ -210,6 +218,11 @@ class ClaimPanel(QWidget):
                     link_attrs.pop(key, None)
             if link_attrs != self.link.attrs:
                 self.link_edited.emit(self.link, link_attrs)
+
+    def _back(self) -> None:
+        """Esc: out of a value's edit to the values, else back to the text."""
+        if not self.values.cancel_edit():
+            self.escaped.emit()
 
     def _choose(self, row: int) -> None:
         if row < len(self.candidates.rows):

@@ -20,18 +20,19 @@ WINDOW = "window"  # anywhere in the main window
 ARTICLE = "article"  # the article text and its pane
 PANEL = "claim panel"  # the claim's form and the ranked list beside the article
 CANDIDATES = "candidates"  # the ranked list of the same point elsewhere, in the panel
+VALUES = "values"  # the claim's typed values, in the panel
 SEARCH = "search"  # the article search field
 DISPUTES = "disputes"  # the disputed claims page
 SOURCES = "sources"  # the source registry dialog
 
 # Qt shortcut context per scope: the whole window, the one widget, or a widget and its children.
 CONTEXT = {WINDOW: "window", ARTICLE: "children", PANEL: "children", CANDIDATES: "widget",
-           SEARCH: "widget", DISPUTES: "children", SOURCES: "children"}
+           VALUES: "widget", SEARCH: "widget", DISPUTES: "children", SOURCES: "children"}
 # The other scopes whose keys work where a scope's keys work: no key may be in two of them.
 ALSO_LIVE = {WINDOW: (), ARTICLE: (WINDOW,), PANEL: (WINDOW,), CANDIDATES: (PANEL, WINDOW),
-             SEARCH: (WINDOW,), DISPUTES: (WINDOW,), SOURCES: ()}
+             VALUES: (PANEL, WINDOW), SEARCH: (WINDOW,), DISPUTES: (WINDOW,), SOURCES: ()}
 # The scopes of a page; the `?` sheet of a page lists them.
-ARTICLE_PAGE = (ARTICLE, PANEL, CANDIDATES, SEARCH, WINDOW)
+ARTICLE_PAGE = (ARTICLE, PANEL, CANDIDATES, VALUES, SEARCH, WINDOW)
 DISPUTES_PAGE = (DISPUTES, WINDOW)
 SOURCES_PAGE = (SOURCES,)
 PAGES = (ARTICLE_PAGE, DISPUTES_PAGE, SOURCES_PAGE)
@@ -101,8 +102,16 @@ ACTIONS: tuple[Action, ...] = (
     A("candidate.choose", DIGITS[:5], "In the ranked list: put that one in the claim's group",
       CLAIMS, CANDIDATES, ("1 … 5",), each=True),
     A("candidate.reject", ("X",), "In the ranked list: not the same point", CLAIMS, CANDIDATES),
-    A("claim.back", ("Esc",), "In the claim's form or the ranked list: back to the text", CLAIMS,
-      PANEL),
+    A("claim.values", ("V",), "The claim's values (weekday, date, number, place, person, "
+      "yes/no): a group is disputed when two claims' values conflict", CLAIMS, ARTICLE),
+    A("value.edit", ("Return", "F2"), "In the values: edit the value (“slot: text”, Enter "
+      "stores it, one undo step)", CLAIMS, VALUES),
+    A("value.add", ("Insert", "A"), "In the values: add one, e.g. “place: Prag”",
+      CLAIMS, VALUES),
+    A("value.delete", ("Delete", "Backspace"), "In the values: delete the value", CLAIMS,
+      VALUES),
+    A("claim.back", ("Esc",), "In the claim's form, the ranked list or the values: back to the "
+      "text (from an edit: to the values)", CLAIMS, PANEL),
     A("suggestion.accept", ("A",), "Accept the suggestion at the cursor (or those in the "
       "selection)", SUGGESTIONS, ARTICLE),
     A("suggestion.reject", ("X",), "Reject the suggestion at the cursor (or those in the "

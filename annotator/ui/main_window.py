@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
         self.view.text.cursor_moved.connect(self._show_details)
         self.session.changed.connect(self._changed)
         self.session.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self.session.told.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.session.undo_stack.indexChanged.connect(lambda _i: self._update_status())
 
     # -- navigation ------------------------------------------------------------------------
