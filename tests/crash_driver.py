@@ -301,7 +301,8 @@ class Driver:
         from annotator.ui.task_actions import start_export
 
         options = ExportOptions(fmt=self.args.export_format, out=Path(self.args.export_out),
-                                split=(("train", 0.5), ("dev", 0.5)), seed=1)
+                                split=(("train", 0.5), ("dev", 0.5)), seed=1,
+                                include_unreviewed=True)
         start_export(self.window, self.window.runner, self.window.project.path, options)
         self._watch("export")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -56,13 +57,15 @@ def test_the_dialog_asks_before_replacing_an_earlier_export(qtbot, filled: Proje
     from annotator.ui.task_actions import start_export
 
     out = tmp_path / "out"
-    export_project(filled, ExportOptions("jsonl", out, split=parse_split("train=0.5,dev=0.5")))
+    export_project(filled, ExportOptions("jsonl", out, split=parse_split("train=0.5,dev=0.5"),
+                                         include_unreviewed=True))
     (out / "thesis.docx").write_bytes(b"PK meine Arbeit")
     (out / "train.jsonl").write_text("von Hand geändert\n", encoding="utf-8")
     before = tree(out)
     window = MainWindow(filled, "maria")
     qtbot.addWidget(window)
     dialog = open_dialog(qtbot, window, out, "train=0.5,test=0.5")
+    dialog.unreviewed.setChecked(True)  # the articles are not marked done
 
     press_ok(qtbot, dialog)
     question = asked(qtbot, dialog)
@@ -142,3 +145,30 @@ def test_the_dialog_offers_every_layer_zones_too(qtbot, tmp_path: Path) -> None:
     qtbot.keyClick(box, Qt.Key.Key_Space)
     assert not box.isChecked()
     assert dialog.options().layers == {Layer.ENTITY, Layer.CLAIM, Layer.SOURCE}
+
+
+def test_the_dialog_includes_unreviewed_work_and_splits_by_group(qtbot, filled: Project,
+                                                                 tmp_path: Path) -> None:
+    from annotator.ui.main_window import MainWindow
+    from annotator.ui.task_actions import start_export
+
+    window = MainWindow(filled, "maria")
+    qtbot.addWidget(window)
+    dialog = open_dialog(qtbot, window, tmp_path / "out", "train=0.5,test=0.5")
+    assert not dialog.unreviewed.isChecked() and not dialog.by_group.isChecked()
+    assert dialog.options().include_unreviewed is False  # done articles only, by default
+    for box in (dialog.unreviewed, dialog.by_group):
+        box.setFocus()
+        qtbot.keyClick(box, Qt.Key.Key_Space)
+    dialog.split.setFocus()
+    press_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    options = dialog.options()
+    assert options.include_unreviewed and options.split_by == "group"
+    start_export(window, window.runner, filled.path, options)
+    qtbot.waitUntil(lambda: not window.runner.is_busy(), timeout=20_000)
+    tasks = [json.loads(line) for name in ("train", "test")
+             for line in (tmp_path / "out" / f"{name}.jsonl").read_text("utf-8").splitlines()]
+    assert len(tasks) == 10 and {t["answer"] for t in tasks} == {"ignore"}  # not reviewed
+    assert "10 with parts nobody reviewed" in window.statusBar().currentMessage()
+    window.close()

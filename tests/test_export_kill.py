@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from annotator.app.exporting import ExportOptions, export_project, parse_split
-from annotator.core.model import ArticleDraft, Layer, Span
+from annotator.core.model import ArticleDraft, Layer, Span, Status
 from annotator.io.export_folder import MANIFEST, STAGING
 from annotator.store import Project
 
@@ -110,6 +110,7 @@ def build(path: Path) -> None:
             aid = project.add_article(ArticleDraft(text=text, title=f"Artikel {i}"))
             start = text.index("Anna")
             project.add_annotation(aid, Layer.ENTITY, Span(start, start + 11, "PER"), "maria")
+            project.set_status(aid, Status.DONE)
 
 
 def listing(root: Path) -> dict[str, str]:

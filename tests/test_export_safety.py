@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 
 from annotator.app.exporting import ExportError, ExportOptions, export_project, parse_split
 from annotator.cli import app
-from annotator.core.model import ArticleDraft, Layer, Span, Status
+from annotator.core.model import ArticleDraft, Layer, ModelInfo, Span, Status
+from annotator.core.names import MODEL_SETTING
 from annotator.io.formats import FORMATS
 from annotator.store import Project
 
@@ -117,11 +118,18 @@ def test_exports_carry_no_path_of_the_machine(tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(app, ["import", str(db), str(news), "--no-suggest"])
     assert result.exit_code == 0, result.output
+    model = ModelInfo("de_test_ner", "0.1", path=str(tmp_path / "Modelle" / "de_test_ner"))
     with Project.open(db, create=False) as project:
+        project.set_setting(MODEL_SETTING, model.path)
         for article in project.list_articles(0, 9):
             assert str(news) in (article.source_path or "")  # the importer keeps the path
             project.add_annotation(article.id, Layer.CLAIM, Span(0, 4, "CLAIM"), "maria")
-    machine = [str(tmp_path), str(Path.home()), os.getcwd(), str(news.name)]
+            accepted = project.add_accepted(article.id, model, Span(5, 9, "LOC"), Layer.ENTITY,
+                                            "maria")
+            project.add_annotation(article.id, Layer.ENTITY, Span(5, 9, "LOC"), "maria",
+                                   suggestion_id=accepted)
+            project.set_status(article.id, Status.DONE)  # brat and CoNLL write reviewed ones
+    machine = [str(tmp_path), str(Path.home()), os.getcwd(), str(news.name), "Modelle"]
     for fmt in FORMATS:
         out = tmp_path / "exports" / fmt
         result = runner.invoke(app, ["export", str(db), "-f", fmt, "-o", str(out)])
@@ -129,6 +137,8 @@ def test_exports_carry_no_path_of_the_machine(tmp_path: Path) -> None:
         texts = [exported_text(p) for p in out.rglob("*") if p.is_file()]
         if fmt != "claim-pairs":  # pairs carry no source; the others name the file
             assert any("vertrag.txt" in text for text in texts), fmt
+        if fmt not in ("claims", "claim-pairs"):  # the model, never its folder
+            assert any("de_test_ner" in text for text in texts), fmt
         for text in texts:
             assert not [m for m in machine if m in text], fmt
 

@@ -44,15 +44,20 @@ def titles(path: Path) -> list[str]:
 
 def test_split_by_article_is_stable_under_a_seed(filled: Project, tmp_path: Path) -> None:
     split = parse_split("train=0.8,dev=0.1,test=0.1")
-    first = export_project(filled, ExportOptions("test", tmp_path / "a", split=split, seed=7))
-    export_project(filled, ExportOptions("test", tmp_path / "b", split=split, seed=7))
-    export_project(filled, ExportOptions("test", tmp_path / "c", split=split, seed=8))
+
+    def options(out: str, seed: int) -> ExportOptions:
+        return ExportOptions("test", tmp_path / out, split=split, seed=seed,
+                             include_unreviewed=True)
+
+    first = export_project(filled, options("a", 7))
+    export_project(filled, options("b", 7))
+    export_project(filled, options("c", 8))
     assert sum(first.articles.values()) == 40 and first.articles["train"] > 20
     assert titles(tmp_path / "a" / "dev.txt") == titles(tmp_path / "b" / "dev.txt")
     assert titles(tmp_path / "a" / "train.txt") != titles(tmp_path / "c" / "train.txt")
     # adding an article leaves the others where they were
     filled.add_article(ArticleDraft(text="Ein neuer Artikel.", title="new"))
-    more = export_project(filled, ExportOptions("test", tmp_path / "d", split=split, seed=7))
+    more = export_project(filled, options("d", 7))
     assert sum(more.articles.values()) == 41
     for name in ("train", "dev", "test"):
         assert set(titles(tmp_path / "a" / f"{name}.txt")) <= set(
@@ -60,7 +65,7 @@ def test_split_by_article_is_stable_under_a_seed(filled: Project, tmp_path: Path
 
 
 def test_only_done_and_gold(filled: Project, tmp_path: Path) -> None:
-    done = export_project(filled, ExportOptions("test", tmp_path / "a", only_done=True))
+    done = export_project(filled, ExportOptions("test", tmp_path / "a"))  # done only: the default
     assert done.articles == {"all": 10}
     from annotator.core.model import ModelInfo
 
@@ -104,7 +109,8 @@ def test_cli_export_usage_errors(filled: Project, tmp_path: Path) -> None:
     runner = CliRunner()
     db = str(filled.path)
     result = runner.invoke(app, ["export", db, "-f", "test", "-o", str(tmp_path / "o"),
-                                 "--split", "train=0.5,dev=0.5", "--seed", "3"])
+                                 "--split", "train=0.5,dev=0.5", "--seed", "3",
+                                 "--include-unreviewed"])
     assert result.exit_code == 0, result.output
     assert "40 articles" in result.output
     result = runner.invoke(app, ["export", db, "-f", "test", "-o", str(tmp_path / "o")])
@@ -126,6 +132,7 @@ def test_gui_export_runs_in_a_worker(qtbot, filled: Project, tmp_path: Path) -> 
     dialog.format.setCurrentText("test")
     dialog.split.setText("train=0.5,test=0.5")
     dialog.layers[Layer.CLAIM].setChecked(False)
+    dialog.unreviewed.setChecked(True)
     options = dialog.options()
     assert options.layers == frozenset({Layer.ENTITY, Layer.SOURCE, Layer.STRUCTURE})
     start_export(window, window.runner, filled.path, options)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from annotator.core.model import ArticleDraft, Layer, Span
@@ -69,7 +70,9 @@ def test_claims_table(tmp_path: Path) -> None:
         "source": "Anna Berger", "via": "", "cue": "sagte", "quote_type": "indirect",
         "kind": "factual",
         "checkworthy": "", "verdict": "true", "evidence": "Protokoll", "group": "Wochentag",
-        "value": "Mittwoch", "stance": "", "holds": "true"}
+        "value": "Mittwoch", "stance": "", "holds": "true", "annotator": "maria",
+        "annotated_at": first["annotated_at"], "model": ""}
+    assert datetime.fromisoformat(first["annotated_at"]).utcoffset() == timedelta(0)
     assert lone["claim"] == "Dann ging sie" and lone["group"] == "" and lone["source"] == ""
     assert (second["source"], second["verdict"], second["holds"]) == ("Elbtal-Bote", "false",
                                                                       "false")

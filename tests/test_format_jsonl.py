@@ -141,8 +141,12 @@ def test_jsonl_line_shape(tmp_path: Path) -> None:
     task = lines(path)[0]
     assert list(task) == sorted(task)
     assert set(task) == {"text", "meta", "tokens", "spans", "relations", "groups",
-                         "_input_hash", "_task_hash", "answer"}
-    assert task["answer"] == "accept"
+                         "_input_hash", "_task_hash", "answer", "suggestions",
+                         "_annotator_id", "_timestamp"}
+    assert task["answer"] == "accept" and task["suggestions"] == []
+    assert task["_annotator_id"] == "maria" and isinstance(task["_timestamp"], int)
+    assert all(s["_annotator_id"] == "maria" and s["_timestamp"] <= task["_timestamp"]
+               for s in task["spans"])
     assert task["meta"] == {"title": "Vertrag unterzeichnet", "outlet": "Elbtal-Bote",
                             "author": "Eva Muster", "url": "https://elbtal.example/vertrag",
                             "published": "2024-05-02", "language": "de",

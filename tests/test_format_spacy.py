@@ -208,3 +208,22 @@ def test_spacy_files_are_found_by_a_folder_walk(tmp_path: Path) -> None:
     write_spacy([draft], tmp_path / "data" / "dev.spacy")
     (item,) = iter_import([tmp_path])
     assert [(s.layer, s.key, s.label) for s in item.annotations] == [(Layer.ENTITY, "S1", "PER")]
+
+
+def test_spacy_debug_data_takes_missing_values(tmp_path: Path, config: Path) -> None:
+    """Articles nobody reviewed whole carry missing entity values; spaCy loads and checks
+    them like any other."""
+    drafts = sentence_drafts(NAMES, PLACES)
+    for draft in drafts[::3]:
+        draft.reviewed = False
+    train = write_spacy(drafts, tmp_path / "train.spacy")[0]
+    dev = write_spacy(sentence_drafts(["Ida Roth", "Paul Engel"], ["Riesa", "Torgau"]),
+                      tmp_path / "dev.spacy")[0]
+    docs = load(train)
+    assert {t.ent_iob_ for t in docs[0] if not t.ent_type_} == {""}
+    assert {t.ent_iob_ for t in docs[1] if not t.ent_type_} == {"O"}
+    done = spacy_cli("debug", "data", config, "--paths.train", train, "--paths.dev", dev,
+                     cwd=tmp_path)
+    report = done.stdout + done.stderr
+    assert done.returncode == 0, report
+    assert "Corpus is loadable" in report and "✘" not in report, report

@@ -84,7 +84,8 @@ def test_a_realistic_session_makes_no_connection(qtbot, tmp_path: Path, monkeypa
         qtbot.waitUntil(lambda: bool(candidates.rows), timeout=120_000)
         # Exports: from the window (in a worker) and from the command line.
         task = start_export(window, window.runner, demo,
-                            ExportOptions("jsonl", tmp_path / "out-window"))
+                            ExportOptions("jsonl", tmp_path / "out-window",
+                                          include_unreviewed=True))
         with qtbot.waitSignal(task.ended, timeout=120_000):
             pass
         assert task.error is None and list((tmp_path / "out-window").iterdir())
@@ -93,5 +94,6 @@ def test_a_realistic_session_makes_no_connection(qtbot, tmp_path: Path, monkeypa
         project.close()
     for fmt in ("spacy", "claims"):
         result = CliRunner().invoke(cli.app, ["export", str(demo), "--format", fmt,
-                                              "--output", str(tmp_path / f"out-{fmt}")])
+                                              "--output", str(tmp_path / f"out-{fmt}"),
+                                              "--include-unreviewed"])
         assert result.exit_code == 0, result.output

@@ -1,12 +1,18 @@
 """The export use case: choose articles, split them, write a format into a folder, atomically.
 
+Only articles marked done are exported, unless ``include_unreviewed``; what nobody reviewed is
+then missing, never "no entity": each format marks it (spaCy: missing entity values; JSONL:
+``answer`` "ignore" and the open suggestions under ``suggestions``), and a format that cannot
+(CoNLL, brat) refuses the whole export, naming the articles. Every span carries who made it,
+when and from which model; the manifest carries the label scheme; no path of this machine.
+
 Plain Python (no Qt): the command line runs it directly and the GUI runs it in a worker.
-The folder handling (manifest, staging, swap) is ``annotator.io.export_folder``.
+The folder handling (manifest, staging, swap) is ``annotator.io.export_folder``; splits are
+``annotator.app.splits``.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -14,9 +20,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from annotator import __version__
+from annotator.app.splits import SPLIT_BY, assign, linked_groups
 from annotator.core.model import ArticleDraft, Layer, Status
 from annotator.io.export_folder import FolderError, Staging, Survey, clash_message, names, survey
-from annotator.io.formats import FORMATS, outputs, target, writer
+from annotator.io.formats import CANNOT_MARK_MISSING, FORMATS, outputs, target, writer
 from annotator.store import Project
 from annotator.store.datasets import annotated_draft
 
@@ -30,32 +37,48 @@ class ExportError(Exception):
     """An export that cannot start (bad options, a folder it may not write into)."""
 
 
+class ExportRefused(ExportError):
+    """The format cannot write some articles truthfully; nothing was written."""
+
+
 @dataclass(frozen=True)
 class ExportOptions:
-    """What to export and where; ``split`` maps split names to fractions summing to 1."""
+    """What to export and where; ``split`` maps split names to fractions summing to 1.
+
+    Only done articles unless ``include_unreviewed``; ``gold``: only done articles with no
+    open suggestion. ``split_by``: "article", or "group" (linked articles stay together)."""
 
     fmt: str
     out: Path
     layers: frozenset[Layer] | None = None
-    only_done: bool = False
+    include_unreviewed: bool = False
     gold: bool = False
     split: tuple[tuple[str, float], ...] = (("all", 1.0),)
     seed: int = 0
     overwrite: bool = False
+    split_by: str = "article"
 
 
 @dataclass
 class ExportReport:
-    """What an export wrote, and what it left out and why."""
+    """What an export wrote, what it left out and why, and what the user should know."""
 
     files: list[Path] = field(default_factory=list)
     articles: dict[str, int] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    unreviewed: int = 0  # articles written with parts nobody reviewed, marked missing
 
     def summary(self) -> str:
         parts = ", ".join(f"{name} {n}" for name, n in self.articles.items())
         return (f"{sum(self.articles.values())} articles ({parts}) in {len(self.files)} files"
+                + (f", {self.unreviewed} with parts nobody reviewed (marked missing)"
+                   if self.unreviewed else "")
                 + (f"; {len(self.skipped)} left out" if self.skipped else ""))
+
+    def problems(self) -> list[str]:
+        """What the window shows in a box: the warnings, then what was left out."""
+        return [*self.warnings, *(f"left out: {line}" for line in self.skipped)]
 
 
 def parse_split(text: str) -> tuple[tuple[str, float], ...]:
@@ -82,18 +105,6 @@ def check_split(parts: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float]
     if abs(sum(f for _, f in parts) - 1.0) > 1e-6 or any(f < 0 for _, f in parts):
         raise ExportError("--split: the fractions must be ≥ 0 and sum to 1")
     return parts
-
-
-def split_of(content_hash: str, seed: int, split: tuple[tuple[str, float], ...]) -> str:
-    """A split by article, stable under a seed and under adding articles to the project."""
-    digest = hashlib.sha256(f"{seed}:{content_hash}".encode()).digest()
-    u = int.from_bytes(digest[:8], "big") / 2**64
-    total = 0.0
-    for name, fraction in split:
-        total += fraction
-        if u < total:
-            return name
-    return split[-1][0]
 
 
 def survey_output(options: ExportOptions) -> Survey:
@@ -127,14 +138,16 @@ def export_project(project: Project, options: ExportOptions, *,
     try:
         with Staging(options.out) as staging:
             check_output(staging.survey(*_outputs(options)), options)
-            parts = _renumber_groups(_collect(project, options, report, progress, cancelled))
+            drafts = _collect(project, options, report, progress, cancelled)
             if cancelled():
                 raise ExportError("cancelled: nothing was written")
+            _refuse_unmarked(options.fmt, drafts)
+            parts = _renumber_groups(_split(project, drafts, options, report))
             write = writer(options.fmt)
-            for name, drafts in parts.items():
-                write(drafts, target(options.fmt, staging.root, name))
-                report.articles[name] = len(drafts)
-            manifest = staging.commit(_record(options, report))
+            for name, part in parts.items():
+                write(part, target(options.fmt, staging.root, name))
+                report.articles[name] = len(part)
+            manifest = staging.commit(_record(project, options, report, drafts))
     except FolderError as exc:
         raise ExportError(str(exc)) from exc
     except OSError as exc:
@@ -147,6 +160,8 @@ def export_project(project: Project, options: ExportOptions, *,
 def _check(options: ExportOptions) -> None:
     if options.fmt not in FORMATS:
         raise ExportError(f"unknown format '{options.fmt}' (one of {', '.join(FORMATS)})")
+    if options.split_by not in SPLIT_BY:
+        raise ExportError(f"--split-by: '{options.split_by}' is not one of {', '.join(SPLIT_BY)}")
     check_split(options.split)
 
 
@@ -160,18 +175,28 @@ def _outputs(options: ExportOptions) -> tuple[list[str], list[str]]:
     return files, folders
 
 
-def _record(options: ExportOptions, report: ExportReport) -> dict:
-    """The manifest's account of the export (its files are added by the folder)."""
+def _record(project: Project, options: ExportOptions, report: ExportReport,
+            drafts: dict[int, ArticleDraft]) -> dict:
+    """The manifest's account of the export (its files are added by the folder): how it was
+    made, the label scheme, the models behind its spans and suggestions."""
+    spans = [s for d in drafts.values() for s in [*d.annotations, *(d.suggestions or [])]]
+    models = sorted({(s.made.model, s.made.model_version) for s in spans
+                     if s.made and s.made.model and s.made.model_version})
     return {
         "app": "annotator", "version": __version__,
         "created": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "format": options.fmt,
         "options": {"layers": sorted(layer.value for layer in options.layers)
                     if options.layers is not None else None,
-                    "only_done": options.only_done, "gold": options.gold,
+                    "include_unreviewed": options.include_unreviewed, "gold": options.gold,
                     "split": [[name, fraction] for name, fraction in options.split],
-                    "seed": options.seed},
+                    "split_by": options.split_by, "seed": options.seed},
         "articles": dict(report.articles), "left_out": len(report.skipped),
+        "unreviewed": report.unreviewed,
+        "labels": [{"layer": label.layer.value, "name": label.name, "color": label.color,
+                    "shortcut": label.shortcut, "description": label.description}
+                   for label in project.labels()],
+        "models": [{"name": name, "version": version} for name, version in models],
     }
 
 
@@ -184,22 +209,66 @@ def portable_source(source_path: str | None) -> str | None:
 
 def _collect(project: Project, options: ExportOptions, report: ExportReport,
              progress: Progress | None, cancelled: Callable[[], bool]
-             ) -> dict[str, list[ArticleDraft]]:
-    parts: dict[str, list[ArticleDraft]] = {name: [] for name, _ in options.split}
-    status = Status.DONE if options.only_done or options.gold else None
+             ) -> dict[int, ArticleDraft]:
+    """The articles to export, by id: done ones (or all), each marked reviewed or not."""
+    status = None if options.include_unreviewed and not options.gold else Status.DONE
     ids = [a.id for page in _pages(project, status) for a in page]
+    drafts: dict[int, ArticleDraft] = {}
     for n, article_id in enumerate(ids, start=1):
         if cancelled():
             break
-        if options.gold and project.suggestions(article_id, open_only=True):
+        draft = annotated_draft(project, article_id, options.layers)
+        if options.gold and draft.open_suggestions():
             report.skipped.append(f"article {article_id}: open model suggestions (not gold)")
             continue
-        draft = annotated_draft(project, article_id, options.layers)
         draft.source_path = portable_source(draft.source_path)
-        name = split_of(project.article(article_id).hash, options.seed, options.split)
-        parts[name].append(draft)
+        draft.reviewed = draft.status is Status.DONE
+        report.unreviewed += not draft.complete()
+        drafts[article_id] = draft
         if progress:
-            progress(n, f"article {article_id} → {name}")
+            progress(n, f"article {article_id}")
+    return drafts
+
+
+def _refuse_unmarked(fmt: str, drafts: dict[int, ArticleDraft]) -> None:
+    """A format that cannot say "nobody reviewed this" refuses articles with such parts."""
+    layers = CANNOT_MARK_MISSING.get(fmt)
+    if layers is None:
+        return
+    found = []
+    for article_id, draft in drafts.items():
+        undecided = [s for s in draft.open_suggestions() if s.layer in layers]
+        why = ("not marked done" if not draft.reviewed
+               else f"{len(undecided)} open suggestions" if undecided else None)
+        if why:
+            found.append(f"{article_id} {draft.title!r} ({why})")
+    if found:
+        raise ExportRefused(
+            f"{fmt} cannot mark what nobody reviewed as missing, so it would turn it into "
+            f"\"no entity\": refused {len(found)} articles: {names(found)}. Nothing was "
+            "written. Review them (decide their suggestions, mark them done), leave them out "
+            "(--gold; without --include-unreviewed), or export jsonl or spacy, which mark it "
+            "missing.")
+
+
+def _split(project: Project, drafts: dict[int, ArticleDraft], options: ExportOptions,
+           report: ExportReport) -> dict[str, list[ArticleDraft]]:
+    """The drafts by split (by article, or by group of linked articles); empty splits warned."""
+    hashes = {article_id: project.article(article_id).hash for article_id in drafts}
+    groups = (linked_groups(project, {i: d.text for i, d in drafts.items()})
+              if options.split_by == "group" else [])
+    where = assign(hashes, groups, options.seed, options.split)
+    parts: dict[str, list[ArticleDraft]] = {name: [] for name, _ in options.split}
+    for article_id, draft in drafts.items():
+        parts[where[article_id]].append(draft)
+    if not drafts:
+        report.warnings.append("no article to export" if options.include_unreviewed else
+                               "no article is marked done, so none was exported "
+                               "(--include-unreviewed exports the others too, what nobody "
+                               "reviewed marked missing)")
+    else:
+        report.warnings += [f"split '{name}' is empty: {len(drafts)} articles did not reach "
+                            "it" for name, part in parts.items() if not part]
     return parts
 
 

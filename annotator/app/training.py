@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from annotator.app.exporting import split_of
+from annotator.app.splits import split_of
 from annotator.core.model import Layer, Status
 from annotator.store import Project
 

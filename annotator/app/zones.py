@@ -37,16 +37,23 @@ Zone = Annotation | Suggestion  # a person's zone, or one the rules suggest
 
 
 def draft_has_zones(draft: ArticleDraft) -> bool:
-    """The file carried the article's zones (an export of ours): the rules stay out."""
-    return any(a.layer is Layer.STRUCTURE for a in draft.annotations)
+    """The file carried the article's zones (an export of ours: zones a person set, and its
+    open suggestions, the rules' zones among them): the rules stay out."""
+    return draft.suggestions is not None or any(
+        a.layer is Layer.STRUCTURE for a in draft.annotations)
 
 
 def zones_for(draft: ArticleDraft) -> list[Span]:
-    """The zones a new article comes in with: its file's own, else the rules'."""
-    if draft_has_zones(draft):
-        return [Span(a.start, a.end, a.label) for a in draft.annotations
-                if a.layer is Layer.STRUCTURE]
-    return suggest_zones(draft.text)
+    """The zones a new article comes in with: its file's own (a person's, and the suggested
+    ones where no person's lies), else the rules'."""
+    if not draft_has_zones(draft):
+        return suggest_zones(draft.text)
+    mine = [Span(a.start, a.end, a.label) for a in draft.annotations
+            if a.layer is Layer.STRUCTURE]
+    suggested = [Span(s.start, s.end, s.label) for s in draft.suggestions or []
+                 if s.layer is Layer.STRUCTURE
+                 and not any(overlaps(s.start, s.end, m.start, m.end) for m in mine)]
+    return sorted(mine + suggested)
 
 
 def with_derived_meta(draft: ArticleDraft, zones: list[Span]) -> ArticleDraft:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from annotator.cli.common import fail, open_existing, with_progress
+from annotator.cli.common import EXIT_FAILED, fail, open_existing, with_progress
 from annotator.core.names import CLAIMS_MODEL_SETTING, MODEL_SETTING
 
 
@@ -18,32 +18,53 @@ def export_cmd(
     out: Annotated[Path, typer.Option("--output", "-o", help="Output folder")],
     layer: Annotated[list[str] | None, typer.Option(
         "--layer", help="entity, claim, source or structure (zones); repeat; default all")] = None,
-    only_done: Annotated[bool, typer.Option("--only-done", help="Only done articles")] = False,
+    include_unreviewed: Annotated[bool, typer.Option(
+        "--include-unreviewed", help="Also articles not marked done: what nobody reviewed is "
+        "marked missing (jsonl, spacy); conll and brat refuse them")] = False,
+    only_done: Annotated[bool, typer.Option(
+        "--only-done", hidden=True, help="Only done articles (the default)")] = False,
     gold: Annotated[bool, typer.Option(
         "--gold", help="Only done articles with no open model suggestions")] = False,
     split: Annotated[str | None, typer.Option(
-        "--split", help="e.g. train=0.8,dev=0.1,test=0.1 (by article)")] = None,
+        "--split", help="e.g. train=0.8,dev=0.1,test=0.1")] = None,
+    split_by: Annotated[str, typer.Option(
+        "--split-by", help="article, or group: articles sharing a claim group or an event "
+        "(a confirmed claim match, near-duplicate texts) stay in one split")] = "article",
     seed: Annotated[int, typer.Option("--seed", help="Seed of the split")] = 0,
     overwrite: Annotated[bool, typer.Option(
         "--overwrite", help="Replace the earlier export in OUT (only the files it wrote)")] = False,
 ) -> None:
-    """Export the annotated articles as a dataset (written whole or not at all)."""
-    from annotator.app.exporting import ExportError, ExportOptions, export_project, parse_split
+    """Export the articles marked done as a dataset (written whole or not at all); exit 1
+    when the format refuses articles with parts nobody reviewed."""
+    from annotator.app.exporting import (
+        ExportError,
+        ExportOptions,
+        ExportRefused,
+        export_project,
+        parse_split,
+    )
     from annotator.core.model import Layer
     from annotator.store import Project, ProjectError
 
+    if only_done and include_unreviewed:
+        raise fail("--only-done and --include-unreviewed contradict each other")
     try:
         layers = frozenset(Layer(x) for x in layer) if layer else None
     except ValueError as exc:
         raise fail(f"--layer: {exc}") from exc
     try:
-        options = ExportOptions(fmt, out, layers, only_done, gold,
-                                parse_split(split) if split else (("all", 1.0),), seed, overwrite)
+        options = ExportOptions(fmt, out, layers, include_unreviewed, gold,
+                                parse_split(split) if split else (("all", 1.0),), seed, overwrite,
+                                split_by)
         with Project.open(project, create=False, read_only=True) as proj:
             report = with_progress("Exporting", proj.count_articles(),
                                     lambda p: export_project(proj, options, progress=p))
+    except ExportRefused as exc:
+        raise fail(str(exc), EXIT_FAILED) from exc
     except (ExportError, ProjectError) as exc:
         raise fail(str(exc)) from exc
+    for line in report.warnings:
+        typer.echo(f"warning: {line}", err=True)
     for line in report.skipped:
         typer.echo(f"left out: {line}", err=True)
     typer.echo(f"{report.summary()} → {out}")

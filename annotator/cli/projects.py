@@ -92,7 +92,8 @@ def stats_cmd(
     project: Annotated[Path, typer.Argument(help="Project file")],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object")] = False,
 ) -> None:
-    """Articles, statuses, suggestions and annotations per layer and label, annotators."""
+    """Articles, statuses (and of them, those with open suggestions), suggestions and
+    annotations per layer and label, annotators."""
     from annotator.store.stats import project_stats
 
     proj = open_existing(project, read_only=True)
@@ -109,6 +110,8 @@ def _format_stats(path: Path, stats: dict) -> str:
     lines = [
         f"{path}: {stats['articles']} articles ({s['new']} new, {s['in_progress']} in "
         f"progress, {s['done']} done)",
+        "with open suggestions: " + ", ".join(
+            f"{n} {status.replace('_', ' ')}" for status, n in stats["open_suggestions"].items()),
         "suggestions: " + _counts(stats["suggestions"]),
     ]
     for m in stats["models"]:

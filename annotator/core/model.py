@@ -19,6 +19,11 @@ class Layer(StrEnum):
     STRUCTURE = "structure"  # zones: headline, dateline, teaser, ... (core.zones)
 
 
+# The layers a person reviews span by span; zones (structure) are not entity data, so an
+# undecided zone suggestion leaves nothing unreviewed.
+REVIEWED_LAYERS = (Layer.ENTITY, Layer.CLAIM, Layer.SOURCE)
+
+
 class Status(StrEnum):
     """Where an article stands in the annotation work."""
 
@@ -42,6 +47,18 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Provenance:
+    """Where a span in a dataset comes from: who made it and when, and the model it was
+    accepted from (a suggestion: the model that suggests it, with its score)."""
+
+    annotator: str | None = None
+    at: str | None = None  # ISO 8601 UTC, whole seconds, as the store writes it
+    model: str | None = None
+    model_version: str | None = None
+    score: float | None = None
+
+
+@dataclass(frozen=True)
 class DocSpan:
     """A span as a dataset carries it: any layer, with attributes and a key links refer to."""
 
@@ -53,6 +70,7 @@ class DocSpan:
     attrs: dict[str, Any] = field(default_factory=dict, hash=False)
     source: str | None = None  # a source mention: the canonical source's name
     source_kind: str | None = None
+    made: Provenance | None = None
 
 
 @dataclass(frozen=True)
@@ -96,10 +114,23 @@ class ArticleDraft:
     links: list[DocLink] = field(default_factory=list)
     groups: list[DocGroupMember] = field(default_factory=list)
     status: Status | None = None
+    # the open model suggestions (None: the file said nothing about them); never annotations
+    suggestions: list[DocSpan] | None = None
+    # False: nobody reviewed the whole article, so what no annotation covers is unknown
+    # ("missing"), not "no entity"; an exporter marks it or refuses the article
+    reviewed: bool = True
     # fields the importer guessed from the text (a first line as title), not read from a
     # field of the file: the article's zones may give a better value (app/zones.py); "meta":
     # the details the text says (date line, dateline, agency) are read off its zones too
     guessed: frozenset[str] = frozenset()
+
+    def open_suggestions(self) -> list[DocSpan]:
+        """The suggestions nobody decided on in a reviewed layer (zones are not among them)."""
+        return [s for s in self.suggestions or [] if s.layer in REVIEWED_LAYERS]
+
+    def complete(self) -> bool:
+        """Reviewed whole, nothing undecided: what no annotation covers is "no entity"."""
+        return self.reviewed and not self.open_suggestions()
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,11 @@
 """brat standoff: a ``.txt`` and ``.ann`` per article, plus a ``.meta`` sidecar for losslessness.
 
+The ``.meta`` sidecar holds the article's fields, ``provenance`` (who made each span and when,
+the model it was accepted from: ``{"T1": {"_annotator_id": …, "_timestamp": …}}``, records of
+``annotator.io.records``) and ``suggestions``, the open model suggestions (zones the rules
+suggested among them), which are never T lines. brat cannot say "nobody reviewed this", so
+the export refuses articles with parts nobody reviewed (app/exporting.py).
+
 Writing is here, with what reading shares; reading is in ``brat_read``.
 """
 
@@ -21,6 +27,7 @@ from annotator.core.model import (
     Layer,
 )
 from annotator.io.conll import META_FIELDS, json_line
+from annotator.io.records import provenance_record, suggestion_record
 
 CONF = "annotation.conf"
 META_SUFFIX = ".meta"
@@ -77,9 +84,14 @@ def _number_groups(drafts: list[ArticleDraft]) -> dict[str, str]:
 
 
 def _meta(draft: ArticleDraft) -> dict[str, Any]:
-    """The article fields brat has no place for."""
+    """The article fields brat has no place for: metadata, provenance, open suggestions."""
     record = {name: getattr(draft, name) for name in META_FIELDS}
     record["status"] = draft.status.value if draft.status is not None else None
+    made = {f"T{i}": provenance_record(s.made) for i, s in enumerate(draft.annotations, 1)}
+    if any(made.values()):
+        record["provenance"] = {tid: found for tid, found in made.items() if found}
+    if draft.suggestions is not None:
+        record["suggestions"] = [suggestion_record(s) for s in draft.suggestions]
     return record
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from annotator.io.common import (
     short_title,
 )
 from annotator.io.decode import decode_bytes
+from annotator.io.records import object_of, parse_provenance, parse_suggestions
 
 _NOTE = re.compile(r"([A-Za-z_][\w.-]*)(: |= )(.*)", re.S)
 
@@ -44,7 +46,19 @@ def read_brat_file(path: Path, warn: Warn | None = None) -> ArticleDraft:
     record = _read_meta(meta_path, warn) if meta_path.is_file() else {}
     draft = _draft(text, record, str(ann))
     _Reader(draft).read(_read(ann, warn).split("\n"))
+    _provenance(draft, record, meta_path.name)
     return draft
+
+
+def _provenance(draft: ArticleDraft, record: dict[str, Any], where: str) -> None:
+    """Who made the spans and the open suggestions, from our sidecar."""
+    made = object_of(record.get("provenance", {}), f"{where}: provenance")
+    draft.annotations = [
+        replace(s, made=parse_provenance(object_of(made[s.key], f"{where}: {s.key}"), s.key))
+        if s.key in made else s for s in draft.annotations]
+    if "suggestions" in record:
+        draft.suggestions = parse_suggestions(record["suggestions"], draft.text,
+                                              f"{where}: suggestions")
 
 
 def _read(path: Path, warn: Warn | None) -> str:

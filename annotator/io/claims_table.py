@@ -17,7 +17,7 @@ from annotator.io.conll import json_line
 
 FIELDS = ("article", "source_path", "outlet", "published", "claim", "start", "end", "sentence",
           "source", "via", "cue", "quote_type", "kind", "checkworthy", "verdict", "evidence",
-          "group", "value", "stance", "holds")
+          "group", "value", "stance", "holds", "annotator", "annotated_at", "model")
 OPPOSITE = {"supports": "refutes", "refutes": "supports"}
 JOIN = "; "  # a claim attributed to several sources lists them all in one cell
 CHAIN = " → "  # "Laut X sagte Y": the source Y, via X (and whoever reports X)
@@ -123,6 +123,7 @@ def _claim_row(draft: ArticleDraft, claim: DocSpan, spans: dict[str, DocSpan]) -
         "quote_type": _joined(quote_types),
         **{key: str(claim.attrs.get(key, "")) for key in ("kind", "checkworthy", "verdict",
                                                          "evidence")},
+        **_made(claim),
     }
 
 
@@ -141,6 +142,15 @@ def _reporters(draft: ArticleDraft, source: DocSpan, spans: dict[str, DocSpan]) 
             return chain
         chain.append(nxt)
         source = nxt
+
+
+def _made(claim: DocSpan) -> dict[str, str]:
+    """Who made the claim span and when (ISO 8601), and the model it was accepted from."""
+    made = claim.made
+    if made is None:
+        return {"annotator": "", "annotated_at": "", "model": ""}
+    model = f"{made.model} {made.model_version}" if made.model else ""
+    return {"annotator": made.annotator or "", "annotated_at": made.at or "", "model": model}
 
 
 def _member_fields(m: DocGroupMember) -> dict[str, Any]:

@@ -1,4 +1,10 @@
-"""CoNLL-2003-style IOB2 for the entity layer; a ``.meta`` sidecar makes our own files lossless."""
+"""CoNLL-2003-style IOB2 for the entity layer; a ``.meta`` sidecar makes our own files lossless.
+
+The sidecar has one JSON line per document: its text and fields, and ``provenance``, who made
+each entity span and when (records of ``annotator.io.records`` with the span's ``start``,
+``end`` and ``label``). IOB has no "nobody reviewed this": the export refuses articles with
+parts nobody reviewed (app/exporting.py).
+"""
 
 from __future__ import annotations
 
@@ -21,6 +27,7 @@ from annotator.io.common import (
     short_title,
 )
 from annotator.io.decode import decode_bytes
+from annotator.io.records import parse_provenance, provenance_record
 from annotator.io.tokens import Token, tokenize
 
 logger = logging.getLogger(__name__)
@@ -134,9 +141,16 @@ def _sentence_break(text: str, tokens: list[Token], i: int, tag: str) -> bool:
 
 
 def _meta_record(draft: ArticleDraft) -> dict[str, Any]:
-    """What the sidecar keeps of a draft: every field but the annotations, the text last."""
+    """What the sidecar keeps of a draft: every field but the annotations, who made the
+    entity spans, the text last."""
     record = {name: getattr(draft, name) for name in META_FIELDS}
     record["status"] = draft.status.value if draft.status is not None else None
+    written = set(flatten(draft_entities(draft))[0])
+    made = [{"start": a.start, "end": a.end, "label": a.label, **provenance_record(a.made)}
+            for a in draft.annotations if a.layer is Layer.ENTITY and a.made
+            and (a.start, a.end, a.label) in written]
+    if made:
+        record["provenance"] = made
     record["text"] = draft.text
     return record
 
@@ -254,11 +268,23 @@ def _draft(path: Path, doc: _Doc, record: dict[str, Any] | None) -> ArticleDraft
         draft = _from_record(record, f"{path}:{doc.line}")
     starts = [i == 0 for sentence in doc.sentences for i in range(len(sentence))]
     tags = [tag for sentence in doc.sentences for _, tag in sentence]
+    made = _provenance(record)
     draft.annotations = [
-        DocSpan(f"T{n}", Layer.ENTITY, offsets[first][0], offsets[last - 1][1], label)
-        for n, (first, last, label) in enumerate(iob_entities(tags, starts), start=1)
+        DocSpan(f"T{n}", Layer.ENTITY, start, end, label, made=made.get((start, end, label)))
+        for n, (start, end, label) in enumerate(
+            ((offsets[first][0], offsets[last - 1][1], label)
+             for first, last, label in iob_entities(tags, starts)), start=1)
     ]
     return draft
+
+
+def _provenance(record: dict[str, Any] | None) -> dict[Entity, Any]:
+    """Who made each entity span, by its offsets and label, from our sidecar."""
+    found = record.get("provenance") if record else None
+    if not isinstance(found, list):
+        return {}
+    return {(r["start"], r["end"], r["label"]): parse_provenance(r, "provenance")
+            for r in found if isinstance(r, dict) and {"start", "end", "label"} <= set(r)}
 
 
 def iob_entities(tags: list[str], starts: list[bool]) -> list[tuple[int, int, str]]:

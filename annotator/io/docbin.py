@@ -6,7 +6,10 @@ at every span boundary) on the vocab of ``spacy.blank("de")``; the DocBin keeps 
 
 - ``doc.ents``: the entity layer. Entities may overlap in a project but not in ``doc.ents``:
   sorted by start (longer first, then article order) each is kept unless its tokens overlap
-  one kept already; the others go to ``doc.spans["entities_overlapping"]``.
+  one kept already; the others go to ``doc.spans["entities_overlapping"]``. In an article
+  reviewed whole (done) a token outside every entity is "O", except under an open entity
+  suggestion: there it is missing (``token.ent_iob_ == ""``), as is every token outside the
+  entities of an article nobody reviewed whole; spaCy's training leaves missing tokens out.
 - ``doc.spans["claims"]``, ``doc.spans["sources"]``, ``doc.spans["structure"]``: the claim,
   source and structure (zone) layers; zones never become entities. These span groups and
   ``entities_overlapping`` are always present, perhaps empty.
@@ -28,11 +31,14 @@ at every span boundary) on the vocab of ``spacy.blank("de")``; the DocBin keeps 
      "links": [{"from": "T3", "to": "T2", "kind": "attributed_to",
                 "attrs": {"cue": "sagte", "quote_type": "reported"}}],
      "groups": [{"group": "Wochentag", "group_key": "G1", "span_key": "T3",
-                 "value": "Mittwoch", "stance": "", "holds": true}]}
+                 "value": "Mittwoch", "stance": "", "holds": true}],
+     "suggestions": [{"layer": "entity", "start": 0, "end": 11, "label": "PER",
+                      "model": "de_annotator_ner", "model_version": "1.0.0", "score": 0.6}]}
 
   ``meta`` is the JSONL export's ``meta`` (free meta nested under ``meta.meta`` if a name
-  clashes); ``spans`` is in article order (the order keys are given in); ``attrs``,
-  ``source`` and ``source_kind`` appear only when set.
+  clashes); ``spans`` is in article order (the order keys are given in); span and suggestion
+  records are ``annotator.io.records``'s (who made a span and when, from which model's
+  suggestion); ``suggestions`` are the open ones (zones the rules suggested among them).
 
 Reading: a Doc with that user data comes back whole (ents and span groups are ignored then).
 A Doc from another tool gives its ``doc.ents`` as entity spans and its span groups as spans
@@ -57,17 +63,17 @@ from annotator.io.common import (
     read_limited,
     short_title,
 )
-from annotator.io.export_jsonl import (
-    all_spans,
+from annotator.io.export_jsonl import all_spans, boundaries, token_ranges
+from annotator.io.records import (
     article_meta,
-    boundaries,
     draft_from_meta,
     group_record,
     parse_groups,
     parse_link,
     parse_spans,
+    parse_suggestions,
     span_record,
-    token_ranges,
+    suggestion_record,
 )
 from annotator.io.tokens import Token, german_tokenizer, tokenize
 
@@ -101,7 +107,8 @@ def draft_doc(draft: ArticleDraft, vocab: Any) -> Any:
     from spacy.tokens import Doc, Span
 
     spans = all_spans(draft)
-    tokens = tokenize(draft.text, boundaries(spans))
+    suggestions = draft.suggestions or []
+    tokens = tokenize(draft.text, boundaries([*spans, *suggestions]))
     doc = Doc(vocab, words=[t.text for t in tokens], spaces=[t.ws for t in tokens])
     if doc.text != draft.text:  # the tokenizer's words and spaces must rebuild the text
         raise ValueError(f"tokens do not rebuild the text of {draft.title!r}")
@@ -113,7 +120,15 @@ def draft_doc(draft: ArticleDraft, vocab: Any) -> Any:
         return Span(doc, first, last + 1, label=span.label)
 
     kept, rest = split_overlapping([s for s in spans if s.layer is Layer.ENTITY], ranges)
-    doc.ents = [make(s) for s in kept]
+    ents = [make(s) for s in kept]
+    if draft.reviewed:
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        undecided = [s for s in draft.open_suggestions() if s.layer is Layer.ENTITY]
+        missing = sorted({i for first, last in token_ranges(tokens, undecided)
+                          for i in range(first, last + 1)} - taken)
+        doc.set_ents(ents, missing=[Span(doc, i, i + 1) for i in missing], default="outside")
+    else:  # nobody reviewed the rest: missing, not "no entity"
+        doc.set_ents(ents, default="missing")
     doc.spans[OVERLAPPING] = [make(s) for s in rest]
     for name, layer in SPAN_GROUPS.items():
         doc.spans[name] = [make(s) for s in spans if s.layer is layer]
@@ -162,6 +177,8 @@ def user_data(draft: ArticleDraft, spans: list[DocSpan]) -> dict[str, Any]:
         "links": [{"from": link.from_key, "to": link.to_key, "kind": link.kind,
                    "attrs": link.attrs} for link in draft.links],
         "groups": [group_record(member) for member in draft.groups],
+        **({"suggestions": [suggestion_record(s) for s in draft.suggestions]}
+           if draft.suggestions is not None else {}),
     }
 
 
@@ -225,7 +242,10 @@ def _our_draft(text: str, data: dict[str, Any], source: str) -> ArticleDraft:
         parsed.append(parse_link(link.get("from"), link.get("to"), link.get("kind"),
                                  link.get("attrs", {}), by_key, f"links[{n}]"))
     members = parse_groups(groups, by_key, "groups")
-    return draft_from_meta(text, meta, source, spans, parsed, members)
+    draft = draft_from_meta(text, meta, source, spans, parsed, members)
+    if "suggestions" in data:
+        draft.suggestions = parse_suggestions(data["suggestions"], text, "suggestions")
+    return draft
 
 
 def _foreign_draft(doc: Any, source: str) -> ArticleDraft:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from importlib import import_module
 from pathlib import Path
 
-from annotator.core.model import ArticleDraft
+from annotator.core.model import REVIEWED_LAYERS, ArticleDraft, Layer
 
 # A writer gets the articles of one split and the path to write them to (a file named after
 # the split with the format's extension, or a folder for brat); it returns the files written.
@@ -25,6 +25,12 @@ FORMATS: dict[str, tuple[str, str, str]] = {
 
 # Files a writer puts beside its split file: ``train.conll.meta``, ``train.jsonl`` beside CSV.
 SIDECARS: dict[str, tuple[str, ...]] = {"conll": (".conll.meta",), "claims": (".jsonl",)}
+
+
+# Formats that cannot say "nobody reviewed this" (IOB and brat have only "no entity"), and
+# the layers they write: an export refuses articles with such parts in these layers.
+CANNOT_MARK_MISSING: dict[str, frozenset[Layer]] = {
+    "conll": frozenset({Layer.ENTITY}), "brat": frozenset(REVIEWED_LAYERS)}
 
 
 def writer(name: str) -> Writer:

@@ -49,11 +49,13 @@ class AnnotationTables:
         suggestion_id: int | None = None,
         annotation_id: int | None = None,
         source_id: int | None = None,
+        made_at: str | None = None,
     ) -> int:
-        """Store one span in a layer; ``annotation_id`` restores a deleted one (undo)."""
+        """Store one span in a layer; ``annotation_id`` restores a deleted one (undo),
+        ``made_at`` keeps when a dataset says it was made (else: now)."""
         check_span(span.start, span.end, text_length(self.db, article_id))
         with self.db.atomic():
-            stamp = now()
+            stamp = made_at or now()
             row = {
                 "article_id": article_id, "layer": Layer(layer).value, "label": span.label,
                 "start": span.start, "end": span.end, "suggestion_id": suggestion_id,

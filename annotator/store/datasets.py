@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from annotator.core.model import (
+    Annotation,
     ArticleDraft,
     DocGroupMember,
     DocLink,
     DocSpan,
     Layer,
+    ModelInfo,
+    Provenance,
     Span,
     Status,
+    Suggestion,
 )
 from annotator.store.articles import IMPORT_ANNOTATOR
 from annotator.store.project import Project
@@ -19,18 +23,26 @@ from annotator.store.project import Project
 
 def annotated_draft(project: Project, article_id: int,
                     layers: Iterable[Layer] | None = None) -> ArticleDraft:
-    """An article with its annotations (of some layers), links and claim groups."""
+    """An article with its annotations (of some layers: who made each, when, from which
+    model's suggestion), links, claim groups and open suggestions."""
     wanted = set(layers) if layers is not None else set(Layer)
     art = project.article(article_id)
     anns = [a for a in project.annotations(article_id) if a.layer in wanted]
     keys = {a.id: f"T{n}" for n, a in enumerate(anns, start=1)}
     sources = {s.id: s for s in project.claims.sources()}
+    suggested = {s.id: s for s in project.suggestions(article_id)}
+    decided = project.decisions(article_id)
     spans = [
         DocSpan(keys[a.id], a.layer, a.start, a.end, a.label, dict(a.attrs),
                 source=sources[a.source_id].name if a.source_id in sources else None,
-                source_kind=sources[a.source_id].kind if a.source_id in sources else None)
+                source_kind=sources[a.source_id].kind if a.source_id in sources else None,
+                made=_made(a, suggested.get(a.suggestion_id) if a.suggestion_id else None))
         for a in anns
     ]
+    open_ = [s for s in suggested.values() if s.id not in decided and s.layer in wanted]
+    suggestions = [DocSpan(f"S{n}", s.layer, s.start, s.end, s.label, made=Provenance(
+        model=s.model, model_version=s.model_version, score=s.score))
+        for n, s in enumerate(open_, start=1)]
     links = [DocLink(keys[lk.from_id], keys[lk.to_id], lk.kind, dict(lk.attrs))
              for lk in project.links(article_id) if lk.from_id in keys and lk.to_id in keys]
     groups = []
@@ -44,12 +56,22 @@ def annotated_draft(project: Project, article_id: int,
         text=art.text, title=art.title, outlet=art.outlet, author=art.author, url=art.url,
         published=art.published, language=art.language, meta=dict(art.meta),
         source_path=art.source_path, annotations=spans, links=links, groups=groups,
-        status=art.status,
+        status=art.status, suggestions=suggestions,
     )
 
 
+def _made(annotation: Annotation, suggestion: Suggestion | None) -> Provenance:
+    """Who made an annotation and when; the model, when it was accepted from a suggestion."""
+    if suggestion is None:
+        return Provenance(annotation.annotator, annotation.created_at)
+    return Provenance(annotation.annotator, annotation.created_at, suggestion.model,
+                      suggestion.model_version)
+
+
 class AnnotatedImport:
-    """Stores annotated drafts; claim groups that span documents are matched by their key."""
+    """Stores annotated drafts; claim groups that span documents are matched by their key.
+    A span keeps who made it and when, and the model it was accepted from, when its file says
+    so (else it is the importer's, now); the file's open suggestions stay open suggestions."""
 
     def __init__(self, project: Project, annotator: str = IMPORT_ANNOTATOR) -> None:
         self.project = project
@@ -63,6 +85,7 @@ class AnnotatedImport:
             if article_id is None:
                 return None
             ids = {s.key: self._span(article_id, s) for s in draft.annotations}
+            self._suggestions(article_id, draft.suggestions or [])
             for link in draft.links:
                 self.project.add_link(ids[link.from_key], ids[link.to_key], link.kind,
                                       self.annotator, link.attrs)
@@ -73,14 +96,35 @@ class AnnotatedImport:
         return article_id
 
     def _span(self, article_id: int, s: DocSpan) -> int:
+        """One annotation, kept as the file says who made it, when, from which model."""
         self.project.ensure_label(s.layer, s.label)
         source_id = None
         if s.source:
             found = self.project.claims.source_by_name(s.source)
             source_id = found.id if found else self.project.claims.add_source(
                 s.source, s.source_kind or "other")
-        return self.project.add_annotation(article_id, s.layer, Span(s.start, s.end, s.label),
-                                           self.annotator, attrs=s.attrs, source_id=source_id)
+        made = s.made or Provenance()
+        who = made.annotator or self.annotator
+        span = Span(s.start, s.end, s.label)
+        suggestion_id = None
+        if made.model and made.model_version:
+            suggestion_id = self.project.add_accepted(
+                article_id, ModelInfo(made.model, made.model_version), span, s.layer, who,
+                made.at)
+        return self.project.add_annotation(article_id, s.layer, span, who, attrs=s.attrs,
+                                           source_id=source_id, made_at=made.at,
+                                           suggestion_id=suggestion_id)
+
+    def _suggestions(self, article_id: int, spans: list[DocSpan]) -> None:
+        """The file's open suggestions, stored as its models' suggestions."""
+        by_model: dict[tuple[str, str, Layer], list[Span]] = {}
+        for s in spans:
+            made = s.made or Provenance()
+            key = (made.model or "unknown", made.model_version or "", s.layer)
+            by_model.setdefault(key, []).append(Span(s.start, s.end, s.label, made.score))
+        for (name, version, layer), found in by_model.items():
+            self.project.replace_suggestions(article_id, ModelInfo(name, version), found, layer,
+                                             keep_decided=True)
 
     def _member(self, member: DocGroupMember, annotation_id: int) -> None:
         """Put a claim into its group; a claim is in one group at most, so the groups of a

@@ -5,14 +5,22 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.store.project import Project
-from annotator.store.sql import query, scalar
+from annotator.store.sql import chunks, marks, query, scalar
+
+STATUSES = ("new", "in_progress", "done")
 
 
 def project_stats(project: Project) -> dict[str, Any]:
-    """Articles by status, suggestions by label and model, annotations by layer and label."""
+    """Articles by status (and of them, those with open suggestions), suggestions by label and
+    model, annotations by layer and label."""
     db = project.db
     statuses = {r["status"]: r["n"] for r in query(
         db, "SELECT status, count(*) AS n FROM articles GROUP BY status")}
+    with_open = dict.fromkeys(STATUSES, 0)
+    for ids in chunks(project.open_suggestion_counts()):
+        for r in query(db, f"SELECT status, count(*) AS n FROM articles WHERE id IN "
+                       f"({marks(ids)}) GROUP BY status", ids):
+            with_open[r["status"]] += r["n"]
     suggestions = {r["label"]: r["n"] for r in query(
         db, "SELECT label, count(*) AS n FROM suggestions GROUP BY label ORDER BY label")}
     models = [
@@ -32,7 +40,8 @@ def project_stats(project: Project) -> dict[str, Any]:
     ]
     return {
         "articles": project.count_articles(),
-        "status": {s: statuses.get(s, 0) for s in ("new", "in_progress", "done")},
+        "status": {s: statuses.get(s, 0) for s in STATUSES},
+        "open_suggestions": with_open,
         "suggestions": suggestions,
         "models": models,
         "annotations": annotations,

@@ -7,10 +7,14 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from annotator.core.model import Layer, ModelInfo, Span, Suggestion
+from annotator.core.model import REVIEWED_LAYERS, Layer, ModelInfo, Span, Suggestion
 from annotator.core.spans import check_span
 from annotator.store.annotations import ensure_annotator
-from annotator.store.sql import insert, marks, now, query, scalar, text_length
+from annotator.store.sql import chunks, insert, marks, now, query, scalar, text_length
+
+# An open suggestion: undecided, in a layer a person reviews (a zone suggestion is none).
+_OPEN = f"""d.suggestion_id IS NULL
+    AND s.layer IN ({", ".join(f"'{layer.value}'" for layer in REVIEWED_LAYERS)})"""
 
 
 class SuggestionTables:
@@ -68,6 +72,35 @@ class SuggestionTables:
         if open_only:
             sql += " AND d.suggestion_id IS NULL"
         return self._suggestions(sql, params)
+
+    def open_suggestion_counts(self, article_ids: Iterable[int] | None = None
+                               ) -> dict[int, int]:
+        """Article id → its open suggestions (undecided, in the entity, claim or source
+        layer), for these articles or all; articles with none are left out."""
+        sql = f"""SELECT s.article_id, count(*) AS n FROM suggestions s
+            LEFT JOIN suggestion_decisions d ON d.suggestion_id = s.id WHERE {_OPEN}"""
+        if article_ids is None:
+            rows = query(self.db, sql + " GROUP BY s.article_id")
+        else:
+            rows = [r for ids in chunks(set(article_ids)) for r in query(
+                self.db, f"{sql} AND s.article_id IN ({marks(ids)}) GROUP BY s.article_id", ids)]
+        return {r["article_id"]: r["n"] for r in rows}
+
+    def add_accepted(self, article_id: int, info: ModelInfo, span: Span, layer: Layer,
+                     annotator: str, at: str | None = None) -> int:
+        """Record a suggestion a model made and a person accepted (``at``: when, else now):
+        an imported span made from a suggestion keeps which model made it."""
+        check_span(span.start, span.end, text_length(self.db, article_id))
+        with self.db.atomic():
+            stamp = at or now()
+            suggestion_id = insert(self.db, "suggestions", {
+                "article_id": article_id, "model_id": self.model_id(info),
+                "layer": layer.value, "label": span.label, "start": span.start,
+                "end": span.end, "score": span.score, "created_at": stamp})
+            self.db.table("suggestion_decisions").insert({
+                "suggestion_id": suggestion_id, "decision": "accepted",
+                "annotator_id": ensure_annotator(self.db, annotator), "decided_at": stamp})
+        return suggestion_id
 
     def suggestion(self, suggestion_id: int) -> Suggestion:
         """One suggestion; KeyError when there is none."""

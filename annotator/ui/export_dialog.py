@@ -1,5 +1,9 @@
 """File ▸ Export: format, layers, articles and split; the export itself runs in a worker.
 
+Articles marked done are exported; "also articles not marked done" adds the others, with what
+nobody reviewed marked missing (CoNLL and brat refuse them). "Keep linked articles together"
+splits by group: articles sharing a claim group or an event stay in one split.
+
 OK looks into the chosen folder first: a folder where the export would replace files no
 export wrote is refused (the reason shows in the dialog); a folder holding an earlier export
 or other files gets a question naming what is replaced and what is kept.
@@ -61,10 +65,15 @@ class ExportDialog(QDialog):
         for box in self.layers.values():
             box.setChecked(True)
             layer_row.addWidget(box)
-        self.only_done = QCheckBox("only articles marked done", self)
+        self.unreviewed = QCheckBox(
+            "also articles not marked done (what nobody reviewed is marked missing)", self)
+        self.unreviewed.setObjectName("exportUnreviewed")
         self.gold = QCheckBox("gold: done, and no open model suggestions", self)
         self.split = QLineEdit("train=0.8,dev=0.1,test=0.1", self)
         self.split.setObjectName("exportSplit")
+        self.by_group = QCheckBox(
+            "keep linked articles together (a claim group, one event)", self)
+        self.by_group.setObjectName("exportSplitByGroup")
         self.seed = QSpinBox(self)
         self.seed.setRange(0, 1_000_000)
         self.error = QLabel(self)
@@ -78,9 +87,10 @@ class ExportDialog(QDialog):
         form.addRow("Format", self.format)
         form.addRow("Folder", folder)
         form.addRow("Layers", layer_row)
-        form.addRow("", self.only_done)
+        form.addRow("", self.unreviewed)
         form.addRow("", self.gold)
-        form.addRow("Split by article", self.split)
+        form.addRow("Split", self.split)
+        form.addRow("", self.by_group)
         form.addRow("Seed", self.seed)
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -142,9 +152,10 @@ class ExportDialog(QDialog):
         return ExportOptions(
             fmt=self.format.currentText(), out=Path(self.out.text()).expanduser(),
             layers=None if layers == frozenset(Layer) else layers,
-            only_done=self.only_done.isChecked(), gold=self.gold.isChecked(),
+            include_unreviewed=self.unreviewed.isChecked(), gold=self.gold.isChecked(),
             split=parse_split(text) if text else (("all", 1.0),), seed=self.seed.value(),
-            overwrite=self._replace)
+            overwrite=self._replace,
+            split_by="group" if self.by_group.isChecked() else "article")
 
 
 def question_text(out: Path, found: Survey) -> str:
