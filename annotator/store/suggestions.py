@@ -10,7 +10,10 @@ from sqlite_utils import Database
 from annotator.core.model import Layer, ModelInfo, Span, Suggestion
 from annotator.core.spans import check_span
 from annotator.store.annotations import ensure_annotator
-from annotator.store.sql import insert, marks, now, query, scalar, text_length
+from annotator.store.sql import chunks, insert, marks, now, query, scalar, text_length
+
+# The layers a person reviews suggestion by suggestion; zones (structure) are not counted open.
+REVIEWED = (Layer.ENTITY.value, Layer.CLAIM.value, Layer.SOURCE.value)
 
 
 class SuggestionTables:
@@ -112,6 +115,12 @@ class SuggestionTables:
             JOIN suggestions s ON s.id = d.suggestion_id WHERE s.article_id = ?""", [article_id])
         return {r["suggestion_id"]: r["decision"] for r in rows}
 
+    def open_suggestion_counts(self, article_ids: Iterable[int] | None = None
+                               ) -> dict[int, int]:
+        """Article id → its open (undecided) entity, claim and source suggestions, zones apart;
+        of the given articles or of all. Articles with none are left out."""
+        return open_counts(self.db, article_ids)
+
     def articles_without_suggestions(self, info: ModelInfo) -> list[int]:
         """Ids of articles this model has not yet been run on."""
         rows = query(self.db, """SELECT a.id FROM articles a WHERE NOT EXISTS (
@@ -120,3 +129,18 @@ class SuggestionTables:
             ORDER BY a.id""", [info.name, info.version])
         return [r["id"] for r in rows]
 
+
+
+def open_counts(db: Database, article_ids: Iterable[int] | None = None) -> dict[int, int]:
+    """``SuggestionTables.open_suggestion_counts`` for store parts that are not a Project."""
+    sql = f"""SELECT s.article_id, count(*) FROM suggestions s
+        WHERE s.layer IN ({marks(REVIEWED)}) AND NOT EXISTS (
+            SELECT 1 FROM suggestion_decisions d WHERE d.suggestion_id = s.id) {{ids}}
+        GROUP BY s.article_id"""
+    if article_ids is None:
+        return dict(db.execute(sql.format(ids=""), REVIEWED).fetchall())
+    counts: dict[int, int] = {}
+    for part in chunks(article_ids):
+        counts.update(db.execute(sql.format(ids=f"AND s.article_id IN ({marks(part)})"),
+                                 [*REVIEWED, *part]).fetchall())
+    return counts
