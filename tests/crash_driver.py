@@ -8,11 +8,12 @@ Run by tests/crash_harness.py as a child process that it kills with SIGKILL::
 
 An action is chosen (seeded) from what the window shows, then typed on the article text with
 ``QTest.keyClick``: digits 1-4 label or relabel, C marks a claim, A/X accept/reject the
-suggestion at the cursor, Delete, D marks done, N/P, Ctrl+Z/Ctrl+Shift+Z; with
-``--multistep`` also S (source mention and its canonical source) and Shift+L (suggested
-attribution). When the key event has been handled completely, the driver reads the project's
-committed state through its own connection and appends it to LOG as one JSON line, flushed and
-fsynced: the acknowledgement. Then it prints ``ack K`` for the parent.
+suggestion at the cursor, Delete, D marks done (answering its prompt when suggestions are
+open), N/P, Ctrl+Z/Ctrl+Shift+Z; with ``--multistep`` also S (source mention and its canonical
+source) and Shift+L (suggested attribution). When the key event has been handled completely,
+the driver reads the project's committed state through its own connection and appends it to
+LOG as one JSON line, flushed and fsynced: the acknowledgement. Then it prints ``ack K`` for
+the parent.
 """
 
 from __future__ import annotations
@@ -241,7 +242,20 @@ class Driver:
         if self._row() + 1 >= self.upto:  # D goes on to the next article: stay in ours
             return None
         self.key(self.Key.Key_D)
-        return "D"
+        prompt = self.window.review.prompt  # open suggestions: accept, reject or stay open
+        if prompt is None:
+            return "D"
+        from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QApplication
+
+        answer = self.rng.choice(["A", "X", "Escape"])
+        QTest.keyClick(prompt, getattr(self.Key, "Key_" + answer))
+        self.window.activateWindow()  # offscreen, a closed popup leaves no window active
+        for _ in range(100):
+            if QApplication.activeWindow() is self.window:
+                break
+            QApplication.processEvents()
+        return f"D then {answer}"
 
     def do_next(self) -> str | None:
         if self._row() + 1 >= self.upto:  # imported articles come after ours

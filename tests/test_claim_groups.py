@@ -154,9 +154,10 @@ def test_grouping_two_claims_in_two_groups_merges_them_and_says_so(session: Sess
     theirs = session.group_claims(2, None, "Tag", [(c2, ""), (c4, "")])
     before = snapshot(project)
     told: list[str] = []
-    session.told.connect(told.append)
+    session.said.connect(told.append)
     assert claim_ops.group_with(session, claim_span(1), claim_span(2), "tfidf") == mine
-    assert told == [f"Merged group {theirs} “Tag” into group {mine} “Wochentag”"]
+    merged = f"Merged group {theirs} “Tag” into group {mine} “Wochentag”"
+    assert told[-1] == merged and told.count(merged) == 1  # the last word, shown in the status bar
     (group,) = project.claims.groups()
     assert {m.annotation_id for m in group.members} == {c1, c2, c3, c4}
     assert all(len(project.claims.groups_of(c)) == 1 for c in (c1, c2, c3, c4))

@@ -90,6 +90,8 @@ def test_accept_reject_and_tab_through_suggestions(qtbot, window) -> None:
     put_cursor(window, FIRST, "Dresden", 1)
     press(qtbot, window, Key.Key_A)
     assert stored(window, Layer.ENTITY) == [("Dresden", "LOC")]
+    assert window.view.text.current == at(FIRST, "Anna Berger")  # A went on to the next one
+    put_cursor(window, FIRST, "Dresden", 1)
     press(qtbot, window, Key.Key_Tab)  # to Anna Berger
     assert window.view.text.current == at(FIRST, "Anna Berger")
     press(qtbot, window, Key.Key_X)
@@ -122,7 +124,7 @@ def test_mark_claim_and_source_and_link_them(qtbot, window) -> None:
     menu = window.findChild(QMenu, "sourcePicker")
     assert menu is not None and menu.isVisible()
     qtbot.keyClicks(menu, "1")
-    assert window.statusBar().currentMessage() == ""
+    assert window.statusBar().currentMessage() == "Linked the claim to SOURCE „Anna Berger“"
     (link,) = window.project.links(1)
     claim = window.project.annotation(link.from_id)
     source = window.project.annotation(link.to_id)
@@ -169,6 +171,9 @@ def test_undo_redo_across_articles(qtbot, window) -> None:
 
 def test_mark_done_moves_on_and_updates_the_list(qtbot, window) -> None:
     press(qtbot, window, Key.Key_D)
+    prompt = window.findChild(QMenu, "donePrompt")  # three suggestions are open: reject them
+    qtbot.keyClick(prompt, Key.Key_X)
+    qtbot.waitUntil(lambda: window.current_article == 2)
     assert window.project.article_status(1) is Status.DONE
     assert window.current_article == 2
     assert window.model.index(0, 3).data() == "done"

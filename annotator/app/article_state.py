@@ -73,6 +73,12 @@ class ArticleState:
         return [s for s in self.suggestions if start <= s.start and s.end <= end
                 and s.layer is not Layer.STRUCTURE]
 
+    def next_suggestion(self, cp: int) -> Suggestion | None:
+        """The first open suggestion (zones apart) starting at or after a position, else the
+        article's first one: where A and X go on to."""
+        found = self.suggestions_in(0, len(self.text))
+        return next((s for s in found if s.start >= cp), found[0] if found else None)
+
     @cached_property
     def zones(self) -> list[Zone]:
         """The zones in force: a person's, and the rules' where no person's zone lies."""

@@ -94,7 +94,7 @@ def group_with(session: Session, query: MatchSpan, candidate: MatchSpan,
                method: str = "") -> int | None:
     """Confirm a candidate for a claim and put both into one group: the claim's, else the
     candidate's, else a new one titled after the claim; when both are in a group, the
-    candidate's is merged into the claim's (``session.told`` says so). Each claim's typed
+    candidate's is merged into the claim's (``session.said`` says so). Each claim's typed
     values are stored first, and a joining claim states the value it gives on the point. A
     sentence becomes a claim first. One action; the group's id, or None."""
     with session.action("Group claims about the same point") as action:
@@ -106,7 +106,7 @@ def group_with(session: Session, query: MatchSpan, candidate: MatchSpan,
     if action.error is not None:
         return None
     if told:
-        session.told.emit(told)
+        session.said.emit(told)
     return group
 
 

@@ -34,7 +34,8 @@ class Session(QObject):
 
     changed = Signal(object)  # Changes: one committed action, undo or redo
     failed = Signal(str)  # a write did not happen; the message says why
-    told = Signal(str)  # an action did something the user should hear of (merged two groups)
+    said = Signal(str)  # what an action did, or why it did nothing: for the status bar
+    stepped = Signal(str, object)  # an undo or redo: what it says, and its Changes
 
     def __init__(self, project: Project, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -67,7 +68,9 @@ class Session(QObject):
         except Exception as exc:  # the store refused: report, keep the stack as it was
             self.failed.emit(f"{command.text()}: {_reason(exc)}")
             return False
+        text = command.text()  # a command merged into the one before is gone after the push
         self.undo_stack.push(command)
+        self.said.emit(text)
         return True
 
     @contextmanager
@@ -104,11 +107,13 @@ class Session(QObject):
         self._listen(action)
         self.undo_stack.push(action)
         action.notify(action)
+        self.said.emit(text)
 
     def undo(self) -> bool:
         """Take back the last action; when its rows changed elsewhere, say so and stay put."""
         stack = self.undo_stack
         if not stack.canUndo():
+            self.said.emit("Nothing to undo")
             return False
         return self._move(_store_command(stack.command(stack.index() - 1)), "undo", stack.undo)
 
@@ -116,6 +121,7 @@ class Session(QObject):
         """Do the next undone action again, checked as undo is."""
         stack = self.undo_stack
         if not stack.canRedo():
+            self.said.emit("Nothing to redo")
             return False
         return self._move(_store_command(stack.command(stack.index())), "redo", stack.redo)
 
@@ -127,6 +133,8 @@ class Session(QObject):
                              "Nothing was changed.")
             return False
         step()  # the command finds its work done and only the stack moves
+        self.stepped.emit(f"{'Undid' if verb == 'undo' else 'Redid'}: {command.text()}",
+                          command.changes())
         return True
 
     def _listen(self, command: cmd.StoreCommand) -> None:
@@ -166,6 +174,7 @@ class Session(QObject):
     def relabel(self, ann: Annotation, label: str) -> bool:
         """Give a span another label of its layer."""
         if label == ann.label:
+            self.said.emit(f"The span is {label} already")
             return False
         after = Annotation(**{**ann.__dict__, "label": label})
         return self.push(cmd.UpdateSpan(self.project, ann, after, f"Relabel as {label}"))
@@ -208,6 +217,7 @@ class Session(QObject):
         """Mark an article new, in progress or done (undoable)."""
         before = self.project.article_status(article_id)
         if before is status:
+            self.said.emit(f"Article {article_id} is {status.value.replace('_', ' ')} already")
             return False
         return self.push(cmd.SetStatus(self.project, article_id, before, status))
 
@@ -220,6 +230,7 @@ class Session(QObject):
         check_span(start, end, self.project.article_text_length(article_id))
         edit = zones.zone_edit(self.project, article_id, start, end, label)
         if not edit:
+            self.said.emit(f"Zone: it is {label or 'body'} there already")
             return False
         with self.action(f"Zone: {label or 'body'}") as action:
             if edit.delete:
@@ -240,6 +251,7 @@ class Session(QObject):
         person (undoable). Raises ``metadata.MetaError`` for a value it cannot take; False
         when nothing changes or the store refused."""
         if not metadata.meta_change(self.project.article(article_id), fields):
+            self.said.emit("Details: nothing changed")
             return False
         return self.push(SetMeta(self.project, article_id, fields))
 

@@ -12,9 +12,8 @@ from annotator.core.spans import check_span
 from annotator.store.annotations import ensure_annotator
 from annotator.store.sql import chunks, insert, marks, now, query, scalar, text_length
 
-# An open suggestion: undecided, in a layer a person reviews (a zone suggestion is none).
-_OPEN = f"""d.suggestion_id IS NULL
-    AND s.layer IN ({", ".join(f"'{layer.value}'" for layer in REVIEWED_LAYERS)})"""
+# The layers a person reviews suggestion by suggestion; zones (structure) are not counted open.
+REVIEWED = tuple(layer.value for layer in REVIEWED_LAYERS)
 
 
 class SuggestionTables:
@@ -72,19 +71,6 @@ class SuggestionTables:
         if open_only:
             sql += " AND d.suggestion_id IS NULL"
         return self._suggestions(sql, params)
-
-    def open_suggestion_counts(self, article_ids: Iterable[int] | None = None
-                               ) -> dict[int, int]:
-        """Article id → its open suggestions (undecided, in the entity, claim or source
-        layer), for these articles or all; articles with none are left out."""
-        sql = f"""SELECT s.article_id, count(*) AS n FROM suggestions s
-            LEFT JOIN suggestion_decisions d ON d.suggestion_id = s.id WHERE {_OPEN}"""
-        if article_ids is None:
-            rows = query(self.db, sql + " GROUP BY s.article_id")
-        else:
-            rows = [r for ids in chunks(set(article_ids)) for r in query(
-                self.db, f"{sql} AND s.article_id IN ({marks(ids)}) GROUP BY s.article_id", ids)]
-        return {r["article_id"]: r["n"] for r in rows}
 
     def add_accepted(self, article_id: int, info: ModelInfo, span: Span, layer: Layer,
                      annotator: str, at: str | None = None) -> int:
@@ -145,6 +131,12 @@ class SuggestionTables:
             JOIN suggestions s ON s.id = d.suggestion_id WHERE s.article_id = ?""", [article_id])
         return {r["suggestion_id"]: r["decision"] for r in rows}
 
+    def open_suggestion_counts(self, article_ids: Iterable[int] | None = None
+                               ) -> dict[int, int]:
+        """Article id → its open (undecided) entity, claim and source suggestions, zones apart;
+        of the given articles or of all. Articles with none are left out."""
+        return open_counts(self.db, article_ids)
+
     def articles_without_suggestions(self, info: ModelInfo) -> list[int]:
         """Ids of articles this model has not yet been run on."""
         rows = query(self.db, """SELECT a.id FROM articles a WHERE NOT EXISTS (
@@ -153,3 +145,18 @@ class SuggestionTables:
             ORDER BY a.id""", [info.name, info.version])
         return [r["id"] for r in rows]
 
+
+
+def open_counts(db: Database, article_ids: Iterable[int] | None = None) -> dict[int, int]:
+    """``SuggestionTables.open_suggestion_counts`` for store parts that are not a Project."""
+    sql = f"""SELECT s.article_id, count(*) FROM suggestions s
+        WHERE s.layer IN ({marks(REVIEWED)}) AND NOT EXISTS (
+            SELECT 1 FROM suggestion_decisions d WHERE d.suggestion_id = s.id) {{ids}}
+        GROUP BY s.article_id"""
+    if article_ids is None:
+        return dict(db.execute(sql.format(ids=""), REVIEWED).fetchall())
+    counts: dict[int, int] = {}
+    for part in chunks(article_ids):
+        counts.update(db.execute(sql.format(ids=f"AND s.article_id IN ({marks(part)})"),
+                                 [*REVIEWED, *part]).fetchall())
+    return counts

@@ -10,6 +10,8 @@ from annotator.core.spans import snap_to_tokens
 from annotator.core.zones import ZONE_LABELS
 from annotator.ui.keymap import BODY_KEY, zone_keys
 from annotator.ui.meta_form import MetaForm
+from annotator.ui.review_actions import when_closed
+from annotator.ui.workbench import NO_ARTICLE
 
 
 class ArticleActions(QObject):
@@ -33,13 +35,15 @@ class ArticleActions(QObject):
     def pick_zone(self) -> None:
         """Open the zone picker for the line at the cursor or the selection."""
         if self.wb.state is None:
+            self.wb.say(NO_ARTICLE)
             return
         target = self.zone_target()
         if target is None:
             self.session.failed.emit("Zone: put the cursor on a line with text, or select text")
             return
         menu = self.zone_menu(target)
-        menu.triggered.connect(lambda action: self.set_zone(target, action.data()))
+        when_closed(menu, lambda label: self.set_zone(target, label),
+                    lambda: self.wb.say("Zone: nothing chosen, nothing changed"))
         self.wb.set_keys_enabled(False)  # the picker's letters are no article keys meanwhile
         menu.aboutToHide.connect(lambda: self.wb.set_keys_enabled(True))
         rect = self.editor.cursorRect()
@@ -82,6 +86,7 @@ class ArticleActions(QObject):
     def edit_meta(self) -> None:
         """Open the form of the article's details; on close the text has the focus again."""
         if self.wb.state is None:
+            self.wb.say(NO_ARTICLE)
             return
         self.form = MetaForm(self.session, self.wb.state.article, self.editor.window())
         self.form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

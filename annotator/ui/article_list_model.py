@@ -23,7 +23,8 @@ SummaryRole = Qt.ItemDataRole.UserRole + 2
 
 TITLE, OUTLET, DATE, STATUS, ENTITIES, ANNOTATIONS = range(6)
 HEADERS = ["Title", "Outlet", "Date", "Status", "Sugg.", "Ann."]
-HEADER_TIPS = ["", "", "Publication date", "", "Open model suggestions", "Annotations"]
+HEADER_TIPS = ["", "", "Publication date", "",
+               "Open suggestions: entities, claims, sources (zones apart)", "Annotations"]
 STATUS_TEXT = {Status.NEW: "new", Status.IN_PROGRESS: "in progress", Status.DONE: "done"}
 
 Index = QModelIndex | QPersistentModelIndex

@@ -113,6 +113,8 @@ class ClaimActions(QObject):
     def edit_claim(self) -> None:
         if self.claim_here() is not None:
             self.panel.focus_form()
+        else:
+            self.wb.say(f"No claim at the cursor to edit ({keys_text('claim.mark')} marks one)")
 
     def edit_values(self) -> None:
         """V: into the claim's values."""
@@ -139,6 +141,8 @@ class ClaimActions(QObject):
         """Create (or reuse) the suggested source span and link the claim with cue and type."""
         state, claim = self.wb.state, self.claim_here()
         if state is None or claim is None:
+            self.wb.say("No claim at the cursor to attribute "
+                        f"({keys_text('claim.mark')} marks one)")
             return
         attribution = self.suggest(state, claim)
         if attribution is None or attribution.source is None:

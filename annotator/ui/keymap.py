@@ -113,9 +113,9 @@ ACTIONS: tuple[Action, ...] = (
     A("claim.back", ("Esc",), "In the claim's form, the ranked list or the values: back to the "
       "text (from an edit: to the values)", CLAIMS, PANEL),
     A("suggestion.accept", ("A",), "Accept the suggestion at the cursor (or those in the "
-      "selection)", SUGGESTIONS, ARTICLE),
+      "selection) and go on to the next open one", SUGGESTIONS, ARTICLE),
     A("suggestion.reject", ("X",), "Reject the suggestion at the cursor (or those in the "
-      "selection)", SUGGESTIONS, ARTICLE),
+      "selection) and go on to the next open one", SUGGESTIONS, ARTICLE),
     A("suggestion.accept_all", ("Shift+A",), "Accept all open suggestions of the article, "
       "zones apart (one undo step)", SUGGESTIONS, ARTICLE),
     A("suggestion.reject_all", ("Shift+X",), "Reject all open suggestions of the article, "
@@ -184,7 +184,8 @@ ACTIONS: tuple[Action, ...] = (
     A("article.next", ("N", "Ctrl+Down"), "Next article", PROJECT, WINDOW, menu="&Next article"),
     A("article.previous", ("P", "Ctrl+Up"), "Previous article", PROJECT, WINDOW,
       menu="&Previous article"),
-    A("article.done", ("D",), "Mark the article done and go on", PROJECT, WINDOW,
+    A("article.done", ("D",), "Mark the article done and go on; open suggestions: A accepts, X "
+      "rejects the rest (one undo step), Esc leaves it open", PROJECT, WINDOW,
       menu="Mark &done and go on"),
     A("article.in_progress", ("Shift+D",), "Back to in progress", PROJECT, WINDOW,
       menu="Back to &in progress"),

@@ -47,12 +47,15 @@ from annotator.ui.filter_bar import FilterBar
 from annotator.ui.keymap import ARTICLE_PAGE, DISPUTES_PAGE, label_keys, sheet
 from annotator.ui.keys import bind, check_bound
 from annotator.ui.plain import plain_label
+from annotator.ui.review_actions import ReviewActions, plural
 from annotator.ui.shortcut_overlay import ShortcutOverlay
 from annotator.ui.side_panel import SidePanel
 from annotator.ui.sources_dialog import SourcesDialog
 from annotator.ui.task_actions import start_export, start_import, start_suggest
 from annotator.ui.task_panel import TaskPanel
 from annotator.ui.workbench import Workbench
+
+IN_MEMORY = "A project in memory has no file for background work"
 
 
 class MainWindow(QMainWindow):
@@ -75,6 +78,7 @@ class MainWindow(QMainWindow):
         self.claim_actions = ClaimActions(self.workbench, self.side.claim_panel, self.runner)
         self.article_actions = ArticleActions(self.workbench)
         self.disputes = DisputesView(self.session, self)
+        self.review = ReviewActions(self)
         self.current_article: int | None = None
         self._sources_dialog: SourcesDialog | None = None
         self._layout()
@@ -82,6 +86,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._update_status()
         check_bound(self, ARTICLE_PAGE + DISPUTES_PAGE)
+        self.review.watch()
 
     def _make_list(self) -> QTableView:
         view = QTableView(self)
@@ -138,7 +143,7 @@ class MainWindow(QMainWindow):
         self._action(file, "project.export", self.export_dataset)
         file.addSeparator()
         self._action(file, "project.quit", self.close)
-        self._undo_redo(edit)
+        self.review.undo_redo(edit)
         self._action(edit, "edit.find", self.filter_bar.search.setFocus)
         # Enter or Escape in the search field goes back to the text, where the keys work.
         search = self.filter_bar.search
@@ -146,7 +151,7 @@ class MainWindow(QMainWindow):
         bind(search, "search.back", self.view.text.setFocus)
         self._action(article, "article.next", lambda: self.step_article(1))
         self._action(article, "article.previous", lambda: self.step_article(-1))
-        self._action(article, "article.done", self.mark_done)
+        self._action(article, "article.done", self.review.mark_done)
         self._article_actions = article.actions()
         view = bar.addMenu("&View")
         self._action(view, "view.disputes", self.toggle_disputes)
@@ -154,18 +159,6 @@ class MainWindow(QMainWindow):
         self._action(article, "article.in_progress",
                      lambda: self._set_status(Status.IN_PROGRESS))
         self._action(helpm, "help.keys", self.show_shortcuts)
-
-    def _undo_redo(self, edit) -> None:
-        """Undo and redo through the session, which checks each row before it acts. Qt's
-        stack actions keep their text and enabled state; only what they trigger changes."""
-        stack = self.session.undo_stack
-        undo = stack.createUndoAction(self, "&Undo")
-        redo = stack.createRedoAction(self, "&Redo")
-        for action, name, slot in ((undo, "edit.undo", self.session.undo),
-                                   (redo, "edit.redo", self.session.redo)):
-            action.triggered.disconnect()  # not QUndoStack.undo/redo: they act unchecked
-            bind(self, name, slot, action=action)
-        edit.addActions([undo, redo])
 
     def _connect(self) -> None:
         self.list.selectionModel().selectionChanged.connect(self._on_selection)
@@ -175,8 +168,6 @@ class MainWindow(QMainWindow):
         self.workbench.article_loaded.connect(self.side.set_state)
         self.view.text.cursor_moved.connect(self._show_details)
         self.session.changed.connect(self._changed)
-        self.session.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
-        self.session.told.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.session.undo_stack.indexChanged.connect(lambda _i: self._update_status())
 
     # -- navigation ------------------------------------------------------------------------
@@ -203,13 +194,17 @@ class MainWindow(QMainWindow):
         self.list.scrollTo(self.model.index(row, 0))
         return True
 
-    def step_article(self, step: int) -> None:
-        """Move to the next or previous article in the list."""
+    def step_article(self, step: int) -> bool:
+        """Move to the next or previous article in the list; False at its end."""
         rows = self.list.selectionModel().selectedRows()
         row = (rows[0].row() if rows else -1) + step
-        if 0 <= row < self.model.rowCount():
-            self.list.selectRow(row)
-            self.view.text.setFocus()
+        if not 0 <= row < self.model.rowCount():
+            self.review.say(f"No {'next' if step > 0 else 'previous'} article in the list")
+            return False
+        self.list.selectRow(row)
+        self.view.text.setFocus()
+        self.review.say(f"Article {row + 1} of {self.model.rowCount()} in the list")
+        return True
 
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
@@ -239,13 +234,9 @@ class MainWindow(QMainWindow):
 
     # -- status ----------------------------------------------------------------------------
 
-    def mark_done(self) -> None:
-        """Mark the open article done and open the next one."""
-        if self._set_status(Status.DONE):
-            self.step_article(1)
-
     def _set_status(self, status: Status) -> bool:
         if self.current_article is None:
+            self.review.say("No article open")
             return False
         return self.session.set_status(self.current_article, status)
 
@@ -280,20 +271,25 @@ class MainWindow(QMainWindow):
 
     def start_import(self, paths: list[Path]) -> None:
         """Import in a worker (its own connection), then show the new articles."""
-        if paths and self.project.path is not None:
-            start_import(self, self.runner, self.project.path, paths,
-                         model_name=self.project.setting(MODEL_SETTING), reload=self._reload)
+        if not paths or self.project.path is None:
+            self.review.say("Import: no files chosen" if not paths else IN_MEMORY)
+            return
+        start_import(self, self.runner, self.project.path, paths,
+                     model_name=self.project.setting(MODEL_SETTING), reload=self._reload)
 
     def suggest(self, article_ids: list[int] | None) -> None:
         """Run the entity model in a worker; the GUI thread never touches spaCy."""
-        if self.project.path is not None and article_ids != []:
-            start_suggest(self, self.runner, self.project.path, article_ids,
-                          model_name=self.project.setting(MODEL_SETTING), reload=self._reload)
+        if self.project.path is None or article_ids == []:
+            self.review.say("No article open" if article_ids == [] else IN_MEMORY)
+            return
+        start_suggest(self, self.runner, self.project.path, article_ids,
+                      model_name=self.project.setting(MODEL_SETTING), reload=self._reload)
 
     def export_dataset(self) -> None:
         """Ask for the export options, then write the dataset in a worker."""
         dialog = ExportDialog(self)
         if dialog.exec() != ExportDialog.DialogCode.Accepted or self.project.path is None:
+            self.review.say("Export: cancelled, nothing written")
             return
         try:
             options = dialog.options()
@@ -361,6 +357,9 @@ class MainWindow(QMainWindow):
         total = self.project.count_articles()
         done = self.project.count_articles(Status.DONE)
         model_text = describe(self.project.setting(MODEL_SETTING))
-        self.status_label.setText(
-            f"{done} / {total} done · model: {model_text} · annotator: {self.session.annotator}")
+        here = "" if self.current_article is None else plural(
+            self.project.open_suggestion_counts([self.current_article]).get(
+                self.current_article, 0), "open suggestion") + " in this article · "
+        self.status_label.setText(f"{done} / {total} done · {here}model: {model_text} · "
+                                  f"annotator: {self.session.annotator}")
 

@@ -15,6 +15,9 @@ from annotator.core.model import Annotation, Layer, Span, Suggestion
 from annotator.core.spans import snap_to_tokens, token_bounds
 from annotator.ui.keymap import DIGITS, keys_text
 from annotator.ui.keys import bind, bind_each
+from annotator.ui.review_actions import when_closed
+
+NO_ARTICLE = "No article open"
 
 
 class Workbench(QObject):
@@ -39,6 +42,16 @@ class Workbench(QObject):
     def bind(self, name: str, slot) -> None:
         """Put a keymap action on the article pane (for other parts of the workbench)."""
         self._actions.append(bind(self.view, name, slot))
+
+    def say(self, message: str) -> None:
+        """Tell the status bar what a key did, or why it did nothing."""
+        self.session.said.emit(message)
+
+    def quote(self, item: SpanItem) -> str:
+        """A span as a message names it: its label and (the start of) its text."""
+        assert self.state is not None
+        text = self.state.text[item.start:item.end]
+        return f"{item.label} „{text if len(text) <= 40 else text[:39] + '…'}“"
 
     def add_source_span(self, span: Span) -> Annotation | None:
         """Mark a source mention pointing at its canonical source (one action)."""
@@ -117,10 +130,13 @@ class Workbench(QObject):
                  if lab.layer is Layer.ENTITY and lab.shortcut == DIGITS[i]]
         if names:
             self.label_entity(names[0], exact=exact)
+        else:
+            self.say(f"No entity label has the key {DIGITS[i]}")
 
     def label_entity(self, label: str, *, exact: bool = False) -> None:
         """Digit keys: relabel the entity at the cursor, accept a suggestion, or mark a span."""
         if self.state is None:
+            self.say(NO_ARTICLE)
             return
         start, end = self.editor.selection_cp()
         cp = self.editor.cursor_cp()
@@ -139,10 +155,13 @@ class Workbench(QObject):
         if start < end:
             self.session.add_span(self.state.article.id, Layer.ENTITY, Span(start, end, label))
             self._focus(start, end)
+        else:
+            self.say("Nothing to label at the cursor: put it on a word or select text")
 
     def mark(self, layer: Layer, *, exact: bool = False) -> None:
         """Mark a claim (default: the sentence) or a source (default: the entity or word)."""
         if self.state is None:
+            self.say(NO_ARTICLE)
             return
         sel = self.editor.selection_cp()
         cp = self.editor.cursor_cp()
@@ -160,6 +179,9 @@ class Workbench(QObject):
             else:
                 self.session.add_span(self.state.article.id, layer, Span(start, end, label))
             self._focus(start, end)
+        else:
+            self.say(f"Nothing to mark as a {layer.value} at the cursor: put it on a word or "
+                     "select text")
 
     def _suggestions_here(self) -> list[Suggestion]:
         assert self.state is not None
@@ -169,26 +191,53 @@ class Workbench(QObject):
         return self.state.suggestions_at(self.editor.cursor_cp())[:1]
 
     def accept_here(self) -> None:
-        """Accept the suggestion under the cursor or the ones inside the selection."""
-        if self.state is not None:
-            self.session.accept(self.state.article.id, self._suggestions_here())
+        """Accept the suggestion under the cursor or the ones inside the selection, then go
+        on to the next open one."""
+        self._decide(self.session.accept, "Accepted")
 
     def reject_here(self) -> None:
-        """Reject the suggestion under the cursor or the ones inside the selection."""
-        if self.state is not None:
-            self.session.reject(self.state.article.id, self._suggestions_here())
+        """Reject the suggestion under the cursor or the ones inside the selection, then go
+        on to the next open one."""
+        self._decide(self.session.reject, "Rejected")
+
+    def _decide(self, decide, verb: str) -> None:
+        if self.state is None:
+            self.say(NO_ARTICLE)
+            return
+        found = self._suggestions_here()
+        if not found:
+            self.say(f"No suggestion at the cursor ({keys_text('span.next')} goes to the next "
+                     "span)")
+            return
+        what = self.quote(found[0]) if len(found) == 1 else f"{len(found)} suggestions"
+        if decide(self.state.article.id, found):
+            self.say(f"{verb} {what} — {self._go_on(found[0].start)}")
+
+    def _go_on(self, cp: int) -> str:
+        """Put the cursor on the next open suggestion from ``cp``; say which, or that none
+        is left."""
+        assert self.state is not None
+        after = self.state.next_suggestion(cp)
+        if after is None:
+            return "no more open suggestions in this article"
+        self._focus(after.start, after.end)
+        left = len(self.state.suggestions_in(0, len(self.state.text)))
+        return (f"next{' (from the top)' if after.start < cp else ''}: {self.quote(after)} "
+                f"({left} open)")
 
     def accept_all(self) -> None:
         """Accept every open suggestion of the article but the zones, as one undo step."""
-        if self.state is not None:
-            self.session.accept(self.state.article.id,
-                                self.state.suggestions_in(0, len(self.state.text)))
+        self._decide_all(self.session.accept)
 
     def reject_all(self) -> None:
         """Reject every open suggestion of the article but the zones, as one undo step."""
-        if self.state is not None:
-            self.session.reject(self.state.article.id,
-                                self.state.suggestions_in(0, len(self.state.text)))
+        self._decide_all(self.session.reject)
+
+    def _decide_all(self, decide) -> None:
+        if self.state is None:
+            self.say(NO_ARTICLE)
+        elif not decide(self.state.article.id, self.state.suggestions_in(0, len(self.state.text))):
+            self.say("No open suggestions in this article (zones apart)")
 
     def current_item(self) -> SpanItem | None:
         """The span the keyboard acts on."""
@@ -201,19 +250,28 @@ class Workbench(QObject):
             self.session.delete_spans([item])
         elif isinstance(item, Suggestion):
             self.session.reject(item.article_id, [item])
+        else:
+            self.say("Nothing to delete at the cursor")
 
     def step_span(self, direction: int) -> None:
         """Move the cursor to the next or previous span and make it current."""
         if self.state is None:
+            self.say(NO_ARTICLE)
             return
         item = self.state.neighbour(self.editor.cursor_cp(), direction)
-        if item is not None:
-            self._focus(item.start, item.end, item.layer)
+        if item is None:
+            self.say(f"No span {'after' if direction > 0 else 'before'} the cursor")
+            return
+        self._focus(item.start, item.end, item.layer)
+        kind = "suggestion" if isinstance(item, Suggestion) else item.layer.value
+        self.say(f"{self.quote(item)} ({kind})")
 
     def resize_current(self, edge: str, step: int, *, exact: bool = False) -> None:
         """Move one boundary of the annotation at the cursor by a word (or a character)."""
         item = self.current_item()
         if not isinstance(item, Annotation) or self.state is None:
+            self.say("No span at the cursor to resize" + (
+                " (accept the suggestion first)" if isinstance(item, Suggestion) else ""))
             return
         text, pos = self.state.text, item.start if edge == "start" else item.end
         new = pos + step if exact else token_bounds(text, pos, step)
@@ -221,6 +279,9 @@ class Workbench(QObject):
         if 0 <= start < end <= len(text):
             self.session.resize(item, start, end)
             self._focus(start, end, item.layer)
+        else:
+            grow = (edge == "end") == (step > 0)
+            self.say(f"{self.quote(item)} cannot {'grow' if grow else 'shrink'} further")
 
     def _dragged(self, start: int, end: int) -> None:
         item = self.current_item() or (self.state.item_at(start) if self.state else None)
@@ -231,6 +292,7 @@ class Workbench(QObject):
     def link_claim(self) -> None:
         """Pick a source for the claim at the cursor: the article's sources, then known ones."""
         if self.state is None:
+            self.say(NO_ARTICLE)
             return
         claims = self.state.annotations_at(self.editor.cursor_cp(), Layer.CLAIM)
         if not claims:
@@ -243,7 +305,8 @@ class Workbench(QObject):
                 f"Link: no sources yet ({keys_text('source.mark')} marks one)")
             return
         claim = claims[0]
-        menu.triggered.connect(lambda action: self._link_to(claim, action.data()))
+        when_closed(menu, lambda choice: self._link_to(claim, choice),
+                    lambda: self.say("Link: no source chosen, nothing changed"))
         # While the picker is open its digit keys choose a source, not an entity label.
         self.set_keys_enabled(False)
         menu.aboutToHide.connect(lambda: self.set_keys_enabled(True))
@@ -256,7 +319,8 @@ class Workbench(QObject):
 
     def _link_to(self, claim: Annotation, choice: Annotation | str) -> None:
         if isinstance(choice, Annotation):
-            self.session.link_claim(claim.article_id, claim.id, choice.id)
+            if self.session.link_claim(claim.article_id, claim.id, choice.id) is not None:
+                self.say(f"Linked the claim to {self.quote(choice)}")
             return
         assert self.state is not None
         start = self.state.text.find(choice)

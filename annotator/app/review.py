@@ -1,0 +1,47 @@
+"""Finishing an article (D): what is still open on it, and marking it done with the rest of
+its suggestions accepted or rejected in the same undo step."""
+
+from __future__ import annotations
+
+import enum
+
+from annotator.app.session import Session
+from annotator.core.model import Status, Suggestion
+from annotator.store import Project
+from annotator.store.suggestions import REVIEWED
+
+
+class Rest(enum.Enum):
+    """What becomes of an article's open suggestions when it is marked done."""
+
+    ACCEPT = "accept"
+    REJECT = "reject"
+
+
+def open_count(project: Project, article_id: int) -> int:
+    """The article's open entity, claim and source suggestions (zones apart)."""
+    return project.open_suggestion_counts([article_id]).get(article_id, 0)
+
+
+def open_suggestions(project: Project, article_id: int) -> list[Suggestion]:
+    """Those open suggestions, in text order."""
+    return [s for s in project.suggestions(article_id, open_only=True)
+            if s.layer.value in REVIEWED]
+
+
+def mark_done(session: Session, article_id: int, rest: Rest | None = None) -> bool:
+    """Mark an article done, accepting or rejecting its open suggestions first (``rest``), all
+    in one undo step. Without ``rest`` an article with open suggestions is left as it is: the
+    caller asks first. False when nothing changed."""
+    found = open_suggestions(session.project, article_id)
+    if not found:
+        return session.set_status(article_id, Status.DONE)
+    if rest is None:
+        return False
+    verb = "Accept" if rest is Rest.ACCEPT else "Reject"
+    n = len(found)
+    with session.action(f"{verb} {n} open suggestion{'s' if n != 1 else ''} and mark done"
+                        ) as action:
+        (session.accept if rest is Rest.ACCEPT else session.reject)(article_id, found)
+        session.set_status(article_id, Status.DONE)
+    return action.error is None
