@@ -52,6 +52,7 @@ class ArticleView(QWidget):
         self.legend = QLabel(self)
         self.legend.setObjectName("legend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)  # or the pane could never be narrower than the legend
         self.text = SpanEditor(self)
         font = QFont(self.text.font())
         font.setPointSizeF(font.pointSizeF() * 1.15)

@@ -38,7 +38,6 @@ class ClaimActions(QObject):
         panel.link_edited.connect(self._link_edited)
         panel.candidate_chosen.connect(self.group_with)
         panel.candidate_rejected.connect(self.reject)
-        panel.escaped.connect(workbench.editor.setFocus)
         workbench.editor.cursor_moved.connect(self.follow_cursor)
         workbench.article_loaded.connect(lambda _s: self.follow_cursor(
             workbench.editor.cursor_cp()))

@@ -90,7 +90,6 @@ class ClaimPanel(QWidget):
     link_edited = Signal(object, dict)  # the attribution Link, its new attrs
     candidate_chosen = Signal(object)  # a CandidateRow to put in the claim's group
     candidate_rejected = Signal(object)  # a CandidateRow that is not about the same point
-    escaped = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,7 +124,6 @@ class ClaimPanel(QWidget):
             lambda index: self.candidate_chosen.emit(index.data(Qt.ItemDataRole.UserRole)))
         bind_each(self.candidate_view, "candidate.choose", self._choose)
         bind(self.candidate_view, "candidate.reject", self._reject_current)
-        bind(self, "claim.back", lambda: self.escaped.emit())
         self.groups = rich_label(self)  # markup from ClaimActions, user text escaped
         self.groups.setObjectName("claimGroups")
         self.groups.setWordWrap(True)
@@ -133,10 +131,12 @@ class ClaimPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         layout.addWidget(self.suggestion)
-        layout.addWidget(QLabel(
+        heading = QLabel(
             f"<b>Same point elsewhere</b> <small>({keys_text('claim.rank')} ranks, "
             f"{keys_text('candidate.choose')} adds, {keys_text('candidate.reject')} rejects)"
-            "</small>", self))
+            "</small>", self)
+        heading.setWordWrap(True)  # or its width would be the side panel's least
+        layout.addWidget(heading)
         self.method = rich_label(self)
         self.method.setObjectName("matchingMethod")
         self.method.setWordWrap(True)

@@ -18,15 +18,15 @@ from annotator.core.zones import ZONE_LABELS
 # Scopes: where a key works. The main window's keys work in every scope of its pages.
 WINDOW = "window"  # anywhere in the main window
 ARTICLE = "article"  # the article text and its pane
-PANEL = "claim panel"  # the claim's form and the ranked list beside the article
+PANEL = "claim panel"  # the side panel: claims, sources, the claim's form, the ranked list
 CANDIDATES = "candidates"  # the ranked list of the same point elsewhere, in the panel
-SEARCH = "search"  # the article search field
+SEARCH = "search"  # the article search field, the filters and the article list
 DISPUTES = "disputes"  # the disputed claims page
 SOURCES = "sources"  # the source registry dialog
 
 # Qt shortcut context per scope: the whole window, the one widget, or a widget and its children.
 CONTEXT = {WINDOW: "window", ARTICLE: "children", PANEL: "children", CANDIDATES: "widget",
-           SEARCH: "widget", DISPUTES: "children", SOURCES: "children"}
+           SEARCH: "children", DISPUTES: "children", SOURCES: "children"}
 # The other scopes whose keys work where a scope's keys work: no key may be in two of them.
 ALSO_LIVE = {WINDOW: (), ARTICLE: (WINDOW,), PANEL: (WINDOW,), CANDIDATES: (PANEL, WINDOW),
              SEARCH: (WINDOW,), DISPUTES: (WINDOW,), SOURCES: ()}
@@ -101,8 +101,8 @@ ACTIONS: tuple[Action, ...] = (
     A("candidate.choose", DIGITS[:5], "In the ranked list: put that one in the claim's group",
       CLAIMS, CANDIDATES, ("1 … 5",), each=True),
     A("candidate.reject", ("X",), "In the ranked list: not the same point", CLAIMS, CANDIDATES),
-    A("claim.back", ("Esc",), "In the claim's form or the ranked list: back to the text", CLAIMS,
-      PANEL),
+    A("claim.back", ("Esc",), "In the side panel (claims, sources, the claim's form, the ranked "
+      "list): back to the text", CLAIMS, PANEL),
     A("suggestion.accept", ("A",), "Accept the suggestion at the cursor (or those in the "
       "selection)", SUGGESTIONS, ARTICLE),
     A("suggestion.reject", ("X",), "Reject the suggestion at the cursor (or those in the "
@@ -170,8 +170,8 @@ ACTIONS: tuple[Action, ...] = (
     A("edit.undo", ("Ctrl+Z",), "Undo (across articles)", PROJECT, WINDOW),
     A("edit.redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Redo", PROJECT, WINDOW),
     A("edit.find", ("Ctrl+F",), "Find articles", PROJECT, WINDOW, menu="&Find articles"),
-    A("search.back", ("Esc",), "In the search: back to the article", PROJECT, SEARCH,
-      ("Enter", "Esc")),
+    A("search.back", ("Esc",), "In the search (Enter too), the filters or the article list: "
+      "back to the article", PROJECT, SEARCH, ("Enter", "Esc")),
     A("article.next", ("N", "Ctrl+Down"), "Next article", PROJECT, WINDOW, menu="&Next article"),
     A("article.previous", ("P", "Ctrl+Up"), "Previous article", PROJECT, WINDOW,
       menu="&Previous article"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QSettings, Qt
+from PySide6.QtCore import QEvent, QItemSelection, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -52,6 +52,7 @@ from annotator.ui.side_panel import SidePanel
 from annotator.ui.sources_dialog import SourcesDialog
 from annotator.ui.task_actions import start_export, start_import, start_suggest
 from annotator.ui.task_panel import TaskPanel
+from annotator.ui.window_layout import FOCUS_FRAME, restore, save
 from annotator.ui.workbench import Workbench
 
 
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._update_status()
         check_bound(self, ARTICLE_PAGE + DISPUTES_PAGE)
+        self.view.text.setFocus()  # the keys work from the first one on
 
     def _make_list(self) -> QTableView:
         view = QTableView(self)
@@ -105,18 +107,19 @@ class MainWindow(QMainWindow):
         return view
 
     def _layout(self) -> None:
-        left = QWidget(self)
-        box = QVBoxLayout(left)
+        self.left = QWidget(self)
+        box = QVBoxLayout(self.left)
         box.setContentsMargins(6, 6, 0, 6)
         box.addWidget(self.filter_bar)
         box.addWidget(self.list, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        for widget in (left, self.view, self.side):
-            splitter.addWidget(widget)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([540, 660, 300])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        for widget in (self.left, self.view, self.side):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(1, 1)
+        restore(self, self.splitter)
+        self.setStyleSheet(FOCUS_FRAME)
         self.pages = QStackedWidget(self)
-        self.pages.addWidget(splitter)
+        self.pages.addWidget(self.splitter)
         self.pages.addWidget(self.disputes)
         self.setCentralWidget(self.pages)
         self.status_label = plain_label(self)  # the annotator's name, the model's path
@@ -140,10 +143,9 @@ class MainWindow(QMainWindow):
         self._action(file, "project.quit", self.close)
         self._undo_redo(edit)
         self._action(edit, "edit.find", self.filter_bar.search.setFocus)
-        # Enter or Escape in the search field goes back to the text, where the keys work.
-        search = self.filter_bar.search
-        search.returnPressed.connect(self.view.text.setFocus)
-        bind(search, "search.back", self.view.text.setFocus)
+        # Enter in the search field, Escape in it or in the list: back to the text.
+        self.filter_bar.search.returnPressed.connect(self.view.text.setFocus)
+        bind(self.left, "search.back", self.view.text.setFocus)
         self._action(article, "article.next", lambda: self.step_article(1))
         self._action(article, "article.previous", lambda: self.step_article(-1))
         self._action(article, "article.done", self.mark_done)
@@ -171,6 +173,7 @@ class MainWindow(QMainWindow):
         self.list.selectionModel().selectionChanged.connect(self._on_selection)
         self.filter_bar.filter_changed.connect(self.apply_filter)
         self.side.span_activated.connect(self._select_span)
+        self.side.escaped.connect(self.view.text.setFocus)
         self.disputes.claim_opened.connect(self.open_claim)
         self.workbench.article_loaded.connect(self.side.set_state)
         self.view.text.cursor_moved.connect(self._show_details)
@@ -310,8 +313,15 @@ class MainWindow(QMainWindow):
             self.open_first()
         self._update_status()
 
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # e.g. to a dark one: frame in its colour
+            self.setStyleSheet("")
+            self.setStyleSheet(FOCUS_FRAME)
+
     def closeEvent(self, event) -> None:
         # Everything is saved already: stop the workers, then stop listening.
+        save(self, self.splitter)
         self.runner.shutdown()
         self.session.undo_stack.blockSignals(True)
         self.session.blockSignals(True)
