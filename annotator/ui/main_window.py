@@ -177,6 +177,8 @@ class MainWindow(QMainWindow):
         self.disputes.claim_opened.connect(self.open_claim)
         self.workbench.article_loaded.connect(self.side.set_state)
         self.view.text.cursor_moved.connect(self._show_details)
+        self.workbench.article_loaded.connect(  # a change or another article, the cursor still
+            lambda _state: self._show_details(self.view.text.cursor_cp()))
         self.session.changed.connect(self._changed)
         self.session.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.session.undo_stack.indexChanged.connect(lambda _i: self._update_status())
