@@ -170,8 +170,8 @@ ACTIONS: tuple[Action, ...] = (
     A("edit.undo", ("Ctrl+Z",), "Undo (across articles)", PROJECT, WINDOW),
     A("edit.redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Redo", PROJECT, WINDOW),
     A("edit.find", ("Ctrl+F",), "Find articles", PROJECT, WINDOW, menu="&Find articles"),
-    A("search.back", ("Esc",), "In the search (Enter too), the filters or the article list: "
-      "back to the article", PROJECT, SEARCH, ("Enter", "Esc")),
+    A("search.back", ("Esc",), "In the search, the filters or the article list: back to the "
+      "article (Enter in the search: to the next hit)", PROJECT, SEARCH, ("Enter", "Esc")),
     A("article.next", ("N", "Ctrl+Down"), "Next article", PROJECT, WINDOW, menu="&Next article"),
     A("article.previous", ("P", "Ctrl+Up"), "Previous article", PROJECT, WINDOW,
       menu="&Previous article"),

@@ -47,6 +47,7 @@ from annotator.ui.filter_bar import FilterBar
 from annotator.ui.keymap import ARTICLE_PAGE, DISPUTES_PAGE, label_keys, sheet
 from annotator.ui.keys import bind, check_bound
 from annotator.ui.plain import plain_label
+from annotator.ui.search_marks import SearchMarks
 from annotator.ui.shortcut_overlay import ShortcutOverlay
 from annotator.ui.side_panel import SidePanel
 from annotator.ui.sources_dialog import SourcesDialog
@@ -143,8 +144,8 @@ class MainWindow(QMainWindow):
         self._action(file, "project.quit", self.close)
         self._undo_redo(edit)
         self._action(edit, "edit.find", self.filter_bar.search.setFocus)
-        # Enter in the search field, Escape in it or in the list: back to the text.
-        self.filter_bar.search.returnPressed.connect(self.view.text.setFocus)
+        # Enter in the search field (to the next hit), Escape in it or in the list: to the text.
+        self.search_marks = SearchMarks(self.filter_bar.search, self.workbench)
         bind(self.left, "search.back", self.view.text.setFocus)
         self._action(article, "article.next", lambda: self.step_article(1))
         self._action(article, "article.previous", lambda: self.step_article(-1))
