@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from annotator.core.model import ArticleDraft
 from annotator.store import Project
+from annotator.ui.claim_actions import ClaimActions
 from annotator.ui.main_window import MainWindow
 from annotator.ui.window_layout import DEFAULT_SIZE
 
@@ -87,8 +87,17 @@ def test_the_app_opens_at_the_size_it_was_closed_with(qtbot, tmp_path: Path, mon
         win.resize(780, 700)
         size = (win.width(), win.height())
         win.close()
-    monkeypatch.setattr(application, "make_app", lambda: qapp)  # keep the tests' settings
-    shot = tmp_path / "shot.png"
-    assert application.run(tmp_path / "p.db", screenshot=shot) == 0
-    image = QImage(str(shot))
-    assert (image.width(), image.height()) == size
+    shown = []
+
+    class App:  # the tests' application, without a second event loop
+        def exec(self) -> int:
+            (window,) = [w for w in qapp.topLevelWidgets()
+                         if isinstance(w, MainWindow) and w.isVisible()]
+            shown.append((window.width(), window.height()))
+            window.close()
+            return 0
+
+    monkeypatch.setattr(application, "make_app", App)
+    monkeypatch.setattr(ClaimActions, "prepare_index", lambda self: None)  # no loop to run it
+    assert application.run(tmp_path / "p.db") == 0
+    assert shown == [size]
