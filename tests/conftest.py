@@ -72,14 +72,18 @@ def project(tmp_path: Path):
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _qt_settings_sandbox():
-    """QSettings of the tests go to a throw-away place, never the user's configuration."""
-    from PySide6.QtCore import QCoreApplication, QStandardPaths
+def _qt_settings_sandbox(tmp_path_factory):
+    """QSettings of the tests go to a throw-away folder, never the user's configuration."""
+    from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 
     QStandardPaths.setTestModeEnabled(True)
+    folder = str(tmp_path_factory.mktemp("settings"))
+    for form in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(form, QSettings.Scope.UserScope, folder)
+        QSettings.setPath(form, QSettings.Scope.SystemScope, folder)
     QCoreApplication.setOrganizationName("annotator-tests")
     QCoreApplication.setApplicationName("annotator-tests")
-    yield
+    yield Path(folder)
 
 
 @pytest.fixture(autouse=True)

@@ -16,9 +16,10 @@ from annotator.core.model import ArticleDraft
 from annotator.store import Project
 from annotator.ui import keymap
 from annotator.ui.claim_actions import ClaimActions
-from annotator.ui.claim_panel import CandidateRow, ClaimPanel
+from annotator.ui.claim_panel import CandidateRow
 from annotator.ui.keys import CONTEXTS, bind, bind_each
 from annotator.ui.main_window import MainWindow
+from annotator.ui.side_panel import SidePanel
 from annotator.ui.sources_dialog import SourcesDialog
 from tests.conftest import show_window
 
@@ -152,13 +153,14 @@ def test_the_sheet_lists_the_keys_of_the_page_shown(qtbot, project: Project) -> 
 
 
 def test_candidate_keys_in_the_ranked_list_and_esc_in_the_panel(qtbot) -> None:
-    panel = ClaimPanel()
-    qtbot.addWidget(panel)
+    side = SidePanel()  # Esc is the side panel's: its lists too
+    qtbot.addWidget(side)
+    panel = side.claim_panel
     rows = [CandidateRow(n, 2, f"Satz {n}", "ddp", 0.5, ()) for n in range(3)]
     panel.candidates.set_rows(list(rows))
-    with qtbot.waitActive(panel):
-        panel.show()
-        panel.activateWindow()
+    with qtbot.waitActive(side):
+        side.show()
+        side.activateWindow()
     panel.candidate_view.setFocus()
     panel.candidate_view.setCurrentIndex(panel.candidates.index(0))
     with qtbot.waitSignal(panel.candidate_rejected) as rejected:
@@ -169,10 +171,10 @@ def test_candidate_keys_in_the_ranked_list_and_esc_in_the_panel(qtbot) -> None:
     assert chosen.args == [rows[2]]
     with qtbot.assertNotEmitted(panel.candidate_chosen):
         qtbot.keyClick(panel.candidate_view, Key.Key_5)  # no fifth row
-    with qtbot.waitSignal(panel.escaped):
+    with qtbot.waitSignal(side.escaped):
         qtbot.keyClick(panel.candidate_view, Key.Key_Escape)
     for field in (panel.kind, panel.evidence):  # the claim's form: a combo box, a line
         field.setEnabled(True)
         field.setFocus()
-        with qtbot.waitSignal(panel.escaped):
+        with qtbot.waitSignal(side.escaped):
             qtbot.keyClick(field, Key.Key_Escape)

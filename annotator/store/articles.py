@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -216,11 +217,38 @@ def _filter_sql(where: ArticleFilter | Status | None) -> tuple[str, list[Any]]:
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
+PREFIX = 3  # a search word this long also matches as a word's beginning
+
+
 def fts_query(text: str) -> str:
     """User words → an FTS5 query: every word must occur; words of three letters or more also
     match as a word's beginning (a one-letter prefix would touch most of the index)."""
     words = re.findall(r"\w+", text)
-    return " ".join(f'"{w}"*' if len(w) >= 3 else f'"{w}"' for w in words)
+    return " ".join(f'"{w}"*' if len(w) >= PREFIX else f'"{w}"' for w in words)
+
+
+def search_hits(text: str, search: str) -> list[tuple[int, int]]:
+    """Where the search finds its words in ``text``, as the full-text search matches them (case
+    and accents aside, a long word also as a word's beginning: then the whole word is the hit),
+    as code point offsets in text order."""
+    words = sorted({_fold(w) for w in re.findall(r"\w+", search)}, key=len, reverse=True)
+    if not words:
+        return []
+    either = "|".join(re.escape(w) + (r"\w*" if len(w) >= PREFIX else r"(?!\w)") for w in words)
+    return [m.span() for m in re.finditer(rf"(?<!\w)(?:{either})", _fold(text))]
+
+
+# Latin letters with accents → without (the index's remove_diacritics), one for one.
+_ACCENTS = {c: base for c in range(0xC0, 0x250)
+            if (base := unicodedata.normalize("NFD", chr(c))[0]) != chr(c)}
+
+
+def _fold(text: str) -> str:
+    """Lower case, accents off, one character for each one (offsets stay)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter such as U+0130 lowers to two: keep the first
+        lowered = "".join(c.lower()[0] for c in text)
+    return lowered.translate(_ACCENTS)
 
 
 def _first_line(text: str) -> str:

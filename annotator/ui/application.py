@@ -51,8 +51,7 @@ def run(project_path: Path, screenshot: Path | None = None, annotator: str | Non
             raise ProjectError(f"{project_path}: cannot be read ({exc})") from exc
         if project.upgrade:
             window.statusBar().showMessage(f"Project {project.upgrade.describe()}")
-        window.resize(1280, 800)
-        window.show()
+        window.show()  # at the size of the last run (ui/window_layout.py)
         window.open_first()
         if screenshot is not None:
             QTimer.singleShot(800, lambda: (window.grab().save(str(screenshot)), app.quit()))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
 from annotator.app.article_state import ArticleState
 from annotator.core.model import Annotation, Article, Label, Layer, Suggestion
+from annotator.core.names import ATTRIBUTED_TO
 from annotator.ui.highlighter import ZONE_KEPT, Highlight
 from annotator.ui.keymap import keys_text
 from annotator.ui.span_editor import SpanEditor
@@ -22,6 +23,19 @@ def highlights_of(state: ArticleState) -> list[Highlight]:
     items: list[Annotation | Suggestion] = [*state.suggestions, *state.annotations]
     return ([highlight(i) for i in items if i.layer is not Layer.STRUCTURE]
             + [highlight(z) for z in state.zones])
+
+
+def links_of(state: ArticleState, colors: dict[tuple[Layer, str], str]
+             ) -> list[tuple[tuple[int, int], tuple[int, int], str]]:
+    """Each claim → source link as (claim, source, the claim's colour), in code points."""
+    spans = {a.id: a for a in state.annotations}
+    found = []
+    for link in state.links:
+        claim, source = spans.get(link.from_id), spans.get(link.to_id)
+        if link.kind == ATTRIBUTED_TO and claim is not None and source is not None:
+            found.append(((claim.start, claim.end), (source.start, source.end),
+                          colors.get((claim.layer, claim.label), "#e53935")))
+    return found
 
 
 def highlight(item: Annotation | Suggestion) -> Highlight:
@@ -52,6 +66,7 @@ class ArticleView(QWidget):
         self.legend = QLabel(self)
         self.legend.setObjectName("legend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)  # or the pane could never be narrower than the legend
         self.text = SpanEditor(self)
         font = QFont(self.text.font())
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -77,6 +92,7 @@ class ArticleView(QWidget):
         self.text.show_zone_column(bool(state.zones))
         colors = {(lab.layer, lab.name): lab.color for lab in labels}
         self.highlighter.set_highlights(highlights_of(state), colors, same_text=same)
+        self.text.set_links(links_of(state, colors))
         self.legend.setText(legend_html(labels))
 
     def tooltip_at(self, point: QPoint) -> str:

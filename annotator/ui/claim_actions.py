@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 
 from annotator.app import attribution_chain, claim_ops, claim_values
 from annotator.app.article_state import ArticleState
+from annotator.app.changes import Changes, Part
 from annotator.app.tasks import TaskRunner, project_task
 from annotator.core.model import Annotation, Layer, Link
 from annotator.core.names import ATTRIBUTED_TO
@@ -39,12 +40,11 @@ class ClaimActions(QObject):
         panel.link_edited.connect(self._link_edited)
         panel.candidate_chosen.connect(self.group_with)
         panel.candidate_rejected.connect(self.reject)
-        panel.escaped.connect(workbench.editor.setFocus)
         panel.values.value_edited.connect(self._value_edited)
         panel.values.value_deleted.connect(self._value_deleted)
         workbench.editor.cursor_moved.connect(self.follow_cursor)
-        workbench.article_loaded.connect(lambda _s: self.follow_cursor(
-            workbench.editor.cursor_cp()))
+        workbench.article_loaded.connect(self._follow_article)
+        self.session.changed.connect(self._follow_groups)
         # Matching has its own worker: a query never waits behind an import or a training run.
         self.match_runner = TaskRunner(self)
         self._query: MatchSpan | None = None  # what the candidates were ranked for
@@ -70,6 +70,19 @@ class ClaimActions(QObject):
             return None
         found = state.annotations_at(self.wb.editor.cursor_cp(), Layer.CLAIM)
         return found[0] if found else None
+
+    def _follow_article(self, state: ArticleState) -> None:
+        """After a change or on another article: the form anew, and no candidates ranked for
+        another article's span."""
+        if self._query is not None and self._query.article_id != state.article.id:
+            self._query = None
+            self.panel.candidates.set_rows([])
+        self.follow_cursor(self.wb.editor.cursor_cp())
+
+    def _follow_groups(self, changes: Changes) -> None:
+        """Groups and canonical sources change on other pages too (no article named)."""
+        if changes.parts & (Part.GROUPS | Part.SOURCES):
+            self.follow_cursor(self.wb.editor.cursor_cp())
 
     def follow_cursor(self, _cp: int) -> None:
         """Show the claim under the cursor in the panel."""
@@ -243,9 +256,12 @@ class ClaimActions(QObject):
                         for c in found]
             return found, matcher.describe(project), snippets
 
-        self._in_worker(rank, "Ranking candidates", self._ranked)
+        asked = self._query
+        self._in_worker(rank, "Ranking candidates", lambda found: self._ranked(asked, found))
 
-    def _ranked(self, result) -> None:
+    def _ranked(self, asked: MatchSpan, result) -> None:
+        if asked is not self._query:
+            return  # ranked for a span the annotator has left (another article)
         found, described, snippets = result
         self.panel.set_method(described)
         self.panel.candidates.set_rows([CandidateRow(

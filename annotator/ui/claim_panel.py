@@ -93,7 +93,6 @@ class ClaimPanel(QWidget):
     link_edited = Signal(object, dict)  # the attribution Link, its new attrs
     candidate_chosen = Signal(object)  # a CandidateRow to put in the claim's group
     candidate_rejected = Signal(object)  # a CandidateRow that is not about the same point
-    escaped = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,7 +127,6 @@ class ClaimPanel(QWidget):
             lambda index: self.candidate_chosen.emit(index.data(Qt.ItemDataRole.UserRole)))
         bind_each(self.candidate_view, "candidate.choose", self._choose)
         bind(self.candidate_view, "candidate.reject", self._reject_current)
-        bind(self, "claim.back", self._back)
         self.groups = rich_label(self)  # markup from ClaimActions, user text escaped
         self.groups.setObjectName("claimGroups")
         self.groups.setWordWrap(True)
@@ -138,10 +136,12 @@ class ClaimPanel(QWidget):
         self.values = ValueList(self)
         layout.addWidget(self.values)
         layout.addWidget(self.suggestion)
-        layout.addWidget(QLabel(
+        heading = QLabel(
             f"<b>Same point elsewhere</b> <small>({keys_text('claim.rank')} ranks, "
             f"{keys_text('candidate.choose')} adds, {keys_text('candidate.reject')} rejects)"
-            "</small>", self))
+            "</small>", self)
+        heading.setWordWrap(True)  # or its width would be the side panel's least
+        layout.addWidget(heading)
         self.method = rich_label(self)
         self.method.setObjectName("matchingMethod")
         self.method.setWordWrap(True)
@@ -218,11 +218,6 @@ class ClaimPanel(QWidget):
                     link_attrs.pop(key, None)
             if link_attrs != self.link.attrs:
                 self.link_edited.emit(self.link, link_attrs)
-
-    def _back(self) -> None:
-        """Esc: out of a value's edit to the values, else back to the text."""
-        if not self.values.cancel_edit():
-            self.escaped.emit()
 
     def _choose(self, row: int) -> None:
         if row < len(self.candidates.rows):

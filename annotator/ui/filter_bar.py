@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from annotator.core.model import ArticleFilter, Label, Status
 from annotator.ui.keymap import keys_text
 
+SHORT = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
 STATUSES = [("All statuses", None), ("New", Status.NEW), ("In progress", Status.IN_PROGRESS),
             ("Done", Status.DONE)]
 
@@ -46,12 +47,13 @@ class FilterBar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
-        row = QHBoxLayout()
-        row.addWidget(self.status)
-        row.addWidget(self.label)
-        row.addWidget(self.teach)
-        row.addStretch(1)
+        row = QHBoxLayout()  # narrow: the article text gets the width
+        for combo in (self.status, self.label):
+            combo.setSizeAdjustPolicy(SHORT)
+            combo.setMinimumContentsLength(8)
+            row.addWidget(combo, 1)
         layout.addLayout(row)
+        layout.addWidget(self.teach)
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self._emit)
         self.search.textChanged.connect(lambda _text: self._debounce.start())

@@ -18,16 +18,16 @@ from annotator.core.zones import ZONE_LABELS
 # Scopes: where a key works. The main window's keys work in every scope of its pages.
 WINDOW = "window"  # anywhere in the main window
 ARTICLE = "article"  # the article text and its pane
-PANEL = "claim panel"  # the claim's form and the ranked list beside the article
+PANEL = "claim panel"  # the side panel: claims, sources, the claim's form, the ranked list
 CANDIDATES = "candidates"  # the ranked list of the same point elsewhere, in the panel
 VALUES = "values"  # the claim's typed values, in the panel
-SEARCH = "search"  # the article search field
+SEARCH = "search"  # the article search field, the filters and the article list
 DISPUTES = "disputes"  # the disputed claims page
 SOURCES = "sources"  # the source registry dialog
 
 # Qt shortcut context per scope: the whole window, the one widget, or a widget and its children.
 CONTEXT = {WINDOW: "window", ARTICLE: "children", PANEL: "children", CANDIDATES: "widget",
-           VALUES: "widget", SEARCH: "widget", DISPUTES: "children", SOURCES: "children"}
+           VALUES: "widget", SEARCH: "children", DISPUTES: "children", SOURCES: "children"}
 # The other scopes whose keys work where a scope's keys work: no key may be in two of them.
 ALSO_LIVE = {WINDOW: (), ARTICLE: (WINDOW,), PANEL: (WINDOW,), CANDIDATES: (PANEL, WINDOW),
              VALUES: (PANEL, WINDOW), SEARCH: (WINDOW,), DISPUTES: (WINDOW,), SOURCES: ()}
@@ -110,8 +110,9 @@ ACTIONS: tuple[Action, ...] = (
       CLAIMS, VALUES),
     A("value.delete", ("Delete", "Backspace"), "In the values: delete the value", CLAIMS,
       VALUES),
-    A("claim.back", ("Esc",), "In the claim's form, the ranked list or the values: back to the "
-      "text (from an edit: to the values)", CLAIMS, PANEL),
+    A("claim.back", ("Esc",), "In the side panel (claims, sources, the claim's form, the ranked "
+      "list, the values): back to the text (from a value's edit: to the values)", CLAIMS,
+      PANEL),
     A("suggestion.accept", ("A",), "Accept the suggestion at the cursor (or those in the "
       "selection) and go on to the next open one", SUGGESTIONS, ARTICLE),
     A("suggestion.reject", ("X",), "Reject the suggestion at the cursor (or those in the "
@@ -179,8 +180,8 @@ ACTIONS: tuple[Action, ...] = (
     A("edit.undo", ("Ctrl+Z",), "Undo (across articles)", PROJECT, WINDOW),
     A("edit.redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Redo", PROJECT, WINDOW),
     A("edit.find", ("Ctrl+F",), "Find articles", PROJECT, WINDOW, menu="&Find articles"),
-    A("search.back", ("Esc",), "In the search: back to the article", PROJECT, SEARCH,
-      ("Enter", "Esc")),
+    A("search.back", ("Esc",), "In the search, the filters or the article list: back to the "
+      "article (Enter in the search: to the next hit)", PROJECT, SEARCH, ("Enter", "Esc")),
     A("article.next", ("N", "Ctrl+Down"), "Next article", PROJECT, WINDOW, menu="&Next article"),
     A("article.previous", ("P", "Ctrl+Up"), "Previous article", PROJECT, WINDOW,
       menu="&Previous article"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QSettings, Qt
+from PySide6.QtCore import QEvent, QItemSelection, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -48,11 +48,13 @@ from annotator.ui.keymap import ARTICLE_PAGE, DISPUTES_PAGE, label_keys, sheet
 from annotator.ui.keys import bind, check_bound
 from annotator.ui.plain import plain_label
 from annotator.ui.review_actions import ReviewActions, plural
+from annotator.ui.search_marks import SearchMarks
 from annotator.ui.shortcut_overlay import ShortcutOverlay
 from annotator.ui.side_panel import SidePanel
 from annotator.ui.sources_dialog import SourcesDialog
 from annotator.ui.task_actions import start_export, start_import, start_suggest
 from annotator.ui.task_panel import TaskPanel
+from annotator.ui.window_layout import FOCUS_FRAME, restore, save
 from annotator.ui.workbench import Workbench
 
 IN_MEMORY = "A project in memory has no file for background work"
@@ -87,6 +89,7 @@ class MainWindow(QMainWindow):
         self._update_status()
         check_bound(self, ARTICLE_PAGE + DISPUTES_PAGE)
         self.review.watch()
+        self.view.text.setFocus()  # the keys work from the first one on
 
     def _make_list(self) -> QTableView:
         view = QTableView(self)
@@ -110,18 +113,19 @@ class MainWindow(QMainWindow):
         return view
 
     def _layout(self) -> None:
-        left = QWidget(self)
-        box = QVBoxLayout(left)
+        self.left = QWidget(self)
+        box = QVBoxLayout(self.left)
         box.setContentsMargins(6, 6, 0, 6)
         box.addWidget(self.filter_bar)
         box.addWidget(self.list, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        for widget in (left, self.view, self.side):
-            splitter.addWidget(widget)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([540, 660, 300])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        for widget in (self.left, self.view, self.side):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(1, 1)
+        restore(self, self.splitter)
+        self.setStyleSheet(FOCUS_FRAME)
         self.pages = QStackedWidget(self)
-        self.pages.addWidget(splitter)
+        self.pages.addWidget(self.splitter)
         self.pages.addWidget(self.disputes)
         self.setCentralWidget(self.pages)
         self.status_label = plain_label(self)  # the annotator's name, the model's path
@@ -145,10 +149,9 @@ class MainWindow(QMainWindow):
         self._action(file, "project.quit", self.close)
         self.review.undo_redo(edit)
         self._action(edit, "edit.find", self.filter_bar.search.setFocus)
-        # Enter or Escape in the search field goes back to the text, where the keys work.
-        search = self.filter_bar.search
-        search.returnPressed.connect(self.view.text.setFocus)
-        bind(search, "search.back", self.view.text.setFocus)
+        # Enter in the search field (to the next hit), Escape in it or in the list: to the text.
+        self.search_marks = SearchMarks(self.filter_bar.search, self.workbench)
+        bind(self.left, "search.back", self.view.text.setFocus)
         self._action(article, "article.next", lambda: self.step_article(1))
         self._action(article, "article.previous", lambda: self.step_article(-1))
         self._action(article, "article.done", self.review.mark_done)
@@ -164,9 +167,12 @@ class MainWindow(QMainWindow):
         self.list.selectionModel().selectionChanged.connect(self._on_selection)
         self.filter_bar.filter_changed.connect(self.apply_filter)
         self.side.span_activated.connect(self._select_span)
+        self.side.escaped.connect(self.view.text.setFocus)
         self.disputes.claim_opened.connect(self.open_claim)
         self.workbench.article_loaded.connect(self.side.set_state)
         self.view.text.cursor_moved.connect(self._show_details)
+        self.workbench.article_loaded.connect(  # a change or another article, the cursor still
+            lambda _state: self._show_details(self.view.text.cursor_cp()))
         self.session.changed.connect(self._changed)
         self.session.undo_stack.indexChanged.connect(lambda _i: self._update_status())
 
@@ -307,8 +313,15 @@ class MainWindow(QMainWindow):
             self.open_first()
         self._update_status()
 
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # e.g. to a dark one: frame in its colour
+            self.setStyleSheet("")
+            self.setStyleSheet(FOCUS_FRAME)
+
     def closeEvent(self, event) -> None:
         # Everything is saved already: stop the workers, then stop listening.
+        save(self, self.splitter)
         self.runner.shutdown()
         self.session.undo_stack.blockSignals(True)
         self.session.blockSignals(True)

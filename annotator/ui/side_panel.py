@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
 from annotator.app.article_state import ArticleState
 from annotator.core.model import Annotation, Layer
 from annotator.ui.claim_panel import ClaimPanel
+from annotator.ui.keys import bind
 from annotator.ui.plain import tooltip
 
 SpanRole = Qt.ItemDataRole.UserRole + 1
@@ -67,6 +68,7 @@ class SidePanel(QWidget):
     """Claims, sources, and the spans under the cursor; activating a row selects its span."""
 
     span_activated = Signal(int, int)  # start, end in code points
+    escaped = Signal()  # Esc in any of its lists or fields
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +102,12 @@ class SidePanel(QWidget):
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.details.setMinimumHeight(50)
         layout.addWidget(self.details)
+        bind(self, "claim.back", self._back)
+
+    def _back(self) -> None:
+        """Esc: out of a value's edit to the values, else back to the text."""
+        if not self.claim_panel.values.cancel_edit():
+            self.escaped.emit()
 
     def set_state(self, state: ArticleState | None) -> None:
         """Follow the open article (an entity edit leaves the lists alone)."""

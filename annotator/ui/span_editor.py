@@ -1,6 +1,6 @@
 """The read-only text editor the annotator works in: keyboard selection, span boxes, margin bars
-and zone names, the current span outlined, and span boundaries that can be dragged with the
-mouse."""
+and zone names, the current span outlined, search hits, claim → source links, and span
+boundaries that can be dragged with the mouse."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QPen,
     QTextCursor,
     QTextFormat,
@@ -22,14 +23,16 @@ from annotator.core.model import Layer
 from annotator.core.positions import DocumentPositions, document_text
 from annotator.core.zones import ZONE_LABELS
 from annotator.ui.highlighter import SpanHighlighter
+from annotator.ui.text_marks import LinkMark, LinkMarks, SearchHits, paint_box
 
-MARGIN = 10  # width of the claim bar, in pixels
+MARGIN = 18  # width of the link connectors and the claim bar, in pixels
+BAR = 7  # the claim bar's width
 ZONE_NAME_COLOR, CURRENT_ZONE = "#8a9099", "#37474f"  # the zone the keyboard acts on darker
 
 
 class _ClaimMargin(QWidget):
-    """Left of the text: a zone's name beside its first line, and a bar beside every line
-    that holds part of a claim."""
+    """Left of the text: a zone's name beside its first line, a bar beside every line that
+    holds part of a claim, and a connector from it to the line of the claim's source."""
 
     def __init__(self, editor: SpanEditor) -> None:
         super().__init__(editor)
@@ -64,18 +67,23 @@ class SpanEditor(QPlainTextEdit):
         self.current: tuple[int, int] | None = None  # the span the keyboard acts on
         self.current_zone: tuple[int, int] | None = None  # the same, when it is a zone
         self._drag_edge: str | None = None
+        self.hits = SearchHits()
+        self.links = LinkMarks()
+        self._links: list = []  # what set_links was given last
         self._margin = _ClaimMargin(self)
         self.zone_width = 0  # the column of zone names, when the article has zones
         self.setViewportMargins(MARGIN, 0, 0, 0)
         self.updateRequest.connect(self._update_margin)
-        self.cursorPositionChanged.connect(
-            lambda: self.cursor_moved.emit(self.cursor_cp()))
+        self.cursorPositionChanged.connect(self._cursor_changed)
 
     # -- positions in code points ------------------------------------------------------------
 
     def show_text(self, text: str) -> None:
         """Show a new text, without highlights; positions now convert through its index."""
         self.set_current(None)
+        self.hits.set([], 0)
+        self.links.set([])
+        self._links = []
         self.positions = DocumentPositions(text)
         self.highlighter.reset(self.positions)  # or setPlainText would restyle old spans
         self.setPlainText(document_text(text))
@@ -111,17 +119,46 @@ class SpanEditor(QPlainTextEdit):
     def set_current(self, span: tuple[int, int] | None, *, zone: bool = False) -> None:
         """Outline the span the keyboard acts on (one ExtraSelection: cheap); a zone is marked
         in the margin instead, so that the entities in it keep their colours."""
+        linked = self.links.partners(self._current_in_document())
         self.current = span
         self.current_zone = span if zone else None
         self._margin.update()
+        if linked or self.links.partners(self._current_in_document()):
+            self.viewport().update()  # the outlines of the spans linked to it
         selections = []
         if span is not None and not zone:
             sel = QTextEdit.ExtraSelection()
             sel.cursor = self._cursor(*span)
-            sel.format.setProperty(QTextFormat.Property.OutlinePen, QPen(QColor("#212121"), 1))
+            sel.format.setProperty(QTextFormat.Property.OutlinePen,  # dark palettes too
+                                   QPen(self.palette().color(QPalette.ColorRole.Text), 1))
             sel.format.setFontWeight(600)
             selections.append(sel)
         self.setExtraSelections(selections)
+
+    def _cursor_changed(self) -> None:
+        if self.hits.follow(self.textCursor().position()):
+            self.viewport().update()  # another hit is the current one
+        self.cursor_moved.emit(self.cursor_cp())
+
+    def set_search_hits(self, hits: list[tuple[int, int]]) -> None:
+        """Draw the search's hits (code points); the one at the cursor stands out."""
+        self.hits.set([(self.to_document(a), self.to_document(b)) for a, b in hits],
+                      self.textCursor().position())
+        self.viewport().update()
+
+    def set_links(self, links: list[tuple[tuple[int, int], tuple[int, int], str]]) -> None:
+        """Draw claim → source links: (claim, source, the claim's colour), in code points."""
+        if links == self._links:
+            return  # an edit elsewhere: nothing to redraw
+        self._links, doc = links, self.to_document
+        self.links.set([LinkMark((doc(c[0]), doc(c[1])), (doc(s[0]), doc(s[1])), color)
+                        for c, s, color in links])
+        self._margin.update()
+        self.viewport().update()
+
+    def _current_in_document(self) -> tuple[int, int] | None:
+        return None if self.current is None else (self.to_document(self.current[0]),
+                                                  self.to_document(self.current[1]))
 
     # -- painting ----------------------------------------------------------------------------
 
@@ -176,7 +213,9 @@ class SpanEditor(QPlainTextEdit):
         names = self.zone_font()
         painter.setFont(names)
         x = self.zone_width
-        for block, geometry in self._visible_blocks():
+        bar = x + MARGIN - BAR - 2
+        visible = list(self._visible_blocks())
+        for block, geometry in visible:
             for piece in self.highlighter.pieces.get(block.blockNumber(), ()):
                 h = piece.highlight
                 layout = block.layout()
@@ -199,32 +238,22 @@ class SpanEditor(QPlainTextEdit):
                                          Qt.AlignmentFlag.AlignRight
                                          | Qt.AlignmentFlag.AlignVCenter, h.label)
                 elif h.layer is Layer.CLAIM and not h.suggested:
-                    painter.fillRect(QRectF(x + 2, y1, MARGIN - 4, y2 - y1), QColor(piece.color))
+                    painter.fillRect(QRectF(bar, y1, BAR, y2 - y1), QColor(piece.color))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.links.paint_margin(painter, visible, x, bar, widget.height(),
+                                self._current_in_document())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        for block, geometry in self._visible_blocks():
+        visible = list(self._visible_blocks())
+        for block, geometry in visible:  # sources in boxes
             for piece in self.highlighter.pieces.get(block.blockNumber(), ()):
                 if piece.highlight.layer is Layer.SOURCE:
-                    self._paint_box(painter, block, geometry, piece.lo, piece.hi, piece.color)
-
-    @staticmethod
-    def _paint_box(painter: QPainter, block, geometry, lo: int, hi: int, color: str) -> None:
-        """A box around a source, one rectangle per visual line it covers."""
-        layout = block.layout()
-        painter.setPen(QPen(QColor(color), 1.5))
-        for i in range(layout.lineCount()):
-            line = layout.lineAt(i)
-            a, b = max(lo, line.textStart()), min(hi, line.textStart() + line.textLength())
-            if a >= b:
-                continue
-            x1, _ = line.cursorToX(a)
-            x2, _ = line.cursorToX(b)
-            rect = QRectF(geometry.left() + x1 - 1, geometry.top() + line.y() + 1,
-                          x2 - x1 + 2, line.height() - 2)
-            painter.drawRoundedRect(rect, 3, 3)
+                    paint_box(painter, block, geometry, piece.lo, piece.hi, piece.color)
+        self.hits.paint(painter, visible)
+        self.links.paint_partners(painter, visible, self._current_in_document())
 
     # -- dragging the current span's boundaries ----------------------------------------------
 

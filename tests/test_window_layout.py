@@ -1,0 +1,103 @@
+"""What the window remembers between runs (size, splitter, each project's last article) and
+the layout it starts with: the article text gets most of the width."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
+
+from annotator.core.model import ArticleDraft
+from annotator.store import Project
+from annotator.ui.claim_actions import ClaimActions
+from annotator.ui.main_window import MainWindow
+from annotator.ui.window_layout import DEFAULT_SIZE
+
+
+def make_project(path: Path, n: int = 3) -> Project:
+    project = Project.open(path)
+    for i in range(n):
+        project.add_article(ArticleDraft(text=f"Bericht {i}\n\nDer Kai in Wismar wird saniert.",
+                                         title=f"Bericht {i}"))
+    return project
+
+
+def opened(qtbot: QtBot, project: Project) -> MainWindow:
+    """A window as the app opens it: no size given from outside."""
+    win = MainWindow(project, "maria")
+    qtbot.addWidget(win)
+    with qtbot.waitActive(win):
+        win.show()
+        win.activateWindow()
+    win.open_first()
+    return win
+
+
+def test_the_tests_keep_their_settings_in_a_throw_away_folder(_qt_settings_sandbox) -> None:
+    assert Path(QSettings().fileName()).is_relative_to(_qt_settings_sandbox)
+
+
+def test_the_article_text_gets_most_of_the_width_at_first(qtbot, tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p.db")
+    win = opened(qtbot, project)
+    listed, text, side = win.splitter.sizes()
+    assert text > (listed + text + side) / 2
+    assert text > 2 * max(listed, side) - 100
+    win.close()
+    project.close()
+
+
+def test_size_splitter_and_each_projects_last_article_are_remembered(qtbot,
+                                                                     tmp_path: Path) -> None:
+    first, second = make_project(tmp_path / "a.db"), make_project(tmp_path / "b.db")
+    win = opened(qtbot, first)
+    win.resize(780, 740)  # the offscreen screen is 800 pixels wide
+    win.splitter.setSizes([230, 300, 250])
+    size, sizes = (win.width(), win.height()), win.splitter.sizes()
+    assert size != DEFAULT_SIZE
+    qtbot.keyClick(win.view.text, Qt.Key.Key_N)
+    qtbot.keyClick(win.view.text, Qt.Key.Key_N)
+    assert win.current_article == 3
+    win.close()
+    win = opened(qtbot, second)  # another project: its own last article, the same layout
+    assert (win.width(), win.height()) == size
+    assert win.splitter.sizes() == sizes
+    assert win.current_article == 1
+    qtbot.keyClick(win.view.text, Qt.Key.Key_N)
+    win.close()
+    win = opened(qtbot, first)
+    assert win.current_article == 3
+    assert win.splitter.sizes() == sizes
+    win.close()
+    win = opened(qtbot, second)
+    assert win.current_article == 2
+    win.close()
+    first.close()
+    second.close()
+
+
+def test_the_app_opens_at_the_size_it_was_closed_with(qtbot, tmp_path: Path, monkeypatch,
+                                                      qapp) -> None:
+    from annotator.ui import application
+
+    make_project(tmp_path / "p.db").close()
+    with Project.open(tmp_path / "p.db") as project:
+        win = opened(qtbot, project)
+        win.resize(780, 700)
+        size = (win.width(), win.height())
+        win.close()
+    shown = []
+
+    class App:  # the tests' application, without a second event loop
+        def exec(self) -> int:
+            (window,) = [w for w in qapp.topLevelWidgets()
+                         if isinstance(w, MainWindow) and w.isVisible()]
+            shown.append((window.width(), window.height()))
+            window.close()
+            return 0
+
+    monkeypatch.setattr(application, "make_app", App)
+    monkeypatch.setattr(ClaimActions, "prepare_index", lambda self: None)  # no loop to run it
+    assert application.run(tmp_path / "p.db") == 0
+    assert shown == [size]
