@@ -209,3 +209,18 @@ def test_open_suggestions_and_provenance_come_back(project: Project, tmp_path: P
         export(again, second, fmt, include_unreviewed=True)
     name = f"all.{'jsonl' if fmt == 'jsonl' else 'spacy'}"
     assert (first / name).read_bytes() == (second / name).read_bytes()
+
+
+def test_training_docs_leave_open_suggestions_missing(project: Project) -> None:
+    """`annotator train` reads done articles the same way: an entity suggestion nobody decided
+    is missing, never "no entity" (the export's rule, on the training side)."""
+    from annotator.app.training import gold_docs
+
+    build(project)
+    train, dev = gold_docs(project, dev_share=0.0)
+    docs = {doc.text: doc for doc in train + dev}
+    assert set(docs) == {DONE, OPEN}  # done articles only
+    early = docs[OPEN]
+    assert [t.text for t in early if t.ent_iob_ == ""] == ["Jonas", "Weber", "Rostock"]
+    assert {t.ent_iob_ for t in early if t.text not in ("Jonas", "Weber", "Rostock")} == {"O"}
+    assert {t.ent_iob_ for t in docs[DONE] if not t.ent_type_} == {"O"}

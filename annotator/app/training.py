@@ -23,8 +23,9 @@ class TrainingError(Exception):
 def gold_docs(project: Project, seed: int = 0, dev_share: float = 0.2,
               layer: Layer = Layer.ENTITY):
     """spaCy Docs of the done articles with one layer's annotations (entities in ``doc.ents``,
-    claims in ``doc.spans["sc"]``), split by article."""
-    from spacy.tokens import Doc
+    claims in ``doc.spans["sc"]``), split by article. Under an entity suggestion nobody decided
+    the tokens are missing, not "no entity" (as in the DocBin export)."""
+    from spacy.tokens import Doc, Span
 
     from annotator.io.tokens import german_tokenizer, tokenize
 
@@ -39,14 +40,22 @@ def gold_docs(project: Project, seed: int = 0, dev_share: float = 0.2,
             art = project.article(summary.id)
             anns = project.annotations(art.id, layer)
             spans = _non_overlapping(anns) if layer is Layer.ENTITY else anns
-            tokens = tokenize(art.text, tuple(p for s in spans for p in (s.start, s.end)))
+            undecided = [s for s in project.suggestions(art.id, open_only=True)
+                         if s.layer is layer] if layer is Layer.ENTITY else []
+            tokens = tokenize(art.text, tuple(p for s in [*spans, *undecided]
+                                              for p in (s.start, s.end)))
             doc = Doc(vocab, words=[t.text for t in tokens], spaces=[t.ws for t in tokens])
             # spaCy's character offsets are code points, like ours; tokens split at every span
             # boundary, so each span is whole tokens.
             found = [doc.char_span(s.start, s.end, label=s.label) for s in spans]
             whole = [s for s in found if s is not None]
             if layer is Layer.ENTITY:
-                doc.ents = whole
+                taken = {i for e in whole for i in range(e.start, e.end)}
+                unsure = {i for s in undecided
+                          if (span := doc.char_span(s.start, s.end)) is not None
+                          for i in range(span.start, span.end)} - taken
+                doc.set_ents(whole, missing=[Span(doc, i, i + 1) for i in sorted(unsure)],
+                             default="outside")
             else:
                 doc.spans["sc"] = whole
             (train if split_of(art.hash, seed, split) == "train" else dev).append(doc)
