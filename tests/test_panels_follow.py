@@ -96,9 +96,10 @@ def test_the_candidates_and_groups_follow_the_article_and_undo(qtbot, window) ->
     cursor_at(window, "Becken")
     ranked(qtbot, window)
     qtbot.keyClick(panel.candidate_view, Key.Key_1)  # into one group with the first
-    assert "Groups:" in panel.groups.text()
+    assert "Group:" in panel.groups.text()
     qtbot.keyClick(panel.candidate_view, Key.Key_G, Mod.ControlModifier)  # the disputes page
     disputes = window.disputes
+    qtbot.keyClick(disputes.list, Key.Key_A)  # all groups: both claims state 2030, two basins
     qtbot.keyClick(disputes.list, Key.Key_T)  # retitle the group there
     disputes.editor.clear()
     qtbot.keyClicks(disputes.editor, "Hafenausbau")
@@ -152,6 +153,7 @@ def test_the_claims_source_follows_a_merge_in_the_registry(qtbot, window) -> Non
     table = dialog.table
     qtbot.waitUntil(table.hasFocus)
     qtbot.keyClick(table, Key.Key_S)  # the suggested merge: Jana Wolff and Wolff
-    qtbot.keyClick(table, Key.Key_M)
+    qtbot.keyClick(table, Key.Key_M)  # which name stays: 1 Jana Wolff, 2 Wolff
+    qtbot.keyClick(table, Key.Key_1)
     assert [s.name for s in store.sources()] == ["Jana Wolff"]
     assert source.text() == "Wolff → Jana Wolff"  # the cursor never moved

@@ -80,8 +80,7 @@ class DisputesView(QWidget):
         self.setStyleSheet(STYLE)
         self.scope = QComboBox(self)
         self.scope.addItems(["Disputed only", "All groups"])
-        self.scope.currentIndexChanged.connect(
-            lambda i: self.proxy.set_filter(i == 0, self.proxy.pinned))
+        self.scope.currentIndexChanged.connect(self._scope_changed)
         self.list = QListView(self)
         self.list.setObjectName("groupList")
         self.list.setModel(self.proxy)
@@ -181,6 +180,12 @@ class DisputesView(QWidget):
         self.proxy.pin(group_id)
         self.list.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row)))
         return True
+
+    def _scope_changed(self, index: int) -> None:
+        self.proxy.set_filter(index == 0, self.proxy.pinned)
+        if not self.list.currentIndex().isValid() and self.proxy.rowCount():
+            self.list.setCurrentIndex(self.proxy.index(0, 0))  # so the group keys act on one
+        self._show_current()
 
     def _show_current(self) -> None:
         group = self.list.currentIndex().data(GroupRole)
