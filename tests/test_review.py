@@ -244,6 +244,16 @@ def test_a_key_that_finds_nothing_to_do_says_so(qtbot, window, where, key, mod, 
     assert window.session.undo_stack.count() == 0
 
 
+def test_a_on_a_zone_suggestion_says_that_z_decides_zones(qtbot, window) -> None:
+    """A and X decide entity, claim and source suggestions; on the rules' headline zone they
+    say which key does (they said "no suggestion" beside a panel showing one)."""
+    put_cursor(window, FIRST.split("\n")[0], 2)
+    for key in (Key.Key_A, Key.Key_X):
+        press(qtbot, window, key)
+        assert message(window) == "Only a zone suggestion here: Z confirms or changes it"
+    assert window.session.undo_stack.count() == 0
+
+
 def test_keys_that_do_something_say_what(qtbot, window) -> None:
     put_cursor(window, "Verkehr")
     press(qtbot, window, Key.Key_2)

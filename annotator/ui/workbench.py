@@ -206,8 +206,11 @@ class Workbench(QObject):
             return
         found = self._suggestions_here()
         if not found:
-            self.say(f"No suggestion at the cursor ({keys_text('span.next')} goes to the next "
-                     "span)")
+            zone = any(isinstance(z, Suggestion) for z in
+                       self.state.zones_at(self.editor.cursor_cp()))
+            self.say(f"Only a zone suggestion here: {keys_text('zone.set')} confirms or changes "
+                     "it" if zone else f"No suggestion at the cursor ({keys_text('span.next')} "
+                     "goes to the next span)")
             return
         what = self.quote(found[0]) if len(found) == 1 else f"{len(found)} suggestions"
         if decide(self.state.article.id, found):
