@@ -56,3 +56,17 @@ def test_sentence_around_keeps_dates_and_abbreviations_inside() -> None:
     assert around("später") == "Dr. Berger kam später."
     assert around("gilt") == "Es gilt 40 Jahre."
     assert around("Danach") == "Danach ging es los."
+
+
+def test_union_find_joins_what_is_linked_and_ignores_the_unknown() -> None:
+    from annotator.core.unionfind import UnionFind
+
+    links = UnionFind([1, 2, 3, 4, 5, 6])
+    links.join([5, 1, 99])  # 99 is no item: ignored
+    links.union(3, 4)
+    links.union(4, 5)
+    assert links.groups() == [[1, 3, 4, 5]]
+    assert links.find(1) == links.find(3) and links.find(2) != links.find(1)
+    words = UnionFind(["b", "a", "c"])
+    words.union("c", "a")
+    assert words.groups() == [["a", "c"]]

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from itertools import combinations
 
 from annotator.core.hashing import sentence_prints
+from annotator.core.unionfind import UnionFind
 from annotator.store import Project
 
 Split = tuple[tuple[str, float], ...]
@@ -49,7 +50,7 @@ def assign(hashes: dict[int, str], groups: Iterable[Iterable[int]], seed: int,
 def linked_groups(project: Project, texts: dict[int, str]) -> list[list[int]]:
     """The articles (of ``texts``) linked by a claim group, a confirmed claim match or
     near-duplicate texts, as groups of two or more article ids."""
-    links = _Links(texts)
+    links = UnionFind(texts)
     for group in project.claims.groups():
         links.join([m.article_id for m in group.members])
     for decision in project.matching.decisions():
@@ -74,28 +75,3 @@ def near_duplicates(prints: dict[int, frozenset[str]]) -> list[tuple[int, int]]:
             shared.update(combinations(sorted(ids), 2))
     return sorted(pair for pair, n in shared.items()
                   if 2 * n > min(len(prints[pair[0]]), len(prints[pair[1]])))
-
-
-class _Links:
-    """Union-find over article ids."""
-
-    def __init__(self, ids: Iterable[int]) -> None:
-        self.parent = {i: i for i in ids}
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def join(self, ids: Iterable[int]) -> None:
-        members = [i for i in ids if i in self.parent]
-        for other in members[1:]:
-            first, second = self.find(members[0]), self.find(other)
-            self.parent[second] = first
-
-    def groups(self) -> list[list[int]]:
-        found: dict[int, list[int]] = {}
-        for i in sorted(self.parent):
-            found.setdefault(self.find(i), []).append(i)
-        return [ids for ids in found.values() if len(ids) > 1]

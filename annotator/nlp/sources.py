@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 
+from annotator.core.unionfind import UnionFind
 from annotator.nlp.match_features import fold
 
 SOURCE_KINDS: tuple[str, ...] = (
@@ -219,23 +220,7 @@ def merge_candidates(
     return out[:top]
 
 
-class _Groups:
-    """Union-find over mention indices."""
-
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        self.parent[self.find(i)] = self.find(j)
-
-
-def _link_unique(groups: _Groups, i: int, targets: list[int]) -> None:
+def _link_unique(groups: UnionFind, i: int, targets: list[int]) -> None:
     """Join mention i to the one group its candidates fall in; leave it alone when ambiguous."""
     roots = {groups.find(t) for t in targets}
     if len(roots) == 1:
@@ -249,7 +234,7 @@ def group_mentions(mentions: Sequence[str]) -> list[list[int]]:
     known = _known(mentions)
     norms = [fold(_normalise(m, known)) for m in mentions]
     roles = [_role_word(m) for m in mentions]
-    groups = _Groups(len(mentions))
+    groups = UnionFind(range(len(mentions)))
     by_key: dict[str, int] = {}
     for i, mention in enumerate(mentions):  # same name once titles are gone, or its acronym
         for key in filter(None, [norms[i]] + [fold(a) for a in _ACRONYM.findall(mention)]):
