@@ -56,21 +56,21 @@ def number_word(word: str) -> int | None:
     word = word.lower().replace("ss", "ß")
     if word in ("ein", "eine"):
         return None
-    if "tausend" in word:
-        head, _, tail = word.partition("tausend")
-        high = _below_thousand(head) if head else 1
-        low = _below_thousand(tail) if tail else 0
-        return high * 1000 + low if high is not None and low is not None else None
-    return _below_thousand(word)
+    return _split(word, "tausend", 1000, _below_thousand)
+
+
+def _split(word: str, unit: str, factor: int, below) -> int | None:
+    """``[head] unit [tail]`` as head × factor + tail, each part read by ``below``."""
+    if unit not in word:
+        return below(word)
+    head, _, tail = word.partition(unit)
+    high = below(head) if head else 1
+    low = below(tail) if tail else 0
+    return high * factor + low if high is not None and low is not None else None
 
 
 def _below_thousand(word: str) -> int | None:
-    if "hundert" in word:
-        head, _, tail = word.partition("hundert")
-        high = _below_hundred(head) if head else 1
-        low = _below_hundred(tail) if tail else 0
-        return high * 100 + low if high is not None and low is not None else None
-    return _below_hundred(word)
+    return _split(word, "hundert", 100, _below_hundred)
 
 
 def _below_hundred(word: str) -> int | None:
