@@ -16,19 +16,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-WORDS = (
+from _common import words
+
+WORDS = words(
     "der die das und in den von zu mit sich des auf für ist im dem nicht ein eine als auch es "
     "an werden aus er hat dass sie nach wird bei einer um am sind noch wie einem über einen so "
     "zum war haben nur oder aber vor zur bis mehr durch man sein wurde sei wenn seit heute "
     "jedoch bereits gegen unter sowie zwischen während allerdings zunächst demnach offenbar"
-).split()
-NOUNS = (
+)
+NOUNS = words(
     "Vertrag Abkommen Verhandlungen Bundesregierung Ministerium Wasserstraße Hochwasserschutz "
     "Schifffahrt Grenzübergang Umweltverbände Bürgerinitiative Landesregierung Stellungnahme "
     "Pressekonferenz Sprecherin Ausschuss Haushaltsmittel Genehmigungsverfahren Uferböschung "
     "Fischtreppe Staustufe Regierungserklärung Gemeinderat Öffentlichkeit Maßnahmenpaket"
-).split()
-VERBS = "sagte erklärte betonte kritisierte forderte bestätigte kündigte warnte räumte".split()
+)
+VERBS = words("sagte erklärte betonte kritisierte forderte bestätigte kündigte warnte räumte")
 ENTITIES = {
     "PER": ["Anna Berger", "Ondřej Kratochvíl", "Katharina Seidel", "Jürgen Maaß",
             "Lukas Lindholm", "Zofia Wiśniewska", "Peter Groß", "Hanna Öztürk"],

@@ -115,3 +115,39 @@ def report(title: str, rows: list[Row], extra: list[str] | None = None,
         return 1
     print("all budgets met")
     return 0
+
+
+
+_PEAK = """
+import atexit, os, resource, sys
+def _peak():
+    with open(os.environ["BENCH_PEAK_FILE"], "w") as out:
+        out.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+atexit.register(_peak)
+sys.path.insert(0, os.environ["BENCH_ROOT"])
+"""
+
+
+def run_measured(code: str, *args: str, env: dict[str, str] | None = None,
+                 cwd: Path | None = None) -> tuple[float, float, str]:
+    """Run Python ``code`` in a fresh child process (``sys.argv[1:]`` = ``args``): its wall
+    milliseconds, its own peak resident memory in MB (``ru_maxrss`` of that process alone) and
+    its stdout. A failing child raises with the end of its stderr.
+
+    ``run_measured("from annotator.cli import main; main()", "import", "p.db", "x.jsonl")``
+    measures a whole ``annotator import``.
+    """
+    import subprocess
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("r", suffix=".peak") as peak_file:
+        child_env = {**os.environ, **(env or {}), "BENCH_PEAK_FILE": peak_file.name,
+                     "BENCH_ROOT": str(ROOT)}
+        t0 = time.perf_counter()
+        done = subprocess.run([sys.executable, "-c", _PEAK + code, *args], env=child_env,
+                              cwd=cwd, capture_output=True, text=True)
+        wall = ms(time.perf_counter() - t0)
+        if done.returncode != 0:
+            raise RuntimeError(f"child failed ({done.returncode}): {done.stderr[-2000:]}")
+        peak_kb = int(peak_file.read() or 0)
+    return wall, peak_kb / 1024, done.stdout
