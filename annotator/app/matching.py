@@ -116,7 +116,8 @@ class Matcher:
         self._claim_rows: Any = None
         self._claim_cache: dict[tuple[int, int, int, str], Any] = {}
         self._texts: list[str] | None = None
-        self._spans: list[tuple[int, int]] | None = None
+        self._embedded: dict[str, int] = {}  # model -> every sentence up to here was embedded
+        self._ready: tuple[Any, ...] | None = None  # (model, signature) found fully embedded
         self._vectors: np.ndarray | None = None
         self._text_vectors: dict[str, np.ndarray] = {}
         self._reranker: tuple[tuple[Any, ...], rerank.Reranker] | None = None
@@ -137,14 +138,15 @@ class Matcher:
                 signature = project.matching.sentence_signature()
             if self.lex is None:
                 self.lex = matching_index.load(self.cache)
-            changed = matching_index.follow(self.lex, project, progress, cancelled)
+            self.lex, changed = matching_index.follow(self.lex, project, self.cache, progress,
+                                                      cancelled)
             if cancelled():
                 return changed
             self.lex.refit()
             self.signature = signature
             if changed or self.cache is None or not self.cache.exists():
                 matching_index.save(self.lex, self.cache)
-            self._texts, self._spans, self._vectors = None, None, None
+            self._texts, self._vectors = None, None
             return True
 
     def sync_claims(self, project: Project) -> None:
@@ -170,9 +172,16 @@ class Matcher:
         """The semantic layer imports and every sentence has its cached vector."""
         if not semantic.available():
             return False
-        store = project.matching
-        return store.sentence_signature()[2] > 0 and not store.missing_vectors(
-            semantic.model_name(), limit=1)
+        store, model = project.matching, semantic.model_name()
+        key = (model, store.sentence_signature())
+        if key == self._ready:
+            return True
+        if key[1][2] == 0 or store.missing_vectors(model, 1, self._embedded.get(model, 0)):
+            return False  # one beyond the batches handed out: no need to look before them
+        if store.missing_vectors(model, limit=1):
+            return False
+        self._ready = key
+        return True
 
     def reranker(self, project: Project) -> rerank.Reranker:
         """The learned re-ranker, refitted when decisions (or the index) changed."""
@@ -228,7 +237,7 @@ class Matcher:
             sentence_texts=self.sentence_texts(project) if method == "rapidfuzz" else None,
             sentence_vectors=(self.sentence_vectors(project, compute_missing)
                               if method == "semantic" else None),
-            reranker=reranker)
+            reranker=reranker, row_texts=lambda keys: _texts_of(project, keys))
 
     # -- what the snapshot holds, loaded once per sync ---------------------------------------
 
@@ -236,18 +245,13 @@ class Matcher:
         """The indexed sentences' texts, aligned with the index rows (loaded once per sync)."""
         if self._texts is None:
             assert self.lex is not None
-            by_id = {s.id: s.text for s in project.matching.sentences()}
-            self._texts = [by_id.get(int(k), "") for k in self.lex.keys]
+            self._texts = _texts_of(project, self.lex.keys)
         return self._texts
 
-    def sentence_spans(self, project: Project) -> list[tuple[int, int]]:
-        """(start, end) per index row (loaded once per sync)."""
-        if self._spans is None:
-            assert self.lex is not None
-            by_id = {s.id: (s.start, s.end)
-                     for s in project.matching.sentences(with_text=False)}
-            self._spans = [by_id[int(k)] for k in self.lex.keys]
-        return self._spans
+    def sentence_spans(self, project: Project) -> Any:
+        """(start, end) per index row."""
+        assert self.lex is not None
+        return self.lex.spans
 
     def sentence_vectors(self, project: Project, compute_missing: bool) -> np.ndarray:
         """Semantic vectors aligned with the index rows (computed first when asked to)."""
@@ -257,12 +261,14 @@ class Matcher:
             embed_missing(project)
         if self._vectors is None:
             assert self.lex is not None
-            keys = [int(k) for k in self.lex.keys]
+            keys = [int(k) for k in self.lex.keys[self.lex.alive]]
             blobs = project.matching.vectors(semantic.model_name(), keys)
             if len(blobs) < len(keys):
                 raise MatchingError(f"semantic: {len(keys) - len(blobs)} sentences still "
                                     "have no vector (they are computed in the background)")
-            self._vectors = np.stack([np.frombuffer(blobs[k], dtype=np.float32) for k in keys])
+            self._vectors = np.zeros((len(self.lex.keys), semantic.DIM), dtype=np.float32)
+            self._vectors[self.lex.alive] = np.frombuffer(
+                b"".join(blobs[k] for k in keys), dtype=np.float32).reshape(-1, semantic.DIM)
         return self._vectors
 
     def text_vectors(self, texts: list[str]) -> np.ndarray:
@@ -282,7 +288,7 @@ def embed_missing(project: Project, progress: Progress | None = None,
                   cancelled: Callable[[], bool] = lambda: False, batch: int = 64) -> int:
     """Compute and cache the semantic vectors of sentences that have none; how many were done."""
     done = 0
-    total = len(project.matching.missing_vectors(semantic.model_name())) if (
+    total = project.matching.missing_vector_count(semantic.model_name()) if (
         semantic.available()) else 0
     while not cancelled():
         vectors = embed_some(project, batch, cancelled)
@@ -297,12 +303,24 @@ def embed_missing(project: Project, progress: Progress | None = None,
 
 def embed_some(project: Project, batch: int = 64,
                cancelled: Callable[[], bool] = lambda: False) -> list[tuple[int, bytes]]:
-    """Vectors (float32 bytes) of up to ``batch`` sentences that have none; nothing written."""
+    """Vectors (float32 bytes) of up to ``batch`` sentences that have none; nothing written.
+    Each call goes on after the sentences the last one handed out (no rescan from the start);
+    an empty list: every sentence has been handed out."""
     if not semantic.available():
         return []
-    todo = project.matching.missing_vectors(semantic.model_name(), limit=batch)
+    matcher, model = matcher_for(project), semantic.model_name()
+    todo = project.matching.missing_vectors(model, batch, matcher._embedded.get(model, 0))
     vectors: Any = semantic.embed([s.text for s in todo], cancelled=cancelled) if todo else []
-    return [(s.id, v.tobytes()) for s, v in zip(todo, vectors, strict=False)]
+    done = [(s.id, v.tobytes()) for s, v in zip(todo, vectors, strict=False)]
+    if done:
+        matcher._embedded[model] = done[-1][0]
+    return done
+
+
+def _texts_of(project: Project, keys: Any) -> list[str]:
+    """The texts of these sentences, in their order ("" for one deleted meanwhile)."""
+    by_id = {s.id: s.text for s in project.matching.sentences([int(k) for k in keys])}
+    return [by_id.get(int(k), "") for k in keys]
 
 
 def store_vectors(project: Project, vectors: list[tuple[int, bytes]]) -> None:

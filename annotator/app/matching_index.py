@@ -1,16 +1,20 @@
 """The sentence index on disk and its catching up with the project's ``sentences`` table.
 
-The cache beside the project (``<project>.match-index.npz``) holds the index's arrays only (no
-pickle, so a damaged or foreign file is rebuilt, never executed). It is checked against the
-sentence ids in the project, not trusted: rows of deleted sentences are dropped and new
-sentences are analysed and appended, so the cache can be stale or deleted at any time.
+The cache beside the project is two files: ``<project>.match-index.postings``, the last build
+(``nlp/lexical_build``: its posting lists and its rows' keys, articles, spans and norms), and
+``<project>.match-index.npz``, what changed since (the rows added and their lists, which of the
+build's rows were deleted). Arrays only, no pickle, so a damaged or foreign file is rebuilt,
+never executed. It is checked against the sentence
+ids in the project, not trusted: rows of deleted sentences are dropped, new sentences are
+analysed and appended, so the cache can be stale or deleted at any time. After many changes
+(``rebuild_due``) the index is built again from nothing, streamed from the project.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +22,14 @@ from annotator.nlp.lexical import VERSION, LexicalIndex, vectorize
 from annotator.store import Project
 
 log = logging.getLogger(__name__)
-CHUNK = 5000  # sentences analysed per step (progress and cancel checks between)
+CHUNK = 2000  # sentences read and analysed per step (progress and cancel checks between)
+DELTA = 50_000  # rows added since the build that the index keeps in memory, at most
+Progress = Callable[[int, int, str], None]
+
+
+def postings_path(cache: Path) -> Path:
+    """The build's posting lists, beside the cache file."""
+    return cache.with_name(cache.name.removesuffix(".npz") + ".postings")
 
 
 def load(path: Path | None) -> LexicalIndex:
@@ -31,8 +42,8 @@ def load(path: Path | None) -> LexicalIndex:
         with np.load(path, allow_pickle=False) as data:
             if str(data["version"]) != VERSION:
                 return LexicalIndex()
-            return LexicalIndex.from_arrays(
-                {k: data[k] for k in ("keys", "articles", "features", "df", "postings")})
+            arrays = {k: data[k] for k in data.files if k != "version"}
+        return LexicalIndex.from_arrays(arrays, postings_path(path))
     except Exception as exc:  # unreadable or foreign: rebuilt from the project
         log.warning("matching index cache %s unusable (%s): rebuilding", path, exc)
         return LexicalIndex()
@@ -57,25 +68,90 @@ def save(index: LexicalIndex, path: Path | None) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def follow(index: LexicalIndex, project: Project,
-           progress: Callable[[int, int, str], None] | None = None,
-           cancelled: Callable[[], bool] = lambda: False) -> bool:
-    """Make the index hold exactly the project's sentences; True when it changed."""
-    import numpy as np
+def rebuild_due(index: LexicalIndex, added: int, deleted: int) -> bool:
+    """Build again from nothing: there is no build yet, or the rows changed since the build
+    (deleted ones still count in its IDF) exceed an eighth of the index, or the rows added
+    since would exceed ``DELTA``."""
+    if index.main is None:
+        return True
+    changed = index.delta + added + deleted + int((~index.alive).sum())
+    return changed > len(index.keys) // 8 or index.delta + added > DELTA
 
-    store = project.matching
-    ids = np.asarray(store.sentence_ids(), dtype=np.int64)
-    keep = np.isin(index.keys, ids)
-    changed = not keep.all()
-    index.keep(keep)
-    new = np.setdiff1d(ids, index.keys)
+
+def follow(index: LexicalIndex, project: Project, cache: Path | None = None,
+           progress: Progress | None = None,
+           cancelled: Callable[[], bool] = lambda: False) -> tuple[LexicalIndex, bool]:
+    """Make the index hold exactly the project's sentences: (the index, whether it changed).
+    Only changed sentences are read, unless a rebuild is due (``cache`` given; when the folder
+    cannot be written, the index follows in memory)."""
+    gone, new = _changes(index, project)
+    deleted = int(gone.sum())
+    if not len(new) and not deleted:
+        return index, False
+    if cache is not None and rebuild_due(index, len(new), deleted):
+        built = rebuild(project, cache, progress, cancelled)
+        if built is not None or cancelled():
+            return (built, True) if built is not None else (index, False)
+    index.keep(~gone)
     for i in range(0, len(new), CHUNK):
         if cancelled():
             break
-        sentences = store.sentences([int(k) for k in new[i:i + CHUNK]])
+        sentences = project.matching.sentences([int(k) for k in new[i:i + CHUNK]])
         index.add([s.id for s in sentences], [s.article_id for s in sentences],
-                  vectorize([s.text for s in sentences]))
-        changed = True
+                  vectorize([s.text for s in sentences]), [(s.start, s.end) for s in sentences])
         if progress:
             progress(min(i + CHUNK, len(new)), len(new), "matching index")
-    return changed
+    return index, True
+
+
+def _changes(index: LexicalIndex, project: Project) -> tuple[Any, Any]:
+    """(rows whose sentence is gone, ids of new sentences). Sentence ids only grow, so when
+    the ids up to the index's highest are still those it holds, only the ids above it are
+    read; else every id (after deletions)."""
+    import numpy as np
+
+    store = project.matching
+    live = index.keys[index.alive]
+    top = int(index.keys.max()) if len(index.keys) else 0
+    if store.sentence_tally(top) == (len(live), int(live.sum())):
+        new = np.frombuffer(store.sentence_id_array(after=top), dtype=np.int64)
+        return np.zeros(len(index.keys), dtype=bool), new
+    ids = np.frombuffer(store.sentence_id_array(), dtype=np.int64)
+    return index.alive & ~_member(index.keys, ids), ids[~_member(ids, np.sort(index.keys))]
+
+
+def _member(values: Any, ascending: Any) -> Any:
+    """Which of ``values`` are in the sorted array ``ascending``."""
+    import numpy as np
+
+    at = np.minimum(np.searchsorted(ascending, values), max(len(ascending) - 1, 0))
+    return ascending[at] == values if len(ascending) else np.zeros(len(values), dtype=bool)
+
+
+def rebuild(project: Project, cache: Path, progress: Progress | None = None,
+            cancelled: Callable[[], bool] = lambda: False) -> LexicalIndex | None:
+    """The index built from nothing, streamed from the project in one read transaction;
+    None when cancelled or the folder cannot be written."""
+    from annotator.nlp.lexical_build import build
+
+    store = project.matching
+    with store.snapshot():
+        total = store.sentence_count()
+        try:
+            return build(lambda: _chunks(project), postings_path(cache), total, progress,
+                         cancelled)
+        except OSError as exc:
+            log.warning("cannot write the matching index %s: %s", cache, exc)
+            return None
+
+
+def _chunks(project: Project) -> Iterator[tuple[list[int], list[int], list[Any], list[str]]]:
+    """Every sentence in id order, CHUNK at a time: keys, articles, spans, texts."""
+    after = 0
+    while True:
+        sentences = project.matching.sentences_after(after, CHUNK)
+        if not sentences:
+            return
+        yield ([s.id for s in sentences], [s.article_id for s in sentences],
+               [(s.start, s.end) for s in sentences], [s.text for s in sentences])
+        after = sentences[-1].id

@@ -46,7 +46,7 @@ def _scores(m: MatchSnapshot, text: str,
         s, c = (process.cdist([query], texts, scorer=fuzz.token_set_ratio)[0] / 100.0
                 if texts else np.zeros(0) for texts in (sent, claims))
         return s, c, {"token_set_ratio": (s, c)}
-    s = m.lex.scores(text, pool=4 * POOL_ROWS)
+    s = m.lex.scores(text, pool=4 * POOL_ROWS, texts=m.row_texts)
     c = m.lex.cosine_rows(text, m.claim_rows)
     if method != "semantic":
         return s, c, {"tfidf": (s, c)}
@@ -76,7 +76,7 @@ def pool(m: MatchSnapshot, text: str, exclude: int | None, method: str) -> list[
 
     base = "tfidf" if method == "learned" else method
     s, c, parts = _scores(m, text, base)
-    s_ok = m.lex.articles != exclude if exclude is not None else np.ones(len(s), dtype=bool)
+    s_ok = m.lex.alive & (m.lex.articles != exclude if exclude is not None else True)
     c_art = np.array([x.article_id for x in m.claims], dtype=np.int64)
     c_ok = c_art != exclude if exclude is not None else np.ones(len(c), dtype=bool)
     final_s, final_c = _standardise(parts, s_ok, c_ok) if base == "semantic" else (s, c)
@@ -168,7 +168,7 @@ def _candidate(m: MatchSnapshot, *, query: str, it: Item, spans: Any, texts: dic
         claim = m.claims[it.row]
         start, end, text, ann, sid = claim.start, claim.end, claim.text, claim.id, None
     else:
-        (start, end), text = spans[it.row], texts[it.row]
+        (start, end), text = (int(x) for x in spans[it.row]), texts[it.row]
         ann, sid = None, int(m.lex.keys[it.row])
     shared = tuple(compare(query, text)[1])
     return MatchCandidate(it.kind, it.article_id, outlet, start, end, text, round(it.score, 4),

@@ -33,6 +33,7 @@ class MatchSnapshot:
     sentence_texts: Sequence[str] | None = None  # rapidfuzz: the text of each index row
     sentence_vectors: np.ndarray | None = None  # semantic: the vector of each index row
     reranker: Reranker | None = None  # learned
+    row_texts: Callable[[Any], list[str]] | None = None  # index rows' texts by key: exact pool
 
 
 @dataclass(frozen=True)

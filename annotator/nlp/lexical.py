@@ -1,114 +1,190 @@
 """The `tfidf` matcher at scale: hashed char_wb 3-5-gram TF-IDF with an inverted index.
 
-The features of scikit-learn's char_wb 3-5-gram TF-IDF after ``fold``, built for 10,000
-articles (~330,000 sentences):
+The features of scikit-learn's char_wb 3-5-gram TF-IDF after ``fold``, for projects of
+100,000 articles (millions of sentences) in bounded memory:
 
-- ``HashingVectorizer`` (2**20 features) instead of a vocabulary: a sentence is analysed once,
-  ever; adding articles appends rows, and the refit only recounts document frequencies (IDF) and
-  row norms, without analysing any text again. There is no vocabulary to keep, so the on-disk
-  cache is just arrays.
-- binary term frequency: inside one sentence an n-gram rarely repeats, so this is what
-  ``sublinear_tf`` gives almost everywhere, and rows need no data array: the index keeps only
-  the posting lists (CSC: the sentence rows of each n-gram, sorted), 4 bytes a posting.
-- a query walks the postings of its n-grams, rarest first, up to a budget; the commonest n-grams
-  beyond it (" de", "der", ...: low IDF, long lists) are added exactly for the best ``pool`` rows
-  only, by binary search. Below the budget (every project of fewer than ~2,000 articles) the
-  scores are the exact cosines.
+- hashed features (2**22) instead of a vocabulary, and binary term frequency (inside a sentence
+  an n-gram rarely repeats, so this is what ``sublinear_tf`` gives almost everywhere): a row is
+  a set of features and the index keeps only posting lists, 4 bytes a posting. ``vectorize``
+  hashes each word once (char_wb n-grams never cross a space) and caches it.
+- the posting lists of a build (``lexical_build``) live in a file beside the project
+  (``MainPostings``), read list by list; the rows added since are kept in memory (the delta),
+  rows deleted since are only marked. An n-gram found in more than ``CAP`` sentences at the
+  build (" de", "der", ...: low IDF, long lists) keeps no list.
+- a query walks the lists of its n-grams, rarest first, up to a budget; then the best ``pool``
+  rows are scored again exactly from their texts (``texts``), or, without texts, the n-grams
+  beyond the budget are added for them by binary search. Below the budget and without a build
+  (small indexes) every score is the exact cosine.
 """
 
 from __future__ import annotations
 
+import os
+import weakref
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.nlp.match_features import fold
+from annotator.nlp.lexical_hash import N_FEATURES, vectorize
 
 if TYPE_CHECKING:
     import numpy as np
     from scipy.sparse import csr_matrix
 
-N_FEATURES = 2**22
 BUDGET = 1_500_000  # postings a query walks in full; ~5 ms of numpy on one core
-VERSION = "char_wb3-5-hash20-binary-1"  # part of the disk cache's name: change it to rebuild
+CAP = 10_000  # a feature in more sentences than this at a build keeps no posting list
+VERSION = "char_wb3-5-hash22-binary-2"  # part of the disk cache: change it to rebuild
+MAGIC = b"ANNLEX02"  # the postings file's first 8 bytes
+Texts = Callable[[Any], list[str]]  # sentence texts of these keys, in their order
 
 
-def vectorize(texts: list[str]) -> csr_matrix:
-    """Binary hashed char n-gram rows (sklearn imported here: the GUI starts fast)."""
-    import numpy as np
-    from sklearn.feature_extraction.text import HashingVectorizer
+class MainPostings:
+    """The lists of a build, in one file: ``MAGIC``, the build id and the number of postings
+    (8 bytes each), the postings (int32 rows, feature after feature; no list for a feature over
+    ``CAP``), then the build's arrays (``ARRAYS``, numpy format): the features present and their
+    document frequencies, and per row its key, article, span and norm."""
 
-    vectorizer = HashingVectorizer(
-        analyzer="char_wb", ngram_range=(3, 5), preprocessor=fold, alternate_sign=False,
-        norm=None, binary=True, n_features=N_FEATURES, dtype=np.float32)
-    rows = vectorizer.transform(texts).tocsr()
-    rows.sort_indices()
-    return rows
+    ARRAYS = ("features", "df", "keys", "articles", "spans", "norms")
+
+    def __init__(self, path: Path, build_id: int | None = None) -> None:
+        """Open a build's file (``build_id``: the one the cache names; else any)."""
+        import numpy as np
+
+        self.path = path
+        # kept open for the index's life: a rebuild replaces the path, not this file
+        self._file = open(path, "rb")  # noqa: SIM115
+        weakref.finalize(self, self._file.close)
+        head = os.pread(self._file.fileno(), 24, 0)
+        found, count = int.from_bytes(head[8:16], "little"), int.from_bytes(head[16:], "little")
+        if head[:8] != MAGIC or build_id not in (None, found):
+            raise ValueError(f"{path} is not the postings file of this index")
+        self.build_id = found
+        self._file.seek(24 + 4 * count)
+        arrays = {name: np.lib.format.read_array(self._file, allow_pickle=False)
+                  for name in self.ARRAYS}
+        self.df = np.zeros(N_FEATURES, dtype=np.int32)
+        self.df[arrays["features"]] = arrays["df"]
+        self.norms = arrays["norms"]
+        kept = np.where(self.df > CAP, 0, self.df)
+        self.indptr = np.concatenate([[0], np.cumsum(kept, dtype=np.int64)])
+        if self.indptr[-1] != count or len({len(arrays[k]) for k in self.ARRAYS[2:]}) != 1:
+            raise ValueError(f"{path} is inconsistent")
+        self.rows_of_build: tuple[Any, ...] = (arrays["keys"], arrays["articles"],
+                                               arrays["spans"])
+
+    @property
+    def rows(self) -> int:
+        return len(self.norms)
+
+    def lens(self, features: np.ndarray) -> np.ndarray:
+        return self.indptr[features + 1] - self.indptr[features]
+
+    def dropped(self, features: np.ndarray) -> np.ndarray:
+        return self.df[features] > CAP
+
+    def read(self, feature: int) -> np.ndarray:
+        import numpy as np
+
+        lo, hi = int(self.indptr[feature]), int(self.indptr[feature + 1])
+        if hi == lo:
+            return np.zeros(0, dtype=np.int32)
+        return np.frombuffer(os.pread(self._file.fileno(), 4 * (hi - lo), 24 + 4 * lo),
+                             dtype=np.int32)
 
 
 class LexicalIndex:
-    """Rows keyed by int64 keys (sentence ids) with their article; ``scores`` is one query."""
+    """Rows keyed by int64 keys (sentence ids) with their article and (start, end); ``scores``
+    is one query. Rows ``[0, main.rows)`` come from a build, the others were added since."""
 
-    def __init__(self) -> None:
+    def __init__(self, main: MainPostings | None = None) -> None:
         import numpy as np
 
-        self.keys = np.zeros(0, dtype=np.int64)
-        self.articles = np.zeros(0, dtype=np.int64)
-        self._rows: csr_matrix | None = None  # kept only between a change and the next refit
+        self.main = main
+        self.keys: np.ndarray = np.zeros(0, dtype=np.int64)
+        self.articles: np.ndarray = np.zeros(0, dtype=np.int64)
+        self.spans: np.ndarray = np.zeros((0, 2), dtype=np.int64)
+        if main is not None:
+            self.keys, self.articles, self.spans = main.rows_of_build
+        self.alive = np.ones(len(self.keys), dtype=bool)  # False: deleted since the build
+        if main is not None:
+            main.rows_of_build = ()  # held here from now on
+        self._rows: csr_matrix | None = None  # the delta's rows, between a change and a refit
         self._pending: list[csr_matrix] = []  # rows added since, stacked once on the refit
-        self._indptr = np.zeros(N_FEATURES + 1, dtype=np.int64)
-        self._postings = np.zeros(0, dtype=np.int32)
+        self._features = np.zeros(0, dtype=np.int32)  # the delta's lists: its features, sorted,
+        self._starts = np.zeros(1, dtype=np.int64)  # where each list starts in _postings
+        self._postings = np.zeros(0, dtype=np.int32)  # rows counted from the delta's first
         self.idf = np.ones(N_FEATURES, dtype=np.float32)
-        self._norms = np.zeros(0, dtype=np.float32)
-        self._stale = False
+        self._norms = np.zeros(0, dtype=np.float64)
+        self._stale = True
 
     def __len__(self) -> int:
-        return len(self.keys)
+        return int(self.alive.sum())
 
-    # -- building ------------------------------------------------------------------------------
+    @property
+    def built(self) -> int:
+        """Rows that come from the build (the others are the delta)."""
+        return self.main.rows if self.main is not None else 0
+
+    @property
+    def delta(self) -> int:
+        return len(self.keys) - self.built
+
+    # -- changing ------------------------------------------------------------------------------
+
+    def add(self, keys: Any, articles: Any, rows: csr_matrix, spans: Any = None) -> None:
+        """Append rows (from ``vectorize``); IDF and norms are refitted on the next query."""
+        import numpy as np
+
+        if rows.shape[0] == 0:
+            return
+        spans = np.zeros((rows.shape[0], 2)) if spans is None else spans
+        self._pending.append(rows)
+        self.keys = np.concatenate([self.keys, np.asarray(keys, dtype=np.int64)])
+        self.articles = np.concatenate([self.articles, np.asarray(articles, dtype=np.int64)])
+        self.spans = np.concatenate([self.spans, np.asarray(spans, dtype=np.int64)])
+        self.alive = np.concatenate([self.alive, np.ones(rows.shape[0], dtype=bool)])
+        self._stale = True
+
+    def keep(self, mask: Any) -> None:
+        """Drop the rows where ``mask`` is False (deleted sentences): rows of the build are
+        only marked (they count in the IDF until the next build), the delta's go."""
+        import numpy as np
+
+        mask = np.asarray(mask, dtype=bool)
+        built = self.built
+        self.alive[:built] &= mask[:built]
+        rest = mask[built:]
+        if rest.all():
+            return
+        self._rows = self._csr()[rest]
+        for name in ("keys", "articles", "spans", "alive"):
+            values = getattr(self, name)
+            setattr(self, name, np.concatenate([values[:built], values[built:][rest]]))
+        self._stale = True
 
     def _csr(self) -> csr_matrix:
-        """All rows as one CSR: the indexed ones (from the postings after a refit dropped them)
-        followed by the rows added since, stacked once."""
+        """The delta's rows as one CSR (from its lists, then the pending rows)."""
         import numpy as np
         from scipy.sparse import csc_matrix, csr_matrix, vstack
 
-        pending = sum(r.shape[0] for r in self._pending)
         parts = list(self._pending)
         if self._rows is not None:
             parts.insert(0, self._rows)
-        elif len(self.keys) > pending:
+        elif self.delta > sum(r.shape[0] for r in parts):
+            indptr = np.zeros(N_FEATURES + 1, dtype=np.int64)
+            indptr[self._features.astype(np.int64) + 1] = np.diff(self._starts)
             ones = np.ones(len(self._postings), dtype=np.float32)
-            parts.insert(0, csc_matrix((ones, self._postings, self._indptr),
-                                       shape=(len(self.keys) - pending, N_FEATURES)).tocsr())
+            parts.insert(0, csc_matrix(
+                (ones, self._postings, np.cumsum(indptr)),
+                shape=(self.delta - sum(r.shape[0] for r in parts), N_FEATURES)).tocsr())
         if not parts:
             return csr_matrix((0, N_FEATURES), dtype=np.float32)
         self._rows = vstack(parts, format="csr") if len(parts) > 1 else parts[0]
         self._pending = []
         return self._rows
 
-    def add(self, keys: Any, articles: Any, rows: csr_matrix) -> None:
-        """Append rows (from ``vectorize``); IDF and norms are refitted on the next query."""
-        import numpy as np
-
-        if rows.shape[0] == 0:
-            return
-        self._pending.append(rows)
-        self.keys = np.concatenate([self.keys, np.asarray(keys, dtype=np.int64)])
-        self.articles = np.concatenate([self.articles, np.asarray(articles, dtype=np.int64)])
-        self._stale = True
-
-    def keep(self, mask: Any) -> None:
-        """Drop the rows where ``mask`` is False (sentences of deleted articles)."""
-        import numpy as np
-
-        mask = np.asarray(mask, dtype=bool)
-        if mask.all():
-            return
-        self._rows = self._csr()[mask]
-        self.keys, self.articles = self.keys[mask], self.articles[mask]
-        self._stale = True
-
     def refit(self) -> None:
-        """Postings, document frequencies, IDF (smoothed, as sklearn) and row norms."""
+        """The delta's lists, document frequencies, IDF (smoothed, as sklearn) and row norms."""
         import numpy as np
 
         if not self._stale:
@@ -116,30 +192,42 @@ class LexicalIndex:
         if self._rows is not None or self._pending:
             csc = self._csr().tocsc()
             csc.sort_indices()
-            self._indptr = csc.indptr.astype(np.int64)
+            lens = np.diff(csc.indptr)
+            self._features = np.flatnonzero(lens).astype(np.int32)
+            self._starts = np.concatenate([csc.indptr[self._features], [csc.indptr[-1]]]
+                                          ).astype(np.int64)
             self._postings = csc.indices.astype(np.int32)
             self._rows = None
-        df = np.diff(self._indptr)
-        n = len(self.keys)
-        self.idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
-        self._norms = np.sqrt(self._sum_over_rows(self.idf.astype(np.float64) ** 2, n))
+        df = (np.zeros(N_FEATURES, dtype=np.int32) if self.main is None
+              else self.main.df.copy())
+        df[self._features] += np.diff(self._starts).astype(np.int32)
+        idf = df.astype(np.float64)  # log((1 + n) / (1 + df)) + 1, in place (bounded memory)
+        del df
+        idf += 1.0
+        np.divide(1.0 + len(self.keys), idf, out=idf)
+        np.log(idf, out=idf)
+        idf += 1.0
+        self.idf = idf.astype(np.float32)
+        del idf
+        delta = np.sqrt(self._sum_over_rows(self.idf[self._features].astype(np.float64) ** 2))
+        self._norms = delta if self.main is None else np.concatenate([self.main.norms, delta])
         self._stale = False
 
-    def _sum_over_rows(self, per_feature: np.ndarray, n: int) -> np.ndarray:
-        """Σ per_feature[f] over each row's features, in chunks of ~4M postings (bounded memory)."""
+    def _sum_over_rows(self, per_list: np.ndarray) -> np.ndarray:
+        """Σ per_list[i] over each delta row's lists, ~4M postings at a time (bounded memory)."""
         import numpy as np
 
-        total = np.zeros(n, dtype=np.float64)
-        bounds = np.searchsorted(self._indptr, np.arange(0, len(self._postings), 4_000_000))
-        edges = [*sorted(set(bounds.tolist()) - {0}), N_FEATURES]
-        start = 0
-        for stop in edges:
-            lo, hi = self._indptr[start], self._indptr[stop]
+        total = np.zeros(self.delta, dtype=np.float64)
+        cuts = np.searchsorted(self._starts, np.arange(0, len(self._postings), 4_000_000))
+        edges = [*sorted(set(cuts.tolist()) - {0}), len(self._features)]
+        first = 0
+        for last in edges:
+            lo, hi = self._starts[first], self._starts[last]
             if hi > lo:
-                lens = np.diff(self._indptr[start:stop + 1])
-                weights = np.repeat(per_feature[start:stop], lens)
-                total += np.bincount(self._postings[lo:hi], weights=weights, minlength=n)
-            start = stop
+                weights = np.repeat(per_list[first:last], np.diff(self._starts[first:last + 1]))
+                total += np.bincount(self._postings[lo:hi], weights=weights,
+                                     minlength=self.delta)
+            first = last
         return total
 
     # -- querying ------------------------------------------------------------------------------
@@ -154,40 +242,79 @@ class LexicalIndex:
         norm = float(np.sqrt((idf ** 2).sum())) or 1.0
         return features, idf ** 2 / norm
 
-    def scores(self, text: str, pool: int = 200, budget: int = BUDGET) -> np.ndarray:
-        """Cosine of every row with ``text``: exact for the best ``pool`` rows, and for all
-        rows when the query's postings fit the budget."""
+    def scores(self, text: str, pool: int = 200, budget: int = BUDGET,
+               texts: Texts | None = None) -> np.ndarray:
+        """Cosine of every row with ``text`` (0 for deleted rows): exact for the best ``pool``
+        rows, and for all rows when the query's postings fit the budget and nothing was
+        built. ``texts`` gives rows' texts: the pool is then scored again from them."""
         import numpy as np
 
         features, weights = self.query_weights(text)
         n = len(self.keys)
         if n == 0 or len(features) == 0:
             return np.zeros(n, dtype=np.float64)
-        lens = self._indptr[features + 1] - self._indptr[features]
-        order = np.argsort(lens, kind="stable")
-        walked = order[np.cumsum(lens[order]) <= budget]
+        lens = self._lens(features)
+        dropped = (self.main.dropped(features) if self.main is not None
+                   else np.zeros(len(features), dtype=bool))
+        order = np.lexsort((lens, dropped))  # kept lists first, shortest first
+        walked = order[(np.cumsum(lens[order]) <= budget) & ~dropped[order]]
+        sims = self._walk(features[walked], weights[walked], lens[walked])
+        sims[~self.alive] = 0.0
+        out = sims / np.maximum(self._norms, 1e-12)
         skipped = np.setdiff1d(order, walked)
-        sims = self._walk(features[walked], weights[walked], lens[walked], n)
-        if len(skipped):
-            best = np.argpartition(-sims, min(pool, n - 1))[:pool] if n > pool else np.arange(n)
-            best.sort()
+        if texts is not None and (len(skipped) or self.main is not None):
+            best = self._best(out, pool)
+            out[best] = self.cosine_rows(text, vectorize(texts(self.keys[best])))
+        elif len(skipped):
+            best = self._best(out, pool)
             for f, w in zip(features[skipped], weights[skipped], strict=True):
-                posting = self._postings[self._indptr[f]:self._indptr[f + 1]]
-                at = np.searchsorted(posting, best)
-                hit = at < len(posting)
-                hit[hit] = posting[at[hit]] == best[hit]
-                sims[best[hit]] += w
-        return sims / np.maximum(self._norms, 1e-12)
+                for posting, base in self._lists(int(f)):
+                    at = np.searchsorted(posting, best - base)
+                    hit = at < len(posting)
+                    hit[hit] = posting[at[hit]] + base == best[hit]
+                    sims[best[hit]] += w
+            out[best] = sims[best] / np.maximum(self._norms[best], 1e-12)
+        out[~self.alive] = 0.0
+        return out
 
-    def _walk(self, features: Any, weights: Any, lens: Any, n: int) -> np.ndarray:
+    def _best(self, scores: np.ndarray, pool: int) -> np.ndarray:
+        """The ``pool`` best live rows, ascending."""
+        import numpy as np
+
+        live = np.flatnonzero(self.alive)
+        if len(live) > pool:
+            live = live[np.argpartition(-scores[live], pool - 1)[:pool]]
+        return np.sort(live)
+
+    def _lens(self, features: np.ndarray) -> np.ndarray:
+        """Postings per feature: the build's list and the delta's."""
+        import numpy as np
+
+        lens = self.main.lens(features) if self.main is not None else np.zeros(len(features),
+                                                                               dtype=np.int64)
+        at = np.searchsorted(self._features, features)
+        hit = at < len(self._features)
+        hit[hit] = self._features[at[hit]] == features[hit]
+        lens[hit] += self._starts[at[hit] + 1] - self._starts[at[hit]]
+        return lens
+
+    def _lists(self, feature: int) -> list[tuple[np.ndarray, int]]:
+        """(rows, what to add to them) of a feature: the build's list and the delta's."""
+        out = [] if self.main is None else [(self.main.read(feature), 0)]
+        at = int(self._features.searchsorted(feature))
+        if at < len(self._features) and self._features[at] == feature:
+            out.append((self._postings[self._starts[at]:self._starts[at + 1]], self.built))
+        return out
+
+    def _walk(self, features: Any, weights: Any, lens: Any) -> np.ndarray:
         """Σ weights over the postings of these features, per row."""
         import numpy as np
 
+        n = len(self.keys)
         if len(features) == 0:
             return np.zeros(n, dtype=np.float64)
-        starts = self._indptr[features]
-        rows = np.concatenate([self._postings[s:s + k] for s, k in zip(starts, lens, strict=True)])
-        return np.bincount(rows, weights=np.repeat(weights, lens), minlength=n)
+        rows = [r.astype(np.int64) + base for f in features for r, base in self._lists(int(f))]
+        return np.bincount(np.concatenate(rows), weights=np.repeat(weights, lens), minlength=n)
 
     def cosine_rows(self, text: str, rows: csr_matrix) -> np.ndarray:
         """Cosine of ``text`` with other rows (claims, pairs) under this index's IDF."""
@@ -204,28 +331,44 @@ class LexicalIndex:
     # -- the disk cache ------------------------------------------------------------------------
 
     def arrays(self) -> dict[str, np.ndarray]:
-        """Everything needed to restore the index without analysing any text (only the n-grams
-        that occur are listed, so a small project's cache stays small)."""
+        """Everything needed to restore the index without analysing any text, besides the
+        build's postings file (only the n-grams that occur are listed)."""
         import numpy as np
 
         self.refit()
-        df = np.diff(self._indptr)
-        features = np.flatnonzero(df).astype(np.int32)
-        return {"keys": self.keys, "articles": self.articles, "features": features,
-                "df": df[features].astype(np.int32), "postings": self._postings}
+        built = self.built
+        out = {"keys": self.keys[built:], "articles": self.articles[built:],
+               "spans": self.spans[built:], "alive": self.alive[:built],
+               "features": self._features, "df": np.diff(self._starts).astype(np.int32),
+               "postings": self._postings}
+        if self.main is not None:
+            out["main_id"] = np.array(self.main.build_id, dtype=np.uint64)
+        return out
 
     @classmethod
-    def from_arrays(cls, arrays: dict[str, np.ndarray]) -> LexicalIndex:
-        """The index ``arrays`` saved; IDF and norms are refitted on the first query."""
+    def from_arrays(cls, arrays: dict[str, np.ndarray],
+                    postings: Path | None = None) -> LexicalIndex:
+        """The index ``arrays`` saved (its build in the file ``postings``)."""
         import numpy as np
 
-        index = cls()
-        index.keys, index.articles = arrays["keys"], arrays["articles"]
-        counts = np.zeros(N_FEATURES, dtype=np.int64)
-        counts[arrays["features"]] = arrays["df"]
-        index._indptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-        index._postings = arrays["postings"].astype(np.int32)
-        if index._indptr[-1] != len(index._postings) or len(index.keys) != len(index.articles):
+        main = None
+        if "main_id" in arrays:
+            if postings is None:
+                raise ValueError("the index of a build needs its postings file")
+            main = MainPostings(postings, int(arrays["main_id"]))
+        index = cls(main)
+        if len(arrays["alive"]) != index.built:
             raise ValueError("inconsistent index arrays")
-        index._stale = True
+        index.alive = np.concatenate([arrays["alive"].astype(bool),
+                                      np.ones(len(arrays["keys"]), dtype=bool)])
+        index.keys = np.concatenate([index.keys, arrays["keys"]])
+        index.articles = np.concatenate([index.articles, arrays["articles"]])
+        index.spans = np.concatenate([index.spans, arrays["spans"].reshape(-1, 2)])
+        index._features = arrays["features"].astype(np.int32)
+        index._starts = np.concatenate([[0], np.cumsum(arrays["df"], dtype=np.int64)])
+        index._postings = arrays["postings"].astype(np.int32)
+        sizes = {len(index.keys), len(index.articles), len(index.spans), len(index.alive)}
+        if len(sizes) != 1 or index._starts[-1] != len(index._postings) or (
+                len(index._postings) and index._postings.max() >= index.delta):
+            raise ValueError("inconsistent index arrays")
         return index

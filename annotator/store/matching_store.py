@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -101,6 +103,39 @@ class MatchingStore:
     def sentence_ids(self) -> list[int]:
         """Every sentence id, ascending."""
         return [r[0] for r in self.db.execute("SELECT id FROM sentences ORDER BY id")]
+
+    def sentence_id_array(self, after: int = 0) -> array[int]:
+        """Sentence ids above ``after``, ascending, 8 bytes each (no Python int kept per
+        sentence)."""
+        out: array[int] = array("q")
+        cursor = self.db.execute("SELECT id FROM sentences WHERE id > ? ORDER BY id", [after])
+        while rows := cursor.fetchmany(50_000):
+            out.extend(r[0] for r in rows)
+        return out
+
+    def sentence_tally(self, upto: int) -> tuple[int, int]:
+        """(count, sum) of the sentence ids up to ``upto``: whether any of them went."""
+        row = self.db.execute("SELECT count(*), coalesce(sum(id), 0) FROM sentences "
+                              "WHERE id <= ?", [upto]).fetchone()
+        return int(row[0]), int(row[1])
+
+    def sentences_after(self, after: int, limit: int) -> list[Sentence]:
+        """Up to ``limit`` sentences with an id above ``after``, with their texts, in id order
+        (a whole index is read this way, chunk by chunk)."""
+        return _sentences(self.db.execute(
+            f'{_WITH_TEXT} WHERE s.id > ? ORDER BY s.id LIMIT ?', [after, limit]))
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads that see one state of the project (a read transaction; others may write)."""
+        if self.db.conn.in_transaction:
+            yield
+            return
+        self.db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.db.execute("COMMIT")
 
     def sentences(self, ids: Iterable[int] | None = None, *, article_id: int | None = None,
                   with_text: bool = True) -> list[Sentence]:
@@ -203,17 +238,23 @@ class MatchingStore:
                 out[sid] = blob
         return out
 
-    def missing_vectors(self, model: str, limit: int | None = None) -> list[Sentence]:
-        """Sentences without a cached vector of this model, in id order."""
+    def missing_vectors(self, model: str, limit: int | None = None,
+                        after: int = 0) -> list[Sentence]:
+        """Sentences (with an id above ``after``) without a cached vector of this model, in
+        id order."""
         rows = self.db.execute(
-            f"""SELECT s.id, s.article_id, s.start, s."end",
-                       substr(a.text, s.start + 1, s."end" - s.start)
-                FROM sentences s JOIN articles a ON a.id = s.article_id
-                WHERE NOT EXISTS (SELECT 1 FROM sentence_vectors v
+            f"""{_WITH_TEXT} WHERE s.id > ? AND NOT EXISTS (SELECT 1 FROM sentence_vectors v
                                   WHERE v.sentence_id = s.id AND v.model = ?)
                 ORDER BY s.id {'LIMIT ?' if limit else ''}""",
-            [model, limit] if limit else [model])
+            [after, model, limit] if limit else [after, model])
         return _sentences(rows)
+
+    def missing_vector_count(self, model: str) -> int:
+        """How many sentences have no cached vector of this model."""
+        return int(self.db.execute(
+            """SELECT count(*) FROM sentences s WHERE NOT EXISTS (SELECT 1 FROM
+               sentence_vectors v WHERE v.sentence_id = s.id AND v.model = ?)""",
+            [model]).fetchone()[0])
 
     def put_vectors(self, model: str, vectors: Iterable[tuple[int, bytes]]) -> None:
         """Cache sentence vectors (float32 bytes)."""
@@ -233,6 +274,11 @@ JOIN articles qa ON qa.id = d.query_article_id
 JOIN articles ca ON ca.id = d.candidate_article_id
 ORDER BY d.id
 """
+
+
+_WITH_TEXT = """SELECT s.id, s.article_id, s.start, s."end",
+                     substr(a.text, s.start + 1, s."end" - s.start)
+              FROM sentences s JOIN articles a ON a.id = s.article_id"""
 
 
 def _sentences(rows: Iterable[Sequence[Any]]) -> list[Sentence]:

