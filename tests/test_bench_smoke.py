@@ -69,7 +69,7 @@ def assert_verdict(out: str) -> None:
 
 @pytest.mark.parametrize("script", ["bench_article.py", "bench_project.py",
                                     "bench_import_stall.py", "bench_sentences.py",
-                                    "bench_text.py"])
+                                    "bench_text.py", "bench_index.py"])
 def test_bench_help(script: str) -> None:
     out = run_bench(script, "--help")
     assert "--report-only" in out
@@ -137,4 +137,15 @@ def test_bench_text_runs_and_prints_its_table() -> None:
         "derive_meta alone",
         "live ticker: suggest_zones + derive_meta",
     ])
+    assert_verdict(out)
+
+
+def test_bench_index_runs_and_prints_its_table() -> None:
+    out = run_bench("bench_index.py", "--articles", "60", "--repeat", "1")
+    assert "bench_index: 60 articles" in out
+    assert_rows(out, ["baseline: numpy dot", "build the index from nothing (child)",
+                      "start from the cache (child)", "tfidf query: Matcher.candidates top 5",
+                      "catch up: one article added, one deleted"])
+    (sizes,) = [line for line in out.splitlines() if "sentences indexed" in line]
+    assert "cache beside the project" in sizes and "build peak" in sizes
     assert_verdict(out)

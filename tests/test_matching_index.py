@@ -94,12 +94,26 @@ def test_a_change_touches_only_the_changed_sentences(project_path: Path,
         added = project.add_article(ArticleDraft(text=NEW[0]))
         assert matcher.sync(project)
         assert count.texts == len(project.matching.sentences(article_id=added)) == 4
+        # A zone edit replaces some of an article's sentences: only those are read and hashed.
+        store = type(project.matching)
+        full_reads: list[int] = []
+        ids = store.sentence_id_array
+        monkeypatch.setattr(store, "sentence_id_array",
+                            lambda self, after=0: full_reads.append(after) or ids(self, after))
+        first, second, *rest = project.matching.sentences(article_id=added)
+        with project.transaction():
+            project.matching.replace_sentences(added, [(first.start, second.end)] + [
+                (s.start, s.end) for s in rest])
+        assert matcher.sync(project)
+        assert count.texts == 5 and 0 not in full_reads
+        merged = NEW[0][first.start:second.end]
+        assert [c.text for c in matcher.candidates(project, merged, None)][0] == merged
         with project.transaction():
             project.db.execute("DELETE FROM articles WHERE id = 1")
-        assert matcher.sync(project) and count.texts == 4  # deleting analyses nothing
+        assert matcher.sync(project) and count.texts == 5  # deleting analyses nothing
         assert all(c.article_id != 1 for q in QUERIES for c in matcher.candidates(
             project, q, None, top=20))
-        assert [c.article_id for c in matcher.candidates(project, QUERIES[0], None)][0] == added
+        assert matcher.candidates(project, merged, None)[0].article_id == added
 
 
 def test_catching_up_equals_a_build_from_nothing(project_path: Path,

@@ -105,17 +105,24 @@ def follow(index: LexicalIndex, project: Project, cache: Path | None = None,
 
 
 def _changes(index: LexicalIndex, project: Project) -> tuple[Any, Any]:
-    """(rows whose sentence is gone, ids of new sentences). Sentence ids only grow, so when
-    the ids up to the index's highest are still those it holds, only the ids above it are
-    read; else every id (after deletions)."""
+    """(rows whose sentence is gone, ids of new sentences), reading only what changed where it
+    can: sentence ids only grow, so when the ids up to the index's highest are still those it
+    holds (their count and sum), nothing went; when an article's sentences were replaced (a
+    zone edit), only the articles with new sentences are looked at; else every id is read."""
     import numpy as np
 
     store = project.matching
     live = index.keys[index.alive]
     top = int(index.keys.max()) if len(index.keys) else 0
-    if store.sentence_tally(top) == (len(live), int(live.sum())):
-        new = np.frombuffer(store.sentence_id_array(after=top), dtype=np.int64)
+    tally = store.sentence_tally(top)
+    new = np.frombuffer(store.sentence_id_array(after=top), dtype=np.int64)
+    if tally == (len(live), int(live.sum())):
         return np.zeros(len(index.keys), dtype=bool), new
+    touched = store.articles_with_sentences_after(top)
+    still = np.sort(np.asarray(store.sentence_ids_of(touched, top), dtype=np.int64))
+    gone = index.alive & np.isin(index.articles, touched) & ~_member(index.keys, still)
+    if tally == (len(live) - int(gone.sum()), int(live.sum() - index.keys[gone].sum())):
+        return gone, new
     ids = np.frombuffer(store.sentence_id_array(), dtype=np.int64)
     return index.alive & ~_member(index.keys, ids), ids[~_member(ids, np.sort(index.keys))]
 

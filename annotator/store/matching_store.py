@@ -119,6 +119,20 @@ class MatchingStore:
                               "WHERE id <= ?", [upto]).fetchone()
         return int(row[0]), int(row[1])
 
+    def articles_with_sentences_after(self, after: int) -> list[int]:
+        """Articles that have a sentence with an id above ``after``."""
+        return [r[0] for r in self.db.execute(
+            "SELECT DISTINCT article_id FROM sentences WHERE id > ?", [after])]
+
+    def sentence_ids_of(self, articles: Sequence[int], upto: int) -> list[int]:
+        """The ids up to ``upto`` of these articles' sentences."""
+        out: list[int] = []
+        for chunk in chunks(articles):
+            out += [r[0] for r in self.db.execute(
+                f"SELECT id FROM sentences WHERE article_id IN ({marks(chunk)}) AND id <= ?",
+                [*chunk, upto])]
+        return out
+
     def sentences_after(self, after: int, limit: int) -> list[Sentence]:
         """Up to ``limit`` sentences with an id above ``after``, with their texts, in id order
         (a whole index is read this way, chunk by chunk)."""
