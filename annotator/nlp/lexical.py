@@ -317,16 +317,21 @@ class LexicalIndex:
         return np.bincount(np.concatenate(rows), weights=np.repeat(weights, lens), minlength=n)
 
     def cosine_rows(self, text: str, rows: csr_matrix) -> np.ndarray:
-        """Cosine of ``text`` with other rows (claims, pairs) under this index's IDF."""
+        """Cosine of ``text`` with other rows (claims, pairs, the pool; from ``vectorize``)
+        under this index's IDF."""
         import numpy as np
-        from scipy.sparse import csr_matrix
 
-        features, weights = self.query_weights(text)
-        if rows.shape[0] == 0:
-            return np.zeros(0)
-        q = csr_matrix((weights, features, [0, len(features)]), shape=(1, N_FEATURES))
-        norms = np.sqrt(rows @ (self.idf.astype(np.float64) ** 2))
-        return (rows @ q.T).toarray().ravel() / np.maximum(norms, 1e-12)
+        features, weights = self.query_weights(text)  # features ascending
+        n = rows.shape[0]
+        if n == 0 or len(features) == 0:
+            return np.zeros(n)
+        at = np.minimum(np.searchsorted(features, rows.indices), len(features) - 1)
+        shared = np.where(features[at] == rows.indices, weights[at], 0.0)
+        row = np.repeat(np.arange(n), np.diff(rows.indptr))
+        dots = np.bincount(row, weights=shared, minlength=n)
+        norms = np.sqrt(np.bincount(row, weights=self.idf[rows.indices].astype(np.float64) ** 2,
+                                    minlength=n))
+        return dots / np.maximum(norms, 1e-12)
 
     # -- the disk cache ------------------------------------------------------------------------
 
