@@ -282,3 +282,18 @@ def test_without_the_semantic_layer_nothing_is_embedded(project_path: Path,
     monkeypatch.setattr(semantic, "embed", lambda *a, **k: pytest.fail("embedded"))
     with Project.open(project_path) as project:
         assert embed_some(project) == [] and embed_missing(project) == 0
+
+
+def test_where_the_folder_cannot_be_written_the_build_goes_to_a_temporary_one(
+        project_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with Project.open(project_path) as project:
+        expected = ranked(from_scratch(project_path, project), project)
+        for old in project_path.parent.glob(project_path.name + ".match-index*"):
+            old.unlink()
+        monkeypatch.setattr(matching_index, "postings_path",
+                            lambda cache: tmp_path / "not-there" / cache.name)
+        matcher = Matcher(project_path)
+        matcher.sync(project)
+        assert matcher.lex is not None and matcher.lex.main is not None
+        assert not matcher.lex.main.path.exists()  # gone with its folder, open till the end
+        assert ranked(matcher, project) == expected

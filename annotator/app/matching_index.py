@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -55,7 +56,7 @@ def save(index: LexicalIndex, path: Path | None) -> None:
 
     if path is None:
         return
-    tmp = path.with_name(path.name + ".tmp.npz")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.tmp.npz")
     try:
         # owner only, as the project it is made of
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -82,16 +83,14 @@ def follow(index: LexicalIndex, project: Project, cache: Path | None = None,
            progress: Progress | None = None,
            cancelled: Callable[[], bool] = lambda: False) -> tuple[LexicalIndex, bool]:
     """Make the index hold exactly the project's sentences: (the index, whether it changed).
-    Only changed sentences are read, unless a rebuild is due (``cache`` given; when the folder
-    cannot be written, the index follows in memory)."""
+    Only changed sentences are read, unless a rebuild is due (``cache`` given)."""
     gone, new = _changes(index, project)
     deleted = int(gone.sum())
     if not len(new) and not deleted:
         return index, False
     if cache is not None and rebuild_due(index, len(new), deleted):
         built = rebuild(project, cache, progress, cancelled)
-        if built is not None or cancelled():
-            return (built, True) if built is not None else (index, False)
+        return (built, True) if built is not None else (index, False)
     index.keep(~gone)
     for i in range(0, len(new), CHUNK):
         if cancelled():
@@ -137,8 +136,11 @@ def _member(values: Any, ascending: Any) -> Any:
 
 def rebuild(project: Project, cache: Path, progress: Progress | None = None,
             cancelled: Callable[[], bool] = lambda: False) -> LexicalIndex | None:
-    """The index built from nothing, streamed from the project in one read transaction;
-    None when cancelled or the folder cannot be written."""
+    """The index built from nothing, streamed from the project in one read transaction, its
+    file beside the project (or, where that cannot be written, in a temporary folder for this
+    session only); None when cancelled."""
+    import tempfile
+
     from annotator.nlp.lexical_build import build
 
     store = project.matching
@@ -149,7 +151,9 @@ def rebuild(project: Project, cache: Path, progress: Progress | None = None,
                          cancelled)
         except OSError as exc:
             log.warning("cannot write the matching index %s: %s", cache, exc)
-            return None
+        with tempfile.TemporaryDirectory() as folder:  # the index keeps its file open
+            return build(lambda: _chunks(project), Path(folder) / "match-index.postings",
+                         total, progress, cancelled)
 
 
 def _chunks(project: Project) -> Iterator[tuple[list[int], list[int], list[Any], list[str]]]:

@@ -46,7 +46,7 @@ def build(chunks: Callable[[], Iterable[Chunk]], path: Path, total: int,
     del counted
     idf2 = (np.log((1.0 + len(keys)) / (1.0 + df)) + 1.0) ** 2
     build_id = secrets.randbits(63)
-    tmp = path.with_name(path.name + ".tmp")
+    tmp = path.with_name(f"{path.name}.{build_id:x}.tmp")  # one per build: builds may race
     with _scratch(path) as feats, _scratch(path) as rows:
         written = _runs(chunks, keys, df > CAP, idf2, (feats, rows), progress, cancelled)
         if written is None:
