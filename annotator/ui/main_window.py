@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.app.article_state import ArticleState
-from annotator.app.changes import Changes
+from annotator.app.changes import Changes, Part
 from annotator.app.exporting import ExportError
 from annotator.app.session import Session
 from annotator.app.tasks import TaskRunner
@@ -46,6 +46,7 @@ from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.filter_bar import FilterBar
 from annotator.ui.keymap import ARTICLE_PAGE, DISPUTES_PAGE, label_keys, sheet
 from annotator.ui.keys import bind, check_bound
+from annotator.ui.matching_worker import MatchingWorker
 from annotator.ui.plain import plain_label
 from annotator.ui.review_actions import ReviewActions, plural
 from annotator.ui.search_marks import SearchMarks
@@ -77,11 +78,13 @@ class MainWindow(QMainWindow):
         self.overlay = ShortcutOverlay(self)
         self.runner = TaskRunner(self)
         self.task_panel = TaskPanel(self.runner, self)
-        self.claim_actions = ClaimActions(self.workbench, self.side.claim_panel, self.runner)
+        self.matching = MatchingWorker(project, self)
+        self.claim_actions = ClaimActions(self.workbench, self.side.claim_panel, self.matching)
         self.article_actions = ArticleActions(self.workbench)
         self.disputes = DisputesView(self.session, self)
         self.review = ReviewActions(self)
         self.current_article: int | None = None
+        self._figures: tuple[int, int] | None = None  # articles done, in all
         self._sources_dialog: SourcesDialog | None = None
         self._layout()
         self._add_actions()
@@ -249,7 +252,7 @@ class MainWindow(QMainWindow):
     def _changed(self, changes: Changes) -> None:
         for article_id in changes.articles:  # counts or status in the list
             self.model.refresh_article(article_id)
-        self._update_status()
+        self._update_status(recount=bool(changes.parts & Part.STATUS))
 
     def _show_details(self, cp: int) -> None:
         state: ArticleState | None = self.workbench.state
@@ -311,7 +314,7 @@ class MainWindow(QMainWindow):
             self.workbench.open(self.current_article)
         else:
             self.open_first()
-        self._update_status()
+        self._update_status(recount=True)
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
@@ -325,6 +328,7 @@ class MainWindow(QMainWindow):
         self.runner.shutdown()
         self.session.undo_stack.blockSignals(True)
         self.session.blockSignals(True)
+        self.filter_bar.blockSignals(True)  # a search typed just before must not run after
         super().closeEvent(event)
 
     def show_shortcuts(self) -> None:
@@ -343,8 +347,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(showing)
         if showing:
             self.view.text.setFocus()
-        else:
-            self.disputes.refresh()
+        else:  # the view reads the groups as it shows
             self.disputes.list.setFocus()
 
     def show_sources(self) -> None:
@@ -366,13 +369,16 @@ class MainWindow(QMainWindow):
         self.view.text.select_cp(start, end)
         self.view.text.setFocus()
 
-    def _update_status(self) -> None:
-        total = self.project.count_articles()
-        done = self.project.count_articles(Status.DONE)
+    def _update_status(self, recount: bool = False) -> None:
+        """The status bar's figures: the project's are counted again only when statuses
+        changed (``recount``), not after every edit."""
+        if recount or self._figures is None:
+            self._figures = (self.project.count_articles(Status.DONE),
+                             self.project.count_articles())
+        done, total = self._figures
         model_text = describe(self.project.setting(MODEL_SETTING))
         here = "" if self.current_article is None else plural(
             self.project.open_suggestion_counts([self.current_article]).get(
                 self.current_article, 0), "open suggestion") + " in this article · "
         self.status_label.setText(f"{done} / {total} done · {here}model: {model_text} · "
                                   f"annotator: {self.session.annotator}")
-
