@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelection, QSettings, Qt
 from PySide6.QtWidgets import (
@@ -20,12 +21,10 @@ from PySide6.QtWidgets import (
 
 from annotator.app.article_state import ArticleState
 from annotator.app.changes import Changes, Part
-from annotator.app.exporting import ExportError
 from annotator.app.session import Session
 from annotator.app.tasks import TaskRunner
 from annotator.core.model import ArticleFilter, Layer, Status, Suggestion
 from annotator.core.names import MODEL_SETTING
-from annotator.io import IMPORTABLE_SUFFIXES
 from annotator.nlp.resolve import describe
 from annotator.store import Project
 from annotator.ui.article_actions import ArticleActions
@@ -42,7 +41,6 @@ from annotator.ui.article_list_model import (
 from annotator.ui.article_view import ArticleView, origin_of
 from annotator.ui.claim_actions import ClaimActions
 from annotator.ui.disputes_view import DisputesView
-from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.filter_bar import FilterBar
 from annotator.ui.keymap import ARTICLE_PAGE, DISPUTES_PAGE, label_keys, sheet
 from annotator.ui.keys import bind, check_bound
@@ -52,11 +50,12 @@ from annotator.ui.review_actions import ReviewActions, plural
 from annotator.ui.search_marks import SearchMarks
 from annotator.ui.shortcut_overlay import ShortcutOverlay
 from annotator.ui.side_panel import SidePanel
-from annotator.ui.sources_dialog import SourcesDialog
-from annotator.ui.task_actions import start_export, start_import, start_suggest
 from annotator.ui.task_panel import TaskPanel
 from annotator.ui.window_layout import FOCUS_FRAME, restore, save
 from annotator.ui.workbench import Workbench
+
+if TYPE_CHECKING:
+    from annotator.ui.sources_dialog import SourcesDialog
 
 IN_MEMORY = "A project in memory has no file for background work"
 
@@ -85,7 +84,7 @@ class MainWindow(QMainWindow):
         self.review = ReviewActions(self)
         self.current_article: int | None = None
         self._figures: tuple[int, int] | None = None  # articles done, in all
-        self._sources_dialog: SourcesDialog | None = None
+        self._sources_dialog: SourcesDialog | None = None  # made when first shown
         self._layout()
         self._add_actions()
         self._connect()
@@ -268,6 +267,8 @@ class MainWindow(QMainWindow):
 
     def import_files(self) -> None:
         """Pick article files and import them in the background."""
+        from annotator.io import IMPORTABLE_SUFFIXES  # the readers load when first needed
+
         paths, _ = QFileDialog.getOpenFileNames(
             self, "Import articles", "", "Articles and datasets ("
             + " ".join(f"*{suffix}" for suffix in IMPORTABLE_SUFFIXES) + ");;All files (*)")
@@ -283,6 +284,8 @@ class MainWindow(QMainWindow):
         if not paths or self.project.path is None:
             self.review.say("Import: no files chosen" if not paths else IN_MEMORY)
             return
+        from annotator.ui.task_actions import start_import
+
         start_import(self, self.runner, self.project.path, paths,
                      model_name=self.project.setting(MODEL_SETTING), reload=self._reload)
 
@@ -291,11 +294,17 @@ class MainWindow(QMainWindow):
         if self.project.path is None or article_ids == []:
             self.review.say("No article open" if article_ids == [] else IN_MEMORY)
             return
+        from annotator.ui.task_actions import start_suggest
+
         start_suggest(self, self.runner, self.project.path, article_ids,
                       model_name=self.project.setting(MODEL_SETTING), reload=self._reload)
 
     def export_dataset(self) -> None:
         """Ask for the export options, then write the dataset in a worker."""
+        from annotator.app.exporting import ExportError
+        from annotator.ui.export_dialog import ExportDialog
+        from annotator.ui.task_actions import start_export
+
         dialog = ExportDialog(self)
         if dialog.exec() != ExportDialog.DialogCode.Accepted or self.project.path is None:
             self.review.say("Export: cancelled, nothing written")
@@ -353,6 +362,8 @@ class MainWindow(QMainWindow):
     def show_sources(self) -> None:
         """The source registry, beside the window (non-modal)."""
         if self._sources_dialog is None:
+            from annotator.ui.sources_dialog import SourcesDialog
+
             self._sources_dialog = SourcesDialog(self.session, self)
         self._sources_dialog.model.reload()
         self._sources_dialog.show()
