@@ -130,16 +130,16 @@ def bare() -> None:
 
 
 def open_window(path: str):
-    """(b): the app's window on the project, as ``annotator open`` starts it."""
+    """(b): the app's window on the project, as ``annotator open`` starts it
+    (``annotator.ui.application.run`` up to its event loop)."""
     from annotator.store import Project
-    from annotator.ui.application import make_app as app_of
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui import application
 
     mark("imported")
     project = Project.open(path, create=False)
     mark("project-open")
-    app = app_of()
-    window = MainWindow(project, "bench")
+    app = application.make_app()
+    window = application.main_window(project, "bench")
     mark("window-made")
     window.resize(1280, 800)
     window.show()
@@ -211,7 +211,9 @@ def main() -> None:
         os._exit(0)  # the exit is not part of the start
     path, cap = sys.argv[2], float(sys.argv[3])
     if mode == "open":
-        open_window(path)
+        _app, project, window = open_window(path)
+        window.close()
+        project.close()  # as the app leaves it: no -wal file for the next run
         os._exit(0)
     watch_memory(cap)
     from annotator.ui import matching_worker
