@@ -141,3 +141,26 @@ def test_the_disputes_view_reads_its_groups_only_when_shown(qtbot: QtBot, big: P
     project.db.conn.set_trace_callback(None)
     window.close()
     project.close()
+
+
+def test_semantic_vectors_wait_until_matching_is_first_used(qtbot: QtBot, tmp_path: Path,
+                                                            monkeypatch) -> None:
+    from annotator.app import matching
+
+    embedded: list[int] = []  # calls, in the worker
+    monkeypatch.setattr(matching, "embed_some", lambda *_a, **_k: embedded.append(1) or [])
+    monkeypatch.setattr(matching_worker, "START_AFTER_MS", 0)
+    build(tmp_path / "small.db", 30)
+    project = Project.open(tmp_path / "small.db", create=False)
+    window = show_window(qtbot, project)
+    runner = window.matching.runner
+    qtbot.waitUntil(lambda: "Method:" in window.side.claim_panel.method.text(), timeout=60_000)
+    qtbot.waitUntil(lambda: not runner.is_busy(), timeout=10_000)
+    assert embedded == []  # the index is caught up, no vectors computed
+    window.view.text.select_cp(0, 9)
+    with qtbot.waitSignal(runner.busy_changed, timeout=10_000,
+                          check_params_cb=lambda busy: not busy):
+        qtbot.keyClick(window.view.text, Qt.Key.Key_G)  # rank: matching is used now
+    assert embedded and runner.tasks() == []
+    window.close()
+    project.close()

@@ -141,16 +141,17 @@ class MatchingWorker(QObject):
 
         matcher = matcher_for(project)
         matcher.sync(project, progress, cancelled)
-        vectors = embed_some(project, cancelled=cancelled) if self._semantic else []
-        return matcher.describe(project), vectors
+        described, wanted = matcher.describe(project), self._semantic
+        return described, embed_some(project, cancelled=cancelled) if wanted else [], wanted
 
     def _loaded(self, result) -> None:
         from annotator.app.matching import store_vectors
 
-        described, vectors = result
+        described, vectors, embedded = result
         self.described.emit(described)
         if vectors:  # the semantic layer: one batch at a time, until every sentence has one
             store_vectors(self.project, vectors)
+        if vectors or (self._semantic and not embedded):  # wanted since this step began
             self._chain(self._load, "Semantic vectors for matching", self._loaded)
         else:
             self._running = False
