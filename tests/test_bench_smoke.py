@@ -69,7 +69,7 @@ def assert_verdict(out: str) -> None:
 
 @pytest.mark.parametrize("script", ["bench_article.py", "bench_project.py",
                                     "bench_import_stall.py", "bench_sentences.py",
-                                    "bench_text.py", "bench_index.py"])
+                                    "bench_text.py", "bench_index.py", "bench_window.py"])
 def test_bench_help(script: str) -> None:
     out = run_bench(script, "--help")
     assert "--report-only" in out
@@ -148,4 +148,19 @@ def test_bench_index_runs_and_prints_its_table() -> None:
                       "catch up: one article added, one deleted"])
     (sizes,) = [line for line in out.splitlines() if "sentences indexed" in line]
     assert "cache beside the project" in sizes and "build peak" in sizes
+    assert_verdict(out)
+
+
+def test_bench_window_runs_and_prints_its_table(tmp_path: Path) -> None:
+    out = run_bench("bench_window.py", "--articles", "300", "--small", "0", "--repeat", "1",
+                    "--no-index", "--cache", str(tmp_path))
+    assert "bench_window: 300 articles" in out
+    assert_rows(out, [
+        "(a) bare QMainWindow + empty QTableView",
+        "(b0) Project.open + MainWindow, project without articles",
+        "(b) Project.open + MainWindow on 300 articles",
+        "  part: (b) Project.open",
+    ])
+    (memory,) = [line for line in out.splitlines() if line.startswith("(c) memory at")]
+    assert memory.startswith("(c) memory at 300 articles") and "not started" in memory, out
     assert_verdict(out)

@@ -10,7 +10,6 @@ from pytestqt.qtbot import QtBot
 
 from annotator.core.model import ArticleDraft
 from annotator.store import Project
-from annotator.ui.claim_actions import ClaimActions
 from annotator.ui.main_window import MainWindow
 from annotator.ui.window_layout import DEFAULT_SIZE
 
@@ -98,6 +97,5 @@ def test_the_app_opens_at_the_size_it_was_closed_with(qtbot, tmp_path: Path, mon
             return 0
 
     monkeypatch.setattr(application, "make_app", App)
-    monkeypatch.setattr(ClaimActions, "prepare_index", lambda self: None)  # no loop to run it
     assert application.run(tmp_path / "p.db") == 0
     assert shown == [size]

@@ -198,7 +198,7 @@ def test_a_split_made_before_a_zone_edit_is_not_stored_after_it(qtbot, window,
         return {1: [(0, len(PAGE))], **{a: [(0, 3)] for a in ids}} if ids else {}
 
     monkeypatch.setattr(matching, "split_missing", stale)
-    window.claim_actions.prepare_index()
+    window.matching.prepare()
     qtbot.waitUntil(lambda: window.project.matching.sentences(article_id=2) != [],
                     timeout=20_000)
     assert window.project.matching.sentences(article_id=1) == now

@@ -25,10 +25,11 @@ from annotator.core.sentences import sentence_around
 from annotator.core.spans import overlaps
 from annotator.core.zones import ZONE_LABELS, Ranged, kept_ranges, segments
 from annotator.nlp.sentences import split_sentences
-from annotator.nlp.zone_meta import derive_details
-from annotator.nlp.zones import derive_meta, suggest_zones
 from annotator.store import Project
 from annotator.store.articles import IMPORT_ANNOTATOR, META_COLUMNS
+
+# The zone rules (nlp.zones, nlp.zone_meta: large word lists and patterns) load when first
+# used, so that a window showing stored zones starts without them.
 
 META_FIELDS = META_COLUMNS  # title, outlet, author, published, url
 RULES = ModelInfo("zone-rules", "1")  # the suggester of zones at import (nlp/zones.py)
@@ -47,6 +48,8 @@ def zones_for(draft: ArticleDraft) -> list[Span]:
     """The zones a new article comes in with: its file's own (a person's, and the suggested
     ones where no person's lies), else the rules'."""
     if not draft_has_zones(draft):
+        from annotator.nlp.zones import suggest_zones
+
         return suggest_zones(draft.text)
     mine = [Span(a.start, a.end, a.label) for a in draft.annotations
             if a.layer is Layer.STRUCTURE]
@@ -61,6 +64,9 @@ def with_derived_meta(draft: ArticleDraft, zones: list[Span]) -> ArticleDraft:
     only guessed (a plain text's first line as title); what the file's fields say stays. The
     one place a plain text or a page gets its metadata from its text: with ``meta`` among
     the guessed, also the details (date line, dateline, agency) its free metadata lacks."""
+    from annotator.nlp.zone_meta import derive_details
+    from annotator.nlp.zones import derive_meta
+
     derived = derive_meta(draft.text, zones)
     changes: dict[str, Any] = {name: derived[name] for name in META_FIELDS
                if derived.get(name) and (not getattr(draft, name) or name in draft.guessed)}
@@ -197,6 +203,8 @@ def rederive(project: Project, article_id: int) -> dict[str, str | None]:
     zone lies. A field takes the new reading where it was empty, or still what the rules (or
     the first line) had given. An article whose file carried its zones keeps them, as at
     import."""
+    from annotator.nlp.zones import derive_meta, suggest_zones
+
     with project.transaction():
         article = project.article(article_id)
         text = article.text

@@ -153,6 +153,18 @@ class ArticleTables(AnnotationTables):
         return scalar(self.db, f"SELECT count(*) FROM articles a {sql} "
                       f"{'AND' if sql else 'WHERE'} a.id < ?", [*params, article_id])
 
+    def unsplit_articles(self, after: int = 0, limit: int = -1,
+                         among: list[int] | None = None) -> list[int]:
+        """Articles without a sentence index yet, in id order: those after ``after``, at most
+        ``limit`` (-1: all), or those ``among`` the given ids."""
+        sql = ("SELECT a.id FROM articles a WHERE NOT EXISTS "
+               "(SELECT 1 FROM sentences s WHERE s.article_id = a.id)")
+        if among is not None:
+            rows = self.db.execute(f"{sql} AND a.id IN ({marks(among)}) ORDER BY a.id", among)
+        else:
+            rows = self.db.execute(f"{sql} AND a.id > ? ORDER BY a.id LIMIT ?", [after, limit])
+        return [r[0] for r in rows]
+
     def article_status(self, article_id: int) -> Status:
         """Where one article stands."""
         value = scalar(self.db, "SELECT status FROM articles WHERE id = ?", [article_id])

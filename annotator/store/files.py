@@ -24,6 +24,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from annotator.store import sound
 from annotator.store.schema import migrations
 
 APPLICATION_ID = 0x414E4E4F  # "ANNO"
@@ -106,7 +107,8 @@ def recognise(path: Path) -> Found:
 
     Raises ProjectError for a file that is not an annotator project, is damaged, or comes from a
     newer version. The cost is one ``PRAGMA quick_check``, skipped while this process has the
-    same file open already (a background task opening the project of the window).
+    same file open already (a background task opening the project of the window), and for a
+    file exactly as annotator left it after checking it (``sound.left_sound``).
     """
     _check_header(path)
     try:
@@ -115,7 +117,7 @@ def recognise(path: Path) -> Found:
         raise ProjectError(f"{path}: cannot be read ({exc}); {_UNTOUCHED}") from exc
     try:
         version, marked = _version(path, conn)
-        if not is_open(path):
+        if not is_open(path) and not sound.left_sound(path):
             _quick_check(path, conn)
     except sqlite3.DatabaseError as exc:
         if getattr(exc, "sqlite_errorcode", 0) & 0xFF in (sqlite3.SQLITE_BUSY,
@@ -232,6 +234,7 @@ def connect(path: Path, *, write: bool) -> sqlite3.Connection:
 
 
 _open: Counter[tuple[int, int]] = Counter()
+_paths: dict[tuple[int, int], Path] = {}
 _open_lock = threading.Lock()
 
 
@@ -251,15 +254,20 @@ def hold(path: Path) -> tuple[int, int]:
     key = _key(path)
     with _open_lock:
         _open[key] += 1
+        _paths[key] = Path(path)
     return key
 
 
 def release(key: tuple[int, int]) -> None:
-    """The Project holding ``key`` closed."""
+    """The Project holding ``key`` closed; after the last one, the file is noted as sound."""
     with _open_lock:
         _open[key] -= 1
-        if _open[key] <= 0:
+        last = _open[key] <= 0
+        if last:
             del _open[key]
+            path = _paths.pop(key)
+    if last:
+        sound.note_sound(path)
 
 
 # -- creating and upgrading ----------------------------------------------------------------------

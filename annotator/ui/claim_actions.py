@@ -4,31 +4,30 @@ maintained matching index (``annotator.app.matching``) in a worker, never on the
 
 from __future__ import annotations
 
-import sqlite3
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QObject
 
 from annotator.app import attribution_chain, claim_ops, claim_values
 from annotator.app.article_state import ArticleState
 from annotator.app.changes import Changes, Part
-from annotator.app.tasks import TaskRunner, project_task
 from annotator.core.model import Annotation, Layer, Link
 from annotator.core.names import ATTRIBUTED_TO
 from annotator.store.matching_store import MatchSpan
 from annotator.ui.claim_panel import CandidateRow, ClaimPanel
 from annotator.ui.keymap import keys_text
+from annotator.ui.matching_worker import MatchingWorker
 
-SPLIT_BATCH = 500  # articles split per worker step before this thread stores them
+SUGGESTIONS_KEPT = 256  # attributions kept for the claims visited, found again beyond that
 
 
 class ClaimActions(QObject):
     """The claim keys: edit the claim, the same point elsewhere, accept the suggested
     attribution (``claim.*`` in the keymap)."""
 
-    def __init__(self, workbench, panel: ClaimPanel, runner: TaskRunner) -> None:
+    def __init__(self, workbench, panel: ClaimPanel, matching: MatchingWorker) -> None:
         super().__init__(workbench)
-        self.wb, self.panel, self.runner = workbench, panel, runner
+        self.wb, self.panel = workbench, panel
         self.session, self.project = workbench.session, workbench.project
         # (claim id, start, end, annotations in the article) → Attribution
         self._suggested: dict[tuple[int, int, int, int], object] = {}
@@ -45,22 +44,10 @@ class ClaimActions(QObject):
         workbench.editor.cursor_moved.connect(self.follow_cursor)
         workbench.article_loaded.connect(self._follow_article)
         self.session.changed.connect(self._follow_groups)
-        # Matching has its own worker: a query never waits behind an import or a training run.
-        self.match_runner = TaskRunner(self)
+        self.matching = matching
+        matching.described.connect(panel.set_method)
+        matching.failed.connect(self.session.failed.emit)
         self._query: MatchSpan | None = None  # what the candidates were ranked for
-        self._window = workbench.editor.window()
-        self._window.installEventFilter(self)
-        self._alive = [True]
-        alive = self._alive
-        self.destroyed.connect(lambda *_a: alive.__setitem__(0, False))
-        QTimer.singleShot(0, self.prepare_index)
-
-    def eventFilter(self, watched, event) -> bool:
-        """Stop the matching worker when the window closes (before the project does)."""
-        if event.type() == QEvent.Type.Close and watched is self._window:
-            self._alive[0] = False
-            self.match_runner.shutdown()
-        return False
 
     # -- the claim at the cursor ---------------------------------------------------------------
 
@@ -120,6 +107,8 @@ class ClaimActions(QObject):
         """The rule-based attribution for a claim (cached per claim and its article state)."""
         key = (claim.id, claim.start, claim.end, len(state.annotations))
         if key not in self._suggested:
+            if len(self._suggested) >= SUGGESTIONS_KEPT:
+                self._suggested.clear()
             self._suggested[key] = claim_ops.attribution_for(state, claim)
         return self._suggested[key]
 
@@ -166,70 +155,6 @@ class ClaimActions(QObject):
 
     # -- the same point in other articles --------------------------------------------------------
 
-    def _in_worker(self, fn, title: str, done) -> None:
-        """Run ``fn(project, progress, cancelled)`` in the matching worker (its own Project);
-        an in-memory project (tests) runs here, since its connection cannot move threads."""
-        path = self.project.path
-        if path is None:
-            done(fn(self.project, lambda *_a: None, lambda: False))
-            return
-        alive = self._alive  # a plain list: readable after this QObject is gone
-
-        def deliver(result) -> None:
-            if not alive[0]:  # results that arrive after the window closed are dropped
-                return
-            try:
-                done(result)
-            except sqlite3.ProgrammingError:  # the project was closed under an open window
-                alive[0] = False
-
-        task = self.match_runner.start(project_task(path, fn, title))
-        task.finished.connect(deliver)
-        task.failed.connect(lambda message: alive[0] and self.session.failed.emit(message))
-
-    def prepare_index(self, tried: frozenset[int] = frozenset()) -> None:
-        """Catch the matching index up with the project, in steps: workers split sentences,
-        load the index and embed (semantic) but never write; this thread stores what they
-        found, so a background write can never make a GUI edit fail on a locked database.
-        Each article is split once (``tried``: one whose zones keep no sentence stays without
-        any), and a split is stored only while its article still has no sentences (a zone
-        edit meanwhile made them from the zones as they are now)."""
-        def split(project, progress, cancelled):
-            from annotator.app.matching import matcher_for, split_missing
-
-            matcher_for(project).read_only = True
-            todo = [a for a in project.matching.articles_without_sentences() if a not in tried]
-            return split_missing(project, todo[:SPLIT_BATCH], progress=progress,
-                                 cancelled=cancelled)
-
-        def stored(splits) -> None:
-            from annotator.app.matching import store_sentences
-
-            if splits:
-                missing = set(self.project.matching.articles_without_sentences())
-                store_sentences(self.project, {a: s for a, s in splits.items() if a in missing})
-                self.prepare_index(tried | set(splits))
-            else:
-                self._in_worker(load, "Indexing sentences for matching", loaded)
-
-        def load(project, progress, cancelled):
-            from annotator.app.matching import embed_some, matcher_for
-
-            matcher = matcher_for(project)
-            matcher.sync(project, progress, cancelled)
-            return matcher.describe(project), embed_some(project, cancelled=cancelled)
-
-        def loaded(result) -> None:
-            from annotator.app.matching import store_vectors
-
-            described, vectors = result
-            self.panel.set_method(described)
-            if vectors:  # the semantic layer: one batch at a time, until every sentence has one
-                store_vectors(self.project, vectors)
-                self._in_worker(load, "Semantic vectors for matching", loaded)
-
-        self._in_worker(split, "Splitting sentences for matching", stored)
-
     def rank_candidates(self) -> None:
         """Rank the sentences and claims of other articles for the selection or the claim at
         the cursor, in the worker (the index answers a query in milliseconds)."""
@@ -257,7 +182,8 @@ class ClaimActions(QObject):
             return found, matcher.describe(project), snippets
 
         asked = self._query
-        self._in_worker(rank, "Ranking candidates", lambda found: self._ranked(asked, found))
+        self.matching.need()  # queued first: the index catches up before the query runs
+        self.matching.run(rank, "Ranking candidates", lambda found: self._ranked(asked, found))
 
     def _ranked(self, asked: MatchSpan, result) -> None:
         if asked is not self._query:
@@ -275,7 +201,7 @@ class ClaimActions(QObject):
 
     def _describe_later(self) -> None:
         """A decision changes what the learned ranker knows: describe the method again."""
-        self._in_worker(lambda project, _p, _c: self._describe(project), "Matching method",
+        self.matching.run(lambda project, _p, _c: self._describe(project), "Matching method",
                         self.panel.set_method)
 
     @staticmethod

@@ -37,6 +37,7 @@ STYLE = """
 #columns { background: transparent; }
 QLabel { color: #1f2933; }
 """
+TEXTS_KEPT = 256  # article texts kept for the claims' context, read again beyond that
 
 
 class InlineField(QLineEdit):
@@ -70,9 +71,7 @@ class DisputesView(QWidget):
         self._build()
         self._install_keys()
         self.list.selectionModel().currentChanged.connect(lambda *_: self._show_current())
-        session.changed.connect(self._changed)
-        self.refresh()
-        self.step_group(1)
+        session.changed.connect(self._changed)  # the groups are read once it shows
 
     def _build(self) -> None:
         self.setObjectName("disputesView")
@@ -156,8 +155,18 @@ class DisputesView(QWidget):
 
     # -- reading -----------------------------------------------------------------------------
 
+    def showEvent(self, event) -> None:
+        """Read the groups as they are now (a hidden view reads none); the first one listed is
+        shown when none is."""
+        super().showEvent(event)
+        self.refresh()
+        if not self.list.currentIndex().isValid():
+            self.step_group(1)
+
     def refresh(self) -> None:
         """Reload after any change, also undo and redo; the shown group stays shown."""
+        if len(self._texts) > TEXTS_KEPT:
+            self._texts.clear()
         self.model.set_groups(self.project.claims.groups())
         if self._group is not None and self.model.row_of(self._group.id) is not None:
             self.proxy.pin(self._group.id)
@@ -197,7 +206,7 @@ class DisputesView(QWidget):
         self._render()
 
     def _changed(self, changes: Changes) -> None:
-        if changes.parts & (Part.GROUPS | Part.SOURCES):
+        if changes.parts & (Part.GROUPS | Part.SOURCES) and self.isVisible():
             self.refresh()
 
     def _open_column(self, n: int) -> None:

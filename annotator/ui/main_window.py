@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelection, QSettings, Qt
 from PySide6.QtWidgets import (
@@ -19,13 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.app.article_state import ArticleState
-from annotator.app.changes import Changes
-from annotator.app.exporting import ExportError
+from annotator.app.changes import Changes, Part
 from annotator.app.session import Session
 from annotator.app.tasks import TaskRunner
 from annotator.core.model import ArticleFilter, Layer, Status, Suggestion
 from annotator.core.names import MODEL_SETTING
-from annotator.io import IMPORTABLE_SUFFIXES
 from annotator.nlp.resolve import describe
 from annotator.store import Project
 from annotator.ui.article_actions import ArticleActions
@@ -42,20 +41,21 @@ from annotator.ui.article_list_model import (
 from annotator.ui.article_view import ArticleView, origin_of
 from annotator.ui.claim_actions import ClaimActions
 from annotator.ui.disputes_view import DisputesView
-from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.filter_bar import FilterBar
 from annotator.ui.keymap import ARTICLE_PAGE, DISPUTES_PAGE, label_keys, sheet
 from annotator.ui.keys import bind, check_bound
+from annotator.ui.matching_worker import MatchingWorker
 from annotator.ui.plain import plain_label
 from annotator.ui.review_actions import ReviewActions, plural
 from annotator.ui.search_marks import SearchMarks
 from annotator.ui.shortcut_overlay import ShortcutOverlay
 from annotator.ui.side_panel import SidePanel
-from annotator.ui.sources_dialog import SourcesDialog
-from annotator.ui.task_actions import start_export, start_import, start_suggest
 from annotator.ui.task_panel import TaskPanel
 from annotator.ui.window_layout import FOCUS_FRAME, restore, save
 from annotator.ui.workbench import Workbench
+
+if TYPE_CHECKING:
+    from annotator.ui.sources_dialog import SourcesDialog
 
 IN_MEMORY = "A project in memory has no file for background work"
 
@@ -77,12 +77,14 @@ class MainWindow(QMainWindow):
         self.overlay = ShortcutOverlay(self)
         self.runner = TaskRunner(self)
         self.task_panel = TaskPanel(self.runner, self)
-        self.claim_actions = ClaimActions(self.workbench, self.side.claim_panel, self.runner)
+        self.matching = MatchingWorker(project, self)
+        self.claim_actions = ClaimActions(self.workbench, self.side.claim_panel, self.matching)
         self.article_actions = ArticleActions(self.workbench)
         self.disputes = DisputesView(self.session, self)
         self.review = ReviewActions(self)
         self.current_article: int | None = None
-        self._sources_dialog: SourcesDialog | None = None
+        self._figures: tuple[int, int] | None = None  # articles done, in all
+        self._sources_dialog: SourcesDialog | None = None  # made when first shown
         self._layout()
         self._add_actions()
         self._connect()
@@ -249,7 +251,7 @@ class MainWindow(QMainWindow):
     def _changed(self, changes: Changes) -> None:
         for article_id in changes.articles:  # counts or status in the list
             self.model.refresh_article(article_id)
-        self._update_status()
+        self._update_status(recount=bool(changes.parts & Part.STATUS))
 
     def _show_details(self, cp: int) -> None:
         state: ArticleState | None = self.workbench.state
@@ -265,6 +267,8 @@ class MainWindow(QMainWindow):
 
     def import_files(self) -> None:
         """Pick article files and import them in the background."""
+        from annotator.io import IMPORTABLE_SUFFIXES  # the readers load when first needed
+
         paths, _ = QFileDialog.getOpenFileNames(
             self, "Import articles", "", "Articles and datasets ("
             + " ".join(f"*{suffix}" for suffix in IMPORTABLE_SUFFIXES) + ");;All files (*)")
@@ -280,6 +284,8 @@ class MainWindow(QMainWindow):
         if not paths or self.project.path is None:
             self.review.say("Import: no files chosen" if not paths else IN_MEMORY)
             return
+        from annotator.ui.task_actions import start_import
+
         start_import(self, self.runner, self.project.path, paths,
                      model_name=self.project.setting(MODEL_SETTING), reload=self._reload)
 
@@ -288,11 +294,17 @@ class MainWindow(QMainWindow):
         if self.project.path is None or article_ids == []:
             self.review.say("No article open" if article_ids == [] else IN_MEMORY)
             return
+        from annotator.ui.task_actions import start_suggest
+
         start_suggest(self, self.runner, self.project.path, article_ids,
                       model_name=self.project.setting(MODEL_SETTING), reload=self._reload)
 
     def export_dataset(self) -> None:
         """Ask for the export options, then write the dataset in a worker."""
+        from annotator.app.exporting import ExportError
+        from annotator.ui.export_dialog import ExportDialog
+        from annotator.ui.task_actions import start_export
+
         dialog = ExportDialog(self)
         if dialog.exec() != ExportDialog.DialogCode.Accepted or self.project.path is None:
             self.review.say("Export: cancelled, nothing written")
@@ -311,7 +323,7 @@ class MainWindow(QMainWindow):
             self.workbench.open(self.current_article)
         else:
             self.open_first()
-        self._update_status()
+        self._update_status(recount=True)
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
@@ -325,6 +337,7 @@ class MainWindow(QMainWindow):
         self.runner.shutdown()
         self.session.undo_stack.blockSignals(True)
         self.session.blockSignals(True)
+        self.filter_bar.blockSignals(True)  # a search typed just before must not run after
         super().closeEvent(event)
 
     def show_shortcuts(self) -> None:
@@ -343,13 +356,14 @@ class MainWindow(QMainWindow):
             action.setEnabled(showing)
         if showing:
             self.view.text.setFocus()
-        else:
-            self.disputes.refresh()
+        else:  # the view reads the groups as it shows
             self.disputes.list.setFocus()
 
     def show_sources(self) -> None:
         """The source registry, beside the window (non-modal)."""
         if self._sources_dialog is None:
+            from annotator.ui.sources_dialog import SourcesDialog
+
             self._sources_dialog = SourcesDialog(self.session, self)
         self._sources_dialog.model.reload()
         self._sources_dialog.show()
@@ -366,13 +380,16 @@ class MainWindow(QMainWindow):
         self.view.text.select_cp(start, end)
         self.view.text.setFocus()
 
-    def _update_status(self) -> None:
-        total = self.project.count_articles()
-        done = self.project.count_articles(Status.DONE)
+    def _update_status(self, recount: bool = False) -> None:
+        """The status bar's figures: the project's are counted again only when statuses
+        changed (``recount``), not after every edit."""
+        if recount or self._figures is None:
+            self._figures = (self.project.count_articles(Status.DONE),
+                             self.project.count_articles())
+        done, total = self._figures
         model_text = describe(self.project.setting(MODEL_SETTING))
         here = "" if self.current_article is None else plural(
             self.project.open_suggestion_counts([self.current_article]).get(
                 self.current_article, 0), "open suggestion") + " in this article · "
         self.status_label.setText(f"{done} / {total} done · {here}model: {model_text} · "
                                   f"annotator: {self.session.annotator}")
-

@@ -1,0 +1,157 @@
+"""The matching index's own worker: it catches the index up with the project in the background,
+after the window has opened, and runs the ranking queries (``annotator.app.matching``).
+
+The window opens without waiting for it: the catch-up starts ``START_AFTER_MS`` after the
+window first shows, or at once when matching is needed first (G). Semantic vectors, hours of
+one core for a large project, are computed only once matching has been used. Workers split
+sentences, load the index and embed, but never write: this thread stores what they found, a
+small batch at a time, so that a background write can never make a GUI edit fail on a locked
+database and no store holds the GUI thread for long. Once the catch-up is done, nothing runs.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from annotator.app.tasks import TaskRunner, project_task
+from annotator.store import Project
+
+START_AFTER_MS: int | None = 1000  # after the window first shows; None: only when needed
+SPLIT_BATCH = 50  # articles split per worker step, then stored here in one short transaction
+
+
+class MatchingWorker(QObject):
+    """One thread for matching: a query never waits behind an import or a training run."""
+
+    described = Signal(str)  # what the panel says about the method in use
+    failed = Signal(str)
+
+    def __init__(self, project: Project, window: QWidget) -> None:
+        super().__init__(window)
+        self.project = project
+        self.runner = TaskRunner(self)
+        self._running = False  # a catch-up is under way
+        self._started = False  # one has been started in this window
+        self._semantic = False  # matching was used: semantic vectors are wanted
+        self._alive = [True]
+        alive = self._alive
+        self.destroyed.connect(lambda *_a: alive.__setitem__(0, False))
+        self._window = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        """Start the catch-up some time after the window first shows; stop the worker when
+        the window closes (before the project does)."""
+        if watched is self._window and event.type() == QEvent.Type.Show:
+            if START_AFTER_MS is not None and not self._started:
+                QTimer.singleShot(START_AFTER_MS, self, self._start_once)
+        elif watched is self._window and event.type() == QEvent.Type.Close:
+            self._alive[0] = False
+            self.runner.shutdown()
+        return False
+
+    def _start_once(self) -> None:
+        if not self._started:
+            self.prepare()
+
+    def need(self) -> None:
+        """Matching is used now: catch up if that never started, and compute semantic
+        vectors from now on."""
+        first, self._semantic = not self._semantic, True
+        if not self._started:
+            self.prepare()
+        elif first and not self._running:
+            self._running = True
+            self._chain(self._load, "Semantic vectors for matching", self._loaded)
+
+    def run(self, fn: Callable, title: str, done: Callable,
+            failed: Callable[[], None] = lambda: None) -> None:
+        """Run ``fn(project, progress, cancelled)`` in the worker (its own Project, whose
+        matcher only reads); ``done(result)`` here. An in-memory project (tests) runs here,
+        since its connection cannot move threads."""
+        path = self.project.path
+        if not self._alive[0]:
+            return  # the window has closed
+        if path is None:
+            done(fn(self.project, lambda *_a: None, lambda: False))
+            return
+        alive = self._alive  # a plain list: readable after this QObject is gone
+
+        def reading(project, progress, cancelled):
+            from annotator.app.matching import matcher_for
+
+            matcher_for(project).read_only = True
+            return fn(project, progress, cancelled)
+
+        def deliver(result) -> None:
+            if not alive[0]:  # results that arrive after the window closed are dropped
+                return
+            try:
+                done(result)
+            except sqlite3.ProgrammingError:  # the project was closed under an open window
+                alive[0] = False
+
+        task = self.runner.start(project_task(path, reading, title))
+        task.finished.connect(deliver)
+        task.failed.connect(lambda message: alive[0] and (failed(), self.failed.emit(message)))
+
+    # -- the catch-up ------------------------------------------------------------------------
+
+    def prepare(self) -> None:
+        """Catch the index up with the project, unless that is under way: split the articles
+        that have no sentences yet, a batch at a time (each once: one whose zones keep no
+        sentence stays without any; a split is stored only while its article still has no
+        sentences, since a zone edit meanwhile made them from the zones as they are now),
+        then bring the index up to date (and embed, once matching was used)."""
+        if self._running:
+            return
+        self._started = self._running = True
+        self._split(0)
+
+    def _chain(self, fn: Callable, title: str, done: Callable) -> None:
+        """A step of the catch-up; when one fails, the catch-up ends (the next one retries)."""
+        self.run(fn, title, done, failed=lambda: setattr(self, "_running", False))
+
+    def _split(self, after: int) -> None:
+        def split(project, progress, cancelled):
+            from annotator.app.matching import split_missing
+
+            todo = project.unsplit_articles(after, SPLIT_BATCH)
+            return todo, split_missing(project, todo, progress=progress, cancelled=cancelled)
+
+        self._chain(split, "Splitting sentences for matching", self._stored)
+
+    def _stored(self, result) -> None:
+        from annotator.app.matching import store_sentences
+
+        todo, splits = result
+        if not todo:
+            self._chain(self._load, "Indexing sentences for matching", self._loaded)
+            return
+        missing = set(self.project.unsplit_articles(among=list(splits)))
+        store_sentences(self.project, {a: s for a, s in splits.items() if a in missing})
+        self._split(max(todo))
+
+    def _load(self, project, progress, cancelled):
+        from annotator.app.matching import embed_some, matcher_for
+
+        matcher = matcher_for(project)
+        matcher.sync(project, progress, cancelled)
+        described, wanted = matcher.describe(project), self._semantic
+        return described, embed_some(project, cancelled=cancelled) if wanted else [], wanted
+
+    def _loaded(self, result) -> None:
+        from annotator.app.matching import store_vectors
+
+        described, vectors, embedded = result
+        self.described.emit(described)
+        if vectors:  # the semantic layer: one batch at a time, until every sentence has one
+            store_vectors(self.project, vectors)
+        if vectors or (self._semantic and not embedded):  # wanted since this step began
+            self._chain(self._load, "Semantic vectors for matching", self._loaded)
+        else:
+            self._running = False
