@@ -73,20 +73,18 @@ class Stage:
 
     def _stored(self, project: Project, items: Iterable[tuple[tuple[int, str], str]],
                 cancelled: Cancelled) -> Iterator[tuple[tuple[int, str], int]]:
-        """(article, suggestions stored) for each article, a batch stored in one
-        transaction, none in a skipped zone (a teaser, navigation, a credit …)."""
+        """(article, suggestions stored) for each article, a batch written at once (one
+        short transaction), none in a skipped zone (a teaser, navigation, a credit …)."""
         layer = Layer.CLAIM if self.kind == CLAIMS else Layer.ENTITY
         labels: set[str] = set()
         for batch in self.suggester.batches(items, cancelled):
             info = self.model = self.suggester.info
             assert info is not None
-            counts = []
-            with project.transaction():
-                for (article_id, text), spans in batch:
-                    kept = outside_skipped(spans, len(text), zones_of(project, article_id))
-                    counts.append(project.replace_suggestions(article_id, info, kept,
-                                                              layer=layer))
-                    labels |= _new_labels(project, layer, kept, labels)
+            kept = [(article_id, outside_skipped(spans, len(text), zones_of(project, article_id)))
+                    for (article_id, text), spans in batch]
+            counts = project.replace_suggestions_batch(info, kept, layer)
+            for _article_id, spans in kept:
+                labels |= _new_labels(project, layer, spans, labels)
             yield from zip((article for article, _spans in batch), counts, strict=True)
 
     def _loading(self) -> str:
