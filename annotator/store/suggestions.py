@@ -65,13 +65,13 @@ class SuggestionTables:
     ) -> list[int]:
         """replace_suggestions for many articles at once, each (article id, spans): one
         transaction, one DELETE and one INSERT (executemany) for all; how many each got."""
-        found = [(article_id, list(spans)) for article_id, spans in found]
-        ids = [article_id for article_id, _ in found]
+        batch = [(article_id, list(spans)) for article_id, spans in found]
+        ids = [article_id for article_id, _ in batch]
         lengths: dict[int, int] = {}
         for part in chunks(ids):
             lengths.update(self.db.execute(f"SELECT id, char_count FROM articles WHERE id IN "
                                            f"({marks(part)})", part).fetchall())
-        for article_id, spans in found:
+        for article_id, spans in batch:
             if article_id not in lengths:
                 raise KeyError(f"no article {article_id}")
             for span in spans:
@@ -86,8 +86,8 @@ class SuggestionTables:
                 'INSERT INTO suggestions (article_id, model_id, layer, label, start, "end", '
                 "score, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [(article_id, model_id, layer.value, s.label, s.start, s.end, s.score, stamp)
-                 for article_id, spans in found for s in spans])
-        return [len(spans) for _, spans in found]
+                 for article_id, spans in batch for s in spans])
+        return [len(spans) for _, spans in batch]
 
     def suggestions(
         self, article_id: int, model: ModelInfo | None = None, *, open_only: bool = False
