@@ -1,6 +1,7 @@
 """Suggestions on every core: worker processes give what one process gives, in input order;
-a cancel ends them at once; a model that will not load there, or a worker that dies, is
-reported and the import goes on; and they start from the window's task thread."""
+a cancel ends them at once, and so does the end of the process that started them; a model
+that will not load there, or a worker that dies, is reported and the import goes on; and
+they start from the window's task thread."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ import json
 import multiprocessing
 import os
 import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -20,7 +24,7 @@ from annotator.core.model import Layer
 from annotator.core.names import CLAIMS_MODEL_SETTING
 from annotator.nlp import suggester as suggester_module
 from annotator.nlp.resolve import bundled_model_path
-from annotator.nlp.suggester import ENTITIES, Pipeline, Suggester, SuggestError
+from annotator.nlp.suggester import ENTITIES, Pipeline, Suggester
 from annotator.store import Project
 
 TEXTS = [
@@ -180,11 +184,43 @@ def test_claims_come_from_workers_as_from_one_process(
     assert no_children_left()
 
 
-def test_suggest_error_from_a_worker_survives_the_trip() -> None:
-    failing = small_batches(Suggester(Pipeline(ENTITIES, "/no/such/pipeline"), workers=2))
-    with pytest.raises(SuggestError, match="cannot be used"):
-        list(failing.batches(enumerate(TEXTS)))
-    assert no_children_left()
+ORPHAN = """
+import multiprocessing, sys
+from annotator.nlp.suggester import ENTITIES, Pipeline, Suggester
+if __name__ == "__main__":
+    suggester = Suggester(Pipeline(ENTITIES, sys.argv[1]), workers=2)
+    suggester.batch_size, suggester.pool_from = 1, 2
+    batches = suggester.batches((n, "Anna Berger in Dresden.") for n in range(50))
+    next(batches)
+    print(*[p.pid for p in multiprocessing.active_children() if "Spawn" in p.name], flush=True)
+    sys.stdin.read()  # until killed
+"""
+
+
+def test_workers_end_with_a_killed_parent(tmp_path: Path, tiny_model: Path) -> None:
+    script = tmp_path / "orphan.py"
+    script.write_text(ORPHAN, encoding="utf-8")
+    with subprocess.Popen([sys.executable, str(script), str(tiny_model)],
+                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                          env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])}
+                          ) as parent:
+        assert parent.stdout is not None
+        workers = [int(pid) for pid in parent.stdout.readline().split()]
+        assert len(workers) == 2
+        parent.kill()
+    deadline = time.monotonic() + 20
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)  # ok: other processes' ends give this process no signal to await
+    assert not any(alive(pid) for pid in workers)
+
+
+def alive(pid: int) -> bool:
+    """Whether a process runs (not a zombie waiting for its parent to read its end)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
 
 
 def write_jsonl(path: Path, n: int) -> Path:

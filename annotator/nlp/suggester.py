@@ -108,7 +108,8 @@ class Suggester:
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
 
-        pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+        pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_follow_parent)
         pending: deque[tuple[list[K], Any]] = deque()
         done = False
         try:
@@ -148,6 +149,19 @@ class _Stop(Exception):
 
 
 _loaded: dict[Pipeline, tuple[Any, ModelInfo]] = {}  # in a worker: its pipeline, loaded once
+
+
+def _follow_parent() -> None:
+    """In a worker: end when the process that started it ends, however it ended (a killed
+    parent leaves its workers waiting for work forever otherwise)."""
+    import threading
+    from multiprocessing import parent_process
+    from multiprocessing.connection import wait
+
+    parent = parent_process()
+    if parent is not None:
+        threading.Thread(target=lambda: (wait([parent.sentinel]), os._exit(1)),
+                         daemon=True).start()
 
 
 def _work(pipeline: Pipeline, texts: list[str]) -> tuple[ModelInfo, list[list[Span]]]:
