@@ -16,10 +16,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings  # noqa: E402
 
-from annotator.app.importing import import_files, suggest_entities_for  # noqa: E402
+from annotator.app.importing import import_files  # noqa: E402
 from annotator.app.samples import sample_corpus_dir  # noqa: E402
+from annotator.app.suggesting import suggest_entities_for  # noqa: E402
 from annotator.core.model import Layer, Span  # noqa: E402
-from annotator.nlp.resolve import resolve_pipeline  # noqa: E402
+from annotator.nlp.suggester import Pipeline, Suggester  # noqa: E402
 from annotator.store import Project  # noqa: E402
 from annotator.ui.application import make_app  # noqa: E402
 from annotator.ui.main_window import MainWindow  # noqa: E402
@@ -30,8 +31,7 @@ HERE = Path(__file__).parent
 def build(path: Path) -> Project:
     project = Project.open(path)
     report = import_files(project, [sample_corpus_dir()])
-    nlp, info = resolve_pipeline(None)
-    suggest_entities_for(project, report.imported, nlp, info)
+    suggest_entities_for(project, report.imported, Suggester(Pipeline()))
     return project
 
 

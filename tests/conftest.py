@@ -157,3 +157,23 @@ def show_window(qtbot, project: Project, size: tuple[int, int] = (1300, 800)):
     win.open_first()
     win.view.text.setFocus()
     return win
+
+
+@pytest.fixture(scope="session")
+def claims_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An untrained claim span categorizer with threshold 0: it proposes every candidate."""
+    import spacy
+
+    from annotator.nlp.claim_spans import SPANS_KEY, register
+
+    register()
+    nlp = spacy.blank("de")
+    spancat = nlp.add_pipe("spancat", config={
+        "suggester": {"@misc": "annotator.sentence_suggester.v1"}, "spans_key": SPANS_KEY,
+        "threshold": 0.0})
+    spancat.add_label("CLAIM")
+    nlp.initialize()
+    nlp.meta.update(name="stub_claims", version="0.0.1")
+    folder = tmp_path_factory.mktemp("models") / "stub_claims"
+    nlp.to_disk(folder)
+    return folder

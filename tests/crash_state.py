@@ -60,17 +60,17 @@ def build(path: Path, vectors: str = "placeholder") -> None:
     minute on two cores), "placeholder" caches a unit vector per sentence instead (matching is
     not what the harness tests, and no window then spends its CPU on embeddings), "none"
     leaves the window's background worker to compute them while the session runs."""
-    from annotator.app.importing import import_files, suggest_entities_for
+    from annotator.app.importing import import_files
     from annotator.app.matching import embed_missing, store_vectors
     from annotator.app.samples import sample_corpus_dir
+    from annotator.app.suggesting import suggest_entities_for
     from annotator.nlp import semantic
-    from annotator.nlp.resolve import resolve_pipeline
+    from annotator.nlp.suggester import Pipeline, Suggester
     from annotator.store import Project
 
     with Project.open(path) as project:
         report = import_files(project, [sample_corpus_dir()])
-        nlp, info = resolve_pipeline(None)
-        suggest_entities_for(project, report.imported, nlp, info)
+        suggest_entities_for(project, report.imported, Suggester(Pipeline()))
         if vectors == "computed":
             embed_missing(project)
         elif vectors == "placeholder" and semantic.available():

@@ -69,7 +69,8 @@ def assert_verdict(out: str) -> None:
 
 @pytest.mark.parametrize("script", ["bench_article.py", "bench_project.py",
                                     "bench_import_stall.py", "bench_sentences.py",
-                                    "bench_text.py", "bench_index.py", "bench_window.py"])
+                                    "bench_suggest.py", "bench_text.py", "bench_index.py",
+                                    "bench_window.py"])
 def test_bench_help(script: str) -> None:
     out = run_bench(script, "--help")
     assert "--report-only" in out
@@ -116,6 +117,15 @@ def test_bench_import_stall_runs_and_prints_its_table() -> None:
     assert_rows(out, ["idle: longest heartbeat gap", "import: longest heartbeat gap",
                       "import: longest GUI write (add + delete)"])
     assert "26 imported, 0 skipped (already in the project), 0 failed" in out
+    assert_verdict(out)
+
+
+def test_bench_suggest_runs_and_prints_its_table() -> None:
+    out = run_bench("bench_suggest.py", "--articles", "6", "--repeat", "1")
+    assert "bench_suggest: 6 articles" in out
+    assert_rows(out, ["import 6 with suggestions", "raw nlp.pipe n_process=",
+                      "raw nlp.pipe, one process"])
+    assert "import: 6 imported, 0 skipped (already in the project), 0 failed; " in out
     assert_verdict(out)
 
 

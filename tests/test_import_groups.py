@@ -62,26 +62,6 @@ def spanning(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
     return folder
 
 
-@pytest.fixture(scope="module")
-def claims_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An untrained claim span categorizer with threshold 0: it proposes every candidate."""
-    import spacy
-
-    from annotator.nlp.claim_spans import SPANS_KEY, register
-
-    register()
-    nlp = spacy.blank("de")
-    spancat = nlp.add_pipe("spancat", config={
-        "suggester": {"@misc": "annotator.sentence_suggester.v1"}, "spans_key": SPANS_KEY,
-        "threshold": 0.0})
-    spancat.add_label("CLAIM")
-    nlp.initialize()
-    nlp.meta.update(name="stub_claims", version="0.0.1")
-    folder = tmp_path_factory.mktemp("models") / "stub_claims"
-    nlp.to_disk(folder)
-    return folder
-
-
 def gui_import(qtbot: QtBot, runner: TaskRunner, project: Project, paths: list[Path],
                model: Path) -> ImportReport:
     """File ▸ Import as the window starts it: the job in the runner's worker thread."""
@@ -154,5 +134,5 @@ def test_suggestions_come_from_the_imported_texts_not_from_the_store(
                         progress=lambda done, total, message: steps.append((done, total)))
     assert len(report.imported) == 2 and report.suggested == 6  # Berger, Dresden ×2, Warschau ×3
     assert report.claims_suggested > 0
-    assert steps[-1] == (2, 2)  # progress counts the files
+    assert steps[-1] == (2, 2)  # progress counts the items: here one in each file
     assert_one_disputed_group(project, report.imported)

@@ -178,3 +178,31 @@ def test_suggest_trims_german_quotes(bundled) -> None:
     texts = [s.text_in(text) for s in spans]
     assert all(t and t[0] not in "„“" and t[-1] not in "„“" for t in texts)
     assert "Warschau" in texts
+
+
+def test_scores_put_the_doubtful_suggestion_first(bundled) -> None:
+    """One pass sets the entities and scores them: a span the rules set before ``ner`` is
+    certain, the model's own spans get the probability of its moves, and the odd one (a fish
+    emoji taken for an organisation) ranks first for review."""
+    nlp, _ = bundled
+    text = ("𝕳𝖆𝖒𝖇𝖚𝖗𝖌 – Der Naturschutzbund kritisierte die Pläne für die Staustufe bei Riesa. "
+            "🐟 Katharina Seidel forderte Nachbesserungen, die Ministerin reiste nach Dresden.")
+    ((_, spans),) = list(suggest_entities(nlp, [(1, text)]))
+    scores = {(s.text_in(text), s.label): s.score for s in spans}
+    assert scores[("Dresden", "LOC")] == 1.0  # an entity_ruler pattern
+    assert all(score is not None and 0 < score <= 1 for score in scores.values())
+    lowest = min(spans, key=lambda s: s.score or 0.0)
+    assert (lowest.text_in(text), lowest.label) == ("🐟", "ORG") and lowest.score < 0.9
+    assert scores[("Katharina Seidel", "PER")] > 0.9
+
+
+def test_entities_match_the_pipeline_run_as_usual(bundled) -> None:
+    """Stepping through ``ner`` to keep its scores sets the entities nlp.pipe sets."""
+    nlp, _ = bundled
+    texts = ["Anna Berger 👍🏽 sprach in Dresden mit Ondřej Kratochvíl über das Elbtal-Abkommen.",
+             "Die BASF AG baut in Ludwigshafen ab, sagte Hanna Öztürk 👩🏾‍🔧 am Montag.", ""]
+    found = dict(suggest_entities(nlp, enumerate(texts)))
+    for n, doc in enumerate(nlp.pipe(texts)):
+        assert [(s.start, s.end, s.label) for s in found[n]] == [
+            (e.start_char, e.end_char, e.label_) for e in doc.ents
+            if e.text.strip('„“”"«»()[] ') == e.text]

@@ -1,17 +1,17 @@
 """The import use case: files → articles in the project → entity and claim suggestions.
 
 Plain Python (no Qt): ``annotator import`` calls ``run_import`` directly, File ▸ Import runs it
-in a worker (app/jobs.py). spaCy is imported only once a model is needed.
+in a worker (app/jobs.py). The suggestions are app/suggesting.py's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import chain, count
+from itertools import count
 from pathlib import Path
-from typing import Any
 
+from annotator.app.suggesting import Stage, stages
 from annotator.app.zone_training import learned_zones
 from annotator.app.zones import RULES as ZONE_RULES
 from annotator.app.zones import (
@@ -19,13 +19,10 @@ from annotator.app.zones import (
     kept_sentences,
     with_derived_meta,
     zones_for,
-    zones_of,
 )
 from annotator.core.hashing import content_hash
 from annotator.core.model import ArticleDraft, Layer, ModelInfo, Span
-from annotator.core.names import CLAIMS_MODEL_SETTING, MODEL_SETTING
 from annotator.core.spans import SpanError
-from annotator.core.zones import outside_skipped
 from annotator.io import (
     ImportFailure,
     ImportItem,
@@ -34,11 +31,12 @@ from annotator.io import (
     iter_targets,
     printable,
 )
+from annotator.nlp.suggester import CLAIMS
 from annotator.store import Project
 from annotator.store.datasets import AnnotatedImport
 
 Progress = Callable[[int, str], None]  # (items done so far, what was just done)
-FileProgress = Callable[[int, int, str], None]  # (files done, files in all, what was just done)
+RunProgress = Callable[[int, int, str], None]  # (items done, items in all, what was just done)
 Cancelled = Callable[[], bool]
 Texts = Iterator[tuple[int, str]]  # (article id, text) of articles, as they come
 
@@ -90,30 +88,34 @@ def run_import(
     *,
     model: str | None = None,
     suggest: bool = True,
-    progress: FileProgress | None = None,
+    progress: RunProgress | None = None,
     cancelled: Cancelled = _never,
+    workers: int | None = None,
 ) -> ImportReport:
     """Import files and folders; one bad file never stops the rest.
 
     All files are one import, so claim groups that span files come in whole. With ``suggest``,
     the entity model (``model``, else the project's, else the best installed) and the
-    project's claims model, if it has one, suggest spans in each new article as it comes,
-    from its text. A model that cannot load is noted in the report; the import goes on.
-    Progress counts files; every article is committed on its own, so a cancel or a kill
-    leaves whole articles.
+    project's claims model, if it has one, suggest spans in the new articles as they come,
+    from their text, on ``workers`` processes (default: one per core). A model that cannot
+    load is noted in the report; the import goes on. Progress counts items (articles,
+    skipped and failed ones too) out of an estimate; every article is committed whole, so a
+    cancel or a kill leaves whole articles.
     """
     run = _Run(project, progress)
     run.say("Looking for files…")
     files = find_files(paths)
-    run.total = len(files)
+    run.total = count_items(files)
     articles = _Writer(project, run.report).articles(files, cancelled, run.say, run.file_read)
-    if suggest:
-        articles = run.with_entities(articles, model)
-        claims_model = project.setting(CLAIMS_MODEL_SETTING)
-        if claims_model:
-            articles = run.with_claims(articles, claims_model)
+    found = stages(project, model, run.say, workers=workers) if suggest else []
+    for stage in found:
+        articles = stage.run(project, articles, cancelled)
     for _ in articles:
-        pass
+        run.passed += 1
+        run.say(run.last)
+    run.total = 0  # the estimate is done with: the bar ends full
+    run.say(run.last)
+    run.note(found)
     run.report.cancelled = cancelled()
     return run.report
 
@@ -143,6 +145,25 @@ def find_files(paths: Iterable[Path | str]) -> list[Path | ImportFailure]:
     """The files an import will read, so progress can count them, and the given paths it
     cannot read (missing, unreadable, not a regular file) as their failures."""
     return list(iter_targets(paths))
+
+
+def count_items(files: Iterable[Path | ImportFailure]) -> int:
+    """About how many items the files hold, for progress: a JSONL file's lines (blank ones
+    too), one for any other file (or failure)."""
+    return sum(_lines(target) if isinstance(target, Path)
+               and target.suffix.lower() in (".jsonl", ".ndjson") else 1 for target in files)
+
+
+def _lines(path: Path) -> int:
+    """The lines of a file, read a megabyte at a time (a line may be huge)."""
+    lines, last = 0, b"\n"
+    try:
+        with path.open("rb") as data:
+            while chunk := data.read(2**20):
+                lines, last = lines + chunk.count(b"\n"), chunk[-1:]
+    except OSError:
+        return 1
+    return lines + (last != b"\n")
 
 
 class _Writer:
@@ -235,131 +256,33 @@ def new_zones(project: Project, draft: ArticleDraft
 
 
 class _Run:
-    """One run_import: its report, and progress over the files whatever stage speaks."""
+    """One run_import: its report, and progress over the items whatever stage speaks."""
 
-    def __init__(self, project: Project, progress: FileProgress | None) -> None:
+    def __init__(self, project: Project, progress: RunProgress | None) -> None:
         self.project = project
         self.report = ImportReport()
         self.progress = progress
-        self.done = self.total = 0
+        self.total = self.passed = 0  # items expected; articles through every stage
+        self.last = ""
 
     def say(self, message: str) -> None:
+        """Report progress: items done (articles through every stage, skipped and failed
+        ones) out of the expected ones."""
+        self.last = message
         if self.progress:
-            self.progress(self.done, self.total, message)
+            done = self.passed + len(self.report.skipped) + len(self.report.failed)
+            self.progress(done, max(done, self.total), message)
 
     def file_read(self, target: Path | ImportFailure) -> None:
-        self.done += 1
         self.say(f"read {target.name}" if isinstance(target, Path) else f"failed: {target}")
 
-    def with_entities(self, articles: Texts, model: str | None) -> Texts:
-        """The articles, each passed on once the entity model's suggestions for it are
-        stored; the model loads when the first new article comes."""
-        from annotator.nlp.resolve import ModelError
-
-        first = next(articles, None)
-        if first is None:
-            return
-        articles = chain([first], articles)
-        try:
-            nlp, self.report.model = load_model(self.project, model, self.say)
-        except ModelError as exc:
-            self.report.model_error = str(exc)
-            yield from articles
-            return
-        for article_id, text, stored in entity_suggestions(self.project, articles, nlp,
-                                                           self.report.model):
-            self.report.suggested += stored
-            self.say(f"article {article_id}: {stored} entities")
-            yield article_id, text
-
-    def with_claims(self, articles: Texts, name: str) -> Texts:
-        """The articles, each passed on once the claims model ``name`` has suggested claims
-        in it."""
-        from annotator.nlp.resolve import ModelError, load_claims_pipeline
-
-        first = next(articles, None)
-        if first is None:
-            return
-        articles = chain([first], articles)
-        self.say(f"Loading claims model {Path(name).name}…")
-        try:
-            nlp, self.report.claims_model = load_claims_pipeline(name)
-        except ModelError as exc:
-            self.report.claims_error = str(exc)
-            yield from articles
-            return
-        for article_id, text, stored in claim_suggestions(self.project, articles, nlp,
-                                                          self.report.claims_model):
-            self.report.claims_suggested += stored
-            self.say(f"article {article_id}: {stored} claims")
-            yield article_id, text
-
-
-def load_model(project: Project, model_name: str | None,
-               say: Callable[[str], None]) -> tuple[Any, ModelInfo]:
-    """The named pipeline, else the project's, else the best installed or bundled one."""
-    from annotator.nlp.resolve import resolve_pipeline
-
-    name = model_name or project.setting(MODEL_SETTING)
-    say(f"Loading entity model {Path(name).name}…" if name else "Loading entity model…")
-    return resolve_pipeline(name)
-
-
-def entity_suggestions(project: Project, articles: Iterable[tuple[int, str]], nlp: Any,
-                       info: ModelInfo, *, batch_size: int = 16) -> Iterator[tuple[int, str, int]]:
-    """Run the pipeline over (article id, text) pairs as they come and store its entities,
-    each article on its own; yield (article id, text, suggestions stored)."""
-    from annotator.nlp.suggest import suggest_entities
-
-    labels: set[str] = set()
-    keyed = ((item, item[1]) for item in articles)
-    for (article_id, text), spans in suggest_entities(nlp, keyed, batch_size=batch_size):
-        spans = outside_skipped(spans, len(text), zones_of(project, article_id))
-        stored = project.replace_suggestions(article_id, info, spans)
-        for label in {s.label for s in spans} - labels:
-            project.ensure_label(Layer.ENTITY, label)
-            labels.add(label)
-        yield article_id, text, stored
-
-
-def claim_suggestions(project: Project, articles: Iterable[tuple[int, str]], nlp: Any,
-                      info: ModelInfo) -> Iterator[tuple[int, str, int]]:
-    """Run a claim finder over (article id, text) pairs as they come and store its spans as
-    claim-layer suggestions; yield (article id, text, suggestions stored)."""
-    from annotator.nlp.claim_spans import suggest_claims
-
-    keyed = ((item, item[1]) for item in articles)
-    for (article_id, text), spans in suggest_claims(nlp, keyed):
-        spans = outside_skipped(spans, len(text), zones_of(project, article_id))
-        yield article_id, text, project.replace_suggestions(article_id, info, spans,
-                                                            layer=Layer.CLAIM)
-
-
-def suggest_entities_for(
-    project: Project,
-    article_ids: list[int],
-    nlp: Any,
-    info: ModelInfo,
-    *,
-    progress: Progress | None = None,
-    cancelled: Cancelled = _never,
-    batch_size: int = 16,
-) -> int:
-    """Run the pipeline over stored articles and store its entities; each article commits on
-    its own."""
-    total = 0
-    texts = _texts(project, article_ids, cancelled)
-    for n, (article_id, _text, stored) in enumerate(
-        entity_suggestions(project, texts, nlp, info, batch_size=batch_size), start=1
-    ):
-        total += stored
-        if progress:
-            progress(n, f"article {article_id}: {stored} entities")
-    return total
-
-
-def _texts(project: Project, article_ids: list[int], cancelled: Cancelled) -> Texts:
-    for article_id in article_ids:
-        if cancelled():
-            return
-        yield article_id, project.article(article_id).text
+    def note(self, found: list[Stage]) -> None:
+        """What the suggestion stages did, in the report."""
+        report = self.report
+        for stage in found:
+            if stage.kind == CLAIMS:
+                report.claims_model, report.claims_suggested = stage.model, stage.stored
+                report.claims_error = stage.error
+            else:
+                report.model, report.suggested, report.model_error = (
+                    stage.model, stage.stored, stage.error)

@@ -2,8 +2,9 @@
 
 Each ``*_job(...)`` returns ``fn(project, progress, cancelled)`` for ``project_task``; it runs
 in a worker thread with that thread's own Project. spaCy is imported only inside these
-functions (through ``annotator.nlp.resolve``), so never on the GUI thread. Every article is
-committed on its own, so a cancelled job leaves complete articles only.
+functions (through ``annotator.nlp.resolve``), so never on the GUI thread; with many articles
+the models run in worker processes (app/suggesting.py). Every article is committed whole, so
+a cancelled job leaves complete articles only.
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from annotator.app.importing import ImportReport, load_model, run_import, suggest_entities_for
+from annotator.app.importing import ImportReport, run_import
+from annotator.app.suggesting import load_model, suggest_entities_for
 from annotator.app.tasks import Cancelled, Progress, ProjectFn
 from annotator.core.model import ModelInfo
+from annotator.nlp.suggester import Suggester
 from annotator.store import Project
 
 
@@ -57,33 +59,38 @@ class SuggestReport:
         return line + ("; cancelled" if self.cancelled else "")
 
 
-def import_job(paths: Sequence[Path | str], model_name: str | None = None) -> ProjectFn:
-    """File ▸ Import: the import use case with the window's progress (files) and cancel."""
+def import_job(paths: Sequence[Path | str], model_name: str | None = None, *,
+               workers: int | None = None) -> ProjectFn:
+    """File ▸ Import: the import use case with the window's progress and cancel (``workers``:
+    processes for the models, default one per core)."""
 
     def run(project: Project, progress: Progress, cancelled: Cancelled) -> ImportJobReport:
         report = run_import(project, paths, model=model_name, progress=progress,
-                            cancelled=cancelled)
+                            cancelled=cancelled, workers=workers)
         return ImportJobReport(**vars(report))
 
     return run
 
 
-def suggest_job(article_ids: Sequence[int] | None, model_name: str | None = None) -> ProjectFn:
+def suggest_job(article_ids: Sequence[int] | None, model_name: str | None = None, *,
+                workers: int | None = None) -> ProjectFn:
     """Run the pipeline over these articles, or over every article it has not seen yet."""
 
     def run(project: Project, progress: Progress, cancelled: Cancelled) -> SuggestReport:
-        nlp, info = load_model(project, model_name, lambda message: progress(0, 0, message))
+        suggester = load_model(project, model_name, lambda message: progress(0, 0, message),
+                               workers=workers)
+        info = suggester.load()
         ids = list(article_ids) if article_ids is not None else (
             project.articles_without_suggestions(info)
         )
-        articles, suggested = _suggest(project, ids, nlp, info, progress, cancelled)
+        articles, suggested = _suggest(project, ids, suggester, progress, cancelled)
         return SuggestReport(articles, suggested, info, cancelled())
 
     return run
 
 
 def _suggest(
-    project: Project, ids: list[int], nlp: Any, info: ModelInfo, progress: Progress,
+    project: Project, ids: list[int], suggester: Suggester, progress: Progress,
     cancelled: Cancelled,
 ) -> tuple[int, int]:
     """suggest_entities_for with progress over the articles: (articles done, suggestions)."""
@@ -94,6 +101,6 @@ def _suggest(
         done = n
         progress(n, len(ids), message)
 
-    progress(0, len(ids), f"Suggesting entities with {info.name}…")
-    total = suggest_entities_for(project, ids, nlp, info, progress=step, cancelled=cancelled)
+    progress(0, len(ids), f"Suggesting entities with {suggester.load().name}…")
+    total = suggest_entities_for(project, ids, suggester, progress=step, cancelled=cancelled)
     return done, total

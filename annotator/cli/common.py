@@ -53,14 +53,29 @@ def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     return typer.Exit(code)
 
 
-def with_progress(title: str, total: int | None, work):
-    """Run ``work(progress)`` with a progress bar on a terminal, quietly elsewhere;
-    ``progress(n, message, total=None)`` (a total also sets the bar's)."""
+def with_progress(title: str, total: int | None, work, unit: str = "items"):
+    """Run ``work(progress)`` with a progress bar on a terminal (stderr), quietly elsewhere;
+    ``progress(n, message, total=None)`` (a total also sets the bar's). The bar shows the
+    count, the rate (``unit`` per second) and the time left."""
     if not sys.stderr.isatty():
         return work(lambda n, message, total=None: None)
-    from rich.progress import Progress
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
-    with Progress(transient=True) as bar:
-        task = bar.add_task(title, total=total)
-        return work(lambda n, message, total=None: bar.update(
-            task, completed=n, total=total, description=title))
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]}"), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(title, total=total, rate="")
+
+        def progress(n: int, message: str, total: int | None = None) -> None:
+            speed = bar.tasks[task].speed
+            bar.update(task, completed=n, total=total, description=title,
+                       rate=f"{speed:.1f} {unit}/s" if speed else "")
+
+        return work(progress)

@@ -65,7 +65,7 @@ def import_cmd(
     with proj:
         report = with_progress("Importing", None, lambda p: run_import(
             proj, paths, model=model, suggest=suggest,
-            progress=lambda done, total, message: p(done, message, total)))
+            progress=lambda done, total, message: p(done, message, total)), unit="articles")
     _print_import(report)
 
 
@@ -157,7 +157,9 @@ def demo_project(fresh: bool) -> Path:
         leftover.unlink(missing_ok=True)
     typer.echo(f"Building the demo project in {target} ...", err=True)
     with open_existing(building, create=True) as proj:
-        report = run_import(proj, [sample_corpus_dir()])
+        report = with_progress("Building the demo", None, lambda p: run_import(
+            proj, [sample_corpus_dir()],
+            progress=lambda done, total, message: p(done, message, total)), unit="articles")
         proj.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     if report.model_error:
         raise fail(report.model_error)

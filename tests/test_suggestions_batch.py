@@ -1,0 +1,49 @@
+"""Suggestions of many articles written at once store what one article at a time stores."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core.model import ArticleDraft, Layer, ModelInfo, Span
+from annotator.core.spans import SpanError
+from annotator.store import Project
+
+NER = ModelInfo("de_test_ner", "1.0")
+OTHER = ModelInfo("de_other_ner", "2.0")
+
+
+def rows(project: Project, article_id: int) -> list[tuple]:
+    return [(s.model, s.layer, s.start, s.end, s.label, s.score)
+            for s in project.suggestions(article_id)]
+
+
+def test_a_batch_replaces_that_models_suggestions_like_one_at_a_time(project: Project) -> None:
+    texts = ["Anna Berger 👍🏽 sprach in Dresden.", "In 𝔘 Prag sagte Ondřej Kratochvíl nichts."]
+    ids = [project.add_article(ArticleDraft(text=t)) for t in texts]
+    for article_id in ids:
+        project.replace_suggestions(article_id, NER, [Span(0, 4, "PER", 0.5)])
+        project.replace_suggestions(article_id, OTHER, [Span(0, 4, "ORG", 0.9)])
+        project.replace_suggestions(article_id, NER, [Span(0, 2, "CLAIM")], layer=Layer.CLAIM)
+    found = [(ids[0], [Span(0, 11, "PER", 0.97), Span(25, 32, "LOC", 1.0)]),
+             (ids[1], [Span(5, 9, "LOC", 0.5)])]
+    assert project.replace_suggestions_batch(NER, found) == [2, 1]
+    batched = [rows(project, i) for i in ids]
+    for article_id, spans in found:  # the same, one at a time
+        project.replace_suggestions(article_id, NER, spans)
+    assert [rows(project, i) for i in ids] == batched
+    assert [(start, end, label) for model, layer, start, end, label, _ in batched[0]
+            if model == NER.name and layer is Layer.ENTITY] == [(0, 11, "PER"), (25, 32, "LOC")]
+    for article_rows in batched:  # the other model's and the other layer's stay
+        assert ("de_other_ner", Layer.ENTITY, 0, 4, "ORG", 0.9) in article_rows
+        assert ("de_test_ner", Layer.CLAIM, 0, 2, "CLAIM", None) in article_rows
+
+
+def test_a_batch_with_a_bad_span_writes_nothing(project: Project) -> None:
+    first = project.add_article(ArticleDraft(text="Anna Berger sprach in Dresden."))
+    second = project.add_article(ArticleDraft(text="Kurz."))
+    with pytest.raises(SpanError):
+        project.replace_suggestions_batch(NER, [(first, [Span(0, 4, "PER")]),
+                                                (second, [Span(0, 40, "LOC")])])
+    with pytest.raises(KeyError):
+        project.replace_suggestions_batch(NER, [(first, [Span(0, 4, "PER")]), (999, [])])
+    assert project.suggestions(first) == [] and project.suggestions(second) == []
