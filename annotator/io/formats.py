@@ -9,13 +9,14 @@ from pathlib import Path
 from annotator.core.model import REVIEWED_LAYERS, ArticleDraft, Layer
 
 # A writer gets the articles of one split and the path to write them to (a file named after
-# the split with the format's extension, or a folder for brat); it returns the files written.
+# the split with the format's extension, or a folder for brat and spaCy's DocBin shards); it
+# streams them (an iterator, read once) and returns the files written.
 Writer = Callable[[Iterable[ArticleDraft], Path], list[Path]]
 
 FORMATS: dict[str, tuple[str, str, str]] = {
     # name: (module, writer function, file extension or "" for a folder)
     "jsonl": ("annotator.io.export_jsonl", "write_jsonl", ".jsonl"),
-    "spacy": ("annotator.io.docbin", "write_spacy", ".spacy"),
+    "spacy": ("annotator.io.docbin", "write_spacy_shards", ""),
     "conll": ("annotator.io.conll", "write_conll", ".conll"),
     "brat": ("annotator.io.brat", "write_brat", ""),
     "claims": ("annotator.io.claims_table", "write_claims", ".csv"),
@@ -42,7 +43,6 @@ def writer(name: str) -> Writer:
 def target(name: str, out: Path, split: str) -> Path:
     """Where one split of a format goes inside the output folder."""
     return out / f"{split}{FORMATS[name][2]}"
-
 
 
 def outputs(name: str, split: str) -> tuple[list[str], list[str]]:
