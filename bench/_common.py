@@ -91,7 +91,7 @@ def print_table(title: str, rows: list[Row], out=sys.stdout) -> list[Row]:
     for r in rows:
         base_ms = f"{r.baseline_ms:8.2f}" if r.baseline_ms is not None else f"{'':8}"
         ratio = f"{r.ratio:7.1f}x" if r.ratio is not None else f"{'':8}"
-        budget = f"{r.budget:6.0f}x" if r.budget is not None else f"{'':7}"
+        budget = f"{r.budget:6g}x" if r.budget is not None else f"{'':7}"
         status = "OVER" if r.over else ("ok" if r.budget is not None else "-")
         note = f"  {r.note}" if r.note else ""
         print(f"{r.name:<{name_w}}  {r.value_ms:9.2f}  {r.baseline:<{base_w}}  {base_ms}  "
@@ -107,7 +107,7 @@ def report(title: str, rows: list[Row], extra: list[str] | None = None,
     over = print_table(title, rows)
     for line in extra or []:
         print(line)
-    messages = [f"{r.name}: {r.ratio:.1f}x > {r.budget:.0f}x {r.baseline}" for r in over]
+    messages = [f"{r.name}: {r.ratio:.1f}x > {r.budget:g}x {r.baseline}" for r in over]
     messages += exceeded or []
     if messages:
         for message in messages:

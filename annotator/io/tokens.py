@@ -48,44 +48,40 @@ def tokenize(text: str, boundaries: tuple[int, ...] = ()) -> list[Token]:
 def tokenized(text: str, boundaries: tuple[int, ...] = (), *, doc: bool = False) -> Tokenized:
     """``tokenize``'s tokens, and (``doc``) spaCy's Doc of them: the tokenizer's own Doc when
     no boundary falls inside a token (the usual case), else a Doc of the split words."""
-    import numpy
     from spacy.attrs import IDX, LENGTH, SPACY
 
     made = german_tokenizer().make_doc(text)
     if not len(made):
         return Tokenized([], [], [], made if doc else None)
-    table = made.to_array([IDX, LENGTH, SPACY]).astype("int64")
-    firsts, lasts = table[:, 0], table[:, 0] + table[:, 1]
-    cuts = numpy.unique(numpy.asarray(boundaries, dtype="int64"))
-    owner = (numpy.searchsorted(firsts, cuts, side="right") - 1).clip(0)  # token at or before
-    inside = cuts[(cuts > firsts[owner]) & (cuts < lasts[owner])]
-    found = Tokenized(firsts.tolist(), lasts.tolist(), table[:, 2].astype(bool).tolist(),
-                      made if doc else None)
-    return _cut(text, found, inside.tolist(), made.vocab) if len(inside) else found
+    table = made.to_array([IDX, LENGTH, SPACY])
+    starts = table[:, 0].tolist()
+    ends = (table[:, 0] + table[:, 1]).tolist()
+    found = Tokenized(starts, ends, table[:, 2].astype(bool).tolist(), made if doc else None)
+    inside: dict[int, list[int]] = {}  # token → the boundaries inside it
+    for cut in sorted(set(boundaries)):
+        i = bisect_right(starts, cut) - 1
+        if i >= 0 and starts[i] < cut < ends[i]:
+            inside.setdefault(i, []).append(cut)
+    return _cut(text, found, inside) if inside else found
 
 
-def _cut(text: str, found: Tokenized, inside: list[int], vocab: Any) -> Tokenized:
-    """The tokens split at the (sorted) offsets inside them, and a Doc of those words."""
-    from spacy.tokens import Doc
-
-    starts: list[int] = []
-    ends: list[int] = []
-    spaces: list[bool] = []
-    n = 0
-    for start, end, ws in zip(found.starts, found.ends, found.spaces, strict=True):
-        while n < len(inside) and inside[n] < end:
-            starts.append(start)
-            ends.append(inside[n])
-            spaces.append(False)
-            start = inside[n]
-            n += 1
-        starts.append(start)
-        ends.append(end)
-        spaces.append(ws)
-    if found.doc is None:
-        return Tokenized(starts, ends, spaces, None)
-    words = [text[a:b] for a, b in zip(starts, ends, strict=True)]
-    return Tokenized(starts, ends, spaces, Doc(vocab, words=words, spaces=spaces))
+def _cut(text: str, found: Tokenized, inside: dict[int, list[int]]) -> Tokenized:
+    """The tokens split at the offsets inside them; the Doc's tokens split too (each piece
+    its own head, as in a Doc nobody parsed)."""
+    starts, ends, spaces = list(found.starts), list(found.ends), list(found.spaces)
+    pieces = {}
+    for i in sorted(inside, reverse=True):  # from the end: earlier indices stay valid
+        points = [starts[i], *inside[i], ends[i]]
+        pieces[i] = [text[a:b] for a, b in zip(points, points[1:], strict=False)]
+        starts[i:i + 1] = points[:-1]
+        ends[i:i + 1] = points[1:]
+        spaces[i:i + 1] = [False] * len(inside[i]) + [spaces[i]]
+    if found.doc is not None:
+        doc = found.doc
+        with doc.retokenize() as retokenizer:
+            for i, orths in pieces.items():
+                retokenizer.split(doc[i], orths, heads=[(doc[i], k) for k in range(len(orths))])
+    return Tokenized(starts, ends, spaces, found.doc)
 
 
 def token_spans(starts: list[int], ends: list[int], spans: Iterable[Any]

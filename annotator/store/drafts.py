@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sqlite_utils import Database
@@ -27,6 +28,9 @@ from annotator.core.model import (
 from annotator.store.sql import chunks, load_json, marks
 
 BATCH = 200  # articles per read: a few MB of text, five queries
+_LAYERS = {layer.value: layer for layer in Layer}
+_CLAIM = Layer.CLAIM.value
+Row = tuple[Any, ...]
 
 
 @dataclass(frozen=True)
@@ -78,14 +82,12 @@ def annotated_drafts(db: Database, article_ids: Sequence[int],
 
 
 def _batch(db: Database, ids: list[int], wanted: tuple[str, ...]) -> Iterator[ArticleDraft]:
-    articles = {r["id"]: r for r in _rows(db, f"SELECT * FROM articles WHERE id IN "
-                                              f"({marks(ids)})", ids)}
-    spans = _by_article(_rows(db, _ANNOTATIONS.format(ids=marks(ids), layers=marks(wanted)),
-                              [*ids, *wanted]))
-    open_ = _by_article(_rows(db, _OPEN.format(ids=marks(ids), layers=marks(wanted)),
-                              [*ids, *wanted]))
-    links = _by_article(_rows(db, _LINKS.format(ids=marks(ids)), ids))
-    members = _by_article(_rows(db, _MEMBERS.format(ids=marks(ids)), ids))
+    """The articles of one batch: five queries, rows as tuples in the columns' order."""
+    articles = {i: rows[0] for i, rows in _rows(db, _ARTICLES, ids).items()}
+    spans = _rows(db, _ANNOTATIONS, ids, wanted)
+    open_ = _rows(db, _OPEN, ids, wanted)
+    links = _rows(db, _LINKS, ids)
+    members = _rows(db, _MEMBERS, ids)
     for article_id in ids:
         if article_id not in articles:
             raise KeyError(f"no article {article_id}")
@@ -94,57 +96,61 @@ def _batch(db: Database, ids: list[int], wanted: tuple[str, ...]) -> Iterator[Ar
                      members.get(article_id, []))
 
 
-def _draft(art: dict[str, Any], rows: list[dict[str, Any]], open_: list[dict[str, Any]],
-           links: list[dict[str, Any]], members: list[dict[str, Any]]) -> ArticleDraft:
-    keys = {r["id"]: f"T{n}" for n, r in enumerate(rows, start=1)}
-    groups: dict[int, list[dict[str, Any]]] = {}
+def _draft(art: Row, rows: list[Row], open_: list[Row], links: list[Row],
+           members: list[Row]) -> ArticleDraft:
+    _, text, title, outlet, author, url, published, language, meta, path, status = art
+    keys = {row[1]: f"T{n}" for n, row in enumerate(rows, start=1)}
+    groups: dict[int, list[Row]] = {}
     for m in members:
-        groups.setdefault(m["annotation_id"], []).append(m)
+        groups.setdefault(m[1], []).append(m)
     return ArticleDraft(
-        text=art["text"], title=art["title"], outlet=art["outlet"], author=art["author"],
-        url=art["url"], published=art["published"], language=art["language"],
-        meta=load_json(art["meta"]), source_path=art["source_path"],
-        annotations=[_span(keys[r["id"]], r) for r in rows],
-        links=[DocLink(keys[lk["from_id"]], keys[lk["to_id"]], lk["kind"],
-                       load_json(lk["attrs"]))
-               for lk in links if lk["from_id"] in keys and lk["to_id"] in keys],
-        groups=[DocGroupMember(m["title"], f"G{m['group_id']}", keys[r["id"]], m["value"],
-                               m["stance"], m["holding_id"] == r["id"])
-                for r in rows if r["layer"] == Layer.CLAIM.value
-                for m in groups.get(r["id"], [])],
-        status=Status(art["status"]),
-        suggestions=[DocSpan(f"S{n}", Layer(s["layer"]), s["start"], s["end"], s["label"],
-                             made=Provenance(model=s["model"], model_version=s["version"],
-                                             score=s["score"]))
-                     for n, s in enumerate(open_, start=1)],
+        text=text, title=title, outlet=outlet, author=author, url=url, published=published,
+        language=language, meta=load_json(meta), source_path=path,
+        annotations=[_span(keys[row[1]], row) for row in rows],
+        links=[DocLink(keys[start], keys[end], kind, load_json(attrs))
+               for _, start, end, kind, attrs in links if start in keys and end in keys],
+        groups=[DocGroupMember(title, f"G{group_id}", keys[row[1]], value, stance,
+                               holding == row[1])
+                for row in rows if row[2] == _CLAIM
+                for _, _, group_id, value, stance, title, holding in groups.get(row[1], [])],
+        status=Status(status),
+        suggestions=[DocSpan(f"S{n}", _LAYERS[layer], start, end, label,
+                             made=Provenance(model=model, model_version=version, score=score))
+                     for n, (_, layer, start, end, label, score, model, version)
+                     in enumerate(open_, start=1)],
     )
 
 
-def _span(key: str, r: dict[str, Any]) -> DocSpan:
+def _span(key: str, row: Row) -> DocSpan:
     """One annotation: who made it and when; its model when accepted from a suggestion."""
-    made = (Provenance(r["annotator"], r["created_at"]) if r["model"] is None else
-            Provenance(r["annotator"], r["created_at"], r["model"], r["version"]))
-    return DocSpan(key, Layer(r["layer"]), r["start"], r["end"], r["label"],
-                   load_json(r["attrs"]), source=r["source"], source_kind=r["source_kind"],
-                   made=made)
+    (_, _, layer, start, end, label, attrs, at, annotator, model, version, source,
+     kind) = row
+    return DocSpan(key, _LAYERS[layer], start, end, label, load_json(attrs), source=source,
+                   source_kind=kind, made=_made(annotator, at, model, version))
 
 
-def _rows(db: Database, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-    cursor = db.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor]
+@lru_cache(maxsize=4096)  # the spans of one import or one session share who and when
+def _made(annotator: str, at: str, model: str | None, version: str | None) -> Provenance:
+    if model is None:
+        return Provenance(annotator, at)
+    return Provenance(annotator, at, model, version)
 
 
-def _by_article(rows: list[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
-    found: dict[int, list[dict[str, Any]]] = {}
-    for row in rows:
-        found.setdefault(row["article_id"], []).append(row)
+def _rows(db: Database, sql: str, ids: list[int], layers: tuple[str, ...] = ()
+          ) -> dict[int, list[Row]]:
+    """A query's rows by article (its first column), for these articles (and layers)."""
+    found: dict[int, list[Row]] = {}
+    for row in db.execute(sql.format(ids=marks(ids), layers=marks(layers)), [*ids, *layers]):
+        found.setdefault(row[0], []).append(row)
     return found
 
 
+_ARTICLES = """SELECT id, text, title, outlet, author, url, published, language, meta,
+    source_path, status FROM articles WHERE id IN ({ids})"""
+
 # An annotation's model is that of the suggestion it was accepted from, in its own article.
-_ANNOTATIONS = """SELECT n.*, a.name AS annotator, m.name AS model, m.version AS version,
-    src.name AS source, src.kind AS source_kind
+_ANNOTATIONS = """SELECT n.article_id, n.id, n.layer, n.start, n."end", n.label, n.attrs,
+    n.created_at, a.name, m.name, m.version, src.name, src.kind
     FROM annotations n JOIN annotators a ON a.id = n.annotator_id
     LEFT JOIN suggestions s ON s.id = n.suggestion_id AND s.article_id = n.article_id
     LEFT JOIN models m ON m.id = s.model_id
@@ -152,8 +158,8 @@ _ANNOTATIONS = """SELECT n.*, a.name AS annotator, m.name AS model, m.version AS
     WHERE n.article_id IN ({ids}) AND n.layer IN ({layers})
     ORDER BY n.article_id, n.start, n."end", n.id"""
 
-_OPEN = """SELECT s.*, m.name AS model, m.version AS version FROM suggestions s
-    JOIN models m ON m.id = s.model_id
+_OPEN = """SELECT s.article_id, s.layer, s.start, s."end", s.label, s.score, m.name, m.version
+    FROM suggestions s JOIN models m ON m.id = s.model_id
     WHERE s.article_id IN ({ids}) AND s.layer IN ({layers}) AND NOT EXISTS (
         SELECT 1 FROM suggestion_decisions d WHERE d.suggestion_id = s.id)
     ORDER BY s.article_id, s.start, s."end", s.id"""
