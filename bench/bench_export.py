@@ -8,7 +8,8 @@ in one transaction (the FTS5 triggers index every article), so that a 100,000-ar
 takes minutes, not the import's time. ``--project FILE`` keeps it and reuses it on the next run.
 
 Then, each in a fresh child process (``run_measured``: wall time and the child's own peak
-memory):
+memory; and its CPU time, which the budgets judge: on a shared machine wall time also counts
+the time a child waits for a core, and other jobs come and go over minutes):
 
   - ``annotator export P -f spacy -o OUT`` against a bare script that reads the same entity
     spans with one query and builds the DocBins with spaCy itself: a blank German pipeline's
@@ -32,6 +33,7 @@ same verdict but exits 0 (tests/test_bench_smoke.py).
 from __future__ import annotations
 
 import argparse
+import resource
 import sys
 import tempfile
 import time
@@ -153,41 +155,58 @@ def _spans_and_zones(conn, spans: list, zones: list) -> None:
     zones.clear()
 
 
-def measure(db: Path, work: Path, n: int) -> tuple[list[Row], list[str], list[str]]:
-    """The four children (and the informative one); rows, extra lines, exceeded budgets."""
-    runs = {}
-    for name, code, args in [
-        ("spacy", EXPORT, ["export", str(db), "-f", "spacy", "-o"]),
-        ("spacy baseline", DOCBIN_BASELINE, [str(db)]),
-        ("jsonl", EXPORT, ["export", str(db), "-f", "jsonl", "-o"]),
-        ("jsonl baseline", JSONL_BASELINE, [str(db)]),
-        ("jsonl dumps only", JSONL_BASELINE, [str(db)]),
-    ]:
-        out = work / name.replace(" ", "-")
-        if code is not EXPORT:
-            out.mkdir()
-        extra = {"spacy baseline": [str(SHARD)], "jsonl baseline": ["tokens"],
-                 "jsonl dumps only": ["none"]}.get(name, [])
-        runs[name] = run_measured(code, *args, str(out), *extra)
-    size = sum(p.stat().st_size for p in (work / "spacy").rglob("*.spacy"))
-    shards = len(list((work / "spacy").rglob("*.spacy")))
+def measured(code: str, *args: str) -> tuple[float, float, float]:
+    """``run_measured`` plus the child's CPU time: (wall ms, CPU ms, peak MB)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall, peak, _ = run_measured(code, *args)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1e3
+    return wall, cpu, peak
+
+
+def measure(db: Path, work: Path, n: int, repeat: int = 1
+            ) -> tuple[list[Row], list[str], list[str]]:
+    """The four children (and the informative one), each pair run one after the other,
+    ``repeat`` times (the fastest run of each counts); rows, extra lines, exceeded budgets."""
+    runs: dict[str, tuple[float, float, float]] = {}
+    for attempt in range(repeat):
+        for name, code, args in [
+            ("spacy", EXPORT, ["export", str(db), "-f", "spacy", "-o"]),
+            ("spacy baseline", DOCBIN_BASELINE, [str(db)]),
+            ("jsonl", EXPORT, ["export", str(db), "-f", "jsonl", "-o"]),
+            ("jsonl baseline", JSONL_BASELINE, [str(db)]),
+            ("jsonl dumps only", JSONL_BASELINE, [str(db)]),
+        ]:
+            out = work / f"{name.replace(' ', '-')}-{attempt}"
+            if code is not EXPORT:
+                out.mkdir()
+            extra = {"spacy baseline": [str(SHARD)], "jsonl baseline": ["tokens"],
+                     "jsonl dumps only": ["none"]}.get(name, [])
+            run = measured(code, *args, str(out), *extra)
+            runs[name] = min(runs.get(name, run), run, key=lambda r: r[1])
+    work = work / "spacy-0"
+    size = sum(p.stat().st_size for p in work.rglob("*.spacy"))
+    shards = len(list(work.rglob("*.spacy")))
+    spacy, spacy_base = runs["spacy"], runs["spacy baseline"]
+    jsonl, jsonl_base = runs["jsonl"], runs["jsonl baseline"]
     rows = [
-        Row("DocBin export (annotator export -f spacy)", runs["spacy"][0],
-            "spaCy DocBins from one query", runs["spacy baseline"][0], DOCBIN_BUDGET,
-            f"peak {runs['spacy'][1]:.0f} MB (baseline {runs['spacy baseline'][1]:.0f} MB)"),
-        Row("JSONL export (annotator export -f jsonl)", runs["jsonl"][0],
-            "json.dumps + tokens, one query", runs["jsonl baseline"][0], JSONL_BUDGET,
-            f"peak {runs['jsonl'][1]:.0f} MB (baseline {runs['jsonl baseline'][1]:.0f} MB)"),
-        Row("  json.dumps of the rows alone (no tokens)", runs["jsonl dumps only"][0],
-            note=f"peak {runs['jsonl dumps only'][1]:.0f} MB"),
+        Row("DocBin export, CPU (annotator export -f spacy)", spacy[1],
+            "spaCy DocBins from one query", spacy_base[1], DOCBIN_BUDGET,
+            f"peak {spacy[2]:.0f} MB (baseline {spacy_base[2]:.0f} MB)"),
+        Row("  wall time, DocBin", spacy[0], "the same, wall", spacy_base[0]),
+        Row("JSONL export, CPU (annotator export -f jsonl)", jsonl[1],
+            "json.dumps + tokens, one query", jsonl_base[1], JSONL_BUDGET,
+            f"peak {jsonl[2]:.0f} MB (baseline {jsonl_base[2]:.0f} MB)"),
+        Row("  wall time, JSONL", jsonl[0], "the same, wall", jsonl_base[0]),
+        Row("  json.dumps of the rows alone (no tokens), CPU", runs["jsonl dumps only"][1],
+            note=f"peak {runs['jsonl dumps only'][2]:.0f} MB"),
     ]
-    lines = [f"DocBin export: {shards} shards, {size / 2**20:.1f} MB; per article "
-             f"{runs['spacy'][0] / max(n, 1):.2f} ms (baseline "
-             f"{runs['spacy baseline'][0] / max(n, 1):.2f} ms)",
-             f"peak memory: DocBin export {runs['spacy'][1]:.0f} MB, JSONL export "
-             f"{runs['jsonl'][1]:.0f} MB (budget {PEAK_MB:.0f} MB for the DocBin export)"]
-    exceeded = ([f"DocBin export peak memory {runs['spacy'][1]:.0f} MB > {PEAK_MB:.0f} MB"]
-                if runs["spacy"][1] > PEAK_MB else [])
+    lines = [f"DocBin export: {shards} shards, {size / 2**20:.1f} MB; CPU per article "
+             f"{spacy[1] / max(n, 1):.2f} ms (baseline {spacy_base[1] / max(n, 1):.2f} ms)",
+             f"peak memory: DocBin export {spacy[2]:.0f} MB, JSONL export {jsonl[2]:.0f} MB "
+             f"(budget {PEAK_MB:.0f} MB for the DocBin export)"]
+    exceeded = ([f"DocBin export peak memory {spacy[2]:.0f} MB > {PEAK_MB:.0f} MB"]
+                if spacy[2] > PEAK_MB else [])
     return rows, lines, exceeded
 
 
@@ -195,6 +214,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="run each pair this many times; the fastest run counts")
     parser.add_argument("--project", type=Path,
                         help="keep the generated project here and reuse it when it exists")
     parser.add_argument("--report-only", action="store_true",
@@ -206,7 +227,7 @@ def main() -> int:
         if not db.exists():
             build_project(db, args.articles, args.seed)
         built = time.perf_counter() - t0
-        rows, lines, exceeded = measure(db, Path(tmp), args.articles)
+        rows, lines, exceeded = measure(db, Path(tmp), args.articles, args.repeat)
     title = (f"bench_export: {args.articles} articles, shards of {SHARD} "
              f"(project built or found in {built:.1f} s)")
     code = report(title, rows, lines, exceeded)

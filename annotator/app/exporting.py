@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from annotator import __version__
-from annotator.app.splits import SPLIT_BY, assign, linked_groups
+from annotator.app.splits import SPLIT_BY, assign, linked_groups, split_of
 from annotator.core.model import ArticleDraft, Layer, Status
 from annotator.io.export_folder import FolderError, Staging, Survey, clash_message, names, survey
 from annotator.io.formats import CANNOT_MARK_MISSING, FORMATS, outputs, target, writer
@@ -142,9 +142,7 @@ def export_project(project: Project, options: ExportOptions, *,
     try:
         with Staging(options.out) as staging:
             check_output(staging.survey(*_outputs(options)), options)
-            rows = _choose(project, options, report)
-            _refuse_unmarked(options.fmt, rows)
-            parts = _split(project, rows, options, report)
+            parts = _plan(project, options, report)
             stream = _Stream(project, options, report, progress, cancelled)
             write = writer(options.fmt)
             for name, part in parts.items():
@@ -208,62 +206,63 @@ def portable_source(source_path: str | None) -> str | None:
     return _PATH_PARTS.split(source_path)[-1] or None
 
 
-def _choose(project: Project, options: ExportOptions, report: ExportReport
-            ) -> list[ExportRow]:
-    """The articles to export, in id order: done ones (or all); ``gold`` leaves out those
-    with open suggestions. Counts those written with parts nobody reviewed."""
+def _plan(project: Project, options: ExportOptions, report: ExportReport
+          ) -> dict[str, list[int]]:
+    """The ids of the articles to export by split, in id order: done ones (or all; ``gold``
+    leaves out those with open suggestions), refused before anything is read when the format
+    cannot mark what nobody reviewed. Holds ids (and, split by group, hashes), not rows."""
     status = None if options.include_unreviewed and not options.gold else Status.DONE
-    chosen = []
+    by_article = options.split_by == "article"
+    parts: dict[str, list[int]] = {name: [] for name, _ in options.split}
+    hashes: dict[int, str] = {}
+    refused: list[str] = []
     for row in export_rows(project.db, status, options.layers):
         if options.gold and row.open:
             report.skipped.append(f"article {row.id}: open model suggestions (not gold)")
             continue
         report.unreviewed += row.status is not Status.DONE or bool(row.open)
-        chosen.append(row)
-    return chosen
+        if why := _unmarked(options.fmt, row):
+            refused.append(f"{row.id} {row.title!r} ({why})")
+        if by_article:
+            parts[split_of(row.hash, options.seed, options.split)].append(row.id)
+        else:
+            hashes[row.id] = row.hash
+    if refused:
+        raise ExportRefused(
+            f"{options.fmt} cannot mark what nobody reviewed as missing, so it would turn it "
+            f"into \"no entity\": refused {len(refused)} articles: {names(refused)}. Nothing "
+            "was written. Review them (decide their suggestions, mark them done), leave them "
+            "out (--gold; without --include-unreviewed), or export jsonl or spacy, which mark "
+            "it missing.")
+    if hashes:
+        groups = linked_groups(project, article_texts(project.db, list(hashes)))
+        for article_id, name in assign(hashes, groups, options.seed, options.split).items():
+            parts[name].append(article_id)
+    _warn_empty(parts, options, report)
+    return parts
 
 
-def _refuse_unmarked(fmt: str, rows: list[ExportRow]) -> None:
-    """A format that cannot say "nobody reviewed this" refuses articles with such parts."""
+def _unmarked(fmt: str, row: ExportRow) -> str | None:
+    """Why a format that cannot say "nobody reviewed this" refuses an article, if it does."""
     layers = CANNOT_MARK_MISSING.get(fmt)
     if layers is None:
-        return
-    found = []
-    for row in rows:
-        undecided = sum(n for layer, n in row.open.items() if layer in layers)
-        why = ("not marked done" if row.status is not Status.DONE
-               else f"{undecided} open suggestions" if undecided else None)
-        if why:
-            found.append(f"{row.id} {row.title!r} ({why})")
-    if found:
-        raise ExportRefused(
-            f"{fmt} cannot mark what nobody reviewed as missing, so it would turn it into "
-            f"\"no entity\": refused {len(found)} articles: {names(found)}. Nothing was "
-            "written. Review them (decide their suggestions, mark them done), leave them out "
-            "(--gold; without --include-unreviewed), or export jsonl or spacy, which mark it "
-            "missing.")
+        return None
+    undecided = sum(n for layer, n in row.open.items() if layer in layers)
+    return ("not marked done" if row.status is not Status.DONE
+            else f"{undecided} open suggestions" if undecided else None)
 
 
-def _split(project: Project, rows: list[ExportRow], options: ExportOptions,
-           report: ExportReport) -> dict[str, list[int]]:
-    """Article ids by split (by article, or by group of linked articles), in id order;
-    empty splits warned."""
-    hashes = {row.id: row.hash for row in rows}
-    groups = (linked_groups(project, article_texts(project.db, list(hashes)))
-              if options.split_by == "group" else [])
-    where = assign(hashes, groups, options.seed, options.split)
-    parts: dict[str, list[int]] = {name: [] for name, _ in options.split}
-    for row in rows:
-        parts[where[row.id]].append(row.id)
-    if not rows:
+def _warn_empty(parts: dict[str, list[int]], options: ExportOptions,
+                report: ExportReport) -> None:
+    total = sum(len(part) for part in parts.values())
+    if not total:
         report.warnings.append("no article to export" if options.include_unreviewed else
                                "no article is marked done, so none was exported "
                                "(--include-unreviewed exports the others too, what nobody "
                                "reviewed marked missing)")
     else:
-        report.warnings += [f"split '{name}' is empty: {len(rows)} articles did not reach "
-                            "it" for name, part in parts.items() if not part]
-    return parts
+        report.warnings += [f"split '{name}' is empty: {total} articles did not reach it"
+                            for name, part in parts.items() if not part]
 
 
 class _Stream:

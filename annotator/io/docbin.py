@@ -157,43 +157,55 @@ def doc_and_data(draft: ArticleDraft) -> tuple[Any, dict[str, Any]]:
     from spacy.tokens import Span
 
     spans = all_spans(draft)
-    suggestions = draft.suggestions or []
-    starts, ends, _, doc = tokenized(draft.text, boundaries([*spans, *suggestions]), doc=True)
-    ranges = {s.key: trimmed(draft.text, starts, ends, r)
-              for s, r in zip(spans, token_spans(starts, ends, spans), strict=True)}
+    starts, ends, _, doc = tokenized(draft.text, boundaries([*spans, *(draft.suggestions or [])]),
+                                     doc=True)
+    ranges = token_ranges_trimmed(draft.text, starts, ends, spans)
 
     def make(span: DocSpan) -> Any:
         first, last = ranges[span.key]
         return Span(doc, first, last + 1, label=span.label)
 
-    kept, rest = split_overlapping([s for s in spans if s.layer is Layer.ENTITY], ranges)
+    entities = [s for s in spans if s.layer is Layer.ENTITY]
+    kept, rest = split_overlapping(entities, ranges)
     ents = [make(s) for s in kept]
-    if draft.reviewed:
-        taken = {i for e in ents for i in range(e.start, e.end)}
-        undecided = [s for s in draft.open_suggestions() if s.layer is Layer.ENTITY]
-        missing = sorted({i for first, last in token_spans(starts, ends, undecided)
-                          for i in range(first, last + 1)} - taken)
-        doc.set_ents(ents, missing=[Span(doc, i, i + 1) for i in missing], default="outside")
-    else:  # nobody reviewed the rest: missing, not "no entity"
+    if not draft.reviewed:  # nobody reviewed the rest: missing, not "no entity"
         doc.set_ents(ents, default="missing")
-    groups = {OVERLAPPING: rest, **{name: [s for s in spans if s.layer is layer]
-                                    for name, layer in SPAN_GROUPS.items()}}
-    for name, members in groups.items():
-        if members:  # an empty group would cost a serialisation and say nothing
-            doc.spans[name] = [make(s) for s in members]
+    else:
+        undecided = [s for s in draft.open_suggestions() if s.layer is Layer.ENTITY]
+        missing = _under(undecided, starts, ends, [ranges[s.key] for s in kept])
+        doc.set_ents(ents, missing=[Span(doc, i, i + 1) for i in missing], default="outside")
+    if rest or len(entities) < len(spans):
+        groups = {OVERLAPPING: rest, **{name: [s for s in spans if s.layer is layer]
+                                        for name, layer in SPAN_GROUPS.items()}}
+        for name, members in groups.items():
+            if members:  # an empty group would cost a serialisation and say nothing
+                doc.spans[name] = [make(s) for s in members]
     return doc, user_data(draft, spans)
 
 
-def trimmed(text: str, starts: list[int], ends: list[int], token_range: tuple[int, int]
-            ) -> tuple[int, int]:
-    """A span's tokens less white-space tokens at its ends (spaCy rejects entities that start
-    or end with white space)."""
-    first, last = token_range
-    while first < last and text[starts[first]:ends[first]].isspace():
-        first += 1
-    while last > first and text[starts[last]:ends[last]].isspace():
-        last -= 1
-    return first, last
+def token_ranges_trimmed(text: str, starts: list[int], ends: list[int], spans: list[DocSpan]
+                         ) -> dict[str, tuple[int, int]]:
+    """Each span's first and last token (by key), less white-space tokens at its ends (spaCy
+    rejects entities that start or end with white space); a span of white space only keeps
+    the token it follows."""
+    ranges = {}
+    for span, (first, last) in zip(spans, token_spans(starts, ends, spans), strict=True):
+        while first < last and text[starts[first]:ends[first]].isspace():
+            first += 1
+        while last > first and text[starts[last]:ends[last]].isspace():
+            last -= 1
+        ranges[span.key] = (first, last)
+    return ranges
+
+
+def _under(undecided: list[DocSpan], starts: list[int], ends: list[int],
+           taken: list[tuple[int, int]]) -> list[int]:
+    """The tokens under open entity suggestions that no entity kept covers: missing."""
+    if not undecided:
+        return []
+    covered = {i for first, last in taken for i in range(first, last + 1)}
+    return sorted({i for first, last in token_spans(starts, ends, undecided)
+                   for i in range(first, last + 1)} - covered)
 
 
 def split_overlapping(entities: list[DocSpan], ranges: dict[str, tuple[int, int]]

@@ -149,6 +149,8 @@ def _latest(records: list[dict[str, Any]]) -> dict[str, Any]:
 def all_spans(draft: ArticleDraft) -> list[DocSpan]:
     """The draft's annotations, plus its plain entity spans (a draft no project made) as keyed
     entity spans, so a writer never drops them."""
+    if not draft.spans:
+        return list(draft.annotations)
     used = {s.key for s in draft.annotations}
     keys = (key for key in (f"S{n}" for n in count(1)) if key not in used)
     plain = [DocSpan(next(keys), Layer.ENTITY, s.start, s.end, s.label) for s in draft.spans]

@@ -30,10 +30,11 @@ from annotator.store.sql import chunks, load_json, marks
 BATCH = 200  # articles per read: a few MB of text, five queries
 _LAYERS = {layer.value: layer for layer in Layer}
 _CLAIM = Layer.CLAIM.value
+_NONE: dict[Layer, int] = {}  # shared by the rows without open suggestions; never changed
 Row = tuple[Any, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ExportRow:
     """An article as an export chooses and splits it, before reading its text."""
 
@@ -45,9 +46,9 @@ class ExportRow:
 
 
 def export_rows(db: Database, status: Status | None = None,
-                layers: Iterable[Layer] | None = None) -> list[ExportRow]:
+                layers: Iterable[Layer] | None = None) -> Iterator[ExportRow]:
     """Every article (of one status) in id order, with its open suggestions in the reviewed
-    layers among ``layers`` (all when None)."""
+    layers among ``layers`` (all when None); streamed."""
     wanted = [layer.value for layer in REVIEWED_LAYERS
               if layers is None or layer in set(layers)]
     open_: dict[int, dict[Layer, int]] = {}
@@ -57,11 +58,12 @@ def export_rows(db: Database, status: Status | None = None,
                 WHERE s.layer IN ({marks(wanted)}) AND NOT EXISTS (
                     SELECT 1 FROM suggestion_decisions d WHERE d.suggestion_id = s.id)
                 GROUP BY s.article_id, s.layer""", wanted):
-            open_.setdefault(article_id, {})[Layer(layer)] = n
+            open_.setdefault(article_id, {})[_LAYERS[layer]] = n
+    statuses = {status.value: status for status in Status}
     where, params = ("WHERE status = ?", [status.value]) if status else ("", [])
-    rows = db.execute(f"SELECT id, hash, title, status FROM articles {where} ORDER BY id",
-                      params)
-    return [ExportRow(i, h, t, Status(s), open_.get(i, {})) for i, h, t, s in rows]
+    for i, h, t, s in db.execute(f"SELECT id, hash, title, status FROM articles {where} "
+                                 "ORDER BY id", params):
+        yield ExportRow(i, h, t, statuses[s], open_.get(i, _NONE))
 
 
 def article_texts(db: Database, article_ids: Sequence[int]) -> Iterator[tuple[int, str]]:
