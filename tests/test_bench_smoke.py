@@ -174,3 +174,16 @@ def test_bench_window_runs_and_prints_its_table(tmp_path: Path) -> None:
     (memory,) = [line for line in out.splitlines() if line.startswith("(c) memory at")]
     assert memory.startswith("(c) memory at 300 articles") and "not started" in memory, out
     assert_verdict(out)
+
+
+def test_bench_export_runs_and_prints_its_table() -> None:
+    assert "--report-only" in run_bench("bench_export.py", "--help")
+    out = run_bench("bench_export.py", "--articles", "12")
+    assert "bench_export: 12 articles, shards of 1000" in out
+    assert_rows(out, ["DocBin export, CPU (annotator export -f spacy)", "  wall time, DocBin",
+                      "JSONL export, CPU (annotator export -f jsonl)", "  wall time, JSONL",
+                      "  json.dumps of the rows alone (no tokens), CPU"])
+    # One shard holds all 12 documents; peak memory is printed (a figure, not a time).
+    assert any(line.startswith("DocBin export: 1 shards, ") for line in out.splitlines()), out
+    assert any(line.startswith("peak memory: DocBin export ") for line in out.splitlines()), out
+    assert_verdict(out)

@@ -172,3 +172,19 @@ def test_the_dialog_includes_unreviewed_work_and_splits_by_group(qtbot, filled: 
     assert len(tasks) == 10 and {t["answer"] for t in tasks} == {"ignore"}  # not reviewed
     assert "10 with parts nobody reviewed" in window.statusBar().currentMessage()
     window.close()
+
+
+def test_the_dialog_says_what_the_format_writes(qtbot, tmp_path: Path) -> None:
+    from annotator.ui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(None, out=tmp_path / "out")
+    qtbot.addWidget(dialog)
+    dialog.format.setCurrentText("jsonl")
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    assert dialog.layout_hint.text() == ("Writes per split: SPLIT.jsonl: one Prodigy-style "
+                                         "task per line")
+    dialog.format.setFocus()
+    qtbot.keyClick(dialog.format, Qt.Key.Key_Down)  # the next format: spacy
+    assert dialog.format.currentText() == "spacy"
+    assert "a folder SPLIT/ of spaCy DocBins, 000001.spacy" in dialog.layout_hint.text()

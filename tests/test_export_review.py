@@ -112,9 +112,9 @@ def test_docbin_has_missing_values_where_nobody_reviewed(project: Project,
     build(project)
     export(project, tmp_path / "out", "spacy", include_unreviewed=True)
     nlp = spacy.blank("de")
+    shard = tmp_path / "out" / "all" / "000001.spacy"
     docs = {doc.user_data["annotator"]["meta"]["title"]: doc for doc in
-            DocBin(store_user_data=True).from_disk(tmp_path / "out" / "all.spacy").get_docs(
-                nlp.vocab)}
+            DocBin(store_user_data=True).from_disk(shard).get_docs(nlp.vocab)}
     done, early, new = docs["Stadtrat tagt"], docs["Werftbesuch"], docs["Unfall"]
     assert {t.ent_iob_ for t in done if not t.ent_type_} == {"O"}  # reviewed: no entity
     assert [(e.text, e.label_) for e in done.ents] == [("Anna Berger", "PER"),
@@ -126,7 +126,7 @@ def test_docbin_has_missing_values_where_nobody_reviewed(project: Project,
     assert {t.ent_iob_ for t in new if not t.ent_type_} == {""}  # unreviewed: all missing
     # spaCy's training reads them: missing tokens are no gold "O"
     examples = {ex.reference.user_data["annotator"]["meta"]["title"]: ex
-                for ex in Corpus(tmp_path / "out" / "all.spacy")(nlp)}
+                for ex in Corpus(tmp_path / "out" / "all")(nlp)}  # the folder of shards
     tags = examples["Unfall"].get_aligned_ner()
     assert "U-LOC" in tags and "O" not in tags and None in tags
 
@@ -207,7 +207,7 @@ def test_open_suggestions_and_provenance_come_back(project: Project, tmp_path: P
         assert again.suggestion(span.suggestion_id).model == "de_test_ner"
         assert sorted(again.open_suggestion_counts().values()) == [1, 2]
         export(again, second, fmt, include_unreviewed=True)
-    name = f"all.{'jsonl' if fmt == 'jsonl' else 'spacy'}"
+    name = "all.jsonl" if fmt == "jsonl" else "all/000001.spacy"
     assert (first / name).read_bytes() == (second / name).read_bytes()
 
 

@@ -14,18 +14,18 @@ The folder handling (manifest, staging, swap) is ``annotator.io.export_folder``;
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from annotator import __version__
-from annotator.app.splits import SPLIT_BY, assign, linked_groups
+from annotator.app.splits import SPLIT_BY, assign, linked_groups, split_of
 from annotator.core.model import ArticleDraft, Layer, Status
 from annotator.io.export_folder import FolderError, Staging, Survey, clash_message, names, survey
 from annotator.io.formats import CANNOT_MARK_MISSING, FORMATS, outputs, target, writer
 from annotator.store import Project
-from annotator.store.datasets import annotated_draft
+from annotator.store.drafts import ExportRow, annotated_drafts, article_texts, export_rows
 
 Progress = Callable[[int, str], None]
 _SPLIT_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,39}")
@@ -132,22 +132,24 @@ def export_project(project: Project, options: ExportOptions, *,
                    progress: Progress | None = None,
                    cancelled: Callable[[], bool] = lambda: False) -> ExportReport:
     """Write the project's annotated articles into ``options.out``; an earlier export there
-    is replaced whole or not at all, and nothing else in the folder is touched."""
+    is replaced whole or not at all, and nothing else in the folder is touched.
+
+    The articles are chosen, refused and split on their ids, hashes and suggestion counts;
+    then each split streams: read in batches, written as they come (memory holds a batch,
+    and a DocBin shard), into the staging folder that becomes the export at the end."""
     _check(options)
     report = ExportReport()
     try:
         with Staging(options.out) as staging:
             check_output(staging.survey(*_outputs(options)), options)
-            drafts = _collect(project, options, report, progress, cancelled)
-            if cancelled():
-                raise ExportError("cancelled: nothing was written")
-            _refuse_unmarked(options.fmt, drafts)
-            parts = _renumber_groups(_split(project, drafts, options, report))
+            parts = _plan(project, options, report)
+            stream = _Stream(project, options, report, progress, cancelled)
             write = writer(options.fmt)
             for name, part in parts.items():
-                write(part, target(options.fmt, staging.root, name))
+                write(stream.drafts(part), target(options.fmt, staging.root, name))
                 report.articles[name] = len(part)
-            manifest = staging.commit(_record(project, options, report, drafts))
+            stream.check()
+            manifest = staging.commit(_record(project, options, report, stream.models))
     except FolderError as exc:
         raise ExportError(str(exc)) from exc
     except OSError as exc:
@@ -176,12 +178,9 @@ def _outputs(options: ExportOptions) -> tuple[list[str], list[str]]:
 
 
 def _record(project: Project, options: ExportOptions, report: ExportReport,
-            drafts: dict[int, ArticleDraft]) -> dict:
+            models: set[tuple[str, str]]) -> dict:
     """The manifest's account of the export (its files are added by the folder): how it was
     made, the label scheme, the models behind its spans and suggestions."""
-    spans = [s for d in drafts.values() for s in [*d.annotations, *(d.suggestions or [])]]
-    models = sorted({(s.made.model, s.made.model_version) for s in spans
-                     if s.made and s.made.model and s.made.model_version})
     return {
         "app": "annotator", "version": __version__,
         "created": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -196,7 +195,7 @@ def _record(project: Project, options: ExportOptions, report: ExportReport,
         "labels": [{"layer": label.layer.value, "name": label.name, "color": label.color,
                     "shortcut": label.shortcut, "description": label.description}
                    for label in project.labels()],
-        "models": [{"name": name, "version": version} for name, version in models],
+        "models": [{"name": name, "version": version} for name, version in sorted(models)],
     }
 
 
@@ -207,85 +206,96 @@ def portable_source(source_path: str | None) -> str | None:
     return _PATH_PARTS.split(source_path)[-1] or None
 
 
-def _collect(project: Project, options: ExportOptions, report: ExportReport,
-             progress: Progress | None, cancelled: Callable[[], bool]
-             ) -> dict[int, ArticleDraft]:
-    """The articles to export, by id: done ones (or all), each marked reviewed or not."""
+def _plan(project: Project, options: ExportOptions, report: ExportReport
+          ) -> dict[str, list[int]]:
+    """The ids of the articles to export by split, in id order: done ones (or all; ``gold``
+    leaves out those with open suggestions), refused before anything is read when the format
+    cannot mark what nobody reviewed. Holds ids (and, split by group, hashes), not rows."""
     status = None if options.include_unreviewed and not options.gold else Status.DONE
-    ids = [a.id for page in _pages(project, status) for a in page]
-    drafts: dict[int, ArticleDraft] = {}
-    for n, article_id in enumerate(ids, start=1):
-        if cancelled():
-            break
-        draft = annotated_draft(project, article_id, options.layers)
-        if options.gold and draft.open_suggestions():
-            report.skipped.append(f"article {article_id}: open model suggestions (not gold)")
+    by_article = options.split_by == "article"
+    parts: dict[str, list[int]] = {name: [] for name, _ in options.split}
+    hashes: dict[int, str] = {}
+    refused: list[str] = []
+    for row in export_rows(project.db, status, options.layers):
+        if options.gold and row.open:
+            report.skipped.append(f"article {row.id}: open model suggestions (not gold)")
             continue
-        draft.source_path = portable_source(draft.source_path)
-        draft.reviewed = draft.status is Status.DONE
-        report.unreviewed += not draft.complete()
-        drafts[article_id] = draft
-        if progress:
-            progress(n, f"article {article_id}")
-    return drafts
+        report.unreviewed += row.status is not Status.DONE or bool(row.open)
+        if why := _unmarked(options.fmt, row):
+            refused.append(f"{row.id} {row.title!r} ({why})")
+        if by_article:
+            parts[split_of(row.hash, options.seed, options.split)].append(row.id)
+        else:
+            hashes[row.id] = row.hash
+    if refused:
+        raise ExportRefused(
+            f"{options.fmt} cannot mark what nobody reviewed as missing, so it would turn it "
+            f"into \"no entity\": refused {len(refused)} articles: {names(refused)}. Nothing "
+            "was written. Review them (decide their suggestions, mark them done), leave them "
+            "out (--gold; without --include-unreviewed), or export jsonl or spacy, which mark "
+            "it missing.")
+    if hashes:
+        groups = linked_groups(project, article_texts(project.db, list(hashes)))
+        for article_id, name in assign(hashes, groups, options.seed, options.split).items():
+            parts[name].append(article_id)
+    _warn_empty(parts, options, report)
+    return parts
 
 
-def _refuse_unmarked(fmt: str, drafts: dict[int, ArticleDraft]) -> None:
-    """A format that cannot say "nobody reviewed this" refuses articles with such parts."""
+def _unmarked(fmt: str, row: ExportRow) -> str | None:
+    """Why a format that cannot say "nobody reviewed this" refuses an article, if it does."""
     layers = CANNOT_MARK_MISSING.get(fmt)
     if layers is None:
-        return
-    found = []
-    for article_id, draft in drafts.items():
-        undecided = [s for s in draft.open_suggestions() if s.layer in layers]
-        why = ("not marked done" if not draft.reviewed
-               else f"{len(undecided)} open suggestions" if undecided else None)
-        if why:
-            found.append(f"{article_id} {draft.title!r} ({why})")
-    if found:
-        raise ExportRefused(
-            f"{fmt} cannot mark what nobody reviewed as missing, so it would turn it into "
-            f"\"no entity\": refused {len(found)} articles: {names(found)}. Nothing was "
-            "written. Review them (decide their suggestions, mark them done), leave them out "
-            "(--gold; without --include-unreviewed), or export jsonl or spacy, which mark it "
-            "missing.")
+        return None
+    undecided = sum(n for layer, n in row.open.items() if layer in layers)
+    return ("not marked done" if row.status is not Status.DONE
+            else f"{undecided} open suggestions" if undecided else None)
 
 
-def _split(project: Project, drafts: dict[int, ArticleDraft], options: ExportOptions,
-           report: ExportReport) -> dict[str, list[ArticleDraft]]:
-    """The drafts by split (by article, or by group of linked articles); empty splits warned."""
-    hashes = {article_id: project.article(article_id).hash for article_id in drafts}
-    groups = (linked_groups(project, {i: d.text for i, d in drafts.items()})
-              if options.split_by == "group" else [])
-    where = assign(hashes, groups, options.seed, options.split)
-    parts: dict[str, list[ArticleDraft]] = {name: [] for name, _ in options.split}
-    for article_id, draft in drafts.items():
-        parts[where[article_id]].append(draft)
-    if not drafts:
+def _warn_empty(parts: dict[str, list[int]], options: ExportOptions,
+                report: ExportReport) -> None:
+    total = sum(len(part) for part in parts.values())
+    if not total:
         report.warnings.append("no article to export" if options.include_unreviewed else
                                "no article is marked done, so none was exported "
                                "(--include-unreviewed exports the others too, what nobody "
                                "reviewed marked missing)")
     else:
-        report.warnings += [f"split '{name}' is empty: {len(drafts)} articles did not reach "
-                            "it" for name, part in parts.items() if not part]
-    return parts
+        report.warnings += [f"split '{name}' is empty: {total} articles did not reach it"
+                            for name, part in parts.items() if not part]
 
 
-def _renumber_groups(parts: dict[str, list[ArticleDraft]]) -> dict[str, list[ArticleDraft]]:
-    """Name claim groups G1, G2 … in the order the export meets them, not by database id, so
-    that a project made from the export exports the very same files."""
-    names: dict[str, str] = {}
-    for drafts in parts.values():
-        for draft in drafts:
-            for member in draft.groups:
-                names.setdefault(member.group_key, f"G{len(names) + 1}")
-            draft.groups = [replace(m, group_key=names[m.group_key]) for m in draft.groups]
-    return parts
+class _Stream:
+    """The drafts of one split after another, read in batches as the writer asks for them:
+    paths cut to file names, marked reviewed or not, claim groups named G1, G2 … in the
+    order the export meets them (not by database id, so that a project made from the export
+    exports the very same files); the models behind their spans are noted for the manifest."""
 
+    def __init__(self, project: Project, options: ExportOptions, report: ExportReport,
+                 progress: Progress | None, cancelled: Callable[[], bool]) -> None:
+        self.project, self.options, self.report = project, options, report
+        self.progress, self.cancelled = progress, cancelled
+        self.models: set[tuple[str, str]] = set()
+        self.groups: dict[str, str] = {}
+        self.done = 0
 
-def _pages(project: Project, status: Status | None):
-    offset = 0
-    while page := project.list_articles(offset, 500, status):
-        yield page
-        offset += len(page)
+    def drafts(self, ids: list[int]) -> Iterator[ArticleDraft]:
+        self.check()
+        for article_id, draft in zip(ids, annotated_drafts(self.project.db, ids,
+                                                           self.options.layers), strict=True):
+            draft.source_path = portable_source(draft.source_path)
+            draft.reviewed = draft.status is Status.DONE
+            draft.groups = [replace(m, group_key=self.groups.setdefault(
+                m.group_key, f"G{len(self.groups) + 1}")) for m in draft.groups]
+            self.models.update((s.made.model, s.made.model_version)
+                               for s in [*draft.annotations, *(draft.suggestions or [])]
+                               if s.made and s.made.model and s.made.model_version)
+            yield draft
+            self.done += 1
+            if self.progress:
+                self.progress(self.done, f"article {article_id}")
+            self.check()
+
+    def check(self) -> None:
+        if self.cancelled():
+            raise ExportError("cancelled: nothing was written")

@@ -47,16 +47,17 @@ def assign(hashes: dict[int, str], groups: Iterable[Iterable[int]], seed: int,
             for article_id in hashes}
 
 
-def linked_groups(project: Project, texts: dict[int, str]) -> list[list[int]]:
-    """The articles (of ``texts``) linked by a claim group, a confirmed claim match or
-    near-duplicate texts, as groups of two or more article ids."""
-    links = UnionFind(texts)
+def linked_groups(project: Project, texts: Iterable[tuple[int, str]]) -> list[list[int]]:
+    """The articles (of ``texts``, pairs of id and text) linked by a claim group, a confirmed
+    claim match or near-duplicate texts, as groups of two or more article ids."""
+    prints = {article_id: sentence_prints(text) for article_id, text in texts}
+    links = UnionFind(prints)
     for group in project.claims.groups():
         links.join([m.article_id for m in group.members])
     for decision in project.matching.decisions():
         if decision.decision == "confirmed":
             links.join([decision.query.article_id, decision.candidate.article_id])
-    for pair in near_duplicates({i: sentence_prints(text) for i, text in texts.items()}):
+    for pair in near_duplicates(prints):
         links.join(pair)
     return links.groups()
 

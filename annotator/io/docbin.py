@@ -2,7 +2,9 @@
 groups, and everything spaCy has no place for in ``doc.user_data["annotator"]``.
 
 Each article is one ``Doc`` built from the shared tokenizer's words and spaces (so tokens end
-at every span boundary) on the vocab of ``spacy.blank("de")``; the DocBin keeps user data.
+at every span boundary) on the one vocab of ``spacy.blank("de")``; the DocBin keeps user data.
+An export writes a folder of DocBins of 1,000 documents each (``write_spacy_shards``), which
+spaCy's corpus reader and our import read as one corpus.
 
 - ``doc.ents``: the entity layer. Entities may overlap in a project but not in ``doc.ents``:
   sorted by start (longer first, then article order) each is kept unless its tokens overlap
@@ -12,7 +14,7 @@ at every span boundary) on the vocab of ``spacy.blank("de")``; the DocBin keeps 
   entities of an article nobody reviewed whole; spaCy's training leaves missing tokens out.
 - ``doc.spans["claims"]``, ``doc.spans["sources"]``, ``doc.spans["structure"]``: the claim,
   source and structure (zone) layers; zones never become entities. These span groups and
-  ``entities_overlapping`` are always present, perhaps empty.
+  ``entities_overlapping`` are there when they hold spans (an empty one is left out).
 - A Doc span covers the tokens inside the character span, less white-space tokens at its
   ends (a span of white space only keeps the token it follows). Token boundaries match span
   boundaries except where a span starts or ends on the single space after a token or on
@@ -63,7 +65,7 @@ from annotator.io.common import (
     read_limited,
     short_title,
 )
-from annotator.io.export_jsonl import all_spans, boundaries, token_ranges
+from annotator.io.export_jsonl import all_spans, boundaries
 from annotator.io.records import (
     article_meta,
     draft_from_meta,
@@ -75,7 +77,7 @@ from annotator.io.records import (
     span_record,
     suggestion_record,
 )
-from annotator.io.tokens import Token, german_tokenizer, tokenize
+from annotator.io.tokens import german_tokenizer, token_spans, tokenized
 
 VERSION = 1
 USER_DATA_KEY = "annotator"
@@ -89,62 +91,121 @@ _LAYER_ORDER = {layer: n for n, layer in enumerate(Layer)}
 # --- writing ---------------------------------------------------------------------------------
 
 
-def write_spacy(drafts: Iterable[ArticleDraft], path: Path) -> list[Path]:
-    """Write one Doc per article into a DocBin; the same drafts always give the same bytes."""
-    from spacy.tokens import DocBin
+SHARD_DOCS = 1000  # documents per DocBin file of an export
 
-    vocab = german_tokenizer().vocab
-    docbin = DocBin(store_user_data=True)
+
+def write_spacy_shards(drafts: Iterable[ArticleDraft], folder: Path,
+                       shard: int | None = None) -> list[Path]:
+    """Write one Doc per article into ``folder`` as DocBins of ``shard`` (``SHARD_DOCS``)
+    documents each (``000001.spacy``, ``000002.spacy``, … in article order; one empty DocBin
+    when there is no article), each written as soon as it is full: memory holds one shard,
+    whatever the number of articles. spaCy reads the folder as one corpus
+    (``--paths.train folder``), and so does our import."""
+    size = shard or SHARD_DOCS
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    out = Shard()
     for draft in drafts:
-        docbin.add(draft_doc(draft, vocab))
+        out.add(draft)
+        if len(out) == size:
+            written.append(out.write(folder / f"{len(written) + 1:06d}.spacy"))
+            out = Shard()
+    if len(out) or not written:
+        written.append(out.write(folder / f"{len(written) + 1:06d}.spacy"))
+    return written
+
+
+def write_spacy(drafts: Iterable[ArticleDraft], path: Path) -> list[Path]:
+    """Write one Doc per article into one DocBin file; the same drafts always give the same
+    bytes."""
+    out = Shard()
+    for draft in drafts:
+        out.add(draft)
     path.parent.mkdir(parents=True, exist_ok=True)
-    docbin.to_disk(path)
-    return [path]
+    return [out.write(path)]
 
 
-def draft_doc(draft: ArticleDraft, vocab: Any) -> Any:
-    """The Doc of one article: shared tokens, ents, span groups and our user data."""
-    from spacy.tokens import Doc, Span
+class Shard:
+    """One DocBin being filled. Our user data is packed here with one msgpack packer for the
+    whole shard, rather than by ``DocBin.add`` (whose every msgpack call looks up srsly's
+    encoders among the installed packages' entry points, 0.2–0.4 ms each)."""
+
+    def __init__(self) -> None:
+        from spacy.tokens import DocBin
+        from srsly.msgpack import Packer
+
+        self.docbin = DocBin(store_user_data=False)
+        self.packer = Packer(use_bin_type=True)
+
+    def __len__(self) -> int:
+        return len(self.docbin)
+
+    def add(self, draft: ArticleDraft) -> None:
+        doc, data = doc_and_data(draft)
+        self.docbin.add(doc)
+        self.docbin.user_data.append(self.packer.pack({USER_DATA_KEY: data}))
+
+    def write(self, path: Path) -> Path:
+        self.docbin.store_user_data = True  # the user data added above goes in the file
+        self.docbin.to_disk(path)
+        return path
+
+
+def doc_and_data(draft: ArticleDraft) -> tuple[Any, dict[str, Any]]:
+    """The Doc of one article (the shared tokens on the shared vocab, ents, the span groups
+    that have spans) and our user data for it."""
+    from spacy.tokens import Span
 
     spans = all_spans(draft)
-    suggestions = draft.suggestions or []
-    tokens = tokenize(draft.text, boundaries([*spans, *suggestions]))
-    doc = Doc(vocab, words=[t.text for t in tokens], spaces=[t.ws for t in tokens])
-    if doc.text != draft.text:  # the tokenizer's words and spaces must rebuild the text
-        raise ValueError(f"tokens do not rebuild the text of {draft.title!r}")
-    ranges = {s.key: trimmed(tokens, r) for s, r in zip(spans, token_ranges(tokens, spans),
-                                                         strict=True)}
+    starts, ends, _, doc = tokenized(draft.text, boundaries([*spans, *(draft.suggestions or [])]),
+                                     doc=True)
+    ranges = token_ranges_trimmed(draft.text, starts, ends, spans)
 
     def make(span: DocSpan) -> Any:
         first, last = ranges[span.key]
         return Span(doc, first, last + 1, label=span.label)
 
-    kept, rest = split_overlapping([s for s in spans if s.layer is Layer.ENTITY], ranges)
+    entities = [s for s in spans if s.layer is Layer.ENTITY]
+    kept, rest = split_overlapping(entities, ranges)
     ents = [make(s) for s in kept]
-    if draft.reviewed:
-        taken = {i for e in ents for i in range(e.start, e.end)}
-        undecided = [s for s in draft.open_suggestions() if s.layer is Layer.ENTITY]
-        missing = sorted({i for first, last in token_ranges(tokens, undecided)
-                          for i in range(first, last + 1)} - taken)
-        doc.set_ents(ents, missing=[Span(doc, i, i + 1) for i in missing], default="outside")
-    else:  # nobody reviewed the rest: missing, not "no entity"
+    if not draft.reviewed:  # nobody reviewed the rest: missing, not "no entity"
         doc.set_ents(ents, default="missing")
-    doc.spans[OVERLAPPING] = [make(s) for s in rest]
-    for name, layer in SPAN_GROUPS.items():
-        doc.spans[name] = [make(s) for s in spans if s.layer is layer]
-    doc.user_data[USER_DATA_KEY] = user_data(draft, spans)
-    return doc
+    else:
+        undecided = [s for s in draft.open_suggestions() if s.layer is Layer.ENTITY]
+        missing = _under(undecided, starts, ends, [ranges[s.key] for s in kept])
+        doc.set_ents(ents, missing=[Span(doc, i, i + 1) for i in missing], default="outside")
+    if rest or len(entities) < len(spans):
+        groups = {OVERLAPPING: rest, **{name: [s for s in spans if s.layer is layer]
+                                        for name, layer in SPAN_GROUPS.items()}}
+        for name, members in groups.items():
+            if members:  # an empty group would cost a serialisation and say nothing
+                doc.spans[name] = [make(s) for s in members]
+    return doc, user_data(draft, spans)
 
 
-def trimmed(tokens: list[Token], token_range: tuple[int, int]) -> tuple[int, int]:
-    """A span's tokens less white-space tokens at its ends (spaCy rejects entities that start
-    or end with white space)."""
-    first, last = token_range
-    while first < last and tokens[first].text.isspace():
-        first += 1
-    while last > first and tokens[last].text.isspace():
-        last -= 1
-    return first, last
+def token_ranges_trimmed(text: str, starts: list[int], ends: list[int], spans: list[DocSpan]
+                         ) -> dict[str, tuple[int, int]]:
+    """Each span's first and last token (by key), less white-space tokens at its ends (spaCy
+    rejects entities that start or end with white space); a span of white space only keeps
+    the token it follows."""
+    ranges = {}
+    for span, (first, last) in zip(spans, token_spans(starts, ends, spans), strict=True):
+        while first < last and text[starts[first]:ends[first]].isspace():
+            first += 1
+        while last > first and text[starts[last]:ends[last]].isspace():
+            last -= 1
+        ranges[span.key] = (first, last)
+    return ranges
+
+
+def _under(undecided: list[DocSpan], starts: list[int], ends: list[int],
+           taken: list[tuple[int, int]]) -> list[int]:
+    """The tokens under open entity suggestions that no entity kept covers: missing."""
+    if not undecided:
+        return []
+    covered = {i for first, last in taken for i in range(first, last + 1)}
+    return sorted({i for first, last in token_spans(starts, ends, undecided)
+                   for i in range(first, last + 1)} - covered)
 
 
 def split_overlapping(entities: list[DocSpan], ranges: dict[str, tuple[int, int]]

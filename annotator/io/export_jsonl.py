@@ -55,7 +55,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import count
 from pathlib import Path
@@ -77,7 +76,7 @@ from annotator.io.records import (
     span_record,
     suggestion_record,
 )
-from annotator.io.tokens import Token, tokenize
+from annotator.io.tokens import Token, token_spans, tokenized
 
 _DUMPS: dict[str, Any] = {"ensure_ascii": False, "sort_keys": True}
 
@@ -90,7 +89,7 @@ def write_jsonl(drafts: Iterable[ArticleDraft], path: Path) -> list[Path]:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="\n") as out:
         for draft in drafts:
-            out.write(json.dumps(task_of(draft), **_DUMPS).translate(_LINE_BREAKS) + "\n")
+            out.write(one_line(json.dumps(task_of(draft), **_DUMPS)) + "\n")
     return [path]
 
 
@@ -99,12 +98,19 @@ def write_jsonl(drafts: Iterable[ArticleDraft], path: Path) -> list[Path]:
 _LINE_BREAKS = {ord(c): f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"}
 
 
+def one_line(line: str) -> str:
+    """JSON with the line ends above escaped (looked for first: translating is slow)."""
+    if "\x85" in line or "\u2028" in line or "\u2029" in line:
+        return line.translate(_LINE_BREAKS)
+    return line
+
+
 def task_of(draft: ArticleDraft) -> dict[str, Any]:
     """The Prodigy-style task of one article, with our layers, links and groups."""
     spans = all_spans(draft)
     suggestions = draft.suggestions or []
-    tokens = tokenize(draft.text, boundaries([*spans, *suggestions]))
-    ranges = token_ranges(tokens, spans)
+    starts, ends, spaces, _ = tokenized(draft.text, boundaries([*spans, *suggestions]))
+    ranges = token_spans(starts, ends, spans)
     records = {s.key: {**span_record(s), "token_start": first, "token_end": last}
                for s, (first, last) in zip(spans, ranges, strict=True)}
     input_hash = stable_hash(_canonical({"text": draft.text}))
@@ -113,8 +119,8 @@ def task_of(draft: ArticleDraft) -> dict[str, Any]:
     task = {
         "text": draft.text,
         "meta": article_meta(draft),
-        "tokens": [{"text": t.text, "start": t.start, "end": t.end, "id": n, "ws": t.ws}
-                   for n, t in enumerate(tokens)],
+        "tokens": [{"text": draft.text[a:b], "start": a, "end": b, "id": n, "ws": w}
+                   for n, (a, b, w) in enumerate(zip(starts, ends, spaces, strict=True))],
         "spans": span_list,
         "relations": [_relation(link, records) for link in draft.links],
         "groups": [group_record(member) for member in draft.groups],
@@ -126,7 +132,7 @@ def task_of(draft: ArticleDraft) -> dict[str, Any]:
     if draft.suggestions is not None:
         task["suggestions"] = [
             {**suggestion_record(s), "token_start": first, "token_end": last}
-            for s, (first, last) in zip(suggestions, token_ranges(tokens, suggestions),
+            for s, (first, last) in zip(suggestions, token_spans(starts, ends, suggestions),
                                         strict=True)]
     return task
 
@@ -143,6 +149,8 @@ def _latest(records: list[dict[str, Any]]) -> dict[str, Any]:
 def all_spans(draft: ArticleDraft) -> list[DocSpan]:
     """The draft's annotations, plus its plain entity spans (a draft no project made) as keyed
     entity spans, so a writer never drops them."""
+    if not draft.spans:
+        return list(draft.annotations)
     used = {s.key for s in draft.annotations}
     keys = (key for key in (f"S{n}" for n in count(1)) if key not in used)
     plain = [DocSpan(next(keys), Layer.ENTITY, s.start, s.end, s.label) for s in draft.spans]
@@ -157,13 +165,7 @@ def boundaries(spans: Iterable[DocSpan]) -> tuple[int, ...]:
 def token_ranges(tokens: Sequence[Token], spans: Iterable[DocSpan]) -> list[tuple[int, int]]:
     """First and last (inclusive) token of each span: the tokens inside it; a span of white
     space only gets the token the space follows."""
-    starts, ends = [t.start for t in tokens], [t.end for t in tokens]
-    ranges = []
-    for span in spans:
-        first = bisect_right(ends, span.start)
-        last = max(bisect_left(starts, span.end) - 1, 0)
-        ranges.append((min(first, last), last))
-    return ranges
+    return token_spans([t.start for t in tokens], [t.end for t in tokens], spans)
 
 
 def _relation(link: DocLink, records: dict[str, dict[str, Any]]) -> dict[str, Any]:

@@ -9,17 +9,30 @@ from pathlib import Path
 from annotator.core.model import REVIEWED_LAYERS, ArticleDraft, Layer
 
 # A writer gets the articles of one split and the path to write them to (a file named after
-# the split with the format's extension, or a folder for brat); it returns the files written.
+# the split with the format's extension, or a folder for brat and spaCy's DocBin shards); it
+# streams them (an iterator, read once) and returns the files written.
 Writer = Callable[[Iterable[ArticleDraft], Path], list[Path]]
 
 FORMATS: dict[str, tuple[str, str, str]] = {
     # name: (module, writer function, file extension or "" for a folder)
     "jsonl": ("annotator.io.export_jsonl", "write_jsonl", ".jsonl"),
-    "spacy": ("annotator.io.docbin", "write_spacy", ".spacy"),
+    "spacy": ("annotator.io.docbin", "write_spacy_shards", ""),
     "conll": ("annotator.io.conll", "write_conll", ".conll"),
     "brat": ("annotator.io.brat", "write_brat", ""),
     "claims": ("annotator.io.claims_table", "write_claims", ".csv"),
     "claim-pairs": ("annotator.io.claims_table", "write_claim_pairs", ".jsonl"),
+}
+
+
+# What a format writes for each split, in words (the export dialog shows it).
+LAYOUT: dict[str, str] = {
+    "jsonl": "SPLIT.jsonl: one Prodigy-style task per line",
+    "spacy": "a folder SPLIT/ of spaCy DocBins, 000001.spacy … (1,000 articles each): "
+             "spacy train --paths.train SPLIT reads the folder as one corpus",
+    "conll": "SPLIT.conll (IOB2 entities) and SPLIT.conll.meta",
+    "brat": "a folder SPLIT/ with .txt, .ann and .meta per article",
+    "claims": "SPLIT.csv and SPLIT.jsonl: one row per claim",
+    "claim-pairs": "SPLIT.jsonl: pairs of claims in one group",
 }
 
 
@@ -42,7 +55,6 @@ def writer(name: str) -> Writer:
 def target(name: str, out: Path, split: str) -> Path:
     """Where one split of a format goes inside the output folder."""
     return out / f"{split}{FORMATS[name][2]}"
-
 
 
 def outputs(name: str, split: str) -> tuple[list[str], list[str]]:

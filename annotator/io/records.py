@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from annotator.core.model import (
@@ -63,6 +64,7 @@ def span_record(span: DocSpan) -> dict[str, Any]:
     return {**record, **provenance_record(span.made)}
 
 
+@lru_cache(maxsize=1024)  # spans share their makers: one record each (read, never changed)
 def provenance_record(made: Provenance | None) -> dict[str, Any]:
     """Who made a span and when, and the model it was accepted from: the keys that are known."""
     if made is None:
@@ -91,6 +93,7 @@ def group_record(member: DocGroupMember) -> dict[str, Any]:
             "value": member.value, "stance": member.stance, "holds": member.holds}
 
 
+@lru_cache(maxsize=1024)  # an import stamps all its spans alike: parse each time once
 def unix_time(iso: str) -> int | None:
     """An ISO 8601 time as whole Unix seconds (Prodigy's ``_timestamp``); None if unreadable."""
     try:

@@ -41,7 +41,7 @@ from annotator.app.exporting import (
 from annotator.core.model import Layer
 from annotator.io.export_folder import Survey
 from annotator.io.export_manifest import entry_names, names
-from annotator.io.formats import FORMATS
+from annotator.io.formats import FORMATS, LAYOUT
 
 
 class ExportDialog(QDialog):
@@ -53,6 +53,12 @@ class ExportDialog(QDialog):
         self.format = QComboBox(self)
         self.format.setObjectName("exportFormat")
         self.format.addItems(list(FORMATS))
+        self.layout_hint = QLabel(self)
+        self.layout_hint.setObjectName("exportLayout")
+        self.layout_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.layout_hint.setWordWrap(True)
+        self.format.currentTextChanged.connect(self._show_layout)
+        self._show_layout(self.format.currentText())
         self.out = QLineEdit(str(out or Path.home() / "annotator-export"), self)
         self.out.setObjectName("exportFolder")
         browse = QPushButton("Choose…", self)
@@ -85,6 +91,7 @@ class ExportDialog(QDialog):
         self._replace = False
         form = QFormLayout(self)
         form.addRow("Format", self.format)
+        form.addRow("", self.layout_hint)
         form.addRow("Folder", folder)
         form.addRow("Layers", layer_row)
         form.addRow("", self.unreviewed)
@@ -98,6 +105,9 @@ class ExportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _show_layout(self, fmt: str) -> None:
+        self.layout_hint.setText(f"Writes per split: {LAYOUT.get(fmt, '')}")
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Export into", self.out.text())

@@ -1,0 +1,176 @@
+"""Articles with their annotations, read in batches: what exports stream.
+
+``annotated_drafts`` reads a few hundred articles with five queries (articles; annotations with
+their makers, models and canonical sources; open suggestions; links; claim groups), whatever
+the number of articles, spans or sources in the project. ``export_rows`` is what an export
+decides on before it reads any text: each article's hash, title, status and open suggestions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from sqlite_utils import Database
+
+from annotator.core.model import (
+    REVIEWED_LAYERS,
+    ArticleDraft,
+    DocGroupMember,
+    DocLink,
+    DocSpan,
+    Layer,
+    Provenance,
+    Status,
+)
+from annotator.store.sql import chunks, load_json, marks
+
+BATCH = 200  # articles per read: a few MB of text, five queries
+_LAYERS = {layer.value: layer for layer in Layer}
+_CLAIM = Layer.CLAIM.value
+_NONE: dict[Layer, int] = {}  # shared by the rows without open suggestions; never changed
+Row = tuple[Any, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRow:
+    """An article as an export chooses and splits it, before reading its text."""
+
+    id: int
+    hash: str
+    title: str
+    status: Status
+    open: dict[Layer, int]  # open (undecided) suggestions per reviewed layer; none: empty
+
+
+def export_rows(db: Database, status: Status | None = None,
+                layers: Iterable[Layer] | None = None) -> Iterator[ExportRow]:
+    """Every article (of one status) in id order, with its open suggestions in the reviewed
+    layers among ``layers`` (all when None); streamed."""
+    wanted = [layer.value for layer in REVIEWED_LAYERS
+              if layers is None or layer in set(layers)]
+    open_: dict[int, dict[Layer, int]] = {}
+    if wanted:
+        for article_id, layer, n in db.execute(
+                f"""SELECT s.article_id, s.layer, count(*) FROM suggestions s
+                WHERE s.layer IN ({marks(wanted)}) AND NOT EXISTS (
+                    SELECT 1 FROM suggestion_decisions d WHERE d.suggestion_id = s.id)
+                GROUP BY s.article_id, s.layer""", wanted):
+            open_.setdefault(article_id, {})[_LAYERS[layer]] = n
+    statuses = {status.value: status for status in Status}
+    where, params = ("WHERE status = ?", [status.value]) if status else ("", [])
+    for i, h, t, s in db.execute(f"SELECT id, hash, title, status FROM articles {where} "
+                                 "ORDER BY id", params):
+        yield ExportRow(i, h, t, statuses[s], open_.get(i, _NONE))
+
+
+def article_texts(db: Database, article_ids: Sequence[int]) -> Iterator[tuple[int, str]]:
+    """(id, text) of articles, read in batches."""
+    for part in chunks(article_ids, BATCH):
+        yield from db.execute(f"SELECT id, text FROM articles WHERE id IN ({marks(part)})",
+                              part)
+
+
+def annotated_drafts(db: Database, article_ids: Sequence[int],
+                     layers: Iterable[Layer] | None = None) -> Iterator[ArticleDraft]:
+    """The articles in the given order, each with its annotations (of some layers: who made
+    each, when, from which model's suggestion), links, claim groups and open suggestions;
+    KeyError for an id that is no article."""
+    wanted = tuple(layer.value for layer in (Layer if layers is None else set(layers)))
+    for part in chunks(article_ids, BATCH):
+        yield from _batch(db, part, wanted)
+
+
+def _batch(db: Database, ids: list[int], wanted: tuple[str, ...]) -> Iterator[ArticleDraft]:
+    """The articles of one batch: five queries, rows as tuples in the columns' order."""
+    articles = {i: rows[0] for i, rows in _rows(db, _ARTICLES, ids).items()}
+    spans = _rows(db, _ANNOTATIONS, ids, wanted)
+    open_ = _rows(db, _OPEN, ids, wanted)
+    links = _rows(db, _LINKS, ids)
+    members = _rows(db, _MEMBERS, ids)
+    for article_id in ids:
+        if article_id not in articles:
+            raise KeyError(f"no article {article_id}")
+        yield _draft(articles[article_id], spans.get(article_id, []),
+                     open_.get(article_id, []), links.get(article_id, []),
+                     members.get(article_id, []))
+
+
+def _draft(art: Row, rows: list[Row], open_: list[Row], links: list[Row],
+           members: list[Row]) -> ArticleDraft:
+    _, text, title, outlet, author, url, published, language, meta, path, status = art
+    keys = {row[1]: f"T{n}" for n, row in enumerate(rows, start=1)}
+    groups: dict[int, list[Row]] = {}
+    for m in members:
+        groups.setdefault(m[1], []).append(m)
+    return ArticleDraft(
+        text=text, title=title, outlet=outlet, author=author, url=url, published=published,
+        language=language, meta=load_json(meta), source_path=path,
+        annotations=[_span(keys[row[1]], row) for row in rows],
+        links=[DocLink(keys[start], keys[end], kind, load_json(attrs))
+               for _, start, end, kind, attrs in links if start in keys and end in keys],
+        groups=[DocGroupMember(title, f"G{group_id}", keys[row[1]], value, stance,
+                               holding == row[1])
+                for row in rows if row[2] == _CLAIM
+                for _, _, group_id, value, stance, title, holding in groups.get(row[1], [])],
+        status=Status(status),
+        suggestions=[DocSpan(f"S{n}", _LAYERS[layer], start, end, label,
+                             made=Provenance(model=model, model_version=version, score=score))
+                     for n, (_, layer, start, end, label, score, model, version)
+                     in enumerate(open_, start=1)],
+    )
+
+
+def _span(key: str, row: Row) -> DocSpan:
+    """One annotation: who made it and when; its model when accepted from a suggestion."""
+    (_, _, layer, start, end, label, attrs, at, annotator, model, version, source,
+     kind) = row
+    return DocSpan(key, _LAYERS[layer], start, end, label, load_json(attrs), source=source,
+                   source_kind=kind, made=_made(annotator, at, model, version))
+
+
+@lru_cache(maxsize=4096)  # the spans of one import or one session share who and when
+def _made(annotator: str, at: str, model: str | None, version: str | None) -> Provenance:
+    if model is None:
+        return Provenance(annotator, at)
+    return Provenance(annotator, at, model, version)
+
+
+def _rows(db: Database, sql: str, ids: list[int], layers: tuple[str, ...] = ()
+          ) -> dict[int, list[Row]]:
+    """A query's rows by article (its first column), for these articles (and layers)."""
+    found: dict[int, list[Row]] = {}
+    for row in db.execute(sql.format(ids=marks(ids), layers=marks(layers)), [*ids, *layers]):
+        found.setdefault(row[0], []).append(row)
+    return found
+
+
+_ARTICLES = """SELECT id, text, title, outlet, author, url, published, language, meta,
+    source_path, status FROM articles WHERE id IN ({ids})"""
+
+# An annotation's model is that of the suggestion it was accepted from, in its own article.
+_ANNOTATIONS = """SELECT n.article_id, n.id, n.layer, n.start, n."end", n.label, n.attrs,
+    n.created_at, a.name, m.name, m.version, src.name, src.kind
+    FROM annotations n JOIN annotators a ON a.id = n.annotator_id
+    LEFT JOIN suggestions s ON s.id = n.suggestion_id AND s.article_id = n.article_id
+    LEFT JOIN models m ON m.id = s.model_id
+    LEFT JOIN sources src ON src.id = n.canonical_source_id
+    WHERE n.article_id IN ({ids}) AND n.layer IN ({layers})
+    ORDER BY n.article_id, n.start, n."end", n.id"""
+
+_OPEN = """SELECT s.article_id, s.layer, s.start, s."end", s.label, s.score, m.name, m.version
+    FROM suggestions s JOIN models m ON m.id = s.model_id
+    WHERE s.article_id IN ({ids}) AND s.layer IN ({layers}) AND NOT EXISTS (
+        SELECT 1 FROM suggestion_decisions d WHERE d.suggestion_id = s.id)
+    ORDER BY s.article_id, s.start, s."end", s.id"""
+
+# A link belongs to the article of the annotation it starts at; both ends must be kept spans.
+_LINKS = """SELECT n.article_id, l.from_id, l.to_id, l.kind, l.attrs FROM links l
+    JOIN annotations n ON n.id = l.from_id WHERE n.article_id IN ({ids}) ORDER BY l.id"""
+
+_MEMBERS = """SELECT n.article_id, m.annotation_id, m.group_id, m.value, m.stance, g.title,
+    g.holding_id FROM claim_group_members m JOIN claim_groups g ON g.id = m.group_id
+    JOIN annotations n ON n.id = m.annotation_id
+    WHERE n.article_id IN ({ids}) ORDER BY m.group_id"""
