@@ -13,8 +13,11 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
@@ -27,7 +30,7 @@ from annotator.app.import_batches import BatchSize
 from annotator.app.importing import import_files
 from annotator.core.model import ArticleDraft, DocLink, DocSpan, Layer, Span
 from annotator.nlp.sentences import split_sentences
-from annotator.store import Project
+from annotator.store import Project, files
 from tests.import_corpus import DATA, ROCKET, dump, plain_report, write_corpus
 
 GOLDEN = DATA / "import_golden.json"
@@ -175,6 +178,7 @@ def test_astral_characters_before_spans_keep_them_exact(tmp_path: Path) -> None:
 def test_a_cancel_between_batches_leaves_whole_batches(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(importing, "BATCH", 2)
+    monkeypatch.setattr(import_batches, "HOLD_MS", 1e9)  # however slow the machine
     path = tmp_path / "t.jsonl"
     path.write_text("\n".join(json.dumps({"text": f"Text {n}. Mit Satz {n}.", "spans": [
         {"start": 0, "end": 4, "label": "MISC"}]}) for n in range(7)), encoding="utf-8")
@@ -197,9 +201,10 @@ def test_a_kill_inside_a_batch_leaves_the_batches_before_it_whole(tmp_path: Path
         {"start": 0, "end": 4, "label": "MISC"}]}) for n in range(6)), encoding="utf-8")
     db = tmp_path / "p.db"
     script = ("import os, signal, sys\n"
-              "from annotator.app import importing\n"
+              "from annotator.app import import_batches, importing\n"
               "from annotator.store import Project\n"
               "importing.BATCH = 2\n"
+              "import_batches.HOLD_MS = 1e9\n"
               "project = Project.open(sys.argv[1])\n"
               "batches = []\n"
               "def trace(sql):\n"  # the third batch's sentences: its rows written, uncommitted
@@ -265,3 +270,31 @@ def test_a_batch_takes_as_many_articles_as_fit_the_time_it_may_hold_the_lock(
     assert size.articles == 200
     size.stored(200, 10.0)  # one article alone takes longer: one at a time
     assert size.articles == 1
+
+
+def test_between_its_batches_an_import_lets_the_window_write_first(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    with Project.open(db) as bulk:
+        holding, release = threading.Event(), threading.Event()
+
+        def window_writes() -> None:
+            with Project.open(db) as window, window.transaction():
+                holding.set()
+                release.wait(30)
+
+        thread = threading.Thread(target=window_writes)
+        with bulk.transaction():  # a batch holds the lock; the window's write comes and waits
+            thread.start()  # (a window's connection of its own, in its thread)
+            deadline = time.monotonic() + 30
+            while not files._queued and time.monotonic() < deadline:
+                time.sleep(0.001)
+            assert files._queued
+        bulk.db.let_waiting_write(timeout=30)  # what the import does before its next batch
+        try:
+            assert holding.is_set()  # the window got the lock before the next batch
+            bulk.db.execute("PRAGMA busy_timeout = 0")
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                bulk.db.execute("BEGIN IMMEDIATE")
+        finally:
+            release.set()
+            thread.join()

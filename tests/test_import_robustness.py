@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from annotator.app import importing
+from annotator.app import import_batches, importing
 from annotator.app.importing import import_files
 from annotator.app.jobs import import_job
 from annotator.cli import app
@@ -283,6 +283,7 @@ def test_doccano_text_categories_are_still_meta(tmp_path: Path) -> None:
 def test_each_batch_is_committed_with_its_sentence_index_before_it_is_reported(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(importing, "BATCH", 2)
+    monkeypatch.setattr(import_batches, "HOLD_MS", 1e9)  # however slow the machine
     path = write(tmp_path / "t.jsonl", "\n".join(json.dumps({"text": t}) for t in (
         "Erster Text. Mit zwei Sätzen.", "Zweiter Text. Auch zwei.", "Dritter Text.",
         "Vierter Text. Wieder zwei.", "Fünfter Text.")))

@@ -34,7 +34,7 @@ from annotator.store.batches import NewArticle
 BATCH = 200  # articles per transaction at most (fewer when a file has fewer)
 FIRST_BATCH = 20  # articles in a file's first batch, before the writer's speed is known
 BATCH_CHARS = 1_000_000  # text per transaction at most: long articles make smaller batches
-HOLD_MS = 40  # how long a batch should hold the write lock (a window's write waits as long)
+HOLD_MS = 20  # how long a batch should hold the write lock (a window's write waits as long)
 POOL_AFTER = 1000  # articles an import prepares here before it starts worker processes,
 POOL_BYTES = 4_000_000  # or a file this large (about as many articles) starts them at once
 

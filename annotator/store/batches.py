@@ -30,6 +30,7 @@ from annotator.core.model import (
 from annotator.core.spans import check_span
 from annotator.store.annotations import ensure_annotator, ensure_label
 from annotator.store.claims import ClaimStore
+from annotator.store.files import ProjectDatabase
 from annotator.store.sql import chunks, dump_json, marks, now
 from annotator.store.suggestions import ensure_model
 
@@ -119,6 +120,8 @@ class ArticleWriter:
         """Store checked articles in one transaction; should the store refuse one after all,
         each is stored on its own, so that it alone fails."""
         groups = dict(self.groups)
+        if isinstance(self.db, ProjectDatabase):
+            self.db.let_waiting_write()  # the window's writes first, then the next batch
         try:
             with self.db.atomic():
                 return self.write(batch)
