@@ -56,12 +56,11 @@ class SuggestionTables:
                 [article_id, model_id, layer.value],
             )
             stamp = now()
-            self.db.table("suggestions").insert_all(
-                {"article_id": article_id, "model_id": model_id, "layer": layer.value,
-                 "label": s.label, "start": s.start, "end": s.end, "score": s.score,
-                 "created_at": stamp}
-                for s in spans
-            )
+            self.db.conn.executemany(
+                'INSERT INTO suggestions (article_id, model_id, layer, label, start, "end", '
+                "score, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(article_id, model_id, layer.value, s.label, s.start, s.end, s.score, stamp)
+                 for s in spans])
         return len(spans)
 
     def suggestions(
