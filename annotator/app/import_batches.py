@@ -2,9 +2,9 @@
 suggestions) and the metadata they give, the sentence index in what readers keep.
 
 Preparing is most of an import's work, and it needs nothing from the project but the learned
-zone model: once an import is large (POOL_AFTER articles), it runs in worker processes beside
-the writer (every core but the writer's), batches ahead of it, while the project has no zone
-model in use. Smaller imports prepare here, without starting a process.
+zone model: once an import is large (POOL_AFTER articles, or a file of POOL_BYTES), it runs in
+worker processes beside the writer (every core but its own), batches ahead of it, while the
+project has no zone model in use. Smaller imports prepare here, without starting a process.
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ BATCH = 200  # articles per transaction at most (fewer when a file has fewer)
 FIRST_BATCH = 20  # articles in a file's first batch, before the writer's speed is known
 BATCH_CHARS = 1_000_000  # text per transaction at most: long articles make smaller batches
 HOLD_MS = 20  # how long a batch should hold the write lock (a window's write waits as long)
-POOL_AFTER = 1000  # articles an import prepares here before it starts worker processes,
-POOL_BYTES = 4_000_000  # or a file this large (about as many articles) starts them at once
+POOL_AFTER = 2000  # articles an import prepares here before it starts worker processes,
+POOL_BYTES = 10_000_000  # or a file this large (about as many articles) starts them at once
 
 
 @dataclass
