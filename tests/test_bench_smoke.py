@@ -69,7 +69,7 @@ def assert_verdict(out: str) -> None:
 
 @pytest.mark.parametrize("script", ["bench_article.py", "bench_project.py",
                                     "bench_import_stall.py", "bench_sentences.py",
-                                    "bench_text.py"])
+                                    "bench_text.py", "bench_import.py"])
 def test_bench_help(script: str) -> None:
     out = run_bench(script, "--help")
     assert "--report-only" in out
@@ -137,4 +137,15 @@ def test_bench_text_runs_and_prints_its_table() -> None:
         "derive_meta alone",
         "live ticker: suggest_zones + derive_meta",
     ])
+    assert_verdict(out)
+
+
+def test_bench_import_runs_and_prints_its_table() -> None:
+    out = run_bench("bench_import.py", "--articles", "50")
+    assert "bench_import: 50 pre-annotated articles" in out
+    assert_rows(out, ["bare: json.loads + sqlite3 executemany + FTS5, 50 articles",
+                      "annotator import --no-suggest, 50 articles",
+                      "another connection: longest wait for the write lock"])
+    assert "import: 50 imported, 0 skipped (already in the project), 0 failed" in out
+    assert "bare stored 50)" in out and "peak memory: import " in out
     assert_verdict(out)
