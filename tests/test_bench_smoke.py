@@ -70,7 +70,7 @@ def assert_verdict(out: str) -> None:
 @pytest.mark.parametrize("script", ["bench_article.py", "bench_project.py",
                                     "bench_import_stall.py", "bench_sentences.py",
                                     "bench_suggest.py", "bench_text.py", "bench_index.py",
-                                    "bench_window.py"])
+                                    "bench_window.py", "bench_import.py"])
 def test_bench_help(script: str) -> None:
     out = run_bench(script, "--help")
     assert "--report-only" in out
@@ -186,4 +186,15 @@ def test_bench_export_runs_and_prints_its_table() -> None:
     # One shard holds all 12 documents; peak memory is printed (a figure, not a time).
     assert any(line.startswith("DocBin export: 1 shards, ") for line in out.splitlines()), out
     assert any(line.startswith("peak memory: DocBin export ") for line in out.splitlines()), out
+    assert_verdict(out)
+
+
+def test_bench_import_runs_and_prints_its_table() -> None:
+    out = run_bench("bench_import.py", "--articles", "50")
+    assert "bench_import: 50 pre-annotated articles" in out
+    assert_rows(out, ["bare: json.loads + sqlite3 executemany + FTS5, 50 articles",
+                      "annotator import --no-suggest, 50 articles",
+                      "another connection: longest wait for the write lock"])
+    assert "import: 50 imported, 0 skipped (already in the project), 0 failed" in out
+    assert "bare stored 50)" in out and "peak memory: import " in out
     assert_verdict(out)

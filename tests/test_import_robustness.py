@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from annotator.app import import_batches, importing
 from annotator.app.importing import import_files
 from annotator.app.jobs import import_job
 from annotator.cli import app
@@ -279,9 +280,13 @@ def test_doccano_text_categories_are_still_meta(tmp_path: Path) -> None:
     assert draft.meta == {"label": "POSITIV"} and draft.spans == []
 
 
-def test_each_article_is_committed_with_its_sentence_index(tmp_path: Path) -> None:
+def test_each_batch_is_committed_with_its_sentence_index_before_it_is_reported(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(importing, "BATCH", 2)
+    monkeypatch.setattr(import_batches, "HOLD_MS", 1e9)  # however slow the machine
     path = write(tmp_path / "t.jsonl", "\n".join(json.dumps({"text": t}) for t in (
-        "Erster Text. Mit zwei Sätzen.", "Zweiter Text. Auch zwei.", "Dritter Text.")))
+        "Erster Text. Mit zwei Sätzen.", "Zweiter Text. Auch zwei.", "Dritter Text.",
+        "Vierter Text. Wieder zwei.", "Fünfter Text.")))
     db = tmp_path / "p.db"
     seen: list[tuple[int, int, bool]] = []
     with Project.open(db) as project:
@@ -296,7 +301,8 @@ def test_each_article_is_committed_with_its_sentence_index(tmp_path: Path) -> No
             seen.append((articles, indexed, project.db.conn.in_transaction))
 
         import_files(project, [path], progress=progress)
-    assert seen == [(1, 1, False), (2, 2, False), (3, 3, False)]
+    assert seen == [(2, 2, False), (2, 2, False), (4, 4, False), (4, 4, False),
+                    (5, 5, False)]
 
 
 def test_a_kill_mid_import_leaves_whole_articles_with_their_index(tmp_path: Path) -> None:

@@ -6,23 +6,24 @@ in a worker (app/jobs.py). The suggestions are app/suggesting.py's.
 
 from __future__ import annotations
 
+import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import count
 from pathlib import Path
 
-from annotator.app.suggesting import Stage, stages
-from annotator.app.zone_training import learned_zones
-from annotator.app.zones import RULES as ZONE_RULES
-from annotator.app.zones import (
-    draft_has_zones,
-    kept_sentences,
-    with_derived_meta,
-    zones_for,
+from annotator.app.import_batches import (
+    BATCH,
+    BATCH_CHARS,
+    BatchSize,
+    Pending,
+    Preparer,
+    batches,
 )
+from annotator.app.suggesting import Stage, stages
 from annotator.core.hashing import content_hash
-from annotator.core.model import ArticleDraft, Layer, ModelInfo, Span
-from annotator.core.spans import SpanError
+from annotator.core.model import ArticleDraft, ModelInfo
 from annotator.io import (
     ImportFailure,
     ImportItem,
@@ -33,6 +34,7 @@ from annotator.io import (
 )
 from annotator.nlp.suggester import CLAIMS
 from annotator.store import Project
+from annotator.store.batches import NewArticle, Outcome, check
 from annotator.store.datasets import AnnotatedImport
 
 Progress = Callable[[int, str], None]  # (items done so far, what was just done)
@@ -99,8 +101,8 @@ def run_import(
     project's claims model, if it has one, suggest spans in the new articles as they come,
     from their text, on ``workers`` processes (default: one per core). A model that cannot
     load is noted in the report; the import goes on. Progress counts items (articles,
-    skipped and failed ones too) out of an estimate; every article is committed whole, so a
-    cancel or a kill leaves whole articles.
+    skipped and failed ones too) out of an estimate; articles are committed in batches, each
+    with everything on it, so a cancel or a kill leaves whole articles.
     """
     run = _Run(project, progress)
     run.say("Looking for files…")
@@ -168,11 +170,15 @@ def _lines(path: Path) -> int:
 
 class _Writer:
     """Stores what the importers read through one AnnotatedImport, so that claim groups span
-    every file of the run."""
+    every file of the run; each file's articles in batches (app/import_batches.py), one
+    short transaction each, so that a window working on the same project never waits long
+    for the write lock."""
 
     def __init__(self, project: Project, report: ImportReport) -> None:
         self.store = AnnotatedImport(project)
+        self.project = project
         self.report = report
+        self.size = BatchSize(BATCH)
 
     def articles(
         self,
@@ -181,78 +187,121 @@ class _Writer:
         on_item: Callable[[str], None],
         on_file: Callable[[Path | ImportFailure], None] | None = None,
     ) -> Texts:
-        """Store each file's items in turn; yield every new article once it is committed."""
+        """Store each file's items in turn, in batches prepared ahead of the writer; yield
+        every new article once its batch is committed, and pass on each file once all of it
+        is. A cancel takes effect between batches: whole batches only."""
+        preparer = Preparer(self.project)
+        queue: deque[_Fresh | Path | ImportFailure] = deque()
+        try:
+            for entry in self._read(targets, preparer, cancelled):
+                queue.append(entry)
+                while sum(isinstance(e, _Fresh) for e in queue) > preparer.ahead:
+                    yield from self._next(queue.popleft(), on_item, on_file)
+                    if cancelled():
+                        return
+            while queue and not cancelled():
+                yield from self._next(queue.popleft(), on_item, on_file)
+        finally:
+            preparer.close()
+
+    def _read(self, targets: Iterable[Path | ImportFailure], preparer: Preparer,
+              cancelled: Cancelled) -> Iterator[_Fresh | Path | ImportFailure]:
+        """Each file's batches, their preparation started, then the file itself."""
         for target in targets:
             if cancelled():
                 return
             items: Iterable[ImportItem] = (
                 [target] if isinstance(target, ImportFailure) else iter_file(target))
-            for item in items:
-                if cancelled():
-                    return
-                article_id, message = self._take(item)
-                on_item(message)
-                if article_id is not None and isinstance(item, ArticleDraft):
-                    yield article_id, item.text
-            if on_file:
-                on_file(target)
+            size = _file_bytes(target)
+            for batch in batches(items, lambda: self.size.articles, BATCH_CHARS):
+                yield self._fresh(batch, preparer, size)
+            yield target
 
-    def _take(self, item: ImportItem) -> tuple[int | None, str]:
-        """Note a failure or a warning, or store a draft: (new article's id, message)."""
+    def _next(self, entry: _Fresh | Path | ImportFailure, on_item: Callable[[str], None],
+              on_file: Callable[[Path | ImportFailure], None] | None) -> Texts:
+        if isinstance(entry, _Fresh):
+            yield from self._commit(entry, on_item)
+        elif on_file:
+            on_file(entry)
+
+    def _fresh(self, batch: list[ImportItem], preparer: Preparer, file_bytes: int) -> _Fresh:
+        """Start preparing the drafts of a batch whose texts are not in the project yet."""
+        drafts = [item for item in batch if isinstance(item, ArticleDraft)]
+        digests = [content_hash(d.text) for d in drafts]
+        known = self.project.article_ids_by_hash(digests)
+        fresh = [n for n, digest in enumerate(digests) if digest not in known]
+        pending = preparer.submit([drafts[n] for n in fresh], file_bytes)
+        return _Fresh(batch, drafts, digests, known, fresh, pending)
+
+    def _commit(self, fresh: _Fresh, on_item: Callable[[str], None]) -> Texts:
+        """Store a prepared batch in one transaction (a bad article fails alone), then note
+        each item in order, failures and warnings too; yield the new articles."""
+        outcomes = {n: Outcome(fresh.known[d]) for n, d in enumerate(fresh.digests)
+                    if d in fresh.known}
+        ready: list[tuple[int, NewArticle]] = []
+        for n, prepared in zip(fresh.fresh, fresh.pending(), strict=True):
+            try:
+                if prepared.error is not None:
+                    raise ValueError(prepared.error)
+                new = prepared.article(fresh.drafts[n], fresh.digests[n])
+                check(new)
+                ready.append((n, new))
+            except ValueError as exc:  # SpanError among them
+                outcomes[n] = Outcome(None, error=str(exc))
+        started = time.perf_counter()
+        stored = self.store.store([new for _, new in ready]) if ready else []
+        self.size.stored(len(ready), time.perf_counter() - started)
+        outcomes.update((n, outcome) for (n, _), outcome in zip(ready, stored, strict=True))
+        drafts = iter(range(len(fresh.drafts)))
+        for item in fresh.batch:
+            outcome = outcomes[next(drafts)] if isinstance(item, ArticleDraft) else None
+            article_id, message = self._note(item, outcome)
+            on_item(message)
+            if article_id is not None and isinstance(item, ArticleDraft):
+                yield article_id, item.text
+
+    def _note(self, item: ImportItem, outcome: Outcome | None) -> tuple[int | None, str]:
+        """Count an item in the report: (new article's id, message)."""
+        report = self.report
         if isinstance(item, ImportFailure):
-            self.report.failed.append(str(item))
+            report.failed.append(str(item))
             return None, f"failed: {item}"
         if isinstance(item, ImportWarning):
-            self.report.warnings.append(str(item))
+            report.warnings.append(str(item))
             return None, f"warning: {item}"
-        return self._store(item)
-
-    def _store(self, draft: ArticleDraft) -> tuple[int | None, str]:
-        """One article with whatever annotations, links and groups its file carried, and its
-        sentence index (what claim matching ranks), in one short transaction: a window
-        working on the same project never waits long for the write lock."""
-        project, report = self.store.project, self.report
-        where = printable(draft.source_path or draft.title)
-        article_id = project.article_id_by_hash(content_hash(draft.text))
-        if article_id is None:
-            # outside the transaction, which holds the lock
-            zones, suggested = new_zones(project, draft)
-            draft = with_derived_meta(draft, zones)
-            sentences = kept_sentences(draft.text, zones)
-            try:
-                with project.transaction():
-                    article_id = self.store.add(draft)
-                    if article_id is not None:
-                        for info, spans in suggested:
-                            project.replace_suggestions(article_id, info, spans,
-                                                        layer=Layer.STRUCTURE)
-                        project.matching.replace_sentences(article_id, sentences)
-            except (SpanError, ValueError) as exc:
-                message = f"{where}: {printable(str(exc))}"
-                report.failed.append(message)
-                return None, f"failed: {message}"
-            if article_id is not None:
-                report.imported.append(article_id)
-                return article_id, f"imported {where}"
-            article_id = project.article_id_by_hash(content_hash(draft.text))
-        message = f"{where}: same text as article {article_id}, skipped"
+        assert outcome is not None
+        where = printable(item.source_path or item.title)
+        if outcome.error is not None:
+            message = f"{where}: {printable(outcome.error)}"
+            report.failed.append(message)
+            return None, f"failed: {message}"
+        if outcome.new:
+            assert outcome.article_id is not None
+            report.imported.append(outcome.article_id)
+            return outcome.article_id, f"imported {where}"
+        message = f"{where}: same text as article {outcome.article_id}, skipped"
         report.skipped.append(message)
         return None, message
 
 
-def new_zones(project: Project, draft: ArticleDraft
-              ) -> tuple[list[Span], list[tuple[ModelInfo, list[Span]]]]:
-    """A new article's zones, and those stored as suggestions, per model: none when its file
-    brought its own; else the rules', and the project's learned ones where it has a model."""
-    zones = zones_for(draft)
-    if draft_has_zones(draft):
-        return zones, []
-    suggested = [(ZONE_RULES, zones)] if zones else []
-    found = learned_zones(project, draft.text, zones)
-    if found and found[1]:
-        suggested.append(found)
-        zones = sorted([*zones, *found[1]])
-    return zones, suggested
+def _file_bytes(target: Path | ImportFailure) -> int:
+    try:
+        return target.stat().st_size if isinstance(target, Path) else 0
+    except OSError:
+        return 0
+
+
+@dataclass
+class _Fresh:
+    """A batch's items and drafts, their content hashes, those already stored (hash → id),
+    the indexes of the others, and their preparation under way."""
+
+    batch: list[ImportItem]
+    drafts: list[ArticleDraft]
+    digests: list[str]
+    known: dict[str, int]
+    fresh: list[int]
+    pending: Pending
 
 
 class _Run:

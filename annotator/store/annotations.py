@@ -23,6 +23,17 @@ def ensure_annotator(db: Database, name: str) -> int:
         return insert(db, "annotators", {"name": name, "created_at": now()})
 
 
+def ensure_label(db: Database, layer: Layer, name: str, color: str = "#b0bec5") -> None:
+    """Add a label met in imported data or a model's output, at the end of the scheme;
+    existing ones stay as they are."""
+    with db.atomic():
+        position = scalar(db, "SELECT coalesce(max(position), 0) + 1 FROM labels")
+        db.execute(
+            "INSERT OR IGNORE INTO labels (layer, name, color, position) VALUES (?, ?, ?, ?)",
+            [layer.value, name, color, position],
+        )
+
+
 class AnnotationTables:
     """Annotators, annotations, links, labels and settings: a part of Project."""
 
@@ -194,12 +205,7 @@ class AnnotationTables:
 
     def ensure_label(self, layer: Layer, name: str, color: str = "#b0bec5") -> None:
         """Add a label met in imported data or a model's output, keeping existing ones."""
-        with self.db.atomic():
-            position = scalar(self.db, "SELECT coalesce(max(position), 0) + 1 FROM labels")
-            self.db.execute(
-                "INSERT OR IGNORE INTO labels (layer, name, color, position) VALUES (?, ?, ?, ?)",
-                [layer.value, name, color, position],
-            )
+        ensure_label(self.db, layer, name, color)
 
     def setting(self, key: str, default: str | None = None) -> str | None:
         """A project-wide setting, such as the suggester pipeline."""

@@ -16,16 +16,15 @@ from annotator.core.model import (
     ArticleDraft,
     ArticleFilter,
     ArticleSummary,
-    Layer,
     Status,
 )
-from annotator.core.spans import check_span
 from annotator.store.annotations import AnnotationTables
-from annotator.store.sql import dump_json, insert, load_json, marks, now, query, scalar, text_length
+from annotator.store.batches import IMPORT_ANNOTATOR, ArticleWriter, NewArticle, check
+from annotator.store.claims import ClaimStore
+from annotator.store.sql import chunks, dump_json, load_json, marks, now, query, scalar, text_length
 from annotator.store.suggestions import open_counts
 
 META_COLUMNS = ("title", "outlet", "author", "published", "url")  # what a person may set
-IMPORT_ANNOTATOR = "import"  # annotator name for spans that came in with an imported file
 
 
 class ArticleTables(AnnotationTables):
@@ -33,33 +32,28 @@ class ArticleTables(AnnotationTables):
     annotations)."""
 
     db: Database
+    claims: ClaimStore
 
     def add_article(self, draft: ArticleDraft, *, annotator: str = IMPORT_ANNOTATOR) -> int | None:
-        """Store a new article with its pre-annotated spans; None when its text is already here."""
-        digest = content_hash(draft.text)
-        if not draft.text.strip():
-            raise ValueError("an article needs text")
-        for span in draft.spans:
-            check_span(span.start, span.end, len(draft.text))
+        """Store a new article with its pre-annotated spans (and whatever else its draft
+        carries: store/batches.py); None when its text is already here."""
+        new = NewArticle(draft, content_hash(draft.text))
+        check(new)
         with self.db.atomic():
-            if self.article_id_by_hash(digest) is not None:
-                return None
-            article_id = insert(self.db, "articles", {
-                "hash": digest, "title": draft.title or _first_line(draft.text),
-                "outlet": draft.outlet, "author": draft.author, "url": draft.url,
-                "published": draft.published, "language": draft.language,
-                "meta": dump_json(draft.meta), "source_path": draft.source_path,
-                "status": Status.NEW.value, "imported_at": now(),
-                "char_count": len(draft.text), "text": draft.text,
-            })
-            for span in draft.spans:
-                self.ensure_label(Layer.ENTITY, span.label)
-                self.add_annotation(article_id, Layer.ENTITY, span, annotator)
-        return article_id
+            (outcome,) = ArticleWriter(self.db, self.claims, annotator).write([new])
+        return outcome.article_id if outcome.new else None
 
     def article_id_by_hash(self, digest: str) -> int | None:
         """The id of the article with this content hash, if any."""
         return scalar(self.db, "SELECT id FROM articles WHERE hash = ?", [digest])
+
+    def article_ids_by_hash(self, digests: Iterable[str]) -> dict[str, int]:
+        """Content hash → id of the article with it, for those of the hashes stored."""
+        found: dict[str, int] = {}
+        for part in chunks(set(digests)):
+            found.update(self.db.execute(
+                f"SELECT hash, id FROM articles WHERE hash IN ({marks(part)})", part))
+        return found
 
     def article_ids_by_source(self, name: str) -> list[int]:
         """Articles imported from a file of this name (whole path or its last part)."""
@@ -261,11 +255,3 @@ def _fold(text: str) -> str:
     if len(lowered) != len(text):  # a letter such as U+0130 lowers to two: keep the first
         lowered = "".join(c.lower()[0] for c in text)
     return lowered.translate(_ACCENTS)
-
-
-def _first_line(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            return line.strip()[:200]
-    return ""
-

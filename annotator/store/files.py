@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -62,8 +62,16 @@ class ProjectDatabase(Database):
 
     A deferred BEGIN that reads first and writes later fails at once with "database is locked"
     when another connection (a worker) committed in between; BEGIN IMMEDIATE waits its turn
-    (busy_timeout) instead.
+    (busy_timeout) instead. SQLite's waiting is polling, not a queue: a writer that commits
+    one transaction after another (an import) would take the lock again before a waiting one
+    (the window) polls, so it lets the writers of this process that wait go first
+    (``let_waiting_write``).
     """
+
+    @cached_property
+    def _file(self) -> tuple[int, int] | None:
+        name = self.conn.execute("PRAGMA database_list").fetchone()[2]
+        return _key(Path(name)) if name else None
 
     @contextmanager
     def atomic(self) -> Iterator[Database]:
@@ -71,7 +79,8 @@ class ProjectDatabase(Database):
             with super().atomic() as db:
                 yield db
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        with _waiting(self._file):
+            self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self
         except BaseException:
@@ -83,6 +92,32 @@ class ProjectDatabase(Database):
             except BaseException:
                 self.rollback()
                 raise
+
+
+    def let_waiting_write(self, timeout: float = 1.0) -> None:
+        """Wait until no other connection of this process waits for this file's write lock
+        (``timeout`` seconds at most); between transactions only."""
+        if self._file is not None:
+            with _queue:
+                _queue.wait_for(lambda: not _queued[self._file], timeout)
+
+
+_queued: Counter[tuple[int, int] | None] = Counter()  # file → writers waiting for its lock
+_queue = threading.Condition()
+
+
+@contextmanager
+def _waiting(key: tuple[int, int] | None) -> Iterator[None]:
+    with _queue:
+        _queued[key] += 1
+    try:
+        yield
+    finally:
+        with _queue:
+            _queued[key] -= 1
+            if not _queued[key]:
+                del _queued[key]
+                _queue.notify_all()
 
 
 @cache

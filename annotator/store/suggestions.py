@@ -16,6 +16,17 @@ from annotator.store.sql import chunks, insert, marks, now, query, scalar, text_
 REVIEWED = tuple(layer.value for layer in REVIEWED_LAYERS)
 
 
+def ensure_model(db: Database, info: ModelInfo) -> int:
+    """The id of a model (name, version), registering it on first use."""
+    with db.atomic():
+        found = scalar(db, "SELECT id FROM models WHERE name = ? AND version = ?",
+                       [info.name, info.version])
+        if found is not None:
+            return found
+        return insert(db, "models", {"name": info.name, "version": info.version,
+                                     "path": info.path, "added_at": now()})
+
+
 class SuggestionTables:
     """Models, suggestions and decisions on them: a part of Project."""
 
@@ -23,13 +34,7 @@ class SuggestionTables:
 
     def model_id(self, info: ModelInfo) -> int:
         """The id of a model (name, version), registering it on first use."""
-        with self.db.atomic():
-            found = scalar(self.db, "SELECT id FROM models WHERE name = ? AND version = ?",
-                           [info.name, info.version])
-            if found is not None:
-                return found
-            return insert(self.db, "models", {"name": info.name, "version": info.version,
-                                              "path": info.path, "added_at": now()})
+        return ensure_model(self.db, info)
 
     def replace_suggestions(
         self, article_id: int, info: ModelInfo, spans: Iterable[Span], layer: Layer = Layer.ENTITY,
@@ -51,12 +56,11 @@ class SuggestionTables:
                 [article_id, model_id, layer.value],
             )
             stamp = now()
-            self.db.table("suggestions").insert_all(
-                {"article_id": article_id, "model_id": model_id, "layer": layer.value,
-                 "label": s.label, "start": s.start, "end": s.end, "score": s.score,
-                 "created_at": stamp}
-                for s in spans
-            )
+            self.db.conn.executemany(
+                'INSERT INTO suggestions (article_id, model_id, layer, label, start, "end", '
+                "score, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(article_id, model_id, layer.value, s.label, s.start, s.end, s.score, stamp)
+                 for s in spans])
         return len(spans)
 
     def replace_suggestions_batch(
