@@ -95,9 +95,14 @@ class MatchingWorker(QObject):
             except sqlite3.ProgrammingError:  # the project was closed under an open window
                 alive[0] = False
 
+        def fail(message: str) -> None:
+            if alive[0]:
+                failed()
+                self.failed.emit(message)
+
         task = self.runner.start(project_task(path, reading, title))
         task.finished.connect(deliver)
-        task.failed.connect(lambda message: alive[0] and (failed(), self.failed.emit(message)))
+        task.failed.connect(fail)
 
     # -- the catch-up ------------------------------------------------------------------------
 
