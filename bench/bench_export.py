@@ -13,8 +13,8 @@ the time a child waits for a core, and other jobs come and go over minutes):
 
   - ``annotator export P -f spacy -o OUT`` against a bare script that reads the same entity
     spans with one query and builds the DocBins with spaCy itself: a blank German pipeline's
-    tokenizer, ``doc.set_ents``, one ``DocBin`` per 1,000 documents written as it fills
-    (the export's own shard size), into one folder;
+    tokenizer, ``doc.set_ents``, one ``DocBin`` per 1,000 documents or 200,000 tokens written
+    as it fills (the export's own shards), into one folder;
   - ``annotator export P -f jsonl -o OUT`` against a bare script that reads the same rows with
     one query and writes ``json.dumps`` of each article's task: text, meta, the spans with
     their token positions and the tokens, from the same blank German tokenizer (the export's
@@ -43,8 +43,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _bulk import articles  # noqa: E402
 from _common import Row, report, run_measured  # noqa: E402
 
+from annotator.io.docbin import SHARD_DOCS, SHARD_TOKENS  # noqa: E402
+
 DOCBIN_BUDGET, JSONL_BUDGET, PEAK_MB = 1.3, 2.0, 400.0
-SHARD = 1000  # documents per DocBin, as the export writes them
 ZONE_MODEL = ("zone-rules", "1")
 
 _ROWS = """
@@ -66,18 +67,19 @@ from spacy.tokens import DocBin
 nlp = spacy.blank("de")
 out = os.path.join(sys.argv[2], "all")
 os.makedirs(out)
-docbin, shard = DocBin(), 0
+docbin, shard, tokens = DocBin(), 0, 0
 def flush():
-    global docbin, shard
+    global docbin, shard, tokens
     shard += 1
     docbin.to_disk(os.path.join(out, f"{shard:06d}.spacy"))
-    docbin = DocBin()
+    docbin, tokens = DocBin(), 0
 for (text, *_), spans in articles():
     doc = nlp.make_doc(text)
     ents = [doc.char_span(s, e, label, alignment_mode="contract") for s, e, label in spans]
     doc.set_ents([e for e in ents if e is not None], default="outside")
     docbin.add(doc)
-    if len(docbin) == int(sys.argv[3]):
+    tokens += len(doc)
+    if len(docbin) == int(sys.argv[3]) or tokens >= int(sys.argv[4]):
         flush()
 if len(docbin):
     flush()
@@ -180,7 +182,8 @@ def measure(db: Path, work: Path, n: int, repeat: int = 1
             out = work / f"{name.replace(' ', '-')}-{attempt}"
             if code is not EXPORT:
                 out.mkdir()
-            extra = {"spacy baseline": [str(SHARD)], "jsonl baseline": ["tokens"],
+            extra = {"spacy baseline": [str(SHARD_DOCS), str(SHARD_TOKENS)],
+                 "jsonl baseline": ["tokens"],
                      "jsonl dumps only": ["none"]}.get(name, [])
             run = measured(code, *args, str(out), *extra)
             runs[name] = min(runs.get(name, run), run, key=lambda r: r[1])
@@ -228,7 +231,8 @@ def main() -> int:
             build_project(db, args.articles, args.seed)
         built = time.perf_counter() - t0
         rows, lines, exceeded = measure(db, Path(tmp), args.articles, args.repeat)
-    title = (f"bench_export: {args.articles} articles, shards of {SHARD} "
+    title = (f"bench_export: {args.articles} articles, shards of {SHARD_DOCS} documents or "
+             f"{SHARD_TOKENS:,} tokens "
              f"(project built or found in {built:.1f} s)")
     code = report(title, rows, lines, exceeded)
     return 0 if args.report_only else code

@@ -66,6 +66,16 @@ def test_shards_hold_n_documents_and_the_rest_goes_to_the_next(tmp_path: Path) -
     assert [ex.reference.text for ex in examples] == [entity_draft(n).text for n in range(7)]
 
 
+def test_long_articles_fill_a_shard_before_n_documents(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Memory holds one shard whatever the articles' length: a shard also ends at a number of
+    tokens."""
+    tokens = len(spacy.blank("de").make_doc(entity_draft(0).text))
+    monkeypatch.setattr(docbin, "SHARD_TOKENS", 2 * tokens)  # two of these articles
+    files = write_spacy_shards((entity_draft(n) for n in range(5)), tmp_path / "all", shard=4)
+    assert [len(docs_of(p)) for p in files] == [2, 2, 1]
+
+
 def test_no_article_gives_one_empty_shard(tmp_path: Path) -> None:
     (only,) = write_spacy_shards([], tmp_path / "test")
     assert only.name == "000001.spacy" and docs_of(only) == []
@@ -226,3 +236,16 @@ def test_spacy_debug_data_and_train_take_the_exported_folders(
                      "--training.eval_frequency", "5", cwd=tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
     assert (tmp_path / "model" / "model-best" / "meta.json").is_file()
+
+
+def test_a_shard_is_what_spacy_writes_for_the_same_docs(tmp_path: Path) -> None:
+    """The user data packed beside ``DocBin.add`` gives the very bytes of spaCy's own way."""
+    src, ids = build_project(tmp_path / "p.db")
+    ours = write_spacy_shards(annotated_drafts(src.db, ids), tmp_path / "ours")[0]
+    theirs = DocBin(store_user_data=True)
+    for draft in annotated_drafts(src.db, ids):
+        doc, data = docbin.doc_and_data(draft)
+        doc.user_data["annotator"] = data
+        theirs.add(doc)
+    src.close()
+    assert ours.read_bytes() == theirs.to_bytes()

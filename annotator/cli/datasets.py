@@ -14,8 +14,8 @@ from annotator.core.names import CLAIMS_MODEL_SETTING, MODEL_SETTING
 def export_cmd(
     project: Annotated[Path, typer.Argument(help="Project file")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, spacy (a folder of "
-                                     "DocBins per split, 1,000 articles each: spacy train reads "
-                                     "the folder), conll, brat, claims or claim-pairs")],
+                                     "DocBins per split, up to 1,000 articles each: spacy train "
+                                     "reads the folder), conll, brat, claims or claim-pairs")],
     out: Annotated[Path, typer.Option("--output", "-o", help="Output folder: one file or "
                                       "folder per split")],
     layer: Annotated[list[str] | None, typer.Option(

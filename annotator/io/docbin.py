@@ -1,10 +1,12 @@
 """spaCy DocBin export and import: entities as ``doc.ents``, claims, sources and zones as span
 groups, and everything spaCy has no place for in ``doc.user_data["annotator"]``.
 
-Each article is one ``Doc`` built from the shared tokenizer's words and spaces (so tokens end
-at every span boundary) on the one vocab of ``spacy.blank("de")``; the DocBin keeps user data.
-An export writes a folder of DocBins of 1,000 documents each (``write_spacy_shards``), which
-spaCy's corpus reader and our import read as one corpus.
+Each article is one ``Doc`` of the shared tokenizer (``spacy.blank("de")``'s, one vocab for
+all), its tokens split where a span boundary falls inside one, so tokens end at every span
+boundary; the DocBin keeps user data.
+An export writes a folder of DocBins of 1,000 documents each, fewer when they reach 200,000
+tokens (``write_spacy_shards``), which spaCy's corpus reader and our import read as one
+corpus.
 
 - ``doc.ents``: the entity layer. Entities may overlap in a project but not in ``doc.ents``:
   sorted by start (longer first, then article order) each is kept unless its tokens overlap
@@ -91,23 +93,25 @@ _LAYER_ORDER = {layer: n for n, layer in enumerate(Layer)}
 # --- writing ---------------------------------------------------------------------------------
 
 
-SHARD_DOCS = 1000  # documents per DocBin file of an export
+SHARD_DOCS = 1000  # documents per DocBin file of an export, at most
+SHARD_TOKENS = 200_000  # tokens per DocBin file, at most (a few long articles fill one)
 
 
 def write_spacy_shards(drafts: Iterable[ArticleDraft], folder: Path,
                        shard: int | None = None) -> list[Path]:
     """Write one Doc per article into ``folder`` as DocBins of ``shard`` (``SHARD_DOCS``)
-    documents each (``000001.spacy``, ``000002.spacy``, … in article order; one empty DocBin
-    when there is no article), each written as soon as it is full: memory holds one shard,
-    whatever the number of articles. spaCy reads the folder as one corpus
-    (``--paths.train folder``), and so does our import."""
+    documents each, fewer when they reach ``SHARD_TOKENS`` tokens (``000001.spacy``,
+    ``000002.spacy``, … in article order; one empty DocBin when there is no article), each
+    written as soon as it is full: memory holds one shard, whatever the number and length of
+    the articles. spaCy reads the folder as one corpus (``--paths.train folder``), and so
+    does our import."""
     size = shard or SHARD_DOCS
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     out = Shard()
     for draft in drafts:
         out.add(draft)
-        if len(out) == size:
+        if len(out) == size or out.tokens >= SHARD_TOKENS:
             written.append(out.write(folder / f"{len(written) + 1:06d}.spacy"))
             out = Shard()
     if len(out) or not written:
@@ -136,6 +140,7 @@ class Shard:
 
         self.docbin = DocBin(store_user_data=False)
         self.packer = Packer(use_bin_type=True)
+        self.tokens = 0
 
     def __len__(self) -> int:
         return len(self.docbin)
@@ -143,6 +148,7 @@ class Shard:
     def add(self, draft: ArticleDraft) -> None:
         doc, data = doc_and_data(draft)
         self.docbin.add(doc)
+        self.tokens += len(doc)
         self.docbin.user_data.append(self.packer.pack({USER_DATA_KEY: data}))
 
     def write(self, path: Path) -> Path:

@@ -27,7 +27,7 @@ FORMATS: dict[str, tuple[str, str, str]] = {
 # What a format writes for each split, in words (the export dialog shows it).
 LAYOUT: dict[str, str] = {
     "jsonl": "SPLIT.jsonl: one Prodigy-style task per line",
-    "spacy": "a folder SPLIT/ of spaCy DocBins, 000001.spacy … (1,000 articles each): "
+    "spacy": "a folder SPLIT/ of spaCy DocBins, 000001.spacy … (up to 1,000 articles each): "
              "spacy train --paths.train SPLIT reads the folder as one corpus",
     "conll": "SPLIT.conll (IOB2 entities) and SPLIT.conll.meta",
     "brat": "a folder SPLIT/ with .txt, .ann and .meta per article",
