@@ -61,6 +61,8 @@ def test_shards_hold_n_documents_and_the_rest_goes_to_the_next(tmp_path: Path) -
     assert titles == [f"Meldung {n}" for n in range(7)]  # article order across shards
     exact = write_spacy_shards((entity_draft(n) for n in range(4)), tmp_path / "dev", shard=4)
     assert [len(docs_of(p)) for p in exact] == [4]  # N documents: one shard, no empty one
+    more = write_spacy_shards((entity_draft(n) for n in range(5)), tmp_path / "test", shard=4)
+    assert [len(docs_of(p)) for p in more] == [4, 1]  # N + 1: the one left over goes on
     nlp = spacy.blank("de")
     examples = list(Corpus(tmp_path / "train")(nlp))  # spaCy reads the folder as one corpus
     assert [ex.reference.text for ex in examples] == [entity_draft(n).text for n in range(7)]

@@ -46,8 +46,8 @@ def tokenize(text: str, boundaries: tuple[int, ...] = ()) -> list[Token]:
 
 
 def tokenized(text: str, boundaries: tuple[int, ...] = (), *, doc: bool = False) -> Tokenized:
-    """``tokenize``'s tokens, and (``doc``) spaCy's Doc of them: the tokenizer's own Doc when
-    no boundary falls inside a token (the usual case), else a Doc of the split words."""
+    """``tokenize``'s tokens, and (``doc``) spaCy's Doc of them: the tokenizer's own Doc,
+    the few tokens a boundary falls inside split in place."""
     from spacy.attrs import IDX, LENGTH, SPACY
 
     made = german_tokenizer().make_doc(text)
