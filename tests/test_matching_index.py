@@ -297,3 +297,17 @@ def test_where_the_folder_cannot_be_written_the_build_goes_to_a_temporary_one(
         assert matcher.lex is not None and matcher.lex.main is not None
         assert not matcher.lex.main.path.exists()  # gone with its folder, open till the end
         assert ranked(matcher, project) == expected
+
+
+def test_above_the_cap_the_window_computes_no_semantic_vectors(
+        project_path: Path, fake_encoder, monkeypatch: pytest.MonkeyPatch) -> None:
+    with Project.open(project_path) as project:
+        sentences = project.matching.sentence_count()
+        monkeypatch.setattr(matching, "SEMANTIC_MAX", sentences - 1)
+        matcher = matching.matcher_for(project)
+        assert embed_some(project) == [] and embed_missing(project) == 0
+        assert fake_encoder == []  # nothing was encoded
+        assert not matcher.semantic_ready(project)
+        assert f"off for this project ({sentences:,} sentences" in matcher.describe(project)
+        monkeypatch.setattr(matching, "SEMANTIC_MAX", sentences)
+        assert len(embed_some(project, batch=8)) == 8  # at the cap: computed as before

@@ -33,6 +33,11 @@ if TYPE_CHECKING:
     from annotator.nlp.lexical import LexicalIndex
 
 METHODS = ("tfidf", "rapidfuzz", "semantic", "learned")
+# The window computes semantic vectors (one core, ~50 sentences a second; 1.5 KB each, all held
+# while ranking) only for projects up to this many sentences (~4,000 articles): beyond, hours
+# of a core and gigabytes of memory. tfidf ranks there; `eval-matching --method semantic` still
+# computes them when asked.
+SEMANTIC_MAX = 100_000
 Progress = Callable[[int, int, str], None]
 
 
@@ -174,6 +179,8 @@ class Matcher:
             return False
         store, model = project.matching, semantic.model_name()
         key = (model, store.sentence_signature())
+        if key[1][3] > SEMANTIC_MAX:
+            return False
         if key == self._ready:
             return True
         if key[1][2] == 0 or store.missing_vectors(model, 1, self._embedded.get(model, 0)):
@@ -206,7 +213,10 @@ class Matcher:
         lines = [f"Method: {method}", self.reranker(project).describe(),
                  semantic.status()[1]]
         if semantic.available() and not self.semantic_ready(project):
-            lines[-1] += " · vectors still being computed"
+            sentences = project.matching.sentence_count()
+            lines[-1] += (f" · off for this project ({sentences:,} sentences, more than "
+                          f"{SEMANTIC_MAX:,})" if sentences > SEMANTIC_MAX
+                          else " · vectors still being computed")
         return " · ".join(lines)
 
     # -- ranking ---------------------------------------------------------------------------
@@ -305,8 +315,9 @@ def embed_some(project: Project, batch: int = 64,
                cancelled: Callable[[], bool] = lambda: False) -> list[tuple[int, bytes]]:
     """Vectors (float32 bytes) of up to ``batch`` sentences that have none; nothing written.
     Each call goes on after the sentences the last one handed out (no rescan from the start);
-    an empty list: every sentence has been handed out."""
-    if not semantic.available():
+    an empty list: every sentence has been handed out, or the project has more than
+    ``SEMANTIC_MAX`` sentences."""
+    if not semantic.available() or project.matching.sentence_count() > SEMANTIC_MAX:
         return []
     matcher, model = matcher_for(project), semantic.model_name()
     todo = project.matching.missing_vectors(model, batch, matcher._embedded.get(model, 0))
