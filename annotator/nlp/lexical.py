@@ -33,8 +33,9 @@ if TYPE_CHECKING:
 
 BUDGET = 1_500_000  # postings a query walks in full; ~5 ms of numpy on one core
 CAP = 10_000  # a feature in more sentences than this at a build keeps no posting list
-VERSION = "char_wb3-5-hash22-binary-2"  # part of the disk cache: change it to rebuild
-MAGIC = b"ANNLEX02"  # the postings file's first 8 bytes
+VERSION = "char_wb3-5-hash22-binary-3"  # part of the disk cache: change it to rebuild
+MAGIC = b"ANNLEX03"  # the postings file's first 8 bytes
+ROW = "int32"  # dtype of a row's key, article and span: 4 bytes each (ids, offsets < 2**31)
 Texts = Callable[[Any], list[str]]  # sentence texts of these keys, in their order
 
 
@@ -67,6 +68,8 @@ class MainPostings:
         self.norms = arrays["norms"]
         kept = np.where(self.df > CAP, 0, self.df)
         self.indptr = np.concatenate([[0], np.cumsum(kept, dtype=np.int64)])
+        if count < 2**31:  # half the memory: 16 MB less
+            self.indptr = self.indptr.astype(np.int32)
         if self.indptr[-1] != count or len({len(arrays[k]) for k in self.ARRAYS[2:]}) != 1:
             raise ValueError(f"{path} is inconsistent")
         self.rows_of_build: tuple[Any, ...] = (arrays["keys"], arrays["articles"],
@@ -100,9 +103,9 @@ class LexicalIndex:
         import numpy as np
 
         self.main = main
-        self.keys: np.ndarray = np.zeros(0, dtype=np.int64)
-        self.articles: np.ndarray = np.zeros(0, dtype=np.int64)
-        self.spans: np.ndarray = np.zeros((0, 2), dtype=np.int64)
+        self.keys: np.ndarray = np.zeros(0, dtype=ROW)
+        self.articles: np.ndarray = np.zeros(0, dtype=ROW)
+        self.spans: np.ndarray = np.zeros((0, 2), dtype=ROW)
         if main is not None:
             self.keys, self.articles, self.spans = main.rows_of_build
         self.alive = np.ones(len(self.keys), dtype=bool)  # False: deleted since the build
@@ -139,9 +142,9 @@ class LexicalIndex:
             return
         spans = np.zeros((rows.shape[0], 2)) if spans is None else spans
         self._pending.append(rows)
-        self.keys = np.concatenate([self.keys, np.asarray(keys, dtype=np.int64)])
-        self.articles = np.concatenate([self.articles, np.asarray(articles, dtype=np.int64)])
-        self.spans = np.concatenate([self.spans, np.asarray(spans, dtype=np.int64)])
+        self.keys = np.concatenate([self.keys, np.asarray(keys, dtype=ROW)])
+        self.articles = np.concatenate([self.articles, np.asarray(articles, dtype=ROW)])
+        self.spans = np.concatenate([self.spans, np.asarray(spans, dtype=ROW)])
         self.alive = np.concatenate([self.alive, np.ones(rows.shape[0], dtype=bool)])
         self._stale = True
 
@@ -210,7 +213,10 @@ class LexicalIndex:
         self.idf = idf.astype(np.float32)
         del idf
         delta = np.sqrt(self._sum_over_rows(self.idf[self._features].astype(np.float64) ** 2))
-        self._norms = delta if self.main is None else np.concatenate([self.main.norms, delta])
+        if self.main is None or len(delta):
+            self._norms = delta if self.main is None else np.concatenate([self.main.norms, delta])
+        else:  # nothing added since the build: its norms, not a copy
+            self._norms = self.main.norms
         self._stale = False
 
     def _sum_over_rows(self, per_list: np.ndarray) -> np.ndarray:

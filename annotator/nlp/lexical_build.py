@@ -20,7 +20,15 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.nlp.lexical import CAP, MAGIC, N_FEATURES, LexicalIndex, MainPostings, vectorize
+from annotator.nlp.lexical import (
+    CAP,
+    MAGIC,
+    N_FEATURES,
+    ROW,
+    LexicalIndex,
+    MainPostings,
+    vectorize,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -74,8 +82,8 @@ def _count(chunks: Callable[[], Iterable[Chunk]], total: int, progress: Progress
     import numpy as np
 
     df = np.zeros(N_FEATURES, dtype=np.int32)
-    keys, articles = np.zeros(total, dtype=np.int64), np.zeros(total, dtype=np.int64)
-    spans = np.zeros((total, 2), dtype=np.int64)
+    keys, articles = np.zeros(total, dtype=ROW), np.zeros(total, dtype=ROW)
+    spans = np.zeros((total, 2), dtype=ROW)
     done = 0
     for ids, arts, bounds, texts in chunks():
         if cancelled():
@@ -88,7 +96,7 @@ def _count(chunks: Callable[[], Iterable[Chunk]], total: int, progress: Progress
             keys, articles, spans = (np.resize(a, (2 * stop, *a.shape[1:]))
                                      for a in (keys, articles, spans))
         keys[done:stop], articles[done:stop] = ids, arts
-        spans[done:stop] = np.asarray(bounds, dtype=np.int64).reshape(-1, 2)
+        spans[done:stop] = np.asarray(bounds, dtype=ROW).reshape(-1, 2)
         done = stop
         if progress:
             progress(done, 2 * total, "matching index")

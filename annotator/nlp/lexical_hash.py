@@ -29,6 +29,11 @@ def _hasher() -> Any:
         norm=None, binary=True, n_features=N_FEATURES, dtype=np.float32)
 
 
+def forget() -> None:
+    """Drop the hashed words (after a build or catch-up: up to ``WORDS`` small arrays)."""
+    _WORDS.clear()
+
+
 def vectorize(texts: Sequence[str]) -> csr_matrix:
     """Binary hashed char n-gram rows, sorted, the same as scikit-learn's HashingVectorizer
     (char_wb 3-5, ``fold``) gives: a row is the union of its words' n-grams."""
