@@ -1,11 +1,11 @@
 """Hashing sentences into the `tfidf` matcher's features: char_wb 3-5-grams after ``fold``,
-binary, 2**22 buckets, exactly as scikit-learn's ``HashingVectorizer`` gives them, but each word
-hashed once (char_wb n-grams never cross a space) and kept for the next sentences."""
+binary, 2**22 buckets, exactly as scikit-learn's ``HashingVectorizer`` gives them (its n-grams
+and its signed MurmurHash3, from the small ``mmh3`` package: importing scikit-learn would cost
+the window ~65 MB), each word hashed once and kept for the next sentences."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from annotator.nlp.match_features import fold
@@ -15,18 +15,34 @@ if TYPE_CHECKING:
 
 N_FEATURES = 2**22
 WORDS = 100_000  # words whose n-grams ``vectorize`` keeps hashed (then it starts afresh)
+_LOWEST = -(2**31)
 
 _WORDS: dict[str, Any] = {}
 
 
-@cache
-def _hasher() -> Any:
-    import numpy as np
-    from sklearn.feature_extraction.text import HashingVectorizer
+def _grams(word: str) -> list[str]:
+    """scikit-learn's char_wb 3-5-grams of ``fold(word)``: each word padded with a space."""
+    out: list[str] = []
+    for w in fold(word).split():
+        w = f" {w} "
+        for n in range(3, 6):
+            out.extend(w[i:i + n] for i in range(max(len(w) - n + 1, 1)))
+            if len(w) <= n:  # a short word counts once
+                break
+    return out
 
-    return HashingVectorizer(
-        analyzer="char_wb", ngram_range=(3, 5), preprocessor=fold, alternate_sign=False,
-        norm=None, binary=True, n_features=N_FEATURES, dtype=np.float32)
+
+def _features(word: str) -> Any:
+    """The word's features, sorted, each once: scikit-learn's index of MurmurHash3 (seed 0,
+    signed) of the n-gram's UTF-8, ``abs(h) % N_FEATURES``."""
+    import mmh3
+    import numpy as np
+
+    def index(gram: str) -> int:
+        h = mmh3.hash(gram, 0, signed=True)
+        return (2**31 - 1 - (N_FEATURES - 1)) % N_FEATURES if h == _LOWEST else abs(h) % N_FEATURES
+
+    return np.unique(np.fromiter(map(index, _grams(word)), dtype=np.int32))
 
 
 def forget() -> None:
@@ -48,12 +64,10 @@ def vectorize(texts: Sequence[str]) -> csr_matrix:
                 known[w] = _WORDS.get(w)
     new = [w for w, f in known.items() if f is None]
     if new:
-        rows = _hasher().transform(new)
-        rows.sort_indices()
         if len(_WORDS) + len(new) > WORDS:
             _WORDS.clear()
-        for i, w in enumerate(new):
-            known[w] = _WORDS[w] = rows.indices[rows.indptr[i]:rows.indptr[i + 1]].copy()
+        for w in new:
+            known[w] = _WORDS[w] = _features(w)
     parts = [known[w] for ws in words for w in ws]
     ends = np.concatenate([[0], np.cumsum(np.fromiter(map(len, parts), np.int64, len(parts)))])
     indptr = ends[np.concatenate([[0], np.cumsum(np.fromiter(map(len, words), np.int64,
