@@ -303,6 +303,19 @@ def test_matching_prefers_the_larger_overlap_then_the_shorter_union() -> None:
     assert relaxed.tolist() == [1]
 
 
+def test_overlap_edges_are_every_overlapping_pair_of_a_group() -> None:
+    rng = np.random.default_rng(11)
+    for _ in range(100):
+        na, nb = (int(x) for x in rng.integers(0, 25, 2))
+        ga, gb = rng.integers(0, 3, na), rng.integers(0, 3, nb)
+        sa, sb = rng.integers(0, 60, na), rng.integers(0, 60, nb)
+        ea, eb = sa + rng.integers(1, 30, na), sb + rng.integers(1, 30, nb)
+        i, j = overlap_edges(ga, sa, ea, gb, sb, eb)
+        assert sorted(zip(i.tolist(), j.tolist(), strict=True)) == [
+            (x, y) for x in range(na) for y in range(nb)
+            if ga[x] == gb[y] and sa[x] < eb[y] and sb[y] < ea[x]]
+
+
 def sequential_greedy(i, j, score) -> set[tuple[int, int]]:
     """The greedy matching written plainly: best pair first, take it when both are free."""
     order = np.lexsort((j, i, *score))

@@ -107,7 +107,8 @@ def overlap_edges(ga: np.ndarray, sa: np.ndarray, ea: np.ndarray, gb: np.ndarray
     order = np.lexsort((sb, gb))
     key_b = gb[order].astype(np.int64) * shift + sb[order]
     base = ga.astype(np.int64) * shift
-    lo = np.searchsorted(key_b, base, "left")
+    longest = int((eb - sb).max())  # B spans that start before sa - longest end before sa
+    lo = np.searchsorted(key_b, base + np.maximum(sa - longest, 0), "left")
     hi = np.searchsorted(key_b, base + ea, "left")  # B spans of the group starting before ea
     counts = np.maximum(hi - lo, 0)
     i = np.repeat(np.arange(len(ga)), counts)

@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 from annotator.core.model import Layer
 from annotator.store.batches import IMPORT_ANNOTATOR
-from annotator.store.sql import dump_json, marks, scalar
+from annotator.store.sql import dump_json, marks
 
 CLAIM_ATTRIBUTES = ("kind", "checkworthy", "verdict")
 LAYERS = tuple(layer.value for layer in Layer)
@@ -113,11 +113,10 @@ def _spans(db: Database, ids: list[int]) -> tuple[np.ndarray, list[tuple[str, st
     ``ids``; labels (layer, name) in layer order. Read as one string of numbers that SQLite
     writes and numpy parses: half the time of a Python row per annotation."""
     names = [r[0] for r in db.execute("SELECT DISTINCT label FROM annotations")]
-    most = (scalar(db, "SELECT max(id) FROM articles") or 0) + 1
-    width = len(names) * len(LAYERS) * max(len(ids), 1)
     if not names or not ids:
         return np.zeros((0, 5), np.int64), []
-    if most * width >= 2 ** 62 or scalar(db, 'SELECT max("end") FROM annotations') >= 2 ** 32:
+    most, longest = db.execute("SELECT max(id), max(char_count) FROM articles").fetchone()
+    if (most or 0) * len(names) * len(LAYERS) * len(ids) >= 2 ** 62 or (longest or 0) >= 2 ** 31:
         raise ValueError("too many articles, labels or annotators, or too long an article, "
                          "for agreement")
 
