@@ -87,7 +87,7 @@ def measure(project: Project, annotators: Sequence[str] | None = None,
                          f"{', '.join(rows.annotators) or 'none'} besides imported data")
     pairs = pairs_of(len(rows.annotators))
     say(1, len(wanted) + 2, "Tokens…")
-    found = tokens(rows.texts or [])
+    found = tokens(rows.texts)
     figures = {}
     for done, layer in enumerate(wanted, start=2):
         if cancelled and cancelled():

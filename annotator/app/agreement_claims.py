@@ -89,12 +89,11 @@ def link_figures(rows: Rows, pairs: list[tuple[int, int]]) -> dict[str, Any]:
     """Links per pair: F1 of the links both made (same kind, same two spans), all kinds and
     each kind, in the articles both have a version of."""
     links = rows.links
-    keys = np.unique(links[:, 1:], axis=0, return_inverse=True)[1].ravel() if len(links) else \
-        np.zeros(0, np.int64)
+    keys = dense(*links[:, 1:].T)
     out = []
     for a, b in pairs:
         both = rows.present[:, a] & rows.present[:, b]
-        fair = both[links[:, 2]] & both[links[:, 5]] if len(links) else np.zeros(0, bool)
+        fair = both[links[:, 2]] & both[links[:, 5]]
         figures = {}
         for name, kind in [(None, None), *((k, i) for i, k in enumerate(rows.link_kinds))]:
             ok = fair if kind is None else fair & (links[:, 1] == kind)
@@ -109,22 +108,22 @@ def group_figures(rows: Rows, pairs: list[tuple[int, int]]) -> dict[str, Any]:
     """Claim groups per pair: F1 of the pairs of claims each annotator put in one group, over
     claims in articles both have a version of."""
     members = rows.members
-    claims, claim = np.unique(members[:, 2:5], axis=0, return_inverse=True) if len(members) \
-        else (np.zeros((0, 3), np.int64), np.zeros(0, np.int64))
-    claim = claim.ravel()
+    claim = dense(members[:, 2], members[:, 3], members[:, 4])
+    count = int(claim.max(initial=-1)) + 1
+    article = np.zeros(count, np.int64)
+    article[claim] = members[:, 2]
     together: list[dict[int, list[int]]] = [{} for _ in rows.annotators]
     for who, group, c in zip(members[:, 0].tolist(), members[:, 1].tolist(), claim.tolist(),
                              strict=True):
         together[who].setdefault(group, []).append(c)
-    made = [np.array([x * len(claims) + y for cs in groups.values()
+    made = [np.array([x * count + y for cs in groups.values()
                       for x, y in combinations(sorted(set(cs)), 2)], np.int64)
             for groups in together]
     out = []
     for a, b in pairs:
         both = rows.present[:, a] & rows.present[:, b]
-        fair = both[claims[:, 0]] if len(claims) else np.zeros(0, bool)
-        kept = [m[fair[m // max(len(claims), 1)] & fair[m % max(len(claims), 1)]]
-                for m in (made[a], made[b])]
+        fair = both[article]
+        kept = [m[fair[m // max(count, 1)] & fair[m % max(count, 1)]] for m in (made[a], made[b])]
         tp, n_a, n_b = set_f1(*kept)
         out.append({"annotators": [rows.annotators[a], rows.annotators[b]],
                     "f1": _number(f1(tp, n_a, n_b)), "matched": tp, "claim_pairs": [n_a, n_b]})

@@ -64,9 +64,9 @@ def pairs_of(count: int) -> list[tuple[int, int]]:
     return list(combinations(range(count), 2))
 
 
-def layer_figures(rows: Rows, layer: str, found: Tokens | None) -> LayerFigures | None:
-    """The figures of ``layer`` (None when no compared annotator has a span in it); without
-    ``found`` tokens the token figures are NaN."""
+def layer_figures(rows: Rows, layer: str, found: Tokens) -> LayerFigures | None:
+    """The figures of ``layer`` (None when no compared annotator has a span in it), the
+    articles' tokens ``found``."""
     ids = [i for i, (lay, _name) in enumerate(rows.labels) if lay == layer]
     spans = rows.spans
     keep = np.isin(spans.label, ids)
@@ -93,13 +93,10 @@ def layer_figures(rows: Rows, layer: str, found: Tokens | None) -> LayerFigures 
     return LayerFigures(layer, [rows.labels[i][1] for i in ids], *counts, *tokens)
 
 
-def _token_figures(rows: Rows, pairs: list[tuple[int, int]], size: int, found: Tokens | None,
+def _token_figures(rows: Rows, pairs: list[tuple[int, int]], size: int, found: Tokens,
                    spans: tuple[np.ndarray, ...]) -> tuple[np.ndarray, ...]:
     """Kappa per pair and alpha over everyone, per article and overall, whole and by label."""
     n = len(rows.articles)
-    if found is None:
-        nan = np.full((len(pairs), n, size), np.nan)
-        return nan, nan[:, 0], nan[0], nan[0, 0]
     article, who, label, start, end = spans
     per_annotator = []
     for a in range(len(rows.annotators)):

@@ -39,7 +39,7 @@ class Rows:
     versions: list[int]  # per annotator: how many articles they have a version of
     articles: np.ndarray
     titles: list[str]
-    texts: list[str] | None  # None unless asked for
+    texts: list[str]
     present: np.ndarray  # [article, annotator]: has a version
     labels: list[tuple[str, str]]  # (layer, label)
     spans: Spans
@@ -50,10 +50,9 @@ class Rows:
     members: np.ndarray  # [annotator, group, article, start, end]
 
 
-def read_agreement(db: Database, annotators: Sequence[str] | None = None, *,
-                   texts: bool = True) -> Rows:
+def read_agreement(db: Database, annotators: Sequence[str] | None = None) -> Rows:
     """The rows of ``annotators`` (default: everyone but ``import``); ValueError for a name
-    the project does not know. ``texts``: read the articles' texts too (for tokens)."""
+    the project does not know."""
     ids, names = _annotators(db, annotators)
     who = f"({', '.join(str(i) for i in ids)})"
     index = np.full(max(ids, default=0) + 1, -1, np.int64)
@@ -66,14 +65,14 @@ def read_agreement(db: Database, annotators: Sequence[str] | None = None, *,
         member_rows = _members(db, who, index)
         articles, present, versions = _versions(
             len(ids), [span_rows[:, :2], link_rows[:, [2, 0]], member_rows[:, [2, 0]]])
-        titles, bodies = _texts(db, articles, texts)
+        titles, texts = _texts(db, articles)
     finally:
         db.execute("RELEASE agreement")
     spans, _ = _in(span_rows, articles, 0)
     claims, kept = _in(claim_rows, articles, 0)
     links, _ = _in(link_rows, articles, 2, 5)
     members, _ = _in(member_rows, articles, 2)
-    return Rows(names, versions, articles, titles, bodies, present, labels, _as_spans(spans),
+    return Rows(names, versions, articles, titles, texts, present, labels, _as_spans(spans),
                 _as_spans(claims),
                 {k: [v for v, ok in zip(vs, kept, strict=True) if ok] for k, vs in attrs.items()},
                 links, kinds, members)
@@ -193,9 +192,8 @@ def _as_spans(rows: np.ndarray) -> Spans:
     return Spans(*(rows[:, i] for i in range(5)))
 
 
-def _texts(db: Database, ids: np.ndarray, with_text: bool) -> tuple[list[str], list[str] | None]:
-    rows = db.execute(
-        f"SELECT title, {'text' if with_text else 'NULL'} FROM articles "
-        "WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
-        [dump_json(ids.tolist())]).fetchall()
-    return [r[0] for r in rows], [r[1] for r in rows] if with_text else None
+def _texts(db: Database, ids: np.ndarray) -> tuple[list[str], list[str]]:
+    """The compared articles' titles and texts."""
+    rows = db.execute("SELECT title, text FROM articles WHERE id IN (SELECT value FROM "
+                      "json_each(?)) ORDER BY id", [dump_json(ids.tolist())]).fetchall()
+    return [r[0] for r in rows], [r[1] for r in rows]
