@@ -42,14 +42,12 @@ class Agreement:
         """"anna & ben" for each pair."""
         return [f"{self.annotators[a]} & {self.annotators[b]}" for a, b in self.pairs]
 
-    def pair_figure(self, layer: str, figure: str, overall: bool = True) -> np.ndarray:
-        """``figure`` (one of FIGURES) per pair and label ``[pair, label]``, or per pair,
-        article and label (``overall=False``)."""
+    def pair_figure(self, layer: str, figure: str) -> np.ndarray:
+        """``figure`` (one of FIGURES) of the whole layer per pair and label ``[pair, label]``."""
         fig = self.layers[layer]
         if figure == "kappa":
-            return fig.kappa_all if overall else fig.kappa
-        by = fig.exact_f1 if figure == "exact_f1" else fig.relaxed_f1
-        return by(1) if overall else by()
+            return fig.kappa_all
+        return fig.exact_f1(1) if figure == "exact_f1" else fig.relaxed_f1(1)
 
     def by_article(self, layer: str) -> dict[str, np.ndarray]:
         """One figure per compared article for the layer, all labels together: span F1
@@ -83,8 +81,9 @@ def measure(project: Project, annotators: Sequence[str] | None = None,
     say(0, len(wanted) + 2, "Reading the annotations…")
     rows = read_agreement(project.db, annotators)
     if len(rows.annotators) < 2:
-        raise ValueError("agreement needs two annotators or more; the project has "
-                         f"{', '.join(rows.annotators) or 'none'} besides imported data")
+        asked = "asked for" if annotators else "in the project besides imported data"
+        raise ValueError(f"agreement needs two annotators or more; {asked}: "
+                         f"{', '.join(rows.annotators) or 'none'}")
     pairs = pairs_of(len(rows.annotators))
     say(1, len(wanted) + 2, "Tokens…")
     found = tokens(rows.texts)

@@ -35,7 +35,9 @@ if TYPE_CHECKING:
     from annotator.store import Project
     from annotator.ui.review_actions import ReviewActions
 
-PAIR_FIGURES = ("exact_f1", "relaxed_f1", "kappa")
+
+
+PAIR_FIGURES = ("exact_f1", "relaxed_f1", "kappa")  # app/agreement.py's FIGURES, without numpy
 
 
 class Host(Protocol):
