@@ -70,7 +70,8 @@ def assert_verdict(out: str) -> None:
 @pytest.mark.parametrize("script", ["bench_article.py", "bench_project.py",
                                     "bench_import_stall.py", "bench_sentences.py",
                                     "bench_suggest.py", "bench_text.py", "bench_index.py",
-                                    "bench_window.py", "bench_import.py"])
+                                    "bench_window.py", "bench_import.py",
+                                    "bench_agreement.py"])
 def test_bench_help(script: str) -> None:
     out = run_bench(script, "--help")
     assert "--report-only" in out
@@ -197,4 +198,15 @@ def test_bench_import_runs_and_prints_its_table() -> None:
                       "another connection: longest wait for the write lock"])
     assert "import: 50 imported, 0 skipped (already in the project), 0 failed" in out
     assert "bare stored 50)" in out and "peak memory: import " in out
+    assert_verdict(out)
+
+
+def test_bench_agreement_runs_and_prints_its_table() -> None:
+    out = run_bench("bench_agreement.py", "--articles", "40", "--repeat", "1")
+    assert "bench_agreement: 40 articles, 3 annotators" in out
+    assert_rows(out, ["baseline: exact-span F1, numpy, 40 articles",
+                      "measure: every figure, 40 articles x 3 annotators",
+                      "  CPU time of measure"])
+    # the use case's exact F1 is the plain baseline's, pair by pair and layer by layer
+    assert "same exact F1 as the baseline: yes" in out
     assert_verdict(out)

@@ -15,6 +15,7 @@ from annotator.app.session import Session
 from annotator.core.model import ArticleDraft
 from annotator.store import Project
 from annotator.ui import keymap
+from annotator.ui.agreement_window import AgreementWindow
 from annotator.ui.claim_panel import CandidateRow
 from annotator.ui.keys import CONTEXTS, bind, bind_each
 from annotator.ui.main_window import MainWindow
@@ -91,13 +92,22 @@ def bound_actions(root: QWidget) -> dict[str, list[QAction]]:
     return found
 
 
+def agreement_window(win: MainWindow) -> AgreementWindow:
+    """The agreement window, opened by its action (Tools menu)."""
+    win.findChild(QAction, "view.agreement").trigger()
+    return win.findChild(AgreementWindow)
+
+
 def test_every_action_is_bound_once_to_a_handler(qtbot, project: Project) -> None:
-    """Build the main window and the source registry: each declared key is a QAction with a
-    handler, with the declared keys and context, and no other QAction has a key."""
+    """Build the main window, the source registry and the agreement window: each declared key
+    is a QAction with a handler, with the declared keys and context, and no other QAction has
+    a key."""
     project.add_article(ArticleDraft(text="Anna Berger sagte das in Dresden.", title="T"))
     win = show_window(qtbot, project)
     win.show_sources()
     assert win._sources_dialog.parent() is win
+    with qtbot.waitSignal(agreement_window(win).computed):  # (one annotator: nothing to show)
+        pass
     found = bound_actions(win)
     declared = {a.name: a for a in keymap.ACTIONS if a.keys}
     assert set(found) == set(declared)  # nothing bound outside the keymap, nothing missing

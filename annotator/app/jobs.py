@@ -1,4 +1,5 @@
-"""The slow use cases as task functions for the window: import files, (re)run entity suggestions.
+"""The slow use cases as task functions for the window: import files, (re)run entity suggestions,
+measure agreement.
 
 Each ``*_job(...)`` returns ``fn(project, progress, cancelled)`` for ``project_task``; it runs
 in a worker thread with that thread's own Project. spaCy is imported only inside these
@@ -104,3 +105,14 @@ def _suggest(
     progress(0, len(ids), f"Suggesting entities with {suggester.load().name}…")
     total = suggest_entities_for(project, ids, suggester, progress=step, cancelled=cancelled)
     return done, total
+
+
+def agreement_job(annotators: Sequence[str] | None = None) -> ProjectFn:
+    """The agreement window's figures (app/agreement.py; numpy loads in the worker)."""
+
+    def run(project: Project, progress: Progress, cancelled: Cancelled):
+        from annotator.app.agreement import measure
+
+        return measure(project, annotators, progress=progress, cancelled=cancelled)
+
+    return run

@@ -5,7 +5,7 @@ Exit codes: 0 success, 1 some inputs failed, 2 usage error (bad arguments, proje
 
 from __future__ import annotations
 
-from annotator.cli import articles, claims, datasets, projects
+from annotator.cli import agreement, articles, claims, datasets, projects
 from annotator.cli.common import app
 
 app.callback()(projects.main_callback)
@@ -17,7 +17,7 @@ for name, command in (  # in the order --help lists them
         ("train", datasets.train_cmd), ("train-zones", datasets.train_zones_cmd),
         ("use-model", datasets.use_model_cmd),
         ("disputes", claims.disputes_cmd), ("candidates", claims.candidates_cmd),
-        ("eval-matching", claims.eval_matching_cmd)):
+        ("eval-matching", claims.eval_matching_cmd), ("agreement", agreement.agreement_cmd)):
     app.command(name)(command)
 
 

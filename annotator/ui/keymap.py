@@ -24,18 +24,22 @@ VALUES = "values"  # the claim's typed values, in the panel
 SEARCH = "search"  # the article search field, the filters and the article list
 DISPUTES = "disputes"  # the disputed claims page
 SOURCES = "sources"  # the source registry dialog
+AGREEMENT = "agreement"  # the agreement window
 
 # Qt shortcut context per scope: the whole window, the one widget, or a widget and its children.
 CONTEXT = {WINDOW: "window", ARTICLE: "children", PANEL: "children", CANDIDATES: "widget",
-           VALUES: "widget", SEARCH: "children", DISPUTES: "children", SOURCES: "children"}
+           VALUES: "widget", SEARCH: "children", DISPUTES: "children", SOURCES: "children",
+           AGREEMENT: "children"}
 # The other scopes whose keys work where a scope's keys work: no key may be in two of them.
 ALSO_LIVE = {WINDOW: (), ARTICLE: (WINDOW,), PANEL: (WINDOW,), CANDIDATES: (PANEL, WINDOW),
-             VALUES: (PANEL, WINDOW), SEARCH: (WINDOW,), DISPUTES: (WINDOW,), SOURCES: ()}
+             VALUES: (PANEL, WINDOW), SEARCH: (WINDOW,), DISPUTES: (WINDOW,), SOURCES: (),
+             AGREEMENT: ()}
 # The scopes of a page; the `?` sheet of a page lists them.
 ARTICLE_PAGE = (ARTICLE, PANEL, CANDIDATES, VALUES, SEARCH, WINDOW)
 DISPUTES_PAGE = (DISPUTES, WINDOW)
 SOURCES_PAGE = (SOURCES,)
-PAGES = (ARTICLE_PAGE, DISPUTES_PAGE, SOURCES_PAGE)
+AGREEMENT_PAGE = (AGREEMENT,)
+PAGES = (ARTICLE_PAGE, DISPUTES_PAGE, SOURCES_PAGE, AGREEMENT_PAGE)
 
 DIGITS = tuple("123456789")
 BODY_KEY = "0"  # in the zone picker: no zone
@@ -70,6 +74,7 @@ ENTITIES, CLAIMS, SUGGESTIONS, MOVING, EDITING, STRUCTURE = (
     "Entities", "Claims and sources", "Suggestions", "Moving", "Editing spans",
     "Zones and details")
 DISPUTED, PROJECT, REGISTRY = "Disputed claims", "Project", "Source registry"
+AGREE = "Agreement between annotators"
 A = Action
 
 ACTIONS: tuple[Action, ...] = (
@@ -194,6 +199,9 @@ ACTIONS: tuple[Action, ...] = (
       PROJECT, WINDOW),
     A("view.sources", ("Ctrl+R",), "Source registry (merge, rename, kinds)", PROJECT, WINDOW,
       menu="Source &registry (merge, rename, kinds)"),
+    A("view.agreement", ("Ctrl+Shift+A",), "Agreement between annotators: label × pair "
+      "heatmap, the worst articles first", PROJECT, WINDOW,
+      menu="&Agreement between annotators…"),
     A("help.keys", ("?", "F1"), "Show the keyboard shortcuts", PROJECT, WINDOW,
       menu="&Keyboard shortcuts"),
     A("sources.suggest", ("S",), "Select a suggested merge", REGISTRY, SOURCES),
@@ -209,6 +217,16 @@ ACTIONS: tuple[Action, ...] = (
     A("sources.redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Redo in the registry", REGISTRY, SOURCES),
     A("note.close", (), "Close (while merging or renaming: cancel)", REGISTRY, SOURCES,
       ("Esc",)),
+    A("agreement.layer", ("L",), "Next layer (entity, claim, source, structure)", AGREE,
+      AGREEMENT),
+    A("agreement.figure", ("F",), "Next figure in the heatmap: exact F1, relaxed F1, kappa",
+      AGREE, AGREEMENT),
+    A("agreement.sort", ("S",), "Sort the articles by the next figure, worst first", AGREE,
+      AGREEMENT),
+    A("agreement.refresh", ("F5",), "Compute again (in the background)", AGREE, AGREEMENT),
+    A("note.agreement_open", (), "Open the article in the main window", AGREE, AGREEMENT,
+      ("Enter", "double-click")),
+    A("note.agreement_close", (), "Close", AGREE, AGREEMENT, ("Esc",)),
 )
 BY_NAME = {a.name: a for a in ACTIONS}
 Sheet = list[tuple[str, list[tuple[tuple[str, ...], str]]]]  # groups of (keys, help)

@@ -27,6 +27,7 @@ from annotator.core.model import ArticleFilter, Layer, Status, Suggestion
 from annotator.core.names import MODEL_SETTING
 from annotator.nlp.resolve import describe
 from annotator.store import Project
+from annotator.ui.agreement_window import show_agreement
 from annotator.ui.article_actions import ArticleActions
 from annotator.ui.article_list_model import (
     ANNOTATIONS,
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
         view = bar.addMenu("&View")
         self._action(view, "view.disputes", self.toggle_disputes)
         self._action(view, "view.sources", self.show_sources)
+        self._action(bar.addMenu("&Tools"), "view.agreement", lambda: show_agreement(self))
         self._action(article, "article.in_progress",
                      lambda: self._set_status(Status.IN_PROGRESS))
         self._action(helpm, "help.keys", self.show_shortcuts)
