@@ -112,7 +112,7 @@ def test_two_annotators_never_touch_each_others_rows(project, article) -> None:
 
 def test_status_is_each_annotators_and_the_project_takes_the_furthest(project, article) -> None:
     other = project.add_article(ArticleDraft(text="Zweiter Text über Riesa.", title="Riesa"))
-    project.set_status(article, Status.DONE, "maria")  # starts her version, done
+    started = project.start_version(article, "maria", Status.DONE)
     project.set_status(other, Status.IN_PROGRESS, "jonas")
     assert project.article_status(article, "maria") is Status.DONE
     assert project.article_status(article, "jonas") is Status.NEW
@@ -131,7 +131,7 @@ def test_status_is_each_annotators_and_the_project_takes_the_furthest(project, a
     assert project.article(article).status is Status.DONE
     with pytest.raises(ValueError):
         project.set_status(article, Status.NEW, "maria")
-    project.drop_version(article, "maria")
+    project.drop_version(article, "maria", started)
     assert project.article_status(article) is Status.NEW and project.annotations(article) != []
     assert spans(project, article, None) == IMPORTED
 
@@ -162,16 +162,16 @@ def test_the_imported_layers_decisions_are_copied_into_a_version(project) -> Non
     project.add_accepted(aid, MODEL, at("Dresden", "LOC"), Layer.ENTITY, "import")
     [sug] = project.suggestions(aid)
     assert project.decisions(aid, "maria") == {sug.id: "accepted"}  # the imported layer's
-    project.start_version(aid, "maria")
+    started = project.start_version(aid, "maria")
     assert project.decisions(aid, "maria") == {sug.id: "accepted"}
-    project.drop_version(aid, "maria")
+    project.drop_version(aid, "maria", started)
     assert project.decisions(aid, None) == {sug.id: "accepted"}
     assert not project.has_version(aid, "maria")
 
 
 def test_starting_again_gives_the_copies_the_same_ids(project, article) -> None:
     first = project.start_version(article, "maria")
-    project.drop_version(article, "maria")
+    project.drop_version(article, "maria", first)
     assert project.annotations(article, annotator="maria") == \
         project.annotations(article, annotator="import")
     again = project.start_version(article, "maria", again=first)
@@ -181,3 +181,27 @@ def test_starting_again_gives_the_copies_the_same_ids(project, article) -> None:
 def test_the_imported_layer_is_nobodys_version(project, article) -> None:
     with pytest.raises(ValueError, match="nobody"):
         project.start_version(article, "import")
+
+
+def test_marking_an_untouched_article_starts_the_version(project, article) -> None:
+    project.set_status(article, Status.DONE, "maria")
+    assert project.article_status(article, "maria") is Status.DONE
+    assert {a.annotator for a in project.annotations(article, annotator="maria")} == {"maria"}
+    project.set_status(article, Status.IN_PROGRESS, "maria")
+    assert project.version_counts() == {"maria": {Status.IN_PROGRESS: 1, Status.DONE: 0}}
+
+
+def test_rows_written_without_a_version_are_seen_beside_the_imported_layer(project,
+                                                                         article) -> None:
+    """A script or a dataset writes an annotator's rows without the app: they see them with
+    the imported layer (as the one shared layer showed both) until their first edit."""
+    mine = project.add_annotation(article, Layer.ENTITY, at("Anna Berger", "PER"), "maria")
+    assert spans(project, article, "maria") == IMPORTED | {("PER", "Anna Berger", "maria")}
+    assert spans(project, article, "jonas") == IMPORTED
+    assert project.article_status(article, "maria") is Status.NEW
+    started = project.start_version(article, "maria")
+    assert spans(project, article, "maria") == {(lab, t, "maria") for lab, t, _w in IMPORTED} | {
+        ("PER", "Anna Berger", "maria")}
+    project.drop_version(article, "maria", started)
+    assert [a.id for a in project.annotations(article, annotator="maria")
+            if a.annotator == "maria"] == [mine]

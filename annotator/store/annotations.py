@@ -110,6 +110,11 @@ class AnnotationTables:
         with self.db.atomic():
             self.db.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
 
+    def has_annotation(self, annotation_id: int) -> bool:
+        """Whether an annotation of this id is stored."""
+        return scalar(self.db, "SELECT 1 FROM annotations WHERE id = ?",
+                      [annotation_id]) is not None
+
     def annotation(self, annotation_id: int) -> Annotation:
         """One annotation; KeyError when there is none."""
         found = self._annotations("n.id = ?", [annotation_id])

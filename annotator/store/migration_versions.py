@@ -92,11 +92,11 @@ def _copy(db: Database, article_id: int, imported: int, person: int) -> None:
                updated_at, canonical_source_id FROM annotations
                WHERE article_id = ? AND annotator_id = ? ORDER BY id""",
             [article_id, imported]).fetchall():
-        copies[old] = db.execute(
+        copies[old] = int(db.execute(
             """INSERT INTO annotations (layer, label, start, "end", suggestion_id, attrs,
                created_at, updated_at, canonical_source_id, article_id, annotator_id, copy_of)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [*values, article_id, person, old]).lastrowid
+            [*values, article_id, person, old]).lastrowid or 0)
     moved = [(new, old, person) for old, new in copies.items()]
     conn = db.conn
     conn.executemany("UPDATE links SET from_id = ? WHERE from_id = ? AND annotator_id = ?", moved)

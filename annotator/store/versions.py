@@ -20,10 +20,13 @@ _COPIED = ("layer", "label", "start", "end", "suggestion_id", "attrs", "created_
 @dataclass
 class Started:
     """What starting a version copied: the imported annotations' and links' ids → the copies'
-    (starting again with them, after an undo, gives the copies the same ids)."""
+    (starting again with them, after an undo, gives the copies the same ids), the suggestions
+    whose imported decision it copied, the memberships."""
 
     annotations: dict[int, int] = field(default_factory=dict)
     links: dict[int, int] = field(default_factory=dict)
+    decisions: list[int] = field(default_factory=list)
+    members: int = 0
 
 
 class VersionTables(AnnotationTables):
@@ -70,18 +73,18 @@ class VersionTables(AnnotationTables):
             row = {k: r[k] for k in _COPIED}
             row |= {"article_id": article_id, "annotator_id": me, "copy_of": r["id"],
                     "id": again.annotations.get(r["id"])}
-            done.annotations[r["id"]] = db.execute(
+            done.annotations[r["id"]] = int(db.execute(
                 f"INSERT INTO annotations ({', '.join(f'[{k}]' for k in row)}) "
-                f"VALUES ({', '.join('?' * len(row))})", list(row.values())).lastrowid
+                f"VALUES ({', '.join('?' * len(row))})", list(row.values())).lastrowid or 0)
         copies = done.annotations
         for r in query(db, """SELECT l.* FROM links l JOIN annotations n ON n.id = l.from_id
                 WHERE n.article_id = ? AND l.annotator_id = ?""", [article_id, imported]):
             if r["from_id"] in copies and r["to_id"] in copies:
-                done.links[r["id"]] = db.execute(
+                done.links[r["id"]] = int(db.execute(
                     "INSERT INTO links (id, from_id, to_id, kind, annotator_id, attrs, "
                     "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [again.links.get(r["id"]), copies[r["from_id"]], copies[r["to_id"]],
-                     r["kind"], me, r["attrs"], r["created_at"]]).lastrowid
+                     r["kind"], me, r["attrs"], r["created_at"]]).lastrowid or 0)
         for r in query(db, """SELECT m.* FROM claim_group_members m
                 JOIN annotations n ON n.id = m.annotation_id
                 WHERE n.article_id = ? AND n.annotator_id = ?""", [article_id, imported]):
@@ -89,22 +92,31 @@ class VersionTables(AnnotationTables):
                        "annotator_id, added_at) VALUES (?, ?, ?, ?, ?, ?)",
                        [r["group_id"], copies[r["annotation_id"]], r["value"], r["stance"], me,
                         r["added_at"]])
-        db.execute("""INSERT INTO suggestion_decisions (suggestion_id, decision, annotator_id,
-            decided_at) SELECT d.suggestion_id, d.decision, ?, d.decided_at
+            done.members += 1
+        decided = query(db, """SELECT d.suggestion_id, d.decision, d.decided_at
             FROM suggestion_decisions d JOIN suggestions s ON s.id = d.suggestion_id
-            WHERE s.article_id = ? AND d.annotator_id = ?""", [me, article_id, imported])
+            WHERE s.article_id = ? AND d.annotator_id = ? AND NOT EXISTS (
+                SELECT 1 FROM suggestion_decisions o WHERE o.suggestion_id = d.suggestion_id
+                AND o.annotator_id = ?)""", [article_id, imported, me])
+        db.conn.executemany("INSERT INTO suggestion_decisions (suggestion_id, decision, "
+                            "annotator_id, decided_at) VALUES (?, ?, ?, ?)",
+                            [(r["suggestion_id"], r["decision"], me, r["decided_at"])
+                             for r in decided])
+        done.decisions = [r["suggestion_id"] for r in decided]
         return done
 
-    def drop_version(self, article_id: int, annotator: str) -> None:
-        """Take an annotator's version of an article back whole (the undo of its start): their
-        annotations there (with links and memberships), decisions and status."""
+    def drop_version(self, article_id: int, annotator: str, started: Started) -> None:
+        """Take the start of an annotator's version back (its undo): the copies it made (their
+        links and memberships with them), the decisions it copied, its status. Rows the
+        annotator had there before (written without the app: a script, a dataset) stay."""
         me = viewer(self.db, annotator).me
         with self.db.atomic():
-            self.db.execute("DELETE FROM suggestion_decisions WHERE annotator_id = ? AND "
-                            "suggestion_id IN (SELECT id FROM suggestions WHERE article_id = ?)",
-                            [me, article_id])
-            self.db.execute("DELETE FROM annotations WHERE article_id = ? AND annotator_id = ?",
-                            [article_id, me])
+            self.db.conn.executemany(
+                "DELETE FROM suggestion_decisions WHERE suggestion_id = ? AND annotator_id = ?",
+                [(s, me) for s in started.decisions])
+            self.db.conn.executemany(
+                "DELETE FROM annotations WHERE id = ? AND annotator_id = ?",
+                [(i, me) for i in started.annotations.values()])
             self.db.execute("DELETE FROM versions WHERE article_id = ? AND annotator_id = ?",
                             [article_id, me])
 

@@ -1,9 +1,10 @@
 """What an annotator sees of the project: the SQL conditions every read shares.
 
-An annotator sees, of each article, their own version, or the imported layer (the annotator
-``import``) while they have none. The project's view (annotator None: exports, training,
-``stats``) is every annotator's version, and the imported layer of the articles nobody has a
-version of. docs/annotators.md says why.
+An annotator sees, of each article, their own rows, and the imported layer (the annotator
+``import``) while they have no version of it; once they have, its copy in their version stands
+for it. The project's view (annotator None: exports, training, ``stats``) is every annotator's
+rows, and the imported layer of the articles nobody has a version of. docs/annotators.md says
+why.
 """
 
 from __future__ import annotations
@@ -31,8 +32,9 @@ class Viewer:
         if self.name is None:
             return (f"({who} != ? OR NOT EXISTS (SELECT 1 FROM versions v "
                     f"WHERE v.article_id = {article}))", [self.imported])
-        return (f"{who} = coalesce((SELECT v.annotator_id FROM versions v WHERE "
-                f"v.article_id = {article} AND v.annotator_id = ?), ?)", [self.me, self.imported])
+        return (f"({who} = ? OR {who} = ? AND NOT EXISTS (SELECT 1 FROM versions v WHERE "
+                f"v.article_id = {article} AND v.annotator_id = ?))",
+                [self.me, self.imported, self.me])
 
     def decided(self, s: str = "s") -> Sql:
         """Suggestion ``s`` is decided in this view (in the project's: by anyone)."""
