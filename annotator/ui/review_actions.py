@@ -100,7 +100,7 @@ class ReviewActions(QObject):
         if article_id is None:
             self.say("No article open")
             return
-        n = review.open_count(self.session.project, article_id)
+        n = review.open_count(self.session.project, article_id, self.session.annotator)
         if n:
             self._ask(article_id, n)
         else:
