@@ -102,7 +102,23 @@ class ArticleTables(VersionTables):
 
     def count_articles(self, where: ArticleFilter | Status | None = None) -> int:
         """How many articles pass the filter."""
+        return self._count(where)
+
+    def _count(self, where: ArticleFilter | Status | None, below: int | None = None) -> int:
+        """Articles that pass the filter (with an id below ``below``). An annotator's status
+        alone is counted in the versions' index, not article by article."""
+        if isinstance(where, ArticleFilter) and where.status is not None and _status_only(where):
+            me = viewer(self.db, where.annotator).me
+            upto, more = ("AND article_id < ?", [below]) if below is not None else ("", [])
+            if where.status is not Status.NEW:
+                return scalar(self.db, "SELECT count(*) FROM versions WHERE annotator_id = ? "
+                              f"AND status = ? {upto}", [me, where.status.value, *more])
+            return (self._count(None, below) - scalar(
+                self.db, f"SELECT count(*) FROM versions WHERE annotator_id = ? {upto}",
+                [me, *more]))
         sql, params = _filter_sql(self.db, where)
+        if below is not None:
+            sql, params = f"{sql} {'AND' if sql else 'WHERE'} a.id < ?", [*params, below]
         return scalar(self.db, f"SELECT count(*) FROM articles a {sql}", params)
 
     def list_articles(
@@ -112,10 +128,16 @@ class ArticleTables(VersionTables):
         sql, params = _filter_sql(self.db, where)
         annotator = _annotator(where)
         summary, shown = _summary_sql(self.db, annotator)
-        # OFFSET walks the rows it skips: skip them in the narrow id index, not the wide table.
-        rows = query(self.db, f"""{summary} WHERE a.id IN (SELECT a.id FROM articles a {sql}
-                     ORDER BY a.id LIMIT ? OFFSET ?) ORDER BY a.id""",
-                     [*shown, *params, limit, offset])
+        # OFFSET walks the rows it skips: skip them in a narrow index, not the wide table (an
+        # annotator's articles in progress or done: in the versions' index)
+        inner = f"SELECT a.id FROM articles a {sql} ORDER BY a.id"
+        if (isinstance(where, ArticleFilter) and where.status not in (None, Status.NEW)
+                and _status_only(where)):
+            inner = ("SELECT article_id FROM versions WHERE annotator_id = ? AND status = ? "
+                     "ORDER BY article_id")
+            params = [viewer(self.db, annotator).me, where.status.value]
+        rows = query(self.db, f"""{summary} WHERE a.id IN ({inner} LIMIT ? OFFSET ?)
+                     ORDER BY a.id""", [*shown, *params, limit, offset])
         return _summaries(self.db, rows, annotator)
 
     def teach_order(self, where: ArticleFilter | None = None) -> list[int]:
@@ -155,8 +177,7 @@ class ArticleTables(VersionTables):
                         f"{'AND' if sql else 'WHERE'} a.id = ?", [*params, article_id])
         if not inside:
             return None
-        return scalar(self.db, f"SELECT count(*) FROM articles a {sql} "
-                      f"{'AND' if sql else 'WHERE'} a.id < ?", [*params, article_id])
+        return self._count(where, below=article_id)
 
     def unsplit_articles(self, after: int = 0, limit: int = -1,
                          among: list[int] | None = None) -> list[int]:
@@ -212,6 +233,11 @@ class ArticleTables(VersionTables):
 
 def _annotator(where: ArticleFilter | Status | None) -> str | None:
     return where.annotator if isinstance(where, ArticleFilter) else None
+
+
+def _status_only(where: ArticleFilter) -> bool:
+    """The filter asks an annotator's status and nothing else (the versions' index answers)."""
+    return where.annotator is not None and not where.label and not fts_query(where.query)
 
 
 def _summary_sql(db: Database, annotator: str | None) -> Sql:
