@@ -113,6 +113,8 @@ def test_another_annotators_version_is_shown_read_only(qtbot: QtBot,
     assert "Read only" in win.statusBar().currentMessage()
     press(qtbot, win, Key.Key_Z, Mod.ControlModifier)
     assert "Read only" in win.statusBar().currentMessage()
+    press(qtbot, win, Key.Key_D)
+    assert "Read only" in win.statusBar().currentMessage() and win.review.prompt is None
     assert win.project.db.execute("SELECT count(*) FROM annotations").fetchone()[0] == rows
     assert not win.project.has_version(1, "jonas")
     type_name(qtbot, win, Key.Key_V, "")  # no name: his own again
@@ -149,6 +151,8 @@ def test_the_name_is_asked_once_and_kept(qtbot: QtBot, monkeypatch: pytest.Monke
         return dialog.result()
 
     monkeypatch.setattr(annotator_name.NameDialog, "exec", answer)
+    assert annotator_name.annotator_name() == "mfischer"  # a start that may not ask (--screenshot)
+    assert asked == [] and QSettings().value(annotator_name.SETTING) is None
     assert annotator_name.annotator_name(ask=True) == "Maria Fischer"
     assert asked == ["mfischer"]
     assert annotator_name.annotator_name(ask=True) == "Maria Fischer"  # not asked again

@@ -66,8 +66,9 @@ class Session(QObject, ClaimEdits):
         self.shown = annotator or self.annotator
         self.switched.emit()
 
-    def _refused(self) -> bool:
-        """Say that a read-only session writes nothing (as a failed action step, inside one)."""
+    def refused(self) -> bool:
+        """True when the session is read only, and then say that it writes nothing (as a
+        failed action step, inside one)."""
         if not self.read_only:
             return False
         message = (f"Read only: this is {self.shown}'s version, nothing was changed; show "
@@ -83,7 +84,7 @@ class Session(QObject, ClaimEdits):
         starting the ones they have none of first (a copy of the imported layer), in the same
         undo step. ``build`` runs after the start, so it can find its spans there
         (``_own``). The command, or None when it was not stored."""
-        if self._refused():
+        if self.refused():
             return None
         missing = [a for a in dict.fromkeys(articles)
                    if not self.project.has_version(a, self.annotator)]
@@ -136,7 +137,7 @@ class Session(QObject, ClaimEdits):
         Inside ``action()`` the command joins that action's transaction instead, and a failure
         undoes the whole action when it ends.
         """
-        if self._refused():
+        if self.refused():
             return False
         action = self._action
         if action is not None:
@@ -202,7 +203,7 @@ class Session(QObject, ClaimEdits):
 
     def undo(self) -> bool:
         """Take back the last action; when its rows changed elsewhere, say so and stay put."""
-        if self._refused():
+        if self.refused():
             return False
         stack = self.undo_stack
         if not stack.canUndo():
@@ -212,7 +213,7 @@ class Session(QObject, ClaimEdits):
 
     def redo(self) -> bool:
         """Do the next undone action again, checked as undo is."""
-        if self._refused():
+        if self.refused():
             return False
         stack = self.undo_stack
         if not stack.canRedo():
@@ -347,7 +348,7 @@ class Session(QObject, ClaimEdits):
         if not edit:
             self.said.emit(f"Zone: it is {label or 'body'} there already")
             return False
-        if self._refused():
+        if self.refused():
             return False
         with self.action(f"Zone: {label or 'body'}") as action:
             if not self.project.has_version(article_id, self.annotator):

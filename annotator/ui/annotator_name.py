@@ -32,8 +32,8 @@ def refusal(name: str) -> str | None:
 
 def annotator_name(ask: bool = False, parent: QWidget | None = None) -> str:
     """Who annotates: $ANNOTATOR_NAME, else the name kept since the first start; at the first
-    start, with ``ask``, a small dialog asks for it (the login name given), else the login
-    name is taken. The name is kept either way."""
+    start, with ``ask``, a small dialog asks for it (the login name given) and keeps the answer;
+    without, the login name (nothing kept: the next start asks)."""
     given = os.environ.get("ANNOTATOR_NAME", "").strip()
     if given:
         return given
@@ -45,7 +45,7 @@ def annotator_name(ask: bool = False, parent: QWidget | None = None) -> str:
         dialog = NameDialog(name, parent)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             name = dialog.name()
-    remember(name)
+        remember(name)
     return name
 
 
