@@ -88,10 +88,14 @@ def _qt_settings_sandbox(tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def _clean_qt_settings(_qt_settings_sandbox):
-    """Each test starts with empty settings (last article, window state)."""
+    """Each test starts with empty settings (last article, window state) but the annotator's
+    name, as given at a first start (no test waits on the dialog that asks for it)."""
     from PySide6.QtCore import QSettings
 
+    from annotator.ui.annotator_name import SETTING
+
     QSettings().clear()
+    QSettings().setValue(SETTING, "tester")
     yield
 
 

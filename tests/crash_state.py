@@ -9,7 +9,10 @@ import sqlite3
 from pathlib import Path
 
 STATE_QUERIES = {  # without row ids: they depend on how ids are given out
-    "articles": "SELECT id, status FROM articles WHERE id <= :upto ORDER BY id",
+    "articles": """
+        SELECT a.id, a.status, (SELECT group_concat(n.name || ':' || v.status) FROM versions v
+            JOIN annotators n ON n.id = v.annotator_id WHERE v.article_id = a.id)
+        FROM articles a WHERE a.id <= :upto ORDER BY a.id""",
     "annotations": """
         SELECT a.article_id, a.layer, a.label, a.start, a."end", a.attrs, s.name,
                g.start, g."end", g.label
@@ -21,8 +24,9 @@ STATE_QUERIES = {  # without row ids: they depend on how ids are given out
         FROM links l JOIN annotations f ON f.id = l.from_id
         JOIN annotations t ON t.id = l.to_id WHERE f.article_id <= :upto""",
     "decisions": """
-        SELECT g.article_id, g.start, g."end", g.label, d.decision
+        SELECT g.article_id, g.start, g."end", g.label, d.decision, w.name
         FROM suggestion_decisions d JOIN suggestions g ON g.id = d.suggestion_id
+        JOIN annotators w ON w.id = d.annotator_id
         WHERE g.article_id <= :upto""",
     "sources": "SELECT name, kind, aliases FROM sources",
     "groups": """

@@ -15,7 +15,6 @@ class SetMeta(StoreCommand):
 
     article_id: int  # always one article
 
-    starts_article = False
     parts = Part.META
 
     def __init__(self, project: Project, article_id: int,

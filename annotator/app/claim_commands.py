@@ -149,7 +149,6 @@ class UngroupClaim(StoreCommand):
 class SetMember(StoreCommand):
     """Record the value a claim states on its group's point, or its stance."""
 
-    starts_article = False
     parts = Part.GROUPS
 
     def __init__(self, project: Project, article_id: int, group_id: int, annotation_id: int,
@@ -181,7 +180,6 @@ class SetMember(StoreCommand):
 class ResolveGroup(StoreCommand):
     """Record which claim of a group holds, and why; or retitle the group."""
 
-    starts_article = False
     parts = Part.GROUPS
 
     def __init__(self, project: Project, group_id: int, *,
@@ -214,7 +212,6 @@ class MergeGroups(StoreCommand):
     """Fold one claim group into another (a claim is in one group at most): its claims move
     over with their values and stances; undo brings the group back as it was."""
 
-    starts_article = False
     parts = Part.SPANS | Part.GROUPS
 
     def __init__(self, project: Project, keep: int, merged: int) -> None:
@@ -247,7 +244,6 @@ class DecideMatch(StoreCommand):
     """Confirm or reject a candidate for a claim (the learned ranker trains on decisions);
     undo puts back whatever decision the pair had before."""
 
-    starts_article = False
     parts = Part.MATCHES
 
     def __init__(self, project: Project, query: MatchSpan, candidate: MatchSpan, decision: str,

@@ -81,7 +81,7 @@ def claim_at(session: Session, span: MatchSpan) -> int | None:
     """The claim with exactly this span, marked first when there is none."""
     project = session.project
     found = next((a.id for a in project.overlapping(span.article_id, Layer.CLAIM, span.start,
-                                                    span.end)
+                                                    span.end, annotator=session.annotator)
                   if (a.start, a.end) == (span.start, span.end)), None)
     if found is not None:
         return found

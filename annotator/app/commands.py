@@ -8,6 +8,10 @@ Commands act on rows by identity: ids are never handed out again (schema m007), 
 command deletes or rewrites a row it checks that the row is still the one it made or saw. When it
 is not (another window or a background job changed it), the command raises ``Conflict``: the
 transaction rolls back, the user is told, and the undo stack stays where it was.
+
+Every command writes into one annotator's version of an article (docs/annotators.md); the
+session starts the version (``version_commands.StartVersion``) in the same undo step as the
+first edit.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from annotator.app.conflicts import (
     expect_suggestions,
 )
 from annotator.app.zones import resplit
-from annotator.core.model import Annotation, Layer, Link, Span, Status, Suggestion
+from annotator.core.model import Annotation, Layer, Link, Span, Suggestion
 from annotator.core.spans import overlaps
 from annotator.store import Project
 
@@ -36,13 +40,12 @@ RESIZE_ID = 1001  # commands with the same id() and annotation merge into one un
 class StoreCommand(QUndoCommand):
     """Base: ``apply``/``revert`` do the store work; the session is told which article changed.
 
-    The first edit of a new article also moves it to 'in progress', undone with the edit. A
-    command that changes zones (``layers`` has the structure layer) also makes the article's
+    A command that changes zones (``layers`` has the structure layer) also makes the article's
     sentence index follow them, forth and back, in the same transaction.
     """
 
-    starts_article = True
     parts: Part = Part.SPANS  # what a command changes, so that views reload only that
+    starts_version = False  # app/version_commands.py: StartVersion
     layers: frozenset[Layer] = frozenset()  # the span layers it writes
 
     def __init__(self, project: Project, article_id: int | None, text: str) -> None:
@@ -50,7 +53,6 @@ class StoreCommand(QUndoCommand):
         self.project = project
         self.article_id = article_id
         self.applied = False
-        self.started = False
         # True until the first apply: commands that change a value take the stored value as
         # "before" then (the view may lag behind), and check it on every later undo and redo
         self.first = True
@@ -65,7 +67,7 @@ class StoreCommand(QUndoCommand):
     def changes(self) -> Changes:
         """What this command changed, for the views to reload."""
         articles = frozenset() if self.article_id is None else frozenset({self.article_id})
-        return Changes(articles, self.parts | (Part.STATUS if self.started else Part.NONE))
+        return Changes(articles, self.parts)
 
     def zoned(self) -> set[int]:
         """The articles whose zones this command changes."""
@@ -88,19 +90,12 @@ class StoreCommand(QUndoCommand):
             resplit(self.project, article_id)
 
     def write(self) -> None:
-        """The step's own writes (and the article started), the sentence index not yet."""
+        """The step's own writes, the sentence index not yet."""
         self.apply()
-        if self.starts_article and self.article_id is not None:
-            status = self.project.article_status(self.article_id)
-            self.started = status is Status.NEW
-            if self.started:
-                self.project.set_status(self.article_id, Status.IN_PROGRESS)
 
     def unwrite(self) -> None:
         """``write`` taken back."""
         self.revert()
-        if self.started and self.article_id is not None:
-            self.project.set_status(self.article_id, Status.NEW)
 
     # One transaction each; raise (Conflict or a store error) with nothing written.
     def do(self) -> None:
@@ -142,6 +137,16 @@ class Action(StoreCommand):
     def zoned(self) -> set[int]:
         return set().union(*(step.zoned() for step in self.steps))
 
+    def id(self) -> int:
+        """A step that a version's start came before merges as the step alone would (the
+        resizes of a span that started the version are one undo step)."""
+        if not self.steps or not all(s.starts_version for s in self.steps[:-1]):
+            return -1
+        return self.steps[-1].id()
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        return self.id() != -1 and self.steps[-1].mergeWith(other)
+
     def write(self) -> None:
         for step in self.steps:
             step.write()
@@ -172,16 +177,18 @@ class _Snapshot:
             project.add_annotation(
                 ann.article_id, ann.layer, Span(ann.start, ann.end, ann.label), ann.annotator,
                 attrs=ann.attrs, suggestion_id=ann.suggestion_id, annotation_id=ann.id,
-                source_id=ann.source_id,
+                source_id=ann.source_id, copy_of=ann.copy_of,
             )
         for lk in self.links:
             project.add_link(lk.from_id, lk.to_id, lk.kind, lk.annotator, lk.attrs, link_id=lk.id)
         self.annotations, self.links = [], []
 
 
-def entity_overlaps(project: Project, article_id: int, span: Span) -> list[Annotation]:
-    """Entity annotations a new entity span replaces."""
-    return project.overlapping(article_id, Layer.ENTITY, span.start, span.end)
+def entity_overlaps(project: Project, article_id: int, span: Span,
+                    annotator: str) -> list[Annotation]:
+    """Entity annotations of an annotator's version that a new entity span replaces."""
+    return project.overlapping(article_id, Layer.ENTITY, span.start, span.end,
+                               annotator=annotator)
 
 
 class AddSpan(StoreCommand):
@@ -203,8 +210,8 @@ class AddSpan(StoreCommand):
         if self.suggestion is not None:
             expect_suggestions(self.project, [self.suggestion])
         if self.layer is Layer.ENTITY:
-            self.replaced.delete(self.project,
-                                 entity_overlaps(self.project, self.article_id, self.span))
+            self.replaced.delete(self.project, entity_overlaps(
+                self.project, self.article_id, self.span, self.annotator))
         self.annotation_id = self.project.add_annotation(
             self.article_id, self.layer, self.span, self.annotator,
             suggestion_id=self.suggestion.id if self.suggestion else None,
@@ -296,8 +303,8 @@ class AcceptSuggestions(StoreCommand):
             if sug.layer is Layer.ENTITY:
                 if any(overlaps(t.start, t.end, span.start, span.end) for t in taken):
                     continue  # two overlapping entity suggestions: the first one wins
-                self.replaced.delete(self.project, entity_overlaps(self.project,
-                                                                   self.article_id, span))
+                self.replaced.delete(self.project, entity_overlaps(
+                    self.project, self.article_id, span, self.annotator))
                 taken.append(span)
             created.append((self.project.add_annotation(
                 self.article_id, sug.layer, span, self.annotator, suggestion_id=sug.id,
@@ -363,25 +370,6 @@ class AddLink(StoreCommand):
         for lk in self.replaced:
             self.project.add_link(lk.from_id, lk.to_id, lk.kind, lk.annotator, lk.attrs,
                                   link_id=lk.id)
-
-
-class SetStatus(StoreCommand):
-    """Mark an article new, in progress or done."""
-
-    article_id: int  # always one article
-
-    starts_article = False
-    parts = Part.STATUS
-
-    def __init__(self, project: Project, article_id: int, before: Status, after: Status) -> None:
-        super().__init__(project, article_id, f"Mark article {after.value.replace('_', ' ')}")
-        self.before, self.after = before, after
-
-    def apply(self) -> None:
-        self.project.set_status(self.article_id, self.after)
-
-    def revert(self) -> None:
-        self.project.set_status(self.article_id, self.before)
 
 
 def resized(ann: Annotation, start: int, end: int) -> Annotation:

@@ -18,14 +18,16 @@ class Rest(enum.Enum):
     REJECT = "reject"
 
 
-def open_count(project: Project, article_id: int) -> int:
-    """The article's open entity, claim and source suggestions (zones apart)."""
-    return project.open_suggestion_counts([article_id]).get(article_id, 0)
+def open_count(project: Project, article_id: int, annotator: str | None = None) -> int:
+    """The article's open entity, claim and source suggestions (zones apart), for an
+    annotator (None: those nobody decided)."""
+    return project.open_suggestion_counts([article_id], annotator).get(article_id, 0)
 
 
-def open_suggestions(project: Project, article_id: int) -> list[Suggestion]:
+def open_suggestions(project: Project, article_id: int, annotator: str | None = None
+                     ) -> list[Suggestion]:
     """Those open suggestions, in text order."""
-    return [s for s in project.suggestions(article_id, open_only=True)
+    return [s for s in project.suggestions(article_id, open_only=True, annotator=annotator)
             if s.layer.value in REVIEWED]
 
 
@@ -33,7 +35,7 @@ def mark_done(session: Session, article_id: int, rest: Rest | None = None) -> bo
     """Mark an article done, accepting or rejecting its open suggestions first (``rest``), all
     in one undo step. Without ``rest`` an article with open suggestions is left as it is: the
     caller asks first. False when nothing changed."""
-    found = open_suggestions(session.project, article_id)
+    found = open_suggestions(session.project, article_id, session.annotator)
     if not found:
         return session.set_status(article_id, Status.DONE)
     if rest is None:

@@ -1,55 +1,144 @@
-"""Session state: the open project, who annotates, the one undo stack, and change signals."""
+"""Session state: the open project, who annotates, the one undo stack, and change signals.
+
+Each annotator works in their own version of every article (docs/annotators.md): the session
+reads what ``shown`` sees and writes into ``annotator``'s version, starting it (a copy of the
+imported layer) in the same undo step as the first edit. Showing another annotator's version
+is read-only: every write is refused with a message.
+"""
 
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import replace
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from annotator.app import claim_commands as claim_cmd
 from annotator.app import commands as cmd
 from annotator.app import metadata, zones
 from annotator.app import source_commands as source_cmd
 from annotator.app.article_commands import SetMeta
-from annotator.core.model import (
-    Annotation,
-    CanonicalSource,
-    Layer,
-    Link,
-    Span,
-    Status,
-    Suggestion,
-)
+from annotator.app.session_claims import ClaimEdits
+from annotator.app.version_commands import SetStatus, StartVersion
+from annotator.core.model import Annotation, Layer, Link, Span, Status, Suggestion
 from annotator.core.names import ATTRIBUTED_TO
 from annotator.core.spans import check_span
 from annotator.store import Project
-from annotator.store.matching_store import MatchSpan
+
+C = TypeVar("C", bound=cmd.StoreCommand)
 
 
-class Session(QObject):
+class Session(QObject, ClaimEdits):
     """Every change goes through here: written to the store first, then announced."""
 
     changed = Signal(object)  # Changes: one committed action, undo or redo
     failed = Signal(str)  # a write did not happen; the message says why
     said = Signal(str)  # what an action did, or why it did nothing: for the status bar
     stepped = Signal(str, object)  # an undo or redo: what it says, and its Changes
+    switched = Signal()  # another annotator, or another's version shown: read everything again
 
     def __init__(self, project: Project, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.project = project
-        self.annotator = annotator
+        self.annotator = annotator  # whose version the writes go to
+        self.shown = annotator  # whose version the reads show
         self.undo_stack = QUndoStack(self)
         self._action: cmd.Action | None = None
 
+    # -- who annotates, whose version is shown -----------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        """Another annotator's version is shown: nothing can be written."""
+        return self.shown != self.annotator
+
+    def switch(self, annotator: str) -> None:
+        """Work as another annotator, in their own version; the undo stack starts afresh."""
+        self.undo_stack.clear()
+        self.annotator = self.shown = annotator
+        self.switched.emit()
+
+    def view(self, annotator: str | None) -> None:
+        """Show another annotator's version read-only (None or one's own name: one's own)."""
+        self.shown = annotator or self.annotator
+        self.switched.emit()
+
+    def refused(self) -> bool:
+        """True when the session is read only, and then say that it writes nothing (as a
+        failed action step, inside one)."""
+        if not self.read_only:
+            return False
+        message = (f"Read only: this is {self.shown}'s version, nothing was changed; show "
+                   f"your own ({self.annotator}) to edit")
+        if self._action is not None:
+            self._action.error = self._action.error or message
+        else:
+            self.failed.emit(message)
+        return True
+
+    def _in_version(self, articles: Iterable[int], build: Callable[[], C]) -> C | None:
+        """Push the command ``build`` makes into the annotator's versions of the articles,
+        starting the ones they have none of first (a copy of the imported layer), in the same
+        undo step. ``build`` runs after the start, so it can find its spans there
+        (``_own``). The command, or None when it was not stored."""
+        if self.refused():
+            return None
+        missing = [a for a in dict.fromkeys(articles)
+                   if not self.project.has_version(a, self.annotator)]
+        if not missing:
+            command = self._build(build)
+            return command if command is not None and self.push(command) else None
+        with self.action(None) as action:
+            for article_id in missing:
+                self.push(StartVersion(self.project, article_id, self.annotator))
+            command = self._build(build)
+            if command is not None:
+                self.push(command)
+        return command if action.error is None else None
+
+    def _build(self, build: Callable[[], C]) -> C | None:
+        try:
+            return build()
+        except (KeyError, ValueError) as exc:  # a span not in the annotator's version
+            if self._action is not None:
+                self._action.error = self._action.error or _reason(exc)
+            else:
+                self.failed.emit(_reason(exc))
+            return None
+
+    def _own(self, ann: Annotation) -> Annotation:
+        """A span shown, as the annotator's version has it (their copy of an imported one)."""
+        own = self._own_id(ann.id)
+        return ann if own == ann.id else self.project.annotation(own)
+
+    def _own_id(self, annotation_id: int) -> int:
+        """The id of a span shown in the annotator's version (an id of no annotation stays:
+        the store refuses the write that uses it)."""
+        try:
+            return self.project.own_annotation(self.annotator, annotation_id)
+        except KeyError:
+            if not self.project.has_annotation(annotation_id):
+                return annotation_id
+            raise
+
+    def _own_link(self, link: Link) -> Link:
+        return replace(link, id=self.project.own_link(self.annotator, link),
+                       from_id=self._own_id(link.from_id), to_id=self._own_id(link.to_id))
+
+    # -- the undo stack ----------------------------------------------------------------------
+
     def push(self, command: cmd.StoreCommand) -> bool:
-        """Apply a command (one transaction), then put it on the undo stack; False if it failed.
+        """Apply a command (one transaction), then put it on the undo stack; False if it failed
+        (or the session is read-only).
 
         Inside ``action()`` the command joins that action's transaction instead, and a failure
         undoes the whole action when it ends.
         """
+        if self.refused():
+            return False
         action = self._action
         if action is not None:
             if action.error is not None:
@@ -74,8 +163,9 @@ class Session(QObject):
         return True
 
     @contextmanager
-    def action(self, text: str) -> Iterator[cmd.Action]:
-        """Run several commands as one user action: one transaction, one undo step.
+    def action(self, text: str | None) -> Iterator[cmd.Action]:
+        """Run several commands as one user action: one transaction, one undo step (named
+        ``text``, or as its last step).
 
         The views hear of it after the commit; when a step fails, nothing of the action stays,
         ``failed`` says why and the action's ``error`` is set. Nested actions join the outer one
@@ -84,7 +174,7 @@ class Session(QObject):
         if self._action is not None:
             yield self._action
             return
-        self._action = cmd.Action(self.project, text)
+        self._action = cmd.Action(self.project, text or "")
         action = self._action
         try:
             with self.project.transaction():
@@ -97,20 +187,24 @@ class Session(QObject):
                 raise
             # what the caller did after a failed step (a lookup of the row not made) follows
             # from the failure: the user hears of the failure, not of its echo
-            self.failed.emit(f"{text}: {action.error}")
+            self.failed.emit(f"{text}: {action.error}" if text else action.error)
             return
         finally:
             self._action = None
         if not action.steps:
             return
+        if not text:
+            action.setText(action.steps[-1].text())
         action.applied = True
         self._listen(action)
         self.undo_stack.push(action)
         action.notify(action)
-        self.said.emit(text)
+        self.said.emit(action.text())
 
     def undo(self) -> bool:
         """Take back the last action; when its rows changed elsewhere, say so and stay put."""
+        if self.refused():
+            return False
         stack = self.undo_stack
         if not stack.canUndo():
             self.said.emit("Nothing to undo")
@@ -119,6 +213,8 @@ class Session(QObject):
 
     def redo(self) -> bool:
         """Do the next undone action again, checked as undo is."""
+        if self.refused():
+            return False
         stack = self.undo_stack
         if not stack.canRedo():
             self.said.emit("Nothing to redo")
@@ -159,8 +255,9 @@ class Session(QObject):
         """Mark a span (accepting ``suggestion`` with it); entities replace what they overlap.
         The new annotation, or None when it could not be stored."""
         check_span(span.start, span.end, self.project.article_text_length(article_id))
-        command = cmd.AddSpan(self.project, article_id, layer, span, self.annotator, suggestion)
-        if not self.push(command):
+        command = self._in_version([article_id], lambda: cmd.AddSpan(
+            self.project, article_id, layer, span, self.annotator, suggestion))
+        if command is None:
             return None
         assert command.annotation_id is not None
         return self.project.annotation(command.annotation_id)
@@ -169,57 +266,76 @@ class Session(QObject):
         """Delete spans with their links."""
         if not annotations:
             return False
-        return self.push(cmd.DeleteSpans(self.project, annotations[0].article_id, annotations))
+        article_id = annotations[0].article_id
+        return self._in_version([article_id], lambda: cmd.DeleteSpans(
+            self.project, article_id, [self._own(a) for a in annotations])) is not None
 
     def relabel(self, ann: Annotation, label: str) -> bool:
         """Give a span another label of its layer."""
         if label == ann.label:
             self.said.emit(f"The span is {label} already")
             return False
-        after = Annotation(**{**ann.__dict__, "label": label})
-        return self.push(cmd.UpdateSpan(self.project, ann, after, f"Relabel as {label}"))
+
+        def build() -> cmd.UpdateSpan:
+            own = self._own(ann)
+            return cmd.UpdateSpan(self.project, own, replace(own, label=label),
+                                  f"Relabel as {label}")
+
+        return self._in_version([ann.article_id], build) is not None
 
     def resize(self, ann: Annotation, start: int, end: int) -> bool:
         """Move a span's bounds; repeated resizes undo as one step. A source mention's alias
         follows it (``source_commands.following_alias``)."""
         check_span(start, end, self.project.article_text_length(ann.article_id))
-        after = cmd.resized(ann, start, end)
-        return self.push(source_cmd.ResizeMention(self.project, ann, after)
-                         if ann.layer is Layer.SOURCE
-                         else cmd.UpdateSpan(self.project, ann, after, "Resize span"))
+
+        def build() -> cmd.UpdateSpan:
+            own = self._own(ann)
+            after = cmd.resized(own, start, end)
+            return (source_cmd.ResizeMention(self.project, own, after)
+                    if own.layer is Layer.SOURCE
+                    else cmd.UpdateSpan(self.project, own, after, "Resize span"))
+
+        return self._in_version([ann.article_id], build) is not None
 
     def accept(self, article_id: int, suggestions: list[Suggestion]) -> bool:
         """Accept model suggestions as entity annotations."""
-        if not suggestions:
-            return False
-        return self.push(cmd.AcceptSuggestions(self.project, article_id, suggestions,
-                                               self.annotator))
+        return bool(suggestions) and self._in_version([article_id], lambda: (
+            cmd.AcceptSuggestions(self.project, article_id, suggestions, self.annotator)
+        )) is not None
 
     def reject(self, article_id: int, suggestions: list[Suggestion]) -> bool:
         """Reject model suggestions."""
-        if not suggestions:
-            return False
-        return self.push(cmd.RejectSuggestions(self.project, article_id, suggestions,
-                                               self.annotator))
+        return bool(suggestions) and self._in_version([article_id], lambda: (
+            cmd.RejectSuggestions(self.project, article_id, suggestions, self.annotator)
+        )) is not None
 
     def link_claim(self, article_id: int, claim_id: int, source_id: int,
                    attrs: dict | None = None, kind: str = ATTRIBUTED_TO) -> Link | None:
         """Attribute a claim to its source (replacing an earlier attribution), or with
         ``REPORTED_BY`` a source to the source that reports it; the new link, or None when it
         could not be stored."""
-        command = cmd.AddLink(self.project, article_id, claim_id, source_id, kind,
-                              self.annotator, attrs)
-        if not self.push(command):
+        command = self._in_version([article_id], lambda: cmd.AddLink(
+            self.project, article_id, self._own_id(claim_id), self._own_id(source_id), kind,
+            self.annotator, attrs))
+        if command is None:
             return None
-        return next(lk for lk in self.project.links_of(claim_id) if lk.id == command.link_id)
+        return next(lk for lk in self.project.links_of(command.from_id)
+                    if lk.id == command.link_id)
 
     def set_status(self, article_id: int, status: Status) -> bool:
-        """Mark an article new, in progress or done (undoable)."""
-        before = self.project.article_status(article_id)
+        """Mark the annotator's version of an article in progress or done (undoable); marking
+        an article they have no version of starts one."""
+        before = self.project.article_status(article_id, self.annotator)
         if before is status:
             self.said.emit(f"Article {article_id} is {status.value.replace('_', ' ')} already")
             return False
-        return self.push(cmd.SetStatus(self.project, article_id, before, status))
+        if status is Status.NEW:
+            self.failed.emit(f"Article {article_id} stays {before.value.replace('_', ' ')}: "
+                             "undo its first edit to make it new again")
+            return False
+        if before is Status.NEW:
+            return self.push(StartVersion(self.project, article_id, self.annotator, status))
+        return self.push(SetStatus(self.project, article_id, self.annotator, before, status))
 
     # -- zones and metadata -------------------------------------------------------------------
 
@@ -228,11 +344,17 @@ class Session(QObject):
         there give way, the rules' are rejected, what lies outside the range keeps its zone.
         One undo step; False when nothing changes or the store refused."""
         check_span(start, end, self.project.article_text_length(article_id))
-        edit = zones.zone_edit(self.project, article_id, start, end, label)
+        edit = zones.zone_edit(self.project, article_id, start, end, label, self.shown)
         if not edit:
             self.said.emit(f"Zone: it is {label or 'body'} there already")
             return False
+        if self.refused():
+            return False
         with self.action(f"Zone: {label or 'body'}") as action:
+            if not self.project.has_version(article_id, self.annotator):
+                self.push(StartVersion(self.project, article_id, self.annotator))
+                edit = zones.zone_edit(self.project, article_id, start, end, label,
+                                       self.annotator)  # the same, in the copy
             if edit.delete:
                 self.push(cmd.DeleteSpans(self.project, article_id, list(edit.delete)))
             if edit.reject:
@@ -254,74 +376,6 @@ class Session(QObject):
             self.said.emit("Details: nothing changed")
             return False
         return self.push(SetMeta(self.project, article_id, fields))
-
-    # -- claims across articles --------------------------------------------------------------
-
-    def set_attrs(self, ann: Annotation, attrs: dict) -> bool:
-        """Set a claim's attributes (kind, check-worthiness, verdict, evidence, comment)."""
-        return attrs != ann.attrs and self.push(claim_cmd.SetAttrs(self.project, ann, attrs))
-
-    def set_link_attrs(self, article_id: int, link: Link, attrs: dict) -> bool:
-        """Set an attribution's cue and quotation type."""
-        return self.push(claim_cmd.SetLinkAttrs(self.project, article_id, link, attrs))
-
-    def assign_source(self, article_id: int, mention_ids: list[int], source_id: int | None,
-                      new: tuple[str, str, list[str]] | None = None) -> bool:
-        """Point source mentions at a canonical source, or at a new one (name, kind, aliases)."""
-        return self.push(source_cmd.AssignSource(self.project, article_id, mention_ids,
-                                                 source_id, new))
-
-    def merge_sources(self, keep: CanonicalSource, merged: list[CanonicalSource]) -> bool:
-        """Fold sources into ``keep``: it keeps its name, theirs become its aliases, their
-        mentions point at it."""
-        merged = [s for s in {s.id: s for s in merged}.values() if s.id != keep.id]
-        return bool(merged) and self.push(source_cmd.MergeSources(self.project, keep, merged))
-
-    def rename_source(self, source: CanonicalSource, name: str) -> bool:
-        """Rename a canonical source; refused (``failed`` says why) when the name is empty or
-        another source's. False when nothing changed."""
-        return " ".join(name.split()) != source.name and self.push(
-            source_cmd.RenameSource(self.project, source, name))
-
-    def set_source_kind(self, source: CanonicalSource, kind: str) -> bool:
-        """Say what kind of source a canonical source is."""
-        return kind != source.kind and self.push(
-            source_cmd.SetSourceKind(self.project, source, kind))
-
-    def group_claims(self, article_id: int, group_id: int | None, title: str,
-                     members: list[tuple[int, str]]) -> int | None:
-        """Add claims (with the values they state) to a group, or to a new one; the group's
-        id, or None when it could not be stored."""
-        command = claim_cmd.GroupClaims(self.project, article_id, group_id, title, members,
-                                        self.annotator)
-        return command.target if self.push(command) else None
-
-    def merge_groups(self, keep: int, merged: int) -> bool:
-        """Fold claim group ``merged`` into ``keep`` (undo brings it back as it was)."""
-        return keep != merged and self.push(claim_cmd.MergeGroups(self.project, keep, merged))
-
-    def ungroup(self, article_id: int, group_id: int, annotation_id: int) -> bool:
-        """Take a claim out of a group."""
-        return self.push(claim_cmd.UngroupClaim(self.project, article_id, group_id,
-                                                annotation_id, self.annotator))
-
-    def set_member(self, article_id: int, group_id: int, annotation_id: int, *,
-                   value: str | None = None, stance: str | None = None) -> bool:
-        """Record what a grouped claim states, or its stance."""
-        return self.push(claim_cmd.SetMember(self.project, article_id, group_id, annotation_id,
-                                             value, stance))
-
-    def decide_match(self, query: MatchSpan, candidate: MatchSpan, decision: str,
-                     method: str = "") -> bool:
-        """Confirm or reject a claim-matching candidate (undoable)."""
-        return self.push(claim_cmd.DecideMatch(self.project, query, candidate, decision,
-                                               self.annotator, method))
-
-    def resolve_group(self, group_id: int, *, holding_id: int | None | bool = False,
-                      note: str | None = None, title: str | None = None) -> bool:
-        """Record which claim holds and why, or retitle the group."""
-        return self.push(claim_cmd.ResolveGroup(self.project, group_id, holding_id=holding_id,
-                                                note=note, title=title))
 
 
 class _ActionFailed(Exception):

@@ -59,7 +59,6 @@ class MergeSources(StoreCommand):
     """Fold canonical sources into the one that keeps its name: their mentions (and with them
     the claims linked to those) move to it, their names and aliases become its aliases."""
 
-    starts_article = False
     parts = Part.SPANS | Part.SOURCES
 
     def __init__(self, project: Project, keep: CanonicalSource,
@@ -105,7 +104,6 @@ class MergeSources(StoreCommand):
 class RenameSource(StoreCommand):
     """Give a canonical source another name; no two sources share one (in any case)."""
 
-    starts_article = False
     parts = Part.SOURCES
 
     def __init__(self, project: Project, source: CanonicalSource, name: str) -> None:
@@ -137,7 +135,6 @@ class RenameSource(StoreCommand):
 class SetSourceKind(StoreCommand):
     """Change what kind of source a canonical source is."""
 
-    starts_article = False
     parts = Part.SOURCES
 
     def __init__(self, project: Project, source: CanonicalSource, kind: str) -> None:

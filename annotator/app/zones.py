@@ -168,11 +168,13 @@ def plan_zone(text: str, start: int, end: int, label: str | None,
 
 
 def zone_edit(project: Project, article_id: int, start: int, end: int,
-              label: str | None) -> ZoneEdit:
-    """``plan_zone`` over what the store holds for an article now."""
+              label: str | None, annotator: str | None = None) -> ZoneEdit:
+    """``plan_zone`` over what the store holds for an article now, as ``annotator`` sees it
+    (None: the project's view)."""
     return plan_zone(project.article(article_id).text, start, end, label,
-                     project.annotations(article_id, Layer.STRUCTURE),
-                     [s for s in project.suggestions(article_id, open_only=True)
+                     project.annotations(article_id, Layer.STRUCTURE, annotator=annotator),
+                     [s for s in project.suggestions(article_id, open_only=True,
+                                                     annotator=annotator)
                       if s.layer is Layer.STRUCTURE])
 
 

@@ -12,6 +12,7 @@ app.callback()(projects.main_callback)
 for name, command in (  # in the order --help lists them
         ("open", projects.open_project), ("upgrade", projects.upgrade_cmd),
         ("import", projects.import_cmd), ("stats", projects.stats_cmd),
+        ("annotators", projects.annotators_cmd),
         ("demo", projects.demo_cmd), ("meta", articles.meta_cmd),
         ("zones", articles.zones_cmd), ("export", datasets.export_cmd),
         ("train", datasets.train_cmd), ("train-zones", datasets.train_zones_cmd),

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from annotator.cli.common import (
+    ANNOTATOR,
     EXIT_FAILED,
     EXIT_OK,
     fail,
@@ -22,11 +23,13 @@ def disputes_cmd(
     project: Annotated[Path, typer.Argument(help="Project file")],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object")] = False,
     show_all: Annotated[bool, typer.Option("--all", help="Every group, not only disputed")] = False,
+    annotator: Annotated[str | None, ANNOTATOR] = None,
 ) -> None:
     """The points in dispute: what each claim states, which one holds and why."""
     proj = open_existing(project, read_only=True)
     with proj:
-        groups = [_group_dict(g) for g in proj.claims.groups(disputed_only=not show_all)]
+        groups = [_group_dict(g) for g in proj.claims.groups(disputed_only=not show_all,
+                                                             annotator=annotator)]
     if as_json:
         typer.echo(json.dumps({"groups": groups}, ensure_ascii=False, indent=2))
         return

@@ -17,6 +17,10 @@ app = typer.Typer(
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 SCREENSHOT = typer.Option("--screenshot", help="Save the window as PNG and quit", hidden=True)
+# Whose version a command reads (each annotator has their own of every article); without it,
+# the project's view: every annotator's, and the imported spans where nobody has a version.
+ANNOTATOR = typer.Option("--annotator", help="One annotator's version (default: every "
+                         "annotator's, the imported spans where nobody has one)")
 
 
 def data_dir() -> Path:

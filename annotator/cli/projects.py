@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from annotator.cli.common import (
+    ANNOTATOR,
     EXIT_FAILED,
     EXIT_OK,
     SCREENSHOT,
@@ -22,19 +23,24 @@ from annotator.cli.common import (
 def main_callback(ctx: typer.Context) -> None:
     """Without a command: open the last project (or the demo) in the GUI."""
     if ctx.invoked_subcommand is None:
-        ctx.invoke(open_project, project=None, screenshot=None)
+        ctx.invoke(open_project, project=None, screenshot=None, annotator=None)
 
 
 def open_project(
     project: Annotated[Path | None, typer.Argument(help="Project file (.db)")] = None,
     screenshot: Annotated[Path | None, SCREENSHOT] = None,
+    annotator: Annotated[str | None, typer.Option(
+        "--annotator", help="Annotate as NAME (default: $ANNOTATOR_NAME, else the name given "
+                            "at the first start)")] = None,
 ) -> None:
     """Open a project in the GUI (the last one, or the demo, when none is named)."""
     if project is None:
         project = _last_project() or demo_project(fresh=False)
     if not project.exists():
         raise fail(f"{project}: no such project file (create one with 'annotator import')")
-    raise typer.Exit(_run_gui(project, screenshot))
+    if annotator is not None and not annotator.strip():
+        raise fail("--annotator needs a name")
+    raise typer.Exit(_run_gui(project, screenshot, annotator))
 
 
 def upgrade_cmd(project: Annotated[Path, typer.Argument(help="Project file")]) -> None:
@@ -91,6 +97,7 @@ def _print_import(report) -> None:
 def stats_cmd(
     project: Annotated[Path, typer.Argument(help="Project file")],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object")] = False,
+    annotator: Annotated[str | None, ANNOTATOR] = None,
 ) -> None:
     """Articles, statuses (and of them, those with open suggestions), suggestions and
     annotations per layer and label, annotators."""
@@ -98,7 +105,7 @@ def stats_cmd(
 
     proj = open_existing(project, read_only=True)
     with proj:
-        stats = project_stats(proj)
+        stats = project_stats(proj, annotator)
     if as_json:
         typer.echo(json.dumps(stats, ensure_ascii=False, indent=2))
         return
@@ -123,6 +130,31 @@ def _format_stats(path: Path, stats: dict) -> str:
     names = ", ".join(f"{a['name']} ({a['annotations']})" for a in stats["annotators"])
     lines.append(f"annotators: {names or 'none'}")
     return "\n".join(lines)
+
+
+def annotators_cmd(
+    project: Annotated[Path, typer.Argument(help="Project file")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object")] = False,
+) -> None:
+    """Who has a version of how many articles (in progress, done); an annotator without a
+    version of an article has not reviewed it."""
+    from annotator.core.model import Status
+
+    with open_existing(project, read_only=True) as proj:
+        counts = proj.version_counts()
+        total = proj.count_articles()
+    people = [{"name": name, "articles": sum(n.values()), "in_progress": n[Status.IN_PROGRESS],
+               "done": n[Status.DONE]} for name, n in counts.items()]
+    if as_json:
+        typer.echo(json.dumps({"articles": total, "annotators": people}, ensure_ascii=False,
+                              indent=2))
+        return
+    typer.echo(f"{project}: {total} articles; "
+               + (f"{len(people)} annotator{'s' if len(people) != 1 else ''} with versions"
+                  if people else "nobody has a version of any yet"))
+    for p in people:
+        typer.echo(f"{p['name']}: {p['articles']} ({p['in_progress']} in progress, "
+                   f"{p['done']} done)")
 
 
 def _counts(counts: dict[str, int]) -> str:
@@ -176,7 +208,8 @@ def _last_project() -> Path | None:
     return None
 
 
-def _run_gui(project: Path, screenshot: Path | None = None) -> int:
+def _run_gui(project: Path, screenshot: Path | None = None, annotator: str | None = None
+             ) -> int:
     """Run the window on a project; one line and exit 2 for a project it cannot open."""
     from annotator.store import ProjectError
     from annotator.store.files import make_folders
@@ -189,6 +222,6 @@ def _run_gui(project: Path, screenshot: Path | None = None) -> int:
             typer.echo(f"{project}: {proj.upgrade.describe()}", err=True)
 
     try:
-        return run(project, screenshot, opened=opened)
+        return run(project, screenshot, annotator=annotator, opened=opened)
     except ProjectError as exc:
         raise fail(str(exc)) from exc

@@ -150,6 +150,7 @@ class ArticleFilter:
     label: str | None = None
     query: str = ""
     teach: bool = False  # least certain model suggestions first ("teach order")
+    annotator: str | None = None  # whose version: status, counts (None: the project's)
 
 
 @dataclass(frozen=True)
@@ -217,6 +218,7 @@ class Annotation:
     attrs: dict[str, Any] = field(default_factory=dict)
     suggestion_id: int | None = None  # the model suggestion it was accepted from
     source_id: int | None = None  # a source mention: its canonical source in the registry
+    copy_of: int | None = None  # the imported span its version started from (a copy of it)
 
 
 @dataclass(frozen=True)

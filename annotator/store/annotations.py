@@ -9,6 +9,7 @@ from sqlite_utils import Database
 from annotator.core.model import Annotation, Label, Layer, Link, Span
 from annotator.core.spans import check_span
 from annotator.store.sql import dump_json, insert, load_json, now, query, scalar, text_length
+from annotator.store.views import Viewer, viewer
 
 
 def ensure_annotator(db: Database, name: str) -> int:
@@ -61,9 +62,11 @@ class AnnotationTables:
         annotation_id: int | None = None,
         source_id: int | None = None,
         made_at: str | None = None,
+        copy_of: int | None = None,
     ) -> int:
-        """Store one span in a layer; ``annotation_id`` restores a deleted one (undo),
-        ``made_at`` keeps when a dataset says it was made (else: now)."""
+        """Store one span in a layer; ``annotation_id`` restores a deleted one (undo, with the
+        imported span it is a ``copy_of``), ``made_at`` keeps when a dataset says it was made
+        (else: now)."""
         check_span(span.start, span.end, text_length(self.db, article_id))
         with self.db.atomic():
             stamp = made_at or now()
@@ -76,6 +79,8 @@ class AnnotationTables:
             }
             if annotation_id is not None:
                 row["id"] = annotation_id
+            if copy_of is not None:
+                row["copy_of"] = copy_of
             return insert(self.db, "annotations", row)
 
     def update_annotation(
@@ -105,6 +110,11 @@ class AnnotationTables:
         with self.db.atomic():
             self.db.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
 
+    def has_annotation(self, annotation_id: int) -> bool:
+        """Whether an annotation of this id is stored."""
+        return scalar(self.db, "SELECT 1 FROM annotations WHERE id = ?",
+                      [annotation_id]) is not None
+
     def annotation(self, annotation_id: int) -> Annotation:
         """One annotation; KeyError when there is none."""
         found = self._annotations("n.id = ?", [annotation_id])
@@ -112,19 +122,31 @@ class AnnotationTables:
             raise KeyError(f"no annotation {annotation_id}")
         return found[0]
 
-    def overlapping(self, article_id: int, layer: Layer, start: int, end: int) -> list[Annotation]:
-        """Annotations of a layer that share a character with [start, end)."""
+    def overlapping(self, article_id: int, layer: Layer, start: int, end: int, *,
+                    annotator: str | None = None) -> list[Annotation]:
+        """Annotations of a layer that share a character with [start, end), in what
+        ``annotator`` sees (store/views.py; None: the project's view)."""
         return self._annotations(
             'n.article_id = ? AND n.layer = ? AND n.start < ? AND n."end" > ?',
-            [article_id, layer.value, end, start])
+            [article_id, layer.value, end, start], viewer(self.db, annotator))
 
-    def annotations(self, article_id: int, layer: Layer | None = None) -> list[Annotation]:
-        """An article's annotations in text order (of one layer, or of all)."""
+    def annotations(self, article_id: int, layer: Layer | None = None, *,
+                    annotator: str | None = None) -> list[Annotation]:
+        """An article's annotations in text order (of one layer, or of all) that ``annotator``
+        sees: their version, or the imported layer while they have none (None: the project's
+        view, store/views.py)."""
+        view = viewer(self.db, annotator)
         if layer is None:
-            return self._annotations("n.article_id = ?", [article_id])
-        return self._annotations("n.article_id = ? AND n.layer = ?", [article_id, layer.value])
+            return self._annotations("n.article_id = ?", [article_id], view)
+        return self._annotations("n.article_id = ? AND n.layer = ?", [article_id, layer.value],
+                                 view)
 
-    def _annotations(self, where: str, params: list[Any]) -> list[Annotation]:
+    def _annotations(self, where: str, params: list[Any], view: Viewer | None = None
+                     ) -> list[Annotation]:
+        """Rows that pass ``where``: those in ``view``, or every one."""
+        if view is not None:
+            shown, more = view.shown("n.annotator_id", "n.article_id")
+            where, params = f"{where} AND {shown}", [*params, *more]
         rows = query(self.db, f"""SELECT n.*, a.name AS annotator FROM annotations n
             JOIN annotators a ON a.id = n.annotator_id WHERE {where}
             ORDER BY n.start, n."end", n.id""", params)
@@ -134,7 +156,7 @@ class AnnotationTables:
                 start=r["start"], end=r["end"], label=r["label"], annotator=r["annotator"],
                 created_at=r["created_at"], updated_at=r["updated_at"],
                 attrs=load_json(r["attrs"]), suggestion_id=r["suggestion_id"],
-                source_id=r["canonical_source_id"],
+                source_id=r["canonical_source_id"], copy_of=r.get("copy_of"),
             )
             for r in rows
         ]
@@ -162,19 +184,21 @@ class AnnotationTables:
         with self.db.atomic():
             self.db.execute("DELETE FROM links WHERE id = ?", [link_id])
 
-    def links(self, article_id: int) -> list[Link]:
-        """Links that start or end at an annotation of this article."""
+    def links(self, article_id: int, *, annotator: str | None = None) -> list[Link]:
+        """Links that start or end at an annotation of this article that ``annotator`` sees
+        (None: the project's view)."""
+        shown, params = viewer(self.db, annotator).shown("n.annotator_id", "n.article_id")
         return self._links(
-            """l.from_id IN (SELECT id FROM annotations WHERE article_id = :x)
-               OR l.to_id IN (SELECT id FROM annotations WHERE article_id = :x)""",
-            {"x": article_id},
+            f"""l.from_id IN (SELECT id FROM annotations n WHERE article_id = ? AND {shown})
+               OR l.to_id IN (SELECT id FROM annotations n WHERE article_id = ? AND {shown})""",
+            [article_id, *params, article_id, *params],
         )
 
     def links_of(self, annotation_id: int) -> list[Link]:
         """Links that start or end at one annotation."""
-        return self._links("l.from_id = :x OR l.to_id = :x", {"x": annotation_id})
+        return self._links("l.from_id = ? OR l.to_id = ?", [annotation_id, annotation_id])
 
-    def _links(self, where: str, params: dict[str, Any]) -> list[Link]:
+    def _links(self, where: str, params: list[Any]) -> list[Link]:
         rows = query(self.db, f"""SELECT l.*, a.name AS annotator FROM links l
             JOIN annotators a ON a.id = l.annotator_id WHERE {where} ORDER BY l.id""", params)
         return [

@@ -18,18 +18,20 @@ from annotator.core.model import (
     ArticleSummary,
     Status,
 )
-from annotator.store.annotations import AnnotationTables
 from annotator.store.batches import IMPORT_ANNOTATOR, ArticleWriter, NewArticle, check
 from annotator.store.claims import ClaimStore
 from annotator.store.sql import chunks, dump_json, load_json, marks, now, query, scalar, text_length
 from annotator.store.suggestions import open_counts
+from annotator.store.versions import VersionTables
+from annotator.store.views import Sql, viewer
 
 META_COLUMNS = ("title", "outlet", "author", "published", "url")  # what a person may set
 
 
-class ArticleTables(AnnotationTables):
+class ArticleTables(VersionTables):
     """The articles and their list: a part of Project (``add_article`` uses its labels and
-    annotations)."""
+    annotations). A status, a count or a list row is the annotator's (``annotator`` or
+    ``ArticleFilter.annotator``: store/views.py), or the project's when none is named."""
 
     db: Database
     claims: ClaimStore
@@ -61,16 +63,19 @@ class ArticleTables(AnnotationTables):
                      "OR source_path LIKE :tail ORDER BY id", {"n": name, "tail": f"%/{name}"})
         return [r["id"] for r in rows]
 
-    def article(self, article_id: int) -> Article:
-        """One article with its text; KeyError when there is none."""
-        rows = query(self.db, "SELECT * FROM articles WHERE id = ?", [article_id])
+    def article(self, article_id: int, annotator: str | None = None) -> Article:
+        """One article with its text (and its status for ``annotator``); KeyError when there
+        is none."""
+        status, params = viewer(self.db, annotator).status()
+        rows = query(self.db, f"SELECT a.*, {status} AS shown_status FROM articles a "
+                     "WHERE a.id = ?", [*params, article_id])
         if not rows:
             raise KeyError(f"no article {article_id}")
         r = rows[0]
         return Article(
             id=r["id"], hash=r["hash"], text=r["text"], title=r["title"], outlet=r["outlet"],
             author=r["author"], url=r["url"], published=r["published"],
-            language=r["language"], status=Status(r["status"]),
+            language=r["language"], status=Status(r["shown_status"]),
             source_path=r["source_path"], meta=load_json(r["meta"]),
             edited=frozenset(json.loads(r.get("edited") or "[]")),
         )
@@ -97,55 +102,82 @@ class ArticleTables(AnnotationTables):
 
     def count_articles(self, where: ArticleFilter | Status | None = None) -> int:
         """How many articles pass the filter."""
-        sql, params = _filter_sql(where)
+        return self._count(where)
+
+    def _count(self, where: ArticleFilter | Status | None, below: int | None = None) -> int:
+        """Articles that pass the filter (with an id below ``below``). An annotator's status
+        alone is counted in the versions' index, not article by article."""
+        if isinstance(where, ArticleFilter) and where.status is not None and _status_only(where):
+            me = viewer(self.db, where.annotator).me
+            upto, more = ("AND article_id < ?", [below]) if below is not None else ("", [])
+            if where.status is not Status.NEW:
+                return scalar(self.db, "SELECT count(*) FROM versions WHERE annotator_id = ? "
+                              f"AND status = ? {upto}", [me, where.status.value, *more])
+            return (self._count(None, below) - scalar(
+                self.db, f"SELECT count(*) FROM versions WHERE annotator_id = ? {upto}",
+                [me, *more]))
+        sql, params = _filter_sql(self.db, where)
+        if below is not None:
+            sql, params = f"{sql} {'AND' if sql else 'WHERE'} a.id < ?", [*params, below]
         return scalar(self.db, f"SELECT count(*) FROM articles a {sql}", params)
 
     def list_articles(
         self, offset: int = 0, limit: int = 200, where: ArticleFilter | Status | None = None
     ) -> list[ArticleSummary]:
         """One page of the article list in id order, without texts: what a lazy view fetches."""
-        sql, params = _filter_sql(where)
-        # OFFSET walks the rows it skips: skip them in the narrow id index, not the wide table.
-        rows = query(self.db, f"""{_SUMMARY} WHERE a.id IN (SELECT a.id FROM articles a {sql}
-                     ORDER BY a.id LIMIT ? OFFSET ?) ORDER BY a.id""", [*params, limit, offset])
-        return _summaries(self.db, rows)
+        sql, params = _filter_sql(self.db, where)
+        annotator = _annotator(where)
+        summary, shown = _summary_sql(self.db, annotator)
+        # OFFSET walks the rows it skips: skip them in a narrow index, not the wide table (an
+        # annotator's articles in progress or done: in the versions' index)
+        inner = f"SELECT a.id FROM articles a {sql} ORDER BY a.id"
+        if (isinstance(where, ArticleFilter) and where.status not in (None, Status.NEW)
+                and _status_only(where)):
+            inner = ("SELECT article_id FROM versions WHERE annotator_id = ? AND status = ? "
+                     "ORDER BY article_id")
+            params = [viewer(self.db, annotator).me, where.status.value]
+        rows = query(self.db, f"""{summary} WHERE a.id IN ({inner} LIMIT ? OFFSET ?)
+                     ORDER BY a.id""", [*shown, *params, limit, offset])
+        return _summaries(self.db, rows, annotator)
 
     def teach_order(self, where: ArticleFilter | None = None) -> list[int]:
         """Article ids, those whose least certain open suggestion is least certain first;
         articles with no scored open suggestion come last (for active learning)."""
-        sql, params = _filter_sql(where)
+        sql, params = _filter_sql(self.db, where)
+        decided, who = viewer(self.db, _annotator(where)).decided()
         rows = self.db.execute(
             f"""SELECT a.id FROM articles a {sql} ORDER BY (
                   SELECT coalesce(min(s.score), 2.0) FROM suggestions s
-                  LEFT JOIN suggestion_decisions d ON d.suggestion_id = s.id
-                  WHERE s.article_id = a.id AND d.suggestion_id IS NULL) ASC, a.id""",
-            params).fetchall()
+                  WHERE s.article_id = a.id AND NOT {decided}) ASC, a.id""",
+            [*params, *who]).fetchall()
         return [r[0] for r in rows]
 
-    def summaries(self, article_ids: list[int]) -> list[ArticleSummary]:
+    def summaries(self, article_ids: list[int], annotator: str | None = None
+                  ) -> list[ArticleSummary]:
         """List rows for given articles, in the order given."""
         if not article_ids:
             return []
-        rows = query(self.db, f"{_SUMMARY} WHERE a.id IN ({marks(article_ids)})", article_ids)
-        by_id = {s.id: s for s in _summaries(self.db, rows)}
+        summary, shown = _summary_sql(self.db, annotator)
+        rows = query(self.db, f"{summary} WHERE a.id IN ({marks(article_ids)})",
+                     [*shown, *article_ids])
+        by_id = {s.id: s for s in _summaries(self.db, rows, annotator)}
         return [by_id[i] for i in article_ids if i in by_id]
 
-    def summary(self, article_id: int) -> ArticleSummary:
+    def summary(self, article_id: int, annotator: str | None = None) -> ArticleSummary:
         """One row of the article list, to refresh it after a change."""
-        rows = query(self.db, f"{_SUMMARY} WHERE a.id = ?", [article_id])
-        if not rows:
+        found = self.summaries([article_id], annotator)
+        if not found:
             raise KeyError(f"no article {article_id}")
-        return _summaries(self.db, rows)[0]
+        return found[0]
 
     def position(self, article_id: int, where: ArticleFilter | None = None) -> int | None:
         """The row an article has in the filtered list, or None when the filter hides it."""
-        sql, params = _filter_sql(where)
+        sql, params = _filter_sql(self.db, where)
         inside = scalar(self.db, f"SELECT count(*) FROM articles a {sql} "
                         f"{'AND' if sql else 'WHERE'} a.id = ?", [*params, article_id])
         if not inside:
             return None
-        return scalar(self.db, f"SELECT count(*) FROM articles a {sql} "
-                      f"{'AND' if sql else 'WHERE'} a.id < ?", [*params, article_id])
+        return self._count(where, below=article_id)
 
     def unsplit_articles(self, after: int = 0, limit: int = -1,
                          among: list[int] | None = None) -> list[int]:
@@ -159,15 +191,29 @@ class ArticleTables(AnnotationTables):
             rows = self.db.execute(f"{sql} AND a.id > ? ORDER BY a.id LIMIT ?", [after, limit])
         return [r[0] for r in rows]
 
-    def article_status(self, article_id: int) -> Status:
-        """Where one article stands."""
-        value = scalar(self.db, "SELECT status FROM articles WHERE id = ?", [article_id])
+    def article_status(self, article_id: int, annotator: str | None = None) -> Status:
+        """Where one article stands for an annotator (NEW: they have no version of it), or in
+        the project: the furthest of its own status and every version's."""
+        if annotator is not None:
+            return self.version_status(article_id, annotator)
+        status, params = viewer(self.db, None).status()
+        value = scalar(self.db, f"SELECT {status} FROM articles a WHERE a.id = ?",
+                       [*params, article_id])
         if value is None:
             raise KeyError(f"no article {article_id}")
         return Status(value)
 
-    def set_status(self, article_id: int, status: Status) -> None:
-        """Record where the article stands (new, in progress, done)."""
+    def set_status(self, article_id: int, status: Status, annotator: str | None = None
+                   ) -> None:
+        """Record where an annotator's version stands (marking an article they have no
+        version of starts one: store/versions.py); without an annotator, the article's own
+        status (what an imported file said)."""
+        if annotator is not None:
+            if self.has_version(article_id, annotator):
+                self.set_version_status(article_id, annotator, status)
+            else:
+                self.start_version(article_id, annotator, status)
+            return
         with self.db.atomic():
             self.db.execute(
                 "UPDATE articles SET status = ?, status_changed_at = ? WHERE id = ?",
@@ -185,14 +231,29 @@ class ArticleTables(AnnotationTables):
         return {r["id"]: r["outlet"] or r["title"][:40] for r in rows}
 
 
-_SUMMARY = """SELECT a.id, a.title, a.outlet, a.published, a.status, a.source_path, a.char_count,
-    (SELECT count(*) FROM annotations n WHERE n.article_id = a.id) AS n_ann
-    FROM articles a"""
+def _annotator(where: ArticleFilter | Status | None) -> str | None:
+    return where.annotator if isinstance(where, ArticleFilter) else None
 
 
-def _summaries(db: Database, rows: list[dict[str, Any]]) -> list[ArticleSummary]:
+def _status_only(where: ArticleFilter) -> bool:
+    """The filter asks an annotator's status and nothing else (the versions' index answers)."""
+    return where.annotator is not None and not where.label and not fts_query(where.query)
+
+
+def _summary_sql(db: Database, annotator: str | None) -> Sql:
+    """The list rows' query (``a``: the articles) and its parameters."""
+    view = viewer(db, annotator)
+    status, params = view.status()
+    shown, more = view.shown("n.annotator_id", "n.article_id")
+    return (f"""SELECT a.id, a.title, a.outlet, a.published, {status} AS status, a.source_path,
+        a.char_count, (SELECT count(*) FROM annotations n WHERE n.article_id = a.id
+        AND {shown}) AS n_ann FROM articles a""", [*params, *more])
+
+
+def _summaries(db: Database, rows: list[dict[str, Any]], annotator: str | None
+               ) -> list[ArticleSummary]:
     """List rows, each with its open suggestions counted (zones apart: ``open_counts``)."""
-    counts = open_counts(db, [r["id"] for r in rows])
+    counts = open_counts(db, [r["id"] for r in rows], annotator)
     return [ArticleSummary(
         id=r["id"], title=r["title"], outlet=r["outlet"], published=r["published"],
         status=Status(r["status"]), source_path=r["source_path"], char_count=r["char_count"],
@@ -200,22 +261,27 @@ def _summaries(db: Database, rows: list[dict[str, Any]]) -> list[ArticleSummary]
     ) for r in rows]
 
 
-def _filter_sql(where: ArticleFilter | Status | None) -> tuple[str, list[Any]]:
+def _filter_sql(db: Database, where: ArticleFilter | Status | None) -> tuple[str, list[Any]]:
     """WHERE clause and parameters for an article filter (``a`` is the articles alias)."""
     if where is None:
         return "", []
     if isinstance(where, Status):
         where = ArticleFilter(status=where)
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[Any] = []
+    view = viewer(db, where.annotator)
     if where.status is not None:
-        clauses.append("a.status = ?")
-        params.append(where.status.value)
+        clause, more = view.status_is(where.status)
+        clauses.append(clause)
+        params += more
     if where.label:
+        shown, more = view.shown("n.annotator_id", "n.article_id")
         clauses.append(
-            "(EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id AND n.label = ?)"
-            " OR EXISTS (SELECT 1 FROM suggestions s WHERE s.article_id = a.id AND s.label = ?))"
+            "(EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id AND n.label = ? "
+            f"AND {shown}) OR EXISTS (SELECT 1 FROM suggestions s WHERE s.article_id = a.id "
+            "AND s.label = ?))"
         )
-        params += [where.label, where.label]
+        params += [where.label, *more, where.label]
     match = fts_query(where.query)
     if match:
         clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")

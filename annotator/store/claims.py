@@ -12,6 +12,7 @@ from annotator.core.names import ATTRIBUTED_TO, REPORTED_BY
 from annotator.core.values import from_attrs
 from annotator.store.annotations import ensure_annotator
 from annotator.store.sql import dump_json, insert, marks, now, query, scalar
+from annotator.store.views import viewer
 
 
 class ClaimStore:
@@ -54,13 +55,16 @@ class ClaimStore:
             self.db.execute("DELETE FROM sources WHERE id = ?", [source_id])
 
     def sources(self) -> list[CanonicalSource]:
-        """Every canonical source with its number of mentions, by name."""
-        rows = query(self.db, f"{_SOURCES} ORDER BY s.name COLLATE NOCASE")
+        """Every canonical source with its number of mentions (in the project's view), by
+        name."""
+        sql, params = self._sources()
+        rows = query(self.db, f"{sql} ORDER BY s.name COLLATE NOCASE", params)
         return [_source(r) for r in rows]
 
     def source(self, source_id: int) -> CanonicalSource:
         """One canonical source; KeyError when there is none."""
-        rows = query(self.db, f"{_SOURCES} WHERE s.id = ?", [source_id])
+        sql, params = self._sources()
+        rows = query(self.db, f"{sql} WHERE s.id = ?", [*params, source_id])
         if not rows:
             raise KeyError(f"no source {source_id}")
         return _source(rows[0])
@@ -212,19 +216,29 @@ class ClaimStore:
                      "ORDER BY group_id", [annotation_id])
         return [r["group_id"] for r in rows]
 
-    def groups(self, *, disputed_only: bool = False) -> list[ClaimGroup]:
-        """Every group with its members, ready for the side-by-side view."""
-        groups = [self.group(r["id"])
-                  for r in query(self.db, "SELECT id FROM claim_groups ORDER BY id")]
+    def groups(self, *, disputed_only: bool = False, annotator: str | None = None
+               ) -> list[ClaimGroup]:
+        """The groups with their members, ready for the side-by-side view: those with a
+        member ``annotator`` sees, or none at all (None: every group, in the project's view:
+        store/views.py)."""
+        shown, params = viewer(self.db, annotator).shown("n.annotator_id", "n.article_id")
+        ids = query(self.db, f"""SELECT g.id FROM claim_groups g WHERE ? OR NOT EXISTS (
+                SELECT 1 FROM claim_group_members m WHERE m.group_id = g.id) OR EXISTS (
+                SELECT 1 FROM claim_group_members m JOIN annotations n ON n.id = m.annotation_id
+                WHERE m.group_id = g.id AND {shown}) ORDER BY g.id""",
+                    [annotator is None, *params])
+        groups = [self.group(r["id"], annotator) for r in ids]
         return [g for g in groups if g.disputed] if disputed_only else groups
 
-    def group(self, group_id: int) -> ClaimGroup:
-        """One group with its members in publication order."""
+    def group(self, group_id: int, annotator: str | None = None) -> ClaimGroup:
+        """One group with the members ``annotator`` sees (None: the project's view), in
+        publication order."""
         rows = query(self.db, "SELECT * FROM claim_groups WHERE id = ?", [group_id])
         if not rows:
             raise KeyError(f"no claim group {group_id}")
         g = rows[0]
-        members = query(self.db, _MEMBERS, [group_id])
+        shown, params = viewer(self.db, annotator).shown("n.annotator_id", "n.article_id")
+        members = query(self.db, _MEMBERS.format(shown=shown), [group_id, *params])
         return ClaimGroup(
             id=g["id"], title=g["title"], note=g["note"], holding_id=g["holding_id"],
             members=tuple(GroupMember(
@@ -236,16 +250,20 @@ class ClaimStore:
         )
 
     def claims(self) -> list[tuple[int, int, str]]:
-        """Every claim of the project as (annotation id, article id, text): for matching."""
-        rows = query(self.db, """SELECT n.id, n.article_id,
+        """Every claim of the project's view as (annotation id, article id, text): for
+        matching."""
+        shown, params = viewer(self.db, None).shown("n.annotator_id", "n.article_id")
+        rows = query(self.db, f"""SELECT n.id, n.article_id,
             substr(a.text, n.start + 1, n."end" - n.start) AS t
             FROM annotations n JOIN articles a ON a.id = n.article_id
-            WHERE n.layer = 'claim' ORDER BY n.id""")
+            WHERE n.layer = 'claim' AND {shown} ORDER BY n.id""", params)
         return [(r["id"], r["article_id"], r["t"]) for r in rows]
 
-
-_SOURCES = """SELECT s.*, (SELECT count(*) FROM annotations n WHERE n.canonical_source_id = s.id)
-    AS mentions FROM sources s"""
+    def _sources(self) -> tuple[str, list[object]]:
+        shown, params = viewer(self.db, None).shown("n.annotator_id", "n.article_id")
+        return (f"""SELECT s.*, (SELECT count(*) FROM annotations n
+            WHERE n.canonical_source_id = s.id AND {shown}) AS mentions FROM sources s""",
+                params)
 
 _MEMBERS = f"""
 SELECT m.annotation_id, m.value, m.stance, n.article_id, n.start, n."end", n.attrs,
@@ -265,7 +283,7 @@ SELECT m.annotation_id, m.value, m.stance, n.article_id, n.start, n."end", n.att
 FROM claim_group_members m
 JOIN annotations n ON n.id = m.annotation_id
 JOIN articles a ON a.id = n.article_id
-WHERE m.group_id = ?
+WHERE m.group_id = ? AND {{shown}}
 ORDER BY coalesce(a.published, ''), a.id, n.start
 """
 

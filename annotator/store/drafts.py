@@ -1,9 +1,12 @@
 """Articles with their annotations, read in batches: what exports stream.
 
 ``annotated_drafts`` reads a few hundred articles with five queries (articles; annotations with
-their makers, models and canonical sources; open suggestions; links; claim groups), whatever
-the number of articles, spans or sources in the project. ``export_rows`` is what an export
-decides on before it reads any text: each article's hash, title, status and open suggestions.
+their makers, models and canonical sources; open suggestions; links; claim groups),
+whatever the number of articles, spans or sources in the project. ``export_rows`` is what an
+export decides on before it reads any text: each article's hash, title, status and open
+suggestions. Both read the project's view (store/views.py): every annotator's version of an
+article, its imported layer where nobody has one; its status, the furthest of its own and
+every version's.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from annotator.core.model import (
     Provenance,
     Status,
 )
+from annotator.core.names import IMPORT_ANNOTATOR
 from annotator.store.sql import chunks, load_json, marks
 
 BATCH = 200  # articles per read: a few MB of text, five queries
@@ -59,11 +63,26 @@ def export_rows(db: Database, status: Status | None = None,
                     SELECT 1 FROM suggestion_decisions d WHERE d.suggestion_id = s.id)
                 GROUP BY s.article_id, s.layer""", wanted):
             open_.setdefault(article_id, {})[_LAYERS[layer]] = n
-    statuses = {status.value: status for status in Status}
-    where, params = ("WHERE status = ?", [status.value]) if status else ("", [])
-    for i, h, t, s in db.execute(f"SELECT id, hash, title, status FROM articles {where} "
-                                 "ORDER BY id", params):
-        yield ExportRow(i, h, t, statuses[s], open_.get(i, _NONE))
+    ahead = _version_statuses(db)
+    for i, h, t, s in db.execute("SELECT id, hash, title, status FROM articles ORDER BY id"):
+        found = _furthest(s, ahead.get(i))
+        if status is None or found is status:
+            yield ExportRow(i, h, t, found, open_.get(i, _NONE))
+
+
+_RANK = {"new": 0, "in_progress": 1, "done": 2}
+_STATUSES = {status.value: status for status in Status}
+
+
+def _version_statuses(db: Database) -> dict[int, str]:
+    """Article id → the furthest status of its versions."""
+    return {i: ("done" if done else "in_progress") for i, done in db.execute(
+        "SELECT article_id, max(status = 'done') FROM versions GROUP BY article_id")}
+
+
+def _furthest(own: str, version: str | None) -> Status:
+    """An article's status in the project: its own or its versions', whichever is further."""
+    return _STATUSES[own if version is None or _RANK[own] >= _RANK[version] else version]
 
 
 def article_texts(db: Database, article_ids: Sequence[int]) -> Iterator[tuple[int, str]]:
@@ -86,7 +105,10 @@ def annotated_drafts(db: Database, article_ids: Sequence[int],
 def _batch(db: Database, ids: list[int], wanted: tuple[str, ...]) -> Iterator[ArticleDraft]:
     """The articles of one batch: five queries, rows as tuples in the columns' order."""
     articles = {i: rows[0] for i, rows in _rows(db, _ARTICLES, ids).items()}
+    versioned = {i: row[-1] for i, row in articles.items() if row[-1] is not None}
     spans = _rows(db, _ANNOTATIONS, ids, wanted)
+    for article_id in versioned.keys() & spans.keys():  # its versions stand for the import
+        spans[article_id] = [r for r in spans[article_id] if r[8] != IMPORT_ANNOTATOR]
     open_ = _rows(db, _OPEN, ids, wanted)
     links = _rows(db, _LINKS, ids)
     members = _rows(db, _MEMBERS, ids)
@@ -95,12 +117,12 @@ def _batch(db: Database, ids: list[int], wanted: tuple[str, ...]) -> Iterator[Ar
             raise KeyError(f"no article {article_id}")
         yield _draft(articles[article_id], spans.get(article_id, []),
                      open_.get(article_id, []), links.get(article_id, []),
-                     members.get(article_id, []))
+                     members.get(article_id, []), versioned.get(article_id))
 
 
 def _draft(art: Row, rows: list[Row], open_: list[Row], links: list[Row],
-           members: list[Row]) -> ArticleDraft:
-    _, text, title, outlet, author, url, published, language, meta, path, status = art
+           members: list[Row], version: str | None) -> ArticleDraft:
+    _, text, title, outlet, author, url, published, language, meta, path, status, _v = art
     keys = {row[1]: f"T{n}" for n, row in enumerate(rows, start=1)}
     groups: dict[int, list[Row]] = {}
     for m in members:
@@ -115,7 +137,7 @@ def _draft(art: Row, rows: list[Row], open_: list[Row], links: list[Row],
                                holding == row[1])
                 for row in rows if row[2] == _CLAIM
                 for _, _, group_id, value, stance, title, holding in groups.get(row[1], [])],
-        status=Status(status),
+        status=_furthest(status, version),
         suggestions=[DocSpan(f"S{n}", _LAYERS[layer], start, end, label,
                              made=Provenance(model=model, model_version=version, score=score))
                      for n, (_, layer, start, end, label, score, model, version)
@@ -147,8 +169,11 @@ def _rows(db: Database, sql: str, ids: list[int], layers: tuple[str, ...] = ()
     return found
 
 
+# ... and the furthest status of its versions (None: nobody has one)
 _ARTICLES = """SELECT id, text, title, outlet, author, url, published, language, meta,
-    source_path, status FROM articles WHERE id IN ({ids})"""
+    source_path, status, (SELECT CASE WHEN max(v.status = 'done') THEN 'done'
+        WHEN count(*) THEN 'in_progress' END FROM versions v WHERE v.article_id = articles.id)
+    FROM articles WHERE id IN ({ids})"""
 
 # An annotation's model is that of the suggestion it was accepted from, in its own article.
 _ANNOTATIONS = """SELECT n.article_id, n.id, n.layer, n.start, n."end", n.label, n.attrs,

@@ -8,6 +8,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from annotator.core.zones import ZONE_COLOR, ZONE_LABELS
+from annotator.store.migration_versions import upgrade as versions_upgrade
 
 migrations = Migrations("annotator")
 
@@ -389,3 +390,12 @@ def _merge_shared_groups(db: Database) -> None:
             note = CASE WHEN note = '' THEN ? WHEN ? = '' THEN note ELSE note || char(10) || ? END,
             holding_id = coalesce(holding_id, ?) WHERE id = ?""", [note, note, note, holding, keep])
         db.execute("DELETE FROM claim_groups WHERE id = ?", [merged])
+
+
+@migrations()
+def m010_annotator_versions(db: Database) -> None:
+    """Each annotator's own version of an article: ``versions`` (status per article and
+    annotator), decisions per suggestion and annotator, ``annotations.copy_of``; the shared
+    layer of older projects becomes the versions of those who worked on it
+    (store/migration_versions.py)."""
+    versions_upgrade(db)

@@ -6,20 +6,23 @@ from typing import Any
 
 from annotator.store.project import Project
 from annotator.store.sql import chunks, marks, query, scalar
+from annotator.store.views import viewer
 
 STATUSES = ("new", "in_progress", "done")
 
 
-def project_stats(project: Project) -> dict[str, Any]:
-    """Articles by status (and of them, those with open suggestions), suggestions by label and
-    model, annotations by layer and label."""
+def project_stats(project: Project, annotator: str | None = None) -> dict[str, Any]:
+    """Articles by status (of ``annotator``'s versions, else in the project: the furthest of
+    each article's own and its versions', store/views.py; and of them, those with open
+    suggestions), suggestions by label and model, annotations by layer and label."""
     db = project.db
+    status, params = viewer(db, annotator).status()
     statuses = {r["status"]: r["n"] for r in query(
-        db, "SELECT status, count(*) AS n FROM articles GROUP BY status")}
+        db, f"SELECT {status} AS status, count(*) AS n FROM articles a GROUP BY 1", params)}
     with_open = dict.fromkeys(STATUSES, 0)
-    for ids in chunks(project.open_suggestion_counts()):
-        for r in query(db, f"SELECT status, count(*) AS n FROM articles WHERE id IN "
-                       f"({marks(ids)}) GROUP BY status", ids):
+    for ids in chunks(project.open_suggestion_counts(annotator=annotator)):
+        for r in query(db, f"SELECT {status} AS status, count(*) AS n FROM articles a WHERE "
+                       f"a.id IN ({marks(ids)}) GROUP BY 1", [*params, *ids]):
             with_open[r["status"]] += r["n"]
     suggestions = {r["label"]: r["n"] for r in query(
         db, "SELECT label, count(*) AS n FROM suggestions GROUP BY label ORDER BY label")}

@@ -11,6 +11,7 @@ from annotator.core.model import REVIEWED_LAYERS, Layer, ModelInfo, Span, Sugges
 from annotator.core.spans import check_span
 from annotator.store.annotations import ensure_annotator
 from annotator.store.sql import chunks, insert, marks, now, query, scalar, text_length
+from annotator.store.views import viewer
 
 # The layers a person reviews suggestion by suggestion; zones (structure) are not counted open.
 REVIEWED = tuple(layer.value for layer in REVIEWED_LAYERS)
@@ -94,16 +95,20 @@ class SuggestionTables:
         return [len(spans) for _, spans in batch]
 
     def suggestions(
-        self, article_id: int, model: ModelInfo | None = None, *, open_only: bool = False
+        self, article_id: int, model: ModelInfo | None = None, *, open_only: bool = False,
+        annotator: str | None = None,
     ) -> list[Suggestion]:
-        """An article's suggestions in text order (of one model, or all; or those undecided)."""
+        """An article's suggestions in text order (of one model, or all; or those ``annotator``
+        has not decided in what they see: store/views.py; None: those nobody decided)."""
         sql = "s.article_id = ?"
         params: list[Any] = [article_id]
         if model is not None:
             sql += " AND m.name = ? AND m.version = ?"
             params += [model.name, model.version]
         if open_only:
-            sql += " AND d.suggestion_id IS NULL"
+            decided, more = viewer(self.db, annotator).decided()
+            sql += f" AND NOT {decided}"
+            params += more
         return self._suggestions(sql, params)
 
     def add_accepted(self, article_id: int, info: ModelInfo, span: Span, layer: Layer,
@@ -131,8 +136,7 @@ class SuggestionTables:
 
     def _suggestions(self, where: str, params: list[Any]) -> list[Suggestion]:
         rows = query(self.db, f"""SELECT s.*, m.name AS model, m.version AS model_version
-            FROM suggestions s JOIN models m ON m.id = s.model_id
-            LEFT JOIN suggestion_decisions d ON d.suggestion_id = s.id WHERE {where}
+            FROM suggestions s JOIN models m ON m.id = s.model_id WHERE {where}
             ORDER BY s.start, s."end", s.id""", params)
         return [
             Suggestion(
@@ -144,32 +148,36 @@ class SuggestionTables:
         ]
 
     def decide(self, suggestion_ids: Iterable[int], decision: str | None, annotator: str) -> None:
-        """Record ``accepted`` or ``rejected`` for suggestions; None takes the decision back."""
+        """Record an annotator's ``accepted`` or ``rejected`` for suggestions; None takes their
+        decision back (another annotator's stays)."""
         ids = list(suggestion_ids)
         with self.db.atomic():
-            self.db.execute(
-                f"DELETE FROM suggestion_decisions WHERE suggestion_id IN ({marks(ids)})", ids
-            )
+            who, stamp = ensure_annotator(self.db, annotator), now()
+            self.db.execute(f"DELETE FROM suggestion_decisions WHERE annotator_id = ? AND "
+                            f"suggestion_id IN ({marks(ids)})", [who, *ids])
             if decision is None:
                 return
-            who, stamp = ensure_annotator(self.db, annotator), now()
             self.db.table("suggestion_decisions").insert_all(
                 {"suggestion_id": i, "decision": decision, "annotator_id": who,
                  "decided_at": stamp}
                 for i in ids
             )
 
-    def decisions(self, article_id: int) -> dict[int, str]:
-        """Suggestion id → decision, for one article."""
-        rows = query(self.db, """SELECT d.suggestion_id, d.decision FROM suggestion_decisions d
-            JOIN suggestions s ON s.id = d.suggestion_id WHERE s.article_id = ?""", [article_id])
+    def decisions(self, article_id: int, annotator: str | None = None) -> dict[int, str]:
+        """Suggestion id → decision, for one article: in what ``annotator`` sees (None: every
+        annotator's, the latest where two decided)."""
+        shown, params = viewer(self.db, annotator).shown("d.annotator_id", "s.article_id")
+        rows = query(self.db, f"""SELECT d.suggestion_id, d.decision FROM suggestion_decisions d
+            JOIN suggestions s ON s.id = d.suggestion_id WHERE s.article_id = ? AND {shown}
+            ORDER BY d.decided_at""", [article_id, *params])
         return {r["suggestion_id"]: r["decision"] for r in rows}
 
-    def open_suggestion_counts(self, article_ids: Iterable[int] | None = None
-                               ) -> dict[int, int]:
+    def open_suggestion_counts(self, article_ids: Iterable[int] | None = None,
+                               annotator: str | None = None) -> dict[int, int]:
         """Article id → its open (undecided) entity, claim and source suggestions, zones apart;
-        of the given articles or of all. Articles with none are left out."""
-        return open_counts(self.db, article_ids)
+        of the given articles or of all; for ``annotator`` (None: those nobody decided).
+        Articles with none are left out."""
+        return open_counts(self.db, article_ids, annotator)
 
     def articles_without_suggestions(self, info: ModelInfo) -> list[int]:
         """Ids of articles this model has not yet been run on."""
@@ -181,16 +189,17 @@ class SuggestionTables:
 
 
 
-def open_counts(db: Database, article_ids: Iterable[int] | None = None) -> dict[int, int]:
+def open_counts(db: Database, article_ids: Iterable[int] | None = None,
+                annotator: str | None = None) -> dict[int, int]:
     """``SuggestionTables.open_suggestion_counts`` for store parts that are not a Project."""
+    decided, params = viewer(db, annotator).decided()
     sql = f"""SELECT s.article_id, count(*) FROM suggestions s
-        WHERE s.layer IN ({marks(REVIEWED)}) AND NOT EXISTS (
-            SELECT 1 FROM suggestion_decisions d WHERE d.suggestion_id = s.id) {{ids}}
+        WHERE s.layer IN ({marks(REVIEWED)}) AND NOT {decided} {{ids}}
         GROUP BY s.article_id"""
     if article_ids is None:
-        return dict(db.execute(sql.format(ids=""), REVIEWED).fetchall())
+        return dict(db.execute(sql.format(ids=""), [*REVIEWED, *params]).fetchall())
     counts: dict[int, int] = {}
     for part in chunks(article_ids):
         counts.update(db.execute(sql.format(ids=f"AND s.article_id IN ({marks(part)})"),
-                                 [*REVIEWED, *part]).fetchall())
+                                 [*REVIEWED, *params, *part]).fetchall())
     return counts

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import gc
-import getpass
-import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
@@ -43,9 +41,12 @@ def make_app() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def default_annotator() -> str:
-    """Who annotates: $ANNOTATOR_NAME, else the login name."""
-    return os.environ.get("ANNOTATOR_NAME") or getpass.getuser() or "annotator"
+def default_annotator(ask: bool = False) -> str:
+    """Who annotates: $ANNOTATOR_NAME, else the name given at the first start (``ask``: asked
+    now, when this is the first), else the login name (ui/annotator_name.py)."""
+    from annotator.ui.annotator_name import annotator_name
+
+    return annotator_name(ask)
 
 
 def main_window(project: Project, annotator: str | None = None) -> MainWindow:
@@ -74,7 +75,7 @@ def run(project_path: Path, screenshot: Path | None = None, annotator: str | Non
         if opened is not None:
             opened(project)
         app = make_app()
-        window = main_window(project, annotator)
+        window = main_window(project, annotator or default_annotator(ask=screenshot is None))
         if project.upgrade:
             window.statusBar().showMessage(f"Project {project.upgrade.describe()}")
         window.show()  # at the size of the last run (ui/window_layout.py)

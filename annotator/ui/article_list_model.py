@@ -10,6 +10,7 @@ load every row to filter them.
 from __future__ import annotations
 
 from collections import OrderedDict
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -31,15 +32,16 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ArticleListModel(QAbstractTableModel):
-    """Rows of ArticleSummary (never texts), read in pages and cached up to ``max_pages``."""
+    """Rows of ArticleSummary (never texts), read in pages and cached up to ``max_pages``; the
+    status and counts are ``annotator``'s (None: the project's)."""
 
     def __init__(self, project: Project, page_size: int = 200, max_pages: int = 24,
-                 parent=None) -> None:
+                 parent=None, annotator: str | None = None) -> None:
         super().__init__(parent)
         self._project = project
         self._page_size = page_size
         self._max_pages = max_pages
-        self._filter = ArticleFilter()
+        self._filter = ArticleFilter(annotator=annotator)
         self._pages: OrderedDict[int, list[ArticleSummary]] = OrderedDict()
         self._order: list[int] | None = None  # teach order: ids, least certain first
         self._position: dict[int, int] = {}
@@ -50,8 +52,13 @@ class ArticleListModel(QAbstractTableModel):
         return self._filter
 
     def set_filter(self, where: ArticleFilter) -> None:
-        """Show only the articles that pass ``where``."""
-        self._filter = where
+        """Show only the articles that pass ``where`` (for the model's annotator)."""
+        self._filter = replace(where, annotator=self._filter.annotator)
+        self.reload()
+
+    def set_annotator(self, annotator: str | None) -> None:
+        """Show the status and counts of another annotator's versions."""
+        self._filter = replace(self._filter, annotator=annotator)
         self.reload()
 
     def reload(self) -> None:
@@ -82,7 +89,8 @@ class ArticleListModel(QAbstractTableModel):
             return page
         first = number * self._page_size
         if self._order is not None:
-            page = self._project.summaries(self._order[first:first + self._page_size])
+            page = self._project.summaries(self._order[first:first + self._page_size],
+                                           self._filter.annotator)
         else:
             page = self._project.list_articles(first, self._page_size, self._filter)
         self._pages[number] = page
@@ -113,7 +121,7 @@ class ArticleListModel(QAbstractTableModel):
         for number, page in self._pages.items():
             for offset, summary in enumerate(page):
                 if summary.id == article_id:
-                    page[offset] = self._project.summary(article_id)
+                    page[offset] = self._project.summary(article_id, self._filter.annotator)
                     row = number * self._page_size + offset
                     self.dataChanged.emit(self.index(row, 0),
                                           self.index(row, len(HEADERS) - 1))

@@ -167,7 +167,7 @@ class DisputesView(QWidget):
         """Reload after any change, also undo and redo; the shown group stays shown."""
         if len(self._texts) > TEXTS_KEPT:
             self._texts.clear()
-        self.model.set_groups(self.project.claims.groups())
+        self.model.set_groups(self.project.claims.groups(annotator=self.session.shown))
         if self._group is not None and self.model.row_of(self._group.id) is not None:
             self.proxy.pin(self._group.id)
         self._show_current()

@@ -202,6 +202,14 @@ ACTIONS: tuple[Action, ...] = (
     A("view.agreement", ("Ctrl+Shift+A",), "Agreement between annotators: label × pair "
       "heatmap, the worst articles first", PROJECT, WINDOW,
       menu="&Agreement between annotators…"),
+    A("annotator.switch", ("Ctrl+Shift+U",), "Annotate as another annotator: type the name "
+      "(each annotator has a version of their own of every article)", PROJECT, WINDOW,
+      menu="Switch &annotator…"),
+    A("annotator.view", ("Ctrl+Shift+V",), "Show another annotator's version, read only (no "
+      "name: your own again)", PROJECT, WINDOW,
+      menu="Show another annotator's &version (read only)…"),
+    A("note.annotator_name", (), "In the name field: Enter takes the name, Esc cancels",
+      PROJECT, WINDOW, ("Enter", "Esc")),
     A("help.keys", ("?", "F1"), "Show the keyboard shortcuts", PROJECT, WINDOW,
       menu="&Keyboard shortcuts"),
     A("sources.suggest", ("S",), "Select a suggested merge", REGISTRY, SOURCES),

@@ -28,6 +28,7 @@ from annotator.core.names import MODEL_SETTING
 from annotator.nlp.resolve import describe
 from annotator.store import Project
 from annotator.ui.agreement_window import show_agreement
+from annotator.ui.annotator_actions import AnnotatorActions
 from annotator.ui.article_actions import ArticleActions
 from annotator.ui.article_list_model import (
     ANNOTATIONS,
@@ -69,7 +70,7 @@ class MainWindow(QMainWindow):
         self.project = project
         self.session = Session(project, annotator, self)
         self.setWindowTitle(f"annotator — {project.path.name if project.path else 'in memory'}")
-        self.model = ArticleListModel(project, parent=self)
+        self.model = ArticleListModel(project, parent=self, annotator=annotator)
         self.filter_bar = FilterBar(project.labels(), self)
         self.list = self._make_list()
         self.view = ArticleView(self)
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.article_actions = ArticleActions(self.workbench)
         self.disputes = DisputesView(self.session, self)
         self.review = ReviewActions(self)
+        self.annotators = AnnotatorActions(self)
         self.current_article: int | None = None
         self._figures: tuple[int, int] | None = None  # articles done, in all
         self._sources_dialog: SourcesDialog | None = None  # made when first shown
@@ -163,6 +165,7 @@ class MainWindow(QMainWindow):
         self._action(view, "view.disputes", self.toggle_disputes)
         self._action(view, "view.sources", self.show_sources)
         self._action(bar.addMenu("&Tools"), "view.agreement", lambda: show_agreement(self))
+        self.annotators.add_to(file, view)
         self._action(article, "article.in_progress",
                      lambda: self._set_status(Status.IN_PROGRESS))
         self._action(helpm, "help.keys", self.show_shortcuts)
@@ -178,6 +181,7 @@ class MainWindow(QMainWindow):
         self.workbench.article_loaded.connect(  # a change or another article, the cursor still
             lambda _state: self._show_details(self.view.text.cursor_cp()))
         self.session.changed.connect(self._changed)
+        self.session.switched.connect(self._switched)
         self.session.undo_stack.indexChanged.connect(lambda _i: self._update_status())
 
     # -- navigation ------------------------------------------------------------------------
@@ -254,6 +258,13 @@ class MainWindow(QMainWindow):
         for article_id in changes.articles:  # counts or status in the list
             self.model.refresh_article(article_id)
         self._update_status(recount=bool(changes.parts & Part.STATUS))
+
+    def _switched(self) -> None:
+        """Another annotator, or another's version shown: every view reads again."""
+        self.model.set_annotator(self.session.shown)
+        self._reload()
+        if self.disputes.isVisible():
+            self.disputes.refresh()
 
     def _show_details(self, cp: int) -> None:
         state: ArticleState | None = self.workbench.state
@@ -385,13 +396,16 @@ class MainWindow(QMainWindow):
     def _update_status(self, recount: bool = False) -> None:
         """The status bar's figures: the project's are counted again only when statuses
         changed (``recount``), not after every edit."""
+        who = self.session.shown
         if recount or self._figures is None:
-            self._figures = (self.project.count_articles(Status.DONE),
+            self._figures = (self.project.count_articles(ArticleFilter(Status.DONE,
+                                                                       annotator=who)),
                              self.project.count_articles())
         done, total = self._figures
         model_text = describe(self.project.setting(MODEL_SETTING))
         here = "" if self.current_article is None else plural(
-            self.project.open_suggestion_counts([self.current_article]).get(
+            self.project.open_suggestion_counts([self.current_article], who).get(
                 self.current_article, 0), "open suggestion") + " in this article · "
-        self.status_label.setText(f"{done} / {total} done · {here}model: {model_text} · "
+        shown = f"Read only: {who}'s version · " if self.session.read_only else ""
+        self.status_label.setText(f"{shown}{done} / {total} done · {here}model: {model_text} · "
                                   f"annotator: {self.session.annotator}")

@@ -100,7 +100,9 @@ class ReviewActions(QObject):
         if article_id is None:
             self.say("No article open")
             return
-        n = review.open_count(self.session.project, article_id)
+        if self.session.refused():  # another's version is shown: no prompt for nothing
+            return
+        n = review.open_count(self.session.project, article_id, self.session.annotator)
         if n:
             self._ask(article_id, n)
         else:

@@ -62,7 +62,7 @@ class Workbench(QObject):
 
     def open(self, article_id: int) -> None:
         """Load an article and its spans from the store and show them."""
-        self.state = ArticleState.load(self.project, article_id)
+        self.state = ArticleState.load(self.project, article_id, self.session.shown)
         self._labels = self.project.labels()
         self.view.show_state(self.state, self._labels)
         self.article_loaded.emit(self.state)
