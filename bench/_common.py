@@ -81,21 +81,26 @@ class Row:
 
 def print_table(title: str, rows: list[Row], out=sys.stdout) -> list[Row]:
     """Print the table (plain text, one row per line); return the rows over budget."""
-    name_w = max(len(r.name) for r in rows)
+    name_w = max([len("measurement")] + [len(r.name) for r in rows])
     base_w = max([len("baseline")] + [len(r.baseline) for r in rows])
+    cells = [(f"{r.baseline_ms:.2f}" if r.baseline_ms is not None else "",
+              f"{r.ratio:.2f}x" if r.ratio is not None else "",
+              f"{r.budget:.3g}x" if r.budget is not None else "") for r in rows]
+    # columns as wide as their widest value, so a large one never shifts the status column
+    bms_w, ratio_w, budget_w = (
+        max([least] + [len(c[i]) for c in cells]) for i, least in ((0, 8), (1, 8), (2, 7)))
+    ms_w = 9  # tests/test_bench_smoke.py reads the name column's width from it
     print(f"\n{title}", file=out)
-    head = (f"{'measurement':<{name_w}}  {'ms':>9}  {'baseline':<{base_w}}  {'base ms':>8}  "
-            f"{'ratio':>8}  {'budget':>7}  status")
+    head = (f"{'measurement':<{name_w}}  {'ms':>{ms_w}}  {'baseline':<{base_w}}  "
+            f"{'base ms':>{bms_w}}  {'ratio':>{ratio_w}}  {'budget':>{budget_w}}  status")
     print(head, file=out)
     print("-" * len(head), file=out)
-    for r in rows:
-        base_ms = f"{r.baseline_ms:8.2f}" if r.baseline_ms is not None else f"{'':8}"
-        ratio = f"{r.ratio:7.2f}x" if r.ratio is not None else f"{'':8}"
-        budget = f"{r.budget:6.3g}x" if r.budget is not None else f"{'':7}"
+    for r, (base_ms, ratio, budget) in zip(rows, cells, strict=True):
         status = "OVER" if r.over else ("ok" if r.budget is not None else "-")
         note = f"  {r.note}" if r.note else ""
-        print(f"{r.name:<{name_w}}  {r.value_ms:9.2f}  {r.baseline:<{base_w}}  {base_ms}  "
-              f"{ratio}  {budget}  {status}{note}", file=out)
+        print(f"{r.name:<{name_w}}  {r.value_ms:{ms_w}.2f}  {r.baseline:<{base_w}}  "
+              f"{base_ms:>{bms_w}}  {ratio:>{ratio_w}}  {budget:>{budget_w}}  {status}{note}",
+              file=out)
     return [r for r in rows if r.over]
 
 
