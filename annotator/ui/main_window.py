@@ -318,7 +318,7 @@ class MainWindow(QMainWindow):
         from annotator.ui.export_dialog import ExportDialog
         from annotator.ui.task_actions import start_export
 
-        dialog = ExportDialog(self)
+        dialog = ExportDialog(self, annotators=self.project.annotators())
         if dialog.exec() != ExportDialog.DialogCode.Accepted or self.project.path is None:
             self.review.say("Export: cancelled, nothing written")
             return
