@@ -101,9 +101,8 @@ def agreement_window(win: MainWindow) -> AgreementWindow:
 
 def test_every_action_is_bound_once_to_a_handler(qtbot, project: Project) -> None:
     """Build the main window, the source registry, the agreement and the adjudication window:
-    each declared key
-    is a QAction with a handler, with the declared keys and context, and no other QAction has
-    a key."""
+    each declared key is a QAction with a handler, with the declared keys and context, and no
+    other QAction has a key."""
     project.add_article(ArticleDraft(text="Anna Berger sagte das in Dresden.", title="T"))
     win = show_window(qtbot, project)
     win.show_sources()
