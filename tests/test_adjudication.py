@@ -71,6 +71,19 @@ def test_two_annotators_agreed_spans_are_pre_accepted(qapp, project, two) -> Non
     assert adj.start() and adj.session.undo_stack.count() == 1  # started: nothing again
 
 
+def test_after_its_start_is_undone_a_decision_starts_gold_again(qapp, project, two) -> None:
+    project.add_annotation(two, Layer.ENTITY, at("Mittwoch", "MISC"), "import")  # nobody's
+    adj = Adjudication(adjudicator(project), two)
+    adj.start()
+    assert adj.session.undo() and not project.has_version(two, "gold")
+    assert adj.take(0, "maria")  # one step: the start (agreed spans, no imported copy) and it
+    assert gold(adj) == [("PER", "Anna Berger"), ("LOC", "Dresden"), ("LOC", "Görlitz")]
+    assert adj.session.undo() and not project.has_version(two, "gold")
+    assert adj.finish() and project.version_status(two, "gold") is Status.DONE
+    assert gold(adj) == [("PER", "Anna Berger"), ("LOC", "Görlitz")]
+    assert adj.session.undo() and not project.has_version(two, "gold")
+
+
 def test_taking_a_version_none_undo_and_done(qapp, project, two) -> None:
     adj = Adjudication(adjudicator(project), two)
     adj.start()

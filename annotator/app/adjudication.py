@@ -133,11 +133,18 @@ class Adjudication:
             return True
         n = len(self.agreed)
         with self.session.action(f"Start gold: {n} agreed span{'s' * (n != 1)}") as action:
-            self.session.push(StartGold(self.project, self.article_id, GOLD_ANNOTATOR))
-            if self.agreed:
-                self.session.push(CopySpans(self.project, self.article_id, GOLD_ANNOTATOR,
-                                            self.agreed, "Pre-accept the agreed spans"))
+            self._started()
         return action.error is None
+
+    def _started(self) -> None:
+        """Inside an action: start the gold version with the agreed spans unless it exists
+        (it does not after its start was undone)."""
+        if self.project.has_version(self.article_id, GOLD_ANNOTATOR):
+            return
+        self.session.push(StartGold(self.project, self.article_id, GOLD_ANNOTATOR))
+        if self.agreed:
+            self.session.push(CopySpans(self.project, self.article_id, GOLD_ANNOTATOR,
+                                        self.agreed, "Pre-accept the agreed spans"))
 
     def gold(self) -> list[Annotation]:
         """The gold version's spans (none before it starts)."""
@@ -179,6 +186,7 @@ class Adjudication:
             self.session.said.emit(f"Gold has {who} spans there already")
             return False
         with self.session.action(f"Gold: {who} {d.layer.value} at {d.start}–{d.end}") as act:
+            self._started()
             if remove:
                 self.session.push(DeleteSpans(self.project, self.article_id, remove))
             if add:
@@ -187,8 +195,13 @@ class Adjudication:
         return act.error is None
 
     def finish(self) -> bool:
-        """Mark the gold version done (undoable)."""
-        return self.session.set_status(self.article_id, Status.DONE)
+        """Mark the gold version done (undoable; started first when it was undone)."""
+        if self.project.has_version(self.article_id, GOLD_ANNOTATOR):
+            return self.session.set_status(self.article_id, Status.DONE)
+        with self.session.action("Mark gold done") as action:
+            self._started()
+            self.session.set_status(self.article_id, Status.DONE)
+        return action.error is None
 
 
 def read_versions(project: Project, article_id: int, in_progress: bool = False
