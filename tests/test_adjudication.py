@@ -173,3 +173,11 @@ def test_compare_groups_overlaps_per_layer_in_text_order() -> None:
                                                           (Layer.CLAIM, 0, 30)]
     assert [(d.layer, d.start, d.end, len(d.spans["a"]), len(d.spans["b"])) for d in found] == [
         (Layer.ENTITY, 3, 10, 0, 2), (Layer.ENTITY, 20, 25, 1, 0)]
+
+
+def test_agreement_leaves_gold_out_unless_named(qapp, project, two) -> None:
+    from annotator.app.agreement import measure
+
+    Adjudication(adjudicator(project), two).start()
+    assert measure(project).annotators == ["maria", "jonas"]
+    assert measure(project, ["maria", "gold"]).annotators == ["maria", "gold"]
