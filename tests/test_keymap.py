@@ -15,6 +15,7 @@ from annotator.app.session import Session
 from annotator.core.model import ArticleDraft
 from annotator.store import Project
 from annotator.ui import keymap
+from annotator.ui.adjudication_window import AdjudicationWindow
 from annotator.ui.agreement_window import AgreementWindow
 from annotator.ui.claim_panel import CandidateRow
 from annotator.ui.keys import CONTEXTS, bind, bind_each
@@ -99,15 +100,17 @@ def agreement_window(win: MainWindow) -> AgreementWindow:
 
 
 def test_every_action_is_bound_once_to_a_handler(qtbot, project: Project) -> None:
-    """Build the main window, the source registry and the agreement window: each declared key
-    is a QAction with a handler, with the declared keys and context, and no other QAction has
-    a key."""
+    """Build the main window, the source registry, the agreement and the adjudication window:
+    each declared key is a QAction with a handler, with the declared keys and context, and no
+    other QAction has a key."""
     project.add_article(ArticleDraft(text="Anna Berger sagte das in Dresden.", title="T"))
     win = show_window(qtbot, project)
     win.show_sources()
     assert win._sources_dialog.parent() is win
     with qtbot.waitSignal(agreement_window(win).computed):  # (one annotator: nothing to show)
         pass
+    win.findChild(QAction, "article.adjudicate").trigger()  # (nothing to adjudicate)
+    assert win.findChild(AdjudicationWindow) is not None
     found = bound_actions(win)
     declared = {a.name: a for a in keymap.ACTIONS if a.keys}
     assert set(found) == set(declared)  # nothing bound outside the keymap, nothing missing

@@ -70,9 +70,9 @@ def measure(project: Project, annotators: Sequence[str] | None = None,
             layers: Sequence[str] | None = None, *,
             progress: Callable[[int, int, str], None] | None = None,
             cancelled: Callable[[], bool] | None = None) -> Agreement:
-    """Agreement of ``annotators`` (default: everyone but ``import``) in ``layers`` (default:
-    all four; claim attributes, links and groups come with the claim layer). ValueError for
-    an unknown annotator or layer, or fewer than two annotators."""
+    """Agreement of ``annotators`` (default: everyone but ``import`` and ``gold``) in
+    ``layers`` (default: all four; claim attributes, links and groups come with the claim
+    layer). ValueError for an unknown annotator or layer, or fewer than two annotators."""
     wanted = list(layers or LAYERS)
     unknown = [name for name in wanted if name not in LAYERS]
     if unknown:

@@ -6,6 +6,10 @@ then missing, never "no entity": each format marks it (spaCy: missing entity val
 (CoNLL, brat) refuses the whole export, naming the articles. Every span carries who made it,
 when and from which model; the manifest carries the label scheme; no path of this machine.
 
+An article with a gold version is exported as gold has it (docs/adjudication.md); one whose
+annotators' versions disagree without one is refused (or, allowed, exported with every
+version and a warning), naming the articles. ``annotator`` exports one person's version.
+
 Plain Python (no Qt): the command line runs it directly and the GUI runs it in a worker.
 The folder handling (manifest, staging, swap) is ``annotator.io.export_folder``; splits are
 ``annotator.app.splits``.
@@ -25,7 +29,13 @@ from annotator.core.model import ArticleDraft, Layer, Status
 from annotator.io.export_folder import FolderError, Staging, Survey, clash_message, names, survey
 from annotator.io.formats import CANNOT_MARK_MISSING, FORMATS, outputs, target, writer
 from annotator.store import Project
-from annotator.store.drafts import ExportRow, annotated_drafts, article_texts, export_rows
+from annotator.store.drafts import (
+    ExportRow,
+    annotated_drafts,
+    article_texts,
+    disagreeing,
+    export_rows,
+)
 
 Progress = Callable[[int, str], None]
 _SPLIT_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,39}")
@@ -46,7 +56,10 @@ class ExportOptions:
     """What to export and where; ``split`` maps split names to fractions summing to 1.
 
     Only done articles unless ``include_unreviewed``; ``gold``: only done articles with no
-    open suggestion. ``split_by``: "article", or "group" (linked articles stay together)."""
+    open suggestion. ``split_by``: "article", or "group" (linked articles stay together).
+    ``annotator``: that person's version of each article, not gold's; ``allow_disagreements``:
+    articles whose versions disagree without a gold one are exported (each version) with a
+    warning, not refused."""
 
     fmt: str
     out: Path
@@ -57,6 +70,8 @@ class ExportOptions:
     seed: int = 0
     overwrite: bool = False
     split_by: str = "article"
+    annotator: str | None = None
+    allow_disagreements: bool = False
 
 
 @dataclass
@@ -189,7 +204,8 @@ def _record(project: Project, options: ExportOptions, report: ExportReport,
                     if options.layers is not None else None,
                     "include_unreviewed": options.include_unreviewed, "gold": options.gold,
                     "split": [[name, fraction] for name, fraction in options.split],
-                    "split_by": options.split_by, "seed": options.seed},
+                    "split_by": options.split_by, "seed": options.seed,
+                    "annotator": options.annotator or "gold where there is one"},
         "articles": dict(report.articles), "left_out": len(report.skipped),
         "unreviewed": report.unreviewed,
         "labels": [{"layer": label.layer.value, "name": label.name, "color": label.color,
@@ -216,11 +232,18 @@ def _plan(project: Project, options: ExportOptions, report: ExportReport
     parts: dict[str, list[int]] = {name: [] for name, _ in options.split}
     hashes: dict[int, str] = {}
     refused: list[str] = []
-    for row in export_rows(project.db, status, options.layers):
+    if options.annotator is not None and options.annotator not in project.annotators():
+        raise ExportError(f"--annotator: nobody called {options.annotator!r} annotated in "
+                          "this project")
+    differ = disagreeing(project.db, options.layers) if options.annotator is None else set()
+    disputed: list[str] = []
+    for row in export_rows(project.db, status, options.layers, options.annotator):
         if options.gold and row.open:
             report.skipped.append(f"article {row.id}: open model suggestions (not gold)")
             continue
         report.unreviewed += row.status is not Status.DONE or bool(row.open)
+        if row.id in differ:
+            disputed.append(f"{row.id} {row.title!r}")
         if why := _unmarked(options.fmt, row):
             refused.append(f"{row.id} {row.title!r} ({why})")
         if by_article:
@@ -234,12 +257,27 @@ def _plan(project: Project, options: ExportOptions, report: ExportReport
             "was written. Review them (decide their suggestions, mark them done), leave them "
             "out (--gold; without --include-unreviewed), or export jsonl or spacy, which mark "
             "it missing.")
+    _disagreements(disputed, options, report)
     if hashes:
         groups = linked_groups(project, article_texts(project.db, list(hashes)))
         for article_id, name in assign(hashes, groups, options.seed, options.split).items():
             parts[name].append(article_id)
     _warn_empty(parts, options, report)
     return parts
+
+
+def _disagreements(disputed: list[str], options: ExportOptions, report: ExportReport) -> None:
+    """Refuse articles whose annotators disagree and that have no gold version, or warn."""
+    if not disputed:
+        return
+    what = (f"{len(disputed)} articles have annotators' versions that disagree and no gold "
+            f"version: {names(disputed)}")
+    if options.allow_disagreements:
+        report.warnings.append(f"{what}; each version is exported")
+        return
+    raise ExportRefused(f"{what}. Nothing was written. Adjudicate them (Article ▸ Adjudicate), "
+                        "export one annotator's version (--annotator NAME), or export every "
+                        "version with --allow-disagreements.")
 
 
 def _unmarked(fmt: str, row: ExportRow) -> str | None:
@@ -281,8 +319,8 @@ class _Stream:
 
     def drafts(self, ids: list[int]) -> Iterator[ArticleDraft]:
         self.check()
-        for article_id, draft in zip(ids, annotated_drafts(self.project.db, ids,
-                                                           self.options.layers), strict=True):
+        for article_id, draft in zip(ids, annotated_drafts(
+                self.project.db, ids, self.options.layers, self.options.annotator), strict=True):
             draft.source_path = portable_source(draft.source_path)
             draft.reviewed = draft.status is Status.DONE
             draft.groups = [replace(m, group_key=self.groups.setdefault(

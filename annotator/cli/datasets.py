@@ -10,6 +10,13 @@ import typer
 from annotator.cli.common import EXIT_FAILED, fail, open_existing, with_progress
 from annotator.core.names import CLAIMS_MODEL_SETTING, MODEL_SETTING
 
+_Annotator = Annotated[str | None, typer.Option(
+    "--annotator", help="Export this annotator's version of each article (default: the gold "
+    "version where an article has one)")]
+_AllowDisagreements = Annotated[bool, typer.Option(
+    "--allow-disagreements", help="Export articles whose annotators disagree and that have "
+    "no gold version (each version; a warning), instead of refusing")]
+
 
 def export_cmd(
     project: Annotated[Path, typer.Argument(help="Project file")],
@@ -35,9 +42,10 @@ def export_cmd(
     seed: Annotated[int, typer.Option("--seed", help="Seed of the split")] = 0,
     overwrite: Annotated[bool, typer.Option(
         "--overwrite", help="Replace the earlier export in OUT (only the files it wrote)")] = False,
+    annotator: _Annotator = None, allow_disagreements: _AllowDisagreements = False,
 ) -> None:
     """Export the articles marked done as a dataset (written whole or not at all); exit 1
-    when the format refuses articles with parts nobody reviewed."""
+    when the format refuses what nobody reviewed, or annotators disagree without gold."""
     from annotator.app.exporting import (
         ExportError,
         ExportOptions,
@@ -57,7 +65,7 @@ def export_cmd(
     try:
         options = ExportOptions(fmt, out, layers, include_unreviewed, gold,
                                 parse_split(split) if split else (("all", 1.0),), seed, overwrite,
-                                split_by)
+                                split_by, annotator, allow_disagreements)
         with Project.open(project, create=False, read_only=True) as proj:
             report = with_progress("Exporting", proj.count_articles(),
                                     lambda p: export_project(proj, options, progress=p))

@@ -8,3 +8,4 @@ ATTRIBUTED_TO = "attributed_to"  # the link from a claim to the source that stat
 REPORTED_BY = "reported_by"
 ZONES_MODEL_SETTING = "zones_model"  # the project's learned zone model (a file beside it)
 IMPORT_ANNOTATOR = "import"  # the annotator of the spans an imported file came with
+GOLD_ANNOTATOR = "gold"  # the adjudicated version of an article (docs/adjudication.md)

@@ -11,6 +11,7 @@ import numpy as np
 from sqlite_utils import Database
 
 from annotator.core.model import Layer
+from annotator.core.names import GOLD_ANNOTATOR
 from annotator.store.batches import IMPORT_ANNOTATOR
 from annotator.store.sql import dump_json, marks
 
@@ -81,7 +82,7 @@ def read_agreement(db: Database, annotators: Sequence[str] | None = None) -> Row
 def _annotators(db: Database, wanted: Sequence[str] | None) -> tuple[list[int], list[str]]:
     known = dict(db.execute("SELECT name, id FROM annotators ORDER BY id").fetchall())
     if wanted is None:
-        wanted = [n for n in known if n != IMPORT_ANNOTATOR]
+        wanted = [n for n in known if n not in (IMPORT_ANNOTATOR, GOLD_ANNOTATOR)]
     unknown = [n for n in wanted if n not in known]
     if unknown:
         raise ValueError(f"no annotator {unknown[0]!r} in the project "

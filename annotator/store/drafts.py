@@ -4,14 +4,15 @@
 their makers, models and canonical sources; open suggestions; links; claim groups),
 whatever the number of articles, spans or sources in the project. ``export_rows`` is what an
 export decides on before it reads any text: each article's hash, title, status and open
-suggestions. Both read the project's view (store/views.py): every annotator's version of an
-article, its imported layer where nobody has one; its status, the furthest of its own and
-every version's.
+suggestions. Both read, of each article, its gold version where it has one (its status,
+gold's); else the project's view (store/views.py): every annotator's version, its imported
+layer where nobody has one, its status the furthest of its own and every version's. Given an
+annotator, they read that annotator's view instead (docs/adjudication.md).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -28,7 +29,7 @@ from annotator.core.model import (
     Provenance,
     Status,
 )
-from annotator.core.names import IMPORT_ANNOTATOR
+from annotator.core.names import GOLD_ANNOTATOR, IMPORT_ANNOTATOR
 from annotator.store.sql import chunks, load_json, marks
 
 BATCH = 200  # articles per read: a few MB of text, five queries
@@ -50,9 +51,10 @@ class ExportRow:
 
 
 def export_rows(db: Database, status: Status | None = None,
-                layers: Iterable[Layer] | None = None) -> Iterator[ExportRow]:
-    """Every article (of one status) in id order, with its open suggestions in the reviewed
-    layers among ``layers`` (all when None); streamed."""
+                layers: Iterable[Layer] | None = None,
+                annotator: str | None = None) -> Iterator[ExportRow]:
+    """Every article (of one status: gold's, or ``annotator``'s) in id order, with its open
+    suggestions in the reviewed layers among ``layers`` (all when None); streamed."""
     wanted = [layer.value for layer in REVIEWED_LAYERS
               if layers is None or layer in set(layers)]
     open_: dict[int, dict[Layer, int]] = {}
@@ -63,9 +65,9 @@ def export_rows(db: Database, status: Status | None = None,
                     SELECT 1 FROM suggestion_decisions d WHERE d.suggestion_id = s.id)
                 GROUP BY s.article_id, s.layer""", wanted):
             open_.setdefault(article_id, {})[_LAYERS[layer]] = n
-    ahead = _version_statuses(db)
+    ahead = _version_statuses(db, annotator)
     for i, h, t, s in db.execute("SELECT id, hash, title, status FROM articles ORDER BY id"):
-        found = _furthest(s, ahead.get(i))
+        found = _status(s, ahead.get(i), annotator)
         if status is None or found is status:
             yield ExportRow(i, h, t, found, open_.get(i, _NONE))
 
@@ -74,15 +76,50 @@ _RANK = {"new": 0, "in_progress": 1, "done": 2}
 _STATUSES = {status.value: status for status in Status}
 
 
-def _version_statuses(db: Database) -> dict[int, str]:
-    """Article id → the furthest status of its versions."""
-    return {i: ("done" if done else "in_progress") for i, done in db.execute(
-        "SELECT article_id, max(status = 'done') FROM versions GROUP BY article_id")}
+def _version_statuses(db: Database, annotator: str | None
+                      ) -> dict[int, tuple[str | None, str]]:
+    """Article id → (the status of its gold version, or of the annotator's; the furthest of
+    its versions), for the articles somebody has a version of."""
+    ids = dict(db.execute("SELECT name, id FROM annotators WHERE name IN (?, ?)",
+                          [annotator or GOLD_ANNOTATOR, GOLD_ANNOTATOR]).fetchall())
+    if annotator is not None:
+        return {i: (s, s) for i, s in db.execute(
+            "SELECT article_id, status FROM versions WHERE annotator_id = ?",
+            [ids.get(annotator, -1)])}
+    return {i: (gold, "done" if done else "in_progress") for i, done, gold in db.execute(
+        """SELECT article_id, max(status = 'done'), max(CASE WHEN annotator_id = ? THEN status
+        END) FROM versions GROUP BY article_id""", [ids.get(GOLD_ANNOTATOR, -1)])}
 
 
-def _furthest(own: str, version: str | None) -> Status:
-    """An article's status in the project: its own or its versions', whichever is further."""
-    return _STATUSES[own if version is None or _RANK[own] >= _RANK[version] else version]
+def _status(own: str, versions: tuple[str | None, str] | None, annotator: str | None
+            ) -> Status:
+    """An article's status: the annotator's version's (new without one); else its gold
+    version's; else the furthest of its own and its versions'."""
+    if annotator is not None:
+        return _STATUSES[versions[0] if versions and versions[0] else "new"]
+    if versions is None:
+        return _STATUSES[own]
+    gold, furthest = versions
+    return _STATUSES[gold or (own if _RANK[own] >= _RANK[furthest] else furthest)]
+
+
+def disagreeing(db: Database, layers: Iterable[Layer] | None = None) -> set[int]:
+    """The articles without a gold version whose annotators' versions (two or more) differ:
+    a span (layer, label, start, end) of the layers that not every one of them has."""
+    wanted = [layer.value for layer in (Layer if layers is None else set(layers))]
+    gold = [r[0] for r in db.execute("SELECT id FROM annotators WHERE name = ?",
+                                     [GOLD_ANNOTATOR])] or [-1]
+    return {r[0] for r in db.execute(f"""
+        WITH v AS (SELECT article_id, annotator_id FROM versions WHERE article_id NOT IN (
+                SELECT article_id FROM versions WHERE annotator_id = ?)),
+            n AS (SELECT article_id, count(*) AS k FROM v GROUP BY article_id HAVING k >= 2)
+        SELECT s.article_id FROM n JOIN (
+            SELECT a.article_id, count(DISTINCT a.annotator_id) AS c FROM annotations a
+            JOIN v ON v.article_id = a.article_id AND v.annotator_id = a.annotator_id
+            WHERE a.article_id IN (SELECT article_id FROM n) AND a.layer IN ({marks(wanted)})
+            GROUP BY a.article_id, a.layer, a.label, a.start, a."end") s
+        ON s.article_id = n.article_id WHERE s.c < n.k GROUP BY s.article_id""",
+        [gold[0], *wanted])}
 
 
 def article_texts(db: Database, article_ids: Sequence[int]) -> Iterator[tuple[int, str]]:
@@ -93,36 +130,56 @@ def article_texts(db: Database, article_ids: Sequence[int]) -> Iterator[tuple[in
 
 
 def annotated_drafts(db: Database, article_ids: Sequence[int],
-                     layers: Iterable[Layer] | None = None) -> Iterator[ArticleDraft]:
+                     layers: Iterable[Layer] | None = None,
+                     annotator: str | None = None) -> Iterator[ArticleDraft]:
     """The articles in the given order, each with its annotations (of some layers: who made
     each, when, from which model's suggestion), links, claim groups and open suggestions;
-    KeyError for an id that is no article."""
+    KeyError for an id that is no article. Its gold version where it has one, else every
+    version; with ``annotator``, theirs (the imported layer where they have none)."""
     wanted = tuple(layer.value for layer in (Layer if layers is None else set(layers)))
     for part in chunks(article_ids, BATCH):
-        yield from _batch(db, part, wanted)
+        yield from _batch(db, part, wanted, annotator)
 
 
-def _batch(db: Database, ids: list[int], wanted: tuple[str, ...]) -> Iterator[ArticleDraft]:
+def _batch(db: Database, ids: list[int], wanted: tuple[str, ...],
+           annotator: str | None) -> Iterator[ArticleDraft]:
     """The articles of one batch: five queries, rows as tuples in the columns' order."""
     articles = {i: rows[0] for i, rows in _rows(db, _ARTICLES, ids).items()}
-    versioned = {i: row[-1] for i, row in articles.items() if row[-1] is not None}
+    versions = {i: dict(v.split("\x1e") for v in row[-1].split("\x1f"))
+                for i, row in articles.items() if row[-1]}
     spans = _rows(db, _ANNOTATIONS, ids, wanted)
-    for article_id in versioned.keys() & spans.keys():  # its versions stand for the import
-        spans[article_id] = [r for r in spans[article_id] if r[8] != IMPORT_ANNOTATOR]
+    for article_id, rows in spans.items():
+        who = _whose(versions.get(article_id, {}), annotator)
+        if who is not None:
+            spans[article_id] = [r for r in rows if who(r[8])]
     open_ = _rows(db, _OPEN, ids, wanted)
     links = _rows(db, _LINKS, ids)
     members = _rows(db, _MEMBERS, ids)
     for article_id in ids:
         if article_id not in articles:
             raise KeyError(f"no article {article_id}")
+        have = versions.get(article_id, {})
+        mine = have.get(annotator or GOLD_ANNOTATOR)
+        status = _status(articles[article_id][-2], (mine, max(
+            have.values(), key=_RANK.__getitem__)) if have else None, annotator)
         yield _draft(articles[article_id], spans.get(article_id, []),
                      open_.get(article_id, []), links.get(article_id, []),
-                     members.get(article_id, []), versioned.get(article_id))
+                     members.get(article_id, []), status)
+
+
+def _whose(versions: dict[str, str], annotator: str | None) -> Callable[[str], bool] | None:
+    """Whose rows of an article an export takes (None: all of them)."""
+    if annotator is not None:
+        return (lambda who: who == annotator) if annotator in versions else (
+            lambda who: who == IMPORT_ANNOTATOR)
+    if GOLD_ANNOTATOR in versions:
+        return lambda who: who == GOLD_ANNOTATOR
+    return (lambda who: who != IMPORT_ANNOTATOR) if versions else None  # they stand for it
 
 
 def _draft(art: Row, rows: list[Row], open_: list[Row], links: list[Row],
-           members: list[Row], version: str | None) -> ArticleDraft:
-    _, text, title, outlet, author, url, published, language, meta, path, status, _v = art
+           members: list[Row], status: Status) -> ArticleDraft:
+    _, text, title, outlet, author, url, published, language, meta, path, _own, _v = art
     keys = {row[1]: f"T{n}" for n, row in enumerate(rows, start=1)}
     groups: dict[int, list[Row]] = {}
     for m in members:
@@ -137,7 +194,7 @@ def _draft(art: Row, rows: list[Row], open_: list[Row], links: list[Row],
                                holding == row[1])
                 for row in rows if row[2] == _CLAIM
                 for _, _, group_id, value, stance, title, holding in groups.get(row[1], [])],
-        status=_furthest(status, version),
+        status=status,
         suggestions=[DocSpan(f"S{n}", _LAYERS[layer], start, end, label,
                              made=Provenance(model=model, model_version=version, score=score))
                      for n, (_, layer, start, end, label, score, model, version)
@@ -169,10 +226,11 @@ def _rows(db: Database, sql: str, ids: list[int], layers: tuple[str, ...] = ()
     return found
 
 
-# ... and the furthest status of its versions (None: nobody has one)
+# ... and who has a version of it, where it stands: "name\x1estatus" joined by "\x1f"
 _ARTICLES = """SELECT id, text, title, outlet, author, url, published, language, meta,
-    source_path, status, (SELECT CASE WHEN max(v.status = 'done') THEN 'done'
-        WHEN count(*) THEN 'in_progress' END FROM versions v WHERE v.article_id = articles.id)
+    source_path, status, (SELECT group_concat(a.name || char(30) || v.status, char(31))
+        FROM versions v JOIN annotators a ON a.id = v.annotator_id
+        WHERE v.article_id = articles.id)
     FROM articles WHERE id IN ({ids})"""
 
 # An annotation's model is that of the suggestion it was accepted from, in its own article.

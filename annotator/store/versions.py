@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from annotator.core.model import Link, Status
-from annotator.core.names import IMPORT_ANNOTATOR
+from annotator.core.names import GOLD_ANNOTATOR, IMPORT_ANNOTATOR
 from annotator.store.annotations import AnnotationTables, ensure_annotator
 from annotator.store.sql import now, query, scalar, text_length
 from annotator.store.views import viewer
@@ -47,9 +47,10 @@ class VersionTables(AnnotationTables):
                       [article_id, viewer(self.db, annotator).me]) is not None
 
     def start_version(self, article_id: int, annotator: str, status: Status = Status.IN_PROGRESS,
-                      again: Started | None = None) -> Started:
+                      again: Started | None = None, copy: bool = True) -> Started:
         """Start an annotator's version of an article: a copy of its imported layer
-        (annotations, their links, group memberships and decisions), with ``status``."""
+        (annotations, their links, group memberships and decisions), with ``status``;
+        without ``copy`` it starts empty (the gold version: docs/adjudication.md)."""
         if status is Status.NEW:
             raise ValueError("a version is in progress or done")
         text_length(self.db, article_id)
@@ -64,7 +65,7 @@ class VersionTables(AnnotationTables):
             self.db.execute("INSERT INTO versions (article_id, annotator_id, status, started_at, "
                             "status_changed_at) VALUES (?, ?, ?, ?, ?)",
                             [article_id, me, status.value, stamp, stamp])
-            return self._copy(article_id, imported, me, again)
+            return self._copy(article_id, imported, me, again) if copy else Started()
 
     def _copy(self, article_id: int, imported: int, me: int, again: Started) -> Started:
         db, done = self.db, Started()
@@ -166,6 +167,25 @@ class VersionTables(AnnotationTables):
         if found is None:
             raise KeyError(f"the link {link.id} is not in {annotator}'s version")
         return found
+
+    def versions_of(self, article_id: int) -> dict[str, Status]:
+        """Who has a version of an article (the gold one too) and where it stands, in the
+        order they joined."""
+        return {name: Status(status) for name, status in self.db.execute(
+            """SELECT a.name, v.status FROM versions v JOIN annotators a ON a.id = v.annotator_id
+            WHERE v.article_id = ? ORDER BY a.id""", [article_id])}
+
+    def to_adjudicate(self, after: int, in_progress: bool = False) -> list[int]:
+        """The articles after ``after`` (by id) that two or more people have a done (with
+        ``in_progress``: any) version of and whose gold version is not done."""
+        gold = viewer(self.db, GOLD_ANNOTATOR).me
+        return [r[0] for r in self.db.execute(
+            f"""SELECT v.article_id FROM versions v WHERE v.article_id > ?
+            AND v.annotator_id != ? {"" if in_progress else "AND v.status = 'done'"}
+            AND NOT EXISTS (SELECT 1 FROM versions g WHERE g.article_id = v.article_id
+                AND g.annotator_id = ? AND g.status = 'done')
+            GROUP BY v.article_id HAVING count(*) >= 2 ORDER BY v.article_id""",
+            [after, gold, gold])]
 
     def version_counts(self) -> dict[str, dict[Status, int]]:
         """Annotator → how many of their versions are in progress and done, in the order they

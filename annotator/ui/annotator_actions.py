@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
+from annotator.core.names import IMPORT_ANNOTATOR
 from annotator.ui.annotator_name import refusal, remember
 from annotator.ui.keys import bind
 
@@ -61,7 +62,8 @@ class AnnotatorActions(QObject):
             "Show whose version, read only: a name, none for your own (Enter); Esc cancels")
         self.field.show()
         self.field.setFocus()
-        known = ", ".join(f"{n} (the imported layer)" if refusal(n) else n
+        known = ", ".join(f"{n} ({'the imported layer' if n == IMPORT_ANNOTATOR else 'gold'})"
+                          if refusal(n) else n
                           for n in names) or "none yet"
         self.win.review.say(("Annotate as whom? " if mode == SWITCH else
                              "Whose version? ") + f"Known: {known}")

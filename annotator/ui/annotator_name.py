@@ -8,7 +8,7 @@ import os
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from annotator.core.names import IMPORT_ANNOTATOR
+from annotator.core.names import GOLD_ANNOTATOR, IMPORT_ANNOTATOR
 
 SETTING = "annotator/name"
 
@@ -27,6 +27,8 @@ def refusal(name: str) -> str | None:
         return "An annotator needs a name"
     if name.strip() == IMPORT_ANNOTATOR:
         return f"“{IMPORT_ANNOTATOR}” is the imported layer's name, nobody's"
+    if name.strip() == GOLD_ANNOTATOR:
+        return f"“{GOLD_ANNOTATOR}” is the adjudicated version's name, nobody's"
     return None
 
 

@@ -2,7 +2,9 @@
 
 Articles marked done are exported; "also articles not marked done" adds the others, with what
 nobody reviewed marked missing (CoNLL and brat refuse them). "Keep linked articles together"
-splits by group: articles sharing a claim group or an event stay in one split.
+splits by group: articles sharing a claim group or an event stay in one split. "Version":
+the gold version where an article has one, or one annotator's; "also articles whose
+annotators disagree" exports their every version instead of refusing them.
 
 OK looks into the chosen folder first: a folder where the export would replace files no
 export wrote is refused (the reason shows in the dialog); a folder holding an earlier export
@@ -11,6 +13,7 @@ or other files gets a question naming what is replaced and what is kept.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,7 +26,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -39,23 +41,27 @@ from annotator.app.exporting import (
     survey_output,
 )
 from annotator.core.model import Layer
+from annotator.core.names import GOLD_ANNOTATOR, IMPORT_ANNOTATOR
 from annotator.io.export_folder import Survey
 from annotator.io.export_manifest import entry_names, names
 from annotator.io.formats import FORMATS, LAYOUT
+from annotator.ui.plain import plain_label
+
+GOLD_CHOICE = "gold where there is one, else every annotator's"
 
 
 class ExportDialog(QDialog):
     """Collects ExportOptions; ``options()`` raises ExportError with a readable reason."""
 
-    def __init__(self, parent: QWidget | None = None, out: Path | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, out: Path | None = None,
+                 annotators: Sequence[str] = ()) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export dataset")
         self.format = QComboBox(self)
         self.format.setObjectName("exportFormat")
         self.format.addItems(list(FORMATS))
-        self.layout_hint = QLabel(self)
+        self.layout_hint = plain_label(self)
         self.layout_hint.setObjectName("exportLayout")
-        self.layout_hint.setTextFormat(Qt.TextFormat.PlainText)
         self.layout_hint.setWordWrap(True)
         self.format.currentTextChanged.connect(self._show_layout)
         self._show_layout(self.format.currentText())
@@ -75,6 +81,7 @@ class ExportDialog(QDialog):
             "also articles not marked done (what nobody reviewed is marked missing)", self)
         self.unreviewed.setObjectName("exportUnreviewed")
         self.gold = QCheckBox("gold: done, and no open model suggestions", self)
+        self.version, self.disagreements = self._versions(annotators)
         self.split = QLineEdit("train=0.8,dev=0.1,test=0.1", self)
         self.split.setObjectName("exportSplit")
         self.by_group = QCheckBox(
@@ -82,9 +89,8 @@ class ExportDialog(QDialog):
         self.by_group.setObjectName("exportSplitByGroup")
         self.seed = QSpinBox(self)
         self.seed.setRange(0, 1_000_000)
-        self.error = QLabel(self)
+        self.error = plain_label(self)
         self.error.setObjectName("exportError")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setWordWrap(True)
         self.error.hide()
         self.question: QMessageBox | None = None  # open while it asks before replacing
@@ -96,6 +102,7 @@ class ExportDialog(QDialog):
         form.addRow("Layers", layer_row)
         form.addRow("", self.unreviewed)
         form.addRow("", self.gold)
+        self._add_versions(form)
         form.addRow("Split", self.split)
         form.addRow("", self.by_group)
         form.addRow("Seed", self.seed)
@@ -105,6 +112,24 @@ class ExportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _versions(self, annotators: Sequence[str]) -> tuple[QComboBox, QCheckBox]:
+        """Whose version: gold where there is one, or an annotator's; and whether articles
+        whose annotators disagree without gold go out (each version) or are refused."""
+        version = QComboBox(self)
+        version.setObjectName("exportVersion")
+        version.addItem(GOLD_CHOICE, None)
+        for name in annotators:
+            if name not in (GOLD_ANNOTATOR, IMPORT_ANNOTATOR):
+                version.addItem(f"{name}'s version", name)
+        disagreements = QCheckBox("also articles whose annotators disagree and that have no "
+                                  "gold version (every version)", self)
+        disagreements.setObjectName("exportDisagreements")
+        return version, disagreements
+
+    def _add_versions(self, form: QFormLayout) -> None:
+        form.addRow("Version", self.version)
+        form.addRow("", self.disagreements)
 
     def _show_layout(self, fmt: str) -> None:
         self.layout_hint.setText(f"Writes per split: {LAYOUT.get(fmt, '')}")
@@ -165,7 +190,9 @@ class ExportDialog(QDialog):
             include_unreviewed=self.unreviewed.isChecked(), gold=self.gold.isChecked(),
             split=parse_split(text) if text else (("all", 1.0),), seed=self.seed.value(),
             overwrite=self._replace,
-            split_by="group" if self.by_group.isChecked() else "article")
+            split_by="group" if self.by_group.isChecked() else "article",
+            annotator=self.version.currentData(),
+            allow_disagreements=self.disagreements.isChecked())
 
 
 def question_text(out: Path, found: Survey) -> str:

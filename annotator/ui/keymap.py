@@ -25,21 +25,23 @@ SEARCH = "search"  # the article search field, the filters and the article list
 DISPUTES = "disputes"  # the disputed claims page
 SOURCES = "sources"  # the source registry dialog
 AGREEMENT = "agreement"  # the agreement window
+ADJUDICATION = "adjudication"  # the adjudication window
 
 # Qt shortcut context per scope: the whole window, the one widget, or a widget and its children.
 CONTEXT = {WINDOW: "window", ARTICLE: "children", PANEL: "children", CANDIDATES: "widget",
            VALUES: "widget", SEARCH: "children", DISPUTES: "children", SOURCES: "children",
-           AGREEMENT: "children"}
+           AGREEMENT: "children", ADJUDICATION: "children"}
 # The other scopes whose keys work where a scope's keys work: no key may be in two of them.
 ALSO_LIVE = {WINDOW: (), ARTICLE: (WINDOW,), PANEL: (WINDOW,), CANDIDATES: (PANEL, WINDOW),
              VALUES: (PANEL, WINDOW), SEARCH: (WINDOW,), DISPUTES: (WINDOW,), SOURCES: (),
-             AGREEMENT: ()}
+             AGREEMENT: (), ADJUDICATION: ()}
 # The scopes of a page; the `?` sheet of a page lists them.
 ARTICLE_PAGE = (ARTICLE, PANEL, CANDIDATES, VALUES, SEARCH, WINDOW)
 DISPUTES_PAGE = (DISPUTES, WINDOW)
 SOURCES_PAGE = (SOURCES,)
 AGREEMENT_PAGE = (AGREEMENT,)
-PAGES = (ARTICLE_PAGE, DISPUTES_PAGE, SOURCES_PAGE, AGREEMENT_PAGE)
+ADJUDICATION_PAGE = (ADJUDICATION,)
+PAGES = (ARTICLE_PAGE, DISPUTES_PAGE, SOURCES_PAGE, AGREEMENT_PAGE, ADJUDICATION_PAGE)
 
 DIGITS = tuple("123456789")
 BODY_KEY = "0"  # in the zone picker: no zone
@@ -75,6 +77,7 @@ ENTITIES, CLAIMS, SUGGESTIONS, MOVING, EDITING, STRUCTURE = (
     "Zones and details")
 DISPUTED, PROJECT, REGISTRY = "Disputed claims", "Project", "Source registry"
 AGREE = "Agreement between annotators"
+ADJUDICATE = "Adjudication: the gold version"
 A = Action
 
 ACTIONS: tuple[Action, ...] = (
@@ -202,6 +205,9 @@ ACTIONS: tuple[Action, ...] = (
     A("view.agreement", ("Ctrl+Shift+A",), "Agreement between annotators: label × pair "
       "heatmap, the worst articles first", PROJECT, WINDOW,
       menu="&Agreement between annotators…"),
+    A("article.adjudicate", ("Ctrl+J",), "Adjudicate the article: the annotators' versions "
+      "side by side, the gold version above", PROJECT, WINDOW,
+      menu="Ad&judicate the annotators' versions…"),
     A("annotator.switch", ("Ctrl+Shift+U",), "Annotate as another annotator: type the name "
       "(each annotator has a version of their own of every article)", PROJECT, WINDOW,
       menu="Switch &annotator…"),
@@ -235,6 +241,24 @@ ACTIONS: tuple[Action, ...] = (
     A("note.agreement_open", (), "Open the article in the main window", AGREE, AGREEMENT,
       ("Enter", "double-click")),
     A("note.agreement_close", (), "Close", AGREE, AGREEMENT, ("Esc",)),
+    A("adjudication.next", ("J", "Tab"), "Next disagreement", ADJUDICATE, ADJUDICATION),
+    A("adjudication.previous", ("K", "Shift+Tab"), "Previous disagreement", ADJUDICATE,
+      ADJUDICATION),
+    A("adjudication.take", DIGITS, "Gold takes annotator n's spans of the disagreement",
+      ADJUDICATE, ADJUDICATION, ("1 … 9",), each=True),
+    A("adjudication.none", ("0", "X"), "Gold takes none of the disagreement's spans",
+      ADJUDICATE, ADJUDICATION),
+    A("adjudication.relabel", tuple(f"Alt+{d}" for d in DIGITS), "Relabel the gold span at "
+      "the gold cursor with the entity label of that digit", ADJUDICATE, ADJUDICATION,
+      ("Alt+1 … 9",), each=True),
+    A("adjudication.delete", ("Delete", "Backspace"), "Delete the gold span at the gold "
+      "cursor", ADJUDICATE, ADJUDICATION),
+    A("adjudication.undo", ("Ctrl+Z",), "Undo in the gold version", ADJUDICATE, ADJUDICATION),
+    A("adjudication.redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Redo in the gold version", ADJUDICATE,
+      ADJUDICATION),
+    A("adjudication.done", ("Return", "Enter"), "Mark the gold version done and open the next "
+      "article with disagreements", ADJUDICATE, ADJUDICATION),
+    A("note.adjudication_close", (), "Close", ADJUDICATE, ADJUDICATION, ("Esc",)),
 )
 BY_NAME = {a.name: a for a in ACTIONS}
 Sheet = list[tuple[str, list[tuple[tuple[str, ...], str]]]]  # groups of (keys, help)

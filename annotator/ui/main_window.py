@@ -27,6 +27,7 @@ from annotator.core.model import ArticleFilter, Layer, Status, Suggestion
 from annotator.core.names import MODEL_SETTING
 from annotator.nlp.resolve import describe
 from annotator.store import Project
+from annotator.ui.adjudication_window import show_adjudication
 from annotator.ui.agreement_window import show_agreement
 from annotator.ui.annotator_actions import AnnotatorActions
 from annotator.ui.article_actions import ArticleActions
@@ -160,6 +161,7 @@ class MainWindow(QMainWindow):
         self._action(article, "article.next", lambda: self.step_article(1))
         self._action(article, "article.previous", lambda: self.step_article(-1))
         self._action(article, "article.done", self.review.mark_done)
+        self._action(article, "article.adjudicate", lambda: show_adjudication(self))
         self._article_actions = article.actions()
         view = bar.addMenu("&View")
         self._action(view, "view.disputes", self.toggle_disputes)
@@ -318,7 +320,7 @@ class MainWindow(QMainWindow):
         from annotator.ui.export_dialog import ExportDialog
         from annotator.ui.task_actions import start_export
 
-        dialog = ExportDialog(self)
+        dialog = ExportDialog(self, annotators=self.project.annotators())
         if dialog.exec() != ExportDialog.DialogCode.Accepted or self.project.path is None:
             self.review.say("Export: cancelled, nothing written")
             return

@@ -1,0 +1,266 @@
+"""The adjudication window (Article ▸ Adjudicate): one article, each annotator's version side
+by side in read-only panes, the editable gold version above; keys step through the
+disagreements and decide them (``adjudication.*`` in the keymap). What it does is
+``app/adjudication.py``; this only shows it and passes the keys on."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Protocol, cast
+
+from PySide6.QtWidgets import QDialog, QSplitter, QVBoxLayout, QWidget
+
+from annotator.app.adjudication import Adjudication, adjudicator, next_to_adjudicate
+from annotator.app.changes import Changes
+from annotator.core.model import Annotation, Layer
+from annotator.ui.article_view import highlight
+from annotator.ui.keymap import ADJUDICATION_PAGE, DIGITS, hint
+from annotator.ui.keys import bind, bind_each, check_bound
+from annotator.ui.plain import plain_label
+from annotator.ui.span_editor import SpanEditor
+
+if TYPE_CHECKING:
+    from annotator.store import Project
+    from annotator.ui.review_actions import ReviewActions
+
+Colors = dict[tuple[Layer, str], str]
+
+
+class VersionPane(QWidget):
+    """One version of the article: a title above its text with the version's spans."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = plain_label(self, title)
+        self.title.setStyleSheet("font-weight: bold")
+        self.text = SpanEditor(self)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.title)
+        box.addWidget(self.text, 1)
+        self.article_id: int | None = None
+
+    def show_version(self, article_id: int, text: str, spans: list[Annotation],
+                     colors: Colors) -> None:
+        same = article_id == self.article_id
+        if not same:
+            self.text.show_text(text)
+            self.article_id = article_id
+        self.text.highlighter.set_highlights([highlight(a) for a in spans], colors,
+                                             same_text=same)
+
+    def focus(self, start: int, end: int) -> None:
+        """Outline ``start``–``end`` and scroll to it, the cursor at its start."""
+        self.text.select_cp(start, start)
+        self.text.set_current((start, end))
+        self.text.ensureCursorVisible()
+
+
+class AdjudicationWindow(QDialog):
+    """Beside the main window (non-modal); its own undo stack, the gold version's."""
+
+    def __init__(self, project: Project, parent: QWidget | None = None,
+                 in_progress: bool = False) -> None:
+        super().__init__(parent)
+        self.setObjectName("adjudicationWindow")
+        self.setWindowTitle("Adjudication: the gold version")
+        self.project, self.in_progress = project, in_progress
+        self.session = adjudicator(project, self)
+        self.adj: Adjudication | None = None
+        self.current = 0
+        self.status = plain_label(self)
+        self.status.setObjectName("adjudicationStatus")
+        self.status.setWordWrap(True)
+        self.said = plain_label(self)
+        self.said.setObjectName("adjudicationSaid")
+        self.gold = VersionPane("Gold", self)
+        self.panes: list[VersionPane] = []
+        self.splitter = QSplitter(self)
+        self.hint = plain_label(self, hint(ADJUDICATION_PAGE))
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #5f6b7a")
+        layout = QVBoxLayout(self)
+        for widget, stretch in ((self.status, 0), (self.gold, 2), (self.splitter, 3),
+                                (self.said, 0), (self.hint, 0)):
+            layout.addWidget(widget, stretch)
+        self.resize(1200, 800)
+        self._bind()
+        self.session.changed.connect(self._changed)
+        self.session.said.connect(self.said.setText)
+        self.session.failed.connect(self.said.setText)
+        self.session.stepped.connect(self._stepped)
+
+    def _bind(self) -> None:
+        for name, slot in (("adjudication.next", lambda: self.step(1)),
+                           ("adjudication.previous", lambda: self.step(-1)),
+                           ("adjudication.none", lambda: self.take(None)),
+                           ("adjudication.delete", self.delete),
+                           ("adjudication.undo", self.session.undo),
+                           ("adjudication.redo", self.session.redo),
+                           ("adjudication.done", self.finish)):
+            bind(self, name, slot)
+        bind_each(self, "adjudication.take", self.take)
+        bind_each(self, "adjudication.relabel", self.relabel)
+        check_bound(self, ADJUDICATION_PAGE)
+
+    # -- showing -----------------------------------------------------------------------------
+
+    def open_article(self, article_id: int, start: bool = True) -> bool:
+        """Adjudicate an article (its gold version started, unless ``start`` is False);
+        False when fewer than two annotators have a version to compare."""
+        adj = Adjudication(self.session, article_id, self.in_progress)
+        if len(adj.annotators) < 2:
+            self.said.setText(f"Article {article_id}: fewer than two annotators have a "
+                              f"{'' if self.in_progress else 'done '}version of it")
+            return False
+        for pane in self.panes:
+            pane.deleteLater()
+        self.panes = [VersionPane(f"{n} {who}", self.splitter)
+                      for n, who in enumerate(adj.annotators, start=1)]
+        for pane in self.panes:
+            self.splitter.addWidget(pane)
+        self.adj, self.current = adj, 0
+        if start:
+            adj.start()
+        self._show()
+        self._go(0)
+        self.gold.text.setFocus()
+        return True
+
+    def _show(self) -> None:
+        adj = self.adj
+        if adj is None:
+            return
+        colors = {(lab.layer, lab.name): lab.color for lab in self.project.labels()}
+        self.gold.title.setText(f"Gold (editable) · {adj.status().value.replace('_', ' ')}")
+        self.gold.show_version(adj.article_id, adj.text, adj.gold(), colors)
+        for pane, who in zip(self.panes, adj.annotators, strict=True):
+            pane.show_version(adj.article_id, adj.text, adj.versions[who], colors)
+        self.status.setText(self._describe())
+
+    def _describe(self) -> str:
+        adj = self.adj
+        assert adj is not None
+        title = self.project.article(adj.article_id).title
+        n = len(adj.agreed)
+        head = f"Article {adj.article_id} „{title}“ · {n} agreed span{'s' * (n != 1)} in gold"
+        if not adj.disagreements:
+            return f"{head} · no disagreements: Enter marks gold done"
+        d = adj.disagreements[self.current]
+        says = " · ".join(f"{n} {who}: {d.says(who, adj.text)}"
+                          for n, who in enumerate(adj.annotators, start=1))
+        decided = adj.decided(d)
+        now = ("none" if decided == "none" else "edited by hand" if decided is None
+               else f"{decided}'s")
+        return (f"{head} · disagreement {self.current + 1} of {len(adj.disagreements)} "
+                f"({d.layer.value}): {says} · gold: {now}")
+
+    def _go(self, index: int) -> None:
+        adj = self.adj
+        if adj is None or not adj.disagreements:
+            return
+        self.current = index
+        d = adj.disagreements[index]
+        for pane in (self.gold, *self.panes):
+            pane.focus(d.start, d.end)
+        self.status.setText(self._describe())
+
+    def _changed(self, changes: Changes) -> None:
+        if self.adj is not None and self.adj.article_id in changes.articles:
+            self._show()
+
+    def _stepped(self, text: str, changes: Changes) -> None:
+        """An undo or redo: say what; when it was in another article, open that one."""
+        other = [a for a in changes.articles if self.adj is None or a != self.adj.article_id]
+        if other:
+            self.open_article(other[0], start=False)
+        self.said.setText(text)
+
+    # -- the keys ----------------------------------------------------------------------------
+
+    def step(self, direction: int) -> None:
+        """To the next or previous disagreement (round)."""
+        adj = self.adj
+        if adj is None or not adj.disagreements:
+            self.said.setText("No disagreements in this article")
+            return
+        self._go((self.current + direction) % len(adj.disagreements))
+
+    def take(self, index: int | None) -> None:
+        """Gold takes annotator ``index``'s spans of the disagreement (None: none)."""
+        adj = self.adj
+        if adj is None or not adj.disagreements:
+            self.said.setText("No disagreement to decide")
+            return
+        if index is not None and index >= len(adj.annotators):
+            self.said.setText(f"No annotator {DIGITS[index]}: {len(adj.annotators)} compared")
+            return
+        who = None if index is None else adj.annotators[index]
+        if adj.take(self.current, who):
+            self.said.setText(f"Gold: {who}'s" if who else "Gold: none of them")
+            self._go(self.current)
+
+    def _gold_here(self) -> list[Annotation]:
+        if self.adj is None:
+            return []
+        cp = self.gold.text.cursor_cp()
+        return [a for a in self.adj.gold() if a.start <= cp < a.end]
+
+    def delete(self) -> None:
+        """Delete the gold span at the gold pane's cursor."""
+        found = self._gold_here()
+        if found:
+            self.session.delete_spans(found[:1])
+        else:
+            self.said.setText("No gold span at the gold pane's cursor")
+
+    def relabel(self, index: int) -> None:
+        """Relabel the gold entity at the cursor with the label of digit ``index``."""
+        names = [lab.name for lab in self.project.labels(Layer.ENTITY)
+                 if lab.shortcut == DIGITS[index]]
+        found = [a for a in self._gold_here() if a.layer is Layer.ENTITY]
+        if not names or not found:
+            self.said.setText(f"No entity label has the key {DIGITS[index]}" if not names
+                              else "No gold entity at the gold pane's cursor")
+            return
+        self.session.relabel(found[0], names[0])
+
+    def finish(self) -> None:
+        """Mark gold done, then open the next article with disagreements."""
+        adj = self.adj
+        if adj is None or not adj.finish():
+            return
+        following = next_to_adjudicate(self.project, adj.article_id, self.in_progress)
+        if following is None or not self.open_article(following):
+            self.said.setText(f"Gold of article {adj.article_id} done; no article after it "
+                              "has disagreements left")
+            return
+        self.said.setText(f"Gold of article {adj.article_id} done; now article {following}")
+
+
+class Host(Protocol):
+    """What the window needs of the main window."""
+
+    project: Project
+    current_article: int | None
+    review: ReviewActions
+
+    def findChild(self, kind: Any, name: str = "") -> Any: ...
+
+
+def show_adjudication(window: Host) -> None:
+    """Article ▸ Adjudicate: the open article, or the next one with disagreements."""
+    found = window.findChild(AdjudicationWindow)
+    if found is None:
+        found = AdjudicationWindow(window.project, cast(QWidget, window))
+    here = window.current_article
+    if here is None or not found.open_article(here):
+        target = next_to_adjudicate(window.project, here or 0) or next_to_adjudicate(
+            window.project, 0)
+        if target is None:
+            window.review.say("Nothing to adjudicate: no article has two annotators' done "
+                              "versions that disagree")
+            return
+        found.open_article(target)
+    found.show()
+    found.raise_()
+    found.activateWindow()
