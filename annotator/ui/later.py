@@ -1,11 +1,15 @@
 """Parts of a window made after it first paints: its ``functools.cached_property`` attributes,
-each made when first used, and the rest one a turn of the event loop once a widget has painted,
-so that the window shows sooner and a key pressed meanwhile waits for one part at most."""
+each made when first used, and the rest one a turn of the event loop from ``AFTER_MS`` after a
+widget first painted. The window shows sooner, its first keys are not kept waiting (a person
+takes longer than that to press one after the window appears), and a key pressed while a part
+is made waits for that part only."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
+
+AFTER_MS = 100  # ms
 
 
 class Later(QObject):
@@ -21,7 +25,7 @@ class Later(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            self._timer.start()
+            QTimer.singleShot(AFTER_MS, self, self._timer.start)
         return False
 
     def missing(self) -> list[str]:
