@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-AFTER_MS = 100  # ms
+AFTER_MS = 100  # from the first paint to the first part made
 
 
 class Later(QObject):
