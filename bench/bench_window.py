@@ -8,7 +8,8 @@ One article in a hundred has no sentence rows, as after an import from before th
 index: the window splits those in the background.
 
 Every measurement runs in a fresh child process (``run_measured``; ``_window_child.py`` says
-what "interactive" means):
+what "interactive" means), with Python's bytecode cached as in an installed app (a warm-up child
+of each kind fills the cache first):
 
   (a) bare baseline: QApplication + a QMainWindow with an empty QTableView, shown, painted,
       and a posted key event delivered;
@@ -155,9 +156,13 @@ def reset(path: Path) -> None:
 
 
 def child(mode: str, *args: str, config: Path) -> tuple[float, float, dict[str, list[float]]]:
-    """Run one child: (ms from spawn to interactive, peak MB, its printed marks)."""
+    """Run one child: (ms from spawn to interactive, peak MB, its printed marks).
+
+    Python's bytecode is cached (beside the settings), as in an installed app: without it
+    (``PYTHONDONTWRITEBYTECODE``) every child would compile annotator's modules again."""
     env = {"XDG_CONFIG_HOME": str(config), "XDG_CACHE_HOME": str(config / "cache"),
-           "QT_QPA_PLATFORM": "offscreen"}
+           "QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "",
+           "PYTHONPYCACHEPREFIX": str(config / "pycache")}
     for old in config.glob("**/*.conf"):
         old.unlink()  # no last article, no window size from an earlier run
     start = time.time()
@@ -175,6 +180,8 @@ def time_rows(path: Path, empty: Path, n: int, repeat: int, config: Path) -> lis
     """(a), (b0) and (b), alternating, medians; the parts of (b) for information."""
     samples: dict[str, list[float]] = {k: [] for k in ("a", "b0", "b", "imported", "opened",
                                                          "made", "bare imported")}
+    for warm_up in (("bare",), ("open", str(empty), "0")):  # the bytecode cache filled
+        child(*warm_up, config=config)
     touched = time.time_ns()
     os.utime(path, ns=(touched, touched))  # as if another program wrote: the check runs once
     checked, _peak, marks = child("open", str(path), "0", config=config)

@@ -280,3 +280,25 @@ def test_the_matching_index_cache_beside_the_project_is_owner_only(tmp_path: Pat
         assert sorted(p.name for p in tmp_path.iterdir()) == [cache.name]
     finally:
         os.umask(old)
+
+
+def test_sqlite_utils_plugins_leave_project_connections_alone(tmp_path: Path) -> None:
+    """A sqlite-utils plugin installed beside annotator prepares no project connection."""
+    from sqlite_utils import hookimpl
+    from sqlite_utils.plugins import pm
+
+    class Plugin:
+        @hookimpl
+        def prepare_connection(self, conn: sqlite3.Connection) -> None:
+            conn.create_function("plugged", 0, lambda: 1)
+
+    pm.register(Plugin(), name="annotator-test-plugin")
+    try:
+        for project in (Project.open(tmp_path / "p.db"), Project.memory()):
+            with project, pytest.raises(sqlite3.OperationalError, match="plugged"):
+                project.db.execute("SELECT plugged()")
+        with sqlite3.connect(":memory:") as conn:  # the plugin itself works
+            pm.hook.prepare_connection(conn=conn)
+            assert conn.execute("SELECT plugged()").fetchone() == (1,)
+    finally:
+        pm.unregister(name="annotator-test-plugin")

@@ -65,8 +65,12 @@ class ProjectDatabase(Database):
     (busy_timeout) instead. SQLite's waiting is polling, not a queue: a writer that commits
     one transaction after another (an import) would take the lock again before a waiting one
     (the window) polls, so it lets the writers of this process that wait go first
-    (``let_waiting_write``).
+    (``let_waiting_write``). No sqlite-utils plugins: none changes a project's connections,
+    and no open reads every installed package's entry points to look for them.
     """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        super().__init__(conn, execute_plugins=False)
 
     @cached_property
     def _file(self) -> tuple[int, int] | None:
@@ -92,7 +96,6 @@ class ProjectDatabase(Database):
             except BaseException:
                 self.rollback()
                 raise
-
 
     def let_waiting_write(self, timeout: float = 1.0) -> None:
         """Wait until no other connection of this process waits for this file's write lock
@@ -123,7 +126,7 @@ def _waiting(key: tuple[int, int] | None) -> Iterator[None]:
 @cache
 def schema_steps() -> tuple[str, ...]:
     """The names of the migrations this version knows, in order."""
-    db = Database(memory=True)
+    db = Database(memory=True, execute_plugins=False)
     try:
         return tuple(m.name for m in migrations.pending(db))
     finally:

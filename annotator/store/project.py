@@ -118,7 +118,7 @@ class Project(ArticleTables, SuggestionTables):
     @classmethod
     def memory(cls) -> Project:
         """A throw-away project, for tests."""
-        return cls._ready(Database(memory=True), None)
+        return cls._ready(Database(memory=True, execute_plugins=False), None)
 
     @classmethod
     def _ready(cls, db: Database, path: Path | None) -> Project:

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelection, QSettings, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
-    QHeaderView,
     QMainWindow,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,36 +29,29 @@ from annotator.ui.adjudication_window import show_adjudication
 from annotator.ui.agreement_window import show_agreement
 from annotator.ui.annotator_actions import AnnotatorActions
 from annotator.ui.article_actions import ArticleActions
-from annotator.ui.article_list_model import (
-    ANNOTATIONS,
-    DATE,
-    ENTITIES,
-    OUTLET,
-    STATUS,
-    TITLE,
-    ArticleIdRole,
-    ArticleListModel,
-)
+from annotator.ui.article_list_model import ArticleIdRole, ArticleListModel, article_table
 from annotator.ui.article_view import ArticleView, origin_of
 from annotator.ui.claim_actions import ClaimActions
-from annotator.ui.disputes_view import DisputesView
 from annotator.ui.filter_bar import FilterBar
 from annotator.ui.keymap import ARTICLE_PAGE, DISPUTES_PAGE, label_keys, sheet
 from annotator.ui.keys import bind, check_bound
+from annotator.ui.later import Later
 from annotator.ui.matching_worker import MatchingWorker
 from annotator.ui.plain import plain_label
 from annotator.ui.review_actions import ReviewActions, plural
 from annotator.ui.search_marks import SearchMarks
-from annotator.ui.shortcut_overlay import ShortcutOverlay
 from annotator.ui.side_panel import SidePanel
 from annotator.ui.task_panel import TaskPanel
 from annotator.ui.window_layout import FOCUS_FRAME, restore, save
 from annotator.ui.workbench import Workbench
 
 if TYPE_CHECKING:
+    from annotator.ui.disputes_view import DisputesView
+    from annotator.ui.shortcut_overlay import ShortcutOverlay
     from annotator.ui.sources_dialog import SourcesDialog
 
 IN_MEMORY = "A project in memory has no file for background work"
+LATER = ("disputes", "overlay")  # made after the article text first paints, or when first used
 
 
 class MainWindow(QMainWindow):
@@ -73,17 +64,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"annotator — {project.path.name if project.path else 'in memory'}")
         self.model = ArticleListModel(project, parent=self, annotator=annotator)
         self.filter_bar = FilterBar(project.labels(), self)
-        self.list = self._make_list()
+        self.list = article_table(self.model, self)
         self.view = ArticleView(self)
         self.side = SidePanel(self)
         self.workbench = Workbench(self.session, self.view, self)
-        self.overlay = ShortcutOverlay(self)
         self.runner = TaskRunner(self)
         self.task_panel = TaskPanel(self.runner, self)
         self.matching = MatchingWorker(project, self)
         self.claim_actions = ClaimActions(self.workbench, self.side.claim_panel, self.matching)
         self.article_actions = ArticleActions(self.workbench)
-        self.disputes = DisputesView(self.session, self)
         self.review = ReviewActions(self)
         self.annotators = AnnotatorActions(self)
         self.current_article: int | None = None
@@ -93,30 +82,30 @@ class MainWindow(QMainWindow):
         self._add_actions()
         self._connect()
         self._update_status()
-        check_bound(self, ARTICLE_PAGE + DISPUTES_PAGE)
+        check_bound(self, ARTICLE_PAGE)
         self.review.watch()
         self.view.text.setFocus()  # the keys work from the first one on
+        self.later = Later(self, LATER, self.view.text.viewport())
 
-    def _make_list(self) -> QTableView:
-        view = QTableView(self)
-        view.setObjectName("articleList")
-        view.setModel(self.model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.verticalHeader().hide()
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        header = view.horizontalHeader()
-        # Fixed widths from the font, never ResizeToContents: that asks a 100,000-row model
-        # for every row's text (27 s measured on a 100,000-article project).
-        metrics = view.fontMetrics()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, sample in ((OUTLET, "Elbtal-Bote"), (DATE, "2024-10-23"),
-                               (STATUS, "in progress"), (ENTITIES, "Sugg"),
-                               (ANNOTATIONS, "999")):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
+    # -- the parts made after the text first paints (ui/later.py) --------------------------
+
+    @cached_property
+    def disputes(self) -> DisputesView:
+        """The disputed claims page (its keys are checked as it is made)."""
+        from annotator.ui.disputes_view import DisputesView
+
+        view = DisputesView(self.session, self)
+        self.pages.addWidget(view)
+        view.claim_opened.connect(self.open_claim)
+        check_bound(self, DISPUTES_PAGE)
         return view
+
+    @cached_property
+    def overlay(self) -> ShortcutOverlay:
+        """The `?` sheet over the window, hidden until asked for."""
+        from annotator.ui.shortcut_overlay import ShortcutOverlay
+
+        return ShortcutOverlay(self)
 
     def _layout(self) -> None:
         self.left = QWidget(self)
@@ -131,8 +120,7 @@ class MainWindow(QMainWindow):
         restore(self, self.splitter)
         self.setStyleSheet(FOCUS_FRAME)
         self.pages = QStackedWidget(self)
-        self.pages.addWidget(self.splitter)
-        self.pages.addWidget(self.disputes)
+        self.pages.addWidget(self.splitter)  # and the disputes page, once made
         self.setCentralWidget(self.pages)
         self.status_label = plain_label(self)  # the annotator's name, the model's path
         self.statusBar().addPermanentWidget(self.task_panel)
@@ -177,7 +165,6 @@ class MainWindow(QMainWindow):
         self.filter_bar.filter_changed.connect(self.apply_filter)
         self.side.span_activated.connect(self._select_span)
         self.side.escaped.connect(self.view.text.setFocus)
-        self.disputes.claim_opened.connect(self.open_claim)
         self.workbench.article_loaded.connect(self.side.set_state)
         self.view.text.cursor_moved.connect(self._show_details)
         self.workbench.article_loaded.connect(  # a change or another article, the cursor still
@@ -357,16 +344,19 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         """The `?` sheet: the keys of the page shown, the project's labels on the digits."""
-        page = DISPUTES_PAGE if self.pages.currentWidget() is self.disputes else ARTICLE_PAGE
+        page = DISPUTES_PAGE if self._showing_disputes() else ARTICLE_PAGE
         labels = label_keys((lab.shortcut, lab.name) for lab in self.project.labels(Layer.ENTITY))
         self.overlay.show_sheet(sheet(page, {"entity.label": labels}))
 
     # -- the disputed claims page ----------------------------------------------------------
 
+    def _showing_disputes(self) -> bool:
+        return self.pages.currentWidget() is not self.splitter
+
     def toggle_disputes(self) -> None:
         """Switch between the article and the disputed claims side by side."""
-        showing = self.pages.currentWidget() is self.disputes
-        self.pages.setCurrentIndex(0 if showing else 1)
+        showing = self._showing_disputes()
+        self.pages.setCurrentWidget(self.splitter if showing else self.disputes)
         for action in self._article_actions:  # N, P, D act on the hidden list otherwise
             action.setEnabled(showing)
         if showing:
@@ -386,7 +376,7 @@ class MainWindow(QMainWindow):
 
     def open_claim(self, article_id: int, start: int, end: int) -> None:
         """From the disputes page: show a claim in its article."""
-        if self.pages.currentWidget() is self.disputes:
+        if self._showing_disputes():
             self.toggle_disputes()
         if self.current_article != article_id and not self.select_article(article_id):
             self.filter_bar.search.clear()

@@ -1,0 +1,52 @@
+"""The window is made in stages: what the first key needs before it shows, the rest (the
+disputes page, the `?` sheet) after the article text first paints, or when first used."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from annotator.core.model import ArticleDraft
+from annotator.store import Project
+from annotator.ui import main_window
+from annotator.ui.disputes_view import DisputesView
+from annotator.ui.main_window import MainWindow
+from annotator.ui.shortcut_overlay import ShortcutOverlay
+from tests.conftest import show_window
+
+Key, Mod = Qt.Key, Qt.KeyboardModifier
+
+
+def later_parts(win: MainWindow) -> tuple[int, int]:
+    return len(win.findChildren(DisputesView)), len(win.findChildren(ShortcutOverlay))
+
+
+def test_the_rest_is_made_after_the_first_paint(qtbot: QtBot, project: Project) -> None:
+    project.add_article(ArticleDraft(text="Anna Berger sagte das in Dresden.", title="T"))
+    win = MainWindow(project, "maria")
+    qtbot.addWidget(win)
+    assert later_parts(win) == (0, 0) and win.later.missing() == ["disputes", "overlay"]
+    with qtbot.waitActive(win):
+        win.show()
+    win.open_first()
+    win.view.text.setFocus()
+    qtbot.waitUntil(lambda: not win.later.missing())  # nothing asked for them
+    assert later_parts(win) == (1, 1)
+    assert win.pages.currentWidget() is win.splitter and not win.overlay.isVisible()
+    assert QApplication.focusWidget() is win.view.text  # the keys still go to the text
+
+
+def test_the_later_parts_are_made_when_first_used(qtbot: QtBot, project: Project,
+                                                  monkeypatch) -> None:
+    monkeypatch.setattr(main_window, "LATER", ())  # none made after the paint
+    project.add_article(ArticleDraft(text="Anna Berger sagte das in Dresden.", title="T"))
+    win = show_window(qtbot, project)
+    assert later_parts(win) == (0, 0)
+    qtbot.keyClick(win.view.text, Key.Key_Question)
+    assert win.overlay.isVisible() and "Mark a claim" in win.overlay.label.text()
+    qtbot.keyClick(win.overlay, Key.Key_Escape)
+    qtbot.keyClick(win.view.text, Key.Key_G, Mod.ControlModifier)
+    assert win.pages.currentWidget() is win.disputes and later_parts(win) == (1, 1)
+    qtbot.keyClick(win.disputes.list, Key.Key_G, Mod.ControlModifier)
+    assert win.pages.currentWidget() is win.splitter
