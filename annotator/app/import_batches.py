@@ -37,6 +37,7 @@ BATCH_CHARS = 1_000_000  # text per transaction at most: long articles make smal
 HOLD_MS = 20  # how long a batch should hold the write lock (a window's write waits as long)
 POOL_AFTER = 2000  # articles an import prepares here before it starts worker processes,
 POOL_BYTES = 10_000_000  # or a file this large (about as many articles) starts them at once
+AHEAD = 150  # articles per worker read and prepared before the writer takes them
 
 
 @dataclass
@@ -126,8 +127,9 @@ Pending = Callable[[], list[Prepared]]  # waits for a batch's preparation
 
 
 class Preparer:
-    """Prepares batches of drafts, here or in worker processes; ``ahead`` is how many batches
-    may be prepared before the writer takes them."""
+    """Prepares batches of drafts, here or in worker processes; ``ahead`` is how many articles
+    may be read and prepared before the writer takes them (enough that a worker the machine
+    holds back a moment still has work, and the writer has batches ready)."""
 
     def __init__(self, project: Project, workers: int | None = None) -> None:
         self.project = project
@@ -146,15 +148,12 @@ class Preparer:
         if self.pool is None and large and self.workers > 0 and \
                 project_zone_model(self.project) is None:
             self.pool = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"))
-            self.ahead = self.workers + 1
+            self.ahead = AHEAD * self.workers
         if self.pool is None or not drafts:
             done = [prepare(draft, self.project) for draft in drafts]
             return lambda: done
-        size = -(-len(drafts) // self.workers)
-        parts: list[Future[list[Prepared]]] = [
-            self.pool.submit(_prepare_all, [replace(d, spans=[]) for d in drafts[i:i + size]])
-            for i in range(0, len(drafts), size)]
-        return lambda: self._results(parts, drafts)
+        part = self.pool.submit(_prepare_all, [replace(d, spans=[]) for d in drafts])
+        return lambda: self._results([part], drafts)
 
     def _results(self, parts: list[Future[list[Prepared]]], drafts: list[ArticleDraft]
                  ) -> list[Prepared]:
