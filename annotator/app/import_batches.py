@@ -139,6 +139,7 @@ class Preparer:
         self.pool: ProcessPoolExecutor | None = None
         self.ahead = 0
         self.seen = 0  # drafts submitted so far
+        self.helping = False  # the writer waited for the workers: it prepares a batch itself
 
     def submit(self, drafts: list[ArticleDraft], file_bytes: int = 0) -> Pending:
         """Start preparing a batch (of a file of ``file_bytes``); in the workers once the
@@ -152,15 +153,20 @@ class Preparer:
         if self.pool is None or not drafts:
             done = [prepare(draft, self.project) for draft in drafts]
             return lambda: done
+        if self.helping:  # as the workers would (the project has no zone model in use)
+            self.helping, done = False, _prepare_all(drafts)
+            return lambda: done
         part = self.pool.submit(_prepare_all, [replace(d, spans=[]) for d in drafts])
-        return lambda: self._results([part], drafts)
+        return lambda: self._results(part, drafts)
 
-    def _results(self, parts: list[Future[list[Prepared]]], drafts: list[ArticleDraft]
+    def _results(self, part: Future[list[Prepared]], drafts: list[ArticleDraft]
                  ) -> list[Prepared]:
         """A batch's preparation from the workers; should they fail to start or die (a
-        script that starts an import without ``if __name__ == "__main__"``), here."""
+        script that starts an import without ``if __name__ == "__main__"``), here. Should
+        the writer have to wait for it, it prepares the next batch it reads itself."""
+        self.helping = not part.done()
         try:
-            return [p for part in parts for p in part.result()]
+            return part.result()
         except BrokenProcessPool:
             self.close()
             self.workers = 0
