@@ -3,8 +3,8 @@
 An import prepares each article outside the transaction (its content hash, zones and sentence
 index; ``check`` refuses what the store would) and stores a batch with ``ArticleWriter``:
 labels, annotators, models and sources are looked up once per batch and name, not per span;
-ids are handed out in the order storing the articles one by one gave them; each table gets
-one ``executemany``. Storing one article (``Project.add_article``) is a batch of one.
+ids are handed out in the order storing the articles one by one gave them; each table's rows
+go in 50 to an INSERT. Storing one article (``Project.add_article``) is a batch of one.
 """
 
 from __future__ import annotations
