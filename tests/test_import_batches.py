@@ -256,6 +256,48 @@ def test_workers_that_cannot_start_leave_the_preparing_here(
             assert project.matching.sentences(article_id=article_id)
 
 
+class _LateFuture(Future):
+    """A batch of the workers that is never ready when the writer first looks."""
+
+    def __init__(self, work: object, drafts: list[ArticleDraft]) -> None:
+        super().__init__()
+        self.work, self.drafts = work, drafts
+
+    def done(self) -> bool:
+        return False
+
+    def result(self, timeout: float | None = None) -> object:
+        return self.work(self.drafts)  # type: ignore[operator]
+
+
+def test_a_writer_that_waits_for_the_workers_prepares_the_next_batch_itself(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sent: list[int] = []
+
+    class Behind:
+        """Workers slower than the writer."""
+
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pass
+
+        def submit(self, work: object, drafts: list[ArticleDraft]) -> Future:
+            sent.append(len(drafts))
+            return _LateFuture(work, drafts)
+
+        def shutdown(self, **kwargs: object) -> None:
+            pass
+
+    monkeypatch.setattr(import_batches, "ProcessPoolExecutor", Behind)
+    monkeypatch.setattr(import_batches, "POOL_AFTER", 0)
+    monkeypatch.setattr(import_batches, "AHEAD", 1)
+    monkeypatch.setattr(import_batches, "HOLD_MS", 1e9)
+    monkeypatch.setattr(import_batches.Preparer.__init__, "__defaults__", (1,))
+    monkeypatch.setattr(importing, "BATCH", 2)
+    got = import_corpus(tmp_path)
+    assert_golden(got)  # the same, whoever prepared which batch
+    assert len(sent) >= 2 and sum(sent) < len(got["report"]["imported"]) - 2
+
+
 def test_a_batch_takes_as_many_articles_as_fit_the_time_it_may_hold_the_lock(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(import_batches, "HOLD_MS", 40)

@@ -37,6 +37,7 @@ BATCH_CHARS = 1_000_000  # text per transaction at most: long articles make smal
 HOLD_MS = 20  # how long a batch should hold the write lock (a window's write waits as long)
 POOL_AFTER = 2000  # articles an import prepares here before it starts worker processes,
 POOL_BYTES = 10_000_000  # or a file this large (about as many articles) starts them at once
+AHEAD = 150  # articles per worker read and prepared before the writer takes them
 
 
 @dataclass
@@ -126,8 +127,9 @@ Pending = Callable[[], list[Prepared]]  # waits for a batch's preparation
 
 
 class Preparer:
-    """Prepares batches of drafts, here or in worker processes; ``ahead`` is how many batches
-    may be prepared before the writer takes them."""
+    """Prepares batches of drafts, here or in worker processes; ``ahead`` is how many articles
+    may be read and prepared before the writer takes them (enough that a worker the machine
+    holds back a moment still has work, and the writer has batches ready)."""
 
     def __init__(self, project: Project, workers: int | None = None) -> None:
         self.project = project
@@ -137,6 +139,7 @@ class Preparer:
         self.pool: ProcessPoolExecutor | None = None
         self.ahead = 0
         self.seen = 0  # drafts submitted so far
+        self.helping = False  # the writer waited for the workers: it prepares a batch itself
 
     def submit(self, drafts: list[ArticleDraft], file_bytes: int = 0) -> Pending:
         """Start preparing a batch (of a file of ``file_bytes``); in the workers once the
@@ -146,22 +149,24 @@ class Preparer:
         if self.pool is None and large and self.workers > 0 and \
                 project_zone_model(self.project) is None:
             self.pool = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"))
-            self.ahead = self.workers + 1
+            self.ahead = AHEAD * self.workers
         if self.pool is None or not drafts:
             done = [prepare(draft, self.project) for draft in drafts]
             return lambda: done
-        size = -(-len(drafts) // self.workers)
-        parts: list[Future[list[Prepared]]] = [
-            self.pool.submit(_prepare_all, [replace(d, spans=[]) for d in drafts[i:i + size]])
-            for i in range(0, len(drafts), size)]
-        return lambda: self._results(parts, drafts)
+        if self.helping:  # as the workers would (the project has no zone model in use)
+            self.helping, done = False, _prepare_all(drafts)
+            return lambda: done
+        part = self.pool.submit(_prepare_all, [replace(d, spans=[]) for d in drafts])
+        return lambda: self._results(part, drafts)
 
-    def _results(self, parts: list[Future[list[Prepared]]], drafts: list[ArticleDraft]
+    def _results(self, part: Future[list[Prepared]], drafts: list[ArticleDraft]
                  ) -> list[Prepared]:
         """A batch's preparation from the workers; should they fail to start or die (a
-        script that starts an import without ``if __name__ == "__main__"``), here."""
+        script that starts an import without ``if __name__ == "__main__"``), here. Should
+        the writer have to wait for it, it prepares the next batch it reads itself."""
+        self.helping = not part.done()
         try:
-            return [p for part in parts for p in part.result()]
+            return part.result()
         except BrokenProcessPool:
             self.close()
             self.workers = 0

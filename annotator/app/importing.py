@@ -195,7 +195,7 @@ class _Writer:
         try:
             for entry in self._read(targets, preparer, cancelled):
                 queue.append(entry)
-                while sum(isinstance(e, _Fresh) for e in queue) > preparer.ahead:
+                while sum(len(e.drafts) for e in queue if isinstance(e, _Fresh)) > preparer.ahead:
                     yield from self._next(queue.popleft(), on_item, on_file)
                     if cancelled():
                         return

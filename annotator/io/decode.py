@@ -182,6 +182,8 @@ def _check_text(text: str, allowed: int = 0) -> str:
         text = text[1:]
     if "\x00" in text:
         raise DecodeError(BINARY)
+    if _CONTROLS.search(text) is None:
+        return text  # the common case: nothing to count
     controls = sum(1 for _ in _CONTROLS.finditer(text)) - allowed
     if controls > max(_CONTROL_ALLOWANCE, _CONTROL_SHARE * len(text)):
         raise DecodeError(BINARY)

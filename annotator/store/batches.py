@@ -3,8 +3,8 @@
 An import prepares each article outside the transaction (its content hash, zones and sentence
 index; ``check`` refuses what the store would) and stores a batch with ``ArticleWriter``:
 labels, annotators, models and sources are looked up once per batch and name, not per span;
-ids are handed out in the order storing the articles one by one gave them; each table gets
-one ``executemany``. Storing one article (``Project.add_article``) is a batch of one.
+ids are handed out in the order storing the articles one by one gave them; each table's rows
+go in 50 to an INSERT. Storing one article (``Project.add_article``) is a batch of one.
 """
 
 from __future__ import annotations
@@ -97,10 +97,16 @@ _INSERTS = {  # table → its INSERT, in the order the tables are written (forei
     "annotations": 'INSERT INTO annotations (id, article_id, layer, label, start, "end", '
                    "annotator_id, suggestion_id, attrs, created_at, updated_at, "
                    "canonical_source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "entities": 'INSERT INTO annotations (id, article_id, layer, label, start, "end", '  # plain
+                "annotator_id, suggestion_id, attrs, created_at, updated_at, canonical_source_id)"
+                " VALUES (?, ?, 'entity', ?, ?, ?, ?, NULL, '{}', ?, ?, NULL)",
     "links": "INSERT INTO links (from_id, to_id, kind, annotator_id, attrs, created_at) "
              "VALUES (?, ?, ?, ?, ?, ?)",
     "sentences": 'INSERT INTO sentences (article_id, start, "end") VALUES (?, ?, ?)',
 }
+_MANY = 50  # rows an INSERT statement takes: its fixed work (AUTOINCREMENT's counter) once
+_MANY_INSERTS = {table: sql + f", {sql.partition(' VALUES ')[2]}" * (_MANY - 1)
+                 for table, sql in _INSERTS.items()}
 
 
 class ArticleWriter:
@@ -204,9 +210,15 @@ class _Rows:
 
     def write(self) -> None:
         """Every table's rows, then the claim groups (which need the claims stored)."""
+        conn = self.db.conn
         for table, sql in _INSERTS.items():
-            if self.rows[table]:
-                self.db.conn.executemany(sql, self.rows[table])
+            rows = self.rows[table]
+            whole = len(rows) - len(rows) % _MANY
+            for start in range(0, whole, _MANY):
+                conn.execute(_MANY_INSERTS[table],
+                             list(chain.from_iterable(rows[start:start + _MANY])))
+            if whole < len(rows):
+                conn.executemany(sql, rows[whole:])
         for member, annotation_id in self.members:
             self.writer.member(member, annotation_id)
 
@@ -240,9 +252,8 @@ class _Rows:
         for span in spans:
             if (_ENTITY, span.label) not in self.labels:
                 self.label(Layer.ENTITY, span.label)
-        self.rows["annotations"] += [
-            (first + n, article_id, _ENTITY, s.label, s.start, s.end, who, None, "{}", stamp,
-             stamp, None) for n, s in enumerate(spans)]
+        self.rows["entities"] += [(first + n, article_id, s.label, s.start, s.end, who, stamp,
+                                   stamp) for n, s in enumerate(spans)]  # fewer values to bind
         self.next_id["annotations"] += len(spans)
 
     def doc_span(self, article_id: int, s: DocSpan) -> int:
