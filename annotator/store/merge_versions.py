@@ -79,13 +79,10 @@ def classify(db: Database, prefer_source: bool) -> tuple[list[Conflict], int, in
 def drop_replaced(db: Database) -> None:
     """Delete our versions the file's replace (their links and memberships go with the
     annotations)."""
-    db.execute("""DELETE FROM main.suggestion_decisions WHERE EXISTS (SELECT 1 FROM merge_ver v
-        JOIN main.suggestions g ON g.article_id = v.dst_article WHERE v.replace
-        AND g.id = suggestion_decisions.suggestion_id
-        AND v.dst_who = suggestion_decisions.annotator_id)""")
-    db.execute("""DELETE FROM main.annotations WHERE EXISTS (SELECT 1 FROM merge_ver v
-        WHERE v.replace AND v.dst_article = annotations.article_id
-        AND v.dst_who = annotations.annotator_id)""")
-    db.execute("""DELETE FROM main.versions WHERE EXISTS (SELECT 1 FROM merge_ver v
-        WHERE v.replace AND v.dst_article = versions.article_id
-        AND v.dst_who = versions.annotator_id)""")
+    replaced = db.execute("SELECT dst_article, dst_who FROM merge_ver WHERE replace").fetchall()
+    db.conn.executemany("""DELETE FROM main.suggestion_decisions WHERE annotator_id = ?2
+        AND suggestion_id IN (SELECT id FROM main.suggestions WHERE article_id = ?1)""",
+                        replaced)
+    for table in ("annotations", "versions"):
+        db.conn.executemany(f"DELETE FROM main.{table} WHERE article_id = ? AND "
+                            "annotator_id = ?", replaced)

@@ -135,20 +135,25 @@ def _by_name(db: Database) -> None:
     db.execute("""INSERT INTO main.annotators (name, created_at) SELECT name, created_at
         FROM src.annotators s WHERE NOT EXISTS (SELECT 1 FROM main.annotators t
         WHERE t.name = s.name) ORDER BY id""")
-    db.execute("""CREATE TEMP TABLE merge_who AS SELECT s.id AS src, t.id AS dst
-        FROM src.annotators s JOIN main.annotators t ON t.name = s.name""")
+    _map(db, "merge_who", """SELECT s.id, t.id FROM src.annotators s
+        JOIN main.annotators t ON t.name = s.name""")
     db.execute("""INSERT INTO main.sources (name, kind, aliases, created_at)
         SELECT name, kind, aliases, created_at FROM src.sources s WHERE NOT EXISTS (
         SELECT 1 FROM main.sources t WHERE lower(t.name) = lower(s.name)) ORDER BY id""")
-    db.execute("""CREATE TEMP TABLE merge_src AS SELECT s.id AS src, min(t.id) AS dst
-        FROM src.sources s JOIN main.sources t ON lower(t.name) = lower(s.name)
-        GROUP BY s.id""")
+    _map(db, "merge_src", """SELECT s.id, min(t.id) FROM src.sources s
+        JOIN main.sources t ON lower(t.name) = lower(s.name) GROUP BY s.id""")
     db.execute("""INSERT INTO main.models (name, version, path, added_at)
         SELECT name, version, path, added_at FROM src.models s WHERE NOT EXISTS (
         SELECT 1 FROM main.models t WHERE t.name = s.name AND t.version = s.version)
         ORDER BY id""")
-    db.execute("""CREATE TEMP TABLE merge_model AS SELECT s.id AS src, t.id AS dst
-        FROM src.models s JOIN main.models t ON t.name = s.name AND t.version = s.version""")
+    _map(db, "merge_model", """SELECT s.id, t.id FROM src.models s
+        JOIN main.models t ON t.name = s.name AND t.version = s.version""")
+
+
+def _map(db: Database, table: str, select: str) -> None:
+    """A map of the file's ids to ours: ``select`` gives (src, dst) rows."""
+    db.execute(f"CREATE TEMP TABLE {table} (src INTEGER PRIMARY KEY, dst INTEGER)")
+    db.execute(f"INSERT INTO {table} {select}")
 
 
 def _suggestions(db: Database) -> None:
@@ -185,12 +190,12 @@ def _annotations(db: Database) -> None:
     with new ids; the imported spans of articles we have mapped to ours (for ``copy_of``)."""
     base = _next(db, "annotations")
     db.execute("CREATE TEMP TABLE merge_ann (src INTEGER PRIMARY KEY, dst INTEGER, new INTEGER)")
-    db.execute(f"""INSERT INTO merge_ann SELECT n.id,
-        {base} + row_number() OVER (ORDER BY n.id), 1 FROM src.annotations n
-        WHERE EXISTS (SELECT 1 FROM merge_ver v WHERE v.article = n.article_id
-            AND v.who = n.annotator_id AND v.bring)
-        OR n.annotator_id IN (SELECT id FROM src.annotators WHERE name = '{IMPORT_ANNOTATOR}')
-            AND n.article_id IN (SELECT src FROM merge_art WHERE new)""")
+    db.execute(f"""INSERT INTO merge_ann SELECT id, {base} + row_number() OVER (ORDER BY id), 1
+        FROM (SELECT n.id FROM merge_ver v JOIN src.annotations n ON n.article_id = v.article
+              AND n.annotator_id = v.who WHERE v.bring
+              UNION ALL SELECT n.id FROM merge_art a JOIN src.annotations n
+              ON n.article_id = a.src WHERE a.new AND n.annotator_id IN (
+                  SELECT id FROM src.annotators WHERE name = '{IMPORT_ANNOTATOR}'))""")
     db.execute(f"""INSERT OR IGNORE INTO merge_ann SELECT n.id, (SELECT min(t.id)
         FROM main.annotations t WHERE t.article_id = a.dst AND t.layer = n.layer
         AND t.label = n.label AND t.start = n.start AND t."end" = n."end"
@@ -206,7 +211,7 @@ def _annotations(db: Database) -> None:
         (SELECT dst FROM merge_ann WHERE src = n.copy_of)
         FROM merge_ann m JOIN src.annotations n ON n.id = m.src
         JOIN merge_art a ON a.src = n.article_id JOIN merge_who w ON w.src = n.annotator_id
-        WHERE m.new ORDER BY m.dst""")
+        WHERE m.new ORDER BY m.src""")
 
 
 def _links_and_decisions(db: Database) -> None:
