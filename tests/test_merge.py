@@ -258,3 +258,10 @@ def test_the_command(apart, tmp_path: Path) -> None:
     assert taken.exit_code == 0 and "1 replacing" in taken.output
     bad = runner.invoke(app, ["merge", str(apart["maria"]), str(tmp_path / "fehlt.db")])
     assert bad.exit_code == 1 and "fehlt.db" in bad.output
+    fresh = tmp_path / "alle.db"  # a target that does not exist yet is made
+    made = runner.invoke(app, ["merge", str(fresh), str(apart["maria"]), str(apart["cem"])])
+    assert made.exit_code == 0, made.output
+    with Project.open(fresh, read_only=True) as project:
+        assert version_of(project, "cem") == expected(apart)["cem"]
+    assert runner.invoke(app, ["merge", str(fresh), str(apart["cem"]), "--prefer", "x"]
+                         ).exit_code == 2

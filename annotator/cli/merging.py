@@ -45,7 +45,7 @@ def merge_cmd(
             typer.echo(f"  {m.outside} annotations of annotators without a version there "
                        "(written without the app) were not brought")
 
-    proj = open_existing(target, create=False)
+    proj = open_existing(target, create=True)
     with proj:
         merge_projects(proj, sources, prefer == "source", report)
     if failed:
