@@ -254,7 +254,7 @@ def _groups(db: Database) -> None:
         WHERE x.group_id NOT IN (SELECT src FROM merge_grp))""")
     db.execute("""INSERT INTO main.claim_groups (id, title, note, holding_id, created_at,
         updated_at) SELECT m.dst, g.title, g.note,
-        (SELECT dst FROM merge_ann WHERE src = g.holding_id AND new), g.created_at,
+        (SELECT dst FROM merge_ann WHERE src = g.holding_id), g.created_at,
         g.updated_at FROM merge_grp m JOIN src.claim_groups g ON g.id = m.src
         WHERE m.new ORDER BY m.dst""")
     db.execute("""INSERT INTO main.claim_group_members (group_id, annotation_id, value, stance,
