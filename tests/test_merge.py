@@ -240,6 +240,24 @@ def test_a_bad_file_is_refused_by_name_and_the_others_merged(apart, tmp_path: Pa
                                   ).read_bytes()
 
 
+def test_a_merge_failing_midway_writes_nothing(apart, monkeypatch) -> None:
+    import sqlite3
+
+    from annotator.store import merging
+
+    def broken(db) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(merging, "_groups", broken)  # after the articles, versions, spans
+    with Project.open(apart["maria"]) as target:
+        before = dump(target)
+        [result] = merge_projects(target, [apart["jonas"]])
+        assert result.merged is None and str(apart["jonas"]) in result.error  # type: ignore[operator]
+        assert "nothing was merged" in result.error  # type: ignore[operator]
+        assert dump(target) == before
+        assert target.db.execute("PRAGMA database_list").fetchall()[-1][1] != "src"
+
+
 def test_the_command(apart, tmp_path: Path) -> None:
     runner = CliRunner()
     done = runner.invoke(app, ["merge", str(apart["maria"]), str(apart["jonas"])])
