@@ -64,6 +64,7 @@ class Builder:
         self.annotations: list[tuple] = []
         self.links: list[tuple] = []
         self.members: list[tuple] = []
+        self.versions: list[tuple] = []  # (article, annotator): done
 
     def add(self, article: int, who: int, layer: str, label: str, start: int, end: int,
             attrs: str = "{}") -> int:
@@ -74,6 +75,7 @@ class Builder:
     def version(self, article: int, who: int, name: str, text: str, spans) -> None:
         rng = self.rng
         drop, swap, cut, extra = NOISE[name]
+        self.versions.append((article, who))
         people = []
         for start, end, label in spans:
             if rng.random() < drop:
@@ -125,6 +127,9 @@ def build(path: Path, n: int, seed: int) -> None:
         conn.executemany(
             "INSERT INTO articles (hash, title, outlet, published, imported_at, char_count, "
             "text) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        conn.executemany("INSERT INTO versions (article_id, annotator_id, status, started_at, "
+                         f"status_changed_at) VALUES (?, ?, 'done', '{stamp}', '{stamp}')",
+                         builder.versions)
         conn.executemany(
             'INSERT INTO annotations (id, article_id, layer, label, start, "end", annotator_id,'
             f" attrs, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{stamp}', "

@@ -20,7 +20,7 @@ from annotator.core.agreement import (
     span_matches,
 )
 from annotator.core.agreement_tokens import labels_per_token, tokens
-from annotator.core.model import ArticleDraft, Layer, Span
+from annotator.core.model import ArticleDraft, Layer, Span, Status
 from annotator.store import IMPORT_ANNOTATOR, Project
 
 # Tokens: Anna(0-4) Berger(5-11) traf(12-16) Peter(17-22) Groß(23-27) in(28-30)
@@ -39,6 +39,15 @@ def entity(project: Project, article: int, start: int, end: int, label: str, who
     return project.add_annotation(article, Layer.ENTITY, Span(start, end, label), who)
 
 
+def version(project: Project, article: int, *who: str, status: Status = Status.DONE) -> None:
+    """Each of ``who`` starts a version of the article (a copy of its imported layer), as
+    their first edit in the app does, and marks it ``status`` (default: done)."""
+    for name in who:
+        project.start_version(article, name)
+        if status is not Status.IN_PROGRESS:
+            project.set_version_status(article, name, status)
+
+
 def article(project: Project, text: str) -> int:
     found = project.add_article(ArticleDraft(text=text))
     assert found is not None
@@ -49,6 +58,7 @@ def two_annotators(project: Project) -> int:
     """anna: PER "Anna Berger", PER "Peter Groß", LOC "Dresden"; ben: PER "Anna Berger",
     PER "Peter" (shorter), ORG "Dresden" (another label)."""
     a = article(project, MEETING)
+    version(project, a, "anna", "ben")
     for start, end, label in ((0, 11, "PER"), (17, 27, "PER"), (31, 38, "LOC")):
         entity(project, a, start, end, label, "anna")
     for start, end, label in ((0, 11, "PER"), (17, 22, "PER"), (31, 38, "ORG")):
@@ -59,6 +69,7 @@ def two_annotators(project: Project) -> int:
 def three_annotators(project: Project) -> int:
     """anna and ben: PER "Katharina Seidel", LOC "Prag"; cem: PER "Seidel", ORG "Prag"."""
     a = article(project, MINISTER)
+    version(project, a, "anna", "ben", "cem")
     for who in ("anna", "ben"):
         entity(project, a, 15, 31, "PER", who)
         entity(project, a, 41, 45, "LOC", who)
@@ -131,14 +142,18 @@ def test_per_article_figures_name_the_article_and_its_annotators(project: Projec
 def test_a_missing_annotator_is_not_one_who_annotated_nothing(project: Project) -> None:
     two_annotators(project)
     landtag = article(project, LANDTAG)
+    version(project, landtag, "anna")
     entity(project, landtag, 4, 11, "ORG", "anna")
     result = figures(project)
-    # ben has no row in the second article: no version, so it is not compared at all;
+    # ben has no version of the second article, so it is not compared at all;
     # counted as "ben found nothing" it would be 2·1/(4+3) = 2/7
     assert result["articles_compared"] == 1 and result["versions"] == {"anna": 2, "ben": 1}
     assert pair(result["layers"]["entity"], "anna", "ben")["exact_f1"] == pytest.approx(1 / 3)
-    # a claim of ben's in it makes a version: now ben found no entity there
+    # a claim of ben's written without the app (no versions row) makes no version either
     project.add_annotation(landtag, Layer.CLAIM, Span(0, len(LANDTAG), "CLAIM"), "ben")
+    assert figures(project)["articles_compared"] == 1
+    # ben's version of it, done: now ben found no entity there
+    version(project, landtag, "ben")
     result = figures(project)
     assert result["articles_compared"] == 2
     assert pair(result["layers"]["entity"], "anna", "ben")["exact_f1"] == pytest.approx(2 / 7)
@@ -150,6 +165,23 @@ def test_imported_spans_make_no_version(project: Project) -> None:
     result = figures(project)
     assert result["annotators"] == ["anna", "ben"]
     assert "MISC" not in result["layers"]["entity"]["labels"]
+
+
+def test_only_versions_marked_done_count_unless_asked(project: Project) -> None:
+    two_annotators(project)  # both done: exact F1 1/3 (above)
+    landtag = article(project, LANDTAG)
+    entity(project, landtag, 4, 11, "ORG", IMPORT_ANNOTATOR)
+    version(project, landtag, "anna")  # her copy of the imported ORG, checked: done
+    version(project, landtag, "ben", status=Status.IN_PROGRESS)  # his copy, unchecked yet
+    result = figures(project)
+    assert result["articles_compared"] == 1 and result["versions"] == {"anna": 2, "ben": 1}
+    assert pair(result["layers"]["entity"], "anna", "ben")["exact_f1"] == pytest.approx(1 / 3)
+    # in progress too: both copies match; tp 1 + 1 of 3 + 1 and 3 + 1: F1 2·2/8 = 1/2
+    result = figures(project, in_progress=True)
+    assert result["articles_compared"] == 2 and result["versions"] == {"anna": 2, "ben": 2}
+    assert pair(result["layers"]["entity"], "anna", "ben")["exact_f1"] == pytest.approx(1 / 2)
+    project.set_version_status(landtag, "ben", Status.DONE)
+    assert figures(project)["articles_compared"] == 2
 
 
 # -- three annotators ------------------------------------------------------------------------
@@ -226,6 +258,8 @@ def claims_project(project: Project) -> None:
     groups = {"anna": [[(a, 0), (b, 0)], [(a, 1), (b, 1)]], "ben": [[(a, 0), (b, 0), (a, 1)]],
               "cem": [[(a, 1), (b, 1)]]}
     for who, said in kinds.items():
+        version(project, a, who)
+        version(project, b, who)
         claim = {(a, i): project.add_annotation(a, Layer.CLAIM, Span(*c[i], "CLAIM"), who,
                                                 attrs={"kind": kind})
                  for i, kind in enumerate(said)}

@@ -9,8 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from annotator.cli import app
+from annotator.core.model import Status
 from annotator.store import Project
-from tests.test_agreement import MEETING, article, entity, three_annotators
+from tests.test_agreement import LANDTAG, MEETING, article, entity, three_annotators, version
 
 
 def test_the_command_prints_the_figures_and_json(project: Project) -> None:
@@ -33,9 +34,22 @@ def test_the_command_prints_the_figures_and_json(project: Project) -> None:
     assert runner.invoke(app, ["agreement", path, "--layer", "people"]).exit_code == 2
 
 
+def test_in_progress_counts_versions_in_progress_too(project: Project) -> None:
+    three_annotators(project)
+    landtag = article(project, LANDTAG)
+    for who in ("anna", "ben"):
+        version(project, landtag, who, status=Status.IN_PROGRESS)
+    path, runner = str(project.path), CliRunner()
+    done = json.loads(runner.invoke(app, ["agreement", path, "--json"]).output)
+    assert done["articles_compared"] == 1 and done["versions"]["anna"] == 1
+    both = json.loads(runner.invoke(app, ["agreement", path, "--json", "--in-progress"]).output)
+    assert both["articles_compared"] == 2 and both["versions"]["anna"] == 2
+
+
 def test_the_command_needs_two_annotators(tmp_path: Path) -> None:
     project = Project.open(tmp_path / "p.db")
     a = article(project, MEETING)
+    version(project, a, "anna")
     entity(project, a, 0, 11, "PER", "anna")
     project.close()
     done = CliRunner().invoke(app, ["agreement", str(tmp_path / "p.db")])

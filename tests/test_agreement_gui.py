@@ -6,12 +6,19 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from annotator.core.model import Layer, Span
+from annotator.core.model import Layer, Span, Status
 from annotator.store import Project
 from annotator.ui.agreement_models import ArticleIdRole, ValueRole
 from annotator.ui.agreement_window import AgreementWindow
 from tests.conftest import show_window
-from tests.test_agreement import three_annotators, two_annotators
+from tests.test_agreement import (
+    LANDTAG,
+    article,
+    entity,
+    three_annotators,
+    two_annotators,
+    version,
+)
 
 Key, Mod = Qt.Key, Qt.KeyboardModifier
 
@@ -75,7 +82,7 @@ def test_the_window_shows_the_heatmap_and_the_worst_article_first(qtbot,
 
 def test_layers_by_key(qtbot, project: Project) -> None:
     minister = three_annotators(project)
-    for who in ("anna", "ben"):  # a claim each: the claim layer has figures too
+    for who in ("anna", "ben"):  # a claim each (in their versions, done): the claim layer too
         project.add_annotation(minister, Layer.CLAIM, Span(0, 52, "CLAIM"), who)
     _win, window = open_agreement(qtbot, project)
     assert window.layer == "entity"
@@ -106,3 +113,21 @@ def test_the_window_picture(qtbot, project: Project, tmp_path) -> None:
     at = heat.viewport().mapTo(window, QPoint(rect.left() + 3, rect.center().y()))
     color = picture.toImage().pixelColor(at)
     assert color.red() > color.green()
+
+
+def test_versions_in_progress_by_key(qtbot, project: Project) -> None:
+    minister = three_annotators(project)  # everyone's version done
+    landtag = article(project, LANDTAG)
+    for who in ("anna", "ben"):
+        version(project, landtag, who, status=Status.IN_PROGRESS)
+        entity(project, landtag, 4, 11, "ORG", who)
+    _win, window = open_agreement(qtbot, project)
+    assert window.articles.rowCount() == 1 and "versions done" in window.status.text()
+    with qtbot.waitSignal(window.computed, timeout=30_000):
+        qtbot.keyClick(window.article_view, Key.Key_I)
+    assert "versions done or in progress" in window.status.text()
+    assert sorted(window.articles.index(r, 0).data(ArticleIdRole) for r in range(2)) == \
+        [minister, landtag]
+    with qtbot.waitSignal(window.computed, timeout=30_000):
+        qtbot.keyClick(window.article_view, Key.Key_I)
+    assert window.articles.rowCount() == 1

@@ -71,7 +71,7 @@ def assert_verdict(out: str) -> None:
                                     "bench_import_stall.py", "bench_sentences.py",
                                     "bench_suggest.py", "bench_text.py", "bench_index.py",
                                     "bench_window.py", "bench_import.py",
-                                    "bench_agreement.py"])
+                                    "bench_agreement.py", "bench_merge.py"])
 def test_bench_help(script: str) -> None:
     out = run_bench(script, "--help")
     assert "--report-only" in out
@@ -209,4 +209,15 @@ def test_bench_agreement_runs_and_prints_its_table() -> None:
                       "  CPU time of measure"])
     # the use case's exact F1 is the plain baseline's, pair by pair and layer by layer
     assert "same exact F1 as the baseline: yes" in out
+    assert_verdict(out)
+
+
+def test_bench_merge_runs_and_prints_its_table() -> None:
+    out = run_bench("bench_merge.py", "--articles", "30", "--repeat", "1")
+    assert "bench_merge: two files of 30 articles" in out
+    assert_rows(out, ["baseline: ATTACH + INSERT ... SELECT, 30 articles",
+                      "merge: 30 articles, one annotator's versions",
+                      "  CPU time of merge"])
+    # the use case leaves ben's annotations in the target exactly as the plain SQL does
+    assert "same annotations as the baseline: yes" in out
     assert_verdict(out)

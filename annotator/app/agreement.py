@@ -67,19 +67,20 @@ class Agreement:
 
 
 def measure(project: Project, annotators: Sequence[str] | None = None,
-            layers: Sequence[str] | None = None, *,
+            layers: Sequence[str] | None = None, *, in_progress: bool = False,
             progress: Callable[[int, int, str], None] | None = None,
             cancelled: Callable[[], bool] | None = None) -> Agreement:
     """Agreement of ``annotators`` (default: everyone but ``import`` and ``gold``) in
     ``layers`` (default: all four; claim attributes, links and groups come with the claim
-    layer). ValueError for an unknown annotator or layer, or fewer than two annotators."""
+    layer), over their versions marked done (``in_progress``: in progress too). ValueError
+    for an unknown annotator or layer, or fewer than two annotators."""
     wanted = list(layers or LAYERS)
     unknown = [name for name in wanted if name not in LAYERS]
     if unknown:
         raise ValueError(f"no layer {unknown[0]!r} (layers: {', '.join(LAYERS)})")
     say = progress or (lambda done, total, message: None)
     say(0, len(wanted) + 2, "Reading the annotations…")
-    rows = read_agreement(project.db, annotators)
+    rows = read_agreement(project.db, annotators, in_progress)
     if len(rows.annotators) < 2:
         asked = "asked for" if annotators else "in the project besides imported data"
         raise ValueError(f"agreement needs two annotators or more; {asked}: "

@@ -107,12 +107,14 @@ def _suggest(
     return done, total
 
 
-def agreement_job(annotators: Sequence[str] | None = None) -> ProjectFn:
+def agreement_job(annotators: Sequence[str] | None = None, in_progress: bool = False
+                  ) -> ProjectFn:
     """The agreement window's figures (app/agreement.py; numpy loads in the worker)."""
 
     def run(project: Project, progress: Progress, cancelled: Cancelled):
         from annotator.app.agreement import measure
 
-        return measure(project, annotators, progress=progress, cancelled=cancelled)
+        return measure(project, annotators, in_progress=in_progress, progress=progress,
+                       cancelled=cancelled)
 
     return run

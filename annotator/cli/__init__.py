@@ -5,14 +5,14 @@ Exit codes: 0 success, 1 some inputs failed, 2 usage error (bad arguments, proje
 
 from __future__ import annotations
 
-from annotator.cli import agreement, articles, claims, datasets, projects
+from annotator.cli import agreement, articles, claims, datasets, merging, projects
 from annotator.cli.common import app
 
 app.callback()(projects.main_callback)
 for name, command in (  # in the order --help lists them
         ("open", projects.open_project), ("upgrade", projects.upgrade_cmd),
         ("import", projects.import_cmd), ("stats", projects.stats_cmd),
-        ("annotators", projects.annotators_cmd),
+        ("annotators", projects.annotators_cmd), ("merge", merging.merge_cmd),
         ("demo", projects.demo_cmd), ("meta", articles.meta_cmd),
         ("zones", articles.zones_cmd), ("export", datasets.export_cmd),
         ("train", datasets.train_cmd), ("train-zones", datasets.train_zones_cmd),

@@ -21,6 +21,9 @@ def agreement_cmd(
         "--layer", help="Only this layer: entity, claim, source or structure")] = None,
     annotators: Annotated[str | None, typer.Option(
         "--annotators", help="Only these, e.g. anna,ben (default: all but import)")] = None,
+    in_progress: Annotated[bool, typer.Option(
+        "--in-progress", help="Versions in progress too (default: only those marked done)")
+    ] = False,
 ) -> None:
     """Agreement between annotators: span F1 (exact and overlapping), token kappa and alpha per
     layer and label; claim attributes, links and groups (docs/agreement.md)."""
@@ -30,7 +33,7 @@ def agreement_cmd(
     names = [n.strip() for n in annotators.split(",") if n.strip()] if annotators else None
     with proj:
         try:
-            result = measure(proj, names, [layer] if layer else None)
+            result = measure(proj, names, [layer] if layer else None, in_progress=in_progress)
         except ValueError as exc:
             raise fail(str(exc)) from exc
         data = result.as_dict(articles=as_json)

@@ -1,6 +1,6 @@
 """What agreement reads from a project, in a few queries, as numpy arrays: the annotators,
 who has a version of which article, their spans, claim attributes, links and claim-group
-memberships. The one place that decides what a version is (``_versions``)."""
+memberships. The one place that decides which versions are compared (``_versions``)."""
 
 from __future__ import annotations
 
@@ -51,9 +51,11 @@ class Rows:
     members: np.ndarray  # [annotator, group, article, start, end]
 
 
-def read_agreement(db: Database, annotators: Sequence[str] | None = None) -> Rows:
-    """The rows of ``annotators`` (default: everyone but ``import``); ValueError for a name
-    the project does not know."""
+def read_agreement(db: Database, annotators: Sequence[str] | None = None,
+                   in_progress: bool = False) -> Rows:
+    """The rows of ``annotators`` (default: everyone but ``import``) in their versions marked
+    done (``in_progress``: in progress too); ValueError for a name the project does not
+    know."""
     ids, names = _annotators(db, annotators)
     who = f"({', '.join(str(i) for i in ids)})"
     index = np.full(max(ids, default=0) + 1, -1, np.int64)
@@ -64,15 +66,14 @@ def read_agreement(db: Database, annotators: Sequence[str] | None = None) -> Row
         claim_rows, attrs = _claims(db, who, index)
         link_rows, kinds = _links(db, who, index)
         member_rows = _members(db, who, index)
-        articles, present, versions = _versions(
-            len(ids), [span_rows[:, :2], link_rows[:, [2, 0]], member_rows[:, [2, 0]]])
+        articles, present, versions = _versions(db, ids, index, in_progress)
         titles, texts = _texts(db, articles)
     finally:
         db.execute("RELEASE agreement")
-    spans, _ = _in(span_rows, articles, 0)
-    claims, kept = _in(claim_rows, articles, 0)
-    links, _ = _in(link_rows, articles, 2, 5)
-    members, _ = _in(member_rows, articles, 2)
+    spans, _ = _in(span_rows, articles, present, 1, 0)
+    claims, kept = _in(claim_rows, articles, present, 1, 0)
+    links, _ = _in(link_rows, articles, present, 0, 2, 5)
+    members, _ = _in(member_rows, articles, present, 0, 2)
     return Rows(names, versions, articles, titles, texts, present, labels, _as_spans(spans),
                 _as_spans(claims),
                 {k: [v for v, ok in zip(vs, kept, strict=True) if ok] for k, vs in attrs.items()},
@@ -91,18 +92,22 @@ def _annotators(db: Database, wanted: Sequence[str] | None) -> tuple[list[int], 
     return [known[n] for n in names], names
 
 
-def _versions(count: int, pairs: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray, list[int]]:
-    """Who has a version of which article: an annotator has one when they made at least one
-    annotation, link or claim-group membership in it (``pairs``: [article id, annotator
-    index] rows). Model suggestions and the ``import`` annotator's spans make none; an
-    annotator without a version is missing for that article, never "annotated nothing".
-    Returns the articles two or more have a version of, who has, and each one's count."""
-    rows = np.concatenate([p.reshape(-1, 2) for p in pairs]).astype(np.int64)
-    found = np.unique(rows[:, 0] * count + rows[:, 1])
-    article, who = np.divmod(found, count)
-    versions = np.bincount(who, minlength=count).tolist()
+def _versions(db: Database, ids: list[int], index: np.ndarray, in_progress: bool
+              ) -> tuple[np.ndarray, np.ndarray, list[int]]:
+    """Who has a version of which article: a ``versions`` row (docs/annotators.md), marked
+    done unless ``in_progress`` (a version in progress may still hold unchecked copies of
+    imported spans). Rows of an annotator without a version row (a script's, a dataset's) and
+    the ``import`` annotator's spans make none; an annotator without a version is missing for
+    that article, never "annotated nothing". Returns the articles two or more have a version
+    of, who has (``[article, annotator index]``), and each one's count of versions."""
+    done = "" if in_progress else " AND status = 'done'"
+    rows = np.array(db.execute(
+        f"SELECT article_id, annotator_id FROM versions WHERE annotator_id IN ({marks(ids)})"
+        f"{done}", ids).fetchall(), np.int64).reshape(-1, 2)
+    article, who = rows[:, 0], index[rows[:, 1]]
+    versions = np.bincount(who, minlength=len(ids)).tolist()
     articles, where, per = np.unique(article, return_inverse=True, return_counts=True)
-    present = np.zeros((len(articles), count), bool)
+    present = np.zeros((len(articles), len(ids)), bool)
     present[where, who] = True
     compared = per >= 2
     return articles[compared], present[compared], versions
@@ -177,13 +182,16 @@ def _members(db: Database, who: str, index: np.ndarray) -> np.ndarray:
     return table
 
 
-def _in(rows: np.ndarray, articles: np.ndarray, *columns: int) -> tuple[np.ndarray, np.ndarray]:
-    """The rows whose articles (in ``columns``) are all compared ones, those article ids
-    turned into indices into ``articles``; and which rows they were."""
+def _in(rows: np.ndarray, articles: np.ndarray, present: np.ndarray, who: int,
+        *columns: int) -> tuple[np.ndarray, np.ndarray]:
+    """The rows in compared versions: whose articles (in ``columns``) are all compared ones
+    and have a version of the row's annotator (column ``who``), those article ids turned
+    into indices into ``articles``; and which rows they were."""
     at = np.full(int(max(rows[:, columns].max(initial=0), articles.max(initial=0))) + 1, -1)
     at[articles] = np.arange(len(articles))
     found = at[rows[:, columns]]
     keep = (found >= 0).all(1)
+    keep[keep] = present[found[keep], rows[keep, who][:, None]].all(1)
     rows = rows[keep]
     rows[:, columns] = found[keep]
     return rows, keep

@@ -68,6 +68,7 @@ class AgreementWindow(QDialog):
         self.figures: Agreement | None = None
         self.task: Task | None = None
         self.layer, self.figure = "", PAIR_FIGURES[0]
+        self.in_progress = False  # versions in progress counted too (I)
         self.status = plain_label(self)
         self.status.setObjectName("agreementStatus")
         self.heatmap = HeatmapModel(self)
@@ -94,6 +95,7 @@ class AgreementWindow(QDialog):
         for name, slot in (("agreement.layer", self.next_layer),
                            ("agreement.figure", self.next_figure),
                            ("agreement.sort", self.next_sort),
+                           ("agreement.in_progress", self.toggle_in_progress),
                            ("agreement.refresh", self.compute)):
             bind(self, name, slot)
         check_bound(self, AGREEMENT_PAGE)
@@ -117,7 +119,8 @@ class AgreementWindow(QDialog):
         from annotator.app.jobs import agreement_job
 
         self.status.setText("Computing the agreement…")
-        self.task = project_task(self.path, agreement_job(), "Agreement")
+        self.task = project_task(self.path, agreement_job(in_progress=self.in_progress),
+                                 "Agreement")
         self.task.progressed.connect(self._progressed)
         self.task.finished.connect(self._arrived)
         self.task.failed.connect(self._failed)
@@ -155,7 +158,8 @@ class AgreementWindow(QDialog):
         self.status.setText(
             f"{', '.join(result.annotators)} · {len(result.rows.articles)} articles compared · "
             f"layer {self.layer} · heatmap: {FIGURE_NAMES[self.figure]} · articles by "
-            f"{FIGURE_NAMES[FIGURE_COLUMNS[self.articles.sorted_by]]}, worst first")
+            f"{FIGURE_NAMES[FIGURE_COLUMNS[self.articles.sorted_by]]}, worst first · versions "
+            f"{'done or in progress' if self.in_progress else 'done'}")
 
     def _fit_heatmap(self) -> None:
         """The heatmap as tall as its rows (up to 12), the articles below get the rest."""
@@ -182,6 +186,13 @@ class AgreementWindow(QDialog):
         column = columns[(columns.index(self.articles.sorted_by) + 1) % len(columns)]
         self.article_view.sortByColumn(column, Qt.SortOrder.AscendingOrder)
         self._show()
+
+    def toggle_in_progress(self) -> None:
+        """Count versions in progress too, or again only those marked done."""
+        if self.task is not None and self.task.is_active():
+            return
+        self.in_progress = not self.in_progress
+        self.compute()
 
     def _open(self, index) -> None:
         article_id = index.data(ArticleIdRole)

@@ -237,6 +237,8 @@ ACTIONS: tuple[Action, ...] = (
       AGREE, AGREEMENT),
     A("agreement.sort", ("S",), "Sort the articles by the next figure, worst first", AGREE,
       AGREEMENT),
+    A("agreement.in_progress", ("I",), "Versions in progress too, or only those marked done "
+      "(the default), computed again", AGREE, AGREEMENT),
     A("agreement.refresh", ("F5",), "Compute again (in the background)", AGREE, AGREEMENT),
     A("note.agreement_open", (), "Open the article in the main window", AGREE, AGREEMENT,
       ("Enter", "double-click")),
