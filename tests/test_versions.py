@@ -205,10 +205,3 @@ def test_rows_written_without_a_version_are_seen_beside_the_imported_layer(proje
     project.drop_version(article, "maria", started)
     assert [a.id for a in project.annotations(article, annotator="maria")
             if a.annotator == "maria"] == [mine]
-
-
-def test_the_imported_layers_name_is_the_import_paths() -> None:
-    from annotator.core.names import IMPORT_ANNOTATOR
-    from annotator.store.batches import IMPORT_ANNOTATOR as WRITTEN
-
-    assert IMPORT_ANNOTATOR == WRITTEN

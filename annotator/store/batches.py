@@ -27,6 +27,7 @@ from annotator.core.model import (
     Span,
     Status,
 )
+from annotator.core.names import IMPORT_ANNOTATOR
 from annotator.core.spans import check_span
 from annotator.store.annotations import ensure_annotator, ensure_label
 from annotator.store.claims import ClaimStore
@@ -34,7 +35,6 @@ from annotator.store.files import ProjectDatabase
 from annotator.store.sql import chunks, dump_json, marks, now
 from annotator.store.suggestions import ensure_model
 
-IMPORT_ANNOTATOR = "import"  # annotator name for spans that came in with an imported file
 _ENTITY = Layer.ENTITY.value
 
 
