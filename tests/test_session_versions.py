@@ -10,20 +10,9 @@ from annotator.app import claim_ops, review
 from annotator.app.article_state import ArticleState
 from annotator.app.changes import Part
 from annotator.app.session import Session
-from annotator.core.model import ArticleDraft, DocLink, DocSpan, Layer, ModelInfo, Span, Status
+from annotator.core.model import ArticleDraft, DocLink, Layer, ModelInfo, Status
 from annotator.store import Project
-
-TEXT = ("Anna Berger unterschrieb am Mittwoch in Dresden das Abkommen. "
-        "„Ein Durchbruch“, sagte sie.")
-
-
-def at(text: str, label: str) -> Span:
-    return Span(TEXT.index(text), TEXT.index(text) + len(text), label)
-
-
-def doc(key: str, layer: Layer, text: str, label: str) -> DocSpan:
-    span = at(text, label)
-    return DocSpan(key, layer, span.start, span.end, label)
+from tests.test_versions import TEXT, at, doc
 
 
 @pytest.fixture
