@@ -54,8 +54,8 @@ def test_one_item_of_each_kind(project: Project) -> None:
         (Kind.OPEN_SUGGESTIONS, ids["Brücke"], "Brücke")]
     dispute, disagreement, suggestions = items
     assert dispute.group_id == ids["group"]
-    assert dispute.what == ("Wochentag der Unterzeichnung: 2 claims, „Mittwoch“ vs "
-                            "„Donnerstag“")
+    assert dispute.what == ("Wochentag der Unterzeichnung: 2 claims in 2 articles, "
+                            "„Mittwoch“ vs „Donnerstag“")
     assert disagreement.what == "versions of maria, jonas disagree"
     assert suggestions.what == "done, 2 open suggestions"
 

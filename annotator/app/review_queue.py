@@ -48,9 +48,10 @@ def disputes(project: Project, annotator: str, limit: int = LIMIT) -> list[Item]
     for g in project.claims.groups(disputed_only=True, annotator=annotator)[:limit]:
         first = g.members[0]
         values = " vs ".join(f"„{v}“" for v, _n in stated_values(g)[:3])
-        n = len(g.members)
+        n, k = len(g.members), len({m.article_id for m in g.members})
         found.append(Item(Kind.DISPUTE, first.article_id, first.article_title,
-                          f"{g.title}: {n} claims" + (f", {values}" if values else ""), g.id))
+                          f"{g.title}: {n} claims in {k} article{'s' * (k != 1)}"
+                          + (f", {values}" if values else ""), g.id))
     return found
 
 
