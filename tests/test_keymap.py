@@ -20,6 +20,7 @@ from annotator.ui.agreement_window import AgreementWindow
 from annotator.ui.claim_panel import CandidateRow
 from annotator.ui.keys import CONTEXTS, bind, bind_each
 from annotator.ui.main_window import MainWindow
+from annotator.ui.review_queue_window import ReviewQueueWindow
 from annotator.ui.side_panel import SidePanel
 from annotator.ui.sources_dialog import SourcesDialog
 from tests.conftest import show_window
@@ -100,9 +101,9 @@ def agreement_window(win: MainWindow) -> AgreementWindow:
 
 
 def test_every_action_is_bound_once_to_a_handler(qtbot, project: Project) -> None:
-    """Build the main window, the source registry, the agreement and the adjudication window:
-    each declared key is a QAction with a handler, with the declared keys and context, and no
-    other QAction has a key."""
+    """Build the main window, the source registry, the agreement, adjudication and review
+    queue windows: each declared key is a QAction with a handler, with the declared keys and
+    context, and no other QAction has a key."""
     project.add_article(ArticleDraft(text="Anna Berger sagte das in Dresden.", title="T"))
     win = show_window(qtbot, project)
     qtbot.waitUntil(lambda: not win.later.missing())  # the parts made after the first paint too
@@ -112,6 +113,8 @@ def test_every_action_is_bound_once_to_a_handler(qtbot, project: Project) -> Non
         pass
     win.findChild(QAction, "article.adjudicate").trigger()  # (nothing to adjudicate)
     assert win.findChild(AdjudicationWindow) is not None
+    win.findChild(QAction, "view.review_queue").trigger()
+    assert win.findChild(ReviewQueueWindow) is not None
     found = bound_actions(win)
     declared = {a.name: a for a in keymap.ACTIONS if a.keys}
     assert set(found) == set(declared)  # nothing bound outside the keymap, nothing missing

@@ -247,20 +247,22 @@ class Host(Protocol):
     def findChild(self, kind: Any, name: str = "") -> Any: ...
 
 
-def show_adjudication(window: Host) -> None:
-    """Article ▸ Adjudicate: the open article, or the next one with disagreements."""
+def show_adjudication(window: Host, article_id: int | None = None) -> AdjudicationWindow | None:
+    """Article ▸ Adjudicate: ``article_id`` or the open article, or the next one with
+    disagreements; the window, None when there is nothing to adjudicate."""
     found = window.findChild(AdjudicationWindow)
     if found is None:
         found = AdjudicationWindow(window.project, cast(QWidget, window))
-    here = window.current_article
+    here = article_id or window.current_article
     if here is None or not found.open_article(here):
         target = next_to_adjudicate(window.project, here or 0) or next_to_adjudicate(
             window.project, 0)
         if target is None:
             window.review.say("Nothing to adjudicate: no article has two annotators' done "
                               "versions that disagree")
-            return
+            return None
         found.open_article(target)
     found.show()
     found.raise_()
     found.activateWindow()
+    return found

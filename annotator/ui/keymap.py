@@ -26,22 +26,25 @@ DISPUTES = "disputes"  # the disputed claims page
 SOURCES = "sources"  # the source registry dialog
 AGREEMENT = "agreement"  # the agreement window
 ADJUDICATION = "adjudication"  # the adjudication window
+REVIEW = "review queue"  # the review queue window
 
 # Qt shortcut context per scope: the whole window, the one widget, or a widget and its children.
 CONTEXT = {WINDOW: "window", ARTICLE: "children", PANEL: "children", CANDIDATES: "widget",
            VALUES: "widget", SEARCH: "children", DISPUTES: "children", SOURCES: "children",
-           AGREEMENT: "children", ADJUDICATION: "children"}
+           AGREEMENT: "children", ADJUDICATION: "children", REVIEW: "children"}
 # The other scopes whose keys work where a scope's keys work: no key may be in two of them.
 ALSO_LIVE = {WINDOW: (), ARTICLE: (WINDOW,), PANEL: (WINDOW,), CANDIDATES: (PANEL, WINDOW),
              VALUES: (PANEL, WINDOW), SEARCH: (WINDOW,), DISPUTES: (WINDOW,), SOURCES: (),
-             AGREEMENT: (), ADJUDICATION: ()}
+             AGREEMENT: (), ADJUDICATION: (), REVIEW: ()}
 # The scopes of a page; the `?` sheet of a page lists them.
 ARTICLE_PAGE = (ARTICLE, PANEL, CANDIDATES, VALUES, SEARCH, WINDOW)
 DISPUTES_PAGE = (DISPUTES, WINDOW)
 SOURCES_PAGE = (SOURCES,)
 AGREEMENT_PAGE = (AGREEMENT,)
 ADJUDICATION_PAGE = (ADJUDICATION,)
-PAGES = (ARTICLE_PAGE, DISPUTES_PAGE, SOURCES_PAGE, AGREEMENT_PAGE, ADJUDICATION_PAGE)
+REVIEW_PAGE = (REVIEW,)
+PAGES = (ARTICLE_PAGE, DISPUTES_PAGE, SOURCES_PAGE, AGREEMENT_PAGE, ADJUDICATION_PAGE,
+         REVIEW_PAGE)
 
 DIGITS = tuple("123456789")
 BODY_KEY = "0"  # in the zone picker: no zone
@@ -78,6 +81,7 @@ ENTITIES, CLAIMS, SUGGESTIONS, MOVING, EDITING, STRUCTURE = (
 DISPUTED, PROJECT, REGISTRY = "Disputed claims", "Project", "Source registry"
 AGREE = "Agreement between annotators"
 ADJUDICATE = "Adjudication: the gold version"
+QUEUE = "Review queue"
 A = Action
 
 ACTIONS: tuple[Action, ...] = (
@@ -208,6 +212,9 @@ ACTIONS: tuple[Action, ...] = (
     A("article.adjudicate", ("Ctrl+J",), "Adjudicate the article: the annotators' versions "
       "side by side, the gold version above", PROJECT, WINDOW,
       menu="Ad&judicate the annotators' versions…"),
+    A("view.review_queue", ("Ctrl+Shift+R",), "Review queue: disputed claim groups, annotators' "
+      "disagreements, articles done with open suggestions", PROJECT, WINDOW,
+      menu="&Review queue…"),
     A("annotator.switch", ("Ctrl+Shift+U",), "Annotate as another annotator: type the name "
       "(each annotator has a version of their own of every article)", PROJECT, WINDOW,
       menu="Switch &annotator…"),
@@ -261,6 +268,17 @@ ACTIONS: tuple[Action, ...] = (
     A("adjudication.done", ("Return", "Enter"), "Mark the gold version done and open the next "
       "article with disagreements", ADJUDICATE, ADJUDICATION),
     A("note.adjudication_close", (), "Close", ADJUDICATE, ADJUDICATION, ("Esc",)),
+    A("review.kind", ("1", "2", "3"), "Only one kind: 1 disputed claim groups, 2 annotators' "
+      "disagreements, 3 done with open suggestions", QUEUE, REVIEW, ("1 … 3",), each=True),
+    A("review.all", ("0",), "Every kind again", QUEUE, REVIEW),
+    A("review.next", ("J",), "Next item", QUEUE, REVIEW),
+    A("review.previous", ("K",), "Previous item", QUEUE, REVIEW),
+    A("note.review_arrows", (), "Next or previous item (in the list)", QUEUE, REVIEW,
+      ("Down", "Up")),
+    A("review.open", ("Return", "Enter"), "Open the view that resolves it: the disputes view "
+      "on the group, adjudication of the article, the article in the window", QUEUE, REVIEW),
+    A("review.refresh", ("F5",), "Read the queue again", QUEUE, REVIEW),
+    A("note.review_close", (), "Close", QUEUE, REVIEW, ("Esc",)),
 )
 BY_NAME = {a.name: a for a in ACTIONS}
 Sheet = list[tuple[str, list[tuple[tuple[str, ...], str]]]]  # groups of (keys, help)

@@ -39,6 +39,7 @@ from annotator.ui.later import Later
 from annotator.ui.matching_worker import MatchingWorker
 from annotator.ui.plain import plain_label
 from annotator.ui.review_actions import ReviewActions, plural
+from annotator.ui.review_queue_window import show_review_queue
 from annotator.ui.search_marks import SearchMarks
 from annotator.ui.side_panel import SidePanel
 from annotator.ui.task_panel import TaskPanel
@@ -154,7 +155,9 @@ class MainWindow(QMainWindow):
         view = bar.addMenu("&View")
         self._action(view, "view.disputes", self.toggle_disputes)
         self._action(view, "view.sources", self.show_sources)
-        self._action(bar.addMenu("&Tools"), "view.agreement", lambda: show_agreement(self))
+        tools = bar.addMenu("&Tools")
+        self._action(tools, "view.agreement", lambda: show_agreement(self))
+        self._action(tools, "view.review_queue", lambda: show_review_queue(self))
         self.annotators.add_to(file, view)
         self._action(article, "article.in_progress",
                      lambda: self._set_status(Status.IN_PROGRESS))

@@ -1,0 +1,68 @@
+"""The review queue (docs/review.md): everything that waits for a decision, in one list.
+Disputed claim groups (as the disputes view lists them), articles whose annotators' done
+versions disagree (as adjudication finds them) and articles done with open suggestions (as the
+status bar counts them), each kind read with a limit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from annotator.app.disputes import stated_values
+from annotator.store import Project
+from annotator.store.review_reads import disagreeing_done, done_with_open
+
+LIMIT = 1000  # items of each kind read at most
+
+
+class Kind(StrEnum):
+    """What an item waits for; its key in the window is its place here (1, 2, 3)."""
+
+    DISPUTE = "dispute"  # a claim group whose claims disagree: the disputes view
+    DISAGREEMENT = "disagreement"  # annotators' done versions differ: adjudication
+    OPEN_SUGGESTIONS = "open-suggestions"  # done with suggestions open: the article
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing to decide: its kind, the article it opens (a group: its first claim's), what
+    it is about; ``group_id`` for a dispute."""
+
+    kind: Kind
+    article_id: int
+    title: str
+    what: str
+    group_id: int | None = None
+
+
+def review_items(project: Project, annotator: str, limit: int = LIMIT) -> list[Item]:
+    """What ``annotator`` has to decide, kind by kind, each kind in its order (groups and
+    articles by id), at most ``limit`` of each."""
+    return [*disputes(project, annotator, limit), *disagreements(project, limit),
+            *open_suggestions(project, annotator, limit)]
+
+
+def disputes(project: Project, annotator: str, limit: int = LIMIT) -> list[Item]:
+    """The disputed claim groups the annotator sees, as the disputes view lists them."""
+    found = []
+    for g in project.claims.groups(disputed_only=True, annotator=annotator)[:limit]:
+        first = g.members[0]
+        values = " vs ".join(f"„{v}“" for v, _n in stated_values(g)[:3])
+        n, k = len(g.members), len({m.article_id for m in g.members})
+        found.append(Item(Kind.DISPUTE, first.article_id, first.article_title,
+                          f"{g.title}: {n} claims in {k} article{'s' * (k != 1)}"
+                          + (f", {values}" if values else ""), g.id))
+    return found
+
+
+def disagreements(project: Project, limit: int = LIMIT) -> list[Item]:
+    """The articles to adjudicate: two or more done versions that differ, no done gold."""
+    return [Item(Kind.DISAGREEMENT, aid, title, f"versions of {who} disagree")
+            for aid, title, who in disagreeing_done(project.db, limit)]
+
+
+def open_suggestions(project: Project, annotator: str, limit: int = LIMIT) -> list[Item]:
+    """The articles done in the annotator's version with suggestions still open."""
+    return [Item(Kind.OPEN_SUGGESTIONS, aid, title,
+                 f"done, {n} open suggestion{'s' * (n != 1)}")
+            for aid, title, n in done_with_open(project.db, annotator, limit)]

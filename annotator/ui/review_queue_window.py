@@ -1,0 +1,193 @@
+"""The review queue (Tools ▸ Review queue): everything that waits for a decision, each item
+marked by its kind, filtered and stepped through by keyboard (``review.*`` in the keymap);
+Enter opens the view that resolves it. What is listed is ``app/review_queue.py``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Protocol, cast
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.app.review_queue import Item, Kind, review_items
+from annotator.ui.adjudication_window import show_adjudication
+from annotator.ui.keymap import REVIEW_PAGE, hint
+from annotator.ui.keys import bind, bind_each, check_bound
+from annotator.ui.plain import plain_label
+
+if TYPE_CHECKING:
+    from annotator.app.changes import Changes
+    from annotator.app.session import Session
+    from annotator.store import Project
+    from annotator.ui.disputes_view import DisputesView
+    from annotator.ui.review_actions import ReviewActions
+
+KINDS = list(Kind)  # the combo's entries after "every kind", and the digit keys 1, 2, 3
+NAMES = {Kind.DISPUTE: "Disputed claim groups", Kind.DISAGREEMENT: "Annotators' disagreements",
+         Kind.OPEN_SUGGESTIONS: "Done with open suggestions"}
+COLORS = {Kind.DISPUTE: "#b45309", Kind.DISAGREEMENT: "#7c3aed",
+          Kind.OPEN_SUGGESTIONS: "#0e7490"}
+ItemRole = Qt.ItemDataRole.UserRole
+
+
+class Host(Protocol):
+    """What the window needs of the main window."""
+
+    project: Project
+    session: Session
+    current_article: int | None
+    review: ReviewActions
+    disputes: DisputesView
+
+    def toggle_disputes(self) -> None: ...
+
+    def open_claim(self, article_id: int, start: int, end: int) -> None: ...
+
+    def activateWindow(self) -> None: ...
+
+    def findChild(self, kind: Any, name: str = "") -> Any: ...
+
+
+class ReviewQueueWindow(QDialog):
+    """Beside the main window (non-modal); read again whenever the session changes something
+    and when it comes to the front."""
+
+    def __init__(self, window: Host) -> None:
+        super().__init__(cast(QWidget, window))
+        self.setObjectName("reviewQueueWindow")
+        self.setWindowTitle("Review queue")
+        self.window_, self.items = window, cast(list[Item], [])
+        self.status = plain_label(self)
+        self.status.setObjectName("reviewStatus")
+        self.kind = QComboBox(self)
+        self.kind.addItems(["Every kind", *(f"{n} {NAMES[k]}" for n, k in enumerate(KINDS, 1))])
+        self.kind.currentIndexChanged.connect(lambda _i: self._fill())
+        self.kind.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table = QTableWidget(0, 3, self)
+        self.table.setObjectName("reviewItems")
+        self.table.setHorizontalHeaderLabels(["Kind", "Article", "What"])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _i: self.open_current())
+        self.hint = plain_label(self, hint(REVIEW_PAGE))
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #5f6b7a")
+        layout = QVBoxLayout(self)
+        for widget, stretch in ((self.status, 0), (self.kind, 0), (self.table, 1),
+                                (self.hint, 0)):
+            layout.addWidget(widget, stretch)
+        self.resize(820, 480)
+        for name, slot in (("review.all", lambda: self.kind.setCurrentIndex(0)),
+                           ("review.next", lambda: self.step(1)),
+                           ("review.previous", lambda: self.step(-1)),
+                           ("review.open", self.open_current),
+                           ("review.refresh", self.refresh)):
+            bind(self, name, slot)
+        bind_each(self, "review.kind", lambda n: self.kind.setCurrentIndex(n + 1))
+        check_bound(self, REVIEW_PAGE)
+        window.session.changed.connect(self._changed)
+        window.session.switched.connect(self.refresh)
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the queue again (the shown annotator's); the current item stays current."""
+        self.items = review_items(self.window_.project, self.window_.session.shown)
+        self._fill()
+
+    def _changed(self, _changes: Changes) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.refresh()  # adjudication writes through a session of its own
+
+    def shown_items(self) -> list[Item]:
+        """The items the filter lets through, in the table's order."""
+        at = self.kind.currentIndex()
+        return [i for i in self.items if at == 0 or i.kind is KINDS[at - 1]]
+
+    def _fill(self) -> None:
+        was = _key(self.current())
+        shown = self.shown_items()
+        self.table.setRowCount(len(shown))
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for row, item in enumerate(shown):
+            cells = [QTableWidgetItem(item.kind.value), QTableWidgetItem(item.title),
+                     QTableWidgetItem(item.what)]
+            cells[0].setForeground(QBrush(QColor(COLORS[item.kind])))
+            cells[0].setFont(bold)
+            for column, cell in enumerate(cells):
+                cell.setData(ItemRole, item)
+                self.table.setItem(row, column, cell)
+        self.table.resizeColumnToContents(0)
+        self.table.setColumnWidth(1, max(self.table.columnWidth(1), 200))
+        if shown:
+            keys = [_key(i) for i in shown]
+            self.table.selectRow(keys.index(was) if was in keys else 0)
+        counts = {k: sum(i.kind is k for i in self.items) for k in KINDS}
+        self.status.setText(f"{len(self.items)} to decide · " + " · ".join(
+            f"{n} {k.value}" for k, n in counts.items()) + (
+            "" if len(shown) == len(self.items) else f" · showing {len(shown)}"))
+
+    # -- the keys ----------------------------------------------------------------------------
+
+    def current(self) -> Item | None:
+        cell = self.table.item(self.table.currentRow(), 0)
+        return cell.data(ItemRole) if cell is not None else None
+
+    def step(self, by: int) -> None:
+        row = self.table.currentRow() + by
+        if 0 <= row < self.table.rowCount():
+            self.table.selectRow(row)
+
+    def open_current(self) -> None:
+        """Open the view that resolves the current item."""
+        item, window = self.current(), self.window_
+        if item is None:
+            return
+        if item.kind is Kind.DISPUTE and item.group_id is not None:
+            if not window.disputes.isVisible():
+                window.toggle_disputes()
+            window.disputes.select_group(item.group_id)
+            window.disputes.list.setFocus()
+            window.activateWindow()
+        elif item.kind is Kind.DISAGREEMENT:
+            show_adjudication(window, item.article_id)
+        else:
+            window.open_claim(item.article_id, 0, 0)
+            window.activateWindow()
+
+
+def _key(item: Item | None) -> tuple[Kind, int, int | None] | None:
+    """What stays the same of an item when the queue is read again."""
+    return None if item is None else (item.kind, item.article_id, item.group_id)
+
+
+def show_review_queue(window: Host) -> ReviewQueueWindow:
+    """Tools ▸ Review queue: the window beside the main one, read afresh."""
+    found = window.findChild(ReviewQueueWindow)
+    if found is None:
+        found = ReviewQueueWindow(window)
+    found.refresh()
+    found.show()
+    found.raise_()
+    found.activateWindow()
+    found.table.setFocus()
+    return found

@@ -1,0 +1,111 @@
+"""The review queue without a window: one item of each kind, read as the disputes view, the
+adjudication and the status bar read them; a done gold version, a decision, a limit."""
+
+from __future__ import annotations
+
+from annotator.app.adjudication import next_to_adjudicate
+from annotator.app.review_queue import Kind, disagreements, review_items
+from annotator.app.session import Session
+from annotator.core.model import ArticleDraft, Layer, ModelInfo, Span, Status
+from annotator.store import Project
+
+MEETING = "Anna Berger traf am Mittwoch in Dresden den Bürgermeister von Görlitz."
+SIGNED = ("Der Vertrag wurde am Mittwoch in Dresden unterzeichnet.",
+          "Der Vertrag wurde am Donnerstag in Prag unterzeichnet.")
+BRIDGE = "Jonas Weber eröffnete in Meißen die neue Brücke über die Elbe."
+
+
+def at(text: str, part: str, label: str) -> Span:
+    return Span(text.index(part), text.index(part) + len(part), label)
+
+
+def fill(project: Project) -> dict[str, int]:
+    """Four articles, through the sessions as the window writes: maria and jonas done with
+    "Treffen" and disagreeing on it; maria's claims in "Vertrag 1" and "Vertrag 2" grouped
+    with contradicting weekdays; maria done with "Brücke" while a suggestion is open."""
+    ids = {title: project.add_article(ArticleDraft(text=text, title=title)) for title, text in
+           (("Treffen", MEETING), ("Vertrag 1", SIGNED[0]), ("Vertrag 2", SIGNED[1]),
+            ("Brücke", BRIDGE))}
+    maria, jonas = Session(project, "maria"), Session(project, "jonas")
+    for who, label in ((maria, "LOC"), (jonas, "ORG")):
+        who.add_span(ids["Treffen"], Layer.ENTITY, at(MEETING, "Anna Berger", "PER"))
+        who.add_span(ids["Treffen"], Layer.ENTITY, at(MEETING, "Dresden", label))
+        who.set_status(ids["Treffen"], Status.DONE)
+    claims = [maria.add_span(ids[f"Vertrag {n}"], Layer.CLAIM, Span(0, len(text) - 1, "CLAIM"))
+              for n, text in enumerate(SIGNED, 1)]
+    group = maria.group_claims(ids["Vertrag 1"], None, "Wochentag der Unterzeichnung",
+                               [(c.id, day) for c, day in zip(claims, ("Mittwoch", "Donnerstag"),
+                                                              strict=True) if c])
+    assert group is not None
+    ids["group"] = group
+    project.replace_suggestions(ids["Brücke"], ModelInfo("de_test", "1"),
+                                [at(BRIDGE, "Jonas Weber", "PER"), at(BRIDGE, "Meißen", "LOC")])
+    maria.add_span(ids["Brücke"], Layer.ENTITY, at(BRIDGE, "Elbe", "LOC"))
+    maria.set_status(ids["Brücke"], Status.DONE)
+    return ids
+
+
+def test_one_item_of_each_kind(project: Project) -> None:
+    ids = fill(project)
+    items = review_items(project, "maria")
+    assert [(i.kind, i.article_id, i.title) for i in items] == [
+        (Kind.DISPUTE, ids["Vertrag 1"], "Vertrag 1"),
+        (Kind.DISAGREEMENT, ids["Treffen"], "Treffen"),
+        (Kind.OPEN_SUGGESTIONS, ids["Brücke"], "Brücke")]
+    dispute, disagreement, suggestions = items
+    assert dispute.group_id == ids["group"]
+    assert dispute.what == ("Wochentag der Unterzeichnung: 2 claims in 2 articles, "
+                            "„Mittwoch“ vs „Donnerstag“")
+    assert disagreement.what == "versions of maria, jonas disagree"
+    assert suggestions.what == "done, 2 open suggestions"
+
+
+def test_the_kinds_are_read_as_their_views_read_them(project: Project) -> None:
+    ids = fill(project)
+    disputed = [g.id for g in project.claims.groups(disputed_only=True, annotator="maria")]
+    items = review_items(project, "maria")
+    assert [i.group_id for i in items if i.kind is Kind.DISPUTE] == disputed
+    assert [i.article_id for i in items if i.kind is Kind.DISAGREEMENT] == [
+        next_to_adjudicate(project, 0)]
+    done = {aid for aid in ids.values()
+            if aid != ids["group"] and project.article_status(aid, "maria") is Status.DONE}
+    counts = project.open_suggestion_counts(sorted(done), "maria")
+    assert {i.article_id: i.what for i in items if i.kind is Kind.OPEN_SUGGESTIONS} == {
+        aid: f"done, {n} open suggestions" for aid, n in counts.items()}
+    assert review_items(project, "jonas")[-1].kind is Kind.DISAGREEMENT  # not jonas's: none
+
+
+def test_decided_items_leave_the_queue(project: Project) -> None:
+    ids = fill(project)
+    maria = Session(project, "maria")
+    assert maria.reject(ids["Brücke"], project.suggestions(ids["Brücke"]))
+    assert [i.kind for i in review_items(project, "maria")] == [Kind.DISPUTE, Kind.DISAGREEMENT]
+    gold = Session(project, "gold")
+    assert gold.set_status(ids["Treffen"], Status.IN_PROGRESS)  # gold in progress: still listed
+    assert [i.kind for i in review_items(project, "maria")] == [Kind.DISPUTE, Kind.DISAGREEMENT]
+    assert gold.set_status(ids["Treffen"], Status.DONE)
+    assert [i.kind for i in review_items(project, "maria")] == [Kind.DISPUTE]
+
+
+def test_agreeing_versions_and_in_progress_ones_are_no_disagreement(project: Project) -> None:
+    first = project.add_article(ArticleDraft(text=MEETING, title="Gleich"))
+    second = project.add_article(ArticleDraft(text=BRIDGE, title="Halb"))
+    for who in ("maria", "jonas"):
+        session = Session(project, who)
+        session.add_span(first, Layer.ENTITY, at(MEETING, "Dresden", "LOC"))
+        session.set_status(first, Status.DONE)
+        session.add_span(second, Layer.ENTITY, at(BRIDGE, "Elbe", "LOC" if who == "maria"
+                                                  else "ORG"))
+    Session(project, "maria").set_status(second, Status.DONE)
+    assert disagreements(project) == []
+
+
+def test_each_kind_is_read_with_a_limit(project: Project) -> None:
+    for n in range(3):
+        article = project.add_article(ArticleDraft(text=MEETING + f" {n}", title=f"T{n}"))
+        for who, label in (("maria", "LOC"), ("jonas", "ORG")):
+            session = Session(project, who)
+            session.add_span(article, Layer.ENTITY, at(MEETING, "Dresden", label))
+            session.set_status(article, Status.DONE)
+    assert [i.title for i in disagreements(project, limit=2)] == ["T0", "T1"]
+    assert len(disagreements(project)) == 3

@@ -1,0 +1,92 @@
+"""The review queue from the keyboard: opened with its key, three items of three kinds, the
+digit keys filter by kind, J/K step, Enter opens the view that resolves each; a change made in
+the window reads it again."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from annotator.core.model import Status
+from annotator.store import Project
+from annotator.ui.adjudication_window import AdjudicationWindow
+from annotator.ui.review_queue_window import ReviewQueueWindow
+from tests.conftest import show_window
+from tests.test_review_queue import fill
+
+Key, Mod = Qt.Key, Qt.KeyboardModifier
+
+
+def rows(queue: ReviewQueueWindow) -> list[tuple[str, str]]:
+    table = queue.table
+    return [(table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())]
+
+
+def to_front(qtbot, queue: ReviewQueueWindow) -> None:
+    queue.activateWindow()
+    qtbot.waitUntil(queue.isActiveWindow)
+    queue.table.setFocus()
+
+
+def open_queue(qtbot, project: Project):
+    win = show_window(qtbot, project)
+    qtbot.keyClick(win.view.text, Key.Key_R, Mod.ControlModifier | Mod.ShiftModifier)
+    queue = win.findChild(ReviewQueueWindow)
+    assert queue is not None and queue.isVisible()
+    qtbot.waitUntil(queue.isActiveWindow)
+    return win, queue
+
+
+def test_three_kinds_filtered_stepped_and_opened(qtbot, project: Project) -> None:
+    ids = fill(project)
+    win, queue = open_queue(qtbot, project)
+    keys = queue.table
+    assert rows(queue) == [("dispute", "Vertrag 1"), ("disagreement", "Treffen"),
+                           ("open-suggestions", "Brücke")]
+    assert queue.status.text() == ("3 to decide · 1 dispute · 1 disagreement · "
+                                   "1 open-suggestions")
+    assert queue.table.currentRow() == 0
+    qtbot.keyClick(keys, Key.Key_J)
+    qtbot.keyClick(keys, Key.Key_J)
+    assert queue.current().title == "Brücke"
+    qtbot.keyClick(keys, Key.Key_J)  # at the end: stays
+    qtbot.keyClick(keys, Key.Key_K)
+    assert queue.current().title == "Treffen"
+    qtbot.keyClick(keys, Key.Key_2)
+    assert rows(queue) == [("disagreement", "Treffen")]
+    assert queue.status.text().endswith("showing 1")
+    qtbot.keyClick(keys, Key.Key_0)
+    assert len(rows(queue)) == 3 and queue.current().title == "Treffen"  # it stays current
+
+    qtbot.keyClick(keys, Key.Key_3)  # done with open suggestions -> the article
+    qtbot.keyClick(keys, Key.Key_Return)
+    assert win.current_article == ids["Brücke"] and win.view.text.isVisible()
+
+    to_front(qtbot, queue)
+    qtbot.keyClick(queue.table, Key.Key_1)  # a dispute -> the disputes view on its group
+    assert rows(queue) == [("dispute", "Vertrag 1")]
+    qtbot.keyClick(queue.table, Key.Key_Return)
+    assert win.disputes.isVisible()
+    group = win.disputes.current_group()
+    assert group is not None and group.id == ids["group"]
+
+    to_front(qtbot, queue)
+    qtbot.keyClick(queue.table, Key.Key_2)  # a disagreement -> adjudication of the article
+    qtbot.keyClick(queue.table, Key.Key_Return)
+    adjudication = win.findChild(AdjudicationWindow)
+    assert adjudication is not None and adjudication.isVisible()
+    assert adjudication.adj is not None and adjudication.adj.article_id == ids["Treffen"]
+
+
+def test_a_change_in_the_window_reads_the_queue_again(qtbot, project: Project) -> None:
+    ids = fill(project)
+    win, queue = open_queue(qtbot, project)
+    assert len(rows(queue)) == 3
+    suggestions = project.suggestions(ids["Brücke"], open_only=True, annotator="maria")
+    assert win.session.reject(ids["Brücke"], suggestions)  # the session says what changed
+    assert rows(queue) == [("dispute", "Vertrag 1"), ("disagreement", "Treffen")]
+    assert win.session.set_status(ids["Treffen"], Status.IN_PROGRESS)  # maria's: not done
+    assert rows(queue) == [("dispute", "Vertrag 1")]
+    qtbot.keyClick(queue.table, Key.Key_3)
+    assert rows(queue) == [] and queue.current() is None
+    qtbot.keyClick(queue.table, Key.Key_Return)  # nothing to open: nothing happens
+    assert not win.disputes.isVisible()
