@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from annotator.app.agreement import measure
 from annotator.app.exporting import ExportOptions, export_project
 from annotator.app.importing import import_files
@@ -57,15 +59,17 @@ def _rows(project: Project) -> tuple[int, int, int]:
         "(SELECT count(*) FROM versions)").fetchone())
 
 
-def _export(project: Project, out: Path, who: str) -> Path:
-    export_project(project, ExportOptions("jsonl", out, annotator=who))
-    (found,) = out.rglob("*.jsonl")
+def _export(project: Project, out: Path, who: str, fmt: str = "jsonl") -> Path:
+    export_project(project, ExportOptions(fmt, out, annotator=who))
+    (found,) = out.rglob("*.jsonl" if fmt == "jsonl" else "*.spacy")
     return found
 
 
-def test_an_export_of_marias_project_adds_her_version_beside_jonass(tmp_path: Path) -> None:
+@pytest.mark.parametrize("fmt", ["jsonl", "spacy"])
+def test_an_export_of_marias_project_adds_her_version_beside_jonass(tmp_path: Path,
+                                                                     fmt: str) -> None:
     maria, _ = _project(tmp_path / "a.db", "maria", {"Dresden": "LOC", "Hamburg": "LOC"})
-    exported = _export(maria, tmp_path / "out", "maria")
+    exported = _export(maria, tmp_path / "out", "maria", fmt)
     target, ids = _project(tmp_path / "b.db", "jonas", {"Dresden": "ORG", "Hamburg": "LOC"})
     jonas_before = {aid: _spans(target, aid, "jonas") for aid in ids}
 
