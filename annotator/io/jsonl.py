@@ -169,9 +169,8 @@ def parse_task(task: Any, source: str) -> ArticleDraft:
         source_path=source,
         spans=spans,
         guessed=frozenset() if fields.get("title") else frozenset({"title"}),
-        annotator=named,  # an accepted task is their version done; a rejected one not reviewed
+        annotator=named,  # an accepted task is their version done, any other in progress
         status=Status.DONE if named and answer == "accept" else None,
-        reviewed=answer != "reject",
     )
 
 
