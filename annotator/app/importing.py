@@ -6,6 +6,7 @@ in a worker (app/jobs.py). The suggestions are app/suggesting.py's.
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -23,7 +24,7 @@ from annotator.app.import_batches import (
 )
 from annotator.app.suggesting import Stage, stages
 from annotator.core.hashing import content_hash
-from annotator.core.model import ArticleDraft, ModelInfo
+from annotator.core.model import ArticleDraft, ModelInfo, Status
 from annotator.io import (
     ImportFailure,
     ImportItem,
@@ -36,6 +37,7 @@ from annotator.nlp.suggester import CLAIMS
 from annotator.store import Project
 from annotator.store.batches import NewArticle, Outcome, check
 from annotator.store.datasets import AnnotatedImport
+from annotator.store.import_versions import Versions, add_versions
 
 Progress = Callable[[int, str], None]  # (items done so far, what was just done)
 RunProgress = Callable[[int, int, str], None]  # (items done, items in all, what was just done)
@@ -55,6 +57,7 @@ class ImportReport:
     skipped: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # imported, but e.g. with bytes replaced
+    versions: list[str] = field(default_factory=list)  # another annotator's version added
     suggested: int = 0
     model: ModelInfo | None = None
     claims_suggested: int = 0
@@ -69,6 +72,8 @@ class ImportReport:
             f"{len(self.imported)} imported, {len(self.skipped)} skipped (already in the "
             f"project), {len(self.failed)} failed"
         )
+        if self.versions:
+            line += f", {len(self.versions)} with another annotator's version added"
         if self.warnings:
             line += f", {len(self.warnings)} warning{'' if len(self.warnings) == 1 else 's'}"
         if self.model is not None:
@@ -236,8 +241,7 @@ class _Writer:
     def _commit(self, fresh: _Fresh, on_item: Callable[[str], None]) -> Texts:
         """Store a prepared batch in one transaction (a bad article fails alone), then note
         each item in order, failures and warnings too; yield the new articles."""
-        outcomes = {n: Outcome(fresh.known[d]) for n, d in enumerate(fresh.digests)
-                    if d in fresh.known}
+        outcomes, brought = self._stored(fresh)
         ready: list[tuple[int, NewArticle]] = []
         for n, prepared in zip(fresh.fresh, fresh.pending(), strict=True):
             try:
@@ -254,13 +258,32 @@ class _Writer:
         outcomes.update((n, outcome) for (n, _), outcome in zip(ready, stored, strict=True))
         drafts = iter(range(len(fresh.drafts)))
         for item in fresh.batch:
-            outcome = outcomes[next(drafts)] if isinstance(item, ArticleDraft) else None
-            article_id, message = self._note(item, outcome)
+            n = next(drafts) if isinstance(item, ArticleDraft) else -1
+            article_id, message = self._note(item, outcomes.get(n), brought.get(n))
             on_item(message)
             if article_id is not None and isinstance(item, ArticleDraft):
                 yield article_id, item.text
 
-    def _note(self, item: ImportItem, outcome: Outcome | None) -> tuple[int | None, str]:
+    def _stored(self, fresh: _Fresh) -> tuple[dict[int, Outcome], dict[int, Versions]]:
+        """The batch's drafts whose text is stored already; those that name annotators
+        bring their versions, each in a transaction of its own."""
+        outcomes: dict[int, Outcome] = {}
+        brought: dict[int, Versions] = {}
+        for n, digest in enumerate(fresh.digests):
+            if digest not in fresh.known:
+                continue
+            article_id, draft = fresh.known[digest], fresh.drafts[n]
+            outcomes[n] = Outcome(article_id)
+            if draft.annotator or any(s.made for s in draft.annotations):
+                try:
+                    with self.project.transaction():
+                        brought[n] = add_versions(self.store, article_id, draft)
+                except (ValueError, sqlite3.IntegrityError) as exc:
+                    outcomes[n] = Outcome(None, error=str(exc))
+        return outcomes, brought
+
+    def _note(self, item: ImportItem, outcome: Outcome | None,
+              brought: Versions | None = None) -> tuple[int | None, str]:
         """Count an item in the report: (new article's id, message)."""
         report = self.report
         if isinstance(item, ImportFailure):
@@ -279,7 +302,15 @@ class _Writer:
             assert outcome.article_id is not None
             report.imported.append(outcome.article_id)
             return outcome.article_id, f"imported {where}"
-        message = f"{where}: same text as article {outcome.article_id}, skipped"
+        there = "".join(f" ({name}'s {what} already there)" for name, what in
+                        brought.there) if brought else ""
+        if brought and brought.added:
+            what = "spans on" if item.status is Status.NEW else "version of"  # as it says
+            message = (f"{where}: {', '.join(brought.added)}'s {what} article "
+                       f"{outcome.article_id} added{there}")
+            report.versions.append(message)
+            return None, message
+        message = f"{where}: same text as article {outcome.article_id}, skipped{there}"
         report.skipped.append(message)
         return None, message
 
@@ -319,7 +350,8 @@ class _Run:
         ones) out of the expected ones."""
         self.last = message
         if self.progress:
-            done = self.passed + len(self.report.skipped) + len(self.report.failed)
+            report = self.report
+            done = self.passed + len(report.skipped) + len(report.failed) + len(report.versions)
             self.progress(done, max(done, self.total), message)
 
     def file_read(self, target: Path | ImportFailure) -> None:

@@ -123,6 +123,9 @@ class ArticleDraft:
     # field of the file: the article's zones may give a better value (app/zones.py); "meta":
     # the details the text says (date line, dateline, agency) are read off its zones too
     guessed: frozenset[str] = frozenset()
+    # who made the plain ``spans`` (a dataset's task-level annotator: Prodigy's
+    # ``_annotator_id``); None: the importer's (docs/annotators.md)
+    annotator: str | None = None
 
     def open_suggestions(self) -> list[DocSpan]:
         """The suggestions nobody decided on in a reviewed layer (zones are not among them)."""

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from annotator.core import german
-from annotator.core.model import ArticleDraft, Span
+from annotator.core.model import ArticleDraft, Span, Status
 from annotator.io.common import (
     DATASET_BYTES,
     LINE_BYTES,
@@ -155,6 +155,8 @@ def parse_task(task: Any, source: str) -> ArticleDraft:
     elif inner is not None:
         meta["meta"] = inner
     fields = _pop_fields(meta)
+    who, answer = task.get("_annotator_id"), task.get("answer")
+    named = who.strip() if isinstance(who, str) and who.strip() else None
     return ArticleDraft(
         text=text,
         title=fields.get("title") or short_title(first_line(text)),
@@ -167,6 +169,8 @@ def parse_task(task: Any, source: str) -> ArticleDraft:
         source_path=source,
         spans=spans,
         guessed=frozenset() if fields.get("title") else frozenset({"title"}),
+        annotator=named,  # an accepted task is their version done, any other in progress
+        status=Status.DONE if named and answer == "accept" else None,
     )
 
 

@@ -86,6 +86,28 @@ def check(new: NewArticle) -> None:
             raise ValueError(f"group {member.group!r}: {member.span_key!r} is not a claim")
 
 
+def named(draft: ArticleDraft) -> list[str]:
+    """The annotators a draft names (its task's, its spans'), the imported layer aside."""
+    if not draft.annotator and not draft.annotations:
+        return []
+    names = dict.fromkeys([draft.annotator] if draft.annotator else [])
+    names.update(dict.fromkeys(s.made.annotator for s in draft.annotations
+                               if s.made is not None and s.made.annotator))
+    names.pop(IMPORT_ANNOTATOR, None)
+    return list(names)
+
+
+def owned(draft: ArticleDraft) -> list[str] | None:
+    """The annotators whose versions a draft is: those it names when each of its spans names
+    one (not the imported layer); else None (its unnamed spans are the importer's)."""
+    names = named(draft)
+    if not names or (draft.spans and not draft.annotator) or any(
+            s.made is None or s.made.annotator in (None, IMPORT_ANNOTATOR)
+            for s in draft.annotations):
+        return None
+    return names
+
+
 _INSERTS = {  # table → its INSERT, in the order the tables are written (foreign keys)
     "articles": "INSERT INTO articles (id, hash, title, outlet, author, url, published, "
                 "language, meta, source_path, status, status_changed_at, imported_at, "
@@ -103,6 +125,8 @@ _INSERTS = {  # table → its INSERT, in the order the tables are written (forei
     "links": "INSERT INTO links (from_id, to_id, kind, annotator_id, attrs, created_at) "
              "VALUES (?, ?, ?, ?, ?, ?)",
     "sentences": 'INSERT INTO sentences (article_id, start, "end") VALUES (?, ?, ?)',
+    "versions": "INSERT INTO versions (article_id, annotator_id, status, started_at, "
+                "status_changed_at) VALUES (?, ?, ?, ?, ?)",
 }
 _MANY = 50  # rows an INSERT statement takes: its fixed work (AUTOINCREMENT's counter) once
 _MANY_INSERTS = {table: sql + f", {sql.partition(' VALUES ')[2]}" * (_MANY - 1)
@@ -162,9 +186,10 @@ class ArticleWriter:
                 f"SELECT hash, id FROM articles WHERE hash IN ({marks(part)})", part))
         return found
 
-    def member(self, member: DocGroupMember, annotation_id: int) -> None:
-        """Put a claim into its group; a claim is in one group at most, so the groups of a
-        claim listed in two (files of older versions) become one, the older of them."""
+    def member(self, member: DocGroupMember, annotation_id: int, who: str | None = None) -> None:
+        """Put a claim into its group (``who``'s membership, else the importer's); a claim is
+        in one group at most, so the groups of a claim listed in two (files of older
+        versions) become one, the older of them."""
         claims = self.claims
         present = claims.group_of(annotation_id)
         group_id = self.groups.get(member.group_key)
@@ -177,7 +202,7 @@ class ArticleWriter:
             group_id = keep
         self.groups[member.group_key] = group_id
         if present is None:
-            claims.add_member(group_id, annotation_id, self.annotator, value=member.value,
+            claims.add_member(group_id, annotation_id, who or self.annotator, value=member.value,
                               stance=member.stance)
         if member.holds:
             claims.update_group(group_id, holding_id=annotation_id)
@@ -202,7 +227,7 @@ class _Rows:
         self.stamp = now()
         self.next_id = next_ids(self.db, ("articles", "suggestions", "annotations"))
         self.rows: dict[str, list[tuple[Any, ...]]] = {table: [] for table in _INSERTS}
-        self.members: list[tuple[DocGroupMember, int]] = []
+        self.members: list[tuple[DocGroupMember, int, str | None]] = []
         self.labels = set(self.db.execute("SELECT layer, name FROM labels").fetchall())
         self.annotators: dict[str, int] = {}
         self.models: dict[tuple[str, str], int] = {}
@@ -219,8 +244,8 @@ class _Rows:
                              list(chain.from_iterable(rows[start:start + _MANY])))
             if whole < len(rows):
                 conn.executemany(sql, rows[whole:])
-        for member, annotation_id in self.members:
-            self.writer.member(member, annotation_id)
+        for member, annotation_id, who in self.members:
+            self.writer.member(member, annotation_id, who)
 
     def article(self, article_id: int, new: NewArticle) -> None:
         """One article's rows, in the order the article-by-article import stored them."""
@@ -230,24 +255,39 @@ class _Rows:
             article_id, new.digest, d.title or _first_line(d.text), d.outlet, d.author, d.url,
             d.published, d.language, dump_json(d.meta), d.source_path, status.value,
             None if status is Status.NEW else stamp, stamp, len(d.text), d.text))
-        if d.spans:
-            self.spans(article_id, d.spans)
-        ids = {s.key: self.doc_span(article_id, s) for s in d.annotations}
-        self.open_suggestions(article_id, d.suggestions or [])
-        for link in d.links:
-            self.rows["links"].append((
-                ids[link.from_key], ids[link.to_key], link.kind,
-                self.annotator(self.writer.annotator), dump_json(link.attrs), stamp))
-        for member in d.groups:
-            self.annotator(self.writer.annotator)  # as add_member would register it
-            self.members.append((member, ids[member.span_key]))
+        self.content(article_id, d, owned(d))
         for info, spans in new.zones:
             self.suggestions(article_id, info, spans, Layer.STRUCTURE)
         self.rows["sentences"] += [(article_id, s, e) for s, e in sorted(set(new.sentences))]
 
-    def spans(self, article_id: int, spans: list[Span]) -> None:
-        """A file's plain entity spans, the importer's (most of a pre-annotated import)."""
-        who, stamp = self.annotator(self.writer.annotator), self.stamp
+    def content(self, article_id: int, d: ArticleDraft,
+                versions: list[str] | None = None) -> None:
+        """A draft's spans, open suggestions, links and group memberships. With ``versions``
+        (``owned(d)``: every span names its annotator) they are those annotators' versions:
+        a link or membership is its (first) span's annotator's, each gets a versions row
+        (unless the file says the article is new: rows written without a version)."""
+        if d.spans:
+            self.spans(article_id, d.spans, d.annotator or self.writer.annotator)
+        ids = {s.key: self.doc_span(article_id, s) for s in d.annotations}
+        self.open_suggestions(article_id, d.suggestions or [])
+        who = {s.key: s.made.annotator for s in d.annotations if s.made} if versions else {}
+        for link in d.links:
+            self.rows["links"].append((
+                ids[link.from_key], ids[link.to_key], link.kind,
+                self.annotator(who.get(link.from_key) or self.writer.annotator),
+                dump_json(link.attrs), self.stamp))
+        for member in d.groups:
+            owner = who.get(member.span_key)
+            self.annotator(owner or self.writer.annotator)  # as add_member would register it
+            self.members.append((member, ids[member.span_key], owner))
+        if versions and d.status is not Status.NEW:  # new: their rows, no version yet
+            status = (Status.DONE if d.status is Status.DONE else Status.IN_PROGRESS).value
+            self.rows["versions"] += [(article_id, self.annotator(name), status, self.stamp,
+                                       self.stamp) for name in versions]
+
+    def spans(self, article_id: int, spans: list[Span], annotator: str) -> None:
+        """A file's plain entity spans (most of a pre-annotated import)."""
+        who, stamp = self.annotator(annotator), self.stamp
         first = self.next_id["annotations"]
         for span in spans:
             if (_ENTITY, span.label) not in self.labels:
