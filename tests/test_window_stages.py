@@ -50,3 +50,9 @@ def test_the_later_parts_are_made_when_first_used(qtbot: QtBot, project: Project
     assert win.pages.currentWidget() is win.disputes and later_parts(win) == (1, 1)
     qtbot.keyClick(win.disputes.list, Key.Key_G, Mod.ControlModifier)
     assert win.pages.currentWidget() is win.splitter
+
+
+def test_the_menus_come_in_the_usual_order(qtbot, project) -> None:
+    win = show_window(qtbot, project)
+    titles = [a.text().replace("&", "") for a in win.menuBar().actions()]
+    assert titles == ["File", "Edit", "View", "Article", "Tools", "Help"]

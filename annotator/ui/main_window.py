@@ -132,8 +132,10 @@ class MainWindow(QMainWindow):
 
     def _add_actions(self) -> None:
         bar = self.menuBar()
-        file, edit = bar.addMenu("&File"), bar.addMenu("&Edit")
-        article, helpm = bar.addMenu("&Article"), bar.addMenu("&Help")
+        # the usual order: File, Edit, View, Article, Tools, Help
+        file, edit, view = bar.addMenu("&File"), bar.addMenu("&Edit"), bar.addMenu("&View")
+        article, tools, helpm = (bar.addMenu("&Article"), bar.addMenu("&Tools"),
+                                 bar.addMenu("&Help"))
         self._action(file, "project.import", self.import_files)
         self._action(file, "project.import_folder", self.import_folder)
         self._action(file, "project.suggest", lambda: self.suggest(None))
@@ -152,10 +154,8 @@ class MainWindow(QMainWindow):
         self._action(article, "article.done", self.review.mark_done)
         self._action(article, "article.adjudicate", lambda: show_adjudication(self))
         self._article_actions = article.actions()
-        view = bar.addMenu("&View")
         self._action(view, "view.disputes", self.toggle_disputes)
         self._action(view, "view.sources", self.show_sources)
-        tools = bar.addMenu("&Tools")
         self._action(tools, "view.agreement", lambda: show_agreement(self))
         self._action(tools, "view.review_queue", lambda: show_review_queue(self))
         self.annotators.add_to(file, view)
