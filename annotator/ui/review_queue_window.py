@@ -47,7 +47,9 @@ class Host(Protocol):
     session: Session
     current_article: int | None
     review: ReviewActions
-    disputes: DisputesView
+
+    @property
+    def disputes(self) -> DisputesView: ...  # made on first use (ui/later.py)
 
     def toggle_disputes(self) -> None: ...
 
