@@ -20,9 +20,11 @@ from annotator.io.common import (
     printable,
 )
 from annotator.io.conll import CONLL_SUFFIXES, iter_conll_file
+from annotator.io.conll_sniff import looks_like_conll
 from annotator.io.docbin import read_spacy
 from annotator.io.html import read_html_file
 from annotator.io.jsonl import iter_jsonl_file
+from annotator.io.label_layers import DEFAULT_LAYERS, LabelLayers, relayer
 from annotator.io.text import read_text_file
 
 logger = logging.getLogger(__name__)
@@ -39,13 +41,14 @@ _KNOWN = ", ".join(sorted(s for s in _ALL if s))
 IMPORTABLE_SUFFIXES = tuple(sorted(s for s in _ALL if s))  # for a file dialog's filter
 
 
-def iter_import(paths: Iterable[Path | str]) -> Iterator[ImportItem]:
+def iter_import(paths: Iterable[Path | str], layers: LabelLayers = DEFAULT_LAYERS
+                ) -> Iterator[ImportItem]:
     """Drafts, failures and warnings for files and (recursively, sorted) folders, lazily."""
     for found in iter_targets(paths):
         if isinstance(found, ImportFailure):
             yield found
         else:
-            yield from iter_file(found)
+            yield from iter_file(found, layers)
 
 
 def is_importable(path: Path) -> bool:
@@ -70,7 +73,7 @@ def iter_targets(paths: Iterable[Path | str]) -> Iterator[Path | ImportFailure]:
             yield from _walk(path, set())
         elif kind := not_regular(info.st_mode):
             yield ImportFailure(str(path), None, f"{kind}, not a regular file: skipped")
-        elif is_importable(path) or brat_text_of(path):
+        elif is_importable(path) or brat_text_of(path) or _foreign_conll(path):
             yield path
         else:
             reason = f"unsupported file type '{path.suffix}' (use {_KNOWN} or no extension)"
@@ -98,30 +101,36 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | ImportFai
             continue
         if is_dir:
             yield from _walk(path, seen)
-        elif is_importable(path):
+        elif is_importable(path) or _foreign_conll(path):
             yield path
 
 
-def iter_file(path: Path) -> Iterator[ImportItem]:
+def _foreign_conll(path: Path) -> bool:
+    """A file of an unknown type whose content is CoNLL (``eng.train``)."""
+    return _suffix(path) not in _ALL and looks_like_conll(path)
+
+
+def iter_file(path: Path, layers: LabelLayers = DEFAULT_LAYERS) -> Iterator[ImportItem]:
     """Drafts, failures and warnings of one file iter_targets found, read with the reader for
-    its type; every error becomes a failure."""
+    its type (a text whose content is CoNLL: as CoNLL); every error becomes a failure.
+    ``layers`` says which labels of foreign entity spans are claims or sources."""
     notes: list[str] = []
     try:
         suffix = _suffix(path)
         if suffix in JSONL_SUFFIXES:
             items: Iterable[ImportItem] = iter_jsonl_file(path)
-        elif suffix in CONLL_SUFFIXES:
-            items = iter_conll_file(path)
         elif suffix in SPACY_SUFFIXES:
             items = read_spacy(path)
         elif suffix in HTML_SUFFIXES:
             items = [read_html_file(path, notes.append)]
         elif suffix in BRAT_SUFFIXES or brat_text_of(path):
             items = [read_brat_file(path, notes.append)]
+        elif suffix in CONLL_SUFFIXES or looks_like_conll(path):
+            items = iter_conll_file(path)
         else:
             items = [read_text_file(path, notes.append)]
         yield from (ImportWarning(str(path), None, note) for note in notes)
-        yield from (_storable(item) for item in items)
+        yield from (_storable(item, layers) for item in items)
     except ImportProblem as exc:
         yield ImportFailure(str(path), exc.line, exc.reason)
     except OSError as exc:
@@ -131,12 +140,15 @@ def iter_file(path: Path) -> Iterator[ImportItem]:
         yield ImportFailure(str(path), None, f"unexpected error: {type(exc).__name__}: {exc}")
 
 
-def _storable(item: ImportItem) -> ImportItem:
-    """A draft whose source path holds undecodable file-name bytes gets them escaped: they
-    cannot be stored as UTF-8 (``bad\\udcff.txt`` is kept as ``bad\\xff.txt``)."""
-    if isinstance(item, ArticleDraft) and item.source_path and _has_surrogates(item.source_path):
+def _storable(item: ImportItem, layers: LabelLayers) -> ImportItem:
+    """A draft with its claim and source labels in their layers; one whose source path holds
+    undecodable file-name bytes gets them escaped: they cannot be stored as UTF-8
+    (``bad\\udcff.txt`` is kept as ``bad\\xff.txt``)."""
+    if not isinstance(item, ArticleDraft):
+        return item
+    if item.source_path and _has_surrogates(item.source_path):
         item.source_path = printable(item.source_path)
-    return item
+    return relayer(item, layers)
 
 
 def _has_surrogates(text: str) -> bool:
