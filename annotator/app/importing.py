@@ -33,7 +33,7 @@ from annotator.io import (
     iter_targets,
     printable,
 )
-from annotator.io.label_layers import DEFAULT_LAYERS, LabelLayers
+from annotator.io.label_layers import DEFAULT_LAYERS, LabelLayers, relayered
 from annotator.nlp.suggester import CLAIMS
 from annotator.store import Project
 from annotator.store.batches import NewArticle, Outcome, check
@@ -222,8 +222,8 @@ class _Writer:
         for target in targets:
             if cancelled():
                 return
-            items: Iterable[ImportItem] = (
-                [target] if isinstance(target, ImportFailure) else iter_file(target, self.layers))
+            items: Iterable[ImportItem] = ([target] if isinstance(target, ImportFailure)
+                                           else relayered(iter_file(target), self.layers))
             size = _file_bytes(target)
             for batch in batches(items, lambda: self.size.articles, BATCH_CHARS):
                 yield self._fresh(batch, preparer, size)

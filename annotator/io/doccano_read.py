@@ -11,15 +11,16 @@ from typing import Any
 
 from annotator.core.model import ArticleDraft, DocLink, DocSpan, Layer
 from annotator.io.common import ImportProblem
-from annotator.io.foreign_spans import Offsets, article
+from annotator.io.foreign_spans import Offsets, Plain, article
 from annotator.io.label_layers import RELATED
 from annotator.io.records import list_of, object_of
 
 
-def parse_doccano_relations(task: dict[str, Any], source: str) -> ArticleDraft:
+def parse_doccano_relations(task: dict[str, Any], source: str, plain: Plain
+                            ) -> ArticleDraft:
     """One line of the relation form → draft with entity spans and links (keys ``T<id>``)."""
     fields = {key: value for key, value in task.items() if key not in ("entities", "relations")}
-    draft = article(fields, "text", source)
+    draft = article(fields, source, plain)
     offsets = Offsets(draft.text)
     keys: dict[str, str] = {}
     for n, raw in enumerate(list_of(task["entities"], '"entities"')):

@@ -7,6 +7,7 @@ from typing import Any
 
 from annotator.core.model import ArticleDraft
 from annotator.io.doccano_read import parse_doccano_relations
+from annotator.io.foreign_spans import Plain
 from annotator.io.label_studio_read import parse_json_min, parse_label_studio
 
 
@@ -17,10 +18,11 @@ def is_foreign(task: dict[str, Any]) -> bool:
         "relations" in task and "entities" in task)
 
 
-def parse_foreign(task: dict[str, Any], source: str) -> ArticleDraft:
-    """The draft of a task ``is_foreign`` took; raises ImportProblem."""
+def parse_foreign(task: dict[str, Any], source: str, plain: Plain) -> ArticleDraft:
+    """The draft of a task ``is_foreign`` took (``plain`` reads its text and fields as a
+    plain task's); raises ImportProblem."""
     if "data" in task and "text" not in task:
-        return parse_label_studio(task, source)
+        return parse_label_studio(task, source, plain)
     if "annotation_id" in task:
-        return parse_json_min(task, source)
-    return parse_doccano_relations(task, source)
+        return parse_json_min(task, source, plain)
+    return parse_doccano_relations(task, source, plain)

@@ -12,21 +12,20 @@ from annotator.core.spans import Utf16Index
 from annotator.io.common import ImportProblem, is_int
 from annotator.io.records import iso_time, unix_time
 
+Plain = Callable[[Any, str], ArticleDraft]  # io/jsonl.parse_task: a plain task's draft
 SPAN_KEYS = frozenset({"spans", "label", "labels", "entities", "tokens"})  # jsonl reads these
 _QUOTE = 40
 
 
-def article(fields: dict[str, Any], text_key: str | None, source: str) -> ArticleDraft:
-    """The draft a plain task of these fields gives (title, date, url … and free meta, as
-    io/jsonl.py reads them), its text from ``text_key`` (None: the longest string field)."""
-    from annotator.io.jsonl import parse_task  # jsonl dispatches to these readers
-
-    key = text_key if text_key in fields else _longest(fields)
+def article(fields: dict[str, Any], source: str, plain: Plain) -> ArticleDraft:
+    """The draft ``plain`` makes of a task of these fields (title, date, url … and free meta,
+    as io/jsonl.py reads them), its text from ``text`` or else the longest string field."""
+    key = "text" if "text" in fields else _longest(fields)
     if key is None:
         raise ImportProblem('missing "text" (no field holds a text)')
     task = {name: value for name, value in fields.items() if name not in SPAN_KEYS}
     task["text"] = task.pop(key)
-    draft = parse_task(task, source)
+    draft = plain(task, source)
     draft.meta.update({name: fields[name] for name in SPAN_KEYS & fields.keys()})
     return draft
 

@@ -24,7 +24,6 @@ from annotator.io.conll_sniff import looks_like_conll
 from annotator.io.docbin import read_spacy
 from annotator.io.html import read_html_file
 from annotator.io.jsonl import iter_jsonl_file
-from annotator.io.label_layers import DEFAULT_LAYERS, LabelLayers, relayer
 from annotator.io.text import read_text_file
 
 logger = logging.getLogger(__name__)
@@ -41,14 +40,13 @@ _KNOWN = ", ".join(sorted(s for s in _ALL if s))
 IMPORTABLE_SUFFIXES = tuple(sorted(s for s in _ALL if s))  # for a file dialog's filter
 
 
-def iter_import(paths: Iterable[Path | str], layers: LabelLayers = DEFAULT_LAYERS
-                ) -> Iterator[ImportItem]:
+def iter_import(paths: Iterable[Path | str]) -> Iterator[ImportItem]:
     """Drafts, failures and warnings for files and (recursively, sorted) folders, lazily."""
     for found in iter_targets(paths):
         if isinstance(found, ImportFailure):
             yield found
         else:
-            yield from iter_file(found, layers)
+            yield from iter_file(found)
 
 
 def is_importable(path: Path) -> bool:
@@ -110,10 +108,9 @@ def _foreign_conll(path: Path) -> bool:
     return _suffix(path) not in _ALL and looks_like_conll(path)
 
 
-def iter_file(path: Path, layers: LabelLayers = DEFAULT_LAYERS) -> Iterator[ImportItem]:
+def iter_file(path: Path) -> Iterator[ImportItem]:
     """Drafts, failures and warnings of one file iter_targets found, read with the reader for
-    its type (a text whose content is CoNLL: as CoNLL); every error becomes a failure.
-    ``layers`` says which labels of foreign entity spans are claims or sources."""
+    its type (a text whose content is CoNLL: as CoNLL); every error becomes a failure."""
     notes: list[str] = []
     try:
         suffix = _suffix(path)
@@ -130,7 +127,7 @@ def iter_file(path: Path, layers: LabelLayers = DEFAULT_LAYERS) -> Iterator[Impo
         else:
             items = [read_text_file(path, notes.append)]
         yield from (ImportWarning(str(path), None, note) for note in notes)
-        yield from (_storable(item, layers) for item in items)
+        yield from (_storable(item) for item in items)
     except ImportProblem as exc:
         yield ImportFailure(str(path), exc.line, exc.reason)
     except OSError as exc:
@@ -140,15 +137,12 @@ def iter_file(path: Path, layers: LabelLayers = DEFAULT_LAYERS) -> Iterator[Impo
         yield ImportFailure(str(path), None, f"unexpected error: {type(exc).__name__}: {exc}")
 
 
-def _storable(item: ImportItem, layers: LabelLayers) -> ImportItem:
-    """A draft with its claim and source labels in their layers; one whose source path holds
-    undecodable file-name bytes gets them escaped: they cannot be stored as UTF-8
-    (``bad\\udcff.txt`` is kept as ``bad\\xff.txt``)."""
-    if not isinstance(item, ArticleDraft):
-        return item
-    if item.source_path and _has_surrogates(item.source_path):
+def _storable(item: ImportItem) -> ImportItem:
+    """A draft whose source path holds undecodable file-name bytes gets them escaped: they
+    cannot be stored as UTF-8 (``bad\\udcff.txt`` is kept as ``bad\\xff.txt``)."""
+    if isinstance(item, ArticleDraft) and item.source_path and _has_surrogates(item.source_path):
         item.source_path = printable(item.source_path)
-    return relayer(item, layers)
+    return item
 
 
 def _has_surrogates(text: str) -> bool:

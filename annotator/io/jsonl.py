@@ -146,7 +146,7 @@ def parse_task(task: Any, source: str) -> ArticleDraft:
     if not isinstance(task, dict):
         raise ImportProblem(f"expected a JSON object, got {_json_type(task)}")
     if is_foreign(task):  # Label Studio's JSON and JSON-MIN, doccano's relation form
-        return parse_foreign(task, source)
+        return parse_foreign(task, source, parse_task)
     text = _task_text(task)
     if is_rich(task):  # our own export: every layer, links, groups and status come back
         return parse_rich_task(task, text, source)

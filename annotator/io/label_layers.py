@@ -5,12 +5,13 @@ source then becomes the claim's ``attributed_to`` link to that source."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 
 from annotator.core.model import ArticleDraft, DocLink, DocSpan, Layer, Provenance
 from annotator.core.names import ATTRIBUTED_TO
+from annotator.io.common import ImportItem
 
 LabelLayers = Mapping[str, Layer]  # label, case-folded → layer
 RELATED = "related"  # the kind the readers give a foreign relation without a type
@@ -46,6 +47,12 @@ def _pair(pair: str, where: str) -> tuple[str, Layer]:
         raise ValueError(f"{where}: expected LABEL=layer with layer one of {_CHOICES}, "
                          f"got {pair!r}")
     return label.casefold(), Layer(layer.lower())
+
+
+def relayered(items: Iterable[ImportItem], layers: LabelLayers) -> Iterator[ImportItem]:
+    """A reader's items with ``relayer`` applied to each draft."""
+    for item in items:
+        yield relayer(item, layers) if isinstance(item, ArticleDraft) else item
 
 
 def relayer(draft: ArticleDraft, layers: LabelLayers) -> ArticleDraft:

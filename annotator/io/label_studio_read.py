@@ -13,7 +13,7 @@ from typing import Any
 
 from annotator.core.model import ArticleDraft, DocLink, DocSpan, Layer, Provenance, Status
 from annotator.io.common import ImportProblem
-from annotator.io.foreign_spans import Offsets, article, label_list, person, stamp
+from annotator.io.foreign_spans import Offsets, Plain, article, label_list, person, stamp
 from annotator.io.label_layers import RELATED
 from annotator.io.records import list_of, object_of
 
@@ -22,10 +22,10 @@ _MIN_KEYS = ("annotator", "annotation_id", "created_at", "updated_at", "lead_tim
              "agreement")  # what JSON-MIN adds to a task's data
 
 
-def parse_label_studio(task: dict[str, Any], source: str) -> ArticleDraft:
+def parse_label_studio(task: dict[str, Any], source: str, plain: Plain) -> ArticleDraft:
     """One task of the JSON export → a draft with every annotator's spans and relations."""
     data = object_of(task.get("data"), '"data"')
-    draft = article(data, "text", source)
+    draft = article(data, source, plain)
     if "id" in task:
         draft.meta["label_studio_id"] = task["id"]
     reader = _Regions(Offsets(draft.text))
@@ -52,7 +52,7 @@ def parse_label_studio(task: dict[str, Any], source: str) -> ArticleDraft:
     return draft
 
 
-def parse_json_min(record: dict[str, Any], source: str) -> ArticleDraft:
+def parse_json_min(record: dict[str, Any], source: str, plain: Plain) -> ArticleDraft:
     """One JSON-MIN record (a task's data, its regions by control name, who annotated) → a
     draft with that annotator's spans (relations are not in JSON-MIN)."""
     regions = {key: value for key, value in record.items() if _regions(value)}
@@ -60,7 +60,7 @@ def parse_json_min(record: dict[str, Any], source: str) -> ArticleDraft:
               if key not in regions and key not in _MIN_KEYS}
     if "id" in fields:
         fields["label_studio_id"] = fields.pop("id")
-    draft = article(fields, "text", source)
+    draft = article(fields, source, plain)
     name = person(record.get("annotator"), lambda: None)
     made = Provenance(name, stamp(record.get("updated_at") or record.get("created_at")))
     reader = _Regions(Offsets(draft.text))
