@@ -71,16 +71,16 @@ def label_list(value: Any, where: str) -> list[str]:
     return [label.strip() for label in value]
 
 
-def person(value: Any, fallback: Callable[[], str | None]) -> str | None:
+def person(value: Any, fallback: str | None = None) -> str | None:
     """An annotator's name from a tool's user field: an e-mail or name as it is, a user
-    object's ``email`` (else ``username``), a number as ``ls-user-N``; else ``fallback()``."""
+    object's ``email`` (else ``username``), a number as ``ls-user-N``; else ``fallback``."""
     if isinstance(value, dict):
         value = value.get("email") or value.get("username") or value.get("id")
     if is_int(value):
         return f"ls-user-{value}"
     if isinstance(value, str) and value.strip():
         return value.strip()
-    return fallback()
+    return fallback
 
 
 def stamp(value: Any) -> str | None:

@@ -33,9 +33,8 @@ def parse_label_studio(task: dict[str, Any], source: str, plain: Plain) -> Artic
             for n, a in enumerate(list_of(task.get("annotations", []), '"annotations"'))]
     kept = [(n, a) for n, a in kept if not (a.get("was_cancelled") or a.get("skipped"))]
     for n, found in kept:
-        name = person(found.get("completed_by"),
-                      lambda n=n, a=found: None if len(kept) == 1 else
-                      f"ls-annotation-{a.get('id', n + 1)}")
+        name = person(found.get("completed_by"),  # unnamed: the imported layer, if alone
+                      None if len(kept) == 1 else f"ls-annotation-{found.get('id', n + 1)}")
         made = Provenance(name, stamp(found.get("updated_at") or found.get("created_at")))
         reader.results(found.get("result", []), f"annotations[{n}].result", made)
     for n, found in enumerate(list_of(task.get("predictions", []), '"predictions"')):
@@ -46,7 +45,7 @@ def parse_label_studio(task: dict[str, Any], source: str, plain: Plain) -> Artic
     draft.annotations, draft.links = reader.spans, reader.links
     draft.suggestions = reader.suggestions or None
     if len(kept) == 1:  # one annotator: their version, even with nothing found
-        draft.annotator = person(kept[0][1].get("completed_by"), lambda: None)
+        draft.annotator = person(kept[0][1].get("completed_by"))
     if draft.annotator or any(s.made and s.made.annotator for s in draft.annotations):
         draft.status = Status.DONE  # an exported annotation was submitted
     return draft
@@ -61,7 +60,7 @@ def parse_json_min(record: dict[str, Any], source: str, plain: Plain) -> Article
     if "id" in fields:
         fields["label_studio_id"] = fields.pop("id")
     draft = article(fields, source, plain)
-    name = person(record.get("annotator"), lambda: None)
+    name = person(record.get("annotator"))
     made = Provenance(name, stamp(record.get("updated_at") or record.get("created_at")))
     reader = _Regions(Offsets(draft.text))
     for key, items in regions.items():
