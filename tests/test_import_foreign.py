@@ -204,7 +204,7 @@ def test_label_mapping_pairs_and_their_errors(tmp_path: Path) -> None:
     found = parse_label_layers(["Sprecherin=SOURCE", "quelle=entity"])
     assert found["sprecherin"] is Layer.SOURCE and found["quelle"] is Layer.ENTITY
     assert found["claim"] is Layer.CLAIM
-    for bad in ("SPRECHERIN", "X=zone", "=claim", str(tmp_path / "fehlt.txt")):
+    for bad in ("SPRECHERIN", "X=structure", "=claim", str(tmp_path / "fehlt.txt")):
         with pytest.raises(ValueError, match="expected LABEL=layer"):
             parse_label_layers([bad])
 
@@ -289,3 +289,27 @@ def test_bad_foreign_tasks_fail_alone_naming_file_and_reason(tmp_path: Path) -> 
         f"{doccano}:1: relations[0]: from_id and to_id must be ids of entities"]
     aid = _article(project, text)
     assert _spans(project, aid) == {("ls-user-1", "entity", 15, 24, "LOC")}
+
+
+def test_the_command_line_takes_a_label_mapping(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from annotator.cli import app
+
+    runner = CliRunner()
+    db = tmp_path / "p.db"
+    result = runner.invoke(app, ["import", str(db), str(DATA / "doccano_relations.jsonl"),
+                                 "--no-suggest", "--label-map", "SPRECHERIN=source",
+                                 "--label-map", "ZITAT=claim"])
+    assert result.exit_code == 0, result.output
+    assert "2 imported" in result.output
+    with Project.open(db) as project:
+        aid = _article(project, CHEMNITZ)
+        assert {(layer, label) for _, layer, _, _, label in _spans(project, aid)} == {
+            ("source", "SPRECHERIN"), ("entity", "ORG"), ("claim", "ZITAT"), ("entity", "LOC")}
+    bad = runner.invoke(app, ["import", str(tmp_path / "q.db"), str(DATA / "train.txt"),
+                              "--no-suggest", "--label-map", "ZITAT=behauptung"])
+    assert bad.exit_code == 2
+    assert "--label-map: ZITAT=behauptung: expected LABEL=layer with layer one of entity, " \
+           "claim, source, got 'ZITAT=behauptung'" in bad.output
+    assert not (tmp_path / "q.db").exists()

@@ -9,7 +9,14 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 
-from annotator.core.model import ArticleDraft, DocLink, DocSpan, Layer, Provenance
+from annotator.core.model import (
+    REVIEWED_LAYERS,
+    ArticleDraft,
+    DocLink,
+    DocSpan,
+    Layer,
+    Provenance,
+)
 from annotator.core.names import ATTRIBUTED_TO
 from annotator.io.common import ImportItem
 
@@ -21,7 +28,7 @@ DEFAULT_LAYERS: LabelLayers = {
     "source": Layer.SOURCE, "quelle": Layer.SOURCE, "sprecher": Layer.SOURCE,
     "speaker": Layer.SOURCE,
 }
-_CHOICES = ", ".join(layer.value for layer in Layer)
+_CHOICES = ", ".join(layer.value for layer in REVIEWED_LAYERS)
 
 
 def parse_label_layers(items: Iterable[str], base: LabelLayers = DEFAULT_LAYERS
@@ -43,7 +50,7 @@ def parse_label_layers(items: Iterable[str], base: LabelLayers = DEFAULT_LAYERS
 
 def _pair(pair: str, where: str) -> tuple[str, Layer]:
     label, sep, layer = (part.strip() for part in pair.partition("="))
-    if not sep or not label or layer.lower() not in set(Layer):
+    if not sep or not label or layer.lower() not in set(REVIEWED_LAYERS):
         raise ValueError(f"{where}: expected LABEL=layer with layer one of {_CHOICES}, "
                          f"got {pair!r}")
     return label.casefold(), Layer(layer.lower())
