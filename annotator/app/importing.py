@@ -22,6 +22,7 @@ from annotator.app.import_batches import (
     Preparer,
     batches,
 )
+from annotator.app.import_labels import project_layers
 from annotator.app.suggesting import Stage, stages
 from annotator.core.hashing import content_hash
 from annotator.core.model import ArticleDraft, ModelInfo, Status
@@ -33,7 +34,7 @@ from annotator.io import (
     iter_targets,
     printable,
 )
-from annotator.io.label_layers import DEFAULT_LAYERS, LabelLayers, relayered
+from annotator.io.label_layers import LabelLayers, relayered
 from annotator.nlp.suggester import CLAIMS
 from annotator.store import Project
 from annotator.store.batches import NewArticle, Outcome, check
@@ -99,7 +100,7 @@ def run_import(
     progress: RunProgress | None = None,
     cancelled: Cancelled = _never,
     workers: int | None = None,
-    layers: LabelLayers = DEFAULT_LAYERS,
+    layers: LabelLayers | None = None,
 ) -> ImportReport:
     """Import files and folders; one bad file never stops the rest.
 
@@ -110,7 +111,8 @@ def run_import(
     load is noted in the report; the import goes on. Progress counts items (articles,
     skipped and failed ones too) out of an estimate; articles are committed in batches, each
     with everything on it, so a cancel or a kill leaves whole articles. ``layers`` says
-    which labels of other tools' entity spans are claims or sources (io/label_layers.py).
+    which labels of other tools' entity spans are claims or sources (default: the project's
+    mapping, app/import_labels.py).
     """
     run = _Run(project, progress)
     run.say("Looking for files…")
@@ -137,7 +139,7 @@ def import_files(
     *,
     progress: Progress | None = None,
     cancelled: Cancelled = _never,
-    layers: LabelLayers = DEFAULT_LAYERS,
+    layers: LabelLayers | None = None,
 ) -> ImportReport:
     """Store the articles only (no suggestions), with progress counting items: run_import's
     storing half, for tools that build or probe a project."""
@@ -185,9 +187,9 @@ class _Writer:
     for the write lock."""
 
     def __init__(self, project: Project, report: ImportReport,
-                 layers: LabelLayers = DEFAULT_LAYERS) -> None:
+                 layers: LabelLayers | None = None) -> None:
         self.store = AnnotatedImport(project)
-        self.layers = layers
+        self.layers = project_layers(project) if layers is None else layers
         self.project = project
         self.report = report
         self.size = BatchSize(BATCH)

@@ -66,18 +66,21 @@ def import_cmd(
     ] = True,
     label_map: Annotated[list[str] | None, typer.Option(
         "--label-map", help="LABEL=layer (repeatable), or a file of such lines: other tools' "
-                            "labels that are claims or sources (docs/formats.md)")] = None,
+                            "labels that are claims or sources, over the project's mapping "
+                            "(docs/formats.md)")] = None,
 ) -> None:
     """Import articles, suggest their entities (and claims) and print a summary."""
+    from annotator.app.import_labels import project_layers
     from annotator.app.importing import run_import
     from annotator.io.label_layers import parse_label_layers
 
     try:
-        layers = parse_label_layers(label_map or [])
+        parse_label_layers(label_map or [])  # a bad mapping is refused before any file is made
     except (ValueError, OSError) as exc:
         raise fail(f"--label-map: {exc}") from exc
     proj = open_existing(project, create=True)
     with proj:
+        layers = parse_label_layers(label_map, project_layers(proj)) if label_map else None
         report = with_progress("Importing", None, lambda p: run_import(
             proj, paths, model=model, suggest=suggest, layers=layers,
             progress=lambda done, total, message: p(done, message, total)), unit="articles")

@@ -33,18 +33,25 @@ _CHOICES = ", ".join(layer.value for layer in REVIEWED_LAYERS)
 
 def parse_label_layers(items: Iterable[str], base: LabelLayers = DEFAULT_LAYERS
                        ) -> dict[str, Layer]:
-    """``base`` with each ``LABEL=layer`` pair, or each such line of a file named instead
-    (``#`` starts a comment), over it; raises ValueError naming a bad pair."""
+    """``base`` with each ``LABEL=layer`` pair, or the lines of a file named instead, over
+    it; raises ValueError naming a bad pair (OSError: an unreadable file)."""
     found = dict(base)
     for item in items:
         path = Path(item)
-        lines = path.read_text("utf-8").splitlines() if "=" not in item and path.is_file() \
-            else [item]
-        for line in lines:
-            pair = line.split("#", 1)[0].strip()
-            if pair:
-                label, layer = _pair(pair, item)
-                found[label] = layer
+        text = path.read_text("utf-8") if "=" not in item and path.is_file() else item
+        found.update(mapping_lines(text, item))
+    return found
+
+
+def mapping_lines(text: str, where: str) -> dict[str, Layer]:
+    """The ``LABEL=layer`` lines of a text (``#`` starts a comment); raises ValueError naming
+    ``where`` and the bad line."""
+    found: dict[str, Layer] = {}
+    for line in text.splitlines():
+        pair = line.split("#", 1)[0].strip()
+        if pair:
+            label, layer = _pair(pair, where)
+            found[label] = layer
     return found
 
 
