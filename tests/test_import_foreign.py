@@ -313,3 +313,51 @@ def test_the_command_line_takes_a_label_mapping(tmp_path: Path) -> None:
     assert "--label-map: ZITAT=behauptung: expected LABEL=layer with layer one of entity, " \
            "claim, source, got 'ZITAT=behauptung'" in bad.output
     assert not (tmp_path / "q.db").exists()
+
+
+@pytest.mark.parametrize(("head", "whole", "conll"), [
+    ("-DOCSTART- -X- -X- O\n\nDie ART B-NC O\n", True, True),
+    ("# http://example.org/a [2009-10-17]\n1 Schartau B-PER O\n2 sagte O O\n3 . O O\n", True,
+     True),  # GermEval: numbered rows, a URL comment
+    ("Leipzig\tB-LOC\nmeldet\tO\nRekord\tO\n", True, True),
+    ("Leipzig\tB-LOC\nmeldet\tO\n", True, False),  # two rows are no corpus
+    ("Kurz notiert\n\nDer Rat tagt am Montag in Zittau . O\n", True, False),  # prose
+    ("Partei\tStimmen\nCDU\t10.412\nSPD\t8.977\n", True, False),  # a table of figures
+    ("Die\tO\nStadt\tO\nGörlitz\tB-LOC\nmeld", False, True),  # cut inside the last row
+    ("Die\tO\nStadt\tO\nGörlitz\tB-LOC\nPressemitteilung der Stadt", True, False),
+])
+def test_conll_is_known_by_its_first_lines(head: str, whole: bool, conll: bool) -> None:
+    from annotator.io.conll_sniff import conll_head
+
+    assert conll_head(head, whole=whole) is conll
+
+
+def test_label_studio_before_1_0_and_unnamed_annotations(tmp_path: Path) -> None:
+    """``completions`` instead of ``annotations``; a skipped one is left out; the only other
+    one names nobody, so its spans are the imported layer; several unnamed ones are kept apart."""
+    text = "Der Kreistag in Bautzen 🏛 wählte am Freitag einen neuen Landrat."
+    place = at(text, "Bautzen")
+    day = at(text, "Freitag")
+
+    def completion(label: str, span: tuple[int, int], **extra: object) -> dict:
+        return {"result": [{"id": "x", "type": "labels", "value": {
+            "start": span[0], "end": span[1], "text": text[span[0]:span[1]],
+            "labels": [label]}}], **extra}
+
+    old = {"id": 1, "data": {"text": text}, "completions": [
+        completion("DATE", day, skipped=True), completion("LOC", place)]}
+    second = text.replace("Freitag", "Samstag")
+    two = {"id": 2, "data": {"text": second}, "annotations": [
+        completion("LOC", place, id=7), {**completion("LOC", place), "id": 8}]}
+    two["annotations"][1]["result"][0]["value"]["text"] = second[place[0]:place[1]]
+    path = tmp_path / "alt.json"
+    path.write_text(json.dumps([old, two], ensure_ascii=False), "utf-8")
+    project = _project(tmp_path)
+    _imported(project, path)
+    aid = _article(project, text)
+    assert _spans(project, aid) == {("import", "entity", *place, "LOC")}
+    assert _versions(project, aid) == {}
+    other = _article(project, second)
+    assert _spans(project, other) == {("ls-annotation-7", "entity", *place, "LOC"),
+                                      ("ls-annotation-8", "entity", *place, "LOC")}
+    assert _versions(project, other) == {"ls-annotation-7": "done", "ls-annotation-8": "done"}

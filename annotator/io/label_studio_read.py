@@ -30,7 +30,8 @@ def parse_label_studio(task: dict[str, Any], source: str, plain: Plain) -> Artic
         draft.meta["label_studio_id"] = task["id"]
     reader = _Regions(Offsets(draft.text))
     kept = [(n, object_of(a, f"annotations[{n}]"))
-            for n, a in enumerate(list_of(task.get("annotations", []), '"annotations"'))]
+            for n, a in enumerate(list_of(task.get("annotations", task.get("completions", [])),
+                                          '"annotations"'))]  # "completions" before 1.0
     kept = [(n, a) for n, a in kept if not (a.get("was_cancelled") or a.get("skipped"))]
     for n, found in kept:
         name = person(found.get("completed_by"),  # unnamed: the imported layer, if alone
