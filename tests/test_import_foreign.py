@@ -361,3 +361,16 @@ def test_label_studio_before_1_0_and_unnamed_annotations(tmp_path: Path) -> None
     assert _spans(project, other) == {("ls-annotation-7", "entity", *place, "LOC"),
                                       ("ls-annotation-8", "entity", *place, "LOC")}
     assert _versions(project, other) == {"ls-annotation-7": "done", "ls-annotation-8": "done"}
+
+
+def test_a_conll_txt_over_the_article_limit_is_still_read_as_conll(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A corpus is larger than an article may be (10 MB): its first lines decide."""
+    import annotator.io.text
+
+    monkeypatch.setattr(annotator.io.text, "ARTICLE_BYTES", 100)
+    project = _project(tmp_path)
+    report = import_files(project, [DATA / "train.txt", DATA / "artikel_tabelle.txt"])
+    assert len(report.imported) == 2
+    assert report.failed == [f"{DATA / 'artikel_tabelle.txt'}: larger than 0 MB, the limit for "
+                             "a text article"]

@@ -20,7 +20,7 @@ from annotator.io.common import (
     printable,
 )
 from annotator.io.conll import CONLL_SUFFIXES, iter_conll_file
-from annotator.io.conll_sniff import looks_like_conll
+from annotator.io.conll_sniff import HEAD_BYTES, conll_head, looks_like_conll
 from annotator.io.docbin import read_spacy
 from annotator.io.html import read_html_file
 from annotator.io.jsonl import iter_jsonl_file
@@ -122,10 +122,10 @@ def iter_file(path: Path) -> Iterator[ImportItem]:
             items = [read_html_file(path, notes.append)]
         elif suffix in BRAT_SUFFIXES or brat_text_of(path):
             items = [read_brat_file(path, notes.append)]
-        elif suffix in CONLL_SUFFIXES or looks_like_conll(path):
+        elif suffix in CONLL_SUFFIXES:
             items = iter_conll_file(path)
         else:
-            items = [read_text_file(path, notes.append)]
+            items = _text_or_conll(path, notes)
         yield from (ImportWarning(str(path), None, note) for note in notes)
         yield from (_storable(item) for item in items)
     except ImportProblem as exc:
@@ -135,6 +135,22 @@ def iter_file(path: Path) -> Iterator[ImportItem]:
     except Exception as exc:  # a parser bug must not end an import of 100,000 files
         logger.warning("unexpected error importing %s", printable(str(path)), exc_info=True)
         yield ImportFailure(str(path), None, f"unexpected error: {type(exc).__name__}: {exc}")
+
+
+def _text_or_conll(path: Path, notes: list[str]) -> Iterable[ImportItem]:
+    """A text article, or the CoNLL corpus its first lines say it is (read again as one; a
+    corpus over the article limit is known by its first lines alone)."""
+    try:
+        draft = read_text_file(path, notes.append)
+    except ImportProblem:
+        if looks_like_conll(path):
+            notes.clear()
+            return iter_conll_file(path)
+        raise
+    if conll_head(draft.text[:HEAD_BYTES], whole=len(draft.text) <= HEAD_BYTES):
+        notes.clear()
+        return iter_conll_file(path)
+    return [draft]
 
 
 def _storable(item: ImportItem) -> ImportItem:
