@@ -103,8 +103,9 @@ def _moved(span: DocSpan, layers: LabelLayers) -> DocSpan:
 
 def _oriented(link: DocLink, layers: Mapping[str, Layer]) -> DocLink:
     """A link between a claim and a source, either way round, as the claim's
-    ``attributed_to`` link; the foreign kind is kept in ``attrs["relation"]``."""
-    ends = layers[link.from_key], layers[link.to_key]
+    ``attributed_to`` link; the foreign kind is kept in ``attrs["relation"]``. (A link to no
+    span stays: the store refuses it, naming the key.)"""
+    ends = layers.get(link.from_key), layers.get(link.to_key)
     if set(ends) != {Layer.CLAIM, Layer.SOURCE} or (
             ends[0] is Layer.CLAIM and link.kind == ATTRIBUTED_TO):
         return link
