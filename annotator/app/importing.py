@@ -22,6 +22,7 @@ from annotator.app.import_batches import (
     Preparer,
     batches,
 )
+from annotator.app.import_labels import project_layers
 from annotator.app.suggesting import Stage, stages
 from annotator.core.hashing import content_hash
 from annotator.core.model import ArticleDraft, ModelInfo, Status
@@ -33,6 +34,7 @@ from annotator.io import (
     iter_targets,
     printable,
 )
+from annotator.io.label_layers import LabelLayers, relayered
 from annotator.nlp.suggester import CLAIMS
 from annotator.store import Project
 from annotator.store.batches import NewArticle, Outcome, check
@@ -98,6 +100,7 @@ def run_import(
     progress: RunProgress | None = None,
     cancelled: Cancelled = _never,
     workers: int | None = None,
+    layers: LabelLayers | None = None,
 ) -> ImportReport:
     """Import files and folders; one bad file never stops the rest.
 
@@ -107,13 +110,16 @@ def run_import(
     from their text, on ``workers`` processes (default: one per core). A model that cannot
     load is noted in the report; the import goes on. Progress counts items (articles,
     skipped and failed ones too) out of an estimate; articles are committed in batches, each
-    with everything on it, so a cancel or a kill leaves whole articles.
+    with everything on it, so a cancel or a kill leaves whole articles. ``layers`` says
+    which labels of other tools' entity spans are claims or sources (default: the project's
+    mapping, app/import_labels.py).
     """
     run = _Run(project, progress)
     run.say("Looking for files…")
     files = find_files(paths)
     run.total = count_items(files)
-    articles = _Writer(project, run.report).articles(files, cancelled, run.say, run.file_read)
+    articles = _Writer(project, run.report, layers).articles(files, cancelled, run.say,
+                                                             run.file_read)
     found = stages(project, model, run.say, workers=workers) if suggest else []
     for stage in found:
         articles = stage.run(project, articles, cancelled)
@@ -133,6 +139,7 @@ def import_files(
     *,
     progress: Progress | None = None,
     cancelled: Cancelled = _never,
+    layers: LabelLayers | None = None,
 ) -> ImportReport:
     """Store the articles only (no suggestions), with progress counting items: run_import's
     storing half, for tools that build or probe a project."""
@@ -143,7 +150,7 @@ def import_files(
         if progress:
             progress(next(items), message)
 
-    for _ in _Writer(project, report).articles(iter_targets(paths), cancelled, step):
+    for _ in _Writer(project, report, layers).articles(iter_targets(paths), cancelled, step):
         pass
     return report
 
@@ -179,8 +186,10 @@ class _Writer:
     short transaction each, so that a window working on the same project never waits long
     for the write lock."""
 
-    def __init__(self, project: Project, report: ImportReport) -> None:
+    def __init__(self, project: Project, report: ImportReport,
+                 layers: LabelLayers | None = None) -> None:
         self.store = AnnotatedImport(project)
+        self.layers = project_layers(project) if layers is None else layers
         self.project = project
         self.report = report
         self.size = BatchSize(BATCH)
@@ -215,8 +224,8 @@ class _Writer:
         for target in targets:
             if cancelled():
                 return
-            items: Iterable[ImportItem] = (
-                [target] if isinstance(target, ImportFailure) else iter_file(target))
+            items: Iterable[ImportItem] = ([target] if isinstance(target, ImportFailure)
+                                           else relayered(iter_file(target), self.layers))
             size = _file_bytes(target)
             for batch in batches(items, lambda: self.size.articles, BATCH_CHARS):
                 yield self._fresh(batch, preparer, size)

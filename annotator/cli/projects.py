@@ -56,21 +56,33 @@ def import_cmd(
     project: Annotated[Path, typer.Argument(help="Project file; created when missing")],
     # readable=False: an unreadable path gets its own error line, the others still import
     paths: Annotated[list[Path], typer.Argument(
-        help="Files or folders: .txt, .jsonl, .html, .conll, .spacy, brat .ann", readable=False)],
+        help="Files or folders: .txt, .jsonl, .json, .html, .conll, .spacy, brat .ann; CoNLL "
+             "by its content whatever its name", readable=False)],
     model: Annotated[
         str | None, typer.Option("--model", "-m", help="spaCy pipeline: package name or folder")
     ] = None,
     suggest: Annotated[
         bool, typer.Option("--suggest/--no-suggest", help="Run entity suggestions")
     ] = True,
+    label_map: Annotated[list[str] | None, typer.Option(
+        "--label-map", help="LABEL=layer (repeatable), or a file of such lines: other tools' "
+                            "labels that are claims or sources, over the project's mapping "
+                            "(docs/formats.md)")] = None,
 ) -> None:
     """Import articles, suggest their entities (and claims) and print a summary."""
+    from annotator.app.import_labels import project_layers
     from annotator.app.importing import run_import
+    from annotator.io.label_layers import parse_label_layers
 
+    try:
+        parse_label_layers(label_map or [])  # a bad mapping is refused before any file is made
+    except (ValueError, OSError) as exc:
+        raise fail(f"--label-map: {exc}") from exc
     proj = open_existing(project, create=True)
     with proj:
+        layers = parse_label_layers(label_map, project_layers(proj)) if label_map else None
         report = with_progress("Importing", None, lambda p: run_import(
-            proj, paths, model=model, suggest=suggest,
+            proj, paths, model=model, suggest=suggest, layers=layers,
             progress=lambda done, total, message: p(done, message, total)), unit="articles")
     _print_import(report)
 

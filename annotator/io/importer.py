@@ -20,6 +20,7 @@ from annotator.io.common import (
     printable,
 )
 from annotator.io.conll import CONLL_SUFFIXES, iter_conll_file
+from annotator.io.conll_sniff import HEAD_BYTES, conll_head, looks_like_conll
 from annotator.io.docbin import read_spacy
 from annotator.io.html import read_html_file
 from annotator.io.jsonl import iter_jsonl_file
@@ -70,7 +71,7 @@ def iter_targets(paths: Iterable[Path | str]) -> Iterator[Path | ImportFailure]:
             yield from _walk(path, set())
         elif kind := not_regular(info.st_mode):
             yield ImportFailure(str(path), None, f"{kind}, not a regular file: skipped")
-        elif is_importable(path) or brat_text_of(path):
+        elif is_importable(path) or brat_text_of(path) or _foreign_conll(path):
             yield path
         else:
             reason = f"unsupported file type '{path.suffix}' (use {_KNOWN} or no extension)"
@@ -98,28 +99,33 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | ImportFai
             continue
         if is_dir:
             yield from _walk(path, seen)
-        elif is_importable(path):
+        elif is_importable(path) or _foreign_conll(path):
             yield path
+
+
+def _foreign_conll(path: Path) -> bool:
+    """A file of an unknown type whose content is CoNLL (``eng.train``)."""
+    return _suffix(path) not in _ALL and looks_like_conll(path)
 
 
 def iter_file(path: Path) -> Iterator[ImportItem]:
     """Drafts, failures and warnings of one file iter_targets found, read with the reader for
-    its type; every error becomes a failure."""
+    its type (a text whose content is CoNLL: as CoNLL); every error becomes a failure."""
     notes: list[str] = []
     try:
         suffix = _suffix(path)
         if suffix in JSONL_SUFFIXES:
             items: Iterable[ImportItem] = iter_jsonl_file(path)
-        elif suffix in CONLL_SUFFIXES:
-            items = iter_conll_file(path)
         elif suffix in SPACY_SUFFIXES:
             items = read_spacy(path)
         elif suffix in HTML_SUFFIXES:
             items = [read_html_file(path, notes.append)]
         elif suffix in BRAT_SUFFIXES or brat_text_of(path):
             items = [read_brat_file(path, notes.append)]
+        elif suffix in CONLL_SUFFIXES:
+            items = iter_conll_file(path)
         else:
-            items = [read_text_file(path, notes.append)]
+            items = _text_or_conll(path, notes)
         yield from (ImportWarning(str(path), None, note) for note in notes)
         yield from (_storable(item) for item in items)
     except ImportProblem as exc:
@@ -129,6 +135,22 @@ def iter_file(path: Path) -> Iterator[ImportItem]:
     except Exception as exc:  # a parser bug must not end an import of 100,000 files
         logger.warning("unexpected error importing %s", printable(str(path)), exc_info=True)
         yield ImportFailure(str(path), None, f"unexpected error: {type(exc).__name__}: {exc}")
+
+
+def _text_or_conll(path: Path, notes: list[str]) -> Iterable[ImportItem]:
+    """A text article, or the CoNLL corpus its first lines say it is (read again as one; a
+    corpus over the article limit is known by its first lines alone)."""
+    try:
+        draft = read_text_file(path, notes.append)
+    except ImportProblem:
+        if looks_like_conll(path):
+            notes.clear()
+            return iter_conll_file(path)
+        raise
+    if conll_head(draft.text[:HEAD_BYTES], whole=len(draft.text) <= HEAD_BYTES):
+        notes.clear()
+        return iter_conll_file(path)
+    return [draft]
 
 
 def _storable(item: ImportItem) -> ImportItem:

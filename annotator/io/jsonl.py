@@ -30,6 +30,7 @@ from annotator.io.common import (
 )
 from annotator.io.decode import decode_bytes
 from annotator.io.export_jsonl import is_rich, parse_rich_task
+from annotator.io.foreign import is_foreign, parse_foreign
 
 _SPAN_LISTS = ("spans", "label", "labels", "entities")  # Prodigy, doccano (old and new)
 _CATEGORY_LISTS = ("label", "labels")  # doccano also uses these for text categories
@@ -144,6 +145,8 @@ def parse_task(task: Any, source: str) -> ArticleDraft:
     """A decoded task → draft with validated spans; unknown keys are kept in ``meta``."""
     if not isinstance(task, dict):
         raise ImportProblem(f"expected a JSON object, got {_json_type(task)}")
+    if is_foreign(task):  # Label Studio's JSON and JSON-MIN, doccano's relation form
+        return parse_foreign(task, source, parse_task)
     text = _task_text(task)
     if is_rich(task):  # our own export: every layer, links, groups and status come back
         return parse_rich_task(task, text, source)

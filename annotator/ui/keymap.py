@@ -182,6 +182,8 @@ ACTIONS: tuple[Action, ...] = (
       menu="&Import files…"),
     A("project.import_folder", ("Ctrl+Shift+I",), "Import a folder", PROJECT, WINDOW,
       listed=False, menu="Import a &folder…"),
+    A("project.label_layers", ("Ctrl+Shift+L",), "Which labels of other tools' files are claims "
+      "or sources (for imports)", PROJECT, WINDOW, menu="&Label layers for imports…"),
     A("project.suggest", ("Ctrl+E",), "Suggest entities for new articles", PROJECT, WINDOW,
       menu="&Suggest entities for new articles"),
     A("project.suggest_again", ("Ctrl+Shift+E",), "Suggest entities for this article again",

@@ -35,6 +35,7 @@ from annotator.ui.claim_actions import ClaimActions
 from annotator.ui.filter_bar import FilterBar
 from annotator.ui.keymap import ARTICLE_PAGE, DISPUTES_PAGE, label_keys, sheet
 from annotator.ui.keys import bind, check_bound
+from annotator.ui.label_layers_dialog import edit_label_layers
 from annotator.ui.later import Later
 from annotator.ui.matching_worker import MatchingWorker
 from annotator.ui.plain import plain_label
@@ -138,6 +139,7 @@ class MainWindow(QMainWindow):
                                  bar.addMenu("&Help"))
         self._action(file, "project.import", self.import_files)
         self._action(file, "project.import_folder", self.import_folder)
+        self._action(file, "project.label_layers", lambda: edit_label_layers(self))
         self._action(file, "project.suggest", lambda: self.suggest(None))
         self._action(file, "project.suggest_again",
                      lambda: self.suggest([self.current_article] if self.current_article else []))
