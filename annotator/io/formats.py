@@ -29,15 +29,16 @@ LAYOUT: dict[str, str] = {
     "jsonl": "SPLIT.jsonl: one Prodigy-style task per line",
     "spacy": "a folder SPLIT/ of spaCy DocBins, 000001.spacy … (up to 1,000 articles each): "
              "spacy train --paths.train SPLIT reads the folder as one corpus",
-    "conll": "SPLIT.conll (IOB2 entities) and SPLIT.conll.meta",
+    "conll": "SPLIT.conll (IOB2 entities) and the hidden .SPLIT.conll.meta (texts, metadata)",
     "brat": "a folder SPLIT/ with .txt, .ann and .meta per article",
     "claims": "SPLIT.csv and SPLIT.jsonl: one row per claim",
     "claim-pairs": "SPLIT.jsonl: pairs of claims in one group",
 }
 
 
-# Files a writer puts beside its split file: ``train.conll.meta``, ``train.jsonl`` beside CSV.
-SIDECARS: dict[str, tuple[str, ...]] = {"conll": (".conll.meta",), "claims": (".jsonl",)}
+# Files a writer puts beside its split file, ``{}`` standing for the split's name:
+# ``.train.conll.meta``, ``train.jsonl`` beside the CSV.
+SIDECARS: dict[str, tuple[str, ...]] = {"conll": (".{}.conll.meta",), "claims": ("{}.jsonl",)}
 
 
 # Formats that cannot say "nobody reviewed this" (IOB and brat have only "no entity"), and
@@ -62,4 +63,4 @@ def outputs(name: str, split: str) -> tuple[list[str], list[str]]:
     ext = FORMATS[name][2]
     if not ext:
         return [], [split]
-    return [split + ext, *(split + extra for extra in SIDECARS.get(name, ()))], []
+    return [split + ext, *(extra.format(split) for extra in SIDECARS.get(name, ()))], []
