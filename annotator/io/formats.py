@@ -21,6 +21,8 @@ FORMATS: dict[str, tuple[str, str, str]] = {
     "brat": ("annotator.io.brat", "write_brat", ""),
     "claims": ("annotator.io.claims_table", "write_claims", ".csv"),
     "claim-pairs": ("annotator.io.claims_table", "write_claim_pairs", ".jsonl"),
+    "doccano": ("annotator.io.export_doccano", "write_doccano", ".jsonl"),
+    "doccano-relations": ("annotator.io.export_doccano", "write_doccano_relations", ".jsonl"),
 }
 
 
@@ -33,6 +35,9 @@ LAYOUT: dict[str, str] = {
     "brat": "a folder SPLIT/ with .txt, .ann and .meta per article",
     "claims": "SPLIT.csv and SPLIT.jsonl: one row per claim",
     "claim-pairs": "SPLIT.jsonl: pairs of claims in one group",
+    "doccano": "SPLIT.jsonl: doccano's sequence labeling import (entities)",
+    "doccano-relations": "SPLIT.jsonl: doccano's relation import (entities, claims, sources, "
+                         "links)",
 }
 
 
