@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.core.model import ArticleDraft, Layer, Span, Status
+from annotator.core.model import ArticleDraft, Layer, ModelInfo, Span, Status
 from annotator.store import Project
 
 TEXT_A = ("🎉 Anna Berger 🇩🇪 sagte in 𝔄𝔫𝔫𝔞berg, der Vertrag sei am Mittwoch unterzeichnet "
@@ -19,7 +19,8 @@ def span(text: str, part: str, label: str) -> Span:
 
 
 def build(path: Path) -> tuple[Project, int, int]:
-    """Article A: maria's spans of every layer and two links, marked done. Article B: maria
+    """Article A: maria's spans of every layer and two links, an open model suggestion, marked
+    done. Article B: maria
     and jonas each annotated it, differently (no gold version), marked done by both."""
     p = Project.open(path)
     a = p.add_article(_draft(TEXT_A, "Vertrag unterzeichnet", "Elbtal-Bote", {"rubrik": "Politik"}))
@@ -38,6 +39,9 @@ def build(path: Path) -> tuple[Project, int, int]:
     confirmed = ann(a, Layer.CLAIM, span(TEXT_A, "bestätigte das", "CLAIM"), "maria")
     p.add_link(claim, source, "attributed_to", "maria", {"cue": "sagte"})
     p.add_link(confirmed, government, "attributed_to", "maria")
+    suggested = span(TEXT_A, "Abend", "TIME")
+    p.replace_suggestions(a, ModelInfo("de_annotator_ner", "1.0.0"), [
+        Span(suggested.start, suggested.end, "TIME", 0.61)])
     p.set_status(a, Status.DONE)
     ann(b, Layer.ENTITY, span(TEXT_B, "𝔄-Zeitung", "ORG"), "maria")
     ann(b, Layer.ENTITY, span(TEXT_B, "𝔄-Zeitung", "MISC"), "jonas")

@@ -57,7 +57,8 @@ def _labelled(draft: ArticleDraft) -> dict[str, Any]:
     units = Utf16Index(draft.text)
     found = dict.fromkeys((units.to_utf16(s.start), units.to_utf16(s.end), s.label)
                           for s in all_spans(draft) if s.layer is Layer.ENTITY)
-    return {"text": draft.text, "label": [list(span) for span in found], **_meta(draft)}
+    return {"text": draft.text, "label": [list(span) for span in found],
+            **article_fields(draft)}
 
 
 def _related(draft: ArticleDraft, ids: Iterator[int]) -> dict[str, Any]:
@@ -71,10 +72,11 @@ def _related(draft: ArticleDraft, ids: Iterator[int]) -> dict[str, Any]:
     relations = [{"id": next(ids), "from_id": numbers[link.from_key],
                   "to_id": numbers[link.to_key], "type": link.kind}
                  for link in draft.links if link.from_key in numbers and link.to_key in numbers]
-    return {"text": draft.text, "entities": entities, "relations": relations, **_meta(draft)}
+    return {"text": draft.text, "entities": entities, "relations": relations,
+            **article_fields(draft)}
 
 
-def _meta(draft: ArticleDraft) -> dict[str, Any]:
+def article_fields(draft: ArticleDraft) -> dict[str, Any]:
     """The article's fields that are set, and its free meta under ``meta``."""
     fields = {name: getattr(draft, name) for name in FIELDS}
     fields["status"] = draft.status.value if draft.status is not None else None

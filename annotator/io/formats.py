@@ -23,6 +23,7 @@ FORMATS: dict[str, tuple[str, str, str]] = {
     "claim-pairs": ("annotator.io.claims_table", "write_claim_pairs", ".jsonl"),
     "doccano": ("annotator.io.export_doccano", "write_doccano", ".jsonl"),
     "doccano-relations": ("annotator.io.export_doccano", "write_doccano_relations", ".jsonl"),
+    "label-studio": ("annotator.io.export_label_studio", "write_label_studio", ".json"),
 }
 
 
@@ -38,12 +39,15 @@ LAYOUT: dict[str, str] = {
     "doccano": "SPLIT.jsonl: doccano's sequence labeling import (entities)",
     "doccano-relations": "SPLIT.jsonl: doccano's relation import (entities, claims, sources, "
                          "links)",
+    "label-studio": "SPLIT.json: Label Studio tasks (an annotation per annotator, relations, "
+                    "suggestions as predictions) and SPLIT.label_config.xml for the project",
 }
 
 
 # Files a writer puts beside its split file, ``{}`` standing for the split's name:
 # ``.train.conll.meta``, ``train.jsonl`` beside the CSV.
-SIDECARS: dict[str, tuple[str, ...]] = {"conll": (".{}.conll.meta",), "claims": ("{}.jsonl",)}
+SIDECARS: dict[str, tuple[str, ...]] = {"conll": (".{}.conll.meta",), "claims": ("{}.jsonl",),
+                                        "label-studio": ("{}.label_config.xml",)}
 
 
 # Formats that cannot say "nobody reviewed this" (IOB and brat have only "no entity"), and
