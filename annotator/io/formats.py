@@ -24,6 +24,7 @@ FORMATS: dict[str, tuple[str, str, str]] = {
     "doccano": ("annotator.io.export_doccano", "write_doccano", ".jsonl"),
     "doccano-relations": ("annotator.io.export_doccano", "write_doccano_relations", ".jsonl"),
     "label-studio": ("annotator.io.export_label_studio", "write_label_studio", ".json"),
+    "prodigy": ("annotator.io.export_prodigy", "write_prodigy", ".entities.jsonl"),
 }
 
 
@@ -41,13 +42,16 @@ LAYOUT: dict[str, str] = {
                          "links)",
     "label-studio": "SPLIT.json: Label Studio tasks (an annotation per annotator, relations, "
                     "suggestions as predictions) and SPLIT.label_config.xml for the project",
+    "prodigy": "SPLIT.entities.jsonl, SPLIT.claims.jsonl (with the links to sources) and "
+               "SPLIT.sources.jsonl: Prodigy tasks, a layer a file, a line per annotator",
 }
 
 
 # Files a writer puts beside its split file, ``{}`` standing for the split's name:
 # ``.train.conll.meta``, ``train.jsonl`` beside the CSV.
 SIDECARS: dict[str, tuple[str, ...]] = {"conll": (".{}.conll.meta",), "claims": ("{}.jsonl",),
-                                        "label-studio": ("{}.label_config.xml",)}
+                                        "label-studio": ("{}.label_config.xml",),
+                                        "prodigy": ("{}.claims.jsonl", "{}.sources.jsonl")}
 
 
 # Formats that cannot say "nobody reviewed this" (IOB and brat have only "no entity"), and
