@@ -96,3 +96,26 @@ def test_labeling_config_escapes_labels() -> None:
                 for c in ElementTree.fromstring(config).findall("Labels")}
     assert controls == {"entity": {'A&B "C"'}}  # a layer without labels has no control
     assert 'value="laut &lt;Quelle&gt;"' in config
+
+
+def test_work_not_done_is_offered_not_labelled() -> None:
+    """Label Studio counts a task with an annotation as labelled: an article nobody marked done
+    brings its spans as a prediction; a done article without spans is labelled empty."""
+    from annotator.core.model import ArticleDraft, DocLink, DocSpan, Layer, Provenance
+    from annotator.io.export_label_studio import task_of
+
+    text = "Anna Berger sagte, alles sei gut."
+    made = Provenance("maria", "2024-05-02T10:00:00+00:00")
+    spans = [DocSpan("T1", Layer.SOURCE, 0, 11, "SOURCE", made=made),
+             DocSpan("T2", Layer.CLAIM, 19, 32, "CLAIM", made=made)]
+    draft = ArticleDraft(text=text, annotations=spans, links=[DocLink("T2", "T1")],
+                         reviewed=False)
+    task = task_of(draft)
+    assert task["annotations"] == []
+    [prediction] = task["predictions"]
+    assert (prediction["model_version"], prediction["annotator"]) == ("maria, not done", "maria")
+    assert [r["type"] for r in prediction["result"]] == ["labels", "labels", "relation"]
+    assert task_of(ArticleDraft(text=text, reviewed=False)) == {
+        "data": {"text": text, "title": "", "language": "de"}, "annotations": []}
+    assert task_of(ArticleDraft(text=text))["annotations"] == [
+        {"id": 1, "ground_truth": True, "result": []}]

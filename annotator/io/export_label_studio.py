@@ -12,7 +12,9 @@
      "predictions": [{"model_version": "de_annotator_ner 1.0.0", "result": […]}]}
 
 One annotation per annotator whose version the export carries (one, gold's, where an article
-has a gold version); ``ground_truth`` when it is the only one. Label Studio takes
+has a gold version); ``ground_truth`` when it is the only one. An article not reviewed whole
+(``--include-unreviewed``) gets its versions as predictions instead, so that Label Studio
+does not count it as labelled. Label Studio takes
 ``completed_by`` only as the id or e-mail of a user of its own (else it refuses the whole
 import), so it is left out (the importing user becomes the annotator) and the name is kept
 under ``annotator``, which Label Studio ignores. A claim → source link is a relation in the
@@ -73,25 +75,39 @@ def _results(task: dict[str, Any]) -> Iterable[dict[str, Any]]:
 
 
 def task_of(draft: ArticleDraft) -> dict[str, Any]:
-    """One article: its text and fields, an annotation per annotator, its open suggestions."""
-    spans = [s for s in all_spans(draft) if s.layer in REVIEWED_LAYERS]
-    versions: dict[str | None, list[DocSpan]] = {}
-    for s in spans:
-        versions.setdefault(s.made.annotator if s.made else draft.annotator, []).append(s)
-    whose = {s.key: who for who, own in versions.items() for s in own}
-    annotations = []
-    for n, (who, own) in enumerate(versions.items() or [(None, [])], start=1):
-        result = [_region(draft.text, s) for s in own]
-        result += [_relation(link) for link in draft.links if link.to_key in whose
-                   and link.from_key in whose and whose[link.from_key] == who]
-        annotation: dict[str, Any] = {"id": n, "ground_truth": len(versions) <= 1,
-                                      "result": result}
-        annotations.append(annotation | ({"annotator": who} if who else {}))
+    """One article: its text and fields, an annotation per annotator (of an article not
+    reviewed whole, a prediction: Label Studio counts a task with annotations as labelled),
+    and its open suggestions as predictions."""
+    versions = _versions(draft)
+    annotations: list[dict[str, Any]] = []
+    predictions: list[dict[str, Any]] = []
+    for n, (who, result) in enumerate(versions, start=1):
+        named = {"annotator": who} if who else {}
+        if draft.reviewed:
+            annotations.append({"id": n, "ground_truth": len(versions) == 1, "result": result,
+                                **named})
+        elif result:
+            predictions.append({"model_version": f"{who or 'import'}, not done",
+                                "result": result, **named})
     task: dict[str, Any] = {"data": {TEXT: draft.text, **article_fields(draft)},
                             "annotations": annotations}
-    if predictions := _predictions(draft):
+    if predictions := predictions + _suggested(draft):
         task["predictions"] = predictions
     return task
+
+
+def _versions(draft: ArticleDraft) -> list[tuple[str | None, list[dict[str, Any]]]]:
+    """Each annotator's regions and relations (a link goes with its claim's maker); one empty
+    version when there are no spans."""
+    versions: dict[str | None, list[DocSpan]] = {}
+    for s in all_spans(draft):
+        if s.layer in REVIEWED_LAYERS:
+            versions.setdefault(s.made.annotator if s.made else draft.annotator, []).append(s)
+    whose = {s.key: who for who, own in versions.items() for s in own}
+    return [(who, [_region(draft.text, s) for s in own]
+             + [_relation(link) for link in draft.links if link.to_key in whose
+                and whose.get(link.from_key, "") == who])
+            for who, own in versions.items()] or [(draft.annotator, [])]
 
 
 def _region(text: str, span: DocSpan) -> dict[str, Any]:
@@ -106,7 +122,7 @@ def _relation(link: DocLink) -> dict[str, Any]:
             "direction": "right", "labels": [link.kind]}
 
 
-def _predictions(draft: ArticleDraft) -> list[dict[str, Any]]:
+def _suggested(draft: ArticleDraft) -> list[dict[str, Any]]:
     """The open suggestions of the reviewed layers, one prediction per model."""
     by_model: dict[str, list[dict[str, Any]]] = {}
     for s in draft.open_suggestions():

@@ -20,9 +20,10 @@ their own file. ``answer`` is ``accept`` for an article reviewed whole with no o
 suggestion in the file's layer, else ``ignore`` (Prodigy's training leaves it out).
 
 Prodigy's ``_input_hash``/``_task_hash`` are left out: its ``set_hashes`` is murmurhash over
-the task's text (and its spans, for the task hash), but how it serializes them is not published,
-so an imitation could not be checked; Prodigy's ``set_hashes`` fills in missing ones. Our stable BLAKE2b hashes
-(as the jsonl export computes them) are named so that nobody takes them for Prodigy's.
+the task's text (and its spans, for the task hash), but how it serializes them is not
+published, so an imitation could not be checked; ``set_hashes`` fills in missing ones. Our
+stable BLAKE2b hashes (as the jsonl export computes them) are named so that nobody takes them
+for Prodigy's.
 Zones, claim attributes, groups and open suggestions are in the jsonl export, not here.
 """
 
