@@ -116,6 +116,9 @@ def test_work_not_done_is_offered_not_labelled() -> None:
     assert (prediction["model_version"], prediction["annotator"]) == ("maria, not done", "maria")
     assert [r["type"] for r in prediction["result"]] == ["labels", "labels", "relation"]
     assert task_of(ArticleDraft(text=text, reviewed=False)) == {
-        "data": {"text": text, "title": "", "language": "de"}, "annotations": []}
+        "data": {"text": text, "title": "", "outlet": None, "author": None, "url": None,
+                 "published": None, "language": "de", "source_path": None, "status": None,
+                 "meta": {}},
+        "annotations": []}
     assert task_of(ArticleDraft(text=text))["annotations"] == [
         {"id": 1, "ground_truth": True, "result": []}]

@@ -14,9 +14,9 @@ the links between them (claim → source: ``attributed_to``)::
 Offsets count UTF-16 code units, as doccano's editor does (JavaScript string indices) unless a
 project counts grapheme clusters: a default project shows every span where it is. Ids are unique
 in the file (doccano resolves relations by them). The other keys (the article's fields, and
-``meta`` with its free meta) become doccano's metadata of the example. Who made a span, claim
-attributes, claim groups, zones and open suggestions are not written: doccano has no place
-for them (docs/formats.md).
+``meta`` with its free meta, in every line) become doccano's metadata of the example. Who
+made a span, claim attributes, claim groups, zones and open suggestions are not written:
+doccano has no place for them (docs/formats.md).
 """
 
 from __future__ import annotations
@@ -77,8 +77,9 @@ def _related(draft: ArticleDraft, ids: Iterator[int]) -> dict[str, Any]:
 
 
 def article_fields(draft: ArticleDraft) -> dict[str, Any]:
-    """The article's fields that are set, and its free meta under ``meta``."""
+    """The article's fields (null when unknown) and its free meta under ``meta``: every line
+    has every key, since doccano reads the lines into one table, where a key missing from a
+    line is NaN, which its database refuses as JSON (the whole import fails)."""
     fields = {name: getattr(draft, name) for name in FIELDS}
     fields["status"] = draft.status.value if draft.status is not None else None
-    found = {name: value for name, value in fields.items() if value is not None}
-    return {**found, "meta": draft.meta} if draft.meta else found
+    return {**fields, "meta": draft.meta}
