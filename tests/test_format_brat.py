@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.core.model import ArticleDraft, Layer, Span, Status
+from annotator.core.model import ArticleDraft, DocSpan, Layer, Span, Status
 from annotator.io import ImportFailure, iter_import
 from annotator.io.brat import write_brat
 from annotator.store import Project
@@ -146,15 +146,18 @@ def test_brat_files_as_written(tmp_path: Path) -> None:
     assert f"\tSOURCE {brk} {brk};{brk + 1} {brk + 4}\t Das" in ann  # an empty first fragment
     assert "\tVertragsname_mit_Leerzeichen " in ann and "label: Vertragsname mit Leerzeichen" in ann
     for expected in ("Verdict T", "Kind T", "Checkworthy T", "Layer T", "R1\tattributed_to Arg1:T",
-                     "AnnotatorNotes T", "\tevidence: Pressemitteilung vom 3. Mai",
-                     '\tcomment= "  zwei\\nZeilen\\t"', "\tconfidence= 0.8",
-                     "\tkind: weird value", "\tsource: Anna Berger", "\tsource_kind: person",
-                     "\tcue: sagte", "\tquote_type: reported",
-                     '#6\tAnnotatorNotes T4\tgroup= {"key": "G1", "title": "Wochentag der '
-                     'Unterzeichnung", "value": "Mittwoch", "stance": "supports", "holds": true}\n',
-                     '\tAnnotatorNotes T6\tgroup= {"key": "G2", "title": "Bestätigung", '
-                     '"value": "", "stance": "supports", "holds": false}\n'):
+                     # one AnnotatorNotes line per span or relation, its notes joined by " | "
+                     '#2\tAnnotatorNotes T4\tcomment= "  zwei\\nZeilen\\t" | confidence= 0.8 | '
+                     "evidence: Pressemitteilung vom 3. Mai | "
+                     'group= {"key": "G1", "title": "Wochentag der Unterzeichnung", '
+                     '"value": "Mittwoch", "stance": "supports", "holds": true}\n',
+                     "\tAnnotatorNotes T2\tsource: Anna Berger | source_kind: person\n",
+                     "\tAnnotatorNotes R1\tcue: sagte | quote_type: reported\n",
+                     '\tAnnotatorNotes T6\tkind: weird value | group= {"key": "G2", "title": '
+                     '"Bestätigung", "value": "", "stance": "supports", "holds": false}\n'):
         assert expected in ann, expected
+    targets = [line.split("\t")[1] for line in lines if line.startswith("#")]
+    assert len(targets) == len(set(targets)) == 8  # brat's editor shows and saves one
     ann_c = (tmp_path / "out" / "0003-Vertrag-Mittwoch.ann").read_text(encoding="utf-8")
     assert '"key": "G3", "title": "Ort"' in ann_c and '"key": "G1"' in ann_c
     conf = (tmp_path / "out" / "annotation.conf").read_text(encoding="utf-8")
@@ -216,3 +219,30 @@ def test_broken_brat_fails_alone(tmp_path: Path) -> None:
     failures = [i for i in items if isinstance(i, ImportFailure)]
     assert len(failures) == 2 and len(items) == 3
     assert "T1" in failures[0].reason and "b.txt" in failures[1].reason
+
+
+def test_brat_notes_with_bars_and_older_files_read_back(tmp_path: Path) -> None:
+    """Notes holding ``|`` stay whole (written as JSON); older exports with several
+    AnnotatorNotes lines per span and foreign notes with `` | `` still read."""
+    text = "Olaf Scholz sagte, alles sei gut."
+    draft = ArticleDraft(text=text, title="Scholz", annotations=[
+        DocSpan("T1", Layer.SOURCE, 0, 11, "SOURCE", {"hinweis": "a | b", "rolle": "x|y",
+                                                       "quelle": "dpa"})])
+    write_brat([draft], tmp_path / "new")
+    ann = (tmp_path / "new" / "0001-Scholz.ann").read_text(encoding="utf-8")
+    assert ann.count("AnnotatorNotes") == 1
+    assert '\tAnnotatorNotes T1\thinweis= "a | b" | quelle: dpa | rolle= "x|y"\n' in ann
+    [back] = list(iter_import([tmp_path / "new"]))
+    assert back.annotations[0].attrs == {"hinweis": "a | b", "rolle": "x|y", "quelle": "dpa"}
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "old" / "a.ann").write_text(
+        "T1\tSOURCE 0 11\tOlaf Scholz\n"
+        "#1\tAnnotatorNotes T1\tsource: Olaf Scholz\n"
+        "#2\tAnnotatorNotes T1\tconfidence= 0.8\n"
+        "#3\tAnnotatorNotes T1\tHinweis: siehe oben | unten\n"
+        "#4\tAnnotatorNotes T1\tfrei formuliert | mit Strich\n", encoding="utf-8")
+    [old] = list(iter_import([tmp_path / "old"]))
+    assert old.annotations[0].source == "Olaf Scholz"
+    assert old.annotations[0].attrs == {"confidence": 0.8, "Hinweis": "siehe oben | unten",
+                                        "comment": "frei formuliert | mit Strich"}

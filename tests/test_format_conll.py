@@ -59,7 +59,7 @@ def test_conll_round_trip_is_byte_identical(tmp_path: Path, caplog) -> None:
     drafts = [annotated_draft(src, i) for i in ids]
     with caplog.at_level(logging.WARNING, logger="annotator.io.conll"):
         files = write_conll(drafts, tmp_path / "one" / "train.conll")
-    assert [f.name for f in files] == ["train.conll", "train.conll.meta"]
+    assert [f.name for f in files] == ["train.conll", ".train.conll.meta"]
     assert "left out 1 entity spans" in caplog.text  # "Berlin" inside the ORG
     items = list(iter_import([tmp_path / "one"]))  # the .meta sidecar is not an article
     assert all(isinstance(i, ArticleDraft) for i in items) and len(items) == 2
@@ -75,7 +75,7 @@ def test_conll_round_trip_is_byte_identical(tmp_path: Path, caplog) -> None:
     new_ids = [importer.add(d) for d in items if isinstance(d, ArticleDraft)]
     again = [annotated_draft(dst, i) for i in new_ids if i]
     write_conll(again, tmp_path / "two" / "train.conll")
-    for name in ("train.conll", "train.conll.meta"):
+    for name in ("train.conll", ".train.conll.meta"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
 
 
@@ -118,6 +118,33 @@ def test_spacy_convert_reads_our_export(tmp_path: Path) -> None:
                 if not (label == "LOC" and draft.text[start:end] == "Berlin")]
         assert theirs == ours
         assert sum(1 for t in doc if t.is_sent_start) == len(kept)
+
+
+def test_spacy_convert_reads_the_export_folder(tmp_path: Path) -> None:
+    """``spacy convert FOLDER`` (file type guessed from the folder) reads an export: the hidden
+    sidecar and manifest are skipped; an older export's visible sidecar still imports."""
+    from spacy.tokens import DocBin
+
+    from annotator.app.exporting import ExportOptions, export_project
+    from annotator.io.tokens import german_tokenizer
+
+    src, _ids = build_project(tmp_path / "src.db")
+    out = tmp_path / "export"
+    report = export_project(src, ExportOptions("conll", out, split=(("train", 1.0),)))
+    assert sorted(p.name for p in out.iterdir()) == [".annotator-export.json",
+                                                     ".train.conll.meta", "train.conll"]
+    assert {f.name for f in report.files} == {"train.conll", ".train.conll.meta"}
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    subprocess.run([sys.executable, "-m", "spacy", "convert", str(out), str(corpus)],
+                   check=True, capture_output=True, timeout=120)
+    [doc] = DocBin().from_disk(corpus / "train.spacy").get_docs(german_tokenizer().vocab)
+    assert [e.text for e in doc.ents][:2] == ["Anna Berger", "🇩 🇪"]
+    [new] = list(iter_import([out]))
+    (out / ".train.conll.meta").rename(out / "train.conll.meta")  # as versions before wrote it
+    [old] = list(iter_import([out / "train.conll"]))
+    assert new.text == old.text == TEXT_A and new.title == old.title == "Zustimmung"
+    assert _entities(new) == _entities(old) and new.annotations[0].made is not None
 
 
 GERMEVAL = """# http://de.wikipedia.org/wiki/Manfred_Korfmann [2009-10-17]

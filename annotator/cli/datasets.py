@@ -20,9 +20,9 @@ _AllowDisagreements = Annotated[bool, typer.Option(
 
 def export_cmd(
     project: Annotated[Path, typer.Argument(help="Project file")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, spacy (a folder of "
-                                     "DocBins per split, up to 1,000 articles each: spacy train "
-                                     "reads the folder), conll, brat, claims or claim-pairs")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, spacy (DocBins, a folder "
+                                     "per split), conll, brat, claims, claim-pairs, doccano, "
+                                     "doccano-relations, label-studio or prodigy")],
     out: Annotated[Path, typer.Option("--output", "-o", help="Output folder: one file or "
                                       "folder per split")],
     layer: Annotated[list[str] | None, typer.Option(

@@ -3,8 +3,11 @@
 The ``.meta`` sidecar holds the article's fields, ``provenance`` (who made each span and when,
 the model it was accepted from: ``{"T1": {"_annotator_id": …, "_timestamp": …}}``, records of
 ``annotator.io.records``) and ``suggestions``, the open model suggestions (zones the rules
-suggested among them), which are never T lines. brat cannot say "nobody reviewed this", so
-the export refuses articles with parts nobody reviewed (app/exporting.py).
+suggested among them), which are never T lines. What brat has no field for (a label it cannot
+spell, the canonical source, attributes, claim groups) goes into one AnnotatorNotes line per
+span or relation, notes joined by `` | ``: brat's editor shows and saves one. brat cannot say
+"nobody reviewed this", so the export refuses articles with parts nobody reviewed
+(app/exporting.py).
 
 Writing is here, with what reading shares; reading is in ``brat_read``.
 """
@@ -32,6 +35,7 @@ from annotator.io.records import provenance_record, suggestion_record
 CONF = "annotation.conf"
 META_SUFFIX = ".meta"
 NOTE = "AnnotatorNotes"
+NOTE_SEP = " | "  # joins the notes of one span into its one AnnotatorNotes line
 LAYER_ATTR = "Layer"
 NATIVE = {"kind": ("Kind", CLAIM_KINDS), "checkworthy": ("Checkworthy", CHECKWORTHY),
           "verdict": ("Verdict", VERDICTS)}  # claim attributes written as brat A lines
@@ -142,8 +146,11 @@ def ann_lines(draft: ArticleDraft, numbers: dict[str, str], conf: _Conf) -> list
         relations.append(f"R{r}\t{kind} Arg1:{tids[link.from_key]} Arg2:{tids[link.to_key]}\n")
         extra = [("relation", link.kind)] if kind != link.kind else []
         notes += [(f"R{r}", line) for line in _notes(extra, link.attrs, LINK_FIELDS)]
-    comments = [f"#{n}\t{NOTE} {target}\t{text}\n" for n, (target, text)
-                in enumerate(notes, start=1)]
+    joined: dict[str, list[str]] = {}
+    for target, text in notes:
+        joined.setdefault(target, []).append(text)
+    comments = [f"#{n}\t{NOTE} {target}\t{NOTE_SEP.join(texts)}\n" for n, (target, texts)
+                in enumerate(joined.items(), start=1)]
     return spans + attrs + relations + comments
 
 
@@ -198,7 +205,8 @@ def _notes(fields: list[tuple[str, Any]], attrs: dict[str, Any],
 
 
 def _note(name: str, value: Any) -> str:
-    """``name: text`` for plain one-line text, else ``name= JSON``."""
-    if isinstance(value, str) and value and value == value.strip() and value.isprintable():
+    """``name: text`` for plain one-line text without ``|``, else ``name= JSON``."""
+    if (isinstance(value, str) and value and value == value.strip() and value.isprintable()
+            and "|" not in value):
         return f"{name}: {value}"
     return f"{name}= {json_line(value)}"

@@ -10,7 +10,7 @@ from typing import Any
 
 from annotator.core.model import ArticleDraft, DocGroupMember, DocLink, DocSpan, Layer, Status
 from annotator.core.spans import Utf16Index
-from annotator.io.brat import IMPLIED, LAYER_ATTR, META_SUFFIX, NATIVE, SPAN_FIELDS
+from annotator.io.brat import IMPLIED, LAYER_ATTR, META_SUFFIX, NATIVE, NOTE_SEP, SPAN_FIELDS
 from annotator.io.common import (
     ARTICLE_BYTES,
     ImportProblem,
@@ -23,6 +23,8 @@ from annotator.io.decode import decode_bytes
 from annotator.io.records import object_of, parse_provenance, parse_suggestions
 
 _NOTE = re.compile(r"([A-Za-z_][\w.-]*)(: |= )(.*)", re.S)
+_NOTE_HEAD = re.compile(r"([A-Za-z_][\w.-]*)(: |= )")
+_JSON = json.JSONDecoder()
 
 
 def brat_text_of(path: Path) -> Path | None:
@@ -174,16 +176,15 @@ class _Reader:
         """Notes in our ``field: text`` / ``field= JSON`` form; other text is a comment."""
         if len(head) != 2 or not (target := self.spans.get(head[1]) or self.links.get(head[1])):
             return
-        found = _NOTE.fullmatch(text)
-        name, value = (found.group(1), found.group(3)) if found else ("comment", text)
-        if found and found.group(2) == "= ":
-            try:
-                value = json.loads(value)
-            except ValueError:
-                name, value = "comment", text
-        if head[1] in self.spans and name in SPAN_FIELDS - {"attrs"}:
-            self._span_field(head[1], name, value)
-        elif head[1] in self.links and name == "relation" and isinstance(value, str):
+        for name, value, ours in _notes(text):
+            self._note(head[1], target, name, value, ours)
+
+    def _note(self, key: str, target: dict[str, Any], name: str, value: Any,
+              found: bool) -> None:
+        """One note of a span or relation: a field of ours, an attribute, or a comment."""
+        if key in self.spans and name in SPAN_FIELDS - {"attrs"}:
+            self._span_field(key, name, value)
+        elif key in self.links and name == "relation" and isinstance(value, str):
             target["kind"] = value
         elif name == "attrs" and isinstance(value, dict):
             target["attrs"].update(value)
@@ -213,6 +214,42 @@ class _Reader:
                             for x in self.links.values()]
         self.draft.groups = [m for m in self.groups
                              if self.spans[m.span_key]["layer"] is Layer.CLAIM]
+
+
+def _notes(text: str) -> list[tuple[str, Any, bool]]:
+    """The notes of one AnnotatorNotes line as (name, value, in our form): ours joined by
+    `` | ``, an older file's single ``name: text`` / ``name= JSON``, or a plain comment."""
+    joined = _joined(text)
+    if joined is not None:
+        return [(name, value, True) for name, value in joined]
+    found = _NOTE.fullmatch(text)
+    if found and found.group(2) == ": ":
+        return [(found.group(1), found.group(3), True)]
+    return [("comment", text, False)]
+
+
+def _joined(text: str) -> list[tuple[str, Any]] | None:
+    """``name: text | name= JSON | …`` (plain texts hold no ``|``), or None for other text."""
+    notes: list[tuple[str, Any]] = []
+    pos = 0
+    while head := _NOTE_HEAD.match(text, pos):
+        pos = head.end()
+        if head.group(2) == "= ":
+            try:
+                value, pos = _JSON.raw_decode(text, pos)
+            except (ValueError, RecursionError):
+                return None
+        else:
+            end = text.find(NOTE_SEP, pos)
+            end = len(text) if end < 0 else end
+            value, pos = text[pos:end], end
+        notes.append((head.group(1), value))
+        if pos == len(text):
+            return notes
+        if not text.startswith(NOTE_SEP, pos):
+            return None
+        pos += len(NOTE_SEP)
+    return None
 
 
 def _offsets(n: int, data: str) -> tuple[str, list[tuple[int, int]]]:

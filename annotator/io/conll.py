@@ -1,9 +1,11 @@
-"""CoNLL-2003-style IOB2 for the entity layer; a ``.meta`` sidecar makes our own files lossless.
+"""CoNLL-2003-style IOB2 for the entity layer; a hidden sidecar makes our own files lossless.
 
-The sidecar has one JSON line per document: its text and fields, and ``provenance``, who made
-each entity span and when (records of ``annotator.io.records`` with the span's ``start``,
-``end`` and ``label``). IOB has no "nobody reviewed this": the export refuses articles with
-parts nobody reviewed (app/exporting.py).
+The sidecar of ``train.conll`` is ``.train.conll.meta`` beside it: a dot file, which
+``spacy convert`` skips when it reads the folder (it refuses a folder of mixed file types);
+older versions' ``train.conll.meta`` is still read. It has one JSON line per document: its
+text and fields, and ``provenance``, who made each entity span and when (records of
+``annotator.io.records`` with the span's ``start``, ``end`` and ``label``). IOB has no "nobody
+reviewed this": the export refuses articles with parts nobody reviewed (app/exporting.py).
 """
 
 from __future__ import annotations
@@ -50,8 +52,14 @@ Entity = tuple[int, int, str]  # start, end (code points), label
 
 
 def sidecar_path(path: Path) -> Path:
-    """Where the texts and metadata of a CoNLL file go: ``train.conll`` → ``train.conll.meta``."""
-    return path.with_name(path.name + SIDECAR_SUFFIX)
+    """Where the texts and metadata of a CoNLL file go: ``train.conll`` → ``.train.conll.meta``."""
+    return path.with_name("." + path.name + SIDECAR_SUFFIX)
+
+
+def _sidecar_found(path: Path) -> Path | None:
+    """The sidecar of a CoNLL file, or an older version's ``train.conll.meta``, if there is one."""
+    return next((p for p in (sidecar_path(path), path.with_name(path.name + SIDECAR_SUFFIX))
+                 if p.is_file()), None)
 
 
 def json_line(value: Any) -> str:
@@ -175,7 +183,7 @@ def iter_conll_file(path: Path) -> Iterator[ImportItem]:
     docs = parse_conll(decode_bytes(data, path, warn=notes.append))
     yield from (ImportWarning(str(path), None, note) for note in notes)
     if not docs:
-        if not sidecar_path(path).is_file():  # with one: our export of an empty split
+        if _sidecar_found(path) is None:  # with one: our export of an empty split
             yield ImportFailure(str(path), None, "no tokens in the file")
         return
     records = _read_sidecar(path, len(docs))
@@ -237,8 +245,8 @@ def _add_sentence(doc: _Doc, rows: list[tuple[int, list[str]]]) -> None:
 
 def _read_sidecar(path: Path, count: int) -> list[dict[str, Any]] | None:
     """The sidecar's records when there is one for exactly these documents."""
-    sidecar = sidecar_path(path)
-    if not sidecar.is_file():
+    sidecar = _sidecar_found(path)
+    if sidecar is None:
         return None
     try:
         data = read_limited(sidecar, DATASET_BYTES, "a CoNLL sidecar")

@@ -21,6 +21,10 @@ FORMATS: dict[str, tuple[str, str, str]] = {
     "brat": ("annotator.io.brat", "write_brat", ""),
     "claims": ("annotator.io.claims_table", "write_claims", ".csv"),
     "claim-pairs": ("annotator.io.claims_table", "write_claim_pairs", ".jsonl"),
+    "doccano": ("annotator.io.export_doccano", "write_doccano", ".jsonl"),
+    "doccano-relations": ("annotator.io.export_doccano", "write_doccano_relations", ".jsonl"),
+    "label-studio": ("annotator.io.export_label_studio", "write_label_studio", ".json"),
+    "prodigy": ("annotator.io.export_prodigy", "write_prodigy", ".entities.jsonl"),
 }
 
 
@@ -29,15 +33,25 @@ LAYOUT: dict[str, str] = {
     "jsonl": "SPLIT.jsonl: one Prodigy-style task per line",
     "spacy": "a folder SPLIT/ of spaCy DocBins, 000001.spacy … (up to 1,000 articles each): "
              "spacy train --paths.train SPLIT reads the folder as one corpus",
-    "conll": "SPLIT.conll (IOB2 entities) and SPLIT.conll.meta",
+    "conll": "SPLIT.conll (IOB2 entities) and the hidden .SPLIT.conll.meta (texts, metadata)",
     "brat": "a folder SPLIT/ with .txt, .ann and .meta per article",
     "claims": "SPLIT.csv and SPLIT.jsonl: one row per claim",
     "claim-pairs": "SPLIT.jsonl: pairs of claims in one group",
+    "doccano": "SPLIT.jsonl: doccano's sequence labeling import (entities)",
+    "doccano-relations": "SPLIT.jsonl: doccano's relation import (entities, claims, sources, "
+                         "links)",
+    "label-studio": "SPLIT.json: Label Studio tasks (an annotation per annotator, relations, "
+                    "suggestions as predictions) and SPLIT.label_config.xml for the project",
+    "prodigy": "SPLIT.entities.jsonl, SPLIT.claims.jsonl (with the links to sources) and "
+               "SPLIT.sources.jsonl: Prodigy tasks, a layer a file, a line per annotator",
 }
 
 
-# Files a writer puts beside its split file: ``train.conll.meta``, ``train.jsonl`` beside CSV.
-SIDECARS: dict[str, tuple[str, ...]] = {"conll": (".conll.meta",), "claims": (".jsonl",)}
+# Files a writer puts beside its split file, ``{}`` standing for the split's name:
+# ``.train.conll.meta``, ``train.jsonl`` beside the CSV.
+SIDECARS: dict[str, tuple[str, ...]] = {"conll": (".{}.conll.meta",), "claims": ("{}.jsonl",),
+                                        "label-studio": ("{}.label_config.xml",),
+                                        "prodigy": ("{}.claims.jsonl", "{}.sources.jsonl")}
 
 
 # Formats that cannot say "nobody reviewed this" (IOB and brat have only "no entity"), and
@@ -62,4 +76,4 @@ def outputs(name: str, split: str) -> tuple[list[str], list[str]]:
     ext = FORMATS[name][2]
     if not ext:
         return [], [split]
-    return [split + ext, *(split + extra for extra in SIDECARS.get(name, ()))], []
+    return [split + ext, *(extra.format(split) for extra in SIDECARS.get(name, ()))], []
