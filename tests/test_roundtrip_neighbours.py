@@ -261,3 +261,14 @@ def test_what_a_trip_loses_is_what_the_docs_say(fmt: str) -> None:
     cannot = " ".join(section.split("**Cannot carry**", 1)[1].split("\n- ", 1)[0].split())
     assert [x for x in CANNOT[fmt] if x not in cannot] == []
     assert "Round trip" in section
+
+
+def test_label_studio_names_the_annotator_by_completed_by_else_ours() -> None:
+    region = {"id": "a", "from_name": "entity", "to_name": "text", "type": "labels",
+              "value": {"start": 2, "end": 13, "text": "Anna Berger", "labels": ["PER"]}}
+    for named, who in (({"annotator": "maria"}, "maria"),
+                       ({"annotator": "maria", "completed_by": 7}, "ls-user-7")):
+        task = {"data": {"text": TEXT}, "annotations": [{"result": [region], **named}]}
+        draft = parse_task(task, "ls.json:1")
+        assert draft.annotator == who
+        assert [(s.made.annotator, s.label) for s in draft.annotations] == [(who, "PER")]
