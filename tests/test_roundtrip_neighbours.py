@@ -223,18 +223,17 @@ def test_round_trip(tmp_path: Path, fmt: str) -> None:
     once = _through(corpus, fmt, tmp_path / "out1", tmp_path / "once.db", unreviewed=False)
     twice = _through(once, fmt, tmp_path / "out2", tmp_path / "twice.db", unreviewed=True)
     first, again, source = snapshot(once), snapshot(twice), snapshot(corpus)
-    if fmt == "prodigy":  # CANNOT: metadata named like a field nests a level deeper
-        for article in (*first.values(), *again.values()):
-            article.pop("meta")
-    assert again == first
     assert first.keys() == source.keys()
     for text, article in source.items():
         assert first[text]["fields"] == article["fields"]
-        assert article["meta"].items() <= first[text].get("meta", article["meta"]).items()
+        assert article["meta"].items() <= first[text]["meta"].items()
         assert CARRIED[fmt](first[text]) == CARRIED[fmt](article), text
     if fmt == "prodigy":  # "accept": done; A had an open suggestion in the layer: "ignore"
         assert [first[t]["versions"] for t in (TEXT_A, TEXT_B)] == [
             {"maria": "in_progress"}, {"maria": "done"}]
+        for article in (*first.values(), *again.values()):  # CANNOT: metadata named like a
+            article.pop("meta")  # field comes back nested a level deeper
+    assert again == first
 
 
 @pytest.mark.xfail(strict=True, reason="two annotators' lines of one text in one batch: the "
