@@ -411,3 +411,90 @@ def test_two_annotators_apart_merged_measured_adjudicated(qtbot: QtBot, tmp_path
         4: [("LOC", "Pirna", "maria")]})
     win.close()
     project.close()
+
+
+def test_three_annotators_apart_merged_measured_adjudicated(qtbot: QtBot,
+                                                            tmp_path: Path) -> None:
+    merged = work_apart(qtbot, tmp_path, ["maria", "jonas", "lea"])
+    project = Project.open(merged)
+    win = open_window(qtbot, project, "leitung")
+
+    # Agreement. Entities, lea: Hochwasser 5 (PER „Anna“ alone), Brücke 4, Haushalt 2 (ORG
+    # „Stadtrat“) = 11 spans. maria & lea: the same 4 + 4 + 1 = 9 of 10 + 11: 18/21; relaxed
+    # adds Anna ~ Anna Berger: 20/21. jonas & lea: 2 + 3 + 1 = 6 of 9 + 11: 12/20; relaxed
+    # adds Anna ~ Anna Berger and Umweltamt ~ Umweltamt Sachsen: 16/20. maria & jonas: above.
+    window = open_agreement(qtbot, win)
+    assert window.status.text().startswith("maria, jonas, lea · 3 articles compared")
+    pairs = ["maria & jonas", "maria & lea", "jonas & lea"]
+    assert window.heatmap.columns == [*pairs, "all (alpha)"]
+    exact = heat(window)
+    assert [exact[("all labels", p)] for p in pairs] == [
+        pytest.approx(14 / 19), pytest.approx(18 / 21), pytest.approx(12 / 20)]
+    qtbot.keyClick(window.article_view, Key.Key_F)
+    relaxed = heat(window)
+    assert [relaxed[("all labels", p)] for p in pairs] == [
+        pytest.approx(16 / 19), pytest.approx(20 / 21), pytest.approx(16 / 20)]
+    # Tokens, lea: LOC 6, PER 3 (Anna, Karl, Braun), ORG 4 (Umweltamt, Sachsen, Bauamt,
+    # Stadtrat), O 37. With maria she differs on Berger and Stadtrat (48 alike), with jonas
+    # on the second Dresden, Berger, Sachsen, Bauamt, Stadtrat (45 alike).
+    maria = {"LOC": 6, "PER": 4, "ORG": 3, "O": 37}
+    jonas = {"LOC": 5, "PER": 4, "ORG": 2, "O": 39}
+    lea = {"LOC": 6, "PER": 3, "ORG": 4, "O": 37}
+    assert kappa(maria, lea, 48, TOKENS) == Fraction(2400 - 1429, 2500 - 1429)
+    assert kappa(jonas, lea, 45, TOKENS) == Fraction(2250 - 1493, 2500 - 1493)
+    qtbot.keyClick(window.article_view, Key.Key_F)
+    kappas = heat(window)
+    assert [kappas[("all labels", p)] for p in pairs] == [
+        pytest.approx(57 / 67), pytest.approx(971 / 1071), pytest.approx(757 / 1007)]
+    # Alpha: 50 units of 3 values, 150 in all; 45 units alike (3 coincidences each), 5 split
+    # 2 to 1 (1 each): 140; LOC 17, PER 11, ORG 9, O 113: 1 − 149·10/(150² − 13260) = 775/924.
+    assert alpha({"LOC": 17, "PER": 11, "ORG": 9, "O": 113}, 150, 140) == Fraction(775, 924)
+    assert kappas[("all labels", "all (alpha)")] == pytest.approx(775 / 924)
+    # The articles, worst first. Haushalt: 12 units, 1 split: LOC 3, ORG 1, O 32:
+    # 1 − 35·2/(36² − 1034) = 96/131. Hochwasser: 17 units, 3 split (Dresden, Berger,
+    # Sachsen): LOC 8, PER 5, ORG 6, O 32: 1 − 50·6/(51² − 1149) = 96/121. Brücke: 21 units,
+    # 1 split (Bauamt): LOC 6, PER 6, ORG 2, O 49: 1 − 62·2/(63² − 2477) = 342/373.
+    assert alpha({"LOC": 3, "ORG": 1, "O": 32}, 36, 34) == Fraction(96, 131)
+    assert alpha({"LOC": 8, "PER": 5, "ORG": 6, "O": 32}, 51, 45) == Fraction(96, 121)
+    assert alpha({"LOC": 6, "PER": 6, "ORG": 2, "O": 49}, 63, 61) == Fraction(342, 373)
+    articles = window.articles
+    assert [(articles.index(r, 0).data(ArticleIdRole), articles.index(r, 6).data(ValueRole))
+            for r in range(3)] == [(3, pytest.approx(96 / 131)), (1, pytest.approx(96 / 121)),
+                                   (2, pytest.approx(342 / 373))]
+    # Claims: lea marked maria's two: kappa 1 with her, 7/17 with jonas (as maria); links too.
+    qtbot.keyClick(window.article_view, Key.Key_L)
+    claims = heat(window)
+    assert [claims[("CLAIM", p)] for p in pairs] == [
+        pytest.approx(7 / 17), 1.0, pytest.approx(7 / 17)]
+    assert window.figures is not None and window.figures.claims is not None
+    assert [p["f1"] for p in window.figures.claims["links"]["pairs"]] == [
+        pytest.approx(2 / 3), 1.0, pytest.approx(2 / 3)]
+    window.close()
+
+    to_front(qtbot, win, win.view.text)
+    queue = open_queue(qtbot, win)
+    assert disagreements(queue) == ["Hochwasser in Dresden", "Neue Brücke 🌉 in Meißen",
+                                    "Haushalt beschlossen"]
+
+    # Adjudication of all three: lea's (3) where she sides with maria, maria's „Anna Berger“
+    # after lea's „Anna“ was undone, none (0) of lea's „Stadtrat“. Gold names the first
+    # annotator whose spans it has there.
+    to_front(qtbot, win, win.view.text)
+    assert adjudicate(qtbot, win, [
+        ("2 jonas: ORG „Dresden“", [Key.Key_3], "maria's"),
+        ("3 lea: PER „Anna“", [Key.Key_3, UNDO, Key.Key_1], "maria's"),
+        ("2 jonas: ORG „Umweltamt“", [Key.Key_1], "maria's"),
+        ("(claim)", [Key.Key_3], "maria's"),
+        ("(source)", [Key.Key_3], "maria's"),
+        ("2 jonas: nothing · 3 lea: ORG „Bauamt“", [Key.Key_3], "maria's"),
+        ("3 lea: ORG „Stadtrat“", [Key.Key_3, Key.Key_0], "maria's"),
+    ]) == [1, 2, 3]
+    golds = {1: sorted([*HOCHWASSER_GOLD, ("ORG", "Umweltamt Sachsen")]),
+             2: sorted([*BRUECKE_GOLD, ("ORG", "Bauamt")]), 3: [("LOC", "Görlitz")]}
+    assert {aid: gold(project, aid) for aid in golds} == golds
+
+    to_front(qtbot, queue, queue.table)
+    assert disagreements(queue) == []
+    check_export(project, tmp_path / "export", golds, {4: [("LOC", "Pirna", "maria")]})
+    win.close()
+    project.close()
