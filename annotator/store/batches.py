@@ -50,13 +50,24 @@ class NewArticle:
 
 
 @dataclass(frozen=True)
+class Versions:
+    """What a stored article's draft brought: the annotators whose version it added, and
+    those it left (``there``: name → "version" or "spans", what they had already)."""
+
+    added: tuple[str, ...] = ()
+    there: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class Outcome:
     """What became of one NewArticle: stored (``new``), the same text as a stored article
-    (``article_id`` is that one), or refused (``error``)."""
+    (``article_id`` is that one; ``versions``: what its named annotators brought), or
+    refused (``error``)."""
 
     article_id: int | None
     new: bool = False
     error: str | None = None
+    versions: Versions | None = None
 
 
 def check(new: NewArticle) -> None:
@@ -137,7 +148,11 @@ class ArticleWriter:
     """Stores batches of new articles; claim groups that span articles (and batches) are
     matched by their key. A span keeps who made it and when, and the model it was accepted
     from, when its file says so (else it is ``annotator``'s, now); the file's open
-    suggestions stay open suggestions."""
+    suggestions stay open suggestions. With ``adds_versions`` (an import's), a draft whose
+    text is stored already and that names annotators brings their versions
+    (store/import_versions.py)."""
+
+    adds_versions = False
 
     def __init__(self, db: Database, claims: ClaimStore,
                  annotator: str = IMPORT_ANNOTATOR) -> None:
@@ -163,20 +178,28 @@ class ArticleWriter:
 
     def write(self, batch: Iterable[NewArticle]) -> list[Outcome]:
         """Store articles in the caller's transaction; one whose text is here already (or
-        earlier in the batch) is not stored again."""
+        earlier in the batch) is not stored again (but may bring versions: ``adds_versions``)."""
         batch = list(batch)
         found = self._stored({new.digest for new in batch})
         rows = _Rows(self)
-        outcomes = []
-        for new in batch:
+        outcomes, same = [], []
+        for n, new in enumerate(batch):
             if new.digest in found:
                 outcomes.append(Outcome(found[new.digest]))
+                same.append(n)
                 continue
             found[new.digest] = article_id = rows.next_id["articles"]
             rows.next_id["articles"] += 1
             rows.article(article_id, new)
             outcomes.append(Outcome(article_id, new=True))
         rows.write()
+        if self.adds_versions:
+            from annotator.store.import_versions import add_versions  # it builds on this
+
+            for n in same:
+                article_id = found[batch[n].digest]
+                outcomes[n] = Outcome(article_id, versions=add_versions(self, article_id,
+                                                                        batch[n].draft))
         return outcomes
 
     def _stored(self, digests: set[str]) -> dict[str, int]:

@@ -26,6 +26,8 @@ class AnnotatedImport(ArticleWriter):
     """Stores annotated drafts, alone or in batches (store/batches.py); claim groups that span
     documents are matched by their key."""
 
+    adds_versions = True  # another annotator's work on a stored text: their version
+
     def __init__(self, project: Project, annotator: str = IMPORT_ANNOTATOR) -> None:
         super().__init__(project.db, project.claims, annotator)
         self.project = project
