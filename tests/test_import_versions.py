@@ -202,3 +202,22 @@ def test_one_file_with_the_same_text_by_two_annotators_adds_both(tmp_path: Path)
     counts = _rows(target)
     again = import_files(target, [path])  # once
     assert again.versions == [] and again.imported == [] and _rows(target) == counts
+
+
+def test_two_exports_in_one_file_are_both_versions(tmp_path: Path) -> None:
+    maria, _ = _project(tmp_path / "a.db", "maria", {"Dresden": "LOC", "Hamburg": "LOC"})
+    jonas, _ = _project(tmp_path / "b.db", "jonas", {"Dresden": "ORG", "Hamburg": "LOC"})
+    both = tmp_path / "beide.jsonl"
+    both.write_text("".join(_export(p, tmp_path / who, who).read_text(encoding="utf-8")
+                            for p, who in ((maria, "maria"), (jonas, "jonas"))),
+                    encoding="utf-8")
+    target = Project.open(tmp_path / "c.db")
+
+    report = import_files(target, [both])
+
+    assert len(report.imported) == 2 and len(report.versions) == 2 and report.skipped == []
+    for aid in report.imported:
+        assert target.versions_of(aid) == {"maria": Status.DONE, "jonas": Status.DONE}
+    first = report.imported[0]
+    assert _spans(target, first, "jonas") == [(0, 11, "PER"), (21, 28, "ORG")]
+    assert _spans(target, first, "maria") == [(0, 11, "PER"), (21, 28, "LOC")]
