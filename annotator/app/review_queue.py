@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from annotator.app.changes import Changes, Part
 from annotator.app.disputes import stated_values
-from annotator.store import Project
+from annotator.store import Project, review_reads
 from annotator.store.review_reads import disagreeing_done, done_with_open
 
 LIMIT = 1000  # items of each kind read at most
@@ -80,6 +80,12 @@ def updated(items: list[Item], project: Project, annotator: str, changes: Change
     return [*groups, *(i for k in PER_ARTICLE for i in sorted(
         [*(i for i in kept if i.kind is k and i.article_id not in touched), *fresh[k]],
         key=lambda i: i.article_id)[:limit])]
+
+
+def written(project: Project) -> tuple[int, int]:
+    """What moves whenever anybody writes to the project (this connection or another): a
+    queue whose value is unchanged since it was read needs no reading."""
+    return review_reads.fingerprint(project.db)
 
 
 def disagreements(project: Project, limit: int = LIMIT,

@@ -67,3 +67,9 @@ def done_with_open(db: Database, annotator: str, limit: int,
         GROUP BY v.article_id ORDER BY v.article_id LIMIT ?""",
         [view.me, *REVIEWED, *params, limit])]
 
+
+
+def fingerprint(db: Database) -> tuple[int, int]:
+    """What moves when the project changes: this connection's writes (rows changed so far)
+    and other connections' commits (``PRAGMA data_version``)."""
+    return db.conn.total_changes, db.execute("PRAGMA data_version").fetchone()[0]
