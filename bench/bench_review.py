@@ -14,12 +14,14 @@ Then measures, median of ``--repeat`` runs (wall time, and the process's CPU tim
     the entity, claim and source layers in done versions), one query;
   - ``disagreeing_done`` (store/review_reads.py): the articles to adjudicate;
   - ``done_with_open``: anna's articles done with open suggestions;
-  - ``review_items`` (app/review_queue.py): the whole queue as the window reads it, with the
-    disputed claim groups.
+  - ``review_items`` (app/review_queue.py): the whole queue as the window reads it when it
+    opens, with the disputed claim groups;
+  - ``updated``: the queue after a change of one article's spans (what the window reads while
+    the queue is open, after every key that writes): that article's kinds and the disputes.
 
-Budget: the whole queue at most ``BUDGET`` times the baseline (it is read again after every
-change the window makes while the queue is open). The reads must find the articles built to
-be found.
+Budgets: the whole queue at most ``BUDGET`` times the baseline; the queue after a change at
+most ``CHANGE_BUDGET`` of the whole queue. The reads must find the articles built to be found,
+and the queue after the change must be the whole queue's.
 
     .venv/bin/python bench/bench_review.py [--articles 100000] [--repeat 3]
 """
@@ -39,6 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import Row, report, timed  # noqa: E402
 
 BUDGET = 3.0
+CHANGE_BUDGET = 0.05
 ANNOTATORS = ("anna", "ben", "cem")
 GROUPS = 1000
 OPEN_EVERY = 250
@@ -158,7 +161,8 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="build the project here (or reuse it)")
     parser.add_argument("--report-only", action="store_true", help="always exit 0")
     args = parser.parse_args()
-    from annotator.app.review_queue import Kind, review_items
+    from annotator.app.changes import Changes, Part
+    from annotator.app.review_queue import Kind, review_items, updated
     from annotator.store import Project
     from annotator.store.review_reads import disagreeing_done, done_with_open
 
@@ -180,6 +184,9 @@ def main() -> int:
                                            args.repeat)
             all_ms, all_cpu, items = measured(lambda: review_items(project, "anna"),
                                               args.repeat)
+            change = Changes(frozenset({n // 2}), Part.SPANS)
+            one_ms, one_cpu, after = measured(
+                lambda: updated(items, project, "anna", change), args.repeat)
         size_mb = path.stat().st_size / 1e6
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -191,15 +198,19 @@ def main() -> int:
              Row("done_with_open: anna's done with open suggestions", open_ms, "baseline",
                  base_ms),
              Row("review_items: the whole queue", all_ms, "baseline", base_ms, BUDGET),
+             Row("updated: after a change of one article", one_ms, "whole queue", all_ms,
+                 CHANGE_BUDGET),
              Row("  CPU time of the baseline", base_cpu),
              Row("  CPU time of disagreeing_done", dis_cpu, "baseline CPU", base_cpu),
-             Row("  CPU time of the whole queue", all_cpu, "baseline CPU", base_cpu)]
+             Row("  CPU time of the whole queue", all_cpu, "baseline CPU", base_cpu),
+             Row("  CPU time after a change", one_cpu, "whole queue CPU", all_cpu)]
     extra = [f"project: {n} articles, {size_mb:.0f} MB"
              + (f", built in {build_ms / 1e3:.1f} s" if build_ms else " (kept)"),
              f"found: {got}; built to be found: {want}",
              f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"]
-    code = report(f"bench_review: the review queue at {n} articles", table, extra,
-                  [] if got == want else ["the reads did not find what was built"])
+    wrong = ([] if got == want else ["the reads did not find what was built"]) + (
+        [] if after == items else ["the queue after the change is not the whole queue"])
+    code = report(f"bench_review: the review queue at {n} articles", table, extra, wrong)
     return 0 if args.report_only else code
 
 

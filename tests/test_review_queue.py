@@ -128,24 +128,31 @@ def test_a_change_reads_only_its_articles_and_gives_the_whole_queue(project: Pro
     monkeypatch.setattr(review_queue, "disagreeing_done",
                         lambda db, limit, articles=None: read.append(articles) or real(
                             db, limit, articles))
-    steps = [
-        lambda: maria.reject(ids["Brücke"], project.suggestions(ids["Brücke"])),
-        lambda: jonas.add_span(ids["Brücke"], Layer.ENTITY, at(BRIDGE, "Elbe", "ORG")),
-        lambda: jonas.set_status(ids["Brücke"], Status.DONE),  # a second disagreement
-        lambda: maria.set_status(ids["Treffen"], Status.IN_PROGRESS),  # no disagreement
-        maria.undo,  # and it comes back
-        lambda: gold.set_status(ids["Treffen"], Status.DONE),  # adjudicated
-        lambda: jonas.set_status(ids["Brücke"], Status.IN_PROGRESS),
-        lambda: maria.delete_spans(project.annotations(ids["Vertrag 2"], Layer.CLAIM,
-                                                       annotator="maria")),  # no dispute
+    regrouped: list[int] = []
+    reread = review_queue.disputes
+    monkeypatch.setattr(review_queue, "disputes",
+                        lambda *a: regrouped.append(1) or reread(*a))
+    steps = [  # (the change, whether the disputes are read again)
+        (lambda: maria.reject(ids["Brücke"], project.suggestions(ids["Brücke"])), False),
+        (lambda: jonas.add_span(ids["Brücke"], Layer.ENTITY, at(BRIDGE, "Elbe", "ORG")), False),
+        (lambda: jonas.set_status(ids["Brücke"], Status.DONE), False),  # a second disagreement
+        (lambda: maria.set_status(ids["Treffen"], Status.IN_PROGRESS), False),  # none there
+        (maria.undo, False),  # and it comes back
+        (lambda: gold.set_status(ids["Treffen"], Status.DONE), False),  # adjudicated
+        (lambda: jonas.set_status(ids["Brücke"], Status.IN_PROGRESS), False),
+        (lambda: maria.add_span(ids["Vertrag 1"], Layer.ENTITY, at(SIGNED[0], "Dresden", "LOC")),
+         True),  # an article with a grouped claim
+        (lambda: maria.delete_spans(project.annotations(ids["Vertrag 2"], Layer.CLAIM,
+                                                        annotator="maria")), True),  # no dispute
     ]
-    for n, step in enumerate(steps):
+    for n, (step, regroups) in enumerate(steps):
         assert step(), n
         changes = heard.pop()
         assert changes.articles
         read.clear()
+        regrouped.clear()
         items = updated(items, project, "maria", changes)
-        assert read == [changes.articles], n
+        assert read == [changes.articles] and bool(regrouped) is regroups, n
         assert items == review_items(project, "maria"), n
     assert items == []
     read.clear()  # a change of the whole project (no articles, e.g. a source merge): all again

@@ -39,7 +39,7 @@ class Item:
 
 
 PER_ARTICLE = (Kind.DISAGREEMENT, Kind.OPEN_SUGGESTIONS)
-GROUP_PARTS = Part.SPANS | Part.GROUPS | Part.STATUS | Part.META  # what disputes show
+SHOWN_IN_GROUPS = Part.SPANS | Part.META  # of a grouped claim: what the disputes show
 
 
 def review_items(project: Project, annotator: str, limit: int = LIMIT) -> list[Item]:
@@ -66,7 +66,8 @@ def updated(items: list[Item], project: Project, annotator: str, changes: Change
             limit: int = LIMIT) -> list[Item]:
     """The queue ``items`` (``annotator``'s) after ``changes``: the articles they touched read
     again, the others' items kept, so that a change costs what its articles do, not what the
-    project does; the disputes read again when spans, groups, statuses or details changed.
+    project does; the disputes read again when groups changed, or the spans or details of an
+    article with a grouped claim.
     Everything is read again after a change of the whole project (no articles), or when an
     article kind was at its limit (what was beyond it may come up)."""
     kept = [i for i in items if i.kind in PER_ARTICLE]
@@ -75,7 +76,9 @@ def updated(items: list[Item], project: Project, annotator: str, changes: Change
     touched = changes.articles
     fresh = {Kind.DISAGREEMENT: disagreements(project, limit, touched),
              Kind.OPEN_SUGGESTIONS: open_suggestions(project, annotator, limit, touched)}
-    groups = (disputes(project, annotator, limit) if changes.parts & GROUP_PARTS
+    regroup = changes.parts & Part.GROUPS or (
+        changes.parts & SHOWN_IN_GROUPS and review_reads.grouped(project.db, touched))
+    groups = (disputes(project, annotator, limit) if regroup
               else [i for i in items if i.kind is Kind.DISPUTE])
     return [*groups, *(i for k in PER_ARTICLE for i in sorted(
         [*(i for i in kept if i.kind is k and i.article_id not in touched), *fresh[k]],

@@ -69,6 +69,14 @@ def done_with_open(db: Database, annotator: str, limit: int,
 
 
 
+def grouped(db: Database, articles: Collection[int]) -> bool:
+    """Whether a claim of these articles (anybody's) is in a claim group."""
+    return db.execute(
+        "SELECT EXISTS (SELECT 1 FROM annotations n JOIN claim_group_members m ON "
+        f"m.annotation_id = n.id WHERE {_among('n.article_id', articles)} AND n.layer = 'claim')"
+    ).fetchone()[0] == 1
+
+
 def fingerprint(db: Database) -> tuple[int, int]:
     """What moves when the project changes: this connection's writes (rows changed so far)
     and other connections' commits (``PRAGMA data_version``)."""
