@@ -148,11 +148,8 @@ class ArticleWriter:
     """Stores batches of new articles; claim groups that span articles (and batches) are
     matched by their key. A span keeps who made it and when, and the model it was accepted
     from, when its file says so (else it is ``annotator``'s, now); the file's open
-    suggestions stay open suggestions. With ``adds_versions`` (an import's), a draft whose
-    text is stored already and that names annotators brings their versions
-    (store/import_versions.py)."""
-
-    adds_versions = False
+    suggestions stay open suggestions; a draft whose text is stored already brings what
+    ``same_text`` stores."""
 
     def __init__(self, db: Database, claims: ClaimStore,
                  annotator: str = IMPORT_ANNOTATOR) -> None:
@@ -178,7 +175,7 @@ class ArticleWriter:
 
     def write(self, batch: Iterable[NewArticle]) -> list[Outcome]:
         """Store articles in the caller's transaction; one whose text is here already (or
-        earlier in the batch) is not stored again (but may bring versions: ``adds_versions``)."""
+        earlier in the batch) is not stored again (``same_text``)."""
         batch = list(batch)
         found = self._stored({new.digest for new in batch})
         rows = _Rows(self)
@@ -193,14 +190,16 @@ class ArticleWriter:
             rows.article(article_id, new)
             outcomes.append(Outcome(article_id, new=True))
         rows.write()
-        if self.adds_versions:
-            from annotator.store.import_versions import add_versions  # it builds on this
-
-            for n in same:
-                article_id = found[batch[n].digest]
-                outcomes[n] = Outcome(article_id, versions=add_versions(self, article_id,
-                                                                        batch[n].draft))
+        for n in same:
+            article_id = found[batch[n].digest]
+            outcomes[n] = Outcome(article_id, versions=self.same_text(article_id, batch[n].draft))
         return outcomes
+
+    def same_text(self, article_id: int, draft: ArticleDraft) -> Versions | None:
+        """In the transaction, once the batch's articles are written: what a draft whose text
+        is article ``article_id`` stores besides (nothing; an import's writer stores the
+        versions of the annotators it names, store/datasets.py)."""
+        return None
 
     def _stored(self, digests: set[str]) -> dict[str, int]:
         found: dict[str, int] = {}
