@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from annotator.app.review_queue import review_items
+from annotator.app.session import Session
 from annotator.core.model import Status
 from annotator.store import Project
 from annotator.ui import review_queue_window
@@ -120,3 +121,22 @@ def test_a_change_reads_its_articles_and_adjudication_is_heard(qtbot, project: P
     to_front(qtbot, queue)  # nothing unheard: not read again
     qtbot.keyClick(queue.table, Key.Key_0)
     assert rows(queue) == [("dispute", "Vertrag 1")] and whole == []
+
+
+def test_a_write_through_another_connection_reads_it_whole(qtbot, project: Project) -> None:
+    """Another connection (an import, a script) writes while the queue is open: the next
+    change in the window, or the queue coming to the front, reads it whole."""
+    ids = fill(project)
+    win, queue = open_queue(qtbot, project)
+    with Project.open(project.path) as other:  # jonas's version back in progress: agreed
+        assert Session(other, "jonas").set_status(ids["Treffen"], Status.IN_PROGRESS)
+    assert len(rows(queue)) == 3  # not heard yet
+    suggestions = project.suggestions(ids["Brücke"], open_only=True, annotator="maria")
+    assert win.session.reject(ids["Brücke"], suggestions)
+    assert rows(queue) == [("dispute", "Vertrag 1")]
+    with Project.open(project.path) as other:
+        assert Session(other, "jonas").set_status(ids["Treffen"], Status.DONE)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    to_front(qtbot, queue)
+    assert rows(queue) == [("dispute", "Vertrag 1"), ("disagreement", "Treffen")]
