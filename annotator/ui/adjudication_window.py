@@ -200,10 +200,15 @@ class AdjudicationWindow(QDialog):
             self._go(self.current)
 
     def _gold_here(self) -> list[Annotation]:
+        """Gold's spans at the gold pane's cursor: the current disagreement's layer first, then
+        the shortest (an entity before the claim around it)."""
         if self.adj is None:
             return []
         cp = self.gold.text.cursor_cp()
-        return [a for a in self.adj.gold() if a.start <= cp < a.end]
+        ds = self.adj.disagreements
+        layer = ds[self.current].layer if ds else None
+        return sorted((a for a in self.adj.gold() if a.start <= cp < a.end),
+                      key=lambda a: (a.layer is not layer, a.end - a.start))
 
     def delete(self) -> None:
         """Delete the gold span at the gold pane's cursor."""
