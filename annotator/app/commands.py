@@ -33,6 +33,7 @@ from annotator.app.zones import resplit
 from annotator.core.model import Annotation, Layer, Link, Span, Suggestion
 from annotator.core.spans import overlaps
 from annotator.store import Project
+from annotator.store.memberships import Member, members_of, restore_members
 
 RESIZE_ID = 1001  # commands with the same id() and annotation merge into one undo step
 
@@ -157,14 +158,17 @@ class Action(StoreCommand):
 
 
 class _Snapshot:
-    """Deleted annotations with their links, so that undo restores them with their ids."""
+    """Deleted annotations with their links and claim-group memberships, so that undo
+    restores them with their ids."""
 
     def __init__(self) -> None:
         self.annotations: list[Annotation] = []
         self.links: list[Link] = []
+        self.members: dict[int, Member] = {}
 
     def delete(self, project: Project, annotations: list[Annotation]) -> None:
         seen = {lk.id for lk in self.links}
+        self.members |= members_of(project.db, [a.id for a in annotations])
         for ann in annotations:
             expect_annotation(project, ann)
             self.links += [lk for lk in project.links_of(ann.id) if lk.id not in seen]
@@ -181,7 +185,8 @@ class _Snapshot:
             )
         for lk in self.links:
             project.add_link(lk.from_id, lk.to_id, lk.kind, lk.annotator, lk.attrs, link_id=lk.id)
-        self.annotations, self.links = [], []
+        restore_members(project.db, self.members)
+        self.annotations, self.links, self.members = [], [], {}
 
 
 def entity_overlaps(project: Project, article_id: int, span: Span,
