@@ -266,16 +266,23 @@ class Adjudication:
             self.session.push(ReplaceLinks(self.project, self.article_id, GOLD_ANNOTATOR, [],
                                            add, "Bring their links"))
 
-    def edit(self, index: int, choice: int) -> bool:
-        """Give an attribute of a closed set (kind, check-worthiness, verdict) its
-        ``choice``-th value by hand; False when item ``index`` is no such attribute."""
+    def choices(self, index: int) -> tuple[str, ...]:
+        """The values item ``index`` can be given by hand: those of a kind, check-worthiness
+        or verdict; none for anything else."""
         d = self.disagreements[index]
-        if not (isinstance(d, Difference) and d.what == ATTRIBUTE and d.name in CHOICES
-                and choice < len(CHOICES[d.name])):
+        if isinstance(d, Difference) and d.what == ATTRIBUTE:
+            return CHOICES.get(d.name, ())
+        return ()
+
+    def edit(self, index: int, choice: int) -> bool:
+        """Give gold's attribute of item ``index`` its ``choice``-th value by hand (one undo
+        step); False when it has no such value or nothing changed."""
+        values = self.choices(index)
+        if choice >= len(values):
             return False
-        value = CHOICES[d.name][choice]
-        self._set(d, as_json(value), value)
-        return True
+        d = self.disagreements[index]
+        assert isinstance(d, Difference)
+        return self._set(d, as_json(values[choice]), values[choice])
 
     def _set(self, d: Difference, value: Any, who: str) -> bool:
         """Gold's value of a difference becomes ``value`` (one undo step)."""
