@@ -142,6 +142,16 @@ def test_an_attribute_taken_none_edited_and_undone(qapp, project, two) -> None:
     assert project.annotations(two, Layer.CLAIM, annotator="maria")[0].attrs["kind"] == "factual"
 
 
+def test_after_its_start_is_undone_a_difference_starts_gold_again(qapp, project, two) -> None:
+    adj = Adjudication(adjudicator(project), two)
+    adj.start()
+    assert adj.session.undo() and not project.has_version(two, "gold")
+    assert adj.take(1, "maria")
+    assert gold_span(adj, C1).attrs == {"checkworthy": "yes", "verdict": "unverified"}
+    assert adj.session.undo() and "verdict" not in gold_span(adj, C1).attrs
+    assert adj.session.undo() and not project.has_version(two, "gold")
+
+
 def test_a_link_taken_none_and_undone(qapp, project, two) -> None:
     adj = Adjudication(adjudicator(project), two)
     adj.start()

@@ -285,7 +285,10 @@ class Adjudication:
         return self._set(d, as_json(values[choice]), values[choice])
 
     def _set(self, d: Difference, value: Any, who: str) -> bool:
-        """Gold's value of a difference becomes ``value`` (one undo step)."""
+        """Gold's value of a difference becomes ``value`` (one undo step; gold is started
+        first, a step of its own, when its start was undone)."""
+        if not self.start():
+            return False
         span, now = self.gold_has(d)
         if span is None:
             self.session.said.emit(f"Gold has no {span_name(d)} any more: take it first")
