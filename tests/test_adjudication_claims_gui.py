@@ -89,6 +89,9 @@ def test_an_attribute_and_a_link_from_the_keyboard(qtbot, project: Project) -> N
     qtbot.keyClick(keys, Key.Key_4, Mod.AltModifier)  # a link has no values to choose
     assert gold_links(project, aid) == 1 and "Nothing to choose" in window.said.text()
     window.grab().save(str(project.path.with_name("adjudication-claims.png")))
+    first = window.items.visualItemRect(window.items.item(0)).center()
+    qtbot.mouseClick(window.items.viewport(), Qt.MouseButton.LeftButton, pos=first)
+    assert "disagreement 1 of 2 (kind of CLAIM" in window.status.text() and keys.hasFocus()
     qtbot.keyClick(keys, Key.Key_Return)
     assert project.version_status(aid, "gold") is Status.DONE
 

@@ -87,6 +87,7 @@ class AdjudicationWindow(QDialog):
         self.items = QListWidget(self)  # a line per disagreement; the keys stay in the text
         self.items.setObjectName("adjudicationItems")
         self.items.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.items.currentRowChanged.connect(self._picked)
         self.hint = plain_label(self, hint(ADJUDICATION_PAGE))
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #5f6b7a")
@@ -215,6 +216,11 @@ class AdjudicationWindow(QDialog):
             pane.focus(d.start, d.end)
         self._mark()
         self._say_status()
+
+    def _picked(self, row: int) -> None:
+        """A line chosen with the mouse becomes the current disagreement."""
+        if 0 <= row != self.current:
+            self._go(row)
 
     def _changed(self, changes: Changes) -> None:
         if self.adj is not None and self.adj.article_id in changes.articles:
