@@ -284,3 +284,31 @@ def test_a_jsonl_export_of_gold_carries_its_links_attributes_and_groups(
     assert (member["group"], by_text[C1]["key"], member["value"]) == (
         "Wochentag der Eröffnung", member["span_key"], "Mittwoch")
     assert task["meta"]["status"] == "done"
+
+
+def test_an_export_refuses_versions_that_differ_in_what_they_say(
+        qapp, project: Project, article: int, group: int, tmp_path: Path) -> None:
+    """Without gold: the same spans but another verdict, another link or another group is a
+    disagreement the export refuses; the same attributes in another order are none."""
+    from annotator.app.exporting import ExportRefused
+    from annotator.store.drafts import disagreeing
+
+    Maker(project, article, "maria").claim(C1, kind="factual", verdict="false")
+    Maker(project, article, "jonas").claim(C1, verdict="false", kind="factual")
+    assert disagreeing(project.db) == set()  # the same attributes, in another order
+    texts = {"verdict": TEXT + " Eins.", "link": TEXT + " Zwei.", "group": TEXT + " Drei."}
+    ids = {what: project.add_article(ArticleDraft(text=text, title=what))
+           for what, text in texts.items()}
+    Maker(project, ids["verdict"], "maria").claim(C1, verdict="false")
+    Maker(project, ids["verdict"], "jonas").claim(C1, verdict="true")
+    Maker(project, ids["link"], "maria").claim(C1).source(S1).link(C1, S1, "sagte")
+    Maker(project, ids["link"], "jonas").claim(C1).source(S1).link(C1, S1, "so")
+    Maker(project, ids["group"], "maria").claim(C1).group(group, C1, "Mittwoch")
+    Maker(project, ids["group"], "jonas").claim(C1).group(group, C1, "Donnerstag")
+    assert disagreeing(project.db) == set(ids.values())
+    assert disagreeing(project.db, [Layer.ENTITY]) == set()
+    with pytest.raises(ExportRefused, match="3 articles"):
+        export_project(project, ExportOptions("jsonl", tmp_path / "a"))
+    adj = Adjudication(adjudicator(project), ids["verdict"])
+    assert adj.take(0, "jonas") and adj.finish()
+    assert disagreeing(project.db) == {ids["link"], ids["group"]}
