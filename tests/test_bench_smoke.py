@@ -71,7 +71,8 @@ def assert_verdict(out: str) -> None:
                                     "bench_import_stall.py", "bench_sentences.py",
                                     "bench_suggest.py", "bench_text.py", "bench_index.py",
                                     "bench_window.py", "bench_import.py",
-                                    "bench_agreement.py", "bench_merge.py"])
+                                    "bench_agreement.py", "bench_merge.py",
+                                    "bench_review.py"])
 def test_bench_help(script: str) -> None:
     out = run_bench(script, "--help")
     assert "--report-only" in out
@@ -220,4 +221,17 @@ def test_bench_merge_runs_and_prints_its_table() -> None:
                       "  CPU time of merge"])
     # the use case leaves ben's annotations in the target exactly as the plain SQL does
     assert "same annotations as the baseline: yes" in out
+    assert_verdict(out)
+
+
+def test_bench_review_runs_and_prints_its_table() -> None:
+    out = run_bench("bench_review.py", "--articles", "600", "--repeat", "1")
+    assert "bench_review: the review queue at 600 articles" in out
+    assert_rows(out, ["baseline: count of the 14000 compared spans, plain SQL",
+                      "review_items: the whole queue", "updated: after a change of one article",
+                      "  CPU time of the whole queue"])
+    # the reads find what was built; the queue after a change is the whole queue
+    assert ("found: {'disagreements': 3, 'open': 2, 'disputes': 30}; built to be found: "
+            "{'disagreements': 3, 'open': 2, 'disputes': 30}") in out
+    assert "the queue after the change is not the whole queue" not in out
     assert_verdict(out)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from annotator.app import claim_ops, claim_values
+from annotator.app.changes import Part
 from annotator.app.session import Session
 from annotator.core.model import ArticleDraft, Layer, Span
 from annotator.store import Project
@@ -133,6 +134,25 @@ def test_merging_groups_is_one_step_that_undo_takes_back_whole(session: Session)
     assert session.undo() and snapshot(project) == before
     assert session.redo() and [g.id for g in project.claims.groups()] == [mine]
     assert session.undo() and snapshot(project) == before
+
+
+def test_deleting_a_grouped_claim_is_undone_with_its_membership(session: Session) -> None:
+    """The claim comes back in its group, with its value and stance, holding it again; the
+    delete and its undo say that groups changed (the disputes view and queue read again)."""
+    project = session.project
+    c1, c3 = mark(session, 1), mark(session, 3)
+    group = session.group_claims(1, None, "Wochentag", [(c1, "Mittwoch"), (c3, "Dienstag")])
+    assert group is not None and session.resolve_group(group, holding_id=c3, note="Agentur")
+    assert session.set_member(3, group, c3, stance="refutes")
+    before = snapshot(project)
+    heard: list = []
+    session.changed.connect(heard.append)
+    assert session.delete_spans(project.annotations(3, Layer.CLAIM, annotator="maria"))
+    assert [([m.annotation_id for m in g.members], g.holding_id)
+            for g in project.claims.groups()] == [([c1], None)]
+    assert session.undo() and snapshot(project) == before
+    assert session.redo() and session.undo() and snapshot(project) == before
+    assert all(changes.parts & Part.GROUPS for changes in heard) and len(heard) == 4
 
 
 def test_a_claim_in_a_group_joins_the_candidates_group(session: Session) -> None:

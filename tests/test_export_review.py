@@ -143,7 +143,7 @@ def test_conll_and_brat_refuse_what_they_cannot_mark(project: Project,
         assert f"{ids['new']} 'Unfall' (not marked done)" in message
         assert "'Stadtrat tagt'" not in message and "Nothing was written" in message
         assert not out.exists()
-        report = export(project, out, fmt, gold=True)  # the way out it names
+        report = export(project, out, fmt, reviewed_only=True)  # the way out it names
         assert sum(report.articles.values()) == 1 and len(report.skipped) == 1
 
 
@@ -160,6 +160,23 @@ def test_cli_refusal_exits_1_and_names_the_articles(project: Project, tmp_path: 
     result = runner.invoke(app, ["export", db, "-f", "jsonl", "-o", str(tmp_path / "x"),
                                  "--only-done", "--include-unreviewed"])
     assert result.exit_code == 2
+
+
+def test_cli_reviewed_only_and_its_old_name_gold(project: Project, tmp_path: Path) -> None:
+    build(project)
+    db = str(project.path)
+    result = runner.invoke(app, ["export", db, "-f", "conll", "-o", str(tmp_path / "a"),
+                                 "--reviewed-only"])
+    assert result.exit_code == 0, result.output
+    assert "1 articles" in result.output and "open model suggestions" in result.output
+    assert "--gold" not in runner.invoke(app, ["export", "--help"]).output  # hidden
+    assert "--reviewed-only" in runner.invoke(app, ["export", "--help"]).output
+    old = runner.invoke(app, ["export", db, "-f", "conll", "-o", str(tmp_path / "b"), "--gold"])
+    assert old.exit_code == 0, old.output
+    assert "notice: --gold is now called --reviewed-only" in old.output
+    assert "1 articles" in old.output
+    record = json.loads((tmp_path / "b" / MANIFEST).read_text(encoding="utf-8"))
+    assert record["options"]["reviewed_only"] is True and "gold" not in record["options"]
 
 
 def test_stats_json_counts_open_suggestions_per_status(project: Project) -> None:

@@ -64,14 +64,14 @@ def test_split_by_article_is_stable_under_a_seed(filled: Project, tmp_path: Path
             titles(tmp_path / "d" / f"{name}.txt"))
 
 
-def test_only_done_and_gold(filled: Project, tmp_path: Path) -> None:
+def test_only_done_and_reviewed_only(filled: Project, tmp_path: Path) -> None:
     done = export_project(filled, ExportOptions("test", tmp_path / "a"))  # done only: the default
     assert done.articles == {"all": 10}
     from annotator.core.model import ModelInfo
 
     filled.replace_suggestions(1, ModelInfo("m", "1"), [Span(0, 7, "MISC")])
-    gold = export_project(filled, ExportOptions("test", tmp_path / "b", gold=True))
-    assert gold.articles == {"all": 9} and "open model suggestions" in gold.skipped[0]
+    reviewed = export_project(filled, ExportOptions("test", tmp_path / "b", reviewed_only=True))
+    assert reviewed.articles == {"all": 9} and "open model suggestions" in reviewed.skipped[0]
 
 
 def test_refuses_to_overwrite_and_writes_whole_or_nothing(filled: Project, tmp_path: Path,

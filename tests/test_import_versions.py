@@ -12,6 +12,7 @@ import pytest
 from annotator.app.agreement import measure
 from annotator.app.exporting import ExportOptions, export_project
 from annotator.app.importing import import_files
+from annotator.core.hashing import content_hash
 from annotator.core.model import ArticleDraft, Layer, Span, Status
 from annotator.store import Project
 
@@ -165,3 +166,58 @@ def test_a_plain_dataset_without_annotator_is_skipped_as_before(tmp_path: Path) 
     assert report.versions == []
     assert report.skipped == [f"{path}:1: same text as article {first}, skipped"]
     assert _rows(target) == counts
+
+
+def test_one_file_with_the_same_text_by_two_annotators_adds_both(tmp_path: Path) -> None:
+    """A Prodigy dataset of two annotators (`db-out` of a multi-user session) has each text
+    once per annotator: each line becomes its annotator's version, in the same batch or a
+    later one (25 other articles between: the next batch, read before this one is stored)."""
+    others = [f"In Pirna regnet es seit {n} Tagen, teilte das Wetteramt mit." for n in range(25)]
+    path = tmp_path / "prodigy.jsonl"
+    path.write_text("\n".join([
+        _task(FIRST, "maria", "accept", [_at(FIRST, "Dresden", "LOC")]),
+        _task(FIRST, "jonas", "accept", [_at(FIRST, "Dresden", "ORG")]),
+        _task(FIRST, "jonas", "accept", [_at(FIRST, "Anna Berger", "PER")]),  # his, again
+        *(json.dumps({"text": text}) for text in others),
+        _task(SECOND, "maria", "accept", [_at(SECOND, "Hamburg", "LOC")]),
+        *(json.dumps({"text": text.replace("Pirna", "Riesa")}) for text in others),
+        _task(SECOND, "jonas", "reject", [_at(SECOND, "Elbe", "LOC")]),
+    ]) + "\n", encoding="utf-8")
+    target = Project.open(tmp_path / "p.db")
+
+    report = import_files(target, [path])
+
+    assert report.failed == [] and len(report.imported) == 2 + 2 * len(others)
+    first, second = (target.article_id_by_hash(content_hash(t)) for t in (FIRST, SECOND))
+    assert target.versions_of(first) == {"maria": Status.DONE, "jonas": Status.DONE}
+    assert _spans(target, first, "maria") == [(21, 28, "LOC")]
+    assert _spans(target, first, "jonas") == [(21, 28, "ORG")]
+    assert target.versions_of(second) == {"maria": Status.DONE, "jonas": Status.IN_PROGRESS}
+    elbe = _at(SECOND, "Elbe", "LOC")
+    assert _spans(target, second, "jonas") == [(elbe.start, elbe.end, "LOC")]
+    assert [line.split(": ", 1)[1] for line in report.versions] == [
+        f"jonas's version of article {first} added", f"jonas's version of article {second} added"]
+    assert report.skipped == [f"{path}:3: same text as article {first}, skipped "
+                              "(jonas's version already there)"]
+    counts = _rows(target)
+    again = import_files(target, [path])  # once
+    assert again.versions == [] and again.imported == [] and _rows(target) == counts
+
+
+def test_two_exports_in_one_file_are_both_versions(tmp_path: Path) -> None:
+    maria, _ = _project(tmp_path / "a.db", "maria", {"Dresden": "LOC", "Hamburg": "LOC"})
+    jonas, _ = _project(tmp_path / "b.db", "jonas", {"Dresden": "ORG", "Hamburg": "LOC"})
+    both = tmp_path / "beide.jsonl"
+    both.write_text("".join(_export(p, tmp_path / who, who).read_text(encoding="utf-8")
+                            for p, who in ((maria, "maria"), (jonas, "jonas"))),
+                    encoding="utf-8")
+    target = Project.open(tmp_path / "c.db")
+
+    report = import_files(target, [both])
+
+    assert len(report.imported) == 2 and len(report.versions) == 2 and report.skipped == []
+    for aid in report.imported:
+        assert target.versions_of(aid) == {"maria": Status.DONE, "jonas": Status.DONE}
+    first = report.imported[0]
+    assert _spans(target, first, "jonas") == [(0, 11, "PER"), (21, 28, "ORG")]
+    assert _spans(target, first, "maria") == [(0, 11, "PER"), (21, 28, "LOC")]

@@ -3,8 +3,10 @@ adjudication and the status bar read them; a done gold version, a decision, a li
 
 from __future__ import annotations
 
+from annotator.app import review_queue
 from annotator.app.adjudication import next_to_adjudicate
-from annotator.app.review_queue import Kind, disagreements, review_items
+from annotator.app.changes import Changes
+from annotator.app.review_queue import Kind, disagreements, review_items, updated
 from annotator.app.session import Session
 from annotator.core.model import ArticleDraft, Layer, ModelInfo, Span, Status
 from annotator.store import Project
@@ -109,3 +111,49 @@ def test_each_kind_is_read_with_a_limit(project: Project) -> None:
             session.set_status(article, Status.DONE)
     assert [i.title for i in disagreements(project, limit=2)] == ["T0", "T1"]
     assert len(disagreements(project)) == 3
+
+
+def test_a_change_reads_only_its_articles_and_gives_the_whole_queue(project: Project,
+                                                                     monkeypatch) -> None:
+    """``updated`` after each change the sessions make (maria's, jonas's, gold's, an undo)
+    equals the queue read afresh, and reads the article kinds of the touched articles only."""
+    ids = fill(project)
+    maria, jonas, gold = (Session(project, who) for who in ("maria", "jonas", "gold"))
+    heard: list[Changes] = []
+    for session in (maria, jonas, gold):
+        session.changed.connect(heard.append)
+    items = first = review_items(project, "maria")
+    read: list[object] = []
+    real = review_queue.disagreeing_done
+    monkeypatch.setattr(review_queue, "disagreeing_done",
+                        lambda db, limit, articles=None: read.append(articles) or real(
+                            db, limit, articles))
+    regrouped: list[int] = []
+    reread = review_queue.disputes
+    monkeypatch.setattr(review_queue, "disputes",
+                        lambda *a: regrouped.append(1) or reread(*a))
+    steps = [  # (the change, whether the disputes are read again)
+        (lambda: maria.reject(ids["Brücke"], project.suggestions(ids["Brücke"])), False),
+        (lambda: jonas.add_span(ids["Brücke"], Layer.ENTITY, at(BRIDGE, "Elbe", "ORG")), False),
+        (lambda: jonas.set_status(ids["Brücke"], Status.DONE), False),  # a second disagreement
+        (lambda: maria.set_status(ids["Treffen"], Status.IN_PROGRESS), False),  # none there
+        (maria.undo, False),  # and it comes back
+        (lambda: gold.set_status(ids["Treffen"], Status.DONE), False),  # adjudicated
+        (lambda: jonas.set_status(ids["Brücke"], Status.IN_PROGRESS), False),
+        (lambda: maria.add_span(ids["Vertrag 1"], Layer.ENTITY, at(SIGNED[0], "Dresden", "LOC")),
+         True),  # an article with a grouped claim
+        (lambda: maria.delete_spans(project.annotations(ids["Vertrag 2"], Layer.CLAIM,
+                                                        annotator="maria")), True),  # no dispute
+    ]
+    for n, (step, regroups) in enumerate(steps):
+        assert step(), n
+        changes = heard.pop()
+        assert changes.articles
+        read.clear()
+        regrouped.clear()
+        items = updated(items, project, "maria", changes)
+        assert read == [changes.articles] and bool(regrouped) is regroups, n
+        assert items == review_items(project, "maria"), n
+    assert items == []
+    read.clear()  # a change of the whole project (no articles, e.g. a source merge): all again
+    assert updated(first, project, "maria", Changes()) == [] and read == [None]

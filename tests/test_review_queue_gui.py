@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from annotator.app.review_queue import review_items
+from annotator.app.session import Session
 from annotator.core.model import Status
 from annotator.store import Project
+from annotator.ui import review_queue_window
 from annotator.ui.adjudication_window import AdjudicationWindow
 from annotator.ui.review_queue_window import ReviewQueueWindow
 from tests.conftest import show_window
@@ -90,3 +93,50 @@ def test_a_change_in_the_window_reads_the_queue_again(qtbot, project: Project) -
     assert rows(queue) == [] and queue.current() is None
     qtbot.keyClick(queue.table, Key.Key_Return)  # nothing to open: nothing happens
     assert not win.disputes.isVisible()
+
+
+def test_a_change_reads_its_articles_and_adjudication_is_heard(qtbot, project: Project,
+                                                                monkeypatch) -> None:
+    """While the queue is open, a change in the main window reads its article again, not the
+    whole queue; the adjudication window's decisions are heard without the queue coming to
+    the front."""
+    ids = fill(project)
+    win, queue = open_queue(qtbot, project)
+    whole: list[str] = []
+    monkeypatch.setattr(review_queue_window, "review_items",
+                        lambda *a: whole.append("read") or review_items(*a))
+    suggestions = project.suggestions(ids["Brücke"], open_only=True, annotator="maria")
+    assert win.session.reject(ids["Brücke"], suggestions)
+    assert rows(queue) == [("dispute", "Vertrag 1"), ("disagreement", "Treffen")]
+    assert whole == []
+    qtbot.keyClick(queue.table, Key.Key_2)
+    qtbot.keyClick(queue.table, Key.Key_Return)
+    adjudication = win.findChild(AdjudicationWindow)
+    assert adjudication is not None and adjudication.adj is not None
+    qtbot.waitUntil(lambda: adjudication.gold.text.hasFocus())
+    qtbot.keyClick(adjudication.gold.text, Key.Key_1)
+    qtbot.keyClick(adjudication.gold.text, Key.Key_Return)  # gold done
+    assert project.version_status(ids["Treffen"], "gold") is Status.DONE
+    assert rows(queue) == [] and whole == []
+    to_front(qtbot, queue)  # nothing unheard: not read again
+    qtbot.keyClick(queue.table, Key.Key_0)
+    assert rows(queue) == [("dispute", "Vertrag 1")] and whole == []
+
+
+def test_a_write_through_another_connection_reads_it_whole(qtbot, project: Project) -> None:
+    """Another connection (an import, a script) writes while the queue is open: the next
+    change in the window, or the queue coming to the front, reads it whole."""
+    ids = fill(project)
+    win, queue = open_queue(qtbot, project)
+    with Project.open(project.path) as other:  # jonas's version back in progress: agreed
+        assert Session(other, "jonas").set_status(ids["Treffen"], Status.IN_PROGRESS)
+    assert len(rows(queue)) == 3  # not heard yet
+    suggestions = project.suggestions(ids["Brücke"], open_only=True, annotator="maria")
+    assert win.session.reject(ids["Brücke"], suggestions)
+    assert rows(queue) == [("dispute", "Vertrag 1")]
+    with Project.open(project.path) as other:
+        assert Session(other, "jonas").set_status(ids["Treffen"], Status.DONE)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    to_front(qtbot, queue)
+    assert rows(queue) == [("dispute", "Vertrag 1"), ("disagreement", "Treffen")]

@@ -1,32 +1,50 @@
-"""Adjudication (docs/adjudication.md): the annotators' versions of one article compared, the
-spans all of them agree on pre-accepted into its gold version, the disagreements decided one
-by one. Gold is the version of the reserved annotator ``gold``; every write is an undoable
-command of a session that works as ``gold`` (one transaction each, committed before a view
-hears of it)."""
+"""Adjudication (docs/adjudication.md): the annotators' versions of one article compared, what
+all of them agree on pre-accepted into its gold version (spans; of the spans all have, their
+attributes, links and claim groups), the disagreements decided one by one. Gold is the version
+of the reserved annotator ``gold``; every write is an undoable command of a session that works
+as ``gold`` (one transaction each, committed before a view hears of it)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from PySide6.QtCore import QObject
 
-from annotator.app.changes import Part
+from annotator.app.adjudication_commands import (
+    CopySpans,
+    ReplaceLinks,
+    SetField,
+    SetMembership,
+    StartGold,
+)
+from annotator.app.adjudication_items import (
+    ATTRIBUTE,
+    CHOICES,
+    GROUP,
+    LINK,
+    Difference,
+    Key,
+    Version,
+    as_json,
+    describe,
+    differences,
+    key,
+    read_version,
+    with_fields,
+)
 from annotator.app.commands import DeleteSpans, StoreCommand
-from annotator.app.conflicts import Conflict, expect_annotation
 from annotator.app.session import Session
-from annotator.app.version_commands import StartVersion
-from annotator.core.model import REVIEWED_LAYERS, Annotation, Layer, Span, Status
+from annotator.core.model import REVIEWED_LAYERS, Annotation, Layer, Status
 from annotator.core.names import GOLD_ANNOTATOR, IMPORT_ANNOTATOR
 from annotator.core.spans import overlaps
 from annotator.store import Project
 
-Key = tuple[Layer, str, int, int]  # what makes two annotators' spans the same span
+__all__ = ["Adjudication", "CopySpans", "Difference", "Disagreement", "Key", "StartGold",
+           "adjudicator", "compare", "disagree", "key", "next_to_adjudicate", "read_versions"]
 _ORDER = {layer: n for n, layer in enumerate(REVIEWED_LAYERS)}
-
-
-def key(a: Annotation) -> Key:
-    return (a.layer, a.label, a.start, a.end)
 
 
 @dataclass(frozen=True)
@@ -43,6 +61,9 @@ class Disagreement:
         """What an annotator has here, e.g. "LOC „Dresden“", or "nothing"."""
         return " + ".join(f"{a.label} „{text[a.start:a.end]}“"
                           for a in self.spans[annotator]) or "nothing"
+
+
+Item = Disagreement | Difference  # what the keys step through
 
 
 def compare(versions: Mapping[str, list[Annotation]]
@@ -70,43 +91,6 @@ def compare(versions: Mapping[str, list[Annotation]]
     return sorted(agreed.values(), key=lambda a: (a.start, a.end)), found
 
 
-class StartGold(StartVersion):
-    """Start the gold version of an article: empty, in progress (undo: none again)."""
-
-    def apply(self) -> None:
-        if self.project.has_version(self.article_id, self.annotator):
-            raise Conflict("the article's gold version was started elsewhere")
-        self.started = self.project.start_version(self.article_id, self.annotator, self.status,
-                                                  self.started, copy=False)
-
-
-class CopySpans(StoreCommand):
-    """Copy annotators' spans (label, bounds, attributes, canonical source) into a version."""
-
-    article_id: int
-    parts = Part.SPANS
-
-    def __init__(self, project: Project, article_id: int, annotator: str,
-                 spans: list[Annotation], text: str) -> None:
-        super().__init__(project, article_id, text)
-        self.annotator, self.spans = annotator, spans
-        self.layers = frozenset(a.layer for a in spans)
-        self.ids: list[int | None] = [None] * len(spans)
-
-    def apply(self) -> None:
-        for n, a in enumerate(self.spans):
-            self.ids[n] = self.project.add_annotation(
-                self.article_id, a.layer, Span(a.start, a.end, a.label), self.annotator,
-                attrs=a.attrs, source_id=a.source_id, annotation_id=self.ids[n])
-
-    def revert(self) -> None:
-        for ident, a in zip(self.ids, self.spans, strict=True):
-            assert ident is not None
-            expect_annotation(self.project, (ident, self.article_id,
-                                             Span(a.start, a.end, a.label), a.layer))
-            self.project.delete_annotation(ident)
-
-
 def adjudicator(project: Project, parent: QObject | None = None) -> Session:
     """The session that writes the gold versions (an undo stack of its own)."""
     return Session(project, GOLD_ANNOTATOR, parent)
@@ -114,7 +98,9 @@ def adjudicator(project: Project, parent: QObject | None = None) -> Session:
 
 class Adjudication:
     """One article's adjudication: its annotators' versions (done ones; with ``in_progress``
-    those in progress too), what they agree on, the disagreements, and the gold version."""
+    those in progress too), what they agree on, the disagreements, and the gold version.
+    ``disagreements`` are the items the keys step through: the span disagreements in text
+    order, then the differences about spans all versions have (attributes, links, groups)."""
 
     def __init__(self, session: Session, article_id: int, in_progress: bool = False) -> None:
         if session.annotator != GOLD_ANNOTATOR:
@@ -123,11 +109,15 @@ class Adjudication:
         self.text = self.project.article(article_id).text
         self.versions = read_versions(self.project, article_id, in_progress)
         self.annotators = list(self.versions)
-        self.agreed, self.disagreements = compare(self.versions)
+        self.full = {who: read_version(self.project, article_id, who) for who in self.versions}
+        agreed, spans = compare(self.versions)
+        self.alike, found = differences(self.full, agreed)
+        self.agreed = [with_fields(a, self.alike[key(a)]) for a in agreed]
+        self.disagreements: list[Item] = [*spans, *found]
         self._agreed_keys = {key(a) for a in self.agreed}
 
     def start(self) -> bool:
-        """Start the gold version with the agreed spans (one undo step), unless it exists;
+        """Start the gold version with what all agree on (one undo step), unless it exists;
         False when the store refused."""
         if self.project.has_version(self.article_id, GOLD_ANNOTATOR):
             return True
@@ -137,14 +127,29 @@ class Adjudication:
         return action.error is None
 
     def _started(self) -> None:
-        """Inside an action: start the gold version with the agreed spans unless it exists
-        (it does not after its start was undone)."""
+        """Inside an action: start the gold version with the agreed spans, their agreed links
+        and groups, unless it exists (it does not after its start was undone)."""
         if self.project.has_version(self.article_id, GOLD_ANNOTATOR):
             return
         self.session.push(StartGold(self.project, self.article_id, GOLD_ANNOTATOR))
-        if self.agreed:
-            self.session.push(CopySpans(self.project, self.article_id, GOLD_ANNOTATOR,
-                                        self.agreed, "Pre-accept the agreed spans"))
+        if not self.agreed:
+            return
+        copy = CopySpans(self.project, self.article_id, GOLD_ANNOTATOR, self.agreed,
+                         "Pre-accept the agreed spans")
+        if not self.session.push(copy):
+            return
+        ids = {key(a): i for a, i in zip(self.agreed, copy.made, strict=True)}
+        links = [(ids[span], ids[end], name, json.loads(attrs))
+                 for span, topics in self.alike.items() for (what, name), ends in topics.items()
+                 if what == LINK for end, attrs in ends]
+        if links:
+            self.session.push(ReplaceLinks(self.project, self.article_id, GOLD_ANNOTATOR, [],
+                                           links, "Pre-accept the agreed links"))
+        for a in self.agreed:
+            member = self.alike[key(a)].get((GROUP, GROUP))
+            if member is not None:
+                self.session.push(SetMembership(self.project, replace(a, id=ids[key(a)]),
+                                                GOLD_ANNOTATOR, None, member))
 
     def gold(self) -> list[Annotation]:
         """The gold version's spans (none before it starts)."""
@@ -152,6 +157,12 @@ class Adjudication:
             return []
         return [a for a in self.project.annotations(self.article_id, annotator=GOLD_ANNOTATOR)
                 if a.layer in REVIEWED_LAYERS]
+
+    def gold_version(self) -> Version:
+        """The gold version with its links and claim groups (empty before it starts)."""
+        if not self.project.has_version(self.article_id, GOLD_ANNOTATOR):
+            return Version([])
+        return read_version(self.project, self.article_id, GOLD_ANNOTATOR)
 
     def status(self) -> Status:
         return self.project.version_status(self.article_id, GOLD_ANNOTATOR)
@@ -162,19 +173,52 @@ class Adjudication:
         return [g for g in self.gold() if g.layer is d.layer and key(g) not in self._agreed_keys
                 and overlaps(g.start, g.end, d.start, d.end)]
 
-    def decided(self, d: Disagreement) -> str | None:
+    def gold_has(self, d: Difference) -> tuple[Annotation | None, Any]:
+        """Gold's span a difference is about (None when it was deleted) and its value there."""
+        gold = self.gold_version()
+        span = gold.by_key().get(d.span)
+        return span, None if span is None else gold.says(span).get((d.what, d.name))
+
+    def decided(self, d: Item) -> str | None:
         """Whose version of ``d`` gold has now (the first whose it is), "none" when it has
-        none of the spans, None for spans of its own (edited by hand)."""
-        now = {key(g) for g in self.in_gold(d)}
-        for who in self.annotators:
-            if now == {key(a) for a in d.spans[who]}:
-                return who
-        return "none" if not now else None
+        none of it, None for something of its own (edited by hand; a difference about a span
+        gold no longer has)."""
+        if isinstance(d, Difference):
+            span, now = self.gold_has(d)
+            if span is None:
+                return None
+            theirs: Mapping[str, Any] = d.values
+        else:
+            now = frozenset(key(g) for g in self.in_gold(d))
+            theirs = {who: frozenset(key(a) for a in d.spans[who]) for who in self.annotators}
+        found = next((who for who in self.annotators if now == theirs[who]), None)
+        return found or ("none" if not now else None)
+
+    def says(self, d: Item, who: str | None) -> str:
+        """What an annotator (None: gold) has at ``d``, e.g. "LOC „Dresden“", "kind factual"."""
+        if isinstance(d, Disagreement):
+            return d.says(who, self.text) if who else " + ".join(
+                f"{a.label} „{self.text[a.start:a.end]}“" for a in self.in_gold(d)) or "nothing"
+        value = d.values[who] if who else self.gold_has(d)[1]
+        return describe(self.project, self.text, d.what, d.name, value)
+
+    def topic(self, d: Item) -> str:
+        """What ``d`` is about: its layer for spans, e.g. "verdict of the claim „Der …“"."""
+        if isinstance(d, Disagreement):
+            return d.layer.value
+        _, label, start, end = d.span
+        said = self.text[start:end]
+        said = said if len(said) <= 30 else said[:29].rstrip() + "…"
+        what = {ATTRIBUTE: d.name, LINK: f"{d.name} link", GROUP: "claim group"}[d.what]
+        return f"{what} of {label} „{said}“"
 
     def take(self, index: int, annotator: str | None) -> bool:
-        """Gold takes ``annotator``'s spans of disagreement ``index`` (None: none of them),
-        in place of what it had there: one undo step. False when nothing changed."""
+        """Gold takes ``annotator``'s version of item ``index`` (None: none of it), in place of
+        what it had there: one undo step. False when nothing changed."""
         d = self.disagreements[index]
+        if isinstance(d, Difference):
+            value = d.values[annotator] if annotator is not None else None
+            return self._set(d, value, f"{annotator}'s" if annotator else "no")
         chosen = list(d.spans[annotator]) if annotator is not None else []
         now = self.in_gold(d)
         wanted = {key(a) for a in chosen}
@@ -189,10 +233,97 @@ class Adjudication:
             self._started()
             if remove:
                 self.session.push(DeleteSpans(self.project, self.article_id, remove))
-            if add:
-                self.session.push(CopySpans(self.project, self.article_id, GOLD_ANNOTATOR,
-                                            add, "Take spans"))
+            if add and annotator is not None:
+                copy = CopySpans(self.project, self.article_id, GOLD_ANNOTATOR, add,
+                                 "Take spans")
+                if self.session.push(copy):
+                    self._bring(annotator, add, copy.made)
         return act.error is None
+
+    def _bring(self, annotator: str, spans: list[Annotation], ids: list[int]) -> None:
+        """Inside a take: the annotator's claim groups of the spans copied, and their links
+        that touch a copied span and whose other end is in gold too, unless gold's span has a
+        link of that kind already."""
+        version, copies = self.full[annotator], dict(zip((a.id for a in spans), ids,
+                                                         strict=True))
+        for a in spans:
+            member = version.members.get(a.id)
+            if member is not None:
+                self.session.push(SetMembership(self.project, replace(a, id=copies[a.id]),
+                                                GOLD_ANNOTATOR, None, member))
+        theirs = {a.id: a for a in version.spans}
+        gold = {key(g): g.id for g in reversed(self.gold())}
+        taken = {(lk.from_id, lk.kind) for lk in self.project.links(
+            self.article_id, annotator=GOLD_ANNOTATOR)}
+        add = []
+        for lk in version.links:
+            start, end = (gold.get(key(theirs[i])) for i in (lk.from_id, lk.to_id))
+            if ((lk.from_id in copies or lk.to_id in copies) and start and end
+                    and (start, lk.kind) not in taken):
+                taken.add((start, lk.kind))
+                add.append((start, end, lk.kind, lk.attrs))
+        if add:
+            self.session.push(ReplaceLinks(self.project, self.article_id, GOLD_ANNOTATOR, [],
+                                           add, "Bring their links"))
+
+    def choices(self, index: int) -> tuple[str, ...]:
+        """The values item ``index`` can be given by hand: those of a kind, check-worthiness
+        or verdict; none for anything else."""
+        d = self.disagreements[index]
+        if isinstance(d, Difference) and d.what == ATTRIBUTE:
+            return CHOICES.get(d.name, ())
+        return ()
+
+    def edit(self, index: int, choice: int) -> bool:
+        """Give gold's attribute of item ``index`` its ``choice``-th value by hand (one undo
+        step); False when it has no such value or nothing changed."""
+        values = self.choices(index)
+        if choice >= len(values):
+            return False
+        d = self.disagreements[index]
+        assert isinstance(d, Difference)
+        return self._set(d, as_json(values[choice]), values[choice])
+
+    def _set(self, d: Difference, value: Any, who: str) -> bool:
+        """Gold's value of a difference becomes ``value`` (one undo step; gold is started
+        first, a step of its own, when its start was undone)."""
+        if not self.start():
+            return False
+        span, now = self.gold_has(d)
+        if span is None:
+            self.session.said.emit(f"Gold has no {span_name(d)} any more: take it first")
+            return False
+        if now == value:
+            self.session.said.emit(f"Gold has {who} {d.name} there already")
+            return False
+        command = self._command(d, span, now, value)
+        if command is None:
+            return False
+        with self.session.action(f"Gold: {who} {d.name} of {span_name(d)}") as act:
+            self.session.push(command)
+        return act.error is None
+
+    def _command(self, d: Difference, span: Annotation, now: Any, value: Any
+                 ) -> StoreCommand | None:
+        """The command that gives gold's span ``value``; None (and why) when a link's target
+        is not in gold."""
+        if d.what == ATTRIBUTE:
+            return SetField(self.project, span, d.name, None if value is None
+                            else json.loads(value))
+        if d.what == GROUP:
+            return SetMembership(self.project, span, GOLD_ANNOTATOR, now, value)
+        gold = {key(g): g.id for g in reversed(self.gold())}
+        missing = [end for end, _ in value or () if end not in gold]
+        if missing:
+            _, label, start, end = missing[0]
+            self.session.failed.emit(f"Gold has no {label} „{self.text[start:end]}“ for the "
+                                     "link: take that span first")
+            return None
+        remove = [lk for lk in self.project.links_of(span.id)
+                  if lk.from_id == span.id and lk.kind == d.name]
+        return ReplaceLinks(self.project, self.article_id, GOLD_ANNOTATOR, remove,
+                            [(span.id, gold[end], d.name, json.loads(attrs))
+                             for end, attrs in value or ()])
 
     def finish(self) -> bool:
         """Mark the gold version done (undoable; started first when it was undone)."""
@@ -202,6 +333,11 @@ class Adjudication:
             self._started()
             self.session.set_status(self.article_id, Status.DONE)
         return action.error is None
+
+
+def span_name(d: Difference) -> str:
+    _, label, start, end = d.span
+    return f"{label} span at {start}–{end}"
 
 
 def read_versions(project: Project, article_id: int, in_progress: bool = False
@@ -215,9 +351,18 @@ def read_versions(project: Project, article_id: int, in_progress: bool = False
             and (in_progress or status is Status.DONE)}
 
 
+def disagree(project: Project, article_id: int, in_progress: bool = False) -> bool:
+    """Whether an article's versions disagree: on a span, or on what they say about a span
+    all of them have (its attributes, links, claim group)."""
+    versions = read_versions(project, article_id, in_progress)
+    agreed, spans = compare(versions)
+    return bool(spans) or bool(differences(
+        {who: read_version(project, article_id, who) for who in versions}, agreed)[1])
+
+
 def next_to_adjudicate(project: Project, after: int, in_progress: bool = False) -> int | None:
     """The next article (by id) with disagreements between versions whose gold is not done."""
     for article_id in project.to_adjudicate(after, in_progress):
-        if compare(read_versions(project, article_id, in_progress))[1]:
+        if disagree(project, article_id, in_progress):
             return article_id
     return None

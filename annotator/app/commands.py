@@ -157,13 +157,17 @@ class Action(StoreCommand):
 
 
 class _Snapshot:
-    """Deleted annotations with their links, so that undo restores them with their ids."""
+    """Deleted annotations with their links and claim-group memberships, so that undo
+    restores them with their ids."""
 
     def __init__(self) -> None:
         self.annotations: list[Annotation] = []
         self.links: list[Link] = []
+        self.members: list[tuple] = []  # ClaimStore.memberships
 
     def delete(self, project: Project, annotations: list[Annotation]) -> None:
+        claims = [a.id for a in annotations if a.layer is Layer.CLAIM]
+        self.members += project.claims.memberships(claims) if claims else []
         seen = {lk.id for lk in self.links}
         for ann in annotations:
             expect_annotation(project, ann)
@@ -181,7 +185,9 @@ class _Snapshot:
             )
         for lk in self.links:
             project.add_link(lk.from_id, lk.to_id, lk.kind, lk.annotator, lk.attrs, link_id=lk.id)
-        self.annotations, self.links = [], []
+        if self.members:
+            project.claims.restore_memberships(self.members)
+        self.annotations, self.links, self.members = [], [], []
 
 
 def entity_overlaps(project: Project, article_id: int, span: Span,
@@ -242,6 +248,7 @@ class DeleteSpans(StoreCommand):
 
     def apply(self) -> None:
         self.snapshot.delete(self.project, self.targets)
+        self.parts = Part.SPANS | (Part.GROUPS if self.snapshot.members else Part.NONE)
 
     def revert(self) -> None:
         self.snapshot.restore(self.project)

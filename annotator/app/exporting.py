@@ -55,8 +55,8 @@ class ExportRefused(ExportError):
 class ExportOptions:
     """What to export and where; ``split`` maps split names to fractions summing to 1.
 
-    Only done articles unless ``include_unreviewed``; ``gold``: only done articles with no
-    open suggestion. ``split_by``: "article", or "group" (linked articles stay together).
+    Only done articles unless ``include_unreviewed``; ``reviewed_only``: only done articles
+    with no open suggestion. ``split_by``: "article", or "group" (linked articles stay together).
     ``annotator``: that person's version of each article, not gold's; ``allow_disagreements``:
     articles whose versions disagree without a gold one are exported (each version) with a
     warning, not refused."""
@@ -65,7 +65,7 @@ class ExportOptions:
     out: Path
     layers: frozenset[Layer] | None = None
     include_unreviewed: bool = False
-    gold: bool = False
+    reviewed_only: bool = False
     split: tuple[tuple[str, float], ...] = (("all", 1.0),)
     seed: int = 0
     overwrite: bool = False
@@ -202,7 +202,8 @@ def _record(project: Project, options: ExportOptions, report: ExportReport,
         "format": options.fmt,
         "options": {"layers": sorted(layer.value for layer in options.layers)
                     if options.layers is not None else None,
-                    "include_unreviewed": options.include_unreviewed, "gold": options.gold,
+                    "include_unreviewed": options.include_unreviewed,
+                    "reviewed_only": options.reviewed_only,
                     "split": [[name, fraction] for name, fraction in options.split],
                     "split_by": options.split_by, "seed": options.seed,
                     "annotator": options.annotator or "gold where there is one"},
@@ -224,10 +225,11 @@ def portable_source(source_path: str | None) -> str | None:
 
 def _plan(project: Project, options: ExportOptions, report: ExportReport
           ) -> dict[str, list[int]]:
-    """The ids of the articles to export by split, in id order: done ones (or all; ``gold``
-    leaves out those with open suggestions), refused before anything is read when the format
-    cannot mark what nobody reviewed. Holds ids (and, split by group, hashes), not rows."""
-    status = None if options.include_unreviewed and not options.gold else Status.DONE
+    """The ids of the articles to export by split, in id order: done ones (or all;
+    ``reviewed_only`` leaves out those with open suggestions), refused before anything is
+    read when the format cannot mark what nobody reviewed. Holds ids (and, split by group,
+    hashes), not rows."""
+    status = None if options.include_unreviewed and not options.reviewed_only else Status.DONE
     by_article = options.split_by == "article"
     parts: dict[str, list[int]] = {name: [] for name, _ in options.split}
     hashes: dict[int, str] = {}
@@ -238,8 +240,8 @@ def _plan(project: Project, options: ExportOptions, report: ExportReport
     differ = disagreeing(project.db, options.layers) if options.annotator is None else set()
     disputed: list[str] = []
     for row in export_rows(project.db, status, options.layers, options.annotator):
-        if options.gold and row.open:
-            report.skipped.append(f"article {row.id}: open model suggestions (not gold)")
+        if options.reviewed_only and row.open:
+            report.skipped.append(f"article {row.id}: open model suggestions (not reviewed)")
             continue
         report.unreviewed += row.status is not Status.DONE or bool(row.open)
         if row.id in differ:
@@ -255,8 +257,8 @@ def _plan(project: Project, options: ExportOptions, report: ExportReport
             f"{options.fmt} cannot mark what nobody reviewed as missing, so it would turn it "
             f"into \"no entity\": refused {len(refused)} articles: {names(refused)}. Nothing "
             "was written. Review them (decide their suggestions, mark them done), leave them "
-            "out (--gold; without --include-unreviewed), or export jsonl or spacy, which mark "
-            "it missing.")
+            "out (--reviewed-only; without --include-unreviewed), or export jsonl or spacy, "
+            "which mark it missing.")
     _disagreements(disputed, options, report)
     if hashes:
         groups = linked_groups(project, article_texts(project.db, list(hashes)))

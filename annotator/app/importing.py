@@ -302,6 +302,7 @@ class _Writer:
             report.warnings.append(str(item))
             return None, f"warning: {item}"
         assert outcome is not None
+        brought = brought or outcome.versions
         where = printable(item.source_path or item.title)
         if outcome.error is not None:
             message = f"{where}: {printable(outcome.error)}"

@@ -1,15 +1,18 @@
 """The review queue (docs/review.md): everything that waits for a decision, in one list.
 Disputed claim groups (as the disputes view lists them), articles whose annotators' done
 versions disagree (as adjudication finds them) and articles done with open suggestions (as the
-status bar counts them), each kind read with a limit."""
+status bar counts them), each kind read with a limit; after a change, the articles it touched
+read again (``updated``)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 
+from annotator.app.changes import Changes, Part
 from annotator.app.disputes import stated_values
-from annotator.store import Project
+from annotator.store import Project, review_reads
 from annotator.store.review_reads import disagreeing_done, done_with_open
 
 LIMIT = 1000  # items of each kind read at most
@@ -35,6 +38,10 @@ class Item:
     group_id: int | None = None
 
 
+PER_ARTICLE = (Kind.DISAGREEMENT, Kind.OPEN_SUGGESTIONS)
+SHOWN_IN_GROUPS = Part.SPANS | Part.META  # of a grouped claim: what the disputes show
+
+
 def review_items(project: Project, annotator: str, limit: int = LIMIT) -> list[Item]:
     """What ``annotator`` has to decide, kind by kind, each kind in its order (groups and
     articles by id), at most ``limit`` of each."""
@@ -55,14 +62,47 @@ def disputes(project: Project, annotator: str, limit: int = LIMIT) -> list[Item]
     return found
 
 
-def disagreements(project: Project, limit: int = LIMIT) -> list[Item]:
-    """The articles to adjudicate: two or more done versions that differ, no done gold."""
+def updated(items: list[Item], project: Project, annotator: str, changes: Changes,
+            limit: int = LIMIT) -> list[Item]:
+    """The queue ``items`` (``annotator``'s) after ``changes``: the articles they touched read
+    again, the others' items kept, so that a change costs what its articles do, not what the
+    project does; the disputes read again when groups changed, or the spans or details of an
+    article with a grouped claim.
+    Everything is read again after a change of the whole project (no articles), or when an
+    article kind was at its limit (what was beyond it may come up)."""
+    kept = [i for i in items if i.kind in PER_ARTICLE]
+    if not changes.articles or any(sum(i.kind is k for i in kept) >= limit for k in PER_ARTICLE):
+        return review_items(project, annotator, limit)
+    touched = changes.articles
+    fresh = {Kind.DISAGREEMENT: disagreements(project, limit, touched),
+             Kind.OPEN_SUGGESTIONS: open_suggestions(project, annotator, limit, touched)}
+    regroup = changes.parts & Part.GROUPS or (
+        changes.parts & SHOWN_IN_GROUPS and review_reads.grouped(project.db, touched))
+    groups = (disputes(project, annotator, limit) if regroup
+              else [i for i in items if i.kind is Kind.DISPUTE])
+    return [*groups, *(i for k in PER_ARTICLE for i in sorted(
+        [*(i for i in kept if i.kind is k and i.article_id not in touched), *fresh[k]],
+        key=lambda i: i.article_id)[:limit])]
+
+
+def written(project: Project) -> tuple[int, int]:
+    """What moves whenever anybody writes to the project (this connection or another): a
+    queue whose value is unchanged since it was read needs no reading."""
+    return review_reads.fingerprint(project.db)
+
+
+def disagreements(project: Project, limit: int = LIMIT,
+                  articles: Collection[int] | None = None) -> list[Item]:
+    """The articles to adjudicate (of ``articles``, None: all): two or more done versions
+    that differ, no done gold."""
     return [Item(Kind.DISAGREEMENT, aid, title, f"versions of {who} disagree")
-            for aid, title, who in disagreeing_done(project.db, limit)]
+            for aid, title, who in disagreeing_done(project.db, limit, articles)]
 
 
-def open_suggestions(project: Project, annotator: str, limit: int = LIMIT) -> list[Item]:
-    """The articles done in the annotator's version with suggestions still open."""
+def open_suggestions(project: Project, annotator: str, limit: int = LIMIT,
+                     articles: Collection[int] | None = None) -> list[Item]:
+    """The articles (of ``articles``, None: all) done in the annotator's version with
+    suggestions still open."""
     return [Item(Kind.OPEN_SUGGESTIONS, aid, title,
                  f"done, {n} open suggestion{'s' * (n != 1)}")
-            for aid, title, n in done_with_open(project.db, annotator, limit)]
+            for aid, title, n in done_with_open(project.db, annotator, limit, articles)]

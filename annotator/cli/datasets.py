@@ -17,6 +17,19 @@ _AllowDisagreements = Annotated[bool, typer.Option(
     "--allow-disagreements", help="Export articles whose annotators disagree and that have "
     "no gold version (each version; a warning), instead of refusing")]
 
+_ReviewedOnly = Annotated[bool, typer.Option(
+    "--reviewed-only", help="Only done articles with no open model suggestions")]
+_OldGold = Annotated[bool, typer.Option("--gold", hidden=True, help="Old name of --reviewed-only")]
+
+
+def _old_flags(contradicting: bool, old_gold: bool) -> None:
+    """Refuse --only-done with --include-unreviewed; say what --gold is called now."""
+    if old_gold:
+        typer.echo("notice: --gold is now called --reviewed-only (the gold version is the "
+                   "adjudicated one, which exports take by default)", err=True)
+    if contradicting:
+        raise fail("--only-done and --include-unreviewed contradict each other")
+
 
 def export_cmd(
     project: Annotated[Path, typer.Argument(help="Project file")],
@@ -32,8 +45,7 @@ def export_cmd(
         "marked missing (jsonl, spacy); conll and brat refuse them")] = False,
     only_done: Annotated[bool, typer.Option(
         "--only-done", hidden=True, help="Only done articles (the default)")] = False,
-    gold: Annotated[bool, typer.Option(
-        "--gold", help="Only done articles with no open model suggestions")] = False,
+    reviewed_only: _ReviewedOnly = False, old_gold: _OldGold = False,
     split: Annotated[str | None, typer.Option(
         "--split", help="e.g. train=0.8,dev=0.1,test=0.1")] = None,
     split_by: Annotated[str, typer.Option(
@@ -56,14 +68,13 @@ def export_cmd(
     from annotator.core.model import Layer
     from annotator.store import Project, ProjectError
 
-    if only_done and include_unreviewed:
-        raise fail("--only-done and --include-unreviewed contradict each other")
+    _old_flags(only_done and include_unreviewed, old_gold)
     try:
         layers = frozenset(Layer(x) for x in layer) if layer else None
     except ValueError as exc:
         raise fail(f"--layer: {exc}") from exc
     try:
-        options = ExportOptions(fmt, out, layers, include_unreviewed, gold,
+        options = ExportOptions(fmt, out, layers, include_unreviewed, reviewed_only or old_gold,
                                 parse_split(split) if split else (("all", 1.0),), seed, overwrite,
                                 split_by, annotator, allow_disagreements)
         with Project.open(project, create=False, read_only=True) as proj:

@@ -50,13 +50,24 @@ class NewArticle:
 
 
 @dataclass(frozen=True)
+class Versions:
+    """What a stored article's draft brought: the annotators whose version it added, and
+    those it left (``there``: name → "version" or "spans", what they had already)."""
+
+    added: tuple[str, ...] = ()
+    there: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class Outcome:
     """What became of one NewArticle: stored (``new``), the same text as a stored article
-    (``article_id`` is that one), or refused (``error``)."""
+    (``article_id`` is that one; ``versions``: what its named annotators brought), or
+    refused (``error``)."""
 
     article_id: int | None
     new: bool = False
     error: str | None = None
+    versions: Versions | None = None
 
 
 def check(new: NewArticle) -> None:
@@ -137,7 +148,8 @@ class ArticleWriter:
     """Stores batches of new articles; claim groups that span articles (and batches) are
     matched by their key. A span keeps who made it and when, and the model it was accepted
     from, when its file says so (else it is ``annotator``'s, now); the file's open
-    suggestions stay open suggestions."""
+    suggestions stay open suggestions; a draft whose text is stored already brings what
+    ``same_text`` stores."""
 
     def __init__(self, db: Database, claims: ClaimStore,
                  annotator: str = IMPORT_ANNOTATOR) -> None:
@@ -163,21 +175,31 @@ class ArticleWriter:
 
     def write(self, batch: Iterable[NewArticle]) -> list[Outcome]:
         """Store articles in the caller's transaction; one whose text is here already (or
-        earlier in the batch) is not stored again."""
+        earlier in the batch) is not stored again (``same_text``)."""
         batch = list(batch)
         found = self._stored({new.digest for new in batch})
         rows = _Rows(self)
-        outcomes = []
-        for new in batch:
+        outcomes, same = [], []
+        for n, new in enumerate(batch):
             if new.digest in found:
                 outcomes.append(Outcome(found[new.digest]))
+                same.append(n)
                 continue
             found[new.digest] = article_id = rows.next_id["articles"]
             rows.next_id["articles"] += 1
             rows.article(article_id, new)
             outcomes.append(Outcome(article_id, new=True))
         rows.write()
+        for n in same:
+            article_id = found[batch[n].digest]
+            outcomes[n] = Outcome(article_id, versions=self.same_text(article_id, batch[n].draft))
         return outcomes
+
+    def same_text(self, article_id: int, draft: ArticleDraft) -> Versions | None:
+        """In the transaction, once the batch's articles are written: what a draft whose text
+        is article ``article_id`` stores besides (nothing; an import's writer stores the
+        versions of the annotators it names, store/datasets.py)."""
+        return None
 
     def _stored(self, digests: set[str]) -> dict[str, int]:
         found: dict[str, int] = {}

@@ -210,6 +210,29 @@ class ClaimStore:
                 "AND annotation_id = ?", [(merged, keep, a) for a in moved])
             self.update_group(keep, note=kept[0], holding_id=kept[1])
 
+    def memberships(self, annotation_ids: list[int]) -> list[tuple[Any, ...]]:
+        """These claims' group rows, each with whether it holds its group: what
+        ``restore_memberships`` puts back once the claims are restored after a delete."""
+        return [tuple(r) for r in self.db.execute(
+            "SELECT m.group_id, m.annotation_id, m.value, m.stance, m.annotator_id, m.added_at,"
+            " g.holding_id IS m.annotation_id FROM claim_group_members m JOIN claim_groups g "
+            f"ON g.id = m.group_id WHERE m.annotation_id IN ({marks(annotation_ids)})",
+            annotation_ids)]
+
+    def restore_memberships(self, rows: list[tuple[Any, ...]]) -> None:
+        """Put back group rows ``memberships`` read (in the groups that are still there, of
+        claims in no group now), and the claims that held their group."""
+        with self.db.atomic():
+            for group, claim, value, stance, who, added, holds in rows:
+                self.db.execute(
+                    "INSERT OR IGNORE INTO claim_group_members (group_id, annotation_id, value, "
+                    "stance, annotator_id, added_at) SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS ("
+                    "SELECT 1 FROM claim_groups WHERE id = ?)",
+                    [group, claim, value, stance, who, added, group])
+                if holds:
+                    self.db.execute("UPDATE claim_groups SET holding_id = ? WHERE id = ? AND "
+                                    "holding_id IS NULL", [claim, group])
+
     def groups_of(self, annotation_id: int) -> list[int]:
         """The groups a claim belongs to (one at most)."""
         rows = query(self.db, "SELECT group_id FROM claim_group_members WHERE annotation_id = ? "

@@ -11,6 +11,7 @@ from annotator.core.model import (
 )
 from annotator.store.batches import IMPORT_ANNOTATOR, ArticleWriter, NewArticle, check
 from annotator.store.drafts import annotated_drafts
+from annotator.store.import_versions import Versions, add_versions
 from annotator.store.project import Project
 
 
@@ -29,6 +30,10 @@ class AnnotatedImport(ArticleWriter):
     def __init__(self, project: Project, annotator: str = IMPORT_ANNOTATOR) -> None:
         super().__init__(project.db, project.claims, annotator)
         self.project = project
+
+    def same_text(self, article_id: int, draft: ArticleDraft) -> Versions:
+        """Another annotator's work on a stored text: their version (import_versions.py)."""
+        return add_versions(self, article_id, draft)
 
     def add(self, draft: ArticleDraft) -> int | None:
         """One article with everything on it, in one transaction; None for a duplicate."""

@@ -4,20 +4,11 @@ an annotator who has nothing on the article yet become their version of it (docs
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from annotator.core.model import ArticleDraft
-from annotator.store.batches import ArticleWriter, NewArticle, _Rows, check, named
+from annotator.store.batches import ArticleWriter, NewArticle, Versions, _Rows, check, named
 from annotator.store.sql import marks
 
-
-@dataclass(frozen=True)
-class Versions:
-    """What a stored article's draft brought: the annotators whose version it added, and
-    those it left (``there``: name → "version" or "spans", what they had already)."""
-
-    added: tuple[str, ...] = ()
-    there: tuple[tuple[str, str], ...] = ()
+__all__ = ["Versions", "add_versions"]
 
 
 def add_versions(writer: ArticleWriter, article_id: int, draft: ArticleDraft) -> Versions:

@@ -1,15 +1,24 @@
 """The adjudication window (Article ▸ Adjudicate): one article, each annotator's version side
-by side in read-only panes, the editable gold version above; keys step through the
-disagreements and decide them (``adjudication.*`` in the keymap). What it does is
+by side in read-only panes, the editable gold version above, a line per disagreement (spans,
+attributes, links, claim groups) saying what each annotator and gold have; keys step through
+the disagreements and decide them (``adjudication.*`` in the keymap). What it does is
 ``app/adjudication.py``; this only shows it and passes the keys on."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
-from PySide6.QtWidgets import QDialog, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QDialog, QListWidget, QSplitter, QVBoxLayout, QWidget
 
-from annotator.app.adjudication import Adjudication, adjudicator, next_to_adjudicate
+from annotator.app.adjudication import (
+    Adjudication,
+    Difference,
+    Item,
+    adjudicator,
+    next_to_adjudicate,
+)
 from annotator.app.changes import Changes
 from annotator.core.model import Annotation, Layer
 from annotator.ui.article_view import highlight
@@ -75,13 +84,17 @@ class AdjudicationWindow(QDialog):
         self.gold = VersionPane("Gold", self)
         self.panes: list[VersionPane] = []
         self.splitter = QSplitter(self)
+        self.items = QListWidget(self)  # a line per disagreement; the keys stay in the text
+        self.items.setObjectName("adjudicationItems")
+        self.items.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.items.currentRowChanged.connect(self._picked)
         self.hint = plain_label(self, hint(ADJUDICATION_PAGE))
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #5f6b7a")
-        layout = QVBoxLayout(self)
+        self.box = QVBoxLayout(self)
         for widget, stretch in ((self.status, 0), (self.gold, 2), (self.splitter, 3),
-                                (self.said, 0), (self.hint, 0)):
-            layout.addWidget(widget, stretch)
+                                (self.items, 1), (self.said, 0), (self.hint, 0)):
+            self.box.addWidget(widget, stretch)
         self.resize(1200, 800)
         self._bind()
         self.session.changed.connect(self._changed)
@@ -113,6 +126,7 @@ class AdjudicationWindow(QDialog):
                               f"{'' if self.in_progress else 'done '}version of it")
             return False
         for pane in self.panes:
+            pane.hide()
             pane.deleteLater()
         self.panes = [VersionPane(f"{n} {who}", self.splitter)
                       for n, who in enumerate(adj.annotators, start=1)]
@@ -135,7 +149,48 @@ class AdjudicationWindow(QDialog):
         self.gold.show_version(adj.article_id, adj.text, adj.gold(), colors)
         for pane, who in zip(self.panes, adj.annotators, strict=True):
             pane.show_version(adj.article_id, adj.text, adj.versions[who], colors)
+        self.items.clear()
+        self.items.addItems([self._line(n, d) for n, d in enumerate(adj.disagreements)])
+        self._mark()
+        self._say_status()
+
+    def _say_status(self) -> None:
+        """The status line, as high as its wrapped text needs (a layout gives a wrapped label
+        one line otherwise)."""
         self.status.setText(self._describe())
+        self._fit_status()
+
+    def _fit_status(self) -> None:
+        margins = self.box.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        height = self.status.heightForWidth(width)
+        if height != self.status.minimumHeight():
+            self.status.setMinimumHeight(height)
+            self.box.activate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_status()
+
+    def _line(self, index: int, d: Item) -> str:
+        """One disagreement: what it is about, what each annotator has, what gold has."""
+        adj = self.adj
+        assert adj is not None
+        says = " · ".join(f"{n} {who}: {adj.says(d, who)}"
+                          for n, who in enumerate(adj.annotators, start=1))
+        return f"{index + 1}. {adj.topic(d)} — {says} — gold: {self._now(d)}"
+
+    def _now(self, d: Item) -> str:
+        assert self.adj is not None
+        decided = self.adj.decided(d)
+        return ("none" if decided == "none" else "edited by hand" if decided is None
+                else f"{decided}'s")
+
+    def _mark(self) -> None:
+        """Select the current disagreement's line."""
+        if self.items.count():
+            self.items.setCurrentRow(self.current)
+            self.items.scrollToItem(self.items.currentItem())
 
     def _describe(self) -> str:
         adj = self.adj
@@ -146,13 +201,10 @@ class AdjudicationWindow(QDialog):
         if not adj.disagreements:
             return f"{head} · no disagreements: Enter marks gold done"
         d = adj.disagreements[self.current]
-        says = " · ".join(f"{n} {who}: {d.says(who, adj.text)}"
+        says = " · ".join(f"{n} {who}: {adj.says(d, who)}"
                           for n, who in enumerate(adj.annotators, start=1))
-        decided = adj.decided(d)
-        now = ("none" if decided == "none" else "edited by hand" if decided is None
-               else f"{decided}'s")
         return (f"{head} · disagreement {self.current + 1} of {len(adj.disagreements)} "
-                f"({d.layer.value}): {says} · gold: {now}")
+                f"({adj.topic(d)}): {says} · gold: {self._now(d)}")
 
     def _go(self, index: int) -> None:
         adj = self.adj
@@ -162,7 +214,13 @@ class AdjudicationWindow(QDialog):
         d = adj.disagreements[index]
         for pane in (self.gold, *self.panes):
             pane.focus(d.start, d.end)
-        self.status.setText(self._describe())
+        self._mark()
+        self._say_status()
+
+    def _picked(self, row: int) -> None:
+        """A line chosen with the mouse becomes the current disagreement."""
+        if 0 <= row != self.current:
+            self._go(row)
 
     def _changed(self, changes: Changes) -> None:
         if self.adj is not None and self.adj.article_id in changes.articles:
@@ -200,10 +258,15 @@ class AdjudicationWindow(QDialog):
             self._go(self.current)
 
     def _gold_here(self) -> list[Annotation]:
+        """Gold's spans at the gold pane's cursor: the current disagreement's layer first, then
+        the shortest (an entity before the claim around it)."""
         if self.adj is None:
             return []
         cp = self.gold.text.cursor_cp()
-        return [a for a in self.adj.gold() if a.start <= cp < a.end]
+        ds = self.adj.disagreements
+        layer = ds[self.current].layer if ds else None
+        return sorted((a for a in self.adj.gold() if a.start <= cp < a.end),
+                      key=lambda a: (a.layer is not layer, a.end - a.start))
 
     def delete(self) -> None:
         """Delete the gold span at the gold pane's cursor."""
@@ -214,7 +277,20 @@ class AdjudicationWindow(QDialog):
             self.said.setText("No gold span at the gold pane's cursor")
 
     def relabel(self, index: int) -> None:
-        """Relabel the gold entity at the cursor with the label of digit ``index``."""
+        """On an attribute of a closed set, give gold its value of digit ``index``; else
+        relabel the gold entity at the cursor with the label of that digit."""
+        adj = self.adj
+        if adj is not None and adj.disagreements and isinstance(
+                adj.disagreements[self.current], Difference):
+            values = adj.choices(self.current)
+            if not values:
+                self.said.setText("Nothing to choose by hand here: 1 … 9 take a version, "
+                                  "0 none")
+            elif index >= len(values):
+                self.said.setText(f"No value {DIGITS[index]}: {', '.join(values)}")
+            elif adj.edit(self.current, index):
+                self._go(self.current)
+            return
         names = [lab.name for lab in self.project.labels(Layer.ENTITY)
                  if lab.shortcut == DIGITS[index]]
         found = [a for a in self._gold_here() if a.layer is Layer.ENTITY]

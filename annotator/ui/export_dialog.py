@@ -80,7 +80,8 @@ class ExportDialog(QDialog):
         self.unreviewed = QCheckBox(
             "also articles not marked done (what nobody reviewed is marked missing)", self)
         self.unreviewed.setObjectName("exportUnreviewed")
-        self.gold = QCheckBox("gold: done, and no open model suggestions", self)
+        self.reviewed_only = QCheckBox(
+            "only reviewed: done, and no open model suggestions", self)
         self.version, self.disagreements = self._versions(annotators)
         self.split = QLineEdit("train=0.8,dev=0.1,test=0.1", self)
         self.split.setObjectName("exportSplit")
@@ -101,7 +102,7 @@ class ExportDialog(QDialog):
         form.addRow("Folder", folder)
         form.addRow("Layers", layer_row)
         form.addRow("", self.unreviewed)
-        form.addRow("", self.gold)
+        form.addRow("", self.reviewed_only)
         self._add_versions(form)
         form.addRow("Split", self.split)
         form.addRow("", self.by_group)
@@ -187,7 +188,8 @@ class ExportDialog(QDialog):
         return ExportOptions(
             fmt=self.format.currentText(), out=Path(self.out.text()).expanduser(),
             layers=None if layers == frozenset(Layer) else layers,
-            include_unreviewed=self.unreviewed.isChecked(), gold=self.gold.isChecked(),
+            include_unreviewed=self.unreviewed.isChecked(),
+            reviewed_only=self.reviewed_only.isChecked(),
             split=parse_split(text) if text else (("all", 1.0),), seed=self.seed.value(),
             overwrite=self._replace,
             split_by="group" if self.by_group.isChecked() else "article",

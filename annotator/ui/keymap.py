@@ -255,13 +255,15 @@ ACTIONS: tuple[Action, ...] = (
     A("adjudication.next", ("J", "Tab"), "Next disagreement", ADJUDICATE, ADJUDICATION),
     A("adjudication.previous", ("K", "Shift+Tab"), "Previous disagreement", ADJUDICATE,
       ADJUDICATION),
-    A("adjudication.take", DIGITS, "Gold takes annotator n's spans of the disagreement",
-      ADJUDICATE, ADJUDICATION, ("1 … 9",), each=True),
-    A("adjudication.none", ("0", "X"), "Gold takes none of the disagreement's spans",
-      ADJUDICATE, ADJUDICATION),
+    A("adjudication.take", DIGITS, "Gold takes annotator n's version of the disagreement "
+      "(spans, an attribute, links, a claim group)", ADJUDICATE, ADJUDICATION, ("1 … 9",),
+      each=True),
+    A("adjudication.none", ("0", "X"), "Gold takes none of the disagreement", ADJUDICATE,
+      ADJUDICATION),
     A("adjudication.relabel", tuple(f"Alt+{d}" for d in DIGITS), "Relabel the gold span at "
-      "the gold cursor with the entity label of that digit", ADJUDICATE, ADJUDICATION,
-      ("Alt+1 … 9",), each=True),
+      "the gold cursor with the entity label of that digit; on a kind, check-worthiness or "
+      "verdict, give gold its n-th value", ADJUDICATE, ADJUDICATION, ("Alt+1 … 9",),
+      each=True),
     A("adjudication.delete", ("Delete", "Backspace"), "Delete the gold span at the gold "
       "cursor", ADJUDICATE, ADJUDICATION),
     A("adjudication.undo", ("Ctrl+Z",), "Undo in the gold version", ADJUDICATE, ADJUDICATION),

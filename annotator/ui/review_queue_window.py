@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.app.review_queue import Item, Kind, review_items
-from annotator.ui.adjudication_window import show_adjudication
+from annotator.app.review_queue import Item, Kind, review_items, updated, written
+from annotator.ui.adjudication_window import AdjudicationWindow, show_adjudication
 from annotator.ui.keymap import REVIEW_PAGE, hint
 from annotator.ui.keys import bind, bind_each, check_bound
 from annotator.ui.plain import plain_label
@@ -100,6 +100,8 @@ class ReviewQueueWindow(QDialog):
             bind(self, name, slot)
         bind_each(self, "review.kind", lambda n: self.kind.setCurrentIndex(n + 1))
         check_bound(self, REVIEW_PAGE)
+        self.heard: tuple[int, int] | None = None  # ``written`` when last read
+        self.sessions = [window.session]  # those whose changes it hears
         window.session.changed.connect(self._changed)
         window.session.switched.connect(self.refresh)
 
@@ -109,15 +111,36 @@ class ReviewQueueWindow(QDialog):
         """Read the queue again (the shown annotator's); the current item stays current."""
         self.items = review_items(self.window_.project, self.window_.session.shown)
         self._fill()
+        self.heard = written(self.window_.project)
 
-    def _changed(self, _changes: Changes) -> None:
-        if self.isVisible():
+    def _changed(self, changes: Changes) -> None:
+        """A session's change: its articles read again (everything, when somebody the queue
+        does not hear wrote meanwhile)."""
+        if not self.isVisible():
+            return
+        project = self.window_.project
+        if self._listen() or self.heard is None or written(project)[1] != self.heard[1]:
             self.refresh()
+            return
+        self.items = updated(self.items, project, self.window_.session.shown, changes)
+        self._fill()
+        self.heard = written(project)
+
+    def _listen(self) -> bool:
+        """Hear the adjudication window's session too (its own, as gold); True when it was
+        not heard before."""
+        found = self.window_.findChild(AdjudicationWindow)
+        if found is None or found.session in self.sessions:
+            return False
+        self.sessions.append(found.session)
+        found.session.changed.connect(self._changed)
+        return True
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
-            self.refresh()  # adjudication writes through a session of its own
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and (
+                self._listen() or self.heard != written(self.window_.project)):
+            self.refresh()  # written by somebody the queue did not hear
 
     def shown_items(self) -> list[Item]:
         """The items the filter lets through, in the table's order."""
@@ -172,6 +195,7 @@ class ReviewQueueWindow(QDialog):
             window.activateWindow()
         elif item.kind is Kind.DISAGREEMENT:
             show_adjudication(window, item.article_id)
+            self._listen()
         else:
             window.open_claim(item.article_id, 0, 0)
             window.activateWindow()
