@@ -2,18 +2,27 @@
 ``label``, ``start_offset``, ``end_offset``) and ``relations`` (``from_id``, ``to_id``,
 ``type``). Entities are spans, relations links between them; which labels are claims or
 sources is decided after reading (io/label_layers.py). doccano's sequence-labeling form
-(``label: [[start, end, LABEL], …]``) is io/jsonl.py's."""
+(``label: [[start, end, LABEL], …]``) is io/jsonl.py's, its offsets converted here.
+
+doccano counts offsets in UTF-16 code units (its editor is JavaScript); we store code points.
+A line with an offset between the two units of one character beyond U+FFFF was not counted
+so (a tool counting code points wrote it): its offsets are taken as they are."""
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from annotator.core.model import ArticleDraft, DocLink, DocSpan, Layer
-from annotator.io.common import ImportProblem
+from annotator.core.spans import Utf16Index
+from annotator.io.common import ImportProblem, is_int
 from annotator.io.foreign_spans import Offsets, Plain, article
 from annotator.io.label_layers import RELATED
 from annotator.io.records import list_of, object_of
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # two UTF-16 units each
 
 
 def parse_doccano_relations(task: dict[str, Any], source: str, plain: Plain
@@ -22,15 +31,18 @@ def parse_doccano_relations(task: dict[str, Any], source: str, plain: Plain
     fields = {key: value for key, value in task.items() if key not in ("entities", "relations")}
     draft = article(fields, source, plain)
     offsets = Offsets(draft.text)
+    items = [object_of(raw, f"entities[{n}]")
+             for n, raw in enumerate(list_of(task["entities"], '"entities"'))]
+    cp = from_utf16(draft.text, (item.get(name) for item in items
+                                 for name in ("start_offset", "end_offset")))
     keys: dict[str, str] = {}
-    for n, raw in enumerate(list_of(task["entities"], '"entities"')):
+    for n, item in enumerate(items):
         where = f"entities[{n}]"
-        item = object_of(raw, where)
         label = item.get("label")
         if not isinstance(label, str) or not label.strip():
             raise ImportProblem(f'{where}: missing or empty "label"')
-        start, end = offsets.place(item.get("start_offset"), item.get("end_offset"), None,
-                                   where)
+        start, end = offsets.place(cp(item.get("start_offset")), cp(item.get("end_offset")),
+                                   None, where)
         key = f"T{len(draft.annotations) + 1}"
         keys.setdefault(json.dumps(item.get("id", key)), key)
         draft.annotations.append(DocSpan(key, Layer.ENTITY, start, end, label.strip()))
@@ -43,3 +55,48 @@ def parse_doccano_relations(task: dict[str, Any], source: str, plain: Plain
         kind = kind.strip() if isinstance(kind, str) and kind.strip() else RELATED
         draft.links.append(DocLink(ends[0], ends[1], kind))
     return draft
+
+
+def code_points(items: list[Any], text: str, key: str) -> list[Any]:
+    """A plain task's span list ``key`` with doccano's spans (``[start, end, label]`` under
+    ``label``/``labels``, objects with ``start_offset`` and no ``start`` under any key) at
+    code point offsets (``from_utf16``)."""
+    if text.isascii():
+        return items
+    lists = key in ("label", "labels")
+    spans = [(n, item) for n, item in enumerate(items)
+             if lists and isinstance(item, list) and len(item) == 3
+             or isinstance(item, dict) and "start_offset" in item and "start" not in item]
+    cp = from_utf16(text, (offset for _, item in spans for offset in _ends(item)))
+    if cp is _same:
+        return items
+    found = list(items)
+    for n, item in spans:
+        start, end = (cp(offset) for offset in _ends(item))
+        found[n] = [start, end, item[2]] if isinstance(item, list) else {
+            **item, "start_offset": start, "end_offset": end}
+    return found
+
+
+def _ends(item: list[Any] | dict[str, Any]) -> tuple[Any, Any]:
+    if isinstance(item, list):
+        return item[0], item[1]
+    return item.get("start_offset"), item.get("end_offset")
+
+
+def from_utf16(text: str, offsets: Iterable[Any]) -> Callable[[Any], Any]:
+    """How one line's doccano offsets become code points: from UTF-16 units, or unchanged
+    when the text has no character beyond U+FFFF or one offset splits such a character (then
+    they were not UTF-16 units). What is no integer stays as it is (to be refused)."""
+    astral = [m.start() for m in _ASTRAL.finditer(text)]
+    if not astral:
+        return _same
+    index = Utf16Index(text)
+    inside = {index.to_utf16(cp) + 1 for cp in astral}  # between a character's two units
+    if any(is_int(offset) and offset in inside for offset in offsets):
+        return _same
+    return lambda offset: index.to_codepoint(offset) if is_int(offset) else offset
+
+
+def _same(offset: Any) -> Any:
+    return offset

@@ -38,6 +38,7 @@ from xml.etree import ElementTree
 from annotator.core.model import REVIEWED_LAYERS, ArticleDraft, DocLink, DocSpan
 from annotator.io.export_doccano import article_fields
 from annotator.io.export_jsonl import all_spans, one_line
+from annotator.io.label_studio_read import MODEL
 
 TEXT = "text"  # the name of the Text object the regions point to
 CONFIG_SUFFIX = ".label_config.xml"
@@ -128,6 +129,8 @@ def _suggested(draft: ArticleDraft) -> list[dict[str, Any]]:
     for s in draft.open_suggestions():
         made = s.made
         model = " ".join(x for x in (made.model, made.model_version) if x) if made else ""
+        if made and made.model == MODEL:  # read from Label Studio, which names a version only
+            model = made.model_version or ""
         region = _region(draft.text, s)
         if made and made.score is not None:
             region["score"] = made.score

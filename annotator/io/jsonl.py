@@ -29,6 +29,7 @@ from annotator.io.common import (
     too_large,
 )
 from annotator.io.decode import decode_bytes
+from annotator.io.doccano_read import code_points
 from annotator.io.export_jsonl import is_rich, parse_rich_task
 from annotator.io.foreign import is_foreign, parse_foreign
 
@@ -205,6 +206,8 @@ def _task_spans(task: dict[str, Any], text: str, meta: dict[str, Any]) -> list[S
             continue
         if not isinstance(value, list):
             raise ImportProblem(f'"{key}" must be a list of spans, got {_json_type(value)}')
+        if key != "spans":  # doccano's offsets count UTF-16 units
+            value = code_points(value, text, key)
         spans.update(_span(item, text, key, index) for index, item in enumerate(value))
     return sorted(spans, key=_order)  # Span's own order, without its slower comparisons
 

@@ -1,10 +1,10 @@
 """Reading Label Studio's exports: JSON (a list of tasks with their annotations and
 predictions) and JSON-MIN (one flat record per annotation).
 
-A task's annotations are its annotators' versions (``completed_by`` names them; a cancelled
-one is left out); its predictions are open suggestions, never annotations. Offsets count code
-points (Label Studio's exports since 2022) or UTF-16 units (older ones); each span's ``text``
-says which.
+A task's annotations are its annotators' versions (``completed_by`` names them, else the
+``annotator`` our export writes; a cancelled one is left out); its predictions are open
+suggestions, never annotations. Offsets count code points (Label Studio's exports since 2022)
+or UTF-16 units (older ones); each span's ``text`` says which.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def parse_label_studio(task: dict[str, Any], source: str, plain: Plain) -> Artic
                                           '"annotations"'))]  # "completions" before 1.0
     kept = [(n, a) for n, a in kept if not (a.get("was_cancelled") or a.get("skipped"))]
     for n, found in kept:
-        name = person(found.get("completed_by"),  # unnamed: the imported layer, if alone
+        name = person(_who(found),  # unnamed: the imported layer, if alone
                       None if len(kept) == 1 else f"ls-annotation-{found.get('id', n + 1)}")
         made = Provenance(name, stamp(found.get("updated_at") or found.get("created_at")))
         reader.results(found.get("result", []), f"annotations[{n}].result", made)
@@ -46,7 +46,7 @@ def parse_label_studio(task: dict[str, Any], source: str, plain: Plain) -> Artic
     draft.annotations, draft.links = reader.spans, reader.links
     draft.suggestions = reader.suggestions or None
     if len(kept) == 1:  # one annotator: their version, even with nothing found
-        draft.annotator = person(kept[0][1].get("completed_by"))
+        draft.annotator = person(_who(kept[0][1]))
     if draft.annotator or any(s.made and s.made.annotator for s in draft.annotations):
         draft.status = Status.DONE  # an exported annotation was submitted
     return draft
@@ -69,6 +69,11 @@ def parse_json_min(record: dict[str, Any], source: str, plain: Plain) -> Article
     draft.annotations, draft.annotator = reader.spans, name
     draft.status = Status.DONE if name else None
     return draft
+
+
+def _who(annotation: dict[str, Any]) -> Any:
+    """Label Studio's ``completed_by``, else the ``annotator`` our export names it by."""
+    return annotation.get("completed_by", annotation.get("annotator"))
 
 
 def _regions(value: Any) -> bool:
