@@ -9,8 +9,8 @@ where the claim is and where its label comes from::
      "page": "880131842", "group": "G1", "label_from": "holding claim"}
 
 ``SPLIT.pages.jsonl`` is like FEVER's wiki-pages: one article a line, ``{"id", "title",
-"text", "lines"}``, ``lines`` being ``"0\\tFirst sentence.\\n1\\tSecond …"`` (the sentences
-of ``core.sentences``; a tab or line break inside a sentence becomes a space there). An
+"source_path", "text", "lines"}``, ``lines`` being ``"0\\tFirst sentence.\\n1\\tSecond …"``
+(the sentences of ``core.sentences``; a tab or line break inside one becomes a space). An
 article's id is the jsonl export's ``_input_hash`` of its text (``fact_claims.page_id``).
 
 The label of a claim comes from its verdict (``true`` SUPPORTS, ``false`` REFUTES,
@@ -71,7 +71,8 @@ def page_record(draft: ArticleDraft, pid: str) -> dict[str, Any]:
     """One article as FEVER's wiki-pages have one."""
     lines = (f"{n}\t{' '.join(draft.text[a:b].split())}"
              for n, (a, b) in enumerate(split_sentences(draft.text)))
-    return {"id": pid, "title": draft.title, "text": draft.text, "lines": "\n".join(lines)}
+    return {"id": pid, "title": draft.title, "source_path": draft.source_path,
+            "text": draft.text, "lines": "\n".join(lines)}
 
 
 def fever_records(claims: list[Claim], conflicts: list[str]) -> Iterator[dict[str, Any]]:
