@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
+from annotator.core.model import Provenance
 from annotator.io.export_nli import write_nli
 from tests.fact_corpus import PAGE, drafts
 
@@ -51,3 +53,19 @@ def test_a_pair_its_values_do_not_decide_is_left_out(tmp_path: Path) -> None:
               for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())]
     assert not [x for x in labels if {x[0], x[1]} == {A1, B1}]  # in one group: never neutral
     assert [x[2] for x in labels] == ["contradiction"] * 2 + ["neutral"] * 4
+
+
+def test_two_versions_of_an_article(tmp_path: Path) -> None:
+    """Two annotators' versions: a claim is not paired with its own copy, and neutral pairs
+    stay within one version."""
+    first, second, *_ = drafts()
+    jonas = Provenance("jonas", "2026-11-30T10:00:00Z")
+    first.annotations += [replace(s, key=f"J{s.key}", made=jonas) for s in first.annotations]
+    first.groups += [replace(m, span_key=f"J{m.span_key}") for m in first.groups]
+    path = tmp_path / "train.jsonl"
+    write_nli([first, second], path)
+    got = [(r["premise"], r["hypothesis"], r["label"])
+           for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())]
+    assert not [x for x in got if x[0] == x[1]]
+    assert got.count((A1, A2, "neutral")) == 2  # once per version
+    assert got.count((A1, B1, "contradiction")) == 2  # each version's A1 against B1

@@ -9,8 +9,9 @@
 
 Two claims of one group are ``entailment`` when their values on the group's point agree and
 ``contradiction`` when they conflict (``claims_table.pair_label``: typed values, then value
-texts, then stances); a pair they do not decide is left out. ``neutral`` pairs are two claims
-of one article in two different groups: about different points of one story. Pages are the
+texts, then stances); a pair they do not decide is left out, and so is one claim paired with
+itself (two annotators' versions of it). ``neutral`` pairs are two claims of one annotator's
+version of an article in two different groups: about different points of one story. Pages are the
 articles' ids (``fact_claims.page_id``). Only claims of articles marked done are used: a pair
 nobody reviewed is never ``neutral``, it is not there (the articles are named in a warning).
 """
@@ -42,14 +43,15 @@ def nli_pairs(claims: list[Claim]) -> Iterator[dict[str, Any]]:
     """Pairs within groups (groups in order of first appearance), then neutral pairs within
     articles; each pair a → b, then b → a."""
     groups: dict[str, list[Claim]] = {}
-    pages: dict[str, list[Claim]] = {}
+    pages: dict[tuple[str, str | None], list[Claim]] = {}  # an article's version: its claims
     for c in claims:
         if c.group:
             groups.setdefault(c.group, []).append(c)
-            pages.setdefault(c.page, []).append(c)
+            pages.setdefault((c.page, c.who), []).append(c)
     for members in groups.values():
         for a, b in combinations(members, 2):
-            if label := LABELS.get(relation(a, b) or ""):
+            same = (a.page, a.span.start, a.span.end) == (b.page, b.span.start, b.span.end)
+            if not same and (label := LABELS.get(relation(a, b) or "")):
                 yield from _both(a, b, label)
     for members in pages.values():
         for a, b in combinations(members, 2):

@@ -41,6 +41,11 @@ class Claim:
         return self.text[self.span.start : self.span.end]
 
     @property
+    def who(self) -> str | None:
+        """Whose version of the article the claim is in (its annotator)."""
+        return self.span.made.annotator if self.span.made else None
+
+    @property
     def group(self) -> str:
         """The key of its group, "" when it is in none."""
         return self.member.group_key if self.member else ""
