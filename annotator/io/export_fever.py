@@ -82,6 +82,8 @@ def fever_records(claims: list[Claim], conflicts: list[str]) -> Iterator[dict[st
     for c in claims:
         if c.member is not None and c.member.holds:
             holding.setdefault(c.group, c)
+    sentences = {group: [[None, None, h.page, line] for line in h.lines()]
+                 for group, h in holding.items()}
     number = 0
     for c in claims:
         by_verdict = BY_VERDICT.get(str(c.span.attrs.get("verdict", "")))
@@ -94,8 +96,7 @@ def fever_records(claims: list[Claim], conflicts: list[str]) -> Iterator[dict[st
         if label is None:
             continue
         number += 1
-        evidence = [[[None, None, held.page, line] for line in held.lines()]] \
-            if held and by_group else []
+        evidence = [sentences[c.group]] if by_group else []
         yield {"id": number, "claim": c.said, "label": label,
                "verifiable": "NOT VERIFIABLE" if label == NEI else "VERIFIABLE",
                "evidence": evidence, "page": c.page, "group": c.group,
