@@ -6,7 +6,7 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from annotator.core.model import Provenance
+from annotator.core.model import ArticleDraft, DocGroupMember, DocSpan, Layer, Provenance
 from annotator.io.export_nli import write_nli
 from tests.fact_corpus import PAGE, drafts
 
@@ -69,3 +69,28 @@ def test_two_versions_of_an_article(tmp_path: Path) -> None:
     assert not [x for x in got if x[0] == x[1]]
     assert got.count((A1, A2, "neutral")) == 2  # once per version
     assert got.count((A1, B1, "contradiction")) == 2  # each version's A1 against B1
+
+
+def test_typed_values_decide_before_value_texts(tmp_path: Path) -> None:
+    """"am Mittwoch" in an article of Thursday 2 May and "am 1. Mai" name one day: as value
+    texts they differ, as typed values they agree."""
+    texts = ["Der Vertrag wurde am Mittwoch unterzeichnet.",
+             "Der Vertrag wurde am 1. Mai unterzeichnet."]
+    values = [{"slot": "weekday", "value": "Mittwoch", "text": "Mittwoch"},
+              {"slot": "date", "value": "2024-05-01", "text": "1. Mai"}]
+    said = ["Mittwoch", "1. Mai"]
+    articles = []
+    for text, value, words in zip(texts, values, said, strict=True):
+        claim = DocSpan("T1", Layer.CLAIM, 0, len(text) - 1, "CLAIM", {"values": [value]})
+        articles.append(ArticleDraft(text, published="2024-05-02", annotations=[claim],
+                                     groups=[DocGroupMember("Tag", "G1", "T1", value=words)]))
+    path = tmp_path / "train.jsonl"
+    write_nli(articles, path)
+    labels = [json.loads(line)["label"] for line in path.read_text("utf-8").splitlines()]
+    assert labels == ["entailment", "entailment"]
+    articles[1].published = "2024-05-09"  # B now names Wednesday 8 May: a week after A's
+    articles[1].annotations[0].attrs["values"] = [
+        {"slot": "date", "value": "2024-05-08", "text": "8. Mai"}]
+    write_nli(articles, path)
+    labels = [json.loads(line)["label"] for line in path.read_text("utf-8").splitlines()]
+    assert labels == ["contradiction", "contradiction"]
