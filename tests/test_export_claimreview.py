@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from pyld import jsonld
 from pyld.documentloader.frozen import FrozenDocumentLoader
 
+from annotator.core.model import Provenance
 from annotator.io.export_claimreview import write_claimreview
 from tests.fact_corpus import drafts
 
@@ -107,3 +109,13 @@ def _same_fields(compact: dict[str, Any], node: dict[str, Any]) -> None:
         if isinstance(value, dict):
             [inner] = node[SCHEMA + key]
             _same_fields(value, inner)
+
+
+def test_no_person_for_gold_or_imported_claims(tmp_path: Path) -> None:
+    first = drafts()[0]
+    for n, who in enumerate(("gold", "import")):
+        first.annotations = [replace(s, made=Provenance(who)) for s in first.annotations]
+        path = tmp_path / f"{n}.jsonld"
+        write_claimreview([first], path, today=DAY)
+        reviews = json.loads(path.read_text(encoding="utf-8"))
+        assert len(reviews) == 2 and not [r for r in reviews if "author" in r]

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.model import ArticleDraft, DocSpan, Layer
-from annotator.core.names import ATTRIBUTED_TO
+from annotator.core.names import ATTRIBUTED_TO, GOLD_ANNOTATOR, IMPORT_ANNOTATOR
 from annotator.io.fact_claims import warn_unreviewed
 
 CONTEXT = "https://schema.org"
@@ -79,6 +79,7 @@ def reviews_of(draft: ArticleDraft, day: str) -> Iterator[dict[str, Any]]:
         item = _kept({"@type": "Claim", "author": _one_or_list(authors),
                       "datePublished": draft.published, "appearance": _appearance(draft)})
         who = claim.made.annotator if claim.made else None
+        who = None if who in (GOLD_ANNOTATOR, IMPORT_ANNOTATOR) else who  # no one person
         yield _kept({
             "@context": CONTEXT, "@type": "ClaimReview",
             "claimReviewed": draft.text[claim.start : claim.end], "itemReviewed": item,
