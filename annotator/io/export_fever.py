@@ -82,7 +82,7 @@ def fever_records(claims: list[Claim], conflicts: list[str]) -> Iterator[dict[st
     for c in claims:
         if c.member is not None and c.member.holds:
             holding.setdefault(c.group, c)
-    sentences = {group: [[None, None, h.page, line] for line in h.lines()]
+    sentences = {group: [[None, None, h.page, line] for line in h.lines]
                  for group, h in holding.items()}
     number = 0
     for c in claims:

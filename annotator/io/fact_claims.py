@@ -27,18 +27,16 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Claim:
-    """A claim of a reviewed article: where it is, its text, its group membership."""
+    """A claim of a reviewed article: where it is, its words, its group membership."""
 
     page: str  # the article's id
-    text: str  # the article's text
     span: DocSpan
+    said: str  # the claim's own words
     member: DocGroupMember | None
     typed: Typed
-
-    @property
-    def said(self) -> str:
-        """The claim's own words."""
-        return self.text[self.span.start : self.span.end]
+    # the numbers of the article's sentences (``split_sentences``) the claim overlaps: found
+    # for the claim that holds in its group (the evidence FEVER names), else empty
+    lines: tuple[int, ...] = ()
 
     @property
     def who(self) -> str | None:
@@ -50,13 +48,13 @@ class Claim:
         """The key of its group, "" when it is in none."""
         return self.member.group_key if self.member else ""
 
-    def lines(self) -> list[int]:
-        """The numbers of the article's sentences (``split_sentences``) the claim overlaps."""
-        bounds = split_sentences(self.text)
-        hit = [n for n, (a, b) in enumerate(bounds)
-               if a < self.span.end and self.span.start < b]
-        return hit or [max((n for n, (a, _) in enumerate(bounds) if a <= self.span.start),
-                           default=0)]
+
+def sentence_numbers(text: str, span: DocSpan) -> tuple[int, ...]:
+    """The sentences of ``text`` a span overlaps (else the last one starting before it)."""
+    bounds = split_sentences(text)
+    hit = [n for n, (a, b) in enumerate(bounds) if a < span.end and span.start < b]
+    return tuple(hit) or (max((n for n, (a, _) in enumerate(bounds) if a <= span.start),
+                              default=0),)
 
 
 def page_id(draft: ArticleDraft) -> str:
@@ -68,8 +66,8 @@ def page_id(draft: ArticleDraft) -> str:
 
 def reviewed_claims(drafts: Iterable[ArticleDraft], path: Path,
                     each: Callable[[ArticleDraft], None] | None = None) -> list[Claim]:
-    """The claims of the articles marked done, in article and text order; ``each`` sees every
-    draft. The articles left out are named in a warning."""
+    """The claims of the articles marked done, in article and text order (the texts are not
+    kept); ``each`` sees every draft. The articles left out are named in a warning."""
     claims: list[Claim] = []
     left_out: list[str] = []
     for draft in drafts:
@@ -80,8 +78,12 @@ def reviewed_claims(drafts: Iterable[ArticleDraft], path: Path,
             continue
         page, day = page_id(draft), article_day(draft.published)
         members = {m.span_key: m for m in draft.groups}
-        claims += [Claim(page, draft.text, s, members.get(s.key), (from_attrs(s.attrs), day))
-                   for s in draft.annotations if s.layer is Layer.CLAIM]
+        for s in draft.annotations:
+            if s.layer is Layer.CLAIM:
+                member = members.get(s.key)
+                lines = sentence_numbers(draft.text, s) if member and member.holds else ()
+                claims.append(Claim(page, s, draft.text[s.start : s.end], member,
+                                    (from_attrs(s.attrs), day), lines))
     warn_unreviewed(path, left_out)
     return claims
 
