@@ -119,3 +119,9 @@ def test_no_person_for_gold_or_imported_claims(tmp_path: Path) -> None:
         write_claimreview([first], path, today=DAY)
         reviews = json.loads(path.read_text(encoding="utf-8"))
         assert len(reviews) == 2 and not [r for r in reviews if "author" in r]
+
+
+def test_a_split_without_reviews_is_an_empty_list(tmp_path: Path) -> None:
+    path = tmp_path / "dev.jsonld"
+    write_claimreview(drafts()[3:], path, today=DAY)  # not marked done
+    assert json.loads(path.read_text(encoding="utf-8")) == []

@@ -1,7 +1,7 @@
 """schema.org ClaimReview JSON-LD: one review per claim a person gave a verdict.
 
-``SPLIT.jsonld`` is a JSON list of ClaimReview objects, each with its own ``@context`` (so one
-can be cut out and put into a web page as it is)::
+``SPLIT.jsonld`` is a JSON list of ClaimReview objects, one a line, each with its own
+``@context`` (so one can be cut out and put into a web page as it is)::
 
     {"@context": "https://schema.org", "@type": "ClaimReview",
      "claimReviewed": "der Vertrag sei am Mittwoch unterzeichnet worden",
@@ -26,13 +26,13 @@ of articles nobody marked done (named in a warning).
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from annotator.core.model import ArticleDraft, DocSpan, Layer
 from annotator.core.names import ATTRIBUTED_TO, GOLD_ANNOTATOR, IMPORT_ANNOTATOR
+from annotator.io.conll import json_line
 from annotator.io.fact_claims import warn_unreviewed
 
 CONTEXT = "https://schema.org"
@@ -48,21 +48,24 @@ AGENTS = {"person": "Person", **dict.fromkeys(
 
 def write_claimreview(drafts: Iterable[ArticleDraft], path: Path, *,
                       today: dt.date | None = None) -> list[Path]:
-    """Every review of the split as one JSON list; ``datePublished`` of a review is ``today``
-    (the export's day, UTC, when not given): the project does not store when a verdict was
-    given."""
+    """Every review of the split in one JSON list, a review a line, as the drafts come;
+    ``datePublished`` of a review is ``today`` (the export's day, UTC, when not given): the
+    project does not store when a verdict was given."""
     day = (today or dt.datetime.now(dt.UTC).date()).isoformat()
-    reviews: list[dict[str, Any]] = []
     left_out: list[str] = []
-    for draft in drafts:
-        if draft.reviewed:
-            reviews += reviews_of(draft, day)
-        else:
-            left_out.append(repr(draft.title))
-    warn_unreviewed(path, left_out)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(reviews, ensure_ascii=False, indent=1) + "\n", encoding="utf-8",
-                    newline="\n")
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        out.write("[")
+        comma = ""
+        for draft in drafts:
+            if not draft.reviewed:
+                left_out.append(repr(draft.title))
+                continue
+            for review in reviews_of(draft, day):
+                out.write(f"{comma}\n{json_line(review)}")
+                comma = ","
+        out.write("\n]\n")
+    warn_unreviewed(path, left_out)
     return [path]
 
 
