@@ -13,6 +13,8 @@ from annotator.core.names import CLAIMS_MODEL_SETTING, MODEL_SETTING
 _Annotator = Annotated[str | None, typer.Option(
     "--annotator", help="Export this annotator's version of each article (default: the gold "
     "version where an article has one)")]
+_FORMATS = ("jsonl, spacy (DocBins, a folder per split), conll, brat, claims, claim-pairs, "
+            "doccano, doccano-relations, label-studio, prodigy, claimreview, fever or nli")
 _AllowDisagreements = Annotated[bool, typer.Option(
     "--allow-disagreements", help="Export articles whose annotators disagree and that have "
     "no gold version (each version; a warning), instead of refusing")]
@@ -33,9 +35,7 @@ def _old_flags(contradicting: bool, old_gold: bool) -> None:
 
 def export_cmd(
     project: Annotated[Path, typer.Argument(help="Project file")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, spacy (DocBins, a folder "
-                                     "per split), conll, brat, claims, claim-pairs, doccano, "
-                                     "doccano-relations, label-studio or prodigy")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help=_FORMATS)],
     out: Annotated[Path, typer.Option("--output", "-o", help="Output folder: one file or "
                                       "folder per split")],
     layer: Annotated[list[str] | None, typer.Option(

@@ -25,6 +25,9 @@ FORMATS: dict[str, tuple[str, str, str]] = {
     "doccano-relations": ("annotator.io.export_doccano", "write_doccano_relations", ".jsonl"),
     "label-studio": ("annotator.io.export_label_studio", "write_label_studio", ".json"),
     "prodigy": ("annotator.io.export_prodigy", "write_prodigy", ".entities.jsonl"),
+    "claimreview": ("annotator.io.export_claimreview", "write_claimreview", ".jsonld"),
+    "fever": ("annotator.io.export_fever", "write_fever", ".jsonl"),
+    "nli": ("annotator.io.export_nli", "write_nli", ".jsonl"),
 }
 
 
@@ -44,6 +47,11 @@ LAYOUT: dict[str, str] = {
                     "suggestions as predictions) and SPLIT.label_config.xml for the project",
     "prodigy": "SPLIT.entities.jsonl, SPLIT.claims.jsonl (with the links to sources) and "
                "SPLIT.sources.jsonl: Prodigy tasks, a layer a file, a line per annotator",
+    "claimreview": "SPLIT.jsonld: schema.org ClaimReview JSON-LD, one per claim with a verdict",
+    "fever": "SPLIT.jsonl: FEVER claims (label, evidence sentences) and SPLIT.pages.jsonl: "
+             "the articles as numbered sentences",
+    "nli": "SPLIT.jsonl: premise, hypothesis, entailment/contradiction/neutral from claim "
+           "groups, both directions",
 }
 
 
@@ -51,7 +59,8 @@ LAYOUT: dict[str, str] = {
 # ``.train.conll.meta``, ``train.jsonl`` beside the CSV.
 SIDECARS: dict[str, tuple[str, ...]] = {"conll": (".{}.conll.meta",), "claims": ("{}.jsonl",),
                                         "label-studio": ("{}.label_config.xml",),
-                                        "prodigy": ("{}.claims.jsonl", "{}.sources.jsonl")}
+                                        "prodigy": ("{}.claims.jsonl", "{}.sources.jsonl"),
+                                        "fever": ("{}.pages.jsonl",)}
 
 
 # Formats that cannot say "nobody reviewed this" (IOB and brat have only "no entity"), and
