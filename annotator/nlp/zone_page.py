@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from annotator.core.model import Span
 from annotator.nlp import zone_forms as f
@@ -44,9 +45,14 @@ class Line:
         whole = len(self.parts) == 1 and self.parts[0][:2] == (0, len(self.text))
         return self.parts[0][2] if whole else None
 
-    @property
+    @cached_property
     def words(self) -> int:
         return len(self.text.split())
+
+    @cached_property
+    def sentence_like(self) -> bool:
+        """Long, or six words or more ending in a sentence's mark: body when left free."""
+        return len(self.text) > 150 or (self.words >= 6 and bool(SENTENCE_END.search(self.text)))
 
 
 def lines_of(text: str) -> list[Line]:
@@ -79,7 +85,7 @@ def is_free(line: Line) -> bool:
 def is_body(line: Line) -> bool:
     """A body paragraph: unzoned and sentence-like, or with a dateline and text after it."""
     if not line.parts:
-        return len(line.text) > 150 or (line.words >= 6 and bool(SENTENCE_END.search(line.text)))
+        return line.sentence_like
     covered = sum(b - a for a, b, _ in line.parts)
     labels = {label for *_, label in line.parts}
     return labels <= {DATELINE, CREDIT} and len(line.text) - covered > 20
