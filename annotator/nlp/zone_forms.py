@@ -52,9 +52,9 @@ def is_nav(text: str) -> bool:
         return True
     low = text.lower()
     if any(pattern.fullmatch(text) for hints, pattern in w.HINTED_NAV
-           if any(map(low.__contains__, hints))):  # fmt: skip
+           if any(hint in low for hint in hints)):  # fmt: skip
         return True
-    if len(text) <= 250 and any(map(low.__contains__, w.PLUG_FIRST)) and any(
+    if len(text) <= 250 and any(word in low for word in w.PLUG_FIRST) and any(
         len(text) <= longest and first.search(low) and second.search(low)
         for first, second, longest in w.PLUGS
     ):
@@ -92,7 +92,7 @@ def is_contribution(text: str) -> bool:
     if w.CONTRIBUTION.fullmatch(text):
         return True
     low = text.lower()
-    return len(text) <= 300 and any(map(low.__contains__, w.CONTRIBUTED_HINTS)) and bool(
+    return len(text) <= 300 and any(hint in low for hint in w.CONTRIBUTED_HINTS) and bool(
         w.CONTRIBUTED.search(text)
     )
 

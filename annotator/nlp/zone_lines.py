@@ -36,13 +36,10 @@ _ENTRY_WORDS = 20  # a live-blog entry's headline is shorter; longer text after 
 
 def line_zones(text: str) -> list[Part]:
     """Zones one line holds by its own form, without looking at its neighbours."""
-    marked = w.marked(text[:200]) or w.marked(text[-125:])  # all the rules below look at
     if len(text) <= _LONG:
         label = f.label_of_line(text)
         if label:
             return [(0, len(text), label)]
-        if not marked:
-            return []  # the rules below all need a mark: a digit, a bracket, a dash …
         parts = (
             (len(text) <= _PIECES_MAX and _header_pieces(text))
             or _caption_with_credit(text)
@@ -51,7 +48,7 @@ def line_zones(text: str) -> list[Part]:
         )
         if parts:
             return parts
-    return _dateline_parts(text) if marked else []
+    return _dateline_parts(text)
 
 
 def _header_pieces(text: str) -> list[Part] | None:
@@ -148,7 +145,7 @@ def _caption_with_credit(text: str) -> list[Part] | None:
     """``Olaf Scholz in Kiew. Foto: picture alliance / dpa`` → CAPTION and CREDIT."""
     start = max(len(text) - 121, 1)
     tail = text[start:].lower()
-    if not any(map(tail.__contains__, w.CREDIT_HINTS)):
+    if not any(hint in tail for hint in w.CREDIT_HINTS):
         return None
     for match in w.CREDIT_TAIL.finditer(text, start):
         tail = text[match.start() :]
@@ -188,7 +185,7 @@ def _dateline_parts(text: str) -> list[Part]:
     """A ``Berlin (dpa) –`` opening and a closing ``(dpa)`` of a body paragraph."""
     parts: list[Part] = []
     opening = text[:100]
-    hinted = any(map(opening.__contains__, _DATELINE_HINTS))
+    hinted = any(hint in opening for hint in _DATELINE_HINTS)
     found = german.parse_dateline(text) if hinted else None
     match = None if found else w.DATELINE_OPEN.match(text[:200]) or w.UPDATE_OPEN.match(text[:80])
     end = found.end if found else (match.end() if match else place_end(text, w.PLACE_DASH))

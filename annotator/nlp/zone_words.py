@@ -368,22 +368,5 @@ LEGAL = re.compile(r"\b(?:verlag\w*|gmbh|ag|kg|alle rechte|all rights|rechte vor
 NUMBERED_BRAND = re.compile(r"[^\W\d_]{2,}\d{1,3}")  # "Heute24", "BR24"
 DOMAIN = re.compile(r"(?:www\.)?(?P<core>[\w-]+)\.(?:de|at|ch|com|net|org|eu|info|news)", re.I)
 DIGIT = re.compile(r"\d")
-# What every rule of ``zone_lines`` after a line's own label needs somewhere in the line (see
-# ``marked``): a digit (dates, times), a separator or bracket (pieces, credits, agencies), a
-# dash (datelines), a space other than a single plain one (breadcrumbs); else a glued button.
-MARK_CHARS = re.compile(
-    "[\\d|·•/©:(–—>›»→" + re.escape("".join(c for c in map(chr, range(0x3001))
-                                      if c.isspace() and c != " ")) + "]"
-)
-GLUED_END = re.compile(r"[.!?)\"“”»][A-ZÄÖÜ]")  # "… Regeln.Vergrößern des Bildes"
-
-
-def marked(text: str) -> bool:
-    """Whether a line has a mark some rule of its form needs: without one, only its words can
-    make it furniture (a menu, a note, a plug)."""
-    return bool(MARK_CHARS.search(text) or "  " in text or " - " in text
-                or GLUED_END.search(text, max(len(text) - 42, 0)))
-
-
 TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?P<outlet>[^|–—]{2,40})$")
 URL = re.compile(r"(?:(?:quelle|url|link|source)\s*:\s*)?(?P<url>https?://\S+)", re.I)
