@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from annotator.core.model import Span
 from annotator.nlp import zone_forms as f
@@ -37,6 +36,13 @@ class Line:
     parts: list[Part] = field(default_factory=list)
     box: int = -1  # index of the box heading this line belongs to
     copy_of: int = -1  # index of the line this one repeats
+    words: int = field(init=False)  # how many, split at white space
+    sentence_like: bool = field(init=False)  # long, or six words or more ending a sentence
+
+    def __post_init__(self) -> None:
+        self.words = len(self.text.split())
+        self.sentence_like = len(self.text) > 150 or (
+            self.words >= 6 and bool(SENTENCE_END.search(self.text)))
 
     def set(self, label: str) -> None:
         self.parts = [(0, len(self.text), label)]
@@ -46,15 +52,6 @@ class Line:
         """The label of a line wholly in one zone."""
         whole = len(self.parts) == 1 and self.parts[0][:2] == (0, len(self.text))
         return self.parts[0][2] if whole else None
-
-    @cached_property
-    def words(self) -> int:
-        return len(self.text.split())
-
-    @cached_property
-    def sentence_like(self) -> bool:
-        """Long, or six words or more ending in a sentence's mark: body when left free."""
-        return len(self.text) > 150 or (self.words >= 6 and bool(SENTENCE_END.search(self.text)))
 
 
 def lines_of(text: str) -> list[Line]:
