@@ -16,6 +16,10 @@ one) takes the write lock every 20 ms and lets it go at once: its longest and me
 how long a batch held the lock (SQLite's busy handler sleeps 1, 2, 5, 10 … 100 ms between
 tries, so a wait can be longer than the hold by that much).
 
+Then, in one more child, where an article's CPU goes: reading, the content hash, the zone
+rules, the metadata and the sentence index of the first ``SPLIT_ARTICLES`` articles each timed
+alone, and the whole import of them in one process (no workers); storing is what is left.
+
 Budgets: the import at most ``BUDGET`` times the bare baseline; the importing process's peak
 memory at most ``MEMORY_MB`` whatever the size (the file is streamed, never held whole).
 Printed beside: each process's peak memory (the preparing workers' too), articles per second.
@@ -88,6 +92,44 @@ def _cpu():
 atexit.register(_cpu)
 '''
 IMPORT = CPU + "from annotator.cli import main\nmain()\n"
+SPLIT_ARTICLES = 1000  # articles of the file the CPU split reads
+# Where an article's CPU goes, in one process: each preparing step alone on the first
+# SPLIT_ARTICLES articles, then the whole import of them without workers; storing is the rest.
+SPLIT = r'''
+import sys, time
+from itertools import islice
+from pathlib import Path
+import annotator.app.import_batches as batches
+from annotator.app.importing import run_import
+from annotator.app.zones import kept_sentences, with_derived_meta, zones_for
+from annotator.core.hashing import content_hash
+from annotator.io.jsonl import parse_task_line
+from annotator.store import Project
+batches.POOL_AFTER = batches.POOL_BYTES = 1 << 60  # one process, as the parts are timed
+with open(sys.argv[1], encoding="utf-8") as lines:
+    head = list(islice(lines, int(sys.argv[2])))
+part = Path(sys.argv[3]) / "part.jsonl"
+part.write_text("".join(head), encoding="utf-8")
+cpu, times = time.process_time, {}
+def timed(name, fn, items):
+    start = cpu()
+    out = [fn(*item) for item in items]
+    times[name] = cpu() - start
+    return out
+drafts = timed("reading", parse_task_line, [(line, "x") for line in head])
+timed("content hash", content_hash, [(d.text,) for d in drafts])
+zones = timed("zone rules", zones_for, [(d,) for d in drafts])
+timed("metadata", with_derived_meta, list(zip(drafts, zones)))
+timed("sentence index", kept_sentences, [(d.text, z) for d, z in zip(drafts, zones)])
+project = Project.open(part.with_suffix(".db"))
+start = cpu()
+run_import(project, [part], suggest=False)
+whole = cpu() - start
+times["storing and the rest"] = whole - sum(times.values())
+n = len(head)
+print("split", n, " ".join(f"{name.replace(' ', '_')}={t / n * 1e3:.3f}"
+                           for name, t in [*times.items(), ("whole", whole)]))
+'''
 
 
 class LockProbe:
@@ -126,6 +168,14 @@ def _cpu(out: str) -> tuple[float, float, int]:
     return float(own), float(children), int(peak)
 
 
+def _split_line(out: str, bare_ms: float) -> str:
+    """The SPLIT child's figures as one line, with the bare baseline's CPU an article."""
+    n, *parts = out.rsplit("split ", 1)[1].split()
+    named = ", ".join(f"{p.split('=')[0].replace('_', ' ')} {p.split('=')[1]}" for p in parts)
+    return (f"CPU an article, one process, first {n} articles (ms): {named}; "
+            f"bare {bare_ms * 1e3:.3f} (with its start)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=10_000)
@@ -143,6 +193,8 @@ def main() -> int:
         Project.open(db).close()  # made before: the probe waits on the import, not on making it
         with LockProbe(db) as probe:
             ms, peak, out = run_measured(IMPORT, "import", str(db), str(jsonl), "--no-suggest")
+        split = run_measured(SPLIT, str(jsonl), str(min(args.articles, SPLIT_ARTICLES)),
+                             str(tmp))[2]
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     summary = next(line for line in out.splitlines() if " imported, " in line)
@@ -168,6 +220,7 @@ def main() -> int:
         f"peak memory: import {peak:.0f} MB ({workers}), bare {bare_peak:.0f} MB; JSONL "
         f"{size_mb:.1f} MB",
         f"write lock taken {len(probe.waits)} times by another connection during the import",
+        _split_line(split, bare_cpu / n),
     ]
     exceeded = [f"import peak memory {peak:.0f} MB > {MEMORY_MB} MB"] if peak > MEMORY_MB else []
     code = report(f"bench_import: {n} pre-annotated articles, one JSONL file", rows, extra,

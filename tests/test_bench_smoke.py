@@ -199,6 +199,8 @@ def test_bench_import_runs_and_prints_its_table() -> None:
                       "another connection: longest wait for the write lock"])
     assert "import: 50 imported, 0 skipped (already in the project), 0 failed" in out
     assert "bare stored 50)" in out and "peak memory: import " in out
+    assert "CPU an article, one process, first 50 articles (ms): reading " in out
+    assert "zone rules " in out and "storing and the rest " in out
     assert_verdict(out)
 
 

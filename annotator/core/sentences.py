@@ -70,6 +70,8 @@ _WRAP_WIDTH = 40  # shorter lines were not wrapped at a fixed width
 _LOOK_BACK = 2000  # characters before a position searched for a sentence end in its line
 _NOT_SPACE = re.compile(r"\S")
 _STOP = re.compile(rf"([.!?]+)[{re.escape(_CLOSERS)}]*(?=\s)")
+# The same, and where the next word starts (``_next``), when it starts before the search's end.
+_STOP_NEXT = re.compile(rf"([.!?]+)[{re.escape(_CLOSERS)}]*(?=\s+(\S))")
 _LIST_ITEM = re.compile(r"(?:[-–•*·]|\d{1,3}[.)])\s")
 
 
@@ -136,8 +138,8 @@ def _sentences(text: str, pos: int, start: int | None = None) -> Iterator[tuple[
             prev = None
             continue
         start = line[0] if start is None else start
-        for m in _STOP.finditer(text, max(start, line[0]), line[1]):
-            nxt = _next(text, m.end())
+        for m in _STOP_NEXT.finditer(text, max(start, line[0]), line[1]):
+            nxt = m.start(2)  # a line ends in no white space: its next word is in it
             if _ends(text, m.start(), m.end(1), nxt, line[0]):
                 yield start, m.end()
                 start = nxt

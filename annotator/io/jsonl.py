@@ -196,7 +196,7 @@ def _task_text(task: dict[str, Any]) -> str:
 
 def _task_spans(task: dict[str, Any], text: str, meta: dict[str, Any]) -> list[Span]:
     """Spans from every list a tool may use; doccano category labels go to ``meta``."""
-    spans: set[Span] = set()
+    spans: dict[tuple[int, int, str], Span] = {}  # the first of equal spans, as a set keeps
     for key in _SPAN_LISTS:
         value = task.get(key)
         if value is None:
@@ -208,12 +208,10 @@ def _task_spans(task: dict[str, Any], text: str, meta: dict[str, Any]) -> list[S
             raise ImportProblem(f'"{key}" must be a list of spans, got {_json_type(value)}')
         if key != "spans":  # doccano's offsets count UTF-16 units
             value = code_points(value, text, key)
-        spans.update(_span(item, text, key, index) for index, item in enumerate(value))
-    return sorted(spans, key=_order)  # Span's own order, without its slower comparisons
-
-
-def _order(span: Span) -> tuple[int, int, str]:
-    return span.start, span.end, span.label
+        for index, item in enumerate(value):
+            span = _span(item, text, key, index)
+            spans.setdefault((span.start, span.end, span.label), span)
+    return [spans[order] for order in sorted(spans)]  # Span's own order, as plain tuples
 
 
 def _is_category(value: Any) -> bool:

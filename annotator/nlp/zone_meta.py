@@ -51,7 +51,8 @@ def derive_meta(text: str, zones: Iterable[Span]) -> dict[str, str | None]:
         "outlet": _outlet(text, ordered, pieces, suffix) or agency,
         "author": _author(pieces),
         "published": _published(text, ordered, pieces.get(BYLINE, [])),
-        "url": next(filter(None, map(f.url_in, text.splitlines())), None),
+        "url": next(filter(None, map(f.url_in, text.splitlines())), None)
+        if "://" in text else None,  # a line that is a link has one
         "agency": agency,
     }
 

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from annotator.core.model import Span
@@ -18,6 +19,7 @@ PERIOD_END = re.compile(rf"\.{_CLOSING}")
 SENTENCE_END = re.compile(rf"[.!?…:]{_CLOSING}")
 _FURNITURE = frozenset((NAV, DATELINE, w.BYLINE, CREDIT, w.NOTE, SUMMARY))
 _PUNCTUATION = " .,;:!?…'\"„“”‚‘’»«()[]-–—"
+_EDGES = _PUNCTUATION + "".join(c for c in map(chr, range(0x3001)) if c.isspace())
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _BOX_ITEMS, _BLOCK_LINES, _CAPTION_MAX = 10, 12, 220
 _COMMENT_REACH = 8  # lines: a comment's name, text and buttons; a heading this close above
@@ -34,6 +36,13 @@ class Line:
     parts: list[Part] = field(default_factory=list)
     box: int = -1  # index of the box heading this line belongs to
     copy_of: int = -1  # index of the line this one repeats
+    words: int = field(init=False)  # how many, split at white space
+    sentence_like: bool = field(init=False)  # long, or six words or more ending a sentence
+
+    def __post_init__(self) -> None:
+        self.words = len(self.text.split())
+        self.sentence_like = len(self.text) > 150 or (
+            self.words >= 6 and bool(SENTENCE_END.search(self.text)))
 
     def set(self, label: str) -> None:
         self.parts = [(0, len(self.text), label)]
@@ -43,10 +52,6 @@ class Line:
         """The label of a line wholly in one zone."""
         whole = len(self.parts) == 1 and self.parts[0][:2] == (0, len(self.text))
         return self.parts[0][2] if whole else None
-
-    @property
-    def words(self) -> int:
-        return len(self.text.split())
 
 
 def lines_of(text: str) -> list[Line]:
@@ -79,7 +84,7 @@ def is_free(line: Line) -> bool:
 def is_body(line: Line) -> bool:
     """A body paragraph: unzoned and sentence-like, or with a dateline and text after it."""
     if not line.parts:
-        return len(line.text) > 150 or (line.words >= 6 and bool(SENTENCE_END.search(line.text)))
+        return line.sentence_like
     covered = sum(b - a for a, b, _ in line.parts)
     labels = {label for *_, label in line.parts}
     return labels <= {DATELINE, CREDIT} and len(line.text) - covered > 20
@@ -189,9 +194,14 @@ def _dated_comments(lines: list[Line]) -> None:
 
 def duplicates(lines: list[Line]) -> None:
     """A line repeating an earlier headline, caption or paragraph is a DUPLICATE."""
+    texts = [_dup_text(line.text) for line in lines]
+    ends = [_key_ends(text) for text in texts]
+    shared = {pair for pair, n in Counter(ends).items() if n > 1 and pair}
     seen: dict[str, int] = {}
     for index, line in enumerate(lines):
-        key = _dup_key(line.text)
+        if ends[index] not in shared:
+            continue  # no other line's key can be this one's
+        key = _dup_key(texts[index])
         if len(key) < 10 or " " not in key:
             continue
         if key in seen and line.label not in _FURNITURE:
@@ -211,10 +221,22 @@ def _credit_copy(lines: list[Line], index: int) -> None:
         lines[after].copy_of = first - 1
 
 
+def _dup_text(text: str) -> str:
+    """A line without section words glued to its start and the outlet after its title."""
+    return f.outlet_suffix(text[f.glued_nav_end(text) :])[0]
+
+
 def _dup_key(text: str) -> str:
-    """Case, spacing and closing punctuation aside; glued section words and outlet dropped."""
-    text = f.outlet_suffix(text[f.glued_nav_end(text) :])[0]
+    """Case, spacing and closing punctuation aside (of ``_dup_text``)."""
     return " ".join(text.casefold().split()).strip(_PUNCTUATION)
+
+
+def _key_ends(text: str) -> tuple[str, str] | None:
+    """The first and the last character of ``_dup_key(text)``, cheaply: case folding maps
+    white space and ``_PUNCTUATION`` to themselves and nothing else to either, so the key
+    opens with the first other character folded and ends with the last; None: key empty."""
+    core = text.strip(_EDGES)
+    return (core[0].casefold()[0], core[-1].casefold()[-1]) if core else None
 
 
 def captions(lines: list[Line], undecided: frozenset[int]) -> None:
