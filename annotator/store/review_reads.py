@@ -3,12 +3,15 @@ with open suggestions, each one query with a LIMIT, whatever the project's size.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from annotator.core.names import GOLD_ANNOTATOR
 from annotator.store.sql import marks
 from annotator.store.suggestions import REVIEWED
 from annotator.store.views import viewer
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def disagreeing_done(db: Database, limit: int) -> list[tuple[int, str, str]]:
