@@ -30,7 +30,7 @@ from annotator.app.import_batches import BatchSize
 from annotator.app.importing import import_files
 from annotator.core.model import ArticleDraft, DocLink, DocSpan, Layer, Span
 from annotator.nlp.sentences import split_sentences
-from annotator.store import Project, files
+from annotator.store import Project, connection
 from tests.import_corpus import DATA, ROCKET, dump, plain_report, write_corpus
 
 GOLDEN = DATA / "import_golden.json"
@@ -328,9 +328,9 @@ def test_between_its_batches_an_import_lets_the_window_write_first(tmp_path: Pat
         with bulk.transaction():  # a batch holds the lock; the window's write comes and waits
             thread.start()  # (a window's connection of its own, in its thread)
             deadline = time.monotonic() + 30
-            while not files._queued and time.monotonic() < deadline:
+            while not connection._queued and time.monotonic() < deadline:
                 time.sleep(0.001)
-            assert files._queued
+            assert connection._queued
         bulk.db.let_waiting_write(timeout=30)  # what the import does before its next batch
         try:
             assert holding.is_set()  # the window got the lock before the next batch

@@ -199,8 +199,5 @@ def test_counting_the_schema_steps_leaves_no_connection_open(
         return opened[-1]
 
     monkeypatch.setattr(sqlite3, "connect", recording_connect)
-    files.schema_steps.cache_clear()
     assert len(files.schema_steps()) == LATEST
-    assert len(opened) == 1
-    with pytest.raises(sqlite3.ProgrammingError, match="closed"):
-        opened[0].execute("SELECT 1")
+    assert opened == []  # the steps' names are counted without a database

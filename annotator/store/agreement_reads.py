@@ -6,14 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-from sqlite_utils import Database
 
 from annotator.core.model import Layer
 from annotator.core.names import GOLD_ANNOTATOR
 from annotator.store.batches import IMPORT_ANNOTATOR
 from annotator.store.sql import dump_json, marks
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 CLAIM_ATTRIBUTES = ("kind", "checkworthy", "verdict")
 LAYERS = tuple(layer.value for layer in Layer)

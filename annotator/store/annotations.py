@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.model import Annotation, Label, Layer, Link, Span
 from annotator.core.spans import check_span
-from annotator.store.sql import dump_json, insert, load_json, now, query, scalar, text_length
+from annotator.store.sql import (
+    dump_json,
+    insert,
+    load_json,
+    now,
+    query,
+    scalar,
+    text_length,
+    update,
+)
 from annotator.store.views import Viewer, viewer
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def ensure_annotator(db: Database, name: str) -> int:
@@ -103,7 +113,7 @@ class AnnotationTables:
         if attrs is not None:
             changes["attrs"] = dump_json(attrs)
         with self.db.atomic():
-            self.db.table("annotations").update(annotation_id, changes)
+            update(self.db, "annotations", annotation_id, changes)
 
     def delete_annotation(self, annotation_id: int) -> None:
         """Remove a span and, through the schema, its links."""
@@ -177,7 +187,7 @@ class AnnotationTables:
     def update_link(self, link_id: int, attrs: dict[str, Any]) -> None:
         """Change a link's attributes (a claim's cue and quotation type)."""
         with self.db.atomic():
-            self.db.table("links").update(link_id, {"attrs": dump_json(attrs)})
+            update(self.db, "links", link_id, {"attrs": dump_json(attrs)})
 
     def delete_link(self, link_id: int) -> None:
         """Remove one link."""
@@ -239,5 +249,6 @@ class AnnotationTables:
     def set_setting(self, key: str, value: str | None) -> None:
         """Store a project-wide setting."""
         with self.db.atomic():
-            self.db.table("settings").upsert({"key": key, "value": value}, pk="key")
+            self.db.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) "
+                            "DO UPDATE SET value = excluded.value", [key, value])
 

@@ -6,9 +6,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.hashing import content_hash
 from annotator.core.model import (
@@ -24,6 +22,9 @@ from annotator.store.sql import chunks, dump_json, load_json, marks, now, query,
 from annotator.store.suggestions import open_counts
 from annotator.store.versions import VersionTables
 from annotator.store.views import Sql, viewer
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 META_COLUMNS = ("title", "outlet", "author", "published", "url")  # what a person may set
 

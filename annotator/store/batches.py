@@ -13,9 +13,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.model import (
     ArticleDraft,
@@ -34,6 +32,9 @@ from annotator.store.claims import ClaimStore
 from annotator.store.files import ProjectDatabase
 from annotator.store.sql import chunks, dump_json, marks, now
 from annotator.store.suggestions import ensure_model
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _ENTITY = Layer.ENTITY.value
 

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import json
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.model import CanonicalSource, ClaimGroup, GroupMember, Layer
 from annotator.core.names import ATTRIBUTED_TO, REPORTED_BY
 from annotator.core.values import from_attrs
 from annotator.store.annotations import ensure_annotator
-from annotator.store.sql import dump_json, insert, marks, now, query, scalar
+from annotator.store.sql import dump_json, insert, marks, now, query, scalar, update
 from annotator.store.views import viewer
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class ClaimStore:
@@ -47,7 +48,7 @@ class ClaimStore:
         if aliases is not None:
             changes["aliases"] = dump_json(sorted(set(aliases)))
         with self.db.atomic():
-            self.db.table("sources").update(source_id, changes)
+            update(self.db, "sources", source_id, changes)
 
     def delete_source(self, source_id: int) -> None:
         """Remove a source; its mentions lose their link to it."""
@@ -140,7 +141,7 @@ class ClaimStore:
         if holding_id is not False:
             changes["holding_id"] = holding_id
         with self.db.atomic():
-            self.db.table("claim_groups").update(group_id, changes)
+            update(self.db, "claim_groups", group_id, changes)
 
     def delete_group(self, group_id: int) -> None:
         """Remove a group and its memberships (the claims stay)."""
@@ -159,10 +160,10 @@ class ClaimStore:
         if [g for g in self.groups_of(annotation_id) if g != group_id]:
             raise ValueError(f"claim {annotation_id} is in another group already")
         with self.db.atomic():
-            self.db.table("claim_group_members").insert(
-                {"group_id": group_id, "annotation_id": annotation_id, "value": value,
-                 "stance": stance, "annotator_id": ensure_annotator(self.db, annotator),
-                 "added_at": now()}, replace=True)
+            insert(self.db, "claim_group_members",
+                   {"group_id": group_id, "annotation_id": annotation_id, "value": value,
+                    "stance": stance, "annotator_id": ensure_annotator(self.db, annotator),
+                    "added_at": now()}, replace=True)
 
     def set_member(self, group_id: int, annotation_id: int, *, value: str | None = None,
                    stance: str | None = None) -> None:

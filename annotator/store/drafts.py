@@ -15,9 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.model import (
     REVIEWED_LAYERS,
@@ -31,6 +29,9 @@ from annotator.core.model import (
 )
 from annotator.core.names import GOLD_ANNOTATOR, IMPORT_ANNOTATOR
 from annotator.store.sql import MAX_PARAMS, chunks, load_json, marks
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BATCH = 200  # articles per read: a few MB of text, five queries
 _LAYERS = {layer.value: layer for layer in Layer}

@@ -16,16 +16,17 @@ import stat
 import tempfile
 import threading
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from dataclasses import dataclass
-from functools import cache, cached_property
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from annotator.store import sound
+from annotator.store.connection import ProjectDatabase
 from annotator.store.schema import migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 APPLICATION_ID = 0x414E4E4F  # "ANNO"
 _MAGIC = b"SQLite format 3\x00"
@@ -57,80 +58,9 @@ class Found:
     writable: bool
 
 
-class ProjectDatabase(Database):
-    """sqlite-utils' Database whose outermost transaction takes the write lock at once.
-
-    A deferred BEGIN that reads first and writes later fails at once with "database is locked"
-    when another connection (a worker) committed in between; BEGIN IMMEDIATE waits its turn
-    (busy_timeout) instead. SQLite's waiting is polling, not a queue: a writer that commits
-    one transaction after another (an import) would take the lock again before a waiting one
-    (the window) polls, so it lets the writers of this process that wait go first
-    (``let_waiting_write``). No sqlite-utils plugins: none changes a project's connections,
-    and no open reads every installed package's entry points to look for them.
-    """
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        super().__init__(conn, execute_plugins=False)
-
-    @cached_property
-    def _file(self) -> tuple[int, int] | None:
-        name = self.conn.execute("PRAGMA database_list").fetchone()[2]
-        return _key(Path(name)) if name else None
-
-    @contextmanager
-    def atomic(self) -> Iterator[Database]:
-        if self.conn.in_transaction:
-            with super().atomic() as db:
-                yield db
-            return
-        with _waiting(self._file):
-            self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self
-        except BaseException:
-            self.rollback()
-            raise
-        else:
-            try:
-                self.conn.execute("COMMIT")
-            except BaseException:
-                self.rollback()
-                raise
-
-    def let_waiting_write(self, timeout: float = 1.0) -> None:
-        """Wait until no other connection of this process waits for this file's write lock
-        (``timeout`` seconds at most); between transactions only."""
-        if self._file is not None:
-            with _queue:
-                _queue.wait_for(lambda: not _queued[self._file], timeout)
-
-
-_queued: Counter[tuple[int, int] | None] = Counter()  # file → writers waiting for its lock
-_queue = threading.Condition()
-
-
-@contextmanager
-def _waiting(key: tuple[int, int] | None) -> Iterator[None]:
-    with _queue:
-        _queued[key] += 1
-    try:
-        yield
-    finally:
-        with _queue:
-            _queued[key] -= 1
-            if not _queued[key]:
-                del _queued[key]
-                _queue.notify_all()
-
-
-@cache
 def schema_steps() -> tuple[str, ...]:
     """The names of the migrations this version knows, in order."""
-    db = Database(memory=True, execute_plugins=False)
-    try:
-        return tuple(m.name for m in migrations.pending(db))
-    finally:
-        db.close()
+    return migrations.names()
 
 
 def latest_version() -> int:

@@ -6,13 +6,14 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.spans import check_span
 from annotator.store.annotations import ensure_annotator
 from annotator.store.sql import chunks, marks, now, query, text_length
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 DECISIONS = ("confirmed", "rejected")
 

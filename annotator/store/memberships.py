@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, NamedTuple
 
 from annotator.store.sql import marks
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class Member(NamedTuple):

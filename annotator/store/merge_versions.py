@@ -7,8 +7,11 @@ links, its decisions (the suggestion by model and span), its memberships (value,
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 
 @dataclass(frozen=True)

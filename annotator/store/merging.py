@@ -14,13 +14,15 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from annotator.core.names import IMPORT_ANNOTATOR
 from annotator.store import files
 from annotator.store.files import ProjectError
 from annotator.store.merge_versions import Conflict, classify, drop_replaced
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _TEMP = ("merge_art", "merge_who", "merge_src", "merge_model", "merge_ver", "merge_sug",
          "merge_ann", "merge_grp")

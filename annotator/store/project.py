@@ -8,8 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from annotator.store import files
 from annotator.store.articles import ArticleTables
@@ -17,6 +16,9 @@ from annotator.store.claims import ClaimStore
 from annotator.store.files import OlderProject, ProjectDatabase, ProjectError
 from annotator.store.matching_store import MatchingStore
 from annotator.store.suggestions import SuggestionTables
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,7 @@ class Project(ArticleTables, SuggestionTables):
     @classmethod
     def memory(cls) -> Project:
         """A throw-away project, for tests."""
-        return cls._ready(Database(memory=True, execute_plugins=False), None)
+        return cls._ready(ProjectDatabase(sqlite3.connect(":memory:")), None)
 
     @classmethod
     def _ready(cls, db: Database, path: Path | None) -> Project:

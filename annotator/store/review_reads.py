@@ -5,13 +5,15 @@ reads only those (what a change touched)."""
 from __future__ import annotations
 
 from collections.abc import Collection
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from annotator.core.names import GOLD_ANNOTATOR
 from annotator.store.sql import marks
 from annotator.store.suggestions import REVIEWED
 from annotator.store.views import viewer
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _among(column: str, articles: Collection[int] | None) -> str:

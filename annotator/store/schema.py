@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
-
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
 
 from annotator.core.zones import ZONE_COLOR, ZONE_LABELS
+from annotator.store.connection import Migrations
 from annotator.store.migration_versions import upgrade as versions_upgrade
 
-migrations = Migrations("annotator")
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+migrations = Migrations("annotator")  # sqlite-utils' own, made when a migration is due
 
 
 @migrations()

@@ -1,13 +1,15 @@
-"""What every store module shares: rows as dicts, one value, placeholders, JSON, timestamps."""
+"""What every store module shares: rows as dicts, one value, placeholders, JSON, timestamps,
+rows written (plain SQL: no sqlite-utils on a window's writes)."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Collection, Iterable, Iterator
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MAX_PARAMS = 500  # bound parameters per statement, well inside SQLite's limit
 
@@ -50,11 +52,39 @@ def load_json(value: str) -> dict[str, Any]:
     return {} if value == "{}" else json.loads(value)
 
 
-def insert(db: Database, table: str, row: dict[str, Any]) -> int:
-    """Insert one row; its integer primary key."""
-    pk = db.table(table).insert(row).last_pk
-    assert pk is not None
-    return int(pk)
+def insert(db: Database, table: str, row: dict[str, Any], *, replace: bool = False) -> int:
+    """Insert one row (``replace``: in place of a row it conflicts with); its rowid."""
+    with db.atomic():
+        cursor = db.execute(f"INSERT {'OR REPLACE ' if replace else ''}INTO {table} "
+                            f"({_names(row)}) VALUES ({marks(row)})", list(row.values()))
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+def insert_rows(db: Database, table: str, rows: Iterable[dict[str, Any]]) -> None:
+    """Insert rows that all have the same columns."""
+    rows = list(rows)
+    if rows:
+        with db.atomic():
+            db.conn.executemany(f"INSERT INTO {table} ({_names(rows[0])}) VALUES "
+                                f"({marks(rows[0])})", [list(r.values()) for r in rows])
+
+
+def update(db: Database, table: str, row_id: int, changes: dict[str, Any]) -> None:
+    """Change columns of the row with this ``id``; KeyError when there is none."""
+    with db.atomic():
+        if not changes:
+            if scalar(db, f"SELECT 1 FROM {table} WHERE id = ?", [row_id]) is None:
+                raise KeyError(f"no {table} row {row_id}")
+            return
+        sets = ", ".join(f'"{name}" = ?' for name in changes)
+        if not db.execute(f"UPDATE {table} SET {sets} WHERE id = ?",
+                          [*changes.values(), row_id]).rowcount:
+            raise KeyError(f"no {table} row {row_id}")
+
+
+def _names(row: dict[str, Any]) -> str:
+    return ", ".join(f'"{name}"' for name in row)
 
 
 def text_length(db: Database, article_id: int) -> int:

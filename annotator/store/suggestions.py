@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.model import REVIEWED_LAYERS, Layer, ModelInfo, Span, Suggestion
 from annotator.core.spans import check_span
 from annotator.store.annotations import ensure_annotator
-from annotator.store.sql import chunks, insert, marks, now, query, scalar, text_length
+from annotator.store.sql import (
+    chunks,
+    insert,
+    insert_rows,
+    marks,
+    now,
+    query,
+    scalar,
+    text_length,
+)
 from annotator.store.views import viewer
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # The layers a person reviews suggestion by suggestion; zones (structure) are not counted open.
 REVIEWED = tuple(layer.value for layer in REVIEWED_LAYERS)
@@ -122,7 +132,7 @@ class SuggestionTables:
                 "article_id": article_id, "model_id": self.model_id(info),
                 "layer": layer.value, "label": span.label, "start": span.start,
                 "end": span.end, "score": span.score, "created_at": stamp})
-            self.db.table("suggestion_decisions").insert({
+            insert(self.db, "suggestion_decisions", {
                 "suggestion_id": suggestion_id, "decision": "accepted",
                 "annotator_id": ensure_annotator(self.db, annotator), "decided_at": stamp})
         return suggestion_id
@@ -157,11 +167,10 @@ class SuggestionTables:
                             f"suggestion_id IN ({marks(ids)})", [who, *ids])
             if decision is None:
                 return
-            self.db.table("suggestion_decisions").insert_all(
+            insert_rows(self.db, "suggestion_decisions", (
                 {"suggestion_id": i, "decision": decision, "annotator_id": who,
                  "decided_at": stamp}
-                for i in ids
-            )
+                for i in ids))
 
     def decisions(self, article_id: int, annotator: str | None = None) -> dict[int, str]:
         """Suggestion id → decision, for one article: in what ``annotator`` sees (None: every

@@ -4,14 +4,16 @@ edit as a copy of the imported layer, with a status of its own; taken back whole
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from annotator.core.model import Link, Status
 from annotator.core.names import GOLD_ANNOTATOR, IMPORT_ANNOTATOR
 from annotator.store.annotations import AnnotationTables, ensure_annotator
 from annotator.store.sql import now, query, scalar, text_length
 from annotator.store.views import viewer
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _COPIED = ("layer", "label", "start", "end", "suggestion_id", "attrs", "created_at",
            "updated_at", "canonical_source_id")

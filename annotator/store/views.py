@@ -10,11 +10,13 @@ why.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from annotator.core.model import Status
 from annotator.core.names import IMPORT_ANNOTATOR
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 Sql = tuple[str, list[object]]  # a condition or expression, and its parameters in order
 

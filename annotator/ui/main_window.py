@@ -25,8 +25,6 @@ from annotator.core.model import ArticleFilter, Layer, Status, Suggestion
 from annotator.core.names import MODEL_SETTING
 from annotator.nlp.resolve import describe
 from annotator.store import Project
-from annotator.ui.adjudication_window import show_adjudication
-from annotator.ui.agreement_window import show_agreement
 from annotator.ui.annotator_actions import AnnotatorActions
 from annotator.ui.article_actions import ArticleActions
 from annotator.ui.article_list_model import ArticleIdRole, ArticleListModel, article_table
@@ -38,9 +36,9 @@ from annotator.ui.keys import bind, check_bound
 from annotator.ui.label_layers_dialog import edit_label_layers
 from annotator.ui.later import Later
 from annotator.ui.matching_worker import MatchingWorker
+from annotator.ui.menu_windows import show_adjudication, show_agreement, show_review_queue
 from annotator.ui.plain import plain_label
 from annotator.ui.review_actions import ReviewActions, plural
-from annotator.ui.review_queue_window import show_review_queue
 from annotator.ui.search_marks import SearchMarks
 from annotator.ui.side_panel import SidePanel
 from annotator.ui.task_panel import TaskPanel
@@ -120,13 +118,13 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
         restore(self, self.splitter)
-        self.setStyleSheet(FOCUS_FRAME)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.splitter)  # and the disputes page, once made
         self.setCentralWidget(self.pages)
         self.status_label = plain_label(self)  # the annotator's name, the model's path
         self.statusBar().addPermanentWidget(self.task_panel)
         self.statusBar().addPermanentWidget(self.status_label)
+        self.setStyleSheet(FOCUS_FRAME)  # last: every widget is restyled once
 
     def _action(self, menu, name: str, slot) -> None:
         menu.addAction(bind(self, name, slot))

@@ -1,0 +1,24 @@
+"""The windows the menus open (adjudication, agreement, review queue): their modules load when
+one is first opened, not with the main window, whose start does not need them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def show_adjudication(window: Any) -> None:
+    from annotator.ui.adjudication_window import show_adjudication as show
+
+    show(window)
+
+
+def show_agreement(window: Any) -> None:
+    from annotator.ui.agreement_window import show_agreement as show
+
+    show(window)
+
+
+def show_review_queue(window: Any) -> None:
+    from annotator.ui.review_queue_window import show_review_queue as show
+
+    show(window)
