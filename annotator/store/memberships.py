@@ -1,5 +1,4 @@
-"""Claim-group memberships read by claim: what adjudication compares and what undo restores
-(a claim's membership goes with it when it is deleted)."""
+"""Claim-group memberships read by claim: what adjudication compares."""
 
 from __future__ import annotations
 
