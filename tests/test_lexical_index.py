@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.nlp import lexical, lexical_build, lexical_hash
+from annotator.nlp import lexical_build, lexical_file, lexical_hash
 from annotator.nlp.lexical import N_FEATURES, LexicalIndex, vectorize
 from annotator.nlp.match_features import fold
 from annotator.nlp.sentences import split_sentences
@@ -121,7 +121,7 @@ def test_a_streamed_build_equals_the_index_built_in_memory(tmp_path: Path) -> No
     assert np.array_equal(disk.keys, memory.keys) and np.array_equal(disk.spans, memory.spans)
     assert np.array_equal(disk.articles, memory.articles)
     assert postings(disk) == postings(memory)
-    assert np.allclose(disk.idf, memory.idf) and np.allclose(disk._norms, memory._norms)
+    assert np.allclose(disk.idf, memory.idf) and np.allclose(disk.norms, memory.norms)
     for query in QUERIES:
         assert np.allclose(disk.scores(query), memory.scores(query))
         assert np.allclose(disk.scores(query, texts=lambda keys: [TEXTS[k - 100] for k in keys]),
@@ -136,13 +136,13 @@ def test_chunk_and_run_boundaries_do_not_change_the_build(tmp_path: Path, size: 
     index = built(tmp_path, TEXTS, size=size, total=size // 2)  # a count that was too low
     ref_bytes = (tmp_path / "reference.postings").read_bytes()[16:]
     assert (tmp_path / "index.postings").read_bytes()[16:] == ref_bytes  # 8-16: the build id
-    assert np.array_equal(index.main.norms, reference.main.norms)
+    assert np.array_equal(index.main.column("norms"), reference.main.column("norms"))
     assert np.array_equal(index.main.df, reference.main.df)
 
 
 def test_the_build_reads_one_chunk_at_a_time_and_holds_no_list_over_cap(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(lexical, "CAP", 20)
+    monkeypatch.setattr(lexical_file, "CAP", 20)
     monkeypatch.setattr(lexical_build, "CAP", 20)
     chunks, asked = chunked(TEXTS, 64)
     index = lexical_build.build(chunks, tmp_path / "i.postings", len(TEXTS))

@@ -79,8 +79,8 @@ def rebuild_due(index: LexicalIndex, added: int, deleted: int) -> bool:
     since would exceed ``DELTA``."""
     if index.main is None:
         return True
-    changed = index.delta + added + deleted + int((~index.alive).sum())
-    return changed > len(index.keys) // 8 or index.delta + added > DELTA
+    changed = index.delta + added + deleted + len(index.dead)
+    return changed > index.size // 8 or index.delta + added > DELTA
 
 
 def follow(index: LexicalIndex, project: Project, cache: Path | None = None,
@@ -127,19 +127,20 @@ def _changes(index: LexicalIndex, project: Project) -> tuple[Any, Any]:
     import numpy as np
 
     store = project.matching
-    live = index.keys[index.alive]
-    top = int(index.keys.max()) if len(index.keys) else 0
+    keys, alive = np.asarray(index.keys), index.alive  # read whole for this once
+    live = keys[alive]
+    top = int(keys.max()) if len(keys) else 0
     tally = store.sentence_tally(top)
     new = np.frombuffer(store.sentence_id_array(after=top), dtype=np.int64)
     if tally == (len(live), int(live.sum())):
         return np.zeros(len(index.keys), dtype=bool), new
     touched = store.articles_with_sentences_after(top)
     still = np.sort(np.asarray(store.sentence_ids_of(touched, top), dtype=np.int64))
-    gone = index.alive & np.isin(index.articles, touched) & ~_member(index.keys, still)
-    if tally == (len(live) - int(gone.sum()), int(live.sum() - index.keys[gone].sum())):
+    gone = alive & np.isin(np.asarray(index.articles), touched) & ~_member(keys, still)
+    if tally == (len(live) - int(gone.sum()), int(live.sum() - keys[gone].sum())):
         return gone, new
     ids = np.frombuffer(store.sentence_id_array(), dtype=np.int64)
-    return index.alive & ~_member(index.keys, ids), ids[~_member(ids, np.sort(index.keys))]
+    return alive & ~_member(keys, ids), ids[~_member(ids, np.sort(keys))]
 
 
 def _member(values: Any, ascending: Any) -> Any:

@@ -76,7 +76,8 @@ def pool(m: MatchSnapshot, text: str, exclude: int | None, method: str) -> list[
 
     base = "tfidf" if method == "learned" else method
     s, c, parts = _scores(m, text, base)
-    s_ok = m.lex.alive & (m.lex.articles != exclude if exclude is not None else True)
+    s_ok = m.lex.alive & (np.asarray(m.lex.articles) != exclude if exclude is not None
+                          else True)
     c_art = np.array([x.article_id for x in m.claims], dtype=np.int64)
     c_ok = c_art != exclude if exclude is not None else np.ones(len(c), dtype=bool)
     final_s, final_c = _standardise(parts, s_ok, c_ok) if base == "semantic" else (s, c)
