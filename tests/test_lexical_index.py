@@ -3,6 +3,7 @@ built in memory, the cache on disk, and catching up that touches only what chang
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -176,3 +177,56 @@ def test_a_build_over_changing_sentences_is_refused(tmp_path: Path) -> None:
         yield list(range(first, first + 3)), [1, 1, 1], [(0, 1)] * 3, TEXTS[:3]
     with pytest.raises(RuntimeError, match="changed"):
         lexical_build.build(chunks, tmp_path / "i.postings", 3)
+
+
+# -- the build's rows read from its file ---------------------------------------------------------
+
+
+def test_rows_read_from_the_build_file_give_what_rows_in_memory_give(tmp_path: Path) -> None:
+    disk = built(tmp_path, TEXTS)
+    gone = np.arange(len(TEXTS)) % 7 == 3
+    disk.keep(~gone)
+    memory = in_memory(TEXTS)  # every row in memory, the deleted ones too: they count in the IDF
+    assert np.array_equal(disk.dead, np.flatnonzero(gone)) and len(disk) == (~gone).sum()
+    assert np.array_equal(disk.alive, ~gone)
+    texts = lambda keys: [TEXTS[(k - 100) % len(TEXTS)] for k in keys]  # noqa: E731
+    for query in [*QUERIES, "Elbvertrag", "qxz"]:
+        expected = memory.scores(query)
+        expected[gone] = 0.0
+        assert np.allclose(disk.scores(query), expected)
+        assert np.allclose(disk.scores(query, texts=texts), expected)
+        few = memory.scores(query, budget=40, pool=len(TEXTS))  # few rows scored: their norms
+        few[gone] = 0.0
+        assert np.allclose(disk.scores(query, budget=40, pool=len(TEXTS)), few)
+    # Rows added since (the delta, in memory) follow the build's, read from its file.
+    keys = list(range(100 + len(TEXTS), 150 + len(TEXTS)))
+    disk.add(keys, [k // 10 for k in keys], vectorize(TEXTS[:50]), [(1, 2)] * 50)
+    disk.refit()
+    n = len(TEXTS) + 50
+    expected = {"keys": np.arange(100, 100 + n), "articles": np.arange(100, 100 + n) // 10,
+                "spans": np.array([(0, len(t)) for t in TEXTS] + [(1, 2)] * 50),
+                "norms": np.concatenate([memory.norms, disk._norms])}  # the delta's: in memory
+    for name, whole in expected.items():
+        column = getattr(disk, name)
+        assert len(column) == n and np.allclose(np.asarray(column), whole)
+        for which in (0, -1, len(TEXTS) - 1, len(TEXTS), [5, n - 3, 2], np.arange(n) % 3 == 0,
+                      slice(3, n - 9, 4), np.arange(n)):
+            assert np.allclose(column[which], whole[which])
+    with pytest.raises(IndexError):
+        disk.keys[n]
+    # A new session opens the same file and the saved delta: the same scores, to the bit.
+    again = LexicalIndex.from_arrays(disk.arrays(), tmp_path / "index.postings")
+    for query in QUERIES:
+        assert np.array_equal(again.scores(query, texts=texts), disk.scores(query, texts=texts))
+
+
+def test_the_build_file_is_closed_when_its_index_is_dropped(tmp_path: Path) -> None:
+    index = built(tmp_path, TEXTS)
+    file = index.main._file
+    again = LexicalIndex.from_arrays(index.arrays(), tmp_path / "index.postings")
+    second = again.main._file
+    assert not file.closed and not second.closed
+    del index, again
+    gc.collect()
+    assert file.closed and second.closed
+    (tmp_path / "index.postings").unlink()  # nothing holds it (Windows refuses an open file)

@@ -99,7 +99,7 @@ class LexicalIndex:
             return delta if self.main is None else np.concatenate(
                 [self.main.column(name), delta])
         rows = self._rows_of(which)
-        one = np.ndim(which) == 0
+        one = not isinstance(which, slice) and np.ndim(which) == 0
         out = np.empty((len(rows), *delta.shape[1:]), dtype=delta.dtype)
         built = rows < self.built
         if built.any():
@@ -318,7 +318,8 @@ class LexicalIndex:
         n = self.size
         if len(features) == 0:
             return np.zeros(n, dtype=np.float64)
-        rows = [r.astype(np.int64) + base for f in features for r, base in self._lists(int(f))]
+        rows = [np.zeros(0, dtype=np.int64)]  # none: a query of n-grams no row has
+        rows += [r.astype(np.int64) + base for f in features for r, base in self._lists(int(f))]
         return np.bincount(np.concatenate(rows), weights=np.repeat(weights, lens), minlength=n)
 
     def cosine_rows(self, text: str, rows: csr_matrix) -> np.ndarray:
