@@ -286,10 +286,12 @@ class LexicalIndex:
         """The ``pool`` best live rows, ascending."""
         import numpy as np
 
+        if len(self) <= pool:
+            return np.flatnonzero(self.alive)
+        if not len(self.dead):  # every row: no copy
+            return np.sort(np.argpartition(-scores, pool - 1)[:pool])
         live = np.flatnonzero(self.alive)
-        if len(live) > pool:
-            live = live[np.argpartition(-scores[live], pool - 1)[:pool]]
-        return np.sort(live)
+        return np.sort(live[np.argpartition(-scores[live], pool - 1)[:pool]])
 
     def _lens(self, features: np.ndarray) -> np.ndarray:
         """Postings per feature: the build's list and the delta's."""
