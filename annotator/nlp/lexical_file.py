@@ -14,8 +14,6 @@ from annotator.nlp.lexical_hash import N_FEATURES
 if TYPE_CHECKING:
     import numpy as np
 
-    from annotator.nlp.lexical import LexicalIndex
-
 CAP = 10_000  # a feature in more sentences than this at a build keeps no posting list
 MAGIC = b"ANNLEX03"  # the postings file's first 8 bytes
 GATHER = 4096  # rows of a build's column read one by one; more: the column read whole
@@ -108,7 +106,7 @@ class Column:
     held in memory for the build's rows: ``column[i]``, ``column[rows]`` (indices or a mask)
     and ``np.asarray(column)`` read them from the build's file, the delta's from memory."""
 
-    def __init__(self, index: LexicalIndex, name: str) -> None:
+    def __init__(self, index: Any, name: str) -> None:  # a LexicalIndex (``take``, ``size``)
         self.index, self.name = index, name
 
     def __len__(self) -> int:
