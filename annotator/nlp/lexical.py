@@ -109,7 +109,7 @@ class LexicalIndex:
         return out[0] if one else out
 
     def _rows_of(self, which: Any) -> np.ndarray:
-        """Row numbers, ascending where given so, of an index, indexes, a mask or a slice."""
+        """The row numbers of a row, rows, a mask or a slice (negative rows from the end)."""
         import numpy as np
 
         if isinstance(which, slice):
