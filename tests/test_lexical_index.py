@@ -3,6 +3,7 @@ built in memory, the cache on disk, and catching up that touches only what chang
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.nlp import lexical, lexical_build, lexical_hash
+from annotator.nlp import lexical_build, lexical_file, lexical_hash
 from annotator.nlp.lexical import N_FEATURES, LexicalIndex, vectorize
 from annotator.nlp.match_features import fold
 from annotator.nlp.sentences import split_sentences
@@ -121,7 +122,7 @@ def test_a_streamed_build_equals_the_index_built_in_memory(tmp_path: Path) -> No
     assert np.array_equal(disk.keys, memory.keys) and np.array_equal(disk.spans, memory.spans)
     assert np.array_equal(disk.articles, memory.articles)
     assert postings(disk) == postings(memory)
-    assert np.allclose(disk.idf, memory.idf) and np.allclose(disk._norms, memory._norms)
+    assert np.allclose(disk.idf, memory.idf) and np.allclose(disk.norms, memory.norms)
     for query in QUERIES:
         assert np.allclose(disk.scores(query), memory.scores(query))
         assert np.allclose(disk.scores(query, texts=lambda keys: [TEXTS[k - 100] for k in keys]),
@@ -136,13 +137,13 @@ def test_chunk_and_run_boundaries_do_not_change_the_build(tmp_path: Path, size: 
     index = built(tmp_path, TEXTS, size=size, total=size // 2)  # a count that was too low
     ref_bytes = (tmp_path / "reference.postings").read_bytes()[16:]
     assert (tmp_path / "index.postings").read_bytes()[16:] == ref_bytes  # 8-16: the build id
-    assert np.array_equal(index.main.norms, reference.main.norms)
+    assert np.array_equal(index.main.column("norms"), reference.main.column("norms"))
     assert np.array_equal(index.main.df, reference.main.df)
 
 
 def test_the_build_reads_one_chunk_at_a_time_and_holds_no_list_over_cap(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(lexical, "CAP", 20)
+    monkeypatch.setattr(lexical_file, "CAP", 20)
     monkeypatch.setattr(lexical_build, "CAP", 20)
     chunks, asked = chunked(TEXTS, 64)
     index = lexical_build.build(chunks, tmp_path / "i.postings", len(TEXTS))
@@ -176,3 +177,56 @@ def test_a_build_over_changing_sentences_is_refused(tmp_path: Path) -> None:
         yield list(range(first, first + 3)), [1, 1, 1], [(0, 1)] * 3, TEXTS[:3]
     with pytest.raises(RuntimeError, match="changed"):
         lexical_build.build(chunks, tmp_path / "i.postings", 3)
+
+
+# -- the build's rows read from its file ---------------------------------------------------------
+
+
+def test_rows_read_from_the_build_file_give_what_rows_in_memory_give(tmp_path: Path) -> None:
+    disk = built(tmp_path, TEXTS)
+    gone = np.arange(len(TEXTS)) % 7 == 3
+    disk.keep(~gone)
+    memory = in_memory(TEXTS)  # every row in memory, the deleted ones too: they count in the IDF
+    assert np.array_equal(disk.dead, np.flatnonzero(gone)) and len(disk) == (~gone).sum()
+    assert np.array_equal(disk.alive, ~gone)
+    texts = lambda keys: [TEXTS[(k - 100) % len(TEXTS)] for k in keys]  # noqa: E731
+    for query in [*QUERIES, "Elbvertrag", "qxz"]:
+        expected = memory.scores(query)
+        expected[gone] = 0.0
+        assert np.allclose(disk.scores(query), expected)
+        assert np.allclose(disk.scores(query, texts=texts), expected)
+        few = memory.scores(query, budget=40, pool=len(TEXTS))  # few rows scored: their norms
+        few[gone] = 0.0
+        assert np.allclose(disk.scores(query, budget=40, pool=len(TEXTS)), few)
+    # Rows added since (the delta, in memory) follow the build's, read from its file.
+    keys = list(range(100 + len(TEXTS), 150 + len(TEXTS)))
+    disk.add(keys, [k // 10 for k in keys], vectorize(TEXTS[:50]), [(1, 2)] * 50)
+    disk.refit()
+    n = len(TEXTS) + 50
+    expected = {"keys": np.arange(100, 100 + n), "articles": np.arange(100, 100 + n) // 10,
+                "spans": np.array([(0, len(t)) for t in TEXTS] + [(1, 2)] * 50),
+                "norms": np.concatenate([memory.norms, disk._norms])}  # the delta's: in memory
+    for name, whole in expected.items():
+        column = getattr(disk, name)
+        assert len(column) == n and np.allclose(np.asarray(column), whole)
+        for which in (0, -1, len(TEXTS) - 1, len(TEXTS), [5, n - 3, 2], np.arange(n) % 3 == 0,
+                      slice(3, n - 9, 4), np.arange(n)):
+            assert np.allclose(column[which], whole[which])
+    with pytest.raises(IndexError):
+        disk.keys[n]
+    # A new session opens the same file and the saved delta: the same scores, to the bit.
+    again = LexicalIndex.from_arrays(disk.arrays(), tmp_path / "index.postings")
+    for query in QUERIES:
+        assert np.array_equal(again.scores(query, texts=texts), disk.scores(query, texts=texts))
+
+
+def test_the_build_file_is_closed_when_its_index_is_dropped(tmp_path: Path) -> None:
+    index = built(tmp_path, TEXTS)
+    file = index.main._file
+    again = LexicalIndex.from_arrays(index.arrays(), tmp_path / "index.postings")
+    second = again.main._file
+    assert not file.closed and not second.closed
+    del index, again
+    gc.collect()
+    assert file.closed and second.closed
+    (tmp_path / "index.postings").unlink()  # nothing holds it (Windows refuses an open file)

@@ -3,6 +3,7 @@ sentences, the cache is checked and rebuilt when damaged, and once caught up not
 
 from __future__ import annotations
 
+import gc
 import shutil
 import sys
 import types
@@ -170,8 +171,10 @@ def test_a_damaged_or_foreign_postings_file_is_rebuilt(project_path: Path,
         good = postings.read_bytes()
         other = tmp_path / "other.postings"
         other.write_bytes(good[:8] + b"\x01" * 8 + good[16:])  # another build's header
+        rows = project.matching.sentence_count()  # cut inside the rows' articles (read later)
         for damage in (lambda: postings.write_bytes(good[:-4]), postings.unlink,
-                       lambda: shutil.copy(other, postings)):
+                       lambda: shutil.copy(other, postings),
+                       lambda: postings.write_bytes(good[:len(good) - 20 * rows])):
             damage()
             assert matching_index.load(project_path.with_name(
                 project_path.name + ".match-index.npz")).main is None
@@ -179,6 +182,34 @@ def test_a_damaged_or_foreign_postings_file_is_rebuilt(project_path: Path,
             matcher.sync(project)
             assert ranked(matcher, project) == expected
             assert postings.read_bytes()[16:] == good[16:]
+
+
+def test_a_cache_of_an_older_version_is_rebuilt(project_path: Path) -> None:
+    cache = project_path.with_name(project_path.name + ".match-index.npz")
+    with Project.open(project_path) as project:
+        expected = ranked(from_scratch(project_path, project), project)
+        with np.load(cache) as data:
+            arrays = {k: data[k] for k in data.files}
+        np.savez(cache, **(arrays | {"version": np.array("char_wb3-5-hash22-binary-3")}))
+        assert matching_index.load(cache).main is None
+        matcher = Matcher(project_path)
+        matcher.sync(project)
+        assert matcher.lex is not None and matcher.lex.main is not None
+        assert ranked(matcher, project) == expected
+
+
+def test_a_replaced_index_closes_its_build_file(project_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(matching_index, "DELTA", 3)
+    with Project.open(project_path) as project:
+        matcher = Matcher(project_path)
+        matcher.sync(project)
+        assert matcher.lex is not None and matcher.lex.main is not None
+        first = matcher.lex.main._file
+        project.add_article(ArticleDraft(text=NEW[0]))
+        matcher.sync(project)  # built again: the first build's file is let go
+        gc.collect()
+        assert first.closed and not matcher.lex.main._file.closed
 
 
 def test_caught_up_means_idle(project_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

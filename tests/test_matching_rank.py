@@ -43,11 +43,11 @@ def snapshot(sentences: Sequence[Sentence], claims: Sequence[Sentence] = (),
              **extra: Any) -> MatchSnapshot:
     lex = LexicalIndex()
     lex.add([s.id for s in sentences], [s.article_id for s in sentences],
-            vectorize([s.text for s in sentences]))
+            vectorize([s.text for s in sentences]), [(s.start, s.end) for s in sentences])
     lex.refit()
     rows = (vectorize([c.text for c in claims]) if claims
             else csr_matrix((0, N_FEATURES), dtype="float32"))
-    return MatchSnapshot(lex, [(s.start, s.end) for s in sentences], claims, rows, **extra)
+    return MatchSnapshot(lex, lex.spans, claims, rows, **extra)
 
 
 def ids(m: MatchSnapshot, items: list[Item]) -> list[int]:

@@ -29,6 +29,7 @@ from annotator.store import Project
 log = logging.getLogger(__name__)
 CHUNK = 2000  # sentences read and analysed per step (progress and cancel checks between)
 DELTA = 50_000  # rows added since the build that the index keeps in memory, at most
+MAPPED = 1 << 20  # bytes from which an allocation gets its own mapping (``own_mappings``)
 Progress = Callable[[int, int, str], None]
 
 
@@ -41,6 +42,7 @@ def load(path: Path | None) -> LexicalIndex:
     """The cached index, or an empty one when there is none usable."""
     import numpy as np
 
+    own_mappings()
     if path is None or not path.exists():
         return LexicalIndex()
     try:
@@ -79,8 +81,8 @@ def rebuild_due(index: LexicalIndex, added: int, deleted: int) -> bool:
     since would exceed ``DELTA``."""
     if index.main is None:
         return True
-    changed = index.delta + added + deleted + int((~index.alive).sum())
-    return changed > len(index.keys) // 8 or index.delta + added > DELTA
+    changed = index.delta + added + deleted + len(index.dead)
+    return changed > index.size // 8 or index.delta + added > DELTA
 
 
 def follow(index: LexicalIndex, project: Project, cache: Path | None = None,
@@ -114,9 +116,22 @@ def give_back() -> None:
     pages of the heap, which a build's many short-lived arrays leave behind (at 100,000
     articles ~100 MB of the window's resident memory otherwise)."""
     forget()
+    _glibc("malloc_trim", 0)
+
+
+def own_mappings() -> None:
+    """(glibc) Give every block of ``MAPPED`` bytes or more its own mapping, returned to the
+    system when freed. By default glibc raises that threshold to the largest block freed so
+    far (up to 32 MB) and keeps later ones in its heap: the arrays of a float per sentence
+    that a query makes (25 MB at 3 million sentences) then stay resident after it (~50 MB at
+    100,000 articles)."""
+    _glibc("mallopt", -3, MAPPED)  # M_MMAP_THRESHOLD; set, it no longer moves
+
+
+def _glibc(name: str, *args: int) -> None:
     if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):  # not glibc (musl): nothing to trim
-            ctypes.CDLL("libc.so.6").malloc_trim(0)
+        with contextlib.suppress(OSError, AttributeError):  # not glibc (musl): nothing to do
+            getattr(ctypes.CDLL("libc.so.6"), name)(*args)
 
 
 def _changes(index: LexicalIndex, project: Project) -> tuple[Any, Any]:
@@ -127,19 +142,20 @@ def _changes(index: LexicalIndex, project: Project) -> tuple[Any, Any]:
     import numpy as np
 
     store = project.matching
-    live = index.keys[index.alive]
-    top = int(index.keys.max()) if len(index.keys) else 0
+    keys, alive = np.asarray(index.keys), index.alive  # read whole for this once
+    live = keys[alive]
+    top = int(keys.max()) if len(keys) else 0
     tally = store.sentence_tally(top)
     new = np.frombuffer(store.sentence_id_array(after=top), dtype=np.int64)
     if tally == (len(live), int(live.sum())):
         return np.zeros(len(index.keys), dtype=bool), new
     touched = store.articles_with_sentences_after(top)
     still = np.sort(np.asarray(store.sentence_ids_of(touched, top), dtype=np.int64))
-    gone = index.alive & np.isin(index.articles, touched) & ~_member(index.keys, still)
-    if tally == (len(live) - int(gone.sum()), int(live.sum() - index.keys[gone].sum())):
+    gone = alive & np.isin(np.asarray(index.articles), touched) & ~_member(keys, still)
+    if tally == (len(live) - int(gone.sum()), int(live.sum() - keys[gone].sum())):
         return gone, new
     ids = np.frombuffer(store.sentence_id_array(), dtype=np.int64)
-    return index.alive & ~_member(index.keys, ids), ids[~_member(ids, np.sort(index.keys))]
+    return alive & ~_member(keys, ids), ids[~_member(ids, np.sort(keys))]
 
 
 def _member(values: Any, ascending: Any) -> Any:

@@ -76,7 +76,8 @@ def pool(m: MatchSnapshot, text: str, exclude: int | None, method: str) -> list[
 
     base = "tfidf" if method == "learned" else method
     s, c, parts = _scores(m, text, base)
-    s_ok = m.lex.alive & (m.lex.articles != exclude if exclude is not None else True)
+    s_ok = m.lex.alive & (np.asarray(m.lex.articles) != exclude if exclude is not None
+                          else True)
     c_art = np.array([x.article_id for x in m.claims], dtype=np.int64)
     c_ok = c_art != exclude if exclude is not None else np.ones(len(c), dtype=bool)
     final_s, final_c = _standardise(parts, s_ok, c_ok) if base == "semantic" else (s, c)
@@ -91,8 +92,9 @@ def pool(m: MatchSnapshot, text: str, exclude: int | None, method: str) -> list[
     for i, x in enumerate(m.claims):
         by_article.setdefault(x.article_id, []).append(i)
     items: list[Item] = []
-    for i in _top(final_s, POOL_ROWS):
-        art, (start, end) = int(m.lex.articles[i]), m.spans[i]
+    best = _top(final_s, POOL_ROWS)  # their articles and spans read at once
+    for i, art, (start, end) in zip(best, m.lex.articles[best].tolist(), m.spans[best].tolist(),
+                                    strict=True):
         under = [j for j in by_article.get(art, ())
                  if m.claims[j].start < end and start < m.claims[j].end]
         if not under:
@@ -157,7 +159,7 @@ def _rerank(m: MatchSnapshot, text: str, items: list[Item],
 
 
 def _sentence_texts(m: MatchSnapshot, project: Project, items: list[Item]) -> list[str]:
-    ids = [int(m.lex.keys[it.row]) for it in items]
+    ids = m.lex.keys[[it.row for it in items]].tolist()
     by_id = {s.id: s.text for s in project.matching.sentences(ids)}
     return [by_id[i] for i in ids]
 

@@ -26,7 +26,7 @@ class MatchSnapshot:
     method needs besides: texts for rapidfuzz, vectors for semantic, the model for learned."""
 
     lex: LexicalIndex  # one row per sentence: ``keys`` sentence ids, ``articles`` their article
-    spans: Sequence[tuple[int, int]]  # (start, end) of each index row
+    spans: Any  # (start, end) of each index row, by row or rows (``LexicalIndex.spans``)
     claims: Sequence[Sentence]  # every claim of the project, with its text
     claim_rows: Any  # the claims' hashed rows (``lexical.vectorize``), aligned with ``claims``
     text_vectors: Callable[[list[str]], np.ndarray] | None = None  # embeds queries and claims

@@ -8,8 +8,9 @@ The features of scikit-learn's char_wb 3-5-gram TF-IDF after ``fold``, for proje
   a set of features and the index keeps only posting lists, 4 bytes a posting. ``vectorize``
   hashes each word once (char_wb n-grams never cross a space) and caches it.
 - the posting lists of a build (``lexical_build``) live in a file beside the project
-  (``MainPostings``), read list by list; the rows added since are kept in memory (the delta),
-  rows deleted since are only marked. An n-gram found in more than ``CAP`` sentences at the
+  (``MainPostings``), read list by list, and so do its rows' keys, articles, spans and norms
+  (``Column``: read for the rows a query needs); the rows added since are kept in memory (the
+  delta), rows deleted since are only marked. An n-gram found in more than ``CAP`` sentences at the
   build (" de", "der", ...: low IDF, long lists) keeps no list.
 - a query walks the lists of its n-grams, rarest first, up to a budget; then the best ``pool``
   rows are scored again exactly from their texts (``texts``), or, without texts, the n-grams
@@ -19,12 +20,11 @@ The features of scikit-learn's char_wb 3-5-gram TF-IDF after ``fold``, for proje
 
 from __future__ import annotations
 
-import os
-import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from annotator.nlp.lexical_file import Column, MainPostings
 from annotator.nlp.lexical_hash import N_FEATURES, vectorize
 
 if TYPE_CHECKING:
@@ -32,96 +32,40 @@ if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 
 BUDGET = 1_500_000  # postings a query walks in full; ~5 ms of numpy on one core
-CAP = 10_000  # a feature in more sentences than this at a build keeps no posting list
-VERSION = "char_wb3-5-hash22-binary-3"  # part of the disk cache: change it to rebuild
-MAGIC = b"ANNLEX03"  # the postings file's first 8 bytes
+VERSION = "char_wb3-5-hash22-binary-4"  # part of the disk cache: change it to rebuild
 ROW = "int32"  # dtype of a row's key, article and span: 4 bytes each (ids, offsets < 2**31)
 Texts = Callable[[Any], list[str]]  # sentence texts of these keys, in their order
 
 
-class MainPostings:
-    """The lists of a build, in one file: ``MAGIC``, the build id and the number of postings
-    (8 bytes each), the postings (int32 rows, feature after feature; no list for a feature over
-    ``CAP``), then the build's arrays (``ARRAYS``, numpy format): the features present and their
-    document frequencies, and per row its key, article, span and norm."""
-
-    ARRAYS = ("features", "df", "keys", "articles", "spans", "norms")
-
-    def __init__(self, path: Path, build_id: int | None = None) -> None:
-        """Open a build's file (``build_id``: the one the cache names; else any)."""
-        import numpy as np
-
-        self.path = path
-        # kept open for the index's life: a rebuild replaces the path, not this file
-        self._file = open(path, "rb")  # noqa: SIM115
-        weakref.finalize(self, self._file.close)
-        head = os.pread(self._file.fileno(), 24, 0)
-        found, count = int.from_bytes(head[8:16], "little"), int.from_bytes(head[16:], "little")
-        if head[:8] != MAGIC or build_id not in (None, found):
-            raise ValueError(f"{path} is not the postings file of this index")
-        self.build_id = found
-        self._file.seek(24 + 4 * count)
-        arrays = {name: np.lib.format.read_array(self._file, allow_pickle=False)
-                  for name in self.ARRAYS}
-        self.df = np.zeros(N_FEATURES, dtype=np.int32)
-        self.df[arrays["features"]] = arrays["df"]
-        self.norms = arrays["norms"]
-        kept = np.where(self.df > CAP, 0, self.df)
-        self.indptr = np.concatenate([[0], np.cumsum(kept, dtype=np.int64)])
-        if count < 2**31:  # half the memory: 16 MB less
-            self.indptr = self.indptr.astype(np.int32)
-        if self.indptr[-1] != count or len({len(arrays[k]) for k in self.ARRAYS[2:]}) != 1:
-            raise ValueError(f"{path} is inconsistent")
-        self.rows_of_build: tuple[Any, ...] = (arrays["keys"], arrays["articles"],
-                                               arrays["spans"])
-
-    @property
-    def rows(self) -> int:
-        return len(self.norms)
-
-    def lens(self, features: np.ndarray) -> np.ndarray:
-        return self.indptr[features + 1] - self.indptr[features]
-
-    def dropped(self, features: np.ndarray) -> np.ndarray:
-        return self.df[features] > CAP
-
-    def read(self, feature: int) -> np.ndarray:
-        import numpy as np
-
-        lo, hi = int(self.indptr[feature]), int(self.indptr[feature + 1])
-        if hi == lo:
-            return np.zeros(0, dtype=np.int32)
-        return np.frombuffer(os.pread(self._file.fileno(), 4 * (hi - lo), 24 + 4 * lo),
-                             dtype=np.int32)
-
-
 class LexicalIndex:
-    """Rows keyed by int64 keys (sentence ids) with their article and (start, end); ``scores``
-    is one query. Rows ``[0, main.rows)`` come from a build, the others were added since."""
+    """Rows keyed by int64 keys (sentence ids, ascending) with their article and (start, end);
+    ``scores`` is one query. Rows ``[0, main.rows)`` come from a build (their keys, articles,
+    spans and norms stay in its file), the others were added since (the delta, in memory)."""
 
     def __init__(self, main: MainPostings | None = None) -> None:
         import numpy as np
 
         self.main = main
-        self.keys: np.ndarray = np.zeros(0, dtype=ROW)
-        self.articles: np.ndarray = np.zeros(0, dtype=ROW)
-        self.spans: np.ndarray = np.zeros((0, 2), dtype=ROW)
-        if main is not None:
-            self.keys, self.articles, self.spans = main.rows_of_build
-        self.alive = np.ones(len(self.keys), dtype=bool)  # False: deleted since the build
-        if main is not None:
-            main.rows_of_build = ()  # held here from now on
+        self._keys: np.ndarray = np.zeros(0, dtype=ROW)  # the delta's rows
+        self._articles: np.ndarray = np.zeros(0, dtype=ROW)
+        self._spans: np.ndarray = np.zeros((0, 2), dtype=ROW)
+        self._norms = np.zeros(0, dtype=np.float64)
+        self.dead = np.zeros(0, dtype=np.int64)  # rows of the build deleted since, ascending
         self._rows: csr_matrix | None = None  # the delta's rows, between a change and a refit
         self._pending: list[csr_matrix] = []  # rows added since, stacked once on the refit
         self._features = np.zeros(0, dtype=np.int32)  # the delta's lists: its features, sorted,
         self._starts = np.zeros(1, dtype=np.int64)  # where each list starts in _postings
         self._postings = np.zeros(0, dtype=np.int32)  # rows counted from the delta's first
         self.idf = np.ones(N_FEATURES, dtype=np.float32)
-        self._norms = np.zeros(0, dtype=np.float64)
         self._stale = True
 
     def __len__(self) -> int:
-        return int(self.alive.sum())
+        return self.size - len(self.dead)
+
+    @property
+    def size(self) -> int:
+        """Rows, deleted ones of the build included."""
+        return self.built + self.delta
 
     @property
     def built(self) -> int:
@@ -130,7 +74,55 @@ class LexicalIndex:
 
     @property
     def delta(self) -> int:
-        return len(self.keys) - self.built
+        return len(self._keys)
+
+    keys = property(lambda self: Column(self, "keys"), doc="sentence ids, ascending")
+    articles = property(lambda self: Column(self, "articles"), doc="their articles")
+    spans = property(lambda self: Column(self, "spans"), doc="their (start, end)")
+    norms = property(lambda self: Column(self, "norms"), doc="rows' norms (after ``refit``)")
+
+    @property
+    def alive(self) -> np.ndarray:
+        """False for the rows deleted since the build (a new array)."""
+        import numpy as np
+
+        alive = np.ones(self.size, dtype=bool)
+        alive[self.dead] = False
+        return alive
+
+    def take(self, name: str, which: Any = None) -> Any:
+        """A per-row array: whole, or at ``which`` (a row, rows or a mask, as numpy indexes)."""
+        import numpy as np
+
+        delta = getattr(self, "_" + name)
+        if which is None:
+            return delta if self.main is None else np.concatenate(
+                [self.main.column(name), delta])
+        rows = self._rows_of(which)
+        one = not isinstance(which, slice) and np.ndim(which) == 0
+        out = np.empty((len(rows), *delta.shape[1:]), dtype=delta.dtype)
+        built = rows < self.built
+        if built.any():
+            assert self.main is not None
+            out[built] = self.main.column(name, rows[built])
+        out[~built] = delta[rows[~built] - self.built]
+        return out[0] if one else out
+
+    def _rows_of(self, which: Any) -> np.ndarray:
+        """The row numbers of a row, rows, a mask or a slice (negative rows from the end)."""
+        import numpy as np
+
+        if isinstance(which, slice):
+            return np.arange(*which.indices(self.size))
+        rows = np.atleast_1d(np.asarray(which))
+        if rows.dtype == bool:
+            if len(rows) != self.size:
+                raise IndexError(f"a mask of {len(rows)} rows for {self.size}")
+            return np.flatnonzero(rows)
+        rows = np.where(rows < 0, rows + self.size, rows).astype(np.int64)
+        if len(rows) and (rows.min() < 0 or rows.max() >= self.size):
+            raise IndexError(f"rows out of range (0..{self.size - 1})")
+        return rows
 
     # -- changing ------------------------------------------------------------------------------
 
@@ -142,10 +134,9 @@ class LexicalIndex:
             return
         spans = np.zeros((rows.shape[0], 2)) if spans is None else spans
         self._pending.append(rows)
-        self.keys = np.concatenate([self.keys, np.asarray(keys, dtype=ROW)])
-        self.articles = np.concatenate([self.articles, np.asarray(articles, dtype=ROW)])
-        self.spans = np.concatenate([self.spans, np.asarray(spans, dtype=ROW)])
-        self.alive = np.concatenate([self.alive, np.ones(rows.shape[0], dtype=bool)])
+        self._keys = np.concatenate([self._keys, np.asarray(keys, dtype=ROW)])
+        self._articles = np.concatenate([self._articles, np.asarray(articles, dtype=ROW)])
+        self._spans = np.concatenate([self._spans, np.asarray(spans, dtype=ROW)])
         self._stale = True
 
     def keep(self, mask: Any) -> None:
@@ -155,14 +146,13 @@ class LexicalIndex:
 
         mask = np.asarray(mask, dtype=bool)
         built = self.built
-        self.alive[:built] &= mask[:built]
+        self.dead = np.union1d(self.dead, np.flatnonzero(~mask[:built]))
         rest = mask[built:]
         if rest.all():
             return
         self._rows = self._csr()[rest]
-        for name in ("keys", "articles", "spans", "alive"):
-            values = getattr(self, name)
-            setattr(self, name, np.concatenate([values[:built], values[built:][rest]]))
+        self._keys, self._articles, self._spans = (
+            values[rest] for values in (self._keys, self._articles, self._spans))
         self._stale = True
 
     def _csr(self) -> csr_matrix:
@@ -207,16 +197,13 @@ class LexicalIndex:
         idf = df.astype(np.float64)  # log((1 + n) / (1 + df)) + 1, in place (bounded memory)
         del df
         idf += 1.0
-        np.divide(1.0 + len(self.keys), idf, out=idf)
+        np.divide(1.0 + self.size, idf, out=idf)
         np.log(idf, out=idf)
         idf += 1.0
         self.idf = idf.astype(np.float32)
         del idf
-        delta = np.sqrt(self._sum_over_rows(self.idf[self._features].astype(np.float64) ** 2))
-        if self.main is None or len(delta):
-            self._norms = delta if self.main is None else np.concatenate([self.main.norms, delta])
-        else:  # nothing added since the build: its norms, not a copy
-            self._norms = self.main.norms
+        self._norms = np.sqrt(self._sum_over_rows(
+            self.idf[self._features].astype(np.float64) ** 2))  # the build's: in its file
         self._stale = False
 
     def _sum_over_rows(self, per_list: np.ndarray) -> np.ndarray:
@@ -256,7 +243,7 @@ class LexicalIndex:
         import numpy as np
 
         features, weights = self.query_weights(text)
-        n = len(self.keys)
+        n = self.size
         if n == 0 or len(features) == 0:
             return np.zeros(n, dtype=np.float64)
         lens = self._lens(features)
@@ -265,12 +252,12 @@ class LexicalIndex:
         order = np.lexsort((lens, dropped))  # kept lists first, shortest first
         walked = order[(np.cumsum(lens[order]) <= budget) & ~dropped[order]]
         sims = self._walk(features[walked], weights[walked], lens[walked])
-        sims[~self.alive] = 0.0
-        out = sims / np.maximum(self._norms, 1e-12)
+        sims[self.dead] = 0.0
+        out = self._divided(sims)
         skipped = np.setdiff1d(order, walked)
         if texts is not None and (len(skipped) or self.main is not None):
             best = self._best(out, pool)
-            out[best] = self.cosine_rows(text, vectorize(texts(self.keys[best])))
+            out[best] = self.cosine_rows(text, vectorize(texts(self.take("keys", best))))
         elif len(skipped):
             best = self._best(out, pool)
             for f, w in zip(features[skipped], weights[skipped], strict=True):
@@ -279,18 +266,32 @@ class LexicalIndex:
                     hit = at < len(posting)
                     hit[hit] = posting[at[hit]] + base == best[hit]
                     sims[best[hit]] += w
-            out[best] = sims[best] / np.maximum(self._norms[best], 1e-12)
-        out[~self.alive] = 0.0
+            out[best] = sims[best] / np.maximum(self.take("norms", best), 1e-12)
+        out[self.dead] = 0.0
+        return out
+
+    def _divided(self, sims: np.ndarray) -> np.ndarray:
+        """``sims`` over the rows' norms: the norms read only where a row has a score, unless
+        many have."""
+        import numpy as np
+
+        hit = np.flatnonzero(sims)
+        if len(hit) > len(sims) // 8:
+            return sims / np.maximum(self.take("norms"), 1e-12)
+        out = np.zeros(len(sims), dtype=np.float64)
+        out[hit] = sims[hit] / np.maximum(self.take("norms", hit), 1e-12)
         return out
 
     def _best(self, scores: np.ndarray, pool: int) -> np.ndarray:
         """The ``pool`` best live rows, ascending."""
         import numpy as np
 
+        if len(self) <= pool:
+            return np.flatnonzero(self.alive)
+        if not len(self.dead):  # every row: no copy
+            return np.sort(np.argpartition(-scores, pool - 1)[:pool])
         live = np.flatnonzero(self.alive)
-        if len(live) > pool:
-            live = live[np.argpartition(-scores[live], pool - 1)[:pool]]
-        return np.sort(live)
+        return np.sort(live[np.argpartition(-scores[live], pool - 1)[:pool]])
 
     def _lens(self, features: np.ndarray) -> np.ndarray:
         """Postings per feature: the build's list and the delta's."""
@@ -316,10 +317,11 @@ class LexicalIndex:
         """Σ weights over the postings of these features, per row."""
         import numpy as np
 
-        n = len(self.keys)
+        n = self.size
         if len(features) == 0:
             return np.zeros(n, dtype=np.float64)
-        rows = [r.astype(np.int64) + base for f in features for r, base in self._lists(int(f))]
+        rows = [np.zeros(0, dtype=np.int64)]  # none: a query of n-grams no row has
+        rows += [r.astype(np.int64) + base for f in features for r, base in self._lists(int(f))]
         return np.bincount(np.concatenate(rows), weights=np.repeat(weights, lens), minlength=n)
 
     def cosine_rows(self, text: str, rows: csr_matrix) -> np.ndarray:
@@ -347,11 +349,9 @@ class LexicalIndex:
         import numpy as np
 
         self.refit()
-        built = self.built
-        out = {"keys": self.keys[built:], "articles": self.articles[built:],
-               "spans": self.spans[built:], "alive": self.alive[:built],
-               "features": self._features, "df": np.diff(self._starts).astype(np.int32),
-               "postings": self._postings}
+        out = {"keys": self._keys, "articles": self._articles, "spans": self._spans,
+               "dead": self.dead, "features": self._features,
+               "df": np.diff(self._starts).astype(np.int32), "postings": self._postings}
         if self.main is not None:
             out["main_id"] = np.array(self.main.build_id, dtype=np.uint64)
         return out
@@ -368,17 +368,16 @@ class LexicalIndex:
                 raise ValueError("the index of a build needs its postings file")
             main = MainPostings(postings, int(arrays["main_id"]))
         index = cls(main)
-        if len(arrays["alive"]) != index.built:
+        index.dead = np.unique(arrays["dead"].astype(np.int64))
+        if len(index.dead) and (index.dead[0] < 0 or index.dead[-1] >= index.built):
             raise ValueError("inconsistent index arrays")
-        index.alive = np.concatenate([arrays["alive"].astype(bool),
-                                      np.ones(len(arrays["keys"]), dtype=bool)])
-        index.keys = np.concatenate([index.keys, arrays["keys"]])
-        index.articles = np.concatenate([index.articles, arrays["articles"]])
-        index.spans = np.concatenate([index.spans, arrays["spans"].reshape(-1, 2)])
+        index._keys = arrays["keys"].astype(ROW)
+        index._articles = arrays["articles"].astype(ROW)
+        index._spans = arrays["spans"].astype(ROW).reshape(-1, 2)
         index._features = arrays["features"].astype(np.int32)
         index._starts = np.concatenate([[0], np.cumsum(arrays["df"], dtype=np.int64)])
         index._postings = arrays["postings"].astype(np.int32)
-        sizes = {len(index.keys), len(index.articles), len(index.spans), len(index.alive)}
+        sizes = {len(index._keys), len(index._articles), len(index._spans)}
         if len(sizes) != 1 or index._starts[-1] != len(index._postings) or (
                 len(index._postings) and index._postings.max() >= index.delta):
             raise ValueError("inconsistent index arrays")

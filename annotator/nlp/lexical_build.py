@@ -20,15 +20,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.nlp.lexical import (
-    CAP,
-    MAGIC,
-    N_FEATURES,
-    ROW,
-    LexicalIndex,
-    MainPostings,
-    vectorize,
-)
+from annotator.nlp.lexical import N_FEATURES, ROW, LexicalIndex, vectorize
+from annotator.nlp.lexical_file import CAP, MAGIC, MainPostings
 
 if TYPE_CHECKING:
     import numpy as np
