@@ -21,6 +21,8 @@ FORMATS: dict[str, tuple[str, str, str]] = {
     "brat": ("annotator.io.brat", "write_brat", ""),
     "claims": ("annotator.io.claims_table", "write_claims", ".csv"),
     "claim-pairs": ("annotator.io.claims_table", "write_claim_pairs", ".jsonl"),
+    "uima-xmi": ("annotator.io.xmi", "write_xmi", ""),
+    "webanno-tsv": ("annotator.io.webanno_tsv", "write_webanno_tsv", ""),
 }
 
 
@@ -33,6 +35,8 @@ LAYOUT: dict[str, str] = {
     "brat": "a folder SPLIT/ with .txt, .ann and .meta per article",
     "claims": "SPLIT.csv and SPLIT.jsonl: one row per claim",
     "claim-pairs": "SPLIT.jsonl: pairs of claims in one group",
+    "uima-xmi": "a folder SPLIT/ with .xmi and .meta per article and TypeSystem.xml (INCEpTION)",
+    "webanno-tsv": "a folder SPLIT/ with .tsv (WebAnno TSV 3.3) and .meta per article",
 }
 
 
@@ -43,7 +47,8 @@ SIDECARS: dict[str, tuple[str, ...]] = {"conll": (".conll.meta",), "claims": (".
 # Formats that cannot say "nobody reviewed this" (IOB and brat have only "no entity"), and
 # the layers they write: an export refuses articles with such parts in these layers.
 CANNOT_MARK_MISSING: dict[str, frozenset[Layer]] = {
-    "conll": frozenset({Layer.ENTITY}), "brat": frozenset(REVIEWED_LAYERS)}
+    "conll": frozenset({Layer.ENTITY}), "brat": frozenset(REVIEWED_LAYERS),
+    "uima-xmi": frozenset(REVIEWED_LAYERS), "webanno-tsv": frozenset(REVIEWED_LAYERS)}
 
 
 def writer(name: str) -> Writer:
