@@ -19,7 +19,7 @@ from annotator.core.model import (
     Provenance,
     Status,
 )
-from annotator.io.common import ImportFailure
+from annotator.io.common import ImportFailure, ImportProblem
 from annotator.io.importer import iter_import
 from annotator.io.inception import NAMED_ENTITY, renumbered
 from annotator.io.webanno_tsv import write_webanno_tsv
@@ -309,3 +309,60 @@ def test_xmi_writes_what_xml_cannot_hold_as_replacement_characters(tmp_path: Pat
     assert back.text == text.replace("\x0c", "\ufffd")  # tab and line breaks kept
     assert [(s.start, s.end, s.label) for s in back.annotations] == [
         (start, start + 4, "P\ufffdER")]
+
+
+def test_xmi_from_another_inception_project(tmp_path: Path) -> None:
+    """Types we did not write: a custom layer with its own feature, a relation between its
+    spans, DKPro's document title; tokens and other DKPro types are not spans."""
+    types = cassis.TypeSystem()
+    meta = types.create_type("de.tudarmstadt.ukp.dkpro.core.api.metadata.type.DocumentMetaData",
+                             supertypeName="uima.tcas.DocumentAnnotation")
+    types.create_feature(meta, "documentTitle", "uima.cas.String")
+    entity = types.create_type(NAMED_ENTITY, supertypeName="uima.tcas.Annotation")
+    types.create_feature(entity, "value", "uima.cas.String")
+    token = types.create_type("de.tudarmstadt.ukp.dkpro.core.api.segmentation.type.Token",
+                              supertypeName="uima.tcas.Annotation")
+    opinion = types.create_type("webanno.custom.Meinung", supertypeName="uima.tcas.Annotation")
+    types.create_feature(opinion, "Bewertung", "uima.cas.String")
+    rel = types.create_type("webanno.custom.Bezug", supertypeName="uima.tcas.Annotation")
+    types.create_feature(rel, "Governor", "webanno.custom.Meinung")
+    types.create_feature(rel, "Dependent", "webanno.custom.Meinung")
+    cas = cassis.Cas(typesystem=types)
+    cas.sofa_string = text = "🙂 Der Rat lobt den Plan. Die Opposition 𝔄 tadelt ihn."
+    cas.add(meta(begin=0, end=len(text), documentTitle="rat.txt"))
+
+    def at(words: str) -> tuple[int, int]:
+        return text.index(words), text.index(words) + len(words)
+
+    cas.add(token(begin=at("Rat")[0], end=at("Rat")[1]))
+    cas.add(entity(begin=at("Der Rat")[0], end=at("Der Rat")[1], value="ORG"))
+    first = opinion(begin=at("lobt")[0], end=at("lobt")[1], Bewertung="positiv")
+    second = opinion(begin=at("tadelt")[0], end=at("tadelt")[1], Bewertung="negativ")
+    cas.add_all([first, second])
+    cas.add(rel(begin=second.begin, end=second.end, Governor=second, Dependent=first))
+    cas.to_xmi(tmp_path / "rat.xmi")
+    types.to_xml(tmp_path / "TypeSystem.xml")
+    found = read_xmi_file(tmp_path / "rat.xmi")
+    assert found.title == "rat.txt" and found.text == text
+    spans = {s.key: (text[s.start:s.end], s.layer, s.label) for s in found.annotations}
+    assert sorted(spans.values()) == [("Der Rat", Layer.ENTITY, "ORG"),
+                                      ("lobt", Layer.ENTITY, "positiv"),
+                                      ("tadelt", Layer.ENTITY, "negativ")]
+    assert [(spans[x.from_key][0], spans[x.to_key][0], x.kind) for x in found.links] == [
+        ("tadelt", "lobt", "Bezug")]
+
+
+def test_tsv_chain_layers_are_read_past_and_short_rows_named() -> None:
+    chain = INCEPTION_TSV.replace(
+        "#T_RL=", "#T_CH=de.tudarmstadt.ukp.dkpro.core.api.coref.type.CoreferenceLink|"
+        "referenceType|referenceRelation\n#T_RL=")
+    lines = []
+    for line in chain.split("\n"):  # the chain's two columns: between the span and relations
+        cells = line.split("\t")
+        lines.append("\t".join([*cells[:5], "*->1-1", "*->1-1", *cells[5:]])
+                     if line[:1].isdigit() else line)
+    found = parse_webanno_tsv("\n".join(lines), "x.tsv")
+    assert len(found.annotations) == 4 and len(found.links) == 1
+    short = INCEPTION_TSV.replace("1-2\t6-10\ttraf\t_\t_\t_\t_", "1-2\t6-10\ttraf\t_")
+    with pytest.raises(ImportProblem, match="token 1-2: 4 columns, the header names 7"):
+        parse_webanno_tsv(short, "x.tsv")

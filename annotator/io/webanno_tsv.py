@@ -126,7 +126,7 @@ def _link_columns(draft: ArticleDraft, tokens: list[Token], address: dict[int, s
     empty = ["_"] * (len(RELATION_FEATURES) + 1)
     cells = {i: empty for i in range(len(tokens))}
     for i, items in placed.items():
-        cells[i] = ["|".join(escape(v[f]) if v[f] else "*" for v, _bt in items)
+        cells[i] = ["|".join(_value(v[f]) for v, _bt in items)
                     for f in RELATION_FEATURES] + ["|".join(bt for _v, bt in items)]
     return cells
 
@@ -135,4 +135,9 @@ def _cell(values: list[tuple[str | None, int]]) -> str:
     """``_`` for no annotation, else each one's value (``*``: none) and number."""
     if not values:
         return "_"
-    return "|".join(f"{escape(v) if v else '*'}[{k}]" for v, k in values)
+    return "|".join(f"{_value(v)}[{k}]" for v, k in values)
+
+
+def _value(value: str | None) -> str:
+    """A feature's value escaped, ``*`` for none."""
+    return escape(value) if value else "*"

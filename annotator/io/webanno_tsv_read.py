@@ -35,6 +35,7 @@ class _Layer:
     features: list[str]
     relation: bool = False
     base: str | None = None
+    chain: bool = False  # coreference chains: read past, not kept
 
 
 @dataclass
@@ -83,7 +84,7 @@ def _layers(lines: list[str]) -> list[_Layer]:
         kind, _eq, rest = line.partition("=")
         if kind in ("#T_SP", "#T_CH", "#T_RL"):
             name, *features = rest.split("|")
-            layer = _Layer(name, features, relation=kind == "#T_RL")
+            layer = _Layer(name, features, relation=kind == "#T_RL", chain=kind == "#T_CH")
             if layer.relation and features and features[-1].startswith("BT_"):
                 layer.base = features[-1][3:]
             layers.append(layer)
@@ -169,6 +170,10 @@ class _Reader:
 
     def row(self, n: int, cells: list[str]) -> None:
         address = cells[0]
+        needed = 3 + sum(len(layer.features) for layer in self.layers)
+        if len(cells) < needed:
+            raise ImportProblem(f"token {address}: {len(cells)} columns, the header names "
+                                f"{needed}", n)
         b16, e16 = (int(x) for x in cells[1].split("-"))
         begin, end = self.units.to_codepoint(b16), self.units.to_codepoint(e16)
         if not 0 <= begin <= end <= self.length:
@@ -179,6 +184,8 @@ class _Reader:
             width = len(layer.features)
             values = [split_cell(c) for c in cells[column:column + width]]
             column += width
+            if layer.chain:
+                continue
             if layer.relation:
                 self._relations(layer, values, address, n)
                 continue

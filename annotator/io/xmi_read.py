@@ -46,6 +46,7 @@ from annotator.io.inception import (
 TYPESYSTEMS = ("TypeSystem.xml", "typesystem.xml")
 INITIAL = "INITIAL_CAS"
 CURATION = "CURATION_USER"
+METADATA = "de.tudarmstadt.ukp.dkpro.core.api.metadata.type.DocumentMetaData"
 _SKIP_FEATURES = frozenset({"sofa", "begin", "end"})
 
 
@@ -84,10 +85,21 @@ def draft_of(xmi: bytes, types: bytes, source: str) -> ArticleDraft:
     spans.sort(key=lambda pair: order_key(pair[0]))
     keys = {id(a): f"T{n}" for n, (_s, a) in enumerate(spans, start=1)}
     links = [_link(r, keys, n) for n, r in enumerate(relations, start=1)]
+    title = _title(cas, system)
     return ArticleDraft(
-        text=text, title=short_title(first_line(text)), source_path=source,
+        text=text, title=title or short_title(first_line(text)), source_path=source,
         annotations=[replace(s, key=keys[id(a)]) for s, a in spans],
-        links=[x for x in links if x is not None], guessed=frozenset({"title"}))
+        links=[x for x in links if x is not None],
+        guessed=frozenset() if title else frozenset({"title"}))
+
+
+def _title(cas: Any, system: Any) -> str | None:
+    """DKPro's document title, which INCEpTION sets to the document's name."""
+    if not system.contains_type(METADATA):
+        return None
+    found = next(iter(cas.select(METADATA)), None)
+    title = found.get("documentTitle") if found is not None else None
+    return title.strip() or None if isinstance(title, str) else None
 
 
 def _span(name: str, features: set[str], annotation: Any, n: int) -> DocSpan:
@@ -102,14 +114,14 @@ def _span(name: str, features: set[str], annotation: Any, n: int) -> DocSpan:
 
 
 def _link(relation: Any, keys: dict[int, str], n: int) -> DocLink | None:
-    ends = [keys.get(id(relation.get(f))) for f in (GOVERNOR, DEPENDENT)]
-    if None in ends:
+    governor, dependent = (keys.get(id(relation.get(f))) for f in (GOVERNOR, DEPENDENT))
+    if governor is None or dependent is None:
         return None  # an end that is not a span we read (a token's dependency …)
     values = {f: relation.get(f) for f in ("label", "attrs")
               if f in {x.name for x in relation.type.all_features}}
     if not values.get("label"):
         values["label"] = relation.type.name.rsplit(".")[-1]
-    return link_of(ends[0], ends[1], values, f"relation {n}")
+    return link_of(governor, dependent, values, f"relation {n}")
 
 
 # --- INCEpTION's project zip -----------------------------------------------------------------
