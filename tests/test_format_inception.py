@@ -4,6 +4,7 @@ own library), WebAnno TSV 3.3 and INCEpTION's project zip."""
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -142,13 +143,9 @@ def test_tsv_header_and_rows_as_the_format_describes(tmp_path: Path) -> None:
     assert any(x.startswith("#T_RL=webanno.custom.Attribution|label|attrs|BT_") for x in lines)
     columns = 3 + sum(x.count("|") for x in lines if x.startswith(("#T_SP", "#T_RL")))
     units = TEXT.encode("utf-16-le")
-    blocks: list[list[str]] = []
-    for before, line in zip(["", *lines], lines, strict=False):
-        if line.startswith("#Text="):
-            if not before.startswith("#Text="):
-                blocks.append([])
-            blocks[-1].append(line[6:])
-    assert "".join("\n".join(block) for block in blocks) == TEXT  # together: the text
+    texts = [x[6:] for x in lines if x.startswith("#Text=")]
+    assert len(texts) == 2  # one line per sentence, line breaks escaped
+    assert re.sub(r"\\(.)", lambda m: {"n": "\n"}.get(m[1], m[1]), "".join(texts)) == TEXT
     rows = [x.split("\t") for x in lines if x[:1].isdigit()]
     for row in rows:  # an independent check: offsets are UTF-16 units of the text
         assert len(row) == columns
@@ -204,7 +201,8 @@ INCEPTION_TSV = """#FORMAT=WebAnno TSV 3.3
 
 def test_tsv_from_inception_with_stacked_sub_token_and_astral_spans() -> None:
     found = parse_webanno_tsv(INCEPTION_TSV, "x.tsv")
-    assert found.text == "𝔄nna traf Bernhard in Köln .  Es regnet ."
+    # as INCEpTION's reader puts it: a line break after each sentence, spaces up to the next
+    assert found.text == "𝔄nna traf Bernhard in Köln .\n Es regnet ."
     got = {(found.text[s.start:s.end], s.label) for s in found.annotations}
     assert got == {("𝔄nna", "PER"), ("Bernhard", "PER"), ("Bernhard", "LOC"), ("Köln", "LOC")}
     keys = {s.key: found.text[s.start:s.end] + "/" + s.label for s in found.annotations}
@@ -366,3 +364,24 @@ def test_tsv_chain_layers_are_read_past_and_short_rows_named() -> None:
     short = INCEPTION_TSV.replace("1-2\t6-10\ttraf\t_\t_\t_\t_", "1-2\t6-10\ttraf\t_")
     with pytest.raises(ImportProblem, match="token 1-2: 4 columns, the header names 7"):
         parse_webanno_tsv(short, "x.tsv")
+
+
+def test_tsv_text_with_controls_and_backslashes_comes_back(tmp_path: Path) -> None:
+    text = "Zeile\r\nmit\tTab\\n und \x01 und\x0cSeite.\n\nAnna sagte: C:\\Daten."
+    start = text.index("Anna")
+    original = ArticleDraft(text=text, title="t", annotations=[
+        DocSpan("a", Layer.ENTITY, start, start + 4, "PER")])
+    written = write_webanno_tsv([original], tmp_path)
+    tsv = next(p for p in written if p.suffix == ".tsv").read_text("utf-8")
+    assert "#Text=Zeile\\r\\nmit\\tTab\\\\n und \\\x01 und\\fSeite.\\n\\n\n" in tsv
+    assert content(read_webanno_tsv_file(next(tmp_path.glob("*.tsv")))) == content(original)
+
+
+def test_tsv_of_version_3_1_with_a_sentence_over_two_text_lines() -> None:
+    old = ("#FORMAT=WebAnno TSV 3.1\n"
+           "#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|value\n\n\n"
+           "#Text=Anna kam\n#Text=heim .\n1-1\t0-4\tAnna\tPER\n1-2\t5-8\tkam\t_\n"
+           "1-3\t9-13\theim\t_\n1-4\t14-15\t.\t_\n")
+    found = parse_webanno_tsv(old, "alt.tsv")
+    assert found.text == "Anna kam\nheim ."
+    assert [(s.start, s.end, s.label) for s in found.annotations] == [(0, 4, "PER")]

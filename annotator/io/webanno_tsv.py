@@ -1,8 +1,9 @@
 """WebAnno TSV 3.3, INCEpTION's tab-separated format: a folder with one ``.tsv`` per article
 and our ``.meta`` sidecars (io/inception.py).
 
-Every sentence is a block of ``#Text=`` lines (one per line of its text; a sentence here runs
-to the next one, so the blocks together are the whole text) and one row per token: ``1-3``,
+Every sentence is a ``#Text=`` line (a sentence here runs to the next one, so together they
+are the whole text; line breaks and other controls escaped as ``\\n`` …) and one row per
+token: ``1-3``,
 its offsets in UTF-16 units (as Java counts them), the token, then one column per feature of
 each layer (``_``: no annotation there; ``*``: a feature without a value). Each span carries
 its number (``PER[3]``) on every token it covers; a link stands on the first token of the
@@ -35,8 +36,9 @@ from annotator.io.tokens import Token, tokenize
 
 FORMAT = "#FORMAT=WebAnno TSV 3.3"
 BASE = SPAN_TYPES[next(iter(SPAN_TYPES))][0]  # the relation's base type named in the header
-_RESERVED = re.compile(r"->|[\\\[\]|_;*\t\n\r]")
-_LETTERS = {"\t": "t", "\n": "n", "\r": "r"}
+_RESERVED = re.compile(r"->|[\\\[\]|_;*\t\n]")  # in a value
+_CONTROLS = re.compile(r"[\x00-\x0a\x0c-\x1f\\]")  # in a #Text line
+_LETTERS = {"\t": "t", "\n": "n", "\x0c": "f", "\r": "r", "\b": "b"}
 
 
 def write_webanno_tsv(drafts: Iterable[ArticleDraft], folder: Path) -> list[Path]:
@@ -65,6 +67,11 @@ def escape(value: str) -> str:
     return _RESERVED.sub(lambda m: "\\" + _LETTERS.get(m.group(), m.group()), value)
 
 
+def escape_text(text: str) -> str:
+    """A sentence for its ``#Text=`` line, as INCEpTION escapes it (3.2 and later)."""
+    return _CONTROLS.sub(lambda m: "\\" + _LETTERS.get(m.group(), m.group()), text)
+
+
 def tsv_text(draft: ArticleDraft) -> str:
     """One article (keyed T1, T2 … as io/inception.renumbered keys it) as TSV."""
     text = draft.text
@@ -72,13 +79,13 @@ def tsv_text(draft: ArticleDraft) -> str:
     tokens = [t for t in tokenize(text, bounds) if not t.text.isspace()]
     units = Utf16Index(text)
     starts = [t.start for t in tokens]
-    cuts = sorted({0, *(starts[i] for s, _e in split_sentences(text)[1:]
-                        if (i := bisect_left(starts, s)) < len(starts))})
+    cuts = sorted({starts[i] for s, _e in split_sentences(text)
+                   if (i := bisect_left(starts, s)) < len(starts)} | set(starts[:1]))
     number = {s.key: int(s.key[1:]) for s in draft.annotations}
     address = {}
     lines = [*header(), ""]
     for n, (a, b) in enumerate(zip(cuts, [*cuts[1:], len(text)], strict=True), start=1):
-        lines += ["", *(f"#Text={line}" for line in text[a:b].split("\n"))]
+        lines += ["", f"#Text={escape_text(text[a:b])}"]
         first = bisect_left(starts, a)
         for k, token in enumerate(tokens[first:bisect_left(starts, b)], start=1):
             address[first + k - 1] = f"{n}-{k}"

@@ -16,7 +16,9 @@ from annotator.io.inception import LAYER_OF, META_SUFFIX, link_of, order_key, sp
 
 _ROW = re.compile(r"(\d+-\d+(?:\.\d+)?)\t(\d+)-(\d+)\t")
 _GOVERNOR = re.compile(r"(\d+-\d+(?:\.\d+)?)(?:\[(\d+)_(\d+)\])?")
-_UNESCAPE = {"t": "\t", "n": "\n", "r": "\r"}
+_UNESCAPE = {"t": "\t", "n": "\n", "r": "\r", "f": "\x0c", "b": "\b"}
+_VALUE_ESCAPES = frozenset("\\[]|_;*tn-")  # ``\->`` is read as ``-`` then ``>``
+_TEXT_ESCAPE = re.compile(r"\\([tnrfb\\\x00-\x07\x0e-\x1f])")
 
 
 def read_webanno_tsv_file(path: Path) -> ArticleDraft:
@@ -58,12 +60,11 @@ def parse_webanno_tsv(content: str, source: str) -> ArticleDraft:
     texts: list[str] = []
     for n, line in enumerate(lines, start=1):
         if line.startswith("#Text="):
-            if blocks and not blocks[-1][1] and texts:
-                texts.append(line[6:])
-            else:
-                texts = [line[6:]]
+            if not (blocks and not blocks[-1][1] and texts):
+                texts = []
                 blocks.append(("", []))
-            blocks[-1] = ("\n".join(texts), blocks[-1][1])
+            texts.append(unescape_text(line[6:]) + "\n")
+            blocks[-1] = ("".join(texts), blocks[-1][1])
         elif _ROW.match(line):
             if not blocks:
                 raise ImportProblem("a token row before any #Text= line", n)
@@ -94,21 +95,20 @@ def _layers(lines: list[str]) -> list[_Layer]:
 
 
 def _text(blocks: list[tuple[str, list[tuple[int, list[str]]]]]) -> str:
-    """The document: each block where its first token says, gaps as spaces."""
-    out: list[str] = []
-    units = 0
+    """The document as INCEpTION puts it together: each sentence (its lines, each ending in a
+    line break) at its first token's offset, a gap before it filled with spaces, the line
+    break before it dropped where it starts right there (and after the last one)."""
+    out = ""
     for block, rows in blocks:
         if rows:
-            first = unescape(rows[0][1][2])
             begin = int(rows[0][1][1].split("-")[0])
-            before = block[:max(block.find(first), 0)]
-            gap = begin - _units(before) - units
-            if gap > 0:
-                out.append(" " * gap)
-                units += gap
-        out.append(block)
-        units += _units(block)
-    return "".join(out)
+            units = _units(out)
+            if units == begin + 1 and out.endswith("\n"):
+                out = out[:-1]
+            elif units < begin:
+                out += " " * (begin - units)
+        out += block
+    return out.removesuffix("\n")
 
 
 def _units(text: str) -> int:
@@ -116,17 +116,23 @@ def _units(text: str) -> int:
 
 
 def unescape(value: str) -> str:
-    """A cell's text with its backslash escapes undone."""
+    """A value with its backslash escapes undone."""
     return "".join(_pieces(value)[0])
 
 
+def unescape_text(line: str) -> str:
+    """A ``#Text=`` line's text (INCEpTION's escapes of 3.2 and later undone)."""
+    return _TEXT_ESCAPE.sub(lambda m: _UNESCAPE.get(m.group(1), m.group(1)), line)
+
+
 def _pieces(value: str) -> tuple[list[str], list[bool]]:
-    """Characters of a cell and whether each was escaped."""
+    """Characters of a value and whether each was escaped (an unknown escape is kept)."""
     chars, escaped = [], []
     i = 0
     while i < len(value):
-        if value[i] == "\\" and i + 1 < len(value):
-            chars.append(_UNESCAPE.get(value[i + 1], value[i + 1]))
+        pair = value[i:i + 2]
+        if pair[:1] == "\\" and len(pair) == 2 and pair[1] in _VALUE_ESCAPES:
+            chars.append(_UNESCAPE.get(pair[1], pair[1]))
             escaped.append(True)
             i += 2
         else:
