@@ -385,3 +385,14 @@ def test_tsv_of_version_3_1_with_a_sentence_over_two_text_lines() -> None:
     found = parse_webanno_tsv(old, "alt.tsv")
     assert found.text == "Anna kam\nheim ."
     assert [(s.start, s.end, s.label) for s in found.annotations] == [(0, 4, "PER")]
+
+
+def test_a_germeval_tsv_is_still_read_as_conll(tmp_path: Path) -> None:
+    germeval = tmp_path / "NER-de-dev.tsv"
+    germeval.write_text("#\tquelle: erfunden\n1\tAnna\tB-PER\tO\n2\tkam\tO\tO\n3\t.\tO\tO\n\n"
+                        "#\tquelle: erfunden\n1\tEs\tO\tO\n2\tregnet\tO\tO\n3\t.\tO\tO\n\n",
+                        encoding="utf-8")
+    items = list(iter_import([germeval]))
+    assert not [x for x in items if isinstance(x, ImportFailure)]
+    found = [x for x in items if isinstance(x, ArticleDraft)]
+    assert found and any(s.label == "PER" for d in found for s in [*d.spans, *d.annotations])

@@ -25,6 +25,7 @@ from annotator.io.docbin import read_spacy
 from annotator.io.html import read_html_file
 from annotator.io.jsonl import iter_jsonl_file
 from annotator.io.text import read_text_file
+from annotator.io.webanno_tsv_read import is_webanno
 from annotator.io.xmi_read import INCEPTION_SUFFIXES, iter_inception_file
 
 logger = logging.getLogger(__name__)
@@ -125,6 +126,8 @@ def iter_file(path: Path) -> Iterator[ImportItem]:
             items = [read_brat_file(path, notes.append)]
         elif suffix in CONLL_SUFFIXES:
             items = iter_conll_file(path)
+        elif suffix == ".tsv" and not is_webanno(path) and looks_like_conll(path):
+            items = iter_conll_file(path)  # GermEval's .tsv is CoNLL
         elif suffix in INCEPTION_SUFFIXES:
             items = iter_inception_file(path)
         else:

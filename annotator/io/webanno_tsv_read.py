@@ -16,6 +16,7 @@ from annotator.io.inception import LAYER_OF, META_SUFFIX, link_of, order_key, sp
 
 _ROW = re.compile(r"(\d+-\d+(?:\.\d+)?)\t(\d+)-(\d+)\t")
 _GOVERNOR = re.compile(r"(\d+-\d+(?:\.\d+)?)(?:\[(\d+)_(\d+)\])?")
+_FORMAT = b"#FORMAT=WebAnno TSV 3"
 _UNESCAPE = {"t": "\t", "n": "\n", "r": "\r", "f": "\x0c", "b": "\b"}
 _VALUE_ESCAPES = frozenset("\\[]|_;*tn-")  # ``\->`` is read as ``-`` then ``>``
 _TEXT_ESCAPE = re.compile(r"\\([tnrfb\\\x00-\x07\x0e-\x1f])")
@@ -29,6 +30,12 @@ def read_webanno_tsv_file(path: Path) -> ArticleDraft:
     except UnicodeDecodeError as exc:
         raise ImportProblem(f"not UTF-8 ({exc})") from exc
     return with_meta(parse_webanno_tsv(text, str(path)), path.with_suffix(META_SUFFIX))
+
+
+def is_webanno(path: Path) -> bool:
+    """Whether a file starts with WebAnno TSV 3's format line."""
+    with path.open("rb") as handle:
+        return handle.read(len(_FORMAT) + 3).lstrip(b"\xef\xbb\xbf").startswith(_FORMAT)
 
 
 @dataclass
