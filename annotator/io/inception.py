@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -79,6 +80,20 @@ def renumbered(draft: ArticleDraft) -> ArticleDraft:
                for x in draft.links if x.from_key in keys and x.to_key in keys],
         groups=[replace(m, span_key=keys[m.span_key]) for m in draft.groups
                 if m.span_key in keys])
+
+
+def exported(drafts: Iterable[ArticleDraft]) -> list[ArticleDraft]:
+    """The drafts ``renumbered``, claim groups keyed G1, G2 … by first use, so that a
+    re-import writes the same files."""
+    found = [renumbered(d) for d in drafts]
+    numbers: dict[str, str] = {}
+    for draft in found:
+        order = {s.key: i for i, s in enumerate(draft.annotations)}
+        for m in sorted(draft.groups, key=lambda m: (order[m.span_key], m.group, m.value,
+                                                     m.stance, m.holds, m.group_key)):
+            numbers.setdefault(m.group_key, f"G{len(numbers) + 1}")
+        draft.groups = [replace(m, group_key=numbers[m.group_key]) for m in draft.groups]
+    return found
 
 
 def span_features(span: DocSpan) -> dict[str, Any]:

@@ -26,8 +26,8 @@ from annotator.io.inception import (
     RELATION,
     RELATION_FEATURES,
     SPAN_TYPES,
+    exported,
     link_features,
-    renumbered,
     span_features,
     stems,
     write_meta,
@@ -43,11 +43,10 @@ _LETTERS = {"\t": "t", "\n": "n", "\x0c": "f", "\r": "r", "\b": "b"}
 
 def write_webanno_tsv(drafts: Iterable[ArticleDraft], folder: Path) -> list[Path]:
     """``NNNN-title.tsv`` and ``.meta`` per article."""
-    drafts = list(drafts)
+    drafts = exported(drafts)
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for draft, stem in zip(drafts, stems(drafts, folder), strict=True):
-        draft = renumbered(draft)
         target = stem.with_name(stem.name + ".tsv")
         with target.open("w", encoding="utf-8", newline="\n") as handle:
             handle.write(tsv_text(draft))
@@ -76,7 +75,9 @@ def tsv_text(draft: ArticleDraft) -> str:
     """One article (keyed T1, T2 … as io/inception.renumbered keys it) as TSV."""
     text = draft.text
     bounds = tuple(sorted({x for s in draft.annotations for x in (s.start, s.end)}))
-    tokens = [t for t in tokenize(text, bounds) if not t.text.isspace()]
+    firsts, lasts = {s.start for s in draft.annotations}, {s.end for s in draft.annotations}
+    tokens = [t for t in tokenize(text, bounds)  # white space only where a span starts or ends
+              if not t.text.isspace() or t.start in firsts or t.end in lasts]
     units = Utf16Index(text)
     starts = [t.start for t in tokens]
     cuts = sorted({starts[i] for s, _e in split_sentences(text)
@@ -90,7 +91,7 @@ def tsv_text(draft: ArticleDraft) -> str:
         for k, token in enumerate(tokens[first:bisect_left(starts, b)], start=1):
             address[first + k - 1] = f"{n}-{k}"
             lines.append(f"{n}-{k}\t{units.to_utf16(token.start)}-{units.to_utf16(token.end)}"
-                         f"\t{escape(token.text)}")
+                         f"\t{_token(token.text)}")
     columns = _span_columns(draft.annotations, tokens, number)
     for i, cells in _link_columns(draft, tokens, address, number).items():
         columns[i] += cells
@@ -143,6 +144,11 @@ def _cell(values: list[tuple[str | None, int]]) -> str:
     if not values:
         return "_"
     return "|".join(f"{_value(v)}[{k}]" for v, k in values)
+
+
+def _token(text: str) -> str:
+    """A token's text (white space too) on one line."""
+    return escape(text).replace("\r", "\\r")
 
 
 def _value(value: str | None) -> str:

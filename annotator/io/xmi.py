@@ -27,8 +27,8 @@ from annotator.io.inception import (
     SENTENCE,
     SPAN_TYPES,
     TOKEN,
+    exported,
     link_features,
-    renumbered,
     span_features,
     stems,
     write_meta,
@@ -62,12 +62,11 @@ def typesystem() -> Any:
 
 def write_xmi(drafts: Iterable[ArticleDraft], folder: Path) -> list[Path]:
     """``NNNN-title.xmi`` and ``.meta`` per article, and the folder's ``TypeSystem.xml``."""
-    drafts = list(drafts)
+    drafts = exported(drafts)
     folder.mkdir(parents=True, exist_ok=True)
     types = typesystem()
     written: list[Path] = []
     for draft, stem in zip(drafts, stems(drafts, folder), strict=True):
-        draft = renumbered(draft)
         target = stem.with_name(stem.name + ".xmi")
         cas_of(draft, types).to_xmi(target, pretty_print=True)
         written += [target, write_meta(draft, stem.with_name(stem.name + META_SUFFIX))]
