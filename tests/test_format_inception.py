@@ -424,3 +424,26 @@ def test_project_round_trip_is_byte_identical(tmp_path: Path, fmt: str) -> None:
         assert content(new) == content(old)
     src.close()
     dst.close()
+
+
+def test_project_zips_into_a_project_give_one_article_with_each_version(
+        tmp_path: Path, project) -> None:
+    """Each annotator's version (and the curation, gold) of one text: one article. (One zip
+    holding them all is one import batch: that needs the same text twice in a batch to add
+    a version, which issue 19's import change brings.)"""
+    from annotator.app.importing import import_files
+
+    types = typesystem().to_xml().encode("utf-8")
+    anna, bernd = draft(), draft()
+    anna.annotations = anna.annotations[:1]
+    anna.links = bernd.links = []
+    anna.groups = bernd.groups = []
+    for n, (name, found) in enumerate([("annotation/regen.txt/anna.xmi", anna),
+                                       ("annotation/regen.txt/bernd.xmi", bernd),
+                                       ("curation/regen.txt/CURATION_USER.xmi", bernd)]):
+        path = tmp_path / f"projekt{n}.zip"
+        path.write_bytes(zip_bytes({name: xmi_of(found), "TypeSystem.xml": types}))
+        report = import_files(project, [path])
+        assert report.failed == [] and report.skipped == []
+    (article,) = project.list_articles(0, 9)
+    assert set(project.versions_of(article.id)) >= {"anna", "bernd", "gold"}
