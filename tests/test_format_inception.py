@@ -10,6 +10,8 @@ from pathlib import Path
 
 import cassis
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from annotator.core.model import (
     ArticleDraft,
@@ -447,3 +449,35 @@ def test_project_zips_into_a_project_give_one_article_with_each_version(
         assert report.failed == [] and report.skipped == []
     (article,) = project.list_articles(0, 9)
     assert set(project.versions_of(article.id)) >= {"anna", "bernd", "gold"}
+
+
+_ALPHABET = "ab Zü.😀𝔄\n\t\\|_[]*;-> "
+
+
+@given(text=st.text(alphabet=_ALPHABET, min_size=3, max_size=40).filter(lambda t: t.strip()),
+       cuts=st.lists(st.tuples(st.integers(0, 39), st.integers(1, 12),
+                               st.sampled_from(list(Layer))), max_size=5))
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_text_and_spans_come_back_from_both_formats(tmp_path: Path, text: str,
+                                                        cuts: list) -> None:
+    spans = []
+    for n, (start, width, layer) in enumerate(cuts):
+        start = min(start, len(text) - 1)
+        end = min(start + width, len(text))
+        if text[start:end].strip():
+            spans.append(DocSpan(f"k{n}", layer, start, end, f"L|{n}_x"))
+    original = ArticleDraft(text=text, title="t", annotations=spans,
+                            links=[DocLink(spans[0].key, spans[-1].key)] if spans else [])
+    for name, write, read in (("x", write_xmi, read_xmi_file),
+                              ("t", write_webanno_tsv, read_webanno_tsv_file)):
+        folder = tmp_path / f"{name}{abs(hash((text, tuple(cuts))))}"
+        written = write([original], folder)
+        back = read(next(p for p in written if p.suffix in (".xmi", ".tsv")))
+        want = content(original)
+        if name == "x":  # XML 1.0 has no place for some controls (none in the alphabet)
+            assert content(back) == want
+        else:  # TSV starts at the first token: white space before it comes back as spaces
+            lead = len(text) - len(text.lstrip())
+            assert content(back)[1:] == want[1:]
+            assert back.text[lead:] == text[lead:] and not back.text[:lead].strip()

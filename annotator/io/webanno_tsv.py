@@ -75,9 +75,7 @@ def tsv_text(draft: ArticleDraft) -> str:
     """One article (keyed T1, T2 … as io/inception.renumbered keys it) as TSV."""
     text = draft.text
     bounds = tuple(sorted({x for s in draft.annotations for x in (s.start, s.end)}))
-    firsts, lasts = {s.start for s in draft.annotations}, {s.end for s in draft.annotations}
-    tokens = [t for t in tokenize(text, bounds)  # white space only where a span starts or ends
-              if not t.text.isspace() or t.start in firsts or t.end in lasts]
+    tokens = _rows(draft, tokenize(text, bounds))
     units = Utf16Index(text)
     starts = [t.start for t in tokens]
     cuts = sorted({starts[i] for s, _e in split_sentences(text)
@@ -98,6 +96,24 @@ def tsv_text(draft: ArticleDraft) -> str:
     rows = iter(columns)
     return "\n".join(line + "\t" + "\t".join(next(rows)) if line[:1].isdigit() else line
                      for line in lines) + "\n"
+
+
+def _rows(draft: ArticleDraft, tokens: list[Token]) -> list[Token]:
+    """The tokens that get a row: the words, and white space only where a span starts or
+    ends in it (cut there)."""
+    text = draft.text
+    firsts, lasts = {s.start for s in draft.annotations}, {s.end for s in draft.annotations}
+    rows: list[Token] = []
+    at = 0
+    for word in [*(t for t in tokens if not t.text.isspace()), None]:
+        stop = word.start if word else len(text)
+        cuts = sorted({at, stop, *(x for x in firsts | lasts if at < x < stop)})
+        rows += [Token(a, b, text[a:b], False) for a, b in zip(cuts, cuts[1:], strict=False)
+                 if a in firsts or b in lasts]
+        if word:
+            rows.append(word)
+            at = word.end
+    return rows
 
 
 def _span_columns(spans: list[DocSpan], tokens: list[Token], number: dict[str, int]

@@ -11,6 +11,7 @@ Reading is in ``xmi_read``.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -46,7 +47,9 @@ def typesystem() -> Any:
     """DKPro Core's types with our custom span and relation types."""
     import cassis
 
-    found = cassis.load_dkpro_core_typesystem()
+    with warnings.catch_warnings():  # cassis reads its resource the deprecated way
+        warnings.simplefilter("ignore", DeprecationWarning)
+        found = cassis.load_dkpro_core_typesystem()
     for name, features in (spec for spec in SPAN_TYPES.values()):
         if not found.contains_type(name):
             made = found.create_type(name, supertypeName=ANNOTATION)
