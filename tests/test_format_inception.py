@@ -321,6 +321,8 @@ def test_xmi_from_another_inception_project(tmp_path: Path) -> None:
     types.create_feature(meta, "documentTitle", "uima.cas.String")
     entity = types.create_type(NAMED_ENTITY, supertypeName="uima.tcas.Annotation")
     types.create_feature(entity, "value", "uima.cas.String")
+    person = types.create_type("de.tudarmstadt.ukp.dkpro.core.api.ner.type.Person",
+                               supertypeName=NAMED_ENTITY)
     token = types.create_type("de.tudarmstadt.ukp.dkpro.core.api.segmentation.type.Token",
                               supertypeName="uima.tcas.Annotation")
     opinion = types.create_type("webanno.custom.Meinung", supertypeName="uima.tcas.Annotation")
@@ -328,6 +330,7 @@ def test_xmi_from_another_inception_project(tmp_path: Path) -> None:
     rel = types.create_type("webanno.custom.Bezug", supertypeName="uima.tcas.Annotation")
     types.create_feature(rel, "Governor", "webanno.custom.Meinung")
     types.create_feature(rel, "Dependent", "webanno.custom.Meinung")
+    types.create_feature(rel, "Art", "uima.cas.String")
     cas = cassis.Cas(typesystem=types)
     cas.sofa_string = text = "🙂 Der Rat lobt den Plan. Die Opposition 𝔄 tadelt ihn."
     cas.add(meta(begin=0, end=len(text), documentTitle="rat.txt"))
@@ -337,20 +340,23 @@ def test_xmi_from_another_inception_project(tmp_path: Path) -> None:
 
     cas.add(token(begin=at("Rat")[0], end=at("Rat")[1]))
     cas.add(entity(begin=at("Der Rat")[0], end=at("Der Rat")[1], value="ORG"))
+    cas.add(person(begin=at("Opposition")[0], end=at("Opposition")[1]))
     first = opinion(begin=at("lobt")[0], end=at("lobt")[1], Bewertung="positiv")
     second = opinion(begin=at("tadelt")[0], end=at("tadelt")[1], Bewertung="negativ")
     cas.add_all([first, second])
-    cas.add(rel(begin=second.begin, end=second.end, Governor=second, Dependent=first))
+    cas.add(rel(begin=second.begin, end=second.end, Governor=second, Dependent=first,
+                Art="widerspricht"))
     cas.to_xmi(tmp_path / "rat.xmi")
     types.to_xml(tmp_path / "TypeSystem.xml")
     found = read_xmi_file(tmp_path / "rat.xmi")
     assert found.title == "rat.txt" and found.text == text
     spans = {s.key: (text[s.start:s.end], s.layer, s.label) for s in found.annotations}
     assert sorted(spans.values()) == [("Der Rat", Layer.ENTITY, "ORG"),
+                                      ("Opposition", Layer.ENTITY, "Person"),
                                       ("lobt", Layer.ENTITY, "positiv"),
                                       ("tadelt", Layer.ENTITY, "negativ")]
     assert [(spans[x.from_key][0], spans[x.to_key][0], x.kind) for x in found.links] == [
-        ("tadelt", "lobt", "Bezug")]
+        ("tadelt", "lobt", "widerspricht")]
 
 
 def test_tsv_chain_layers_are_read_past_and_short_rows_named() -> None:
@@ -481,3 +487,13 @@ def test_any_text_and_spans_come_back_from_both_formats(tmp_path: Path, text: st
             lead = len(text) - len(text.lstrip())
             assert content(back)[1:] == want[1:]
             assert back.text[lead:] == text[lead:] and not back.text[:lead].strip()
+
+
+def test_tsv_layer_without_features_has_one_placeholder_column() -> None:
+    tsv = ("#FORMAT=WebAnno TSV 3.3\n#T_SP=webanno.custom.Markierung\n"
+           "#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|value\n\n\n"
+           "#Text=Anna kam .\n1-1\t0-4\tAnna\t_\tPER\n1-2\t5-8\tkam\t*[1]\t_\n"
+           "1-3\t9-10\t.\t*[1]\t_\n")
+    found = parse_webanno_tsv(tsv, "m.tsv")
+    assert sorted((found.text[s.start:s.end], s.label) for s in found.annotations) == [
+        ("Anna", "PER"), ("kam .", "Markierung")]

@@ -5,7 +5,7 @@ same types from XMI; sub-token rows (``1-2.1``) are tokens like any other."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +53,6 @@ class _Found:
     begin: int
     end: int
     values: dict[str, Any]
-    rows: list[str] = field(default_factory=list)
 
 
 def parse_webanno_tsv(content: str, source: str) -> ArticleDraft:
@@ -92,7 +91,8 @@ def _layers(lines: list[str]) -> list[_Layer]:
         kind, _eq, rest = line.partition("=")
         if kind in ("#T_SP", "#T_CH", "#T_RL"):
             name, *features = rest.split("|")
-            layer = _Layer(name, features, relation=kind == "#T_RL", chain=kind == "#T_CH")
+            layer = _Layer(name, features or [""],  # no feature: one placeholder column
+                           relation=kind == "#T_RL", chain=kind == "#T_CH")
             if layer.relation and features and features[-1].startswith("BT_"):
                 layer.base = features[-1][3:]
             layers.append(layer)
@@ -105,17 +105,20 @@ def _text(blocks: list[tuple[str, list[tuple[int, list[str]]]]]) -> str:
     """The document as INCEpTION puts it together: each sentence (its lines, each ending in a
     line break) at its first token's offset, a gap before it filled with spaces, the line
     break before it dropped where it starts right there (and after the last one)."""
-    out = ""
+    parts: list[str] = []
+    units = 0
     for block, rows in blocks:
         if rows:
             begin = int(rows[0][1][1].split("-")[0])
-            units = _units(out)
-            if units == begin + 1 and out.endswith("\n"):
-                out = out[:-1]
+            if units == begin + 1 and parts and parts[-1].endswith("\n"):
+                parts[-1] = parts[-1][:-1]
+                units -= 1
             elif units < begin:
-                out += " " * (begin - units)
-        out += block
-    return out.removesuffix("\n")
+                parts.append(" " * (begin - units))
+                units = begin
+        parts.append(block)
+        units += _units(block)
+    return "".join(parts).removesuffix("\n")
 
 
 def _units(text: str) -> int:

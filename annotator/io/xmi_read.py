@@ -35,7 +35,6 @@ from annotator.io.inception import (
     GOVERNOR,
     LAYER_OF,
     META_SUFFIX,
-    NAMED_ENTITY,
     SPAN_TYPES,
     link_of,
     order_key,
@@ -48,6 +47,7 @@ INITIAL = "INITIAL_CAS"
 CURATION = "CURATION_USER"
 METADATA = "de.tudarmstadt.ukp.dkpro.core.api.metadata.type.DocumentMetaData"
 _SKIP_FEATURES = frozenset({"sofa", "begin", "end"})
+NER = "de.tudarmstadt.ukp.dkpro.core.api.ner.type."  # NamedEntity and its subtypes
 
 
 def read_xmi_file(path: Path) -> ArticleDraft:
@@ -75,10 +75,10 @@ def draft_of(xmi: bytes, types: bytes, source: str) -> ArticleDraft:
     spans: list[tuple[DocSpan, Any]] = []
     relations = []
     for kind in system.get_types():
-        names = {f.name for f in kind.all_features}
-        if {GOVERNOR, DEPENDENT} <= names:
+        names = [f.name for f in kind.all_features]
+        if {GOVERNOR, DEPENDENT} <= set(names):
             relations += list(cas.select(kind.name))
-        elif kind.name == NAMED_ENTITY or kind.name.startswith(CUSTOM):
+        elif kind.name.startswith((NER, CUSTOM)):
             spans += [(_span(kind.name, names, a, len(spans) + i), a)
                       for i, a in enumerate(cas.select(kind.name))
                       if 0 <= a.begin < a.end <= len(text) and a.type.name == kind.name]
@@ -102,25 +102,35 @@ def _title(cas: Any, system: Any) -> str | None:
     return title.strip() or None if isinstance(title, str) else None
 
 
-def _span(name: str, features: set[str], annotation: Any, n: int) -> DocSpan:
+def _span(name: str, features: list[str], annotation: Any, n: int) -> DocSpan:
     layer = LAYER_OF.get(name)
     if layer is not None:
         values = {f: annotation.get(f) for f in SPAN_TYPES[layer][1] if f in features}
         return span_of(layer, str(n), annotation.begin, annotation.end, values, name)
-    label = next((str(annotation.get(f)) for f in sorted(features - _SKIP_FEATURES)
-                  if isinstance(annotation.get(f), (str, int, float))), name.rsplit(".")[-1])
+    if name.startswith(NER):  # NamedEntity and DKPro's subtypes of it (Person …)
+        label = annotation.get("value") or name.rsplit(".")[-1]
+    else:
+        label = _first(annotation, features, name)
     return span_of(Layer.ENTITY, str(n), annotation.begin, annotation.end, {"value": label},
                    name)
+
+
+def _first(annotation: Any, features: list[str], name: str) -> str:
+    """The first feature's value (in the type's order), else the type's short name."""
+    return next((str(annotation.get(f)) for f in features if f not in _SKIP_FEATURES
+                 and isinstance(annotation.get(f), (str, int, float))
+                 and str(annotation.get(f)).strip()), name.rsplit(".")[-1])
 
 
 def _link(relation: Any, keys: dict[int, str], n: int) -> DocLink | None:
     governor, dependent = (keys.get(id(relation.get(f))) for f in (GOVERNOR, DEPENDENT))
     if governor is None or dependent is None:
         return None  # an end that is not a span we read (a token's dependency …)
-    values = {f: relation.get(f) for f in ("label", "attrs")
-              if f in {x.name for x in relation.type.all_features}}
+    names = [f.name for f in relation.type.all_features]
+    values = {f: relation.get(f) for f in ("label", "attrs") if f in names}
     if not values.get("label"):
-        values["label"] = relation.type.name.rsplit(".")[-1]
+        values["label"] = _first(relation, [f for f in names if f not in (GOVERNOR, DEPENDENT)],
+                                 relation.type.name)
     return link_of(governor, dependent, values, f"relation {n}")
 
 
