@@ -292,8 +292,8 @@ KINDS: dict[str, Kind] = {
     "dangling symlink": Kind(dangling, ["{p}: no such file or folder"]),
     "unsupported type": Kind(put("a.pdf", b"%PDF-1.7"),
                              ["{p}: unsupported file type '.pdf' (use .ann, .bio, .conll, .htm, "
-                              ".html, .iob, .json, .jsonl, .ndjson, .spacy, .text, .txt or no "
-                              "extension)"]),
+                              ".html, .iob, .json, .jsonl, .ndjson, .spacy, .text, .tsv, .txt, "
+                              ".xmi, .zip or no extension)"]),
     "newline in the file name": Kind(put("x\nerror: forged.txt", ""),
                                      ["{d}/x\\x0aerror: forged.txt: empty file"]),
     "escape sequence in the file name": Kind(put("\x1b[2Jx.txt", ""),

@@ -261,7 +261,7 @@ def test_a_file_named_on_its_own_is_read_by_content_too(tmp_path: Path) -> None:
     report = import_files(project, [odd])
     assert report.imported == [] and report.failed == [
         f"{odd}: unsupported file type '.dat' (use .ann, .bio, .conll, .htm, .html, .iob, "
-        ".json, .jsonl, .ndjson, .spacy, .text, .txt or no extension)"]
+        ".json, .jsonl, .ndjson, .spacy, .text, .tsv, .txt, .xmi, .zip or no extension)"]
 
 
 def test_bad_foreign_tasks_fail_alone_naming_file_and_reason(tmp_path: Path) -> None:

@@ -28,6 +28,8 @@ FORMATS: dict[str, tuple[str, str, str]] = {
     "claimreview": ("annotator.io.export_claimreview", "write_claimreview", ".jsonld"),
     "fever": ("annotator.io.export_fever", "write_fever", ".jsonl"),
     "nli": ("annotator.io.export_nli", "write_nli", ".jsonl"),
+    "uima-xmi": ("annotator.io.xmi", "write_xmi", ""),
+    "webanno-tsv": ("annotator.io.webanno_tsv", "write_webanno_tsv", ""),
 }
 
 
@@ -52,6 +54,8 @@ LAYOUT: dict[str, str] = {
              "the articles as numbered sentences",
     "nli": "SPLIT.jsonl: premise, hypothesis, entailment/contradiction/neutral from claim "
            "groups, both directions",
+    "uima-xmi": "a folder SPLIT/ with .xmi and .meta per article and TypeSystem.xml (INCEpTION)",
+    "webanno-tsv": "a folder SPLIT/ with .tsv (WebAnno TSV 3.3) and .meta per article",
 }
 
 
@@ -66,7 +70,8 @@ SIDECARS: dict[str, tuple[str, ...]] = {"conll": (".{}.conll.meta",), "claims": 
 # Formats that cannot say "nobody reviewed this" (IOB and brat have only "no entity"), and
 # the layers they write: an export refuses articles with such parts in these layers.
 CANNOT_MARK_MISSING: dict[str, frozenset[Layer]] = {
-    "conll": frozenset({Layer.ENTITY}), "brat": frozenset(REVIEWED_LAYERS)}
+    "conll": frozenset({Layer.ENTITY}), "brat": frozenset(REVIEWED_LAYERS),
+    "uima-xmi": frozenset(REVIEWED_LAYERS), "webanno-tsv": frozenset(REVIEWED_LAYERS)}
 
 
 def writer(name: str) -> Writer:

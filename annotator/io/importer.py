@@ -25,6 +25,8 @@ from annotator.io.docbin import read_spacy
 from annotator.io.html import read_html_file
 from annotator.io.jsonl import iter_jsonl_file
 from annotator.io.text import read_text_file
+from annotator.io.webanno_tsv_read import is_webanno
+from annotator.io.xmi_read import INCEPTION_SUFFIXES, iter_inception_file
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +37,7 @@ HTML_SUFFIXES = frozenset({".html", ".htm"})
 SPACY_SUFFIXES = frozenset({".spacy"})  # spaCy DocBin
 BRAT_SUFFIXES = frozenset({".ann"})  # with its .txt: one article (that .txt alone is skipped)
 _ALL = (TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES | SPACY_SUFFIXES | CONLL_SUFFIXES
-        | BRAT_SUFFIXES)
+        | BRAT_SUFFIXES | INCEPTION_SUFFIXES)
 _KNOWN = ", ".join(sorted(s for s in _ALL if s))
 IMPORTABLE_SUFFIXES = tuple(sorted(s for s in _ALL if s))  # for a file dialog's filter
 
@@ -124,6 +126,10 @@ def iter_file(path: Path) -> Iterator[ImportItem]:
             items = [read_brat_file(path, notes.append)]
         elif suffix in CONLL_SUFFIXES:
             items = iter_conll_file(path)
+        elif suffix == ".tsv" and not is_webanno(path) and looks_like_conll(path):
+            items = iter_conll_file(path)  # GermEval's .tsv is CoNLL
+        elif suffix in INCEPTION_SUFFIXES:
+            items = iter_inception_file(path)
         else:
             items = _text_or_conll(path, notes)
         yield from (ImportWarning(str(path), None, note) for note in notes)
