@@ -150,7 +150,10 @@ def parse_task(task: Any, source: str) -> ArticleDraft:
         return parse_foreign(task, source, parse_task)
     text = _task_text(task)
     if is_rich(task):  # our own export: every layer, links, groups and status come back
-        return parse_rich_task(task, text, source)
+        draft = parse_rich_task(task, text, source)
+        if task.get("answer") == "reject" and draft.status is Status.DONE:
+            draft.status = Status.IN_PROGRESS  # turned down: never done (docs/annotators.md)
+        return draft
     meta = {key: value for key, value in task.items() if key not in _NOT_META}
     spans = _task_spans(task, text, meta)
     inner = task.get("meta")
