@@ -11,6 +11,7 @@ import pytest
 
 from annotator.app.exporting import ExportOptions, export_project
 from annotator.app.importing import import_files
+from annotator.core.model import ArticleDraft, Layer, Span, Status
 from annotator.store import Project
 
 TEXT = "Anna Berger sagte in Dresden, der Vertrag sei am Mittwoch unterzeichnet worden."
@@ -77,3 +78,118 @@ def test_our_jsonl_line_rejected_in_prodigy_is_no_longer_done(tmp_path: Path) ->
     again = Project.open(tmp_path / "q.db")
     import_files(again, [accepted])
     assert _state(again) == ("done", {"maria": "done"})
+
+
+CLAIM = "der Vertrag sei am Mittwoch unterzeichnet worden"
+
+
+def _links(project: Project) -> set[tuple[str, str, str, str]]:
+    return set(project.db.execute(
+        "SELECT a.name, substr(x.text, f.start + 1, f.\"end\" - f.start), "
+        "substr(x.text, t.start + 1, t.\"end\" - t.start), k.kind FROM links k "
+        "JOIN annotators a ON a.id = k.annotator_id JOIN annotations f ON f.id = k.from_id "
+        "JOIN annotations t ON t.id = k.to_id JOIN articles x ON x.id = f.article_id"))
+
+
+def _spans(project: Project) -> list[tuple[str, str, str, str]]:
+    return sorted(project.db.execute(
+        "SELECT a.name, n.layer, n.label, substr(x.text, n.start + 1, n.\"end\" - n.start) "
+        "FROM annotations n JOIN annotators a ON a.id = n.annotator_id "
+        "JOIN articles x ON x.id = n.article_id"))
+
+
+def _rel(head: dict, child: dict, label: str, *, spans: bool = True) -> dict:
+    ends = {"head_span": head, "child_span": child} if spans else {}
+    return {"head": head["token_end"], "child": child["token_end"], "label": label, **ends}
+
+
+def _tok(span: dict, first: int, last: int) -> dict:
+    return {**span, "token_start": first, "token_end": last}
+
+
+@pytest.mark.parametrize("spans", [True, False], ids=["head_span", "token indices"])
+def test_a_relations_task_after_an_ner_task_merges_into_her_version(
+        tmp_path: Path, spans: bool) -> None:
+    """ner.manual, then rel.manual over the same text (its spans: the NER pass's and a new
+    one): her version gets the new span and the relation; importing both again adds nothing."""
+    person, place = _tok(_at("Anna Berger", "PER"), 0, 1), _tok(_at("Dresden", "LOC"), 4, 4)
+    speaker = _tok(_at(CLAIM, "CLAIM"), 6, 12)
+    ner = _write(tmp_path / "ner.jsonl", {"text": TEXT, "spans": [person, place],
+                                          "answer": "accept", "_annotator_id": "maria"})
+    rel = _write(tmp_path / "rel.jsonl", {
+        "text": TEXT, "spans": [person, place, speaker], "answer": "accept",
+        "_annotator_id": "maria", "relations": [_rel(speaker, person, "SPEAKER", spans=spans)]})
+    project = Project.open(tmp_path / "p.db")
+
+    first = import_files(project, [ner])
+    second = import_files(project, [rel])
+
+    (aid,) = first.imported
+    assert second.failed == [] and second.skipped == []
+    assert second.versions == [f"{rel}:1: maria's version of article {aid}: claim, 1 links added"]
+    assert _spans(project) == [("maria", "claim", "CLAIM", CLAIM),
+                               ("maria", "entity", "LOC", "Dresden"),
+                               ("maria", "entity", "PER", "Anna Berger")]
+    # CLAIM → claim layer (the default label mapping); the relation's label is the link's kind
+    assert _links(project) == {("maria", CLAIM, "Anna Berger", "SPEAKER")}
+    assert project.versions_of(aid) == {"maria": Status.DONE}
+    again = import_files(project, [ner, rel])
+    assert again.versions == [] and again.imported == [] and len(again.skipped) == 2
+    assert len(_spans(project)) == 3 and len(_links(project)) == 1
+
+
+def test_a_second_pass_in_the_same_file_merges_and_a_different_answer_does_not(
+        tmp_path: Path) -> None:
+    """The same layer answered again without the spans she has there is another answer: the
+    first stays (docs/annotators.md); the claims file of our export in the same file merges."""
+    person = _at("Anna Berger", "PER")
+    project = Project.open(tmp_path / "p.db")
+    path = _write(tmp_path / "all.jsonl",
+                  {"text": TEXT, "spans": [person], "answer": "accept", "_annotator_id": "maria"},
+                  {"text": TEXT, "spans": [_at("Dresden", "LOC")], "answer": "accept",
+                   "_annotator_id": "maria"},
+                  {"text": TEXT, "spans": [person, _at("Dresden", "LOC")], "answer": "ignore",
+                   "_annotator_id": "maria"})
+
+    report = import_files(project, [path])
+
+    (aid,) = report.imported
+    assert report.skipped == [f"{path}:2: same text as article {aid}, skipped (maria's "
+                              "version already there)"]
+    assert report.versions == [f"{path}:3: maria's version of article {aid}: entity added"]
+    assert [s[3] for s in _spans(project)] == ["Dresden", "Anna Berger"]
+    # the pass that added to her done version was not accepted: in progress again
+    assert _state(project) == ("new", {"maria": "in_progress"})
+
+
+def test_our_prodigy_export_reads_back_whole_in_any_order(tmp_path: Path) -> None:
+    """The claims file (with the links to sources kept in the sources file) before or after
+    the entities and sources files: one article, every layer, the links."""
+    source = Project.open(tmp_path / "s.db")
+    aid = source.add_article(ArticleDraft(text=TEXT, title="Vertrag"))
+    assert aid is not None
+    source.start_version(aid, "maria")
+    at = {part: _at(part, label) for part, label in (
+        ("Anna Berger", "PER"), ("Dresden", "LOC"), (CLAIM, "CLAIM"))}
+    spans = {part: source.add_annotation(aid, layer, Span(at[part]["start"], at[part]["end"],
+                                                          at[part]["label"]), "maria")
+             for part, layer in (("Anna Berger", Layer.ENTITY), ("Dresden", Layer.ENTITY),
+                                 (CLAIM, Layer.CLAIM))}
+    speaker = source.add_annotation(aid, Layer.SOURCE, Span(0, 11, "SOURCE"), "maria")
+    source.add_link(spans[CLAIM], speaker, "attributed_to", "maria")
+    source.set_version_status(aid, "maria", Status.DONE)
+    out = tmp_path / "out"
+    export_project(source, ExportOptions("prodigy", out))
+    files = sorted(out.glob("*.jsonl"))
+    assert [f.name.split(".")[1] for f in files] == ["claims", "entities", "sources"]
+    for order in (files, files[::-1]):
+        target = Project.open(tmp_path / f"{order[0].name}.db")
+        report = import_files(target, order)
+        assert report.failed == [] and len(report.imported) == 1
+        assert _spans(target) == [("maria", "claim", "CLAIM", CLAIM),
+                                  ("maria", "entity", "LOC", "Dresden"),
+                                  ("maria", "entity", "PER", "Anna Berger"),
+                                  ("maria", "source", "SOURCE", "Anna Berger")]
+        assert _links(target) == {("maria", CLAIM, "Anna Berger", "attributed_to")}
+        assert _state(target)[1] == {"maria": "done"}
+        assert import_files(target, order).versions == []

@@ -32,10 +32,11 @@ from annotator.io.decode import decode_bytes
 from annotator.io.doccano_read import code_points
 from annotator.io.export_jsonl import is_rich, parse_rich_task
 from annotator.io.foreign import is_foreign, parse_foreign
+from annotator.io.prodigy_read import as_pass
 
 _SPAN_LISTS = ("spans", "label", "labels", "entities")  # Prodigy, doccano (old and new)
 _CATEGORY_LISTS = ("label", "labels")  # doccano also uses these for text categories
-_NOT_META = {"text", "meta", "tokens", *_SPAN_LISTS}
+_NOT_META = {"text", "meta", "tokens", "relations", *_SPAN_LISTS}
 _FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline"),
     "outlet": ("outlet", "sitename", "site_name", "publisher", "medium"),
@@ -164,7 +165,7 @@ def parse_task(task: Any, source: str) -> ArticleDraft:
     fields = _pop_fields(meta)
     who, answer = task.get("_annotator_id"), task.get("answer")
     named = who.strip() if isinstance(who, str) and who.strip() else None
-    return ArticleDraft(
+    return as_pass(ArticleDraft(
         text=text,
         title=fields.get("title") or short_title(first_line(text)),
         outlet=fields.get("outlet"),
@@ -178,7 +179,7 @@ def parse_task(task: Any, source: str) -> ArticleDraft:
         guessed=frozenset() if fields.get("title") else frozenset({"title"}),
         annotator=named,  # an accepted task is their version done, any other in progress
         status=Status.DONE if named and answer == "accept" else None,
-    )
+    ), task, source)
 
 
 def _task_text(task: dict[str, Any]) -> str:
