@@ -193,3 +193,19 @@ def test_our_prodigy_export_reads_back_whole_in_any_order(tmp_path: Path) -> Non
         assert _links(target) == {("maria", CLAIM, "Anna Berger", "attributed_to")}
         assert _state(target)[1] == {"maria": "done"}
         assert import_files(target, order).versions == []
+
+
+def test_a_plain_tasks_empty_fields_source_path_and_status_are_no_metadata(
+        tmp_path: Path) -> None:
+    """What our prodigy export writes of the article's own fields: a null says nothing, the
+    source path and status are not free metadata (else the next export nests it)."""
+    task = {"text": TEXT, "answer": "ignore", "meta": {
+        "title": "Vertrag", "outlet": None, "author": None, "source_path": "/news/a.txt",
+        "status": "done", "rubrik": "Politik", "seite": None}}
+    project = Project.open(tmp_path / "p.db")
+    import_files(project, [_write(tmp_path / "t.jsonl", task)])
+    (title, meta), = project.db.execute("SELECT title, meta FROM articles")
+    assert (title, json.loads(meta)) == ("Vertrag", {"rubrik": "Politik", "seite": None,
+                                                     "answer": "ignore"})  # as other keys
+    (line,) = _exported(project, tmp_path / "out", unreviewed=True)
+    assert line["meta"]["rubrik"] == "Politik" and "meta" not in line["meta"]
