@@ -32,8 +32,7 @@ from annotator.io.decode import decode_bytes
 from annotator.io.doccano_read import code_points
 from annotator.io.export_jsonl import is_rich, parse_rich_task
 from annotator.io.foreign import is_foreign, parse_foreign
-from annotator.io.prodigy_read import as_pass
-from annotator.io.records import FIELDS
+from annotator.io.prodigy_read import as_pass, free_meta
 
 _SPAN_LISTS = ("spans", "label", "labels", "entities")  # Prodigy, doccano (old and new)
 _CATEGORY_LISTS = ("label", "labels")  # doccano also uses these for text categories
@@ -46,7 +45,6 @@ _FIELDS: dict[str, tuple[str, ...]] = {
     "published": ("published", "date", "published_at", "publication_date", "datePublished"),
     "language": ("language", "lang"),
 }
-_NOT_FREE = frozenset(FIELDS)  # of our prodigy export's meta: the article's own fields
 _WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # also the start of the UTF-32 ones
 _QUOTE_LIMIT = 40
 
@@ -160,11 +158,8 @@ def parse_task(task: Any, source: str) -> ArticleDraft:
     meta = {key: value for key, value in task.items() if key not in _NOT_META}
     spans = _task_spans(task, text, meta)
     inner = task.get("meta")
-    if isinstance(inner, dict) and "answer" in task:  # Prodigy's: not what says nothing
-        meta.update((k, v) for k, v in inner.items() if k not in _NOT_FREE or v is not None
-                    and k not in ("source_path", "status"))  # (null) or is no metadata
-    elif isinstance(inner, dict):
-        meta.update(inner)
+    if isinstance(inner, dict):
+        meta.update(free_meta(inner) if "answer" in task else inner)  # "answer": Prodigy's
     elif inner is not None:
         meta["meta"] = inner
     fields = _pop_fields(meta)

@@ -12,7 +12,7 @@ from typing import Any
 from annotator.core.model import ArticleDraft, DocLink, DocSpan, Layer, Provenance
 from annotator.io.common import ImportProblem, is_int
 from annotator.io.label_layers import RELATED
-from annotator.io.records import list_of, object_of
+from annotator.io.records import FIELDS, list_of, object_of
 
 _FILE_LAYER = re.compile(r"\.(claims|sources)\.jsonl(?::\d+)?$")
 _LAYERS = {"claims": Layer.CLAIM, "sources": Layer.SOURCE}
@@ -23,6 +23,14 @@ def file_layer(source: str) -> Layer:
     export's files of those layers, else entities."""
     found = _FILE_LAYER.search(source)
     return _LAYERS[found.group(1)] if found else Layer.ENTITY
+
+
+def free_meta(inner: dict[str, Any]) -> dict[str, Any]:
+    """A Prodigy task's ``meta`` as free metadata: without the article's fields (as our
+    export writes them) that say nothing (null), its source path and its status (the task's
+    ``answer`` says where the work stands)."""
+    return {key: value for key, value in inner.items() if key not in FIELDS
+            or value is not None and key not in ("source_path", "status")}
 
 
 def as_pass(draft: ArticleDraft, task: dict[str, Any], source: str) -> ArticleDraft:

@@ -37,7 +37,7 @@ def add_versions(writer: ArticleWriter, article_id: int, draft: ArticleDraft) ->
         if name not in there:
             rows.content(article_id, part, [name])
             added.append(name)
-        elif what := _merge(rows, article_id, part, name):
+        elif what := _merge(rows, article_id, part, name, there[name] == "version"):
             merged.append((name, what))
         rows.write()
     done = {name for name, _ in merged}
@@ -45,11 +45,11 @@ def add_versions(writer: ArticleWriter, article_id: int, draft: ArticleDraft) ->
                                         if name in there and name not in done), tuple(merged))
 
 
-def _merge(rows: _Rows, article_id: int, part: ArticleDraft, name: str) -> str:
+def _merge(rows: _Rows, article_id: int, part: ArticleDraft, name: str, version: bool) -> str:
     """A second pass over the text: of each layer, the spans ``name`` lacks when the pass
     keeps every span they have there (one that drops some is another answer, and the first
-    stays), and the links between the pass's spans they lack. A version done before is in
-    progress again when the pass is not accepted. What was added ("" for nothing)."""
+    stays), and the links between the pass's spans they lack. Their ``version`` done before
+    is in progress again when the pass is not accepted. What was added ("" for nothing)."""
     db = rows.db
     have = {(layer, start, end, label): n for n, layer, start, end, label in db.execute(
         'SELECT n.id, n.layer, n.start, n."end", n.label FROM annotations n JOIN annotators a '
@@ -79,7 +79,7 @@ def _merge(rows: _Rows, article_id: int, part: ArticleDraft, name: str) -> str:
             rows.rows["links"].append((head, child, kind, rows.annotator(name),
                                        dump_json(link.attrs), rows.stamp))
     fresh = len(links.keys() - linked)
-    if (layers or fresh) and part.status is not Status.DONE:
+    if (layers or fresh) and version and part.status is not Status.DONE:
         _undone(rows, article_id, name)
     return ", ".join([*layers, *([f"{fresh} links"] if fresh else [])])
 
