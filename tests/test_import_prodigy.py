@@ -209,3 +209,24 @@ def test_a_plain_tasks_empty_fields_source_path_and_status_are_no_metadata(
                                                      "answer": "ignore"})  # as other keys
     (line,) = _exported(project, tmp_path / "out", unreviewed=True)
     assert line["meta"]["rubrik"] == "Politik" and "meta" not in line["meta"]
+
+
+def test_a_relation_outside_the_text_fails_its_line_and_one_naming_no_span_is_metadata(
+        tmp_path: Path) -> None:
+    person = _tok(_at("Anna Berger", "PER"), 0, 1)
+    outside = {"start": 70, "end": 900, "label": "LOC"}
+    path = _write(tmp_path / "rel.jsonl",
+                  {"text": TEXT, "spans": [person], "answer": "accept",
+                   "relations": [{"head_span": person, "child_span": outside, "label": "X"}]},
+                  {"text": TEXT + " Nachtrag.", "spans": [person], "answer": "accept",
+                   "relations": [{"head": 1, "child": 9, "label": "X"},
+                                 {"head": 1, "child": 1, "label": "SELF"}]})
+    project = Project.open(tmp_path / "p.db")
+
+    report = import_files(project, [path])
+
+    assert report.failed == [f"{path}:1: relations[0].child_span: span 70-900 does not fit "
+                             f"the text (length {len(TEXT)})"]
+    (meta,) = project.db.execute("SELECT meta FROM articles").fetchone()
+    assert json.loads(meta)["relations"] == [{"head": 1, "child": 9, "label": "X"}]
+    assert _links(project) == {("import", "Anna Berger", "Anna Berger", "SELF")}

@@ -5,8 +5,6 @@ their version (docs/annotators.md, "Importing another annotator's work")."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from annotator.core.model import ArticleDraft, DocSpan, Layer, Provenance, Status
 from annotator.store.batches import ArticleWriter, NewArticle, Versions, _Rows, check, named
 from annotator.store.sql import dump_json, marks
@@ -66,8 +64,8 @@ def _merge(rows: _Rows, article_id: int, part: ArticleDraft, name: str, version:
     for layer, found in brought.items():
         if {k for k in have if k[0] == layer} <= found.keys() and found.keys() - have.keys():
             layers.append(layer)
-            ids |= {s.key: rows.doc_span(article_id, replace(s, made=Provenance(name)))
-                    for k, s in found.items() if k not in have}
+            ids |= {s.key: rows.doc_span(article_id, s) for k, s in found.items()
+                    if k not in have}  # their spans: who made them, when, as the file says
     linked = set(db.execute(
         "SELECT k.from_id, k.to_id, k.kind FROM links k JOIN annotators a ON a.id = "
         "k.annotator_id JOIN annotations f ON f.id = k.from_id WHERE f.article_id = ? "
