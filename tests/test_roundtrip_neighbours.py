@@ -152,7 +152,11 @@ def _through(project: Project, case: str, out: Path, into: Path, *, unreviewed: 
                                           include_unreviewed=unreviewed))
     fresh = Project.open(into)
     report = import_files(fresh, sorted(out.glob(files)))
-    assert report.failed == [] and report.skipped == [], report
+    assert report.failed == [], report
+    # prodigy: a file's pass that brings nothing new (the sources a claim's relation brought
+    # already, a layer an annotator has no span of) is the same text, skipped
+    assert [line for line in report.skipped if fmt != "prodigy"
+            or not line.endswith("'s version already there)")] == [], report
     return fresh
 
 
@@ -195,20 +199,20 @@ CARRIED = {  # what each format carries, as seen in a project
     "doccano-relations": lambda a: (_spans(a, REVIEWED, who=False), _links(a, who=False)),
     "label-studio": lambda a: (_spans(a, REVIEWED, who=True), _links(a, who=True), _done(a),
                                _suggested(a)),
-    "prodigy": lambda a: (_flat(_spans(a, {"entity"}, who=True)),),
+    "prodigy": lambda a: (_flat(_spans(a, REVIEWED, who=True)), _links(a, who=True)),
 }
 CASES = {  # the format and the files of its export that the trip imports
     "doccano": ("doccano", "*.jsonl"), "doccano-relations": ("doccano-relations", "*.jsonl"),
     "label-studio": ("label-studio", "all.json"),
-    "prodigy": ("prodigy", "*.entities.jsonl")}
+    "prodigy": ("prodigy", "*.jsonl")}  # the entities, claims and sources files
 CANNOT = {  # what a trip loses: named in the format's "Cannot carry" in docs/formats.md
     "doccano": ("claims", "sources", "links", "zones", "who made a span", "claim attributes",
                 "open suggestions", "statuses"),
     "doccano-relations": ("zones", "who made a span", "claim attributes", "link attributes",
                           "open suggestions", "statuses"),
     "label-studio": ("zones", "claim attributes", "link attributes", "the model's name"),
-    "prodigy": ("zones", "claim attributes", "open suggestions", "overlapping spans",
-                "links", "metadata named like a field"),
+    "prodigy": ("zones", "claim attributes", "link attributes", "open suggestions",
+                "overlapping spans", "metadata named like a field"),
 }
 
 
@@ -228,8 +232,6 @@ def test_round_trip(tmp_path: Path, fmt: str) -> None:
     if fmt == "prodigy":  # "accept": done; A had an open suggestion in the layer: "ignore"
         assert [first[t]["versions"] for t in (TEXT_A, TEXT_B)] == [
             {"maria": "in_progress"}, {"maria": "done", "jonas": "done"}]
-        for article in (*first.values(), *again.values()):  # CANNOT: metadata named like a
-            article.pop("meta")  # field comes back nested a level deeper
     assert again == first
 
 

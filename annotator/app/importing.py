@@ -314,10 +314,13 @@ class _Writer:
             return outcome.article_id, f"imported {where}"
         there = "".join(f" ({name}'s {what} already there)" for name, what in
                         brought.there) if brought else ""
-        if brought and brought.added:
+        if brought and (brought.added or brought.merged):
             what = "spans on" if item.status is Status.NEW else "version of"  # as it says
-            message = (f"{where}: {', '.join(brought.added)}'s {what} article "
-                       f"{outcome.article_id} added{there}")
+            aid = outcome.article_id
+            parts = [f"{', '.join(brought.added)}'s {what} article {aid} added"] * bool(
+                brought.added) + [f"{name}'s version of article {aid}: {more} added"
+                                  for name, more in brought.merged]
+            message = f"{where}: {'; '.join(parts)}{there}"
             report.versions.append(message)
             return None, message
         message = f"{where}: same text as article {outcome.article_id}, skipped{there}"

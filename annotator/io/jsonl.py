@@ -32,10 +32,11 @@ from annotator.io.decode import decode_bytes
 from annotator.io.doccano_read import code_points
 from annotator.io.export_jsonl import is_rich, parse_rich_task
 from annotator.io.foreign import is_foreign, parse_foreign
+from annotator.io.prodigy_read import as_pass, free_meta
 
 _SPAN_LISTS = ("spans", "label", "labels", "entities")  # Prodigy, doccano (old and new)
 _CATEGORY_LISTS = ("label", "labels")  # doccano also uses these for text categories
-_NOT_META = {"text", "meta", "tokens", *_SPAN_LISTS}
+_NOT_META = {"text", "meta", "tokens", "relations", *_SPAN_LISTS}
 _FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline"),
     "outlet": ("outlet", "sitename", "site_name", "publisher", "medium"),
@@ -150,18 +151,21 @@ def parse_task(task: Any, source: str) -> ArticleDraft:
         return parse_foreign(task, source, parse_task)
     text = _task_text(task)
     if is_rich(task):  # our own export: every layer, links, groups and status come back
-        return parse_rich_task(task, text, source)
+        draft = parse_rich_task(task, text, source)
+        if task.get("answer") == "reject" and draft.status is Status.DONE:
+            draft.status = Status.IN_PROGRESS  # turned down: never done (docs/annotators.md)
+        return draft
     meta = {key: value for key, value in task.items() if key not in _NOT_META}
     spans = _task_spans(task, text, meta)
     inner = task.get("meta")
     if isinstance(inner, dict):
-        meta.update(inner)
+        meta.update(free_meta(inner) if "answer" in task else inner)  # "answer": Prodigy's
     elif inner is not None:
         meta["meta"] = inner
     fields = _pop_fields(meta)
     who, answer = task.get("_annotator_id"), task.get("answer")
     named = who.strip() if isinstance(who, str) and who.strip() else None
-    return ArticleDraft(
+    return as_pass(ArticleDraft(
         text=text,
         title=fields.get("title") or short_title(first_line(text)),
         outlet=fields.get("outlet"),
@@ -175,7 +179,7 @@ def parse_task(task: Any, source: str) -> ArticleDraft:
         guessed=frozenset() if fields.get("title") else frozenset({"title"}),
         annotator=named,  # an accepted task is their version done, any other in progress
         status=Status.DONE if named and answer == "accept" else None,
-    )
+    ), task, source)
 
 
 def _task_text(task: dict[str, Any]) -> str:

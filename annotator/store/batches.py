@@ -52,11 +52,13 @@ class NewArticle:
 
 @dataclass(frozen=True)
 class Versions:
-    """What a stored article's draft brought: the annotators whose version it added, and
-    those it left (``there``: name → "version" or "spans", what they had already)."""
+    """What a stored article's draft brought: the annotators whose version it added, those
+    it left (``there``: name → "version" or "spans", what they had already), and those whose
+    version it added to (``merged``: name → what, "claim, 2 links")."""
 
     added: tuple[str, ...] = ()
     there: tuple[tuple[str, str], ...] = ()
+    merged: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
