@@ -31,7 +31,8 @@ from annotator.core.model import (
     Status,
 )
 from annotator.core.names import GOLD_ANNOTATOR, IMPORT_ANNOTATOR
-from annotator.store.sql import MAX_PARAMS, chunks, load_json, marks
+from annotator.store.sql import chunks, load_json, marks
+from annotator.store.version_diffs import differing
 
 BATCH = 200  # articles per read: a few MB of text, five queries
 _LAYERS = {layer.value: layer for layer in Layer}
@@ -107,72 +108,14 @@ def _status(own: str, versions: tuple[str | None, str] | None, annotator: str | 
 def disagreeing(db: Database, layers: Iterable[Layer] | None = None,
                 articles: Iterable[int] | None = None) -> set[int]:
     """The articles (of ``articles``; None: all) without a gold version whose annotators'
-    versions (two or more) differ:
-    a span (layer, label, start, end) of the layers that not every one of them has, or
-    something said about a span that not every one says: an attribute, its canonical source,
-    a link from it (kind, the span it ends at, the link's attributes), its claim group. The
-    second is looked for only in the articles whose spans agree."""
+    versions (two or more, of any status) differ in the layers (store/version_diffs.py)."""
     wanted = [layer.value for layer in (Layer if layers is None else set(layers))]
     gold = [r[0] for r in db.execute("SELECT id FROM annotators WHERE name = ?",
                                      [GOLD_ANNOTATOR])] or [-1]
     among = "" if articles is None else (
-        f"AND article_id IN ({', '.join(str(int(i)) for i in articles)})")
-    differ = {r[0] for r in db.execute(_SPANS.format(layers=marks(wanted), among=among),
-                                       [gold[0], *wanted])}
-    rest = [r[0] for r in db.execute(_COMPARED.format(among=among), [gold[0]])
-            if r[0] not in differ]
-    for part in chunks(rest, MAX_PARAMS - len(wanted)):
-        differ |= {r[0] for r in db.execute(
-            _SAID.format(ids=marks(part), layers=marks(wanted)), [*part, *wanted])}
-    return differ
-
-
-_COMPARED = """SELECT article_id FROM versions WHERE article_id NOT IN (
-    SELECT article_id FROM versions WHERE annotator_id = ?) {among}
-    GROUP BY article_id HAVING count(*) >= 2"""
-
-_SPANS = """
-    WITH v AS (SELECT article_id, annotator_id FROM versions WHERE article_id NOT IN (
-            SELECT article_id FROM versions WHERE annotator_id = ?) {among}),
-        n AS (SELECT article_id, count(*) AS k FROM v GROUP BY article_id HAVING k >= 2)
-    SELECT s.article_id FROM n JOIN (
-        SELECT a.article_id, count(DISTINCT a.annotator_id) AS c FROM annotations a
-        JOIN v ON v.article_id = a.article_id AND v.annotator_id = a.annotator_id
-        WHERE a.article_id IN (SELECT article_id FROM n) AND a.layer IN ({layers})
-        GROUP BY a.article_id, a.layer, a.label, a.start, a."end") s
-    ON s.article_id = n.article_id WHERE s.c < n.k GROUP BY s.article_id"""
-
-# Of some articles (their spans agree), each thing a version says about a span, one row per
-# version: its attributes, its canonical source, its links (each attribute of a link too),
-# its group; an article differs where a row is not said by every one of its versions.
-_SPAN = "x.article_id, x.annotator_id, x.layer, x.label, x.start, x.\"end\""
-_END = "t.layer || char(31) || t.label || char(31) || t.start || char(31) || t.\"end\""
-_SAID = f"""
-    WITH v AS (SELECT article_id, annotator_id FROM versions WHERE article_id IN ({{ids}})),
-        n AS (SELECT article_id, count(*) AS k FROM v GROUP BY article_id),
-        x AS MATERIALIZED (SELECT a.* FROM annotations a
-            JOIN v ON v.article_id = a.article_id AND v.annotator_id = a.annotator_id
-            WHERE a.layer IN ({{layers}}) AND (a.attrs != '{{{{}}}}'
-                OR a.canonical_source_id IS NOT NULL
-                OR EXISTS (SELECT 1 FROM links l WHERE l.from_id = a.id)
-                OR EXISTS (SELECT 1 FROM claim_group_members m WHERE m.annotation_id = a.id))),
-        said AS (SELECT {_SPAN}, 'a' AS what, j.key || char(31) || j.type AS name,
-                j.value AS value FROM x, json_each(x.attrs) j
-                WHERE j.type != 'null'
-            UNION ALL SELECT {_SPAN}, 'c', '', x.canonical_source_id FROM x
-                WHERE x.canonical_source_id IS NOT NULL
-            UNION ALL SELECT {_SPAN}, 'l', l.kind, {_END}
-                FROM x JOIN links l ON l.from_id = x.id JOIN annotations t ON t.id = l.to_id
-            UNION ALL SELECT {_SPAN}, 'la' || char(31) || l.kind || char(31) || {_END},
-                j.key || char(31) || j.type, j.value
-                FROM x JOIN links l ON l.from_id = x.id JOIN annotations t ON t.id = l.to_id,
-                json_each(l.attrs) j WHERE l.attrs != '{{{{}}}}' AND j.type != 'null'
-            UNION ALL SELECT {_SPAN}, 'g', m.group_id, m.value || char(31) || m.stance
-                FROM x JOIN claim_group_members m ON m.annotation_id = x.id)
-    SELECT s.article_id FROM n JOIN (
-        SELECT article_id, count(DISTINCT annotator_id) AS c FROM said
-        GROUP BY article_id, layer, label, start, "end", what, name, value) s
-    ON s.article_id = n.article_id WHERE s.c < n.k GROUP BY s.article_id"""
+        f"AND w.article_id IN ({', '.join(str(int(i)) for i in articles)})")
+    return set(differing(db, "w.article_id NOT IN (SELECT article_id FROM versions WHERE "
+                             f"annotator_id = :gold) {among}", {"gold": gold[0]}, wanted))
 
 
 def article_texts(db: Database, article_ids: Sequence[int]) -> Iterator[tuple[int, str]]:
