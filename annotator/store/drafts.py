@@ -112,10 +112,9 @@ def disagreeing(db: Database, layers: Iterable[Layer] | None = None,
     wanted = [layer.value for layer in (Layer if layers is None else set(layers))]
     gold = [r[0] for r in db.execute("SELECT id FROM annotators WHERE name = ?",
                                      [GOLD_ANNOTATOR])] or [-1]
-    among = "" if articles is None else (
-        f"AND w.article_id IN ({', '.join(str(int(i)) for i in articles)})")
     return set(differing(db, "w.article_id NOT IN (SELECT article_id FROM versions WHERE "
-                             f"annotator_id = :gold) {among}", {"gold": gold[0]}, wanted))
+                             "annotator_id = :gold)", {"gold": gold[0]}, wanted,
+                         None if articles is None else list(articles)))
 
 
 def article_texts(db: Database, article_ids: Sequence[int]) -> Iterator[tuple[int, str]]:

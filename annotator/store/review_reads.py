@@ -29,10 +29,10 @@ def disagreeing_done(db: Database, limit: int, articles: Collection[int] | None 
     done versions (two or more, nobody's gold) differ and whose gold version is not done: what
     ``next_to_adjudicate`` steps through (app/adjudication.py)."""
     params = {"gold": viewer(db, GOLD_ANNOTATOR).me}
-    done = f"""w.status = 'done' AND w.annotator_id != :gold AND {_among("w.article_id", articles)}
+    done = """w.status = 'done' AND w.annotator_id != :gold
         AND w.article_id NOT IN (SELECT article_id FROM versions WHERE annotator_id = :gold
             AND status = 'done')"""
-    found = differing(db, done, params, REVIEWED)
+    found = differing(db, done, params, REVIEWED, articles)
     first = sorted(found)[:limit]
     return [(r[0], r[1], r[2], found[r[0]]) for r in db.execute(f"""
         SELECT t.id, t.title, (SELECT group_concat(p.name, ', ') FROM (
