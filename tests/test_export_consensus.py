@@ -90,3 +90,19 @@ def test_disagreeing_versions_allowed_are_each_written(project, tmp_path) -> Non
         ("SOURCE", "jonas"), ("SOURCE", "maria")]
     assert not any("_annotators" in s for s in task["spans"])
     assert len(task["relations"]) == 2
+
+
+def test_prodigy_and_label_studio_give_each_agreeing_annotator_their_version(
+        project, agreeing, tmp_path) -> None:
+    """Formats with a version per annotator keep one for each who agreed, not one in all."""
+    export(project, "prodigy", tmp_path / "p")
+    lines = [json.loads(line) for line in (tmp_path / "p" / "all.claims.jsonl").read_text(
+        encoding="utf-8").splitlines()]
+    assert [t["_annotator_id"] for t in lines] == list(agreeing)
+    assert {(len(t["spans"]), len(t["relations"])) for t in lines} == {(1, 1)}
+    export(project, "label-studio", tmp_path / "l")
+    [task] = json.loads((tmp_path / "l" / "all.json").read_text(encoding="utf-8"))
+    found = {a["annotator"]: a["result"] for a in task["annotations"]}
+    assert sorted(found) == list(agreeing)
+    assert {sum(r["type"] == "relation" for r in result) for result in found.values()} == {1}
+    assert {len(result) for result in found.values()} == {4}  # three regions, one relation

@@ -80,6 +80,14 @@ def provenance_record(made: Provenance | None) -> dict[str, Any]:
     return {key: value for key, value in found.items() if value is not None}
 
 
+def makers(span: DocSpan, default: str | None) -> tuple[str | None, ...]:
+    """Whose versions a span is in: everyone who agreed on it (an export's span of agreeing
+    versions, written once), else who made it (``default`` when nobody is named)."""
+    if span.made is None:
+        return (default,)
+    return span.made.agreed or (span.made.annotator,)
+
+
 def suggestion_record(span: DocSpan) -> dict[str, Any]:
     """An open suggestion: where, which label, which model (and its score)."""
     made = span.made or Provenance()
