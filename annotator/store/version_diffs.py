@@ -55,6 +55,8 @@ _SPANS = """
 
 # Each thing a version says about a span, one row per version; an article differs where a
 # row is not said by every one of its versions (its spans agree: each is in every version).
+# Attributes are taken apart only where their text (or canonical source) is not the same in
+# every version ("maybe"): the same attributes in another order are the same.
 _SPAN = "x.article_id, x.annotator_id, x.layer, x.label, x.start, x.\"end\""
 _END = "t.layer || char(31) || t.label || char(31) || t.start || char(31) || t.\"end\""
 # Of a span x: it is of a compared layer and version (joined in this order: the small
@@ -66,10 +68,17 @@ _SAID = f"""
             GROUP BY w.article_id HAVING k >= 2),
         x AS MATERIALIZED (SELECT x.* FROM annotations x {_MINE}
             WHERE (x.attrs != '{{{{}}}}' OR x.canonical_source_id IS NOT NULL)),
-        said AS (SELECT {_SPAN}, '{ATTRIBUTES}' AS kind, j.key || char(31) || j.type AS name,
-                j.value AS value FROM x, json_each(x.attrs) j WHERE j.type != 'null'
-            UNION ALL SELECT {_SPAN}, '{ATTRIBUTES}', '', x.canonical_source_id FROM x
-                WHERE x.canonical_source_id IS NOT NULL
+        maybe AS (SELECT x.article_id, x.layer, x.label, x.start, x."end" FROM x
+            JOIN n ON n.article_id = x.article_id
+            GROUP BY x.article_id, x.layer, x.label, x.start, x."end", x.attrs,
+                x.canonical_source_id, n.k HAVING count(DISTINCT x.annotator_id) < n.k),
+        y AS (SELECT * FROM x WHERE (x.article_id, x.layer, x.label, x.start, x."end")
+            IN (SELECT * FROM maybe)),
+        said AS (SELECT {_SPAN.replace("x.", "y.")}, '{ATTRIBUTES}' AS kind,
+                j.key || char(31) || j.type AS name, j.value AS value
+                FROM y, json_each(y.attrs) j WHERE j.type != 'null'
+            UNION ALL SELECT {_SPAN.replace("x.", "y.")}, '{ATTRIBUTES}', '',
+                y.canonical_source_id FROM y WHERE y.canonical_source_id IS NOT NULL
             UNION ALL SELECT {_SPAN}, '{LINKS}', l.kind, {_END} FROM links l
                 CROSS JOIN annotations x ON x.id = l.from_id {_MINE}
                 JOIN annotations t ON t.id = l.to_id
