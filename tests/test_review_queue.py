@@ -132,6 +132,7 @@ def test_the_queue_says_how_versions_differ(project: Project) -> None:
     assert maria.group_claims(aid, None, "Brücke", [(claims["maria"].id, "neu")])
     assert [i.what for i in disagreements(project)] == [
         "versions of maria, jonas, lea disagree in groups"]
+    assert next_to_adjudicate(project, 0) == aid  # the adjudication finds it too
     assert maria.set_attrs(claims["maria"], {"verdict": "false"})
     assert [i.what for i in disagreements(project)] == [
         "versions of maria, jonas, lea disagree in attributes, groups"]
