@@ -2,11 +2,13 @@
 
 Builds a project of ``--articles`` (100,000) short articles, written straight with
 ``executemany``: anna's and ben's done versions of every article, cem's of every third (ten
-spans each: eight entities, a claim, a source); ben labels one entity otherwise in every
-``--disagree-every``-th (200th) article, fewer than the queue's limit of 1,000, so that the
-read goes through every article; five model suggestions per article, all decided by anna and
-ben but in every 250th article, which anna marked done with two of them still open; 1,000 claim
-groups of two claims each (anna's), every tenth stating conflicting values.
+spans each: eight entities, a claim with a verdict, a source); ben labels one entity otherwise
+in every ``--disagree-every``-th (200th) article, and the claim another verdict in every
+400th counting from the 100th (750 articles to adjudicate, fewer than the queue's limit of
+1,000, so that the read goes through every article); five model suggestions per article, all
+decided by anna and ben but in every 250th article, which anna marked done with two of them
+still open; 1,000 claim groups of two claims each (each version's claims of those articles in
+the same group with the same value, so that they agree), every tenth stating conflicting values.
 
 Then measures, median of ``--repeat`` runs (wall time, and the process's CPU time beside it):
 
@@ -78,7 +80,7 @@ def build(path: Path, n: int, disagree_every: int) -> dict[str, int]:
     project = Project.open(path)
     conn = project.db.conn
     ann = sug = 0
-    claims: list[int] = []
+    claims: dict[int, list[tuple[int, int]]] = {}  # article → (annotator, claim) to group
     with project.transaction():
         conn.executemany("INSERT INTO annotators (id, name, created_at) VALUES (?, ?, ?)",
                          [(i, name, stamp) for i, name in enumerate(ANNOTATORS, start=1)])
@@ -98,9 +100,10 @@ def build(path: Path, n: int, disagree_every: int) -> dict[str, int]:
                         if who == 2 and k == 2 and i % disagree_every == 0:
                             label = "ORG"
                         ann += 1
-                        annotations.append((ann, i, layer, label, start, end, who))
-                        if who == 1 and layer == "claim" and len(claims) < 2 * GROUPS:
-                            claims.append(ann)
+                        annotations.append((ann, i, layer, label, start, end, who,
+                                            verdict(i, who, disagree_every, layer)))
+                        if layer == "claim" and i <= 2 * GROUPS:
+                            claims.setdefault(i, []).append((who, ann))
                 for word in SUGGESTED:
                     sug += 1
                     start = text.index(word)
@@ -114,7 +117,7 @@ def build(path: Path, n: int, disagree_every: int) -> dict[str, int]:
                              f"'{stamp}')", versions)
             conn.executemany('INSERT INTO annotations (id, article_id, layer, label, start, "end",'
                              f" annotator_id, attrs, created_at, updated_at) VALUES (?, ?, ?, ?,"
-                             f" ?, ?, ?, '{{}}', '{stamp}', '{stamp}')", annotations)
+                             f" ?, ?, ?, ?, '{stamp}', '{stamp}')", annotations)
             conn.executemany('INSERT INTO suggestions (id, article_id, model_id, layer, label, '
                              f'start, "end", created_at) VALUES (?, ?, 1, ?, ?, ?, ?, '
                              f"'{stamp}')", suggestions)
@@ -126,12 +129,28 @@ def build(path: Path, n: int, disagree_every: int) -> dict[str, int]:
                          [(g, f"Punkt {g}", stamp, stamp) for g in range(1, GROUPS + 1)])
         conn.executemany(
             "INSERT INTO claim_group_members (group_id, annotation_id, value, annotator_id, "
-            f"added_at) VALUES (?, ?, ?, 1, '{stamp}')",
-            [(k // 2 + 1, claim, "Dienstag" if k % 2 and k // 2 % 10 == 0 else "Mittwoch")
-             for k, claim in enumerate(claims)])
+            f"added_at) VALUES (?, ?, ?, ?, '{stamp}')",
+            [(k // 2 + 1, claim, "Dienstag" if k % 2 and k // 2 % 10 == 0 else "Mittwoch", who)
+             for k, i in enumerate(sorted(claims)) for who, claim in claims[i]])
     project.close()
-    return {"disagreements": n // disagree_every, "open": n // OPEN_EVERY,
-            "disputes": len(range(0, min(GROUPS, len(claims) // 2), 10))}
+    return expected(n, disagree_every)
+
+
+def verdict(article: int, who: int, every: int, layer: str) -> str:
+    """A claim's attributes: every version's verdict "false", but ben's "unverified" in every
+    ``2 * every``-th article (half-way between two with a span differing)."""
+    if layer != "claim":
+        return "{}"
+    return ('{"verdict": "unverified"}' if who == 2 and article % (2 * every) == every // 2
+            else '{"verdict": "false"}')
+
+
+def expected(n: int, every: int) -> dict[str, int]:
+    """What the reads must find: articles to adjudicate (differing in a span, or only in a
+    verdict), anna's done with open suggestions, disputed groups."""
+    verdicts = sum(1 for i in range(1, n + 1) if i % (2 * every) == every // 2)
+    return {"disagreements": n // every + verdicts, "open": n // OPEN_EVERY,
+            "disputes": len(range(0, min(GROUPS, n // 2), 10))}
 
 
 def measured(fn, repeat: int) -> tuple[float, float, object]:
@@ -171,8 +190,7 @@ def main() -> int:
         path = args.keep or tmp / "p.db"
         build_ms = 0.0
         n, every = args.articles, args.disagree_every
-        want = {"disagreements": n // every, "open": n // OPEN_EVERY,
-                "disputes": len(range(0, min(GROUPS, n // 2), 10))}
+        want = expected(n, every)
         if not path.exists():
             build_ms, want = timed(build, path, n, every)
         with Project.open(path, read_only=True) as project:

@@ -4,7 +4,7 @@ adjudication and the status bar read them; a done gold version, a decision, a li
 from __future__ import annotations
 
 from annotator.app import review_queue
-from annotator.app.adjudication import next_to_adjudicate
+from annotator.app.adjudication import Adjudication, adjudicator, next_to_adjudicate
 from annotator.app.changes import Changes
 from annotator.app.review_queue import Kind, disagreements, review_items, updated
 from annotator.app.session import Session
@@ -100,6 +100,44 @@ def test_agreeing_versions_and_in_progress_ones_are_no_disagreement(project: Pro
                                                   else "ORG"))
     Session(project, "maria").set_status(second, Status.DONE)
     assert disagreements(project) == []
+
+
+def test_versions_differing_only_in_a_verdict_wait_until_adjudicated(qapp, project: Project
+                                                                     ) -> None:
+    aid = project.add_article(ArticleDraft(text=BRIDGE, title="Urteil"))
+    for who, verdict in (("maria", "false"), ("jonas", "unverified")):
+        session = Session(project, who)
+        claim = session.add_span(aid, Layer.CLAIM, at(BRIDGE, "die neue Brücke", "CLAIM"))
+        assert claim is not None and session.set_attrs(claim, {"verdict": verdict})
+        session.set_status(aid, Status.DONE)
+    assert [(i.article_id, i.what) for i in disagreements(project)] == [
+        (aid, "versions of maria, jonas disagree in attributes")]
+    assert next_to_adjudicate(project, 0) == aid  # what the adjudication steps through
+    assert updated([], project, "maria", Changes(frozenset({aid}))) == disagreements(project)
+    adj = Adjudication(adjudicator(project), aid)
+    assert adj.start() and [d.name for d in adj.disagreements] == ["verdict"]
+    assert adj.take(0, "jonas") and adj.finish()
+    assert disagreements(project) == [] and next_to_adjudicate(project, 0) is None
+
+
+def test_the_queue_says_how_versions_differ(project: Project) -> None:
+    aid = project.add_article(ArticleDraft(text=BRIDGE, title="Gruppe"))
+    claims = {}
+    for who in ("maria", "jonas", "lea"):
+        session = Session(project, who)
+        claims[who] = session.add_span(aid, Layer.CLAIM, at(BRIDGE, "die neue Brücke", "CLAIM"))
+        session.add_span(aid, Layer.SOURCE, at(BRIDGE, "Jonas Weber", "SOURCE"))
+        session.set_status(aid, Status.DONE)
+    maria = Session(project, "maria")
+    assert maria.group_claims(aid, None, "Brücke", [(claims["maria"].id, "neu")])
+    assert [i.what for i in disagreements(project)] == [
+        "versions of maria, jonas, lea disagree in groups"]
+    assert next_to_adjudicate(project, 0) == aid  # the adjudication finds it too
+    assert maria.set_attrs(claims["maria"], {"verdict": "false"})
+    assert [i.what for i in disagreements(project)] == [
+        "versions of maria, jonas, lea disagree in attributes, groups"]
+    assert Session(project, "lea").add_span(aid, Layer.ENTITY, at(BRIDGE, "Elbe", "LOC"))
+    assert [i.what for i in disagreements(project)] == ["versions of maria, jonas, lea disagree"]
 
 
 def test_each_kind_is_read_with_a_limit(project: Project) -> None:

@@ -6,9 +6,10 @@ then missing, never "no entity": each format marks it (spaCy: missing entity val
 (CoNLL, brat) refuses the whole export, naming the articles. Every span carries who made it,
 when and from which model; the manifest carries the label scheme; no path of this machine.
 
-An article with a gold version is exported as gold has it (docs/adjudication.md); one whose
-annotators' versions disagree without one is refused (or, allowed, exported with every
-version and a warning), naming the articles. ``annotator`` exports one person's version.
+An article with a gold version is exported as gold has it (docs/adjudication.md); without
+one, what its annotators' versions agree on is exported once (each span naming who agreed),
+and one whose versions disagree is refused (or, allowed, exported with every version and a
+warning), naming the articles. ``annotator`` exports one person's version.
 
 Plain Python (no Qt): the command line runs it directly and the GUI runs it in a worker.
 The folder handling (manifest, staging, swap) is ``annotator.io.export_folder``; splits are
@@ -157,8 +158,10 @@ def export_project(project: Project, options: ExportOptions, *,
     try:
         with Staging(options.out) as staging:
             check_output(staging.survey(*_outputs(options)), options)
-            parts = _plan(project, options, report)
-            stream = _Stream(project, options, report, progress, cancelled)
+            differ = (disagreeing(project.db, options.layers) if options.annotator is None
+                      else set())
+            parts = _plan(project, options, report, differ)
+            stream = _Stream(project, options, report, progress, cancelled, differ)
             write = writer(options.fmt)
             for name, part in parts.items():
                 write(stream.drafts(part), target(options.fmt, staging.root, name))
@@ -223,8 +226,8 @@ def portable_source(source_path: str | None) -> str | None:
     return _PATH_PARTS.split(source_path)[-1] or None
 
 
-def _plan(project: Project, options: ExportOptions, report: ExportReport
-          ) -> dict[str, list[int]]:
+def _plan(project: Project, options: ExportOptions, report: ExportReport,
+          differ: set[int]) -> dict[str, list[int]]:
     """The ids of the articles to export by split, in id order: done ones (or all;
     ``reviewed_only`` leaves out those with open suggestions), refused before anything is
     read when the format cannot mark what nobody reviewed. Holds ids (and, split by group,
@@ -237,7 +240,6 @@ def _plan(project: Project, options: ExportOptions, report: ExportReport
     if options.annotator is not None and options.annotator not in project.annotators():
         raise ExportError(f"--annotator: nobody called {options.annotator!r} annotated in "
                           "this project")
-    differ = disagreeing(project.db, options.layers) if options.annotator is None else set()
     disputed: list[str] = []
     for row in export_rows(project.db, status, options.layers, options.annotator):
         if options.reviewed_only and row.open:
@@ -312,8 +314,10 @@ class _Stream:
     exports the very same files); the models behind their spans are noted for the manifest."""
 
     def __init__(self, project: Project, options: ExportOptions, report: ExportReport,
-                 progress: Progress | None, cancelled: Callable[[], bool]) -> None:
+                 progress: Progress | None, cancelled: Callable[[], bool],
+                 differ: set[int]) -> None:
         self.project, self.options, self.report = project, options, report
+        self.differ = differ
         self.progress, self.cancelled = progress, cancelled
         self.models: set[tuple[str, str]] = set()
         self.groups: dict[str, str] = {}
@@ -322,7 +326,8 @@ class _Stream:
     def drafts(self, ids: list[int]) -> Iterator[ArticleDraft]:
         self.check()
         for article_id, draft in zip(ids, annotated_drafts(
-                self.project.db, ids, self.options.layers, self.options.annotator), strict=True):
+                self.project.db, ids, self.options.layers, self.options.annotator, self.differ),
+                strict=True):
             draft.source_path = portable_source(draft.source_path)
             draft.reviewed = draft.status is Status.DONE
             draft.groups = [replace(m, group_key=self.groups.setdefault(

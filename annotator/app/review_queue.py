@@ -14,6 +14,7 @@ from annotator.app.changes import Changes, Part
 from annotator.app.disputes import stated_values
 from annotator.store import Project, review_reads
 from annotator.store.review_reads import disagreeing_done, done_with_open
+from annotator.store.version_diffs import SPANS
 
 LIMIT = 1000  # items of each kind read at most
 
@@ -94,9 +95,10 @@ def written(project: Project) -> tuple[int, int]:
 def disagreements(project: Project, limit: int = LIMIT,
                   articles: Collection[int] | None = None) -> list[Item]:
     """The articles to adjudicate (of ``articles``, None: all): two or more done versions
-    that differ, no done gold."""
-    return [Item(Kind.DISAGREEMENT, aid, title, f"versions of {who} disagree")
-            for aid, title, who in disagreeing_done(project.db, limit, articles)]
+    that differ (in spans; else it says in what: attributes, links, groups), no done gold."""
+    return [Item(Kind.DISAGREEMENT, aid, title, f"versions of {who} disagree"
+                 + ("" if how == SPANS else f" in {how}"))
+            for aid, title, who, how in disagreeing_done(project.db, limit, articles)]
 
 
 def open_suggestions(project: Project, annotator: str, limit: int = LIMIT,

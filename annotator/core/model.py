@@ -56,6 +56,7 @@ class Provenance:
     model: str | None = None
     model_version: str | None = None
     score: float | None = None
+    agreed: tuple[str, ...] = ()  # an export's consensus span: the annotators who all have it
 
 
 @dataclass(frozen=True)

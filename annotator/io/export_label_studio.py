@@ -39,6 +39,7 @@ from annotator.core.model import REVIEWED_LAYERS, ArticleDraft, DocLink, DocSpan
 from annotator.io.export_doccano import article_fields
 from annotator.io.export_jsonl import all_spans, one_line
 from annotator.io.label_studio_read import MODEL
+from annotator.io.records import makers
 
 TEXT = "text"  # the name of the Text object the regions point to
 CONFIG_SUFFIX = ".label_config.xml"
@@ -102,12 +103,15 @@ def _versions(draft: ArticleDraft) -> list[tuple[str | None, list[dict[str, Any]
     version when there are no spans."""
     versions: dict[str | None, list[DocSpan]] = {}
     for s in all_spans(draft):
-        if s.layer in REVIEWED_LAYERS:
-            versions.setdefault(s.made.annotator if s.made else draft.annotator, []).append(s)
-    whose = {s.key: who for who, own in versions.items() for s in own}
+        for who in makers(s, draft.annotator) if s.layer in REVIEWED_LAYERS else ():
+            versions.setdefault(who, []).append(s)
+    whose: dict[str, set[str | None]] = {}
+    for who, own in versions.items():
+        for s in own:
+            whose.setdefault(s.key, set()).add(who)
     return [(who, [_region(draft.text, s) for s in own]
              + [_relation(link) for link in draft.links if link.to_key in whose
-                and whose.get(link.from_key, "") == who])
+                and who in whose.get(link.from_key, ())])
             for who, own in versions.items()] or [(draft.annotator, [])]
 
 

@@ -39,7 +39,7 @@ from typing import Any
 from annotator.core.model import ArticleDraft, DocSpan, Layer
 from annotator.io.conll import flatten
 from annotator.io.export_jsonl import all_spans, boundaries, one_line, stable_hash
-from annotator.io.records import article_meta, unix_time
+from annotator.io.records import article_meta, makers, unix_time
 from annotator.io.tokens import token_spans, tokenized
 
 logger = logging.getLogger(__name__)
@@ -85,7 +85,8 @@ def tasks_of(draft: ArticleDraft) -> Iterable[tuple[Layer, dict[str, Any], int]]
               for n, (a, b, w) in enumerate(zip(starts, ends, spaces, strict=True))]
     versions: dict[str | None, list[DocSpan]] = {}
     for s in spans:
-        versions.setdefault(s.made.annotator if s.made else draft.annotator, []).append(s)
+        for who in makers(s, draft.annotator):
+            versions.setdefault(who, []).append(s)
     by_key = {s.key: s for s in spans}
     common = {"text": draft.text, "meta": article_meta(draft), "tokens": tokens}
     undecided = {s.layer for s in draft.open_suggestions()}

@@ -10,7 +10,9 @@ A span record::
 
 ``attrs``, ``source`` and ``source_kind`` appear only when set; ``_annotator_id`` and
 ``_timestamp`` (Prodigy's names: who made the span, and when, in Unix seconds) when known;
-``model`` and ``model_version`` only for a span a person accepted from a model's suggestion.
+``model`` and ``model_version`` only for a span a person accepted from a model's suggestion;
+``_annotators`` only for a span several annotators' agreeing versions all have, exported once
+(their names; ``_annotator_id`` is the one whose version the export took it from).
 A suggestion record (an open suggestion: nobody decided on it) has ``layer``, ``start``,
 ``end``, ``label``, ``model``, ``model_version`` and, when the model gave one, ``score``.
 """
@@ -34,7 +36,7 @@ from annotator.core.model import (
 from annotator.io.common import ImportProblem, first_line, is_int, short_title
 
 FIELDS = ("title", "outlet", "author", "url", "published", "language", "source_path", "status")
-PROVENANCE_KEYS = ("_annotator_id", "_timestamp", "model", "model_version")
+PROVENANCE_KEYS = ("_annotator_id", "_timestamp", "model", "model_version", "_annotators")
 _LAYER_NAMES = frozenset(layer.value for layer in Layer)
 _LAYERS = ", ".join(layer.value for layer in Layer)
 
@@ -73,7 +75,17 @@ def provenance_record(made: Provenance | None) -> dict[str, Any]:
     found = {"_annotator_id": made.annotator, "_timestamp": stamp}
     if made.model and made.model_version:
         found |= {"model": made.model, "model_version": made.model_version}
+    if made.agreed:
+        found["_annotators"] = list(made.agreed)
     return {key: value for key, value in found.items() if value is not None}
+
+
+def makers(span: DocSpan, default: str | None) -> tuple[str | None, ...]:
+    """Whose versions a span is in: everyone who agreed on it (an export's span of agreeing
+    versions, written once), else who made it (``default`` when nobody is named)."""
+    if span.made is None:
+        return (default,)
+    return span.made.agreed or (span.made.annotator,)
 
 
 def suggestion_record(span: DocSpan) -> dict[str, Any]:

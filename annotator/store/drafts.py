@@ -5,14 +5,15 @@ their makers, models and canonical sources; open suggestions; links; claim group
 whatever the number of articles, spans or sources in the project. ``export_rows`` is what an
 export decides on before it reads any text: each article's hash, title, status and open
 suggestions. Both read, of each article, its gold version where it has one (its status,
-gold's); else the project's view (store/views.py): every annotator's version, its imported
-layer where nobody has one, its status the furthest of its own and every version's. Given an
+gold's); else the project's view (store/views.py): every annotator's version (what agreeing
+versions have, once), its imported layer where nobody has one, its status the furthest of its
+own and every version's. Given an
 annotator, they read that annotator's view instead (docs/adjudication.md).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -28,7 +29,8 @@ from annotator.core.model import (
     Status,
 )
 from annotator.core.names import GOLD_ANNOTATOR, IMPORT_ANNOTATOR
-from annotator.store.sql import MAX_PARAMS, chunks, load_json, marks
+from annotator.store.sql import chunks, load_json, marks
+from annotator.store.version_diffs import differing
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -104,70 +106,16 @@ def _status(own: str, versions: tuple[str | None, str] | None, annotator: str | 
     return _STATUSES[gold or (own if _RANK[own] >= _RANK[furthest] else furthest)]
 
 
-def disagreeing(db: Database, layers: Iterable[Layer] | None = None) -> set[int]:
-    """The articles without a gold version whose annotators' versions (two or more) differ:
-    a span (layer, label, start, end) of the layers that not every one of them has, or
-    something said about a span that not every one says: an attribute, its canonical source,
-    a link from it (kind, the span it ends at, the link's attributes), its claim group. The
-    second is looked for only in the articles whose spans agree."""
+def disagreeing(db: Database, layers: Iterable[Layer] | None = None,
+                articles: Iterable[int] | None = None) -> set[int]:
+    """The articles (of ``articles``; None: all) without a gold version whose annotators'
+    versions (two or more, of any status) differ in the layers (store/version_diffs.py)."""
     wanted = [layer.value for layer in (Layer if layers is None else set(layers))]
     gold = [r[0] for r in db.execute("SELECT id FROM annotators WHERE name = ?",
                                      [GOLD_ANNOTATOR])] or [-1]
-    differ = {r[0] for r in db.execute(_SPANS.format(layers=marks(wanted)),
-                                       [gold[0], *wanted])}
-    rest = [r[0] for r in db.execute(_COMPARED, [gold[0]]) if r[0] not in differ]
-    for part in chunks(rest, MAX_PARAMS - len(wanted)):
-        differ |= {r[0] for r in db.execute(
-            _SAID.format(ids=marks(part), layers=marks(wanted)), [*part, *wanted])}
-    return differ
-
-
-_COMPARED = """SELECT article_id FROM versions WHERE article_id NOT IN (
-    SELECT article_id FROM versions WHERE annotator_id = ?)
-    GROUP BY article_id HAVING count(*) >= 2"""
-
-_SPANS = """
-    WITH v AS (SELECT article_id, annotator_id FROM versions WHERE article_id NOT IN (
-            SELECT article_id FROM versions WHERE annotator_id = ?)),
-        n AS (SELECT article_id, count(*) AS k FROM v GROUP BY article_id HAVING k >= 2)
-    SELECT s.article_id FROM n JOIN (
-        SELECT a.article_id, count(DISTINCT a.annotator_id) AS c FROM annotations a
-        JOIN v ON v.article_id = a.article_id AND v.annotator_id = a.annotator_id
-        WHERE a.article_id IN (SELECT article_id FROM n) AND a.layer IN ({layers})
-        GROUP BY a.article_id, a.layer, a.label, a.start, a."end") s
-    ON s.article_id = n.article_id WHERE s.c < n.k GROUP BY s.article_id"""
-
-# Of some articles (their spans agree), each thing a version says about a span, one row per
-# version: its attributes, its canonical source, its links (each attribute of a link too),
-# its group; an article differs where a row is not said by every one of its versions.
-_SPAN = "x.article_id, x.annotator_id, x.layer, x.label, x.start, x.\"end\""
-_END = "t.layer || char(31) || t.label || char(31) || t.start || char(31) || t.\"end\""
-_SAID = f"""
-    WITH v AS (SELECT article_id, annotator_id FROM versions WHERE article_id IN ({{ids}})),
-        n AS (SELECT article_id, count(*) AS k FROM v GROUP BY article_id),
-        x AS MATERIALIZED (SELECT a.* FROM annotations a
-            JOIN v ON v.article_id = a.article_id AND v.annotator_id = a.annotator_id
-            WHERE a.layer IN ({{layers}}) AND (a.attrs != '{{{{}}}}'
-                OR a.canonical_source_id IS NOT NULL
-                OR EXISTS (SELECT 1 FROM links l WHERE l.from_id = a.id)
-                OR EXISTS (SELECT 1 FROM claim_group_members m WHERE m.annotation_id = a.id))),
-        said AS (SELECT {_SPAN}, 'a' AS what, j.key || char(31) || j.type AS name,
-                j.value AS value FROM x, json_each(x.attrs) j
-                WHERE j.type != 'null'
-            UNION ALL SELECT {_SPAN}, 'c', '', x.canonical_source_id FROM x
-                WHERE x.canonical_source_id IS NOT NULL
-            UNION ALL SELECT {_SPAN}, 'l', l.kind, {_END}
-                FROM x JOIN links l ON l.from_id = x.id JOIN annotations t ON t.id = l.to_id
-            UNION ALL SELECT {_SPAN}, 'la' || char(31) || l.kind || char(31) || {_END},
-                j.key || char(31) || j.type, j.value
-                FROM x JOIN links l ON l.from_id = x.id JOIN annotations t ON t.id = l.to_id,
-                json_each(l.attrs) j WHERE l.attrs != '{{{{}}}}' AND j.type != 'null'
-            UNION ALL SELECT {_SPAN}, 'g', m.group_id, m.value || char(31) || m.stance
-                FROM x JOIN claim_group_members m ON m.annotation_id = x.id)
-    SELECT s.article_id FROM n JOIN (
-        SELECT article_id, count(DISTINCT annotator_id) AS c FROM said
-        GROUP BY article_id, layer, label, start, "end", what, name, value) s
-    ON s.article_id = n.article_id WHERE s.c < n.k GROUP BY s.article_id"""
+    return set(differing(db, "w.article_id NOT IN (SELECT article_id FROM versions WHERE "
+                             "annotator_id = :gold)", {"gold": gold[0]}, wanted,
+                         None if articles is None else list(articles)))
 
 
 def article_texts(db: Database, article_ids: Sequence[int]) -> Iterator[tuple[int, str]]:
@@ -178,28 +126,39 @@ def article_texts(db: Database, article_ids: Sequence[int]) -> Iterator[tuple[in
 
 
 def annotated_drafts(db: Database, article_ids: Sequence[int],
-                     layers: Iterable[Layer] | None = None,
-                     annotator: str | None = None) -> Iterator[ArticleDraft]:
+                     layers: Iterable[Layer] | None = None, annotator: str | None = None,
+                     differ: Collection[int] | None = None) -> Iterator[ArticleDraft]:
     """The articles in the given order, each with its annotations (of some layers: who made
     each, when, from which model's suggestion), links, claim groups and open suggestions;
-    KeyError for an id that is no article. Its gold version where it has one, else every
-    version; with ``annotator``, theirs (the imported layer where they have none)."""
+    KeyError for an id that is no article. Its gold version where it has one; else, when its
+    versions agree, what they agree on once (one version's rows, each span naming everyone
+    who has it), and every version when they disagree (``differ``: those articles; None: found
+    batch by batch with ``disagreeing``); with ``annotator``, theirs (the imported layer where
+    they have none)."""
     wanted = tuple(layer.value for layer in (Layer if layers is None else set(layers)))
     for part in chunks(article_ids, BATCH):
-        yield from _batch(db, part, wanted, annotator)
+        yield from _batch(db, part, wanted, annotator, differ)
 
 
 def _batch(db: Database, ids: list[int], wanted: tuple[str, ...],
-           annotator: str | None) -> Iterator[ArticleDraft]:
-    """The articles of one batch: five queries, rows as tuples in the columns' order."""
+           annotator: str | None, differ: Collection[int] | None) -> Iterator[ArticleDraft]:
+    """The articles of one batch: five queries (and ``disagreeing``'s, without ``differ``,
+    when two or more versions of an article are read), rows as tuples in the columns' order."""
     articles = {i: rows[0] for i, rows in _rows(db, _ARTICLES, ids).items()}
     versions = {i: dict(v.split("\x1e") for v in row[-1].split("\x1f"))
                 for i, row in articles.items() if row[-1]}
+    several = {i for i, have in versions.items() if annotator is None and len(have) >= 2
+               and GOLD_ANNOTATOR not in have}
+    if several and differ is None:
+        differ = disagreeing(db, [_LAYERS[w] for w in wanted], several)
     spans = _rows(db, _ANNOTATIONS, ids, wanted)
     for article_id, rows in spans.items():
-        who = _whose(versions.get(article_id, {}), annotator)
+        have = versions.get(article_id, {})
+        who = _whose(have, annotator)
         if who is not None:
-            spans[article_id] = [r for r in rows if who(r[8])]
+            rows = spans[article_id] = [r for r in rows if who(r[8])]
+        if article_id in several and article_id not in (differ or ()):
+            spans[article_id] = _once(rows, min(have))
     open_ = _rows(db, _OPEN, ids, wanted)
     links = _rows(db, _LINKS, ids)
     members = _rows(db, _MEMBERS, ids)
@@ -223,6 +182,20 @@ def _whose(versions: dict[str, str], annotator: str | None) -> Callable[[str], b
     if GOLD_ANNOTATOR in versions:
         return lambda who: who == GOLD_ANNOTATOR
     return (lambda who: who != IMPORT_ANNOTATOR) if versions else None  # they stand for it
+
+
+def _once(rows: list[Row], first: str) -> list[Row]:
+    """The spans of agreeing versions once each: ``first``'s row (else that of the first
+    annotator who has the span), with the names of all who have it (when several) added."""
+    same: dict[tuple[Any, ...], list[Row]] = {}
+    for r in rows:
+        same.setdefault((r[2], r[5], r[3], r[4]), []).append(r)
+    kept = []
+    for found in same.values():
+        who = sorted({r[8] for r in found})
+        take = first if first in who else found[0][8]
+        kept += [(*r, tuple(who) if len(who) > 1 else ()) for r in found if r[8] == take]
+    return sorted(kept, key=lambda r: (r[3], r[4], r[1]))
 
 
 def _draft(art: Row, rows: list[Row], open_: list[Row], links: list[Row],
@@ -253,16 +226,18 @@ def _draft(art: Row, rows: list[Row], open_: list[Row], links: list[Row],
 def _span(key: str, row: Row) -> DocSpan:
     """One annotation: who made it and when; its model when accepted from a suggestion."""
     (_, _, layer, start, end, label, attrs, at, annotator, model, version, source,
-     kind) = row
+     kind, *agreed) = row
     return DocSpan(key, _LAYERS[layer], start, end, label, load_json(attrs), source=source,
-                   source_kind=kind, made=_made(annotator, at, model, version))
+                   source_kind=kind, made=_made(annotator, at, model, version,
+                                                agreed[0] if agreed else ()))
 
 
 @lru_cache(maxsize=4096)  # the spans of one import or one session share who and when
-def _made(annotator: str, at: str, model: str | None, version: str | None) -> Provenance:
+def _made(annotator: str, at: str, model: str | None, version: str | None,
+          agreed: tuple[str, ...] = ()) -> Provenance:
     if model is None:
-        return Provenance(annotator, at)
-    return Provenance(annotator, at, model, version)
+        return Provenance(annotator, at, agreed=agreed)
+    return Provenance(annotator, at, model, version, agreed=agreed)
 
 
 def _rows(db: Database, sql: str, ids: list[int], layers: tuple[str, ...] = ()

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from annotator.core.names import GOLD_ANNOTATOR
 from annotator.store.sql import marks
 from annotator.store.suggestions import REVIEWED
+from annotator.store.version_diffs import differing
 from annotator.store.views import viewer
 
 if TYPE_CHECKING:
@@ -24,33 +25,22 @@ def _among(column: str, articles: Collection[int] | None) -> str:
 
 
 def disagreeing_done(db: Database, limit: int, articles: Collection[int] | None = None
-                     ) -> list[tuple[int, str, str]]:
-    """(article id, title, annotators) of the first ``limit`` articles whose done versions (two
-    or more, nobody's gold) differ in a span of the entity, claim or source layer and whose gold
-    version is not done: what ``next_to_adjudicate`` steps through (app/adjudication.py)."""
-    gold = viewer(db, GOLD_ANNOTATOR).me
-    layers = [f":layer{n}" for n in range(len(REVIEWED))]
-    return [(r[0], r[1], r[2]) for r in db.execute(f"""
-        WITH v AS (SELECT article_id, annotator_id FROM versions
-                WHERE {_among("article_id", articles)}
-                AND status = 'done' AND annotator_id != :gold AND article_id NOT IN (
-                    SELECT article_id FROM versions WHERE annotator_id = :gold
-                    AND status = 'done')),
-            n AS (SELECT article_id, count(*) AS k FROM v GROUP BY article_id HAVING k >= 2),
-            differ AS (SELECT s.article_id FROM n JOIN (
-                SELECT a.article_id, count(DISTINCT a.annotator_id) AS c FROM annotations a
-                JOIN v ON v.article_id = a.article_id AND v.annotator_id = a.annotator_id
-                WHERE a.article_id IN (SELECT article_id FROM n)
-                AND a.layer IN ({', '.join(layers)})
-                GROUP BY a.article_id, a.layer, a.label, a.start, a."end") s
-                ON s.article_id = n.article_id WHERE s.c < n.k
-                GROUP BY s.article_id ORDER BY s.article_id LIMIT :limit)
-        SELECT d.article_id, t.title, (SELECT group_concat(p.name, ', ') FROM (
-                SELECT w.name FROM v JOIN annotators w ON w.id = v.annotator_id
-                WHERE v.article_id = d.article_id ORDER BY w.id) p)
-        FROM differ d JOIN articles t ON t.id = d.article_id ORDER BY d.article_id""",
-        {"gold": gold, "limit": limit,
-         **{k[1:]: v for k, v in zip(layers, REVIEWED, strict=True)}})]
+                     ) -> list[tuple[int, str, str, str]]:
+    """(article id, title, annotators, how their versions differ: "spans", else "attributes",
+    "links", "groups" as store/version_diffs.py says) of the first ``limit`` articles whose
+    done versions (two or more, nobody's gold) differ and whose gold version is not done: what
+    ``next_to_adjudicate`` steps through (app/adjudication.py)."""
+    params = {"gold": viewer(db, GOLD_ANNOTATOR).me}
+    done = """w.status = 'done' AND w.annotator_id != :gold
+        AND w.article_id NOT IN (SELECT article_id FROM versions WHERE annotator_id = :gold
+            AND status = 'done')"""
+    found = differing(db, done, params, REVIEWED, articles)
+    first = sorted(found)[:limit]
+    return [(r[0], r[1], r[2], found[r[0]]) for r in db.execute(f"""
+        SELECT t.id, t.title, (SELECT group_concat(p.name, ', ') FROM (
+                SELECT a.name FROM versions w JOIN annotators a ON a.id = w.annotator_id
+                WHERE w.article_id = t.id AND {done} ORDER BY a.id) p)
+        FROM articles t WHERE {_among("t.id", first)} ORDER BY t.id""", params)]
 
 
 def done_with_open(db: Database, annotator: str, limit: int,
@@ -68,7 +58,6 @@ def done_with_open(db: Database, annotator: str, limit: int,
         AND s.layer IN ({marks(REVIEWED)}) AND NOT {decided}
         GROUP BY v.article_id ORDER BY v.article_id LIMIT ?""",
         [view.me, *REVIEWED, *params, limit])]
-
 
 
 def grouped(db: Database, articles: Collection[int]) -> bool:
