@@ -72,7 +72,7 @@ def provenance_record(made: Provenance | None) -> dict[str, Any]:
     if made is None:
         return {}
     stamp = unix_time(made.at) if made.at else None
-    found = {"_annotator_id": made.annotator, "_timestamp": stamp}
+    found: dict[str, Any] = {"_annotator_id": made.annotator, "_timestamp": stamp}
     if made.model and made.model_version:
         found |= {"model": made.model, "model_version": made.model_version}
     if made.agreed:
