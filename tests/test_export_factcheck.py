@@ -78,3 +78,14 @@ def test_from_a_project(tmp_path: Path, caplog) -> None:
     nli = _export(project, "nli", tmp_path / "nli")
     assert [(r["premise"], r["hypothesis"], r["label"]) for r in nli] == [
         (CLAIMS[0], CLAIMS[1], "contradiction"), (CLAIMS[1], CLAIMS[0], "contradiction")]
+
+
+def test_the_writers_warnings_reach_the_report(tmp_path: Path) -> None:
+    """What a writer logs (claims of an article not done left out) is in the report the window
+    shows as the command line does."""
+    project = _project(tmp_path / "p.db")
+    out = tmp_path / "fever"
+    report = export_project(project, ExportOptions("fever", out, include_unreviewed=True))
+    heard = [w for w in report.warnings if "left out the claims of 1 articles" in w]
+    assert len(heard) == 1 and "'Artikel 3'" in heard[0]
+    assert heard[0].startswith("all.jsonl: ")

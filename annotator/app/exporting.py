@@ -18,8 +18,11 @@ The folder handling (manifest, staging, swap) is ``annotator.io.export_folder``;
 
 from __future__ import annotations
 
+import logging
 import re
+import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -163,9 +166,10 @@ def export_project(project: Project, options: ExportOptions, *,
             parts = _plan(project, options, report, differ)
             stream = _Stream(project, options, report, progress, cancelled, differ)
             write = writer(options.fmt)
-            for name, part in parts.items():
-                write(stream.drafts(part), target(options.fmt, staging.root, name))
-                report.articles[name] = len(part)
+            with _heard(report, staging.root, options.out):
+                for name, part in parts.items():
+                    write(stream.drafts(part), target(options.fmt, staging.root, name))
+                    report.articles[name] = len(part)
             stream.check()
             manifest = staging.commit(_record(project, options, report, stream.models))
     except FolderError as exc:
@@ -175,6 +179,27 @@ def export_project(project: Project, options: ExportOptions, *,
                           "nothing was replaced") from exc
     report.files = [options.out / f.path for f in manifest.files]
     return report
+
+
+@contextmanager
+def _heard(report: ExportReport, staging: Path, out: Path) -> Iterator[None]:
+    """The writers' warnings (``annotator.io`` logs them: spans a format cannot hold, claims
+    left out) into the report, so the window shows them as the command line does, naming the
+    export folder rather than its staging folder. Only this thread's: an import may log too."""
+    here = threading.get_ident()
+
+    class Heard(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.thread == here:
+                report.warnings.append(record.getMessage().replace(str(staging), str(out)))
+
+    handler = Heard(logging.WARNING)
+    io_log = logging.getLogger("annotator.io")
+    io_log.addHandler(handler)
+    try:
+        yield
+    finally:
+        io_log.removeHandler(handler)
 
 
 def _check(options: ExportOptions) -> None:
