@@ -4,6 +4,7 @@ built in memory, the cache on disk, and catching up that touches only what chang
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -230,3 +231,18 @@ def test_the_build_file_is_closed_when_its_index_is_dropped(tmp_path: Path) -> N
     gc.collect()
     assert file.closed and second.closed
     (tmp_path / "index.postings").unlink()  # nothing holds it (Windows refuses an open file)
+
+
+def test_without_pread_the_file_is_read_by_seeking(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows has no os.pread: a build and its rows read from the file give the same."""
+    expected = built(tmp_path, TEXTS, name="with.postings")
+    monkeypatch.delattr(os, "pread")
+    index = built(tmp_path, TEXTS, name="without.postings")
+    assert postings(index) == postings(expected)
+    for name in ("keys", "articles", "spans", "norms"):
+        assert np.array_equal(np.asarray(getattr(index, name)),
+                              np.asarray(getattr(expected, name)))
+        assert np.array_equal(getattr(index, name)[[3, 1, 7]], getattr(expected, name)[[3, 1, 7]])
+    for query in QUERIES:
+        assert np.array_equal(index.scores(query), expected.scores(query))

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.nlp.lexical import N_FEATURES, ROW, LexicalIndex, vectorize
-from annotator.nlp.lexical_file import CAP, MAGIC, MainPostings
+from annotator.nlp.lexical_file import CAP, MAGIC, MainPostings, read_at
 
 if TYPE_CHECKING:
     import numpy as np
@@ -176,4 +176,4 @@ def _write(runs: list[Any], files: tuple[Any, Any], path: Path, build_id: int, c
 def _read(file: Any, lo: int, hi: int) -> np.ndarray:
     import numpy as np
 
-    return np.frombuffer(os.pread(file.fileno(), 4 * (hi - lo), 4 * lo), dtype=np.int32)
+    return np.frombuffer(read_at(file, 4 * (hi - lo), 4 * lo), dtype=np.int32)

@@ -5,6 +5,7 @@ memory, a query reads only what it needs."""
 from __future__ import annotations
 
 import os
+import threading
 import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,6 +18,28 @@ if TYPE_CHECKING:
 CAP = 10_000  # a feature in more sentences than this at a build keeps no posting list
 MAGIC = b"ANNLEX03"  # the postings file's first 8 bytes
 GATHER = 4096  # rows of a build's column read one by one; more: the column read whole
+
+
+def read_at(file: Any, size: int, offset: int) -> bytes:
+    """Bytes at an offset of an open file: ``os.pread`` where the system has it (Unix), else a
+    seek and a read (Windows; the caller keeps other threads out: ``_Reader``)."""
+    if hasattr(os, "pread"):
+        return os.pread(file.fileno(), size, offset)
+    file.seek(offset)
+    return file.read(size)
+
+
+class _Reader:
+    """``read_at`` of one file from any thread (a lock where it seeks)."""
+
+    def __init__(self, file: Any) -> None:
+        self._file, self._lock = file, threading.Lock()
+
+    def __call__(self, size: int, offset: int) -> bytes:
+        if hasattr(os, "pread"):
+            return os.pread(self._file.fileno(), size, offset)
+        with self._lock:
+            return read_at(self._file, size, offset)
 
 
 class MainPostings:
@@ -36,7 +59,8 @@ class MainPostings:
         # kept open for the index's life: a rebuild replaces the path, not this file
         self._file = open(path, "rb")  # noqa: SIM115
         weakref.finalize(self, self._file.close)
-        head = os.pread(self._file.fileno(), 24, 0)
+        self._pread = _Reader(self._file)
+        head = self._pread(24, 0)
         found, count = int.from_bytes(head[8:16], "little"), int.from_bytes(head[16:], "little")
         if head[:8] != MAGIC or build_id not in (None, found):
             raise ValueError(f"{path} is not the postings file of this index")
@@ -78,11 +102,10 @@ class MainPostings:
 
         offset, dtype, shape = self._columns[name]
         width = dtype.itemsize * int(np.prod(shape[1:]))  # bytes per row
-        fd = self._file.fileno()
         if rows is None or len(rows) > GATHER:
-            whole = np.frombuffer(os.pread(fd, width * shape[0], offset), dtype).reshape(shape)
+            whole = np.frombuffer(self._pread(width * shape[0], offset), dtype).reshape(shape)
             return whole if rows is None else whole[rows]
-        data = b"".join(os.pread(fd, width, offset + width * int(r)) for r in rows)
+        data = b"".join(self._pread(width, offset + width * int(r)) for r in rows)
         return np.frombuffer(data, dtype).reshape((len(rows), *shape[1:]))
 
     def lens(self, features: np.ndarray) -> np.ndarray:
@@ -97,8 +120,7 @@ class MainPostings:
         lo, hi = int(self.indptr[feature]), int(self.indptr[feature + 1])
         if hi == lo:
             return np.zeros(0, dtype=np.int32)
-        return np.frombuffer(os.pread(self._file.fileno(), 4 * (hi - lo), 24 + 4 * lo),
-                             dtype=np.int32)
+        return np.frombuffer(self._pread(4 * (hi - lo), 24 + 4 * lo), dtype=np.int32)
 
 
 class Column:
