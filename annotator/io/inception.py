@@ -119,12 +119,7 @@ def span_of(layer: Layer, key: str, begin: int, end: int, values: dict[str, Any]
     """A span from its feature values (``span_features`` read back)."""
     _type, features = SPAN_TYPES[layer]
     label = values.get(features[0]) or ("ENTITY" if layer is Layer.ENTITY else layer.name)
-    attrs: dict[str, Any] = {}
-    if values.get("attrs"):
-        try:
-            attrs = dict(object_of(json.loads(values["attrs"]), f"{where}: attrs"))
-        except ValueError as exc:
-            raise ImportProblem(f"{where}: attrs is not JSON ({exc})") from exc
+    attrs = _attrs(values, where)
     if layer is Layer.CLAIM:
         attrs |= {name: values[name] for name in NATIVE if values.get(name)}
     source = values.get("source") if layer is Layer.SOURCE else None
@@ -142,13 +137,17 @@ def link_features(link: DocLink) -> dict[str, Any]:
 
 def link_of(from_key: str, to_key: str, values: dict[str, Any], where: str) -> DocLink:
     """A link from its feature values."""
-    attrs: dict[str, Any] = {}
-    if values.get("attrs"):
-        try:
-            attrs = dict(object_of(json.loads(values["attrs"]), f"{where}: attrs"))
-        except ValueError as exc:
-            raise ImportProblem(f"{where}: attrs is not JSON ({exc})") from exc
-    return DocLink(from_key, to_key, str(values.get("label") or "related"), attrs)
+    return DocLink(from_key, to_key, str(values.get("label") or "related"), _attrs(values, where))
+
+
+def _attrs(values: dict[str, Any], where: str) -> dict[str, Any]:
+    """The ``attrs`` feature: a JSON object, or nothing."""
+    if not values.get("attrs"):
+        return {}
+    try:
+        return dict(object_of(json.loads(values["attrs"]), f"{where}: attrs"))
+    except ValueError as exc:
+        raise ImportProblem(f"{where}: attrs is not JSON ({exc})") from exc
 
 
 # --- the sidecar -----------------------------------------------------------------------------
