@@ -4,6 +4,8 @@ the window reads it again."""
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import Qt
 
 from annotator.app.review_queue import review_items
@@ -140,3 +142,26 @@ def test_a_write_through_another_connection_reads_it_whole(qtbot, project: Proje
     qtbot.waitUntil(win.isActiveWindow)
     to_front(qtbot, queue)
     assert rows(queue) == [("dispute", "Vertrag 1"), ("disagreement", "Treffen")]
+
+
+def test_a_large_projects_queue_is_read_in_a_worker(qtbot, project: Project,
+                                                   monkeypatch) -> None:
+    """From ``BACKGROUND`` articles the whole queue is read in a worker thread with its own
+    connection, the window usable meanwhile; a change made while it reads is not lost: what
+    arrives is read again when somebody wrote meanwhile."""
+    ids = fill(project)
+    monkeypatch.setattr(review_queue_window, "BACKGROUND", 0)
+    threads: list[bool] = []
+    monkeypatch.setattr(review_queue_window, "review_items", lambda *a: threads.append(
+        threading.current_thread() is threading.main_thread()) or review_items(*a))
+    win = show_window(qtbot, project)
+    with qtbot.waitSignal(win.runner.busy_changed, check_params_cb=lambda busy: not busy):
+        qtbot.keyClick(win.view.text, Key.Key_R, Mod.ControlModifier | Mod.ShiftModifier)
+        queue = win.findChild(ReviewQueueWindow)
+        assert queue is not None and queue.reading()
+        assert queue.status.text() == "Reading the review queue…"
+        suggestions = project.suggestions(ids["Brücke"], open_only=True, annotator="maria")
+        assert win.session.reject(ids["Brücke"], suggestions)  # while it reads
+    qtbot.waitUntil(lambda: not queue.reading())
+    qtbot.waitUntil(lambda: rows(queue) == [("dispute", "Vertrag 1"), ("disagreement", "Treffen")])
+    assert threads and not any(threads)  # never in the GUI thread

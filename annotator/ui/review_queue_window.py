@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.app.review_queue import Item, Kind, review_items, updated, written
+from annotator.app.tasks import Task, TaskRunner, project_task
 from annotator.ui.adjudication_window import AdjudicationWindow, show_adjudication
 from annotator.ui.keymap import REVIEW_PAGE, hint
 from annotator.ui.keys import bind, bind_each, check_bound
@@ -38,6 +39,9 @@ NAMES = {Kind.DISPUTE: "Disputed claim groups", Kind.DISAGREEMENT: "Annotators' 
 COLORS = {Kind.DISPUTE: "#b45309", Kind.DISAGREEMENT: "#7c3aed",
           Kind.OPEN_SUGGESTIONS: "#0e7490"}
 ItemRole = Qt.ItemDataRole.UserRole
+# From this many articles the whole queue is read in a worker (a second or more: ~6 s of CPU
+# at 100,000 articles, docs/review.md); a smaller project's is read at once.
+BACKGROUND = 20_000
 
 
 class Host(Protocol):
@@ -47,6 +51,7 @@ class Host(Protocol):
     session: Session
     current_article: int | None
     review: ReviewActions
+    runner: TaskRunner
 
     @property
     def disputes(self) -> DisputesView: ...  # made on first use (ui/later.py)
@@ -63,6 +68,8 @@ class Host(Protocol):
 class ReviewQueueWindow(QDialog):
     """Beside the main window (non-modal); read again whenever the session changes something
     and when it comes to the front."""
+
+    read = Signal()  # the queue was read whole (at once, or by the worker)
 
     def __init__(self, window: Host) -> None:
         super().__init__(cast(QWidget, window))
@@ -101,6 +108,7 @@ class ReviewQueueWindow(QDialog):
         bind_each(self, "review.kind", lambda n: self.kind.setCurrentIndex(n + 1))
         check_bound(self, REVIEW_PAGE)
         self.heard: tuple[int, int] | None = None  # ``written`` when last read
+        self.task: Task | None = None  # reading the whole queue in a worker
         self.sessions = [window.session]  # those whose changes it hears
         window.session.changed.connect(self._changed)
         window.session.switched.connect(self.refresh)
@@ -108,16 +116,41 @@ class ReviewQueueWindow(QDialog):
     # -- reading -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read the queue again (the shown annotator's); the current item stays current."""
-        self.items = review_items(self.window_.project, self.window_.session.shown)
+        """Read the queue again (the shown annotator's); the current item stays current. A
+        large project's is read in a worker, the window usable meanwhile."""
+        if self.reading():
+            return  # what it reads is checked against what was written when it arrives
+        project, annotator = self.window_.project, self.window_.session.shown
+        heard, path = written(project), project.path
+        if path is None or project.count_articles() < BACKGROUND:
+            self._arrived(review_items(project, annotator), heard)
+            return
+        self.status.setText("Reading the review queue…")
+        self.task = project_task(path, lambda p, _progress, _cancelled:
+                                 review_items(p, annotator), "Review queue")
+        self.task.finished.connect(lambda items: self._arrived(items, heard))
+        self.task.failed.connect(lambda message: self.status.setText(
+            f"The review queue could not be read: {message}"))
+        self.window_.runner.start(self.task)
+
+    def reading(self) -> bool:
+        return self.task is not None and self.task.is_active()
+
+    def _arrived(self, items: list[Item], heard: tuple[int, int]) -> None:
+        """The queue as read when ``written`` was ``heard``; read again when somebody wrote
+        while it was read (in the worker's case)."""
+        self.task = None
+        self.items, self.heard = items, heard
         self._fill()
-        self.heard = written(self.window_.project)
+        self.read.emit()
+        if heard != written(self.window_.project):
+            self.refresh()
 
     def _changed(self, changes: Changes) -> None:
         """A session's change: its articles read again (everything, when somebody the queue
         does not hear wrote meanwhile)."""
-        if not self.isVisible():
-            return
+        if not self.isVisible() or self.reading():
+            return  # a read in the worker is checked when it arrives
         project = self.window_.project
         if self._listen() or self.heard is None or written(project)[1] != self.heard[1]:
             self.refresh()
