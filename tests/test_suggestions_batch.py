@@ -47,3 +47,26 @@ def test_a_batch_with_a_bad_span_writes_nothing(project: Project) -> None:
     with pytest.raises(KeyError):
         project.replace_suggestions_batch(NER, [(first, [Span(0, 4, "PER")]), (999, [])])
     assert project.suggestions(first) == [] and project.suggestions(second) == []
+
+
+def test_running_a_model_again_keeps_what_people_decided(project: Project) -> None:
+    """A suggestion somebody rejected or accepted stays with its decision when the same model
+    runs again, and the model finding that span again does not suggest it a second time; the
+    open ones are replaced."""
+    text = "Anna Berger 👍🏽 sprach in Dresden mit Ondřej Kratochvíl."
+    aid = project.add_article(ArticleDraft(text=text))
+    first = [Span(0, 11, "PER", 0.9), Span(25, 32, "ORG", 0.6), Span(37, 53, "PER", 0.8)]
+    project.replace_suggestions_batch(NER, [(aid, first)])
+    by_span = {(s.start, s.end, s.label): s.id for s in project.suggestions(aid)}
+    project.decide([by_span[(25, 32, "ORG")]], "rejected", "maria")
+    project.decide([by_span[(0, 11, "PER")]], "accepted", "jonas")
+    again = [Span(0, 11, "PER", 0.95), Span(25, 32, "ORG", 0.7), Span(25, 32, "LOC", 0.7)]
+    assert project.replace_suggestions_batch(NER, [(aid, again)]) == [3]
+    after = {(s.start, s.end, s.label): s for s in project.suggestions(aid)}
+    assert sorted(after) == [(0, 11, "PER"), (25, 32, "LOC"), (25, 32, "ORG")]
+    assert after[(25, 32, "ORG")].id == by_span[(25, 32, "ORG")]  # the same row, decided
+    assert after[(0, 11, "PER")].id == by_span[(0, 11, "PER")]
+    assert sorted(s.label for s in project.suggestions(aid, open_only=True, annotator="maria")
+                  ) == ["LOC", "PER"]  # jonas's acceptance is his: for maria the PER is open
+    assert sorted(s.label for s in project.suggestions(aid, open_only=True, annotator="jonas")
+                  ) == ["LOC", "ORG"]

@@ -79,7 +79,10 @@ class SuggestionTables:
         layer: Layer = Layer.ENTITY,
     ) -> list[int]:
         """replace_suggestions for many articles at once, each (article id, spans): one
-        transaction, one DELETE and one INSERT (executemany) for all; how many each got."""
+        transaction, one DELETE and one INSERT (executemany) for all; how many each got.
+        Suggestions somebody decided on stay, with their decisions, and a span the model finds
+        again where one of them is is not suggested a second time: running a model again
+        never undoes or repeats a person's review."""
         batch = [(article_id, list(spans)) for article_id, spans in found]
         ids = [article_id for article_id, _ in batch]
         lengths: dict[int, int] = {}
@@ -94,15 +97,29 @@ class SuggestionTables:
         with self.db.atomic():
             model_id = self.model_id(info)
             self.db.conn.executemany(
-                "DELETE FROM suggestions WHERE article_id = ? AND model_id = ? AND layer = ?",
+                "DELETE FROM suggestions WHERE article_id = ? AND model_id = ? AND layer = ? "
+                "AND id NOT IN (SELECT suggestion_id FROM suggestion_decisions)",
                 [(article_id, model_id, layer.value) for article_id in ids])
+            decided = self._decided(ids, model_id, layer)
             stamp = now()
             self.db.conn.executemany(
                 'INSERT INTO suggestions (article_id, model_id, layer, label, start, "end", '
                 "score, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [(article_id, model_id, layer.value, s.label, s.start, s.end, s.score, stamp)
-                 for article_id, spans in batch for s in spans])
+                 for article_id, spans in batch for s in spans
+                 if (article_id, s.start, s.end, s.label) not in decided])
         return [len(spans) for _, spans in batch]
+
+    def _decided(self, ids: list[int], model_id: int, layer: Layer
+                 ) -> set[tuple[int, int, int, str]]:
+        """(article, start, end, label) of the model's suggestions that somebody decided on."""
+        found: set[tuple[int, int, int, str]] = set()
+        for part in chunks(ids):
+            found.update(tuple(row) for row in self.db.execute(
+                'SELECT article_id, start, "end", label FROM suggestions WHERE model_id = ? '
+                f"AND layer = ? AND article_id IN ({marks(part)})",
+                [model_id, layer.value, *part]))
+        return found
 
     def suggestions(
         self, article_id: int, model: ModelInfo | None = None, *, open_only: bool = False,
