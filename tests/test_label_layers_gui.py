@@ -62,6 +62,10 @@ def test_a_wrong_line_keeps_the_dialog_open_and_changes_nothing(qtbot, project: 
     assert dialog.error.text() == ("label layers: expected LABEL=layer with layer one of "
                                    "entity, claim, source, got 'SPRECHERIN'")
     assert mapping_text(project) == "ZITAT=claim"
+    qtbot.keyClicks(dialog.edit, "<b>")  # the line typed is quoted as it is, never as markup
+    _ok(qtbot, dialog)
+    assert dialog.error.textFormat() == Qt.TextFormat.PlainText
+    assert "'SPRECHERIN<b>'" in dialog.error.text()
 
 
 def test_an_import_uses_the_projects_mapping(tmp_path: Path) -> None:

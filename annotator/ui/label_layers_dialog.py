@@ -17,6 +17,7 @@ from annotator.app.import_labels import mapping_text, set_mapping_text
 from annotator.core.model import REVIEWED_LAYERS
 from annotator.io.label_layers import DEFAULT_LAYERS
 from annotator.store import Project
+from annotator.ui.plain import plain_label
 
 
 def _defaults() -> str:
@@ -43,7 +44,7 @@ class LabelLayersDialog(QDialog):
         intro.setWordWrap(True)
         self.edit = QPlainTextEdit(mapping_text(project), self)
         self.edit.setPlaceholderText("SPRECHERIN=source\nZITAT=claim")
-        self.error = QLabel("", self)
+        self.error = plain_label(self)  # it quotes the line typed
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c62828")
         buttons = QDialogButtonBox(
