@@ -36,14 +36,14 @@ class Utf16Index:
 
     def __init__(self, text: str) -> None:
         # Code point positions of characters outside the BMP: each takes two UTF-16 units.
-        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
+        self.astral = [m.start() for m in _ASTRAL.finditer(text)]
         # The UTF-16 position at which each astral character starts.
-        self._astral16 = [cp + n for n, cp in enumerate(self._astral)]
+        self._astral16 = [cp + n for n, cp in enumerate(self.astral)]
         self.length = len(text)
 
     def to_utf16(self, cp: int) -> int:
         """UTF-16 offset of code point offset ``cp``."""
-        return cp + bisect_left(self._astral, cp)
+        return cp + bisect_left(self.astral, cp)
 
     def to_codepoint(self, u16: int) -> int:
         """Code point offset of UTF-16 offset ``u16``; inside a surrogate pair, the pair's start."""

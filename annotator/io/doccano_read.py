@@ -11,7 +11,6 @@ so (a tool counting code points wrote it): its offsets are taken as they are."""
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -21,8 +20,6 @@ from annotator.io.common import ImportProblem, is_int
 from annotator.io.foreign_spans import Offsets, Plain, article
 from annotator.io.label_layers import RELATED
 from annotator.io.records import list_of, object_of
-
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # two UTF-16 units each
 
 
 def parse_doccano_relations(task: dict[str, Any], source: str, plain: Plain
@@ -88,11 +85,10 @@ def from_utf16(text: str, offsets: Iterable[Any]) -> Callable[[Any], Any]:
     """How one line's doccano offsets become code points: from UTF-16 units, or unchanged
     when the text has no character beyond U+FFFF or one offset splits such a character (then
     they were not UTF-16 units). What is no integer stays as it is (to be refused)."""
-    astral = [m.start() for m in _ASTRAL.finditer(text)]
-    if not astral:
-        return _same
     index = Utf16Index(text)
-    inside = {index.to_utf16(cp) + 1 for cp in astral}  # between a character's two units
+    if not index.astral:
+        return _same
+    inside = {index.to_utf16(cp) + 1 for cp in index.astral}  # between a character's two units
     if any(is_int(offset) and offset in inside for offset in offsets):
         return _same
     return lambda offset: index.to_codepoint(offset) if is_int(offset) else offset
