@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from annotator.app import adjudication
 from annotator.app.adjudication import (
     Adjudication,
     adjudicator,
@@ -134,7 +135,11 @@ def test_versions_in_progress_only_when_asked(qapp, project, article) -> None:
     assert adj.annotators == ["maria", "jonas"] and len(adj.disagreements) == 1
 
 
-def test_next_article_skips_agreement_and_done_gold(qapp, project, two) -> None:
+@pytest.mark.parametrize("step", [1, 2, 500])
+def test_next_article_skips_agreement_and_done_gold(qapp, project, two, step, monkeypatch
+                                                    ) -> None:
+    """Whatever number of candidates is compared at once."""
+    monkeypatch.setattr(adjudication, "STEP", step)
     same = project.add_article(ArticleDraft(text=TEXT + " Gleich.", title="Gleich"))
     after = project.add_article(ArticleDraft(text=TEXT + " Noch einer.", title="Danach"))
     for who in ("maria", "jonas"):

@@ -41,9 +41,12 @@ from annotator.core.model import REVIEWED_LAYERS, Annotation, Layer, Status
 from annotator.core.names import GOLD_ANNOTATOR, IMPORT_ANNOTATOR
 from annotator.core.spans import overlaps
 from annotator.store import Project
+from annotator.store.review_reads import disagreeing_done
 
 __all__ = ["Adjudication", "CopySpans", "Difference", "Disagreement", "Key", "StartGold",
            "adjudicator", "compare", "disagree", "key", "next_to_adjudicate", "read_versions"]
+
+STEP = 500  # candidate articles compared at once when looking for the next to adjudicate
 _ORDER = {layer: n for n, layer in enumerate(REVIEWED_LAYERS)}
 
 
@@ -361,8 +364,14 @@ def disagree(project: Project, article_id: int, in_progress: bool = False) -> bo
 
 
 def next_to_adjudicate(project: Project, after: int, in_progress: bool = False) -> int | None:
-    """The next article (by id) with disagreements between versions whose gold is not done."""
-    for article_id in project.to_adjudicate(after, in_progress):
-        if disagree(project, article_id, in_progress):
-            return article_id
+    """The next article (by id) with disagreements between versions whose gold is not done.
+    Done versions are compared in SQL a few hundred candidates at a time (the review queue's
+    read), so that Enter does not walk article by article through thousands that agree."""
+    candidates = project.to_adjudicate(after, in_progress)
+    if in_progress:
+        return next((a for a in candidates if disagree(project, a, in_progress)), None)
+    for at in range(0, len(candidates), STEP):
+        found = disagreeing_done(project.db, 1, candidates[at:at + STEP])
+        if found:
+            return found[0][0]
     return None
