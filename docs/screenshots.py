@@ -1,7 +1,7 @@
 """Render the docs' screenshots offscreen from the demo corpus: python docs/screenshots.py
 
 It annotates as a user would (through the Session, so everything is saved and undoable) and
-saves PNGs next to this file.
+saves PNGs next to this file, in the light theme and in the dark one (``…-dark.png``).
 """
 
 from __future__ import annotations
@@ -15,15 +15,20 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from annotator.app.importing import import_files  # noqa: E402
 from annotator.app.samples import sample_corpus_dir  # noqa: E402
+from annotator.app.session import Session  # noqa: E402
 from annotator.app.suggesting import suggest_entities_for  # noqa: E402
-from annotator.core.model import Layer, Span  # noqa: E402
+from annotator.core.model import Layer, Span, Status  # noqa: E402
 from annotator.nlp.suggester import Pipeline, Suggester  # noqa: E402
 from annotator.store import Project  # noqa: E402
+from annotator.ui import theme  # noqa: E402
+from annotator.ui.agreement_window import AgreementWindow, show_agreement  # noqa: E402
 from annotator.ui.application import make_app  # noqa: E402
 from annotator.ui.main_window import MainWindow  # noqa: E402
+from annotator.ui.review_queue_window import show_review_queue  # noqa: E402
 
 HERE = Path(__file__).parent
 
@@ -77,9 +82,24 @@ def group_weekday(window: MainWindow) -> None:
     session.group_claims(1, None, "Wochentag der Unterzeichnung", members)
 
 
-def main() -> int:
-    app = make_app()
-    QSettings().clear()
+def second_annotator(project: Project, article_id: int) -> None:
+    """jonas marks the same entities, one of them with another label; both are done."""
+    jonas = Session(project, "jonas")
+    for n, ann in enumerate(project.annotations(article_id, Layer.ENTITY, annotator="maria")):
+        label = "ORG" if n == 1 and ann.label != "ORG" else ann.label
+        jonas.add_span(article_id, Layer.ENTITY, Span(ann.start, ann.end, label))
+    jonas.set_status(article_id, Status.DONE)
+
+
+def save(widget: QWidget, name: str, suffix: str) -> Path:
+    path = HERE / f"{name}{suffix}.png"
+    widget.grab().save(str(path))
+    return path
+
+
+def render(app, suffix: str) -> list[Path]:
+    """Every screenshot of one theme."""
+    saved = []
     with tempfile.TemporaryDirectory() as tmp:
         project = build(Path(tmp) / "demo.db")
         window = MainWindow(project, "maria")
@@ -91,18 +111,41 @@ def main() -> int:
         window.view.text.select_cp(text.index("Kern des"), text.index("Kern des"))
         window.view.text.setFocus()
         app.processEvents()
-        window.grab().save(str(HERE / "workbench.png"))
+        saved.append(save(window, "workbench", suffix))
         window.show_shortcuts()
         app.processEvents()
-        window.grab().save(str(HERE / "shortcuts.png"))
+        saved.append(save(window, "shortcuts", suffix))
         window.overlay.hide()
         group_weekday(window)
         window.toggle_disputes()
         app.processEvents()
-        window.grab().save(str(HERE / "disputes.png"))
+        saved.append(save(window, "disputes", suffix))
+        window.session.set_status(1, Status.DONE)
+        second_annotator(project, 1)
+        show_agreement(window)
+        agreement = window.findChild(AgreementWindow)
+        while agreement.figures is None:
+            app.processEvents()
+        agreement.resize(1100, 640)
+        app.processEvents()
+        saved.append(save(agreement, "agreement", suffix))
+        queue = show_review_queue(window)
+        queue.resize(1000, 480)
+        app.processEvents()
+        saved.append(save(queue, "review", suffix))
         window.close()
         project.close()
-    print("saved", *(HERE / f"{n}.png" for n in ("workbench", "shortcuts", "disputes")))
+    return saved
+
+
+def main() -> int:
+    app = make_app()
+    QSettings().clear()
+    saved = []
+    for name, suffix in (("light", ""), ("dark", "-dark")):
+        theme.apply(name)
+        saved += render(app, suffix)
+    print("saved", *saved)
     return 0
 
 

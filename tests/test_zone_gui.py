@@ -15,10 +15,12 @@ from annotator.app.matching import ensure_sentences
 from annotator.app.zones import RULES, zones_of
 from annotator.core.model import ArticleDraft, Layer, ModelInfo, Span
 from annotator.store import Project
+from annotator.ui import theme
 from annotator.ui.article_list_model import TITLE
-from annotator.ui.highlighter import ZONE_KEPT, ZONE_SKIPPED
 from annotator.ui.main_window import MainWindow
 from tests.conftest import show_window
+
+ZONE_KEPT, ZONE_SKIPPED = theme.LIGHT.zone_kept, theme.LIGHT.zone_skipped
 
 Key, Mod = Qt.Key, Qt.KeyboardModifier
 PAGE = ("Streit um Elbe-Abkommen\n"
@@ -95,8 +97,8 @@ def pick(qtbot: QtBot, win: MainWindow, keys: str) -> None:
 def test_zones_are_grey_furniture_lighter_and_entities_keep_their_colour(window) -> None:
     assert foreground_at(window, "Streit")[0] == QColor(ZONE_KEPT).name()
     assert foreground_at(window, "Lesen Sie")[0] == QColor(ZONE_SKIPPED).name()
-    colour, background = foreground_at(window, "Elbe-Abkommen")  # an entity in the headline
-    assert colour == QColor(ZONE_KEPT).name() and background is not None
+    colour, background = foreground_at(window, "Elbe-Abkommen")  # an entity in the headline:
+    assert colour == QColor(theme.LIGHT.text).name() and background is not None  # readable
     assert foreground_at(window, "Prag")[0] != QColor(ZONE_KEPT).name()  # body: untouched
     assert "zones" in window.view.legend.text() and "HEADLINE" not in window.view.legend.text()
 

@@ -20,7 +20,8 @@ from annotator.app.adjudication import (
     next_to_adjudicate,
 )
 from annotator.app.changes import Changes
-from annotator.core.model import Annotation, Layer
+from annotator.core.model import Annotation, Label, Layer
+from annotator.ui import theme
 from annotator.ui.article_view import highlight
 from annotator.ui.keymap import ADJUDICATION_PAGE, DIGITS, hint
 from annotator.ui.keys import bind, bind_each, check_bound
@@ -30,9 +31,6 @@ from annotator.ui.span_editor import SpanEditor
 if TYPE_CHECKING:
     from annotator.store import Project
     from annotator.ui.review_actions import ReviewActions
-
-Colors = dict[tuple[Layer, str], str]
-
 
 class VersionPane(QWidget):
     """One version of the article: a title above its text with the version's spans."""
@@ -47,15 +45,26 @@ class VersionPane(QWidget):
         box.addWidget(self.title)
         box.addWidget(self.text, 1)
         self.article_id: int | None = None
+        self._shown: tuple[list[Annotation], list[Label]] = ([], [])
+        theme.notifier.changed.connect(self._retheme)
 
     def show_version(self, article_id: int, text: str, spans: list[Annotation],
-                     colors: Colors) -> None:
+                     labels: list[Label], *, same_text: bool = True) -> None:
+        """The version's spans, in the label colours of the theme; only changed blocks
+        restyled unless ``same_text`` is false."""
         same = article_id == self.article_id
         if not same:
             self.text.show_text(text)
             self.article_id = article_id
-        self.text.highlighter.set_highlights([highlight(a) for a in spans], colors,
-                                             same_text=same)
+        self._shown = (spans, labels)
+        self.text.highlighter.set_highlights([highlight(a) for a in spans],
+                                             theme.label_colors(labels),
+                                             same_text=same and same_text)
+
+    def _retheme(self) -> None:
+        if self.article_id is not None:
+            spans, labels = self._shown
+            self.show_version(self.article_id, "", spans, labels, same_text=False)
 
     def focus(self, start: int, end: int) -> None:
         """Outline ``start``–``end`` and scroll to it, the cursor at its start."""
@@ -90,7 +99,7 @@ class AdjudicationWindow(QDialog):
         self.items.currentRowChanged.connect(self._picked)
         self.hint = plain_label(self, hint(ADJUDICATION_PAGE))
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #5f6b7a")
+        theme.style(self.hint, "color: $muted")
         self.box = QVBoxLayout(self)
         for widget, stretch in ((self.status, 0), (self.gold, 2), (self.splitter, 3),
                                 (self.items, 1), (self.said, 0), (self.hint, 0)):
@@ -144,11 +153,11 @@ class AdjudicationWindow(QDialog):
         adj = self.adj
         if adj is None:
             return
-        colors = {(lab.layer, lab.name): lab.color for lab in self.project.labels()}
+        labels = self.project.labels()
         self.gold.title.setText(f"Gold (editable) · {adj.status().value.replace('_', ' ')}")
-        self.gold.show_version(adj.article_id, adj.text, adj.gold(), colors)
+        self.gold.show_version(adj.article_id, adj.text, adj.gold(), labels)
         for pane, who in zip(self.panes, adj.annotators, strict=True):
-            pane.show_version(adj.article_id, adj.text, adj.versions[who], colors)
+            pane.show_version(adj.article_id, adj.text, adj.versions[who], labels)
         self.items.clear()
         self.items.addItems([self._line(n, d) for n, d in enumerate(adj.disagreements)])
         self._mark()

@@ -10,6 +10,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from annotator.ui import theme
+
 if TYPE_CHECKING:
     from annotator.app.agreement import Agreement
 
@@ -18,19 +20,15 @@ ValueRole = Qt.ItemDataRole.UserRole  # a cell's figure (float, NaN: undefined)
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
 FIGURE_NAMES = {"exact_f1": "exact F1", "relaxed_f1": "relaxed F1", "kappa": "kappa",
                 "alpha": "alpha"}
-NONE_COLOR = QColor("#e4e7eb")
-
-
 RED_AT, GREEN_AT = 0.4, 1.0  # the colour scale: red up to 0.4, yellow at 0.7, green at 1
 
 
 def shade(value: float) -> QColor:
     """Red (0.4 and below: poor agreement) through yellow (0.7) to green (1); grey when
-    undefined."""
+    undefined. Dark in a dark theme: the theme's text is readable on every shade."""
     if math.isnan(value):
-        return NONE_COLOR
-    share = (value - RED_AT) / (GREEN_AT - RED_AT)
-    return QColor.fromHsv(round(120 * min(max(share, 0.0), 1.0)), 150, 240)
+        return theme.qcolor("heat_none")
+    return QColor(theme.scale((value - RED_AT) / (GREEN_AT - RED_AT)))
 
 
 def shown(value: float) -> str:
@@ -73,7 +71,7 @@ class HeatmapModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return shade(value)
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor("#1d2530")
+            return theme.qcolor("text")
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         if role == ValueRole:

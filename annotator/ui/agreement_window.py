@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.app.tasks import Task, TaskRunner, project_task
+from annotator.ui import theme
 from annotator.ui.agreement_models import (
     FIGURE_COLUMNS,
     FIGURE_NAMES,
@@ -86,7 +87,7 @@ class AgreementWindow(QDialog):
         self.hint = plain_label(self, "Colours: red 0.4 and below, yellow 0.7, green 1; grey: "
                                 "nothing to compare. " + hint(AGREEMENT_PAGE))
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #5f6b7a")
+        theme.style(self.hint, "color: $muted")
         layout = QVBoxLayout(self)
         for widget, stretch in ((self.status, 0), (self.heat_view, 0), (self.article_view, 1),
                                 (self.hint, 0)):

@@ -38,6 +38,9 @@ def make_app() -> QApplication:
     app.setApplicationName("annotator")
     app.setOrganizationName("annotator")
     app.setApplicationVersion(__version__)
+    from annotator.ui import theme  # the setting's theme, or the platform's colour scheme
+
+    theme.start()
     return app  # type: ignore[return-value]
 
 

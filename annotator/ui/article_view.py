@@ -6,13 +6,15 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
-from PySide6.QtGui import QColor, QFont, QHelpEvent
+from PySide6.QtGui import QFont, QHelpEvent
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
 from annotator.app.article_state import ArticleState
+from annotator.core.colors import DEFAULT_LABEL_COLOR
 from annotator.core.model import Annotation, Article, Label, Layer, Suggestion
 from annotator.core.names import ATTRIBUTED_TO
-from annotator.ui.highlighter import ZONE_KEPT, Highlight
+from annotator.ui import theme
+from annotator.ui.highlighter import Highlight
 from annotator.ui.keymap import keys_text
 from annotator.ui.span_editor import SpanEditor
 
@@ -34,7 +36,7 @@ def links_of(state: ArticleState, colors: dict[tuple[Layer, str], str]
         claim, source = spans.get(link.from_id), spans.get(link.to_id)
         if link.kind == ATTRIBUTED_TO and claim is not None and source is not None:
             found.append(((claim.start, claim.end), (source.start, source.end),
-                          colors.get((claim.layer, claim.label), "#e53935")))
+                          colors.get((claim.layer, claim.label)) or theme.ink(DEFAULT_LABEL_COLOR)))
     return found
 
 
@@ -74,6 +76,8 @@ class ArticleView(QWidget):
         self.highlighter = self.text.highlighter
         self.text.viewport().installEventFilter(self)
         self.article_id: int | None = None
+        self._shown: tuple[ArticleState, list[Label]] | None = None  # drawn again on a switch
+        theme.notifier.changed.connect(self._retheme)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.header)
@@ -90,10 +94,23 @@ class ArticleView(QWidget):
             self.text.show_text(art.text)
             self.article_id = art.id
         self.text.show_zone_column(bool(state.zones))
-        colors = {(lab.layer, lab.name): lab.color for lab in labels}
+        colors = theme.label_colors(labels)
         self.highlighter.set_highlights(highlights_of(state), colors, same_text=same)
         self.text.set_links(links_of(state, colors))
         self.legend.setText(legend_html(labels))
+        self._shown = (state, labels)
+
+    def _retheme(self) -> None:
+        """Another theme: every colour drawn again, the highlights of every block too."""
+        if self._shown is None:
+            return
+        state, labels = self._shown
+        colors = theme.label_colors(labels)
+        self.header.setText(header_html(state.article))
+        self.highlighter.set_highlights(highlights_of(state), colors)
+        self.text.set_links(links_of(state, colors))
+        self.legend.setText(legend_html(labels))
+        self.text.set_current(self.text.current, zone=self.text.current_zone is not None)
 
     def tooltip_at(self, point: QPoint) -> str:
         """The tooltip for a point in the text's viewport: the spans there ("" for none)."""
@@ -117,9 +134,10 @@ def header_html(art: Article) -> str:
     """The title, then outlet, author, date and URL (``M`` edits them)."""
     details = " · ".join(escape(x) for x in (art.outlet, art.author, art.published, art.url,
                                              art.meta.get("agency")) if x)
-    hint = f"<span style='color:#999'>[{escape(keys_text('article.meta'))}] details</span>"
+    muted, secondary = theme.role("muted"), theme.role("secondary")
+    hint = f"<span style='color:{muted}'>[{escape(keys_text('article.meta'))}] details</span>"
     return (f"<b style='font-size:13pt'>{escape(art.title)}</b><br>"
-            f"<span style='color:#555'>{details}</span>{' · ' if details else ''}{hint}")
+            f"<span style='color:{secondary}'>{details}</span>{' · ' if details else ''}{hint}")
 
 
 def legend_html(labels: list[Label]) -> str:
@@ -130,15 +148,14 @@ def legend_html(labels: list[Label]) -> str:
         if lab.layer is Layer.STRUCTURE:
             continue
         key = f" <small>[{escape(lab.shortcut)}]</small>" if lab.shortcut else ""
-        color = QColor(lab.color).name() if QColor.isValidColorName(lab.color) else "#b0bec5"
         if lab.layer is Layer.ENTITY:
-            style = f"background:{color}"
+            style = f"background:{theme.background(lab.color)}; color:{theme.role('text')}"
         elif lab.layer is Layer.CLAIM:
-            style = f"border-bottom:2px solid {color}; text-decoration:underline"
+            style = f"border-bottom:2px solid {theme.ink(lab.color)}; text-decoration:underline"
         else:
-            style = f"color:{color}; font-weight:bold"
+            style = f"color:{theme.ink(lab.color)}; font-weight:bold"
         chips.append(f"<span style='{style}'>&nbsp;{escape(lab.name)}&nbsp;</span>{key}")
-    chips.append(f"<span style='color:{ZONE_KEPT}'>&nbsp;zones&nbsp;</span>"
+    chips.append(f"<span style='color:{theme.role('zone_kept')}'>&nbsp;zones&nbsp;</span>"
                  f"<small>[{escape(keys_text('zone.set').lower())}]</small>")
     return "&nbsp;&nbsp;".join(chips)
 

@@ -12,11 +12,10 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from annotator.app.disputes import Side
+from annotator.ui import theme
 from annotator.ui.plain import rich_label
 
-GREEN, BLUE, AMBER, GREY, LINE = "#2e7d32", "#1565c0", "#c77700", "#6b7280", "#d5dae1"
-MARK = "#ffe38a"  # background of the words that differ from the compared claim
-CAPTION = f'<span style="color:{GREY}; font-size:8pt; letter-spacing:1px">{{}}</span><br>'
+CAPTION = '<span style="color:$muted; font-size:8pt; letter-spacing:1px">{}</span><br>'
 CONTEXT = 280  # characters of context shown at most on either side of a claim
 
 
@@ -44,7 +43,7 @@ def marked(text: str, spans: Iterable[tuple[int, int]]) -> str:
     for start, end in sorted(spans):
         if max(start, pos) < end:
             out.append(escape(text[pos:max(start, pos)]))
-            out.append(f'<span style="background-color:{MARK}">'
+            out.append(f'<span style="background-color:{theme.role("mark")}">'
                        f"{escape(text[max(start, pos):end])}</span>")
             pos = end
     return "".join(out) + escape(text[pos:])
@@ -52,9 +51,10 @@ def marked(text: str, spans: Iterable[tuple[int, int]]) -> str:
 
 def context_html(side: Side) -> str:
     """The claim in bold, its differing words marked, between the sentences around it."""
-    return (f'<span style="color:{GREY}">{plain(side.before, CONTEXT, True)}</span>'
+    grey = theme.role("muted")
+    return (f'<span style="color:{grey}">{plain(side.before, CONTEXT, True)}</span>'
             f"<b>{marked(side.claim, side.differs)}</b>"
-            f'<span style="color:{GREY}">{plain(side.after, CONTEXT, False)}</span>')
+            f'<span style="color:{grey}">{plain(side.after, CONTEXT, False)}</span>')
 
 
 class MemberColumn(QFrame):
@@ -83,32 +83,33 @@ class MemberColumn(QFrame):
         self.set_current(False)
 
     def _labels(self, side: Side) -> None:
-        m, holds = side.member, side.holds
-        badge = f' &nbsp;<b style="color:{GREEN}">✓ holds</b>' if holds else ""
-        stance = f' <span style="color:{GREY}">· {escape(m.stance)}</span>' if m.stance else ""
-        outlet = f"<b>{escape(m.outlet)}</b>" if m.outlet else f'<i style="color:{GREY}">' \
+        m, holds, t = side.member, side.holds, theme.current()
+        badge = f' &nbsp;<b style="color:{t.holding}">✓ holds</b>' if holds else ""
+        stance = f' <span style="color:{t.muted}">· {escape(m.stance)}</span>' if m.stance else ""
+        outlet = f"<b>{escape(m.outlet)}</b>" if m.outlet else f'<i style="color:{t.muted}">' \
             "no outlet</i>"
+        caption = theme.fill(CAPTION)
         self.header = rich(
-            f'<span style="background:#e6eaf0; color:#374151">&nbsp;{self.n + 1}&nbsp;</span> '
-            f'{outlet}<br><span style="color:{GREY}">{escape(m.published or "no date")}</span>'
-            f'{badge}<br><span style="color:#4b5563">{escape(m.article_title)}</span>', self)
-        self.source = rich(CAPTION.format("SOURCE") + (escape(m.source) if m.source else
-                           f'<i style="color:{GREY}">no source linked</i>'), self)
-        self.value = rich(CAPTION.format("VALUE") + '<span style="font-size:15pt; font-weight:'
+            f'<span style="background:{t.chip}; color:{t.chip_text}">&nbsp;{self.n + 1}&nbsp;'
+            f'</span> {outlet}<br><span style="color:{t.muted}">'
+            f'{escape(m.published or "no date")}</span>{badge}<br>'
+            f'<span style="color:{t.secondary}">{escape(m.article_title)}</span>', self)
+        self.source = rich(caption.format("SOURCE") + (escape(m.source) if m.source else
+                           f'<i style="color:{t.muted}">no source linked</i>'), self)
+        self.value = rich(caption.format("VALUE") + '<span style="font-size:15pt; font-weight:'
                           f'600">{escape(m.value) or "—"}</span>{stance}', self)
         self.context = rich(context_html(side), self)
         self.links = rich(" · ".join(
-            f'<a href="{k}" style="color:{BLUE}; text-decoration:none">{t}</a>' for k, t in (
+            f'<a href="{k}" style="color:{t.link}; text-decoration:none">{w}</a>' for k, w in (
                 ("holds", "clear" if holds else "holds"), ("value", "value"), ("open", "open"),
                 ("remove", "remove"))), self)
 
     def set_current(self, current: bool) -> None:
         """A green frame when the claim holds; a blue top edge on the column the keys act on."""
-        edge = GREEN if self.holds else LINE
-        self.setStyleSheet(
-            f"#memberColumn {{ background: {'#f2f9f2' if self.holds else '#ffffff'}; "
-            f"border: {2 if self.holds else 1}px solid {edge}; "
-            f"border-top: 4px solid {BLUE if current else edge}; border-radius: 6px; }}")
+        edge, fill = ("$holding", "$card_holding") if self.holds else ("$line", "$card")
+        theme.style(self, f"#memberColumn {{ background: {fill}; "
+                    f"border: {2 if self.holds else 1}px solid {edge}; "
+                    f"border-top: 4px solid {'$link' if current else edge}; border-radius: 6px; }}")
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.picked.emit(self.n)

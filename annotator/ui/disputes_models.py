@@ -12,11 +12,10 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor
 
 from annotator.app.disputes import group_line, listed
 from annotator.core.model import ClaimGroup
-from annotator.ui.disputes_column import AMBER, GREEN
+from annotator.ui import theme
 from annotator.ui.plain import tooltip
 
 GroupRole = Qt.ItemDataRole.UserRole + 1  # the ClaimGroup of a row
@@ -62,7 +61,8 @@ class GroupListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return group_line(g)
         if role == Qt.ItemDataRole.DecorationRole:
-            return QColor(GREEN if g.holding_id else AMBER if g.disputed else "#b8bec7")
+            return theme.qcolor("holding" if g.holding_id else "dispute" if g.disputed
+                                else "group_none")
         return {Qt.ItemDataRole.ToolTipRole: tooltip(g.note or g.title), GroupRole: g}.get(role)
 
 

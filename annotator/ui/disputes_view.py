@@ -24,19 +24,23 @@ from annotator.app import disputes
 from annotator.app.changes import Changes, Part
 from annotator.app.session import Session
 from annotator.core.model import ClaimGroup, GroupMember
-from annotator.ui.disputes_column import AMBER, GREEN, GREY, MemberColumn, rich
+from annotator.ui import theme
+from annotator.ui.disputes_column import MemberColumn, rich
 from annotator.ui.disputes_models import DisputeFilter, GroupListModel, GroupRole
 from annotator.ui.keys import bind, bind_each
 from annotator.ui.plain import rich_label
 
 STYLE = """
-#disputesView { background: #f6f7f9; }
-#groupList { background: #ffffff; border: 1px solid #dfe3e8; border-radius: 6px; padding: 4px; }
-#groupList::item { padding: 6px 4px; border-bottom: 1px solid #eef0f3; color: #1f2933; }
-#groupList::item:selected { background: #e3edfb; color: #0d2a4f; }
+#disputesView { background: $panel; }
+#groupList { background: $card; border: 1px solid $line; border-radius: 6px; padding: 4px; }
+#groupList::item { padding: 6px 4px; border-bottom: 1px solid $line; color: $text; }
+#groupList::item:selected { background: $card_selected; color: $card_selected_text; }
 #columns { background: transparent; }
-QLabel { color: #1f2933; }
+QLabel { color: $text; }
 """
+KEYS_HINT = ('<span style="color:$muted">J/K group · H/L claim · 1–9 holds<br>'
+             "V value · R why · T title · Del remove<br>Enter opens the claim · "
+             "A all groups</span>")
 TEXTS_KEPT = 256  # article texts kept for the claims' context, read again beyond that
 
 
@@ -72,11 +76,12 @@ class DisputesView(QWidget):
         self._install_keys()
         self.list.selectionModel().currentChanged.connect(lambda *_: self._show_current())
         session.changed.connect(self._changed)  # the groups are read once it shows
+        theme.notifier.changed.connect(self._retheme)
 
     def _build(self) -> None:
         self.setObjectName("disputesView")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setStyleSheet(STYLE)
+        theme.style(self, STYLE)
         self.scope = QComboBox(self)
         self.scope.addItems(["Disputed only", "All groups"])
         self.scope.currentIndexChanged.connect(self._scope_changed)
@@ -114,9 +119,8 @@ class DisputesView(QWidget):
         side.setContentsMargins(8, 8, 4, 8)
         side.addWidget(self.scope)
         side.addWidget(self.list, 1)
-        side.addWidget(rich(f'<span style="color:{GREY}">J/K group · H/L claim · 1–9 holds<br>'
-                            "V value · R why · T title · Del remove<br>Enter opens the claim · "
-                            "A all groups</span>", self))
+        self.keys_hint = rich(theme.fill(KEYS_HINT), self)
+        side.addWidget(self.keys_hint)
         bar = QHBoxLayout(self.edit_bar)
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.edit_label)
@@ -205,6 +209,11 @@ class DisputesView(QWidget):
         self._group = group
         self._render()
 
+    def _retheme(self) -> None:
+        """Another theme: the columns and texts coloured here are made again."""
+        self.keys_hint.setText(theme.fill(KEYS_HINT))
+        self._render()
+
     def _changed(self, changes: Changes) -> None:
         if changes.parts & (Part.GROUPS | Part.SOURCES) and self.isVisible():
             self.refresh()
@@ -220,8 +229,8 @@ class DisputesView(QWidget):
                 widget.deleteLater()
         self.columns, g = [], self._group
         if g is None:
-            self.title.setText(f'<span style="font-size:15pt; color:{GREY}">No disputed claims'
-                               "</span>")
+            self.title.setText(f'<span style="font-size:15pt; color:{theme.role("muted")}">'
+                               "No disputed claims</span>")
             self.summary.setText("Group claims in the article view; A lists all groups.")
             self.note.clear()
             return
@@ -258,9 +267,10 @@ class DisputesView(QWidget):
     def _summary(self, g: ClaimGroup) -> str:
         told = " vs ".join(f"<b>{escape(v)}</b> ({n})" for v, n in disputes.stated_values(g))
         held = disputes.holding_member(g)
-        state = f'<span style="color:{AMBER if g.disputed else GREY}">' \
+        t = theme.current()
+        state = f'<span style="color:{t.dispute if g.disputed else t.muted}">' \
             f"{'disputed' if g.disputed else 'agreed'}</span>{': ' + told if told else ''}"
-        verdict = (f' · <span style="color:{GREEN}">holds: {escape(held.outlet or "—")}, '
+        verdict = (f' · <span style="color:{t.holding}">holds: {escape(held.outlet or "—")}, '
                    f"{escape(held.value or '—')}</span>") if held else " · undecided"
         return f"{len(g.members)} claims · {state}{verdict}"
 

@@ -1,5 +1,6 @@
 """Span highlighting with per-block formats: only changed and visible blocks are restyled.
 Zones are highlights too: their text greyed, furniture lighter than the zones readers keep.
+Text on an entity's highlight is the theme's text colour, readable on it (ui/theme.py).
 
 Measured (docs/measurements.md, "Highlighting 2,000 spans in a 20,000-word article"): a
 QSyntaxHighlighter with spans indexed by block applies 2,000 spans
@@ -10,11 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
+from annotator.core.colors import DEFAULT_LABEL_COLOR
 from annotator.core.model import Layer
 from annotator.core.positions import DocumentPositions
 from annotator.core.zones import SKIPPED_ZONES
+from annotator.ui import theme
 
 
 @dataclass(frozen=True)
@@ -41,17 +45,15 @@ class Piece:
     first: bool = False  # the block where the highlight starts (a zone's name goes there)
 
 
-ZONE_KEPT, ZONE_SKIPPED = "#5d6670", "#9ba2aa"  # zone text: kept zones darker than furniture
-
-
 def zone_color(label: str) -> str:
     """The grey of a zone's text: page furniture (skipped by readers) lighter."""
-    return ZONE_SKIPPED if label in SKIPPED_ZONES else ZONE_KEPT
+    return theme.role("zone_skipped" if label in SKIPPED_ZONES else "zone_kept")
 
 
 def char_format(h: Highlight, color_name: str) -> QTextCharFormat:
-    """Entities as background colour, claims as a coloured underline, zones as grey text,
-    sources drawn as boxes."""
+    """Entities as background colour (with the theme's text on it), claims as a coloured
+    underline, zones as grey text, sources drawn as boxes. ``color_name`` is the drawn colour
+    (``theme.label_colors``)."""
     fmt = QTextCharFormat()
     color = QColor(color_name)
     if h.layer is Layer.STRUCTURE:
@@ -59,8 +61,8 @@ def char_format(h: Highlight, color_name: str) -> QTextCharFormat:
     elif h.layer is Layer.ENTITY:
         if h.suggested:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-            fmt.setUnderlineColor(color.darker(140))
-            color.setAlpha(90)
+            fmt.setUnderlineColor(theme.stronger(color, 140))
+            color = QColor(theme.suggested(color_name))
         fmt.setBackground(color)
     elif h.layer is Layer.CLAIM:
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline if h.suggested
@@ -91,7 +93,7 @@ class SpanHighlighter(QSyntaxHighlighter):
     ) -> None:
         """Replace the highlights; with ``same_text`` only the blocks of changed spans repaint."""
         if not same_text:
-            self.pieces, self._blocks = {}, {}
+            self.pieces, self._blocks, self._formats = {}, {}, {}
         wanted = set(highlights)
         removed = [h for h in self._blocks if h not in wanted]
         added = [h for h in highlights if h not in self._blocks]
@@ -102,7 +104,7 @@ class SpanHighlighter(QSyntaxHighlighter):
                 touched.add(number)
         for h in added:
             color = (zone_color(h.label) if h.layer is Layer.STRUCTURE
-                     else colors.get((h.layer, h.label), "#b0bec5"))
+                     else colors.get((h.layer, h.label)) or theme.background(DEFAULT_LABEL_COLOR))
             self._blocks[h] = []
             for number, piece in self._split(h, color):
                 self.pieces.setdefault(number, []).append(piece)
@@ -145,10 +147,13 @@ class SpanHighlighter(QSyntaxHighlighter):
             return
         # Overlapping spans of different layers: merge their formats on each elementary range.
         cuts = sorted({p for piece in pieces for p in (piece.lo, piece.hi)})
+        ink = theme.qcolor("text")  # on a highlight, also in a grey zone
         for lo, hi in zip(cuts, cuts[1:], strict=False):
             merged = QTextCharFormat()
             for piece in pieces:
                 if piece.lo <= lo and hi <= piece.hi:
                     merged.merge(self._format(piece))
+            if merged.background().style() != Qt.BrushStyle.NoBrush:
+                merged.setForeground(ink)
             if not merged.isEmpty():
                 self.setFormat(lo, hi - lo, merged)

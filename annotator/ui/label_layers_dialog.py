@@ -17,6 +17,7 @@ from annotator.app.import_labels import mapping_text, set_mapping_text
 from annotator.core.model import REVIEWED_LAYERS
 from annotator.io.label_layers import DEFAULT_LAYERS
 from annotator.store import Project
+from annotator.ui import theme
 from annotator.ui.plain import plain_label
 
 
@@ -46,7 +47,7 @@ class LabelLayersDialog(QDialog):
         self.edit.setPlaceholderText("SPRECHERIN=source\nZITAT=claim")
         self.error = plain_label(self)  # it quotes the line typed
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828")
+        theme.style(self.error, "color: $error")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from annotator.app.metadata import FIELDS, MetaError
 from annotator.app.session import Session
 from annotator.core.model import Article
+from annotator.ui import theme
 
 CAPTIONS = {"title": "&Title", "outlet": "&Outlet", "author": "&Author",
             "published": "&Date", "url": "&URL"}
@@ -42,7 +43,7 @@ class MetaForm(QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("metaMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b71c1c")
+        theme.style(self.message, "color: $error")
         self.message.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from annotator.app.review_queue import Item, Kind, review_items, updated, written
 from annotator.app.tasks import Task, TaskRunner, project_task
+from annotator.ui import theme
 from annotator.ui.adjudication_window import AdjudicationWindow, show_adjudication
 from annotator.ui.keymap import REVIEW_PAGE, hint
 from annotator.ui.keys import bind, bind_each, check_bound
@@ -36,8 +37,8 @@ if TYPE_CHECKING:
 KINDS = list(Kind)  # the combo's entries after "every kind", and the digit keys 1, 2, 3
 NAMES = {Kind.DISPUTE: "Disputed claim groups", Kind.DISAGREEMENT: "Annotators' disagreements",
          Kind.OPEN_SUGGESTIONS: "Done with open suggestions"}
-COLORS = {Kind.DISPUTE: "#b45309", Kind.DISAGREEMENT: "#7c3aed",
-          Kind.OPEN_SUGGESTIONS: "#0e7490"}
+COLORS = {Kind.DISPUTE: "kind_dispute", Kind.DISAGREEMENT: "kind_disagreement",
+          Kind.OPEN_SUGGESTIONS: "kind_suggestions"}  # theme roles
 ItemRole = Qt.ItemDataRole.UserRole
 # From this many articles the whole queue is read in a worker (a second or more: ~6 s of CPU
 # at 100,000 articles, docs/review.md); a smaller project's is read at once.
@@ -93,7 +94,7 @@ class ReviewQueueWindow(QDialog):
         self.table.doubleClicked.connect(lambda _i: self.open_current())
         self.hint = plain_label(self, hint(REVIEW_PAGE))
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #5f6b7a")
+        theme.style(self.hint, "color: $muted")
         layout = QVBoxLayout(self)
         for widget, stretch in ((self.status, 0), (self.kind, 0), (self.table, 1),
                                 (self.hint, 0)):
@@ -189,7 +190,7 @@ class ReviewQueueWindow(QDialog):
         for row, item in enumerate(shown):
             cells = [QTableWidgetItem(item.kind.value), QTableWidgetItem(item.title),
                      QTableWidgetItem(item.what)]
-            cells[0].setForeground(QBrush(QColor(COLORS[item.kind])))
+            cells[0].setForeground(QBrush(theme.qcolor(COLORS[item.kind])))
             cells[0].setFont(bold)
             for column, cell in enumerate(cells):
                 cell.setData(ItemRole, item)

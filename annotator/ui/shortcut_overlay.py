@@ -5,9 +5,10 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from annotator.ui import theme
 from annotator.ui.keymap import Sheet
 
 
@@ -20,8 +21,8 @@ class ShortcutOverlay(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.label = QLabel(self)
         self.label.setTextFormat(Qt.TextFormat.RichText)
-        self.label.setStyleSheet(
-            "QLabel { background: #fafafa; color: #212121; border-radius: 8px; padding: 18px; }")
+        theme.style(self.label, "QLabel { background: $sheet; color: $sheet_text; "
+                                "border-radius: 8px; padding: 18px; }")
         layout = QVBoxLayout(self)
         layout.addWidget(self.label, 0, Qt.AlignmentFlag.AlignCenter)
         parent.installEventFilter(self)
@@ -54,7 +55,7 @@ class ShortcutOverlay(QWidget):
         return False
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        QPainter(self).fillRect(self.rect(), QColor(0, 0, 0, 110))
+        QPainter(self).fillRect(self.rect(), theme.qcolor("overlay_dim"))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         self.hide()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from annotator.app.changes import Changes, Part
 from annotator.app.session import Session
 from annotator.core.model import CanonicalSource
+from annotator.ui import theme
 from annotator.ui.keymap import SOURCES_PAGE, hint, keys_text
 from annotator.ui.keys import bind, bind_each, check_bound
 from annotator.ui.plain import plain_label
@@ -108,7 +109,7 @@ class SourcesDialog(QDialog):
             layout.addWidget(widget)
         self.status.setWordWrap(True)
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #5f6b7a")
+        theme.style(self.hint, "color: $muted")
         self.resize(760, 460)
         self._proposals: list[list[int]] = []  # source ids that look like one source
         self._merging: list[CanonicalSource] = []  # M chose these; a digit picks the keeper

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 from annotator.core.model import Layer
 from annotator.core.positions import DocumentPositions, document_text
 from annotator.core.zones import ZONE_LABELS
+from annotator.ui import theme
 from annotator.ui.highlighter import SpanHighlighter
 from annotator.ui.text_marks import LinkMark, LinkMarks, SearchHits, paint_box
 
 MARGIN = 18  # width of the link connectors and the claim bar, in pixels
 BAR = 7  # the claim bar's width
-ZONE_NAME_COLOR, CURRENT_ZONE = "#8a9099", "#37474f"  # the zone the keyboard acts on darker
 
 
 class _ClaimMargin(QWidget):
@@ -227,7 +227,7 @@ class SpanEditor(QPlainTextEdit):
                 y2 = geometry.top() + bottom.y() + bottom.height()
                 if h.layer is Layer.STRUCTURE and x:
                     current = (h.start, h.end) == self.current_zone
-                    color = QColor(CURRENT_ZONE if current else ZONE_NAME_COLOR)
+                    color = theme.qcolor("zone_current" if current else "zone_name")
                     if current:
                         painter.fillRect(QRectF(x - 3, y1, 2, y2 - y1), color)
                     if piece.first:

@@ -11,8 +11,9 @@ from typing import NamedTuple, cast
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QTextBlock
 
+from annotator.ui import theme
+
 Visible = Sequence[tuple[QTextBlock, QRectF]]  # the blocks on screen with their geometry
-HIT, CURRENT_HIT, CURRENT_HIT_LINE = QColor(255, 196, 0, 100), QColor(255, 120, 0, 150), "#e65100"
 LANES = 2  # connectors side by side in the margin, where one claim's lies across another's
 
 
@@ -83,6 +84,8 @@ class SearchHits:
         first = visible[0][0].position()
         last = visible[-1][0].position() + visible[-1][0].length()
         painter.setPen(Qt.PenStyle.NoPen)
+        hit, current_hit = theme.qcolor("search_hit"), theme.qcolor("search_current")
+        line = theme.qcolor("search_current_line")
         for i in range(bisect_right(self._ends, first), len(self.spans)):
             start, end = self.spans[i]
             if start >= last:
@@ -90,9 +93,9 @@ class SearchHits:
             current = i == self.current
             for block, geometry, lo, hi in pieces(visible, start, end):
                 for rect in line_rects(block, geometry, lo, hi):
-                    painter.fillRect(rect, CURRENT_HIT if current else HIT)
+                    painter.fillRect(rect, current_hit if current else hit)
                 if current:
-                    paint_box(painter, block, geometry, lo, hi, CURRENT_HIT_LINE)
+                    paint_box(painter, block, geometry, lo, hi, line)
                     painter.setPen(Qt.PenStyle.NoPen)
 
 
@@ -138,7 +141,8 @@ class LinkMarks:
                        current: tuple[int, int] | None) -> None:
         for (start, end), color in self.partners(current):
             for block, geometry, lo, hi in pieces(visible, start, end):
-                paint_box(painter, block, geometry, lo, hi, QColor(color).darker(120), 2.5)
+                paint_box(painter, block, geometry, lo, hi, theme.stronger(QColor(color), 120),
+                          2.5)
 
     def paint_margin(self, painter: QPainter, visible: Visible, x: float, bar: float,
                      height: int, current: tuple[int, int] | None) -> None:
@@ -160,7 +164,7 @@ class LinkMarks:
             near = c_top + 3 if y < c_top else c_bottom - 3 if y > c_bottom else y
             lane = x + 1.5 + 3 * link.lane
             strong = current in (link.claim, link.source)
-            color = QColor(link.color).darker(130 if strong else 100)
+            color = theme.stronger(QColor(link.color), 130 if strong else 100)
             painter.setPen(QPen(color, 2.0 if strong else 1.2))
             painter.drawLine(QPointF(lane, y), QPointF(lane, near))
             painter.drawLine(QPointF(lane, near), QPointF(bar, near))
