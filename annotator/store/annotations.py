@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from annotator.core.colors import DEFAULT_LABEL_COLOR
 from annotator.core.model import Annotation, Label, Layer, Link, Span
 from annotator.core.spans import check_span
 from annotator.store.sql import (
@@ -34,7 +35,7 @@ def ensure_annotator(db: Database, name: str) -> int:
         return insert(db, "annotators", {"name": name, "created_at": now()})
 
 
-def ensure_label(db: Database, layer: Layer, name: str, color: str = "#b0bec5") -> None:
+def ensure_label(db: Database, layer: Layer, name: str, color: str = DEFAULT_LABEL_COLOR) -> None:
     """Add a label met in imported data or a model's output, at the end of the scheme;
     existing ones stay as they are."""
     with db.atomic():
@@ -237,7 +238,7 @@ class AnnotationTables:
             for r in rows
         ]
 
-    def ensure_label(self, layer: Layer, name: str, color: str = "#b0bec5") -> None:
+    def ensure_label(self, layer: Layer, name: str, color: str = DEFAULT_LABEL_COLOR) -> None:
         """Add a label met in imported data or a model's output, keeping existing ones."""
         ensure_label(self.db, layer, name, color)
 

@@ -82,6 +82,7 @@ class ReviewQueueWindow(QDialog):
         self.kind = QComboBox(self)
         self.kind.addItems(["Every kind", *(f"{n} {NAMES[k]}" for n, k in enumerate(KINDS, 1))])
         self.kind.currentIndexChanged.connect(lambda _i: self._fill())
+        theme.notifier.changed.connect(self._fill)  # the kinds' colours
         self.kind.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("reviewItems")
