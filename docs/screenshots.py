@@ -25,6 +25,7 @@ from annotator.core.model import Layer, Span, Status  # noqa: E402
 from annotator.nlp.suggester import Pipeline, Suggester  # noqa: E402
 from annotator.store import Project  # noqa: E402
 from annotator.ui import theme  # noqa: E402
+from annotator.ui.adjudication_window import show_adjudication  # noqa: E402
 from annotator.ui.agreement_window import AgreementWindow, show_agreement  # noqa: E402
 from annotator.ui.application import make_app  # noqa: E402
 from annotator.ui.main_window import MainWindow  # noqa: E402
@@ -133,6 +134,11 @@ def render(app, suffix: str) -> list[Path]:
         queue.resize(1000, 480)
         app.processEvents()
         saved.append(save(queue, "review", suffix))
+        adjudication = show_adjudication(window, 1)
+        assert adjudication is not None
+        adjudication.resize(1300, 760)
+        app.processEvents()
+        saved.append(save(adjudication, "adjudication", suffix))
         window.close()
         project.close()
     return saved

@@ -212,3 +212,23 @@ def test_the_setting_forces_a_theme_and_system_follows_the_platform(switch, qapp
     assert theme.current() is theme.DARK
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
     assert theme.current() is theme.LIGHT
+
+
+def test_an_adjudication_pane_redraws_its_spans_in_the_new_theme(switch, qtbot: QtBot) -> None:
+    from annotator.core.model import Annotation, Label
+    from annotator.ui.adjudication_window import VersionPane
+
+    switch("light")
+    pane = VersionPane("1 maria")
+    qtbot.addWidget(pane)
+    ann = Annotation(1, 1, Layer.ENTITY, 0, 4, "LOC", "maria", "", "")
+    pane.show_version(1, "Prag liegt an der Moldau.", [ann],
+                      [Label(Layer.ENTITY, "LOC", "#81d4fa")])
+
+    def drawn() -> str:
+        formats = pane.text.document().firstBlock().layout().formats()
+        return formats[0].format.background().color().name()
+
+    assert drawn() == "#81d4fa"
+    switch("dark")
+    assert drawn() == theme.background("#81d4fa") != "#81d4fa"
