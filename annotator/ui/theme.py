@@ -35,10 +35,10 @@ class Theme:
     roles: dict[str, str]
 
     def __getattr__(self, role: str) -> str:
-        try:
-            return self.roles[role]
-        except KeyError:
-            raise AttributeError(role) from None
+        roles = self.__dict__.get("roles", {})
+        if role not in roles:
+            raise AttributeError(role)
+        return roles[role]
 
 
 # Palette roles first (text, window, base …), then what views draw. Each text role is readable
