@@ -47,6 +47,7 @@ def test_key_opens_the_overview_with_the_projects_figures(qtbot, project: Projec
                                              "source · SOURCE  2"]
     assert ticks(view, "overviewOpen") == ["Disputed claim groups  1", "Annotators disagree  1",
                                            "Done, suggestions open  0"]
+    assert ticks(view, "overviewPoints") == ["the value stated  1"]
     done = bar_items(view, "overviewDone")  # one series per annotator, stacked
     assert [list(b.opts["height"]) for b in done] == [[3], [1]]
     assert list(done[1].opts["y0"]) == [3]

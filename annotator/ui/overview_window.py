@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QGridLayout, QVBoxLayout, QWidget
 
-from annotator.app.overview import Overview, done_series, read_overview
+from annotator.app.overview import STANCE, VALUE, Overview, done_series, read_overview
 from annotator.app.review_queue import Kind, written
 from annotator.app.tasks import Task, TaskRunner, project_task
 from annotator.core.model import Layer
@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 KIND_NAMES = {Kind.DISPUTE: "Disputed claim groups", Kind.DISAGREEMENT: "Annotators disagree",
               Kind.OPEN_SUGGESTIONS: "Done, suggestions open"}
+POINTS = {"day": "the day (weekday, date)", "number": "a number", "place": "the place",
+          "person": "the person", "yes/no": "yes or no", STANCE: "supports or refutes",
+          VALUE: "the value stated"}
 CHARTS = (  # object name, title
     ("overviewDone", "Articles done per day, by annotator"),
     ("overviewLabels", "Annotations per layer and label"),
@@ -105,7 +108,7 @@ class OverviewWindow(QDialog):
         bars(c["overviewSources"], view.sources)
         bars(c["overviewOpen"], [(KIND_NAMES[k], n) for k, n in view.open_items.items()],
              series_colors(palette, len(view.open_items)))
-        bars(c["overviewPoints"], list(view.disputed_on.items()))
+        bars(c["overviewPoints"], [(POINTS.get(p, p), n) for p, n in view.disputed_on.items()])
         done = sum(n for _day, _who, n in view.done)
         claims = sum(n for _name, n in view.outlets)
         self.status.setText(f"{done} versions done by {len(series)} annotators · {claims} claims"
