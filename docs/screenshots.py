@@ -14,16 +14,17 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings  # noqa: E402
 
 from annotator.app.importing import import_files  # noqa: E402
 from annotator.app.samples import sample_corpus_dir  # noqa: E402
 from annotator.app.suggesting import suggest_entities_for  # noqa: E402
-from annotator.core.model import Layer, Span  # noqa: E402
+from annotator.core.model import Layer, Span, Status  # noqa: E402
 from annotator.nlp.suggester import Pipeline, Suggester  # noqa: E402
 from annotator.store import Project  # noqa: E402
 from annotator.ui.application import make_app  # noqa: E402
 from annotator.ui.main_window import MainWindow  # noqa: E402
+from annotator.ui.overview_window import OverviewWindow, show_overview  # noqa: E402
 
 HERE = Path(__file__).parent
 
@@ -77,6 +78,18 @@ def group_weekday(window: MainWindow) -> None:
     session.group_claims(1, None, "Wochentag der Unterzeichnung", members)
 
 
+def overview(window: MainWindow) -> OverviewWindow:
+    """The overview after three articles are done, read (in a worker) and drawn."""
+    for article_id in (1, 2, 3):
+        window.session.set_status(article_id, Status.DONE)
+    found = show_overview(window)
+    while found.heard is None or found.task is not None:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+    for _ in range(3):  # the charts' axes take their new widths
+        QCoreApplication.processEvents()
+    return found
+
+
 def main() -> int:
     app = make_app()
     QSettings().clear()
@@ -100,9 +113,11 @@ def main() -> int:
         window.toggle_disputes()
         app.processEvents()
         window.grab().save(str(HERE / "disputes.png"))
+        overview(window).grab().save(str(HERE / "overview.png"))
         window.close()
         project.close()
-    print("saved", *(HERE / f"{n}.png" for n in ("workbench", "shortcuts", "disputes")))
+    print("saved", *(HERE / f"{n}.png" for n in ("workbench", "shortcuts", "disputes",
+                                                 "overview")))
     return 0
 
 

@@ -104,5 +104,5 @@ def test_a_newcomers_window_shows_the_dispute_and_the_overview(qtbot, demo: Proj
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     overview = win.findChild(OverviewWindow)
     qtbot.waitUntil(lambda: overview.heard is not None and overview.task is None)
-    assert overview.status.text().startswith("2 versions done by 1 annotators · 8 claims · "
+    assert overview.status.text().startswith("2 versions done by 1 annotator · 8 claims · "
                                              "1 waiting for a decision")

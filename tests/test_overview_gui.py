@@ -9,6 +9,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
+from annotator.app.session import Session
+from annotator.core.model import ArticleDraft, Status
 from annotator.store import Project
 from annotator.ui.overview_charts import export
 from annotator.ui.overview_window import OverviewWindow
@@ -78,3 +80,11 @@ def test_an_empty_project_says_none_yet(qtbot, project: Project) -> None:
     assert view.status.text().startswith("0 versions done by 0 annotators · 0 claims")
     assert "none done yet" in view.charts["overviewDone"].plotItem.titleLabel.text
     assert not bar_items(view, "overviewOutlets")
+
+
+def test_names_are_shown_as_written_not_as_markup(qtbot, project: Project) -> None:
+    aid = project.add_article(ArticleDraft(text="Ein Satz.", title="Eins"))
+    Session(project, "<i>kim</i>").set_status(aid, Status.DONE)
+    _win, view = open_overview(qtbot, project)
+    legend = view.charts["overviewDone"].legend
+    assert [label.text for _sample, label in legend.items] == ["&lt;i&gt;kim&lt;/i&gt;"]

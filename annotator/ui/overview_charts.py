@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 Role = QPalette.ColorRole
 # colours of series that no label names: palette roles, in this order
-SERIES_ROLES = (Role.Highlight, Role.Link, Role.LinkVisited, Role.Accent, Role.Dark, Role.Mid)
+SERIES_ROLES = (Role.Highlight, Role.Link, Role.Accent, Role.LinkVisited, Role.Dark, Role.Mid)
 EXPORT_WIDTH = 1200  # pixels of a PNG
 
 

@@ -106,13 +106,13 @@ class OverviewWindow(QDialog):
               for layer, label, _n in view.annotations])
         bars(c["overviewOutlets"], view.outlets)
         bars(c["overviewSources"], view.sources)
-        bars(c["overviewOpen"], [(KIND_NAMES[k], n) for k, n in view.open_items.items()],
-             series_colors(palette, len(view.open_items)))
+        bars(c["overviewOpen"], [(KIND_NAMES[k], n) for k, n in view.open_items.items()])
         bars(c["overviewPoints"], [(POINTS.get(p, p), n) for p, n in view.disputed_on.items()])
         done = sum(n for _day, _who, n in view.done)
         claims = sum(n for _name, n in view.outlets)
-        self.status.setText(f"{done} versions done by {len(series)} annotators · {claims} claims"
-                            f" · {sum(view.open_items.values())} waiting for a decision · "
+        waiting = sum(view.open_items.values())
+        self.status.setText(f"{_n(done, 'version')} done by {_n(len(series), 'annotator')} · "
+                            f"{_n(claims, 'claim')} · {waiting} waiting for a decision · "
                             "right-click a chart to save it as PNG or SVG")
 
     def changeEvent(self, event: QEvent) -> None:
@@ -124,6 +124,10 @@ class OverviewWindow(QDialog):
         elif (event.type() == QEvent.Type.ActivationChange and self.isActiveWindow()
               and self.heard is not None and self.heard != written(self.window_.project)):
             self.refresh()  # somebody wrote since it was read
+
+
+def _n(n: int, thing: str) -> str:
+    return f"{n} {thing}{'s' * (n != 1)}"
 
 
 def show_overview(window: Host) -> OverviewWindow:
