@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage, QPalette
 
 from annotator.app.session import Session
 from annotator.core.model import ArticleDraft, Status
@@ -88,3 +88,26 @@ def test_names_are_shown_as_written_not_as_markup(qtbot, project: Project) -> No
     _win, view = open_overview(qtbot, project)
     legend = view.charts["overviewDone"].legend
     assert [label.text for _sample, label in legend.items] == ["&lt;i&gt;kim&lt;/i&gt;"]
+
+
+def test_read_again_when_it_comes_to_the_front_after_a_write(qtbot, project: Project) -> None:
+    ids = fill(project)
+    win, view = open_overview(qtbot, project)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    assert win.session.set_status(ids["a4"], Status.DONE)  # maria, in the main window
+    with qtbot.waitSignal(view.read, timeout=10_000):
+        view.activateWindow()
+    assert view.status.text().startswith("5 versions done by 2 annotators")
+
+
+def test_a_new_palette_redraws_in_its_colours(qtbot, project: Project) -> None:
+    fill(project)
+    _win, view = open_overview(qtbot, project)
+    dark = QPalette(view.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor("#202124"))
+    dark.setColor(QPalette.ColorRole.Highlight, QColor("#8ab4f8"))
+    view.setPalette(dark)
+    chart = view.charts["overviewOutlets"]
+    assert chart.backgroundBrush().color().name() == "#202124"
+    assert bar_items(view, "overviewOutlets")[0].opts["brushes"][0].color().name() == "#8ab4f8"
