@@ -53,6 +53,7 @@ def test_key_opens_the_overview_with_the_projects_figures(qtbot, project: Projec
     done = bar_items(view, "overviewDone")  # one series per annotator, stacked
     assert [list(b.opts["height"]) for b in done] == [[3], [1]]
     assert list(done[1].opts["y0"]) == [3]
+    assert ticks(view, "overviewDone", "bottom") == [view.view.done[0][0][5:]]  # "12-03"
     labels = {lb.name: lb.color for lb in project.labels()}
     brushes = bar_items(view, "overviewLabels")[0].opts["brushes"]
     assert brushes[0].color().name() == labels["CLAIM"].lower()
@@ -73,6 +74,10 @@ def test_every_chart_saves_as_png_and_svg(qtbot, project: Project, tmp_path) -> 
         root = ET.parse(svg).getroot()
         assert root.tag == "{http://www.w3.org/2000/svg}svg"
         assert any(e.tag.endswith("path") or e.tag.endswith("rect") for e in root.iter())
+        written = " ".join("".join(e.itertext()) for e in root.iter() if e.tag.endswith("text"))
+        assert chart.title in written
+        if name != "overviewDone":  # the bars' names, beside them
+            assert all(tick in written for tick in ticks(view, name)), (name, written)
 
 
 def test_an_empty_project_says_none_yet(qtbot, project: Project) -> None:

@@ -80,6 +80,7 @@ def export(chart: Chart, path: Path) -> Path:
         svg.setSize(chart.size())
         svg.setViewBox(chart.rect())
         svg.setTitle(chart.title)
+        svg.setResolution(chart.logicalDpiX())
         painter = QPainter(svg)
         try:
             chart.render(painter)
@@ -118,6 +119,7 @@ def bars(chart: Chart, rows: Sequence[tuple[str, int]], colors: Sequence[QColor]
     left = chart.plotItem.getAxis("left")
     left.setTicks([list(zip(ys, names, strict=True)), []])
     left.setWidth(max(chart.fontMetrics().horizontalAdvance(t) for t in names) + 16)
+    chart.plotItem.layout.activate()  # the new width now, not at the next event: for export
     most = max(k for _, k in rows)
     whole_ticks(chart.plotItem.getAxis("bottom"), most)
     chart.setYRange(-0.6, n - 0.4, padding=0)
@@ -149,8 +151,10 @@ def stacked_days(chart: Chart, days: Sequence[str], series: dict[str, list[int]]
         chart.addItem(item)
         below = [b + k for b, k in zip(below, counts, strict=True)]
     step = max(1, len(days) // 8)
-    chart.plotItem.getAxis("bottom").setTicks([[(x, days[x][5:]) for x in xs[::step]], []])
+    cut = 5 if days[0][:4] == days[-1][:4] else 0  # the year, when it changes
+    chart.plotItem.getAxis("bottom").setTicks([[(x, days[x][cut:]) for x in xs[::step]], []])
     chart.plotItem.getAxis("left").setTicks(None)
     whole_ticks(chart.plotItem.getAxis("left"), max(below))
     chart.setXRange(-0.6, len(days) - 0.4, padding=0)
     chart.setYRange(0, max(below) * 1.1 or 1, padding=0)
+    chart.plotItem.layout.activate()
