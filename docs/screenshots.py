@@ -14,7 +14,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from annotator.app.importing import import_files  # noqa: E402
@@ -29,6 +29,7 @@ from annotator.ui.adjudication_window import show_adjudication  # noqa: E402
 from annotator.ui.agreement_window import AgreementWindow, show_agreement  # noqa: E402
 from annotator.ui.application import make_app  # noqa: E402
 from annotator.ui.main_window import MainWindow  # noqa: E402
+from annotator.ui.overview_window import OverviewWindow, show_overview  # noqa: E402
 from annotator.ui.review_queue_window import show_review_queue  # noqa: E402
 
 HERE = Path(__file__).parent
@@ -81,6 +82,18 @@ def group_weekday(window: MainWindow) -> None:
     members = [(first, "Mittwoch"), (found[0], "Mittwoch"), (found[1], "Mittwoch"),
                (found[2], "Donnerstag")]
     session.group_claims(1, None, "Wochentag der Unterzeichnung", members)
+
+
+def overview(window: MainWindow) -> OverviewWindow:
+    """The overview after three articles are done, read (in a worker) and drawn."""
+    for article_id in (1, 2, 3):
+        window.session.set_status(article_id, Status.DONE)
+    found = show_overview(window)
+    while found.heard is None or found.task is not None:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+    for _ in range(3):  # the charts' axes take their new widths
+        QCoreApplication.processEvents()
+    return found
 
 
 def second_annotator(project: Project, article_id: int) -> None:
@@ -139,6 +152,7 @@ def render(app, suffix: str) -> list[Path]:
         adjudication.resize(1300, 760)
         app.processEvents()
         saved.append(save(adjudication, "adjudication", suffix))
+        saved.append(save(overview(window), "overview", suffix))
         window.close()
         project.close()
     return saved

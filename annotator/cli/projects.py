@@ -188,8 +188,7 @@ def demo_cmd(
 
 def demo_project(fresh: bool) -> Path:
     """Build the demo project once, atomically: a half-built demo is never left behind."""
-    from annotator.app.importing import run_import
-    from annotator.app.samples import sample_corpus_dir
+    from annotator.app.samples import build_demo
     from annotator.store.files import make_folders
 
     target = data_dir() / "demo.db"
@@ -201,9 +200,9 @@ def demo_project(fresh: bool) -> Path:
         leftover.unlink(missing_ok=True)
     typer.echo(f"Building the demo project in {target} ...", err=True)
     with open_existing(building, create=True) as proj:
-        report = with_progress("Building the demo", None, lambda p: run_import(
-            proj, [sample_corpus_dir()],
-            progress=lambda done, total, message: p(done, message, total)), unit="articles")
+        report = with_progress("Building the demo", None, lambda p: build_demo(
+            proj, progress=lambda done, total, message: p(done, message, total)),
+            unit="articles")
         proj.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     if report.model_error:
         raise fail(report.model_error)

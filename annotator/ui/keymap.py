@@ -217,6 +217,9 @@ ACTIONS: tuple[Action, ...] = (
     A("view.review_queue", ("Ctrl+Shift+R",), "Review queue: disputed claim groups, annotators' "
       "disagreements, articles done with open suggestions", PROJECT, WINDOW,
       menu="&Review queue…"),
+    A("view.overview", ("Ctrl+Shift+O",), "Overview: articles done per day, annotations per "
+      "label, claims per outlet and source, open disputes (charts, saved as PNG or SVG)",
+      PROJECT, WINDOW, menu="&Overview…"),
     A("annotator.switch", ("Ctrl+Shift+U",), "Annotate as another annotator: type the name "
       "(each annotator has a version of their own of every article)", PROJECT, WINDOW,
       menu="Switch &annotator…"),

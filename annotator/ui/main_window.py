@@ -36,7 +36,12 @@ from annotator.ui.keys import bind, check_bound
 from annotator.ui.label_layers_dialog import edit_label_layers
 from annotator.ui.later import Later
 from annotator.ui.matching_worker import MatchingWorker
-from annotator.ui.menu_windows import show_adjudication, show_agreement, show_review_queue
+from annotator.ui.menu_windows import (
+    show_adjudication,
+    show_agreement,
+    show_overview,
+    show_review_queue,
+)
 from annotator.ui.plain import plain_label
 from annotator.ui.review_actions import ReviewActions, plural
 from annotator.ui.search_marks import SearchMarks
@@ -158,6 +163,7 @@ class MainWindow(QMainWindow):
         self._action(view, "view.sources", self.show_sources)
         self._action(tools, "view.agreement", lambda: show_agreement(self))
         self._action(tools, "view.review_queue", lambda: show_review_queue(self))
+        self._action(tools, "view.overview", lambda: show_overview(self))
         self.annotators.add_to(file, view)
         self._action(article, "article.in_progress",
                      lambda: self._set_status(Status.IN_PROGRESS))

@@ -1,5 +1,5 @@
-"""The windows the menus open (adjudication, agreement, review queue): their modules load when
-one is first opened, not with the main window, whose start does not need them."""
+"""The windows the menus open (adjudication, agreement, review queue, overview): their modules
+load when one is first opened, not with the main window, whose start does not need them."""
 
 from __future__ import annotations
 
@@ -20,5 +20,11 @@ def show_agreement(window: Any) -> None:
 
 def show_review_queue(window: Any) -> None:
     from annotator.ui.review_queue_window import show_review_queue as show
+
+    show(window)
+
+
+def show_overview(window: Any) -> None:
+    from annotator.ui.overview_window import show_overview as show
 
     show(window)
