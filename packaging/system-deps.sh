@@ -10,7 +10,8 @@ packages=(
   libxcb-xkb1 libxcb1 libx11-xcb1 libxkbcommon-x11-0 libxkbcommon0
   libegl1 libgl1 libfontconfig1 libfreetype6 libdbus-1-3 fonts-dejavu-core
 )
-[ "${1:-}" = "--with-xvfb" ] && packages+=(xvfb xauth)
+# the test dependencies: an X server, and the validators of the .desktop and AppStream files
+[ "${1:-}" = "--with-xvfb" ] && packages+=(xvfb xauth desktop-file-utils appstream)
 
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "system-deps: no apt-get here; install the equivalents of: ${packages[*]}" >&2

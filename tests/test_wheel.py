@@ -17,6 +17,7 @@ import sys
 from importlib.metadata import version
 from pathlib import Path
 
+from annotator.ui.desktop_identity import SIZES
 from tests.test_training import make_project
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,6 +74,9 @@ def test_annotator_train_runs_from_an_installed_wheel(tmp_path: Path) -> None:
     where = run([venv / "bin" / "python", "-c", "import annotator; print(annotator.__file__)"],
                 cwd=work, env=env)
     assert Path(where.strip()).is_relative_to(venv), where
+    icons = Path(where.strip()).parent / "resources" / "icons"  # the window icon's sizes
+    assert [p.name for p in sorted(icons.glob("*.png"))] == sorted(
+        f"annotator-{size}.png" for size in SIZES)
     make_project(work / "p.db")
     out = run([venv / "bin" / "annotator", "train", "p.db", "-o", "model", "--steps", "20"],
               cwd=work, env=env)

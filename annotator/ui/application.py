@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from annotator import __version__
 from annotator.store import Project, ProjectError
+from annotator.ui.desktop_identity import set_desktop_identity
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -41,6 +42,7 @@ def make_app() -> QApplication:
     from annotator.ui import theme  # the setting's theme, or the platform's colour scheme
 
     theme.start()
+    set_desktop_identity()
     return app  # type: ignore[return-value]
 
 

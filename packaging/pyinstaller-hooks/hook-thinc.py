@@ -1,0 +1,6 @@
+"""thinc's submodules and data files, without its test suite (in place of the contrib hook)."""
+
+from PyInstaller.utils.hooks import collect_data_files, collect_submodules
+
+datas = collect_data_files("thinc", excludes=["tests"])
+hiddenimports = collect_submodules("thinc", filter=lambda name: ".tests" not in name)
