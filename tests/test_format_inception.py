@@ -164,6 +164,20 @@ def test_xmi_relation_layer_is_attached_to_one_span_layer(tmp_path: Path) -> Non
     assert len(read_xmi_file(xmi).links) == 3
 
 
+# the names INCEpTION refuses for a feature (its WebAnnoConst.RESTRICTED_FEATURE_NAMES)
+RESTRICTED = {"address", "begin", "end", "coveredText", "booleanValue", "doubleValue",
+              "byteValue", "CAS", "CASImpl", "class", "featureValue", "floatValue", "longValue",
+              "lowLevelCas", "printRefs", "sofa", "stringValue", "type", "typeIndexId", "view"}
+
+
+def test_feature_names_are_ones_inception_allows() -> None:
+    from annotator.io.inception import RELATION_FEATURES, SPAN_TYPES
+
+    names = {f for features in SPAN_TYPES.values() for f in features} | set(RELATION_FEATURES)
+    assert not names & (RESTRICTED | {"Governor", "Dependent"})
+    assert all(re.fullmatch(r"[A-Za-z]\w*", name) for name in names)
+
+
 def old_typesystem() -> cassis.TypeSystem:
     """The types exports wrote before ClaimSource: claims and sources apart, the relation's
     ends typed as any annotation."""
