@@ -101,8 +101,7 @@ def check(new: NewArticle) -> None:
 
 
 def named(draft: ArticleDraft) -> list[str]:
-    """The annotators a draft names (its task's, its versions', its spans'), the imported
-    layer aside."""
+    """The annotators a draft names (task's, versions', spans'), the imported layer aside."""
     if not draft.annotator and not draft.annotations and not draft.versions:
         return []
     names = dict.fromkeys([*([draft.annotator] if draft.annotator else []), *draft.versions])
