@@ -125,3 +125,56 @@ def test_a_split_without_reviews_is_an_empty_list(tmp_path: Path) -> None:
     path = tmp_path / "dev.jsonld"
     write_claimreview(drafts()[3:], path, today=DAY)  # not marked done
     assert json.loads(path.read_text(encoding="utf-8")) == []
+
+
+PUBLISHER = {"@type": "Organization", "name": "Faktencheck Sachsen"}
+
+
+def test_the_publisher_is_the_reviews_author(tmp_path: Path) -> None:
+    """Named by the export, the organisation publishing the fact-checks is each review's
+    author, the annotator its contributor; as JSON-LD: schema.org's author, an Organization
+    with its name, and contributor, a Person."""
+    path = tmp_path / "train.jsonld"
+    write_claimreview(drafts(), path, today=DAY, publisher="Faktencheck Sachsen")
+    written = json.loads(path.read_text(encoding="utf-8"))
+    assert written == [{**r, "author": PUBLISHER, "contributor": MARIA} for r in EXPECTED]
+    expanded = jsonld.expand(written, {"documentLoader": LOADER})
+    for compact, node in zip(written, expanded, strict=True):
+        _same_fields(compact, node)
+        [author] = node[SCHEMA + "author"]
+        assert author == {"@type": [SCHEMA + "Organization"],
+                          SCHEMA + "name": [{"@value": "Faktencheck Sachsen"}]}
+        [person] = node[SCHEMA + "contributor"]
+        assert person == {"@type": [SCHEMA + "Person"], SCHEMA + "name": [{"@value": "maria"}]}
+    first = drafts()[0]
+    first.annotations = [replace(s, made=Provenance("gold")) for s in first.annotations]
+    write_claimreview([first], path, today=DAY, publisher="Faktencheck Sachsen")
+    reviews = json.loads(path.read_text(encoding="utf-8"))
+    assert [(r["author"], "contributor" in r) for r in reviews] == [(PUBLISHER, False)] * 2
+
+
+def test_publisher_flows_from_the_command_line(tmp_path: Path) -> None:
+    """``annotator export --publisher`` reaches the file and the manifest; another format or
+    an empty name is refused."""
+    from typer.testing import CliRunner
+
+    from annotator.cli import app
+    from tests.test_export_factcheck import _project
+
+    _project(tmp_path / "p.db").close()
+    runner = CliRunner()
+    base = ["export", str(tmp_path / "p.db"), "-o"]
+    done = runner.invoke(app, [*base, str(tmp_path / "cr"), "-f", "claimreview",
+                               "--publisher", " Faktencheck Sachsen "])
+    assert done.exit_code == 0, done.output
+    reviews = json.loads((tmp_path / "cr" / "all.jsonld").read_text(encoding="utf-8"))
+    assert [(r["author"], r["contributor"]) for r in reviews] == [(PUBLISHER, MARIA)] * 2
+    manifest = next(p for p in (tmp_path / "cr").iterdir() if p.suffix == ".json")
+    assert json.loads(manifest.read_text("utf-8"))["options"]["publisher"] == \
+        "Faktencheck Sachsen"
+    for fmt, name, why in (("fever", "X", "for --format claimreview only"),
+                           ("claimreview", " ", "the name is empty")):
+        refused = runner.invoke(app, [*base, str(tmp_path / fmt), "-f", fmt,
+                                      "--publisher", name])
+        assert refused.exit_code != 0 and why in refused.output
+        assert not (tmp_path / fmt).exists()

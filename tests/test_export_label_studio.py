@@ -122,3 +122,38 @@ def test_work_not_done_is_offered_not_labelled() -> None:
         "annotations": []}
     assert task_of(ArticleDraft(text=text))["annotations"] == [
         {"id": 1, "ground_truth": True, "result": []}]
+
+
+def test_each_version_is_an_annotation_named_by_its_annotator(tmp_path: Path) -> None:
+    """Several annotators: one annotation per version, each named, one without spans too
+    (empty, not left out or unnamed); importing the tasks gives every version back."""
+    from annotator.app.importing import import_files
+    from annotator.core.model import Layer, Status
+    from annotator.store import Project
+    from tests.neighbour_corpus import _draft, span
+
+    project, _a, _b = build(tmp_path / "p.db")
+    nothing, cologne = "Heute nichts Neues.", "Bernd fuhr nach Köln."
+    empty = project.add_article(_draft(nothing, "Nichts", None, {}))
+    half = project.add_article(_draft(cologne, "Köln", None, {}))
+    project.add_annotation(half, Layer.ENTITY, span(cologne, "Köln", "LOC"), "maria")
+    for article in (empty, half):
+        for who in ("maria", "jonas"):
+            project.set_status(article, Status.DONE, who)
+    export_project(project, ExportOptions("label-studio", tmp_path / "ls",
+                                          allow_disagreements=True))
+    tasks = {t["data"]["text"]: t for t in json.loads((tmp_path / "ls" / "all.json").read_text(
+        encoding="utf-8"))}
+    made = {text: sorted((x["annotator"], len(x["result"]), x["ground_truth"])
+                         for x in tasks[text]["annotations"]) for text in (nothing, cologne)}
+    assert made == {nothing: [("jonas", 0, False), ("maria", 0, False)],
+                    cologne: [("jonas", 0, False), ("maria", 1, False)]}
+    assert all("annotator" in x for t in tasks.values() for x in t["annotations"])
+    again = Project.open(tmp_path / "again.db")
+    report = import_files(again, [tmp_path / "ls" / "all.json"])
+    assert report.failed == [] and report.skipped == []
+    versions = {a.title: again.versions_of(a.id) for a in again.list_articles(0, 9)}
+    done = {"maria": Status.DONE, "jonas": Status.DONE}
+    assert (versions["Nichts"], versions["Köln"], versions["Vertrag"]) == (done, done, done)
+    project.close()
+    again.close()

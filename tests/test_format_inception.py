@@ -7,6 +7,7 @@ import io
 import re
 import zipfile
 from pathlib import Path
+from xml.etree import ElementTree
 
 import cassis
 import pytest
@@ -86,8 +87,11 @@ def test_xmi_export_is_read_by_cassis_with_code_point_offsets(tmp_path: Path) ->
             if s.layer is Layer.ENTITY]
     assert found == sorted(ours)
     claims = {(a.get_covered_text(), a.kind, a.verdict) for a in
-              cas.select("webanno.custom.Claim")}
+              cas.select("webanno.custom.ClaimSource") if a.layer == "claim"}
     assert ("es regne in Dresden seit 𝔄 Wochen", "factual", "false") in claims
+    sources = {(a.get_covered_text(), a.source) for a in
+               cas.select("webanno.custom.ClaimSource") if a.layer == "source"}
+    assert sources == {("Anna Berger", "Anna Berger"), ("Der Bürgermeister", None)}
     links = {(a.Governor.get_covered_text(), a.Dependent.get_covered_text(), a.label)
              for a in cas.select("webanno.custom.Attribution")}
     assert links == {("es regne in Dresden seit 𝔄 Wochen", "Anna Berger", "attributed_to"),
@@ -133,6 +137,88 @@ def first_line_title() -> str:
     return "😀 Anna Berger sagte am Montag, es regne in Dresden seit 𝔄 Wochen."
 
 
+def test_xmi_relation_layer_is_attached_to_one_span_layer(tmp_path: Path) -> None:
+    """As INCEpTION makes a relation layer: Governor and Dependent typed to the one span layer
+    it is attached to, which holds claims and sources; a link with an end elsewhere (an
+    entity) is not in it, and comes back from the sidecar."""
+    original = draft()
+    original.links.append(DocLink("e1", "c1", "mentions", {"n": 1}))
+    write_xmi([original], tmp_path)
+    root = ElementTree.parse(tmp_path / "TypeSystem.xml").getroot()
+    uima = "{http://uima.apache.org/resourceSpecifier}"
+    (relation,) = [t for t in root.iter(f"{uima}typeDescription")
+                   if t.findtext(f"{uima}name") == "webanno.custom.Attribution"]
+    ranges = {f.findtext(f"{uima}name"): f.findtext(f"{uima}rangeTypeName")
+              for f in relation.iter(f"{uima}featureDescription")}
+    assert ranges == {"Governor": "webanno.custom.ClaimSource",
+                      "Dependent": "webanno.custom.ClaimSource",
+                      "label": "uima.cas.String", "attrs": "uima.cas.String"}
+    xmi = next(tmp_path.glob("*.xmi"))
+    cas = cassis.load_cas_from_xmi(xmi, typesystem=cassis.load_typesystem(
+        tmp_path / "TypeSystem.xml"))
+    ends = [(a.Governor.type.name, a.Dependent.type.name)
+            for a in cas.select("webanno.custom.Attribution")]
+    assert ends == [("webanno.custom.ClaimSource",) * 2] * 3
+    assert content(read_xmi_file(xmi)) == content(original)
+    next(tmp_path.glob("*.meta")).unlink()
+    assert len(read_xmi_file(xmi).links) == 3
+
+
+# the names INCEpTION refuses for a feature (its WebAnnoConst.RESTRICTED_FEATURE_NAMES)
+RESTRICTED = {"address", "begin", "end", "coveredText", "booleanValue", "doubleValue",
+              "byteValue", "CAS", "CASImpl", "class", "featureValue", "floatValue", "longValue",
+              "lowLevelCas", "printRefs", "sofa", "stringValue", "type", "typeIndexId", "view"}
+
+
+def test_feature_names_are_ones_inception_allows() -> None:
+    from annotator.io.inception import RELATION_FEATURES, SPAN_TYPES
+
+    names = {f for features in SPAN_TYPES.values() for f in features} | set(RELATION_FEATURES)
+    assert not names & (RESTRICTED | {"Governor", "Dependent"})
+    assert all(re.fullmatch(r"[A-Za-z]\w*", name) for name in names)
+
+
+def old_typesystem() -> cassis.TypeSystem:
+    """The types exports wrote before ClaimSource: claims and sources apart, the relation's
+    ends typed as any annotation."""
+    types = cassis.TypeSystem()
+    for name, features in (("Claim", ("label", "kind", "checkworthy", "verdict", "attrs")),
+                           ("Source", ("label", "source", "sourceKind", "attrs"))):
+        made = types.create_type(f"webanno.custom.{name}", supertypeName="uima.tcas.Annotation")
+        for feature in features:
+            types.create_feature(made, feature, "uima.cas.String")
+    relation = types.create_type("webanno.custom.Attribution",
+                                 supertypeName="uima.tcas.Annotation")
+    for feature in ("Governor", "Dependent"):
+        types.create_feature(relation, feature, "uima.tcas.Annotation")
+    for feature in ("label", "attrs"):
+        types.create_feature(relation, feature, "uima.cas.String")
+    return types
+
+
+def test_xmi_of_the_old_shape_is_still_read(tmp_path: Path) -> None:
+    types = old_typesystem()
+    cas = cassis.Cas(typesystem=types)
+    cas.sofa_string = "Anna sagte, es regne."
+    claim = types.get_type("webanno.custom.Claim")(begin=12, end=20, label="CLAIM",
+                                                   kind="factual", attrs='{"note": "x"}')
+    source = types.get_type("webanno.custom.Source")(begin=0, end=4, label="SOURCE",
+                                                     source="Anna", sourceKind="person")
+    cas.add_all([claim, source])
+    cas.add(types.get_type("webanno.custom.Attribution")(
+        begin=0, end=4, Governor=claim, Dependent=source, label="attributed_to"))
+    cas.to_xmi(tmp_path / "alt.xmi")
+    types.to_xml(tmp_path / "TypeSystem.xml")
+    found = read_xmi_file(tmp_path / "alt.xmi")
+    assert sorted((s.layer, s.start, s.end, s.label, s.attrs, s.source, s.source_kind)
+                  for s in found.annotations) == [
+        (Layer.CLAIM, 12, 20, "CLAIM", {"kind": "factual", "note": "x"}, None, None),
+        (Layer.SOURCE, 0, 4, "SOURCE", {}, "Anna", "person")]
+    keys = {s.key: s.layer for s in found.annotations}
+    assert [(keys[x.from_key], keys[x.to_key], x.kind) for x in found.links] == [
+        (Layer.CLAIM, Layer.SOURCE, "attributed_to")]
+
+
 # --- WebAnno TSV -----------------------------------------------------------------------------
 
 
@@ -158,6 +244,63 @@ def test_tsv_header_and_rows_as_the_format_describes(tmp_path: Path) -> None:
     assert [r[2] for r in per] == ["Anna", "Berger", "Dresden", "Karl\\_Otto"]
     assert per[0][3] == per[1][3] and per[0][3].startswith("PER[")  # one span, one number
     assert per[3][3].startswith("PER\\|X[")
+
+
+def test_tsv_relation_ends_resolve_in_its_attached_layer(tmp_path: Path) -> None:
+    """INCEpTION looks a relation's ends up in the layer its ``BT_`` names, at the token the
+    row or the reference names, by their numbers: both are claims or sources there."""
+    original = draft()
+    original.links.append(DocLink("e1", "e2", "kennt"))
+    written = write_webanno_tsv([original], tmp_path)
+    lines = next(p for p in written if p.suffix == ".tsv").read_text("utf-8").split("\n")
+    assert lines[1:6] == [
+        "#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|value|identifier",
+        "#T_SP=webanno.custom.ClaimSource|label|layer|kind|checkworthy|verdict|source|"
+        "sourceKind|attrs",
+        "#T_SP=webanno.custom.Zone|label|attrs",
+        "#T_RL=webanno.custom.Attribution|label|attrs|BT_webanno.custom.ClaimSource", ""]
+    rows = {r[0]: r for r in (x.split("\t") for x in lines if x[:1].isdigit())}
+    layer = 3 + 2  # the ClaimSource columns follow NamedEntity's two
+    ends = []
+    for address, row in rows.items():
+        for ref in filter(None, row[-1].split("|")) if row[-1] != "_" else []:
+            governor, gid, did = re.fullmatch(r"(\d+-\d+)\[(\d+)_(\d+)\]", ref).groups()
+            for at, number in ((governor, gid), (address, did)):
+                assert f"[{number}]" in rows[at][layer], (at, number)
+            ends.append((rows[governor][layer + 1].split("[")[0],
+                         row[layer + 1].split("[")[0]))
+    assert sorted(ends) == [("claim", "source"), ("claim", "source"), ("source", "source")]
+    assert content(read_webanno_tsv_file(next(tmp_path.glob("*.tsv")))) == content(original)
+
+
+OLD_TSV = """#FORMAT=WebAnno TSV 3.3
+#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|value|identifier
+#T_SP=webanno.custom.Claim|label|kind|checkworthy|verdict|attrs
+#T_SP=webanno.custom.Source|label|source|sourceKind|attrs
+#T_SP=webanno.custom.Zone|label|attrs
+#T_RL=webanno.custom.Attribution|label|attrs|BT_de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity
+
+
+#Text=Anna sagte, es regne.
+1-1\t0-4\tAnna\tPER[1]\t*[1]\t_\t_\t_\t_\t_\tSOURCE[2]\tAnna[2]\t*[2]\t*[2]\t_\t_\tattributed\\_to\t*\t1-4[3_2]
+1-2\t5-10\tsagte\t_\t_\t_\t_\t_\t_\t_\t_\t_\t_\t_\t_\t_\t_\t_\t_
+1-3\t10-11\t,\t_\t_\t_\t_\t_\t_\t_\t_\t_\t_\t_\t_\t_\t_\t_\t_
+1-4\t12-14\tes\t_\t_\tCLAIM[3]\tfactual[3]\t*[3]\t*[3]\t*[3]\t_\t_\t_\t_\t_\t_\t_\t_\t_
+1-5\t15-20\tregne\t_\t_\tCLAIM[3]\tfactual[3]\t*[3]\t*[3]\t*[3]\t_\t_\t_\t_\t_\t_\t_\t_\t_
+1-6\t20-21\t.\t_\t_\t_\t_\t_\t_\t_\t_\t_\t_\t_\t_\t_\t_\t_\t_
+"""
+
+
+def test_tsv_of_the_old_shape_is_still_read() -> None:
+    found = parse_webanno_tsv(OLD_TSV, "alt.tsv")
+    assert sorted((s.layer, found.text[s.start:s.end], s.label, s.attrs, s.source)
+                  for s in found.annotations) == [
+        (Layer.CLAIM, "es regne", "CLAIM", {"kind": "factual"}, None),
+        (Layer.ENTITY, "Anna", "PER", {}, None),
+        (Layer.SOURCE, "Anna", "SOURCE", {}, "Anna")]
+    keys = {s.key: s.layer for s in found.annotations}
+    assert [(keys[x.from_key], keys[x.to_key], x.kind) for x in found.links] == [
+        (Layer.CLAIM, Layer.SOURCE, "attributed_to")]
 
 
 def test_tsv_round_trip_keeps_everything(tmp_path: Path) -> None:
@@ -418,6 +561,13 @@ def test_project_round_trip_is_byte_identical(tmp_path: Path, fmt: str) -> None:
     src, ids = build_project(tmp_path / "src.db")
     drafts = [annotated_draft(src, i) for i in ids]
     writer(fmt)(drafts, tmp_path / "one")
+    if fmt == "uima-xmi":  # cassis reads every file strictly, links between ClaimSources
+        types = cassis.load_typesystem(tmp_path / "one" / "TypeSystem.xml")
+        links = [(a.Governor.layer, a.Dependent.layer)
+                 for xmi in sorted((tmp_path / "one").glob("*.xmi"))
+                 for a in cassis.load_cas_from_xmi(xmi, typesystem=types).select(
+                     "webanno.custom.Attribution")]
+        assert links == [("claim", "source")] * 4
     dst = Project.open(tmp_path / "dst.db")
     items = list(iter_import([tmp_path / "one"]))
     assert not [x for x in items if not isinstance(x, ArticleDraft)]

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from annotator import __version__
@@ -63,7 +64,8 @@ class ExportOptions:
     with no open suggestion. ``split_by``: "article", or "group" (linked articles stay together).
     ``annotator``: that person's version of each article, not gold's; ``allow_disagreements``:
     articles whose versions disagree without a gold one are exported (each version) with a
-    warning, not refused."""
+    warning, not refused. ``publisher`` (claimreview only): the organisation publishing the
+    fact-checks, the reviews' author."""
 
     fmt: str
     out: Path
@@ -76,6 +78,7 @@ class ExportOptions:
     split_by: str = "article"
     annotator: str | None = None
     allow_disagreements: bool = False
+    publisher: str | None = None
 
 
 @dataclass
@@ -166,6 +169,8 @@ def export_project(project: Project, options: ExportOptions, *,
             parts = _plan(project, options, report, differ)
             stream = _Stream(project, options, report, progress, cancelled, differ)
             write = writer(options.fmt)
+            if options.publisher is not None:
+                write = partial(write, publisher=options.publisher.strip())
             with _heard(report, staging.root, options.out):
                 for name, part in parts.items():
                     write(stream.drafts(part), target(options.fmt, staging.root, name))
@@ -208,6 +213,11 @@ def _check(options: ExportOptions) -> None:
     if options.split_by not in SPLIT_BY:
         raise ExportError(f"--split-by: '{options.split_by}' is not one of {', '.join(SPLIT_BY)}")
     check_split(options.split)
+    if options.publisher is not None and options.fmt != "claimreview":
+        raise ExportError("--publisher names the author of claimreview's reviews: it is for "
+                          "--format claimreview only")
+    if options.publisher is not None and not options.publisher.strip():
+        raise ExportError("--publisher: the name is empty")
 
 
 def _outputs(options: ExportOptions) -> tuple[list[str], list[str]]:
@@ -234,7 +244,8 @@ def _record(project: Project, options: ExportOptions, report: ExportReport,
                     "reviewed_only": options.reviewed_only,
                     "split": [[name, fraction] for name, fraction in options.split],
                     "split_by": options.split_by, "seed": options.seed,
-                    "annotator": options.annotator or "gold where there is one"},
+                    "annotator": options.annotator or "gold where there is one",
+                    **({"publisher": options.publisher.strip()} if options.publisher else {})},
         "articles": dict(report.articles), "left_out": len(report.skipped),
         "unreviewed": report.unreviewed,
         "labels": [{"layer": label.layer.value, "name": label.name, "color": label.color,

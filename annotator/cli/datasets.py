@@ -19,6 +19,9 @@ _AllowDisagreements = Annotated[bool, typer.Option(
     "--allow-disagreements", help="Export articles whose annotators disagree and that have "
     "no gold version (each version; a warning), instead of refusing")]
 
+_Publisher = Annotated[str | None, typer.Option(
+    "--publisher", help="claimreview: the organisation publishing the fact-checks, named as "
+    "each review's author (default: the annotator who gave the verdict)")]
 _ReviewedOnly = Annotated[bool, typer.Option(
     "--reviewed-only", help="Only done articles with no open model suggestions")]
 _OldGold = Annotated[bool, typer.Option("--gold", hidden=True, help="Old name of --reviewed-only")]
@@ -55,6 +58,7 @@ def export_cmd(
     overwrite: Annotated[bool, typer.Option(
         "--overwrite", help="Replace the earlier export in OUT (only the files it wrote)")] = False,
     annotator: _Annotator = None, allow_disagreements: _AllowDisagreements = False,
+    publisher: _Publisher = None,
 ) -> None:
     """Export the articles marked done as a dataset (written whole or not at all); exit 1
     when the format refuses what nobody reviewed, or annotators disagree without gold."""
@@ -76,7 +80,7 @@ def export_cmd(
     try:
         options = ExportOptions(fmt, out, layers, include_unreviewed, reviewed_only or old_gold,
                                 parse_split(split) if split else (("all", 1.0),), seed, overwrite,
-                                split_by, annotator, allow_disagreements)
+                                split_by, annotator, allow_disagreements, publisher)
         with Project.open(project, create=False, read_only=True) as proj:
             report = with_progress("Exporting", proj.count_articles(),
                                     lambda p: export_project(proj, options, progress=p))

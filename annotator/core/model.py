@@ -127,6 +127,8 @@ class ArticleDraft:
     # who made the plain ``spans`` (a dataset's task-level annotator: Prodigy's
     # ``_annotator_id``); None: the importer's (docs/annotators.md)
     annotator: str | None = None
+    # an export's: whose versions of the article it holds (one may have no span); (): unknown
+    versions: tuple[str, ...] = field(default=(), compare=False)
 
     def open_suggestions(self) -> list[DocSpan]:
         """The suggestions nobody decided on in a reviewed layer (zones are not among them)."""

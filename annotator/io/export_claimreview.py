@@ -17,6 +17,10 @@
      "author": {"@type": "Person", "name": "maria"},
      "datePublished": "2026-12-03", "reviewBody": "Protokoll der Sitzung"}
 
+The review's ``author`` is the organisation publishing the fact-checks when the export names
+one (``publisher``: ``--publisher``), with the annotator who gave the verdict as
+``contributor``; else that annotator (a person), and no author for gold's or imported claims.
+
 The verdict maps onto a scale from 1 (worst) to 3 (best): ``false`` 1, ``misleading`` 2,
 ``true`` 3; ``unprovable`` is on no scale of truth, so its rating has only ``alternateName``.
 ``unverified`` (or no verdict) is no review: such claims are left out, and so are the claims
@@ -47,10 +51,10 @@ AGENTS = {"person": "Person", **dict.fromkeys(
 
 
 def write_claimreview(drafts: Iterable[ArticleDraft], path: Path, *,
-                      today: dt.date | None = None) -> list[Path]:
+                      today: dt.date | None = None, publisher: str | None = None) -> list[Path]:
     """Every review of the split in one JSON list, a review a line, as the drafts come;
     ``datePublished`` of a review is ``today`` (the export's day, UTC, when not given): the
-    project does not store when a verdict was given."""
+    project does not store when a verdict was given. ``publisher``: the reviews' author."""
     day = (today or dt.datetime.now(dt.UTC).date()).isoformat()
     left_out: list[str] = []
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -61,7 +65,7 @@ def write_claimreview(drafts: Iterable[ArticleDraft], path: Path, *,
             if not draft.reviewed:
                 left_out.append(repr(draft.title))
                 continue
-            for review in reviews_of(draft, day):
+            for review in reviews_of(draft, day, publisher):
                 out.write(f"{comma}\n{json_line(review)}")
                 comma = ","
         out.write("\n]\n")
@@ -69,7 +73,8 @@ def write_claimreview(drafts: Iterable[ArticleDraft], path: Path, *,
     return [path]
 
 
-def reviews_of(draft: ArticleDraft, day: str) -> Iterator[dict[str, Any]]:
+def reviews_of(draft: ArticleDraft, day: str, publisher: str | None = None
+               ) -> Iterator[dict[str, Any]]:
     """The ClaimReview of each claim of the article that has a verdict, in text order."""
     spans = {s.key: s for s in draft.annotations}
     for claim in draft.annotations:
@@ -83,12 +88,14 @@ def reviews_of(draft: ArticleDraft, day: str) -> Iterator[dict[str, Any]]:
                       "datePublished": draft.published, "appearance": _appearance(draft)})
         who = claim.made.annotator if claim.made else None
         who = None if who in (GOLD_ANNOTATOR, IMPORT_ANNOTATOR) else who  # no one person
+        person = {"@type": "Person", "name": who} if who else None
         yield _kept({
             "@context": CONTEXT, "@type": "ClaimReview",
             "claimReviewed": draft.text[claim.start : claim.end], "itemReviewed": item,
             "reviewRating": _rating(verdict),
-            "author": {"@type": "Person", "name": who} if who else None,
-            "datePublished": day, "reviewBody": str(claim.attrs.get("evidence") or "") or None,
+            "author": {"@type": "Organization", "name": publisher} if publisher else person,
+            "contributor": person if publisher else None, "datePublished": day,
+            "reviewBody": str(claim.attrs.get("evidence") or "") or None,
         })
 
 

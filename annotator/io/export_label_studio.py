@@ -12,7 +12,8 @@
      "predictions": [{"model_version": "de_annotator_ner 1.0.0", "result": […]}]}
 
 One annotation per annotator whose version the export carries (one, gold's, where an article
-has a gold version); ``ground_truth`` when it is the only one. An article not reviewed whole
+has a gold version), named by ``annotator``, a version without spans empty;
+``ground_truth`` when it is the only one. An article not reviewed whole
 (``--include-unreviewed``) gets its versions as predictions instead, so that Label Studio
 does not count it as labelled. Label Studio takes
 ``completed_by`` only as the id or e-mail of a user of its own (else it refuses the whole
@@ -99,12 +100,14 @@ def task_of(draft: ArticleDraft) -> dict[str, Any]:
 
 
 def _versions(draft: ArticleDraft) -> list[tuple[str | None, list[dict[str, Any]]]]:
-    """Each annotator's regions and relations (a link goes with its claim's maker); one empty
-    version when there are no spans."""
+    """Each annotator's regions and relations (a link goes with its claim's maker), a version
+    the draft names without spans empty; one empty version when nothing names any."""
     versions: dict[str | None, list[DocSpan]] = {}
     for s in all_spans(draft):
         for who in makers(s, draft.annotator) if s.layer in REVIEWED_LAYERS else ():
             versions.setdefault(who, []).append(s)
+    for who in draft.versions:
+        versions.setdefault(who, [])
     whose: dict[str, set[str | None]] = {}
     for who, own in versions.items():
         for s in own:

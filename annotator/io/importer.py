@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from annotator.core.model import ArticleDraft
+from annotator.io.agreed import own_spans
 from annotator.io.brat_read import brat_text_of, read_brat_file
 from annotator.io.common import (
     ImportFailure,
@@ -161,10 +162,13 @@ def _text_or_conll(path: Path, notes: list[str]) -> Iterable[ImportItem]:
 
 def _storable(item: ImportItem) -> ImportItem:
     """A draft whose source path holds undecodable file-name bytes gets them escaped: they
-    cannot be stored as UTF-8 (``bad\\udcff.txt`` is kept as ``bad\\xff.txt``)."""
-    if isinstance(item, ArticleDraft) and item.source_path and _has_surrogates(item.source_path):
+    cannot be stored as UTF-8 (``bad\\udcff.txt`` is kept as ``bad\\xff.txt``); a span
+    of agreeing versions, each annotator's own (io/agreed.py)."""
+    if not isinstance(item, ArticleDraft):
+        return item
+    if item.source_path and _has_surrogates(item.source_path):
         item.source_path = printable(item.source_path)
-    return item
+    return own_spans(item)
 
 
 def _has_surrogates(text: str) -> bool:

@@ -2,9 +2,13 @@
 io/webanno_tsv*.py): the types our layers become, the order spans are written in, and the
 ``.meta`` sidecar that keeps what neither format has a place for.
 
-Entities are DKPro Core's ``NamedEntity`` (``value`` is the label), claims, sources and zones
-custom span types, links the custom relation type ``webanno.custom.Attribution`` (``Governor``
-→ ``Dependent``), as INCEpTION's custom layers are named.
+Entities are DKPro Core's ``NamedEntity`` (``value`` is the label), claims and sources one
+custom span layer ``webanno.custom.ClaimSource`` (its ``layer`` feature says which), zones
+``webanno.custom.Zone``. INCEpTION attaches a relation layer to one span layer, so links
+between claims and sources are the relation layer ``webanno.custom.Attribution`` attached to
+``ClaimSource`` (``Governor`` → ``Dependent``); a link with an end in another layer stays in
+the sidecar. Exports before ``ClaimSource`` had ``webanno.custom.Claim`` and ``Source``: read
+still.
 """
 
 from __future__ import annotations
@@ -22,8 +26,10 @@ from annotator.io.records import (
     article_meta,
     draft_from_meta,
     group_record,
+    list_of,
     object_of,
     parse_groups,
+    parse_link,
     parse_provenance,
     parse_suggestions,
     provenance_record,
@@ -34,18 +40,22 @@ NAMED_ENTITY = "de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity"
 SENTENCE = "de.tudarmstadt.ukp.dkpro.core.api.segmentation.type.Sentence"
 TOKEN = "de.tudarmstadt.ukp.dkpro.core.api.segmentation.type.Token"
 CUSTOM = "webanno.custom."
-RELATION = CUSTOM + "Attribution"
+CLAIM_SOURCE = CUSTOM + "ClaimSource"
+ZONE = CUSTOM + "Zone"
+RELATION = CUSTOM + "Attribution"  # attached to CLAIM_SOURCE
 GOVERNOR, DEPENDENT = "Governor", "Dependent"
 META_SUFFIX = ".meta"
 
-# layer → (type, its features in column order); the label is the first feature
-SPAN_TYPES: dict[Layer, tuple[str, tuple[str, ...]]] = {
-    Layer.ENTITY: (NAMED_ENTITY, ("value", "identifier")),
-    Layer.CLAIM: (CUSTOM + "Claim", ("label", "kind", "checkworthy", "verdict", "attrs")),
-    Layer.SOURCE: (CUSTOM + "Source", ("label", "source", "sourceKind", "attrs")),
-    Layer.STRUCTURE: (CUSTOM + "Zone", ("label", "attrs")),
+# span type → its features in column order; the label is the first feature
+SPAN_TYPES: dict[str, tuple[str, ...]] = {
+    NAMED_ENTITY: ("value", "identifier"),
+    CLAIM_SOURCE: ("label", "layer", "kind", "checkworthy", "verdict", "source", "sourceKind",
+                   "attrs"),
+    ZONE: ("label", "attrs"),
 }
-LAYER_OF = {name: layer for layer, (name, _features) in SPAN_TYPES.items()}
+TYPE_OF = {Layer.ENTITY: NAMED_ENTITY, Layer.CLAIM: CLAIM_SOURCE, Layer.SOURCE: CLAIM_SOURCE,
+           Layer.STRUCTURE: ZONE}
+OLD_TYPES = {CUSTOM + "Claim": Layer.CLAIM, CUSTOM + "Source": Layer.SOURCE}  # read only
 RELATION_FEATURES = ("label", "attrs")
 NATIVE = ("kind", "checkworthy", "verdict")  # claim attributes with a feature of their own
 
@@ -98,15 +108,17 @@ def exported(drafts: Iterable[ArticleDraft]) -> list[ArticleDraft]:
 
 def span_features(span: DocSpan) -> dict[str, Any]:
     """A span's feature values (None: not set)."""
-    _type, features = SPAN_TYPES[span.layer]
     rest = dict(span.attrs)
-    values: dict[str, Any] = {features[0]: span.label}
+    if span.layer is Layer.ENTITY:
+        return {"value": span.label}
+    values: dict[str, Any] = {"label": span.label}
     if span.layer is Layer.CLAIM:
+        values |= {"layer": span.layer.value}
         values |= {name: _text(rest.pop(name, None)) for name in NATIVE}
     elif span.layer is Layer.SOURCE:
-        values |= {"source": span.source, "sourceKind": span.source_kind}
-    if "attrs" in features:
-        values["attrs"] = json.dumps(rest, ensure_ascii=False, sort_keys=True) if rest else None
+        values |= {"layer": span.layer.value, "source": span.source,
+                   "sourceKind": span.source_kind}
+    values["attrs"] = json.dumps(rest, ensure_ascii=False, sort_keys=True) if rest else None
     return values
 
 
@@ -114,11 +126,18 @@ def _text(value: Any) -> str | None:
     return value if value is None or isinstance(value, str) else json.dumps(value)
 
 
+def layer_of(name: str, values: dict[str, Any]) -> Layer | None:
+    """The layer a span of the type ``name`` is ours in (None: not one of our types)."""
+    if name == CLAIM_SOURCE:
+        return Layer.SOURCE if values.get("layer") == Layer.SOURCE.value else Layer.CLAIM
+    return {NAMED_ENTITY: Layer.ENTITY, ZONE: Layer.STRUCTURE}.get(name, OLD_TYPES.get(name))
+
+
 def span_of(layer: Layer, key: str, begin: int, end: int, values: dict[str, Any],
             where: str) -> DocSpan:
     """A span from its feature values (``span_features`` read back)."""
-    _type, features = SPAN_TYPES[layer]
-    label = values.get(features[0]) or ("ENTITY" if layer is Layer.ENTITY else layer.name)
+    label = values.get("value" if layer is Layer.ENTITY else "label") or (
+        "ENTITY" if layer is Layer.ENTITY else layer.name)
     attrs = _attrs(values, where)
     if layer is Layer.CLAIM:
         attrs |= {name: values[name] for name in NATIVE if values.get(name)}
@@ -128,11 +147,33 @@ def span_of(layer: Layer, key: str, begin: int, end: int, values: dict[str, Any]
                    source_kind=kind or None)
 
 
+def relation_links(draft: ArticleDraft) -> list[DocLink]:
+    """The links the relation layer carries: both ends claims or sources."""
+    layers = {s.key: TYPE_OF[s.layer] for s in draft.annotations}
+    return [x for x in draft.links
+            if layers.get(x.from_key) == layers.get(x.to_key) == CLAIM_SOURCE]
+
+
 def link_features(link: DocLink) -> dict[str, Any]:
     """A link's feature values."""
     return {"label": link.kind,
             "attrs": json.dumps(link.attrs, ensure_ascii=False, sort_keys=True)
             if link.attrs else None}
+
+
+def link_record(link: DocLink) -> dict[str, Any]:
+    """A link in the sidecar, by its ends' keys."""
+    return {"from": link.from_key, "to": link.to_key, "kind": link.kind, "attrs": link.attrs}
+
+
+def parse_links(items: Any, spans: dict[str, DocSpan], where: str) -> list[DocLink]:
+    """The sidecar's links."""
+    found = []
+    for n, raw in enumerate(list_of(items, where)):
+        item = object_of(raw, f"{where}[{n}]")
+        found.append(parse_link(item.get("from"), item.get("to"), item.get("kind"),
+                                item.get("attrs", {}), spans, f"{where}[{n}]"))
+    return found
 
 
 def link_of(from_key: str, to_key: str, values: dict[str, Any], where: str) -> DocLink:
@@ -155,8 +196,11 @@ def _attrs(values: dict[str, Any], where: str) -> dict[str, Any]:
 
 def write_meta(draft: ArticleDraft, path: Path) -> Path:
     """What the format has no place for: the article's fields, who made each span (by key),
-    claim groups and open suggestions."""
+    links with an end outside claims and sources, claim groups and open suggestions."""
     record = article_meta(draft)
+    carried = relation_links(draft)
+    if others := [x for x in draft.links if x not in carried]:
+        record["links"] = [link_record(x) for x in others]
     made = {s.key: provenance_record(s.made) for s in draft.annotations}
     if any(made.values()):
         record["provenance"] = {key: found for key, found in made.items() if found}
@@ -182,11 +226,12 @@ def with_meta(draft: ArticleDraft, path: Path) -> ArticleDraft:
     spans = [replace(s, made=parse_provenance(object_of(made[s.key], s.key), s.key))
              if s.key in made else s for s in draft.annotations]
     by_key = {s.key: s for s in spans}
+    links = draft.links + parse_links(record.pop("links", []), by_key, f"{path.name}: links")
     groups: list[DocGroupMember] = parse_groups(record.pop("groups", []), by_key,
                                                 f"{path.name}: groups")
     suggestions = record.pop("suggestions", None)
     found = draft_from_meta(draft.text, record, draft.source_path or str(path), spans,
-                            draft.links, groups)
+                            links, groups)
     if suggestions is not None:
         found.suggestions = parse_suggestions(suggestions, draft.text,
                                               f"{path.name}: suggestions")

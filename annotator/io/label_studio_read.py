@@ -33,11 +33,13 @@ def parse_label_studio(task: dict[str, Any], source: str, plain: Plain) -> Artic
             for n, a in enumerate(list_of(task.get("annotations", task.get("completions", [])),
                                           '"annotations"'))]  # "completions" before 1.0
     kept = [(n, a) for n, a in kept if not (a.get("was_cancelled") or a.get("skipped"))]
+    names = []
     for n, found in kept:
         name = person(_who(found),  # unnamed: the imported layer, if alone
                       None if len(kept) == 1 else f"ls-annotation-{found.get('id', n + 1)}")
         made = Provenance(name, stamp(found.get("updated_at") or found.get("created_at")))
         reader.results(found.get("result", []), f"annotations[{n}].result", made)
+        names += [name] if name else []
     for n, found in enumerate(list_of(task.get("predictions", []), '"predictions"')):
         found = object_of(found, f"predictions[{n}]")
         version = str(found.get("model_version") or "") or "unknown"
@@ -47,7 +49,8 @@ def parse_label_studio(task: dict[str, Any], source: str, plain: Plain) -> Artic
     draft.suggestions = reader.suggestions or None
     if len(kept) == 1:  # one annotator: their version, even with nothing found
         draft.annotator = person(_who(kept[0][1]))
-    if draft.annotator or any(s.made and s.made.annotator for s in draft.annotations):
+    draft.versions = tuple(dict.fromkeys(names))  # each one's, an empty one too
+    if draft.versions or any(s.made and s.made.annotator for s in draft.annotations):
         draft.status = Status.DONE  # an exported annotation was submitted
     return draft
 

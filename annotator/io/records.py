@@ -169,7 +169,8 @@ def parse_suggestions(items: Any, text: str, where: str) -> list[DocSpan]:
 
 
 def parse_provenance(item: dict[str, Any], where: str) -> Provenance | None:
-    """A span's ``_annotator_id``, ``_timestamp``, ``model`` and ``model_version``."""
+    """A span's ``_annotator_id``, ``_timestamp``, ``model``, ``model_version`` and
+    ``_annotators`` (io/agreed.py gives each their copy)."""
     if not any(key in item for key in PROVENANCE_KEYS):
         return None
     who, stamp = optional_str(item, "_annotator_id", where), item.get("_timestamp")
@@ -177,9 +178,13 @@ def parse_provenance(item: dict[str, Any], where: str) -> Provenance | None:
         raise ImportProblem(f"{where}._timestamp must be Unix seconds, got {json.dumps(stamp)}")
     model, version = optional_str(item, "model", where), optional_str(item, "model_version",
                                                                       where)
+    agreed = item.get("_annotators", [])
+    if not (isinstance(agreed, list) and all(isinstance(x, str) and x.strip() for x in agreed)):
+        raise ImportProblem(f"{where}._annotators must be a list of names")
     return Provenance(who.strip() or None if who else None,
                       iso_time(stamp) if stamp is not None else None,
-                      model if model and version else None, version if model else None)
+                      model if model and version else None, version if model else None,
+                      agreed=tuple(x.strip() for x in agreed))
 
 
 def parse_link(from_key: Any, to_key: Any, kind: Any, attrs: Any,

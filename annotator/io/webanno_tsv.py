@@ -8,7 +8,8 @@ its offsets in UTF-16 units (as Java counts them), the token, then one column pe
 each layer (``_``: no annotation there; ``*``: a feature without a value). Each span carries
 its number (``PER[3]``) on every token it covers; a link stands on the first token of the
 span it points to, the last column naming the first token of the other and both numbers
-(``1-2[1_3]``). Reading is in ``webanno_tsv_read``.
+(``1-2[1_3]``); the relation layer's ``BT_`` names the span layer it is attached to
+(``ClaimSource``), where INCEpTION looks its ends up. Reading is in ``webanno_tsv_read``.
 """
 
 from __future__ import annotations
@@ -22,12 +23,15 @@ from annotator.core.model import ArticleDraft, DocSpan
 from annotator.core.sentences import split_sentences
 from annotator.core.spans import Utf16Index
 from annotator.io.inception import (
+    CLAIM_SOURCE,
     META_SUFFIX,
     RELATION,
     RELATION_FEATURES,
     SPAN_TYPES,
+    TYPE_OF,
     exported,
     link_features,
+    relation_links,
     span_features,
     stems,
     write_meta,
@@ -35,7 +39,6 @@ from annotator.io.inception import (
 from annotator.io.tokens import Token, tokenize
 
 FORMAT = "#FORMAT=WebAnno TSV 3.3"
-BASE = SPAN_TYPES[next(iter(SPAN_TYPES))][0]  # the relation's base type named in the header
 _RESERVED = re.compile(r"->|[\\\[\]|_;*\t\n]")  # in a value
 _CONTROLS = re.compile(r"[\x00-\x0a\x0c-\x1f\\]")  # in a #Text line
 _LETTERS = {"\t": "t", "\n": "n", "\x0c": "f", "\r": "r", "\b": "b"}
@@ -57,8 +60,8 @@ def write_webanno_tsv(drafts: Iterable[ArticleDraft], folder: Path) -> list[Path
 def header() -> list[str]:
     """The format line and one line per layer with its features, in column order."""
     lines = [FORMAT]
-    lines += [f"#T_SP={name}|{'|'.join(features)}" for name, features in SPAN_TYPES.values()]
-    return [*lines, f"#T_RL={RELATION}|{'|'.join(RELATION_FEATURES)}|BT_{BASE}"]
+    lines += [f"#T_SP={name}|{'|'.join(features)}" for name, features in SPAN_TYPES.items()]
+    return [*lines, f"#T_RL={RELATION}|{'|'.join(RELATION_FEATURES)}|BT_{CLAIM_SOURCE}"]
 
 
 def escape(value: str) -> str:
@@ -125,11 +128,11 @@ def _span_columns(spans: list[DocSpan], tokens: list[Token], number: dict[str, i
     order = list(SPAN_TYPES)
     for span in spans:
         for i in range(bisect_right(ends, span.start), bisect_left(starts, span.end)):
-            found[i].setdefault(order.index(span.layer), []).append(span)
+            found[i].setdefault(order.index(TYPE_OF[span.layer]), []).append(span)
     rows = []
     for here in found:
         cells = []
-        for n, (_name, features) in enumerate(SPAN_TYPES.values()):
+        for n, features in enumerate(SPAN_TYPES.values()):
             values = [(span_features(s), number[s.key]) for s in here.get(n, [])]
             cells += [_cell([(v.get(f), k) for v, k in values]) for f in features]
         rows.append(cells)
@@ -142,7 +145,7 @@ def _link_columns(draft: ArticleDraft, tokens: list[Token], address: dict[int, s
     ends = [t.end for t in tokens]
     spans = {s.key: s for s in draft.annotations}
     placed: dict[int, list[tuple[dict[str, str | None], str]]] = {}
-    for link in draft.links:
+    for link in relation_links(draft):
         target, origin = spans[link.to_key], spans[link.from_key]
         at, of = bisect_right(ends, target.start), bisect_right(ends, origin.start)
         bt = f"{address[of]}[{number[origin.key]}_{number[target.key]}]"

@@ -12,7 +12,14 @@ from typing import Any
 from annotator.core.model import ArticleDraft, DocLink, DocSpan, Layer
 from annotator.core.spans import Utf16Index
 from annotator.io.common import DATASET_BYTES, ImportProblem, first_line, read_limited, short_title
-from annotator.io.inception import LAYER_OF, META_SUFFIX, link_of, order_key, span_of, with_meta
+from annotator.io.inception import (
+    META_SUFFIX,
+    layer_of,
+    link_of,
+    order_key,
+    span_of,
+    with_meta,
+)
 
 _ROW = re.compile(r"(\d+-\d+(?:\.\d+)?)\t(\d+)-(\d+)\t")
 _GOVERNOR = re.compile(r"(\d+-\d+(?:\.\d+)?)(?:\[(\d+)_(\d+)\])?")
@@ -262,7 +269,7 @@ class _Reader:
 
 
 def _doc_span(found: _Found, n: int) -> DocSpan:
-    layer = LAYER_OF.get(found.layer.name)
+    layer = layer_of(found.layer.name, found.values)
     if layer is not None:
         return span_of(layer, str(n), found.begin, found.end, found.values, found.layer.name)
     label = next((v for v in found.values.values() if v), found.layer.name.rsplit(".")[-1])

@@ -20,6 +20,7 @@ from typing import Any
 from annotator.core.model import ArticleDraft
 from annotator.core.sentences import split_sentences
 from annotator.io.inception import (
+    CLAIM_SOURCE,
     DEPENDENT,
     GOVERNOR,
     META_SUFFIX,
@@ -28,8 +29,10 @@ from annotator.io.inception import (
     SENTENCE,
     SPAN_TYPES,
     TOKEN,
+    TYPE_OF,
     exported,
     link_features,
+    relation_links,
     span_features,
     stems,
     write_meta,
@@ -44,20 +47,22 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 @lru_cache(maxsize=1)
 def typesystem() -> Any:
-    """DKPro Core's types with our custom span and relation types."""
+    """DKPro Core's types with our custom span types and the relation type attached to
+    ``ClaimSource`` (its ``Governor`` and ``Dependent`` are of that type, as INCEpTION makes
+    a relation layer's)."""
     import cassis
 
     with warnings.catch_warnings():  # cassis reads its resource the deprecated way
         warnings.simplefilter("ignore", DeprecationWarning)
         found = cassis.load_dkpro_core_typesystem()
-    for name, features in (spec for spec in SPAN_TYPES.values()):
+    for name, features in SPAN_TYPES.items():
         if not found.contains_type(name):
             made = found.create_type(name, supertypeName=ANNOTATION)
             for feature in features:
                 found.create_feature(made, feature, STRING)
     relation = found.create_type(RELATION, supertypeName=ANNOTATION)
-    found.create_feature(relation, GOVERNOR, ANNOTATION)
-    found.create_feature(relation, DEPENDENT, ANNOTATION)
+    found.create_feature(relation, GOVERNOR, CLAIM_SOURCE)
+    found.create_feature(relation, DEPENDENT, CLAIM_SOURCE)
     for feature in RELATION_FEATURES:
         found.create_feature(relation, feature, STRING)
     return found
@@ -92,12 +97,12 @@ def cas_of(draft: ArticleDraft, types: Any) -> Any:
             cas.add(token(begin=found.start, end=found.end))
     made = {}
     for span in draft.annotations:
-        kind = types.get_type(SPAN_TYPES[span.layer][0])
+        kind = types.get_type(TYPE_OF[span.layer])
         values = {k: xml_safe(v) for k, v in span_features(span).items() if v is not None}
         made[span.key] = kind(begin=span.start, end=span.end, **values)
         cas.add(made[span.key])
     relation = types.get_type(RELATION)
-    for link in draft.links:
+    for link in relation_links(draft):
         target = made[link.to_key]
         values = {k: xml_safe(v) for k, v in link_features(link).items() if v is not None}
         cas.add(relation(begin=target.begin, end=target.end, **values,

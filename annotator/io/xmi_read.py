@@ -1,8 +1,9 @@
 """Reading UIMA CAS XMI (with the ``TypeSystem.xml`` beside it) and INCEpTION's project
 export zip, with ``dkpro-cassis``.
 
-DKPro Core's ``NamedEntity`` becomes an entity (``value`` is its label), our custom claim,
-source and zone types their layers, any other ``webanno.custom`` span type an entity named by
+DKPro Core's ``NamedEntity`` becomes an entity (``value`` is its label), our custom
+``ClaimSource`` and zone types (and the ``Claim`` and ``Source`` of older exports) their
+layers, any other ``webanno.custom`` span type an entity named by
 its first feature's value, any type with ``Governor`` and ``Dependent`` a link. In a project
 zip each annotator's version (``annotation/DOC/USER.*``) is a draft of its own;
 ``INITIAL_CAS`` (the document before anybody annotated it) is left out, the curated version
@@ -33,9 +34,8 @@ from annotator.io.inception import (
     CUSTOM,
     DEPENDENT,
     GOVERNOR,
-    LAYER_OF,
     META_SUFFIX,
-    SPAN_TYPES,
+    layer_of,
     link_of,
     order_key,
     span_of,
@@ -103,11 +103,11 @@ def _title(cas: Any, system: Any) -> str | None:
 
 
 def _span(name: str, features: list[str], annotation: Any, n: int) -> DocSpan:
-    layer = LAYER_OF.get(name)
+    values = {f: annotation.get(f) for f in features if f not in _SKIP_FEATURES}
+    layer = layer_of(name, values)
     if layer is not None:
-        values = {f: annotation.get(f) for f in SPAN_TYPES[layer][1] if f in features}
         return span_of(layer, str(n), annotation.begin, annotation.end, values, name)
-    if name.startswith(NER):  # NamedEntity and DKPro's subtypes of it (Person …)
+    if name.startswith(NER):  # DKPro's subtypes of NamedEntity (Person …)
         label = annotation.get("value") or name.rsplit(".")[-1]
     else:
         label = _first(annotation, features, name)

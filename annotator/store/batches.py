@@ -101,10 +101,10 @@ def check(new: NewArticle) -> None:
 
 
 def named(draft: ArticleDraft) -> list[str]:
-    """The annotators a draft names (its task's, its spans'), the imported layer aside."""
-    if not draft.annotator and not draft.annotations:
+    """The annotators a draft names (task's, versions', spans'), the imported layer aside."""
+    if not draft.annotator and not draft.annotations and not draft.versions:
         return []
-    names = dict.fromkeys([draft.annotator] if draft.annotator else [])
+    names = dict.fromkeys([*([draft.annotator] if draft.annotator else []), *draft.versions])
     names.update(dict.fromkeys(s.made.annotator for s in draft.annotations
                                if s.made is not None and s.made.annotator))
     names.pop(IMPORT_ANNOTATOR, None)

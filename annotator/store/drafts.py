@@ -169,9 +169,12 @@ def _batch(db: Database, ids: list[int], wanted: tuple[str, ...],
         mine = have.get(annotator or GOLD_ANNOTATOR)
         status = _status(articles[article_id][-2], (mine, max(
             have.values(), key=_RANK.__getitem__)) if have else None, annotator)
-        yield _draft(articles[article_id], spans.get(article_id, []),
-                     open_.get(article_id, []), links.get(article_id, []),
-                     members.get(article_id, []), status)
+        draft = _draft(articles[article_id], spans.get(article_id, []),
+                       open_.get(article_id, []), links.get(article_id, []),
+                       members.get(article_id, []), status)
+        who = _whose(have, annotator)
+        draft.versions = tuple(sorted(n for n in have if who is None or who(n)))
+        yield draft
 
 
 def _whose(versions: dict[str, str], annotator: str | None) -> Callable[[str], bool] | None:

@@ -9,7 +9,8 @@ any Python 3.10+ environment, on a folder written by ``annotator export -f label
 For every split it reads ``SPLIT.label_config.xml`` into the SDK's ``LabelInterface`` (the
 class Label Studio's server validates imported predictions with), checks that each task has
 the data its ``Text`` needs, and validates every annotation and prediction region by region
-(control and object names, region type, label values declared in the config, relation ends).
+(control and object names, region type, label values declared in the config, relation ends),
+and that each annotation of a task with several names its annotator.
 It prints one line per split and exits 1 on the first error list. The result of the last run
 is in docs/formats.md ("label-studio").
 """
@@ -40,6 +41,9 @@ def check(folder: Path) -> int:
             for kind in ("annotations", "predictions"):
                 for m, part in enumerate(task.get(kind, [])):
                     errors = interface._validate_object_logic(part)
+                    if kind == "annotations" and len(task[kind]) > 1 and not part.get(
+                            "annotator"):  # several versions: each says whose it is
+                        errors = errors or ["an annotation of several names no annotator"]
                     if errors:
                         print(f"{split}.json task {n} {kind}[{m}]: {errors}")
                         return 1
