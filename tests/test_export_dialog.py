@@ -188,3 +188,22 @@ def test_the_dialog_says_what_the_format_writes(qtbot, tmp_path: Path) -> None:
     qtbot.keyClick(dialog.format, Qt.Key.Key_Down)  # the next format: spacy
     assert dialog.format.currentText() == "spacy"
     assert "a folder SPLIT/ of spaCy DocBins, 000001.spacy" in dialog.layout_hint.text()
+
+
+def test_the_publisher_is_asked_for_claimreview_only(qtbot, tmp_path: Path) -> None:
+    from annotator.ui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(None, out=tmp_path / "out")
+    qtbot.addWidget(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    dialog.format.setCurrentText("jsonl")
+    assert not dialog.publisher.isEnabled() and dialog.options().publisher is None
+    dialog.format.setCurrentText("claimreview")
+    assert dialog.publisher.isEnabled()
+    assert dialog.options().publisher is None  # left empty: the annotator is the author
+    dialog.publisher.setFocus()
+    qtbot.keyClicks(dialog.publisher, "Faktencheck Elbtal ")
+    assert dialog.options().publisher == "Faktencheck Elbtal"
+    dialog.format.setCurrentText("jsonl")  # typed, then another format: not passed on
+    assert dialog.options().publisher is None

@@ -90,6 +90,9 @@ class ExportDialog(QDialog):
         self.by_group.setObjectName("exportSplitByGroup")
         self.seed = QSpinBox(self)
         self.seed.setRange(0, 1_000_000)
+        self.publisher = QLineEdit(self)  # claimreview: who publishes the fact-checks
+        self.publisher.setObjectName("exportPublisher")
+        self.publisher.setPlaceholderText("the organisation publishing the reviews (optional)")
         self.error = plain_label(self)
         self.error.setObjectName("exportError")
         self.error.setWordWrap(True)
@@ -107,6 +110,9 @@ class ExportDialog(QDialog):
         form.addRow("Split", self.split)
         form.addRow("", self.by_group)
         form.addRow("Seed", self.seed)
+        form.addRow("Publisher", self.publisher)
+        self.format.currentTextChanged.connect(self._show_publisher)
+        self._show_publisher(self.format.currentText())
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
@@ -134,6 +140,9 @@ class ExportDialog(QDialog):
 
     def _show_layout(self, fmt: str) -> None:
         self.layout_hint.setText(f"Writes per split: {LAYOUT.get(fmt, '')}")
+
+    def _show_publisher(self, fmt: str) -> None:
+        self.publisher.setEnabled(fmt == "claimreview")
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Export into", self.out.text())
@@ -194,7 +203,9 @@ class ExportDialog(QDialog):
             overwrite=self._replace,
             split_by="group" if self.by_group.isChecked() else "article",
             annotator=self.version.currentData(),
-            allow_disagreements=self.disagreements.isChecked())
+            allow_disagreements=self.disagreements.isChecked(),
+            publisher=(self.publisher.text().strip() or None) if self.publisher.isEnabled()
+            else None)
 
 
 def question_text(out: Path, found: Survey) -> str:
