@@ -73,7 +73,7 @@ def synopsis() -> list[tuple[str, str]]:
     found, command = [], None
     for block in blocks("text"):
         for line in block.splitlines():
-            if m := re.match(r"annotator(?: ([a-z-]+))?", line):
+            if m := re.match(r"annotator(?: ([a-z][a-z-]*))?", line):
                 command = m[1] if m[1] in COMMANDS else ("" if m[1] is None else m[1])
             elif not line.startswith(" "):
                 command = None
