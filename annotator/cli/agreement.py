@@ -9,18 +9,20 @@ from typing import Annotated, Any
 
 import typer
 
-from annotator.cli.common import fail, open_existing
+from annotator.cli.common import PROJECT, fail, open_existing
 
 WORST = 5  # articles listed per layer, worst first
 
 
 def agreement_cmd(
-    project: Annotated[Path, typer.Argument(help="Project file")],
+    project: Annotated[Path, PROJECT],
     as_json: Annotated[bool, typer.Option("--json", help="Every figure, per article too")] = False,
     layer: Annotated[str | None, typer.Option(
-        "--layer", help="Only this layer: entity, claim, source or structure")] = None,
+        "--layer", metavar="LAYER",
+        help="Only this layer: entity, claim, source or structure")] = None,
     annotators: Annotated[str | None, typer.Option(
-        "--annotators", help="Only these, e.g. anna,ben (default: all but import)")] = None,
+        "--annotators", metavar="NAMES",
+        help="Only these, e.g. anna,ben (default: all but import)")] = None,
     in_progress: Annotated[bool, typer.Option(
         "--in-progress", help="Versions in progress too (default: only those marked done)")
     ] = False,

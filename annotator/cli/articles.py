@@ -8,22 +8,23 @@ from typing import Annotated, Any
 
 import typer
 
-from annotator.cli.common import fail, open_existing
+from annotator.cli.common import PROJECT, fail, open_existing
 
-PROJECT = typer.Argument(help="Project file")
 AS_JSON = typer.Option("--json", help="One JSON object")
 
 
 def meta_cmd(
     project: Annotated[Path, PROJECT],
-    article: Annotated[int, typer.Argument(help="Article id")],
-    title: Annotated[str | None, typer.Option("--title", help="Set the title")] = None,
+    article: Annotated[int, typer.Argument(help="Article id", metavar="ID")],
+    title: Annotated[str | None, typer.Option(
+        "--title", metavar="TEXT", help="Set the title")] = None,
     outlet: Annotated[str | None, typer.Option(
-        "--outlet", help="Set the outlet (publication or agency)")] = None,
-    author: Annotated[str | None, typer.Option("--author", help="Set the author")] = None,
+        "--outlet", metavar="NAME", help="Set the outlet (publication or agency)")] = None,
+    author: Annotated[str | None, typer.Option(
+        "--author", metavar="NAME", help="Set the author")] = None,
     published: Annotated[str | None, typer.Option(
-        "--published", help="Set the date, YYYY-MM-DD")] = None,
-    url: Annotated[str | None, typer.Option("--url", help="Set the URL")] = None,
+        "--published", metavar="YYYY-MM-DD", help="Set the date, YYYY-MM-DD")] = None,
+    url: Annotated[str | None, typer.Option("--url", metavar="URL", help="Set the URL")] = None,
     as_json: Annotated[bool, AS_JSON] = False,
 ) -> None:
     """Print an article's title, outlet, author, date and URL, or set some ("" empties one).
@@ -55,7 +56,7 @@ def meta_cmd(
 def zones_cmd(
     project: Annotated[Path, PROJECT],
     article: Annotated[int | None, typer.Option(
-        "--article", help="Only this article (default: every article)")] = None,
+        "--article", metavar="ID", help="Only this article (default: every article)")] = None,
     rerun: Annotated[bool, typer.Option(
         "--rerun", help="Run the zone rules and the metadata derivation again first; what a "
                         "person set stays")] = False,

@@ -12,6 +12,7 @@ from annotator.cli.common import (
     ANNOTATOR,
     EXIT_FAILED,
     EXIT_OK,
+    PROJECT,
     fail,
     open_existing,
     open_for_queries,
@@ -20,7 +21,7 @@ from annotator.cli.common import (
 
 
 def disputes_cmd(
-    project: Annotated[Path, typer.Argument(help="Project file")],
+    project: Annotated[Path, PROJECT],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object")] = False,
     show_all: Annotated[bool, typer.Option("--all", help="Every group, not only disputed")] = False,
     annotator: Annotated[str | None, ANNOTATOR] = None,
@@ -74,12 +75,15 @@ def _where(m: dict) -> str:
 
 
 def candidates_cmd(
-    project: Annotated[Path, typer.Argument(help="Project file")],
-    article: Annotated[str, typer.Option("--article", help="Article id or imported file name")],
-    text: Annotated[str, typer.Option("--text", help="Exact text of the claim in the article")],
-    top: Annotated[int, typer.Option("--top", min=1, help="How many candidates")] = 5,
+    project: Annotated[Path, PROJECT],
+    article: Annotated[str, typer.Option(
+        "--article", metavar="REF", help="Article id or imported file name")],
+    text: Annotated[str, typer.Option(
+        "--text", metavar="TEXT", help="Exact text of the claim in the article")],
+    top: Annotated[int, typer.Option("--top", min=1, metavar="N", help="How many candidates")] = 5,
     method: Annotated[str | None, typer.Option(
-        "--method", help="tfidf, rapidfuzz, learned or semantic (default: the one in use)")] = None,
+        "--method", metavar="METHOD",
+        help="tfidf, rapidfuzz, learned or semantic (default: the one in use)")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object")] = False,
 ) -> None:
     """Sentences and claims of other articles about the same point, ranked."""
@@ -119,11 +123,12 @@ def candidates_cmd(
 
 
 def eval_matching_cmd(
-    project: Annotated[Path, typer.Argument(help="Project file")],
-    gold: Annotated[Path, typer.Argument(help="Gold points (JSON)")],
+    project: Annotated[Path, PROJECT],
+    gold: Annotated[Path, typer.Argument(help="Gold points (JSON)", metavar="GOLD.json")],
     method: Annotated[list[str] | None, typer.Option(
-        "--method", help="Repeat; default: tfidf, rapidfuzz, learned (and semantic when "
-        "available)")] = None,
+        "--method", metavar="METHOD",
+        help="Repeat; default: tfidf, rapidfuzz, learned (and semantic when available)")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object")] = False,
     simulate: Annotated[bool, typer.Option(
         "--simulate-feedback", help="On a temporary copy: confirm/reject the top five of half "

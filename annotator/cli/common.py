@@ -8,10 +8,13 @@ from pathlib import Path
 
 import typer
 
+# Plain help (click's layout): options with their placeholder (FILE, NAME, N), flags alone
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=False,
     invoke_without_command=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     help="Annotate claims, sources and named entities in German news.",
 )
 
@@ -19,8 +22,9 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 SCREENSHOT = typer.Option("--screenshot", help="Save the window as PNG and quit", hidden=True)
 # Whose version a command reads (each annotator has their own of every article); without it,
 # the project's view: every annotator's, and the imported spans where nobody has a version.
-ANNOTATOR = typer.Option("--annotator", help="One annotator's version (default: every "
-                         "annotator's, the imported spans where nobody has one)")
+ANNOTATOR = typer.Option("--annotator", metavar="NAME", help="One annotator's version "
+                         "(default: every annotator's, the imported spans where nobody has one)")
+PROJECT = typer.Argument(help="Project file", metavar="PROJECT")
 
 
 def data_dir() -> Path:

@@ -7,12 +7,12 @@ from typing import Annotated
 
 import typer
 
-from annotator.cli.common import EXIT_FAILED, fail, open_existing, with_progress
+from annotator.cli.common import EXIT_FAILED, PROJECT, fail, open_existing, with_progress
 from annotator.core.names import CLAIMS_MODEL_SETTING, MODEL_SETTING
 
 _Annotator = Annotated[str | None, typer.Option(
-    "--annotator", help="Export this annotator's version of each article (default: the gold "
-    "version where an article has one)")]
+    "--annotator", metavar="NAME", help="Export this annotator's version of each article "
+    "(default: the gold version where an article has one)")]
 _FORMATS = ("jsonl, spacy (DocBins, a folder per split), conll, brat, claims, claim-pairs, "
             "doccano, doccano-relations, label-studio, prodigy, claimreview, fever or nli")
 _AllowDisagreements = Annotated[bool, typer.Option(
@@ -37,12 +37,13 @@ def _old_flags(contradicting: bool, old_gold: bool) -> None:
 
 
 def export_cmd(
-    project: Annotated[Path, typer.Argument(help="Project file")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help=_FORMATS)],
-    out: Annotated[Path, typer.Option("--output", "-o", help="Output folder: one file or "
-                                      "folder per split")],
+    project: Annotated[Path, PROJECT],
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help=_FORMATS)],
+    out: Annotated[Path, typer.Option(
+        "--output", "-o", metavar="DIR", help="Output folder: one file or folder per split")],
     layer: Annotated[list[str] | None, typer.Option(
-        "--layer", help="entity, claim, source or structure (zones); repeat; default all")] = None,
+        "--layer", metavar="LAYER",
+        help="entity, claim, source or structure (zones); repeat; default all")] = None,
     include_unreviewed: Annotated[bool, typer.Option(
         "--include-unreviewed", help="Also articles not marked done: what nobody reviewed is "
         "marked missing (jsonl, spacy); conll and brat refuse them")] = False,
@@ -50,11 +51,12 @@ def export_cmd(
         "--only-done", hidden=True, help="Only done articles (the default)")] = False,
     reviewed_only: _ReviewedOnly = False, old_gold: _OldGold = False,
     split: Annotated[str | None, typer.Option(
-        "--split", help="e.g. train=0.8,dev=0.1,test=0.1")] = None,
+        "--split", metavar="NAME=SHARE,…", help="e.g. train=0.8,dev=0.1,test=0.1")] = None,
     split_by: Annotated[str, typer.Option(
-        "--split-by", help="article, or group: articles sharing a claim group or an event "
-        "(a confirmed claim match, near-duplicate texts) stay in one split")] = "article",
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the split")] = 0,
+        "--split-by", metavar="article|group",
+        help="article, or group: articles sharing a claim group or an event (a confirmed "
+        "claim match, near-duplicate texts) stay in one split")] = "article",
+    seed: Annotated[int, typer.Option("--seed", metavar="N", help="Seed of the split")] = 0,
     overwrite: Annotated[bool, typer.Option(
         "--overwrite", help="Replace the earlier export in OUT (only the files it wrote)")] = False,
     annotator: _Annotator = None, allow_disagreements: _AllowDisagreements = False,
@@ -96,11 +98,14 @@ def export_cmd(
 
 
 def train_cmd(
-    project: Annotated[Path, typer.Argument(help="Project file")],
-    layer: Annotated[str, typer.Option("--layer", help="entities or claims")] = "entities",
-    out: Annotated[Path | None, typer.Option("--output", "-o", help="Model folder")] = None,
-    steps: Annotated[int, typer.Option("--steps", help="Training steps at most")] = 2000,
-    seed: Annotated[int, typer.Option("--seed")] = 0,
+    project: Annotated[Path, PROJECT],
+    layer: Annotated[str, typer.Option(
+        "--layer", metavar="entities|claims", help="What to suggest")] = "entities",
+    out: Annotated[Path | None, typer.Option(
+        "--output", "-o", metavar="DIR", help="Model folder")] = None,
+    steps: Annotated[int, typer.Option(
+        "--steps", metavar="N", help="Training steps at most")] = 2000,
+    seed: Annotated[int, typer.Option("--seed", metavar="N", help="Random seed")] = 0,
     use: Annotated[bool, typer.Option("--use", help="Make it the project's suggester")] = False,
 ) -> None:
     """Train a suggester on the articles marked done; print its score on the dev split."""
@@ -123,8 +128,9 @@ def train_cmd(
 
 
 def use_model_cmd(
-    project: Annotated[Path, typer.Argument(help="Project file")],
-    model: Annotated[str | None, typer.Argument(help="Package name or folder; none resets")] = None,
+    project: Annotated[Path, PROJECT],
+    model: Annotated[str | None, typer.Argument(
+        help="Package name or folder; none resets", metavar="[NAME|DIR]")] = None,
 ) -> None:
     """Choose the project's entity suggester (checked before it is recorded)."""
     from annotator.nlp.resolve import ModelError, load_pipeline
@@ -143,9 +149,10 @@ def use_model_cmd(
 
 
 def train_zones_cmd(
-    project: Annotated[Path, typer.Argument(help="Project file")],
+    project: Annotated[Path, PROJECT],
     min_articles: Annotated[int, typer.Option(
-        "--min-articles", help="Fewest articles with reviewed zones to train on")] = 10,
+        "--min-articles", metavar="N",
+        help="Fewest articles with reviewed zones to train on")] = 10,
 ) -> None:
     """Train the zone model on the articles whose zones a person reviewed (done, or zones set
     or decided); print its cross-validated line scores against the rules alone."""

@@ -11,11 +11,13 @@ from annotator.cli.common import EXIT_FAILED, open_existing
 
 
 def merge_cmd(
-    target: Annotated[Path, typer.Argument(help="The project merged into")],
-    sources: Annotated[list[Path], typer.Argument(help="Project files merged from")],
+    target: Annotated[Path, typer.Argument(help="The project merged into", metavar="TARGET")],
+    sources: Annotated[list[Path], typer.Argument(
+        help="Project files merged from", metavar="SOURCE…")],
     prefer: Annotated[str, typer.Option(
-        "--prefer", help="In a conflict keep the target's version (target) or take the "
-        "source's (source)")] = "target",
+        "--prefer", metavar="target|source",
+        help="In a conflict keep the target's version (target) or take the source's "
+        "(source)")] = "target",
 ) -> None:
     """Working apart: each annotator's versions, their articles, sources and claim groups
     from the SOURCE files into TARGET, keeping who made what (docs/annotators.md). Merging

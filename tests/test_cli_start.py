@@ -1,0 +1,93 @@
+"""Starting the command: --version and -h, help with readable placeholders, and without a
+display one line and exit 2 (checked before Qt, which would abort) while the rest works."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from annotator import __version__
+from annotator.cli import app
+from annotator.cli.display import display_problem
+
+ROOT = Path(__file__).parents[1]
+runner = CliRunner()
+COMMANDS = [c.name for c in app.registered_commands]
+# typer's type labels, which say nothing to the reader: <bool>, <str>, <int>, <list[str]> …
+TYPE_LABEL = re.compile(r"<(bool|str|int|float|path|list\[[^]]*\]|int range)>")
+
+
+def test_version_and_short_help() -> None:
+    version = runner.invoke(app, ["--version"])
+    assert version.exit_code == 0 and version.output == f"annotator {__version__}\n"
+    short, long = runner.invoke(app, ["-h"]), runner.invoke(app, ["--help"])
+    assert short.exit_code == 0 and short.output == long.output
+    assert "--version" in short.output and all(c in short.output for c in COMMANDS)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_commands_options_show_placeholders(command: str) -> None:
+    result = runner.invoke(app, [command, "-h"])
+    assert result.exit_code == 0, result.output
+    options = result.output.split("Options:", 1)[1]
+    assert not TYPE_LABEL.search(options), options
+    # an option that takes a value names it: "--annotator NAME", "-o, --output DIR", "--top N"
+    for line in options.splitlines():
+        if re.match(r"\s+(-\w, )?--(annotator|output|seed|top|steps|layer|article)\b", line):
+            assert re.match(r"\s+(-\w, )?--[\w-]+ [A-Za-z|=…,.\[\]-]+\s", line), line
+    if "Arguments:" in result.output:  # arguments by their placeholder, in capitals
+        for line in result.output.split("Arguments:", 1)[1].split("Options:")[0].splitlines():
+            assert not re.match(r"  [a-z]", line), line  # a row, not a wrapped help line
+
+
+def test_help_names_the_placeholders() -> None:
+    export = runner.invoke(app, ["export", "-h"]).output
+    assert "-f, --format FORMAT" in export and "-o, --output DIR" in export
+    assert "--seed N" in export and "--include-unreviewed " in export  # a flag: no placeholder
+    assert "--annotator NAME" in runner.invoke(app, ["open", "-h"]).output
+    assert "PATH…" in runner.invoke(app, ["import", "-h"]).output
+
+
+def _bare(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess:
+    """The command in an emptied environment: no DISPLAY, no WAYLAND_DISPLAY, no Qt platform."""
+    return subprocess.run([sys.executable, "-m", "annotator", *args], capture_output=True,
+                          text=True, timeout=120, cwd=cwd,
+                          env={"PYTHONPATH": str(ROOT), "HOME": str(cwd), **env})
+
+
+def test_without_a_display_one_line_and_exit_2(tmp_path: Path) -> None:
+    made = runner.invoke(app, ["import", str(tmp_path / "p.db"), str(
+        ROOT / "annotator" / "resources" / "sample" / "01-elbtal-bote-unterzeichnung.txt"),
+        "--no-suggest"])
+    assert made.exit_code == 0, made.output
+    data = tmp_path / "data"
+    for args in (["open", "p.db"], [], ["demo"]):
+        out = _bare(*args, cwd=tmp_path, ANNOTATOR_DATA_DIR=str(data))
+        assert out.returncode == 2, (args, out.stderr)
+        assert out.stderr.startswith("annotator: no display") and out.stderr.count("\n") == 1
+        assert out.stdout == ""
+    assert not data.exists()  # refused before the demo was built
+    stats = _bare("stats", "p.db", "--json", cwd=tmp_path)  # the command line works headless
+    assert stats.returncode == 0 and '"articles": 1' in stats.stdout, stats.stderr
+
+
+def test_which_environments_have_no_display(tmp_path: Path) -> None:
+    assert display_problem({}, "linux").startswith("no display")
+    assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
+    assert display_problem({"QT_QPA_PLATFORM": "minimal:enable_fonts"}, "linux") is None
+    assert display_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux") is None
+    assert display_problem({}, "win32") is None and display_problem({}, "darwin") is None
+    broken = tmp_path / "libqxcb.so"
+    broken.write_bytes(b"not a shared library")
+    for env in ({"DISPLAY": ":0"}, {"DISPLAY": ":0", "QT_QPA_PLATFORM": "xcb"}):
+        problem = display_problem(env, "linux", xcb_plugin=broken)
+        assert problem.startswith("Qt's X11 platform plugin does not load (")
+        assert str(broken) in problem and "\n" not in problem
+    # Wayland first: the X11 plugin is not needed
+    assert display_problem({"DISPLAY": ":0", "WAYLAND_DISPLAY": "w"}, "linux",
+                           xcb_plugin=broken) is None

