@@ -23,12 +23,15 @@ if TYPE_CHECKING:
 @contextmanager
 def _few_collections() -> Iterator[None]:
     """Loading the window's modules and building it make some hundred thousand objects, none
-    of them garbage: collecting meanwhile only slows the start (by a tenth)."""
+    of them garbage: collecting meanwhile only slows the start (by a tenth), and so would the
+    collections just after it, which would scan them all (tens of ms before the first paint).
+    They are frozen instead: kept out of every later collection (``gc.freeze``)."""
     threshold = gc.get_threshold()
     gc.set_threshold(100_000, *threshold[1:])
     try:
         yield
     finally:
+        gc.freeze()
         gc.set_threshold(*threshold)
 
 

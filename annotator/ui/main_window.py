@@ -8,14 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelection, QSettings, Qt
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QMainWindow,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from annotator.app.article_state import ArticleState
 from annotator.app.changes import Changes, Part
@@ -33,7 +26,6 @@ from annotator.ui.claim_actions import ClaimActions
 from annotator.ui.filter_bar import FilterBar
 from annotator.ui.keymap import ARTICLE_PAGE, DISPUTES_PAGE, label_keys, sheet
 from annotator.ui.keys import bind, check_bound
-from annotator.ui.label_layers_dialog import edit_label_layers
 from annotator.ui.later import Later
 from annotator.ui.matching_worker import MatchingWorker
 from annotator.ui.menu_windows import show_adjudication, show_agreement, show_review_queue
@@ -137,7 +129,7 @@ class MainWindow(QMainWindow):
                                  bar.addMenu("&Help"))
         self._action(file, "project.import", self.import_files)
         self._action(file, "project.import_folder", self.import_folder)
-        self._action(file, "project.label_layers", lambda: edit_label_layers(self))
+        self._action(file, "project.label_layers", self.edit_label_layers)
         self._action(file, "project.suggest", lambda: self.suggest(None))
         self._action(file, "project.suggest_again",
                      lambda: self.suggest([self.current_article] if self.current_article else []))
@@ -272,6 +264,8 @@ class MainWindow(QMainWindow):
 
     def import_files(self) -> None:
         """Pick article files and import them in the background."""
+        from PySide6.QtWidgets import QFileDialog  # dialogs load when first opened
+
         from annotator.io import IMPORTABLE_SUFFIXES  # the readers load when first needed
 
         paths, _ = QFileDialog.getOpenFileNames(
@@ -281,8 +275,16 @@ class MainWindow(QMainWindow):
 
     def import_folder(self) -> None:
         """Pick a folder of articles and import it in the background."""
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(self, "Import a folder of articles")
         self.start_import([Path(folder)] if folder else [])
+
+    def edit_label_layers(self) -> None:
+        """File ▸ Label layers: the import mapping of other tools' labels."""
+        from annotator.ui.label_layers_dialog import edit_label_layers
+
+        edit_label_layers(self)
 
     def start_import(self, paths: list[Path]) -> None:
         """Import in a worker (its own connection), then show the new articles."""
