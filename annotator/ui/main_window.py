@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelection, QSettings, Qt
+from PySide6.QtCore import QEvent, QItemSelection, Qt
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from annotator.app.article_state import ArticleState
@@ -34,7 +33,7 @@ from annotator.ui.review_actions import ReviewActions, plural
 from annotator.ui.search_marks import SearchMarks
 from annotator.ui.side_panel import SidePanel
 from annotator.ui.task_panel import TaskPanel
-from annotator.ui.window_layout import FOCUS_FRAME, restore, save
+from annotator.ui.window_layout import FOCUS_FRAME, LastArticle, restore, save
 from annotator.ui.workbench import Workbench
 
 if TYPE_CHECKING:
@@ -70,6 +69,7 @@ class MainWindow(QMainWindow):
         self.current_article: int | None = None
         self._figures: tuple[int, int] | None = None  # articles done, in all
         self._sources_dialog: SourcesDialog | None = None  # made when first shown
+        self.last_article = LastArticle(self, project.path)
         self._layout()
         self._add_actions()
         self._connect()
@@ -172,16 +172,11 @@ class MainWindow(QMainWindow):
 
     def open_first(self) -> None:
         """Open the article the user had open last, else the first one."""
-        last = QSettings().value(self._last_article_key())
-        if last is not None and self.select_article(int(last)):
+        last = self.last_article.value()
+        if last is not None and self.select_article(last):
             return
         if self.model.rowCount():
             self.list.selectRow(0)
-
-    def _last_article_key(self) -> str:
-        """A QSettings key per project file ('/' would nest groups, so the path is hashed)."""
-        where = str(self.project.path.resolve()) if self.project.path else "memory"
-        return "last-article/" + hashlib.sha1(where.encode()).hexdigest()[:16]
 
     def select_article(self, article_id: int) -> bool:
         """Select an article in the list (loading pages up to it)."""
@@ -213,7 +208,7 @@ class MainWindow(QMainWindow):
         """Open one article in the workbench."""
         self.workbench.open(article_id)
         self.current_article = article_id
-        QSettings().setValue(self._last_article_key(), article_id)
+        self.last_article.remember(article_id)
         self._update_status()
 
     def apply_filter(self, where: ArticleFilter) -> None:
@@ -341,6 +336,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         # Everything is saved already: stop the workers, then stop listening.
         save(self, self.splitter)
+        self.last_article.flush()
         self.runner.shutdown()
         self.session.undo_stack.blockSignals(True)
         self.session.blockSignals(True)
