@@ -76,6 +76,19 @@ def test_size_splitter_and_each_projects_last_article_are_remembered(qtbot,
     second.close()
 
 
+def test_the_last_article_is_written_once_a_moment_after_a_run_of_opens(qtbot,
+                                                                         tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p.db")
+    win = opened(qtbot, project)
+    for _ in range(2):
+        qtbot.keyClick(win.view.text, Qt.Key.Key_N)
+    assert win.current_article == 3
+    assert win.last_article.value() is None  # no settings file written on the way
+    qtbot.waitUntil(lambda: win.last_article.value() == 3)  # still open: written meanwhile
+    win.close()
+    project.close()
+
+
 def test_the_app_opens_at_the_size_it_was_closed_with(qtbot, tmp_path: Path, monkeypatch,
                                                       qapp) -> None:
     from annotator.ui import application

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import logging
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,9 +31,9 @@ class ModelError(Exception):
 
 
 def bundled_model_path() -> Path:
-    """Folder of the pipeline shipped inside the annotator package."""
-    root = resources.files("annotator").joinpath("resources", "models", BUNDLED_NAME)
-    return Path(str(root))
+    """Folder of the pipeline shipped inside the annotator package (beside this one: no
+    importlib.resources, which would load with the window only for this)."""
+    return Path(__file__).parent.parent / "resources" / "models" / BUNDLED_NAME
 
 
 def _locate(name: str) -> Path | None:

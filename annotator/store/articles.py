@@ -8,7 +8,6 @@ import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from annotator.core.hashing import content_hash
 from annotator.core.model import (
     Article,
     ArticleDraft,
@@ -16,7 +15,7 @@ from annotator.core.model import (
     ArticleSummary,
     Status,
 )
-from annotator.store.batches import IMPORT_ANNOTATOR, ArticleWriter, NewArticle, check
+from annotator.core.names import IMPORT_ANNOTATOR
 from annotator.store.claims import ClaimStore
 from annotator.store.sql import chunks, dump_json, load_json, marks, now, query, scalar, text_length
 from annotator.store.suggestions import open_counts
@@ -40,6 +39,9 @@ class ArticleTables(VersionTables):
     def add_article(self, draft: ArticleDraft, *, annotator: str = IMPORT_ANNOTATOR) -> int | None:
         """Store a new article with its pre-annotated spans (and whatever else its draft
         carries: store/batches.py); None when its text is already here."""
+        from annotator.core.hashing import content_hash  # writers load on the first write
+        from annotator.store.batches import ArticleWriter, NewArticle, check
+
         new = NewArticle(draft, content_hash(draft.text))
         check(new)
         with self.db.atomic():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMenu
 
@@ -9,9 +11,11 @@ from annotator.app.zones import line_around
 from annotator.core.spans import snap_to_tokens
 from annotator.core.zones import ZONE_LABELS
 from annotator.ui.keymap import BODY_KEY, zone_keys
-from annotator.ui.meta_form import MetaForm
 from annotator.ui.review_actions import when_closed
 from annotator.ui.workbench import NO_ARTICLE
+
+if TYPE_CHECKING:
+    from annotator.ui.meta_form import MetaForm
 
 
 class ArticleActions(QObject):
@@ -88,6 +92,8 @@ class ArticleActions(QObject):
         if self.wb.state is None:
             self.wb.say(NO_ARTICLE)
             return
+        from annotator.ui.meta_form import MetaForm  # made when first opened
+
         self.form = MetaForm(self.session, self.wb.state.article, self.editor.window())
         self.form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.form.finished.connect(self._form_closed)

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelection, QSettings, Qt
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QMainWindow,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QItemSelection, Qt
+from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from annotator.app.article_state import ArticleState
 from annotator.app.changes import Changes, Part
@@ -33,7 +25,6 @@ from annotator.ui.claim_actions import ClaimActions
 from annotator.ui.filter_bar import FilterBar
 from annotator.ui.keymap import ARTICLE_PAGE, DISPUTES_PAGE, label_keys, sheet
 from annotator.ui.keys import bind, check_bound
-from annotator.ui.label_layers_dialog import edit_label_layers
 from annotator.ui.later import Later
 from annotator.ui.matching_worker import MatchingWorker
 from annotator.ui.menu_windows import (
@@ -47,7 +38,7 @@ from annotator.ui.review_actions import ReviewActions, plural
 from annotator.ui.search_marks import SearchMarks
 from annotator.ui.side_panel import SidePanel
 from annotator.ui.task_panel import TaskPanel
-from annotator.ui.window_layout import FOCUS_FRAME, restore, save
+from annotator.ui.window_layout import FOCUS_FRAME, LastArticle, restore, save
 from annotator.ui.workbench import Workbench
 
 if TYPE_CHECKING:
@@ -83,6 +74,7 @@ class MainWindow(QMainWindow):
         self.current_article: int | None = None
         self._figures: tuple[int, int] | None = None  # articles done, in all
         self._sources_dialog: SourcesDialog | None = None  # made when first shown
+        self.last_article = LastArticle(self, project.path)
         self._layout()
         self._add_actions()
         self._connect()
@@ -142,7 +134,7 @@ class MainWindow(QMainWindow):
                                  bar.addMenu("&Help"))
         self._action(file, "project.import", self.import_files)
         self._action(file, "project.import_folder", self.import_folder)
-        self._action(file, "project.label_layers", lambda: edit_label_layers(self))
+        self._action(file, "project.label_layers", self.edit_label_layers)
         self._action(file, "project.suggest", lambda: self.suggest(None))
         self._action(file, "project.suggest_again",
                      lambda: self.suggest([self.current_article] if self.current_article else []))
@@ -186,16 +178,11 @@ class MainWindow(QMainWindow):
 
     def open_first(self) -> None:
         """Open the article the user had open last, else the first one."""
-        last = QSettings().value(self._last_article_key())
-        if last is not None and self.select_article(int(last)):
+        last = self.last_article.value()
+        if last is not None and self.select_article(last):
             return
         if self.model.rowCount():
             self.list.selectRow(0)
-
-    def _last_article_key(self) -> str:
-        """A QSettings key per project file ('/' would nest groups, so the path is hashed)."""
-        where = str(self.project.path.resolve()) if self.project.path else "memory"
-        return "last-article/" + hashlib.sha1(where.encode()).hexdigest()[:16]
 
     def select_article(self, article_id: int) -> bool:
         """Select an article in the list (loading pages up to it)."""
@@ -227,7 +214,7 @@ class MainWindow(QMainWindow):
         """Open one article in the workbench."""
         self.workbench.open(article_id)
         self.current_article = article_id
-        QSettings().setValue(self._last_article_key(), article_id)
+        self.last_article.remember(article_id)
         self._update_status()
 
     def apply_filter(self, where: ArticleFilter) -> None:
@@ -278,6 +265,8 @@ class MainWindow(QMainWindow):
 
     def import_files(self) -> None:
         """Pick article files and import them in the background."""
+        from PySide6.QtWidgets import QFileDialog  # dialogs load when first opened
+
         from annotator.io import IMPORTABLE_SUFFIXES  # the readers load when first needed
 
         paths, _ = QFileDialog.getOpenFileNames(
@@ -287,8 +276,16 @@ class MainWindow(QMainWindow):
 
     def import_folder(self) -> None:
         """Pick a folder of articles and import it in the background."""
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(self, "Import a folder of articles")
         self.start_import([Path(folder)] if folder else [])
+
+    def edit_label_layers(self) -> None:
+        """File ▸ Label layers: the import mapping of other tools' labels."""
+        from annotator.ui.label_layers_dialog import edit_label_layers
+
+        edit_label_layers(self)
 
     def start_import(self, paths: list[Path]) -> None:
         """Import in a worker (its own connection), then show the new articles."""
@@ -345,6 +342,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         # Everything is saved already: stop the workers, then stop listening.
         save(self, self.splitter)
+        self.last_article.flush()
         self.runner.shutdown()
         self.session.undo_stack.blockSignals(True)
         self.session.blockSignals(True)

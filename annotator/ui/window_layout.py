@@ -1,15 +1,19 @@
 """The main window's layout: what it remembers between runs (its size and the splitter between
-the list, the text and the side panel, in QSettings) and the frame that shows which pane has
-the keyboard."""
+the list, the text and the side panel, and each project's last article, in QSettings) and the
+frame that shows which pane has the keyboard."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 DEFAULT_SIZE = (1280, 800)
 DEFAULT_SPLIT = (3, 7, 3)  # list, text, side panel: the text gets most of the width
 GEOMETRY, SPLITTER = "window/geometry", "window/splitter"
+REMEMBER_MS = 500  # from an article opened to its id written (one write for a run of them)
 
 # The pane with the keyboard framed in the palette's highlight colour (a dark palette's too);
 # one width for both, so that nothing moves when the focus does.
@@ -37,3 +41,32 @@ def save(window: QMainWindow, splitter: QSplitter) -> None:
     settings = QSettings()
     settings.setValue(GEOMETRY, window.saveGeometry())
     settings.setValue(SPLITTER, splitter.saveState())
+
+
+class LastArticle(QObject):
+    """A project's last open article, kept for its next run (a key per project file). Written
+    ``REMEMBER_MS`` after an article opens, and on ``flush``: a QSettings write syncs its file
+    to disk, tens of ms that neither the first paint nor a run of ↓ presses should wait for."""
+
+    def __init__(self, parent: QObject, project: Path | None) -> None:
+        super().__init__(parent)
+        where = str(project.resolve()) if project else "memory"  # '/' would nest groups
+        self.key = "last-article/" + hashlib.sha1(where.encode()).hexdigest()[:16]
+        self._id: int | None = None
+        self._timer = QTimer(self, singleShot=True, interval=REMEMBER_MS)
+        self._timer.timeout.connect(self.flush)
+
+    def value(self) -> int | None:
+        last = QSettings().value(self.key)
+        return None if last is None else int(last)
+
+    def remember(self, article_id: int) -> None:
+        self._id = article_id
+        self._timer.start()
+
+    def flush(self) -> None:
+        """Write the article remembered last, if not written yet."""
+        self._timer.stop()
+        if self._id is not None:
+            QSettings().setValue(self.key, self._id)
+            self._id = None
