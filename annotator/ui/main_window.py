@@ -162,6 +162,9 @@ class MainWindow(QMainWindow):
         self._action(article, "article.in_progress",
                      lambda: self._set_status(Status.IN_PROGRESS))
         self._action(helpm, "help.keys", self.show_shortcuts)
+        from annotator.ui.project_menu import add_desktop_menus  # New, Open, Recent, About, …
+
+        add_desktop_menus(self, file, edit, helpm)
 
     def _connect(self) -> None:
         self.list.selectionModel().selectionChanged.connect(self._on_selection)
