@@ -196,3 +196,17 @@ def test_a_mixed_drop_is_explained_and_nothing_done(qtbot, project: Project, oth
     _drop(win, [other, article])
     assert "nothing was done" in win.statusBar().currentMessage()
     assert not opened_windows and not win.runner.is_busy() and win.model.rowCount() == 1
+
+
+def test_the_file_menu_has_the_usual_order(qtbot, project: Project) -> None:
+    win = show_window(qtbot, project)
+    file = win.menuBar().actions()[0].menu()
+    names = [a.objectName() or (a.menu().objectName() if a.menu() else "") for a in
+             file.actions() if not a.isSeparator()]
+    assert names[:4] == ["project.new", "project.open", "project.recent", "project.import"]
+    assert names[-1] == "project.quit" and "project.export" in names
+    helpm = win.menuBar().actions()[-1].menu()
+    assert [a.objectName() for a in helpm.actions() if not a.isSeparator()] == \
+        ["help.keys", "help.about"]
+    assert "edit.preferences" in [a.objectName() for a in
+                                  win.menuBar().actions()[1].menu().actions()]

@@ -46,6 +46,7 @@ def add_desktop_menus(window: MainWindow, file: QMenu, edit: QMenu, helpm: QMenu
     file.insertMenu(first, recent)
     file.insertSeparator(first)
     fill_recent(window, recent)  # the shortcuts of its entries work before it is shown
+    quit_last(file)
     edit.addSeparator()
     edit.addAction(bind(window, "edit.preferences", lambda: show_preferences(window)))
     helpm.addSeparator()
@@ -62,6 +63,15 @@ def add_desktop_menus(window: MainWindow, file: QMenu, edit: QMenu, helpm: QMenu
 
     apply_font(window)
     watch_label_undo(window)
+
+
+def quit_last(file: QMenu) -> None:
+    """Quit at the end of File, after a separator, whatever was added after it."""
+    quits = [a for a in file.actions() if a.objectName() == "project.quit"]
+    if quits and file.actions()[-1] is not quits[0]:
+        file.removeAction(quits[0])
+        file.addSeparator()
+        file.addAction(quits[0])
 
 
 def fill_recent(window: MainWindow, menu: QMenu) -> None:
