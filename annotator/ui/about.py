@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import PySide6
 from PySide6.QtCore import QCoreApplication, QUrl, qVersion
+from PySide6.QtWidgets import QMainWindow
 
 from annotator import __version__
 from annotator.core.names import MODEL_SETTING
-
-if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
 
 LICENCE = "MIT"
 
@@ -41,7 +38,7 @@ def spacy_version() -> str:
         return tr("not installed")
 
 
-def about_text(window: MainWindow) -> str:
+def about_text(window: QMainWindow) -> str:
     """The About box's rich text."""
     from annotator.nlp.resolve import describe
 

@@ -3,17 +3,18 @@ a project file opens; a drop of both kinds is explained and nothing is done."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtWidgets import QMainWindow
 
 from annotator.app.projects import PROJECT_SUFFIX
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
 
-    from annotator.ui.main_window import MainWindow
 
 
 def tr(text: str) -> str:
@@ -43,9 +44,9 @@ def plan(paths: list[Path]) -> tuple[str, list[Path]]:
 class DropFilter(QObject):
     """The window's drag and drop events, handled beside it (an event filter)."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QMainWindow, open_project: Callable[[Path], object]) -> None:
         super().__init__(window)
-        self.main = window
+        self.main, self.open_project = window, open_project
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -55,25 +56,22 @@ class DropFilter(QObject):
                 return True
         elif kind == QEvent.Type.Drop:
             event.acceptProposedAction()  # type: ignore[attr-defined]
-            handle(self.main, dropped_paths(event.mimeData()))  # type: ignore[attr-defined]
+            self.handle(dropped_paths(event.mimeData()))  # type: ignore[attr-defined]
             return True
         return False
 
-
-def handle(window: MainWindow, paths: list[Path]) -> None:
-    """Import, open or explain (in the status bar)."""
-    what, chosen = plan(paths)
-    if what == "import":
-        window.start_import(chosen)
-    elif what == "open":
-        from annotator.ui.project_menu import open_path
-
-        open_path(window, chosen[0])
-    else:
-        window.review.say(what)
+    def handle(self, paths: list[Path]) -> None:
+        """Import, open or explain (in the status bar)."""
+        what, chosen = plan(paths)
+        if what == "import":
+            self.main.start_import(chosen)
+        elif what == "open":
+            self.open_project(chosen[0])
+        else:
+            self.main.review.say(what)
 
 
-def accept_drops(window: MainWindow) -> None:
-    """Let ``window`` take drops of files and folders."""
+def accept_drops(window: QMainWindow, open_project: Callable[[Path], object]) -> None:
+    """Let ``window`` take drops of files and folders; ``open_project`` opens a project file."""
     window.setAcceptDrops(True)
-    window.installEventFilter(DropFilter(window))
+    window.installEventFilter(DropFilter(window, open_project))

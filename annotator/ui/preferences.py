@@ -3,22 +3,23 @@ ui/preferences_*.py). Every change applies at once; Close only closes."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMainWindow,  # the main window (ui/main_window.py)
+    QTabWidget,
+    QVBoxLayout,
+)
 
 from annotator.ui.preferences_appearance import AppearancePage
 from annotator.ui.preferences_labels import LabelsPage
 from annotator.ui.preferences_model import ModelPage
 
-if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
-
 
 class PreferencesDialog(QDialog):
     """Three pages in tabs."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.setObjectName("preferences")
         self.setWindowTitle(self.tr("Preferences"))

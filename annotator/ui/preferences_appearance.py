@@ -3,16 +3,19 @@ Each applies at once and is kept in QSettings for the next start."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QComboBox, QFontComboBox, QFormLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFontComboBox,
+    QFormLayout,
+    QLabel,
+    QMainWindow,
+    QSpinBox,
+    QWidget,
+)
 
 from annotator.ui import theme
-
-if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
 
 FONT_FAMILY, FONT_SIZE = "appearance/font_family", "appearance/font_size"
 LANGUAGE = "appearance/language"
@@ -23,7 +26,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("AppearancePage", text)
 
 
-def text_font(window: MainWindow) -> QFont:
+def text_font(window: QMainWindow) -> QFont:
     """The article text's font: the settings' family and size over the widget's own."""
     font = QFont(window.view.text.font())
     settings = QSettings()
@@ -35,7 +38,7 @@ def text_font(window: MainWindow) -> QFont:
     return font
 
 
-def apply_font(window: MainWindow) -> None:
+def apply_font(window: QMainWindow) -> None:
     """Give the article text the font of the settings (at start and on every change)."""
     if QSettings().value(FONT_FAMILY) or QSettings().value(FONT_SIZE):
         window.view.text.setFont(text_font(window))
@@ -62,7 +65,7 @@ def switch_language(code: str) -> bool:
 class AppearancePage(QWidget):
     """Font, size, theme and language."""
 
-    def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
+    def __init__(self, window: QMainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.main = window
         font = text_font(window)

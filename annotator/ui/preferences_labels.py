@@ -5,8 +5,6 @@ through the window's undo stack (app/label_commands.py), so Ctrl+Z takes them ba
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -15,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QMainWindow,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -28,9 +27,6 @@ from annotator.core.model import Layer
 from annotator.store import label_scheme as scheme
 from annotator.ui import theme
 
-if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
-
 NAME, COLOUR, KEY = range(3)
 LAYERS = (Layer.ENTITY, Layer.CLAIM, Layer.SOURCE, Layer.STRUCTURE)
 
@@ -42,7 +38,7 @@ def tr(text: str) -> str:
 class LabelsPage(QWidget):
     """One table per chosen layer; edit a name or a key in place, buttons for the rest."""
 
-    def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
+    def __init__(self, window: QMainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.main = window
         self.layer = QComboBox(self)
@@ -180,13 +176,13 @@ class LabelsPage(QWidget):
         refresh_window(self.main)
 
 
-def refresh_window(window: MainWindow) -> None:
+def refresh_window(window: QMainWindow) -> None:
     """The open article drawn again with the labels as they are now."""
     if window.current_article is not None:
         window.workbench.open(window.current_article)
 
 
-def watch_label_undo(window: MainWindow) -> None:
+def watch_label_undo(window: QMainWindow) -> None:
     """An undo or redo of a label command redraws the window with the labels as they are."""
     stack = window.session.undo_stack
 

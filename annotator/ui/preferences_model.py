@@ -5,7 +5,6 @@ pipeline wheel installed into the app's data folder."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QProcess
 from PySide6.QtWidgets import (
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -21,9 +21,6 @@ from PySide6.QtWidgets import (
 from annotator.app import model_wheels
 from annotator.core.names import MODEL_SETTING
 from annotator.nlp.resolve import bundled_model_path, describe
-
-if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
 
 AUTO = ""  # no setting: an installed de_core_news_* pipeline, else the bundled one
 
@@ -35,7 +32,7 @@ def tr(text: str) -> str:
 class ModelPage(QWidget):
     """The choices in a list; choosing one stores it in the project at once."""
 
-    def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
+    def __init__(self, window: QMainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.main = window
         self.process: QProcess | None = None

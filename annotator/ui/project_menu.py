@@ -7,12 +7,13 @@ own message and this window stays.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from annotator.app import projects
 from annotator.app.folders import documents_dir
@@ -20,19 +21,18 @@ from annotator.store import Project, ProjectError
 from annotator.ui.keys import bind
 
 if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
     from annotator.ui.preferences import PreferencesDialog
 
 CONTEXT = "ProjectMenu"
 FILTER = "annotator projects (*.db);;All files (*)"
-_windows: list[MainWindow] = []  # windows opened from a menu, kept alive while shown
+_windows: list[QMainWindow] = []  # windows opened from a menu, kept alive while shown
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def add_desktop_menus(window: MainWindow, file: QMenu, edit: QMenu, helpm: QMenu) -> None:
+def add_desktop_menus(window: QMainWindow, file: QMenu, edit: QMenu, helpm: QMenu) -> None:
     """New, Open and Recent at the top of File; Preferences in Edit; About in Help; drops."""
     from annotator.ui import drop
 
@@ -57,7 +57,7 @@ def add_desktop_menus(window: MainWindow, file: QMenu, edit: QMenu, helpm: QMenu
     helpm.addAction(about)
     if window.project.path is not None:
         projects.add_recent(window.project.path)
-    drop.accept_drops(window)
+    drop.accept_drops(window, lambda path: open_path(window, path))
     from annotator.ui.preferences_appearance import apply_font
     from annotator.ui.preferences_labels import watch_label_undo
 
@@ -74,7 +74,7 @@ def quit_last(file: QMenu) -> None:
         file.addAction(quits[0])
 
 
-def fill_recent(window: MainWindow, menu: QMenu) -> None:
+def fill_recent(window: QMainWindow, menu: QMenu) -> None:
     """The recent projects, the last first; a missing file is left out of the list."""
     menu.clear()
     paths = projects.recent()
@@ -94,21 +94,21 @@ def fill_recent(window: MainWindow, menu: QMenu) -> None:
     clear.triggered.connect(lambda: (projects.forget_recent(), fill_recent(window, menu)))
 
 
-def choose_open(window: MainWindow) -> MainWindow | None:
+def choose_open(window: QMainWindow) -> QMainWindow | None:
     """Ask for a project file and open it."""
     start = str(window.project.path.parent if window.project.path else documents_dir())
     name, _ = QFileDialog.getOpenFileName(window, tr("Open project"), start, tr(FILTER))
     return open_path(window, Path(name)) if name else None
 
 
-def choose_new(window: MainWindow) -> MainWindow | None:
+def choose_new(window: QMainWindow) -> QMainWindow | None:
     """Ask for a new project file's name, create it and open it."""
     start = str(window.project.path.parent if window.project.path else documents_dir())
     name, _ = QFileDialog.getSaveFileName(window, tr("New project"), start, tr(FILTER))
     return open_path(window, Path(name), create=True) if name else None
 
 
-def open_path(window: MainWindow, path: Path, create: bool = False) -> MainWindow | None:
+def open_path(window: QMainWindow, path: Path, create: bool = False) -> QMainWindow | None:
     """Open (or create) a project in a new window that takes this one's place; None when
     the file is refused (the user is told why) or this window does not close."""
     if window.project.path is not None and path.resolve() == window.project.path.resolve():
@@ -122,13 +122,11 @@ def open_path(window: MainWindow, path: Path, create: bool = False) -> MainWindo
     return replace_window(window, project)
 
 
-def replace_window(window: MainWindow, project: Project) -> MainWindow | None:
+def replace_window(window: QMainWindow, project: Project) -> QMainWindow | None:
     """A window on ``project`` where ``window`` was; ``window`` closes as on quitting."""
-    from annotator.ui.application import main_window
-
-    try:
-        new = main_window(project, window.session.annotator)
-    except ProjectError as exc:
+    try:  # the same class as this window's: this module never imports the window's
+        new = type(window)(project, window.session.annotator)
+    except (ProjectError, sqlite3.DatabaseError) as exc:
         project.close()
         QMessageBox.warning(window, tr("Cannot open the project"), str(exc))
         return None
@@ -152,7 +150,7 @@ def replace_window(window: MainWindow, project: Project) -> MainWindow | None:
     return new
 
 
-def show_preferences(window: MainWindow) -> PreferencesDialog:
+def show_preferences(window: QMainWindow) -> PreferencesDialog:
     """Edit ▸ Preferences (ui/preferences.py)."""
     from annotator.ui.preferences import PreferencesDialog
 
@@ -164,7 +162,7 @@ def show_preferences(window: MainWindow) -> PreferencesDialog:
     return dialog
 
 
-def show_about(window: MainWindow) -> QMessageBox:
+def show_about(window: QMainWindow) -> QMessageBox:
     """Help ▸ About: versions, the project, the licence, where the documentation is."""
     from annotator.ui.about import about_text
 
