@@ -148,7 +148,7 @@ def test_a_model_folder_becomes_the_projects_model(qtbot, project: Project, tiny
     assert project.setting(MODEL_SETTING) == str(tiny_model)
     assert "model: tiny_ruler 0.0.1" in win.status_label.text()
     dialog.model.choices.setCurrentRow(0)  # automatic
-    dialog.model.use(dialog.model.choices.item(0).data(256))
+    dialog.model.use(dialog.model.choices.item(0).data(Qt.ItemDataRole.UserRole))
     assert project.setting(MODEL_SETTING) is None
 
 

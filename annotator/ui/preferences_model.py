@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QProcess
+from PySide6.QtCore import QCoreApplication, QProcess, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -22,6 +22,7 @@ from annotator.app import model_wheels
 from annotator.core.names import MODEL_SETTING
 from annotator.nlp.resolve import bundled_model_path, describe
 
+CHOICE = Qt.ItemDataRole.UserRole  # an item's value: a package name or a folder
 AUTO = ""  # no setting: an installed de_core_news_* pipeline, else the bundled one
 
 
@@ -50,23 +51,23 @@ class ModelPage(QWidget):
         box.addWidget(wheel)
         box.addWidget(self.current)
         self.fill()
-        self.choices.itemActivated.connect(lambda item: self.use(item.data(256)))
-        self.choices.itemClicked.connect(lambda item: self.use(item.data(256)))
+        self.choices.itemActivated.connect(lambda item: self.use(item.data(CHOICE)))
+        self.choices.itemClicked.connect(lambda item: self.use(item.data(CHOICE)))
 
     def fill(self) -> None:
         self.choices.clear()
         rows = [(tr("Automatic: an installed German pipeline, else the bundled one"), AUTO),
-                (tr("Bundled: ") + describe(None), str(bundled_model_path()))]
-        rows += [(tr("Installed: ") + name, name) for name in model_wheels.installed_pipelines()]
+                (tr("Bundled: %s") % describe(None), str(bundled_model_path()))]
+        rows += [(tr("Installed: %s") % name, name) for name in model_wheels.installed_pipelines()]
         chosen = self.main.project.setting(MODEL_SETTING) or AUTO
         if chosen not in {value for _text, value in rows}:
-            rows.append((tr("Folder: ") + chosen, chosen))
+            rows.append((tr("Folder: %s") % chosen, chosen))
         for text, value in rows:
             item = QListWidgetItem(text, self.choices)
-            item.setData(256, value)
+            item.setData(CHOICE, value)
             if value == chosen:
                 self.choices.setCurrentItem(item)
-        self.current.setText(tr("Now: ") + describe(chosen or None))
+        self.current.setText(tr("Now: %s") % describe(chosen or None))
 
     def use(self, value: str) -> None:
         """Store the choice in the project; the status bar shows it."""
@@ -99,7 +100,7 @@ class ModelPage(QWidget):
         folder = model_wheels.pipeline_folder(target) if code == 0 else None
         if folder is None:
             error = bytes(self.process.readAllStandardError()).decode(errors="replace")
-            self.current.setText(tr("The wheel could not be installed: ")
-                                 + (error.strip().splitlines() or ["?"])[-1])
+            self.current.setText(tr("The wheel could not be installed: %s")
+                                 % (error.strip().splitlines() or ["?"])[-1])
             return
         self.use(str(folder))

@@ -144,7 +144,7 @@ def replace_window(window: QMainWindow, project: Project) -> QMainWindow | None:
         app.aboutToQuit.connect(project.close)
     _windows.append(new)
     if project.upgrade:
-        new.statusBar().showMessage(tr("Project ") + project.upgrade.describe())
+        new.statusBar().showMessage(tr("Project %s") % project.upgrade.describe())
     new.show()
     new.open_first()
     return new
