@@ -130,23 +130,22 @@ def replace_window(window: QMainWindow, project: Project) -> QMainWindow | None:
         project.close()
         QMessageBox.warning(window, tr("Cannot open the project"), str(exc))
         return None
-    if not window.close():  # its closeEvent stops and waits for the background jobs
-        new.deleteLater()
-        project.close()
-        return None
-    window.project.close()
-    if window in _windows:
-        _windows.remove(window)
     new.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     new.destroyed.connect(project.close)
     app = QApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(project.close)
-    _windows.append(new)
     if project.upgrade:
         new.statusBar().showMessage(tr("Project %s") % project.upgrade.describe())
-    new.show()
+    new.show()  # before this one closes: the app quits when its last window closes
     new.open_first()
+    if not window.close():  # its closeEvent stops and waits for the background jobs
+        new.close()
+        return None
+    window.project.close()
+    if window in _windows:
+        _windows.remove(window)
+    _windows.append(new)
     return new
 
 
