@@ -111,6 +111,24 @@ def save(widget: QWidget, name: str, suffix: str) -> Path:
     return path
 
 
+def desktop_dialogs(app, window: MainWindow, suffix: str) -> list[Path]:
+    """Edit ▸ Preferences (the label scheme, the appearance) and Help ▸ About."""
+    from annotator.ui.project_menu import show_about, show_preferences
+
+    dialog = show_preferences(window)
+    app.processEvents()
+    saved = [save(dialog, "preferences", suffix)]
+    dialog.tabs.setCurrentWidget(dialog.appearance)
+    app.processEvents()
+    saved.append(save(dialog, "preferences-appearance", suffix))
+    dialog.close()
+    about = show_about(window)
+    app.processEvents()
+    saved.append(save(about, "about", suffix))
+    about.close()
+    return saved
+
+
 def render(app, suffix: str) -> list[Path]:
     """Every screenshot of one theme."""
     saved = []
@@ -153,6 +171,7 @@ def render(app, suffix: str) -> list[Path]:
         app.processEvents()
         saved.append(save(adjudication, "adjudication", suffix))
         saved.append(save(overview(window), "overview", suffix))
+        saved += desktop_dialogs(app, window, suffix)
         window.close()
         project.close()
     return saved

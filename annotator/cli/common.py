@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -28,10 +27,10 @@ PROJECT = typer.Argument(help="Project file", metavar="PROJECT")
 
 
 def data_dir() -> Path:
-    """Where the demo project and the last-project note live ($ANNOTATOR_DATA_DIR overrides)."""
-    base = os.environ.get("ANNOTATOR_DATA_DIR") or os.environ.get("XDG_DATA_HOME")
-    root = Path(base) if base else Path.home() / ".local" / "share"
-    return root if os.environ.get("ANNOTATOR_DATA_DIR") else root / "annotator"
+    """Where the demo project and the last-project note live (app/folders.py)."""
+    from annotator.app.folders import data_dir as folder
+
+    return folder()
 
 
 def open_existing(path: Path, *, create: bool = False, read_only: bool = False,

@@ -79,7 +79,9 @@ def run(project_path: Path, screenshot: Path | None = None, annotator: str | Non
     ``screenshot``, the shown window is saved as PNG and the app quits: used for the docs and for
     the test on a real X server.
     """
-    project = Project.open(project_path, create=False)
+    from annotator.app.projects import open_project  # as File ▸ Open project does
+
+    project = open_project(project_path)
     try:
         if opened is not None:
             opened(project)

@@ -178,6 +178,10 @@ ACTIONS: tuple[Action, ...] = (
     A("note.open_claim", (), "Open the claim in its article", DISPUTED, DISPUTES,
       ("Enter", "double-click")),
     A("note.cancel_edit", (), "Cancel an edit", DISPUTED, DISPUTES, ("Esc",)),
+    A("project.new", ("Ctrl+N",), "New project: choose its file name; it opens in this window's "
+      "place", PROJECT, WINDOW, menu="&New project…"),
+    A("project.open", ("Ctrl+O",), "Open a project file (File ▸ Recent projects: the last ten)",
+      PROJECT, WINDOW, menu="&Open project…"),
     A("project.import", ("Ctrl+I",), "Import files (in the background)", PROJECT, WINDOW,
       menu="&Import files…"),
     A("project.import_folder", ("Ctrl+Shift+I",), "Import a folder", PROJECT, WINDOW,
@@ -193,6 +197,8 @@ ACTIONS: tuple[Action, ...] = (
     A("project.quit", ("Ctrl+Q",), "Quit", PROJECT, WINDOW, listed=False, menu="&Quit"),
     A("edit.undo", ("Ctrl+Z",), "Undo (across articles)", PROJECT, WINDOW),
     A("edit.redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Redo", PROJECT, WINDOW),
+    A("edit.preferences", ("Ctrl+,",), "Preferences: labels, suggestion model, font, theme, "
+      "language", PROJECT, WINDOW, menu="&Preferences…"),
     A("edit.find", ("Ctrl+F",), "Find articles", PROJECT, WINDOW, menu="&Find articles"),
     A("search.back", ("Esc",), "In the search, the filters or the article list: back to the "
       "article (Enter in the search: to the next hit)", PROJECT, SEARCH, ("Enter", "Esc")),

@@ -34,6 +34,7 @@ from annotator.ui.menu_windows import (
     show_review_queue,
 )
 from annotator.ui.plain import plain_label
+from annotator.ui.project_menu import add_desktop_menus
 from annotator.ui.review_actions import ReviewActions, plural
 from annotator.ui.search_marks import SearchMarks
 from annotator.ui.side_panel import SidePanel
@@ -160,6 +161,7 @@ class MainWindow(QMainWindow):
         self._action(article, "article.in_progress",
                      lambda: self._set_status(Status.IN_PROGRESS))
         self._action(helpm, "help.keys", self.show_shortcuts)
+        add_desktop_menus(self, file, edit, helpm)  # New, Open, Recent, Preferences, About
 
     def _connect(self) -> None:
         self.list.selectionModel().selectionChanged.connect(self._on_selection)

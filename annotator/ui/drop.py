@@ -1,0 +1,77 @@
+"""Drag and drop onto the main window: articles and folders are imported (the import job),
+a project file opens; a drop of both kinds is explained and nothing is done."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtWidgets import QMainWindow
+
+from annotator.app.projects import PROJECT_SUFFIX
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QMimeData
+
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Drop", text)
+
+
+def dropped_paths(mime: QMimeData) -> list[Path]:
+    """The local files and folders of a drop."""
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+
+def plan(paths: list[Path]) -> tuple[str, list[Path]]:
+    """("open", [project]), ("import", paths) or ("explain", []) with the reason as text."""
+    projects = [p for p in paths if p.suffix.lower() == PROJECT_SUFFIX and p.is_file()]
+    if not paths:
+        return tr("Drop files, folders or a project file"), []
+    if projects and len(projects) < len(paths):
+        return tr("Drop a project file alone to open it, or articles and folders to import "
+                  "them: nothing was done"), []
+    if len(projects) > 1:
+        return tr("Drop one project file to open it: nothing was done"), []
+    if projects:
+        return "open", projects
+    return "import", paths
+
+
+class DropFilter(QObject):
+    """The window's drag and drop events, handled beside it (an event filter)."""
+
+    def __init__(self, window: QMainWindow, open_project: Callable[[Path], object]) -> None:
+        super().__init__(window)
+        self.main, self.open_project = window, open_project
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            if dropped_paths(event.mimeData()):  # type: ignore[attr-defined]
+                event.acceptProposedAction()  # type: ignore[attr-defined]
+                return True
+        elif kind == QEvent.Type.Drop:
+            event.acceptProposedAction()  # type: ignore[attr-defined]
+            self.handle(dropped_paths(event.mimeData()))  # type: ignore[attr-defined]
+            return True
+        return False
+
+    def handle(self, paths: list[Path]) -> None:
+        """Import, open or explain (in the status bar)."""
+        what, chosen = plan(paths)
+        if what == "import":
+            self.main.start_import(chosen)
+        elif what == "open":
+            self.open_project(chosen[0])
+        else:
+            self.main.review.say(what)
+
+
+def accept_drops(window: QMainWindow, open_project: Callable[[Path], object]) -> None:
+    """Let ``window`` take drops of files and folders; ``open_project`` opens a project file."""
+    window.setAcceptDrops(True)
+    window.installEventFilter(DropFilter(window, open_project))

@@ -1,0 +1,109 @@
+"""Preferences ▸ Appearance: the article text's font and size, the theme, the language.
+Each applies at once and is kept in QSettings for the next start."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFontComboBox,
+    QFormLayout,
+    QLabel,
+    QMainWindow,
+    QSpinBox,
+    QWidget,
+)
+
+from annotator.ui import theme
+
+FONT_FAMILY, FONT_SIZE = "appearance/font_family", "appearance/font_size"
+LANGUAGE = "appearance/language"
+LANGUAGES = ("system", "en", "de")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("AppearancePage", text)
+
+
+def text_font(window: QMainWindow) -> QFont:
+    """The article text's font: the settings' family and size over the widget's own."""
+    font = QFont(window.view.text.font())
+    settings = QSettings()
+    family, size = settings.value(FONT_FAMILY), settings.value(FONT_SIZE)
+    if family:
+        font.setFamily(str(family))
+    if size:
+        font.setPointSize(int(size))
+    return font
+
+
+def apply_font(window: QMainWindow) -> None:
+    """Give the article text the font of the settings (at start and on every change)."""
+    if QSettings().value(FONT_FAMILY) or QSettings().value(FONT_SIZE):
+        window.view.text.setFont(text_font(window))
+
+
+def live_language():
+    """ui/i18n.py's ``choose`` (switches the language of open windows), if there is one."""
+    try:
+        from annotator.ui import i18n  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return getattr(i18n, "choose", None)
+
+
+def switch_language(code: str) -> bool:
+    """Keep the language; True when it applied at once."""
+    QSettings().setValue(LANGUAGE, code)
+    chooser = live_language()
+    if chooser is not None:
+        chooser(code)
+    return chooser is not None
+
+
+class AppearancePage(QWidget):
+    """Font, size, theme and language."""
+
+    def __init__(self, window: QMainWindow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.main = window
+        font = text_font(window)
+        self.family = QFontComboBox(self)
+        self.family.setCurrentFont(font)
+        self.size = QSpinBox(self)
+        self.size.setRange(6, 48)
+        self.size.setValue(font.pointSize())
+        self.theme = QComboBox(self)
+        for code, text in zip(theme.CHOICES, (tr("Follow the system"), tr("Light"), tr("Dark")),
+                              strict=True):
+            self.theme.addItem(text, code)
+        self.theme.setCurrentIndex(theme.CHOICES.index(
+            str(QSettings().value(theme.SETTING, "system"))))
+        self.language = QComboBox(self)
+        for code, text in zip(LANGUAGES, (tr("Follow the system"), "English", "Deutsch"),
+                              strict=True):
+            self.language.addItem(text, code)
+        stored = str(QSettings().value(LANGUAGE, "system"))
+        self.language.setCurrentIndex(LANGUAGES.index(stored) if stored in LANGUAGES else 0)
+        self.note = QLabel("" if live_language() else
+                           tr("The language takes effect after a restart."), self)
+        form = QFormLayout(self)
+        form.addRow(tr("Article &font:"), self.family)
+        form.addRow(tr("Font &size:"), self.size)
+        form.addRow(tr("&Theme:"), self.theme)
+        form.addRow(tr("&Language:"), self.language)
+        form.addRow("", self.note)
+        self.family.currentFontChanged.connect(self.font_changed)
+        self.size.valueChanged.connect(self.font_changed)
+        self.theme.currentIndexChanged.connect(lambda _i: theme.choose(self.theme.currentData()))
+        self.language.currentIndexChanged.connect(lambda _i: self.language_changed())
+
+    def font_changed(self, *_args) -> None:
+        settings = QSettings()
+        settings.setValue(FONT_FAMILY, self.family.currentFont().family())
+        settings.setValue(FONT_SIZE, self.size.value())
+        apply_font(self.main)
+
+    def language_changed(self) -> None:
+        switch_language(self.language.currentData())

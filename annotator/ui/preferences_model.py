@@ -1,0 +1,106 @@
+"""Preferences ▸ Suggestions: the project's suggestion model (the project setting the status
+bar's "model: …" shows): automatic, the bundled one, an installed pipeline, a folder, or a
+pipeline wheel installed into the app's data folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QProcess, Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.app import model_wheels
+from annotator.core.names import MODEL_SETTING
+from annotator.nlp.resolve import bundled_model_path, describe
+
+CHOICE = Qt.ItemDataRole.UserRole  # an item's value: a package name or a folder
+AUTO = ""  # no setting: an installed de_core_news_* pipeline, else the bundled one
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ModelPage", text)
+
+
+class ModelPage(QWidget):
+    """The choices in a list; choosing one stores it in the project at once."""
+
+    def __init__(self, window: QMainWindow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.main = window
+        self.process: QProcess | None = None
+        self.choices = QListWidget(self)
+        self.current = QLabel(self)
+        self.current.setWordWrap(True)
+        folder = QPushButton(tr("A pipeline &folder…"), self)
+        folder.clicked.connect(self.choose_folder)
+        wheel = QPushButton(tr("Install a pipeline &wheel (.whl)…"), self)
+        wheel.clicked.connect(self.choose_wheel)
+        box = QVBoxLayout(self)
+        box.addWidget(QLabel(tr("Entity suggestions of this project come from:"), self))
+        box.addWidget(self.choices, 1)
+        box.addWidget(folder)
+        box.addWidget(wheel)
+        box.addWidget(self.current)
+        self.fill()
+        self.choices.itemActivated.connect(lambda item: self.use(item.data(CHOICE)))
+        self.choices.itemClicked.connect(lambda item: self.use(item.data(CHOICE)))
+
+    def fill(self) -> None:
+        self.choices.clear()
+        rows = [(tr("Automatic: an installed German pipeline, else the bundled one"), AUTO),
+                (tr("Bundled: %s") % describe(None), str(bundled_model_path()))]
+        rows += [(tr("Installed: %s") % name, name) for name in model_wheels.installed_pipelines()]
+        chosen = self.main.project.setting(MODEL_SETTING) or AUTO
+        if chosen not in {value for _text, value in rows}:
+            rows.append((tr("Folder: %s") % chosen, chosen))
+        for text, value in rows:
+            item = QListWidgetItem(text, self.choices)
+            item.setData(CHOICE, value)
+            if value == chosen:
+                self.choices.setCurrentItem(item)
+        self.current.setText(tr("Now: %s") % describe(chosen or None))
+
+    def use(self, value: str) -> None:
+        """Store the choice in the project; the status bar shows it."""
+        self.main.project.set_setting(MODEL_SETTING, value or None)
+        self.main._update_status()
+        self.fill()
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, tr("A spaCy pipeline folder"))
+        if folder:
+            self.use(folder)
+
+    def choose_wheel(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, tr("A spaCy pipeline wheel"), "",
+                                              tr("Wheels (*.whl)"))
+        if name:
+            self.install(Path(name))
+
+    def install(self, wheel: Path) -> QProcess:
+        """pip installs the wheel into the data folder in the background; then it is used."""
+        target = model_wheels.wheel_target(wheel)
+        command = model_wheels.pip_command(wheel, target)
+        self.current.setText(tr("Installing %s …") % wheel.name)
+        self.process = QProcess(self)
+        self.process.finished.connect(lambda code, _status: self._installed(code, target))
+        self.process.start(command[0], command[1:])
+        return self.process
+
+    def _installed(self, code: int, target: Path) -> None:
+        folder = model_wheels.pipeline_folder(target) if code == 0 else None
+        if folder is None:
+            error = bytes(self.process.readAllStandardError()).decode(errors="replace")
+            self.current.setText(tr("The wheel could not be installed: %s")
+                                 % (error.strip().splitlines() or ["?"])[-1])
+            return
+        self.use(str(folder))

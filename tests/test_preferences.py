@@ -1,0 +1,235 @@
+"""Edit ▸ Preferences (Ctrl+,): the label scheme (renames and deletes undoable), the
+suggestion model, the article font, the theme and the language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QColorDialog, QFileDialog, QInputDialog, QLineEdit
+
+from annotator.app.label_commands import DeleteLabel, RenameLabel
+from annotator.core.model import ArticleDraft, Layer, Span
+from annotator.core.names import MODEL_SETTING
+from annotator.store import Project
+from annotator.ui import theme
+from annotator.ui.preferences import PreferencesDialog
+from annotator.ui.preferences_labels import KEY, NAME
+from tests.conftest import show_window
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+TEXT = "Anna Berger eröffnete in Dresden die Messe."
+
+
+def _open(qtbot, project: Project):
+    article = project.add_article(ArticleDraft(text=TEXT, title="Messe"))
+    project.add_annotation(article, Layer.ENTITY, Span(0, 11, "PER"), "maria")
+    win = show_window(qtbot, project)
+    qtbot.keyClick(win.view.text, Qt.Key.Key_Comma, CTRL)
+    dialog = win.findChild(PreferencesDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return win, dialog
+
+
+def _edit_cell(qtbot, table, row: int, column: int, text: str) -> None:
+    """F2 on the cell, the text typed over the old, Enter."""
+    table.setFocus()
+    table.setCurrentCell(row, column)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() == table.State.NoState)  # committed (queued)
+
+
+def _back(qtbot, win, dialog) -> None:
+    """Esc closes the dialog; the window is active again."""
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    win.view.text.setFocus()
+
+
+def _names(project: Project, layer: Layer = Layer.ENTITY) -> list[str]:
+    return [lab.name for lab in project.labels(layer)]
+
+
+def test_a_rename_follows_into_the_spans_and_ctrl_z_takes_it_back(qtbot, project: Project
+                                                                   ) -> None:
+    win, dialog = _open(qtbot, project)
+    page = dialog.labels
+    _edit_cell(qtbot, page.table, 0, NAME, "PERSON")
+    assert _names(project)[0] == "PERSON"
+    assert [a.label for a in win.workbench.state.annotations] == ["PERSON"]
+    _back(qtbot, win, dialog)
+    qtbot.keyClick(win.view.text, Qt.Key.Key_Z, CTRL)
+    assert _names(project)[0] == "PER"
+    article = win.current_article
+    assert [a.label for a in project.annotations(article, Layer.ENTITY)] == ["PER"]
+    assert [a.label for a in win.workbench.state.annotations] == ["PER"]
+
+
+def test_a_taken_name_is_refused_and_nothing_changes(qtbot, project: Project) -> None:
+    _win, dialog = _open(qtbot, project)
+    _edit_cell(qtbot, dialog.labels.table, 0, NAME, "LOC")
+    assert _names(project)[:2] == ["PER", "LOC"]
+    assert "exists already" in dialog.labels.message.text()
+    assert dialog.labels.table.item(0, NAME).text() == "PER"
+
+
+def test_a_label_in_use_is_not_deleted_an_unused_one_is_and_comes_back(
+        qtbot, project: Project) -> None:
+    win, dialog = _open(qtbot, project)
+    page = dialog.labels
+    page.table.setCurrentCell(0, NAME)  # PER: in use
+    page.delete()
+    assert "in use" in page.message.text() and "PER" in _names(project)
+    page.table.setCurrentCell(3, NAME)  # MISC
+    page.delete()
+    assert "MISC" not in _names(project) and page.table.rowCount() == 3
+    _back(qtbot, win, dialog)
+    qtbot.keyClick(win.view.text, Qt.Key.Key_Z, CTRL)
+    assert _names(project) == ["PER", "LOC", "ORG", "MISC"]
+    assert project.labels(Layer.ENTITY)[3].shortcut == "4"
+
+
+def test_colour_key_and_new_label_apply_at_once(qtbot, project: Project, monkeypatch) -> None:
+    win, dialog = _open(qtbot, project)
+    page = dialog.labels
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("EVENT", True))
+    page.add()
+    assert _names(project)[-1] == "EVENT"
+    row = page.table.rowCount() - 1
+    _edit_cell(qtbot, page.table, row, KEY, "5")
+    assert project.labels(Layer.ENTITY)[-1].shortcut == "5"
+    _edit_cell(qtbot, page.table, 0, KEY, "5")  # PER takes 5; EVENT gives it up
+    keys = {lab.name: lab.shortcut for lab in project.labels(Layer.ENTITY)}
+    assert keys["PER"] == "5" and keys["EVENT"] is None
+    monkeypatch.setattr(QColorDialog, "getColor", lambda *a, **k: QColor("#336699"))
+    page.table.setCurrentCell(1, NAME)
+    page.recolour()
+    assert project.labels(Layer.ENTITY)[1].color == "#336699"
+    assert page.table.item(1, 1).text() == "#336699"
+    assert not win.session.undo_stack.canUndo()  # none of these changed data
+
+
+def test_other_layers_are_listed(qtbot, project: Project) -> None:
+    _win, dialog = _open(qtbot, project)
+    page = dialog.labels
+    page.layer.setCurrentIndex(page.layer.findText("claim"))
+    assert [page.table.item(r, NAME).text() for r in range(page.table.rowCount())] == \
+        _names(project, Layer.CLAIM)
+
+
+def test_rename_and_delete_commands_refuse_before_writing(project: Project) -> None:
+    with pytest.raises(ValueError, match="exists already"):
+        RenameLabel(project, Layer.ENTITY, "PER", "LOC")
+    article = project.add_article(ArticleDraft(text=TEXT, title="Messe"))
+    project.add_annotation(article, Layer.ENTITY, Span(0, 11, "PER"), "maria")
+    with pytest.raises(ValueError, match="in use"):
+        DeleteLabel(project, Layer.ENTITY, "PER")
+
+
+# -- suggestions ---------------------------------------------------------------------------
+
+def test_a_model_folder_becomes_the_projects_model(qtbot, project: Project, tiny_model: Path,
+                                                   monkeypatch) -> None:
+    win, dialog = _open(qtbot, project)
+    dialog.tabs.setCurrentWidget(dialog.model)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tiny_model))
+    dialog.model.choose_folder()
+    assert project.setting(MODEL_SETTING) == str(tiny_model)
+    assert "model: tiny_ruler 0.0.1" in win.status_label.text()
+    dialog.model.choices.setCurrentRow(0)  # automatic
+    dialog.model.use(dialog.model.choices.item(0).data(Qt.ItemDataRole.UserRole))
+    assert project.setting(MODEL_SETTING) is None
+
+
+# -- appearance ----------------------------------------------------------------------------
+
+def test_font_size_applies_at_once_and_is_kept(qtbot, project: Project) -> None:
+    win, dialog = _open(qtbot, project)
+    page = dialog.appearance
+    dialog.tabs.setCurrentWidget(page)
+    page.size.setFocus()
+    page.size.selectAll()
+    qtbot.keyClicks(page.size, "17")
+    assert win.view.text.font().pointSize() == 17
+    assert int(QSettings().value("appearance/font_size")) == 17
+    again = show_window(qtbot, project)
+    assert again.view.text.font().pointSize() == 17
+
+
+def test_theme_switches_at_once(qtbot, project: Project) -> None:
+    _win, dialog = _open(qtbot, project)
+    page = dialog.appearance
+    page.theme.setCurrentIndex(page.theme.findData("dark"))
+    assert theme.current() is theme.DARK
+    assert QSettings().value(theme.SETTING) == "dark"
+    page.theme.setCurrentIndex(page.theme.findData("light"))
+    assert theme.current() is theme.LIGHT
+
+
+def test_the_language_is_kept_for_the_next_start(qtbot, project: Project) -> None:
+    _win, dialog = _open(qtbot, project)
+    page = dialog.appearance
+    page.language.setCurrentIndex(page.language.findData("de"))
+    assert QSettings().value("appearance/language") == "de"
+
+
+def _pipeline_wheel(folder: Path, model: Path) -> Path:
+    """A spaCy-style pipeline package as a wheel: package/package-version/ holds the pipeline."""
+    import shutil
+    import zipfile
+
+    wheel = folder / "de_tiny_ruler-0.0.1-py3-none-any.whl"
+    info = "de_tiny_ruler-0.0.1.dist-info"
+    files = {"de_tiny_ruler/__init__.py": "",
+             f"{info}/METADATA": "Metadata-Version: 2.1\nName: de-tiny-ruler\nVersion: 0.0.1\n",
+             f"{info}/WHEEL": "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: true\n"
+                              "Tag: py3-none-any\n"}
+    inner = folder / "inner"
+    shutil.copytree(model, inner)
+    for path in inner.rglob("*"):
+        if path.is_file():
+            files[f"de_tiny_ruler/de_tiny_ruler-0.0.1/{path.relative_to(inner)}"] = \
+                path.read_bytes()
+    files[f"{info}/RECORD"] = "".join(f"{name},,\n" for name in files) + f"{info}/RECORD,,\n"
+    with zipfile.ZipFile(wheel, "w") as z:
+        for name, data in files.items():
+            z.writestr(name, data)
+    return wheel
+
+
+def test_a_pipeline_wheel_is_installed_into_the_data_folder_and_used(
+        qtbot, project: Project, tiny_model: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("ANNOTATOR_DATA_DIR", str(tmp_path / "data"))
+    wheel = _pipeline_wheel(tmp_path, tiny_model)
+    win, dialog = _open(qtbot, project)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(wheel), ""))
+    dialog.model.choose_wheel()  # pip runs in the background, offline
+    qtbot.waitUntil(lambda: project.setting(MODEL_SETTING) is not None
+                    or "could not" in dialog.model.current.text(), timeout=60_000)
+    chosen = Path(project.setting(MODEL_SETTING) or "")
+    assert chosen == tmp_path / "data" / "models" / "de_tiny_ruler" / "de_tiny_ruler" \
+        / "de_tiny_ruler-0.0.1"
+    assert (chosen / "meta.json").is_file()
+    assert "model: tiny_ruler 0.0.1" in win.status_label.text()
+
+
+def test_a_broken_wheel_is_reported_and_the_model_stays(
+        qtbot, project: Project, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("ANNOTATOR_DATA_DIR", str(tmp_path / "data"))
+    broken = tmp_path / "kaputt-0.1-py3-none-any.whl"
+    broken.write_bytes(b"kein Zip")
+    _win, dialog = _open(qtbot, project)
+    dialog.model.install(broken)
+    qtbot.waitUntil(lambda: "could not" in dialog.model.current.text(), timeout=60_000)
+    assert project.setting(MODEL_SETTING) is None
