@@ -233,3 +233,28 @@ def test_a_broken_wheel_is_reported_and_the_model_stays(
     dialog.model.install(broken)
     qtbot.waitUntil(lambda: "could not" in dialog.model.current.text(), timeout=60_000)
     assert project.setting(MODEL_SETTING) is None
+
+
+def test_a_wheel_is_unpacked_without_pip_and_a_bad_one_leaves_the_earlier_install(
+        tiny_model: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    from annotator.app.model_wheels import WheelError, unpack_wheel
+
+    target = tmp_path / "models" / "de_tiny_ruler"
+    found = unpack_wheel(_pipeline_wheel(tmp_path, tiny_model), target)
+    assert found == target / "de_tiny_ruler" / "de_tiny_ruler-0.0.1"
+    assert (found / "config.cfg").is_file()
+    evil = tmp_path / "evil-0.1-py3-none-any.whl"
+    with zipfile.ZipFile(evil, "w") as z:
+        z.writestr("../../outside.txt", "nein")
+    with pytest.raises(WheelError, match="evil-0.1-py3-none-any.whl: a path outside"):
+        unpack_wheel(evil, target)
+    empty = tmp_path / "leer-0.1-py3-none-any.whl"
+    with zipfile.ZipFile(empty, "w") as z:
+        z.writestr("leer/__init__.py", "")
+    with pytest.raises(WheelError, match="leer-0.1-py3-none-any.whl: no spaCy pipeline"):
+        unpack_wheel(empty, target)
+    assert not (tmp_path / "outside.txt").exists()
+    assert (found / "config.cfg").is_file()  # the earlier install is still there
+    assert [p.name for p in target.parent.iterdir()] == ["de_tiny_ruler"]  # no staging left

