@@ -1,5 +1,6 @@
 """An import's articles in batches, each prepared before its transaction: the zones (stored as
-suggestions) and the metadata they give, the sentence index in what readers keep.
+suggestions) and the metadata they give, the sentence index in what readers keep; or, for an
+import that finds zones after its commit (app/zone_pass.py), the mark that they are pending.
 
 Preparing is most of an import's work, and it needs nothing from the project but the learned
 zone model: once an import is large (POOL_AFTER articles, or a file of POOL_BYTES), it runs in
@@ -30,6 +31,7 @@ from annotator.core.model import ArticleDraft, ModelInfo, Span
 from annotator.io import ImportItem
 from annotator.store import Project
 from annotator.store.batches import NewArticle
+from annotator.store.zones_pending import guessed
 
 BATCH = 200  # articles per transaction at most (fewer when a file has fewer)
 FIRST_BATCH = 20  # articles in a file's first batch, before the writer's speed is known
@@ -43,17 +45,19 @@ AHEAD = 150  # articles per worker read and prepared before the writer takes the
 @dataclass
 class Prepared:
     """What is stored beside a new article: metadata its zones give (fields of the draft),
-    its zones as suggestions per model, its sentence bounds; or why it cannot be."""
+    its zones as suggestions per model, its sentence bounds; or why it cannot be; or, with
+    ``pending``, that all of these are found after the import (store/zones_pending.py)."""
 
     changes: dict[str, Any]
     zones: list[tuple[ModelInfo, list[Span]]]
     sentences: list[tuple[int, int]]
     error: str | None = None
+    pending: str | None = None
 
     def article(self, draft: ArticleDraft, digest: str) -> NewArticle:
         """The new article to store."""
         return NewArticle(replace(draft, **self.changes) if self.changes else draft, digest,
-                          self.zones, self.sentences)
+                          self.zones, self.sentences, self.pending)
 
 
 class BatchSize:
@@ -131,8 +135,10 @@ class Preparer:
     may be read and prepared before the writer takes them (enough that a worker the machine
     holds back a moment still has work, and the writer has batches ready)."""
 
-    def __init__(self, project: Project, workers: int | None = None) -> None:
+    def __init__(self, project: Project, workers: int | None = None, *,
+                 later: bool = False) -> None:
         self.project = project
+        self.later = later  # zones found after the import: only drafts with their own here
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
             os.cpu_count() or 1)
         self.workers = cores - 1 if workers is None else workers
@@ -145,6 +151,10 @@ class Preparer:
         """Start preparing a batch (of a file of ``file_bytes``); in the workers once the
         import is large (POOL_AFTER, POOL_BYTES)."""
         self.seen += len(drafts)
+        if self.later:
+            done = [Prepared({}, [], [], pending=guessed(d)) if not draft_has_zones(d)
+                    else prepare(d, self.project) for d in drafts]
+            return lambda: done
         large = self.seen > POOL_AFTER or file_bytes > POOL_BYTES
         if self.pool is None and large and self.workers > 0 and \
                 project_zone_model(self.project) is None:

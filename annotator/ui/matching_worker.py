@@ -107,7 +107,8 @@ class MatchingWorker(QObject):
     # -- the catch-up ------------------------------------------------------------------------
 
     def prepare(self) -> None:
-        """Catch the index up with the project, unless that is under way: split the articles
+        """Catch the index up with the project, unless that is under way: first find the zones
+        an import left pending (app/zone_pass.py; the sentences follow them), split the articles
         that have no sentences yet, a batch at a time (each once: one whose zones keep no
         sentence stays without any; a split is stored only while its article still has no
         sentences, since a zone edit meanwhile made them from the zones as they are now),
@@ -115,7 +116,17 @@ class MatchingWorker(QObject):
         if self._running:
             return
         self._started = self._running = True
-        self._split(0)
+        from annotator.app.zone_pass import zones_pending
+
+        try:
+            pending = zones_pending(self.project)
+        except sqlite3.ProgrammingError:  # the project was closed under an open window
+            self._running = False
+            return
+        if pending:
+            self._chain(_find_zones, "Finding zones after an import", lambda _n: self._split(0))
+        else:
+            self._split(0)
 
     def _chain(self, fn: Callable, title: str, done: Callable) -> None:
         """A step of the catch-up; when one fails, the catch-up ends (the next one retries)."""
@@ -160,3 +171,11 @@ class MatchingWorker(QObject):
             self._chain(self._load, "Semantic vectors for matching", self._loaded)
         else:
             self._running = False
+
+
+def _find_zones(project: Project, progress, cancelled) -> int:
+    """In the worker, with its own connection: the zones an import left to find, a batch per
+    transaction (an article opened meanwhile gets its own at once, and is left as it is)."""
+    from annotator.app.zone_pass import find_zones
+
+    return find_zones(project, progress=progress, cancelled=cancelled)
