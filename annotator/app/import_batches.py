@@ -18,7 +18,6 @@ from dataclasses import dataclass, replace
 from multiprocessing import get_context
 from typing import Any
 
-from annotator.app.zone_training import learned_zones, project_zone_model
 from annotator.app.zones import (
     META_FIELDS,
     draft_has_zones,
@@ -61,9 +60,12 @@ class Prepared:
 
 
 class BatchSize:
-    """How many articles the next batch takes: as many as the writer stored in HOLD_MS at
-    the pace of the last batch, at most ``most`` and twice the last size, so that a window's
-    write waits about as long for the lock however long the articles or busy the machine."""
+    """How many articles the next batch takes: as many as the writer stored in HOLD_MS of
+    its CPU time at the pace of the last batch, at most ``most`` and twice the last size, so
+    that a window's write waits about as long for the lock however long the articles (on a
+    busy machine longer, as the window's own work takes longer; but batches that the load
+    made small would cost the import their fixed work, the full-text index's segment among
+    it, many times over)."""
 
     def __init__(self, most: int) -> None:
         self.most = most
@@ -103,6 +105,8 @@ def new_zones(project: Project | None, draft: ArticleDraft
     if draft_has_zones(draft):
         return zones, []
     suggested = [(ZONE_RULES, zones)] if zones else []
+    from annotator.app.zone_training import learned_zones  # with numpy: only when zones are
+
     found = learned_zones(project, draft.text, zones) if project is not None else None
     if found and found[1]:
         suggested.append(found)
@@ -157,7 +161,7 @@ class Preparer:
             return lambda: done
         large = self.seen > POOL_AFTER or file_bytes > POOL_BYTES
         if self.pool is None and large and self.workers > 0 and \
-                project_zone_model(self.project) is None:
+                _zone_model(self.project) is None:
             self.pool = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"))
             self.ahead = AHEAD * self.workers
         if self.pool is None or not drafts:
@@ -187,3 +191,10 @@ class Preparer:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
+
+
+def _zone_model(project: Project) -> object | None:
+    """The project's learned zone model in use (loaded when first asked)."""
+    from annotator.app.zone_training import project_zone_model
+
+    return project_zone_model(project)

@@ -265,7 +265,7 @@ class _Writer:
             except ValueError as exc:  # SpanError among them
                 outcomes[n] = Outcome(None, error=str(exc))
         stored = self.store.store([new for _, new in ready]) if ready else []
-        self.size.stored(len(ready), self.store.held)  # the lock held, not waited for
+        self.size.stored(len(ready), self.store.held)  # its CPU holding the lock
         outcomes.update((n, outcome) for (n, _), outcome in zip(ready, stored, strict=True))
         drafts = iter(range(len(fresh.drafts)))
         for item in fresh.batch:

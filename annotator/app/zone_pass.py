@@ -19,8 +19,13 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from multiprocessing import get_context
 
-from annotator.app.import_batches import POOL_AFTER, Prepared, _prepare_all, prepare
-from annotator.app.zone_training import project_zone_model
+from annotator.app.import_batches import (
+    POOL_AFTER,
+    Prepared,
+    _prepare_all,
+    _zone_model,
+    prepare,
+)
 from annotator.core.model import ArticleDraft
 from annotator.store import Project
 from annotator.store.zones_pending import (
@@ -82,7 +87,7 @@ def _pool(project: Project, total: int, workers: int | None
     if workers is None:
         workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
             os.cpu_count() or 1)
-    if workers < 1 or total < POOL_AFTER or project_zone_model(project) is not None:
+    if workers < 1 or total < POOL_AFTER or _zone_model(project) is not None:
         return None, 0
     return ProcessPoolExecutor(workers, mp_context=get_context("spawn")), workers + 1
 
