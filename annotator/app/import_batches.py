@@ -60,12 +60,9 @@ class Prepared:
 
 
 class BatchSize:
-    """How many articles the next batch takes: as many as the writer stored in HOLD_MS of
-    its CPU time at the pace of the last batch, at most ``most`` and twice the last size, so
-    that a window's write waits about as long for the lock however long the articles (on a
-    busy machine longer, as the window's own work takes longer; but batches that the load
-    made small would cost the import their fixed work, the full-text index's segment among
-    it, many times over)."""
+    """How many articles the next batch takes: as many as the writer stored in HOLD_MS at
+    the pace of the last batch, at most ``most`` and twice the last size, so that a window's
+    write waits about as long for the lock however long the articles or busy the machine."""
 
     def __init__(self, most: int) -> None:
         self.most = most

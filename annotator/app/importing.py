@@ -190,7 +190,11 @@ class _Writer:
 
     def __init__(self, project: Project, report: ImportReport,
                  layers: LabelLayers | None = None, later: bool = False) -> None:
-        self.later = later  # zones found after the import (app/zone_pass.py)
+        # A bulk import (``later``): zones found after it (app/zone_pass.py), batches sized by
+        # the CPU they take, so that a busy machine does not shrink them to a few articles,
+        # each paying a commit and a full-text segment; else by the wall time they hold the
+        # lock, for the window's writes in the same process (File ▸ Import).
+        self.later = later
         self.store = AnnotatedImport(project)
         self.layers = project_layers(project) if layers is None else layers
         self.project = project
@@ -265,7 +269,8 @@ class _Writer:
             except ValueError as exc:  # SpanError among them
                 outcomes[n] = Outcome(None, error=str(exc))
         stored = self.store.store([new for _, new in ready]) if ready else []
-        self.size.stored(len(ready), self.store.held)  # its CPU holding the lock
+        wall, cpu = self.store.held  # the lock held, not the wait for it
+        self.size.stored(len(ready), cpu if self.later else wall)
         outcomes.update((n, outcome) for (n, _), outcome in zip(ready, stored, strict=True))
         drafts = iter(range(len(fresh.drafts)))
         for item in fresh.batch:

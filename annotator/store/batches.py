@@ -164,7 +164,7 @@ class ArticleWriter:
         self.claims = claims
         self.annotator = annotator
         self.groups: dict[str, int] = {}  # a file's group key → the group's id
-        self.held = 0.0  # CPU seconds the last ``store`` took holding the write lock
+        self.held = (0.0, 0.0)  # the last ``store``'s hold of the write lock: (wall, CPU) s
 
     def store(self, batch: list[NewArticle]) -> list[Outcome]:
         """Store checked articles in one transaction; should the store refuse one after all,
@@ -174,9 +174,9 @@ class ArticleWriter:
             self.db.let_waiting_write()  # the window's writes first, then the next batch
         try:
             with self.db.atomic():
-                began = time.thread_time()  # this thread's work, however busy the machine
+                wall, cpu = time.perf_counter(), time.thread_time()
                 stored = self.write(batch)
-            self.held = time.thread_time() - began
+            self.held = (time.perf_counter() - wall, time.thread_time() - cpu)
             return stored
         except (ValueError, sqlite3.IntegrityError) as exc:
             self.groups = groups
