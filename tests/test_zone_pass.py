@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import shutil
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -18,7 +20,7 @@ from annotator.app.exporting import ExportOptions, export_project
 from annotator.app.import_batches import prepare
 from annotator.app.importing import import_files, run_import
 from annotator.app.zone_pass import ensure_zones, find_zones, zones_pending
-from annotator.app.zones import zones_of
+from annotator.app.zones import rederive, zones_of
 from annotator.core.model import Layer
 from annotator.store import Project
 from annotator.store.zones_pending import Found, pending_drafts, pending_ids, store_found
@@ -132,6 +134,33 @@ def test_worker_processes_find_what_this_one_does_with_progress(
         assert _content(there) == _content(here)
 
 
+def test_workers_that_die_leave_the_pass_here(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    class Broken:
+        """A pool whose workers died."""
+
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pass
+
+        def submit(self, *args: object) -> Future:
+            future: Future = Future()
+            future.set_exception(BrokenProcessPool("a worker died"))
+            return future
+
+        def shutdown(self, **kwargs: object) -> None:
+            pass
+
+    monkeypatch.setattr(zone_pass, "POOL_AFTER", 0)
+    monkeypatch.setattr(zone_pass, "ProcessPoolExecutor", Broken)
+    path = _write(tmp_path / "a.jsonl")
+    with Project.open(tmp_path / "here.db") as here, Project.open(tmp_path / "p.db") as project:
+        for each in (here, project):
+            _stored_later(each, path)
+        find_zones(here, workers=0)
+        assert find_zones(project, workers=1, batch=1) == 3
+        assert _content(project) == _content(here) and not zones_pending(project)
+
+
 def test_a_cancelled_pass_leaves_whole_batches_and_the_rest_pending(tmp_path: Path) -> None:
     path = _write(tmp_path / "a.jsonl")
     with Project.open(tmp_path / "p.db") as project:
@@ -139,7 +168,7 @@ def test_a_cancelled_pass_leaves_whole_batches_and_the_rest_pending(tmp_path: Pa
         batches = iter([False, True])
         assert find_zones(project, batch=2, cancelled=lambda: next(batches)) == 2
         assert pending_ids(project.db) == [3]
-        assert zones_of(project, 1) and not zones_of(project, 3)
+        assert project.suggestions(1) and not project.suggestions(3)
 
 
 def test_opening_a_pending_article_finds_its_zones_at_once_and_only_its(tmp_path: Path) -> None:
@@ -186,6 +215,22 @@ def test_an_export_of_a_read_only_project_finds_the_pending_zones_first(tmp_path
         return [json.loads(line) for line in file.read_text(encoding="utf-8").splitlines()]
 
     assert lines(tmp_path / "out") == lines(tmp_path / "now-out")
+
+
+def test_the_zones_in_force_and_a_rerun_find_pending_zones_first(tmp_path: Path) -> None:
+    path = _write(tmp_path / "a.jsonl")
+    with Project.open(tmp_path / "now.db") as now:
+        import_files(now, [path])
+        want = [zones_of(now, n) for n in (1, 2, 3)]
+        rerun = rederive(now, 3)
+    with Project.open(tmp_path / "p.db") as project:
+        _stored_later(project, path)
+    with Project.open(tmp_path / "p.db", create=False, read_only=True) as project:
+        assert zones_of(project, 1) == want[0]  # as ``annotator zones`` reads them
+        assert pending_ids(project.db) == [2, 3]
+    with Project.open(tmp_path / "p.db", create=False) as project:
+        assert rederive(project, 3) == rerun and zones_of(project, 3) == want[2]
+        assert zones_of(project, 2) == want[1] and not zones_pending(project)
 
 
 def test_suggesting_finds_the_pending_zones_of_its_articles_first(

@@ -123,7 +123,7 @@ def prepare(draft: ArticleDraft, project: Project | None = None) -> Prepared:
     return Prepared(changes, suggested, kept_sentences(draft.text, zones))
 
 
-def _prepare_all(drafts: list[ArticleDraft]) -> list[Prepared]:
+def prepare_rules(drafts: list[ArticleDraft]) -> list[Prepared]:
     """In a worker process: ``prepare`` with the rules' zones."""
     return [prepare(draft) for draft in drafts]
 
@@ -158,16 +158,16 @@ class Preparer:
             return lambda: done
         large = self.seen > POOL_AFTER or file_bytes > POOL_BYTES
         if self.pool is None and large and self.workers > 0 and \
-                _zone_model(self.project) is None:
+                zone_model_in_use(self.project) is None:
             self.pool = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"))
             self.ahead = AHEAD * self.workers
         if self.pool is None or not drafts:
             done = [prepare(draft, self.project) for draft in drafts]
             return lambda: done
         if self.helping:  # as the workers would (the project has no zone model in use)
-            self.helping, done = False, _prepare_all(drafts)
+            self.helping, done = False, prepare_rules(drafts)
             return lambda: done
-        part = self.pool.submit(_prepare_all, [replace(d, spans=[]) for d in drafts])
+        part = self.pool.submit(prepare_rules, [replace(d, spans=[]) for d in drafts])
         return lambda: self._results(part, drafts)
 
     def _results(self, part: Future[list[Prepared]], drafts: list[ArticleDraft]
@@ -190,7 +190,7 @@ class Preparer:
             self.pool = None
 
 
-def _zone_model(project: Project) -> object | None:
+def zone_model_in_use(project: Project) -> object | None:
     """The project's learned zone model in use (loaded when first asked)."""
     from annotator.app.zone_training import project_zone_model
 

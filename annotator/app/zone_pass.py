@@ -16,15 +16,16 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from multiprocessing import get_context
 
 from annotator.app.import_batches import (
     POOL_AFTER,
     Prepared,
-    _prepare_all,
-    _zone_model,
     prepare,
+    prepare_rules,
+    zone_model_in_use,
 )
 from annotator.core.model import ArticleDraft
 from annotator.store import Project
@@ -39,6 +40,7 @@ from annotator.store.zones_pending import (
 PASS_BATCH = 200  # articles found and stored per transaction
 
 Progress = Callable[[int, int, str], None]  # (done, in all, what)
+Batch = Future[list[Prepared]] | list[Prepared]  # a batch's preparation, under way or done
 
 
 def _never() -> bool:
@@ -56,19 +58,19 @@ def find_zones(project: Project, among: Sequence[int] | None = None, *,
     total = len(pending_ids(project.db, among)) if among is not None else \
         pending_count(project.db)
     pool, most = _pool(project, total, workers)
-    ahead: deque[tuple[list[int], Future[list[Prepared]] | list[Prepared]]] = deque()
+    ahead: deque[tuple[list[int], list[ArticleDraft], Batch]] = deque()
     stored = done = 0
 
     def take() -> None:
         nonlocal stored, done
-        ids, prepared = ahead.popleft()
-        stored, done = stored + _store(project, ids, prepared), done + len(ids)
+        ids, drafts, prepared = ahead.popleft()
+        stored, done = stored + _store(project, ids, drafts, prepared), done + len(ids)
         if progress:
             progress(done, max(done, total), "finding zones")
 
     try:
         for ids, drafts in _drafts(project, among, batch, cancelled):
-            ahead.append((ids, pool.submit(_prepare_all, drafts) if pool else
+            ahead.append((ids, drafts, pool.submit(prepare_rules, drafts) if pool else
                           [prepare(draft, project) for draft in drafts]))
             while len(ahead) > most:
                 take()
@@ -87,7 +89,7 @@ def _pool(project: Project, total: int, workers: int | None
     if workers is None:
         workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
             os.cpu_count() or 1)
-    if workers < 1 or total < POOL_AFTER or _zone_model(project) is not None:
+    if workers < 1 or total < POOL_AFTER or zone_model_in_use(project) is not None:
         return None, 0
     return ProcessPoolExecutor(workers, mp_context=get_context("spawn")), workers + 1
 
@@ -106,10 +108,14 @@ def _drafts(project: Project, among: Sequence[int] | None, batch: int,
         after = ids[-1]
 
 
-def _store(project: Project, ids: list[int],
-           prepared: Future[list[Prepared]] | list[Prepared]) -> int:
-    """Store a batch's zones, metadata and sentences as the import would have."""
-    ready = prepared.result() if isinstance(prepared, Future) else prepared
+def _store(project: Project, ids: list[int], drafts: list[ArticleDraft],
+           prepared: Batch) -> int:
+    """Store a batch's zones, metadata and sentences as the import would have (prepared
+    here should the workers have died)."""
+    try:
+        ready = prepared.result() if isinstance(prepared, Future) else prepared
+    except BrokenProcessPool:
+        ready = [prepare(draft, project) for draft in drafts]
     return store_found(project.db, [Found(aid, p.changes, p.zones, p.sentences)
                                     for aid, p in zip(ids, ready, strict=True)])
 
