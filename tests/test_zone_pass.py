@@ -20,7 +20,7 @@ from annotator.app.exporting import ExportOptions, export_project
 from annotator.app.import_batches import prepare
 from annotator.app.importing import import_files, run_import
 from annotator.app.zone_pass import ensure_zones, find_zones, zones_pending
-from annotator.app.zones import rederive, zones_of
+from annotator.app.zones import zones_of
 from annotator.core.model import Layer
 from annotator.store import Project
 from annotator.store.zones_pending import Found, pending_drafts, pending_ids, store_found
@@ -217,20 +217,29 @@ def test_an_export_of_a_read_only_project_finds_the_pending_zones_first(tmp_path
     assert lines(tmp_path / "out") == lines(tmp_path / "now-out")
 
 
-def test_the_zones_in_force_and_a_rerun_find_pending_zones_first(tmp_path: Path) -> None:
+def test_the_zones_command_finds_pending_zones_first_also_to_rerun_them(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from annotator.cli import app
+
+    def zones(db: Path, *args: str) -> list[dict]:
+        result = CliRunner().invoke(app, ["zones", str(db), "--json", *args])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)["articles"]
+
     path = _write(tmp_path / "a.jsonl")
     with Project.open(tmp_path / "now.db") as now:
         import_files(now, [path])
-        want = [zones_of(now, n) for n in (1, 2, 3)]
-        rerun = rederive(now, 3)
     with Project.open(tmp_path / "p.db") as project:
         _stored_later(project, path)
-    with Project.open(tmp_path / "p.db", create=False, read_only=True) as project:
-        assert zones_of(project, 1) == want[0]  # as ``annotator zones`` reads them
-        assert pending_ids(project.db) == [2, 3]
+    assert zones(tmp_path / "p.db", "--article", "1") == zones(tmp_path / "now.db", "--article",
+                                                              "1")  # opened read-only
     with Project.open(tmp_path / "p.db", create=False) as project:
-        assert rederive(project, 3) == rerun and zones_of(project, 3) == want[2]
-        assert zones_of(project, 2) == want[1] and not zones_pending(project)
+        assert pending_ids(project.db) == [2, 3]
+    rerun = zones(tmp_path / "now.db", "--rerun")
+    assert rerun[1]["zones"] and zones(tmp_path / "p.db", "--rerun") == rerun
+    with Project.open(tmp_path / "p.db", create=False) as project:
+        assert not zones_pending(project)
 
 
 def test_suggesting_finds_the_pending_zones_of_its_articles_first(

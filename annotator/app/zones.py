@@ -88,11 +88,7 @@ def in_force(annotations: Iterable[Annotation],
 
 def zones_in_force(project: Project, article_id: int) -> list[Zone]:
     """An article's zones now: a person's (structure annotations), and the rules' open
-    suggestions where no person's zone lies; rejected ones are gone. Zones an import left to
-    find are found first (app/zone_pass.py)."""
-    from annotator.app.zone_pass import ensure_zones
-
-    ensure_zones(project, [article_id])
+    suggestions where no person's zone lies; rejected ones are gone."""
     return in_force(project.annotations(article_id, Layer.STRUCTURE),
                     project.suggestions(article_id, open_only=True))
 
@@ -209,10 +205,8 @@ def rederive(project: Project, article_id: int) -> dict[str, str | None]:
     zone lies. A field takes the new reading where it was empty, or still what the rules (or
     the first line) had given. An article whose file carried its zones keeps them, as at
     import."""
-    from annotator.app.zone_pass import ensure_zones
     from annotator.nlp.zones import derive_meta, suggest_zones
 
-    ensure_zones(project, [article_id])  # as the import would have left it, then again
     with project.transaction():
         article = project.article(article_id)
         text = article.text

@@ -6,7 +6,10 @@ window first shows, or at once when matching is needed first (G). Semantic vecto
 one core for a large project, are computed only once matching has been used. Workers split
 sentences, load the index and embed, but never write: this thread stores what they found, a
 small batch at a time, so that a background write can never make a GUI edit fail on a locked
-database and no store holds the GUI thread for long. Once the catch-up is done, nothing runs.
+database and no store holds the GUI thread for long. The one step that writes from the worker
+comes first: the zones an import left to find (app/zone_pass.py), a batch per short
+transaction on the worker's own connection, as an import does. Once the catch-up is done,
+nothing runs.
 """
 
 from __future__ import annotations
