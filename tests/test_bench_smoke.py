@@ -195,12 +195,13 @@ def test_bench_import_runs_and_prints_its_table() -> None:
     out = run_bench("bench_import.py", "--articles", "50")
     assert "bench_import: 50 pre-annotated articles" in out
     assert_rows(out, ["bare: json.loads + sqlite3 executemany + FTS5, 50 articles",
-                      "annotator import --no-suggest, 50 articles",
+                      "annotator import --no-suggest, 50 articles stored",
+                      "  then its zone pass (50 articles)", "  the whole command",
                       "another connection: longest wait for the write lock"])
     assert "import: 50 imported, 0 skipped (already in the project), 0 failed" in out
     assert "bare stored 50)" in out and "peak memory: import " in out
     assert "CPU an article, one process, first 50 articles (ms): reading " in out
-    assert "zone rules " in out and "storing and the rest " in out
+    assert "zone rules " in out and " storing " in out and "pass storing " in out
     assert_verdict(out)
 
 

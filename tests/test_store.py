@@ -33,12 +33,13 @@ def test_migrations_from_empty_create_every_table(tmp_path: Path) -> None:
                                                  "m006_sentences_and_match_decisions",
                                                  "m007_ids_never_reused", "m008_structure_zones",
                                                  "m009_one_group_per_claim",
-                                                 "m010_annotator_versions"]
+                                                 "m010_annotator_versions",
+                                                 "m011_zones_pending"]
     assert p.db.journal_mode == "wal"
     p.close()
     # Opening again applies nothing twice.
     again = Project.open(tmp_path / "new.db")
-    assert len(migrations.applied(again.db)) == 10
+    assert len(migrations.applied(again.db)) == 11
     assert [lab.name for lab in again.labels(Layer.ENTITY)] == ["PER", "LOC", "ORG", "MISC"]
     again.close()
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from annotator.app.changes import Part
+from annotator.app.zone_pass import ensure_zones
 from annotator.app.zones import Zone, in_force
 from annotator.core.model import Annotation, Article, Layer, Link, Suggestion
 from annotator.core.names import ATTRIBUTED_TO, REPORTED_BY
@@ -32,7 +33,9 @@ class ArticleState:
     @classmethod
     def load(cls, project: Project, article_id: int, annotator: str | None = None
              ) -> ArticleState:
-        """Read an article and everything on it (indexed queries: fast for 2,000 spans)."""
+        """Read an article and everything on it (indexed queries: fast for 2,000 spans); its
+        zones first, should they still be pending after an import."""
+        ensure_zones(project, [article_id])
         return cls(
             article=project.article(article_id, annotator),
             annotations=project.annotations(article_id, annotator=annotator),

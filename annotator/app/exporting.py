@@ -30,6 +30,7 @@ from pathlib import Path
 
 from annotator import __version__
 from annotator.app.splits import SPLIT_BY, assign, linked_groups, split_of
+from annotator.app.zone_pass import ensure_all_zones
 from annotator.core.model import ArticleDraft, Layer, Status
 from annotator.io.export_folder import FolderError, Staging, Survey, clash_message, names, survey
 from annotator.io.formats import CANNOT_MARK_MISSING, FORMATS, outputs, target, writer
@@ -160,6 +161,7 @@ def export_project(project: Project, options: ExportOptions, *,
     then each split streams: read in batches, written as they come (memory holds a batch,
     and a DocBin shard), into the staging folder that becomes the export at the end."""
     _check(options)
+    ensure_all_zones(project)  # an export never sees an article before its zones
     report = ExportReport()
     try:
         with Staging(options.out) as staging:

@@ -1,5 +1,6 @@
 """An import's articles in batches, each prepared before its transaction: the zones (stored as
-suggestions) and the metadata they give, the sentence index in what readers keep.
+suggestions) and the metadata they give, the sentence index in what readers keep; or, for an
+import that finds zones after its commit (app/zone_pass.py), the mark that they are pending.
 
 Preparing is most of an import's work, and it needs nothing from the project but the learned
 zone model: once an import is large (POOL_AFTER articles, or a file of POOL_BYTES), it runs in
@@ -17,7 +18,6 @@ from dataclasses import dataclass, replace
 from multiprocessing import get_context
 from typing import Any
 
-from annotator.app.zone_training import learned_zones, project_zone_model
 from annotator.app.zones import (
     META_FIELDS,
     draft_has_zones,
@@ -30,6 +30,7 @@ from annotator.core.model import ArticleDraft, ModelInfo, Span
 from annotator.io import ImportItem
 from annotator.store import Project
 from annotator.store.batches import NewArticle
+from annotator.store.zones_pending import guessed
 
 BATCH = 200  # articles per transaction at most (fewer when a file has fewer)
 FIRST_BATCH = 20  # articles in a file's first batch, before the writer's speed is known
@@ -43,17 +44,19 @@ AHEAD = 150  # articles per worker read and prepared before the writer takes the
 @dataclass
 class Prepared:
     """What is stored beside a new article: metadata its zones give (fields of the draft),
-    its zones as suggestions per model, its sentence bounds; or why it cannot be."""
+    its zones as suggestions per model, its sentence bounds; or why it cannot be; or, with
+    ``pending``, that all of these are found after the import (store/zones_pending.py)."""
 
     changes: dict[str, Any]
     zones: list[tuple[ModelInfo, list[Span]]]
     sentences: list[tuple[int, int]]
     error: str | None = None
+    pending: str | None = None
 
     def article(self, draft: ArticleDraft, digest: str) -> NewArticle:
         """The new article to store."""
         return NewArticle(replace(draft, **self.changes) if self.changes else draft, digest,
-                          self.zones, self.sentences)
+                          self.zones, self.sentences, self.pending)
 
 
 class BatchSize:
@@ -99,6 +102,8 @@ def new_zones(project: Project | None, draft: ArticleDraft
     if draft_has_zones(draft):
         return zones, []
     suggested = [(ZONE_RULES, zones)] if zones else []
+    from annotator.app.zone_training import learned_zones  # with numpy: only when zones are
+
     found = learned_zones(project, draft.text, zones) if project is not None else None
     if found and found[1]:
         suggested.append(found)
@@ -118,7 +123,7 @@ def prepare(draft: ArticleDraft, project: Project | None = None) -> Prepared:
     return Prepared(changes, suggested, kept_sentences(draft.text, zones))
 
 
-def _prepare_all(drafts: list[ArticleDraft]) -> list[Prepared]:
+def prepare_rules(drafts: list[ArticleDraft]) -> list[Prepared]:
     """In a worker process: ``prepare`` with the rules' zones."""
     return [prepare(draft) for draft in drafts]
 
@@ -131,8 +136,10 @@ class Preparer:
     may be read and prepared before the writer takes them (enough that a worker the machine
     holds back a moment still has work, and the writer has batches ready)."""
 
-    def __init__(self, project: Project, workers: int | None = None) -> None:
+    def __init__(self, project: Project, workers: int | None = None, *,
+                 later: bool = False) -> None:
         self.project = project
+        self.later = later  # zones found after the import: only drafts with their own here
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
             os.cpu_count() or 1)
         self.workers = cores - 1 if workers is None else workers
@@ -145,18 +152,22 @@ class Preparer:
         """Start preparing a batch (of a file of ``file_bytes``); in the workers once the
         import is large (POOL_AFTER, POOL_BYTES)."""
         self.seen += len(drafts)
+        if self.later:
+            done = [Prepared({}, [], [], pending=guessed(d)) if not draft_has_zones(d)
+                    else prepare(d, self.project) for d in drafts]
+            return lambda: done
         large = self.seen > POOL_AFTER or file_bytes > POOL_BYTES
         if self.pool is None and large and self.workers > 0 and \
-                project_zone_model(self.project) is None:
+                zone_model_in_use(self.project) is None:
             self.pool = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"))
             self.ahead = AHEAD * self.workers
         if self.pool is None or not drafts:
             done = [prepare(draft, self.project) for draft in drafts]
             return lambda: done
         if self.helping:  # as the workers would (the project has no zone model in use)
-            self.helping, done = False, _prepare_all(drafts)
+            self.helping, done = False, prepare_rules(drafts)
             return lambda: done
-        part = self.pool.submit(_prepare_all, [replace(d, spans=[]) for d in drafts])
+        part = self.pool.submit(prepare_rules, [replace(d, spans=[]) for d in drafts])
         return lambda: self._results(part, drafts)
 
     def _results(self, part: Future[list[Prepared]], drafts: list[ArticleDraft]
@@ -177,3 +188,10 @@ class Preparer:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
+
+
+def zone_model_in_use(project: Project) -> object | None:
+    """The project's learned zone model in use (loaded when first asked)."""
+    from annotator.app.zone_training import project_zone_model
+
+    return project_zone_model(project)

@@ -7,7 +7,6 @@ in a worker (app/jobs.py). The suggestions are app/suggesting.py's.
 from __future__ import annotations
 
 import sqlite3
-import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from annotator.app.import_batches import (
 )
 from annotator.app.import_labels import project_layers
 from annotator.app.suggesting import Stage, stages
+from annotator.app.zone_pass import find_zones
 from annotator.core.hashing import content_hash
 from annotator.core.model import ArticleDraft, ModelInfo, Status
 from annotator.io import (
@@ -118,8 +118,8 @@ def run_import(
     run.say("Looking for files…")
     files = find_files(paths)
     run.total = count_items(files)
-    articles = _Writer(project, run.report, layers).articles(files, cancelled, run.say,
-                                                             run.file_read)
+    writer = _Writer(project, run.report, layers, later=not suggest)
+    articles = writer.articles(files, cancelled, run.say, run.file_read)
     found = stages(project, model, run.say, workers=workers) if suggest else []
     for stage in found:
         articles = stage.run(project, articles, cancelled)
@@ -128,6 +128,8 @@ def run_import(
         run.say(run.last)
     run.total = 0  # the estimate is done with: the bar ends full
     run.say(run.last)
+    if not suggest and run.report.imported:  # the articles are in: now their zones
+        find_zones(project, progress=progress, cancelled=cancelled)
     run.note(found)
     run.report.cancelled = cancelled()
     return run.report
@@ -187,7 +189,12 @@ class _Writer:
     for the write lock."""
 
     def __init__(self, project: Project, report: ImportReport,
-                 layers: LabelLayers | None = None) -> None:
+                 layers: LabelLayers | None = None, later: bool = False) -> None:
+        # A bulk import (``later``): zones found after it (app/zone_pass.py), batches sized by
+        # the CPU they take, so that a busy machine does not shrink them to a few articles,
+        # each paying a commit and a full-text segment; else by the wall time they hold the
+        # lock, for the window's writes in the same process (File ▸ Import).
+        self.later = later
         self.store = AnnotatedImport(project)
         self.layers = project_layers(project) if layers is None else layers
         self.project = project
@@ -204,7 +211,7 @@ class _Writer:
         """Store each file's items in turn, in batches prepared ahead of the writer; yield
         every new article once its batch is committed, and pass on each file once all of it
         is. A cancel takes effect between batches: whole batches only."""
-        preparer = Preparer(self.project)
+        preparer = Preparer(self.project, later=self.later)
         queue: deque[_Fresh | Path | ImportFailure] = deque()
         try:
             for entry in self._read(targets, preparer, cancelled):
@@ -261,9 +268,9 @@ class _Writer:
                 ready.append((n, new))
             except ValueError as exc:  # SpanError among them
                 outcomes[n] = Outcome(None, error=str(exc))
-        started = time.perf_counter()
         stored = self.store.store([new for _, new in ready]) if ready else []
-        self.size.stored(len(ready), time.perf_counter() - started)
+        wall, cpu = self.store.held  # the lock held, not the wait for it
+        self.size.stored(len(ready), cpu if self.later else wall)
         outcomes.update((n, outcome) for (n, _), outcome in zip(ready, stored, strict=True))
         drafts = iter(range(len(fresh.drafts)))
         for item in fresh.batch:

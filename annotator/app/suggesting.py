@@ -12,6 +12,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from annotator.app.zone_pass import ensure_zones
 from annotator.app.zones import zones_of
 from annotator.core.model import Layer, ModelInfo, Span
 from annotator.core.names import CLAIMS_MODEL_SETTING, MODEL_SETTING
@@ -138,7 +139,9 @@ def suggest_entities_for(
     cancelled: Cancelled = _never,
 ) -> int:
     """Run the entity model over stored articles and store its entities, a batch per
-    transaction; raises ModelError or SuggestError when the model cannot be used."""
+    transaction (the articles' zones first, should they still be pending: the model skips
+    page furniture); raises ModelError or SuggestError when the model cannot be used."""
+    ensure_zones(project, article_ids)
     stage = Stage(suggester)
     before = stage.stored
     for n, (article_id, _text) in enumerate(

@@ -64,10 +64,12 @@ def zones_cmd(
 ) -> None:
     """Print the zones in force (a person's, else the rules' or the learned model's): label,
     start, end, text."""
+    from annotator.app.zone_pass import ensure_zones
     from annotator.app.zones import rederive
 
     with open_existing(project, read_only=not rerun) as proj:
         ids = [article] if article is not None else [a.id for a in _every_article(proj)]
+        ensure_zones(proj, ids)  # those an import left to find, first
         out = []
         for article_id in ids:
             try:

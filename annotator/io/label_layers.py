@@ -75,7 +75,7 @@ def relayer(draft: ArticleDraft, layers: LabelLayers) -> ArticleDraft:
     def moves(label: str, layer: Layer = Layer.ENTITY) -> bool:
         return layer is Layer.ENTITY and layers.get(label.casefold(), layer) is not layer
 
-    if not (any(moves(s.label) for s in draft.spans)
+    if not (any(moves(label) for label in {s.label for s in draft.spans})  # a few labels
             or any(moves(s.label, s.layer) for s in draft.annotations)
             or any(moves(s.label, s.layer) for s in draft.suggestions or ())):
         return draft

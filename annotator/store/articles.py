@@ -185,9 +185,11 @@ class ArticleTables(VersionTables):
     def unsplit_articles(self, after: int = 0, limit: int = -1,
                          among: list[int] | None = None) -> list[int]:
         """Articles without a sentence index yet, in id order: those after ``after``, at most
-        ``limit`` (-1: all), or those ``among`` the given ids."""
+        ``limit`` (-1: all), or those ``among`` the given ids; not those whose zones, which
+        the index follows, are still to be found (store/zones_pending.py)."""
         sql = ("SELECT a.id FROM articles a WHERE NOT EXISTS "
-               "(SELECT 1 FROM sentences s WHERE s.article_id = a.id)")
+               "(SELECT 1 FROM sentences s WHERE s.article_id = a.id) AND NOT EXISTS "
+               "(SELECT 1 FROM zones_pending p WHERE p.article_id = a.id)")
         if among is not None:
             rows = self.db.execute(f"{sql} AND a.id IN ({marks(among)}) ORDER BY a.id", among)
         else:

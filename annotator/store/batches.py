@@ -10,6 +10,7 @@ go in 50 to an INSERT. Storing one article (``Project.add_article``) is a batch 
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
@@ -42,12 +43,14 @@ _ENTITY = Layer.ENTITY.value
 @dataclass
 class NewArticle:
     """An article to store: the draft as read, its content hash, its zones (stored as the
-    suggestions of the model that found them) and its sentence bounds."""
+    suggestions of the model that found them) and its sentence bounds; or, ``pending``, the
+    guessed fields of one whose zones are found later (store/zones_pending.py)."""
 
     draft: ArticleDraft
     digest: str
     zones: list[tuple[ModelInfo, list[Span]]] = field(default_factory=list)
     sentences: Sequence[tuple[int, int]] = ()
+    pending: str | None = None
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,7 @@ _INSERTS = {  # table → its INSERT, in the order the tables are written (forei
     "sentences": 'INSERT INTO sentences (article_id, start, "end") VALUES (?, ?, ?)',
     "versions": "INSERT INTO versions (article_id, annotator_id, status, started_at, "
                 "status_changed_at) VALUES (?, ?, ?, ?, ?)",
+    "zones_pending": "INSERT INTO zones_pending (article_id, guessed) VALUES (?, ?)",
 }
 _MANY = 50  # rows an INSERT statement takes: its fixed work (AUTOINCREMENT's counter) once
 _MANY_INSERTS = {table: sql + f", {sql.partition(' VALUES ')[2]}" * (_MANY - 1)
@@ -160,6 +164,7 @@ class ArticleWriter:
         self.claims = claims
         self.annotator = annotator
         self.groups: dict[str, int] = {}  # a file's group key → the group's id
+        self.held = (0.0, 0.0)  # the last ``store``'s hold of the write lock: (wall, CPU) s
 
     def store(self, batch: list[NewArticle]) -> list[Outcome]:
         """Store checked articles in one transaction; should the store refuse one after all,
@@ -169,7 +174,10 @@ class ArticleWriter:
             self.db.let_waiting_write()  # the window's writes first, then the next batch
         try:
             with self.db.atomic():
-                return self.write(batch)
+                wall, cpu = time.perf_counter(), time.thread_time()
+                stored = self.write(batch)
+            self.held = (time.perf_counter() - wall, time.thread_time() - cpu)
+            return stored
         except (ValueError, sqlite3.IntegrityError) as exc:
             self.groups = groups
             if len(batch) == 1:
@@ -284,6 +292,8 @@ class _Rows:
         for info, spans in new.zones:
             self.suggestions(article_id, info, spans, Layer.STRUCTURE)
         self.rows["sentences"] += [(article_id, s, e) for s, e in sorted(set(new.sentences))]
+        if new.pending is not None:
+            self.rows["zones_pending"].append((article_id, new.pending))
 
     def content(self, article_id: int, d: ArticleDraft,
                 versions: list[str] | None = None) -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from annotator.core.zones import ZONE_COLOR, ZONE_LABELS
 from annotator.store.connection import Migrations
 from annotator.store.migration_versions import upgrade as versions_upgrade
+from annotator.store.zones_pending import create_table as create_pending_table
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -401,3 +402,10 @@ def m010_annotator_versions(db: Database) -> None:
     layer of older projects becomes the versions of those who worked on it
     (store/migration_versions.py)."""
     versions_upgrade(db)
+
+
+
+@migrations()
+def m011_zones_pending(db: Database) -> None:
+    """Articles whose zones are still to be found (store/zones_pending.py)."""
+    create_pending_table(db)

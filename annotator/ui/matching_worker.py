@@ -6,7 +6,10 @@ window first shows, or at once when matching is needed first (G). Semantic vecto
 one core for a large project, are computed only once matching has been used. Workers split
 sentences, load the index and embed, but never write: this thread stores what they found, a
 small batch at a time, so that a background write can never make a GUI edit fail on a locked
-database and no store holds the GUI thread for long. Once the catch-up is done, nothing runs.
+database and no store holds the GUI thread for long. The one step that writes from the worker
+comes first: the zones an import left to find (app/zone_pass.py), a batch per short
+transaction on the worker's own connection, as an import does. Once the catch-up is done,
+nothing runs.
 """
 
 from __future__ import annotations
@@ -107,7 +110,8 @@ class MatchingWorker(QObject):
     # -- the catch-up ------------------------------------------------------------------------
 
     def prepare(self) -> None:
-        """Catch the index up with the project, unless that is under way: split the articles
+        """Catch the index up with the project, unless that is under way: first find the zones
+        an import left pending (app/zone_pass.py; the sentences follow them), split the articles
         that have no sentences yet, a batch at a time (each once: one whose zones keep no
         sentence stays without any; a split is stored only while its article still has no
         sentences, since a zone edit meanwhile made them from the zones as they are now),
@@ -115,7 +119,17 @@ class MatchingWorker(QObject):
         if self._running:
             return
         self._started = self._running = True
-        self._split(0)
+        from annotator.app.zone_pass import zones_pending
+
+        try:
+            pending = zones_pending(self.project)
+        except sqlite3.ProgrammingError:  # the project was closed under an open window
+            self._running = False
+            return
+        if pending:
+            self._chain(_find_zones, "Finding zones after an import", lambda _n: self._split(0))
+        else:
+            self._split(0)
 
     def _chain(self, fn: Callable, title: str, done: Callable) -> None:
         """A step of the catch-up; when one fails, the catch-up ends (the next one retries)."""
@@ -160,3 +174,11 @@ class MatchingWorker(QObject):
             self._chain(self._load, "Semantic vectors for matching", self._loaded)
         else:
             self._running = False
+
+
+def _find_zones(project: Project, progress, cancelled) -> int:
+    """In the worker, with its own connection: the zones an import left to find, a batch per
+    transaction (an article opened meanwhile gets its own at once, and is left as it is)."""
+    from annotator.app.zone_pass import find_zones
+
+    return find_zones(project, progress=progress, cancelled=cancelled)
