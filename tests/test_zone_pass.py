@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.app import importing, zone_pass
+from annotator.app import import_batches, importing, zone_pass
 from annotator.app.article_state import ArticleState
 from annotator.app.exporting import ExportOptions, export_project
 from annotator.app.import_batches import prepare
@@ -119,7 +119,7 @@ def test_the_pass_stores_what_the_import_would_have(tmp_path: Path) -> None:
 
 def test_worker_processes_find_what_this_one_does_with_progress(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(zone_pass, "POOL_AFTER", 0)
+    monkeypatch.setattr(import_batches, "POOL_AFTER", 0)  # read by the pass when it runs
     path = _write(tmp_path / "a.jsonl", TEXTS * 2)  # the same texts twice: 3 articles
     _write(tmp_path / "b.jsonl", [f"{text}\n\nNachtrag {n}." for n, text in enumerate(TEXTS)])
     with Project.open(tmp_path / "here.db") as here, Project.open(tmp_path / "w.db") as there:
@@ -150,7 +150,7 @@ def test_workers_that_die_leave_the_pass_here(tmp_path: Path,
         def shutdown(self, **kwargs: object) -> None:
             pass
 
-    monkeypatch.setattr(zone_pass, "POOL_AFTER", 0)
+    monkeypatch.setattr(import_batches, "POOL_AFTER", 0)  # read by the pass when it runs
     monkeypatch.setattr(zone_pass, "ProcessPoolExecutor", Broken)
     path = _write(tmp_path / "a.jsonl")
     with Project.open(tmp_path / "here.db") as here, Project.open(tmp_path / "p.db") as project:

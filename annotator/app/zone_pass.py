@@ -19,14 +19,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from multiprocessing import get_context
+from typing import TYPE_CHECKING
 
-from annotator.app.import_batches import (
-    POOL_AFTER,
-    Prepared,
-    prepare,
-    prepare_rules,
-    zone_model_in_use,
-)
 from annotator.core.model import ArticleDraft
 from annotator.store import Project
 from annotator.store.zones_pending import (
@@ -40,7 +34,10 @@ from annotator.store.zones_pending import (
 PASS_BATCH = 200  # articles found and stored per transaction
 
 Progress = Callable[[int, int, str], None]  # (done, in all, what)
-Batch = Future[list[Prepared]] | list[Prepared]  # a batch's preparation, under way or done
+if TYPE_CHECKING:  # the import's machinery loads when zones are found, not with the window
+    from annotator.app.import_batches import Prepared
+
+Batch = Future[list["Prepared"]] | list["Prepared"]  # a batch's preparation, under way or done
 
 
 def _never() -> bool:
@@ -55,6 +52,8 @@ def find_zones(project: Project, among: Sequence[int] | None = None, *,
     stored here (another connection may store some first: those are left as they are).
     Many articles are prepared in worker processes (``workers``, default one per core)
     while this one reads and stores, as long as the project has no learned zone model."""
+    from annotator.app.import_batches import prepare, prepare_rules
+
     total = len(pending_ids(project.db, among)) if among is not None else \
         pending_count(project.db)
     pool, most = _pool(project, total, workers)
@@ -86,6 +85,8 @@ def _pool(project: Project, total: int, workers: int | None
           ) -> tuple[ProcessPoolExecutor | None, int]:
     """Worker processes for a pass over many articles (the rules' zones alone), and how many
     batches may be under way."""
+    from annotator.app.import_batches import POOL_AFTER, zone_model_in_use
+
     if workers is None:
         workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
             os.cpu_count() or 1)
@@ -112,6 +113,8 @@ def _store(project: Project, ids: list[int], drafts: list[ArticleDraft],
            prepared: Batch) -> int:
     """Store a batch's zones, metadata and sentences as the import would have (prepared
     here should the workers have died)."""
+    from annotator.app.import_batches import prepare
+
     try:
         ready = prepared.result() if isinstance(prepared, Future) else prepared
     except BrokenProcessPool:

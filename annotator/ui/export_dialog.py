@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -90,13 +91,8 @@ class ExportDialog(QDialog):
         self.by_group.setObjectName("exportSplitByGroup")
         self.seed = QSpinBox(self)
         self.seed.setRange(0, 1_000_000)
-        self.publisher = QLineEdit(self)  # claimreview: who publishes the fact-checks
-        self.publisher.setObjectName("exportPublisher")
-        self.publisher.setPlaceholderText("the organisation publishing the reviews (optional)")
-        self.error = plain_label(self)
-        self.error.setObjectName("exportError")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.publisher = self._publisher()
+        self.error = self._error_label()
         self.question: QMessageBox | None = None  # open while it asks before replacing
         self._replace = False
         form = QFormLayout(self)
@@ -111,8 +107,6 @@ class ExportDialog(QDialog):
         form.addRow("", self.by_group)
         form.addRow("Seed", self.seed)
         form.addRow("Publisher", self.publisher)
-        self.format.currentTextChanged.connect(self._show_publisher)
-        self._show_publisher(self.format.currentText())
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
@@ -140,6 +134,22 @@ class ExportDialog(QDialog):
 
     def _show_layout(self, fmt: str) -> None:
         self.layout_hint.setText(f"Writes per split: {LAYOUT.get(fmt, '')}")
+
+    def _error_label(self) -> QLabel:
+        error = plain_label(self)
+        error.setObjectName("exportError")
+        error.setWordWrap(True)
+        error.hide()
+        return error
+
+    def _publisher(self) -> QLineEdit:
+        """claimreview's publisher: the organisation whose fact-checks these are."""
+        publisher = QLineEdit(self)
+        publisher.setObjectName("exportPublisher")
+        publisher.setPlaceholderText("the organisation publishing the reviews (optional)")
+        publisher.setEnabled(self.format.currentText() == "claimreview")
+        self.format.currentTextChanged.connect(self._show_publisher)
+        return publisher
 
     def _show_publisher(self, fmt: str) -> None:
         self.publisher.setEnabled(fmt == "claimreview")
