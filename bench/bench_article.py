@@ -422,7 +422,7 @@ def main(argv: list[str] | None = None) -> int:
         samples["show_same"].append(timed(view.show_state, state, labels)[0])
         samples["rehighlight"].append(timed(view.highlighter.rehighlight)[0])
         samples["side"].append(timed(window.side.set_state, state)[0])
-        samples["status"].append(timed(window._update_status)[0])
+        samples["status"].append(timed(window.update_status)[0])
         base.close()
         base.deleteLater()
         app.processEvents()
@@ -438,7 +438,7 @@ def main(argv: list[str] | None = None) -> int:
         Row("    part: SpanHighlighter.rehighlight (all blocks)", m["rehighlight"], bare_open,
             m["base_open"]),
         Row("    part: SidePanel.set_state", m["side"], bare_open, m["base_open"]),
-        Row("    part: MainWindow._update_status", m["status"], bare_open, m["base_open"]),
+        Row("    part: MainWindow.update_status", m["status"], bare_open, m["base_open"]),
         Row("(c) baseline: bare scroll, worst frame", m["base_worst"]),
         Row("(c) baseline: bare scroll, median frame", m["base_median"]),
         Row("(c) scroll, worst frame", m["worst"], "bare worst frame", m["base_worst"],

@@ -158,9 +158,9 @@ def test_font_size_applies_at_once_and_is_kept(qtbot, project: Project) -> None:
     win, dialog = _open(qtbot, project)
     page = dialog.appearance
     dialog.tabs.setCurrentWidget(page)
-    page.size.setFocus()
-    page.size.selectAll()
-    qtbot.keyClicks(page.size, "17")
+    page.font_size.setFocus()
+    page.font_size.selectAll()
+    qtbot.keyClicks(page.font_size, "17")
     assert win.view.text.font().pointSize() == 17
     assert int(QSettings().value("appearance/font_size")) == 17
     again = show_window(qtbot, project)

@@ -171,8 +171,10 @@ def export_project(project: Project, options: ExportOptions, *,
             parts = _plan(project, options, report, differ)
             stream = _Stream(project, options, report, progress, cancelled, differ)
             write = writer(options.fmt)
-            if options.publisher is not None:
-                write = partial(write, publisher=options.publisher.strip())
+            if options.publisher is not None:  # claimreview's own option (_check)
+                from annotator.io.export_claimreview import write_claimreview
+
+                write = partial(write_claimreview, publisher=options.publisher.strip())
             with _heard(report, staging.root, options.out):
                 for name, part in parts.items():
                     write(stream.drafts(part), target(options.fmt, staging.root, name))

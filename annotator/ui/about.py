@@ -7,10 +7,10 @@ from pathlib import Path
 
 import PySide6
 from PySide6.QtCore import QCoreApplication, QUrl, qVersion
-from PySide6.QtWidgets import QMainWindow
 
 from annotator import __version__
 from annotator.core.names import MODEL_SETTING
+from annotator.ui.window_protocol import WindowHost
 
 LICENCE = "MIT"
 
@@ -38,7 +38,7 @@ def spacy_version() -> str:
         return tr("not installed")
 
 
-def about_text(window: QMainWindow) -> str:
+def about_text(window: WindowHost) -> str:
     """The About box's rich text."""
     from annotator.nlp.resolve import describe
 

@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtGui import QDropEvent
 
 from annotator.app.projects import PROJECT_SUFFIX
+from annotator.ui.window_protocol import WindowHost, qt
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
-
 
 
 def tr(text: str) -> str:
@@ -44,19 +44,21 @@ def plan(paths: list[Path]) -> tuple[str, list[Path]]:
 class DropFilter(QObject):
     """The window's drag and drop events, handled beside it (an event filter)."""
 
-    def __init__(self, window: QMainWindow, open_project: Callable[[Path], object]) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowHost, open_project: Callable[[Path], object]) -> None:
+        super().__init__(qt(window))
         self.main, self.open_project = window, open_project
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(event, QDropEvent):  # the drag enter and move events are ones too
+            return False
         kind = event.type()
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
-            if dropped_paths(event.mimeData()):  # type: ignore[attr-defined]
-                event.acceptProposedAction()  # type: ignore[attr-defined]
+            if dropped_paths(event.mimeData()):
+                event.acceptProposedAction()
                 return True
         elif kind == QEvent.Type.Drop:
-            event.acceptProposedAction()  # type: ignore[attr-defined]
-            self.handle(dropped_paths(event.mimeData()))  # type: ignore[attr-defined]
+            event.acceptProposedAction()
+            self.handle(dropped_paths(event.mimeData()))
             return True
         return False
 
@@ -71,7 +73,7 @@ class DropFilter(QObject):
             self.main.review.say(what)
 
 
-def accept_drops(window: QMainWindow, open_project: Callable[[Path], object]) -> None:
+def accept_drops(window: WindowHost, open_project: Callable[[Path], object]) -> None:
     """Let ``window`` take drops of files and folders; ``open_project`` opens a project file."""
-    window.setAcceptDrops(True)
-    window.installEventFilter(DropFilter(window, open_project))
+    qt(window).setAcceptDrops(True)
+    qt(window).installEventFilter(DropFilter(window, open_project))

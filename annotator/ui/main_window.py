@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self._layout()
         self._add_actions()
         self._connect()
-        self._update_status()
+        self.update_status()
         check_bound(self, ARTICLE_PAGE)
         self.review.watch()
         self.view.text.setFocus()  # the keys work from the first one on
@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
             lambda _state: self._show_details(self.view.text.cursor_cp()))
         self.session.changed.connect(self._changed)
         self.session.switched.connect(self._switched)
-        self.session.undo_stack.indexChanged.connect(lambda _i: self._update_status())
+        self.session.undo_stack.indexChanged.connect(lambda _i: self.update_status())
 
     # -- navigation ------------------------------------------------------------------------
 
@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
         self.workbench.open(article_id)
         self.current_article = article_id
         self.last_article.remember(article_id)
-        self._update_status()
+        self.update_status()
 
     def apply_filter(self, where: ArticleFilter) -> None:
         """Filter the list; keep the open article selected when it still passes."""
@@ -244,7 +244,7 @@ class MainWindow(QMainWindow):
     def _changed(self, changes: Changes) -> None:
         for article_id in changes.articles:  # counts or status in the list
             self.model.refresh_article(article_id)
-        self._update_status(recount=bool(changes.parts & Part.STATUS))
+        self.update_status(recount=bool(changes.parts & Part.STATUS))
 
     def _switched(self) -> None:
         """Another annotator, or another's version shown: every view reads again."""
@@ -333,7 +333,7 @@ class MainWindow(QMainWindow):
             self.workbench.open(self.current_article)
         else:
             self.open_first()
-        self._update_status(recount=True)
+        self.update_status(recount=True)
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
@@ -394,7 +394,7 @@ class MainWindow(QMainWindow):
         self.view.text.select_cp(start, end)
         self.view.text.setFocus()
 
-    def _update_status(self, recount: bool = False) -> None:
+    def update_status(self, recount: bool = False) -> None:
         """The status bar's figures: the project's are counted again only when statuses
         changed (``recount``), not after every edit."""
         who = self.session.shown

@@ -3,24 +3,19 @@ ui/preferences_*.py). Every change applies at once; Close only closes."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QMainWindow,  # the main window (ui/main_window.py)
-    QTabWidget,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout
 
 from annotator.ui.preferences_appearance import AppearancePage
 from annotator.ui.preferences_labels import LabelsPage
 from annotator.ui.preferences_model import ModelPage
+from annotator.ui.window_protocol import WindowHost, qt
 
 
 class PreferencesDialog(QDialog):
     """Three pages in tabs."""
 
-    def __init__(self, window: QMainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowHost) -> None:
+        super().__init__(qt(window))
         self.setObjectName("preferences")
         self.setWindowTitle(self.tr("Preferences"))
         self.tabs = QTabWidget(self)

@@ -3,6 +3,9 @@ Each applies at once and is kept in QSettings for the next start."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from importlib import import_module
+
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -10,12 +13,12 @@ from PySide6.QtWidgets import (
     QFontComboBox,
     QFormLayout,
     QLabel,
-    QMainWindow,
     QSpinBox,
     QWidget,
 )
 
 from annotator.ui import theme
+from annotator.ui.window_protocol import WindowHost
 
 FONT_FAMILY, FONT_SIZE = "appearance/font_family", "appearance/font_size"
 LANGUAGE = "appearance/language"
@@ -26,7 +29,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("AppearancePage", text)
 
 
-def text_font(window: QMainWindow) -> QFont:
+def text_font(window: WindowHost) -> QFont:
     """The article text's font: the settings' family and size over the widget's own."""
     font = QFont(window.view.text.font())
     settings = QSettings()
@@ -38,16 +41,16 @@ def text_font(window: QMainWindow) -> QFont:
     return font
 
 
-def apply_font(window: QMainWindow) -> None:
+def apply_font(window: WindowHost) -> None:
     """Give the article text the font of the settings (at start and on every change)."""
     if QSettings().value(FONT_FAMILY) or QSettings().value(FONT_SIZE):
         window.view.text.setFont(text_font(window))
 
 
-def live_language():
+def live_language() -> Callable[[str], object] | None:
     """ui/i18n.py's ``choose`` (switches the language of open windows), if there is one."""
     try:
-        from annotator.ui import i18n  # type: ignore[attr-defined]
+        i18n = import_module("annotator.ui.i18n")
     except ImportError:
         return None
     return getattr(i18n, "choose", None)
@@ -65,15 +68,15 @@ def switch_language(code: str) -> bool:
 class AppearancePage(QWidget):
     """Font, size, theme and language."""
 
-    def __init__(self, window: QMainWindow, parent: QWidget | None = None) -> None:
+    def __init__(self, window: WindowHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.main = window
         font = text_font(window)
         self.family = QFontComboBox(self)
         self.family.setCurrentFont(font)
-        self.size = QSpinBox(self)
-        self.size.setRange(6, 48)
-        self.size.setValue(font.pointSize())
+        self.font_size = QSpinBox(self)
+        self.font_size.setRange(6, 48)
+        self.font_size.setValue(font.pointSize())
         self.theme = QComboBox(self)
         for code, text in zip(theme.CHOICES, (tr("Follow the system"), tr("Light"), tr("Dark")),
                               strict=True):
@@ -90,19 +93,19 @@ class AppearancePage(QWidget):
                            tr("The language takes effect after a restart."), self)
         form = QFormLayout(self)
         form.addRow(tr("Article &font:"), self.family)
-        form.addRow(tr("Font &size:"), self.size)
+        form.addRow(tr("Font &size:"), self.font_size)
         form.addRow(tr("&Theme:"), self.theme)
         form.addRow(tr("&Language:"), self.language)
         form.addRow("", self.note)
         self.family.currentFontChanged.connect(self.font_changed)
-        self.size.valueChanged.connect(self.font_changed)
+        self.font_size.valueChanged.connect(self.font_changed)
         self.theme.currentIndexChanged.connect(lambda _i: theme.choose(self.theme.currentData()))
         self.language.currentIndexChanged.connect(lambda _i: self.language_changed())
 
     def font_changed(self, *_args) -> None:
         settings = QSettings()
         settings.setValue(FONT_FAMILY, self.family.currentFont().family())
-        settings.setValue(FONT_SIZE, self.size.value())
+        settings.setValue(FONT_SIZE, self.font_size.value())
         apply_font(self.main)
 
     def language_changed(self) -> None:

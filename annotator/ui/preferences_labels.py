@@ -5,6 +5,8 @@ through the window's undo stack (app/label_commands.py), so Ctrl+Z takes them ba
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -13,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QMainWindow,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -26,6 +27,10 @@ from annotator.core.colors import DEFAULT_LABEL_COLOR
 from annotator.core.model import Layer
 from annotator.store import label_scheme as scheme
 from annotator.ui import theme
+from annotator.ui.window_protocol import WindowHost
+
+if TYPE_CHECKING:
+    from annotator.store import Project
 
 NAME, COLOUR, KEY = range(3)
 LAYERS = (Layer.ENTITY, Layer.CLAIM, Layer.SOURCE, Layer.STRUCTURE)
@@ -38,7 +43,7 @@ def tr(text: str) -> str:
 class LabelsPage(QWidget):
     """One table per chosen layer; edit a name or a key in place, buttons for the rest."""
 
-    def __init__(self, window: QMainWindow, parent: QWidget | None = None) -> None:
+    def __init__(self, window: WindowHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.main = window
         self.layer = QComboBox(self)
@@ -69,7 +74,7 @@ class LabelsPage(QWidget):
         self.reload()
 
     @property
-    def project(self):
+    def project(self) -> Project:
         return self.main.project
 
     def current_layer(self) -> Layer:
@@ -92,15 +97,21 @@ class LabelsPage(QWidget):
                 self.table.setItem(row, column, item)
         self.table.blockSignals(False)
 
-    def selected_name(self) -> str | None:
-        item = self.table.item(self.table.currentRow(), NAME)
+    def name_at(self, row: int) -> str | None:
+        """The label's name in ``row`` as stored (before an edit of the cell)."""
+        item = self.table.item(row, NAME)
         return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+
+    def selected_name(self) -> str | None:
+        return self.name_at(self.table.currentRow())
 
     def say(self, text: str) -> None:
         self.message.setText(text)
 
     def _edited(self, item: QTableWidgetItem) -> None:
-        name = self.table.item(item.row(), NAME).data(Qt.ItemDataRole.UserRole)
+        name = self.name_at(item.row())
+        if name is None:
+            return
         if item.column() == NAME:
             self.rename(name, item.text())
         elif item.column() == KEY:
@@ -165,7 +176,7 @@ class LabelsPage(QWidget):
             return
         self._push(command)
 
-    def _push(self, command) -> bool:
+    def _push(self, command: RenameLabel | DeleteLabel) -> bool:
         done = self.main.session.push(command)
         self.applied()
         return done
@@ -176,13 +187,13 @@ class LabelsPage(QWidget):
         refresh_window(self.main)
 
 
-def refresh_window(window: QMainWindow) -> None:
+def refresh_window(window: WindowHost) -> None:
     """The open article drawn again with the labels as they are now."""
     if window.current_article is not None:
         window.workbench.open(window.current_article)
 
 
-def watch_label_undo(window: QMainWindow) -> None:
+def watch_label_undo(window: WindowHost) -> None:
     """An undo or redo of a label command redraws the window with the labels as they are."""
     stack = window.session.undo_stack
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -22,6 +21,7 @@ from annotator.app import model_wheels
 from annotator.app.tasks import Task, TaskRunner
 from annotator.core.names import MODEL_SETTING
 from annotator.nlp.resolve import bundled_model_path, describe
+from annotator.ui.window_protocol import WindowHost
 
 CHOICE = Qt.ItemDataRole.UserRole  # an item's value: a package name or a folder
 AUTO = ""  # no setting: an installed de_core_news_* pipeline, else the bundled one
@@ -34,7 +34,7 @@ def tr(text: str) -> str:
 class ModelPage(QWidget):
     """The choices in a list; choosing one stores it in the project at once."""
 
-    def __init__(self, window: QMainWindow, parent: QWidget | None = None) -> None:
+    def __init__(self, window: WindowHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.main = window
         self.runner = TaskRunner(self)
@@ -73,7 +73,7 @@ class ModelPage(QWidget):
     def use(self, value: str) -> None:
         """Store the choice in the project; the status bar shows it."""
         self.main.project.set_setting(MODEL_SETTING, value or None)
-        self.main._update_status()
+        self.main.update_status()
         self.fill()
 
     def choose_folder(self) -> None:

@@ -13,44 +13,42 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from annotator.app import projects
 from annotator.app.folders import documents_dir
 from annotator.store import Project, ProjectError
 from annotator.ui.keys import bind
+from annotator.ui.window_protocol import WindowHost, qt
 
 if TYPE_CHECKING:
     from annotator.ui.preferences import PreferencesDialog
 
 CONTEXT = "ProjectMenu"
 FILTER = "annotator projects (*.db);;All files (*)"
-_windows: list[QMainWindow] = []  # windows opened from a menu, kept alive while shown
+_windows: list[WindowHost] = []  # windows opened from a menu, kept alive while shown
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def add_desktop_menus(window: QMainWindow, file: QMenu, edit: QMenu, helpm: QMenu) -> None:
+def add_desktop_menus(window: WindowHost, file: QMenu, edit: QMenu, helpm: QMenu) -> None:
     """New, Open and Recent at the top of File; Preferences in Edit; About in Help; drops."""
     from annotator.ui import drop
 
-    first = file.actions()[0] if file.actions() else None
-    new = bind(window, "project.new", lambda: choose_new(window))
-    opened = bind(window, "project.open", lambda: choose_open(window))
-    file.insertActions(first, [new, opened])
+    new = bind(qt(window), "project.new", lambda: choose_new(window))
+    opened = bind(qt(window), "project.open", lambda: choose_open(window))
     recent = QMenu(tr("&Recent projects"), file)
     recent.setObjectName("project.recent")
     recent.aboutToShow.connect(lambda: fill_recent(window, recent))
-    file.insertMenu(first, recent)
-    file.insertSeparator(first)
+    put_first(file, [new, opened], recent)
     fill_recent(window, recent)  # the shortcuts of its entries work before it is shown
     quit_last(file)
     edit.addSeparator()
-    edit.addAction(bind(window, "edit.preferences", lambda: show_preferences(window)))
+    edit.addAction(bind(qt(window), "edit.preferences", lambda: show_preferences(window)))
     helpm.addSeparator()
-    about = QAction(tr("&About annotator"), window)
+    about = QAction(tr("&About annotator"), qt(window))
     about.setObjectName("help.about")
     about.setMenuRole(QAction.MenuRole.AboutRole)
     about.triggered.connect(lambda: show_about(window))
@@ -65,6 +63,20 @@ def add_desktop_menus(window: QMainWindow, file: QMenu, edit: QMenu, helpm: QMen
     watch_label_undo(window)
 
 
+def put_first(menu: QMenu, actions: list[QAction], submenu: QMenu) -> None:
+    """``actions``, ``submenu`` and a separator before the menu's first entry (or into the
+    empty menu)."""
+    first = menu.actions()[0] if menu.actions() else None
+    if first is None:
+        menu.addActions(actions)
+        menu.addMenu(submenu)
+        menu.addSeparator()
+    else:
+        menu.insertActions(first, actions)
+        menu.insertMenu(first, submenu)
+        menu.insertSeparator(first)
+
+
 def quit_last(file: QMenu) -> None:
     """Quit at the end of File, after a separator, whatever was added after it."""
     quits = [a for a in file.actions() if a.objectName() == "project.quit"]
@@ -74,7 +86,7 @@ def quit_last(file: QMenu) -> None:
         file.addAction(quits[0])
 
 
-def fill_recent(window: QMainWindow, menu: QMenu) -> None:
+def fill_recent(window: WindowHost, menu: QMenu) -> None:
     """The recent projects, the last first; a missing file is left out of the list."""
     menu.clear()
     paths = projects.recent()
@@ -91,24 +103,29 @@ def fill_recent(window: QMainWindow, menu: QMenu) -> None:
     menu.addSeparator()
     clear = menu.addAction(tr("&Clear list"))
     clear.setObjectName("project.recent.clear")
-    clear.triggered.connect(lambda: (projects.forget_recent(), fill_recent(window, menu)))
+
+    def cleared() -> None:
+        projects.forget_recent()
+        fill_recent(window, menu)
+
+    clear.triggered.connect(cleared)
 
 
-def choose_open(window: QMainWindow) -> QMainWindow | None:
+def choose_open(window: WindowHost) -> WindowHost | None:
     """Ask for a project file and open it."""
     start = str(window.project.path.parent if window.project.path else documents_dir())
-    name, _ = QFileDialog.getOpenFileName(window, tr("Open project"), start, tr(FILTER))
+    name, _ = QFileDialog.getOpenFileName(qt(window), tr("Open project"), start, tr(FILTER))
     return open_path(window, Path(name)) if name else None
 
 
-def choose_new(window: QMainWindow) -> QMainWindow | None:
+def choose_new(window: WindowHost) -> WindowHost | None:
     """Ask for a new project file's name, create it and open it."""
     start = str(window.project.path.parent if window.project.path else documents_dir())
-    name, _ = QFileDialog.getSaveFileName(window, tr("New project"), start, tr(FILTER))
+    name, _ = QFileDialog.getSaveFileName(qt(window), tr("New project"), start, tr(FILTER))
     return open_path(window, Path(name), create=True) if name else None
 
 
-def open_path(window: QMainWindow, path: Path, create: bool = False) -> QMainWindow | None:
+def open_path(window: WindowHost, path: Path, create: bool = False) -> WindowHost | None:
     """Open (or create) a project in a new window that takes this one's place; None when
     the file is refused (the user is told why) or this window does not close."""
     if window.project.path is not None and path.resolve() == window.project.path.resolve():
@@ -117,30 +134,31 @@ def open_path(window: QMainWindow, path: Path, create: bool = False) -> QMainWin
     try:
         project = projects.new_project(path) if create else projects.open_project(path)
     except ProjectError as exc:
-        QMessageBox.warning(window, tr("Cannot open the project"), str(exc))
+        QMessageBox.warning(qt(window), tr("Cannot open the project"), str(exc))
         return None
     return replace_window(window, project)
 
 
-def replace_window(window: QMainWindow, project: Project) -> QMainWindow | None:
+def replace_window(window: WindowHost, project: Project) -> WindowHost | None:
     """A window on ``project`` where ``window`` was; ``window`` closes as on quitting."""
     try:  # the same class as this window's: this module never imports the window's
         new = type(window)(project, window.session.annotator)
     except (ProjectError, sqlite3.DatabaseError) as exc:
         project.close()
-        QMessageBox.warning(window, tr("Cannot open the project"), str(exc))
+        QMessageBox.warning(qt(window), tr("Cannot open the project"), str(exc))
         return None
-    new.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    new.destroyed.connect(project.close)
+    shown = qt(new)
+    shown.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    shown.destroyed.connect(project.close)
     app = QApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(project.close)
     if project.upgrade:
-        new.statusBar().showMessage(tr("Project %s") % project.upgrade.describe())
-    new.show()  # before this one closes: the app quits when its last window closes
+        shown.statusBar().showMessage(tr("Project %s") % project.upgrade.describe())
+    shown.show()  # before this one closes: the app quits when its last window closes
     new.open_first()
-    if not window.close():  # its closeEvent stops and waits for the background jobs
-        new.close()
+    if not qt(window).close():  # its closeEvent stops and waits for the background jobs
+        shown.close()
         return None
     window.project.close()
     if window in _windows:
@@ -149,11 +167,11 @@ def replace_window(window: QMainWindow, project: Project) -> QMainWindow | None:
     return new
 
 
-def show_preferences(window: QMainWindow) -> PreferencesDialog:
+def show_preferences(window: WindowHost) -> PreferencesDialog:
     """Edit ▸ Preferences (ui/preferences.py)."""
     from annotator.ui.preferences import PreferencesDialog
 
-    dialog = window.findChild(PreferencesDialog)
+    dialog = qt(window).findChild(PreferencesDialog)
     if dialog is None:
         dialog = PreferencesDialog(window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -161,12 +179,12 @@ def show_preferences(window: QMainWindow) -> PreferencesDialog:
     return dialog
 
 
-def show_about(window: QMainWindow) -> QMessageBox:
+def show_about(window: WindowHost) -> QMessageBox:
     """Help ▸ About: versions, the project, the licence, where the documentation is."""
     from annotator.ui.about import about_text
 
     box = QMessageBox(QMessageBox.Icon.NoIcon, tr("About annotator"), about_text(window),
-                      QMessageBox.StandardButton.Close, window)
+                      QMessageBox.StandardButton.Close, qt(window))
     box.setObjectName("about")
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
