@@ -20,7 +20,7 @@ _AllowDisagreements = Annotated[bool, typer.Option(
     "no gold version (each version; a warning), instead of refusing")]
 
 _Publisher = Annotated[str | None, typer.Option(
-    "--publisher", help="claimreview: the organisation publishing the fact-checks, named as "
+    "--publisher", metavar="NAME", help="claimreview: the organisation publishing the fact-checks, named as "
     "each review's author (default: the annotator who gave the verdict)")]
 _ReviewedOnly = Annotated[bool, typer.Option(
     "--reviewed-only", help="Only done articles with no open model suggestions")]
