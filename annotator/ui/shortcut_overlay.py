@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from annotator.ui import theme
+from annotator.ui.i18n import key_text
 from annotator.ui.keymap import Sheet
 
 
@@ -30,18 +31,18 @@ class ShortcutOverlay(QWidget):
 
     def show_sheet(self, groups: Sheet) -> None:
         """Fill from ``keymap.sheet``, cover the parent, take the focus."""
-        columns = []
+        columns, either = [], self.tr(" or ")
         for group, items in groups:
             rows = "".join(
-                f"<tr><td align=right><b><code>{' or '.join(map(escape, keys))}</code></b>"
-                f"&nbsp;&nbsp;</td><td>{escape(text)}</td></tr>" for keys, text in items)
+                f"<tr><td align=right><b><code>{escape(either.join(map(key_text, keys)))}</code>"
+                f"</b>&nbsp;&nbsp;</td><td>{escape(text)}</td></tr>" for keys, text in items)
             columns.append(f"<h3>{escape(group)}</h3><table>{rows}</table>")
         half = (len(columns) + 1) // 2
         self.label.setText(
-            "<h2>Keyboard shortcuts</h2><table><tr><td valign=top>"
+            "<h2>" + self.tr("Keyboard shortcuts") + "</h2><table><tr><td valign=top>"
             + "".join(columns[:half]) + "</td><td width=30></td><td valign=top>"
             + "".join(columns[half:]) + "</td></tr></table>"
-            "<p><i>Any key closes this sheet.</i></p>")
+            + "<p><i>" + self.tr("Any key closes this sheet.") + "</i></p>")
         if (parent := self.parentWidget()) is not None:
             self.setGeometry(parent.rect())
         self.raise_()

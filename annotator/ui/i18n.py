@@ -1,0 +1,155 @@
+"""English and German: Qt's translators for the app's texts and for Qt's own dialogs.
+
+The texts are marked in the code (``self.tr``, ``QCoreApplication.translate``,
+``QT_TRANSLATE_NOOP``); their German is in resources/i18n/annotator_de.ts, compiled at build time
+into the package (annotator/resources/i18n/annotator_de.qm). A checkout without a build compiles
+it into the user's cache on first use (docs/translations.md). The language follows the system
+(German for any German locale) unless the setting ``appearance/language`` names one.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QStandardPaths,
+    QTranslator,
+)
+from PySide6.QtGui import QKeySequence
+
+SETTING = "appearance/language"
+CHOICES = ("system", "en", "de")
+PACKAGED = Path(__file__).resolve().parents[1] / "resources" / "i18n"
+SOURCES = Path(__file__).resolve().parents[2] / "resources" / "i18n"  # a checkout's .ts files
+_installed: list[QTranslator] = []
+
+
+def language(choice: str | None = None) -> str:
+    """"de" or "en": the choice (default: the setting), the system's language for "system"."""
+    choice = choice or str(QSettings().value(SETTING, "system"))
+    if choice in ("en", "de"):
+        return choice
+    return "de" if QLocale.system().language() == QLocale.Language.German else "en"
+
+
+def start(app: QCoreApplication | None = None) -> str:
+    """Install the translators of the chosen language; the language installed."""
+    return install(language())
+
+
+def choose(choice: str) -> bool:
+    """Save ``choice`` (system, en, de) and install its translators. Windows and dialogs opened
+    from now on speak it; open windows keep their texts until the next start: False, "after a
+    restart" (the caller says so)."""
+    if choice not in CHOICES:
+        raise ValueError(f"language {choice!r}: one of {', '.join(CHOICES)}")
+    QSettings().setValue(SETTING, choice)
+    install(language(choice))
+    return False
+
+
+def install(code: str) -> str:
+    """Replace the installed translators by those of ``code`` (English: none)."""
+    app = QCoreApplication.instance()
+    while _installed:
+        app.removeTranslator(_installed.pop())
+    QLocale.setDefault(QLocale(QLocale.Language.German if code == "de" else
+                               QLocale.Language.English))
+    if code == "en":
+        return code
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in ((f"annotator_{code}.qm", compiled(code)), (f"qtbase_{code}.qm", qt_dir)):
+        translator = QTranslator(app)
+        if folder is not None and translator.load(str(Path(folder) / name)):
+            app.installTranslator(translator)
+            _installed.append(translator)
+    return code
+
+
+def compiled(code: str) -> Path | None:
+    """The folder of the compiled ``annotator_<code>.qm``: the package's, else (a checkout with
+    a newer .ts) the user's cache, compiled there with pyside6-lrelease; None if neither."""
+    qm, ts = PACKAGED / f"annotator_{code}.qm", SOURCES / f"annotator_{code}.ts"
+    if not ts.exists() or (qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime):
+        return PACKAGED if qm.exists() else None
+    cache = Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.CacheLocation)) / "i18n"
+    cached = cache / qm.name
+    if not cached.exists() or cached.stat().st_mtime < ts.stat().st_mtime:
+        cache.mkdir(parents=True, exist_ok=True)
+        release(ts, cached)
+    return cache if cached.exists() else None
+
+
+def release(ts: Path, qm: Path) -> None:
+    """Compile ``ts`` into ``qm`` with PySide6's lrelease (quiet; a failure leaves no file)."""
+    import PySide6
+
+    tool = Path(PySide6.__file__).parent / ("lrelease.exe" if sys.platform == "win32" else
+                                            "lrelease")
+    subprocess.run([str(tool), "-silent", str(ts), "-qm", str(qm)], check=False,
+                   capture_output=True)
+
+
+def tr(context: str, text: str) -> str:
+    """A text marked elsewhere (``QT_TRANSLATE_NOOP``), translated now."""
+    return QCoreApplication.translate(context, text)
+
+
+def keymap_text(text: str) -> str:
+    """A text of ui/keymap.py in the user's language."""
+    return QCoreApplication.translate("keymap", text)
+
+
+def key_text(key: str) -> str:
+    """A key as the user's language writes it ("Ctrl+F": "Strg+F"); notes such as "drag" are
+    keymap texts."""
+    sequence = QKeySequence(key, QKeySequence.SequenceFormat.PortableText)
+    if not sequence.isEmpty() and sequence.toString() == key:
+        return sequence.toString(QKeySequence.SequenceFormat.NativeText)
+    return keymap_text(key)
+
+
+# names of the annotation layers (core.model.Layer) as the interface shows them
+LAYERS = {"entity": QT_TRANSLATE_NOOP("Layer", "entity"),
+          "claim": QT_TRANSLATE_NOOP("Layer", "claim"),
+          "source": QT_TRANSLATE_NOOP("Layer", "source"),
+          "structure": QT_TRANSLATE_NOOP("Layer", "structure"),
+          "suggestion": QT_TRANSLATE_NOOP("Layer", "suggestion")}
+
+
+def layer_text(layer: str) -> str:
+    """A layer's name ("entity", "claim" …) in the user's language."""
+    return QCoreApplication.translate("Layer", LAYERS.get(layer, layer))
+
+
+# the values of a claim's attributes (core.model: CLAIM_KINDS, CHECKWORTHY, VERDICTS,
+# QUOTE_TYPES, STANCES) as the interface shows them; the stored values stay English
+VALUES = (QT_TRANSLATE_NOOP("ClaimValues", "factual"),
+          QT_TRANSLATE_NOOP("ClaimValues", "quotation"),
+          QT_TRANSLATE_NOOP("ClaimValues", "assessment"),
+          QT_TRANSLATE_NOOP("ClaimValues", "prediction"),
+          QT_TRANSLATE_NOOP("ClaimValues", "yes"), QT_TRANSLATE_NOOP("ClaimValues", "no"),
+          QT_TRANSLATE_NOOP("ClaimValues", "unsure"),
+          QT_TRANSLATE_NOOP("ClaimValues", "unverified"),
+          QT_TRANSLATE_NOOP("ClaimValues", "true"), QT_TRANSLATE_NOOP("ClaimValues", "false"),
+          QT_TRANSLATE_NOOP("ClaimValues", "misleading"),
+          QT_TRANSLATE_NOOP("ClaimValues", "unprovable"),
+          QT_TRANSLATE_NOOP("ClaimValues", "direct"),
+          QT_TRANSLATE_NOOP("ClaimValues", "indirect"),
+          QT_TRANSLATE_NOOP("ClaimValues", "reported"),
+          QT_TRANSLATE_NOOP("ClaimValues", "unattributed"),
+          QT_TRANSLATE_NOOP("ClaimValues", "supports"),
+          QT_TRANSLATE_NOOP("ClaimValues", "refutes"))
+
+
+def value_text(value: str) -> str:
+    """A claim attribute's value ("factual", "true" …) in the user's language."""
+    return QCoreApplication.translate("ClaimValues", value) if value else value
