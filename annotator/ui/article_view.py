@@ -15,8 +15,7 @@ from annotator.core.model import Annotation, Article, Label, Layer, Suggestion
 from annotator.core.names import ATTRIBUTED_TO
 from annotator.ui import theme
 from annotator.ui.highlighter import Highlight
-from annotator.ui.i18n import layer_text
-from annotator.ui.keymap import keys_text
+from annotator.ui.i18n import keys_text, layer_text
 from annotator.ui.span_editor import SpanEditor
 
 

@@ -15,8 +15,7 @@ from annotator.core.model import Annotation, Layer, Link
 from annotator.core.names import ATTRIBUTED_TO
 from annotator.store.matching_store import MatchSpan
 from annotator.ui.claim_panel import CandidateRow, ClaimPanel
-from annotator.ui.i18n import value_text
-from annotator.ui.keymap import keys_text
+from annotator.ui.i18n import keys_text, value_text
 from annotator.ui.matching_worker import MatchingWorker
 
 SUGGESTIONS_KEPT = 256  # attributions kept for the claims visited, found again beyond that

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import CHECKWORTHY, CLAIM_KINDS, QUOTE_TYPES, VERDICTS, Annotation, Link
 from annotator.core.values import ClaimValue
-from annotator.ui.i18n import value_text
-from annotator.ui.keymap import keys_text
+from annotator.ui.i18n import keys_text, value_text
 from annotator.ui.keys import bind, bind_each
 from annotator.ui.plain import rich_label, tooltip
 from annotator.ui.value_list import ValueList

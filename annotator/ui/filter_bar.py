@@ -13,8 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import ArticleFilter, Label, Status
-from annotator.ui import keymap
-from annotator.ui.i18n import key_text, layer_text
+from annotator.ui.i18n import keys_text, layer_text
 
 SHORT = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
 STATUSES = [(QT_TRANSLATE_NOOP("FilterBar", "All statuses"), None),
@@ -33,7 +32,7 @@ class FilterBar(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Search articles ({keys})").format(
-            keys=key_text(keymap.action("edit.find").keys[0])))
+            keys=keys_text("edit.find")))
         self.search.setClearButtonEnabled(True)
         self.status = QComboBox(self)
         self.status.setObjectName("statusFilter")

@@ -9,6 +9,7 @@ it into the user's cache on first use (docs/translations.md). The language follo
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +21,7 @@ from PySide6.QtCore import (
     QLocale,
     QSettings,
     QStandardPaths,
+    Qt,
     QTranslator,
 )
 from PySide6.QtGui import QKeySequence
@@ -56,16 +58,17 @@ def choose(choice: str) -> bool:
 
 
 def install(code: str) -> str:
-    """Replace the installed translators by those of ``code`` (English: none)."""
+    """Replace the installed translators by those of ``code``."""
     app = QCoreApplication.instance()
     while _installed:
         app.removeTranslator(_installed.pop())
     QLocale.setDefault(QLocale(QLocale.Language.German if code == "de" else
                                QLocale.Language.English))
-    if code == "en":
-        return code
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in ((f"annotator_{code}.qm", compiled(code)), (f"qtbase_{code}.qm", qt_dir)):
+    files = [(f"annotator_{code}.qm", compiled(code))]  # English: its plural forms only
+    if code != "en":
+        files.append((f"qtbase_{code}.qm", qt_dir))
+    for name, folder in files:
         translator = QTranslator(app)
         if folder is not None and translator.load(str(Path(folder) / name)):
             app.installTranslator(translator)
@@ -108,13 +111,24 @@ def keymap_text(text: str) -> str:
     return QCoreApplication.translate("keymap", text)
 
 
+OR = QT_TRANSLATE_NOOP("keymap", " or ")  # between a key and its alternative
+
+
+def keys_text(name: str) -> str:
+    """The keys of a keymap action as the user reads them, e.g. "Tab oder J"."""
+    from annotator.ui.keymap import action
+
+    entry = action(name)
+    return keymap_text(OR).join(map(key_text, entry.shown or entry.keys))
+
+
 def key_text(key: str) -> str:
-    """A key as the user's language writes it ("Ctrl+F": "Strg+F"); notes such as "drag" are
-    keymap texts."""
+    """A key as the user's language writes it ("Ctrl+F": "Strg+F"); a note such as "drag" is
+    a keymap text, digits ("1 … 9") stay as they are."""
     sequence = QKeySequence(key, QKeySequence.SequenceFormat.PortableText)
-    if not sequence.isEmpty() and sequence.toString() == key:
+    if sequence.count() == 1 and sequence[0].key() != Qt.Key.Key_unknown:
         return sequence.toString(QKeySequence.SequenceFormat.NativeText)
-    return keymap_text(key)
+    return keymap_text(key) if re.search("[a-z]{3}", key) else key
 
 
 # names of the annotation layers (core.model.Layer) as the interface shows them

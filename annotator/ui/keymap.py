@@ -120,7 +120,8 @@ ACTIONS: tuple[Action, ...] = (
     A("source.mark_exact", ("Alt+S",), QT_TRANSLATE_NOOP("keymap", "Mark a source, exact "
                                   "characters"), CLAIMS, ARTICLE, listed=False),
     A("note.exact", (), QT_TRANSLATE_NOOP("keymap", "The same with exact characters, not whole "
-                                  "words (digits too)"), CLAIMS, ARTICLE, ("Alt+key",)),
+                                  "words (digits too)"), CLAIMS, ARTICLE,
+      (QT_TRANSLATE_NOOP("keymap", "Alt+key"),)),
     A("claim.link", ("L",), QT_TRANSLATE_NOOP("keymap", "Link the claim at the cursor to a "
                                   "source (the article's, then known ones)"), CLAIMS, ARTICLE),
     A("claim.edit", ("E",), QT_TRANSLATE_NOOP("keymap", "Edit the claim's kind, "
@@ -387,15 +388,14 @@ def sheet(scopes: Iterable[str], details: Mapping[str, str] | None = None,
           tr: Callable[[str], str] = _same) -> Sheet:
     """The listed actions of some scopes as (group, [(keys, help)]), in declared order;
     ``details`` adds text to an action's help (e.g. the project's labels); ``tr`` translates
-    the group names, the help and the shown keys (English: unchanged)."""
+    the group names and the help (English: unchanged)."""
     scopes, details = set(scopes), details or {}
     groups: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for a in ACTIONS:
         if a.listed and a.scope in scopes:
             more = f" ({details[a.name]})" if a.name in details else ""
-            keys = tuple(map(tr, a.shown)) or a.keys
-            groups.setdefault(tr(a.group), []).append((keys, tr(a.help).format_map(FIELDS)
-                                                       + more))
+            groups.setdefault(tr(a.group), []).append((a.shown or a.keys,
+                                                       tr(a.help).format_map(FIELDS) + more))
     return list(groups.items())
 
 

@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from annotator.ui import theme
-from annotator.ui.i18n import key_text
+from annotator.ui.i18n import OR, key_text, keymap_text
 from annotator.ui.keymap import Sheet
 
 
@@ -31,7 +31,7 @@ class ShortcutOverlay(QWidget):
 
     def show_sheet(self, groups: Sheet) -> None:
         """Fill from ``keymap.sheet``, cover the parent, take the focus."""
-        columns, either = [], self.tr(" or ")
+        columns, either = [], keymap_text(OR)
         for group, items in groups:
             rows = "".join(
                 f"<tr><td align=right><b><code>{escape(either.join(map(key_text, keys)))}</code>"

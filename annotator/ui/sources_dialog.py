@@ -28,7 +28,8 @@ from annotator.app.changes import Changes, Part
 from annotator.app.session import Session
 from annotator.core.model import CanonicalSource
 from annotator.ui import theme
-from annotator.ui.keymap import SOURCES_PAGE, hint, keys_text
+from annotator.ui.i18n import keys_text
+from annotator.ui.keymap import SOURCES_PAGE, hint
 from annotator.ui.keys import bind, bind_each, check_bound
 from annotator.ui.plain import plain_label
 

@@ -13,8 +13,8 @@ from annotator.app.session import Session
 from annotator.app.zones import sentence_at
 from annotator.core.model import Annotation, Layer, Span, Suggestion
 from annotator.core.spans import snap_to_tokens, token_bounds
-from annotator.ui.i18n import layer_text
-from annotator.ui.keymap import DIGITS, keys_text
+from annotator.ui.i18n import keys_text, layer_text
+from annotator.ui.keymap import DIGITS
 from annotator.ui.keys import bind, bind_each
 from annotator.ui.review_actions import when_closed
 
