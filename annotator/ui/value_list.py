@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from annotator.core.values import ClaimValue
+from annotator.ui.i18n import key_text
 from annotator.ui.keymap import action
 from annotator.ui.keys import bind
 
@@ -61,7 +62,7 @@ class ValueList(QWidget):
         self.list.setFixedHeight(rows * line + 2 * self.list.frameWidth() + 4)
         state = "" if values is None or stored else "<i>" + self.tr("found in the text") + \
             "</i> · "
-        first = {name: escape(action(name).keys[-1 if name == "value.add" else 0])
+        first = {name: escape(key_text(action(name).keys[-1 if name == "value.add" else 0]))
                  for name in ("claim.values", "value.edit", "value.add", "value.delete")}
         self.heading.setText(self.tr(
             "<b>Values</b> <small>({state}{values}, then {edit} edits, {add} adds, {delete} "
