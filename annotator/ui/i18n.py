@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -120,6 +121,15 @@ def keys_text(name: str) -> str:
 
     entry = action(name)
     return keymap_text(OR).join(map(key_text, entry.shown or entry.keys))
+
+
+def hint(scopes: Iterable[str]) -> str:
+    """The keys of some keymap scopes on one line, e.g. "M merge … · K next kind …"."""
+    from annotator.ui.keymap import sheet
+
+    either = keymap_text(OR)
+    return " · ".join(f"{either.join(map(key_text, keys))} {text[0].lower()}{text[1:]}"
+                      for _group, rows in sheet(scopes, tr=keymap_text) for keys, text in rows)
 
 
 def key_text(key: str) -> str:

@@ -399,12 +399,6 @@ def sheet(scopes: Iterable[str], details: Mapping[str, str] | None = None,
     return list(groups.items())
 
 
-def hint(scopes: Iterable[str]) -> str:
-    """The keys of some scopes on one line, e.g. "M merge … · K next kind …"."""
-    return " · ".join(f"{' or '.join(keys)} {text[0].lower()}{text[1:]}"
-                      for _group, rows in sheet(scopes) for keys, text in rows)
-
-
 def label_keys(labels: Iterable[tuple[str | None, str]]) -> str:
     """'1 PER · 2 LOC' from (key, label name) pairs; keys that are no digit key are left out."""
     return " · ".join(f"{key} {name}" for key, name in labels if key in DIGITS)

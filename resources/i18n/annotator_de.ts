@@ -2,6 +2,67 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AdjudicationWindow</name>
+    <message>
+        <location filename="../../annotator/ui/adjudication_window.py" line="+84"/>
+        <source>Adjudication: the gold version</source>
+        <translation>Adjudikation: die Goldfassung</translation>
+    </message>
+    <message>
+        <location line="+168"/>
+        <source>No disagreements in this article</source>
+        <translation>Keine Abweichungen in diesem Artikel</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No disagreement to decide</source>
+        <translation>Keine Abweichung zu entscheiden</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No gold span at the gold pane&apos;s cursor</source>
+        <translation>Keine Gold-Textstelle am Cursor der Goldfassung</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Nothing to adjudicate: no article has two annotators&apos; done versions that disagree</source>
+        <translation>Nichts zu adjudizieren: kein Artikel hat zwei fertige, voneinander abweichende Fassungen von Annotatoren</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementWindow</name>
+    <message>
+        <location filename="../../annotator/ui/agreement_window.py" line="+68"/>
+        <source>Agreement between annotators</source>
+        <translation>Übereinstimmung der Annotatoren</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Colours: red 0.4 and below, yellow 0.7, green 1; grey: nothing to compare. </source>
+        <translation>Farben: rot 0,4 und darunter, gelb 0,7, grün 1; grau: nichts zu vergleichen. </translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Computing the agreement…</source>
+        <translation>Übereinstimmung wird berechnet …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agreement</source>
+        <translation>Übereinstimmung</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Computing the agreement: {step}</source>
+        <translation>Übereinstimmung wird berechnet: {step}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No agreement: {error}</source>
+        <translation>Keine Übereinstimmung: {error}</translation>
+    </message>
+</context>
+<context>
     <name>AnnotatorActions</name>
     <message>
         <location filename="../../annotator/ui/annotator_actions.py" line="+43"/>
@@ -303,7 +364,7 @@
 <context>
     <name>ClaimValues</name>
     <message>
-        <location filename="../../annotator/ui/i18n.py" line="+149"/>
+        <location filename="../../annotator/ui/i18n.py" line="+159"/>
         <source>factual</source>
         <translation>Tatsache</translation>
     </message>
@@ -394,6 +455,185 @@
     </message>
 </context>
 <context>
+    <name>DisputesView</name>
+    <message>
+        <location filename="../../annotator/ui/disputes_view.py" line="+41"/>
+        <source>&lt;span style=&quot;color:$muted&quot;&gt;J/K group · H/L claim · 1–9 holds&lt;br&gt;V value · R why · T title · Del remove&lt;br&gt;Enter opens the claim · A all groups&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;color:$muted&quot;&gt;J/K Gruppe · H/L Behauptung · 1–9 trifft zu&lt;br&gt;V Wert · R warum · T Titel · Entf entfernen&lt;br&gt;Enter öffnet die Behauptung · A alle Gruppen&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Disputed only</source>
+        <translation>Nur strittige</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All groups</source>
+        <translation>Alle Gruppen</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Why the claim holds (R edits, Enter saves, Esc restores)</source>
+        <translation>Warum die Behauptung zutrifft (R bearbeitet, Enter speichert, Esc stellt wieder her)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Why it holds</source>
+        <translation>Warum sie zutrifft</translation>
+    </message>
+    <message>
+        <location line="+103"/>
+        <source>No disputed claims</source>
+        <translation>Keine strittigen Behauptungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group claims in the article view; A lists all groups.</source>
+        <translation>Behauptungen in der Artikelansicht gruppieren; A zeigt alle Gruppen.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source> vs </source>
+        <translation> gegen </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>disputed</source>
+        <translation>strittig</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>agreed</source>
+        <translation>einig</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>holds: {outlet}, {value}</source>
+        <translation>trifft zu: {outlet}, {value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · undecided</source>
+        <translation> · unentschieden</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n claim(s) · </source>
+        <translation>
+            <numerusform>%n Behauptung · </numerusform>
+            <numerusform>%n Behauptungen · </numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Value in &lt;b&gt;{outlet}&lt;/b&gt;:</source>
+        <translation>Wert in &lt;b&gt;{outlet}&lt;/b&gt;:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Group title:</source>
+        <translation>Gruppentitel:</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../annotator/ui/export_dialog.py" line="+51"/>
+        <source>gold where there is one, else every annotator&apos;s</source>
+        <translation>Gold, wo es eine gibt, sonst die jedes Annotators</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export dataset</source>
+        <translation>Datensatz exportieren</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choose…</source>
+        <translation>Wählen …</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>also articles not marked done (what nobody reviewed is marked missing)</source>
+        <translation>auch nicht als fertig markierte Artikel (was niemand geprüft hat, wird als fehlend markiert)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>only reviewed: done, and no open model suggestions</source>
+        <translation>nur geprüfte: fertig und ohne offene Modellvorschläge</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>keep linked articles together (a claim group, one event)</source>
+        <translation>verbundene Artikel zusammenhalten (eine Behauptungsgruppe, ein Ereignis)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layers</source>
+        <translation>Ebenen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Split</source>
+        <translation>Aufteilung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seed</source>
+        <translation>Startwert</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{name}&apos;s version</source>
+        <translation>Fassung von {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>also articles whose annotators disagree and that have no gold version (every version)</source>
+        <translation>auch Artikel, deren Annotatoren abweichen und die keine Goldfassung haben (jede Fassung)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Version</source>
+        <translation>Fassung</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Writes per split: {layout}</source>
+        <translation>Schreibt je Teil: {layout}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export into</source>
+        <translation>Exportieren nach</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Export into this folder?</source>
+        <translation>In diesen Ordner exportieren?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Replace</source>
+        <translation>&amp;Ersetzen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <location filename="../../annotator/ui/filter_bar.py" line="+19"/>
@@ -480,12 +720,13 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../annotator/ui/agreement_window.py" line="+62"/>
         <location filename="../../annotator/ui/main_window.py" line="+54"/>
         <source>A project in memory has no file for background work</source>
         <translation>Ein Projekt im Arbeitsspeicher hat keine Datei für Hintergrundarbeit</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../annotator/ui/main_window.py" line="+12"/>
         <source>in memory</source>
         <translation>im Arbeitsspeicher</translation>
     </message>
@@ -616,6 +857,60 @@
         <location line="+7"/>
         <source>Indexing sentences for matching</source>
         <translation>Sätze für den Abgleich werden indiziert</translation>
+    </message>
+</context>
+<context>
+    <name>MemberColumn</name>
+    <message>
+        <location filename="../../annotator/ui/disputes_column.py" line="+88"/>
+        <location line="+22"/>
+        <source>holds</source>
+        <translation>trifft zu</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>no date</source>
+        <translation>kein Datum</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no outlet</source>
+        <translation>kein Medium</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>SOURCE</source>
+        <translation>QUELLE</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no source linked</source>
+        <translation>keine Quelle verknüpft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VALUE</source>
+        <translation>WERT</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>clear</source>
+        <translation>zurücknehmen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>open</source>
+        <translation>öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>remove</source>
+        <translation>entfernen</translation>
     </message>
 </context>
 <context>
@@ -778,14 +1073,78 @@
     </message>
 </context>
 <context>
+    <name>ReviewQueueWindow</name>
+    <message>
+        <location filename="../../annotator/ui/review_queue_window.py" line="+39"/>
+        <source>Disputed claim groups</source>
+        <translation>Strittige Behauptungsgruppen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotators&apos; disagreements</source>
+        <translation>Abweichungen zwischen Annotatoren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done with open suggestions</source>
+        <translation>Fertig mit offenen Vorschlägen</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <location line="+55"/>
+        <source>Review queue</source>
+        <translation>Prüfliste</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>Every kind</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Reading the review queue…</source>
+        <translation>Prüfliste wird gelesen …</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The review queue could not be read: {error}</source>
+        <translation>Die Prüfliste konnte nicht gelesen werden: {error}</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>{n} to decide · </source>
+        <translation>{n} zu entscheiden · </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> · showing {n}</source>
+        <translation> · {n} gezeigt</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutOverlay</name>
     <message>
-        <location filename="../../annotator/ui/shortcut_overlay.py" line="+42"/>
+        <location filename="../../annotator/ui/shortcut_overlay.py" line="+49"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Any key closes this sheet.</source>
         <translation>Jede Taste schließt diese Übersicht.</translation>
     </message>
@@ -819,9 +1178,150 @@
     </message>
 </context>
 <context>
+    <name>SourceTableModel</name>
+    <message>
+        <location filename="../../annotator/ui/sources_dialog.py" line="+38"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aliases</source>
+        <translation>Aliasse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mentions</source>
+        <translation>Erwähnungen</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesDialog</name>
+    <message>
+        <location line="+48"/>
+        <source>Source registry</source>
+        <translation>Quellenverzeichnis</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Merge cancelled: the selection changed.</source>
+        <translation>Zusammenführen abgebrochen: die Auswahl hat sich geändert.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rename cancelled.</source>
+        <translation>Umbenennen abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Merge cancelled.</source>
+        <translation>Zusammenführen abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Select two or more sources to merge (Shift+arrows select rows; {keys} a suggested merge).</source>
+        <translation>Zwei oder mehr Quellen zum Zusammenführen auswählen (Umschalt+Pfeiltasten wählen Zeilen; {keys} eine vorgeschlagene Zusammenführung).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Merge {n} sources: which name stays? {options} (Esc cancels)</source>
+        <translation>{n} Quellen zusammenführen: welcher Name bleibt? {options} (Esc bricht ab)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing to merge: select sources, then {keys}.</source>
+        <translation>Nichts zusammenzuführen: Quellen auswählen, dann {keys}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There is no source {n} in this merge: 1 to {last} pick the one that stays.</source>
+        <translation>In dieser Zusammenführung gibt es keine Quelle {n}: 1 bis {last} wählen die bleibende.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Merged {others} into {keep}: {mentions} mentions; aliases {aliases}. {keys} undoes.</source>
+        <translation>{others} in {keep} zusammengeführt: {mentions} Erwähnungen; Aliasse {aliases}. {keys} macht es rückgängig.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Select a source to rename.</source>
+        <translation>Eine Quelle zum Umbenennen auswählen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rename {name} to:</source>
+        <translation>{name} umbenennen in:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type the new name: Enter saves, Esc cancels.</source>
+        <translation>Den neuen Namen eingeben: Enter speichert, Esc bricht ab.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The name is unchanged.</source>
+        <translation>Der Name ist unverändert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Renamed {old} to {new}. {keys} undoes.</source>
+        <translation>{old} in {new} umbenannt. {keys} macht es rückgängig.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Select a source to change its kind.</source>
+        <translation>Eine Quelle auswählen, um ihre Art zu ändern.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name} is now of kind {kind}.</source>
+        <translation>{name} ist jetzt von der Art {kind}.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No merges to suggest.</source>
+        <translation>Keine Zusammenführungen vorzuschlagen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Suggested: {names} — {keys} merges them.</source>
+        <translation>Vorschlag: {names} — {keys} führt sie zusammen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing to undo.</source>
+        <translation>Nichts rückgängig zu machen.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Undone: {step}.</source>
+        <translation>Rückgängig gemacht: {step}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing to redo.</source>
+        <translation>Nichts wiederherzustellen.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Redone: {step}.</source>
+        <translation>Wiederhergestellt: {step}.</translation>
+    </message>
+</context>
+<context>
     <name>SpanListModel</name>
     <message>
-        <location line="-81"/>
+        <location filename="../../annotator/ui/side_panel.py" line="-81"/>
         <source> via </source>
         <translation> über </translation>
     </message>
@@ -888,7 +1388,7 @@
 <context>
     <name>ValueList</name>
     <message>
-        <location filename="../../annotator/ui/value_list.py" line="+34"/>
+        <location filename="../../annotator/ui/value_list.py" line="+35"/>
         <source>slot: text, e.g. place: Prag · number: vier Tote</source>
         <translation>Feld: Text, z. B. place: Prag · number: vier Tote</translation>
     </message>
@@ -1765,7 +2265,7 @@
         <translation>Die Prüfliste neu lesen</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/i18n.py" line="-25"/>
+        <location filename="../../annotator/ui/i18n.py" line="-34"/>
         <source> or </source>
         <translation> oder </translation>
     </message>

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>DisputesView</name>
+    <message numerus="yes">
+        <location filename="../../annotator/ui/disputes_view.py" line="+279"/>
+        <source>%n claim(s) · </source>
+        <translation>
+            <numerusform>%n claim · </numerusform>
+            <numerusform>%n claims · </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <location filename="../../annotator/ui/main_window.py" line="+411"/>
