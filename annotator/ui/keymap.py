@@ -7,7 +7,6 @@ rewrites the README's table.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
@@ -404,7 +403,8 @@ def label_keys(labels: Iterable[tuple[str | None, str]]) -> str:
     return " · ".join(f"{key} {name}" for key, name in labels if key in DIGITS)
 
 
-if __name__ == "__main__":  # the README's table: python -m annotator.ui.keymap --update FILE
-    from annotator.ui.keymap_readme import main
+if __name__ == "__main__":  # python -m annotator.ui.keymap --update FILE: the README's table,
+    # made by ui/keymap_readme.py (which imports this module: run as a script, not imported)
+    import runpy
 
-    raise SystemExit(main(sys.argv[1:]))
+    runpy.run_module("annotator.ui.keymap_readme", run_name="__main__")

@@ -44,3 +44,7 @@ def main(argv: list[str]) -> int:
         return 0
     sys.stdout.write(markdown())
     return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
