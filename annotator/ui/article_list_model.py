@@ -14,7 +14,6 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from annotator.core.model import ArticleFilter, ArticleSummary, Status
 from annotator.store import Project
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
 from annotator.ui.plain import tooltip
 
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from annotator.core.model import ClaimGroup, GroupMember
 from annotator.ui import theme
 from annotator.ui.disputes_column import MemberColumn, rich
 from annotator.ui.disputes_models import DisputeFilter, GroupListModel, GroupRole
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
 from annotator.ui.keys import bind, bind_each
 from annotator.ui.plain import rich_label
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -45,7 +45,7 @@ from annotator.core.names import GOLD_ANNOTATOR, IMPORT_ANNOTATOR
 from annotator.io.export_folder import Survey
 from annotator.io.export_manifest import entry_names, names
 from annotator.io.formats import FORMATS, LAYOUT
-from annotator.ui.i18n import layer_text
+from annotator.ui.i18n import QT_TRANSLATE_NOOP, layer_text
 from annotator.ui.plain import plain_label
 
 GOLD_CHOICE = QT_TRANSLATE_NOOP("ExportDialog",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import ArticleFilter, Label, Status
-from annotator.ui.i18n import keys_text, layer_text
+from annotator.ui.i18n import QT_TRANSLATE_NOOP, keys_text, layer_text
 
 SHORT = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
 STATUSES = [(QT_TRANSLATE_NOOP("FilterBar", "All statuses"), None),

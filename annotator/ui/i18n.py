@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QLibraryInfo,
     QLocale,
@@ -26,6 +25,8 @@ from PySide6.QtCore import (
     QTranslator,
 )
 from PySide6.QtGui import QKeySequence
+
+from annotator.ui.keymap import QT_TRANSLATE_NOOP  # plain: the text, typed str
 
 SETTING = "appearance/language"
 CHOICES = ("system", "en", "de")
@@ -61,14 +62,15 @@ def choose(choice: str) -> bool:
 def install(code: str) -> str:
     """Replace the installed translators by those of ``code``."""
     app = QCoreApplication.instance()
+    assert app is not None, "translators need the application"
     while _installed:
         app.removeTranslator(_installed.pop())
     QLocale.setDefault(QLocale(QLocale.Language.German if code == "de" else
                                QLocale.Language.English))
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    files = [(f"annotator_{code}.qm", compiled(code))]  # English: its plural forms only
-    if code != "en":
-        files.append((f"qtbase_{code}.qm", qt_dir))
+    files: list[tuple[str, Path | None]] = [(f"annotator_{code}.qm", compiled(code))]
+    if code != "en":  # English: the app's plural forms only
+        files.append((f"qtbase_{code}.qm", Path(qt_dir)))
     for name, folder in files:
         translator = QTranslator(app)
         if folder is not None and translator.load(str(Path(folder) / name)):
@@ -136,7 +138,7 @@ def key_text(key: str) -> str:
     """A key as the user's language writes it ("Ctrl+F": "Strg+F"); a note such as "drag" is
     a keymap text, digits ("1 … 9") stay as they are."""
     sequence = QKeySequence(key, QKeySequence.SequenceFormat.PortableText)
-    if sequence.count() == 1 and sequence[0].key() != Qt.Key.Key_unknown:
+    if sequence.count() == 1 and sequence[0].key() != Qt.Key.Key_unknown:  # type: ignore[index]
         return sequence.toString(QKeySequence.SequenceFormat.NativeText)
     return keymap_text(key) if re.search("[a-z]{3}", key) else key
 

@@ -7,7 +7,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QItemSelection, QSettings, Qt
+from PySide6.QtCore import QEvent, QItemSelection, QSettings, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
@@ -31,7 +31,7 @@ from annotator.ui.article_list_model import ArticleIdRole, ArticleListModel, art
 from annotator.ui.article_view import ArticleView, origin_of
 from annotator.ui.claim_actions import ClaimActions
 from annotator.ui.filter_bar import FilterBar
-from annotator.ui.i18n import keymap_text
+from annotator.ui.i18n import QT_TRANSLATE_NOOP, keymap_text
 from annotator.ui.keymap import ARTICLE_PAGE, DISPUTES_PAGE, label_keys, sheet
 from annotator.ui.keys import bind, check_bound
 from annotator.ui.label_layers_dialog import edit_label_layers

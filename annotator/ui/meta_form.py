@@ -4,7 +4,6 @@ take (a date not written YYYY-MM-DD) is named under the fields and the form stay
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +18,7 @@ from annotator.app.metadata import FIELDS, MetaError
 from annotator.app.session import Session
 from annotator.core.model import Article
 from annotator.ui import theme
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
 
 CAPTIONS = {"title": QT_TRANSLATE_NOOP("MetaForm", "&Title"),
             "outlet": QT_TRANSLATE_NOOP("MetaForm", "&Outlet"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,7 @@ from annotator.app.review_queue import Item, Kind, review_items, updated, writte
 from annotator.app.tasks import Task, TaskRunner, project_task
 from annotator.ui import theme
 from annotator.ui.adjudication_window import AdjudicationWindow, show_adjudication
-from annotator.ui.i18n import hint
+from annotator.ui.i18n import QT_TRANSLATE_NOOP, hint
 from annotator.ui.keymap import REVIEW_PAGE
 from annotator.ui.keys import bind, bind_each, check_bound
 from annotator.ui.plain import plain_label

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QItemSelection,
     QItemSelectionModel,
@@ -29,7 +28,7 @@ from annotator.app.changes import Changes, Part
 from annotator.app.session import Session
 from annotator.core.model import CanonicalSource
 from annotator.ui import theme
-from annotator.ui.i18n import hint, keys_text
+from annotator.ui.i18n import QT_TRANSLATE_NOOP, hint, keys_text
 from annotator.ui.keymap import SOURCES_PAGE
 from annotator.ui.keys import bind, bind_each, check_bound
 from annotator.ui.plain import plain_label

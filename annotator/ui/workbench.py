@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
@@ -13,7 +13,7 @@ from annotator.app.session import Session
 from annotator.app.zones import sentence_at
 from annotator.core.model import Annotation, Layer, Span, Suggestion
 from annotator.core.spans import snap_to_tokens, token_bounds
-from annotator.ui.i18n import keys_text, layer_text
+from annotator.ui.i18n import QT_TRANSLATE_NOOP, keys_text, layer_text
 from annotator.ui.keymap import DIGITS
 from annotator.ui.keys import bind, bind_each
 from annotator.ui.review_actions import when_closed

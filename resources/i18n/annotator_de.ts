@@ -364,7 +364,7 @@
 <context>
     <name>ClaimValues</name>
     <message>
-        <location filename="../../annotator/ui/i18n.py" line="+159"/>
+        <location filename="../../annotator/ui/i18n.py" line="+161"/>
         <source>factual</source>
         <translation>Tatsache</translation>
     </message>
@@ -457,7 +457,7 @@
 <context>
     <name>DisputesView</name>
     <message>
-        <location filename="../../annotator/ui/disputes_view.py" line="+41"/>
+        <location filename="../../annotator/ui/disputes_view.py" line="+42"/>
         <source>&lt;span style=&quot;color:$muted&quot;&gt;J/K group · H/L claim · 1–9 holds&lt;br&gt;V value · R why · T title · Del remove&lt;br&gt;Enter opens the claim · A all groups&lt;/span&gt;</source>
         <translation>&lt;span style=&quot;color:$muted&quot;&gt;J/K Gruppe · H/L Behauptung · 1–9 trifft zu&lt;br&gt;V Wert · R warum · T Titel · Entf entfernen&lt;br&gt;Enter öffnet die Behauptung · A alle Gruppen&lt;/span&gt;</translation>
     </message>
@@ -1180,7 +1180,7 @@
 <context>
     <name>SourceTableModel</name>
     <message>
-        <location filename="../../annotator/ui/sources_dialog.py" line="+38"/>
+        <location filename="../../annotator/ui/sources_dialog.py" line="+37"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
@@ -1537,7 +1537,7 @@
 <context>
     <name>keymap</name>
     <message>
-        <location filename="../../annotator/ui/keymap.py" line="+84"/>
+        <location filename="../../annotator/ui/keymap.py" line="+83"/>
         <source>Entities</source>
         <translation>Entitäten</translation>
     </message>

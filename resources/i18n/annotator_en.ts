@@ -4,7 +4,7 @@
 <context>
     <name>DisputesView</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/disputes_view.py" line="+279"/>
+        <location filename="../../annotator/ui/disputes_view.py" line="+280"/>
         <source>%n claim(s) · </source>
         <translation>
             <numerusform>%n claim · </numerusform>
