@@ -1,7 +1,8 @@
 """Render the docs' screenshots offscreen from the demo corpus: python docs/screenshots.py
 
 It annotates as a user would (through the Session, so everything is saved and undoable) and
-saves PNGs next to this file, in the light theme and in the dark one (``…-dark.png``).
+saves PNGs next to this file, in the light theme and in the dark one (``…-dark.png``), and the
+main window in German too (``…-de.png``, ``…-dark-de.png``).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from annotator.app.suggesting import suggest_entities_for  # noqa: E402
 from annotator.core.model import Layer, Span, Status  # noqa: E402
 from annotator.nlp.suggester import Pipeline, Suggester  # noqa: E402
 from annotator.store import Project  # noqa: E402
-from annotator.ui import theme  # noqa: E402
+from annotator.ui import i18n, theme  # noqa: E402
 from annotator.ui.adjudication_window import show_adjudication  # noqa: E402
 from annotator.ui.agreement_window import AgreementWindow, show_agreement  # noqa: E402
 from annotator.ui.application import make_app  # noqa: E402
@@ -129,8 +130,8 @@ def desktop_dialogs(app, window: MainWindow, suffix: str) -> list[Path]:
     return saved
 
 
-def render(app, suffix: str) -> list[Path]:
-    """Every screenshot of one theme."""
+def render(app, suffix: str, everything: bool = True) -> list[Path]:
+    """Every screenshot of one theme and language (``everything=False``: the main window's)."""
     saved = []
     with tempfile.TemporaryDirectory() as tmp:
         project = build(Path(tmp) / "demo.db")
@@ -148,32 +149,40 @@ def render(app, suffix: str) -> list[Path]:
         app.processEvents()
         saved.append(save(window, "shortcuts", suffix))
         window.overlay.hide()
-        group_weekday(window)
-        window.toggle_disputes()
-        app.processEvents()
-        saved.append(save(window, "disputes", suffix))
-        window.session.set_status(1, Status.DONE)
-        second_annotator(project, 1)
-        show_agreement(window)
-        agreement = window.findChild(AgreementWindow)
-        while agreement.figures is None:
-            app.processEvents()
-        agreement.resize(1100, 640)
-        app.processEvents()
-        saved.append(save(agreement, "agreement", suffix))
-        queue = show_review_queue(window)
-        queue.resize(1000, 480)
-        app.processEvents()
-        saved.append(save(queue, "review", suffix))
-        adjudication = show_adjudication(window, 1)
-        assert adjudication is not None
-        adjudication.resize(1300, 760)
-        app.processEvents()
-        saved.append(save(adjudication, "adjudication", suffix))
-        saved.append(save(overview(window), "overview", suffix))
-        saved += desktop_dialogs(app, window, suffix)
+        if everything:
+            saved += more_windows(app, window, suffix)
         window.close()
         project.close()
+    return saved
+
+
+def more_windows(app, window: MainWindow, suffix: str) -> list[Path]:
+    """The disputes page, the agreement window, the review queue and adjudication."""
+    saved, project = [], window.project
+    group_weekday(window)
+    window.toggle_disputes()
+    app.processEvents()
+    saved.append(save(window, "disputes", suffix))
+    window.session.set_status(1, Status.DONE)
+    second_annotator(project, 1)
+    show_agreement(window)
+    agreement = window.findChild(AgreementWindow)
+    while agreement.figures is None:
+        app.processEvents()
+    agreement.resize(1100, 640)
+    app.processEvents()
+    saved.append(save(agreement, "agreement", suffix))
+    queue = show_review_queue(window)
+    queue.resize(1000, 480)
+    app.processEvents()
+    saved.append(save(queue, "review", suffix))
+    adjudication = show_adjudication(window, 1)
+    assert adjudication is not None
+    adjudication.resize(1300, 760)
+    app.processEvents()
+    saved.append(save(adjudication, "adjudication", suffix))
+    saved.append(save(overview(window), "overview", suffix))
+    saved += desktop_dialogs(app, window, suffix)
     return saved
 
 
@@ -181,9 +190,15 @@ def main() -> int:
     app = make_app()
     QSettings().clear()
     saved = []
+    i18n.install("en")
     for name, suffix in (("light", ""), ("dark", "-dark")):
         theme.apply(name)
         saved += render(app, suffix)
+    i18n.install("de")  # the main window in German (docs/translations.md)
+    for name, suffix in (("light", "-de"), ("dark", "-dark-de")):
+        theme.apply(name)
+        saved += render(app, suffix, everything=False)
+    i18n.install("en")
     print("saved", *saved)
     return 0
 

@@ -87,6 +87,18 @@ def _qt_settings_sandbox(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def _english(request):
+    """A test with a QApplication has the app's English catalogue installed (its plural
+    forms), as ui/application.make_app installs it; test_i18n installs German where it needs."""
+    if "qapp" in request.fixturenames or "qtbot" in request.fixturenames:
+        request.getfixturevalue("qapp")
+        from annotator.ui import i18n
+
+        i18n.install("en")
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _clean_qt_settings(_qt_settings_sandbox):
     """Each test starts with empty settings (last article, window state) but the annotator's
     name, as given at a first start (no test waits on the dialog that asks for it)."""

@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from importlib.metadata import version
 from pathlib import Path
 
@@ -36,10 +37,11 @@ def build_wheel(tmp: Path) -> Path:
         f"setuptools {found} cannot build this project (needs >=77): pip install -e '.[test]'")
     src = tmp / "src"
     src.mkdir()
-    for name in ("pyproject.toml", "README.md"):
+    for name in ("pyproject.toml", "setup.py", "README.md"):
         shutil.copy2(ROOT / name, src / name)
+    shutil.copytree(ROOT / "resources", src / "resources")
     shutil.copytree(ROOT / "annotator", src / "annotator",
-                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.qm"))
     run([sys.executable, "-m", "pip", "wheel", "-q", "--no-build-isolation", "--no-deps",
          "--no-index", "-w", tmp / "dist", src], cwd=tmp)
     (wheel,) = (tmp / "dist").glob("annotator-*.whl")
@@ -67,7 +69,12 @@ def fresh_venv(tmp: Path, wheel: Path) -> Path:
 
 
 def test_annotator_train_runs_from_an_installed_wheel(tmp_path: Path) -> None:
-    venv = fresh_venv(tmp_path, build_wheel(tmp_path))
+    wheel = build_wheel(tmp_path)
+    with zipfile.ZipFile(wheel) as files:  # the translations, compiled by the build (setup.py)
+        names = set(files.namelist())
+    assert {"annotator/resources/i18n/annotator_de.qm",
+            "annotator/resources/i18n/annotator_en.qm"} <= names, sorted(names)[:20]
+    venv = fresh_venv(tmp_path, wheel)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     work = tmp_path / "elsewhere"
     work.mkdir()
@@ -86,3 +93,16 @@ def test_annotator_train_runs_from_an_installed_wheel(tmp_path: Path) -> None:
     # the ruler holds the gazetteer shipped in the wheel, genitives added
     ruler = (work / "model" / "entity_ruler" / "patterns.jsonl").read_text(encoding="utf-8")
     assert '"pattern":"Frankreichs"' in ruler.replace(" ", "")
+    # the installed package's German, found without the source tree's .ts files
+    german = run([venv / "bin" / "python", "-c", GERMAN], cwd=work,
+                 env=env | {"QT_QPA_PLATFORM": "offscreen"})
+    assert german.split() == ["&Datei", str(Path(where.strip()).parent / "resources" / "i18n")]
+
+
+GERMAN = """
+from PySide6.QtCore import QCoreApplication
+app = QCoreApplication([])
+from annotator.ui import i18n
+i18n.install("de")
+print(QCoreApplication.translate("MainWindow", "&File"), i18n.compiled("de"))
+"""

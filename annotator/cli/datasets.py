@@ -20,8 +20,8 @@ _AllowDisagreements = Annotated[bool, typer.Option(
     "no gold version (each version; a warning), instead of refusing")]
 
 _Publisher = Annotated[str | None, typer.Option(
-    "--publisher", metavar="NAME", help="claimreview: the organisation publishing the fact-checks, named as "
-    "each review's author (default: the annotator who gave the verdict)")]
+    "--publisher", metavar="NAME", help="claimreview: the organisation publishing the "
+    "fact-checks, named as each review's author (default: the annotator who gave the verdict)")]
 _ReviewedOnly = Annotated[bool, typer.Option(
     "--reviewed-only", help="Only done articles with no open model suggestions")]
 _OldGold = Annotated[bool, typer.Option("--gold", hidden=True, help="Old name of --reviewed-only")]

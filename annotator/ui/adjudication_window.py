@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QDialog, QListWidget, QSplitter, QVBoxLayout, QWidget
 
@@ -23,7 +23,8 @@ from annotator.app.changes import Changes
 from annotator.core.model import Annotation, Label, Layer
 from annotator.ui import theme
 from annotator.ui.article_view import highlight
-from annotator.ui.keymap import ADJUDICATION_PAGE, DIGITS, hint
+from annotator.ui.i18n import hint
+from annotator.ui.keymap import ADJUDICATION_PAGE, DIGITS
 from annotator.ui.keys import bind, bind_each, check_bound
 from annotator.ui.plain import plain_label
 from annotator.ui.span_editor import SpanEditor
@@ -80,7 +81,7 @@ class AdjudicationWindow(QDialog):
                  in_progress: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("adjudicationWindow")
-        self.setWindowTitle("Adjudication: the gold version")
+        self.setWindowTitle(self.tr("Adjudication: the gold version"))
         self.project, self.in_progress = project, in_progress
         self.session = adjudicator(project, self)
         self.adj: Adjudication | None = None
@@ -248,7 +249,7 @@ class AdjudicationWindow(QDialog):
         """To the next or previous disagreement (round)."""
         adj = self.adj
         if adj is None or not adj.disagreements:
-            self.said.setText("No disagreements in this article")
+            self.said.setText(self.tr("No disagreements in this article"))
             return
         self._go((self.current + direction) % len(adj.disagreements))
 
@@ -256,7 +257,7 @@ class AdjudicationWindow(QDialog):
         """Gold takes annotator ``index``'s spans of the disagreement (None: none)."""
         adj = self.adj
         if adj is None or not adj.disagreements:
-            self.said.setText("No disagreement to decide")
+            self.said.setText(self.tr("No disagreement to decide"))
             return
         if index is not None and index >= len(adj.annotators):
             self.said.setText(f"No annotator {DIGITS[index]}: {len(adj.annotators)} compared")
@@ -283,7 +284,7 @@ class AdjudicationWindow(QDialog):
         if found:
             self.session.delete_spans(found[:1])
         else:
-            self.said.setText("No gold span at the gold pane's cursor")
+            self.said.setText(self.tr("No gold span at the gold pane's cursor"))
 
     def relabel(self, index: int) -> None:
         """On an attribute of a closed set, give gold its value of digit ``index``; else
@@ -343,8 +344,9 @@ def show_adjudication(window: Host, article_id: int | None = None) -> Adjudicati
         target = next_to_adjudicate(window.project, here or 0) or next_to_adjudicate(
             window.project, 0)
         if target is None:
-            window.review.say("Nothing to adjudicate: no article has two annotators' done "
-                              "versions that disagree")
+            window.review.say(QCoreApplication.translate(
+                "AdjudicationWindow", "Nothing to adjudicate: no article has two annotators' "
+                "done versions that disagree"))
             return None
         found.open_article(target)
     found.show()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,7 +27,8 @@ from annotator.ui.agreement_models import (
     BarDelegate,
     HeatmapModel,
 )
-from annotator.ui.keymap import AGREEMENT_PAGE, hint
+from annotator.ui.i18n import hint
+from annotator.ui.keymap import AGREEMENT_PAGE
 from annotator.ui.keys import bind, check_bound
 from annotator.ui.plain import plain_label
 
@@ -64,7 +65,7 @@ class AgreementWindow(QDialog):
     def __init__(self, path: Path, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("agreementWindow")
-        self.setWindowTitle("Agreement between annotators")
+        self.setWindowTitle(self.tr("Agreement between annotators"))
         self.path, self.runner = path, runner
         self.figures: Agreement | None = None
         self.task: Task | None = None
@@ -84,8 +85,9 @@ class AgreementWindow(QDialog):
             self.article_view.setItemDelegateForColumn(column, BarDelegate(self.article_view))
         header = self.article_view.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.hint = plain_label(self, "Colours: red 0.4 and below, yellow 0.7, green 1; grey: "
-                                "nothing to compare. " + hint(AGREEMENT_PAGE))
+        self.hint = plain_label(self, self.tr("Colours: red 0.4 and below, yellow 0.7, green 1; "
+                                              "grey: nothing to compare. ")
+                                + hint(AGREEMENT_PAGE))
         self.hint.setWordWrap(True)
         theme.style(self.hint, "color: $muted")
         layout = QVBoxLayout(self)
@@ -119,9 +121,9 @@ class AgreementWindow(QDialog):
             return
         from annotator.app.jobs import agreement_job
 
-        self.status.setText("Computing the agreement…")
+        self.status.setText(self.tr("Computing the agreement…"))
         self.task = project_task(self.path, agreement_job(in_progress=self.in_progress),
-                                 "Agreement")
+                                 self.tr("Agreement"))
         self.task.progressed.connect(self._progressed)
         self.task.finished.connect(self._arrived)
         self.task.failed.connect(self._failed)
@@ -129,7 +131,7 @@ class AgreementWindow(QDialog):
 
     def _progressed(self, _done: int, _total: int, message: str) -> None:
         if message:
-            self.status.setText(f"Computing the agreement: {message}")
+            self.status.setText(self.tr("Computing the agreement: {step}").format(step=message))
 
     def _arrived(self, result: Agreement) -> None:
         self.figures = result
@@ -142,7 +144,7 @@ class AgreementWindow(QDialog):
         self.computed.emit()
 
     def _failed(self, message: str) -> None:
-        self.status.setText(f"No agreement: {message}")
+        self.status.setText(self.tr("No agreement: {error}").format(error=message))
         self.computed.emit()
 
     def _show(self) -> None:
@@ -204,7 +206,8 @@ class AgreementWindow(QDialog):
 def show_agreement(window: Host) -> None:
     """Tools ▸ Agreement: the window beside the main one, computing afresh."""
     if window.project.path is None:
-        window.review.say("A project in memory has no file for background work")
+        window.review.say(QCoreApplication.translate(
+            "MainWindow", "A project in memory has no file for background work"))
         return
     found = window.findChild(AgreementWindow)
     if found is None:

@@ -40,7 +40,7 @@ class AnnotatorActions(QObject):
         self.field.setMinimumWidth(self.field.fontMetrics().horizontalAdvance("x" * 40))
         window.statusBar().insertPermanentWidget(0, self.field)
         self.field.returnPressed.connect(self._take)
-        self.field.cancelled.connect(lambda: self._close("Annotator: cancelled"))
+        self.field.cancelled.connect(lambda: self._close(self.tr("Annotator: cancelled")))
         self.mode = SWITCH
 
     def add_to(self, file_menu, view_menu) -> None:
@@ -58,15 +58,17 @@ class AnnotatorActions(QObject):
         self.field.setCompleter(completer)
         self.field.clear()
         self.field.setPlaceholderText(
-            "Annotate as: a name (Enter), Esc cancels" if mode == SWITCH else
-            "Show whose version, read only: a name, none for your own (Enter); Esc cancels")
+            self.tr("Annotate as: a name (Enter), Esc cancels") if mode == SWITCH else
+            self.tr("Show whose version, read only: a name, none for your own (Enter); Esc "
+                    "cancels"))
         self.field.show()
         self.field.setFocus()
-        known = ", ".join(f"{n} ({'the imported layer' if n == IMPORT_ANNOTATOR else 'gold'})"
+        imported = self.tr("the imported layer")
+        known = ", ".join(f"{n} ({imported if n == IMPORT_ANNOTATOR else 'gold'})"
                           if refusal(n) else n
-                          for n in names) or "none yet"
-        self.win.review.say(("Annotate as whom? " if mode == SWITCH else
-                             "Whose version? ") + f"Known: {known}")
+                          for n in names) or self.tr("none yet")
+        self.win.review.say((self.tr("Annotate as whom? Known: {names}") if mode == SWITCH else
+                             self.tr("Whose version? Known: {names}")).format(names=known))
 
     def _take(self) -> None:
         name = self.field.text().strip()
@@ -82,20 +84,22 @@ class AnnotatorActions(QObject):
     def switch(self, name: str) -> str:
         """Work as ``name`` from now on (kept for the next start); what the status bar says."""
         if name == self.session.annotator and not self.session.read_only:
-            return f"You annotate as {name} already"
+            return self.tr("You annotate as {name} already").format(name=name)
         remember(name)
         self.session.switch(name)
-        return f"Now annotating as {name}, in your own version"
+        return self.tr("Now annotating as {name}, in your own version").format(name=name)
 
     def show_version(self, name: str | None) -> str:
         """Show ``name``'s version read only (None or one's own name: one's own again)."""
         if name is None or name == self.session.annotator:
             self.session.view(None)
-            return f"Showing your own version ({self.session.annotator})"
+            return self.tr("Showing your own version ({name})").format(
+                name=self.session.annotator)
         if name not in self.session.project.annotators():
-            return f"Nobody called {name} has annotated in this project"
+            return self.tr("Nobody called {name} has annotated in this project").format(
+                name=name)
         self.session.view(name)
-        return f"Showing {name}'s version, read only"
+        return self.tr("Showing {name}'s version, read only").format(name=name)
 
     def _close(self, message: str) -> None:
         self.field.hide()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import os
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from annotator.core.names import GOLD_ANNOTATOR, IMPORT_ANNOTATOR
@@ -24,11 +24,15 @@ def login_name() -> str:
 def refusal(name: str) -> str | None:
     """Why a name cannot be an annotator's, or None when it can."""
     if not name.strip():
-        return "An annotator needs a name"
+        return QCoreApplication.translate("NameDialog", "An annotator needs a name")
     if name.strip() == IMPORT_ANNOTATOR:
-        return f"“{IMPORT_ANNOTATOR}” is the imported layer's name, nobody's"
+        return QCoreApplication.translate(
+            "NameDialog", "“{name}” is the imported layer's name, nobody's").format(
+            name=IMPORT_ANNOTATOR)
     if name.strip() == GOLD_ANNOTATOR:
-        return f"“{GOLD_ANNOTATOR}” is the adjudicated version's name, nobody's"
+        return QCoreApplication.translate(
+            "NameDialog", "“{name}” is the adjudicated version's name, nobody's").format(
+            name=GOLD_ANNOTATOR)
     return None
 
 
@@ -62,12 +66,13 @@ class NameDialog(QDialog):
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Who annotates?")
+        self.setWindowTitle(self.tr("Who annotates?"))
         self.field = QLineEdit(name, self)
         self.field.setObjectName("annotatorName")
         self.field.selectAll()
-        self.hint = QLabel("Your name marks your annotations; every annotator works in a version "
-                           "of their own. Switch later with the File menu.", self)
+        self.hint = QLabel(self.tr("Your name marks your annotations; every annotator works in "
+                                   "a version of their own. Switch later with the File menu."),
+                           self)
         self.hint.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
         self.buttons.accepted.connect(self.accept)

@@ -43,9 +43,10 @@ def make_app() -> QApplication:
     app.setApplicationName("annotator")
     app.setOrganizationName("annotator")
     app.setApplicationVersion(__version__)
-    from annotator.ui import theme  # the setting's theme, or the platform's colour scheme
+    from annotator.ui import i18n, theme  # the setting's theme, or the platform's colour scheme
 
     theme.start()
+    i18n.start(app)  # the setting's language, or the system's
     set_desktop_identity()
     return app  # type: ignore[return-value]
 

@@ -39,15 +39,16 @@ class ArticleActions(QObject):
     def pick_zone(self) -> None:
         """Open the zone picker for the line at the cursor or the selection."""
         if self.wb.state is None:
-            self.wb.say(NO_ARTICLE)
+            self.wb.say(self.wb.tr(NO_ARTICLE))
             return
         target = self.zone_target()
         if target is None:
-            self.session.failed.emit("Zone: put the cursor on a line with text, or select text")
+            self.session.failed.emit(self.tr("Zone: put the cursor on a line with text, or select "
+                                             "text"))
             return
         menu = self.zone_menu(target)
         when_closed(menu, lambda label: self.set_zone(target, label),
-                    lambda: self.wb.say("Zone: nothing chosen, nothing changed"))
+                    lambda: self.wb.say(self.tr("Zone: nothing chosen, nothing changed")))
         self.wb.set_keys_enabled(False)  # the picker's letters are no article keys meanwhile
         menu.aboutToHide.connect(lambda: self.wb.set_keys_enabled(True))
         rect = self.editor.cursorRect()
@@ -67,7 +68,7 @@ class ArticleActions(QObject):
             action.setCheckable(True)
             action.setChecked(label == now)
         menu.addSeparator()
-        body = menu.addAction(f"&{BODY_KEY}  body (no zone)")
+        body = menu.addAction(f"&{BODY_KEY}  " + self.tr("body (no zone)"))
         body.setData(None)
         body.setCheckable(True)
         body.setChecked(now is None)
@@ -79,7 +80,7 @@ class ArticleActions(QObject):
         if state is None:
             return
         if label is None and not self._zones_over(target):
-            self.session.failed.emit("Zone: no zone there, it is body already")
+            self.session.failed.emit(self.tr("Zone: no zone there, it is body already"))
             return
         self.session.set_zone(state.article.id, *target, label)
         self.editor.select_cp(target[0], target[0])
@@ -90,7 +91,7 @@ class ArticleActions(QObject):
     def edit_meta(self) -> None:
         """Open the form of the article's details; on close the text has the focus again."""
         if self.wb.state is None:
-            self.wb.say(NO_ARTICLE)
+            self.wb.say(self.wb.tr(NO_ARTICLE))
             return
         from annotator.ui.meta_form import MetaForm  # made when first opened
 

@@ -13,21 +13,38 @@ from collections import OrderedDict
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from annotator.core.model import ArticleFilter, ArticleSummary, Status
 from annotator.store import Project
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
 from annotator.ui.plain import tooltip
 
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
 SummaryRole = Qt.ItemDataRole.UserRole + 2
 
 TITLE, OUTLET, DATE, STATUS, ENTITIES, ANNOTATIONS = range(6)
-HEADERS = ["Title", "Outlet", "Date", "Status", "Sugg.", "Ann."]
-HEADER_TIPS = ["", "", "Publication date", "",
-               "Open suggestions: entities, claims, sources (zones apart)", "Annotations"]
-STATUS_TEXT = {Status.NEW: "new", Status.IN_PROGRESS: "in progress", Status.DONE: "done"}
+C = "ArticleListModel"  # the translation context of the texts below
+HEADERS = [QT_TRANSLATE_NOOP("ArticleListModel", "Title"),
+           QT_TRANSLATE_NOOP("ArticleListModel", "Outlet"),
+           QT_TRANSLATE_NOOP("ArticleListModel", "Date"),
+           QT_TRANSLATE_NOOP("ArticleListModel", "Status"),
+           QT_TRANSLATE_NOOP("ArticleListModel", "Sugg."),
+           QT_TRANSLATE_NOOP("ArticleListModel", "Ann.")]
+HEADER_TIPS = ["", "", QT_TRANSLATE_NOOP("ArticleListModel", "Publication date"), "",
+               QT_TRANSLATE_NOOP("ArticleListModel",
+                                 "Open suggestions: entities, claims, sources (zones apart)"),
+               QT_TRANSLATE_NOOP("ArticleListModel", "Annotations")]
+STATUS_TEXT = {Status.NEW: QT_TRANSLATE_NOOP("ArticleListModel", "new"),
+               Status.IN_PROGRESS: QT_TRANSLATE_NOOP("ArticleListModel", "in progress"),
+               Status.DONE: QT_TRANSLATE_NOOP("ArticleListModel", "done")}
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -158,7 +175,7 @@ class ArticleListModel(QAbstractTableModel):
             TITLE: art.title,
             OUTLET: art.outlet or "",
             DATE: art.published or "",
-            STATUS: STATUS_TEXT[art.status],
+            STATUS: QCoreApplication.translate(C, STATUS_TEXT[art.status]),
             ENTITIES: art.suggestion_count,
             ANNOTATIONS: art.annotation_count,
         }[column]
@@ -167,9 +184,9 @@ class ArticleListModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return self.tr(HEADERS[section])
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS[section] or None
+            return self.tr(HEADER_TIPS[section]) if HEADER_TIPS[section] else None
         return None
 
 
@@ -190,7 +207,8 @@ def article_table(model: ArticleListModel, parent: QWidget) -> QTableView:
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
     for column, sample in ((OUTLET, "Elbtal-Bote"), (DATE, "2024-10-23"),
-                           (STATUS, "in progress"), (ENTITIES, "Sugg"),
+                           (STATUS, QCoreApplication.translate(C, "in progress")),
+                           (ENTITIES, "Sugg"),
                            (ANNOTATIONS, "999")):
         header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
     return view

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QFont, QHelpEvent
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
@@ -15,7 +15,7 @@ from annotator.core.model import Annotation, Article, Label, Layer, Suggestion
 from annotator.core.names import ATTRIBUTED_TO
 from annotator.ui import theme
 from annotator.ui.highlighter import Highlight
-from annotator.ui.keymap import keys_text
+from annotator.ui.i18n import keys_text, layer_text
 from annotator.ui.span_editor import SpanEditor
 
 
@@ -44,7 +44,8 @@ def highlight(item: Annotation | Suggestion) -> Highlight:
     """A suggestion or an annotation as it is drawn."""
     if isinstance(item, Suggestion):
         return Highlight(item.start, item.end, item.label, item.layer,
-                         f"model {item.model} {item.model_version}", suggested=True,
+                         QCoreApplication.translate("ArticleView", "model {name} {version}")
+                         .format(name=item.model, version=item.model_version), suggested=True,
                          key=("suggestion", item.id))
     return Highlight(item.start, item.end, item.label, item.layer, origin_of(item),
                      key=("annotation", item.id))
@@ -52,7 +53,8 @@ def highlight(item: Annotation | Suggestion) -> Highlight:
 
 def origin_of(a: Annotation) -> str:
     """Who made a span and when; an accepted suggestion says so."""
-    how = " (accepted suggestion)" if a.suggestion_id else ""
+    how = QCoreApplication.translate("ArticleView", " (accepted suggestion)") \
+        if a.suggestion_id else ""
     return f"{a.annotator} · {a.updated_at.replace('T', ' ')[:16]}{how}"
 
 
@@ -135,7 +137,8 @@ def header_html(art: Article) -> str:
     details = " · ".join(escape(x) for x in (art.outlet, art.author, art.published, art.url,
                                              art.meta.get("agency")) if x)
     muted, secondary = theme.role("muted"), theme.role("secondary")
-    hint = f"<span style='color:{muted}'>[{escape(keys_text('article.meta'))}] details</span>"
+    word = QCoreApplication.translate("ArticleView", "details")
+    hint = f"<span style='color:{muted}'>[{escape(keys_text('article.meta'))}] {word}</span>"
     return (f"<b style='font-size:13pt'>{escape(art.title)}</b><br>"
             f"<span style='color:{secondary}'>{details}</span>{' · ' if details else ''}{hint}")
 
@@ -155,16 +158,18 @@ def legend_html(labels: list[Label]) -> str:
         else:
             style = f"color:{theme.ink(lab.color)}; font-weight:bold"
         chips.append(f"<span style='{style}'>&nbsp;{escape(lab.name)}&nbsp;</span>{key}")
-    chips.append(f"<span style='color:{theme.role('zone_kept')}'>&nbsp;zones&nbsp;</span>"
+    zones = QCoreApplication.translate("ArticleView", "zones")
+    chips.append(f"<span style='color:{theme.role('zone_kept')}'>&nbsp;{zones}&nbsp;</span>"
                  f"<small>[{escape(keys_text('zone.set').lower())}]</small>")
     return "&nbsp;&nbsp;".join(chips)
 
 
 def tooltip_html(highlights: list[Highlight]) -> str:
     """Label, layer and origin of every span under the mouse."""
+    suggested = QCoreApplication.translate("ArticleView", " (suggestion)")
     rows = [
-        f"<b>{escape(h.label)}</b> · {h.layer.value}"
-        f"{' (suggestion)' if h.suggested else ''}<br><small>{escape(h.origin)}</small>"
+        f"<b>{escape(h.label)}</b> · {layer_text(h.layer.value)}"
+        f"{suggested if h.suggested else ''}<br><small>{escape(h.origin)}</small>"
         for h in highlights
     ]
     return "<hr>".join(rows)

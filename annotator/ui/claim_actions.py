@@ -15,7 +15,7 @@ from annotator.core.model import Annotation, Layer, Link
 from annotator.core.names import ATTRIBUTED_TO
 from annotator.store.matching_store import MatchSpan
 from annotator.ui.claim_panel import CandidateRow, ClaimPanel
-from annotator.ui.keymap import keys_text
+from annotator.ui.i18n import keys_text, value_text
 from annotator.ui.matching_worker import MatchingWorker
 
 SUGGESTIONS_KEPT = 256  # attributions kept for the claims visited, found again beyond that
@@ -84,11 +84,12 @@ class ClaimActions(QObject):
         if source is not None and source.source_id is not None:
             canonical = self.project.claims.source(source.source_id).name
             name = name if canonical == name else f"{name} → {canonical}"
-        name += "".join(f" · via {state.text[r.start:r.end]}"
+        via = self.tr(" via ")
+        name += "".join(f" ·{via}{state.text[r.start:r.end]}"
                         for r in state.source_chain(claim.id)[1:])  # "Laut X sagte Y": Y via X
         group = self.project.claims.group_of(claim.id)
         told = "" if group is None else (
-            f"<b>Group:</b> {escape(self.project.claims.group(group).title)}")
+            "<b>" + self.tr("Group:") + f"</b> {escape(self.project.claims.group(group).title)}")
         values, stored = claim_values.values_of(self.project, claim, state)
         self.panel.show_claim(claim, link, name, self._suggestion_text(state, claim, link),
                               told, values, stored)
@@ -98,10 +99,13 @@ class ClaimActions(QObject):
         if attribution is None or attribution.source is None or link is not None:
             return ""
         who = state.text[attribution.source[0]:attribution.source[1]]
-        who += "".join(f" via {state.text[a:b]}" for (a, b), _ in attribution.via)
-        return (f"<i>Suggested:</i> <b>{escape(who)}</b> · {escape(attribution.cue or '—')} · "
-                f"{escape(attribution.quote_type)} "
-                f"<small>({keys_text('claim.accept_attribution')} accepts)</small>")
+        via = self.tr(" via ")
+        who += "".join(f"{via}{state.text[a:b]}" for (a, b), _ in attribution.via)
+        return self.tr("<i>Suggested:</i> <b>{who}</b> · {cue} · {type} <small>({keys} "
+                       "accepts)</small>").format(
+            who=escape(who), cue=escape(attribution.cue or "—"),
+            type=escape(value_text(attribution.quote_type)),
+            keys=keys_text("claim.accept_attribution"))
 
     def suggest(self, state: ArticleState, claim: Annotation):
         """The rule-based attribution for a claim (cached per claim and its article state)."""
@@ -116,7 +120,8 @@ class ClaimActions(QObject):
         if self.claim_here() is not None:
             self.panel.focus_form()
         else:
-            self.wb.say(f"No claim at the cursor to edit ({keys_text('claim.mark')} marks one)")
+            self.wb.say(self.tr("No claim at the cursor to edit ({keys} marks one)").format(
+                keys=keys_text("claim.mark")))
 
     def edit_values(self) -> None:
         """V: into the claim's values."""
@@ -143,13 +148,14 @@ class ClaimActions(QObject):
         """Create (or reuse) the suggested source span and link the claim with cue and type."""
         state, claim = self.wb.state, self.claim_here()
         if state is None or claim is None:
-            self.wb.say("No claim at the cursor to attribute "
-                        f"({keys_text('claim.mark')} marks one)")
+            self.wb.say(self.tr("No claim at the cursor to attribute ({keys} marks one)").format(
+                keys=keys_text("claim.mark")))
             return
         attribution = self.suggest(state, claim)
         if attribution is None or attribution.source is None:
             self.session.failed.emit(
-                f"No attribution found for this claim: {keys_text('claim.link')} links by hand")
+                self.tr("No attribution found for this claim: {keys} links by hand").format(
+                    keys=keys_text("claim.link")))
             return
         attribution_chain.accept_suggested(self.session, state, claim, attribution)
 
@@ -161,8 +167,9 @@ class ClaimActions(QObject):
         state, claim = self.wb.state, self.claim_here()
         start, end = self.wb.editor.selection_cp()
         if state is None or (start == end and claim is None):
-            self.session.failed.emit(f"{keys_text('claim.rank')}: select a span or put the "
-                                     f"cursor in a claim ({keys_text('claim.mark')} marks one)")
+            self.session.failed.emit(self.tr(
+                "{rank}: select a span or put the cursor in a claim ({mark} marks one)").format(
+                rank=keys_text("claim.rank"), mark=keys_text("claim.mark")))
             return
         if start == end and claim is not None:
             start, end = claim.start, claim.end
@@ -183,7 +190,8 @@ class ClaimActions(QObject):
 
         asked = self._query
         self.matching.need()  # queued first: the index catches up before the query runs
-        self.matching.run(rank, "Ranking candidates", lambda found: self._ranked(asked, found))
+        self.matching.run(rank, self.tr("Ranking candidates"),
+                          lambda found: self._ranked(asked, found))
 
     def _ranked(self, asked: MatchSpan, result) -> None:
         if asked is not self._query:
@@ -197,11 +205,12 @@ class ClaimActions(QObject):
         if found:
             self.panel.focus_candidates()
         else:
-            self.session.failed.emit("No sentences or claims in other articles yet")
+            self.session.failed.emit(self.tr("No sentences or claims in other articles yet"))
 
     def _describe_later(self) -> None:
         """A decision changes what the learned ranker knows: describe the method again."""
-        self.matching.run(lambda project, _p, _c: self._describe(project), "Matching method",
+        self.matching.run(lambda project, _p, _c: self._describe(project),
+                          self.tr("Matching method"),
                         self.panel.set_method)
 
     @staticmethod

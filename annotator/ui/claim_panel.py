@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import CHECKWORTHY, CLAIM_KINDS, QUOTE_TYPES, VERDICTS, Annotation, Link
 from annotator.core.values import ClaimValue
-from annotator.ui.keymap import keys_text
+from annotator.ui.i18n import keys_text, value_text
 from annotator.ui.keys import bind, bind_each
 from annotator.ui.plain import rich_label, tooltip
 from annotator.ui.value_list import ValueList
@@ -103,17 +103,19 @@ class ClaimPanel(QWidget):
         self.kind = self._combo("claimKind", CLAIM_KINDS)
         self.checkworthy = self._combo("checkworthy", CHECKWORTHY)
         self.verdict = self._combo("verdict", VERDICTS)
-        self.evidence = self._line("evidence", "evidence for the verdict")
-        self.comment = self._line("comment", "free comment")
+        self.evidence = self._line("evidence", self.tr("evidence for the verdict"))
+        self.comment = self._line("comment", self.tr("free comment"))
         self.source = rich_label(self)
         self.source.setObjectName("claimSource")
         self.source.setWordWrap(True)
-        self.cue = self._line("cue", "sagte, laut, zufolge …")
+        self.cue = self._line("cue", "sagte, laut, zufolge …")  # German cues, in any language
         self.quote_type = self._combo("quoteType", QUOTE_TYPES)
-        for label, widget in (("Kind", self.kind), ("Check-worthy", self.checkworthy),
-                              ("Verdict", self.verdict), ("Evidence", self.evidence),
-                              ("Comment", self.comment), ("Source", self.source),
-                              ("Cue", self.cue), ("Quotation", self.quote_type)):
+        for label, widget in ((self.tr("Kind"), self.kind),
+                              (self.tr("Check-worthy"), self.checkworthy),
+                              (self.tr("Verdict"), self.verdict),
+                              (self.tr("Evidence"), self.evidence),
+                              (self.tr("Comment"), self.comment), (self.tr("Source"), self.source),
+                              (self.tr("Cue"), self.cue), (self.tr("Quotation"), self.quote_type)):
             form.addRow(label, widget)
         self.suggestion = rich_label(self)  # markup from ClaimActions, user text escaped
         self.suggestion.setObjectName("attributionSuggestion")
@@ -137,15 +139,16 @@ class ClaimPanel(QWidget):
         layout.addWidget(self.values)
         layout.addWidget(self.suggestion)
         heading = QLabel(
-            f"<b>Same point elsewhere</b> <small>({keys_text('claim.rank')} ranks, "
-            f"{keys_text('candidate.choose')} adds, {keys_text('candidate.reject')} rejects)"
-            "</small>", self)
+            self.tr("<b>Same point elsewhere</b> <small>({rank} ranks, {choose} adds, {reject} "
+                    "rejects)</small>").format(rank=keys_text("claim.rank"),
+                                               choose=keys_text("candidate.choose"),
+                                               reject=keys_text("candidate.reject")), self)
         heading.setWordWrap(True)  # or its width would be the side panel's least
         layout.addWidget(heading)
         self.method = rich_label(self)
         self.method.setObjectName("matchingMethod")
         self.method.setWordWrap(True)
-        self.method.setText("<small>Matching: indexing sentences…</small>")
+        self.method.setText("<small>" + self.tr("Matching: indexing sentences…") + "</small>")
         layout.addWidget(self.method)
         layout.addWidget(self.candidate_view, 1)
         layout.addWidget(self.groups)
@@ -156,7 +159,7 @@ class ClaimPanel(QWidget):
         combo.setObjectName(name)
         combo.addItem("—", "")
         for value in values:
-            combo.addItem(value, value)
+            combo.addItem(value_text(value), value)
         combo.activated.connect(lambda _i: self._edited())
         return combo
 
@@ -184,7 +187,8 @@ class ClaimPanel(QWidget):
         self.quote_type.setCurrentIndex(max(0, self.quote_type.findData(
             link_attrs.get("quote_type", ""))))
         self.source.setText(escape(source) if source
-                            else f"<i>none yet ({keys_text('claim.link')} links one)</i>")
+                            else "<i>" + self.tr("none yet ({keys} links one)").format(
+                                keys=keys_text("claim.link")) + "</i>")
         self.suggestion.setText(suggestion)
         self.groups.setText(groups)
         self.values.show_values(values or [] if claim is not None else None, stored)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from annotator.app.disputes import Side
 from annotator.ui import theme
+from annotator.ui.i18n import value_text
 from annotator.ui.plain import rich_label
 
 CAPTION = '<span style="color:$muted; font-size:8pt; letter-spacing:1px">{}</span><br>'
@@ -84,25 +85,31 @@ class MemberColumn(QFrame):
 
     def _labels(self, side: Side) -> None:
         m, holds, t = side.member, side.holds, theme.current()
-        badge = f' &nbsp;<b style="color:{t.holding}">✓ holds</b>' if holds else ""
-        stance = f' <span style="color:{t.muted}">· {escape(m.stance)}</span>' if m.stance else ""
+        badge = f' &nbsp;<b style="color:{t.holding}">✓ ' + self.tr("holds") + "</b>" \
+            if holds else ""
+        stance = f' <span style="color:{t.muted}">· {escape(value_text(m.stance))}</span>' \
+            if m.stance else ""
+        published = escape(m.published) if m.published else self.tr("no date")
         outlet = f"<b>{escape(m.outlet)}</b>" if m.outlet else f'<i style="color:{t.muted}">' \
-            "no outlet</i>"
+            + self.tr("no outlet") + "</i>"
         caption = theme.fill(CAPTION)
         self.header = rich(
             f'<span style="background:{t.chip}; color:{t.chip_text}">&nbsp;{self.n + 1}&nbsp;'
             f'</span> {outlet}<br><span style="color:{t.muted}">'
-            f'{escape(m.published or "no date")}</span>{badge}<br>'
+            f'{published}</span>{badge}<br>'
             f'<span style="color:{t.secondary}">{escape(m.article_title)}</span>', self)
-        self.source = rich(caption.format("SOURCE") + (escape(m.source) if m.source else
-                           f'<i style="color:{t.muted}">no source linked</i>'), self)
-        self.value = rich(caption.format("VALUE") + '<span style="font-size:15pt; font-weight:'
+        self.source = rich(caption.format(self.tr("SOURCE")) + (
+            escape(m.source) if m.source else
+            f'<i style="color:{t.muted}">' + self.tr("no source linked") + "</i>"), self)
+        self.value = rich(caption.format(self.tr("VALUE")) + '<span style="font-size:15pt; '
+                          'font-weight:'
                           f'600">{escape(m.value) or "—"}</span>{stance}', self)
         self.context = rich(context_html(side), self)
         self.links = rich(" · ".join(
             f'<a href="{k}" style="color:{t.link}; text-decoration:none">{w}</a>' for k, w in (
-                ("holds", "clear" if holds else "holds"), ("value", "value"), ("open", "open"),
-                ("remove", "remove"))), self)
+                ("holds", self.tr("clear") if holds else self.tr("holds")),
+                ("value", self.tr("value")), ("open", self.tr("open")),
+                ("remove", self.tr("remove")))), self)
 
     def set_current(self, current: bool) -> None:
         """A green frame when the claim holds; a blue top edge on the column the keys act on."""

@@ -27,6 +27,7 @@ from annotator.core.model import ClaimGroup, GroupMember
 from annotator.ui import theme
 from annotator.ui.disputes_column import MemberColumn, rich
 from annotator.ui.disputes_models import DisputeFilter, GroupListModel, GroupRole
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
 from annotator.ui.keys import bind, bind_each
 from annotator.ui.plain import rich_label
 
@@ -38,9 +39,9 @@ STYLE = """
 #columns { background: transparent; }
 QLabel { color: $text; }
 """
-KEYS_HINT = ('<span style="color:$muted">J/K group · H/L claim · 1–9 holds<br>'
-             "V value · R why · T title · Del remove<br>Enter opens the claim · "
-             "A all groups</span>")
+KEYS_HINT = QT_TRANSLATE_NOOP("DisputesView", '<span style="color:$muted">J/K group · H/L claim · '
+                              "1–9 holds<br>V value · R why · T title · Del remove<br>Enter "
+                              "opens the claim · A all groups</span>")
 TEXTS_KEPT = 256  # article texts kept for the claims' context, read again beyond that
 
 
@@ -83,7 +84,7 @@ class DisputesView(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         theme.style(self, STYLE)
         self.scope = QComboBox(self)
-        self.scope.addItems(["Disputed only", "All groups"])
+        self.scope.addItems([self.tr("Disputed only"), self.tr("All groups")])
         self.scope.currentIndexChanged.connect(self._scope_changed)
         self.list = QListView(self)
         self.list.setObjectName("groupList")
@@ -108,7 +109,8 @@ class DisputesView(QWidget):
         self.editor, self.note = InlineField(self), InlineField(self)
         self.editor.returnPressed.connect(self._commit_edit)
         self.editor.cancelled.connect(self._close_editor)
-        self.note.setPlaceholderText("Why the claim holds (R edits, Enter saves, Esc restores)")
+        self.note.setPlaceholderText(self.tr("Why the claim holds (R edits, Enter saves, Esc "
+                                             "restores)"))
         self.note.editingFinished.connect(self._commit_note)
         self.note.cancelled.connect(self._cancel_note)
         self._lay_out()
@@ -119,7 +121,7 @@ class DisputesView(QWidget):
         side.setContentsMargins(8, 8, 4, 8)
         side.addWidget(self.scope)
         side.addWidget(self.list, 1)
-        self.keys_hint = rich(theme.fill(KEYS_HINT), self)
+        self.keys_hint = rich(theme.fill(self.tr(KEYS_HINT)), self)
         side.addWidget(self.keys_hint)
         bar = QHBoxLayout(self.edit_bar)
         bar.setContentsMargins(0, 0, 0, 0)
@@ -127,7 +129,7 @@ class DisputesView(QWidget):
         bar.addWidget(self.editor, 1)
         self.edit_bar.hide()
         note = QHBoxLayout()
-        note.addWidget(QLabel("<b>Why it holds</b>", self))
+        note.addWidget(QLabel("<b>" + self.tr("Why it holds") + "</b>", self))
         note.addWidget(self.note, 1)
         main = QVBoxLayout(right)
         main.setContentsMargins(8, 8, 8, 8)
@@ -211,7 +213,7 @@ class DisputesView(QWidget):
 
     def _retheme(self) -> None:
         """Another theme: the columns and texts coloured here are made again."""
-        self.keys_hint.setText(theme.fill(KEYS_HINT))
+        self.keys_hint.setText(theme.fill(self.tr(KEYS_HINT)))
         self._render()
 
     def _changed(self, changes: Changes) -> None:
@@ -230,8 +232,8 @@ class DisputesView(QWidget):
         self.columns, g = [], self._group
         if g is None:
             self.title.setText(f'<span style="font-size:15pt; color:{theme.role("muted")}">'
-                               "No disputed claims</span>")
-            self.summary.setText("Group claims in the article view; A lists all groups.")
+                               + self.tr("No disputed claims") + "</span>")
+            self.summary.setText(self.tr("Group claims in the article view; A lists all groups."))
             self.note.clear()
             return
         self._current = max(0, min(self._current, len(g.members) - 1))
@@ -265,14 +267,17 @@ class DisputesView(QWidget):
                 label.setMinimumHeight(height)
 
     def _summary(self, g: ClaimGroup) -> str:
-        told = " vs ".join(f"<b>{escape(v)}</b> ({n})" for v, n in disputes.stated_values(g))
+        told = self.tr(" vs ").join(f"<b>{escape(v)}</b> ({n})"
+                                    for v, n in disputes.stated_values(g))
         held = disputes.holding_member(g)
         t = theme.current()
+        word = self.tr("disputed") if g.disputed else self.tr("agreed")
         state = f'<span style="color:{t.dispute if g.disputed else t.muted}">' \
-            f"{'disputed' if g.disputed else 'agreed'}</span>{': ' + told if told else ''}"
-        verdict = (f' · <span style="color:{t.holding}">holds: {escape(held.outlet or "—")}, '
-                   f"{escape(held.value or '—')}</span>") if held else " · undecided"
-        return f"{len(g.members)} claims · {state}{verdict}"
+            f"{word}</span>{': ' + told if told else ''}"
+        verdict = (f' · <span style="color:{t.holding}">' + self.tr("holds: {outlet}, {value}")
+                   .format(outlet=escape(held.outlet or "—"), value=escape(held.value or "—"))
+                   + "</span>") if held else self.tr(" · undecided")
+        return self.tr("%n claim(s) · ", "", len(g.members)) + state + verdict
 
     def _text(self, article_id: int) -> str:
         if article_id not in self._texts:
@@ -315,7 +320,8 @@ class DisputesView(QWidget):
         """Edit what the current claim states, in the bar under the columns."""
         m = self.current_member()
         if m is not None:
-            self._open_editor("value", f"Value in <b>{escape(m.outlet or '—')}</b>:", m.value)
+            self._open_editor("value", self.tr("Value in <b>{outlet}</b>:").format(
+                outlet=escape(m.outlet or "—")), m.value)
 
     def cycle_stance(self) -> None:
         """Give the current claim the next stance on the group's point."""
@@ -327,7 +333,8 @@ class DisputesView(QWidget):
     def edit_title(self) -> None:
         """Retitle the group, in the bar under the columns."""
         if self._group is not None:
-            self._open_editor("title", "<b>Group title:</b>", self._group.title)
+            self._open_editor("title", "<b>" + self.tr("Group title:") + "</b>",
+                              self._group.title)
 
     def edit_note(self) -> None:
         """Put the keyboard in the note; Enter saves it, Esc restores it."""

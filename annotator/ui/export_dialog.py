@@ -46,9 +46,11 @@ from annotator.core.names import GOLD_ANNOTATOR, IMPORT_ANNOTATOR
 from annotator.io.export_folder import Survey
 from annotator.io.export_manifest import entry_names, names
 from annotator.io.formats import FORMATS, LAYOUT
+from annotator.ui.i18n import QT_TRANSLATE_NOOP, layer_text
 from annotator.ui.plain import plain_label
 
-GOLD_CHOICE = "gold where there is one, else every annotator's"
+GOLD_CHOICE = QT_TRANSLATE_NOOP("ExportDialog",
+                                "gold where there is one, else every annotator's")
 
 
 class ExportDialog(QDialog):
@@ -57,7 +59,7 @@ class ExportDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, out: Path | None = None,
                  annotators: Sequence[str] = ()) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export dataset")
+        self.setWindowTitle(self.tr("Export dataset"))
         self.format = QComboBox(self)
         self.format.setObjectName("exportFormat")
         self.format.addItems(list(FORMATS))
@@ -68,26 +70,26 @@ class ExportDialog(QDialog):
         self._show_layout(self.format.currentText())
         self.out = QLineEdit(str(out or Path.home() / "annotator-export"), self)
         self.out.setObjectName("exportFolder")
-        browse = QPushButton("Choose…", self)
+        browse = QPushButton(self.tr("Choose…"), self)
         browse.clicked.connect(self._browse)
         folder = QHBoxLayout()
         folder.addWidget(self.out, 1)
         folder.addWidget(browse)
-        self.layers = {layer: QCheckBox(layer.value, self) for layer in Layer}
+        self.layers = {layer: QCheckBox(layer_text(layer.value), self) for layer in Layer}
         layer_row = QHBoxLayout()
         for box in self.layers.values():
             box.setChecked(True)
             layer_row.addWidget(box)
-        self.unreviewed = QCheckBox(
-            "also articles not marked done (what nobody reviewed is marked missing)", self)
+        self.unreviewed = QCheckBox(self.tr(
+            "also articles not marked done (what nobody reviewed is marked missing)"), self)
         self.unreviewed.setObjectName("exportUnreviewed")
         self.reviewed_only = QCheckBox(
-            "only reviewed: done, and no open model suggestions", self)
+            self.tr("only reviewed: done, and no open model suggestions"), self)
         self.version, self.disagreements = self._versions(annotators)
         self.split = QLineEdit("train=0.8,dev=0.1,test=0.1", self)
         self.split.setObjectName("exportSplit")
         self.by_group = QCheckBox(
-            "keep linked articles together (a claim group, one event)", self)
+            self.tr("keep linked articles together (a claim group, one event)"), self)
         self.by_group.setObjectName("exportSplitByGroup")
         self.seed = QSpinBox(self)
         self.seed.setRange(0, 1_000_000)
@@ -96,17 +98,17 @@ class ExportDialog(QDialog):
         self.question: QMessageBox | None = None  # open while it asks before replacing
         self._replace = False
         form = QFormLayout(self)
-        form.addRow("Format", self.format)
+        form.addRow(self.tr("Format"), self.format)
         form.addRow("", self.layout_hint)
-        form.addRow("Folder", folder)
-        form.addRow("Layers", layer_row)
+        form.addRow(self.tr("Folder"), folder)
+        form.addRow(self.tr("Layers"), layer_row)
         form.addRow("", self.unreviewed)
         form.addRow("", self.reviewed_only)
         self._add_versions(form)
-        form.addRow("Split", self.split)
+        form.addRow(self.tr("Split"), self.split)
         form.addRow("", self.by_group)
-        form.addRow("Seed", self.seed)
-        form.addRow("Publisher", self.publisher)
+        form.addRow(self.tr("Seed"), self.seed)
+        form.addRow(self.tr("Publisher"), self.publisher)
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
@@ -119,21 +121,22 @@ class ExportDialog(QDialog):
         whose annotators disagree without gold go out (each version) or are refused."""
         version = QComboBox(self)
         version.setObjectName("exportVersion")
-        version.addItem(GOLD_CHOICE, None)
+        version.addItem(self.tr(GOLD_CHOICE), None)
         for name in annotators:
             if name not in (GOLD_ANNOTATOR, IMPORT_ANNOTATOR):
-                version.addItem(f"{name}'s version", name)
-        disagreements = QCheckBox("also articles whose annotators disagree and that have no "
-                                  "gold version (every version)", self)
+                version.addItem(self.tr("{name}'s version").format(name=name), name)
+        disagreements = QCheckBox(self.tr("also articles whose annotators disagree and that "
+                                          "have no gold version (every version)"), self)
         disagreements.setObjectName("exportDisagreements")
         return version, disagreements
 
     def _add_versions(self, form: QFormLayout) -> None:
-        form.addRow("Version", self.version)
+        form.addRow(self.tr("Version"), self.version)
         form.addRow("", self.disagreements)
 
     def _show_layout(self, fmt: str) -> None:
-        self.layout_hint.setText(f"Writes per split: {LAYOUT.get(fmt, '')}")
+        self.layout_hint.setText(self.tr("Writes per split: {layout}").format(
+            layout=LAYOUT.get(fmt, "")))
 
     def _error_label(self) -> QLabel:
         error = plain_label(self)
@@ -146,7 +149,7 @@ class ExportDialog(QDialog):
         """claimreview's publisher: the organisation whose fact-checks these are."""
         publisher = QLineEdit(self)
         publisher.setObjectName("exportPublisher")
-        publisher.setPlaceholderText("the organisation publishing the reviews (optional)")
+        publisher.setPlaceholderText(self.tr("the organisation publishing the reviews (optional)"))
         publisher.setEnabled(self.format.currentText() == "claimreview")
         self.format.currentTextChanged.connect(self._show_publisher)
         return publisher
@@ -155,7 +158,8 @@ class ExportDialog(QDialog):
         self.publisher.setEnabled(fmt == "claimreview")
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Export into", self.out.text())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export into"),
+                                                  self.out.text())
         if folder:
             self.out.setText(folder)
 
@@ -178,14 +182,14 @@ class ExportDialog(QDialog):
 
     def _ask(self, out: Path, found: Survey) -> None:
         """A window-modal question (not a nested event loop); Replace closes the dialog."""
-        box = QMessageBox(QMessageBox.Icon.Question, "Export into this folder?",
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Export into this folder?"),
                           question_text(out, found),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                           self)
         box.setObjectName("exportReplaceQuestion")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.button(QMessageBox.StandardButton.Yes).setText(
-            "&Replace" if found.previous else "&Export")
+            self.tr("&Replace") if found.previous else self.tr("&Export"))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(self._answered)

@@ -13,11 +13,13 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import ArticleFilter, Label, Status
-from annotator.ui.keymap import keys_text
+from annotator.ui.i18n import QT_TRANSLATE_NOOP, keys_text, layer_text
 
 SHORT = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-STATUSES = [("All statuses", None), ("New", Status.NEW), ("In progress", Status.IN_PROGRESS),
-            ("Done", Status.DONE)]
+STATUSES = [(QT_TRANSLATE_NOOP("FilterBar", "All statuses"), None),
+            (QT_TRANSLATE_NOOP("FilterBar", "New"), Status.NEW),
+            (QT_TRANSLATE_NOOP("FilterBar", "In progress"), Status.IN_PROGRESS),
+            (QT_TRANSLATE_NOOP("FilterBar", "Done"), Status.DONE)]
 
 
 class FilterBar(QWidget):
@@ -29,21 +31,22 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
-        self.search.setPlaceholderText(f"Search articles ({keys_text('edit.find')})")
+        self.search.setPlaceholderText(self.tr("Search articles ({keys})").format(
+            keys=keys_text("edit.find")))
         self.search.setClearButtonEnabled(True)
         self.status = QComboBox(self)
         self.status.setObjectName("statusFilter")
         for text, status in STATUSES:  # Qt would turn the StrEnum into a plain str
-            self.status.addItem(text, status.value if status else None)
+            self.status.addItem(self.tr(text), status.value if status else None)
         self.label = QComboBox(self)
         self.label.setObjectName("labelFilter")
-        self.label.addItem("Any label", None)
+        self.label.addItem(self.tr("Any label"), None)
         for lab in labels:
-            self.label.addItem(f"{lab.name} ({lab.layer.value})", lab.name)
-        self.teach = QCheckBox("Least certain first", self)
+            self.label.addItem(f"{lab.name} ({layer_text(lab.layer.value)})", lab.name)
+        self.teach = QCheckBox(self.tr("Least certain first"), self)
         self.teach.setObjectName("teachOrder")
-        self.teach.setToolTip("Teach order: articles whose model suggestions are least certain "
-                              "come first")
+        self.teach.setToolTip(self.tr("Teach order: articles whose model suggestions are least "
+                                      "certain come first"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)

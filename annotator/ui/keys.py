@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from annotator.ui import keymap
+from annotator.ui.i18n import keymap_text
 
 CONTEXTS = {"window": Qt.ShortcutContext.WindowShortcut,
             "widget": Qt.ShortcutContext.WidgetShortcut,
@@ -19,7 +20,7 @@ CONTEXTS = {"window": Qt.ShortcutContext.WindowShortcut,
 def _action(widget: QWidget, entry: keymap.Action, keys: Iterable[str],
             action: QAction | None = None) -> QAction:
     if action is None:
-        action = QAction(entry.menu or entry.help, widget)
+        action = QAction(keymap_text(entry.menu or entry.help), widget)
     action.setObjectName(entry.name)
     action.setShortcuts([QKeySequence(k) for k in keys])
     action.setShortcutContext(CONTEXTS[keymap.CONTEXT[entry.scope]])

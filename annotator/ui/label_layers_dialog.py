@@ -36,12 +36,12 @@ class LabelLayersDialog(QDialog):
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.project = project
-        self.setWindowTitle("Label layers for imports")
-        intro = QLabel(
+        self.setWindowTitle(self.tr("Label layers for imports"))
+        intro = QLabel(self.tr(
             "Labels of other tools' files (Label Studio, doccano, CoNLL, …) that are claims or "
             "sources: one LABEL=layer per line, layer entity, claim or source; # starts a "
-            f"comment. Known without a line: {_defaults()}. A line changes or adds to these; "
-            "QUELLE=entity keeps QUELLE an entity.", self)
+            "comment. Known without a line: {known}. A line changes or adds to these; "
+            "QUELLE=entity keeps QUELLE an entity.").format(known=_defaults()), self)
         intro.setWordWrap(True)
         self.edit = QPlainTextEdit(mapping_text(project), self)
         self.edit.setPlaceholderText("SPRECHERIN=source\nZITAT=claim")

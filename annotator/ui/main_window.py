@@ -23,6 +23,7 @@ from annotator.ui.article_list_model import ArticleIdRole, ArticleListModel, art
 from annotator.ui.article_view import ArticleView, origin_of
 from annotator.ui.claim_actions import ClaimActions
 from annotator.ui.filter_bar import FilterBar
+from annotator.ui.i18n import QT_TRANSLATE_NOOP, keymap_text
 from annotator.ui.keymap import ARTICLE_PAGE, DISPUTES_PAGE, label_keys, sheet
 from annotator.ui.keys import bind, check_bound
 from annotator.ui.later import Later
@@ -30,12 +31,13 @@ from annotator.ui.matching_worker import MatchingWorker
 from annotator.ui.menu_windows import (
     show_adjudication,
     show_agreement,
+    show_label_layers,
     show_overview,
     show_review_queue,
 )
 from annotator.ui.plain import plain_label
 from annotator.ui.project_menu import add_desktop_menus
-from annotator.ui.review_actions import ReviewActions, plural
+from annotator.ui.review_actions import ReviewActions
 from annotator.ui.search_marks import SearchMarks
 from annotator.ui.side_panel import SidePanel
 from annotator.ui.task_panel import TaskPanel
@@ -47,7 +49,7 @@ if TYPE_CHECKING:
     from annotator.ui.shortcut_overlay import ShortcutOverlay
     from annotator.ui.sources_dialog import SourcesDialog
 
-IN_MEMORY = "A project in memory has no file for background work"
+IN_MEMORY = QT_TRANSLATE_NOOP("MainWindow", "A project in memory has no file for background work")
 LATER = ("disputes", "overlay")  # made after the article text first paints, or when first used
 
 
@@ -58,7 +60,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.project = project
         self.session = Session(project, annotator, self)
-        self.setWindowTitle(f"annotator — {project.path.name if project.path else 'in memory'}")
+        self.setWindowTitle("annotator — " + (project.path.name if project.path else
+                                              self.tr("in memory")))
         self.model = ArticleListModel(project, parent=self, annotator=annotator)
         self.filter_bar = FilterBar(project.labels(), self)
         self.list = article_table(self.model, self)
@@ -130,12 +133,13 @@ class MainWindow(QMainWindow):
     def _add_actions(self) -> None:
         bar = self.menuBar()
         # the usual order: File, Edit, View, Article, Tools, Help
-        file, edit, view = bar.addMenu("&File"), bar.addMenu("&Edit"), bar.addMenu("&View")
-        article, tools, helpm = (bar.addMenu("&Article"), bar.addMenu("&Tools"),
-                                 bar.addMenu("&Help"))
+        file, edit, view = (bar.addMenu(self.tr("&File")), bar.addMenu(self.tr("&Edit")),
+                            bar.addMenu(self.tr("&View")))
+        article, tools, helpm = (bar.addMenu(self.tr("&Article")), bar.addMenu(self.tr("&Tools")),
+                                 bar.addMenu(self.tr("&Help")))
         self._action(file, "project.import", self.import_files)
         self._action(file, "project.import_folder", self.import_folder)
-        self._action(file, "project.label_layers", self.edit_label_layers)
+        self._action(file, "project.label_layers", lambda: show_label_layers(self))
         self._action(file, "project.suggest", lambda: self.suggest(None))
         self._action(file, "project.suggest_again",
                      lambda: self.suggest([self.current_article] if self.current_article else []))
@@ -200,11 +204,13 @@ class MainWindow(QMainWindow):
         rows = self.list.selectionModel().selectedRows()
         row = (rows[0].row() if rows else -1) + step
         if not 0 <= row < self.model.rowCount():
-            self.review.say(f"No {'next' if step > 0 else 'previous'} article in the list")
+            self.review.say(self.tr("No next article in the list") if step > 0 else
+                            self.tr("No previous article in the list"))
             return False
         self.list.selectRow(row)
         self.view.text.setFocus()
-        self.review.say(f"Article {row + 1} of {self.model.rowCount()} in the list")
+        self.review.say(self.tr("Article {row} of {count} in the list").format(
+            row=row + 1, count=self.model.rowCount()))
         return True
 
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
@@ -237,7 +243,7 @@ class MainWindow(QMainWindow):
 
     def _set_status(self, status: Status) -> bool:
         if self.current_article is None:
-            self.review.say("No article open")
+            self.review.say(self.tr("No article open"))
             return False
         return self.session.set_status(self.current_article, status)
 
@@ -258,7 +264,8 @@ class MainWindow(QMainWindow):
         if state is None:
             return
         rows = [(a.label, a.layer.value, origin_of(a)) for a in state.annotations_at(cp)]
-        rows += [(s.label, "suggestion", f"model {s.model} {s.model_version}")
+        rows += [(s.label, "suggestion", self.tr("model {name} {version}").format(
+                      name=s.model, version=s.model_version))
                  for s in (*state.suggestions_at(cp), *state.zones_at(cp))
                  if isinstance(s, Suggestion)]
         self.side.show_details(rows)
@@ -272,27 +279,23 @@ class MainWindow(QMainWindow):
         from annotator.io import IMPORTABLE_SUFFIXES  # the readers load when first needed
 
         paths, _ = QFileDialog.getOpenFileNames(
-            self, "Import articles", "", "Articles and datasets ("
-            + " ".join(f"*{suffix}" for suffix in IMPORTABLE_SUFFIXES) + ");;All files (*)")
+            self, self.tr("Import articles"), "", self.tr("Articles and datasets ({patterns})"
+                                                          ";;All files (*)").format(
+                patterns=" ".join(f"*{suffix}" for suffix in IMPORTABLE_SUFFIXES)))
         self.start_import([Path(p) for p in paths])
 
     def import_folder(self) -> None:
         """Pick a folder of articles and import it in the background."""
         from PySide6.QtWidgets import QFileDialog
 
-        folder = QFileDialog.getExistingDirectory(self, "Import a folder of articles")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of articles"))
         self.start_import([Path(folder)] if folder else [])
-
-    def edit_label_layers(self) -> None:
-        """File ▸ Label layers: the import mapping of other tools' labels."""
-        from annotator.ui.label_layers_dialog import edit_label_layers
-
-        edit_label_layers(self)
 
     def start_import(self, paths: list[Path]) -> None:
         """Import in a worker (its own connection), then show the new articles."""
         if not paths or self.project.path is None:
-            self.review.say("Import: no files chosen" if not paths else IN_MEMORY)
+            self.review.say(self.tr("Import: no files chosen") if not paths else
+                            self.tr(IN_MEMORY))
             return
         from annotator.ui.task_actions import start_import
 
@@ -302,7 +305,8 @@ class MainWindow(QMainWindow):
     def suggest(self, article_ids: list[int] | None) -> None:
         """Run the entity model in a worker; the GUI thread never touches spaCy."""
         if self.project.path is None or article_ids == []:
-            self.review.say("No article open" if article_ids == [] else IN_MEMORY)
+            self.review.say(self.tr("No article open") if article_ids == [] else
+                            self.tr(IN_MEMORY))
             return
         from annotator.ui.task_actions import start_suggest
 
@@ -317,12 +321,12 @@ class MainWindow(QMainWindow):
 
         dialog = ExportDialog(self, annotators=self.project.annotators())
         if dialog.exec() != ExportDialog.DialogCode.Accepted or self.project.path is None:
-            self.review.say("Export: cancelled, nothing written")
+            self.review.say(self.tr("Export: cancelled, nothing written"))
             return
         try:
             options = dialog.options()
         except ExportError as exc:
-            self.statusBar().showMessage(f"Export: {exc}", 10_000)
+            self.statusBar().showMessage(self.tr("Export: {error}").format(error=exc), 10_000)
             return
         start_export(self, self.runner, self.project.path, options)
 
@@ -355,7 +359,7 @@ class MainWindow(QMainWindow):
         """The `?` sheet: the keys of the page shown, the project's labels on the digits."""
         page = DISPUTES_PAGE if self._showing_disputes() else ARTICLE_PAGE
         labels = label_keys((lab.shortcut, lab.name) for lab in self.project.labels(Layer.ENTITY))
-        self.overlay.show_sheet(sheet(page, {"entity.label": labels}))
+        self.overlay.show_sheet(sheet(page, {"entity.label": labels}, keymap_text))
 
     # -- the disputed claims page ----------------------------------------------------------
 
@@ -404,9 +408,11 @@ class MainWindow(QMainWindow):
                              self.project.count_articles())
         done, total = self._figures
         model_text = describe(self.project.setting(MODEL_SETTING))
-        here = "" if self.current_article is None else plural(
-            self.project.open_suggestion_counts([self.current_article], who).get(
-                self.current_article, 0), "open suggestion") + " in this article · "
-        shown = f"Read only: {who}'s version · " if self.session.read_only else ""
-        self.status_label.setText(f"{shown}{done} / {total} done · {here}model: {model_text} · "
-                                  f"annotator: {self.session.annotator}")
+        here = "" if self.current_article is None else self.tr(
+            "%n open suggestion(s) in this article · ", "", self.project.open_suggestion_counts(
+                [self.current_article], who).get(self.current_article, 0))
+        shown = self.tr("Read only: {who}'s version · ").format(who=who) \
+            if self.session.read_only else ""
+        self.status_label.setText(shown + self.tr("{done} / {total} done · ").format(
+            done=done, total=total) + here + self.tr("model: {model} · annotator: {name}").format(
+            model=model_text, name=self.session.annotator))

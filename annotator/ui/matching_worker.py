@@ -69,7 +69,7 @@ class MatchingWorker(QObject):
             self.prepare()
         elif first and not self._running:
             self._running = True
-            self._chain(self._load, "Semantic vectors for matching", self._loaded)
+            self._chain(self._load, self.tr("Semantic vectors for matching"), self._loaded)
 
     def run(self, fn: Callable, title: str, done: Callable,
             failed: Callable[[], None] = lambda: None) -> None:
@@ -142,14 +142,14 @@ class MatchingWorker(QObject):
             todo = project.unsplit_articles(after, SPLIT_BATCH)
             return todo, split_missing(project, todo, progress=progress, cancelled=cancelled)
 
-        self._chain(split, "Splitting sentences for matching", self._stored)
+        self._chain(split, self.tr("Splitting sentences for matching"), self._stored)
 
     def _stored(self, result) -> None:
         from annotator.app.matching import store_sentences
 
         todo, splits = result
         if not todo:
-            self._chain(self._load, "Indexing sentences for matching", self._loaded)
+            self._chain(self._load, self.tr("Indexing sentences for matching"), self._loaded)
             return
         missing = set(self.project.unsplit_articles(among=list(splits)))
         store_sentences(self.project, {a: s for a, s in splits.items() if a in missing})
@@ -171,7 +171,7 @@ class MatchingWorker(QObject):
         if vectors:  # the semantic layer: one batch at a time, until every sentence has one
             store_vectors(self.project, vectors)
         if vectors or (self._semantic and not embedded):  # wanted since this step began
-            self._chain(self._load, "Semantic vectors for matching", self._loaded)
+            self._chain(self._load, self.tr("Semantic vectors for matching"), self._loaded)
         else:
             self._running = False
 

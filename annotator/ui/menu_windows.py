@@ -28,3 +28,9 @@ def show_overview(window: Any) -> None:
     from annotator.ui.overview_window import show_overview as show
 
     show(window)
+
+
+def show_label_layers(window: Any) -> None:
+    from annotator.ui.label_layers_dialog import edit_label_layers
+
+    edit_label_layers(window)

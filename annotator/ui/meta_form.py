@@ -18,9 +18,13 @@ from annotator.app.metadata import FIELDS, MetaError
 from annotator.app.session import Session
 from annotator.core.model import Article
 from annotator.ui import theme
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
 
-CAPTIONS = {"title": "&Title", "outlet": "&Outlet", "author": "&Author",
-            "published": "&Date", "url": "&URL"}
+CAPTIONS = {"title": QT_TRANSLATE_NOOP("MetaForm", "&Title"),
+            "outlet": QT_TRANSLATE_NOOP("MetaForm", "&Outlet"),
+            "author": QT_TRANSLATE_NOOP("MetaForm", "&Author"),
+            "published": QT_TRANSLATE_NOOP("MetaForm", "&Date"),
+            "url": QT_TRANSLATE_NOOP("MetaForm", "&URL")}
 
 
 class MetaForm(QDialog):
@@ -29,16 +33,16 @@ class MetaForm(QDialog):
     def __init__(self, session: Session, article: Article, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("metaForm")
-        self.setWindowTitle("Article details")
+        self.setWindowTitle(self.tr("Article details"))
         self.session, self.article = session, article
         form = QFormLayout()
         self.fields: dict[str, QLineEdit] = {}
         for name in FIELDS:
             edit = QLineEdit(getattr(article, name) or "", self)
             edit.setObjectName(f"meta_{name}")
-            form.addRow(CAPTIONS[name], edit)
+            form.addRow(self.tr(CAPTIONS[name]), edit)
             self.fields[name] = edit
-        self.fields["published"].setPlaceholderText("YYYY-MM-DD")
+        self.fields["published"].setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.fields["url"].setPlaceholderText("https://…")
         self.message = QLabel(self)
         self.message.setObjectName("metaMessage")

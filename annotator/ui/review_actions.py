@@ -17,10 +17,6 @@ from annotator.app.review import Rest
 from annotator.ui.keys import bind
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' if n != 1 else ''}"
-
-
 def when_closed(menu: QMenu, chose: Callable[[Any], None], nothing: Callable[[], None]) -> None:
     """Call ``chose`` with the data of the entry picked in a popup menu, or ``nothing`` when
     it closed without one (Esc, a click elsewhere)."""
@@ -73,8 +69,8 @@ class ReviewActions(QObject):
         actions name what they would undo or redo, and say so when there is nothing."""
         stack = self.session.undo_stack
         for name, slot, verb, signal in (
-                ("edit.undo", self.session.undo, "&Undo", stack.undoTextChanged),
-                ("edit.redo", self.session.redo, "&Redo", stack.redoTextChanged)):
+                ("edit.undo", self.session.undo, self.tr("&Undo"), stack.undoTextChanged),
+                ("edit.redo", self.session.redo, self.tr("&Redo"), stack.redoTextChanged)):
             action = bind(self.win, name, slot)
             action.setText(verb)
             signal.connect(lambda text, a=action, v=verb: a.setText(f"{v} {text}".strip()))
@@ -88,9 +84,11 @@ class ReviewActions(QObject):
             return
         target = min(changes.articles)
         if self.win.select_article(target):
-            self.say(f"{message} in article {target} — showing it")
+            self.say(self.tr("{message} in article {id} — showing it").format(
+                message=message, id=target))
         else:
-            self.say(f"{message} in article {target} (the list's filter hides it)")
+            self.say(self.tr("{message} in article {id} (the list's filter hides it)").format(
+                message=message, id=target))
 
     # -- marking done ------------------------------------------------------------------------
 
@@ -98,7 +96,7 @@ class ReviewActions(QObject):
         """D: mark the open article done and go on; with open suggestions, ask first."""
         article_id = self.win.current_article
         if article_id is None:
-            self.say("No article open")
+            self.say(self.tr("No article open"))
             return
         if self.session.refused():  # another's version is shown: no prompt for nothing
             return
@@ -113,14 +111,16 @@ class ReviewActions(QObject):
         menu = QMenu(self.win)
         menu.setObjectName("donePrompt")
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.addSection(f"Article {article_id}: {plural(n, 'open suggestion')}")
-        for text, rest in (("&A  Accept the rest and mark done", Rest.ACCEPT),
-                           ("&X  Reject the rest and mark done", Rest.REJECT),
-                           ("Esc  Leave the article open", None)):
+        menu.addSection(self.tr("Article {id}: %n open suggestion(s)", "", n).format(
+            id=article_id))
+        for text, rest in ((self.tr("&A  Accept the rest and mark done"), Rest.ACCEPT),
+                           (self.tr("&X  Reject the rest and mark done"), Rest.REJECT),
+                           (self.tr("Esc  Leave the article open"), None)):
             menu.addAction(text).setData(rest)
         keys = self.win.workbench
         keys.set_keys_enabled(False)  # A and X are the prompt's, not the article's, meanwhile
-        stays = f"Article {article_id} stays open: {plural(n, 'open suggestion')}"
+        stays = self.tr("Article {id} stays open: %n open suggestion(s)", "", n).format(
+            id=article_id)
 
         def chose(rest: Rest | None) -> None:
             if rest is None:  # the entry that says Esc
@@ -135,16 +135,18 @@ class ReviewActions(QObject):
         menu.aboutToHide.connect(hidden)
         when_closed(menu, chose, lambda: self.say(stays))
         self.prompt = menu
-        self.say(f"Article {article_id} has {plural(n, 'open suggestion')}: A accepts, X rejects "
-                 "the rest and marks it done; Esc leaves it open")
+        self.say(self.tr("Article {id} has %n open suggestion(s): A accepts, X rejects the rest "
+                         "and marks it done; Esc leaves it open", "", n).format(id=article_id))
         editor = self.win.view.text
         menu.popup(editor.viewport().mapToGlobal(editor.cursorRect().bottomLeft()))
 
     def _finish(self, article_id: int, rest: Rest | None, n: int) -> None:
         if not review.mark_done(self.session, article_id, rest):
             return  # the session said why
-        what = f" ({plural(n, 'suggestion')} {rest.value}ed)" if rest is not None else ""
+        what = "" if rest is None else (
+            self.tr(" (%n suggestion(s) accepted)", "", n) if rest is Rest.ACCEPT else
+            self.tr(" (%n suggestion(s) rejected)", "", n))
         moved = self.win.step_article(1)
-        self.say(f"Article {article_id} done{what} — "
-                 + (f"now article {self.win.current_article}" if moved
-                    else "it was the last in the list"))
+        self.say((self.tr("Article {id} done{what} — now article {now}") if moved else
+                  self.tr("Article {id} done{what} — it was the last in the list")).format(
+            id=article_id, what=what, now=self.win.current_article))

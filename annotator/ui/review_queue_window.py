@@ -23,7 +23,8 @@ from annotator.app.review_queue import Item, Kind, review_items, updated, writte
 from annotator.app.tasks import Task, TaskRunner, project_task
 from annotator.ui import theme
 from annotator.ui.adjudication_window import AdjudicationWindow, show_adjudication
-from annotator.ui.keymap import REVIEW_PAGE, hint
+from annotator.ui.i18n import QT_TRANSLATE_NOOP, hint
+from annotator.ui.keymap import REVIEW_PAGE
 from annotator.ui.keys import bind, bind_each, check_bound
 from annotator.ui.plain import plain_label
 
@@ -35,8 +36,10 @@ if TYPE_CHECKING:
     from annotator.ui.review_actions import ReviewActions
 
 KINDS = list(Kind)  # the combo's entries after "every kind", and the digit keys 1, 2, 3
-NAMES = {Kind.DISPUTE: "Disputed claim groups", Kind.DISAGREEMENT: "Annotators' disagreements",
-         Kind.OPEN_SUGGESTIONS: "Done with open suggestions"}
+NAMES = {Kind.DISPUTE: QT_TRANSLATE_NOOP("ReviewQueueWindow", "Disputed claim groups"),
+         Kind.DISAGREEMENT: QT_TRANSLATE_NOOP("ReviewQueueWindow", "Annotators' disagreements"),
+         Kind.OPEN_SUGGESTIONS: QT_TRANSLATE_NOOP("ReviewQueueWindow",
+                                                  "Done with open suggestions")}
 COLORS = {Kind.DISPUTE: "kind_dispute", Kind.DISAGREEMENT: "kind_disagreement",
           Kind.OPEN_SUGGESTIONS: "kind_suggestions"}  # theme roles
 ItemRole = Qt.ItemDataRole.UserRole
@@ -75,18 +78,19 @@ class ReviewQueueWindow(QDialog):
     def __init__(self, window: Host) -> None:
         super().__init__(cast(QWidget, window))
         self.setObjectName("reviewQueueWindow")
-        self.setWindowTitle("Review queue")
+        self.setWindowTitle(self.tr("Review queue"))
         self.window_, self.items = window, cast(list[Item], [])
         self.status = plain_label(self)
         self.status.setObjectName("reviewStatus")
         self.kind = QComboBox(self)
-        self.kind.addItems(["Every kind", *(f"{n} {NAMES[k]}" for n, k in enumerate(KINDS, 1))])
+        self.kind.addItems([self.tr("Every kind"), *(f"{n} {self.tr(NAMES[k])}"
+                                                     for n, k in enumerate(KINDS, 1))])
         self.kind.currentIndexChanged.connect(lambda _i: self._fill())
         theme.notifier.changed.connect(self._fill)  # the kinds' colours
         self.kind.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("reviewItems")
-        self.table.setHorizontalHeaderLabels(["Kind", "Article", "What"])
+        self.table.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Article"), self.tr("What")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -127,12 +131,12 @@ class ReviewQueueWindow(QDialog):
         if path is None or project.count_articles() < BACKGROUND:
             self._arrived(review_items(project, annotator), heard)
             return
-        self.status.setText("Reading the review queue…")
+        self.status.setText(self.tr("Reading the review queue…"))
         self.task = project_task(path, lambda p, _progress, _cancelled:
-                                 review_items(p, annotator), "Review queue")
+                                 review_items(p, annotator), self.tr("Review queue"))
         self.task.finished.connect(lambda items: self._arrived(items, heard))
         self.task.failed.connect(lambda message: self.status.setText(
-            f"The review queue could not be read: {message}"))
+            self.tr("The review queue could not be read: {error}").format(error=message)))
         self.window_.runner.start(self.task)
 
     def reading(self) -> bool:
@@ -202,9 +206,10 @@ class ReviewQueueWindow(QDialog):
             keys = [_key(i) for i in shown]
             self.table.selectRow(keys.index(was) if was in keys else 0)
         counts = {k: sum(i.kind is k for i in self.items) for k in KINDS}
-        self.status.setText(f"{len(self.items)} to decide · " + " · ".join(
+        self.status.setText(self.tr("{n} to decide · ").format(n=len(self.items)) + " · ".join(
             f"{n} {k.value}" for k, n in counts.items()) + (
-            "" if len(shown) == len(self.items) else f" · showing {len(shown)}"))
+            "" if len(shown) == len(self.items) else
+            self.tr(" · showing {n}").format(n=len(shown))))
 
     # -- the keys ----------------------------------------------------------------------------
 

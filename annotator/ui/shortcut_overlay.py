@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from annotator.ui import theme
+from annotator.ui.i18n import OR, key_text, keymap_text
 from annotator.ui.keymap import Sheet
 
 
@@ -21,27 +22,34 @@ class ShortcutOverlay(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.label = QLabel(self)
         self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setWordWrap(True)  # long help (German) wraps inside the window
         theme.style(self.label, "QLabel { background: $sheet; color: $sheet_text; "
                                 "border-radius: 8px; padding: 18px; }")
         layout = QVBoxLayout(self)
-        layout.addWidget(self.label, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.addWidget(self.label)
         parent.installEventFilter(self)
         self.hide()
 
     def show_sheet(self, groups: Sheet) -> None:
         """Fill from ``keymap.sheet``, cover the parent, take the focus."""
-        columns = []
+        either, rows = keymap_text(OR), []  # (lines it takes, about; html)
         for group, items in groups:
-            rows = "".join(
-                f"<tr><td align=right><b><code>{' or '.join(map(escape, keys))}</code></b>"
-                f"&nbsp;&nbsp;</td><td>{escape(text)}</td></tr>" for keys, text in items)
-            columns.append(f"<h3>{escape(group)}</h3><table>{rows}</table>")
-        half = (len(columns) + 1) // 2
+            rows.append((2, f"<tr><td colspan=2><h3>{escape(group)}</h3></td></tr>"))
+            for keys, text in items:
+                shown = either.join(map(key_text, keys))
+                rows.append((1 + len(text) // max(24, 56 - len(shown)),  # a wide key: narrow text
+                             f"<tr><td align=right><b><code>{escape(shown)}</code></b>&nbsp;"
+                             f"&nbsp;</td><td>{escape(text)}</td></tr>"))
+        a, b = _thirds([lines for lines, _html in rows],
+                       {i + 1 for i, (_lines, html) in enumerate(rows) if "<h3>" in html})
+        columns = ["<table>" + "".join(html for _lines, html in part) + "</table>"
+                   for part in (rows[:a], rows[a:b], rows[b:])]
         self.label.setText(
-            "<h2>Keyboard shortcuts</h2><table><tr><td valign=top>"
-            + "".join(columns[:half]) + "</td><td width=30></td><td valign=top>"
-            + "".join(columns[half:]) + "</td></tr></table>"
-            "<p><i>Any key closes this sheet.</i></p>")
+            "<h2>" + self.tr("Keyboard shortcuts") + "</h2><p><i>"
+            + self.tr("Any key closes this sheet.") + "</i></p><table width=100%><tr>"
+            + "<td width=24></td>".join(f"<td valign=top width=33%>{c}</td>" for c in columns)
+            + "</tr></table>")
         if (parent := self.parentWidget()) is not None:
             self.setGeometry(parent.rect())
         self.raise_()
@@ -62,3 +70,13 @@ class ShortcutOverlay(QWidget):
 
     def mousePressEvent(self, event) -> None:
         self.hide()
+
+
+def _thirds(heights: list[int], after_heading: set[int]) -> tuple[int, int]:
+    """Where to split rows of these heights into three columns, the tallest as low as can be
+    (the rows stay in order; no column ends with a heading)."""
+    n = len(heights)
+    return min(((a, b) for a in range(n + 1) for b in range(a, n + 1)
+                if not {a, b} & after_heading),
+               key=lambda c: max(sum(heights[:c[0]]), sum(heights[c[0]:c[1]]),
+                                 sum(heights[c[1]:])))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
 from annotator.app.article_state import ArticleState
 from annotator.core.model import Annotation, Layer
 from annotator.ui.claim_panel import ClaimPanel
+from annotator.ui.i18n import layer_text
 from annotator.ui.keys import bind
 from annotator.ui.plain import tooltip
 
@@ -43,10 +44,10 @@ class SpanListModel(QAbstractListModel):
         text = state.text[a.start:a.end]
         if self.layer is Layer.CLAIM:
             chain = state.source_chain(a.id)  # "Laut X sagte Y": Y via X
-            who = " via ".join(state.text[s.start:s.end] for s in chain) or "no source yet"
+            who = self.tr(" via ").join(state.text[s.start:s.end] for s in chain) or self.tr(
+                "no source yet")
             return f"„{shorten(text)}“ — {who}"
-        n = len(state.claims_of(a.id))
-        return f"{shorten(text, 60)} ({n} claim{'s' if n != 1 else ''})"
+        return shorten(text, 60) + self.tr(" (%n claim(s))", "", len(state.claims_of(a.id)))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -78,7 +79,7 @@ class SidePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 8, 8, 8)
         self.views: dict[Layer, QListView] = {}
-        for title, model in (("Claims", self.claims), ("Sources", self.sources)):
+        for title, model in ((self.tr("Claims"), self.claims), (self.tr("Sources"), self.sources)):
             layout.addWidget(QLabel(f"<b>{title}</b>", self))
             view = QListView(self)
             view.setObjectName(f"{model.layer.value}List")
@@ -91,10 +92,11 @@ class SidePanel(QWidget):
             view.clicked.connect(self._activated)
             layout.addWidget(view, 1)
             self.views[model.layer] = view
-        layout.addWidget(QLabel("<b>Claim</b> <small>(E edits, Esc returns)</small>", self))
+        layout.addWidget(QLabel(self.tr("<b>Claim</b> <small>(E edits, Esc returns)</small>"),
+                                self))
         self.claim_panel = ClaimPanel(self)
         layout.addWidget(self.claim_panel, 2)
-        layout.addWidget(QLabel("<b>At the cursor</b>", self))
+        layout.addWidget(QLabel("<b>" + self.tr("At the cursor") + "</b>", self))
         self.details = QLabel(self)
         self.details.setObjectName("spanDetails")
         self.details.setWordWrap(True)
@@ -121,8 +123,9 @@ class SidePanel(QWidget):
     def show_details(self, rows: list[tuple[str, str, str]]) -> None:
         """Label, layer and origin of each span at the cursor."""
         self.details.setText("<br>".join(
-            f"<b>{escape(label)}</b> · {escape(layer)}<br><small>{escape(origin)}</small>"
-            for label, layer, origin in rows) or "<i>nothing here</i>")
+            f"<b>{escape(label)}</b> · {escape(layer_text(layer))}<br>"
+            f"<small>{escape(origin)}</small>" for label, layer, origin in rows)
+            or "<i>" + self.tr("nothing here") + "</i>")
 
     def _activated(self, index: QModelIndex) -> None:
         ann = index.data(SpanRole)

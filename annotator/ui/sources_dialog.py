@@ -28,12 +28,16 @@ from annotator.app.changes import Changes, Part
 from annotator.app.session import Session
 from annotator.core.model import CanonicalSource
 from annotator.ui import theme
-from annotator.ui.keymap import SOURCES_PAGE, hint, keys_text
+from annotator.ui.i18n import QT_TRANSLATE_NOOP, hint, keys_text
+from annotator.ui.keymap import SOURCES_PAGE
 from annotator.ui.keys import bind, bind_each, check_bound
 from annotator.ui.plain import plain_label
 
 Index = QModelIndex | QPersistentModelIndex
-HEADERS = ["Source", "Kind", "Aliases", "Mentions"]
+HEADERS = [QT_TRANSLATE_NOOP("SourceTableModel", "Source"),
+           QT_TRANSLATE_NOOP("SourceTableModel", "Kind"),
+           QT_TRANSLATE_NOOP("SourceTableModel", "Aliases"),
+           QT_TRANSLATE_NOOP("SourceTableModel", "Mentions")]
 
 
 class SourceTableModel(QAbstractTableModel):
@@ -70,7 +74,7 @@ class SourceTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return self.tr(HEADERS[section])
         return None
 
 
@@ -81,7 +85,7 @@ class SourcesDialog(QDialog):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Source registry")
+        self.setWindowTitle(self.tr("Source registry"))
         self.session = session
         self.model = SourceTableModel(session, self)
         self.table = QTableView(self)
@@ -174,16 +178,16 @@ class SourcesDialog(QDialog):
     def _selection_moved(self, *_args: object) -> None:
         if self._merging:
             self._merging = []
-            self.status.setText("Merge cancelled: the selection changed.")
+            self.status.setText(self.tr("Merge cancelled: the selection changed."))
 
     def reject(self) -> None:
         """Esc: cancel a rename or a merge first, else close."""
         if self._renaming is not None:
             self._close_rename()
-            self.status.setText("Rename cancelled.")
+            self.status.setText(self.tr("Rename cancelled."))
         elif self._merging:
             self._merging = []
-            self.status.setText("Merge cancelled.")
+            self.status.setText(self.tr("Merge cancelled."))
         else:
             super().reject()
 
@@ -193,34 +197,39 @@ class SourcesDialog(QDialog):
         """Start a merge of the selected sources: the status line asks which one stays."""
         chosen = self.selected()
         if len(chosen) < 2:
-            self.status.setText("Select two or more sources to merge (Shift+arrows select "
-                                f"rows; {keys_text('sources.suggest')} a suggested merge).")
+            self.status.setText(self.tr("Select two or more sources to merge (Shift+arrows "
+                                        "select rows; {keys} a suggested merge).").format(
+                keys=keys_text("sources.suggest")))
             return
         self._merging = chosen
         options = " · ".join(f"{n} {s.name}" for n, s in enumerate(chosen[:9], 1))
-        self.status.setText(f"Merge {len(chosen)} sources: which name stays? {options} "
-                            "(Esc cancels)")
+        self.status.setText(self.tr("Merge {n} sources: which name stays? {options} (Esc "
+                                    "cancels)").format(n=len(chosen), options=options))
 
     def keep(self, n: int) -> None:
         """Finish the merge: the n-th source keeps its name, the others fold into it."""
         chosen, self._merging = self._merging, []
         if not chosen:
-            self.status.setText(f"Nothing to merge: select sources, then "
-                                f"{keys_text('sources.merge')}.")
+            self.status.setText(self.tr("Nothing to merge: select sources, then {keys}.").format(
+                keys=keys_text("sources.merge")))
             return
         if n >= min(len(chosen), 9):
             self._merging = chosen
-            self.status.setText(f"There is no source {n + 1} in this merge: "
-                                f"1 to {min(len(chosen), 9)} pick the one that stays.")
+            self.status.setText(self.tr("There is no source {n} in this merge: 1 to {last} pick "
+                                        "the one that stays.").format(
+                n=n + 1, last=min(len(chosen), 9)))
             return
         keep, others = chosen[n], chosen[:n] + chosen[n + 1:]
         if self.session.merge_sources(keep, others):
             self.select({keep.id})
             merged = self.session.project.claims.source(keep.id)
             self.status.setText(
-                f"Merged {', '.join(s.name for s in others)} into {keep.name}: "
-                f"{merged.mentions} mentions; aliases {', '.join(merged.aliases) or 'none'}. "
-                f"{keys_text('sources.undo')} undoes.")
+                self.tr("Merged {others} into {keep}: {mentions} mentions; aliases {aliases}. "
+                        "{keys} undoes.").format(
+                    others=", ".join(s.name for s in others), keep=keep.name,
+                    mentions=merged.mentions,
+                    aliases=", ".join(merged.aliases) or self.tr("none"),
+                    keys=keys_text("sources.undo")))
 
     def rename_current(self) -> None:
         """Open the name of the source at the cursor for editing, under the table."""
@@ -229,15 +238,15 @@ class SourcesDialog(QDialog):
             self.name_edit.setFocus()
             return
         if src is None:
-            self.status.setText("Select a source to rename.")
+            self.status.setText(self.tr("Select a source to rename."))
             return
         self._renaming = src
-        self.name_label.setText(f"Rename {src.name} to:")
+        self.name_label.setText(self.tr("Rename {name} to:").format(name=src.name))
         self.name_edit.setText(src.name)
         self.name_edit.selectAll()
         self.rename_bar.show()
         self.name_edit.setFocus()
-        self.status.setText("Type the new name: Enter saves, Esc cancels.")
+        self.status.setText(self.tr("Type the new name: Enter saves, Esc cancels."))
 
     def _commit_rename(self) -> None:
         src, name = self._renaming, " ".join(self.name_edit.text().split())
@@ -245,12 +254,12 @@ class SourcesDialog(QDialog):
             return
         if name == src.name:
             self._close_rename()
-            self.status.setText("The name is unchanged.")
+            self.status.setText(self.tr("The name is unchanged."))
         elif self.session.rename_source(src, name):  # else the status says why; keep typing
             self._close_rename()
             self.select({src.id})
-            self.status.setText(f"Renamed {src.name} to {name}. "
-                                f"{keys_text('sources.undo')} undoes.")
+            self.status.setText(self.tr("Renamed {old} to {new}. {keys} undoes.").format(
+                old=src.name, new=name, keys=keys_text("sources.undo")))
 
     def _close_rename(self) -> None:
         self._renaming = None
@@ -263,13 +272,14 @@ class SourcesDialog(QDialog):
 
         src = self.current()
         if src is None:
-            self.status.setText("Select a source to change its kind.")
+            self.status.setText(self.tr("Select a source to change its kind."))
             return
         kind = SOURCE_KINDS[(SOURCE_KINDS.index(src.kind) + 1) % len(SOURCE_KINDS)] \
             if src.kind in SOURCE_KINDS else SOURCE_KINDS[0]
         if self.session.set_source_kind(src, kind):
             self.select({src.id})
-            self.status.setText(f"{src.name} is now of kind {kind}.")
+            self.status.setText(self.tr("{name} is now of kind {kind}.").format(
+                name=src.name, kind=kind))
 
     def suggest_merge(self) -> None:
         """Select the next group of sources that look like one (names, aliases, roles)."""
@@ -284,24 +294,24 @@ class SourcesDialog(QDialog):
         while self._proposals and len(group) < 2:  # sources merged meanwhile drop out
             group = [by_id[i] for i in self._proposals.pop(0) if i in by_id]
         if len(group) < 2:
-            self.status.setText("No merges to suggest.")
+            self.status.setText(self.tr("No merges to suggest."))
             return
         self.select({s.id for s in group})
-        self.status.setText("Suggested: " + ", ".join(s.name for s in group) + f" — "
-                            f"{keys_text('sources.merge')} merges them.")
+        self.status.setText(self.tr("Suggested: {names} — {keys} merges them.").format(
+            names=", ".join(s.name for s in group), keys=keys_text("sources.merge")))
 
     def undo(self) -> None:
         """Take back the last action (here or in the window), as the window's undo does."""
         self._step(self.session.undo_stack.canUndo(), self.session.undo_stack.undoText(),
-                   self.session.undo, "undo", "Undone")
+                   self.session.undo, self.tr("Nothing to undo."), self.tr("Undone: {step}."))
 
     def redo(self) -> None:
         """Do the last undone action again."""
         self._step(self.session.undo_stack.canRedo(), self.session.undo_stack.redoText(),
-                   self.session.redo, "redo", "Redone")
+                   self.session.redo, self.tr("Nothing to redo."), self.tr("Redone: {step}."))
 
-    def _step(self, possible: bool, text: str, step, verb: str, done: str) -> None:
+    def _step(self, possible: bool, text: str, step, nothing: str, done: str) -> None:
         if not possible:
-            self.status.setText(f"Nothing to {verb}.")
+            self.status.setText(nothing)
         elif step():  # else the status says why not
-            self.status.setText(f"{done}: {text}.")
+            self.status.setText(done.format(step=text))

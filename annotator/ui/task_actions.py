@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 from shiboken6 import isValid
 
@@ -38,7 +38,8 @@ def start_import(
 ) -> Task:
     """Import files and suggest entities (and, with the project's claims model, claims) in the
     new articles, in the background."""
-    task = project_task(project_path, import_job(list(paths), model_name), "Import")
+    task = project_task(project_path, import_job(list(paths), model_name),
+                        QCoreApplication.translate("TaskActions", "Import"))
     _report_to(parent, task, reload)
     return runner.start(task)
 
@@ -54,7 +55,8 @@ def start_suggest(
 ) -> Task:
     """(Re)run entity suggestions for these articles, or for all the model has not seen."""
     ids = list(article_ids) if article_ids is not None else None
-    task = project_task(project_path, suggest_job(ids, model_name), "Entity suggestions")
+    task = project_task(project_path, suggest_job(ids, model_name),
+                        QCoreApplication.translate("TaskActions", "Entity suggestions"))
     _report_to(parent, task, reload)
     return runner.start(task)
 
@@ -73,8 +75,11 @@ def _report_to(parent: QWidget, task: Task, reload: Callable[[], None] | None) -
 
     title = task.title  # the handlers must not hold the task: it is freed once it has ended
     task.finished.connect(after_reload(lambda result: show_result(parent, title, result)))
-    task.failed.connect(after_reload(lambda err: show_problems(parent, f"{title} failed: {err}")))
-    task.cancelled.connect(after_reload(lambda: show_status(parent, f"{title} cancelled")))
+    failed = QCoreApplication.translate("TaskActions", "{task} failed: {error}")
+    cancelled = QCoreApplication.translate("TaskActions", "{task} cancelled")
+    task.failed.connect(after_reload(lambda err: show_problems(
+        parent, failed.format(task=title, error=err))))
+    task.cancelled.connect(after_reload(lambda: show_status(parent, cancelled.format(task=title))))
 
 
 def show_result(parent: QWidget, title: str, result: object) -> QMessageBox | None:
@@ -124,6 +129,6 @@ def start_export(parent: QWidget, runner: TaskRunner, project_path: Path, option
         return export_project(project, options, cancelled=cancelled,
                               progress=lambda n, message: progress(n, total, message))
 
-    task = project_task(project_path, job, "Export")
+    task = project_task(project_path, job, QCoreApplication.translate("TaskActions", "Export"))
     _report_to(parent, task, None)
     return runner.start(task)

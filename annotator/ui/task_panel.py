@@ -29,7 +29,7 @@ class TaskPanel(QWidget):
         self.bar.setObjectName("taskProgress")
         self.bar.setMaximumWidth(180)
         self.bar.setTextVisible(False)
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setObjectName("taskCancel")
         self.cancel_button.clicked.connect(self.cancel)
         layout = QHBoxLayout(self)
@@ -52,7 +52,7 @@ class TaskPanel(QWidget):
         task.ended.connect(self._on_ended)
         self.cancel_button.setEnabled(not task.is_cancelled())
         done, total, message = task.last_progress
-        self._on_progressed(done, total, message or "waiting…")
+        self._on_progressed(done, total, message or self.tr("waiting…"))
         self.show()
 
     @Slot()
@@ -63,7 +63,7 @@ class TaskPanel(QWidget):
         self.cancel_button.setEnabled(False)
         self.task.cancel()  # a queued task ends here at once, and self.task moves on
         if self.task is not None and self.task.is_active():
-            self._set_message(f"{self.task.title}: cancelling…")
+            self._set_message(self.tr("{task}: cancelling…").format(task=self.task.title))
 
     @Slot(int, int, str)
     def _on_progressed(self, done: int, total: int, message: str) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from annotator.core.values import ClaimValue
+from annotator.ui.i18n import key_text
 from annotator.ui.keymap import action
 from annotator.ui.keys import bind
 
@@ -31,7 +32,7 @@ class ValueList(QWidget):
         self.list.setObjectName("claimValues")
         self.edit = QLineEdit(self)
         self.edit.setObjectName("valueEdit")
-        self.edit.setPlaceholderText("slot: text, e.g. place: Prag · number: vier Tote")
+        self.edit.setPlaceholderText(self.tr("slot: text, e.g. place: Prag · number: vier Tote"))
         self.edit.returnPressed.connect(self._commit)
         self.edit.hide()
         bind(self.list, "value.edit", self.start_edit)
@@ -59,12 +60,15 @@ class ValueList(QWidget):
         rows = min(max(len(self.values), 1), 4)  # the list as high as its values, up to four
         line = self.list.sizeHintForRow(0) if self.values else self.list.fontMetrics().height()
         self.list.setFixedHeight(rows * line + 2 * self.list.frameWidth() + 4)
-        state = "" if values is None or stored else "<i>found in the text</i> · "
-        first = {name: escape(action(name).keys[-1 if name == "value.add" else 0])
+        state = "" if values is None or stored else "<i>" + self.tr("found in the text") + \
+            "</i> · "
+        first = {name: escape(key_text(action(name).keys[-1 if name == "value.add" else 0]))
                  for name in ("claim.values", "value.edit", "value.add", "value.delete")}
-        self.heading.setText(
-            f"<b>Values</b> <small>({state}{first['claim.values']}, then {first['value.edit']} "
-            f"edits, {first['value.add']} adds, {first['value.delete']} deletes)</small>")
+        self.heading.setText(self.tr(
+            "<b>Values</b> <small>({state}{values}, then {edit} edits, {add} adds, {delete} "
+            "deletes)</small>").format(state=state, values=first["claim.values"],
+                                       edit=first["value.edit"], add=first["value.add"],
+                                       delete=first["value.delete"]))
         self.list.setEnabled(values is not None)
 
     def focus(self) -> None:

@@ -13,11 +13,12 @@ from annotator.app.session import Session
 from annotator.app.zones import sentence_at
 from annotator.core.model import Annotation, Layer, Span, Suggestion
 from annotator.core.spans import snap_to_tokens, token_bounds
-from annotator.ui.keymap import DIGITS, keys_text
+from annotator.ui.i18n import QT_TRANSLATE_NOOP, keys_text, layer_text
+from annotator.ui.keymap import DIGITS
 from annotator.ui.keys import bind, bind_each
 from annotator.ui.review_actions import when_closed
 
-NO_ARTICLE = "No article open"
+NO_ARTICLE = QT_TRANSLATE_NOOP("Workbench", "No article open")
 
 
 class Workbench(QObject):
@@ -131,12 +132,12 @@ class Workbench(QObject):
         if names:
             self.label_entity(names[0], exact=exact)
         else:
-            self.say(f"No entity label has the key {DIGITS[i]}")
+            self.say(self.tr("No entity label has the key {key}").format(key=DIGITS[i]))
 
     def label_entity(self, label: str, *, exact: bool = False) -> None:
         """Digit keys: relabel the entity at the cursor, accept a suggestion, or mark a span."""
         if self.state is None:
-            self.say(NO_ARTICLE)
+            self.say(self.tr(NO_ARTICLE))
             return
         start, end = self.editor.selection_cp()
         cp = self.editor.cursor_cp()
@@ -156,12 +157,12 @@ class Workbench(QObject):
             self.session.add_span(self.state.article.id, Layer.ENTITY, Span(start, end, label))
             self._focus(start, end)
         else:
-            self.say("Nothing to label at the cursor: put it on a word or select text")
+            self.say(self.tr("Nothing to label at the cursor: put it on a word or select text"))
 
     def mark(self, layer: Layer, *, exact: bool = False) -> None:
         """Mark a claim (default: the sentence) or a source (default: the entity or word)."""
         if self.state is None:
-            self.say(NO_ARTICLE)
+            self.say(self.tr(NO_ARTICLE))
             return
         sel = self.editor.selection_cp()
         cp = self.editor.cursor_cp()
@@ -180,8 +181,8 @@ class Workbench(QObject):
                 self.session.add_span(self.state.article.id, layer, Span(start, end, label))
             self._focus(start, end)
         else:
-            self.say(f"Nothing to mark as a {layer.value} at the cursor: put it on a word or "
-                     "select text")
+            self.say(self.tr("Nothing to mark as a {layer} at the cursor: put it on a word or "
+                             "select text").format(layer=layer_text(layer.value)))
 
     def _suggestions_here(self) -> list[Suggestion]:
         assert self.state is not None
@@ -193,28 +194,30 @@ class Workbench(QObject):
     def accept_here(self) -> None:
         """Accept the suggestion under the cursor or the ones inside the selection, then go
         on to the next open one."""
-        self._decide(self.session.accept, "Accepted")
+        self._decide(self.session.accept, self.tr("Accepted {what} — {next}"))
 
     def reject_here(self) -> None:
         """Reject the suggestion under the cursor or the ones inside the selection, then go
         on to the next open one."""
-        self._decide(self.session.reject, "Rejected")
+        self._decide(self.session.reject, self.tr("Rejected {what} — {next}"))
 
-    def _decide(self, decide, verb: str) -> None:
+    def _decide(self, decide, said: str) -> None:
         if self.state is None:
-            self.say(NO_ARTICLE)
+            self.say(self.tr(NO_ARTICLE))
             return
         found = self._suggestions_here()
         if not found:
             zone = any(isinstance(z, Suggestion) for z in
                        self.state.zones_at(self.editor.cursor_cp()))
-            self.say(f"Only a zone suggestion here: {keys_text('zone.set')} confirms or changes "
-                     "it" if zone else f"No suggestion at the cursor ({keys_text('span.next')} "
-                     "goes to the next span)")
+            self.say(self.tr("Only a zone suggestion here: {keys} confirms or changes it").format(
+                keys=keys_text("zone.set")) if zone else self.tr(
+                "No suggestion at the cursor ({keys} goes to the next span)").format(
+                keys=keys_text("span.next")))
             return
-        what = self.quote(found[0]) if len(found) == 1 else f"{len(found)} suggestions"
+        what = self.quote(found[0]) if len(found) == 1 else self.tr("%n suggestion(s)", "",
+                                                                     len(found))
         if decide(self.state.article.id, found):
-            self.say(f"{verb} {what} — {self._go_on(found[0].start)}")
+            self.say(said.format(what=what, next=self._go_on(found[0].start)))
 
     def _go_on(self, cp: int) -> str:
         """Put the cursor on the next open suggestion from ``cp``; say which, or that none
@@ -222,11 +225,12 @@ class Workbench(QObject):
         assert self.state is not None
         after = self.state.next_suggestion(cp)
         if after is None:
-            return "no more open suggestions in this article"
+            return self.tr("no more open suggestions in this article")
         self._focus(after.start, after.end)
         left = len(self.state.suggestions_in(0, len(self.state.text)))
-        return (f"next{' (from the top)' if after.start < cp else ''}: {self.quote(after)} "
-                f"({left} open)")
+        text = self.tr("next (from the top): {span} ({left} open)") if after.start < cp else \
+            self.tr("next: {span} ({left} open)")
+        return text.format(span=self.quote(after), left=left)
 
     def accept_all(self) -> None:
         """Accept every open suggestion of the article but the zones, as one undo step."""
@@ -238,9 +242,9 @@ class Workbench(QObject):
 
     def _decide_all(self, decide) -> None:
         if self.state is None:
-            self.say(NO_ARTICLE)
+            self.say(self.tr(NO_ARTICLE))
         elif not decide(self.state.article.id, self.state.suggestions_in(0, len(self.state.text))):
-            self.say("No open suggestions in this article (zones apart)")
+            self.say(self.tr("No open suggestions in this article (zones apart)"))
 
     def current_item(self) -> SpanItem | None:
         """The span the keyboard acts on."""
@@ -254,27 +258,29 @@ class Workbench(QObject):
         elif isinstance(item, Suggestion):
             self.session.reject(item.article_id, [item])
         else:
-            self.say("Nothing to delete at the cursor")
+            self.say(self.tr("Nothing to delete at the cursor"))
 
     def step_span(self, direction: int) -> None:
         """Move the cursor to the next or previous span and make it current."""
         if self.state is None:
-            self.say(NO_ARTICLE)
+            self.say(self.tr(NO_ARTICLE))
             return
         item = self.state.neighbour(self.editor.cursor_cp(), direction)
         if item is None:
-            self.say(f"No span {'after' if direction > 0 else 'before'} the cursor")
+            self.say(self.tr("No span after the cursor") if direction > 0 else
+                     self.tr("No span before the cursor"))
             return
         self._focus(item.start, item.end, item.layer)
         kind = "suggestion" if isinstance(item, Suggestion) else item.layer.value
-        self.say(f"{self.quote(item)} ({kind})")
+        self.say(f"{self.quote(item)} ({layer_text(kind)})")
 
     def resize_current(self, edge: str, step: int, *, exact: bool = False) -> None:
         """Move one boundary of the annotation at the cursor by a word (or a character)."""
         item = self.current_item()
         if not isinstance(item, Annotation) or self.state is None:
-            self.say("No span at the cursor to resize" + (
-                " (accept the suggestion first)" if isinstance(item, Suggestion) else ""))
+            self.say(self.tr("No span at the cursor to resize (accept the suggestion first)")
+                     if isinstance(item, Suggestion) else
+                     self.tr("No span at the cursor to resize"))
             return
         text, pos = self.state.text, item.start if edge == "start" else item.end
         new = pos + step if exact else token_bounds(text, pos, step)
@@ -284,7 +290,8 @@ class Workbench(QObject):
             self._focus(start, end, item.layer)
         else:
             grow = (edge == "end") == (step > 0)
-            self.say(f"{self.quote(item)} cannot {'grow' if grow else 'shrink'} further")
+            self.say((self.tr("{span} cannot grow further") if grow else
+                      self.tr("{span} cannot shrink further")).format(span=self.quote(item)))
 
     def _dragged(self, start: int, end: int) -> None:
         item = self.current_item() or (self.state.item_at(start) if self.state else None)
@@ -295,21 +302,23 @@ class Workbench(QObject):
     def link_claim(self) -> None:
         """Pick a source for the claim at the cursor: the article's sources, then known ones."""
         if self.state is None:
-            self.say(NO_ARTICLE)
+            self.say(self.tr(NO_ARTICLE))
             return
         claims = self.state.annotations_at(self.editor.cursor_cp(), Layer.CLAIM)
         if not claims:
             self.session.failed.emit(
-                f"Link: put the cursor in a claim first ({keys_text('claim.mark')} marks one)")
+                self.tr("Link: put the cursor in a claim first ({keys} marks one)").format(
+                    keys=keys_text("claim.mark")))
             return
         menu = self.source_menu()
         if menu.isEmpty():
             self.session.failed.emit(
-                f"Link: no sources yet ({keys_text('source.mark')} marks one)")
+                self.tr("Link: no sources yet ({keys} marks one)").format(
+                    keys=keys_text("source.mark")))
             return
         claim = claims[0]
         when_closed(menu, lambda choice: self._link_to(claim, choice),
-                    lambda: self.say("Link: no source chosen, nothing changed"))
+                    lambda: self.say(self.tr("Link: no source chosen, nothing changed")))
         # While the picker is open its digit keys choose a source, not an entity label.
         self.set_keys_enabled(False)
         menu.aboutToHide.connect(lambda: self.set_keys_enabled(True))
@@ -323,7 +332,8 @@ class Workbench(QObject):
     def _link_to(self, claim: Annotation, choice: Annotation | str) -> None:
         if isinstance(choice, Annotation):
             if self.session.link_claim(claim.article_id, claim.id, choice.id) is not None:
-                self.say(f"Linked the claim to {self.quote(choice)}")
+                self.say(self.tr("Linked the claim to {source}").format(
+                    source=self.quote(choice)))
             return
         assert self.state is not None
         start = self.state.text.find(choice)
@@ -344,7 +354,7 @@ class Workbench(QObject):
             menu.addAction(f"&{n} {shown}" if n < 10 else shown).setData(src)
         known = [k for k in self.project.known_sources() if k not in seen]
         if known:
-            menu.addSection("Known sources")
+            menu.addSection(self.tr("Known sources"))
             for name in known:
                 action = menu.addAction(name.replace("&", "&&"))
                 action.setData(name)

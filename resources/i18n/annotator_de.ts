@@ -1,0 +1,2273 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>AdjudicationWindow</name>
+    <message>
+        <location filename="../../annotator/ui/adjudication_window.py" line="+84"/>
+        <source>Adjudication: the gold version</source>
+        <translation>Adjudikation: die Goldfassung</translation>
+    </message>
+    <message>
+        <location line="+168"/>
+        <source>No disagreements in this article</source>
+        <translation>Keine Abweichungen in diesem Artikel</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No disagreement to decide</source>
+        <translation>Keine Abweichung zu entscheiden</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No gold span at the gold pane&apos;s cursor</source>
+        <translation>Keine Gold-Textstelle am Cursor der Goldfassung</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Nothing to adjudicate: no article has two annotators&apos; done versions that disagree</source>
+        <translation>Nichts zu adjudizieren: kein Artikel hat zwei fertige, voneinander abweichende Fassungen von Annotatoren</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementWindow</name>
+    <message>
+        <location filename="../../annotator/ui/agreement_window.py" line="+68"/>
+        <source>Agreement between annotators</source>
+        <translation>Übereinstimmung der Annotatoren</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Colours: red 0.4 and below, yellow 0.7, green 1; grey: nothing to compare. </source>
+        <translation>Farben: rot 0,4 und darunter, gelb 0,7, grün 1; grau: nichts zu vergleichen. </translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Computing the agreement…</source>
+        <translation>Übereinstimmung wird berechnet …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agreement</source>
+        <translation>Übereinstimmung</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Computing the agreement: {step}</source>
+        <translation>Übereinstimmung wird berechnet: {step}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No agreement: {error}</source>
+        <translation>Keine Übereinstimmung: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotatorActions</name>
+    <message>
+        <location filename="../../annotator/ui/annotator_actions.py" line="+43"/>
+        <source>Annotator: cancelled</source>
+        <translation>Annotator: abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Annotate as: a name (Enter), Esc cancels</source>
+        <translation>Annotieren als: ein Name (Enter), Esc bricht ab</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show whose version, read only: a name, none for your own (Enter); Esc cancels</source>
+        <translation>Wessen Fassung zeigen, schreibgeschützt: ein Name, keiner für die eigene (Enter); Esc bricht ab</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the imported layer</source>
+        <translation>die importierte Ebene</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none yet</source>
+        <translation>noch keine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotate as whom? Known: {names}</source>
+        <translation>Als wer annotieren? Bekannt: {names}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whose version? Known: {names}</source>
+        <translation>Wessen Fassung? Bekannt: {names}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>You annotate as {name} already</source>
+        <translation>Sie annotieren bereits als {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Now annotating as {name}, in your own version</source>
+        <translation>Sie annotieren jetzt als {name}, in Ihrer eigenen Fassung</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Showing your own version ({name})</source>
+        <translation>Ihre eigene Fassung wird gezeigt ({name})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nobody called {name} has annotated in this project</source>
+        <translation>Niemand namens {name} hat in diesem Projekt annotiert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Showing {name}&apos;s version, read only</source>
+        <translation>Fassung von {name} wird gezeigt, schreibgeschützt</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleActions</name>
+    <message>
+        <location filename="../../annotator/ui/article_actions.py" line="+42"/>
+        <source>Zone: put the cursor on a line with text, or select text</source>
+        <translation>Zone: Cursor auf eine Zeile mit Text setzen oder Text auswählen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Zone: nothing chosen, nothing changed</source>
+        <translation>Zone: nichts gewählt, nichts geändert</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>body (no zone)</source>
+        <translation>Fließtext (keine Zone)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Zone: no zone there, it is body already</source>
+        <translation>Zone: dort ist keine Zone, es ist schon Fließtext</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleListModel</name>
+    <message>
+        <location filename="../../annotator/ui/article_list_model.py" line="+35"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outlet</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sugg.</source>
+        <translation>Vorschl.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ann.</source>
+        <translation>Ann.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publication date</source>
+        <translation>Erscheinungsdatum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open suggestions: entities, claims, sources (zones apart)</source>
+        <translation>Offene Vorschläge: Entitäten, Behauptungen, Quellen (ohne Zonen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Annotations</source>
+        <translation>Annotationen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in progress</source>
+        <translation>in Arbeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleView</name>
+    <message>
+        <location filename="../../annotator/ui/article_view.py" line="+47"/>
+        <source>model {name} {version}</source>
+        <translation>Modell {name} {version}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> (accepted suggestion)</source>
+        <translation> (angenommener Vorschlag)</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>zones</source>
+        <translation>Zonen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> (suggestion)</source>
+        <translation> (Vorschlag)</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimActions</name>
+    <message>
+        <location filename="../../annotator/ui/claim_actions.py" line="+87"/>
+        <location line="+15"/>
+        <source> via </source>
+        <translation> über </translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Group:</source>
+        <translation>Gruppe:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&lt;i&gt;Suggested:&lt;/i&gt; &lt;b&gt;{who}&lt;/b&gt; · {cue} · {type} &lt;small&gt;({keys} accepts)&lt;/small&gt;</source>
+        <translation>&lt;i&gt;Vorschlag:&lt;/i&gt; &lt;b&gt;{who}&lt;/b&gt; · {cue} · {type} &lt;small&gt;({keys} nimmt an)&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No claim at the cursor to edit ({keys} marks one)</source>
+        <translation>Keine Behauptung am Cursor zum Bearbeiten ({keys} markiert eine)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>No claim at the cursor to attribute ({keys} marks one)</source>
+        <translation>Keine Behauptung am Cursor zum Zuschreiben ({keys} markiert eine)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No attribution found for this claim: {keys} links by hand</source>
+        <translation>Keine Zuschreibung für diese Behauptung gefunden: {keys} verknüpft von Hand</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{rank}: select a span or put the cursor in a claim ({mark} marks one)</source>
+        <translation>{rank}: eine Textstelle auswählen oder den Cursor in eine Behauptung setzen ({mark} markiert eine)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Ranking candidates</source>
+        <translation>Kandidaten werden gereiht</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No sentences or claims in other articles yet</source>
+        <translation>Noch keine Sätze oder Behauptungen in anderen Artikeln</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Matching method</source>
+        <translation>Abgleichsverfahren</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimPanel</name>
+    <message>
+        <location filename="../../annotator/ui/claim_panel.py" line="+106"/>
+        <source>evidence for the verdict</source>
+        <translation>Beleg für das Urteil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>free comment</source>
+        <translation>freier Kommentar</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check-worthy</source>
+        <translation>Prüfwürdig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence</source>
+        <translation>Beleg</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cue</source>
+        <translation>Signalwort</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quotation</source>
+        <translation>Zitierweise</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&lt;b&gt;Same point elsewhere&lt;/b&gt; &lt;small&gt;({rank} ranks, {choose} adds, {reject} rejects)&lt;/small&gt;</source>
+        <translation>&lt;b&gt;Dieselbe Aussage anderswo&lt;/b&gt; &lt;small&gt;({rank} reiht, {choose} fügt hinzu, {reject} verwirft)&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Matching: indexing sentences…</source>
+        <translation>Abgleich: Sätze werden indiziert …</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>none yet ({keys} links one)</source>
+        <translation>noch keine ({keys} verknüpft eine)</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimValues</name>
+    <message>
+        <location filename="../../annotator/ui/i18n.py" line="+161"/>
+        <source>factual</source>
+        <translation>Tatsache</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>quotation</source>
+        <translation>Zitat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>assessment</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>prediction</source>
+        <translation>Vorhersage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unsure</source>
+        <translation>unsicher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unverified</source>
+        <translation>ungeprüft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>true</source>
+        <translation>wahr</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>false</source>
+        <translation>falsch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>misleading</source>
+        <translation>irreführend</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unprovable</source>
+        <translation>nicht belegbar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>direct</source>
+        <translation>direkt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>indirect</source>
+        <translation>indirekt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reported</source>
+        <translation>berichtet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unattributed</source>
+        <translation>ohne Zuschreibung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>supports</source>
+        <translation>stützt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refutes</source>
+        <translation>widerlegt</translation>
+    </message>
+</context>
+<context>
+    <name>DisputesView</name>
+    <message>
+        <location filename="../../annotator/ui/disputes_view.py" line="+42"/>
+        <source>&lt;span style=&quot;color:$muted&quot;&gt;J/K group · H/L claim · 1–9 holds&lt;br&gt;V value · R why · T title · Del remove&lt;br&gt;Enter opens the claim · A all groups&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;color:$muted&quot;&gt;J/K Gruppe · H/L Behauptung · 1–9 trifft zu&lt;br&gt;V Wert · R warum · T Titel · Entf entfernen&lt;br&gt;Enter öffnet die Behauptung · A alle Gruppen&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Disputed only</source>
+        <translation>Nur strittige</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All groups</source>
+        <translation>Alle Gruppen</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Why the claim holds (R edits, Enter saves, Esc restores)</source>
+        <translation>Warum die Behauptung zutrifft (R bearbeitet, Enter speichert, Esc stellt wieder her)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Why it holds</source>
+        <translation>Warum sie zutrifft</translation>
+    </message>
+    <message>
+        <location line="+103"/>
+        <source>No disputed claims</source>
+        <translation>Keine strittigen Behauptungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group claims in the article view; A lists all groups.</source>
+        <translation>Behauptungen in der Artikelansicht gruppieren; A zeigt alle Gruppen.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source> vs </source>
+        <translation> gegen </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>disputed</source>
+        <translation>strittig</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>agreed</source>
+        <translation>einig</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>holds: {outlet}, {value}</source>
+        <translation>trifft zu: {outlet}, {value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · undecided</source>
+        <translation> · unentschieden</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n claim(s) · </source>
+        <translation>
+            <numerusform>%n Behauptung · </numerusform>
+            <numerusform>%n Behauptungen · </numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Value in &lt;b&gt;{outlet}&lt;/b&gt;:</source>
+        <translation>Wert in &lt;b&gt;{outlet}&lt;/b&gt;:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Group title:</source>
+        <translation>Gruppentitel:</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../annotator/ui/export_dialog.py" line="+51"/>
+        <source>gold where there is one, else every annotator&apos;s</source>
+        <translation>Gold, wo es eine gibt, sonst die jedes Annotators</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export dataset</source>
+        <translation>Datensatz exportieren</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choose…</source>
+        <translation>Wählen …</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>also articles not marked done (what nobody reviewed is marked missing)</source>
+        <translation>auch nicht als fertig markierte Artikel (was niemand geprüft hat, wird als fehlend markiert)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>only reviewed: done, and no open model suggestions</source>
+        <translation>nur geprüfte: fertig und ohne offene Modellvorschläge</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>keep linked articles together (a claim group, one event)</source>
+        <translation>verbundene Artikel zusammenhalten (eine Behauptungsgruppe, ein Ereignis)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layers</source>
+        <translation>Ebenen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Split</source>
+        <translation>Aufteilung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seed</source>
+        <translation>Startwert</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{name}&apos;s version</source>
+        <translation>Fassung von {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>also articles whose annotators disagree and that have no gold version (every version)</source>
+        <translation>auch Artikel, deren Annotatoren abweichen und die keine Goldfassung haben (jede Fassung)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Version</source>
+        <translation>Fassung</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Writes per split: {layout}</source>
+        <translation>Schreibt je Teil: {layout}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export into</source>
+        <translation>Exportieren nach</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Export into this folder?</source>
+        <translation>In diesen Ordner exportieren?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Replace</source>
+        <translation>&amp;Ersetzen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../annotator/ui/filter_bar.py" line="+19"/>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Search articles ({keys})</source>
+        <translation>Artikel durchsuchen ({keys})</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Any label</source>
+        <translation>Jedes Label</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Least certain first</source>
+        <translation>Unsicherste zuerst</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Teach order: articles whose model suggestions are least certain come first</source>
+        <translation>Lernreihenfolge: Artikel, deren Modellvorschläge am unsichersten sind, kommen zuerst</translation>
+    </message>
+</context>
+<context>
+    <name>LabelLayersDialog</name>
+    <message>
+        <location filename="../../annotator/ui/label_layers_dialog.py" line="+39"/>
+        <source>Label layers for imports</source>
+        <translation>Label-Ebenen für Importe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Labels of other tools&apos; files (Label Studio, doccano, CoNLL, …) that are claims or sources: one LABEL=layer per line, layer entity, claim or source; # starts a comment. Known without a line: {known}. A line changes or adds to these; QUELLE=entity keeps QUELLE an entity.</source>
+        <translation>Labels aus Dateien anderer Werkzeuge (Label Studio, doccano, CoNLL, …), die Behauptungen oder Quellen sind: ein LABEL=Ebene je Zeile, Ebene entity, claim oder source; # beginnt einen Kommentar. Ohne Zeile bekannt: {known}. Eine Zeile ändert diese oder fügt hinzu; QUELLE=entity lässt QUELLE eine Entität.</translation>
+    </message>
+</context>
+<context>
+    <name>Layer</name>
+    <message>
+        <location filename="../../annotator/ui/i18n.py" line="-29"/>
+        <source>entity</source>
+        <translation>Entität</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>claim</source>
+        <translation>Behauptung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>structure</source>
+        <translation>Struktur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>suggestion</source>
+        <translation>Vorschlag</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../annotator/ui/agreement_window.py" line="+62"/>
+        <location filename="../../annotator/ui/main_window.py" line="+54"/>
+        <source>A project in memory has no file for background work</source>
+        <translation>Ein Projekt im Arbeitsspeicher hat keine Datei für Hintergrundarbeit</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="+12"/>
+        <source>in memory</source>
+        <translation>im Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Article</source>
+        <translation>A&amp;rtikel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Tools</source>
+        <translation>&amp;Werkzeuge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>No next article in the list</source>
+        <translation>Kein nächster Artikel in der Liste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No previous article in the list</source>
+        <translation>Kein vorheriger Artikel in der Liste</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Article {row} of {count} in the list</source>
+        <translation>Artikel {row} von {count} in der Liste</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location line="+58"/>
+        <source>No article open</source>
+        <translation>Kein Artikel geöffnet</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>model {name} {version}</source>
+        <translation>Modell {name} {version}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Import articles</source>
+        <translation>Artikel importieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Articles and datasets ({patterns});;All files (*)</source>
+        <translation>Artikel und Datensätze ({patterns});;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Import a folder of articles</source>
+        <translation>Einen Ordner mit Artikeln importieren</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import: no files chosen</source>
+        <translation>Import: keine Dateien gewählt</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Export: cancelled, nothing written</source>
+        <translation>Export: abgebrochen, nichts geschrieben</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export: {error}</source>
+        <translation>Export: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+82"/>
+        <source>%n open suggestion(s) in this article · </source>
+        <translation>
+            <numerusform>%n offener Vorschlag in diesem Artikel · </numerusform>
+            <numerusform>%n offene Vorschläge in diesem Artikel · </numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read only: {who}&apos;s version · </source>
+        <translation>Schreibgeschützt: Fassung von {who} · </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{done} / {total} done · </source>
+        <translation>{done} / {total} fertig · </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>model: {model} · annotator: {name}</source>
+        <translation>Modell: {model} · Annotator: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>MatchingWorker</name>
+    <message>
+        <location filename="../../annotator/ui/matching_worker.py" line="+69"/>
+        <location line="+91"/>
+        <source>Semantic vectors for matching</source>
+        <translation>Semantische Vektoren für den Abgleich</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Splitting sentences for matching</source>
+        <translation>Sätze für den Abgleich werden getrennt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Indexing sentences for matching</source>
+        <translation>Sätze für den Abgleich werden indiziert</translation>
+    </message>
+</context>
+<context>
+    <name>MemberColumn</name>
+    <message>
+        <location filename="../../annotator/ui/disputes_column.py" line="+88"/>
+        <location line="+22"/>
+        <source>holds</source>
+        <translation>trifft zu</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>no date</source>
+        <translation>kein Datum</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no outlet</source>
+        <translation>kein Medium</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>SOURCE</source>
+        <translation>QUELLE</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no source linked</source>
+        <translation>keine Quelle verknüpft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VALUE</source>
+        <translation>WERT</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>clear</source>
+        <translation>zurücknehmen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>open</source>
+        <translation>öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>remove</source>
+        <translation>entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>MetaForm</name>
+    <message>
+        <location filename="../../annotator/ui/meta_form.py" line="+23"/>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Outlet</source>
+        <translation>&amp;Medium</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Author</source>
+        <translation>&amp;Autor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Date</source>
+        <translation>&amp;Datum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;URL</source>
+        <translation>&amp;URL</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Article details</source>
+        <translation>Artikeldetails</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>YYYY-MM-DD</source>
+        <translation>JJJJ-MM-TT</translation>
+    </message>
+</context>
+<context>
+    <name>NameDialog</name>
+    <message>
+        <location filename="../../annotator/ui/annotator_name.py" line="+27"/>
+        <source>An annotator needs a name</source>
+        <translation>Ein Annotator braucht einen Namen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{name}” is the imported layer&apos;s name, nobody&apos;s</source>
+        <translation>„{name}“ ist der Name der importierten Ebene, niemandes Name</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{name}” is the adjudicated version&apos;s name, nobody&apos;s</source>
+        <translation>„{name}“ ist der Name der adjudizierten Fassung, niemandes Name</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Who annotates?</source>
+        <translation>Wer annotiert?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your name marks your annotations; every annotator works in a version of their own. Switch later with the File menu.</source>
+        <translation>Ihr Name kennzeichnet Ihre Annotationen; jeder Annotator arbeitet in einer eigenen Fassung. Wechseln Sie später über das Menü Datei.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewActions</name>
+    <message>
+        <location filename="../../annotator/ui/review_actions.py" line="+72"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{message} in article {id} — showing it</source>
+        <translation>{message} in Artikel {id} — wird gezeigt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{message} in article {id} (the list&apos;s filter hides it)</source>
+        <translation>{message} in Artikel {id} (der Filter der Liste blendet ihn aus)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No article open</source>
+        <translation>Kein Artikel geöffnet</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>Article {id}: %n open suggestion(s)</source>
+        <translation>
+            <numerusform>Artikel {id}: %n offener Vorschlag</numerusform>
+            <numerusform>Artikel {id}: %n offene Vorschläge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;A  Accept the rest and mark done</source>
+        <translation>&amp;A  Den Rest annehmen und als fertig markieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;X  Reject the rest and mark done</source>
+        <translation>&amp;X  Den Rest verwerfen und als fertig markieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Esc  Leave the article open</source>
+        <translation>Esc  Den Artikel offen lassen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Article {id} stays open: %n open suggestion(s)</source>
+        <translation>
+            <numerusform>Artikel {id} bleibt offen: %n offener Vorschlag</numerusform>
+            <numerusform>Artikel {id} bleibt offen: %n offene Vorschläge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Article {id} has %n open suggestion(s): A accepts, X rejects the rest and marks it done; Esc leaves it open</source>
+        <translation>
+            <numerusform>Artikel {id} hat %n offenen Vorschlag: A nimmt den Rest an, X verwirft ihn, beide markieren den Artikel als fertig; Esc lässt ihn offen</numerusform>
+            <numerusform>Artikel {id} hat %n offene Vorschläge: A nimmt den Rest an, X verwirft ihn, beide markieren den Artikel als fertig; Esc lässt ihn offen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source> (%n suggestion(s) accepted)</source>
+        <translation>
+            <numerusform> (%n Vorschlag angenommen)</numerusform>
+            <numerusform> (%n Vorschläge angenommen)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source> (%n suggestion(s) rejected)</source>
+        <translation>
+            <numerusform> (%n Vorschlag verworfen)</numerusform>
+            <numerusform> (%n Vorschläge verworfen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Article {id} done{what} — now article {now}</source>
+        <translation>Artikel {id} fertig{what} — jetzt Artikel {now}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Article {id} done{what} — it was the last in the list</source>
+        <translation>Artikel {id} fertig{what} — er war der letzte in der Liste</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueWindow</name>
+    <message>
+        <location filename="../../annotator/ui/review_queue_window.py" line="+39"/>
+        <source>Disputed claim groups</source>
+        <translation>Strittige Behauptungsgruppen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotators&apos; disagreements</source>
+        <translation>Abweichungen zwischen Annotatoren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done with open suggestions</source>
+        <translation>Fertig mit offenen Vorschlägen</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <location line="+55"/>
+        <source>Review queue</source>
+        <translation>Prüfliste</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>Every kind</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Reading the review queue…</source>
+        <translation>Prüfliste wird gelesen …</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The review queue could not be read: {error}</source>
+        <translation>Die Prüfliste konnte nicht gelesen werden: {error}</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>{n} to decide · </source>
+        <translation>{n} zu entscheiden · </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> · showing {n}</source>
+        <translation> · {n} gezeigt</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutOverlay</name>
+    <message>
+        <location filename="../../annotator/ui/shortcut_overlay.py" line="+49"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any key closes this sheet.</source>
+        <translation>Jede Taste schließt diese Übersicht.</translation>
+    </message>
+</context>
+<context>
+    <name>SidePanel</name>
+    <message>
+        <location filename="../../annotator/ui/side_panel.py" line="+82"/>
+        <source>Claims</source>
+        <translation>Behauptungen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&lt;b&gt;Claim&lt;/b&gt; &lt;small&gt;(E edits, Esc returns)&lt;/small&gt;</source>
+        <translation>&lt;b&gt;Behauptung&lt;/b&gt; &lt;small&gt;(E bearbeitet, Esc kehrt zurück)&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>At the cursor</source>
+        <translation>Am Cursor</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>nothing here</source>
+        <translation>hier nichts</translation>
+    </message>
+</context>
+<context>
+    <name>SourceTableModel</name>
+    <message>
+        <location filename="../../annotator/ui/sources_dialog.py" line="+37"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aliases</source>
+        <translation>Aliasse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mentions</source>
+        <translation>Erwähnungen</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesDialog</name>
+    <message>
+        <location line="+48"/>
+        <source>Source registry</source>
+        <translation>Quellenverzeichnis</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Merge cancelled: the selection changed.</source>
+        <translation>Zusammenführen abgebrochen: die Auswahl hat sich geändert.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rename cancelled.</source>
+        <translation>Umbenennen abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Merge cancelled.</source>
+        <translation>Zusammenführen abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Select two or more sources to merge (Shift+arrows select rows; {keys} a suggested merge).</source>
+        <translation>Zwei oder mehr Quellen zum Zusammenführen auswählen (Umschalt+Pfeiltasten wählen Zeilen; {keys} eine vorgeschlagene Zusammenführung).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Merge {n} sources: which name stays? {options} (Esc cancels)</source>
+        <translation>{n} Quellen zusammenführen: welcher Name bleibt? {options} (Esc bricht ab)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing to merge: select sources, then {keys}.</source>
+        <translation>Nichts zusammenzuführen: Quellen auswählen, dann {keys}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There is no source {n} in this merge: 1 to {last} pick the one that stays.</source>
+        <translation>In dieser Zusammenführung gibt es keine Quelle {n}: 1 bis {last} wählen die bleibende.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Merged {others} into {keep}: {mentions} mentions; aliases {aliases}. {keys} undoes.</source>
+        <translation>{others} in {keep} zusammengeführt: {mentions} Erwähnungen; Aliasse {aliases}. {keys} macht es rückgängig.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Select a source to rename.</source>
+        <translation>Eine Quelle zum Umbenennen auswählen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rename {name} to:</source>
+        <translation>{name} umbenennen in:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type the new name: Enter saves, Esc cancels.</source>
+        <translation>Den neuen Namen eingeben: Enter speichert, Esc bricht ab.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The name is unchanged.</source>
+        <translation>Der Name ist unverändert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Renamed {old} to {new}. {keys} undoes.</source>
+        <translation>{old} in {new} umbenannt. {keys} macht es rückgängig.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Select a source to change its kind.</source>
+        <translation>Eine Quelle auswählen, um ihre Art zu ändern.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name} is now of kind {kind}.</source>
+        <translation>{name} ist jetzt von der Art {kind}.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No merges to suggest.</source>
+        <translation>Keine Zusammenführungen vorzuschlagen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Suggested: {names} — {keys} merges them.</source>
+        <translation>Vorschlag: {names} — {keys} führt sie zusammen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing to undo.</source>
+        <translation>Nichts rückgängig zu machen.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Undone: {step}.</source>
+        <translation>Rückgängig gemacht: {step}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing to redo.</source>
+        <translation>Nichts wiederherzustellen.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Redone: {step}.</source>
+        <translation>Wiederhergestellt: {step}.</translation>
+    </message>
+</context>
+<context>
+    <name>SpanListModel</name>
+    <message>
+        <location filename="../../annotator/ui/side_panel.py" line="-81"/>
+        <source> via </source>
+        <translation> über </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no source yet</source>
+        <translation>noch keine Quelle</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source> (%n claim(s))</source>
+        <translation>
+            <numerusform> (%n Behauptung)</numerusform>
+            <numerusform> (%n Behauptungen)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TaskActions</name>
+    <message>
+        <location filename="../../annotator/ui/task_actions.py" line="+42"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Entity suggestions</source>
+        <translation>Entitätsvorschläge</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{task} failed: {error}</source>
+        <translation>{task} fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{task} cancelled</source>
+        <translation>{task} abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+</context>
+<context>
+    <name>TaskPanel</name>
+    <message>
+        <location filename="../../annotator/ui/task_panel.py" line="+32"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>waiting…</source>
+        <translation>wartet …</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{task}: cancelling…</source>
+        <translation>{task}: wird abgebrochen …</translation>
+    </message>
+</context>
+<context>
+    <name>ValueList</name>
+    <message>
+        <location filename="../../annotator/ui/value_list.py" line="+35"/>
+        <source>slot: text, e.g. place: Prag · number: vier Tote</source>
+        <translation>Feld: Text, z. B. place: Prag · number: vier Tote</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>found in the text</source>
+        <translation>im Text gefunden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;Values&lt;/b&gt; &lt;small&gt;({state}{values}, then {edit} edits, {add} adds, {delete} deletes)&lt;/small&gt;</source>
+        <translation>&lt;b&gt;Werte&lt;/b&gt; &lt;small&gt;({state}{values}, dann {edit} bearbeitet, {add} fügt hinzu, {delete} löscht)&lt;/small&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Workbench</name>
+    <message>
+        <location filename="../../annotator/ui/workbench.py" line="+21"/>
+        <source>No article open</source>
+        <translation>Kein Artikel geöffnet</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>No entity label has the key {key}</source>
+        <translation>Kein Entitätslabel hat die Taste {key}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Nothing to label at the cursor: put it on a word or select text</source>
+        <translation>Am Cursor nichts zu labeln: auf ein Wort setzen oder Text auswählen</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Nothing to mark as a {layer} at the cursor: put it on a word or select text</source>
+        <translation>Am Cursor nichts als {layer} zu markieren: auf ein Wort setzen oder Text auswählen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Accepted {what} — {next}</source>
+        <translation>Angenommen: {what} — {next}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rejected {what} — {next}</source>
+        <translation>Verworfen: {what} — {next}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Only a zone suggestion here: {keys} confirms or changes it</source>
+        <translation>Hier nur ein Zonenvorschlag: {keys} bestätigt oder ändert ihn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No suggestion at the cursor ({keys} goes to the next span)</source>
+        <translation>Kein Vorschlag am Cursor ({keys} geht zur nächsten Textstelle)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n suggestion(s)</source>
+        <translation>
+            <numerusform>%n Vorschlag</numerusform>
+            <numerusform>%n Vorschläge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>no more open suggestions in this article</source>
+        <translation>keine offenen Vorschläge mehr in diesem Artikel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>next (from the top): {span} ({left} open)</source>
+        <translation>nächster (von oben): {span} ({left} offen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>next: {span} ({left} open)</source>
+        <translation>nächster: {span} ({left} offen)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No open suggestions in this article (zones apart)</source>
+        <translation>Keine offenen Vorschläge in diesem Artikel (ohne Zonen)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Nothing to delete at the cursor</source>
+        <translation>Am Cursor nichts zu löschen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No span after the cursor</source>
+        <translation>Keine Textstelle nach dem Cursor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No span before the cursor</source>
+        <translation>Keine Textstelle vor dem Cursor</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No span at the cursor to resize (accept the suggestion first)</source>
+        <translation>Keine Textstelle am Cursor zum Ändern der Grenzen (erst den Vorschlag annehmen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No span at the cursor to resize</source>
+        <translation>Keine Textstelle am Cursor zum Ändern der Grenzen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{span} cannot grow further</source>
+        <translation>{span} kann nicht weiter wachsen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{span} cannot shrink further</source>
+        <translation>{span} kann nicht weiter schrumpfen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Link: put the cursor in a claim first ({keys} marks one)</source>
+        <translation>Verknüpfen: erst den Cursor in eine Behauptung setzen ({keys} markiert eine)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Link: no sources yet ({keys} marks one)</source>
+        <translation>Verknüpfen: noch keine Quellen ({keys} markiert eine)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Link: no source chosen, nothing changed</source>
+        <translation>Verknüpfen: keine Quelle gewählt, nichts geändert</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Linked the claim to {source}</source>
+        <translation>Behauptung mit {source} verknüpft</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Known sources</source>
+        <translation>Bekannte Quellen</translation>
+    </message>
+</context>
+<context>
+    <name>keymap</name>
+    <message>
+        <location filename="../../annotator/ui/keymap.py" line="+83"/>
+        <source>Entities</source>
+        <translation>Entitäten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claims and sources</source>
+        <translation>Behauptungen und Quellen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggestions</source>
+        <translation>Vorschläge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moving</source>
+        <translation>Bewegen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Editing spans</source>
+        <translation>Textstellen bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zones and details</source>
+        <translation>Zonen und Details</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disputed claims</source>
+        <translation>Strittige Behauptungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source registry</source>
+        <translation>Quellenverzeichnis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement between annotators</source>
+        <translation>Übereinstimmung der Annotatoren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adjudication: the gold version</source>
+        <translation>Adjudikation: die Goldfassung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review queue</source>
+        <translation>Prüfliste</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Label the selection or the word at the cursor</source>
+        <translation>Die Auswahl oder das Wort am Cursor labeln</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Label, exact characters</source>
+        <translation>Labeln, zeichengenau</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On an entity: relabel it; on a suggestion: accept it with that label</source>
+        <translation>Auf einer Entität: ihr Label ändern; auf einem Vorschlag: ihn mit diesem Label annehmen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Select by character (Ctrl too: by word); a span snaps to whole words</source>
+        <translation>Zeichenweise auswählen (mit Strg: wortweise); eine Textstelle rastet an ganzen Wörtern ein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shift+arrows</source>
+        <translation>Umschalt+Pfeiltasten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark a claim: the selection, or the sentence at the cursor</source>
+        <translation>Eine Behauptung markieren: die Auswahl oder den Satz am Cursor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark a source: the selection, or the entity or word at the cursor</source>
+        <translation>Eine Quelle markieren: die Auswahl oder die Entität bzw. das Wort am Cursor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark a claim, exact characters</source>
+        <translation>Eine Behauptung markieren, zeichengenau</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark a source, exact characters</source>
+        <translation>Eine Quelle markieren, zeichengenau</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The same with exact characters, not whole words (digits too)</source>
+        <translation>Dasselbe zeichengenau statt in ganzen Wörtern (auch mit Ziffern)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alt+key</source>
+        <translation>Alt+Taste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link the claim at the cursor to a source (the article&apos;s, then known ones)</source>
+        <translation>Die Behauptung am Cursor mit einer Quelle verknüpfen (erst die des Artikels, dann bekannte)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit the claim&apos;s kind, check-worthiness, verdict, … (Esc returns)</source>
+        <translation>Art, Prüfwürdigkeit, Urteil … der Behauptung bearbeiten (Esc kehrt zurück)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accept the suggested attribution (source and who reports it, cue, quotation type)</source>
+        <translation>Die vorgeschlagene Zuschreibung annehmen (Quelle und wer sie wiedergibt, Signalwort, Zitierweise)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rank sentences and claims of other articles about the same point</source>
+        <translation>Sätze und Behauptungen anderer Artikel zur selben Aussage reihen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In the ranked list: put that one in the claim&apos;s group</source>
+        <translation>In der gereihten Liste: diesen Eintrag in die Gruppe der Behauptung aufnehmen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In the ranked list: not the same point</source>
+        <translation>In der gereihten Liste: nicht dieselbe Aussage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The claim&apos;s values (weekday, date, number, place, person, yes/no): a group is disputed when two claims&apos; values conflict</source>
+        <translation>Die Werte der Behauptung (Wochentag, Datum, Zahl, Ort, Person, ja/nein): eine Gruppe ist strittig, wenn sich die Werte zweier Behauptungen widersprechen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In the values: edit the value (“slot: text”, Enter stores it, one undo step)</source>
+        <translation>In den Werten: den Wert bearbeiten („Feld: Text“, Enter speichert, ein Rückgängig-Schritt)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In the values: add one, e.g. “place: Prag”</source>
+        <translation>In den Werten: einen hinzufügen, z. B. „place: Prag“</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In the values: delete the value</source>
+        <translation>In den Werten: den Wert löschen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In the side panel (claims, sources, the claim&apos;s form, the ranked list, the values): back to the text (from a value&apos;s edit: to the values)</source>
+        <translation>In der Seitenleiste (Behauptungen, Quellen, Formular der Behauptung, gereihte Liste, Werte): zurück zum Text (aus der Bearbeitung eines Werts: zu den Werten)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Accept the suggestion at the cursor (or those in the selection) and go on to the next open one</source>
+        <translation>Den Vorschlag am Cursor (oder die in der Auswahl) annehmen und zum nächsten offenen gehen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reject the suggestion at the cursor (or those in the selection) and go on to the next open one</source>
+        <translation>Den Vorschlag am Cursor (oder die in der Auswahl) verwerfen und zum nächsten offenen gehen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Accept all open suggestions of the article, zones apart (one undo step)</source>
+        <translation>Alle offenen Vorschläge des Artikels annehmen, ohne Zonen (ein Rückgängig-Schritt)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reject all open suggestions of the article, zones apart</source>
+        <translation>Alle offenen Vorschläge des Artikels verwerfen, ohne Zonen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next span (suggestion or annotation)</source>
+        <translation>Nächste Textstelle (Vorschlag oder Annotation)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Previous span</source>
+        <translation>Vorherige Textstelle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the span at the cursor (with its links)</source>
+        <translation>Die Textstelle am Cursor löschen (mit ihren Verknüpfungen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Grow the span&apos;s end by a word</source>
+        <translation>Ende der Textstelle um ein Wort erweitern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shrink the span&apos;s end by a word</source>
+        <translation>Ende der Textstelle um ein Wort kürzen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Grow the span&apos;s start by a word</source>
+        <translation>Anfang der Textstelle um ein Wort erweitern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shrink the span&apos;s start by a word</source>
+        <translation>Anfang der Textstelle um ein Wort kürzen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Grow the span&apos;s end by a character</source>
+        <translation>Ende der Textstelle um ein Zeichen erweitern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shrink the span&apos;s end by a character</source>
+        <translation>Ende der Textstelle um ein Zeichen kürzen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Grow the span&apos;s start by a character</source>
+        <translation>Anfang der Textstelle um ein Zeichen erweitern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shrink the span&apos;s start by a character</source>
+        <translation>Anfang der Textstelle um ein Zeichen kürzen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The same by a character</source>
+        <translation>Dasselbe um ein Zeichen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drag a boundary of the outlined span</source>
+        <translation>Eine Grenze der umrandeten Textstelle ziehen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>drag</source>
+        <translation>ziehen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set the zone of the line at the cursor or of the selection (a picker; one undo step)</source>
+        <translation>Die Zone der Zeile am Cursor oder der Auswahl setzen (eine Auswahlliste; ein Rückgängig-Schritt)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In the zone picker: the label&apos;s letter ({zones} …), {body} for body (no zone)</source>
+        <translation>In der Zonenauswahl: der Buchstabe des Labels ({zones} …), {body} für Fließtext (keine Zone)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>letter</source>
+        <translation>Buchstabe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the article&apos;s title, outlet, author, date and URL (Tab between fields, Enter saves, Esc returns)</source>
+        <translation>Titel, Medium, Autor, Datum und URL des Artikels bearbeiten (Tab zwischen den Feldern, Enter speichert, Esc kehrt zurück)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next group</source>
+        <translation>Nächste Gruppe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Previous group</source>
+        <translation>Vorherige Gruppe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next or previous group (in the list)</source>
+        <translation>Nächste oder vorherige Gruppe (in der Liste)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next claim (column)</source>
+        <translation>Nächste Behauptung (Spalte)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Previous claim (column)</source>
+        <translation>Vorherige Behauptung (Spalte)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Claim n holds (again: undecided)</source>
+        <translation>Behauptung n trifft zu (nochmals: unentschieden)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit the value the current claim states</source>
+        <translation>Den Wert bearbeiten, den die aktuelle Behauptung angibt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stance of the current claim: supports, refutes, none</source>
+        <translation>Haltung der aktuellen Behauptung: stützt, widerlegt, keine</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit the note: why the claim holds</source>
+        <translation>Die Notiz bearbeiten: warum die Behauptung zutrifft</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retitle the group</source>
+        <translation>Die Gruppe umbenennen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the current claim from the group</source>
+        <translation>Die aktuelle Behauptung aus der Gruppe entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disputed groups only, or all groups</source>
+        <translation>Nur strittige Gruppen oder alle Gruppen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the claim in its article</source>
+        <translation>Die Behauptung in ihrem Artikel öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+97"/>
+        <source>double-click</source>
+        <translation>Doppelklick</translation>
+    </message>
+    <message>
+        <location line="-96"/>
+        <source>Cancel an edit</source>
+        <translation>Eine Bearbeitung abbrechen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import files (in the background)</source>
+        <translation>Dateien importieren (im Hintergrund)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import files…</source>
+        <translation>Dateien &amp;importieren …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import a folder</source>
+        <translation>Einen Ordner importieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import a &amp;folder…</source>
+        <translation>Einen &amp;Ordner importieren …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which labels of other tools&apos; files are claims or sources (for imports)</source>
+        <translation>Welche Labels aus Dateien anderer Werkzeuge Behauptungen oder Quellen sind (für Importe)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Label layers for imports…</source>
+        <translation>&amp;Label-Ebenen für Importe …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggest entities for new articles</source>
+        <translation>Entitäten für neue Artikel vorschlagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Suggest entities for new articles</source>
+        <translation>Entitäten für neue Artikel &amp;vorschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggest entities for this article again</source>
+        <translation>Entitäten für diesen Artikel erneut vorschlagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Suggest entities for &amp;this article again</source>
+        <translation>Entitäten für &amp;diesen Artikel erneut vorschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export a dataset (in the background)</source>
+        <translation>Einen Datensatz exportieren (im Hintergrund)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E&amp;xport dataset…</source>
+        <translation>Datensatz e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo (across articles)</source>
+        <translation>Rückgängig (artikelübergreifend)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redo</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find articles</source>
+        <translation>Artikel suchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Find articles</source>
+        <translation>Artikel &amp;suchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the search, the filters or the article list: back to the article (Enter in the search: to the next hit)</source>
+        <translation>In der Suche, den Filtern oder der Artikelliste: zurück zum Artikel (Enter in der Suche: zum nächsten Treffer)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next article</source>
+        <translation>Nächster Artikel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next article</source>
+        <translation>&amp;Nächster Artikel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous article</source>
+        <translation>Vorheriger Artikel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Previous article</source>
+        <translation>&amp;Vorheriger Artikel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark the article done and go on; open suggestions: A accepts, X rejects the rest (one undo step), Esc leaves it open</source>
+        <translation>Den Artikel als fertig markieren und weitergehen; bei offenen Vorschlägen: A nimmt den Rest an, X verwirft ihn (ein Rückgängig-Schritt), Esc lässt ihn offen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mark &amp;done and go on</source>
+        <translation>Als &amp;fertig markieren und weiter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to in progress</source>
+        <translation>Zurück auf in Arbeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to &amp;in progress</source>
+        <translation>Zurück auf &amp;in Arbeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disputed claims side by side / back to the article</source>
+        <translation>Strittige Behauptungen nebeneinander / zurück zum Artikel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Source registry (merge, rename, kinds)</source>
+        <translation>Quellenverzeichnis (zusammenführen, umbenennen, Arten)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Source &amp;registry (merge, rename, kinds)</source>
+        <translation>&amp;Quellenverzeichnis (zusammenführen, umbenennen, Arten)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement between annotators: label × pair heatmap, the worst articles first</source>
+        <translation>Übereinstimmung der Annotatoren: Heatmap Label × Paar, die schlechtesten Artikel zuerst</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Agreement between annotators…</source>
+        <translation>Ü&amp;bereinstimmung der Annotatoren …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adjudicate the article: the annotators&apos; versions side by side, the gold version above</source>
+        <translation>Den Artikel adjudizieren: die Fassungen der Annotatoren nebeneinander, die Goldfassung darüber</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ad&amp;judicate the annotators&apos; versions…</source>
+        <translation>Fassungen der Annotatoren ad&amp;judizieren …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review queue: disputed claim groups, annotators&apos; disagreements, articles done with open suggestions</source>
+        <translation>Prüfliste: strittige Behauptungsgruppen, Abweichungen zwischen Annotatoren, fertige Artikel mit offenen Vorschlägen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Review queue…</source>
+        <translation>&amp;Prüfliste …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotate as another annotator: type the name (each annotator has a version of their own of every article)</source>
+        <translation>Als anderer Annotator annotieren: den Namen eingeben (jeder Annotator hat von jedem Artikel eine eigene Fassung)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Switch &amp;annotator…</source>
+        <translation>&amp;Annotator wechseln …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show another annotator&apos;s version, read only (no name: your own again)</source>
+        <translation>Die Fassung eines anderen Annotators zeigen, schreibgeschützt (ohne Namen: wieder die eigene)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show another annotator&apos;s &amp;version (read only)…</source>
+        <translation>&amp;Fassung eines anderen Annotators zeigen (schreibgeschützt) …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the name field: Enter takes the name, Esc cancels</source>
+        <translation>Im Namensfeld: Enter übernimmt den Namen, Esc bricht ab</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the keyboard shortcuts</source>
+        <translation>Die Tastenkürzel zeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select a suggested merge</source>
+        <translation>Eine vorgeschlagene Zusammenführung auswählen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merge the selected sources (then pick the one that stays)</source>
+        <translation>Die ausgewählten Quellen zusammenführen (dann die bleibende wählen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>While merging: keep that source&apos;s name; the others become its aliases and their mentions move to it</source>
+        <translation>Beim Zusammenführen: den Namen dieser Quelle behalten; die anderen werden ihre Aliasse und ihre Erwähnungen gehen auf sie über</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rename the source (Enter saves, Esc cancels)</source>
+        <translation>Die Quelle umbenennen (Enter speichert, Esc bricht ab)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next kind of the source</source>
+        <translation>Nächste Art der Quelle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Undo in the registry (the window&apos;s undo: across articles)</source>
+        <translation>Rückgängig im Verzeichnis (das Rückgängig des Fensters: artikelübergreifend)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redo in the registry</source>
+        <translation>Wiederherstellen im Verzeichnis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close (while merging or renaming: cancel)</source>
+        <translation>Schließen (beim Zusammenführen oder Umbenennen: abbrechen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next layer (entity, claim, source, structure)</source>
+        <translation>Nächste Ebene (Entität, Behauptung, Quelle, Struktur)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next figure in the heatmap: exact F1, relaxed F1, kappa</source>
+        <translation>Nächste Kennzahl in der Heatmap: exaktes F1, lockeres F1, Kappa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sort the articles by the next figure, worst first</source>
+        <translation>Die Artikel nach der nächsten Kennzahl sortieren, schlechteste zuerst</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Versions in progress too, or only those marked done (the default), computed again</source>
+        <translation>Auch Fassungen in Arbeit oder nur als fertig markierte (Standard), neu berechnet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compute again (in the background)</source>
+        <translation>Neu berechnen (im Hintergrund)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the article in the main window</source>
+        <translation>Den Artikel im Hauptfenster öffnen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+25"/>
+        <location line="+15"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>Next disagreement</source>
+        <translation>Nächste Abweichung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Previous disagreement</source>
+        <translation>Vorherige Abweichung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gold takes annotator n&apos;s version of the disagreement (spans, an attribute, links, a claim group)</source>
+        <translation>Gold übernimmt die Fassung von Annotator n für die Abweichung (Textstellen, ein Attribut, Verknüpfungen, eine Behauptungsgruppe)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gold takes none of the disagreement</source>
+        <translation>Gold übernimmt nichts von der Abweichung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Relabel the gold span at the gold cursor with the entity label of that digit; on a kind, check-worthiness or verdict, give gold its n-th value</source>
+        <translation>Der Gold-Textstelle am Gold-Cursor das Entitätslabel dieser Ziffer geben; bei Art, Prüfwürdigkeit oder Urteil: Gold erhält den n-ten Wert</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete the gold span at the gold cursor</source>
+        <translation>Die Gold-Textstelle am Gold-Cursor löschen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Undo in the gold version</source>
+        <translation>Rückgängig in der Goldfassung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redo in the gold version</source>
+        <translation>Wiederherstellen in der Goldfassung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark the gold version done and open the next article with disagreements</source>
+        <translation>Die Goldfassung als fertig markieren und den nächsten Artikel mit Abweichungen öffnen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only one kind: 1 disputed claim groups, 2 annotators&apos; disagreements, 3 done with open suggestions</source>
+        <translation>Nur eine Art: 1 strittige Behauptungsgruppen, 2 Abweichungen zwischen Annotatoren, 3 fertig mit offenen Vorschlägen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every kind again</source>
+        <translation>Wieder alle Arten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next item</source>
+        <translation>Nächster Eintrag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous item</source>
+        <translation>Vorheriger Eintrag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next or previous item (in the list)</source>
+        <translation>Nächster oder vorheriger Eintrag (in der Liste)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the view that resolves it: the disputes view on the group, adjudication of the article, the article in the window</source>
+        <translation>Die Ansicht öffnen, die es löst: die Streitfallansicht auf der Gruppe, die Adjudikation des Artikels, den Artikel im Fenster</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the queue again</source>
+        <translation>Die Prüfliste neu lesen</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/i18n.py" line="-34"/>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+</context>
+</TS>
