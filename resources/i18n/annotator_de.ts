@@ -2,6 +2,287 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../annotator/ui/about.py" line="+28"/>
+        <source>README.md and docs/ in the source distribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Version</source>
+        <translation type="unfinished">Fassung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>spaCy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggestion model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qt / PySide6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Project</source>
+        <translation type="unfinished">Projekt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>in memory</source>
+        <translation type="unfinished">im Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/drop.py" line="+33"/>
+        <source>Drop files, folders or a project file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drop a project file alone to open it, or articles and folders to import them: nothing was done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Drop one project file to open it: nothing was done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/preferences_appearance.py" line="+81"/>
+        <location line="+6"/>
+        <source>Follow the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The language takes effect after a restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Article &amp;font:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Font &amp;size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Theme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/preferences_labels.py" line="+53"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Colour…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Double-click a name to rename the label (its spans follow; Ctrl+Z undoes), a key to give the label a key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>A key is one character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+25"/>
+        <source>Select a label first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Colour of %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of the new label:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/preferences_model.py" line="+44"/>
+        <source>A pipeline &amp;folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Install a pipeline &amp;wheel (.whl)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Entity suggestions of this project come from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Automatic: an installed German pipeline, else the bundled one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bundled: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Installed: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Folder: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Now: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A spaCy pipeline folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A spaCy pipeline wheel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wheels (*.whl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Installing %s …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The wheel could not be installed: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_menu.py" line="+42"/>
+        <source>&amp;Recent projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;About annotator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>No recent projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Clear list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Open project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This project is open already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+11"/>
+        <source>Cannot open the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Project %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>About annotator</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AdjudicationWindow</name>
     <message>
         <location filename="../../annotator/ui/adjudication_window.py" line="+84"/>
@@ -128,7 +409,7 @@
 <context>
     <name>ArticleActions</name>
     <message>
-        <location filename="../../annotator/ui/article_actions.py" line="+42"/>
+        <location filename="../../annotator/ui/article_actions.py" line="+46"/>
         <source>Zone: put the cursor on a line with text, or select text</source>
         <translation>Zone: Cursor auf eine Zeile mit Text setzen oder Text auswählen</translation>
     </message>
@@ -538,7 +819,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="+51"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="+52"/>
         <source>gold where there is one, else every annotator&apos;s</source>
         <translation>Gold, wo es eine gibt, sonst die jedes Annotators</translation>
     </message>
@@ -568,7 +849,7 @@
         <translation>verbundene Artikel zusammenhalten (eine Behauptungsgruppe, ein Ereignis)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
@@ -593,6 +874,11 @@
         <translation>Startwert</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Publisher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+16"/>
         <source>{name}&apos;s version</source>
         <translation>Fassung von {name}</translation>
@@ -613,7 +899,12 @@
         <translation>Schreibt je Teil: {layout}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+14"/>
+        <source>the organisation publishing the reviews (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Export into</source>
         <translation>Exportieren nach</translation>
     </message>
@@ -721,7 +1012,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../annotator/ui/agreement_window.py" line="+62"/>
-        <location filename="../../annotator/ui/main_window.py" line="+54"/>
+        <location filename="../../annotator/ui/main_window.py" line="+52"/>
         <source>A project in memory has no file for background work</source>
         <translation>Ein Projekt im Arbeitsspeicher hat keine Datei für Hintergrundarbeit</translation>
     </message>
@@ -731,7 +1022,7 @@
         <translation>im Arbeitsspeicher</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -761,7 +1052,7 @@
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+68"/>
         <source>No next article in the list</source>
         <translation>Kein nächster Artikel in der Liste</translation>
     </message>
@@ -777,17 +1068,17 @@
     </message>
     <message>
         <location line="+34"/>
-        <location line="+58"/>
+        <location line="+62"/>
         <source>No article open</source>
         <translation>Kein Artikel geöffnet</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-41"/>
         <source>model {name} {version}</source>
         <translation>Modell {name} {version}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Import articles</source>
         <translation>Artikel importieren</translation>
     </message>
@@ -797,7 +1088,7 @@
         <translation>Artikel und Datensätze ({patterns});;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Import a folder of articles</source>
         <translation>Einen Ordner mit Artikeln importieren</translation>
     </message>
@@ -817,7 +1108,7 @@
         <translation>Export: {error}</translation>
     </message>
     <message numerus="yes">
-        <location line="+82"/>
+        <location line="+83"/>
         <source>%n open suggestion(s) in this article · </source>
         <translation>
             <numerusform>%n offener Vorschlag in diesem Artikel · </numerusform>
@@ -843,8 +1134,8 @@
 <context>
     <name>MatchingWorker</name>
     <message>
-        <location filename="../../annotator/ui/matching_worker.py" line="+69"/>
-        <location line="+91"/>
+        <location filename="../../annotator/ui/matching_worker.py" line="+72"/>
+        <location line="+102"/>
         <source>Semantic vectors for matching</source>
         <translation>Semantische Vektoren für den Abgleich</translation>
     </message>
@@ -977,6 +1268,29 @@
         <location line="+4"/>
         <source>Your name marks your annotations; every annotator works in a version of their own. Switch later with the File menu.</source>
         <translation>Ihr Name kennzeichnet Ihre Annotationen; jeder Annotator arbeitet in einer eigenen Fassung. Wechseln Sie später über das Menü Datei.</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../annotator/ui/preferences.py" line="+20"/>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Appearance</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1537,7 +1851,7 @@
 <context>
     <name>keymap</name>
     <message>
-        <location filename="../../annotator/ui/keymap.py" line="+83"/>
+        <location filename="../../annotator/ui/keymap.py" line="+79"/>
         <source>Entities</source>
         <translation>Entitäten</translation>
     </message>
@@ -1883,17 +2197,37 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+97"/>
+        <location line="+110"/>
         <source>double-click</source>
         <translation>Doppelklick</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-109"/>
         <source>Cancel an edit</source>
         <translation>Eine Bearbeitung abbrechen</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>New project: choose its file name; it opens in this window&apos;s place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a project file (File ▸ Recent projects: the last ten)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Import files (in the background)</source>
         <translation>Dateien importieren (im Hintergrund)</translation>
     </message>
@@ -1984,6 +2318,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Preferences: labels, suggestion model, font, theme, language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>In the search, the filters or the article list: back to the article (Enter in the search: to the next hit)</source>
         <translation>In der Suche, den Filtern oder der Artikelliste: zurück zum Artikel (Enter in der Suche: zum nächsten Treffer)</translation>
     </message>
@@ -2071,6 +2415,16 @@
         <location line="+3"/>
         <source>&amp;Review queue…</source>
         <translation>&amp;Prüfliste …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overview: articles done per day, annotations per label, claims per outlet and source, open disputes (charts, saved as PNG or SVG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Overview…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
