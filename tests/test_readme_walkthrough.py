@@ -39,6 +39,7 @@ ARTICLE = "06-mep-widersprueche-unterzeichnung.txt"  # the Mitteleuropäischer P
 PERSON = "Jana Procházková"
 SENTENCE = "Rechtsgültig unterzeichnet habe man ihn erst in Prag."
 OTHER = ("Nordelbische Allgemeine", "am Donnerstag in Prag unterzeichnet.")  # outlet, claim
+NAME = "tester"  # the name given at the first start (tests/conftest.py)
 
 
 def readme_steps() -> list[tuple[str, list[str]]]:
@@ -82,11 +83,10 @@ class Walk:
         assert self.used == STEPS[n][1], f"step {n + 1} pressed {self.used}"
         self.used = []
 
-    def put_cursor(self, words: str, into: int = 2) -> int:
+    def put_cursor(self, words: str, into: int = 2) -> None:
         """A user clicks or arrows there: the test moves the editor's cursor directly."""
         cp = self.win.workbench.state.text.index(words) + into
         self.win.view.text.select_cp(cp, cp)
-        return cp
 
     def back_in_window(self, kind: type, name: str) -> None:
         """A popup menu or a message box has closed (and is gone): the window has the keys
@@ -118,7 +118,8 @@ def walk(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 
 def test_a_first_session_in_six_steps(walk: Walk, tmp_path: Path) -> None:
-    win, project = walk.win, walk.win.project
+    project = walk.win.project
+    assert walk.win.session.annotator == NAME
     (article,) = project.article_ids_by_source(ARTICLE)
     label(walk, article)
     claim = mark_claim(walk, article)
@@ -126,7 +127,6 @@ def test_a_first_session_in_six_steps(walk: Walk, tmp_path: Path) -> None:
     group(walk, claim)
     dispute(walk, article)
     export(walk, article, tmp_path / "export")
-    assert win.session.annotator == "tester"
 
 
 def label(w: Walk, article: int) -> None:
@@ -146,7 +146,7 @@ def label(w: Walk, article: int) -> None:
     assert suggested == [("PER", "de_annotator_ner")]  # the bundled model's suggestion
     w.put_cursor(PERSON)
     w.press("A")
-    (entity,) = project.annotations(article, Layer.ENTITY, annotator="tester")
+    (entity,) = project.annotations(article, Layer.ENTITY, annotator=NAME)
     assert (entity.label, entity.suggestion_id is not None) == ("PER", True)
     assert win.workbench.state.text[entity.start:entity.end] == PERSON
     w.step_done(0)
@@ -155,7 +155,7 @@ def label(w: Walk, article: int) -> None:
 def mark_claim(w: Walk, article: int):
     w.put_cursor(SENTENCE, into=5)
     w.press("C")
-    (claim,) = w.win.project.annotations(article, Layer.CLAIM, annotator="tester")
+    (claim,) = w.win.project.annotations(article, Layer.CLAIM, annotator=NAME)
     assert w.win.workbench.state.text[claim.start:claim.end] == SENTENCE
     w.step_done(1)
     return claim
@@ -165,7 +165,7 @@ def source_and_link(w: Walk, article: int, claim) -> None:
     win, project = w.win, w.win.project
     w.put_cursor(PERSON)
     w.press("S")
-    (source,) = project.annotations(article, Layer.SOURCE, annotator="tester")
+    (source,) = project.annotations(article, Layer.SOURCE, annotator=NAME)
     assert win.workbench.state.text[source.start:source.end] == PERSON
     assert project.claims.source(source.source_id).name == PERSON
     w.put_cursor(SENTENCE, into=5)
@@ -222,8 +222,8 @@ def export(w: Walk, article: int, out: Path) -> None:
     assert isinstance(prompt, QMenu) and prompt.objectName() == "donePrompt"
     w.press("X")
     w.back_in_window(QMenu, "donePrompt")
-    assert project.version_status(article, "tester") is Status.DONE
-    assert open_count(project, article, "tester") == 0
+    assert project.version_status(article, NAME) is Status.DONE
+    assert open_count(project, article, NAME) == 0
     fill_export_dialog(w, out)
     w.press("Ctrl+Shift+S")  # the dialog runs its own loop: fill_export_dialog drives it
     box = wait_for_box(w)
