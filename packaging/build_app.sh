@@ -17,6 +17,14 @@ elif [ -z "$python" ]; then
 fi
 "$python" -m pip install -q "pyinstaller>=6.10,<7" "pyinstaller-hooks-contrib>=2024.10"
 
+# The interface's translations, compiled into the package as the wheel's build does (setup.py):
+# an editable install made before they existed has none, and the bundle carries no lrelease.
+lrelease=$("$python" -c 'import pathlib, PySide6; print(pathlib.Path(PySide6.__file__).parent / "lrelease")')
+mkdir -p annotator/resources/i18n
+for ts in resources/i18n/*.ts; do
+  "$lrelease" -silent "$ts" -qm "annotator/resources/i18n/$(basename "${ts%.ts}").qm"
+done
+
 start=$(date +%s)
 "$python" -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath dist --workpath build/pyinstaller packaging/annotator.spec

@@ -53,4 +53,9 @@ step "stats" "$app" stats "$work/p.db" --json
 expect '"articles": 1' "the article in the project"
 step "open the project" "$app" open "$work/p.db" --screenshot "$work/p.png"
 shown "$work/p.png"
+qm="$(dirname "$app")/_internal/annotator/resources/i18n/annotator_de.qm"
+[ -s "$qm" ] || { echo "check_app: no German translation in the bundle ($qm)" >&2; exit 1; }
+step "open it in German" env LC_ALL=de_DE.UTF-8 LANG=de_DE.UTF-8 "$app" open "$work/p.db" \
+  --screenshot "$work/p-de.png"
+shown "$work/p-de.png"
 echo "check_app: ok ($(du -sm "$(dirname "$app")" | cut -f1) MB in $(dirname "$app"))"
