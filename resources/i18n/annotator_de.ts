@@ -2,284 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name></name>
+    <name>About</name>
     <message>
-        <location filename="../../annotator/ui/about.py" line="+28"/>
+        <location filename="../../annotator/ui/about.py" line="+27"/>
         <source>README.md and docs/ in the source distribution</source>
-        <translation type="unfinished"></translation>
+        <translation>README.md und docs/ im Quellpaket</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht installiert</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Version</source>
-        <translation type="unfinished">Fassung</translation>
+        <translation>Version</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>spaCy</source>
-        <translation type="unfinished"></translation>
+        <translation>spaCy</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Suggestion model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell für Vorschläge</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Qt / PySide6</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt / PySide6</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Project</source>
-        <translation type="unfinished">Projekt</translation>
+        <translation>Projekt</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>in memory</source>
-        <translation type="unfinished">im Arbeitsspeicher</translation>
+        <translation>im Arbeitsspeicher</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Licence</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenz</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/drop.py" line="+33"/>
-        <source>Drop files, folders or a project file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Drop a project file alone to open it, or articles and folders to import them: nothing was done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Drop one project file to open it: nothing was done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/preferences_appearance.py" line="+81"/>
-        <location line="+6"/>
-        <source>Follow the system</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-6"/>
-        <source>Light</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Dark</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>The language takes effect after a restart.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Article &amp;font:</source>
-        <translation type="unfinished"></translation>
+        <location line="+4"/>
+        <source>Annotating German news: entities, claims, sources.</source>
+        <translation>Deutsche Nachrichten annotieren: Entitäten, Behauptungen, Quellen.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Font &amp;size:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Theme:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/preferences_labels.py" line="+53"/>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Colour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>&amp;Colour…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Double-click a name to rename the label (its spans follow; Ctrl+Z undoes), a key to give the label a key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+66"/>
-        <source>A key is one character</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <location line="+25"/>
-        <source>Select a label first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-21"/>
-        <source>Colour of %s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>New label</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Name of the new label:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/preferences_model.py" line="+44"/>
-        <source>A pipeline &amp;folder…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Install a pipeline &amp;wheel (.whl)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Entity suggestions of this project come from:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Automatic: an installed German pipeline, else the bundled one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Bundled: %s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Installed: %s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Folder: %s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Now: %s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>A spaCy pipeline folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>A spaCy pipeline wheel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Wheels (*.whl)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Installing %s …</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The wheel could not be installed: %s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/project_menu.py" line="+42"/>
-        <source>&amp;Recent projects</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>&amp;About annotator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+51"/>
-        <source>No recent projects</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Clear list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Open project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>New project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>This project is open already</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+11"/>
-        <source>Cannot open the project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Project %s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>About annotator</source>
-        <translation type="unfinished"></translation>
+        <source>Documentation:</source>
+        <translation>Dokumentation:</translation>
     </message>
 </context>
 <context>
@@ -404,6 +181,50 @@
         <location line="+3"/>
         <source>Showing {name}&apos;s version, read only</source>
         <translation>Fassung von {name} wird gezeigt, schreibgeschützt</translation>
+    </message>
+</context>
+<context>
+    <name>AppearancePage</name>
+    <message>
+        <location filename="../../annotator/ui/preferences_appearance.py" line="+80"/>
+        <location line="+8"/>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The language takes effect after a restart.</source>
+        <translation>Die Sprache wird nach einem Neustart wirksam.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Article &amp;font:</source>
+        <translation>&amp;Schrift der Artikel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Font &amp;size:</source>
+        <translation>Schrift&amp;größe:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Theme:</source>
+        <translation>D&amp;esign:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language:</source>
+        <translation>S&amp;prache:</translation>
     </message>
 </context>
 <context>
@@ -817,6 +638,24 @@
     </message>
 </context>
 <context>
+    <name>Drop</name>
+    <message>
+        <location filename="../../annotator/ui/drop.py" line="+32"/>
+        <source>Drop files, folders or a project file</source>
+        <translation>Dateien, Ordner oder eine Projektdatei ablegen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drop a project file alone to open it, or articles and folders to import them: nothing was done</source>
+        <translation>Eine Projektdatei allein ablegen, um sie zu öffnen, oder Artikel und Ordner, um sie zu importieren: nichts geschehen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Drop one project file to open it: nothing was done</source>
+        <translation>Nur eine Projektdatei ablegen, um sie zu öffnen: nichts geschehen</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../annotator/ui/export_dialog.py" line="+52"/>
@@ -876,7 +715,7 @@
     <message>
         <location line="+1"/>
         <source>Publisher</source>
-        <translation type="unfinished"></translation>
+        <translation>Herausgeber</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -901,7 +740,7 @@
     <message>
         <location line="+14"/>
         <source>the organisation publishing the reviews (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Organisation, die die Prüfungen veröffentlicht (optional)</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -978,6 +817,70 @@
         <location line="+2"/>
         <source>Labels of other tools&apos; files (Label Studio, doccano, CoNLL, …) that are claims or sources: one LABEL=layer per line, layer entity, claim or source; # starts a comment. Known without a line: {known}. A line changes or adds to these; QUELLE=entity keeps QUELLE an entity.</source>
         <translation>Labels aus Dateien anderer Werkzeuge (Label Studio, doccano, CoNLL, …), die Behauptungen oder Quellen sind: ein LABEL=Ebene je Zeile, Ebene entity, claim oder source; # beginnt einen Kommentar. Ohne Zeile bekannt: {known}. Eine Zeile ändert diese oder fügt hinzu; QUELLE=entity lässt QUELLE eine Entität.</translation>
+    </message>
+</context>
+<context>
+    <name>LabelsPage</name>
+    <message>
+        <location filename="../../annotator/ui/preferences_labels.py" line="+52"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key</source>
+        <translation>Taste</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Colour…</source>
+        <translation>&amp;Farbe …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Double-click a name to rename the label (its spans follow; Ctrl+Z undoes), a key to give the label a key.</source>
+        <translation>Doppelklick auf einen Namen benennt das Label um (seine Textstellen folgen; Strg+Z macht es rückgängig), auf eine Taste gibt dem Label eine Taste.</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>A key is one character</source>
+        <translation>Eine Taste ist ein einzelnes Zeichen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+26"/>
+        <source>Select a label first</source>
+        <translation>Zuerst ein Label auswählen</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Colour of %s</source>
+        <translation>Farbe von %s</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New label</source>
+        <translation>Neues Label</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name of the new label:</source>
+        <translation>Name des neuen Labels:</translation>
     </message>
 </context>
 <context>
@@ -1243,6 +1146,74 @@
     </message>
 </context>
 <context>
+    <name>ModelPage</name>
+    <message>
+        <location filename="../../annotator/ui/preferences_model.py" line="+43"/>
+        <source>A pipeline &amp;folder…</source>
+        <translation>Ein Pipeline-&amp;Ordner …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Install a pipeline &amp;wheel (.whl)…</source>
+        <translation>Ein Pipeline-&amp;Wheel installieren (.whl) …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Entity suggestions of this project come from:</source>
+        <translation>Die Entitätsvorschläge dieses Projekts kommen von:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Automatic: an installed German pipeline, else the bundled one</source>
+        <translation>Automatisch: eine installierte deutsche Pipeline, sonst die mitgelieferte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bundled: %s</source>
+        <translation>Mitgeliefert: %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Installed: %s</source>
+        <translation>Installiert: %s</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Folder: %s</source>
+        <translation>Ordner: %s</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Now: %s</source>
+        <translation>Jetzt: %s</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A spaCy pipeline folder</source>
+        <translation>Ein Ordner mit einer spaCy-Pipeline</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A spaCy pipeline wheel</source>
+        <translation>Ein Wheel mit einer spaCy-Pipeline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wheels (*.whl)</source>
+        <translation>Wheels (*.whl)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Installing %s …</source>
+        <translation>%s wird installiert …</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The wheel could not be installed: %s</source>
+        <translation>Das Wheel konnte nicht installiert werden: %s</translation>
+    </message>
+</context>
+<context>
     <name>NameDialog</name>
     <message>
         <location filename="../../annotator/ui/annotator_name.py" line="+27"/>
@@ -1275,22 +1246,81 @@
     <message>
         <location filename="../../annotator/ui/preferences.py" line="+20"/>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Labels</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Suggestions</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorschläge</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Darstellung</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectMenu</name>
+    <message>
+        <location filename="../../annotator/ui/project_menu.py" line="+29"/>
+        <source>annotator projects (*.db);;All files (*)</source>
+        <translation>annotator-Projekte (*.db);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Recent projects</source>
+        <translation>&amp;Zuletzt geöffnete Projekte</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;About annotator</source>
+        <translation>Ü&amp;ber annotator</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>No recent projects</source>
+        <translation>Keine zuletzt geöffneten Projekte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Clear list</source>
+        <translation>&amp;Liste leeren</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Open project</source>
+        <translation>Projekt öffnen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New project</source>
+        <translation>Neues Projekt</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This project is open already</source>
+        <translation>Dieses Projekt ist schon geöffnet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+12"/>
+        <source>Cannot open the project</source>
+        <translation>Das Projekt lässt sich nicht öffnen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Project %s</source>
+        <translation>Projekt %s</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>About annotator</source>
+        <translation>Über annotator</translation>
     </message>
 </context>
 <context>
@@ -2209,22 +2239,22 @@
     <message>
         <location line="+2"/>
         <source>New project: choose its file name; it opens in this window&apos;s place</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Projekt: seinen Dateinamen wählen; es öffnet sich an der Stelle dieses Fensters</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;New project…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neues Projekt …</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open a project file (File ▸ Recent projects: the last ten)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Projektdatei öffnen (Datei ▸ Zuletzt geöffnete Projekte: die letzten zehn)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Open project…</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt ö&amp;ffnen …</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2319,12 +2349,12 @@
     <message>
         <location line="+1"/>
         <source>Preferences: labels, suggestion model, font, theme, language</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen: Labels, Modell für Vorschläge, Schrift, Design, Sprache</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2419,12 +2449,12 @@
     <message>
         <location line="+1"/>
         <source>Overview: articles done per day, annotations per label, claims per outlet and source, open disputes (charts, saved as PNG or SVG)</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersicht: fertige Artikel pro Tag, Annotationen pro Label, Behauptungen pro Medium und Quelle, offene strittige Behauptungen (Diagramme, als PNG oder SVG speicherbar)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Overview…</source>
-        <translation type="unfinished"></translation>
+        <translation>Über&amp;sicht …</translation>
     </message>
     <message>
         <location line="+1"/>
