@@ -62,12 +62,70 @@
 <context>
     <name>AdjudicationWindow</name>
     <message>
-        <location filename="../../annotator/ui/adjudication_window.py" line="+84"/>
+        <location filename="../../annotator/ui/adjudication_window.py" line="+85"/>
         <source>Adjudication: the gold version</source>
         <translation>Adjudikation: die Goldfassung</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+10"/>
+        <source>Gold</source>
+        <translation>Gold</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Article {id}: fewer than two annotators have a version of it</source>
+        <translation>Artikel {id}: weniger als zwei Annotatoren haben eine Fassung davon</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Article {id}: fewer than two annotators have a done version of it</source>
+        <translation>Artikel {id}: weniger als zwei Annotatoren haben eine fertige Fassung davon</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Gold (editable) · {status}</source>
+        <translation>Gold (bearbeitbar) · {status}</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>{n}. {topic} — {says} — gold: {gold}</source>
+        <translation>{n}. {topic} — {says} — Gold: {gold}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>edited by hand</source>
+        <translation>von Hand bearbeitet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}&apos;s</source>
+        <translation>die von {name}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Article {id} „{title}“ · %n agreed span(s) in gold</source>
+        <translation>
+            <numerusform>Artikel {id} „{title}“ · %n übereinstimmende Textstelle in Gold</numerusform>
+            <numerusform>Artikel {id} „{title}“ · %n übereinstimmende Textstellen in Gold</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{head} · no disagreements: Enter marks gold done</source>
+        <translation>{head} · keine Abweichungen: Enter markiert Gold als fertig</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{head} · disagreement {n} of {count} ({topic}): {says} · gold: {gold}</source>
+        <translation>{head} · Abweichung {n} von {count} ({topic}): {says} · Gold: {gold}</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>No disagreements in this article</source>
         <translation>Keine Abweichungen in diesem Artikel</translation>
     </message>
@@ -77,20 +135,113 @@
         <translation>Keine Abweichung zu entscheiden</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+3"/>
+        <source>No annotator {key}: {n} compared</source>
+        <translation>Kein Annotator {key}: {n} verglichen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Gold: {name}&apos;s</source>
+        <translation>Gold: die Fassung von {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gold: none of them</source>
+        <translation>Gold: keine davon</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>No gold span at the gold pane&apos;s cursor</source>
         <translation>Keine Gold-Textstelle am Cursor der Goldfassung</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+10"/>
+        <source>Nothing to choose by hand here: 1 … 9 take a version, 0 none</source>
+        <translation>Hier ist nichts von Hand zu wählen: 1 … 9 übernehmen eine Fassung, 0 keine</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No value {key}: {values}</source>
+        <translation>Kein Wert {key}: {values}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No entity label has the key {key}</source>
+        <translation>Kein Entitäts-Label hat die Taste {key}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No gold entity at the gold pane&apos;s cursor</source>
+        <translation>Keine Gold-Entität an der Schreibmarke der Gold-Spalte</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Gold of article {id} done; no article after it has disagreements left</source>
+        <translation>Gold von Artikel {id} fertig; kein späterer Artikel hat noch Abweichungen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gold of article {id} done; now article {next}</source>
+        <translation>Gold von Artikel {id} fertig; jetzt Artikel {next}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Nothing to adjudicate: no article has two annotators&apos; done versions that disagree</source>
         <translation>Nichts zu adjudizieren: kein Artikel hat zwei fertige, voneinander abweichende Fassungen von Annotatoren</translation>
     </message>
 </context>
 <context>
+    <name>Agreement</name>
+    <message>
+        <location filename="../../annotator/ui/agreement_models.py" line="+29"/>
+        <source>exact F1</source>
+        <translation>F1 exakt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>relaxed F1</source>
+        <translation>F1 überlappend</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kappa</source>
+        <translation>Kappa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>alpha</source>
+        <translation>Alpha</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>all labels</source>
+        <translation>alle Labels</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>all (alpha)</source>
+        <translation>alle (Alpha)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotators</source>
+        <translation>Annotatoren</translation>
+    </message>
+</context>
+<context>
     <name>AgreementWindow</name>
     <message>
-        <location filename="../../annotator/ui/agreement_window.py" line="+68"/>
+        <location filename="../../annotator/ui/agreement_window.py" line="+69"/>
         <source>Agreement between annotators</source>
         <translation>Übereinstimmung der Annotatoren</translation>
     </message>
@@ -118,6 +269,26 @@
         <location line="+13"/>
         <source>No agreement: {error}</source>
         <translation>Keine Übereinstimmung: {error}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{count} articles compared; nobody annotated spans in them</source>
+        <translation>{count} Artikel verglichen; niemand hat darin Textstellen annotiert</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>done or in progress</source>
+        <translation>fertig oder in Arbeit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{annotators} · {count} articles compared · layer {layer} · heatmap: {figure} · articles by {sort}, worst first · versions {versions}</source>
+        <translation>{annotators} · {count} Artikel verglichen · Ebene {layer} · Heatmap: {figure} · Artikel nach {sort}, schlechteste zuerst · Fassungen {versions}</translation>
     </message>
 </context>
 <context>
@@ -339,6 +510,24 @@
         <location line="+8"/>
         <source> (suggestion)</source>
         <translation> (Vorschlag)</translation>
+    </message>
+</context>
+<context>
+    <name>Chart</name>
+    <message>
+        <location filename="../../annotator/ui/overview_charts.py" line="+52"/>
+        <source>Save as PNG…</source>
+        <translation>Als PNG speichern …</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save as SVG…</source>
+        <translation>Als SVG speichern …</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save the chart as {kind}</source>
+        <translation>Diagramm als {kind} speichern</translation>
     </message>
 </context>
 <context>
@@ -762,6 +951,34 @@
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
+    <message>
+        <location line="+37"/>
+        <source>{folder} holds other files: {names}.
+
+They are kept and nothing is replaced. Export into this folder?</source>
+        <translation>{folder} enthält andere Dateien: {names}.
+
+Sie bleiben erhalten, nichts wird ersetzt. In diesen Ordner exportieren?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{folder} holds an earlier export ({format}, {created}).
+
+Replace it? These are replaced or deleted: {names}.</source>
+        <translation>{folder} enthält einen früheren Export ({format}, {created}).
+
+Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Changed or gone since that export wrote them: {names}.</source>
+        <translation>Seit jenem Export geändert oder verschwunden: {names}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kept as they are: {names}.</source>
+        <translation>Unverändert erhalten: {names}.</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -914,7 +1131,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/agreement_window.py" line="+62"/>
+        <location filename="../../annotator/ui/agreement_window.py" line="+48"/>
         <location filename="../../annotator/ui/main_window.py" line="+52"/>
         <source>A project in memory has no file for background work</source>
         <translation>Ein Projekt im Arbeitsspeicher hat keine Datei für Hintergrundarbeit</translation>
@@ -1242,6 +1459,134 @@
     </message>
 </context>
 <context>
+    <name>OverviewWindow</name>
+    <message>
+        <location filename="../../annotator/ui/overview_window.py" line="+25"/>
+        <source>Disputed claim groups</source>
+        <translation>Strittige Behauptungsgruppen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotators disagree</source>
+        <translation>Annotatoren weichen ab</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done, suggestions open</source>
+        <translation>Fertig, Vorschläge offen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the day (weekday, date)</source>
+        <translation>der Tag (Wochentag, Datum)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the place</source>
+        <translation>der Ort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the person</source>
+        <translation>die Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>yes or no</source>
+        <translation>ja oder nein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>supports or refutes</source>
+        <translation>stützt oder widerlegt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the value stated</source>
+        <translation>der genannte Wert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Articles done per day, by annotator</source>
+        <translation>Fertige Artikel pro Tag, nach Annotator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotations per layer and label</source>
+        <translation>Annotationen pro Ebene und Label</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claims per outlet</source>
+        <translation>Behauptungen pro Medium</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claims per source</source>
+        <translation>Behauptungen pro Quelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for a decision (review queue)</source>
+        <translation>Warten auf eine Entscheidung (Prüfliste)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disputed groups: what they disagree on</source>
+        <translation>Strittige Gruppen: worin sie abweichen</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+23"/>
+        <source>Reading the overview…</source>
+        <translation>Übersicht wird gelesen …</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The overview could not be read: {error}</source>
+        <translation>Die Übersicht konnte nicht gelesen werden: {error}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{versions} done by {annotators} · {claims} · {waiting} waiting for a decision · right-click a chart to save it as PNG or SVG</source>
+        <translation>{versions} fertig von {annotators} · {claims} · {waiting} warten auf eine Entscheidung · Rechtsklick auf ein Diagramm speichert es als PNG oder SVG</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n version(s)</source>
+        <translation>
+            <numerusform>%n Fassung</numerusform>
+            <numerusform>%n Fassungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n annotator(s)</source>
+        <translation>
+            <numerusform>%n Annotator</numerusform>
+            <numerusform>%n Annotatoren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n claim(s)</source>
+        <translation>
+            <numerusform>%n Behauptung</numerusform>
+            <numerusform>%n Behauptungen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <location filename="../../annotator/ui/preferences.py" line="+20"/>
@@ -1434,7 +1779,22 @@
         <translation>Fertig mit offenen Vorschlägen</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+2"/>
+        <source>dispute</source>
+        <translation>strittig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>disagreement</source>
+        <translation>Abweichung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>open-suggestions</source>
+        <translation>offene Vorschläge</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <location line="+55"/>
         <source>Review queue</source>
         <translation>Prüfliste</translation>
