@@ -27,6 +27,7 @@ from annotator.core.colors import DEFAULT_LABEL_COLOR
 from annotator.core.model import Layer
 from annotator.store import label_scheme as scheme
 from annotator.ui import theme
+from annotator.ui.i18n import layer_text
 from annotator.ui.window_protocol import WindowHost
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class LabelsPage(QWidget):
         self.main = window
         self.layer = QComboBox(self)
         for layer in LAYERS:
-            self.layer.addItem(layer.value, layer.value)
+            self.layer.addItem(layer_text(layer.value), layer.value)
         self.table = QTableWidget(0, 3, self)
         self.table.setHorizontalHeaderLabels([translate("LabelsPage", "Name"),
                                               translate("LabelsPage", "Colour"),
