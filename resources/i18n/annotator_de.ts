@@ -195,12 +195,12 @@
     <message>
         <location filename="../../annotator/ui/agreement_models.py" line="+29"/>
         <source>exact F1</source>
-        <translation>F1 exakt</translation>
+        <translation>exaktes F1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>relaxed F1</source>
-        <translation>F1 überlappend</translation>
+        <translation>lockeres F1</translation>
     </message>
     <message>
         <location line="+1"/>
