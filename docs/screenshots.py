@@ -1,8 +1,8 @@
 """Render the docs' screenshots offscreen from the demo corpus: python docs/screenshots.py
 
 It annotates as a user would (through the Session, so everything is saved and undoable) and
-saves PNGs next to this file, in the light theme and in the dark one (``…-dark.png``), and the
-main window in German too (``…-de.png``, ``…-dark-de.png``).
+saves PNGs next to this file, in the light theme and in the dark one (``…-dark.png``), every
+window in German too (``…-de.png``, ``…-dark-de.png``).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QSettings  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from annotator.app.importing import import_files  # noqa: E402
@@ -130,8 +130,29 @@ def desktop_dialogs(app, window: MainWindow, suffix: str) -> list[Path]:
     return saved
 
 
-def render(app, suffix: str, everything: bool = True) -> list[Path]:
-    """Every screenshot of one theme and language (``everything=False``: the main window's)."""
+def registry_and_export(app, window: MainWindow, suffix: str) -> list[Path]:
+    """The source registry (Tools ▸ Source registry) and File ▸ Export dataset's dialog."""
+    from annotator.ui.export_dialog import ExportDialog
+
+    window.show_sources()
+    registry = window._sources_dialog
+    assert registry is not None
+    registry.resize(900, 520)
+    app.processEvents()
+    saved = [save(registry, "sources", suffix)]
+    registry.close()
+    dialog = ExportDialog(window, annotators=window.project.annotators())
+    dialog.format.setCurrentText("claimreview")
+    dialog.show()
+    app.processEvents()
+    saved.append(save(dialog, "export", suffix))
+    dialog.close()
+    dialog.deleteLater()
+    return saved
+
+
+def render(app, suffix: str) -> list[Path]:
+    """Every screenshot of one theme and language."""
     saved = []
     with tempfile.TemporaryDirectory() as tmp:
         project = build(Path(tmp) / "demo.db")
@@ -149,9 +170,10 @@ def render(app, suffix: str, everything: bool = True) -> list[Path]:
         app.processEvents()
         saved.append(save(window, "shortcuts", suffix))
         window.overlay.hide()
-        if everything:
-            saved += more_windows(app, window, suffix)
+        saved += more_windows(app, window, suffix)
         window.close()
+        window.deleteLater()  # gone before the next theme: no palette change reaches it
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         project.close()
     return saved
 
@@ -183,6 +205,7 @@ def more_windows(app, window: MainWindow, suffix: str) -> list[Path]:
     saved.append(save(adjudication, "adjudication", suffix))
     saved.append(save(overview(window), "overview", suffix))
     saved += desktop_dialogs(app, window, suffix)
+    saved += registry_and_export(app, window, suffix)
     return saved
 
 
@@ -194,10 +217,10 @@ def main() -> int:
     for name, suffix in (("light", ""), ("dark", "-dark")):
         theme.apply(name)
         saved += render(app, suffix)
-    i18n.install("de")  # the main window in German (docs/translations.md)
+    i18n.install("de")  # every window in German (docs/translations.md)
     for name, suffix in (("light", "-de"), ("dark", "-dark-de")):
         theme.apply(name)
-        saved += render(app, suffix, everything=False)
+        saved += render(app, suffix)
     i18n.install("en")
     print("saved", *saved)
     return 0

@@ -15,8 +15,7 @@ from annotator.ui.window_protocol import WindowHost
 LICENCE = "MIT"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("About", text)
+translate = QCoreApplication.translate
 
 
 def docs_link() -> str:
@@ -25,7 +24,7 @@ def docs_link() -> str:
     if readme.is_file():
         url = QUrl.fromLocalFile(str(readme)).toString()
         return f'<a href="{url}">README.md</a>, docs/'
-    return tr("README.md and docs/ in the source distribution")
+    return translate("About", "README.md and docs/ in the source distribution")
 
 
 def spacy_version() -> str:
@@ -35,7 +34,7 @@ def spacy_version() -> str:
     try:
         return version("spacy")
     except PackageNotFoundError:
-        return tr("not installed")
+        return translate("About", "not installed")
 
 
 def about_text(window: WindowHost) -> str:
@@ -44,16 +43,18 @@ def about_text(window: WindowHost) -> str:
 
     path = window.project.path
     rows = [
-        (tr("Version"), __version__),
-        (tr("spaCy"), spacy_version()),
-        (tr("Suggestion model"), describe(window.project.setting(MODEL_SETTING))),
-        (tr("Qt / PySide6"), f"{qVersion()} / {PySide6.__version__}"),
-        (tr("Project"), str(path) if path else tr("in memory")),
-        (tr("Licence"), LICENCE),
+        (translate("About", "Version"), __version__),
+        (translate("About", "spaCy"), spacy_version()),
+        (translate("About", "Suggestion model"), describe(window.project.setting(MODEL_SETTING))),
+        (translate("About", "Qt / PySide6"), f"{qVersion()} / {PySide6.__version__}"),
+        (translate("About", "Project"), str(path) if path else translate("About", "in memory")),
+        (translate("About", "Licence"), LICENCE),
     ]
     table = "".join(f"<tr><td><b>{html.escape(k)}</b>&nbsp;&nbsp;</td>"
                     f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
+    intro = translate("About", "Annotating German news: entities, claims, sources.")
+    docs = translate("About", "Documentation:")
     return (f"<h3>annotator {html.escape(__version__)}</h3>"
-            f"<p>{html.escape(tr('Annotating German news: entities, claims, sources.'))}</p>"
+            f"<p>{html.escape(intro)}</p>"
             f"<table>{table}</table>"
-            f"<p>{html.escape(tr('Documentation:'))} {docs_link()}</p>")
+            f"<p>{html.escape(docs)} {docs_link()}</p>")

@@ -22,6 +22,7 @@ from annotator.app.adjudication import (
 from annotator.app.changes import Changes
 from annotator.core.model import Annotation, Label, Layer
 from annotator.ui import theme
+from annotator.ui.article_list_model import STATUS_TEXT
 from annotator.ui.article_view import highlight
 from annotator.ui.i18n import hint
 from annotator.ui.keymap import ADJUDICATION_PAGE, DIGITS
@@ -91,7 +92,7 @@ class AdjudicationWindow(QDialog):
         self.status.setWordWrap(True)
         self.said = plain_label(self)
         self.said.setObjectName("adjudicationSaid")
-        self.gold = VersionPane("Gold", self)
+        self.gold = VersionPane(self.tr("Gold"), self)
         self.panes: list[VersionPane] = []
         self.splitter = QSplitter(self)
         self.items = QListWidget(self)  # a line per disagreement; the keys stay in the text
@@ -132,8 +133,10 @@ class AdjudicationWindow(QDialog):
         False when fewer than two annotators have a version to compare."""
         adj = Adjudication(self.session, article_id, self.in_progress)
         if len(adj.annotators) < 2:
-            self.said.setText(f"Article {article_id}: fewer than two annotators have a "
-                              f"{'' if self.in_progress else 'done '}version of it")
+            self.said.setText((self.tr("Article {id}: fewer than two annotators have a version "
+                                       "of it") if self.in_progress else
+                               self.tr("Article {id}: fewer than two annotators have a done "
+                                       "version of it")).format(id=article_id))
             return False
         for pane in self.panes:
             pane.hide()
@@ -155,7 +158,8 @@ class AdjudicationWindow(QDialog):
         if adj is None:
             return
         labels = self.project.labels()
-        self.gold.title.setText(f"Gold (editable) · {adj.status().value.replace('_', ' ')}")
+        status = QCoreApplication.translate("ArticleListModel", STATUS_TEXT[adj.status()])
+        self.gold.title.setText(self.tr("Gold (editable) · {status}").format(status=status))
         self.gold.show_version(adj.article_id, adj.text, adj.gold(), labels)
         for pane, who in zip(self.panes, adj.annotators, strict=True):
             pane.show_version(adj.article_id, adj.text, adj.versions[who], labels)
@@ -188,13 +192,14 @@ class AdjudicationWindow(QDialog):
         assert adj is not None
         says = " · ".join(f"{n} {who}: {adj.says(d, who)}"
                           for n, who in enumerate(adj.annotators, start=1))
-        return f"{index + 1}. {adj.topic(d)} — {says} — gold: {self._now(d)}"
+        return self.tr("{n}. {topic} — {says} — gold: {gold}").format(
+            n=index + 1, topic=adj.topic(d), says=says, gold=self._now(d))
 
     def _now(self, d: Item) -> str:
         assert self.adj is not None
         decided = self.adj.decided(d)
-        return ("none" if decided == "none" else "edited by hand" if decided is None
-                else f"{decided}'s")
+        return (self.tr("none") if decided == "none" else self.tr("edited by hand")
+                if decided is None else self.tr("{name}'s").format(name=decided))
 
     def _mark(self) -> None:
         """Select the current disagreement's line."""
@@ -207,14 +212,17 @@ class AdjudicationWindow(QDialog):
         assert adj is not None
         title = self.project.article(adj.article_id).title
         n = len(adj.agreed)
-        head = f"Article {adj.article_id} „{title}“ · {n} agreed span{'s' * (n != 1)} in gold"
+        head = self.tr("Article {id} „{title}“ · %n agreed span(s) in gold", "", n).format(
+            id=adj.article_id, title=title)
         if not adj.disagreements:
-            return f"{head} · no disagreements: Enter marks gold done"
+            return self.tr("{head} · no disagreements: Enter marks gold done").format(head=head)
         d = adj.disagreements[self.current]
         says = " · ".join(f"{n} {who}: {adj.says(d, who)}"
                           for n, who in enumerate(adj.annotators, start=1))
-        return (f"{head} · disagreement {self.current + 1} of {len(adj.disagreements)} "
-                f"({adj.topic(d)}): {says} · gold: {self._now(d)}")
+        return self.tr("{head} · disagreement {n} of {count} ({topic}): {says} · gold: "
+                       "{gold}").format(head=head, n=self.current + 1,
+                                        count=len(adj.disagreements), topic=adj.topic(d),
+                                        says=says, gold=self._now(d))
 
     def _go(self, index: int) -> None:
         adj = self.adj
@@ -260,11 +268,13 @@ class AdjudicationWindow(QDialog):
             self.said.setText(self.tr("No disagreement to decide"))
             return
         if index is not None and index >= len(adj.annotators):
-            self.said.setText(f"No annotator {DIGITS[index]}: {len(adj.annotators)} compared")
+            self.said.setText(self.tr("No annotator {key}: {n} compared").format(
+                key=DIGITS[index], n=len(adj.annotators)))
             return
         who = None if index is None else adj.annotators[index]
         if adj.take(self.current, who):
-            self.said.setText(f"Gold: {who}'s" if who else "Gold: none of them")
+            self.said.setText(self.tr("Gold: {name}'s").format(name=who) if who
+                              else self.tr("Gold: none of them"))
             self._go(self.current)
 
     def _gold_here(self) -> list[Annotation]:
@@ -294,10 +304,11 @@ class AdjudicationWindow(QDialog):
                 adj.disagreements[self.current], Difference):
             values = adj.choices(self.current)
             if not values:
-                self.said.setText("Nothing to choose by hand here: 1 … 9 take a version, "
-                                  "0 none")
+                self.said.setText(self.tr("Nothing to choose by hand here: 1 … 9 take a "
+                                          "version, 0 none"))
             elif index >= len(values):
-                self.said.setText(f"No value {DIGITS[index]}: {', '.join(values)}")
+                self.said.setText(self.tr("No value {key}: {values}").format(
+                    key=DIGITS[index], values=", ".join(values)))
             elif adj.edit(self.current, index):
                 self._go(self.current)
             return
@@ -305,8 +316,9 @@ class AdjudicationWindow(QDialog):
                  if lab.shortcut == DIGITS[index]]
         found = [a for a in self._gold_here() if a.layer is Layer.ENTITY]
         if not names or not found:
-            self.said.setText(f"No entity label has the key {DIGITS[index]}" if not names
-                              else "No gold entity at the gold pane's cursor")
+            self.said.setText(self.tr("No entity label has the key {key}").format(
+                key=DIGITS[index]) if not names
+                else self.tr("No gold entity at the gold pane's cursor"))
             return
         self.session.relabel(found[0], names[0])
 
@@ -317,10 +329,11 @@ class AdjudicationWindow(QDialog):
             return
         following = next_to_adjudicate(self.project, adj.article_id, self.in_progress)
         if following is None or not self.open_article(following):
-            self.said.setText(f"Gold of article {adj.article_id} done; no article after it "
-                              "has disagreements left")
+            self.said.setText(self.tr("Gold of article {id} done; no article after it has "
+                                      "disagreements left").format(id=adj.article_id))
             return
-        self.said.setText(f"Gold of article {adj.article_id} done; now article {following}")
+        self.said.setText(self.tr("Gold of article {id} done; now article {next}").format(
+            id=adj.article_id, next=following))
 
 
 class Host(Protocol):

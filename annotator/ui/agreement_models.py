@@ -6,11 +6,19 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+)
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from annotator.ui import theme
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from annotator.app.agreement import Agreement
@@ -18,9 +26,16 @@ if TYPE_CHECKING:
 Index = QModelIndex | QPersistentModelIndex
 ValueRole = Qt.ItemDataRole.UserRole  # a cell's figure (float, NaN: undefined)
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
-FIGURE_NAMES = {"exact_f1": "exact F1", "relaxed_f1": "relaxed F1", "kappa": "kappa",
-                "alpha": "alpha"}
+FIGURE_NAMES = {"exact_f1": QT_TRANSLATE_NOOP("Agreement", "exact F1"),
+                "relaxed_f1": QT_TRANSLATE_NOOP("Agreement", "relaxed F1"),
+                "kappa": QT_TRANSLATE_NOOP("Agreement", "kappa"),
+                "alpha": QT_TRANSLATE_NOOP("Agreement", "alpha")}
 RED_AT, GREEN_AT = 0.4, 1.0  # the colour scale: red up to 0.4, yellow at 0.7, green at 1
+
+
+def tr(text: str) -> str:
+    """A text of this module's tables (context ``Agreement``), translated now."""
+    return QCoreApplication.translate("Agreement", text)
 
 
 def shade(value: float) -> QColor:
@@ -50,8 +65,9 @@ class HeatmapModel(QAbstractTableModel):
         self.beginResetModel()
         fig = result.layers[layer]
         by_pair = result.pair_figure(layer, figure)  # [pair, label]
-        self.rows = ["all labels", *fig.labels]
-        self.columns = [*result.pair_names(), "all (alpha)"]
+        self.rows = [QCoreApplication.translate("Agreement", "all labels"), *fig.labels]
+        self.columns = [*result.pair_names(), QCoreApplication.translate("Agreement",
+                                                                         "all (alpha)")]
         self.values = [[*by_pair[:, i].tolist(), float(fig.alpha_all[i])]
                        for i in range(len(self.rows))]
         self.endResetModel()
@@ -86,7 +102,9 @@ class HeatmapModel(QAbstractTableModel):
         return names[section] if 0 <= section < len(names) else None
 
 
-ARTICLE_COLUMNS = ["Article", "Title", "Annotators", "exact F1", "relaxed F1", "kappa", "alpha"]
+ARTICLE_COLUMNS = [QT_TRANSLATE_NOOP("Agreement", "Article"),
+                   QT_TRANSLATE_NOOP("Agreement", "Title"),
+                   QT_TRANSLATE_NOOP("Agreement", "Annotators"), *FIGURE_NAMES.values()]
 FIGURE_COLUMNS = {3: "exact_f1", 4: "relaxed_f1", 5: "kappa", 6: "alpha"}
 
 
@@ -156,7 +174,7 @@ class ArticleFiguresModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return ARTICLE_COLUMNS[section]
+            return tr(ARTICLE_COLUMNS[section])
         return None
 
 

@@ -26,8 +26,9 @@ from annotator.ui.agreement_models import (
     ArticleIdRole,
     BarDelegate,
     HeatmapModel,
+    tr,
 )
-from annotator.ui.i18n import hint
+from annotator.ui.i18n import hint, layer_text
 from annotator.ui.keymap import AGREEMENT_PAGE
 from annotator.ui.keys import bind, check_bound
 from annotator.ui.plain import plain_label
@@ -152,17 +153,19 @@ class AgreementWindow(QDialog):
         if result is None:
             return
         if not self.layer:
-            self.status.setText(f"{len(result.rows.articles)} articles compared; nobody "
-                                "annotated spans in them")
+            self.status.setText(self.tr("{count} articles compared; nobody annotated spans in "
+                                        "them").format(count=len(result.rows.articles)))
             return
         self.heatmap.show(result, self.layer, self.figure)
         self.articles.show(result, self.layer)
         self._fit_heatmap()
-        self.status.setText(
-            f"{', '.join(result.annotators)} · {len(result.rows.articles)} articles compared · "
-            f"layer {self.layer} · heatmap: {FIGURE_NAMES[self.figure]} · articles by "
-            f"{FIGURE_NAMES[FIGURE_COLUMNS[self.articles.sorted_by]]}, worst first · versions "
-            f"{'done or in progress' if self.in_progress else 'done'}")
+        versions = (self.tr("done or in progress") if self.in_progress else self.tr("done"))
+        self.status.setText(self.tr(
+            "{annotators} · {count} articles compared · layer {layer} · heatmap: {figure} · "
+            "articles by {sort}, worst first · versions {versions}").format(
+            annotators=", ".join(result.annotators), count=len(result.rows.articles),
+            layer=layer_text(self.layer), figure=tr(FIGURE_NAMES[self.figure]),
+            sort=tr(FIGURE_NAMES[FIGURE_COLUMNS[self.articles.sorted_by]]), versions=versions))
 
     def _fit_heatmap(self) -> None:
         """The heatmap as tall as its rows (up to 12), the articles below get the rest."""

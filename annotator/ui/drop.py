@@ -17,8 +17,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Drop", text)
+translate = QCoreApplication.translate
 
 
 def dropped_paths(mime: QMimeData) -> list[Path]:
@@ -30,12 +29,12 @@ def plan(paths: list[Path]) -> tuple[str, list[Path]]:
     """("open", [project]), ("import", paths) or ("explain", []) with the reason as text."""
     projects = [p for p in paths if p.suffix.lower() == PROJECT_SUFFIX and p.is_file()]
     if not paths:
-        return tr("Drop files, folders or a project file"), []
+        return translate("Drop", "Drop files, folders or a project file"), []
     if projects and len(projects) < len(paths):
-        return tr("Drop a project file alone to open it, or articles and folders to import "
-                  "them: nothing was done"), []
+        return translate("Drop", "Drop a project file alone to open it, or articles and "
+                                  "folders to import them: nothing was done"), []
     if len(projects) > 1:
-        return tr("Drop one project file to open it: nothing was done"), []
+        return translate("Drop", "Drop one project file to open it: nothing was done"), []
     if projects:
         return "open", projects
     return "import", paths

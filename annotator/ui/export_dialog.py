@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -224,14 +224,20 @@ class ExportDialog(QDialog):
 
 def question_text(out: Path, found: Survey) -> str:
     """What an export into ``out`` replaces, what it keeps, and what changed by hand."""
+    translate = QCoreApplication.translate
     if found.previous is None:
-        return (f"{out} holds other files: {names(found.others)}.\n\n"
-                "They are kept and nothing is replaced. Export into this folder?")
-    text = (f"{out} holds an earlier export ({found.previous.record.get('format')}, "
-            f"{found.previous.record.get('created')}).\n\nReplace it? These are replaced or "
-            f"deleted: {names(entry_names(found.previous.paths))}.")
+        return translate("ExportDialog", "{folder} holds other files: {names}.\n\nThey are "
+                         "kept and nothing is replaced. Export into this folder?").format(
+            folder=out, names=names(found.others))
+    record = found.previous.record
+    text = translate("ExportDialog", "{folder} holds an earlier export ({format}, {created})."
+                     "\n\nReplace it? These are replaced or deleted: {names}.").format(
+        folder=out, format=record.get("format"), created=record.get("created"),
+        names=names(entry_names(found.previous.paths)))
     if found.changed:
-        text += f"\n\nChanged or gone since that export wrote them: {names(found.changed)}."
+        text += "\n\n" + translate("ExportDialog", "Changed or gone since that export wrote "
+                                   "them: {names}.").format(names=names(found.changed))
     if found.others:
-        text += f"\n\nKept as they are: {names(found.others)}."
+        text += "\n\n" + translate("ExportDialog", "Kept as they are: {names}.").format(
+            names=names(found.others))
     return text

@@ -49,7 +49,7 @@ class Chart(pg.PlotWidget):
 
     def _menu(self, at) -> None:
         menu = QMenu(self)
-        for text, kind in (("Save as PNG…", "png"), ("Save as SVG…", "svg")):
+        for text, kind in ((self.tr("Save as PNG…"), "png"), (self.tr("Save as SVG…"), "svg")):
             action = QAction(text, menu)
             action.triggered.connect(lambda _checked=False, k=kind: self.save_as(k))
             menu.addAction(action)
@@ -58,7 +58,8 @@ class Chart(pg.PlotWidget):
     def save_as(self, kind: str) -> None:
         """Ask where, then save the chart there."""
         path, _filter = QFileDialog.getSaveFileName(
-            self, f"Save the chart as {kind.upper()}", f"{self.objectName()}.{kind}",
+            self, self.tr("Save the chart as {kind}").format(kind=kind.upper()),
+            f"{self.objectName()}.{kind}",
             f"{kind.upper()} (*.{kind})")
         if path:
             export(self, Path(path))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QGridLayout, QVBoxLayout, QWidget
 
@@ -14,6 +14,7 @@ from annotator.app.overview import STANCE, VALUE, Overview, done_series, read_ov
 from annotator.app.review_queue import Kind, written
 from annotator.app.tasks import Task, TaskRunner, project_task
 from annotator.core.model import Layer
+from annotator.ui.i18n import QT_TRANSLATE_NOOP, layer_text
 from annotator.ui.overview_charts import Chart, Role, bars, series_colors, stacked_days
 from annotator.ui.plain import plain_label
 
@@ -21,18 +22,29 @@ if TYPE_CHECKING:
     from annotator.app.session import Session
     from annotator.store import Project
 
-KIND_NAMES = {Kind.DISPUTE: "Disputed claim groups", Kind.DISAGREEMENT: "Annotators disagree",
-              Kind.OPEN_SUGGESTIONS: "Done, suggestions open"}
-POINTS = {"day": "the day (weekday, date)", "number": "a number", "place": "the place",
-          "person": "the person", "yes/no": "yes or no", STANCE: "supports or refutes",
-          VALUE: "the value stated"}
+KIND_NAMES = {Kind.DISPUTE: QT_TRANSLATE_NOOP("OverviewWindow", "Disputed claim groups"),
+              Kind.DISAGREEMENT: QT_TRANSLATE_NOOP("OverviewWindow", "Annotators disagree"),
+              Kind.OPEN_SUGGESTIONS: QT_TRANSLATE_NOOP("OverviewWindow", "Done, suggestions open")}
+POINTS = {"day": QT_TRANSLATE_NOOP("OverviewWindow", "the day (weekday, date)"),
+          "number": QT_TRANSLATE_NOOP("OverviewWindow", "a number"),
+          "place": QT_TRANSLATE_NOOP("OverviewWindow", "the place"),
+          "person": QT_TRANSLATE_NOOP("OverviewWindow", "the person"),
+          "yes/no": QT_TRANSLATE_NOOP("OverviewWindow", "yes or no"),
+          STANCE: QT_TRANSLATE_NOOP("OverviewWindow", "supports or refutes"),
+          VALUE: QT_TRANSLATE_NOOP("OverviewWindow", "the value stated")}
 CHARTS = (  # object name, title
-    ("overviewDone", "Articles done per day, by annotator"),
-    ("overviewLabels", "Annotations per layer and label"),
-    ("overviewOutlets", "Claims per outlet"),
-    ("overviewSources", "Claims per source"),
-    ("overviewOpen", "Waiting for a decision (review queue)"),
-    ("overviewPoints", "Disputed groups: what they disagree on"))
+    ("overviewDone", QT_TRANSLATE_NOOP("OverviewWindow", "Articles done per day, by annotator")),
+    ("overviewLabels", QT_TRANSLATE_NOOP("OverviewWindow", "Annotations per layer and label")),
+    ("overviewOutlets", QT_TRANSLATE_NOOP("OverviewWindow", "Claims per outlet")),
+    ("overviewSources", QT_TRANSLATE_NOOP("OverviewWindow", "Claims per source")),
+    ("overviewOpen", QT_TRANSLATE_NOOP("OverviewWindow", "Waiting for a decision (review queue)")),
+    ("overviewPoints", QT_TRANSLATE_NOOP("OverviewWindow",
+                                         "Disputed groups: what they disagree on")))
+
+
+def tr(text: str) -> str:
+    """A text marked above, translated now."""
+    return QCoreApplication.translate("OverviewWindow", text)
 
 
 class Host(Protocol):
@@ -53,13 +65,13 @@ class OverviewWindow(QDialog):
     def __init__(self, window: Host) -> None:
         super().__init__(cast(QWidget, window))
         self.setObjectName("overviewWindow")
-        self.setWindowTitle("Overview")
+        self.setWindowTitle(self.tr("Overview"))
         self.window_ = window
         self.view = Overview()
-        self.status = plain_label(self, "Reading the overview…")
+        self.status = plain_label(self, self.tr("Reading the overview…"))
         self.status.setObjectName("overviewStatus")
         grid = QGridLayout()
-        self.charts = {name: Chart(title, name, self) for name, title in CHARTS}
+        self.charts = {name: Chart(tr(title), name, self) for name, title in CHARTS}
         for n, chart in enumerate(self.charts.values()):
             grid.addWidget(chart, n // 2, n % 2)
         layout = QVBoxLayout(self)
@@ -79,12 +91,12 @@ class OverviewWindow(QDialog):
         if project.path is None:
             self._arrived(read_overview(project, annotator), heard)
             return
-        self.status.setText("Reading the overview…")
+        self.status.setText(self.tr("Reading the overview…"))
         self.task = project_task(project.path, lambda p, _progress, _cancelled:
                                  read_overview(p, annotator), "Overview")
         self.task.finished.connect(lambda view: self._arrived(view, heard))
         self.task.failed.connect(lambda message: self.status.setText(
-            f"The overview could not be read: {message}"))
+            self.tr("The overview could not be read: {error}").format(error=message)))
         self.window_.runner.start(self.task)
 
     def _arrived(self, view: Overview, heard: tuple[int, int]) -> None:
@@ -100,20 +112,24 @@ class OverviewWindow(QDialog):
         stacked_days(c["overviewDone"], days, series, series_colors(
             palette, len(series), [lb.color for lb in labels if lb.layer is Layer.ENTITY]))
         colors = {(lb.layer.value, lb.name): lb.color for lb in labels}
-        bars(c["overviewLabels"], [(f"{layer} · {label}", n)
+        bars(c["overviewLabels"], [(f"{layer_text(layer)} · {label}", n)
                                    for layer, label, n in view.annotations],
              [QColor(colors.get((layer, label), palette.color(Role.Highlight)))
               for layer, label, _n in view.annotations])
         bars(c["overviewOutlets"], view.outlets)
         bars(c["overviewSources"], view.sources)
-        bars(c["overviewOpen"], [(KIND_NAMES[k], n) for k, n in view.open_items.items()])
-        bars(c["overviewPoints"], [(POINTS.get(p, p), n) for p, n in view.disputed_on.items()])
+        bars(c["overviewOpen"], [(tr(KIND_NAMES[k]), n) for k, n in view.open_items.items()])
+        bars(c["overviewPoints"], [(tr(POINTS[p]) if p in POINTS else p, n)
+                                   for p, n in view.disputed_on.items()])
         done = sum(n for _day, _who, n in view.done)
         claims = sum(n for _name, n in view.outlets)
         waiting = sum(view.open_items.values())
-        self.status.setText(f"{_n(done, 'version')} done by {_n(len(series), 'annotator')} · "
-                            f"{_n(claims, 'claim')} · {waiting} waiting for a decision · "
-                            "right-click a chart to save it as PNG or SVG")
+        self.status.setText(self.tr(
+            "{versions} done by {annotators} · {claims} · {waiting} waiting for a decision · "
+            "right-click a chart to save it as PNG or SVG").format(
+            versions=self.tr("%n version(s)", "", done),
+            annotators=self.tr("%n annotator(s)", "", len(series)),
+            claims=self.tr("%n claim(s)", "", claims), waiting=waiting))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -124,10 +140,6 @@ class OverviewWindow(QDialog):
         elif (event.type() == QEvent.Type.ActivationChange and self.isActiveWindow()
               and self.heard is not None and self.heard != written(self.window_.project)):
             self.refresh()  # somebody wrote since it was read
-
-
-def _n(n: int, thing: str) -> str:
-    return f"{n} {thing}{'s' * (n != 1)}"
 
 
 def show_overview(window: Host) -> OverviewWindow:

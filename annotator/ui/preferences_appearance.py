@@ -25,8 +25,7 @@ LANGUAGE = "appearance/language"
 LANGUAGES = ("system", "en", "de")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("AppearancePage", text)
+translate = QCoreApplication.translate
 
 
 def text_font(window: WindowHost) -> QFont:
@@ -78,24 +77,28 @@ class AppearancePage(QWidget):
         self.font_size.setRange(6, 48)
         self.font_size.setValue(font.pointSize())
         self.theme = QComboBox(self)
-        for code, text in zip(theme.CHOICES, (tr("Follow the system"), tr("Light"), tr("Dark")),
+        for code, text in zip(theme.CHOICES, (translate("AppearancePage", "Follow the system"),
+                                                translate("AppearancePage", "Light"),
+                                                translate("AppearancePage", "Dark")),
                               strict=True):
             self.theme.addItem(text, code)
         self.theme.setCurrentIndex(theme.CHOICES.index(
             str(QSettings().value(theme.SETTING, "system"))))
         self.language = QComboBox(self)
-        for code, text in zip(LANGUAGES, (tr("Follow the system"), "English", "Deutsch"),
+        for code, text in zip(LANGUAGES, (translate("AppearancePage", "Follow the system"),
+                                          "English", "Deutsch"),
                               strict=True):
             self.language.addItem(text, code)
         stored = str(QSettings().value(LANGUAGE, "system"))
         self.language.setCurrentIndex(LANGUAGES.index(stored) if stored in LANGUAGES else 0)
         self.note = QLabel("" if live_language() else
-                           tr("The language takes effect after a restart."), self)
+                           translate("AppearancePage",
+                                     "The language takes effect after a restart."), self)
         form = QFormLayout(self)
-        form.addRow(tr("Article &font:"), self.family)
-        form.addRow(tr("Font &size:"), self.font_size)
-        form.addRow(tr("&Theme:"), self.theme)
-        form.addRow(tr("&Language:"), self.language)
+        form.addRow(translate("AppearancePage", "Article &font:"), self.family)
+        form.addRow(translate("AppearancePage", "Font &size:"), self.font_size)
+        form.addRow(translate("AppearancePage", "&Theme:"), self.theme)
+        form.addRow(translate("AppearancePage", "&Language:"), self.language)
         form.addRow("", self.note)
         self.family.currentFontChanged.connect(self.font_changed)
         self.font_size.valueChanged.connect(self.font_changed)

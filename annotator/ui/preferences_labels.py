@@ -27,6 +27,7 @@ from annotator.core.colors import DEFAULT_LABEL_COLOR
 from annotator.core.model import Layer
 from annotator.store import label_scheme as scheme
 from annotator.ui import theme
+from annotator.ui.i18n import layer_text
 from annotator.ui.window_protocol import WindowHost
 
 if TYPE_CHECKING:
@@ -36,8 +37,7 @@ NAME, COLOUR, KEY = range(3)
 LAYERS = (Layer.ENTITY, Layer.CLAIM, Layer.SOURCE, Layer.STRUCTURE)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("LabelsPage", text)
+translate = QCoreApplication.translate
 
 
 class LabelsPage(QWidget):
@@ -48,16 +48,19 @@ class LabelsPage(QWidget):
         self.main = window
         self.layer = QComboBox(self)
         for layer in LAYERS:
-            self.layer.addItem(layer.value, layer.value)
+            self.layer.addItem(layer_text(layer.value), layer.value)
         self.table = QTableWidget(0, 3, self)
-        self.table.setHorizontalHeaderLabels([tr("Name"), tr("Colour"), tr("Key")])
+        self.table.setHorizontalHeaderLabels([translate("LabelsPage", "Name"),
+                                              translate("LabelsPage", "Colour"),
+                                              translate("LabelsPage", "Key")])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         buttons = QHBoxLayout()
-        for text, slot in ((tr("&Add…"), self.add), (tr("&Colour…"), self.recolour),
-                           (tr("&Delete"), self.delete)):
+        for text, slot in ((translate("LabelsPage", "&Add…"), self.add),
+                           (translate("LabelsPage", "&Colour…"), self.recolour),
+                           (translate("LabelsPage", "&Delete"), self.delete)):
             button = QPushButton(text, self)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -66,8 +69,9 @@ class LabelsPage(QWidget):
         box.addWidget(self.layer)
         box.addWidget(self.table, 1)
         box.addLayout(buttons)
-        box.addWidget(QLabel(tr("Double-click a name to rename the label (its spans follow; "
-                                "Ctrl+Z undoes), a key to give the label a key."), self))
+        hint = translate("LabelsPage", "Double-click a name to rename the label (its spans follow; "
+                         "Ctrl+Z undoes), a key to give the label a key.")
+        box.addWidget(QLabel(hint, self))
         box.addWidget(self.message)
         self.layer.currentIndexChanged.connect(lambda _i: self.reload())
         self.table.itemChanged.connect(self._edited)
@@ -132,7 +136,7 @@ class LabelsPage(QWidget):
     def set_key(self, name: str, key: str) -> None:
         """A key for the label (one character), taken from another label that had it."""
         if len(key) > 1:
-            self.say(tr("A key is one character"))
+            self.say(translate("LabelsPage", "A key is one character"))
             self.reload()
             return
         scheme.set_key(self.project.db, self.current_layer(), name, key or None)
@@ -142,18 +146,19 @@ class LabelsPage(QWidget):
         """Pick the selected label's colour."""
         name = self.selected_name()
         if name is None:
-            self.say(tr("Select a label first"))
+            self.say(translate("LabelsPage", "Select a label first"))
             return
         row = scheme.label_row(self.project.db, self.current_layer(), name)
         colour = QColorDialog.getColor(QColor(row["color"] if row else DEFAULT_LABEL_COLOR),
-                                       self, tr("Colour of %s") % name)
+                                       self, translate("LabelsPage", "Colour of %s") % name)
         if colour.isValid():
             scheme.set_color(self.project.db, self.current_layer(), name, colour.name())
             self.applied()
 
     def add(self) -> None:
         """A new label of the chosen layer."""
-        name, ok = QInputDialog.getText(self, tr("New label"), tr("Name of the new label:"))
+        name, ok = QInputDialog.getText(self, translate("LabelsPage", "New label"),
+                                        translate("LabelsPage", "Name of the new label:"))
         if not ok:
             return
         try:
@@ -167,7 +172,7 @@ class LabelsPage(QWidget):
         """Delete the selected label (an unused one) through the undo stack."""
         name = self.selected_name()
         if name is None:
-            self.say(tr("Select a label first"))
+            self.say(translate("LabelsPage", "Select a label first"))
             return
         try:
             command = DeleteLabel(self.project, self.current_layer(), name)

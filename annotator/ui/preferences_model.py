@@ -27,8 +27,7 @@ CHOICE = Qt.ItemDataRole.UserRole  # an item's value: a package name or a folder
 AUTO = ""  # no setting: an installed de_core_news_* pipeline, else the bundled one
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ModelPage", text)
+translate = QCoreApplication.translate
 
 
 class ModelPage(QWidget):
@@ -41,12 +40,13 @@ class ModelPage(QWidget):
         self.choices = QListWidget(self)
         self.current = QLabel(self)
         self.current.setWordWrap(True)
-        folder = QPushButton(tr("A pipeline &folder…"), self)
+        folder = QPushButton(translate("ModelPage", "A pipeline &folder…"), self)
         folder.clicked.connect(self.choose_folder)
-        wheel = QPushButton(tr("Install a pipeline &wheel (.whl)…"), self)
+        wheel = QPushButton(translate("ModelPage", "Install a pipeline &wheel (.whl)…"), self)
         wheel.clicked.connect(self.choose_wheel)
         box = QVBoxLayout(self)
-        box.addWidget(QLabel(tr("Entity suggestions of this project come from:"), self))
+        heading = translate("ModelPage", "Entity suggestions of this project come from:")
+        box.addWidget(QLabel(heading, self))
         box.addWidget(self.choices, 1)
         box.addWidget(folder)
         box.addWidget(wheel)
@@ -57,18 +57,20 @@ class ModelPage(QWidget):
 
     def fill(self) -> None:
         self.choices.clear()
-        rows = [(tr("Automatic: an installed German pipeline, else the bundled one"), AUTO),
-                (tr("Bundled: %s") % describe(None), str(bundled_model_path()))]
-        rows += [(tr("Installed: %s") % name, name) for name in model_wheels.installed_pipelines()]
+        rows = [(translate("ModelPage",
+                           "Automatic: an installed German pipeline, else the bundled one"), AUTO),
+                (translate("ModelPage", "Bundled: %s") % describe(None), str(bundled_model_path()))]
+        rows += [(translate("ModelPage", "Installed: %s") % name, name)
+                 for name in model_wheels.installed_pipelines()]
         chosen = self.main.project.setting(MODEL_SETTING) or AUTO
         if chosen not in {value for _text, value in rows}:
-            rows.append((tr("Folder: %s") % chosen, chosen))
+            rows.append((translate("ModelPage", "Folder: %s") % chosen, chosen))
         for text, value in rows:
             item = QListWidgetItem(text, self.choices)
             item.setData(CHOICE, value)
             if value == chosen:
                 self.choices.setCurrentItem(item)
-        self.current.setText(tr("Now: %s") % describe(chosen or None))
+        self.current.setText(translate("ModelPage", "Now: %s") % describe(chosen or None))
 
     def use(self, value: str) -> None:
         """Store the choice in the project; the status bar shows it."""
@@ -77,23 +79,25 @@ class ModelPage(QWidget):
         self.fill()
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, tr("A spaCy pipeline folder"))
+        folder = QFileDialog.getExistingDirectory(
+            self, translate("ModelPage", "A spaCy pipeline folder"))
         if folder:
             self.use(folder)
 
     def choose_wheel(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, tr("A spaCy pipeline wheel"), "",
-                                              tr("Wheels (*.whl)"))
+        name, _ = QFileDialog.getOpenFileName(
+            self, translate("ModelPage", "A spaCy pipeline wheel"), "",
+            translate("ModelPage", "Wheels (*.whl)"))
         if name:
             self.install(Path(name))
 
     def install(self, wheel: Path) -> Task:
         """Unpack the wheel into the data folder in the background; then it is used."""
         target = model_wheels.wheel_target(wheel)
-        self.current.setText(tr("Installing %s …") % wheel.name)
+        self.current.setText(translate("ModelPage", "Installing %s …") % wheel.name)
         task = self.runner.run(lambda _progress, _cancelled:
                                model_wheels.unpack_wheel(wheel, target), "install a pipeline")
         task.finished.connect(lambda folder: self.use(str(folder)))
         task.failed.connect(lambda error: self.current.setText(
-            tr("The wheel could not be installed: %s") % error))
+            translate("ModelPage", "The wheel could not be installed: %s") % error))
         return task

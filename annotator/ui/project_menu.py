@@ -18,19 +18,19 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 from annotator.app import projects
 from annotator.app.folders import documents_dir
 from annotator.store import Project, ProjectError
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
 from annotator.ui.keys import bind
 from annotator.ui.window_protocol import WindowHost, qt
 
 if TYPE_CHECKING:
     from annotator.ui.preferences import PreferencesDialog
 
-CONTEXT = "ProjectMenu"
-FILTER = "annotator projects (*.db);;All files (*)"
+
+FILTER = QT_TRANSLATE_NOOP("ProjectMenu", "annotator projects (*.db);;All files (*)")
 _windows: list[WindowHost] = []  # windows opened from a menu, kept alive while shown
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+translate = QCoreApplication.translate
 
 
 def add_desktop_menus(window: WindowHost, file: QMenu, edit: QMenu, helpm: QMenu) -> None:
@@ -39,7 +39,7 @@ def add_desktop_menus(window: WindowHost, file: QMenu, edit: QMenu, helpm: QMenu
 
     new = bind(qt(window), "project.new", lambda: choose_new(window))
     opened = bind(qt(window), "project.open", lambda: choose_open(window))
-    recent = QMenu(tr("&Recent projects"), file)
+    recent = QMenu(translate("ProjectMenu", "&Recent projects"), file)
     recent.setObjectName("project.recent")
     recent.aboutToShow.connect(lambda: fill_recent(window, recent))
     put_first(file, [new, opened], recent)
@@ -48,7 +48,7 @@ def add_desktop_menus(window: WindowHost, file: QMenu, edit: QMenu, helpm: QMenu
     edit.addSeparator()
     edit.addAction(bind(qt(window), "edit.preferences", lambda: show_preferences(window)))
     helpm.addSeparator()
-    about = QAction(tr("&About annotator"), qt(window))
+    about = QAction(translate("ProjectMenu", "&About annotator"), qt(window))
     about.setObjectName("help.about")
     about.setMenuRole(QAction.MenuRole.AboutRole)
     about.triggered.connect(lambda: show_about(window))
@@ -99,9 +99,9 @@ def fill_recent(window: WindowHost, menu: QMenu) -> None:
         action.setEnabled(path != (window.project.path or Path()).resolve())
         action.triggered.connect(lambda _=False, p=path: open_path(window, p))
     if menu.isEmpty():
-        menu.addAction(tr("No recent projects")).setEnabled(False)
+        menu.addAction(translate("ProjectMenu", "No recent projects")).setEnabled(False)
     menu.addSeparator()
-    clear = menu.addAction(tr("&Clear list"))
+    clear = menu.addAction(translate("ProjectMenu", "&Clear list"))
     clear.setObjectName("project.recent.clear")
 
     def cleared() -> None:
@@ -114,14 +114,16 @@ def fill_recent(window: WindowHost, menu: QMenu) -> None:
 def choose_open(window: WindowHost) -> WindowHost | None:
     """Ask for a project file and open it."""
     start = str(window.project.path.parent if window.project.path else documents_dir())
-    name, _ = QFileDialog.getOpenFileName(qt(window), tr("Open project"), start, tr(FILTER))
+    name, _ = QFileDialog.getOpenFileName(qt(window), translate("ProjectMenu", "Open project"),
+                                          start, translate("ProjectMenu", FILTER))
     return open_path(window, Path(name)) if name else None
 
 
 def choose_new(window: WindowHost) -> WindowHost | None:
     """Ask for a new project file's name, create it and open it."""
     start = str(window.project.path.parent if window.project.path else documents_dir())
-    name, _ = QFileDialog.getSaveFileName(qt(window), tr("New project"), start, tr(FILTER))
+    name, _ = QFileDialog.getSaveFileName(qt(window), translate("ProjectMenu", "New project"),
+                                          start, translate("ProjectMenu", FILTER))
     return open_path(window, Path(name), create=True) if name else None
 
 
@@ -129,12 +131,13 @@ def open_path(window: WindowHost, path: Path, create: bool = False) -> WindowHos
     """Open (or create) a project in a new window that takes this one's place; None when
     the file is refused (the user is told why) or this window does not close."""
     if window.project.path is not None and path.resolve() == window.project.path.resolve():
-        window.review.say(tr("This project is open already"))
+        window.review.say(translate("ProjectMenu", "This project is open already"))
         return window
     try:
         project = projects.new_project(path) if create else projects.open_project(path)
     except ProjectError as exc:
-        QMessageBox.warning(qt(window), tr("Cannot open the project"), str(exc))
+        QMessageBox.warning(qt(window), translate("ProjectMenu", "Cannot open the project"),
+                            str(exc))
         return None
     return replace_window(window, project)
 
@@ -145,7 +148,8 @@ def replace_window(window: WindowHost, project: Project) -> WindowHost | None:
         new = type(window)(project, window.session.annotator)
     except (ProjectError, sqlite3.DatabaseError) as exc:
         project.close()
-        QMessageBox.warning(qt(window), tr("Cannot open the project"), str(exc))
+        QMessageBox.warning(qt(window), translate("ProjectMenu", "Cannot open the project"),
+                            str(exc))
         return None
     shown = qt(new)
     shown.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -154,7 +158,8 @@ def replace_window(window: WindowHost, project: Project) -> WindowHost | None:
     if app is not None:
         app.aboutToQuit.connect(project.close)
     if project.upgrade:
-        shown.statusBar().showMessage(tr("Project %s") % project.upgrade.describe())
+        shown.statusBar().showMessage(
+            translate("ProjectMenu", "Project %s") % project.upgrade.describe())
     shown.show()  # before this one closes: the app quits when its last window closes
     new.open_first()
     if not qt(window).close():  # its closeEvent stops and waits for the background jobs
@@ -183,7 +188,8 @@ def show_about(window: WindowHost) -> QMessageBox:
     """Help ▸ About: versions, the project, the licence, where the documentation is."""
     from annotator.ui.about import about_text
 
-    box = QMessageBox(QMessageBox.Icon.NoIcon, tr("About annotator"), about_text(window),
+    box = QMessageBox(QMessageBox.Icon.NoIcon, translate("ProjectMenu", "About annotator"),
+                      about_text(window),
                       QMessageBox.StandardButton.Close, qt(window))
     box.setObjectName("about")
     box.setTextFormat(Qt.TextFormat.RichText)

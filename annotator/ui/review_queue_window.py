@@ -40,6 +40,9 @@ NAMES = {Kind.DISPUTE: QT_TRANSLATE_NOOP("ReviewQueueWindow", "Disputed claim gr
          Kind.DISAGREEMENT: QT_TRANSLATE_NOOP("ReviewQueueWindow", "Annotators' disagreements"),
          Kind.OPEN_SUGGESTIONS: QT_TRANSLATE_NOOP("ReviewQueueWindow",
                                                   "Done with open suggestions")}
+ROW_KINDS = {Kind.DISPUTE: QT_TRANSLATE_NOOP("ReviewQueueWindow", "dispute"),
+             Kind.DISAGREEMENT: QT_TRANSLATE_NOOP("ReviewQueueWindow", "disagreement"),
+             Kind.OPEN_SUGGESTIONS: QT_TRANSLATE_NOOP("ReviewQueueWindow", "open-suggestions")}
 COLORS = {Kind.DISPUTE: "kind_dispute", Kind.DISAGREEMENT: "kind_disagreement",
           Kind.OPEN_SUGGESTIONS: "kind_suggestions"}  # theme roles
 ItemRole = Qt.ItemDataRole.UserRole
@@ -193,7 +196,7 @@ class ReviewQueueWindow(QDialog):
         bold = QFont(self.font())
         bold.setBold(True)
         for row, item in enumerate(shown):
-            cells = [QTableWidgetItem(item.kind.value), QTableWidgetItem(item.title),
+            cells = [QTableWidgetItem(self.tr(ROW_KINDS[item.kind])), QTableWidgetItem(item.title),
                      QTableWidgetItem(item.what)]
             cells[0].setForeground(QBrush(theme.qcolor(COLORS[item.kind])))
             cells[0].setFont(bold)
@@ -207,7 +210,7 @@ class ReviewQueueWindow(QDialog):
             self.table.selectRow(keys.index(was) if was in keys else 0)
         counts = {k: sum(i.kind is k for i in self.items) for k in KINDS}
         self.status.setText(self.tr("{n} to decide · ").format(n=len(self.items)) + " · ".join(
-            f"{n} {k.value}" for k, n in counts.items()) + (
+            f"{n} {self.tr(ROW_KINDS[k])}" for k, n in counts.items()) + (
             "" if len(shown) == len(self.items) else
             self.tr(" · showing {n}").format(n=len(shown))))
 

@@ -2,295 +2,130 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name></name>
+    <name>About</name>
     <message>
-        <location filename="../../annotator/ui/about.py" line="+28"/>
+        <location filename="../../annotator/ui/about.py" line="+27"/>
         <source>README.md and docs/ in the source distribution</source>
-        <translation type="unfinished"></translation>
+        <translation>README.md und docs/ im Quellpaket</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht installiert</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Version</source>
-        <translation type="unfinished">Fassung</translation>
+        <translation>Version</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>spaCy</source>
-        <translation type="unfinished"></translation>
+        <translation>spaCy</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Suggestion model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell für Vorschläge</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Qt / PySide6</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt / PySide6</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Project</source>
-        <translation type="unfinished">Projekt</translation>
+        <translation>Projekt</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>in memory</source>
-        <translation type="unfinished">im Arbeitsspeicher</translation>
+        <translation>im Arbeitsspeicher</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Licence</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenz</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/drop.py" line="+33"/>
-        <source>Drop files, folders or a project file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Drop a project file alone to open it, or articles and folders to import them: nothing was done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Drop one project file to open it: nothing was done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/preferences_appearance.py" line="+81"/>
-        <location line="+6"/>
-        <source>Follow the system</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-6"/>
-        <source>Light</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Dark</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>The language takes effect after a restart.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Article &amp;font:</source>
-        <translation type="unfinished"></translation>
+        <location line="+4"/>
+        <source>Annotating German news: entities, claims, sources.</source>
+        <translation>Deutsche Nachrichten annotieren: Entitäten, Behauptungen, Quellen.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Font &amp;size:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Theme:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/preferences_labels.py" line="+53"/>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Colour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>&amp;Colour…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Double-click a name to rename the label (its spans follow; Ctrl+Z undoes), a key to give the label a key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+66"/>
-        <source>A key is one character</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <location line="+25"/>
-        <source>Select a label first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-21"/>
-        <source>Colour of %s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>New label</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Name of the new label:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/preferences_model.py" line="+44"/>
-        <source>A pipeline &amp;folder…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Install a pipeline &amp;wheel (.whl)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Entity suggestions of this project come from:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Automatic: an installed German pipeline, else the bundled one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Bundled: %s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Installed: %s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Folder: %s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Now: %s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>A spaCy pipeline folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>A spaCy pipeline wheel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Wheels (*.whl)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Installing %s …</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The wheel could not be installed: %s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/project_menu.py" line="+42"/>
-        <source>&amp;Recent projects</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>&amp;About annotator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+51"/>
-        <source>No recent projects</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Clear list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Open project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>New project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>This project is open already</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+11"/>
-        <source>Cannot open the project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Project %s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>About annotator</source>
-        <translation type="unfinished"></translation>
+        <source>Documentation:</source>
+        <translation>Dokumentation:</translation>
     </message>
 </context>
 <context>
     <name>AdjudicationWindow</name>
     <message>
-        <location filename="../../annotator/ui/adjudication_window.py" line="+84"/>
+        <location filename="../../annotator/ui/adjudication_window.py" line="+85"/>
         <source>Adjudication: the gold version</source>
         <translation>Adjudikation: die Goldfassung</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+10"/>
+        <source>Gold</source>
+        <translation>Gold</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Article {id}: fewer than two annotators have a version of it</source>
+        <translation>Artikel {id}: weniger als zwei Annotatoren haben eine Fassung davon</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Article {id}: fewer than two annotators have a done version of it</source>
+        <translation>Artikel {id}: weniger als zwei Annotatoren haben eine fertige Fassung davon</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Gold (editable) · {status}</source>
+        <translation>Gold (bearbeitbar) · {status}</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>{n}. {topic} — {says} — gold: {gold}</source>
+        <translation>{n}. {topic} — {says} — Gold: {gold}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>edited by hand</source>
+        <translation>von Hand bearbeitet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}&apos;s</source>
+        <translation>die von {name}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Article {id} „{title}“ · %n agreed span(s) in gold</source>
+        <translation>
+            <numerusform>Artikel {id} „{title}“ · %n übereinstimmende Textstelle in Gold</numerusform>
+            <numerusform>Artikel {id} „{title}“ · %n übereinstimmende Textstellen in Gold</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{head} · no disagreements: Enter marks gold done</source>
+        <translation>{head} · keine Abweichungen: Enter markiert Gold als fertig</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{head} · disagreement {n} of {count} ({topic}): {says} · gold: {gold}</source>
+        <translation>{head} · Abweichung {n} von {count} ({topic}): {says} · Gold: {gold}</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>No disagreements in this article</source>
         <translation>Keine Abweichungen in diesem Artikel</translation>
     </message>
@@ -300,20 +135,113 @@
         <translation>Keine Abweichung zu entscheiden</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+3"/>
+        <source>No annotator {key}: {n} compared</source>
+        <translation>Kein Annotator {key}: {n} verglichen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Gold: {name}&apos;s</source>
+        <translation>Gold: die Fassung von {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gold: none of them</source>
+        <translation>Gold: keine davon</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>No gold span at the gold pane&apos;s cursor</source>
         <translation>Keine Gold-Textstelle am Cursor der Goldfassung</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+10"/>
+        <source>Nothing to choose by hand here: 1 … 9 take a version, 0 none</source>
+        <translation>Hier ist nichts von Hand zu wählen: 1 … 9 übernehmen eine Fassung, 0 keine</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No value {key}: {values}</source>
+        <translation>Kein Wert {key}: {values}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No entity label has the key {key}</source>
+        <translation>Kein Entitäts-Label hat die Taste {key}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No gold entity at the gold pane&apos;s cursor</source>
+        <translation>Keine Gold-Entität an der Schreibmarke der Gold-Spalte</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Gold of article {id} done; no article after it has disagreements left</source>
+        <translation>Gold von Artikel {id} fertig; kein späterer Artikel hat noch Abweichungen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gold of article {id} done; now article {next}</source>
+        <translation>Gold von Artikel {id} fertig; jetzt Artikel {next}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Nothing to adjudicate: no article has two annotators&apos; done versions that disagree</source>
         <translation>Nichts zu adjudizieren: kein Artikel hat zwei fertige, voneinander abweichende Fassungen von Annotatoren</translation>
     </message>
 </context>
 <context>
+    <name>Agreement</name>
+    <message>
+        <location filename="../../annotator/ui/agreement_models.py" line="+29"/>
+        <source>exact F1</source>
+        <translation>exaktes F1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>relaxed F1</source>
+        <translation>lockeres F1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kappa</source>
+        <translation>Kappa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>alpha</source>
+        <translation>Alpha</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>all labels</source>
+        <translation>alle Labels</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>all (alpha)</source>
+        <translation>alle (Alpha)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotators</source>
+        <translation>Annotatoren</translation>
+    </message>
+</context>
+<context>
     <name>AgreementWindow</name>
     <message>
-        <location filename="../../annotator/ui/agreement_window.py" line="+68"/>
+        <location filename="../../annotator/ui/agreement_window.py" line="+69"/>
         <source>Agreement between annotators</source>
         <translation>Übereinstimmung der Annotatoren</translation>
     </message>
@@ -341,6 +269,26 @@
         <location line="+13"/>
         <source>No agreement: {error}</source>
         <translation>Keine Übereinstimmung: {error}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{count} articles compared; nobody annotated spans in them</source>
+        <translation>{count} Artikel verglichen; niemand hat darin Textstellen annotiert</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>done or in progress</source>
+        <translation>fertig oder in Arbeit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{annotators} · {count} articles compared · layer {layer} · heatmap: {figure} · articles by {sort}, worst first · versions {versions}</source>
+        <translation>{annotators} · {count} Artikel verglichen · Ebene {layer} · Heatmap: {figure} · Artikel nach {sort}, schlechteste zuerst · Fassungen {versions}</translation>
     </message>
 </context>
 <context>
@@ -404,6 +352,50 @@
         <location line="+3"/>
         <source>Showing {name}&apos;s version, read only</source>
         <translation>Fassung von {name} wird gezeigt, schreibgeschützt</translation>
+    </message>
+</context>
+<context>
+    <name>AppearancePage</name>
+    <message>
+        <location filename="../../annotator/ui/preferences_appearance.py" line="+80"/>
+        <location line="+8"/>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The language takes effect after a restart.</source>
+        <translation>Die Sprache wird nach einem Neustart wirksam.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Article &amp;font:</source>
+        <translation>&amp;Schrift der Artikel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Font &amp;size:</source>
+        <translation>Schrift&amp;größe:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Theme:</source>
+        <translation>D&amp;esign:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language:</source>
+        <translation>S&amp;prache:</translation>
     </message>
 </context>
 <context>
@@ -518,6 +510,24 @@
         <location line="+8"/>
         <source> (suggestion)</source>
         <translation> (Vorschlag)</translation>
+    </message>
+</context>
+<context>
+    <name>Chart</name>
+    <message>
+        <location filename="../../annotator/ui/overview_charts.py" line="+52"/>
+        <source>Save as PNG…</source>
+        <translation>Als PNG speichern …</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save as SVG…</source>
+        <translation>Als SVG speichern …</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save the chart as {kind}</source>
+        <translation>Diagramm als {kind} speichern</translation>
     </message>
 </context>
 <context>
@@ -817,6 +827,24 @@
     </message>
 </context>
 <context>
+    <name>Drop</name>
+    <message>
+        <location filename="../../annotator/ui/drop.py" line="+32"/>
+        <source>Drop files, folders or a project file</source>
+        <translation>Dateien, Ordner oder eine Projektdatei ablegen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drop a project file alone to open it, or articles and folders to import them: nothing was done</source>
+        <translation>Eine Projektdatei allein ablegen, um sie zu öffnen, oder Artikel und Ordner, um sie zu importieren: nichts geschehen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Drop one project file to open it: nothing was done</source>
+        <translation>Nur eine Projektdatei ablegen, um sie zu öffnen: nichts geschehen</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../annotator/ui/export_dialog.py" line="+52"/>
@@ -876,7 +904,7 @@
     <message>
         <location line="+1"/>
         <source>Publisher</source>
-        <translation type="unfinished"></translation>
+        <translation>Herausgeber</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -901,7 +929,7 @@
     <message>
         <location line="+14"/>
         <source>the organisation publishing the reviews (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Organisation, die die Prüfungen veröffentlicht (optional)</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -922,6 +950,34 @@
         <location line="+0"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>{folder} holds other files: {names}.
+
+They are kept and nothing is replaced. Export into this folder?</source>
+        <translation>{folder} enthält andere Dateien: {names}.
+
+Sie bleiben erhalten, nichts wird ersetzt. In diesen Ordner exportieren?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{folder} holds an earlier export ({format}, {created}).
+
+Replace it? These are replaced or deleted: {names}.</source>
+        <translation>{folder} enthält einen früheren Export ({format}, {created}).
+
+Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Changed or gone since that export wrote them: {names}.</source>
+        <translation>Seit jenem Export geändert oder verschwunden: {names}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kept as they are: {names}.</source>
+        <translation>Unverändert erhalten: {names}.</translation>
     </message>
 </context>
 <context>
@@ -981,6 +1037,70 @@
     </message>
 </context>
 <context>
+    <name>LabelsPage</name>
+    <message>
+        <location filename="../../annotator/ui/preferences_labels.py" line="+52"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key</source>
+        <translation>Taste</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Colour…</source>
+        <translation>&amp;Farbe …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Double-click a name to rename the label (its spans follow; Ctrl+Z undoes), a key to give the label a key.</source>
+        <translation>Doppelklick auf einen Namen benennt das Label um (seine Textstellen folgen; Strg+Z macht es rückgängig), auf eine Taste gibt dem Label eine Taste.</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>A key is one character</source>
+        <translation>Eine Taste ist ein einzelnes Zeichen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+26"/>
+        <source>Select a label first</source>
+        <translation>Zuerst ein Label auswählen</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Colour of %s</source>
+        <translation>Farbe von %s</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New label</source>
+        <translation>Neues Label</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name of the new label:</source>
+        <translation>Name des neuen Labels:</translation>
+    </message>
+</context>
+<context>
     <name>Layer</name>
     <message>
         <location filename="../../annotator/ui/i18n.py" line="-29"/>
@@ -1011,7 +1131,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/agreement_window.py" line="+62"/>
+        <location filename="../../annotator/ui/agreement_window.py" line="+48"/>
         <location filename="../../annotator/ui/main_window.py" line="+52"/>
         <source>A project in memory has no file for background work</source>
         <translation>Ein Projekt im Arbeitsspeicher hat keine Datei für Hintergrundarbeit</translation>
@@ -1243,6 +1363,74 @@
     </message>
 </context>
 <context>
+    <name>ModelPage</name>
+    <message>
+        <location filename="../../annotator/ui/preferences_model.py" line="+43"/>
+        <source>A pipeline &amp;folder…</source>
+        <translation>Ein Pipeline-&amp;Ordner …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Install a pipeline &amp;wheel (.whl)…</source>
+        <translation>Ein Pipeline-&amp;Wheel installieren (.whl) …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Entity suggestions of this project come from:</source>
+        <translation>Die Entitätsvorschläge dieses Projekts kommen von:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Automatic: an installed German pipeline, else the bundled one</source>
+        <translation>Automatisch: eine installierte deutsche Pipeline, sonst die mitgelieferte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bundled: %s</source>
+        <translation>Mitgeliefert: %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Installed: %s</source>
+        <translation>Installiert: %s</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Folder: %s</source>
+        <translation>Ordner: %s</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Now: %s</source>
+        <translation>Jetzt: %s</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A spaCy pipeline folder</source>
+        <translation>Ein Ordner mit einer spaCy-Pipeline</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A spaCy pipeline wheel</source>
+        <translation>Ein Wheel mit einer spaCy-Pipeline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wheels (*.whl)</source>
+        <translation>Wheels (*.whl)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Installing %s …</source>
+        <translation>%s wird installiert …</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The wheel could not be installed: %s</source>
+        <translation>Das Wheel konnte nicht installiert werden: %s</translation>
+    </message>
+</context>
+<context>
     <name>NameDialog</name>
     <message>
         <location filename="../../annotator/ui/annotator_name.py" line="+27"/>
@@ -1271,26 +1459,213 @@
     </message>
 </context>
 <context>
+    <name>OverviewWindow</name>
+    <message>
+        <location filename="../../annotator/ui/overview_window.py" line="+25"/>
+        <source>Disputed claim groups</source>
+        <translation>Strittige Behauptungsgruppen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotators disagree</source>
+        <translation>Annotatoren weichen ab</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done, suggestions open</source>
+        <translation>Fertig, Vorschläge offen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the day (weekday, date)</source>
+        <translation>der Tag (Wochentag, Datum)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the place</source>
+        <translation>der Ort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the person</source>
+        <translation>die Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>yes or no</source>
+        <translation>ja oder nein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>supports or refutes</source>
+        <translation>stützt oder widerlegt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the value stated</source>
+        <translation>der genannte Wert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Articles done per day, by annotator</source>
+        <translation>Fertige Artikel pro Tag, nach Annotator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotations per layer and label</source>
+        <translation>Annotationen pro Ebene und Label</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claims per outlet</source>
+        <translation>Behauptungen pro Medium</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claims per source</source>
+        <translation>Behauptungen pro Quelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for a decision (review queue)</source>
+        <translation>Warten auf eine Entscheidung (Prüfliste)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disputed groups: what they disagree on</source>
+        <translation>Strittige Gruppen: worin sie abweichen</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+23"/>
+        <source>Reading the overview…</source>
+        <translation>Übersicht wird gelesen …</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The overview could not be read: {error}</source>
+        <translation>Die Übersicht konnte nicht gelesen werden: {error}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{versions} done by {annotators} · {claims} · {waiting} waiting for a decision · right-click a chart to save it as PNG or SVG</source>
+        <translation>{versions} fertig von {annotators} · {claims} · {waiting} warten auf eine Entscheidung · Rechtsklick auf ein Diagramm speichert es als PNG oder SVG</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n version(s)</source>
+        <translation>
+            <numerusform>%n Fassung</numerusform>
+            <numerusform>%n Fassungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n annotator(s)</source>
+        <translation>
+            <numerusform>%n Annotator</numerusform>
+            <numerusform>%n Annotatoren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n claim(s)</source>
+        <translation>
+            <numerusform>%n Behauptung</numerusform>
+            <numerusform>%n Behauptungen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <location filename="../../annotator/ui/preferences.py" line="+20"/>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Labels</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Suggestions</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorschläge</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Darstellung</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectMenu</name>
+    <message>
+        <location filename="../../annotator/ui/project_menu.py" line="+29"/>
+        <source>annotator projects (*.db);;All files (*)</source>
+        <translation>annotator-Projekte (*.db);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Recent projects</source>
+        <translation>&amp;Zuletzt geöffnete Projekte</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;About annotator</source>
+        <translation>Ü&amp;ber annotator</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>No recent projects</source>
+        <translation>Keine zuletzt geöffneten Projekte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Clear list</source>
+        <translation>&amp;Liste leeren</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Open project</source>
+        <translation>Projekt öffnen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New project</source>
+        <translation>Neues Projekt</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This project is open already</source>
+        <translation>Dieses Projekt ist schon geöffnet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+12"/>
+        <source>Cannot open the project</source>
+        <translation>Das Projekt lässt sich nicht öffnen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Project %s</source>
+        <translation>Projekt %s</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>About annotator</source>
+        <translation>Über annotator</translation>
     </message>
 </context>
 <context>
@@ -1404,7 +1779,22 @@
         <translation>Fertig mit offenen Vorschlägen</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+2"/>
+        <source>dispute</source>
+        <translation>strittig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>disagreement</source>
+        <translation>Abweichung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>open-suggestions</source>
+        <translation>offene Vorschläge</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <location line="+55"/>
         <source>Review queue</source>
         <translation>Prüfliste</translation>
@@ -2209,22 +2599,22 @@
     <message>
         <location line="+2"/>
         <source>New project: choose its file name; it opens in this window&apos;s place</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Projekt: seinen Dateinamen wählen; es öffnet sich an der Stelle dieses Fensters</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;New project…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neues Projekt …</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open a project file (File ▸ Recent projects: the last ten)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Projektdatei öffnen (Datei ▸ Zuletzt geöffnete Projekte: die letzten zehn)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Open project…</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt ö&amp;ffnen …</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2319,12 +2709,12 @@
     <message>
         <location line="+1"/>
         <source>Preferences: labels, suggestion model, font, theme, language</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen: Labels, Modell für Vorschläge, Schrift, Design, Sprache</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2419,12 +2809,12 @@
     <message>
         <location line="+1"/>
         <source>Overview: articles done per day, annotations per label, claims per outlet and source, open disputes (charts, saved as PNG or SVG)</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersicht: fertige Artikel pro Tag, Annotationen pro Label, Behauptungen pro Medium und Quelle, offene strittige Behauptungen (Diagramme, als PNG oder SVG speicherbar)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Overview…</source>
-        <translation type="unfinished"></translation>
+        <translation>Über&amp;sicht …</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AdjudicationWindow</name>
+    <message numerus="yes">
+        <location filename="../../annotator/ui/adjudication_window.py" line="+215"/>
+        <source>Article {id} „{title}“ · %n agreed span(s) in gold</source>
+        <translation>
+            <numerusform>Article {id} „{title}“ · %n agreed span in gold</numerusform>
+            <numerusform>Article {id} „{title}“ · %n agreed spans in gold</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DisputesView</name>
     <message numerus="yes">
         <location filename="../../annotator/ui/disputes_view.py" line="+280"/>
@@ -20,6 +31,33 @@
         <translation>
             <numerusform>%n open suggestion in this article · </numerusform>
             <numerusform>%n open suggestions in this article · </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OverviewWindow</name>
+    <message numerus="yes">
+        <location filename="../../annotator/ui/overview_window.py" line="+130"/>
+        <source>%n version(s)</source>
+        <translation>
+            <numerusform>%n version</numerusform>
+            <numerusform>%n versions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n annotator(s)</source>
+        <translation>
+            <numerusform>%n annotator</numerusform>
+            <numerusform>%n annotators</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n claim(s)</source>
+        <translation>
+            <numerusform>%n claim</numerusform>
+            <numerusform>%n claims</numerusform>
         </translation>
     </message>
 </context>
