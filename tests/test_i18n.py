@@ -209,3 +209,19 @@ def test_a_checkout_compiles_its_translation_into_the_cache(monkeypatch, tmp_pat
     translator = QTranslator()
     assert translator.load(str(folder / "annotator_de.qm"))
     assert translator.translate("MainWindow", "&File") == "&Datei"
+
+
+def test_the_app_layer_speaks_german_in_a_german_window(qtbot, project, german):
+    """What the session says and the undo step's name (from annotator/app) read German."""
+    win = show_window(qtbot, sample(project))
+    cursor = win.view.text.textCursor()
+    cursor.setPosition(30)  # inside the claim only
+    win.view.text.setTextCursor(cursor)
+    qtbot.keyClick(win.view.text, Qt.Key.Key_Delete)
+    assert win.statusBar().currentMessage() == "1 Textstelle löschen"
+    undo = win.findChild(QAction, "edit.undo")
+    assert undo.text() == "&Rückgängig 1 Textstelle löschen"
+    qtbot.keyClick(win.view.text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert win.statusBar().currentMessage() == "Rückgängig gemacht: 1 Textstelle löschen"
+    qtbot.keyClick(win.view.text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert win.statusBar().currentMessage() == "Nichts rückgängig zu machen"

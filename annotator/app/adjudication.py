@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from annotator.app.adjudication_commands import (
     CopySpans,
@@ -125,7 +125,9 @@ class Adjudication:
         if self.project.has_version(self.article_id, GOLD_ANNOTATOR):
             return True
         n = len(self.agreed)
-        with self.session.action(f"Start gold: {n} agreed span{'s' * (n != 1)}") as action:
+        text = (QCoreApplication.translate("UndoStep", "Start gold: 1 agreed span") if n == 1
+                else QCoreApplication.translate("UndoStep", "Start gold: {n} agreed spans"))
+        with self.session.action(text.format(n=n)) as action:
             self._started()
         return action.error is None
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from annotator.app.changes import Changes, Part
@@ -204,7 +205,8 @@ class AddSpan(StoreCommand):
 
     def __init__(self, project: Project, article_id: int, layer: Layer, span: Span,
                  annotator: str, suggestion: Suggestion | None = None) -> None:
-        super().__init__(project, article_id, f"Add {span.label} ({layer.value})")
+        super().__init__(project, article_id, QCoreApplication.translate(
+            "UndoStep", "Add {label} ({layer})").format(label=span.label, layer=layer.value))
         self.layer, self.span, self.annotator, self.suggestion = layer, span, annotator, suggestion
         self.layers = frozenset({layer})
         if suggestion is not None:
@@ -241,7 +243,9 @@ class DeleteSpans(StoreCommand):
 
     def __init__(self, project: Project, article_id: int, annotations: list[Annotation]) -> None:
         n = len(annotations)
-        super().__init__(project, article_id, f"Delete {n} span{'s' if n != 1 else ''}")
+        super().__init__(project, article_id, (
+            QCoreApplication.translate("UndoStep", "Delete 1 span") if n == 1 else
+            QCoreApplication.translate("UndoStep", "Delete {n} spans").format(n=n)))
         self.targets = annotations
         self.layers = frozenset(a.layer for a in annotations)
         self.snapshot = _Snapshot()
@@ -294,7 +298,9 @@ class AcceptSuggestions(StoreCommand):
     def __init__(self, project: Project, article_id: int, suggestions: list[Suggestion],
                  annotator: str) -> None:
         n = len(suggestions)
-        super().__init__(project, article_id, f"Accept {n} suggestion{'s' if n != 1 else ''}")
+        super().__init__(project, article_id, (
+            QCoreApplication.translate("UndoStep", "Accept 1 suggestion") if n == 1 else
+            QCoreApplication.translate("UndoStep", "Accept {n} suggestions").format(n=n)))
         self.suggestions, self.annotator = suggestions, annotator
         self.layers = frozenset(s.layer for s in suggestions)
         self.created: list[tuple[int, Suggestion]] = []
@@ -336,7 +342,9 @@ class RejectSuggestions(StoreCommand):
     def __init__(self, project: Project, article_id: int, suggestions: list[Suggestion],
                  annotator: str) -> None:
         n = len(suggestions)
-        super().__init__(project, article_id, f"Reject {n} suggestion{'s' if n != 1 else ''}")
+        super().__init__(project, article_id, (
+            QCoreApplication.translate("UndoStep", "Reject 1 suggestion") if n == 1 else
+            QCoreApplication.translate("UndoStep", "Reject {n} suggestions").format(n=n)))
         self.suggestions, self.annotator = suggestions, annotator
         self.layers = frozenset(s.layer for s in suggestions)
         self.ids = [s.id for s in suggestions]
@@ -355,7 +363,8 @@ class AddLink(StoreCommand):
 
     def __init__(self, project: Project, article_id: int, from_id: int, to_id: int, kind: str,
                  annotator: str, attrs: dict | None = None) -> None:
-        super().__init__(project, article_id, f"Link ({kind})")
+        super().__init__(project, article_id, QCoreApplication.translate(
+            "UndoStep", "Link ({kind})").format(kind=kind))
         self.from_id, self.to_id, self.kind = from_id, to_id, kind
         self.annotator, self.attrs = annotator, attrs or {}
         self.link_id: int | None = None

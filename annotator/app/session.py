@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator.app import commands as cmd
@@ -22,7 +22,7 @@ from annotator.app import metadata, zones
 from annotator.app import source_commands as source_cmd
 from annotator.app.article_commands import SetMeta
 from annotator.app.session_claims import ClaimEdits
-from annotator.app.version_commands import SetStatus, StartVersion
+from annotator.app.version_commands import SetStatus, StartVersion, status_word
 from annotator.core.model import Annotation, Layer, Link, Span, Status, Suggestion
 from annotator.core.names import ATTRIBUTED_TO
 from annotator.core.spans import check_span
@@ -207,7 +207,7 @@ class Session(QObject, ClaimEdits):
             return False
         stack = self.undo_stack
         if not stack.canUndo():
-            self.said.emit("Nothing to undo")
+            self.said.emit(QCoreApplication.translate("Session", "Nothing to undo"))
             return False
         return self._move(_store_command(stack.command(stack.index() - 1)), "undo", stack.undo)
 
@@ -217,7 +217,7 @@ class Session(QObject, ClaimEdits):
             return False
         stack = self.undo_stack
         if not stack.canRedo():
-            self.said.emit("Nothing to redo")
+            self.said.emit(QCoreApplication.translate("Session", "Nothing to redo"))
             return False
         return self._move(_store_command(stack.command(stack.index())), "redo", stack.redo)
 
@@ -225,12 +225,16 @@ class Session(QObject, ClaimEdits):
         try:
             command.undo_now() if verb == "undo" else command.do()
         except Exception as exc:
-            self.failed.emit(f"Cannot {verb} \u201c{command.text()}\u201d: {_reason(exc)}. "
-                             "Nothing was changed.")
+            text = (QCoreApplication.translate("Session", "Cannot undo \u201c{step}\u201d: "
+                                               "{reason}. Nothing was changed.") if verb == "undo"
+                    else QCoreApplication.translate("Session", "Cannot redo \u201c{step}\u201d: "
+                                                    "{reason}. Nothing was changed."))
+            self.failed.emit(text.format(step=command.text(), reason=_reason(exc)))
             return False
         step()  # the command finds its work done and only the stack moves
-        self.stepped.emit(f"{'Undid' if verb == 'undo' else 'Redid'}: {command.text()}",
-                          command.changes())
+        done = (QCoreApplication.translate("Session", "Undid: {step}") if verb == "undo"
+                else QCoreApplication.translate("Session", "Redid: {step}"))
+        self.stepped.emit(done.format(step=command.text()), command.changes())
         return True
 
     def _listen(self, command: cmd.StoreCommand) -> None:
@@ -273,13 +277,15 @@ class Session(QObject, ClaimEdits):
     def relabel(self, ann: Annotation, label: str) -> bool:
         """Give a span another label of its layer."""
         if label == ann.label:
-            self.said.emit(f"The span is {label} already")
+            self.said.emit(QCoreApplication.translate(
+                "Session", "The span is {label} already").format(label=label))
             return False
 
         def build() -> cmd.UpdateSpan:
             own = self._own(ann)
             return cmd.UpdateSpan(self.project, own, replace(own, label=label),
-                                  f"Relabel as {label}")
+                                  QCoreApplication.translate(
+                "UndoStep", "Relabel as {label}").format(label=label))
 
         return self._in_version([ann.article_id], build) is not None
 
@@ -293,7 +299,8 @@ class Session(QObject, ClaimEdits):
             after = cmd.resized(own, start, end)
             return (source_cmd.ResizeMention(self.project, own, after)
                     if own.layer is Layer.SOURCE
-                    else cmd.UpdateSpan(self.project, own, after, "Resize span"))
+                    else cmd.UpdateSpan(self.project, own, after, QCoreApplication.translate(
+                        "UndoStep", "Resize span")))
 
         return self._in_version([ann.article_id], build) is not None
 
@@ -327,11 +334,14 @@ class Session(QObject, ClaimEdits):
         an article they have no version of starts one."""
         before = self.project.article_status(article_id, self.annotator)
         if before is status:
-            self.said.emit(f"Article {article_id} is {status.value.replace('_', ' ')} already")
+            self.said.emit(QCoreApplication.translate(
+                "Session", "Article {id} is {status} already").format(
+                    id=article_id, status=status_word(status)))
             return False
         if status is Status.NEW:
-            self.failed.emit(f"Article {article_id} stays {before.value.replace('_', ' ')}: "
-                             "undo its first edit to make it new again")
+            self.failed.emit(QCoreApplication.translate(
+                "Session", "Article {id} stays {status}: undo its first edit to make it new "
+                "again").format(id=article_id, status=status_word(before)))
             return False
         if before is Status.NEW:
             return self.push(StartVersion(self.project, article_id, self.annotator, status))
@@ -346,7 +356,9 @@ class Session(QObject, ClaimEdits):
         check_span(start, end, self.project.article_text_length(article_id))
         edit = zones.zone_edit(self.project, article_id, start, end, label, self.shown)
         if not edit:
-            self.said.emit(f"Zone: it is {label or 'body'} there already")
+            self.said.emit(QCoreApplication.translate(
+                "Session", "Zone: it is {zone} there already").format(zone=label) if label
+                else QCoreApplication.translate("Session", "Zone: it is body there already"))
             return False
         if self.refused():
             return False
@@ -373,7 +385,7 @@ class Session(QObject, ClaimEdits):
         person (undoable). Raises ``metadata.MetaError`` for a value it cannot take; False
         when nothing changes or the store refused."""
         if not metadata.meta_change(self.project.article(article_id), fields):
-            self.said.emit("Details: nothing changed")
+            self.said.emit(QCoreApplication.translate("Session", "Details: nothing changed"))
             return False
         return self.push(SetMeta(self.project, article_id, fields))
 

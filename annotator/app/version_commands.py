@@ -3,11 +3,29 @@ layer, with the first edit) and its status."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from annotator.app.changes import Changes, Part
 from annotator.app.commands import Conflict, StoreCommand
 from annotator.core.model import Status
 from annotator.store import Project
 from annotator.store.versions import Started
+
+
+def marked(status: Status) -> str:
+    """The undo step's name: "Mark article done" (in the interface's language)."""
+    translate = QCoreApplication.translate
+    return {Status.NEW: translate("UndoStep", "Mark article new"),
+            Status.IN_PROGRESS: translate("UndoStep", "Mark article in progress"),
+            Status.DONE: translate("UndoStep", "Mark article done")}[status]
+
+
+def status_word(status: Status) -> str:
+    """"new", "in progress" or "done" (in the interface's language)."""
+    translate = QCoreApplication.translate
+    return {Status.NEW: translate("Status", "new"),
+            Status.IN_PROGRESS: translate("Status", "in progress"),
+            Status.DONE: translate("Status", "done")}[status]
 
 
 class StartVersion(StoreCommand):
@@ -21,8 +39,7 @@ class StartVersion(StoreCommand):
 
     def __init__(self, project: Project, article_id: int, annotator: str,
                  status: Status = Status.IN_PROGRESS) -> None:
-        super().__init__(project, article_id,
-                         f"Mark article {status.value.replace('_', ' ')}")
+        super().__init__(project, article_id, marked(status))
         self.annotator, self.status = annotator, status
         self.started: Started | None = None
 
@@ -58,7 +75,7 @@ class SetStatus(StoreCommand):
 
     def __init__(self, project: Project, article_id: int, annotator: str, before: Status,
                  after: Status) -> None:
-        super().__init__(project, article_id, f"Mark article {after.value.replace('_', ' ')}")
+        super().__init__(project, article_id, marked(after))
         self.annotator, self.before, self.after = annotator, before, after
 
     def apply(self) -> None:

@@ -1039,7 +1039,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>LabelsPage</name>
     <message>
-        <location filename="../../annotator/ui/preferences_labels.py" line="+52"/>
+        <location filename="../../annotator/ui/preferences_labels.py" line="+53"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -1841,6 +1841,69 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     </message>
 </context>
 <context>
+    <name>Session</name>
+    <message>
+        <location filename="../../annotator/app/session.py" line="+210"/>
+        <source>Nothing to undo</source>
+        <translation>Nichts rückgängig zu machen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nothing to redo</source>
+        <translation>Nichts wiederherzustellen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot undo “{step}”: {reason}. Nothing was changed.</source>
+        <translation>„{step}“ lässt sich nicht rückgängig machen: {reason}. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot redo “{step}”: {reason}. Nothing was changed.</source>
+        <translation>„{step}“ lässt sich nicht wiederherstellen: {reason}. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Undid: {step}</source>
+        <translation>Rückgängig gemacht: {step}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redid: {step}</source>
+        <translation>Wiederhergestellt: {step}</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>The span is {label} already</source>
+        <translation>Die Textstelle ist schon {label}</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Article {id} is {status} already</source>
+        <translation>Artikel {id} ist schon {status}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Article {id} stays {status}: undo its first edit to make it new again</source>
+        <translation>Artikel {id} bleibt {status}: erst wenn seine erste Änderung rückgängig gemacht ist, ist er wieder neu</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Zone: it is {zone} there already</source>
+        <translation>Zone: dort ist schon {zone}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zone: it is body there already</source>
+        <translation>Zone: dort ist schon Fließtext</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Details: nothing changed</source>
+        <translation>Details: nichts geändert</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutOverlay</name>
     <message>
         <location filename="../../annotator/ui/shortcut_overlay.py" line="+49"/>
@@ -2044,6 +2107,24 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     </message>
 </context>
 <context>
+    <name>Status</name>
+    <message>
+        <location filename="../../annotator/app/version_commands.py" line="+26"/>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in progress</source>
+        <translation>in Arbeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+</context>
+<context>
     <name>TaskActions</name>
     <message>
         <location filename="../../annotator/ui/task_actions.py" line="+42"/>
@@ -2087,6 +2168,84 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <location line="+11"/>
         <source>{task}: cancelling…</source>
         <translation>{task}: wird abgebrochen …</translation>
+    </message>
+</context>
+<context>
+    <name>UndoStep</name>
+    <message>
+        <location filename="../../annotator/app/commands.py" line="+208"/>
+        <source>Add {label} ({layer})</source>
+        <translation>{label} hinzufügen ({layer})</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Delete 1 span</source>
+        <translation>1 Textstelle löschen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete {n} spans</source>
+        <translation>{n} Textstellen löschen</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Accept 1 suggestion</source>
+        <translation>1 Vorschlag annehmen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept {n} suggestions</source>
+        <translation>{n} Vorschläge annehmen</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Reject 1 suggestion</source>
+        <translation>1 Vorschlag verwerfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject {n} suggestions</source>
+        <translation>{n} Vorschläge verwerfen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Link ({kind})</source>
+        <translation>Verknüpfen ({kind})</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/session.py" line="-101"/>
+        <source>Relabel as {label}</source>
+        <translation>Label ändern in {label}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Resize span</source>
+        <translation>Textstelle erweitern/kürzen</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/version_commands.py" line="-10"/>
+        <source>Mark article new</source>
+        <translation>Artikel als neu markieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark article in progress</source>
+        <translation>Artikel als in Arbeit markieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark article done</source>
+        <translation>Artikel als fertig markieren</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/adjudication.py" line="+128"/>
+        <source>Start gold: 1 agreed span</source>
+        <translation>Goldfassung beginnen: 1 übereinstimmende Textstelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start gold: {n} agreed spans</source>
+        <translation>Goldfassung beginnen: {n} übereinstimmende Textstellen</translation>
     </message>
 </context>
 <context>
