@@ -19,7 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.model import ArticleDraft, Layer, Span
+from annotator.app.adjudication import nothing
+from annotator.app.overview import read_overview, top
+from annotator.app.review_queue import open_suggestions
+from annotator.app.session import Session
+from annotator.core.model import ArticleDraft, Layer, ModelInfo, Span, Status
 from annotator.store import Project
 from annotator.ui import i18n
 from tests.conftest import show_window
@@ -225,3 +229,15 @@ def test_the_app_layer_speaks_german_in_a_german_window(qtbot, project, german):
     assert win.statusBar().currentMessage() == "Rückgängig gemacht: 1 Textstelle löschen"
     qtbot.keyClick(win.view.text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert win.statusBar().currentMessage() == "Nichts rückgängig zu machen"
+
+
+def test_the_app_layers_descriptions_speak_german(project, german):
+    """The overview's bars, the review queue's "What" and an adjudication's "nothing"."""
+    sample(project)
+    assert read_overview(project, "maria").sources == [("(keine Quelle)", 1)]
+    assert top([("a", 2), ("b", 1)], 1) == [("a", 2), ("übrige", 1)]
+    article = project.add_article(ArticleDraft(title="Brücke", text="Die Brücke in Prag."))
+    project.replace_suggestions(article, ModelInfo("de_test", "1"), [Span(14, 18, "LOC")])
+    Session(project, "maria").set_status(article, Status.DONE)
+    assert [i.what for i in open_suggestions(project, "maria")] == ["fertig, 1 offener Vorschlag"]
+    assert nothing() == "nichts"

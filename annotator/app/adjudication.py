@@ -63,7 +63,7 @@ class Disagreement:
     def says(self, annotator: str, text: str) -> str:
         """What an annotator has here, e.g. "LOC „Dresden“", or "nothing"."""
         return " + ".join(f"{a.label} „{text[a.start:a.end]}“"
-                          for a in self.spans[annotator]) or "nothing"
+                          for a in self.spans[annotator]) or nothing()
 
 
 Item = Disagreement | Difference  # what the keys step through
@@ -203,7 +203,7 @@ class Adjudication:
         """What an annotator (None: gold) has at ``d``, e.g. "LOC „Dresden“", "kind factual"."""
         if isinstance(d, Disagreement):
             return d.says(who, self.text) if who else " + ".join(
-                f"{a.label} „{self.text[a.start:a.end]}“" for a in self.in_gold(d)) or "nothing"
+                f"{a.label} „{self.text[a.start:a.end]}“" for a in self.in_gold(d)) or nothing()
         value = d.values[who] if who else self.gold_has(d)[1]
         return describe(self.project, self.text, d.what, d.name, value)
 
@@ -214,8 +214,11 @@ class Adjudication:
         _, label, start, end = d.span
         said = self.text[start:end]
         said = said if len(said) <= 30 else said[:29].rstrip() + "…"
-        what = {ATTRIBUTE: d.name, LINK: f"{d.name} link", GROUP: "claim group"}[d.what]
-        return f"{what} of {label} „{said}“"
+        translate = QCoreApplication.translate
+        topic = {ATTRIBUTE: translate("AdjudicationData", "{name} of {label} „{said}“"),
+                 LINK: translate("AdjudicationData", "{name} link of {label} „{said}“"),
+                 GROUP: translate("AdjudicationData", "claim group of {label} „{said}“")}
+        return topic[d.what].format(name=d.name, label=label, said=said)
 
     def take(self, index: int, annotator: str | None) -> bool:
         """Gold takes ``annotator``'s version of item ``index`` (None: none of it), in place of
@@ -338,6 +341,11 @@ class Adjudication:
             self._started()
             self.session.set_status(self.article_id, Status.DONE)
         return action.error is None
+
+
+def nothing() -> str:
+    """What an annotator without spans at a disagreement has."""
+    return QCoreApplication.translate("AdjudicationData", "nothing")
 
 
 def span_name(d: Difference) -> str:

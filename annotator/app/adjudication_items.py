@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from annotator.app.adjudication_commands import SOURCE
 from annotator.core.model import (
     CHECKWORTHY,
@@ -142,20 +144,24 @@ def with_fields(ann: Annotation, topics: Mapping[Topic, Value]) -> Annotation:
 def describe(project: Project, text: str, what: str, name: str, value: Value) -> str:
     """A value as the window shows it, e.g. "kind factual", "→ SOURCE „Anna Berger“ (sagte)",
     "in „Wochentag“ (Mittwoch, supports)"; "no kind", "no link", "in no group"."""
+    translate = QCoreApplication.translate
     if what == ATTRIBUTE:
         if value is None:
-            return f"no {name}"
+            return translate("AdjudicationData", "no {name}").format(name=name)
         found = json.loads(value)
         if name == SOURCE:
             return f"{name} {project.claims.source(found).name}"
         return f"{name} {_short(found)}"
     if what == LINK:
         return " + ".join(f"→ {label} „{text[start:end]}“" + _cue(attrs)
-                          for (_, label, start, end), attrs in value or ()) or "no link"
+                          for (_, label, start, end), attrs in value or ()) or translate(
+            "AdjudicationData", "no link")
     if value is None:
-        return "in no group"
+        return translate("AdjudicationData", "in no group")
     said = ", ".join(x for x in (value.value, value.stance) if x)
-    return f"in „{project.claims.group(value.group_id).title}“" + (f" ({said})" if said else "")
+    group = translate("AdjudicationData", "in „{title}“").format(
+        title=project.claims.group(value.group_id).title)
+    return group + (f" ({said})" if said else "")
 
 
 def _short(value: Any) -> str:

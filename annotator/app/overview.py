@@ -11,13 +11,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from PySide6.QtCore import QCoreApplication
+
 from annotator.app.review_queue import LIMIT, Kind, disagreements, open_suggestions
 from annotator.core.model import ClaimGroup
 from annotator.core.values import article_day, conflicts
 from annotator.store import Project, overview_reads
 
 TOP = 12  # outlets and sources shown by name; the rest are summed up as OTHERS
-OTHERS = "others"
+OTHERS = "others"  # in English; the bar is named in the interface's language
 # what a disputed group's claims disagree on: a slot family of core/values.py, or these two
 STANCE, VALUE = "stance", "value"
 
@@ -51,8 +53,8 @@ def read_overview(project: Project, annotator: str, limit: int = LIMIT) -> Overv
     return Overview(
         done=overview_reads.done_per_day(db),
         annotations=overview_reads.by_layer_and_label(db),
-        outlets=top(overview_reads.claims_per_outlet(db)),
-        sources=top(overview_reads.claims_per_source(db)),
+        outlets=top(_named(overview_reads.claims_per_outlet(db))),
+        sources=top(_named(overview_reads.claims_per_source(db))),
         open_items=items,
         disputed_on=dict(Counter(p for g in groups for p in disputed_on(g)).most_common()))
 
@@ -60,7 +62,16 @@ def read_overview(project: Project, annotator: str, limit: int = LIMIT) -> Overv
 def top(counts: list[tuple[str, int]], n: int = TOP) -> list[tuple[str, int]]:
     """The first ``n`` names, the rest summed up as one more bar."""
     rest = sum(k for _name, k in counts[n:])
-    return counts[:n] + ([(OTHERS, rest)] if rest else [])
+    return counts[:n] + ([(QCoreApplication.translate("OverviewData", "others"), rest)]
+                         if rest else [])
+
+
+def _named(counts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The bars' names, "(no outlet)" and "(no source)" in the interface's language."""
+    translate = QCoreApplication.translate
+    shown = {overview_reads.NO_OUTLET: translate("OverviewData", "(no outlet)"),
+             overview_reads.NO_SOURCE: translate("OverviewData", "(no source)")}
+    return [(shown.get(name, name), k) for name, k in counts]
 
 
 def disputed_on(group: ClaimGroup) -> list[str]:

@@ -10,11 +10,13 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 
+from PySide6.QtCore import QCoreApplication
+
 from annotator.app.changes import Changes, Part
 from annotator.app.disputes import stated_values
 from annotator.store import Project, review_reads
 from annotator.store.review_reads import disagreeing_done, done_with_open
-from annotator.store.version_diffs import SPANS
+from annotator.store.version_diffs import ATTRIBUTES, GROUPS, LINKS, SPANS
 
 LIMIT = 1000  # items of each kind read at most
 
@@ -96,15 +98,29 @@ def disagreements(project: Project, limit: int = LIMIT,
                   articles: Collection[int] | None = None) -> list[Item]:
     """The articles to adjudicate (of ``articles``, None: all): two or more done versions
     that differ (in spans; else it says in what: attributes, links, groups), no done gold."""
-    return [Item(Kind.DISAGREEMENT, aid, title, f"versions of {who} disagree"
-                 + ("" if how == SPANS else f" in {how}"))
+    return [Item(Kind.DISAGREEMENT, aid, title, _disagree(who, how))
             for aid, title, who, how in disagreeing_done(project.db, limit, articles)]
+
+
+def _disagree(who: str, how: str) -> str:
+    """What the "What" column says: whose versions disagree, and in what ("attributes,
+    groups"; spans: unsaid)."""
+    translate = QCoreApplication.translate
+    if how == SPANS:
+        return translate("ReviewQueueData", "versions of {who} disagree").format(who=who)
+    words = {ATTRIBUTES: translate("ReviewQueueData", "attributes"),
+             LINKS: translate("ReviewQueueData", "links"),
+             GROUPS: translate("ReviewQueueData", "groups")}
+    return translate("ReviewQueueData", "versions of {who} disagree in {how}").format(
+        who=who, how=", ".join(words.get(w, w) for w in how.split(", ")))
 
 
 def open_suggestions(project: Project, annotator: str, limit: int = LIMIT,
                      articles: Collection[int] | None = None) -> list[Item]:
     """The articles (of ``articles``, None: all) done in the annotator's version with
     suggestions still open."""
-    return [Item(Kind.OPEN_SUGGESTIONS, aid, title,
-                 f"done, {n} open suggestion{'s' * (n != 1)}")
+    translate = QCoreApplication.translate
+    one = translate("ReviewQueueData", "done, 1 open suggestion")
+    more = translate("ReviewQueueData", "done, {n} open suggestions")
+    return [Item(Kind.OPEN_SUGGESTIONS, aid, title, one if n == 1 else more.format(n=n))
             for aid, title, n in done_with_open(project.db, annotator, limit, articles)]

@@ -60,6 +60,49 @@
     </message>
 </context>
 <context>
+    <name>AdjudicationData</name>
+    <message>
+        <location filename="../../annotator/app/adjudication.py" line="+218"/>
+        <source>{name} of {label} „{said}“</source>
+        <translation>{name} von {label} „{said}“</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} link of {label} „{said}“</source>
+        <translation>Verknüpfung {name} von {label} „{said}“</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>claim group of {label} „{said}“</source>
+        <translation>Behauptungsgruppe von {label} „{said}“</translation>
+    </message>
+    <message>
+        <location line="+128"/>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/adjudication_items.py" line="+150"/>
+        <source>no {name}</source>
+        <translation>kein Wert für {name}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no link</source>
+        <translation>keine Verknüpfung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>in no group</source>
+        <translation>in keiner Gruppe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in „{title}“</source>
+        <translation>in „{title}“</translation>
+    </message>
+</context>
+<context>
     <name>AdjudicationWindow</name>
     <message>
         <location filename="../../annotator/ui/adjudication_window.py" line="+85"/>
@@ -1459,6 +1502,24 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     </message>
 </context>
 <context>
+    <name>OverviewData</name>
+    <message>
+        <location filename="../../annotator/app/overview.py" line="+65"/>
+        <source>others</source>
+        <translation>übrige</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(no outlet)</source>
+        <translation>(kein Medium)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no source)</source>
+        <translation>(keine Quelle)</translation>
+    </message>
+</context>
+<context>
     <name>OverviewWindow</name>
     <message>
         <location filename="../../annotator/ui/overview_window.py" line="+25"/>
@@ -1759,6 +1820,44 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <location line="+1"/>
         <source>Article {id} done{what} — it was the last in the list</source>
         <translation>Artikel {id} fertig{what} — er war der letzte in der Liste</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueData</name>
+    <message>
+        <location filename="../../annotator/app/review_queue.py" line="+110"/>
+        <source>versions of {who} disagree</source>
+        <translation>Fassungen von {who} weichen ab</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attributes</source>
+        <translation>Attributen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>links</source>
+        <translation>Verknüpfungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>versions of {who} disagree in {how}</source>
+        <translation>Fassungen von {who} weichen in {how} ab</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>done, 1 open suggestion</source>
+        <translation>fertig, 1 offener Vorschlag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done, {n} open suggestions</source>
+        <translation>fertig, {n} offene Vorschläge</translation>
     </message>
 </context>
 <context>
@@ -2238,7 +2337,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Artikel als fertig markieren</translation>
     </message>
     <message>
-        <location filename="../../annotator/app/adjudication.py" line="+128"/>
+        <location filename="../../annotator/app/adjudication.py" line="-220"/>
         <source>Start gold: 1 agreed span</source>
         <translation>Goldfassung beginnen: 1 übereinstimmende Textstelle</translation>
     </message>
