@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.app.adjudication import nothing
+from annotator.app.importing import ImportReport
 from annotator.app.overview import read_overview, top
 from annotator.app.review_queue import open_suggestions
 from annotator.app.session import Session
@@ -232,7 +233,8 @@ def test_the_app_layer_speaks_german_in_a_german_window(qtbot, project, german):
 
 
 def test_the_app_layers_descriptions_speak_german(project, german):
-    """The overview's bars, the review queue's "What" and an adjudication's "nothing"."""
+    """The overview's bars, the review queue's "What", an adjudication's "nothing" and an
+    import's summary."""
     sample(project)
     assert read_overview(project, "maria").sources == [("(keine Quelle)", 1)]
     assert top([("a", 2), ("b", 1)], 1) == [("a", 2), ("übrige", 1)]
@@ -241,3 +243,5 @@ def test_the_app_layers_descriptions_speak_german(project, german):
     Session(project, "maria").set_status(article, Status.DONE)
     assert [i.what for i in open_suggestions(project, "maria")] == ["fertig, 1 offener Vorschlag"]
     assert nothing() == "nichts"
+    assert ImportReport(imported=[1, 2]).summary() == \
+        "2 importiert, 0 übersprungen (schon im Projekt), 0 fehlgeschlagen"

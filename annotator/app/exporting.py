@@ -29,6 +29,7 @@ from functools import partial
 from pathlib import Path
 
 from annotator import __version__
+from annotator.app import report_lines
 from annotator.app.splits import SPLIT_BY, assign, linked_groups, split_of
 from annotator.app.zone_pass import ensure_all_zones
 from annotator.core.model import ArticleDraft, Layer, Status
@@ -93,11 +94,7 @@ class ExportReport:
     unreviewed: int = 0  # articles written with parts nobody reviewed, marked missing
 
     def summary(self) -> str:
-        parts = ", ".join(f"{name} {n}" for name, n in self.articles.items())
-        return (f"{sum(self.articles.values())} articles ({parts}) in {len(self.files)} files"
-                + (f", {self.unreviewed} with parts nobody reviewed (marked missing)"
-                   if self.unreviewed else "")
-                + (f"; {len(self.skipped)} left out" if self.skipped else ""))
+        return report_lines.export_line(self)
 
     def problems(self) -> list[str]:
         """What the window shows in a box: the warnings, then what was left out."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from itertools import count
 from pathlib import Path
 
+from annotator.app import report_lines
 from annotator.app.import_batches import (
     BATCH,
     BATCH_CHARS,
@@ -70,25 +71,11 @@ class ImportReport:
 
     def summary(self) -> str:
         """One line for the end of a run."""
-        line = (
-            f"{len(self.imported)} imported, {len(self.skipped)} skipped (already in the "
-            f"project), {len(self.failed)} failed"
-        )
-        if self.versions:
-            line += f", {len(self.versions)} with another annotator's version added"
-        if self.warnings:
-            line += f", {len(self.warnings)} warning{'' if len(self.warnings) == 1 else 's'}"
-        if self.model is not None:
-            line += f"; {self.suggested} entity suggestions from {self.model.name} "
-            line += f"{self.model.version}"
-        return line
+        return report_lines.import_line(self)
 
     def claims_line(self) -> str:
         """What the claims model did, or "" when it did not run."""
-        if self.claims_model is None:
-            return ""
-        info = self.claims_model
-        return f"{self.claims_suggested} claim suggestions from {info.name} {info.version}"
+        return report_lines.claims_line(self)
 
 
 def run_import(

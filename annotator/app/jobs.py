@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from annotator.app.importing import ImportReport, run_import
 from annotator.app.suggesting import load_model, suggest_entities_for
 from annotator.app.tasks import Cancelled, Progress, ProjectFn
@@ -32,10 +34,13 @@ class ImportJobReport(ImportReport):
         line = super().summary()
         if self.claims_model is not None:
             line += f"; {self.claims_line()}"
-        for what, error in (("entity", self.model_error), ("claim", self.claims_error)):
+        translate = QCoreApplication.translate
+        for said, error in (
+                (translate("ImportReport", "; no entity suggestions: {error}"), self.model_error),
+                (translate("ImportReport", "; no claim suggestions: {error}"), self.claims_error)):
             if error:
-                line += f"; no {what} suggestions: {error}"
-        return line + ("; cancelled" if self.cancelled else "")
+                line += said.format(error=error)
+        return line + (translate("ImportReport", "; cancelled") if self.cancelled else "")
 
     def problems(self) -> list[str]:
         """What the user should read: failed files, warnings, then a model that could not be

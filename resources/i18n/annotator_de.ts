@@ -1024,6 +1024,24 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     </message>
 </context>
 <context>
+    <name>ExportReport</name>
+    <message>
+        <location filename="../../annotator/app/report_lines.py" line="+48"/>
+        <source>{n} articles ({parts}) in {files} files</source>
+        <translation>{n} Artikel ({parts}) in {files} Dateien</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, {n} with parts nobody reviewed (marked missing)</source>
+        <translation>, {n} mit Teilen, die niemand geprüft hat (als fehlend markiert)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>; {n} left out</source>
+        <translation>; {n} ausgelassen</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <location filename="../../annotator/ui/filter_bar.py" line="+19"/>
@@ -1064,6 +1082,54 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <location line="+2"/>
         <source>Teach order: articles whose model suggestions are least certain come first</source>
         <translation>Lernreihenfolge: Artikel, deren Modellvorschläge am unsichersten sind, kommen zuerst</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReport</name>
+    <message>
+        <location filename="../../annotator/app/jobs.py" line="+39"/>
+        <source>; no entity suggestions: {error}</source>
+        <translation>; keine Entitäten-Vorschläge: {error}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; no claim suggestions: {error}</source>
+        <translation>; keine Behauptungs-Vorschläge: {error}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>; cancelled</source>
+        <translation>; abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/report_lines.py" line="-34"/>
+        <source>{imported} imported, {skipped} skipped (already in the project), {failed} failed</source>
+        <translation>{imported} importiert, {skipped} übersprungen (schon im Projekt), {failed} fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, {n} with another annotator&apos;s version added</source>
+        <translation>, {n} mit der Fassung eines weiteren Annotators ergänzt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, 1 warning</source>
+        <translation>, 1 Warnung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, {n} warnings</source>
+        <translation>, {n} Warnungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; {n} entity suggestions from {model} {version}</source>
+        <translation>; {n} Entitäten-Vorschläge von {model} {version}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{n} claim suggestions from {model} {version}</source>
+        <translation>{n} Behauptungs-Vorschläge von {model} {version}</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,55 @@
+"""The one-line summaries of an import and an export, in the interface's language (English
+without a translator: the command line)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+if TYPE_CHECKING:
+    from annotator.app.exporting import ExportReport
+    from annotator.app.importing import ImportReport
+
+translate = QCoreApplication.translate
+
+
+def import_line(report: ImportReport) -> str:
+    """E.g. "3 imported, 1 skipped (already in the project), 0 failed; 12 entity suggestions
+    from de_core 1.0"."""
+    line = translate("ImportReport", "{imported} imported, {skipped} skipped (already in the "
+                     "project), {failed} failed").format(
+        imported=len(report.imported), skipped=len(report.skipped), failed=len(report.failed))
+    if report.versions:
+        line += translate("ImportReport", ", {n} with another annotator's version added").format(
+            n=len(report.versions))
+    if report.warnings:
+        n = len(report.warnings)
+        line += (translate("ImportReport", ", 1 warning") if n == 1
+                 else translate("ImportReport", ", {n} warnings").format(n=n))
+    if report.model is not None:
+        line += translate("ImportReport", "; {n} entity suggestions from {model} {version}").format(
+            n=report.suggested, model=report.model.name, version=report.model.version)
+    return line
+
+
+def claims_line(report: ImportReport) -> str:
+    """What the claims model did, or "" when it did not run."""
+    info = report.claims_model
+    if info is None:
+        return ""
+    return translate("ImportReport", "{n} claim suggestions from {model} {version}").format(
+        n=report.claims_suggested, model=info.name, version=info.version)
+
+
+def export_line(report: ExportReport) -> str:
+    """E.g. "3 articles (train 2, test 1) in 2 files; 1 left out"."""
+    parts = ", ".join(f"{name} {n}" for name, n in report.articles.items())
+    line = translate("ExportReport", "{n} articles ({parts}) in {files} files").format(
+        n=sum(report.articles.values()), parts=parts, files=len(report.files))
+    if report.unreviewed:
+        line += translate("ExportReport", ", {n} with parts nobody reviewed (marked "
+                          "missing)").format(n=report.unreviewed)
+    if report.skipped:
+        line += translate("ExportReport", "; {n} left out").format(n=len(report.skipped))
+    return line
