@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from annotator.app.changes import Changes, Part
 from annotator.app.commands import Conflict, StoreCommand
 from annotator.core.model import Annotation, Link
 from annotator.store import Project
 from annotator.store.matching_store import MatchSpan
+
+translate = QCoreApplication.translate  # lupdate collects translate("UndoStep", …)
 
 
 def expect(now: Any, was: Any, what: str) -> None:
@@ -48,7 +52,7 @@ class SetAttrs(StoreCommand):
     """Change a span's attributes (a claim's kind, check-worthiness, verdict, notes)."""
 
     def __init__(self, project: Project, ann: Annotation, attrs: dict[str, Any]) -> None:
-        super().__init__(project, ann.article_id, "Edit claim attributes")
+        super().__init__(project, ann.article_id, translate("UndoStep", "Edit claim attributes"))
         # (not "self.id": that would hide QUndoCommand.id(), which Qt calls when merging)
         self.annotation_id, self.before, self.after = ann.id, dict(ann.attrs), dict(attrs)
 
@@ -71,7 +75,7 @@ class SetLinkAttrs(StoreCommand):
 
     def __init__(self, project: Project, article_id: int, link: Link,
                  attrs: dict[str, Any]) -> None:
-        super().__init__(project, article_id, "Edit attribution")
+        super().__init__(project, article_id, translate("UndoStep", "Edit attribution"))
         self.link_id, self.before, self.after = link.id, dict(link.attrs), dict(attrs)
         self.from_id = link.from_id
 
@@ -96,7 +100,8 @@ class GroupClaims(StoreCommand):
 
     def __init__(self, project: Project, article_id: int, group_id: int | None, title: str,
                  members: list[tuple[int, str]], annotator: str) -> None:
-        super().__init__(project, article_id, f"Group claims: {title}")
+        super().__init__(project, article_id, translate("UndoStep", "Group claims: {title}").format(
+            title=title))
         self.group_id, self.title, self.members = group_id, title, members
         self.annotator = annotator
         self.created: int | None = None
@@ -131,7 +136,7 @@ class UngroupClaim(StoreCommand):
 
     def __init__(self, project: Project, article_id: int, group_id: int, annotation_id: int,
                  annotator: str) -> None:
-        super().__init__(project, article_id, "Remove claim from group")
+        super().__init__(project, article_id, translate("UndoStep", "Remove claim from group"))
         self.group_id, self.annotation_id, self.annotator = group_id, annotation_id, annotator
         member = next(m for m in project.claims.group(group_id).members
                       if m.annotation_id == annotation_id)
@@ -153,7 +158,7 @@ class SetMember(StoreCommand):
 
     def __init__(self, project: Project, article_id: int, group_id: int, annotation_id: int,
                  value: str | None = None, stance: str | None = None) -> None:
-        super().__init__(project, article_id, "Set the claim's value")
+        super().__init__(project, article_id, translate("UndoStep", "Set the claim's value"))
         self.group_id, self.annotation_id = group_id, annotation_id
         member = next(m for m in project.claims.group(group_id).members
                       if m.annotation_id == annotation_id)
@@ -185,7 +190,7 @@ class ResolveGroup(StoreCommand):
     def __init__(self, project: Project, group_id: int, *,
                  holding_id: int | None | bool = False, note: str | None = None,
                  title: str | None = None) -> None:
-        super().__init__(project, None, "Resolve claim group")
+        super().__init__(project, None, translate("UndoStep", "Resolve claim group"))
         group = project.claims.group(group_id)
         self.group_id = group_id
         self.before = {"holding_id": group.holding_id, "note": group.note, "title": group.title}
@@ -215,7 +220,8 @@ class MergeGroups(StoreCommand):
     parts = Part.SPANS | Part.GROUPS
 
     def __init__(self, project: Project, keep: int, merged: int) -> None:
-        super().__init__(project, None, f"Merge group {merged} into group {keep}")
+        super().__init__(project, None, translate(
+            "UndoStep", "Merge group {merged} into group {keep}").format(merged=merged, keep=keep))
         self.keep, self.merged = keep, merged
         self.touched: frozenset[int] = frozenset()
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from annotator.app.changes import Changes, Part
 from annotator.app.commands import StoreCommand
 from annotator.core.model import Layer
 from annotator.store import Project
 from annotator.store import label_scheme as scheme
+
+translate = QCoreApplication.translate  # lupdate collects translate("UndoStep", …)
 
 
 class RenameLabel(StoreCommand):
@@ -18,7 +22,8 @@ class RenameLabel(StoreCommand):
     parts = Part.SPANS | Part.SUGGESTIONS
 
     def __init__(self, project: Project, layer: Layer, old: str, new: str) -> None:
-        super().__init__(project, None, f"Rename label {old} to {new}")
+        super().__init__(project, None, translate("UndoStep", "Rename label {old} to {new}").format(
+            old=old, new=new))
         self.layer, self.old, self.new = layer, old, new.strip()
         if not self.new:
             raise ValueError("a label needs a name")
@@ -42,7 +47,8 @@ class DeleteLabel(StoreCommand):
     parts = Part.SPANS
 
     def __init__(self, project: Project, layer: Layer, name: str) -> None:
-        super().__init__(project, None, f"Delete label {name}")
+        super().__init__(project, None, translate("UndoStep", "Delete label {name}").format(
+            name=name))
         self.layer, self.name = layer, name
         if scheme.uses(project.db, layer, name):
             raise ValueError(f"{name} is in use: rename it instead, or delete its spans first")

@@ -3,11 +3,15 @@ resizing a mention, whose alias follows it."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from annotator.app.changes import Changes, Part
 from annotator.app.claim_commands import expect
 from annotator.app.commands import RESIZE_ID, Conflict, StoreCommand, UpdateSpan
 from annotator.core.model import Annotation, CanonicalSource
 from annotator.store import Project
+
+translate = QCoreApplication.translate  # lupdate collects translate("UndoStep", …)
 
 MENTION_RESIZE_ID = RESIZE_ID + 1  # resizes of one source mention merge into one undo step
 AliasChange = tuple[int, tuple[str, ...], tuple[str, ...]]  # source id, aliases before, after
@@ -28,7 +32,7 @@ class AssignSource(StoreCommand):
 
     def __init__(self, project: Project, article_id: int, mention_ids: list[int],
                  source_id: int | None, new: tuple[str, str, list[str]] | None = None) -> None:
-        super().__init__(project, article_id, "Assign source")
+        super().__init__(project, article_id, translate("UndoStep", "Assign source"))
         self.mentions, self.source_id, self.new = mention_ids, source_id, new
         self.created: int | None = None
         self.before: dict[int, int | None] = {}
@@ -63,7 +67,8 @@ class MergeSources(StoreCommand):
 
     def __init__(self, project: Project, keep: CanonicalSource,
                  merged: list[CanonicalSource]) -> None:
-        super().__init__(project, None, f"Merge {len(merged) + 1} sources into {keep.name}")
+        super().__init__(project, None, translate(
+            "UndoStep", "Merge {n} sources into {name}").format(n=len(merged) + 1, name=keep.name))
         self.keep, self.merged = keep, merged  # as stored when the merge first applied
         self.moved: dict[int, list[int]] = {}
         self.aliases: tuple[str, ...] = ()  # the kept source's aliases after the merge
@@ -108,8 +113,10 @@ class RenameSource(StoreCommand):
 
     def __init__(self, project: Project, source: CanonicalSource, name: str) -> None:
         name = " ".join(name.split())
-        super().__init__(project, None, f"Rename {source.name} to {name}" if name
-                         else f"Rename {source.name}")
+        super().__init__(project, None, (
+            translate("UndoStep", "Rename {old} to {new}") if name
+            else translate("UndoStep", "Rename {old}")).format(
+                old=source.name, new=name))
         self.source_id, self.before, self.after = source.id, source.name, name
 
     def _write(self, was: str, name: str) -> None:
@@ -178,7 +185,7 @@ class ResizeMention(UpdateSpan):
     parts = Part.SPANS | Part.SOURCES
 
     def __init__(self, project: Project, before: Annotation, after: Annotation) -> None:
-        super().__init__(project, before, after, "Resize source")
+        super().__init__(project, before, after, translate("UndoStep", "Resize source"))
         self.alias: AliasChange | None = None  # found when the resize first applies
 
     def id(self) -> int:

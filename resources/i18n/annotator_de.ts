@@ -2412,6 +2412,76 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <source>Start gold: {n} agreed spans</source>
         <translation>Goldfassung beginnen: {n} übereinstimmende Textstellen</translation>
     </message>
+    <message>
+        <location filename="../../annotator/app/claim_commands.py" line="+55"/>
+        <source>Edit claim attributes</source>
+        <translation>Attribute der Behauptung bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Edit attribution</source>
+        <translation>Zuschreibung bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Group claims: {title}</source>
+        <translation>Behauptungen gruppieren: {title}</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Remove claim from group</source>
+        <translation>Behauptung aus der Gruppe nehmen</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Set the claim&apos;s value</source>
+        <translation>Wert der Behauptung setzen</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Resolve claim group</source>
+        <translation>Behauptungsgruppe klären</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Merge group {merged} into group {keep}</source>
+        <translation>Gruppe {merged} in Gruppe {keep} zusammenführen</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/label_commands.py" line="+25"/>
+        <source>Rename label {old} to {new}</source>
+        <translation>Label {old} in {new} umbenennen</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Delete label {name}</source>
+        <translation>Label {name} löschen</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/source_commands.py" line="+35"/>
+        <source>Assign source</source>
+        <translation>Quelle zuordnen</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Merge {n} sources into {name}</source>
+        <translation>{n} Quellen in {name} zusammenführen</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Rename {old} to {new}</source>
+        <translation>{old} in {new} umbenennen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename {old}</source>
+        <translation>{old} umbenennen</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Resize source</source>
+        <translation>Quelle erweitern/kürzen</translation>
+    </message>
 </context>
 <context>
     <name>ValueList</name>
