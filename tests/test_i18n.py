@@ -225,7 +225,7 @@ def test_the_app_layer_speaks_german_in_a_german_window(qtbot, project, german):
     qtbot.keyClick(win.view.text, Qt.Key.Key_Delete)
     assert win.statusBar().currentMessage() == "1 Textstelle löschen"
     undo = win.findChild(QAction, "edit.undo")
-    assert undo.text() == "&Rückgängig 1 Textstelle löschen"
+    assert undo.text() == "&Rückgängig: 1 Textstelle löschen"
     qtbot.keyClick(win.view.text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert win.statusBar().currentMessage() == "Rückgängig gemacht: 1 Textstelle löschen"
     qtbot.keyClick(win.view.text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)

@@ -73,7 +73,9 @@ class ReviewActions(QObject):
                 ("edit.redo", self.session.redo, self.tr("&Redo"), stack.redoTextChanged)):
             action = bind(self.win, name, slot)
             action.setText(verb)
-            signal.connect(lambda text, a=action, v=verb: a.setText(f"{v} {text}".strip()))
+            named = self.tr("{verb} {step}")  # German: "&Rückgängig: 1 Textstelle löschen"
+            signal.connect(lambda text, a=action, v=verb, n=named: a.setText(
+                n.format(verb=v, step=text) if text else v))
             menu.addAction(action)
 
     def _stepped(self, message: str, changes: Changes) -> None:

@@ -1808,7 +1808,12 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+3"/>
+        <source>{verb} {step}</source>
+        <translation>{verb}: {step}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>{message} in article {id} — showing it</source>
         <translation>{message} in Artikel {id} — wird gezeigt</translation>
     </message>

@@ -64,7 +64,7 @@
 <context>
     <name>ReviewActions</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/review_actions.py" line="+114"/>
+        <location filename="../../annotator/ui/review_actions.py" line="+116"/>
         <source>Article {id}: %n open suggestion(s)</source>
         <translation>
             <numerusform>Article {id}: %n open suggestion</numerusform>
