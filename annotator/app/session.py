@@ -28,6 +28,7 @@ from annotator.core.names import ATTRIBUTED_TO
 from annotator.core.spans import check_span
 from annotator.store import Project
 
+translate = QCoreApplication.translate  # lupdate collects translate("Session", …)
 C = TypeVar("C", bound=cmd.StoreCommand)
 
 
@@ -207,7 +208,7 @@ class Session(QObject, ClaimEdits):
             return False
         stack = self.undo_stack
         if not stack.canUndo():
-            self.said.emit(QCoreApplication.translate("Session", "Nothing to undo"))
+            self.said.emit(translate("Session", "Nothing to undo"))
             return False
         return self._move(_store_command(stack.command(stack.index() - 1)), "undo", stack.undo)
 
@@ -217,7 +218,7 @@ class Session(QObject, ClaimEdits):
             return False
         stack = self.undo_stack
         if not stack.canRedo():
-            self.said.emit(QCoreApplication.translate("Session", "Nothing to redo"))
+            self.said.emit(translate("Session", "Nothing to redo"))
             return False
         return self._move(_store_command(stack.command(stack.index())), "redo", stack.redo)
 
@@ -225,15 +226,14 @@ class Session(QObject, ClaimEdits):
         try:
             command.undo_now() if verb == "undo" else command.do()
         except Exception as exc:
-            text = (QCoreApplication.translate("Session", "Cannot undo \u201c{step}\u201d: "
-                                               "{reason}. Nothing was changed.") if verb == "undo"
-                    else QCoreApplication.translate("Session", "Cannot redo \u201c{step}\u201d: "
-                                                    "{reason}. Nothing was changed."))
+            text = (translate("Session", "Cannot undo “{step}”: {reason}. Nothing was changed.")
+                    if verb == "undo" else
+                    translate("Session", "Cannot redo “{step}”: {reason}. Nothing was changed."))
             self.failed.emit(text.format(step=command.text(), reason=_reason(exc)))
             return False
         step()  # the command finds its work done and only the stack moves
-        done = (QCoreApplication.translate("Session", "Undid: {step}") if verb == "undo"
-                else QCoreApplication.translate("Session", "Redid: {step}"))
+        done = (translate("Session", "Undid: {step}") if verb == "undo"
+                else translate("Session", "Redid: {step}"))
         self.stepped.emit(done.format(step=command.text()), command.changes())
         return True
 
@@ -277,15 +277,13 @@ class Session(QObject, ClaimEdits):
     def relabel(self, ann: Annotation, label: str) -> bool:
         """Give a span another label of its layer."""
         if label == ann.label:
-            self.said.emit(QCoreApplication.translate(
-                "Session", "The span is {label} already").format(label=label))
+            self.said.emit(translate("Session", "The span is {label} already").format(label=label))
             return False
 
         def build() -> cmd.UpdateSpan:
             own = self._own(ann)
             return cmd.UpdateSpan(self.project, own, replace(own, label=label),
-                                  QCoreApplication.translate(
-                "UndoStep", "Relabel as {label}").format(label=label))
+                                  translate("UndoStep", "Relabel as {label}").format(label=label))
 
         return self._in_version([ann.article_id], build) is not None
 
@@ -297,10 +295,9 @@ class Session(QObject, ClaimEdits):
         def build() -> cmd.UpdateSpan:
             own = self._own(ann)
             after = cmd.resized(own, start, end)
-            return (source_cmd.ResizeMention(self.project, own, after)
-                    if own.layer is Layer.SOURCE
-                    else cmd.UpdateSpan(self.project, own, after, QCoreApplication.translate(
-                        "UndoStep", "Resize span")))
+            if own.layer is Layer.SOURCE:
+                return source_cmd.ResizeMention(self.project, own, after)
+            return cmd.UpdateSpan(self.project, own, after, translate("UndoStep", "Resize span"))
 
         return self._in_version([ann.article_id], build) is not None
 
@@ -334,12 +331,11 @@ class Session(QObject, ClaimEdits):
         an article they have no version of starts one."""
         before = self.project.article_status(article_id, self.annotator)
         if before is status:
-            self.said.emit(QCoreApplication.translate(
-                "Session", "Article {id} is {status} already").format(
-                    id=article_id, status=status_word(status)))
+            self.said.emit(translate("Session", "Article {id} is {status} already").format(
+                id=article_id, status=status_word(status)))
             return False
         if status is Status.NEW:
-            self.failed.emit(QCoreApplication.translate(
+            self.failed.emit(translate(
                 "Session", "Article {id} stays {status}: undo its first edit to make it new "
                 "again").format(id=article_id, status=status_word(before)))
             return False
@@ -356,9 +352,9 @@ class Session(QObject, ClaimEdits):
         check_span(start, end, self.project.article_text_length(article_id))
         edit = zones.zone_edit(self.project, article_id, start, end, label, self.shown)
         if not edit:
-            self.said.emit(QCoreApplication.translate(
+            self.said.emit(translate(
                 "Session", "Zone: it is {zone} there already").format(zone=label) if label
-                else QCoreApplication.translate("Session", "Zone: it is body there already"))
+                else translate("Session", "Zone: it is body there already"))
             return False
         if self.refused():
             return False
@@ -385,7 +381,7 @@ class Session(QObject, ClaimEdits):
         person (undoable). Raises ``metadata.MetaError`` for a value it cannot take; False
         when nothing changes or the store refused."""
         if not metadata.meta_change(self.project.article(article_id), fields):
-            self.said.emit(QCoreApplication.translate("Session", "Details: nothing changed"))
+            self.said.emit(translate("Session", "Details: nothing changed"))
             return False
         return self.push(SetMeta(self.project, article_id, fields))
 

@@ -2013,7 +2013,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../annotator/app/session.py" line="+210"/>
+        <location filename="../../annotator/app/session.py" line="+211"/>
         <source>Nothing to undo</source>
         <translation>Nichts rückgängig zu machen</translation>
     </message>
@@ -2033,7 +2033,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>„{step}“ lässt sich nicht wiederherstellen: {reason}. Nichts wurde geändert.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Undid: {step}</source>
         <translation>Rückgängig gemacht: {step}</translation>
     </message>
@@ -2048,12 +2048,12 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Die Textstelle ist schon {label}</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+54"/>
         <source>Article {id} is {status} already</source>
         <translation>Artikel {id} ist schon {status}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Article {id} stays {status}: undo its first edit to make it new again</source>
         <translation>Artikel {id} bleibt {status}: erst wenn seine erste Änderung rückgängig gemacht ist, ist er wieder neu</translation>
     </message>
@@ -2383,12 +2383,12 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Verknüpfen ({kind})</translation>
     </message>
     <message>
-        <location filename="../../annotator/app/session.py" line="-101"/>
+        <location filename="../../annotator/app/session.py" line="-98"/>
         <source>Relabel as {label}</source>
         <translation>Label ändern in {label}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Resize span</source>
         <translation>Textstelle erweitern/kürzen</translation>
     </message>
