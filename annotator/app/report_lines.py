@@ -3,15 +3,50 @@ without a translator: the command line)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 
-if TYPE_CHECKING:
-    from annotator.app.exporting import ExportReport
-    from annotator.app.importing import ImportReport
+from annotator.core.model import ModelInfo
 
 translate = QCoreApplication.translate
+
+
+class ImportReport(Protocol):
+    """What the line reads of app/importing.py's ImportReport (not imported: no cycle)."""
+
+    @property
+    def imported(self) -> Sequence[int]: ...
+    @property
+    def skipped(self) -> Sequence[str]: ...
+    @property
+    def failed(self) -> Sequence[str]: ...
+    @property
+    def versions(self) -> Sequence[str]: ...
+    @property
+    def warnings(self) -> Sequence[str]: ...
+    @property
+    def suggested(self) -> int: ...
+    @property
+    def model(self) -> ModelInfo | None: ...
+    @property
+    def claims_suggested(self) -> int: ...
+    @property
+    def claims_model(self) -> ModelInfo | None: ...
+
+
+class ExportReport(Protocol):
+    """What the line reads of app/exporting.py's ExportReport."""
+
+    @property
+    def articles(self) -> Mapping[str, int]: ...
+    @property
+    def files(self) -> Sequence[object]: ...
+    @property
+    def unreviewed(self) -> int: ...
+    @property
+    def skipped(self) -> Sequence[str]: ...
 
 
 def import_line(report: ImportReport) -> str:
