@@ -17,7 +17,6 @@ import sqlite3
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
@@ -327,10 +326,8 @@ def test_between_its_batches_an_import_lets_the_window_write_first(tmp_path: Pat
         thread = threading.Thread(target=window_writes)
         with bulk.transaction():  # a batch holds the lock; the window's write comes and waits
             thread.start()  # (a window's connection of its own, in its thread)
-            deadline = time.monotonic() + 30
-            while not connection._queued and time.monotonic() < deadline:
-                time.sleep(0.001)
-            assert connection._queued
+            with connection._queue:  # notified when the window's write queues for the lock
+                assert connection._queue.wait_for(lambda: bool(connection._queued), 30)
         bulk.db.let_waiting_write(timeout=30)  # what the import does before its next batch
         try:
             assert holding.is_set()  # the window got the lock before the next batch

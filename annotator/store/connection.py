@@ -228,6 +228,7 @@ _queue = threading.Condition()
 def _waiting(key: tuple[int, int] | None) -> Iterator[None]:
     with _queue:
         _queued[key] += 1
+        _queue.notify_all()  # those waiting for a writer to queue (tests)
     try:
         yield
     finally:
