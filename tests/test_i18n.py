@@ -195,7 +195,7 @@ def test_the_language_follows_the_setting_then_the_system(monkeypatch, choice, s
 
 def test_choose_saves_the_choice_and_installs_it(qapp):
     try:
-        assert i18n.choose("de") is False  # open windows keep their texts until a restart
+        assert i18n.choose("de") is True  # changed: the open windows are rebuilt in German
         assert QSettings().value(i18n.SETTING) == "de"
         assert QCoreApplication.translate("MainWindow", "&Help") == "&Hilfe"
         i18n.choose("en")

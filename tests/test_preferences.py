@@ -177,11 +177,7 @@ def test_theme_switches_at_once(qtbot, project: Project) -> None:
     assert theme.current() is theme.LIGHT
 
 
-def test_the_language_is_kept_for_the_next_start(qtbot, project: Project) -> None:
-    _win, dialog = _open(qtbot, project)
-    page = dialog.appearance
-    page.language.setCurrentIndex(page.language.findData("de"))
-    assert QSettings().value("appearance/language") == "de"
+# the language: tests/test_i18n_switch.py (it applies at once, and is kept)
 
 
 def _pipeline_wheel(folder: Path, model: Path) -> Path:

@@ -33,6 +33,7 @@ CHOICES = ("system", "en", "de")
 PACKAGED = Path(__file__).resolve().parents[1] / "resources" / "i18n"
 SOURCES = Path(__file__).resolve().parents[2] / "resources" / "i18n"  # a checkout's .ts files
 _installed: list[QTranslator] = []
+_current: list[str] = []  # the language installed
 
 
 def language(choice: str | None = None) -> str:
@@ -49,14 +50,19 @@ def start(app: QCoreApplication | None = None) -> str:
 
 
 def choose(choice: str) -> bool:
-    """Save ``choice`` (system, en, de) and install its translators. Windows and dialogs opened
-    from now on speak it; open windows keep their texts until the next start: False, "after a
-    restart" (the caller says so)."""
+    """Save ``choice`` (system, en, de) and install its translators; True when that changed
+    the language (the Preferences then rebuild the open windows in it, ui/window_rebuild.py)."""
     if choice not in CHOICES:
         raise ValueError(f"language {choice!r}: one of {', '.join(CHOICES)}")
     QSettings().setValue(SETTING, choice)
-    install(language(choice))
-    return False
+    before, code = current(), language(choice)
+    install(code)
+    return code != before
+
+
+def current() -> str | None:
+    """The language installed now ("de", "en"), None before ``install``."""
+    return _current[0] if _current else None
 
 
 def install(code: str) -> str:
@@ -65,6 +71,7 @@ def install(code: str) -> str:
     assert app is not None, "translators need the application"
     while _installed:
         app.removeTranslator(_installed.pop())
+    _current[:] = [code]
     QLocale.setDefault(QLocale(QLocale.Language.German if code == "de" else
                                QLocale.Language.English))
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

@@ -56,10 +56,12 @@ LATER = ("disputes", "overlay")  # made after the article text first paints, or 
 class MainWindow(QMainWindow):
     """Lists a project's articles; the annotator labels the open one from the keyboard."""
 
-    def __init__(self, project: Project, annotator: str = "annotator") -> None:
+    def __init__(self, project: Project, annotator: str = "annotator",  # carried: from the
+                 carried: tuple[Session, TaskRunner, TaskPanel, MatchingWorker] | None = None
+                 ) -> None:  # window this one replaces (ui/window_rebuild.py)
         super().__init__()
         self.project = project
-        self.session = Session(project, annotator, self)
+        self.session = carried[0] if carried else Session(project, annotator, self)
         self.setWindowTitle("annotator — " + (project.path.name if project.path else
                                               self.tr("in memory")))
         self.model = ArticleListModel(project, parent=self, annotator=annotator)
@@ -68,9 +70,9 @@ class MainWindow(QMainWindow):
         self.view = ArticleView(self)
         self.side = SidePanel(self)
         self.workbench = Workbench(self.session, self.view, self)
-        self.runner = TaskRunner(self)
-        self.task_panel = TaskPanel(self.runner, self)
-        self.matching = MatchingWorker(project, self)
+        self.runner = carried[1] if carried else TaskRunner(self)
+        self.task_panel = carried[2] if carried else TaskPanel(self.runner, self)
+        self.matching = carried[3] if carried else MatchingWorker(project, self)
         self.claim_actions = ClaimActions(self.workbench, self.side.claim_panel, self.matching)
         self.article_actions = ArticleActions(self.workbench)
         self.review = ReviewActions(self)
@@ -294,23 +296,21 @@ class MainWindow(QMainWindow):
     def start_import(self, paths: list[Path]) -> None:
         """Import in a worker (its own connection), then show the new articles."""
         if not paths or self.project.path is None:
-            self.review.say(self.tr("Import: no files chosen") if not paths else
-                            self.tr(IN_MEMORY))
+            self.review.say(self.tr("Import: no files chosen") if not paths else self.tr(IN_MEMORY))
             return
         from annotator.ui.task_actions import start_import
 
-        start_import(self, self.runner, self.project.path, paths,
+        start_import(self.task_panel, self.runner, self.project.path, paths,
                      model_name=self.project.setting(MODEL_SETTING), reload=self._reload)
 
     def suggest(self, article_ids: list[int] | None) -> None:
         """Run the entity model in a worker; the GUI thread never touches spaCy."""
         if self.project.path is None or article_ids == []:
-            self.review.say(self.tr("No article open") if article_ids == [] else
-                            self.tr(IN_MEMORY))
+            self.review.say(self.tr("No article open") if article_ids == [] else self.tr(IN_MEMORY))
             return
         from annotator.ui.task_actions import start_suggest
 
-        start_suggest(self, self.runner, self.project.path, article_ids,
+        start_suggest(self.task_panel, self.runner, self.project.path, article_ids,
                       model_name=self.project.setting(MODEL_SETTING), reload=self._reload)
 
     def export_dataset(self) -> None:
@@ -328,9 +328,11 @@ class MainWindow(QMainWindow):
         except ExportError as exc:
             self.statusBar().showMessage(self.tr("Export: {error}").format(error=exc), 10_000)
             return
-        start_export(self, self.runner, self.project.path, options)
+        start_export(self.task_panel, self.runner, self.project.path, options)
 
     def _reload(self) -> None:
+        if (shown := self.task_panel.window()) is not self:  # after a task: in the window the
+            return shown._reload()  # type: ignore[attr-defined]  # panel is in (a switch moves it)
         self.model.reload()
         if self.current_article is not None:
             self.select_article(self.current_article)

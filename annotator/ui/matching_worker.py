@@ -57,6 +57,14 @@ class MatchingWorker(QObject):
             self.runner.shutdown()
         return False
 
+    def serve(self, window: QWidget) -> None:
+        """Go on in ``window``, which takes the place of the one it served (a language switch,
+        ui/window_rebuild.py): from now on that one's closing stops the worker."""
+        self._window.removeEventFilter(self)
+        self.setParent(window)
+        self._window = window
+        window.installEventFilter(self)
+
     def _start_once(self) -> None:
         if not self._started:
             self.prepare()

@@ -1,18 +1,14 @@
 """Preferences ▸ Appearance: the article text's font and size, the theme, the language.
-Each applies at once and is kept in QSettings for the next start."""
+Each applies at once to the open windows and is kept in QSettings for the next start."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from importlib import import_module
-
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QFontComboBox,
     QFormLayout,
-    QLabel,
     QSpinBox,
     QWidget,
 )
@@ -21,7 +17,7 @@ from annotator.ui import theme
 from annotator.ui.window_protocol import WindowHost
 
 FONT_FAMILY, FONT_SIZE = "appearance/font_family", "appearance/font_size"
-LANGUAGE = "appearance/language"
+LANGUAGE = "appearance/language"  # ui/i18n.py: SETTING, CHOICES
 LANGUAGES = ("system", "en", "de")
 
 
@@ -44,24 +40,6 @@ def apply_font(window: WindowHost) -> None:
     """Give the article text the font of the settings (at start and on every change)."""
     if QSettings().value(FONT_FAMILY) or QSettings().value(FONT_SIZE):
         window.view.text.setFont(text_font(window))
-
-
-def live_language() -> Callable[[str], object] | None:
-    """ui/i18n.py's ``choose`` (switches the language of open windows), if there is one."""
-    try:
-        i18n = import_module("annotator.ui.i18n")
-    except ImportError:
-        return None
-    return getattr(i18n, "choose", None)
-
-
-def switch_language(code: str) -> bool:
-    """Keep the language; True when it applied at once."""
-    QSettings().setValue(LANGUAGE, code)
-    chooser = live_language()
-    if chooser is not None:
-        chooser(code)
-    return chooser is not None
 
 
 class AppearancePage(QWidget):
@@ -91,15 +69,11 @@ class AppearancePage(QWidget):
             self.language.addItem(text, code)
         stored = str(QSettings().value(LANGUAGE, "system"))
         self.language.setCurrentIndex(LANGUAGES.index(stored) if stored in LANGUAGES else 0)
-        self.note = QLabel("" if live_language() else
-                           translate("AppearancePage",
-                                     "The language takes effect after a restart."), self)
         form = QFormLayout(self)
         form.addRow(translate("AppearancePage", "Article &font:"), self.family)
         form.addRow(translate("AppearancePage", "Font &size:"), self.font_size)
         form.addRow(translate("AppearancePage", "&Theme:"), self.theme)
         form.addRow(translate("AppearancePage", "&Language:"), self.language)
-        form.addRow("", self.note)
         self.family.currentFontChanged.connect(self.font_changed)
         self.font_size.valueChanged.connect(self.font_changed)
         self.theme.currentIndexChanged.connect(lambda _i: theme.choose(self.theme.currentData()))
@@ -112,4 +86,11 @@ class AppearancePage(QWidget):
         apply_font(self.main)
 
     def language_changed(self) -> None:
-        switch_language(self.language.currentData())
+        """Every open window speaks the new language at once: rebuilt in it, this dialog too,
+        once this signal has returned (ui/window_rebuild.py)."""
+        from annotator.ui import i18n
+
+        if i18n.choose(self.language.currentData()):
+            from annotator.ui.window_rebuild import rebuild_all
+
+            QTimer.singleShot(0, lambda window=self.main: rebuild_all(window))

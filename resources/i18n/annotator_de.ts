@@ -400,7 +400,7 @@
 <context>
     <name>AppearancePage</name>
     <message>
-        <location filename="../../annotator/ui/preferences_appearance.py" line="+80"/>
+        <location filename="../../annotator/ui/preferences_appearance.py" line="+58"/>
         <location line="+8"/>
         <source>Follow the system</source>
         <translation>Wie das System</translation>
@@ -417,11 +417,6 @@
     </message>
     <message>
         <location line="+13"/>
-        <source>The language takes effect after a restart.</source>
-        <translation>Die Sprache wird nach einem Neustart wirksam.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
         <source>Article &amp;font:</source>
         <translation>&amp;Schrift der Artikel:</translation>
     </message>
@@ -698,7 +693,7 @@
 <context>
     <name>ClaimValues</name>
     <message>
-        <location filename="../../annotator/ui/i18n.py" line="+161"/>
+        <location filename="../../annotator/ui/i18n.py" line="+168"/>
         <source>factual</source>
         <translation>Tatsache</translation>
     </message>
@@ -1026,7 +1021,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>ExportReport</name>
     <message>
-        <location filename="../../annotator/app/report_lines.py" line="+48"/>
+        <location filename="../../annotator/app/report_lines.py" line="+83"/>
         <source>{n} articles ({parts}) in {files} files</source>
         <translation>{n} Artikel ({parts}) in {files} Dateien</translation>
     </message>
@@ -1246,7 +1241,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Ein Projekt im Arbeitsspeicher hat keine Datei für Hintergrundarbeit</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+12"/>
+        <location filename="../../annotator/ui/main_window.py" line="+14"/>
         <source>in memory</source>
         <translation>im Arbeitsspeicher</translation>
     </message>
@@ -1297,12 +1292,12 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     </message>
     <message>
         <location line="+34"/>
-        <location line="+62"/>
+        <location line="+61"/>
         <source>No article open</source>
         <translation>Kein Artikel geöffnet</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-40"/>
         <source>model {name} {version}</source>
         <translation>Modell {name} {version}</translation>
     </message>
@@ -1327,7 +1322,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Import: keine Dateien gewählt</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>Export: cancelled, nothing written</source>
         <translation>Export: abgebrochen, nichts geschrieben</translation>
     </message>
@@ -1337,7 +1332,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Export: {error}</translation>
     </message>
     <message numerus="yes">
-        <location line="+83"/>
+        <location line="+85"/>
         <source>%n open suggestion(s) in this article · </source>
         <translation>
             <numerusform>%n offener Vorschlag in diesem Artikel · </numerusform>
@@ -1363,7 +1358,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>MatchingWorker</name>
     <message>
-        <location filename="../../annotator/ui/matching_worker.py" line="+72"/>
+        <location filename="../../annotator/ui/matching_worker.py" line="+80"/>
         <location line="+102"/>
         <source>Semantic vectors for matching</source>
         <translation>Semantische Vektoren für den Abgleich</translation>
@@ -2326,6 +2321,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     <name>TaskPanel</name>
     <message>
         <location filename="../../annotator/ui/task_panel.py" line="+32"/>
+        <location filename="../../annotator/ui/window_rebuild.py" line="+180"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>

@@ -26,7 +26,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/main_window.py" line="+412"/>
+        <location filename="../../annotator/ui/main_window.py" line="+414"/>
         <source>%n open suggestion(s) in this article · </source>
         <translation>
             <numerusform>%n open suggestion in this article · </numerusform>

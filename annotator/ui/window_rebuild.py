@@ -1,0 +1,259 @@
+"""A language switch (Edit ▸ Preferences ▸ Appearance) applies to the open windows at once:
+each main window is replaced by a new one, built in the new language over the same project and
+session, and its tool windows are made anew (docs/translations.md, "Which language").
+
+What goes on in the new window, the same objects: the session (its undo stack: Ctrl+Z still
+undoes the last step), the task runner with its status-bar panel (an import or a suggestion run
+goes on and reports to the new window) and the matching worker (the zone pass and the index's
+catch-up go on). What comes back as it was: the article, its cursor, selection and scroll, the
+list's filter, order, row and scroll, the size and splitter, the disputes page, the `?` sheet,
+the tool windows that were open (the adjudication on its article and disagreement, the review
+queue on its row, the Preferences on their page) and the focus.
+
+The old window's listeners to the carried objects are cut first, lambdas among them (Qt drops a
+connection with its receiver, not one to a plain function): the new window connects its own.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol, cast
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QSignalBlocker, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QTableView, QWidget
+
+from annotator.ui import menu_windows
+
+if TYPE_CHECKING:
+    from annotator.app.session import Session
+    from annotator.app.tasks import TaskRunner
+    from annotator.store import Project
+    from annotator.ui.article_list_model import ArticleListModel
+    from annotator.ui.article_view import ArticleView
+    from annotator.ui.filter_bar import FilterBar
+    from annotator.ui.matching_worker import MatchingWorker
+    from annotator.ui.menu_windows import MainWindow as ToolHost
+    from annotator.ui.shortcut_overlay import ShortcutOverlay
+    from annotator.ui.side_panel import SidePanel
+    from annotator.ui.task_panel import TaskPanel
+    from annotator.ui.window_layout import LastArticle
+
+
+    class Window(ToolHost, Protocol):
+        """The main window as this module sees it: it may not import it (the window imports the
+        Preferences, which import this module)."""
+
+        view: ArticleView
+        filter_bar: FilterBar
+        list: QTableView
+        model: ArticleListModel
+        splitter: QSplitter
+        side: SidePanel
+        task_panel: TaskPanel
+        matching: MatchingWorker
+        last_article: LastArticle
+
+        def __init__(self, project: Project, annotator: str = ...,
+                     carried: tuple[Session, TaskRunner, TaskPanel, MatchingWorker] | None = ...
+                     ) -> None: ...
+
+        @property
+        def overlay(self) -> ShortcutOverlay: ...
+
+        def select_article(self, article_id: int) -> bool: ...
+
+        def open_first(self) -> None: ...
+
+        def show_shortcuts(self) -> None: ...
+
+        def _showing_disputes(self) -> bool: ...
+
+
+def qt(window: Window) -> QMainWindow:
+    """The window as the QMainWindow it is (a Protocol cannot name its Qt base too)."""
+    return cast(QMainWindow, window)
+
+
+_windows: list[QMainWindow] = []  # the windows made here, kept alive while open
+
+
+def rebuild_all(window: Window) -> list[Window]:
+    """Replace ``window`` and every other open main window by one in the language installed
+    now."""
+    return [rebuild(cast("Window", w)) for w in QApplication.topLevelWidgets()
+            if isinstance(w, type(window)) and w.isVisible()]
+
+
+@dataclass
+class Seen:
+    """What the user saw of a window, to show again in its successor."""
+
+    article: int | None
+    cursor: tuple[int, int]  # anchor, position (the article text's, Qt positions)
+    scrolls: tuple[int, int, int]  # the text's vertical and horizontal, the list's
+    filters: tuple[str, int, int, bool]  # search, status, label, least certain first
+    geometry: QByteArray
+    splitter: QByteArray
+    disputes: bool
+    sheet: bool  # the `?` sheet shown
+    tools: list[tuple[str, object]] = field(default_factory=list)  # class name, its place
+    focus: tuple[str, list[int]] | None = None  # the window (class name) and the path in it
+
+
+def seen(window: Window) -> Seen:
+    text, bar = window.view.text, window.filter_bar
+    cursor = text.textCursor()
+    shown = qt(window)
+    tools = [(type(tool).__name__, menu_windows.place_of(tool)) for tool in tools_of(shown)]
+    return Seen(window.current_article, (cursor.anchor(), cursor.position()),
+                (text.verticalScrollBar().value(), text.horizontalScrollBar().value(),
+                 window.list.verticalScrollBar().value()),
+                (bar.search.text(), bar.status.currentIndex(), bar.label.currentIndex(),
+                 bar.teach.isChecked()),
+                shown.saveGeometry(), window.splitter.saveState(),
+                window._showing_disputes(),
+                "overlay" in vars(window) and window.overlay.isVisible(),
+                tools, focus_of(shown))
+
+
+def tools_of(window: QWidget) -> list[QWidget]:
+    """The tool windows open beside ``window`` (its children that are windows), oldest first."""
+    return [child for child in window.findChildren(QWidget)
+            if child.isWindow() and child.isVisible() and menu_windows.reopens(child)]
+
+
+def focus_of(window: QWidget) -> tuple[str, list[int]] | None:
+    """Where the keyboard is: its window's class and the path of child indexes to it."""
+    widget = QApplication.focusWidget()
+    if widget is None:
+        return None
+    top, path = widget.window(), list[int]()
+    if top is not window and top.parent() is None:
+        return None  # another main window's
+    node: QObject = widget
+    while node is not top and (parent := node.parent()) is not None:
+        path.insert(0, parent.children().index(node))
+        node = parent
+    return type(top).__name__, path
+
+
+def follow(top: QWidget, path: list[int]) -> QWidget | None:
+    node: QObject = top
+    for index in path:
+        children = node.children()
+        if index >= len(children):
+            return None
+        node = children[index]
+    return node if isinstance(node, QWidget) else None
+
+
+def cut_listeners(window: Window) -> None:
+    """Disconnect everything that listens to the objects the new window takes over."""
+    session, stack, matching = window.session, window.session.undo_stack, window.matching
+    signals = (session.changed, session.failed, session.said, session.stepped,
+               session.switched, stack.indexChanged, stack.undoTextChanged,
+               stack.redoTextChanged, stack.canUndoChanged, stack.canRedoChanged,
+               stack.cleanChanged, matching.described, matching.failed)
+    with warnings.catch_warnings():  # a signal nobody listens to says so
+        warnings.simplefilter("ignore", RuntimeWarning)
+        for signal in signals:
+            signal.disconnect()
+
+
+def rebuild(old: Window) -> Window:
+    """A new window in the installed language in the place of ``old``, which goes."""
+    what, gone = seen(old), qt(old)
+    for tool in tools_of(gone):
+        menu_windows.let_go(tool)
+    cut_listeners(old)
+    session, runner, panel = old.session, old.runner, old.task_panel
+    gone.statusBar().removeWidget(panel)
+    for carried in (session, runner, panel):
+        carried.setParent(None)
+    new = type(old)(old.project, session.annotator, (session, runner, panel, old.matching))
+    shown = qt(new)
+    session.setParent(shown)
+    runner.setParent(shown)
+    old.matching.serve(shown)
+    panel.cancel_button.setText(QCoreApplication.translate("TaskPanel", "Cancel"))
+    panel.setVisible(panel.task is not None)
+    take_place(gone, shown)
+    shown.restoreGeometry(what.geometry)
+    new.splitter.restoreState(what.splitter)
+    method = old.side.claim_panel.method.text()  # the matcher's description (from nlp)
+    new.side.claim_panel.method.setText(method)
+    shown.show()
+    show_again(new, what)
+    old.last_article.flush()
+    gone.hide()
+    gone.deleteLater()
+    for name, place in what.tools:
+        menu_windows.reopen(new, name, place)
+    focus_again(new, what.focus)
+    return new
+
+
+def take_place(old: QMainWindow, new: QMainWindow) -> None:
+    """``new`` is kept, deleted and closes the project as ``old`` was (ui/project_menu.py)."""
+    _windows.append(new)
+    new.destroyed.connect(lambda *_a: _windows.remove(new) if new in _windows else None)
+    if old in _windows:
+        _windows.remove(old)
+    if old.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose):
+        new.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    project = cast("Window", old).project
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        if old.destroyed.disconnect(project.close):
+            new.destroyed.connect(project.close)
+
+
+def show_again(new: Window, what: Seen) -> None:
+    """The list as it was filtered and scrolled, the article with its cursor and scroll."""
+    bar = new.filter_bar
+    search, status, label, teach = what.filters
+    with QSignalBlocker(bar.status), QSignalBlocker(bar.label), QSignalBlocker(bar.teach), \
+            QSignalBlocker(bar.search):
+        bar.search.setText(search)
+        bar.status.setCurrentIndex(status)
+        bar.label.setCurrentIndex(label)
+        bar.teach.setChecked(teach)
+    if new.session.read_only:
+        new.model.set_annotator(new.session.shown)
+    new.model.set_filter(bar.current())
+    if what.article is None or not new.select_article(what.article):
+        new.open_first()
+    if what.disputes:
+        new.toggle_disputes()
+    text = new.view.text
+    cursor = text.textCursor()
+    end = text.document().characterCount() - 1
+    cursor.setPosition(min(what.cursor[0], end))
+    cursor.setPosition(min(what.cursor[1], end), QTextCursor.MoveMode.KeepAnchor)
+    text.setTextCursor(cursor)
+    vertical, horizontal, listed = what.scrolls
+    text.verticalScrollBar().setValue(vertical)
+    text.horizontalScrollBar().setValue(horizontal)
+    new.list.verticalScrollBar().setValue(listed)
+    stack = new.session.undo_stack  # the Edit menu names the steps to undo and redo
+    stack.undoTextChanged.emit(stack.undoText())
+    stack.redoTextChanged.emit(stack.redoText())
+    if what.sheet:
+        new.show_shortcuts()
+
+
+def focus_again(new: Window, focus: tuple[str, list[int]] | None) -> None:
+    """The keyboard where it was (the same widget of the new window or tool), else the text."""
+    if focus is not None:
+        name, path = focus
+        tops = [qt(new)] if name == type(new).__name__ else [
+            tool for tool in tools_of(qt(new)) if type(tool).__name__ == name]
+        widget = follow(tops[0], path) if tops else None
+        if widget is not None and widget.isVisible():
+            tops[0].activateWindow()
+            widget.setFocus()
+            return
+    qt(new).activateWindow()
+    new.view.text.setFocus()
