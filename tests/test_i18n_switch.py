@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import QLocale, QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from annotator.app import importing, zone_pass
@@ -143,6 +143,46 @@ def test_the_language_switches_at_once_and_nothing_is_lost(qtbot: QtBot, project
     assert english.session is session and english.current_article == 2
     qtbot.keyClick(english.findChild(PreferencesDialog), Qt.Key.Key_Escape)
     deleted(qtbot, win, german)
+
+
+def test_the_list_the_page_and_the_tool_windows_come_back_in_the_new_language(
+        qtbot: QtBot, project: Project, opened, _no_task_left_running) -> None:
+    win = opened(sample(project))
+    bar = win.filter_bar
+    qtbot.keyClick(win.view.text, Qt.Key.Key_F, CTRL)
+    qtbot.keyClicks(bar.search, "Kammern")
+    qtbot.waitUntil(lambda: win.model.filter.query == "Kammern")
+    bar.teach.setFocus()
+    qtbot.keyClick(bar.teach, Qt.Key.Key_Space)  # least certain first
+    assert win.model.filter.teach
+    win.view.text.setFocus()
+    for key in (Qt.Key.Key_O, Qt.Key.Key_A):  # Tools ▸ Overview, Agreement
+        qtbot.keyClick(win.view.text, key, CTRL | SHIFT)
+        win.activateWindow()
+        qtbot.waitUntil(win.isActiveWindow)
+        win.view.text.setFocus()
+    qtbot.keyClick(win.view.text, Qt.Key.Key_R, CTRL)  # View ▸ Source registry
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    win.view.text.setFocus()
+    qtbot.keyClick(win.view.text, Qt.Key.Key_G, CTRL)  # the disputed claims page
+    size, sizes = win.size(), win.splitter.sizes()
+
+    german = switch(qtbot, win, Qt.Key.Key_End)
+    assert german.size() == size and german.splitter.sizes() == sizes
+    assert german.filter_bar.search.text() == "Kammern" and german.filter_bar.teach.isChecked()
+    assert german.model.filter.query == "Kammern" and german.model.filter.teach
+    assert german.pages.currentWidget() is german.disputes
+    titles = sorted(w.windowTitle() for w in german.findChildren(QWidget)
+                    if w.isWindow() and w.isVisible())
+    assert titles == ["Einstellungen", "Quellenverzeichnis", "Übereinstimmung der Annotatoren",
+                      "Übersicht"]
+    runs = [task for _runner, task in _no_task_left_running  # the agreement: computed afresh
+            if task.title in ("Agreement", "Übereinstimmung")]
+    assert [t.title for t in runs] == ["Agreement", "Übereinstimmung"]
+    assert runs[0].is_cancelled() or not runs[0].is_active()  # the old window's, stopped
+    qtbot.waitUntil(lambda: not german.runner.is_busy(), timeout=30_000)
+    deleted(qtbot, win)
 
 
 def test_choose_says_whether_the_language_changed(qapp) -> None:

@@ -180,7 +180,10 @@ def rebuild(old: Window) -> Window:
     panel.cancel_button.setText(QCoreApplication.translate("TaskPanel", "Cancel"))
     panel.setVisible(panel.task is not None)
     take_place(gone, shown)
-    shown.restoreGeometry(what.geometry)
+    if gone.windowState() == Qt.WindowState.WindowNoState:
+        shown.setGeometry(gone.geometry())  # as it was (restoreGeometry fits it to the screen)
+    else:
+        shown.restoreGeometry(what.geometry)  # maximised, full screen
     new.splitter.restoreState(what.splitter)
     method = old.side.claim_panel.method.text()  # the matcher's description (from nlp)
     new.side.claim_panel.method.setText(method)
