@@ -17,10 +17,11 @@ from pytestqt.qtbot import QtBot
 
 from annotator.app import importing, zone_pass
 from annotator.app.importing import run_import
-from annotator.core.model import ArticleDraft, Layer, Span
+from annotator.core.model import ArticleDraft, Layer, Span, Status
 from annotator.store import Project
 from annotator.store.zones_pending import pending_ids
 from annotator.ui import i18n, matching_worker, task_actions
+from annotator.ui.adjudication_window import AdjudicationWindow
 from annotator.ui.main_window import MainWindow
 from annotator.ui.preferences import PreferencesDialog
 from annotator.ui.review_queue_window import ReviewQueueWindow
@@ -182,6 +183,34 @@ def test_the_list_the_page_and_the_tool_windows_come_back_in_the_new_language(
     assert [t.title for t in runs] == ["Agreement", "Übereinstimmung"]
     assert runs[0].is_cancelled() or not runs[0].is_active()  # the old window's, stopped
     qtbot.waitUntil(lambda: not german.runner.is_busy(), timeout=30_000)
+    deleted(qtbot, win)
+
+
+def test_the_adjudication_comes_back_on_its_disagreement(
+        qtbot: QtBot, project: Project, opened) -> None:
+    text = "Anna Berger traf in Dresden die Stadtwerke Dresden."
+    article = project.add_article(ArticleDraft(text=text, title="Treffen"))
+    for who, spans in (("maria", [Span(0, 11, "PER"), Span(19, 26, "LOC")]),
+                       ("jonas", [Span(0, 11, "PER"), Span(19, 26, "ORG"),
+                                  Span(31, 49, "ORG")])):
+        project.start_version(article, who, Status.DONE)
+        for span in spans:
+            project.add_annotation(article, Layer.ENTITY, span, who)
+    win = opened(project)
+    qtbot.keyClick(win.view.text, Qt.Key.Key_J, CTRL)  # Article ▸ Adjudicate
+    adjudication = win.findChild(AdjudicationWindow)
+    qtbot.waitUntil(adjudication.gold.text.hasFocus)
+    qtbot.keyClick(adjudication.gold.text, Qt.Key.Key_J)  # to the second disagreement
+    assert "disagreement 2 of 2" in adjudication.status.text()
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    win.view.text.setFocus()
+
+    german = switch(qtbot, win, Qt.Key.Key_End)
+    adjudication = german.findChild(AdjudicationWindow)
+    assert adjudication.isVisible() and adjudication.adj.article_id == article
+    assert adjudication.windowTitle() == "Adjudikation: die Goldfassung"
+    assert "Abweichung 2 von 2" in adjudication.status.text()
     deleted(qtbot, win)
 
 

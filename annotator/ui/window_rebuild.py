@@ -6,9 +6,9 @@ What goes on in the new window, the same objects: the session (its undo stack: C
 undoes the last step), the task runner with its status-bar panel (an import or a suggestion run
 goes on and reports to the new window) and the matching worker (the zone pass and the index's
 catch-up go on). What comes back as it was: the article, its cursor, selection and scroll, the
-list's filter, order, row and scroll, the size and splitter, the disputes page, the `?` sheet,
-the tool windows that were open (the adjudication on its article and disagreement, the review
-queue on its row, the Preferences on their page) and the focus.
+list's filter, order, row and scroll, the size and splitter, the disputes page, the tool windows
+that were open (the adjudication on its article and disagreement, the review queue on its row,
+the Preferences on their page) and the focus.
 
 The old window's listeners to the carried objects are cut first, lambdas among them (Qt drops a
 connection with its receiver, not one to a plain function): the new window connects its own.
@@ -35,7 +35,6 @@ if TYPE_CHECKING:
     from annotator.ui.filter_bar import FilterBar
     from annotator.ui.matching_worker import MatchingWorker
     from annotator.ui.menu_windows import MainWindow as ToolHost
-    from annotator.ui.shortcut_overlay import ShortcutOverlay
     from annotator.ui.side_panel import SidePanel
     from annotator.ui.task_panel import TaskPanel
     from annotator.ui.window_layout import LastArticle
@@ -59,14 +58,9 @@ if TYPE_CHECKING:
                      carried: tuple[Session, TaskRunner, TaskPanel, MatchingWorker] | None = ...
                      ) -> None: ...
 
-        @property
-        def overlay(self) -> ShortcutOverlay: ...
-
         def select_article(self, article_id: int) -> bool: ...
 
         def open_first(self) -> None: ...
-
-        def show_shortcuts(self) -> None: ...
 
         def _showing_disputes(self) -> bool: ...
 
@@ -97,7 +91,6 @@ class Seen:
     geometry: QByteArray
     splitter: QByteArray
     disputes: bool
-    sheet: bool  # the `?` sheet shown
     tools: list[tuple[str, object]] = field(default_factory=list)  # class name, its place
     focus: tuple[str, list[int]] | None = None  # the window (class name) and the path in it
 
@@ -113,9 +106,7 @@ def seen(window: Window) -> Seen:
                 (bar.search.text(), bar.status.currentIndex(), bar.label.currentIndex(),
                  bar.teach.isChecked()),
                 shown.saveGeometry(), window.splitter.saveState(),
-                window._showing_disputes(),
-                "overlay" in vars(window) and window.overlay.isVisible(),
-                tools, focus_of(shown))
+                window._showing_disputes(), tools, focus_of(shown))
 
 
 def tools_of(window: QWidget) -> list[QWidget]:
@@ -243,8 +234,6 @@ def show_again(new: Window, what: Seen) -> None:
     stack = new.session.undo_stack  # the Edit menu names the steps to undo and redo
     stack.undoTextChanged.emit(stack.undoText())
     stack.redoTextChanged.emit(stack.redoText())
-    if what.sheet:
-        new.show_shortcuts()
 
 
 def focus_again(new: Window, focus: tuple[str, list[int]] | None) -> None:
