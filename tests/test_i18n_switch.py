@@ -20,7 +20,7 @@ from annotator.app.importing import run_import
 from annotator.core.model import ArticleDraft, Layer, Span, Status
 from annotator.store import Project
 from annotator.store.zones_pending import pending_ids
-from annotator.ui import i18n, matching_worker, task_actions
+from annotator.ui import i18n, matching_worker, task_actions, theme
 from annotator.ui.adjudication_window import AdjudicationWindow
 from annotator.ui.main_window import MainWindow
 from annotator.ui.preferences import PreferencesDialog
@@ -137,6 +137,8 @@ def test_the_language_switches_at_once_and_nothing_is_lost(qtbot: QtBot, project
     assert [a.label for a in german.workbench.state.annotations
             if a.layer is Layer.ENTITY] == ["LOC"]
 
+    theme.choose("dark")  # the replaced window's parts hear nothing more (none is left)
+    theme.choose("light")
     english = switch(qtbot, german, Qt.Key.Key_Up)  # back to "English"
     assert menus(english)[:3] == ["&File", "&Edit", "&View"]
     assert english.findChild(ReviewQueueWindow).windowTitle() == "Review queue"

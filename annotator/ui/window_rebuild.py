@@ -159,6 +159,7 @@ def rebuild(old: Window) -> Window:
     for tool in tools_of(gone):
         menu_windows.let_go(tool)
     cut_listeners(old)
+    old.filter_bar.blockSignals(True)  # a search typed just before runs in the new window
     session, runner, panel = old.session, old.runner, old.task_panel
     gone.statusBar().removeWidget(panel)
     for carried in (session, runner, panel):
