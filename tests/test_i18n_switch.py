@@ -108,6 +108,9 @@ def test_the_language_switches_at_once_and_nothing_is_lost(qtbot: QtBot, project
     queue = win.findChild(ReviewQueueWindow)
     assert queue is not None and queue.isVisible()
     session = win.session
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    win.list.setFocus()  # the keyboard in the list, then Ctrl+, from there
 
     german = switch(qtbot, win, Qt.Key.Key_End)  # "Deutsch", the last entry
     assert QSettings().value(i18n.SETTING) == "de" and i18n.current() == "de"
@@ -130,6 +133,7 @@ def test_the_language_switches_at_once_and_nothing_is_lost(qtbot: QtBot, project
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     german.activateWindow()
     qtbot.waitUntil(german.isActiveWindow)
+    assert QApplication.focusWidget() is german.list  # where it was before the Preferences
     german.view.text.setFocus()
     qtbot.keyClick(german.view.text, Qt.Key.Key_Z, CTRL)  # the step before the switch
     assert german.statusBar().currentMessage().startswith("Rückgängig gemacht: ")

@@ -92,7 +92,9 @@ class Seen:
     splitter: QByteArray
     disputes: bool
     tools: list[tuple[str, object]] = field(default_factory=list)  # class name, its place
-    focus: tuple[str, list[int]] | None = None  # the window (class name) and the path in it
+    inside: list[int] | None = None  # the path to the window's own focus widget
+    focus: tuple[str, list[int]] | None = None  # the keyboard's window (class name), its path
+    kinds: tuple[str, str] = ("", "")  # the class names of the two focus widgets
 
 
 def seen(window: Window) -> Seen:
@@ -106,7 +108,9 @@ def seen(window: Window) -> Seen:
                 (bar.search.text(), bar.status.currentIndex(), bar.label.currentIndex(),
                  bar.teach.isChecked()),
                 shown.saveGeometry(), window.splitter.saveState(),
-                window._showing_disputes(), tools, focus_of(shown))
+                window._showing_disputes(), tools, path_to(shown, shown.focusWidget()),
+                focus_of(shown), (type(shown.focusWidget()).__name__,
+                                  type(QApplication.focusWidget()).__name__))
 
 
 def tools_of(window: QWidget) -> list[QWidget]:
@@ -120,24 +124,39 @@ def focus_of(window: QWidget) -> tuple[str, list[int]] | None:
     widget = QApplication.focusWidget()
     if widget is None:
         return None
-    top, path = widget.window(), list[int]()
+    top = widget.window()
     if top is not window and top.parent() is None:
         return None  # another main window's
-    node: QObject = widget
-    while node is not top and (parent := node.parent()) is not None:
-        path.insert(0, parent.children().index(node))
+    path = path_to(top, widget)
+    return None if path is None else (type(top).__name__, path)
+
+
+def path_to(top: QWidget, widget: QWidget | None) -> list[int] | None:
+    """The indexes from ``top`` down to ``widget`` among each parent's child widgets (the
+    same in a window built alike; the carried objects are no widgets)."""
+    path, node = list[int](), widget
+    while node is not None and node is not top:
+        parent = node.parentWidget()
+        if parent is None:
+            return None
+        path.insert(0, widgets(parent).index(node))
         node = parent
-    return type(top).__name__, path
+    return path if node is top else None
 
 
-def follow(top: QWidget, path: list[int]) -> QWidget | None:
-    node: QObject = top
+def widgets(parent: QObject) -> list[QWidget]:
+    return [child for child in parent.children() if isinstance(child, QWidget)]
+
+
+def follow(top: QWidget, path: list[int], kind: str) -> QWidget | None:
+    """The widget at ``path`` under ``top`` if it is a ``kind`` (a class name) and shown."""
+    node = top
     for index in path:
-        children = node.children()
+        children = widgets(node)
         if index >= len(children):
             return None
         node = children[index]
-    return node if isinstance(node, QWidget) else None
+    return node if node.isVisible() and type(node).__name__ == kind else None
 
 
 def cut_listeners(window: Window) -> None:
@@ -184,9 +203,11 @@ def rebuild(old: Window) -> Window:
     old.last_article.flush()
     gone.hide()
     gone.deleteLater()
+    inside = None if what.inside is None else follow(shown, what.inside, what.kinds[0])
+    (inside or new.view.text).setFocus()  # the window's own, back there after a tool window
     for name, place in what.tools:
         menu_windows.reopen(new, name, place)
-    focus_again(new, what.focus)
+    focus_again(new, what.focus, what.kinds[1])
     return new
 
 
@@ -237,14 +258,14 @@ def show_again(new: Window, what: Seen) -> None:
     stack.redoTextChanged.emit(stack.redoText())
 
 
-def focus_again(new: Window, focus: tuple[str, list[int]] | None) -> None:
+def focus_again(new: Window, focus: tuple[str, list[int]] | None, kind: str) -> None:
     """The keyboard where it was (the same widget of the new window or tool), else the text."""
     if focus is not None:
         name, path = focus
         tops = [qt(new)] if name == type(new).__name__ else [
             tool for tool in tools_of(qt(new)) if type(tool).__name__ == name]
-        widget = follow(tops[0], path) if tops else None
-        if widget is not None and widget.isVisible():
+        widget = follow(tops[0], path, kind) if tops else None
+        if widget is not None:
             tops[0].activateWindow()
             widget.setFocus()
             return
