@@ -192,6 +192,36 @@ def test_the_list_the_page_and_the_tool_windows_come_back_in_the_new_language(
     deleted(qtbot, win)
 
 
+def test_the_list_and_the_text_are_scrolled_as_they_were(qtbot: QtBot, project: Project,
+                                                          opened) -> None:
+    long = "\n\n".join(f"Absatz {n}: Die Ministerin sagte, der Vertrag werde unterzeichnet."
+                       for n in range(200))
+    for n in range(120):
+        project.add_article(ArticleDraft(title=f"Meldung {n:03}", text=f"{long} {n}"))
+    win = opened(project)
+    win.list.setFocus()
+    qtbot.keyClick(win.list, Qt.Key.Key_End, CTRL)  # the last article
+    qtbot.keyClick(win.list, Qt.Key.Key_PageUp)
+    win.view.text.setFocus()
+    for _ in range(3):
+        qtbot.keyClick(win.view.text, Qt.Key.Key_PageDown)
+    selection = win.view.text.textCursor()
+    selection.movePosition(selection.MoveOperation.Down, selection.MoveMode.KeepAnchor, 2)
+    win.view.text.setTextCursor(selection)
+    article, listed = win.current_article, win.list.verticalScrollBar().value()
+    scrolled = win.view.text.verticalScrollBar().value()
+    anchor, position = selection.anchor(), selection.position()
+    assert listed > 0 and scrolled > 0 and anchor != position and article == 120
+
+    german = switch(qtbot, win, Qt.Key.Key_End)
+    text = german.view.text
+    assert german.current_article == article
+    assert german.list.verticalScrollBar().value() == listed
+    assert text.verticalScrollBar().value() == scrolled
+    assert (text.textCursor().anchor(), text.textCursor().position()) == (anchor, position)
+    deleted(qtbot, win)
+
+
 def test_the_adjudication_comes_back_on_its_disagreement(
         qtbot: QtBot, project: Project, opened) -> None:
     text = "Anna Berger traf in Dresden die Stadtwerke Dresden."
