@@ -211,7 +211,7 @@ def test_the_list_and_the_text_are_scrolled_as_they_were(qtbot: QtBot, project: 
     article, listed = win.current_article, win.list.verticalScrollBar().value()
     scrolled = win.view.text.verticalScrollBar().value()
     anchor, position = selection.anchor(), selection.position()
-    assert listed > 0 and scrolled > 0 and anchor != position and article == 120
+    assert listed > 0 and scrolled > 0 and anchor != position
 
     german = switch(qtbot, win, Qt.Key.Key_End)
     text = german.view.text
