@@ -65,6 +65,9 @@ if TYPE_CHECKING:
         def _showing_disputes(self) -> bool: ...
 
 
+Spot = tuple[str, list[int], str]  # a widget: its window's class, the path to it, its class
+
+
 def qt(window: Window) -> QMainWindow:
     """The window as the QMainWindow it is (a Protocol cannot name its Qt base too)."""
     return cast(QMainWindow, window)
@@ -92,9 +95,8 @@ class Seen:
     splitter: QByteArray
     disputes: bool
     tools: list[tuple[str, object]] = field(default_factory=list)  # class name, its place
-    inside: list[int] | None = None  # the path to the window's own focus widget
-    focus: tuple[str, list[int]] | None = None  # the keyboard's window (class name), its path
-    kinds: tuple[str, str] = ("", "")  # the class names of the two focus widgets
+    inside: Spot | None = None  # the window's own focus widget (it has it back after a tool)
+    focus: Spot | None = None  # the widget with the keyboard
 
 
 def seen(window: Window) -> Seen:
@@ -108,9 +110,8 @@ def seen(window: Window) -> Seen:
                 (bar.search.text(), bar.status.currentIndex(), bar.label.currentIndex(),
                  bar.teach.isChecked()),
                 shown.saveGeometry(), window.splitter.saveState(),
-                window._showing_disputes(), tools, path_to(shown, shown.focusWidget()),
-                focus_of(shown), (type(shown.focusWidget()).__name__,
-                                  type(QApplication.focusWidget()).__name__))
+                window._showing_disputes(), tools, spot_of(shown, shown.focusWidget()),
+                spot_of(shown, QApplication.focusWidget()))
 
 
 def tools_of(window: QWidget) -> list[QWidget]:
@@ -119,44 +120,36 @@ def tools_of(window: QWidget) -> list[QWidget]:
             if child.isWindow() and child.isVisible() and menu_windows.reopens(child)]
 
 
-def focus_of(window: QWidget) -> tuple[str, list[int]] | None:
-    """Where the keyboard is: its window's class and the path of child indexes to it."""
-    widget = QApplication.focusWidget()
-    if widget is None:
+def spot_of(window: QWidget, widget: QWidget | None) -> Spot | None:
+    """Where ``widget`` is, in ``window`` or in one of its tool windows (None elsewhere)."""
+    top = widget.window() if widget is not None else None
+    if widget is None or top is None or (top is not window and top.parentWidget() is not window):
         return None
-    top = widget.window()
-    if top is not window and top.parent() is None:
-        return None  # another main window's
-    path = path_to(top, widget)
-    return None if path is None else (type(top).__name__, path)
-
-
-def path_to(top: QWidget, widget: QWidget | None) -> list[int] | None:
-    """The indexes from ``top`` down to ``widget`` among each parent's child widgets (the
-    same in a window built alike; the carried objects are no widgets)."""
     path, node = list[int](), widget
-    while node is not None and node is not top:
-        parent = node.parentWidget()
-        if parent is None:
-            return None
+    while node is not top and (parent := node.parentWidget()) is not None:
         path.insert(0, widgets(parent).index(node))
         node = parent
-    return path if node is top else None
+    return type(top).__name__, path, type(widget).__name__
 
 
 def widgets(parent: QObject) -> list[QWidget]:
+    """A widget's child widgets: the same in a window built alike (the carried objects are no
+    widgets, and what is made later comes last)."""
     return [child for child in parent.children() if isinstance(child, QWidget)]
 
 
-def follow(top: QWidget, path: list[int], kind: str) -> QWidget | None:
-    """The widget at ``path`` under ``top`` if it is a ``kind`` (a class name) and shown."""
-    node = top
+def at(window: QWidget, spot: Spot | None) -> QWidget | None:
+    """The widget at ``spot`` in ``window`` or its tool window of that class, if shown."""
+    if spot is None:
+        return None
+    name, path, kind = spot
+    tops = [window] if type(window).__name__ == name else [
+        tool for tool in tools_of(window) if type(tool).__name__ == name]
+    node = tops[0] if tops else None
     for index in path:
-        children = widgets(node)
-        if index >= len(children):
-            return None
-        node = children[index]
-    return node if node.isVisible() and type(node).__name__ == kind else None
+        children = widgets(node) if node is not None else []
+        node = children[index] if index < len(children) else None
+    return node if node is not None and node.isVisible() and type(node).__name__ == kind else None
 
 
 def cut_listeners(window: Window) -> None:
@@ -203,11 +196,12 @@ def rebuild(old: Window) -> Window:
     old.last_article.flush()
     gone.hide()
     gone.deleteLater()
-    inside = None if what.inside is None else follow(shown, what.inside, what.kinds[0])
-    (inside or new.view.text).setFocus()  # the window's own, back there after a tool window
+    (at(shown, what.inside) or new.view.text).setFocus()
     for name, place in what.tools:
         menu_windows.reopen(new, name, place)
-    focus_again(new, what.focus, what.kinds[1])
+    focus = at(shown, what.focus) or new.view.text  # the keyboard where it was
+    focus.window().activateWindow()
+    focus.setFocus()
     return new
 
 
@@ -256,18 +250,3 @@ def show_again(new: Window, what: Seen) -> None:
     stack = new.session.undo_stack  # the Edit menu names the steps to undo and redo
     stack.undoTextChanged.emit(stack.undoText())
     stack.redoTextChanged.emit(stack.redoText())
-
-
-def focus_again(new: Window, focus: tuple[str, list[int]] | None, kind: str) -> None:
-    """The keyboard where it was (the same widget of the new window or tool), else the text."""
-    if focus is not None:
-        name, path = focus
-        tops = [qt(new)] if name == type(new).__name__ else [
-            tool for tool in tools_of(qt(new)) if type(tool).__name__ == name]
-        widget = follow(tops[0], path, kind) if tops else None
-        if widget is not None:
-            tops[0].activateWindow()
-            widget.setFocus()
-            return
-    qt(new).activateWindow()
-    new.view.text.setFocus()
