@@ -56,9 +56,9 @@ LATER = ("disputes", "overlay")  # made after the article text first paints, or 
 class MainWindow(QMainWindow):
     """Lists a project's articles; the annotator labels the open one from the keyboard."""
 
-    def __init__(self, project: Project, annotator: str = "annotator",  # carried: from the
+    def __init__(self, project: Project, annotator: str = "annotator",
                  carried: tuple[Session, TaskRunner, TaskPanel, MatchingWorker] | None = None
-                 ) -> None:  # window this one replaces (ui/window_rebuild.py)
+                 ) -> None:  # carried: those of the window this one replaces (a language switch)
         super().__init__()
         self.project = project
         self.session = carried[0] if carried else Session(project, annotator, self)
@@ -331,8 +331,8 @@ class MainWindow(QMainWindow):
         start_export(self.task_panel, self.runner, self.project.path, options)
 
     def _reload(self) -> None:
-        if (shown := self.task_panel.window()) is not self:  # after a task: in the window the
-            return shown._reload()  # type: ignore[attr-defined]  # panel is in (a switch moves it)
+        if (shown := self.task_panel.window()) is not self:  # after a task: the window that has
+            return shown._reload()  # type: ignore[attr-defined]  # its panel now (a new language)
         self.model.reload()
         if self.current_article is not None:
             self.select_article(self.current_article)
