@@ -2321,7 +2321,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     <name>TaskPanel</name>
     <message>
         <location filename="../../annotator/ui/task_panel.py" line="+32"/>
-        <location filename="../../annotator/ui/window_rebuild.py" line="+180"/>
+        <location filename="../../annotator/ui/window_rebuild.py" line="+184"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
