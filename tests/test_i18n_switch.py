@@ -241,8 +241,11 @@ def test_the_adjudication_comes_back_on_its_disagreement(
     win.activateWindow()
     qtbot.waitUntil(win.isActiveWindow)
     win.view.text.setFocus()
+    win.session.view("jonas")  # View ▸ another annotator's version, read only
 
     german = switch(qtbot, win, Qt.Key.Key_End)
+    assert german.session.shown == "jonas" and german.model.filter.annotator == "jonas"
+    assert german.status_label.text().startswith("Schreibgeschützt: Fassung von jonas · ")
     adjudication = german.findChild(AdjudicationWindow)
     assert adjudication.isVisible() and adjudication.adj.article_id == article
     assert adjudication.windowTitle() == "Adjudikation: die Goldfassung"
