@@ -13,12 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.ui import theme
+from annotator.ui import i18n, theme
 from annotator.ui.window_protocol import WindowHost
 
 FONT_FAMILY, FONT_SIZE = "appearance/font_family", "appearance/font_size"
-LANGUAGE = "appearance/language"  # ui/i18n.py: SETTING, CHOICES
-LANGUAGES = ("system", "en", "de")
 
 
 translate = QCoreApplication.translate
@@ -63,12 +61,12 @@ class AppearancePage(QWidget):
         self.theme.setCurrentIndex(theme.CHOICES.index(
             str(QSettings().value(theme.SETTING, "system"))))
         self.language = QComboBox(self)
-        for code, text in zip(LANGUAGES, (translate("AppearancePage", "Follow the system"),
-                                          "English", "Deutsch"),
+        for code, text in zip(i18n.CHOICES, (translate("AppearancePage", "Follow the system"),
+                                             "English", "Deutsch"),
                               strict=True):
             self.language.addItem(text, code)
-        stored = str(QSettings().value(LANGUAGE, "system"))
-        self.language.setCurrentIndex(LANGUAGES.index(stored) if stored in LANGUAGES else 0)
+        stored = str(QSettings().value(i18n.SETTING, "system"))
+        self.language.setCurrentIndex(i18n.CHOICES.index(stored) if stored in i18n.CHOICES else 0)
         form = QFormLayout(self)
         form.addRow(translate("AppearancePage", "Article &font:"), self.family)
         form.addRow(translate("AppearancePage", "Font &size:"), self.font_size)
@@ -88,8 +86,6 @@ class AppearancePage(QWidget):
     def language_changed(self) -> None:
         """Every open window speaks the new language at once: rebuilt in it, this dialog too,
         once this signal has returned (ui/window_rebuild.py)."""
-        from annotator.ui import i18n
-
         if i18n.choose(self.language.currentData()):
             from annotator.ui.window_rebuild import rebuild_all
 

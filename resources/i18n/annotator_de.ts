@@ -400,7 +400,7 @@
 <context>
     <name>AppearancePage</name>
     <message>
-        <location filename="../../annotator/ui/preferences_appearance.py" line="+58"/>
+        <location filename="../../annotator/ui/preferences_appearance.py" line="+56"/>
         <location line="+8"/>
         <source>Follow the system</source>
         <translation>Wie das System</translation>
