@@ -49,14 +49,19 @@ def the_window() -> MainWindow:
 
 
 def switch(qtbot: QtBot, win: MainWindow, key: Qt.Key) -> MainWindow:
-    """Ctrl+, then the Appearance page, the language box, ``key`` in it: the new window."""
+    """Ctrl+, Ctrl+Tab to the Appearance page, Alt+ the language's mnemonic (English: L,
+    German: P), ``key`` in its box: the new window."""
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Comma, CTRL)
     dialog = win.findChild(PreferencesDialog)
     assert dialog is not None
     qtbot.waitUntil(dialog.isActiveWindow)
-    dialog.tabs.setCurrentWidget(dialog.appearance)
+    for _ in range(dialog.tabs.count()):
+        if dialog.tabs.currentWidget() is not dialog.appearance:
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab, CTRL)
     combo = dialog.appearance.language
-    combo.setFocus()
+    mnemonic = Qt.Key.Key_P if i18n.current() == "de" else Qt.Key.Key_L
+    qtbot.keyClick(QApplication.focusWidget(), mnemonic, Qt.KeyboardModifier.AltModifier)
+    assert combo.hasFocus()
     qtbot.keyClick(combo, key)
     qtbot.waitUntil(lambda: the_window() is not win)
     return the_window()
