@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from annotator.app import adjudication_texts as texts
+from annotator.app.adjudication_texts import SOURCE
 from annotator.app.changes import Part
 from annotator.app.claim_commands import expect
 from annotator.app.commands import StoreCommand
@@ -15,7 +17,6 @@ from annotator.core.model import Annotation, Layer, Link, Span
 from annotator.store import Project
 from annotator.store.memberships import Member, members_of
 
-SOURCE = "canonical source"  # a source mention's entry in the registry, adjudicated as a field
 NewLink = tuple[int, int, str, dict[str, Any]]  # from, to, kind, attributes
 
 
@@ -72,7 +73,7 @@ class SetField(StoreCommand):
     """Set one attribute of a span (or its canonical source); None takes it away."""
 
     def __init__(self, project: Project, ann: Annotation, name: str, value: Any) -> None:
-        super().__init__(project, ann.article_id, f"Set {name}")
+        super().__init__(project, ann.article_id, texts.set_field(texts.field_name(name)))
         self.annotation_id, self.name = ann.id, name
         self.before, self.after = field(ann, name), value
         self.parts = Part.SPANS | (Part.SOURCES if name == SOURCE else Part.NONE)
@@ -102,8 +103,8 @@ class ReplaceLinks(StoreCommand):
     """Remove some links of a version and add others (ids kept through undo and redo)."""
 
     def __init__(self, project: Project, article_id: int, annotator: str,
-                 remove: list[Link], add: list[NewLink], text: str = "Take links") -> None:
-        super().__init__(project, article_id, text)
+                 remove: list[Link], add: list[NewLink], text: str | None = None) -> None:
+        super().__init__(project, article_id, text or texts.take_links())
         self.annotator, self.remove, self.add = annotator, remove, add
         self.ids: list[int | None] = [None] * len(add)
 
@@ -132,7 +133,7 @@ class SetMembership(StoreCommand):
 
     def __init__(self, project: Project, ann: Annotation, annotator: str,
                  before: Member | None, after: Member | None) -> None:
-        super().__init__(project, ann.article_id, "Set the claim's group")
+        super().__init__(project, ann.article_id, texts.set_group())
         if ann.layer is not Layer.CLAIM:
             raise ValueError("only claims are in claim groups")
         self.annotation_id, self.annotator = ann.id, annotator

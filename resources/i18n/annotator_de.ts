@@ -60,9 +60,47 @@
     </message>
 </context>
 <context>
+    <name>Adjudication</name>
+    <message>
+        <location filename="../../annotator/app/adjudication_texts.py" line="+42"/>
+        <source>Gold has no spans there already</source>
+        <translation>Gold hat dort schon keine Textstellen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gold has {annotator}&apos;s spans there already</source>
+        <translation>Gold hat dort schon die Textstellen von {annotator}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Gold has {name} {value} there already</source>
+        <translation>Gold hat dort schon {name} {value}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gold has {annotator}&apos;s {name} there already</source>
+        <translation>Gold hat dort schon {name} von {annotator}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gold has no {name} there already</source>
+        <translation>Gold hat dort schon keinen Wert für {name}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Gold has no {span} any more: take it first</source>
+        <translation>Gold hat die {span} nicht mehr: erst sie übernehmen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Gold has no {label} „{said}“ for the link: take that span first</source>
+        <translation>Gold hat kein {label} „{said}“ für die Verknüpfung: erst diese Textstelle übernehmen</translation>
+    </message>
+</context>
+<context>
     <name>AdjudicationData</name>
     <message>
-        <location filename="../../annotator/app/adjudication.py" line="+218"/>
+        <location filename="../../annotator/app/adjudication.py" line="+217"/>
         <source>{name} of {label} „{said}“</source>
         <translation>{name} von {label} „{said}“</translation>
     </message>
@@ -77,9 +115,19 @@
         <translation>Behauptungsgruppe von {label} „{said}“</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location filename="../../annotator/app/adjudication_texts.py" line="-56"/>
+        <source>canonical source</source>
+        <translation>kanonische Quelle</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>nothing</source>
         <translation>nichts</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{label} span at {start}–{end}</source>
+        <translation>{label}-Textstelle bei {start}–{end}</translation>
     </message>
     <message>
         <location filename="../../annotator/app/adjudication_items.py" line="+150"/>
@@ -1026,7 +1074,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>ExportReport</name>
     <message>
-        <location filename="../../annotator/app/report_lines.py" line="+48"/>
+        <location filename="../../annotator/app/report_lines.py" line="+83"/>
         <source>{n} articles ({parts}) in {files} files</source>
         <translation>{n} Artikel ({parts}) in {files} Dateien</translation>
     </message>
@@ -2408,7 +2456,72 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Artikel als fertig markieren</translation>
     </message>
     <message>
-        <location filename="../../annotator/app/adjudication.py" line="-220"/>
+        <location filename="../../annotator/app/adjudication_texts.py" line="+9"/>
+        <source>Gold: no {layer} at {start}–{end}</source>
+        <translation>Gold: keine {layer} bei {start}–{end}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gold: {annotator}&apos;s {layer} at {start}–{end}</source>
+        <translation>Gold: {layer} von {annotator} bei {start}–{end}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Gold: {name} {value} of {span}</source>
+        <translation>Gold: {name} {value} an der {span}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gold: {annotator}&apos;s {name} of {span}</source>
+        <translation>Gold: {name} von {annotator} an der {span}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gold: no {name} of {span}</source>
+        <translation>Gold: kein Wert für {name} an der {span}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Pre-accept the agreed spans</source>
+        <translation>Übereinstimmende Textstellen vorab übernehmen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pre-accept the agreed links</source>
+        <translation>Übereinstimmende Verknüpfungen vorab übernehmen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Take spans</source>
+        <translation>Textstellen übernehmen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Take links</source>
+        <translation>Verknüpfungen übernehmen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bring their links</source>
+        <translation>Ihre Verknüpfungen mitnehmen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set {name}</source>
+        <translation>{name} setzen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set the claim&apos;s group</source>
+        <translation>Gruppe der Behauptung setzen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mark gold done</source>
+        <translation>Goldfassung als fertig markieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Start gold: 1 agreed span</source>
         <translation>Goldfassung beginnen: 1 übereinstimmende Textstelle</translation>
     </message>
