@@ -254,7 +254,8 @@ class DecideMatch(StoreCommand):
 
     def __init__(self, project: Project, query: MatchSpan, candidate: MatchSpan, decision: str,
                  annotator: str, method: str = "") -> None:
-        super().__init__(project, None, f"{decision.capitalize()} match")
+        super().__init__(project, None, translate("UndoStep", "Confirm match")
+                         if decision == "confirmed" else translate("UndoStep", "Reject match"))
         self.query, self.candidate, self.decision = query, candidate, decision
         self.annotator, self.method = annotator, method
         self.before: dict[str, Any] | None = None

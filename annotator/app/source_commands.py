@@ -145,7 +145,8 @@ class SetSourceKind(StoreCommand):
     parts = Part.SOURCES
 
     def __init__(self, project: Project, source: CanonicalSource, kind: str) -> None:
-        super().__init__(project, None, f"{source.name}: {kind}")
+        super().__init__(project, None, translate("UndoStep", "Kind of {name}: {kind}").format(
+            name=source.name, kind=kind))
         self.source_id, self.before, self.after = source.id, source.kind, kind
 
     def _write(self, was: str, kind: str) -> None:

@@ -20,6 +20,13 @@ def marked(status: Status) -> str:
             Status.DONE: translate("UndoStep", "Mark article done")}[status]
 
 
+def read_only(shown: str, own: str) -> str:
+    """Why a write to another annotator's version shown did nothing."""
+    return QCoreApplication.translate("Session", "Read only: this is {shown}'s version, nothing "
+                                      "was changed; show your own ({own}) to edit").format(
+        shown=shown, own=own)
+
+
 def status_word(status: Status) -> str:
     """"new", "in progress" or "done" (in the interface's language)."""
     translate = QCoreApplication.translate

@@ -837,6 +837,24 @@
     </message>
 </context>
 <context>
+    <name>Claims</name>
+    <message>
+        <location filename="../../annotator/app/claim_ops.py" line="+131"/>
+        <source>Merged group {merged} “{gone}” into group {keep} “{kept}”</source>
+        <translation>Gruppe {merged} „{gone}“ in Gruppe {keep} „{kept}“ zusammengeführt</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/claim_values.py" line="+102"/>
+        <source>“{typed}”: no {slot} found (type slot: text, e.g. “place: Prag”)</source>
+        <translation>„{typed}“: kein Wert für {slot} gefunden (Feld: Text eingeben, z. B. „place: Prag“)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{typed}”: no value found (type slot: text, e.g. “place: Prag”)</source>
+        <translation>„{typed}“: kein Wert gefunden (Feld: Text eingeben, z. B. „place: Prag“)</translation>
+    </message>
+</context>
+<context>
     <name>DisputesView</name>
     <message>
         <location filename="../../annotator/ui/disputes_view.py" line="+42"/>
@@ -1087,6 +1105,34 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <location line="+3"/>
         <source>; {n} left out</source>
         <translation>; {n} ausgelassen</translation>
+    </message>
+</context>
+<context>
+    <name>Field</name>
+    <message>
+        <location filename="../../annotator/app/article_commands.py" line="+16"/>
+        <source>title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>outlet</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>URL</source>
+        <translation>URL</translation>
     </message>
 </context>
 <context>
@@ -2061,7 +2107,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../annotator/app/session.py" line="+211"/>
+        <location filename="../../annotator/app/session.py" line="+210"/>
         <source>Nothing to undo</source>
         <translation>Nichts rückgängig zu machen</translation>
     </message>
@@ -2116,9 +2162,14 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Zone: dort ist schon Fließtext</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Details: nothing changed</source>
         <translation>Details: nichts geändert</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/version_commands.py" line="+25"/>
+        <source>Read only: this is {shown}&apos;s version, nothing was changed; show your own ({own}) to edit</source>
+        <translation>Schreibgeschützt: das ist die Fassung von {shown}, nichts wurde geändert; zum Bearbeiten die eigene ({own}) zeigen</translation>
     </message>
 </context>
 <context>
@@ -2327,7 +2378,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../annotator/app/version_commands.py" line="+26"/>
+        <location filename="../../annotator/app/version_commands.py" line="+8"/>
         <source>new</source>
         <translation>neu</translation>
     </message>
@@ -2431,7 +2482,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Verknüpfen ({kind})</translation>
     </message>
     <message>
-        <location filename="../../annotator/app/session.py" line="-98"/>
+        <location filename="../../annotator/app/session.py" line="-99"/>
         <source>Relabel as {label}</source>
         <translation>Label ändern in {label}</translation>
     </message>
@@ -2441,7 +2492,17 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Textstelle erweitern/kürzen</translation>
     </message>
     <message>
-        <location filename="../../annotator/app/version_commands.py" line="-10"/>
+        <location line="+61"/>
+        <source>Zone: {zone}</source>
+        <translation>Zone: {zone}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zone: body</source>
+        <translation>Zone: Fließtext</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/version_commands.py" line="-17"/>
         <source>Mark article new</source>
         <translation>Artikel als neu markieren</translation>
     </message>
@@ -2566,6 +2627,16 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Gruppe {merged} in Gruppe {keep} zusammenführen</translation>
     </message>
     <message>
+        <location line="+34"/>
+        <source>Confirm match</source>
+        <translation>Kandidaten bestätigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject match</source>
+        <translation>Kandidaten verwerfen</translation>
+    </message>
+    <message>
         <location filename="../../annotator/app/label_commands.py" line="+25"/>
         <source>Rename label {old} to {new}</source>
         <translation>Label {old} in {new} umbenennen</translation>
@@ -2596,9 +2667,65 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>{old} umbenennen</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+30"/>
+        <source>Kind of {name}: {kind}</source>
+        <translation>Art von {name}: {kind}</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Resize source</source>
         <translation>Quelle erweitern/kürzen</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/article_commands.py" line="+17"/>
+        <source>Edit {fields}</source>
+        <translation>{fields} bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/attribution_chain.py" line="+20"/>
+        <location filename="../../annotator/app/claim_ops.py" line="-69"/>
+        <source>Accept suggested attribution</source>
+        <translation>Vorgeschlagene Zuschreibung annehmen</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/claim_ops.py" line="-32"/>
+        <source>Mark source</source>
+        <translation>Quelle markieren</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Link claim to new source {name}</source>
+        <translation>Behauptung mit neuer Quelle {name} verknüpfen</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Group claims about the same point</source>
+        <translation>Behauptungen zum selben Punkt gruppieren</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/claim_values.py" line="-20"/>
+        <source>Edit the claim&apos;s values</source>
+        <translation>Werte der Behauptung bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/review.py" line="+55"/>
+        <source>Accept 1 open suggestion and mark done</source>
+        <translation>1 offenen Vorschlag annehmen und als fertig markieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept {n} open suggestions and mark done</source>
+        <translation>{n} offene Vorschläge annehmen und als fertig markieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reject 1 open suggestion and mark done</source>
+        <translation>1 offenen Vorschlag verwerfen und als fertig markieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject {n} open suggestions and mark done</source>
+        <translation>{n} offene Vorschläge verwerfen und als fertig markieren</translation>
     </message>
 </context>
 <context>
