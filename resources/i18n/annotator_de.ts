@@ -330,6 +330,39 @@
     </message>
 </context>
 <context>
+    <name>AgreementProgress</name>
+    <message>
+        <location filename="../../annotator/app/agreement.py" line="+84"/>
+        <source>Reading the annotations…</source>
+        <translation>Annotationen werden gelesen …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>agreement needs two annotators or more; asked for: {names}</source>
+        <translation>Übereinstimmung braucht zwei oder mehr Annotatoren; angefragt: {names}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>agreement needs two annotators or more; in the project besides imported data: {names}</source>
+        <translation>Übereinstimmung braucht zwei oder mehr Annotatoren; im Projekt außer den importierten Daten: {names}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tokens…</source>
+        <translation>Tokens …</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Layer {layer}…</source>
+        <translation>Ebene {layer} …</translation>
+    </message>
+</context>
+<context>
     <name>AgreementWindow</name>
     <message>
         <location filename="../../annotator/ui/agreement_window.py" line="+69"/>
@@ -361,13 +394,24 @@
         <source>No agreement: {error}</source>
         <translation>Keine Übereinstimmung: {error}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+8"/>
-        <source>{count} articles compared; nobody annotated spans in them</source>
-        <translation>{count} Artikel verglichen; niemand hat darin Textstellen annotiert</translation>
+        <source>%n article(s) compared; nobody annotated spans in them</source>
+        <translation>
+            <numerusform>%n Artikel verglichen; niemand hat darin Textstellen annotiert</numerusform>
+            <numerusform>%n Artikel verglichen; niemand hat darin Textstellen annotiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>{annotators} · %n article(s) compared · layer {layer} · heatmap: {figure} · articles by {sort}, worst first · versions {versions}</source>
+        <translation>
+            <numerusform>{annotators} · %n Artikel verglichen · Ebene {layer} · Heatmap: {figure} · Artikel nach {sort}, schlechteste zuerst · Fassungen {versions}</numerusform>
+            <numerusform>{annotators} · %n Artikel verglichen · Ebene {layer} · Heatmap: {figure} · Artikel nach {sort}, schlechteste zuerst · Fassungen {versions}</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-2"/>
         <source>done or in progress</source>
         <translation>fertig oder in Arbeit</translation>
     </message>
@@ -375,11 +419,6 @@
         <location line="+0"/>
         <source>done</source>
         <translation>fertig</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{annotators} · {count} articles compared · layer {layer} · heatmap: {figure} · articles by {sort}, worst first · versions {versions}</source>
-        <translation>{annotators} · {count} Artikel verglichen · Ebene {layer} · Heatmap: {figure} · Artikel nach {sort}, schlechteste zuerst · Fassungen {versions}</translation>
     </message>
 </context>
 <context>
@@ -1179,6 +1218,41 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     </message>
 </context>
 <context>
+    <name>Import</name>
+    <message>
+        <location filename="../../annotator/app/importing.py" line="+109"/>
+        <source>Looking for files…</source>
+        <translation>Dateien werden gesucht …</translation>
+    </message>
+    <message>
+        <location line="+189"/>
+        <location line="+10"/>
+        <location line="+64"/>
+        <source>failed: {problem}</source>
+        <translation>fehlgeschlagen: {problem}</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <source>warning: {problem}</source>
+        <translation>Warnung: {problem}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>imported {file}</source>
+        <translation>importiert: {file}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{file}: same text as article {id}, skipped</source>
+        <translation>{file}: gleicher Text wie Artikel {id}, übersprungen</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>read {file}</source>
+        <translation>gelesen: {file}</translation>
+    </message>
+</context>
+<context>
     <name>ImportReport</name>
     <message>
         <location filename="../../annotator/app/jobs.py" line="+39"/>
@@ -1334,7 +1408,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/agreement_window.py" line="+48"/>
+        <location filename="../../annotator/ui/agreement_window.py" line="+51"/>
         <location filename="../../annotator/ui/main_window.py" line="+52"/>
         <source>A project in memory has no file for background work</source>
         <translation>Ein Projekt im Arbeitsspeicher hat keine Datei für Hintergrundarbeit</translation>
@@ -2107,6 +2181,11 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>Session</name>
     <message>
+        <location filename="../../annotator/app/version_commands.py" line="+25"/>
+        <source>Read only: this is {shown}&apos;s version, nothing was changed; show your own ({own}) to edit</source>
+        <translation>Schreibgeschützt: das ist die Fassung von {shown}, nichts wurde geändert; zum Bearbeiten die eigene ({own}) zeigen</translation>
+    </message>
+    <message>
         <location filename="../../annotator/app/session.py" line="+210"/>
         <source>Nothing to undo</source>
         <translation>Nichts rückgängig zu machen</translation>
@@ -2165,11 +2244,6 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <location line="+28"/>
         <source>Details: nothing changed</source>
         <translation>Details: nichts geändert</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/app/version_commands.py" line="+25"/>
-        <source>Read only: this is {shown}&apos;s version, nothing was changed; show your own ({own}) to edit</source>
-        <translation>Schreibgeschützt: das ist die Fassung von {shown}, nichts wurde geändert; zum Bearbeiten die eigene ({own}) zeigen</translation>
     </message>
 </context>
 <context>
@@ -2391,6 +2465,49 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <location line="+1"/>
         <source>done</source>
         <translation>fertig</translation>
+    </message>
+</context>
+<context>
+    <name>Suggesting</name>
+    <message>
+        <location filename="../../annotator/app/suggesting.py" line="+98"/>
+        <source>Loading the claims model {name}…</source>
+        <translation>Behauptungsmodell {name} wird geladen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loading the claims model…</source>
+        <translation>Behauptungsmodell wird geladen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading the entity model {name}…</source>
+        <translation>Entitätenmodell {name} wird geladen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loading the entity model…</source>
+        <translation>Entitätenmodell wird geladen …</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>article {id}: 1 claim</source>
+        <translation>Artikel {id}: 1 Behauptung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>article {id}: {n} claims</source>
+        <translation>Artikel {id}: {n} Behauptungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>article {id}: 1 entity</source>
+        <translation>Artikel {id}: 1 Entität</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>article {id}: {n} entities</source>
+        <translation>Artikel {id}: {n} Entitäten</translation>
     </message>
 </context>
 <context>
