@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit
 
 from annotator.app.agreement import measure
 from annotator.app.importing import run_import
+from annotator.app.label_commands import RenameLabel
 from annotator.app.suggesting import found_line
+from annotator.core.model import Layer
 from annotator.store import Project
 from annotator.ui.adjudication_window import AdjudicationWindow
 from tests.conftest import show_window
@@ -100,3 +102,26 @@ def test_the_agreement_window_counts_articles_in_words(qtbot, project: Project):
     two_annotators(project)
     window = agreement(qtbot, show_window(qtbot, project))
     assert window.status.text().startswith("anna, ben · 1 article compared · layer entity")
+
+
+@pytest.mark.usefixtures("german")
+def test_a_refused_date_is_named_in_german(qtbot, project: Project):
+    win = show_window(qtbot, sample(project))
+    qtbot.keyClick(win.view.text, Key.Key_M)
+    form = win.findChild(QDialog, "metaForm")
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is form)
+    date = form.findChild(QLineEdit, "meta_published")
+    date.setFocus()
+    qtbot.keyClicks(date, "22.10.2024")
+    qtbot.keyClick(date, Key.Key_Return)
+    message = form.findChild(QLabel, "metaMessage")
+    assert message.text() == ("Datum: „22.10.2024“ ist kein Datum; als JJJJ-MM-TT schreiben, "
+                              "z. B. 2024-10-22")
+    assert QApplication.focusWidget() is date  # the field named is the one refused
+    qtbot.keyClick(date, Key.Key_Escape)
+
+
+@pytest.mark.usefixtures("german")
+def test_a_refused_label_name_is_german(project: Project):
+    with pytest.raises(ValueError, match="^Label „PER“ \\(Entität\\) gibt es schon$"):
+        RenameLabel(project, Layer.ENTITY, "LOC", "PER")

@@ -125,11 +125,11 @@ class RenameSource(StoreCommand):
             self.before, was, self.first = now, now, False
         expect(now, was, "the source's name")
         if not name:
-            raise ValueError("a source needs a name")
+            raise ValueError(translate("Sources", "a source needs a name"))
         taken = self.project.claims.name_taken(name, self.source_id)
         if taken is not None:
-            raise ValueError(f"another source is called \u201c{taken}\u201d; merge the two "
-                             "instead")
+            raise ValueError(translate("Sources", "another source is called “{name}”; merge the "
+                                       "two instead").format(name=taken))
         self.project.claims.update_source(self.source_id, name=name)
 
     def apply(self) -> None:

@@ -993,6 +993,14 @@
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <location filename="../../annotator/app/exporting.py" line="+380"/>
+        <source>article {id}</source>
+        <translation>Artikel {id}</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../annotator/ui/export_dialog.py" line="+52"/>
@@ -1311,6 +1319,24 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <location line="+2"/>
         <source>Labels of other tools&apos; files (Label Studio, doccano, CoNLL, …) that are claims or sources: one LABEL=layer per line, layer entity, claim or source; # starts a comment. Known without a line: {known}. A line changes or adds to these; QUELLE=entity keeps QUELLE an entity.</source>
         <translation>Labels aus Dateien anderer Werkzeuge (Label Studio, doccano, CoNLL, …), die Behauptungen oder Quellen sind: ein LABEL=Ebene je Zeile, Ebene entity, claim oder source; # beginnt einen Kommentar. Ohne Zeile bekannt: {known}. Eine Zeile ändert diese oder fügt hinzu; QUELLE=entity lässt QUELLE eine Entität.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../annotator/app/label_commands.py" line="+29"/>
+        <source>a label needs a name</source>
+        <translation>ein Label braucht einen Namen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{layer} label &apos;{name}&apos; exists already</source>
+        <translation>Label „{name}“ ({layer}) gibt es schon</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{name} is in use: rename it instead, or delete its spans first</source>
+        <translation>{name} wird verwendet: stattdessen umbenennen oder zuerst seine Textstellen löschen</translation>
     </message>
 </context>
 <context>
@@ -1638,6 +1664,16 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <source>YYYY-MM-DD</source>
         <translation>JJJJ-MM-TT</translation>
     </message>
+    <message>
+        <location line="+41"/>
+        <source>Title: an article needs a title</source>
+        <translation>Titel: ein Artikel braucht einen Titel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date: “{value}” is not a date; write it as YYYY-MM-DD, e.g. 2024-10-22</source>
+        <translation>Datum: „{value}“ ist kein Datum; als JJJJ-MM-TT schreiben, z. B. 2024-10-22</translation>
+    </message>
 </context>
 <context>
     <name>ModelPage</name>
@@ -1733,6 +1769,19 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <location line="+4"/>
         <source>Your name marks your annotations; every annotator works in a version of their own. Switch later with the File menu.</source>
         <translation>Ihr Name kennzeichnet Ihre Annotationen; jeder Annotator arbeitet in einer eigenen Fassung. Wechseln Sie später über das Menü Datei.</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewCharts</name>
+    <message>
+        <location filename="../../annotator/ui/overview_charts.py" line="+48"/>
+        <source>{title}: none yet</source>
+        <translation>{title}: noch keine</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>{title}: none done yet</source>
+        <translation>{title}: noch keine fertig</translation>
     </message>
 </context>
 <context>
@@ -2311,9 +2360,22 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     </message>
 </context>
 <context>
+    <name>Sources</name>
+    <message>
+        <location filename="../../annotator/app/source_commands.py" line="+128"/>
+        <source>a source needs a name</source>
+        <translation>eine Quelle braucht einen Namen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>another source is called “{name}”; merge the two instead</source>
+        <translation>eine andere Quelle heißt „{name}“; stattdessen die beiden zusammenführen</translation>
+    </message>
+</context>
+<context>
     <name>SourcesDialog</name>
     <message>
-        <location line="+48"/>
+        <location filename="../../annotator/ui/sources_dialog.py" line="+48"/>
         <source>Source registry</source>
         <translation>Quellenverzeichnis</translation>
     </message>
@@ -2508,6 +2570,11 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <location line="+1"/>
         <source>article {id}: {n} entities</source>
         <translation>Artikel {id}: {n} Entitäten</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/jobs.py" line="+67"/>
+        <source>Suggesting entities with {model}…</source>
+        <translation>Entitäten werden mit {model} vorgeschlagen …</translation>
     </message>
 </context>
 <context>
@@ -2754,17 +2821,17 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Kandidaten verwerfen</translation>
     </message>
     <message>
-        <location filename="../../annotator/app/label_commands.py" line="+25"/>
+        <location filename="../../annotator/app/label_commands.py" line="-30"/>
         <source>Rename label {old} to {new}</source>
         <translation>Label {old} in {new} umbenennen</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Delete label {name}</source>
         <translation>Label {name} löschen</translation>
     </message>
     <message>
-        <location filename="../../annotator/app/source_commands.py" line="+35"/>
+        <location filename="../../annotator/app/source_commands.py" line="-96"/>
         <source>Assign source</source>
         <translation>Quelle zuordnen</translation>
     </message>
