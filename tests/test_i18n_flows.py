@@ -12,10 +12,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit
 
 from annotator.app.agreement import measure
+from annotator.app.commands import AddSpan
 from annotator.app.importing import run_import
 from annotator.app.label_commands import RenameLabel
 from annotator.app.suggesting import found_line
-from annotator.core.model import Layer
+from annotator.core.model import ArticleDraft, Layer, Span
 from annotator.store import Project
 from annotator.ui.adjudication_window import AdjudicationWindow
 from tests.conftest import show_window
@@ -125,3 +126,10 @@ def test_a_refused_date_is_named_in_german(qtbot, project: Project):
 def test_a_refused_label_name_is_german(project: Project):
     with pytest.raises(ValueError, match="^Label „PER“ \\(Entität\\) gibt es schon$"):
         RenameLabel(project, Layer.ENTITY, "LOC", "PER")
+
+
+@pytest.mark.usefixtures("german")
+def test_a_step_names_its_layer_in_german(project: Project):
+    aid = project.add_article(ArticleDraft(title="Brücke", text="Die Brücke in Prag."))
+    assert AddSpan(project, aid, Layer.ENTITY, Span(14, 18, "LOC"), "maria").text() == \
+        "LOC hinzufügen (Entität)"

@@ -42,7 +42,9 @@ def problem(arg: ast.expr) -> str | None:
     if isinstance(arg, ast.BinOp) and any(isinstance(n, ast.Constant) and isinstance(
             n.value, str) for n in ast.walk(arg)):
         return "pieces joined"
-    for call in (n for n in ast.walk(arg) if isinstance(n, ast.Call)):
+    filled = {id(n) for f in ast.walk(arg) if isinstance(f, ast.Call) and _name(f.func) == "format"
+              for part in [*f.args, *(k.value for k in f.keywords)] for n in ast.walk(part)}
+    for call in (n for n in ast.walk(arg) if isinstance(n, ast.Call) and id(n) not in filled):
         if _name(call.func) in TRANSLATE and call.args:
             context = call.args[0]
             if not (isinstance(context, ast.Constant) and context.value == "UndoStep"):
@@ -115,3 +117,5 @@ def test_the_check_catches_what_lupdate_misses():
     assert why('translate("UndoStep", f"Zone: {label}")') == "an f-string"
     assert why('translate("UndoStep", "Zone: {zone}").format(zone=label)') is None
     assert why("texts.gold_done()") is None
+    assert why('translate("UndoStep", "Add ({layer})").format(layer=translate("Layer", x))') \
+        is None  # a value put in may be translated under its own context

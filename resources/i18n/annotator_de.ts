@@ -2631,7 +2631,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>{label} hinzufügen ({layer})</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Delete 1 span</source>
         <translation>1 Textstelle löschen</translation>
     </message>
