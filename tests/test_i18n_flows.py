@@ -15,6 +15,7 @@ from annotator.app.agreement import measure
 from annotator.app.commands import AddSpan
 from annotator.app.importing import run_import
 from annotator.app.label_commands import RenameLabel
+from annotator.app.session import Session
 from annotator.app.suggesting import found_line
 from annotator.core.model import ArticleDraft, Layer, Span
 from annotator.store import Project
@@ -133,3 +134,30 @@ def test_a_step_names_its_layer_in_german(project: Project):
     aid = project.add_article(ArticleDraft(title="Brücke", text="Die Brücke in Prag."))
     assert AddSpan(project, aid, Layer.ENTITY, Span(14, 18, "LOC"), "maria").text() == \
         "LOC hinzufügen (Entität)"
+
+
+@pytest.mark.usefixtures("german")
+def test_an_undo_refused_by_a_change_elsewhere_says_why_in_german(tmp_path):
+    with Project.open(tmp_path / "p.db") as project:
+        aid = project.add_article(ArticleDraft(title="Brücke", text="Anna Berger in Prag."))
+    mine, theirs = Project.open(tmp_path / "p.db"), Project.open(tmp_path / "p.db")
+    try:
+        session = Session(mine, "maria")
+        assert session.add_span(aid, Layer.ENTITY, Span(0, 11, "PER"))
+        (span,) = theirs.annotations(aid)
+        theirs.update_annotation(span.id, label="ORG")  # another window relabels it
+        said: list[str] = []
+        session.failed.connect(said.append)
+        assert not session.undo()
+        assert said == ["„PER hinzufügen (Entität)“ lässt sich nicht rückgängig machen: die "
+                        "PER-Textstelle bei 0–11 wurde anderswo geändert. Nichts wurde "
+                        "geändert."]
+        source = mine.claims.add_source("Anna Berger", "person")
+        assert session.set_source_kind(mine.claims.source(source), "agency")
+        theirs.claims.update_source(source, kind="politician")
+        assert not session.undo()
+        assert said[-1].endswith(": die Art der Quelle: anderswo geändert. Nichts wurde "
+                                 "geändert.")
+    finally:
+        mine.close()
+        theirs.close()

@@ -11,7 +11,7 @@ from annotator.app.adjudication_texts import SOURCE
 from annotator.app.changes import Part
 from annotator.app.claim_commands import expect
 from annotator.app.commands import StoreCommand
-from annotator.app.conflicts import Conflict, expect_annotation, expect_link
+from annotator.app.conflicts import QT_TRANSLATE_NOOP, Conflict, expect_annotation, expect_link
 from annotator.app.version_commands import StartVersion
 from annotator.core.model import Annotation, Layer, Link, Span
 from annotator.store import Project
@@ -30,7 +30,8 @@ class StartGold(StartVersion):
 
     def apply(self) -> None:
         if self.project.has_version(self.article_id, self.annotator):
-            raise Conflict("the article's gold version was started elsewhere")
+            raise Conflict(texts.translate("Conflict", "the article's gold version was started "
+                                           "elsewhere"))
         self.started = self.project.start_version(self.article_id, self.annotator, self.status,
                                                   self.started, copy=False)
 
@@ -82,8 +83,9 @@ class SetField(StoreCommand):
         try:
             ann = self.project.annotation(self.annotation_id)
         except KeyError:
-            raise Conflict("the span was removed elsewhere") from None
-        expect(field(ann, self.name), was, f"the span's {self.name}")
+            raise Conflict(texts.translate("Conflict", "the span was removed elsewhere")) from None
+        expect(field(ann, self.name), was, texts.translate("Conflict", "the span's {name}").format(
+            name=texts.field_name(self.name)))
         if self.name == SOURCE:
             self.project.claims.set_canonical([ann.id], value)
             return
@@ -141,7 +143,8 @@ class SetMembership(StoreCommand):
 
     def _write(self, was: Member | None, now: Member | None) -> None:
         claims, ident = self.project.claims, self.annotation_id
-        expect(members_of(self.project.db, [ident]).get(ident), was, "the claim's group")
+        expect(members_of(self.project.db, [ident]).get(ident), was,
+               QT_TRANSLATE_NOOP("Conflict", "the claim's group"))
         if was is not None:
             claims.remove_member(was.group_id, ident)
         if now is not None:

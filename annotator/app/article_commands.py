@@ -45,10 +45,10 @@ class SetMeta(StoreCommand):
                                                self.fields)
             self.first = False
         elif not metadata.expect(self.project, self.change, undone=True):
-            raise Conflict("the article's details were changed elsewhere")
+            raise Conflict(translate("Conflict", "the article's details were changed elsewhere"))
         metadata.write(self.project, self.change)
 
     def revert(self) -> None:
         if not metadata.expect(self.project, self.change):
-            raise Conflict("the article's details were changed elsewhere")
+            raise Conflict(translate("Conflict", "the article's details were changed elsewhere"))
         metadata.write(self.project, self.change, undo=True)

@@ -894,6 +894,170 @@
     </message>
 </context>
 <context>
+    <name>Conflict</name>
+    <message>
+        <location filename="../../annotator/app/adjudication_commands.py" line="+33"/>
+        <source>the article&apos;s gold version was started elsewhere</source>
+        <translation>die Goldfassung des Artikels wurde anderswo begonnen</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>the span was removed elsewhere</source>
+        <translation>die Textstelle wurde anderswo entfernt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the span&apos;s {name}</source>
+        <translation>{name} der Textstelle</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>the claim&apos;s group</source>
+        <translation>die Gruppe der Behauptung</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/article_commands.py" line="+48"/>
+        <location line="+5"/>
+        <source>the article&apos;s details were changed elsewhere</source>
+        <translation>die Details des Artikels wurden anderswo geändert</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/claim_commands.py" line="+19"/>
+        <source>the claim group</source>
+        <translation>die Behauptungsgruppe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the merged claim group</source>
+        <translation>die zusammengeführte Behauptungsgruppe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the match decision</source>
+        <translation>die Entscheidung über den Kandidaten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the claim&apos;s value or stance</source>
+        <translation>Wert oder Haltung der Behauptung</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{what} was changed elsewhere</source>
+        <translation>{what}: anderswo geändert</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{what} was removed elsewhere</source>
+        <translation>{what}: anderswo entfernt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the claim was taken out of the group elsewhere</source>
+        <translation>die Behauptung wurde anderswo aus der Gruppe genommen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the claim&apos;s attributes</source>
+        <translation>die Attribute der Behauptung</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>the attribution</source>
+        <translation>die Zuschreibung</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>the claim group has other members now</source>
+        <translation>die Behauptungsgruppe hat jetzt andere Mitglieder</translation>
+    </message>
+    <message>
+        <location line="+115"/>
+        <source>the merged claims were moved elsewhere</source>
+        <translation>die zusammengeführten Behauptungen wurden anderswo verschoben</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/conflicts.py" line="+36"/>
+        <source>the project changed meanwhile ({error})</source>
+        <translation>das Projekt hat sich inzwischen geändert ({error})</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the {label} span at {start}–{end} was removed elsewhere</source>
+        <translation>die {label}-Textstelle bei {start}–{end} wurde anderswo entfernt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the {label} span at {start}–{end} was changed elsewhere</source>
+        <translation>die {label}-Textstelle bei {start}–{end} wurde anderswo geändert</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the {label} suggestion at {start}–{end} is gone (suggestions were made again)</source>
+        <translation>der {label}-Vorschlag bei {start}–{end} ist weg (die Vorschläge wurden neu erstellt)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the {label} suggestion at {start}–{end} changed</source>
+        <translation>der {label}-Vorschlag bei {start}–{end} hat sich geändert</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the link was changed or removed elsewhere</source>
+        <translation>die Verknüpfung wurde anderswo geändert oder entfernt</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/source_commands.py" line="+26"/>
+        <source>the source was removed elsewhere</source>
+        <translation>die Quelle wurde anderswo entfernt</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>the mentions&apos; canonical source</source>
+        <translation>die kanonische Quelle der Erwähnungen</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>a source of the merge</source>
+        <translation>eine Quelle der Zusammenführung</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the kept source&apos;s aliases</source>
+        <translation>die Aliasse der behaltenen Quelle</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the merged mentions&apos; source</source>
+        <translation>die Quelle der zusammengeführten Erwähnungen</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>the source&apos;s name</source>
+        <translation>der Name der Quelle</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>the source&apos;s kind</source>
+        <translation>die Art der Quelle</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>the source&apos;s aliases</source>
+        <translation>die Aliasse der Quelle</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/version_commands.py" line="+55"/>
+        <source>{annotator}&apos;s version of the article was started elsewhere</source>
+        <translation>die Fassung von {annotator} wurde anderswo begonnen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{annotator}&apos;s version of the article was changed elsewhere</source>
+        <translation>die Fassung von {annotator} wurde anderswo geändert</translation>
+    </message>
+</context>
+<context>
     <name>DisputesView</name>
     <message>
         <location filename="../../annotator/ui/disputes_view.py" line="+42"/>
@@ -1157,7 +1321,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>Field</name>
     <message>
-        <location filename="../../annotator/app/article_commands.py" line="+16"/>
+        <location filename="../../annotator/app/article_commands.py" line="-37"/>
         <source>title</source>
         <translation>Titel</translation>
     </message>
@@ -2230,7 +2394,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../annotator/app/version_commands.py" line="+25"/>
+        <location filename="../../annotator/app/version_commands.py" line="-42"/>
         <source>Read only: this is {shown}&apos;s version, nothing was changed; show your own ({own}) to edit</source>
         <translation>Schreibgeschützt: das ist die Fassung von {shown}, nichts wurde geändert; zum Bearbeiten die eigene ({own}) zeigen</translation>
     </message>
@@ -2362,7 +2526,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>Sources</name>
     <message>
-        <location filename="../../annotator/app/source_commands.py" line="+128"/>
+        <location filename="../../annotator/app/source_commands.py" line="-81"/>
         <source>a source needs a name</source>
         <translation>eine Quelle braucht einen Namen</translation>
     </message>
@@ -2776,7 +2940,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Goldfassung beginnen: {n} übereinstimmende Textstellen</translation>
     </message>
     <message>
-        <location filename="../../annotator/app/claim_commands.py" line="+55"/>
+        <location filename="../../annotator/app/claim_commands.py" line="-188"/>
         <source>Edit claim attributes</source>
         <translation>Attribute der Behauptung bearbeiten</translation>
     </message>
@@ -2831,17 +2995,17 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Label {name} löschen</translation>
     </message>
     <message>
-        <location filename="../../annotator/app/source_commands.py" line="-96"/>
+        <location filename="../../annotator/app/source_commands.py" line="-98"/>
         <source>Assign source</source>
         <translation>Quelle zuordnen</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Merge {n} sources into {name}</source>
         <translation>{n} Quellen in {name} zusammenführen</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Rename {old} to {new}</source>
         <translation>{old} in {new} umbenennen</translation>
     </message>
