@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit
 
 from annotator.app.agreement import measure
 from annotator.app.commands import AddSpan
-from annotator.app.importing import run_import
+from annotator.app.importing import import_files, run_import
 from annotator.app.label_commands import RenameLabel
 from annotator.app.session import Session
 from annotator.app.suggesting import found_line
@@ -27,6 +27,7 @@ from tests.test_i18n import (
     sample,
 )
 from tests.test_i18n_windows import agreement, english_shown
+from tests.test_import_versions import _export, _project
 
 Key, Mod = Qt.Key, Qt.KeyboardModifier
 
@@ -161,3 +162,18 @@ def test_an_undo_refused_by_a_change_elsewhere_says_why_in_german(tmp_path):
     finally:
         mine.close()
         theirs.close()
+
+
+@pytest.mark.usefixtures("german")
+def test_another_annotators_version_imported_is_told_in_german(tmp_path):
+    maria, _ = _project(tmp_path / "a.db", "maria", {"Dresden": "LOC", "Hamburg": "LOC"})
+    exported = _export(maria, tmp_path / "out", "maria")
+    target, ids = _project(tmp_path / "b.db", "jonas", {"Dresden": "ORG", "Hamburg": "LOC"})
+    report = import_files(target, [exported])
+    assert [line.split(": ", 1)[1] for line in report.versions] == [
+        f"Fassung von maria für Artikel {aid} ergänzt" for aid in ids]
+    again = import_files(target, [exported])
+    assert all(line.endswith("übersprungen (die Fassung von maria ist schon da)")
+               for line in again.skipped)
+    maria.close()
+    target.close()

@@ -310,13 +310,17 @@ class _Writer:
             assert outcome.article_id is not None
             report.imported.append(outcome.article_id)
             return outcome.article_id, translate("Import", "imported {file}").format(file=where)
-        there = "".join(f" ({name}'s {what} already there)" for name, what in
-                        brought.there) if brought else ""
+        there = "".join((translate("Import", " ({name}'s version already there)") if what ==
+                         "version" else translate("Import", " ({name}'s spans already there)")
+                         ).format(name=name) for name, what in brought.there) if brought else ""
         if brought and (brought.added or brought.merged):
-            what = "spans on" if item.status is Status.NEW else "version of"  # as it says
             aid = outcome.article_id
-            parts = [f"{', '.join(brought.added)}'s {what} article {aid} added"] * bool(
-                brought.added) + [f"{name}'s version of article {aid}: {more} added"
+            added = (translate("Import", "{names}'s spans on article {id} added")  # as it says
+                     if item.status is Status.NEW else
+                     translate("Import", "{names}'s version of article {id} added"))
+            parts = [added.format(names=", ".join(brought.added), id=aid)] * bool(
+                brought.added) + [translate("Import", "{name}'s version of article {id}: {more} "
+                                            "added").format(name=name, id=aid, more=more)
                                   for name, more in brought.merged]
             message = f"{where}: {'; '.join(parts)}{there}"
             report.versions.append(message)

@@ -1399,12 +1399,12 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     <message>
         <location line="+189"/>
         <location line="+10"/>
-        <location line="+64"/>
+        <location line="+68"/>
         <source>failed: {problem}</source>
         <translation>fehlgeschlagen: {problem}</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-75"/>
         <source>warning: {problem}</source>
         <translation>Warnung: {problem}</translation>
     </message>
@@ -1414,7 +1414,32 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>importiert: {file}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
+        <source> ({name}&apos;s version already there)</source>
+        <translation> (die Fassung von {name} ist schon da)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> ({name}&apos;s spans already there)</source>
+        <translation> (die Textstellen von {name} sind schon da)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{names}&apos;s spans on article {id} added</source>
+        <translation>Textstellen von {names} in Artikel {id} ergänzt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{names}&apos;s version of article {id} added</source>
+        <translation>Fassung von {names} für Artikel {id} ergänzt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name}&apos;s version of article {id}: {more} added</source>
+        <translation>Fassung von {name} für Artikel {id}: {more} ergänzt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>{file}: same text as article {id}, skipped</source>
         <translation>{file}: gleicher Text wie Artikel {id}, übersprungen</translation>
     </message>
