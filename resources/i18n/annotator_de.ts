@@ -1272,7 +1272,12 @@
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+17"/>
+        <source>choose at least one layer</source>
+        <translation>mindestens eine Ebene wählen</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>{folder} holds other files: {names}.
 
 They are kept and nothing is replaced. Export into this folder?</source>
@@ -1747,12 +1752,17 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     <name>MatchingWorker</name>
     <message>
         <location filename="../../annotator/ui/matching_worker.py" line="+72"/>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>Semantic vectors for matching</source>
         <translation>Semantische Vektoren für den Abgleich</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-45"/>
+        <source>Finding zones after an import</source>
+        <translation>Zonen nach einem Import werden gesucht</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Splitting sentences for matching</source>
         <translation>Sätze für den Abgleich werden getrennt</translation>
     </message>
