@@ -1749,6 +1749,19 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     </message>
 </context>
 <context>
+    <name>Matching</name>
+    <message>
+        <location filename="../../annotator/app/matching.py" line="+71"/>
+        <source>sentence index</source>
+        <translation>Satzindex</translation>
+    </message>
+    <message>
+        <location line="+241"/>
+        <source>semantic vectors</source>
+        <translation>semantische Vektoren</translation>
+    </message>
+</context>
+<context>
     <name>MatchingWorker</name>
     <message>
         <location filename="../../annotator/ui/matching_worker.py" line="+72"/>
