@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.app.adjudication import nothing
+from annotator.app.adjudication_texts import nothing
 from annotator.app.importing import ImportReport
 from annotator.app.overview import read_overview, top
 from annotator.app.review_queue import open_suggestions

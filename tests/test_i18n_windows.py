@@ -39,9 +39,9 @@ DATA = {"maria", "anna", "ben", "cem", "jonas", "LOC", "ORG", "PER", "CLAIM", "S
         "Landtag", "Treffen", "Ministerin"}
 
 
-# Labels that show what the layers below ui say, English on purpose (docs/translations.md):
-# the session's messages and undo step names (app), the export formats' file layout (io)
-FROM_BELOW = {"adjudicationSaid", "exportLayout"}
+# Labels that show what the layers below app say, English on purpose (docs/translations.md):
+# the export formats' file layout (io)
+FROM_BELOW = {"exportLayout"}
 
 
 def items(root: QWidget) -> list[str]:

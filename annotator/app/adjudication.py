@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from annotator.app import adjudication_texts as texts
 from annotator.app.adjudication_commands import (
     CopySpans,
     ReplaceLinks,
@@ -63,7 +64,7 @@ class Disagreement:
     def says(self, annotator: str, text: str) -> str:
         """What an annotator has here, e.g. "LOC „Dresden“", or "nothing"."""
         return " + ".join(f"{a.label} „{text[a.start:a.end]}“"
-                          for a in self.spans[annotator]) or nothing()
+                          for a in self.spans[annotator]) or texts.nothing()
 
 
 Item = Disagreement | Difference  # what the keys step through
@@ -124,10 +125,7 @@ class Adjudication:
         False when the store refused."""
         if self.project.has_version(self.article_id, GOLD_ANNOTATOR):
             return True
-        n = len(self.agreed)
-        text = (QCoreApplication.translate("UndoStep", "Start gold: 1 agreed span") if n == 1
-                else QCoreApplication.translate("UndoStep", "Start gold: {n} agreed spans"))
-        with self.session.action(text.format(n=n)) as action:
+        with self.session.action(texts.gold_started(len(self.agreed))) as action:
             self._started()
         return action.error is None
 
@@ -140,7 +138,7 @@ class Adjudication:
         if not self.agreed:
             return
         copy = CopySpans(self.project, self.article_id, GOLD_ANNOTATOR, self.agreed,
-                         "Pre-accept the agreed spans")
+                         texts.pre_accept_spans())
         if not self.session.push(copy):
             return
         ids = {key(a): i for a, i in zip(self.agreed, copy.made, strict=True)}
@@ -149,7 +147,7 @@ class Adjudication:
                  if what == LINK for end, attrs in ends]
         if links:
             self.session.push(ReplaceLinks(self.project, self.article_id, GOLD_ANNOTATOR, [],
-                                           links, "Pre-accept the agreed links"))
+                                           links, texts.pre_accept_links()))
         for a in self.agreed:
             member = self.alike[key(a)].get((GROUP, GROUP))
             if member is not None:
@@ -203,14 +201,15 @@ class Adjudication:
         """What an annotator (None: gold) has at ``d``, e.g. "LOC „Dresden“", "kind factual"."""
         if isinstance(d, Disagreement):
             return d.says(who, self.text) if who else " + ".join(
-                f"{a.label} „{self.text[a.start:a.end]}“" for a in self.in_gold(d)) or nothing()
+                f"{a.label} „{self.text[a.start:a.end]}“"
+                for a in self.in_gold(d)) or texts.nothing()
         value = d.values[who] if who else self.gold_has(d)[1]
         return describe(self.project, self.text, d.what, d.name, value)
 
     def topic(self, d: Item) -> str:
         """What ``d`` is about: its layer for spans, e.g. "verdict of the claim „Der …“"."""
         if isinstance(d, Disagreement):
-            return d.layer.value
+            return texts.layer_name(d.layer)
         _, label, start, end = d.span
         said = self.text[start:end]
         said = said if len(said) <= 30 else said[:29].rstrip() + "…"
@@ -218,7 +217,7 @@ class Adjudication:
         topic = {ATTRIBUTE: translate("AdjudicationData", "{name} of {label} „{said}“"),
                  LINK: translate("AdjudicationData", "{name} link of {label} „{said}“"),
                  GROUP: translate("AdjudicationData", "claim group of {label} „{said}“")}
-        return topic[d.what].format(name=d.name, label=label, said=said)
+        return topic[d.what].format(name=texts.field_name(d.name), label=label, said=said)
 
     def take(self, index: int, annotator: str | None) -> bool:
         """Gold takes ``annotator``'s version of item ``index`` (None: none of it), in place of
@@ -226,24 +225,25 @@ class Adjudication:
         d = self.disagreements[index]
         if isinstance(d, Difference):
             value = d.values[annotator] if annotator is not None else None
-            return self._set(d, value, f"{annotator}'s" if annotator else "no")
+            return self._set(d, value, texts.value_taken(texts.field_name(d.name), span_name(d),
+                                                         annotator=annotator))
         chosen = list(d.spans[annotator]) if annotator is not None else []
         now = self.in_gold(d)
         wanted = {key(a) for a in chosen}
         remove = [g for g in now if key(g) not in wanted]
         had = {key(g) for g in now}
         add = [a for a in chosen if key(a) not in had]
-        who = f"{annotator}'s" if annotator else "no"
+        already, step = texts.spans_taken(annotator, d.layer, d.start, d.end)
         if not remove and not add:
-            self.session.said.emit(f"Gold has {who} spans there already")
+            self.session.said.emit(already)
             return False
-        with self.session.action(f"Gold: {who} {d.layer.value} at {d.start}–{d.end}") as act:
+        with self.session.action(step) as act:
             self._started()
             if remove:
                 self.session.push(DeleteSpans(self.project, self.article_id, remove))
             if add and annotator is not None:
                 copy = CopySpans(self.project, self.article_id, GOLD_ANNOTATOR, add,
-                                 "Take spans")
+                                 texts.take_spans())
                 if self.session.push(copy):
                     self._bring(annotator, add, copy.made)
         return act.error is None
@@ -272,7 +272,7 @@ class Adjudication:
                 add.append((start, end, lk.kind, lk.attrs))
         if add:
             self.session.push(ReplaceLinks(self.project, self.article_id, GOLD_ANNOTATOR, [],
-                                           add, "Bring their links"))
+                                           add, texts.bring_links()))
 
     def choices(self, index: int) -> tuple[str, ...]:
         """The values item ``index`` can be given by hand: those of a kind, check-worthiness
@@ -290,24 +290,27 @@ class Adjudication:
             return False
         d = self.disagreements[index]
         assert isinstance(d, Difference)
-        return self._set(d, as_json(values[choice]), values[choice])
+        return self._set(d, as_json(values[choice]), texts.value_taken(
+            texts.field_name(d.name), span_name(d), value=values[choice]))
 
-    def _set(self, d: Difference, value: Any, who: str) -> bool:
+    def _set(self, d: Difference, value: Any, said: tuple[str, str]) -> bool:
         """Gold's value of a difference becomes ``value`` (one undo step; gold is started
-        first, a step of its own, when its start was undone)."""
+        first, a step of its own, when its start was undone); ``said``: what to say when gold
+        has it already, the step's name."""
         if not self.start():
             return False
         span, now = self.gold_has(d)
         if span is None:
-            self.session.said.emit(f"Gold has no {span_name(d)} any more: take it first")
+            self.session.said.emit(texts.span_gone(span_name(d)))
             return False
+        already, step = said
         if now == value:
-            self.session.said.emit(f"Gold has {who} {d.name} there already")
+            self.session.said.emit(already)
             return False
         command = self._command(d, span, now, value)
         if command is None:
             return False
-        with self.session.action(f"Gold: {who} {d.name} of {span_name(d)}") as act:
+        with self.session.action(step) as act:
             self.session.push(command)
         return act.error is None
 
@@ -324,8 +327,7 @@ class Adjudication:
         missing = [end for end, _ in value or () if end not in gold]
         if missing:
             _, label, start, end = missing[0]
-            self.session.failed.emit(f"Gold has no {label} „{self.text[start:end]}“ for the "
-                                     "link: take that span first")
+            self.session.failed.emit(texts.link_end_missing(label, self.text[start:end]))
             return None
         remove = [lk for lk in self.project.links_of(span.id)
                   if lk.from_id == span.id and lk.kind == d.name]
@@ -337,20 +339,15 @@ class Adjudication:
         """Mark the gold version done (undoable; started first when it was undone)."""
         if self.project.has_version(self.article_id, GOLD_ANNOTATOR):
             return self.session.set_status(self.article_id, Status.DONE)
-        with self.session.action("Mark gold done") as action:
+        with self.session.action(texts.gold_done()) as action:
             self._started()
             self.session.set_status(self.article_id, Status.DONE)
         return action.error is None
 
 
-def nothing() -> str:
-    """What an annotator without spans at a disagreement has."""
-    return QCoreApplication.translate("AdjudicationData", "nothing")
-
-
 def span_name(d: Difference) -> str:
     _, label, start, end = d.span
-    return f"{label} span at {start}–{end}"
+    return texts.span_name(label, start, end)
 
 
 def read_versions(project: Project, article_id: int, in_progress: bool = False

@@ -6,16 +6,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from annotator.app import adjudication_texts as texts
+from annotator.app.adjudication_texts import SOURCE
 from annotator.app.changes import Part
 from annotator.app.claim_commands import expect
 from annotator.app.commands import StoreCommand
-from annotator.app.conflicts import Conflict, expect_annotation, expect_link
+from annotator.app.conflicts import QT_TRANSLATE_NOOP, Conflict, expect_annotation, expect_link
 from annotator.app.version_commands import StartVersion
 from annotator.core.model import Annotation, Layer, Link, Span
 from annotator.store import Project
 from annotator.store.memberships import Member, members_of
 
-SOURCE = "canonical source"  # a source mention's entry in the registry, adjudicated as a field
 NewLink = tuple[int, int, str, dict[str, Any]]  # from, to, kind, attributes
 
 
@@ -29,7 +30,8 @@ class StartGold(StartVersion):
 
     def apply(self) -> None:
         if self.project.has_version(self.article_id, self.annotator):
-            raise Conflict("the article's gold version was started elsewhere")
+            raise Conflict(texts.translate("Conflict", "the article's gold version was started "
+                                           "elsewhere"))
         self.started = self.project.start_version(self.article_id, self.annotator, self.status,
                                                   self.started, copy=False)
 
@@ -72,7 +74,7 @@ class SetField(StoreCommand):
     """Set one attribute of a span (or its canonical source); None takes it away."""
 
     def __init__(self, project: Project, ann: Annotation, name: str, value: Any) -> None:
-        super().__init__(project, ann.article_id, f"Set {name}")
+        super().__init__(project, ann.article_id, texts.set_field(texts.field_name(name)))
         self.annotation_id, self.name = ann.id, name
         self.before, self.after = field(ann, name), value
         self.parts = Part.SPANS | (Part.SOURCES if name == SOURCE else Part.NONE)
@@ -81,8 +83,9 @@ class SetField(StoreCommand):
         try:
             ann = self.project.annotation(self.annotation_id)
         except KeyError:
-            raise Conflict("the span was removed elsewhere") from None
-        expect(field(ann, self.name), was, f"the span's {self.name}")
+            raise Conflict(texts.translate("Conflict", "the span was removed elsewhere")) from None
+        expect(field(ann, self.name), was, texts.translate("Conflict", "the span's {name}").format(
+            name=texts.field_name(self.name)))
         if self.name == SOURCE:
             self.project.claims.set_canonical([ann.id], value)
             return
@@ -102,8 +105,8 @@ class ReplaceLinks(StoreCommand):
     """Remove some links of a version and add others (ids kept through undo and redo)."""
 
     def __init__(self, project: Project, article_id: int, annotator: str,
-                 remove: list[Link], add: list[NewLink], text: str = "Take links") -> None:
-        super().__init__(project, article_id, text)
+                 remove: list[Link], add: list[NewLink], text: str | None = None) -> None:
+        super().__init__(project, article_id, text or texts.take_links())
         self.annotator, self.remove, self.add = annotator, remove, add
         self.ids: list[int | None] = [None] * len(add)
 
@@ -132,7 +135,7 @@ class SetMembership(StoreCommand):
 
     def __init__(self, project: Project, ann: Annotation, annotator: str,
                  before: Member | None, after: Member | None) -> None:
-        super().__init__(project, ann.article_id, "Set the claim's group")
+        super().__init__(project, ann.article_id, texts.set_group())
         if ann.layer is not Layer.CLAIM:
             raise ValueError("only claims are in claim groups")
         self.annotation_id, self.annotator = ann.id, annotator
@@ -140,7 +143,8 @@ class SetMembership(StoreCommand):
 
     def _write(self, was: Member | None, now: Member | None) -> None:
         claims, ident = self.project.claims, self.annotation_id
-        expect(members_of(self.project.db, [ident]).get(ident), was, "the claim's group")
+        expect(members_of(self.project.db, [ident]).get(ident), was,
+               QT_TRANSLATE_NOOP("Conflict", "the claim's group"))
         if was is not None:
             claims.remove_member(was.group_id, ident)
         if now is not None:

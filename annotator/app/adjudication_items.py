@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from annotator.app.adjudication_commands import SOURCE
+from annotator.app.adjudication_texts import SOURCE, field_name
 from annotator.core.model import (
     CHECKWORTHY,
     CLAIM_KINDS,
@@ -147,10 +147,10 @@ def describe(project: Project, text: str, what: str, name: str, value: Value) ->
     translate = QCoreApplication.translate
     if what == ATTRIBUTE:
         if value is None:
-            return translate("AdjudicationData", "no {name}").format(name=name)
+            return translate("AdjudicationData", "no {name}").format(name=field_name(name))
         found = json.loads(value)
         if name == SOURCE:
-            return f"{name} {project.claims.source(found).name}"
+            return f"{field_name(name)} {project.claims.source(found).name}"
         return f"{name} {_short(found)}"
     if what == LINK:
         return " + ".join(f"→ {label} „{text[start:end]}“" + _cue(attrs)

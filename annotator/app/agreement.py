@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
 from annotator.app.agreement_claims import claim_figures
 from annotator.app.agreement_layers import LayerFigures, layer_figures, pairs_of
@@ -79,20 +80,25 @@ def measure(project: Project, annotators: Sequence[str] | None = None,
     if unknown:
         raise ValueError(f"no layer {unknown[0]!r} (layers: {', '.join(LAYERS)})")
     say = progress or (lambda done, total, message: None)
-    say(0, len(wanted) + 2, "Reading the annotations…")
+    translate = QCoreApplication.translate  # the GUI's progress and refusal, in its language
+    say(0, len(wanted) + 2, translate("AgreementProgress", "Reading the annotations…"))
     rows = read_agreement(project.db, annotators, in_progress)
     if len(rows.annotators) < 2:
-        asked = "asked for" if annotators else "in the project besides imported data"
-        raise ValueError(f"agreement needs two annotators or more; {asked}: "
-                         f"{', '.join(rows.annotators) or 'none'}")
+        raise ValueError((translate("AgreementProgress", "agreement needs two annotators or "
+                                    "more; asked for: {names}") if annotators else
+                          translate("AgreementProgress", "agreement needs two annotators or "
+                                    "more; in the project besides imported data: {names}")
+                          ).format(names=", ".join(rows.annotators) or translate(
+                              "AgreementProgress", "none")))
     pairs = pairs_of(len(rows.annotators))
-    say(1, len(wanted) + 2, "Tokens…")
+    say(1, len(wanted) + 2, translate("AgreementProgress", "Tokens…"))
     found = tokens(rows.texts)
     figures = {}
     for done, layer in enumerate(wanted, start=2):
         if cancelled and cancelled():
             break
-        say(done, len(wanted) + 2, f"Layer {layer}…")
+        say(done, len(wanted) + 2, translate("AgreementProgress", "Layer {layer}…").format(
+            layer=translate("Layer", layer)))
         fig = layer_figures(rows, layer, found)
         if fig is not None:
             figures[layer] = fig

@@ -3,6 +3,8 @@ the source that reports it ("Laut X sagte Y, …": claim → Y → X), in one ac
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from annotator.app import claim_ops
 from annotator.app.article_state import ArticleState
 from annotator.app.session import Session
@@ -15,7 +17,8 @@ def accept_suggested(session: Session, state: ArticleState, claim: Annotation,
     """Link the claim to its suggested source (``claim_ops.accept_attribution``), then each
     source of ``attribution.via`` from the one it reports, marking mentions not marked yet.
     One action; the claim's link, or None."""
-    with session.action("Accept suggested attribution") as action:
+    step = QCoreApplication.translate("UndoStep", "Accept suggested attribution")
+    with session.action(step) as action:
         link = claim_ops.accept_attribution(session, state, claim, attribution)
         speaker = link.to_id if link is not None else None
         for hop in attribution.via:

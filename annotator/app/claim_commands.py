@@ -9,17 +9,25 @@ from PySide6.QtCore import QCoreApplication
 
 from annotator.app.changes import Changes, Part
 from annotator.app.commands import Conflict, StoreCommand
+from annotator.app.conflicts import QT_TRANSLATE_NOOP
 from annotator.core.model import Annotation, Link
 from annotator.store import Project
 from annotator.store.matching_store import MatchSpan
 
 translate = QCoreApplication.translate  # lupdate collects translate("UndoStep", …)
+# What a conflict names (translated when it is raised)
+GROUP = QT_TRANSLATE_NOOP("Conflict", "the claim group")
+MERGED_GROUP = QT_TRANSLATE_NOOP("Conflict", "the merged claim group")
+DECISION = QT_TRANSLATE_NOOP("Conflict", "the match decision")
+VALUE_STANCE = QT_TRANSLATE_NOOP("Conflict", "the claim's value or stance")
 
 
 def expect(now: Any, was: Any, what: str) -> None:
-    """Raise Conflict when a value is not what this command left or found there."""
+    """Raise Conflict when a value is not what this command left or found there (``what``:
+    marked with QT_TRANSLATE_NOOP under ``Conflict``, or translated)."""
     if now != was:
-        raise Conflict(f"{what} was changed elsewhere")
+        raise Conflict(translate("Conflict", "{what} was changed elsewhere").format(
+            what=translate("Conflict", what)))
 
 
 def _annotation_attrs(project: Project, annotation_id: int) -> dict[str, Any] | None:
@@ -37,14 +45,15 @@ def _group(project: Project, group_id: int, what: str):
     try:
         return project.claims.group(group_id)
     except KeyError:
-        raise Conflict(f"{what} was removed elsewhere") from None
+        raise Conflict(translate("Conflict", "{what} was removed elsewhere").format(
+            what=translate("Conflict", what))) from None
 
 
 def _member(project: Project, group_id: int, annotation_id: int):
-    group = _group(project, group_id, "the claim group")
+    group = _group(project, group_id, GROUP)
     found = next((m for m in group.members if m.annotation_id == annotation_id), None)
     if found is None:
-        raise Conflict("the claim was taken out of the group elsewhere")
+        raise Conflict(translate("Conflict", "the claim was taken out of the group elsewhere"))
     return found
 
 
@@ -60,7 +69,7 @@ class SetAttrs(StoreCommand):
         now = _annotation_attrs(self.project, self.annotation_id)
         if self.first and now is not None:  # the first time, what is stored is what it changes
             self.before, was, self.first = dict(now), now, False
-        expect(now, was, "the claim's attributes")
+        expect(now, was, QT_TRANSLATE_NOOP("Conflict", "the claim's attributes"))
         self.project.update_annotation(self.annotation_id, attrs=attrs)
 
     def apply(self) -> None:
@@ -83,7 +92,7 @@ class SetLinkAttrs(StoreCommand):
         now = _link_attrs(self.project, self.link_id, self.from_id)
         if self.first and now is not None:
             self.before, was, self.first = dict(now), now, False
-        expect(now, was, "the attribution")
+        expect(now, was, QT_TRANSLATE_NOOP("Conflict", "the attribution"))
         self.project.update_link(self.link_id, attrs)
 
     def apply(self) -> None:
@@ -123,9 +132,9 @@ class GroupClaims(StoreCommand):
             _member(self.project, self.target, annotation_id)
             self.project.claims.remove_member(self.target, annotation_id)
         if self.created is not None:
-            others = _group(self.project, self.created, "the claim group").members
+            others = _group(self.project, self.created, GROUP).members
             if others:  # another window put claims into the new group meanwhile
-                raise Conflict("the claim group has other members now")
+                raise Conflict(translate("Conflict", "the claim group has other members now"))
             self.project.claims.delete_group(self.created)
 
 
@@ -171,7 +180,7 @@ class SetMember(StoreCommand):
         if self.first:
             self.before = was = (member.value, member.stance)
             self.first = False
-        expect((member.value, member.stance), was, "the claim's value or stance")
+        expect((member.value, member.stance), was, VALUE_STANCE)
         self.project.claims.set_member(self.group_id, self.annotation_id, value=now[0],
                                        stance=now[1])
 
@@ -199,11 +208,11 @@ class ResolveGroup(StoreCommand):
                       "title": group.title if title is None else title}
 
     def _write(self, was: dict[str, Any], now: dict[str, Any]) -> None:
-        group = _group(self.project, self.group_id, "the claim group")
+        group = _group(self.project, self.group_id, GROUP)
         stored = {"holding_id": group.holding_id, "note": group.note, "title": group.title}
         if self.first:
             self.before, was, self.first = stored, stored, False
-        expect(stored, was, "the claim group")
+        expect(stored, was, GROUP)
         self.project.claims.update_group(self.group_id, **now)
 
     def apply(self) -> None:
@@ -229,8 +238,8 @@ class MergeGroups(StoreCommand):
         return Changes(self.touched, self.parts)
 
     def apply(self) -> None:
-        kept = _group(self.project, self.keep, "the claim group")
-        gone = _group(self.project, self.merged, "the merged claim group")
+        kept = _group(self.project, self.keep, GROUP)
+        gone = _group(self.project, self.merged, MERGED_GROUP)
         self.kept = (kept.note, kept.holding_id)
         self.gone = (gone.title, gone.note, gone.holding_id)
         self.moved = [m.annotation_id for m in gone.members]
@@ -238,9 +247,9 @@ class MergeGroups(StoreCommand):
         self.project.claims.merge_groups(self.keep, self.merged)
 
     def revert(self) -> None:
-        here = {m.annotation_id for m in _group(self.project, self.keep, "the claim group").members}
+        here = {m.annotation_id for m in _group(self.project, self.keep, GROUP).members}
         if not set(self.moved) <= here:
-            raise Conflict("the merged claims were moved elsewhere")
+            raise Conflict(translate("Conflict", "the merged claims were moved elsewhere"))
         title, note, holding = self.gone
         self.project.claims.unmerge(self.keep, self.merged, title, self.moved, note=note,
                                     holding_id=holding, kept=self.kept)
@@ -254,7 +263,8 @@ class DecideMatch(StoreCommand):
 
     def __init__(self, project: Project, query: MatchSpan, candidate: MatchSpan, decision: str,
                  annotator: str, method: str = "") -> None:
-        super().__init__(project, None, f"{decision.capitalize()} match")
+        super().__init__(project, None, translate("UndoStep", "Confirm match")
+                         if decision == "confirmed" else translate("UndoStep", "Reject match"))
         self.query, self.candidate, self.decision = query, candidate, decision
         self.annotator, self.method = annotator, method
         self.before: dict[str, Any] | None = None
@@ -269,8 +279,8 @@ class DecideMatch(StoreCommand):
     def revert(self) -> None:
         store = self.project.matching
         now = store.decision_row(self.query, self.candidate)
-        expect((now or {}).get("id"), self.made, "the match decision")
-        expect((now or {}).get("decision"), self.decision, "the match decision")
+        expect((now or {}).get("id"), self.made, DECISION)
+        expect((now or {}).get("decision"), self.decision, DECISION)
         assert self.made is not None
         store.delete_decision(self.made)
         if self.before is not None:

@@ -3,12 +3,15 @@ for, testable without a window. The UI keeps the keys and the wiring."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from annotator.app.article_state import ArticleState
 from annotator.app.session import Session
 from annotator.core.model import Annotation, Layer, Link, Span
 from annotator.store.matching_store import MatchSpan
 
 CANONICAL_MATCH = 0.9  # a registry name this close to a mention is the source it names
+translate = QCoreApplication.translate  # lupdate collects translate("UndoStep", …)
 
 
 def attribution_for(state: ArticleState, claim: Annotation):
@@ -24,7 +27,7 @@ def attribution_for(state: ArticleState, claim: Annotation):
 def mark_source(session: Session, state: ArticleState, span: Span) -> Annotation | None:
     """Mark a source mention and point it at the canonical source it most likely names (a
     registry entry, or a new one): one action. The mention, or None when nothing was stored."""
-    with session.action("Mark source") as action:
+    with session.action(translate("UndoStep", "Mark source")) as action:
         mention = session.add_span(state.article.id, Layer.SOURCE, span)
         if mention is not None:
             assign_canonical(session, state, mention)
@@ -56,7 +59,7 @@ def accept_attribution(session: Session, state: ArticleState, claim: Annotation,
     attrs = {"quote_type": attribution.quote_type}
     if attribution.cue:
         attrs["cue"] = attribution.cue
-    with session.action("Accept suggested attribution") as action:
+    with session.action(translate("UndoStep", "Accept suggested attribution")) as action:
         source = next((a for a in state.layer(Layer.SOURCE) if (a.start, a.end) == (start, end)),
                        None)
         if source is None:
@@ -70,7 +73,9 @@ def accept_attribution(session: Session, state: ArticleState, claim: Annotation,
 def link_to_new_source(session: Session, state: ArticleState, claim: Annotation,
                        span: Span) -> Link | None:
     """Mark a source mention and link the claim to it: one action."""
-    with session.action(f"Link claim to new source {state.text[span.start:span.end]}") as action:
+    step = translate("UndoStep", "Link claim to new source {name}").format(
+        name=state.text[span.start:span.end])
+    with session.action(step) as action:
         source = mark_source(session, state, span)
         link = (session.link_claim(claim.article_id, claim.id, source.id)
                 if source is not None else None)
@@ -97,7 +102,7 @@ def group_with(session: Session, query: MatchSpan, candidate: MatchSpan,
     candidate's is merged into the claim's (``session.said`` says so). Each claim's typed
     values are stored first, and a joining claim states the value it gives on the point. A
     sentence becomes a claim first. One action; the group's id, or None."""
-    with session.action("Group claims about the same point") as action:
+    with session.action(translate("UndoStep", "Group claims about the same point")) as action:
         session.decide_match(query, candidate, "confirmed", method)
         claim_id, other_id = claim_at(session, query), claim_at(session, candidate)
         group, told = None, ""
@@ -123,8 +128,9 @@ def _join(session: Session, claim_id: int, other_id: int) -> tuple[int | None, s
         kept, gone = claims.group(mine).title, claims.group(theirs).title
         if not session.merge_groups(mine, theirs):
             return None, ""
-        return mine, (f"Merged group {theirs} \u201c{gone}\u201d into group {mine} "
-                      f"\u201c{kept}\u201d")
+        return mine, translate("Claims", "Merged group {merged} “{gone}” into group "
+                               "{keep} “{kept}”").format(merged=theirs, gone=gone, keep=mine,
+                                                         kept=kept)
     a, b = (session.project.annotation(c) for c in (claim_id, other_id))
     said_a, said_b = told_on_point(session.project, a, values[claim_id], b, values[other_id])
     for group, joining in ((mine, (other_id, said_b)), (theirs, (claim_id, said_a))):

@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from annotator.app.article_state import ArticleState
 from annotator.app.session import Session
 from annotator.core.model import Annotation, Layer, Span, Suggestion
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
 
 SNIPPET = 110  # characters of a candidate the ranked list shows
 TOLD = 60  # characters of the value text a group member states
+translate = QCoreApplication.translate  # lupdate collects translate("Claims", …)
 
 
 def entity_spans(marked: Iterable[Annotation], suggested: Iterable[Suggestion], start: int,
@@ -78,7 +81,7 @@ def set_values(session: Session, claim: Annotation, values: list[ClaimValue]) ->
     stored = from_attrs(claim.attrs)
     if stored is not None and list(stored) == values:
         return False
-    with session.action("Edit the claim's values") as action:
+    with session.action(translate("UndoStep", "Edit the claim's values")) as action:
         session.set_attrs(claim, with_values(claim.attrs, values))
     return action.error is None
 
@@ -96,9 +99,11 @@ def edit_value(session: Session, claim: Annotation, index: int | None, typed: st
     published = session.project.article(claim.article_id).published
     new = parse_value(typed, published, slot=old.slot if old else None)
     if new is None:
-        what = f"no {old.slot}" if old else "no value"
-        session.failed.emit(f"\u201c{typed.strip()}\u201d: {what} found (type slot: text, "
-                            "e.g. \u201cplace: Prag\u201d)")
+        said = (translate("Claims", "“{typed}”: no {slot} found (type slot: text, e.g. "
+                          "“place: Prag”)") if old else
+                translate("Claims", "“{typed}”: no value found (type slot: text, e.g. "
+                          "“place: Prag”)"))
+        session.failed.emit(said.format(typed=typed.strip(), slot=old.slot if old else ""))
         return False
     values = [new if v is old else v for v in values] if old else [*values, new]
     return set_values(session, claim, values)

@@ -206,7 +206,8 @@ class AddSpan(StoreCommand):
     def __init__(self, project: Project, article_id: int, layer: Layer, span: Span,
                  annotator: str, suggestion: Suggestion | None = None) -> None:
         super().__init__(project, article_id, QCoreApplication.translate(
-            "UndoStep", "Add {label} ({layer})").format(label=span.label, layer=layer.value))
+            "UndoStep", "Add {label} ({layer})").format(
+            label=span.label, layer=QCoreApplication.translate("Layer", layer.value)))
         self.layer, self.span, self.annotator, self.suggestion = layer, span, annotator, suggestion
         self.layers = frozenset({layer})
         if suggestion is not None:

@@ -28,6 +28,8 @@ from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from annotator import __version__
 from annotator.app import report_lines
 from annotator.app.splits import SPLIT_BY, assign, linked_groups, split_of
@@ -375,7 +377,8 @@ class _Stream:
             yield draft
             self.done += 1
             if self.progress:
-                self.progress(self.done, f"article {article_id}")
+                self.progress(self.done, QCoreApplication.translate(
+                    "Export", "article {id}").format(id=article_id))
             self.check()
 
     def check(self) -> None:

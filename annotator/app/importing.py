@@ -1,7 +1,8 @@
 """The import use case: files → articles in the project → entity and claim suggestions.
 
-Plain Python (no Qt): ``annotator import`` calls ``run_import`` directly, File ▸ Import runs it
-in a worker (app/jobs.py). The suggestions are app/suggesting.py's.
+``annotator import`` calls ``run_import`` directly, File ▸ Import runs it in a worker
+(app/jobs.py); its progress lines are in the interface's language (English on the command
+line: no translator there). The suggestions are app/suggesting.py's.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import count
 from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
 
 from annotator.app import report_lines
 from annotator.app.import_batches import (
@@ -46,6 +49,7 @@ Progress = Callable[[int, str], None]  # (items done so far, what was just done)
 RunProgress = Callable[[int, int, str], None]  # (items done, items in all, what was just done)
 Cancelled = Callable[[], bool]
 Texts = Iterator[tuple[int, str]]  # (article id, text) of articles, as they come
+translate = QCoreApplication.translate  # lupdate collects translate("Import", …)
 
 
 def _never() -> bool:
@@ -102,7 +106,7 @@ def run_import(
     mapping, app/import_labels.py).
     """
     run = _Run(project, progress)
-    run.say("Looking for files…")
+    run.say(translate("Import", "Looking for files…"))
     files = find_files(paths)
     run.total = count_items(files)
     writer = _Writer(project, run.report, layers, later=not suggest)
@@ -291,33 +295,38 @@ class _Writer:
         report = self.report
         if isinstance(item, ImportFailure):
             report.failed.append(str(item))
-            return None, f"failed: {item}"
+            return None, translate("Import", "failed: {problem}").format(problem=item)
         if isinstance(item, ImportWarning):
             report.warnings.append(str(item))
-            return None, f"warning: {item}"
+            return None, translate("Import", "warning: {problem}").format(problem=item)
         assert outcome is not None
         brought = brought or outcome.versions
         where = printable(item.source_path or item.title)
         if outcome.error is not None:
             message = f"{where}: {printable(outcome.error)}"
             report.failed.append(message)
-            return None, f"failed: {message}"
+            return None, translate("Import", "failed: {problem}").format(problem=message)
         if outcome.new:
             assert outcome.article_id is not None
             report.imported.append(outcome.article_id)
-            return outcome.article_id, f"imported {where}"
-        there = "".join(f" ({name}'s {what} already there)" for name, what in
-                        brought.there) if brought else ""
+            return outcome.article_id, translate("Import", "imported {file}").format(file=where)
+        there = "".join((translate("Import", " ({name}'s version already there)") if what ==
+                         "version" else translate("Import", " ({name}'s spans already there)")
+                         ).format(name=name) for name, what in brought.there) if brought else ""
         if brought and (brought.added or brought.merged):
-            what = "spans on" if item.status is Status.NEW else "version of"  # as it says
             aid = outcome.article_id
-            parts = [f"{', '.join(brought.added)}'s {what} article {aid} added"] * bool(
-                brought.added) + [f"{name}'s version of article {aid}: {more} added"
+            added = (translate("Import", "{names}'s spans on article {id} added")  # as it says
+                     if item.status is Status.NEW else
+                     translate("Import", "{names}'s version of article {id} added"))
+            parts = [added.format(names=", ".join(brought.added), id=aid)] * bool(
+                brought.added) + [translate("Import", "{name}'s version of article {id}: {more} "
+                                            "added").format(name=name, id=aid, more=more)
                                   for name, more in brought.merged]
             message = f"{where}: {'; '.join(parts)}{there}"
             report.versions.append(message)
             return None, message
-        message = f"{where}: same text as article {outcome.article_id}, skipped{there}"
+        message = translate("Import", "{file}: same text as article {id}, skipped").format(
+            file=where, id=outcome.article_id) + there
         report.skipped.append(message)
         return None, message
 
@@ -362,7 +371,9 @@ class _Run:
             self.progress(done, max(done, self.total), message)
 
     def file_read(self, target: Path | ImportFailure) -> None:
-        self.say(f"read {target.name}" if isinstance(target, Path) else f"failed: {target}")
+        self.say(translate("Import", "read {file}").format(file=target.name)
+                 if isinstance(target, Path) else
+                 translate("Import", "failed: {problem}").format(problem=target))
 
     def note(self, found: list[Stage]) -> None:
         """What the suggestion stages did, in the report."""

@@ -107,7 +107,8 @@ def _suggest(
         done = n
         progress(n, len(ids), message)
 
-    progress(0, len(ids), f"Suggesting entities with {suggester.load().name}…")
+    progress(0, len(ids), QCoreApplication.translate(
+        "Suggesting", "Suggesting entities with {model}…").format(model=suggester.load().name))
     total = suggest_entities_for(project, ids, suggester, progress=step, cancelled=cancelled)
     return done, total
 

@@ -26,9 +26,10 @@ class RenameLabel(StoreCommand):
             old=old, new=new))
         self.layer, self.old, self.new = layer, old, new.strip()
         if not self.new:
-            raise ValueError("a label needs a name")
+            raise ValueError(translate("Labels", "a label needs a name"))
         if scheme.label_row(project.db, layer, self.new) is not None:
-            raise ValueError(f"{layer.value} label {self.new!r} exists already")
+            raise ValueError(translate("Labels", "{layer} label '{name}' exists already").format(
+                layer=translate("Layer", layer.value), name=self.new))
         self.articles = frozenset(scheme.articles_using(project.db, layer, old))
 
     def apply(self) -> None:
@@ -51,7 +52,8 @@ class DeleteLabel(StoreCommand):
             name=name))
         self.layer, self.name = layer, name
         if scheme.uses(project.db, layer, name):
-            raise ValueError(f"{name} is in use: rename it instead, or delete its spans first")
+            raise ValueError(translate("Labels", "{name} is in use: rename it instead, or delete "
+                                       "its spans first").format(name=name))
         self.row: dict[str, Any] | None = None
 
     def apply(self) -> None:

@@ -20,6 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
+
 from annotator.app import matching_rank
 from annotator.app.matching_types import MatchCandidate, MatchingError, MatchSnapshot
 from annotator.app.zones import kept_sentences, zones_of
@@ -66,7 +68,7 @@ def split_missing(project: Project, article_ids: list[int] | None = None, limit:
         out[article_id] = kept_sentences(project.article(article_id).text,
                                          zones_of(project, article_id))
         if progress:
-            progress(n, len(todo), "sentence index")
+            progress(n, len(todo), QCoreApplication.translate("Matching", "sentence index"))
     return out
 
 
@@ -307,7 +309,7 @@ def embed_missing(project: Project, progress: Progress | None = None,
         store_vectors(project, vectors)
         done += len(vectors)
         if progress:
-            progress(done, total, "semantic vectors")
+            progress(done, total, QCoreApplication.translate("Matching", "semantic vectors"))
     return done
 
 

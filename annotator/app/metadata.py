@@ -22,7 +22,12 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class MetaError(ValueError):
-    """A value the article cannot take; the message says which and why."""
+    """A value the article cannot take; the message says which and why (in English: the
+    window words it from ``field`` and ``value``)."""
+
+    def __init__(self, message: str, field: str = "", value: str = "") -> None:
+        super().__init__(message)
+        self.field, self.value = field, value
 
 
 def checked(fields: Mapping[str, str | None]) -> dict[str, str | None]:
@@ -34,11 +39,11 @@ def checked(fields: Mapping[str, str | None]) -> dict[str, str | None]:
             raise MetaError(f"no metadata field {name!r} (fields: {', '.join(FIELDS)})")
         out[name] = (value or "").strip() or None
     if "title" in out and out["title"] is None:
-        raise MetaError("title: an article needs a title")
+        raise MetaError("title: an article needs a title", "title")
     day = out.get("published")
     if day is not None and not _is_date(day):
         raise MetaError(f"published: \u201c{day}\u201d is not a date; write it as YYYY-MM-DD, "
-                        "e.g. 2024-10-22")
+                        "e.g. 2024-10-22", "published", day)
     return out
 
 

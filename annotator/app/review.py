@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import enum
 
+from PySide6.QtCore import QCoreApplication
+
 from annotator.app.session import Session
 from annotator.core.model import Status, Suggestion
 from annotator.store import Project
@@ -40,10 +42,19 @@ def mark_done(session: Session, article_id: int, rest: Rest | None = None) -> bo
         return session.set_status(article_id, Status.DONE)
     if rest is None:
         return False
-    verb = "Accept" if rest is Rest.ACCEPT else "Reject"
-    n = len(found)
-    with session.action(f"{verb} {n} open suggestion{'s' if n != 1 else ''} and mark done"
-                        ) as action:
+    with session.action(_done_step(rest, len(found))) as action:
         (session.accept if rest is Rest.ACCEPT else session.reject)(article_id, found)
         session.set_status(article_id, Status.DONE)
     return action.error is None
+
+
+def _done_step(rest: Rest, n: int) -> str:
+    """The undo step's name of ``mark_done`` with open suggestions."""
+    translate = QCoreApplication.translate
+    if rest is Rest.ACCEPT:
+        text = (translate("UndoStep", "Accept 1 open suggestion and mark done") if n == 1 else
+                translate("UndoStep", "Accept {n} open suggestions and mark done"))
+    else:
+        text = (translate("UndoStep", "Reject 1 open suggestion and mark done") if n == 1 else
+                translate("UndoStep", "Reject {n} open suggestions and mark done"))
+    return text.format(n=n)

@@ -22,7 +22,7 @@ from annotator.app import metadata, zones
 from annotator.app import source_commands as source_cmd
 from annotator.app.article_commands import SetMeta
 from annotator.app.session_claims import ClaimEdits
-from annotator.app.version_commands import SetStatus, StartVersion, status_word
+from annotator.app.version_commands import SetStatus, StartVersion, read_only, status_word
 from annotator.core.model import Annotation, Layer, Link, Span, Status, Suggestion
 from annotator.core.names import ATTRIBUTED_TO
 from annotator.core.spans import check_span
@@ -68,12 +68,11 @@ class Session(QObject, ClaimEdits):
         self.switched.emit()
 
     def refused(self) -> bool:
-        """True when the session is read only, and then say that it writes nothing (as a
-        failed action step, inside one)."""
+        """True when read only, and then say that it writes nothing (as a failed step, inside
+        an action)."""
         if not self.read_only:
             return False
-        message = (f"Read only: this is {self.shown}'s version, nothing was changed; show "
-                   f"your own ({self.annotator}) to edit")
+        message = read_only(self.shown, self.annotator)
         if self._action is not None:
             self._action.error = self._action.error or message
         else:
@@ -358,7 +357,8 @@ class Session(QObject, ClaimEdits):
             return False
         if self.refused():
             return False
-        with self.action(f"Zone: {label or 'body'}") as action:
+        with self.action(translate("UndoStep", "Zone: {zone}").format(zone=label) if label
+                         else translate("UndoStep", "Zone: body")) as action:
             if not self.project.has_version(article_id, self.annotator):
                 self.push(StartVersion(self.project, article_id, self.annotator))
                 edit = zones.zone_edit(self.project, article_id, start, end, label,

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from annotator.app.changes import Changes, Part
 from annotator.app.claim_commands import expect
 from annotator.app.commands import RESIZE_ID, Conflict, StoreCommand, UpdateSpan
+from annotator.app.conflicts import QT_TRANSLATE_NOOP
 from annotator.core.model import Annotation, CanonicalSource
 from annotator.store import Project
 
@@ -22,7 +23,7 @@ def stored(project: Project, source_id: int) -> CanonicalSource:
     try:
         return project.claims.source(source_id)
     except KeyError:
-        raise Conflict("the source was removed elsewhere") from None
+        raise Conflict(translate("Conflict", "the source was removed elsewhere")) from None
 
 
 class AssignSource(StoreCommand):
@@ -52,7 +53,8 @@ class AssignSource(StoreCommand):
 
     def revert(self) -> None:
         expect(self.project.claims.canonical_of(self.mentions),
-               dict.fromkeys(self.before, self.target), "the mentions' canonical source")
+               dict.fromkeys(self.before, self.target),
+               QT_TRANSLATE_NOOP("Conflict", "the mentions' canonical source"))
         for mention, source in self.before.items():
             self.project.claims.set_canonical([mention], source)
         if self.created is not None:
@@ -82,7 +84,8 @@ class MergeSources(StoreCommand):
         now = [stored(self.project, s.id) for s in (self.keep, *self.merged)]
         if self.first:
             (self.keep, *self.merged), self.first = now, False
-        expect(now, [self.keep, *self.merged], "a source of the merge")
+        expect(now, [self.keep, *self.merged],
+               QT_TRANSLATE_NOOP("Conflict", "a source of the merge"))
         aliases = set(self.keep.aliases)
         for src in self.merged:
             self.moved[src.id] = claims.mentions_of(src.id)
@@ -96,10 +99,10 @@ class MergeSources(StoreCommand):
     def revert(self) -> None:
         claims = self.project.claims
         expect(stored(self.project, self.keep.id).aliases, self.aliases,
-               "the kept source's aliases")
+               QT_TRANSLATE_NOOP("Conflict", "the kept source's aliases"))
         moved = [m for ids in self.moved.values() for m in ids]
         expect(set(claims.canonical_of(moved).values()) - {self.keep.id}, set(),
-               "the merged mentions' source")
+               QT_TRANSLATE_NOOP("Conflict", "the merged mentions' source"))
         claims.update_source(self.keep.id, aliases=list(self.keep.aliases))
         for src in self.merged:
             claims.add_source(src.name, src.kind, list(src.aliases), source_id=src.id)
@@ -123,13 +126,13 @@ class RenameSource(StoreCommand):
         now = stored(self.project, self.source_id).name
         if self.first:
             self.before, was, self.first = now, now, False
-        expect(now, was, "the source's name")
+        expect(now, was, QT_TRANSLATE_NOOP("Conflict", "the source's name"))
         if not name:
-            raise ValueError("a source needs a name")
+            raise ValueError(translate("Sources", "a source needs a name"))
         taken = self.project.claims.name_taken(name, self.source_id)
         if taken is not None:
-            raise ValueError(f"another source is called \u201c{taken}\u201d; merge the two "
-                             "instead")
+            raise ValueError(translate("Sources", "another source is called “{name}”; merge the "
+                                       "two instead").format(name=taken))
         self.project.claims.update_source(self.source_id, name=name)
 
     def apply(self) -> None:
@@ -145,14 +148,15 @@ class SetSourceKind(StoreCommand):
     parts = Part.SOURCES
 
     def __init__(self, project: Project, source: CanonicalSource, kind: str) -> None:
-        super().__init__(project, None, f"{source.name}: {kind}")
+        super().__init__(project, None, translate("UndoStep", "Kind of {name}: {kind}").format(
+            name=source.name, kind=kind))
         self.source_id, self.before, self.after = source.id, source.kind, kind
 
     def _write(self, was: str, kind: str) -> None:
         now = stored(self.project, self.source_id).kind
         if self.first:
             self.before, was, self.first = now, now, False
-        expect(now, was, "the source's kind")
+        expect(now, was, QT_TRANSLATE_NOOP("Conflict", "the source's kind"))
         self.project.claims.update_source(self.source_id, kind=kind)
 
     def apply(self) -> None:
@@ -204,7 +208,8 @@ class ResizeMention(UpdateSpan):
 
     def _aliases(self, was: tuple[str, ...], now: tuple[str, ...]) -> None:
         assert self.alias is not None
-        expect(stored(self.project, self.alias[0]).aliases, was, "the source's aliases")
+        expect(stored(self.project, self.alias[0]).aliases, was,
+               QT_TRANSLATE_NOOP("Conflict", "the source's aliases"))
         self.project.claims.update_source(self.alias[0], aliases=list(now))
 
     def apply(self) -> None:

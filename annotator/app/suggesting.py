@@ -1,9 +1,10 @@
 """Entity and claim suggestions for new or stored articles, stored a batch at a time.
 
-Plain Python (no Qt): the import (app/importing.py) passes its new articles through a
-``Stage`` per model; ``suggest_entities_for`` runs the entity model over stored articles (the
-window's Suggest, app/jobs.py). With many articles the models run in worker processes on
-every core (nlp/suggester.py); spaCy is imported only once a model is needed.
+The import (app/importing.py) passes its new articles through a ``Stage`` per model;
+``suggest_entities_for`` runs the entity model over stored articles (the window's Suggest,
+app/jobs.py). With many articles the models run in worker processes on every core
+(nlp/suggester.py); spaCy is imported only once a model is needed. The progress lines are in
+the interface's language (QtCore's translate: English on the command line).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
 
 from annotator.app.zone_pass import ensure_zones
 from annotator.app.zones import zones_of
@@ -23,6 +26,7 @@ from annotator.store import Project
 Progress = Callable[[int, str], None]  # (articles done so far, what was just done)
 Cancelled = Callable[[], bool]
 Say = Callable[[str], None]
+translate = QCoreApplication.translate  # lupdate collects translate("Suggesting", …)
 Texts = Iterator[tuple[int, str]]  # (article id, text) of articles, as they come
 
 
@@ -65,7 +69,7 @@ class Stage:
             for article, stored in self._stored(project, feed(), cancelled):
                 taken.popleft()
                 self.stored += stored
-                self.say(f"article {article[0]}: {stored} {self.kind}")
+                self.say(found_line(article[0], stored, self.kind))
                 yield article
         except (ModelError, SuggestError) as exc:
             self.error = str(exc)
@@ -90,8 +94,24 @@ class Stage:
 
     def _loading(self) -> str:
         name = self.suggester.pipeline.name
-        what = "claims" if self.kind == CLAIMS else "entity"
-        return f"Loading {what} model {Path(name).name}…" if name else f"Loading {what} model…"
+        if self.kind == CLAIMS:
+            text = (translate("Suggesting", "Loading the claims model {name}…") if name
+                    else translate("Suggesting", "Loading the claims model…"))
+        else:
+            text = (translate("Suggesting", "Loading the entity model {name}…") if name
+                    else translate("Suggesting", "Loading the entity model…"))
+        return text.format(name=Path(name).name if name else "")
+
+
+def found_line(article_id: int, n: int, kind: str) -> str:
+    """A progress line: what the model suggested in an article, e.g. "article 3: 2 entities"."""
+    if kind == CLAIMS:
+        text = (translate("Suggesting", "article {id}: 1 claim") if n == 1
+                else translate("Suggesting", "article {id}: {n} claims"))
+    else:
+        text = (translate("Suggesting", "article {id}: 1 entity") if n == 1
+                else translate("Suggesting", "article {id}: {n} entities"))
+    return text.format(id=article_id, n=n)
 
 
 def _new_labels(project: Project, layer: Layer, spans: list[Span], known: set[str]) -> set[str]:
@@ -149,7 +169,7 @@ def suggest_entities_for(
         if stage.error:
             raise SuggestError(stage.error)
         if progress:
-            progress(n, f"article {article_id}: {stage.stored - before} entities")
+            progress(n, found_line(article_id, stage.stored - before, ENTITIES))
         before = stage.stored
     if stage.error:
         raise SuggestError(stage.error)

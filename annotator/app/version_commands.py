@@ -20,6 +20,13 @@ def marked(status: Status) -> str:
             Status.DONE: translate("UndoStep", "Mark article done")}[status]
 
 
+def read_only(shown: str, own: str) -> str:
+    """Why a write to another annotator's version shown did nothing."""
+    return QCoreApplication.translate("Session", "Read only: this is {shown}'s version, nothing "
+                                      "was changed; show your own ({own}) to edit").format(
+        shown=shown, own=own)
+
+
 def status_word(status: Status) -> str:
     """"new", "in progress" or "done" (in the interface's language)."""
     translate = QCoreApplication.translate
@@ -45,7 +52,9 @@ class StartVersion(StoreCommand):
 
     def apply(self) -> None:
         if self.project.has_version(self.article_id, self.annotator):
-            raise Conflict(f"{self.annotator}'s version of the article was started elsewhere")
+            raise Conflict(QCoreApplication.translate(
+                "Conflict", "{annotator}'s version of the article was started elsewhere").format(
+                annotator=self.annotator))
         self.started = self.project.start_version(self.article_id, self.annotator, self.status,
                                                   self.started)
 
@@ -55,7 +64,9 @@ class StartVersion(StoreCommand):
         if (not set(self.started.annotations.values()) <= now
                 or self.project.version_status(self.article_id, self.annotator)
                 is not self.status):
-            raise Conflict(f"{self.annotator}'s version of the article was changed elsewhere")
+            raise Conflict(QCoreApplication.translate(
+                "Conflict", "{annotator}'s version of the article was changed elsewhere").format(
+                annotator=self.annotator))
         self.project.drop_version(self.article_id, self.annotator, self.started)
 
     def changes(self) -> Changes:

@@ -153,17 +153,18 @@ class AgreementWindow(QDialog):
         if result is None:
             return
         if not self.layer:
-            self.status.setText(self.tr("{count} articles compared; nobody annotated spans in "
-                                        "them").format(count=len(result.rows.articles)))
+            self.status.setText(self.tr("%n article(s) compared; nobody annotated spans in "
+                                        "them", "", len(result.rows.articles)))
             return
         self.heatmap.show(result, self.layer, self.figure)
         self.articles.show(result, self.layer)
         self._fit_heatmap()
         versions = (self.tr("done or in progress") if self.in_progress else self.tr("done"))
         self.status.setText(self.tr(
-            "{annotators} · {count} articles compared · layer {layer} · heatmap: {figure} · "
-            "articles by {sort}, worst first · versions {versions}").format(
-            annotators=", ".join(result.annotators), count=len(result.rows.articles),
+            "{annotators} · %n article(s) compared · layer {layer} · heatmap: {figure} · "
+            "articles by {sort}, worst first · versions {versions}", "",
+            len(result.rows.articles)).format(
+            annotators=", ".join(result.annotators),
             layer=layer_text(self.layer), figure=tr(FIGURE_NAMES[self.figure]),
             sort=tr(FIGURE_NAMES[FIGURE_COLUMNS[self.articles.sorted_by]]), versions=versions))
 

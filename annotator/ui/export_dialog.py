@@ -206,7 +206,7 @@ class ExportDialog(QDialog):
         """The chosen options, checked (``overwrite`` once the user agreed to replace)."""
         layers = frozenset(layer for layer, box in self.layers.items() if box.isChecked())
         if not layers:
-            raise ExportError("choose at least one layer")
+            raise ExportError(self.tr("choose at least one layer"))
         text = self.split.text().strip()
         return ExportOptions(
             fmt=self.format.currentText(), out=Path(self.out.text()).expanduser(),

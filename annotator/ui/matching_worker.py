@@ -135,7 +135,8 @@ class MatchingWorker(QObject):
             self._running = False
             return
         if pending:
-            self._chain(_find_zones, "Finding zones after an import", lambda _n: self._split(0))
+            self._chain(_find_zones, self.tr("Finding zones after an import"),
+                        lambda _n: self._split(0))
         else:
             self._split(0)
 

@@ -71,11 +71,20 @@ class MetaForm(QDialog):
             if edited := self.edited():
                 self.session.set_meta(self.article.id, edited)
         except MetaError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(self._refusal(exc))
             self.message.show()
-            field = str(exc).split(":", 1)[0]
+            field = exc.field
             if field in self.fields:
                 self.fields[field].setFocus()
                 self.fields[field].selectAll()
             return
         self.accept()
+
+    def _refusal(self, exc: MetaError) -> str:
+        """Why a value was refused, in the interface's language."""
+        if exc.field == "title":
+            return self.tr("Title: an article needs a title")
+        if exc.field == "published":
+            return self.tr("Date: “{value}” is not a date; write it as YYYY-MM-DD, e.g. "
+                           "2024-10-22").format(value=exc.value)
+        return str(exc)

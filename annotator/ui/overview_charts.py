@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QColor, QPainter, QPalette
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
@@ -106,7 +106,8 @@ def bars(chart: Chart, rows: Sequence[tuple[str, int]], colors: Sequence[QColor]
     the palette's highlight colour."""
     chart.clear_chart()
     if not rows:
-        chart.plotItem.setTitle(escape(f"{chart.title}: none yet"),
+        chart.plotItem.setTitle(escape(QCoreApplication.translate(
+            "OverviewCharts", "{title}: none yet").format(title=chart.title)),
                                 color=chart.palette().color(Role.Text))
         return
     chart.restyle()
@@ -138,7 +139,8 @@ def stacked_days(chart: Chart, days: Sequence[str], series: dict[str, list[int]]
     """Bars per day, one colour per annotator stacked, with a legend; every n-th day named."""
     chart.clear_chart()
     if not days:
-        chart.plotItem.setTitle(escape(f"{chart.title}: none done yet"),
+        chart.plotItem.setTitle(escape(QCoreApplication.translate(
+            "OverviewCharts", "{title}: none done yet").format(title=chart.title)),
                                 color=chart.palette().color(Role.Text))
         return
     chart.restyle()

@@ -60,9 +60,47 @@
     </message>
 </context>
 <context>
+    <name>Adjudication</name>
+    <message>
+        <location filename="../../annotator/app/adjudication_texts.py" line="+42"/>
+        <source>Gold has no spans there already</source>
+        <translation>Gold hat dort schon keine Textstellen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gold has {annotator}&apos;s spans there already</source>
+        <translation>Gold hat dort schon die Textstellen von {annotator}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Gold has {name} {value} there already</source>
+        <translation>Gold hat dort schon {name} {value}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gold has {annotator}&apos;s {name} there already</source>
+        <translation>Gold hat dort schon {name} von {annotator}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gold has no {name} there already</source>
+        <translation>Gold hat dort schon keinen Wert für {name}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Gold has no {span} any more: take it first</source>
+        <translation>Gold hat die {span} nicht mehr: erst sie übernehmen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Gold has no {label} „{said}“ for the link: take that span first</source>
+        <translation>Gold hat kein {label} „{said}“ für die Verknüpfung: erst diese Textstelle übernehmen</translation>
+    </message>
+</context>
+<context>
     <name>AdjudicationData</name>
     <message>
-        <location filename="../../annotator/app/adjudication.py" line="+218"/>
+        <location filename="../../annotator/app/adjudication.py" line="+217"/>
         <source>{name} of {label} „{said}“</source>
         <translation>{name} von {label} „{said}“</translation>
     </message>
@@ -77,9 +115,19 @@
         <translation>Behauptungsgruppe von {label} „{said}“</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location filename="../../annotator/app/adjudication_texts.py" line="-56"/>
+        <source>canonical source</source>
+        <translation>kanonische Quelle</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>nothing</source>
         <translation>nichts</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{label} span at {start}–{end}</source>
+        <translation>{label}-Textstelle bei {start}–{end}</translation>
     </message>
     <message>
         <location filename="../../annotator/app/adjudication_items.py" line="+150"/>
@@ -282,6 +330,39 @@
     </message>
 </context>
 <context>
+    <name>AgreementProgress</name>
+    <message>
+        <location filename="../../annotator/app/agreement.py" line="+84"/>
+        <source>Reading the annotations…</source>
+        <translation>Annotationen werden gelesen …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>agreement needs two annotators or more; asked for: {names}</source>
+        <translation>Übereinstimmung braucht zwei oder mehr Annotatoren; angefragt: {names}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>agreement needs two annotators or more; in the project besides imported data: {names}</source>
+        <translation>Übereinstimmung braucht zwei oder mehr Annotatoren; im Projekt außer den importierten Daten: {names}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tokens…</source>
+        <translation>Tokens …</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Layer {layer}…</source>
+        <translation>Ebene {layer} …</translation>
+    </message>
+</context>
+<context>
     <name>AgreementWindow</name>
     <message>
         <location filename="../../annotator/ui/agreement_window.py" line="+69"/>
@@ -313,13 +394,24 @@
         <source>No agreement: {error}</source>
         <translation>Keine Übereinstimmung: {error}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+8"/>
-        <source>{count} articles compared; nobody annotated spans in them</source>
-        <translation>{count} Artikel verglichen; niemand hat darin Textstellen annotiert</translation>
+        <source>%n article(s) compared; nobody annotated spans in them</source>
+        <translation>
+            <numerusform>%n Artikel verglichen; niemand hat darin Textstellen annotiert</numerusform>
+            <numerusform>%n Artikel verglichen; niemand hat darin Textstellen annotiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>{annotators} · %n article(s) compared · layer {layer} · heatmap: {figure} · articles by {sort}, worst first · versions {versions}</source>
+        <translation>
+            <numerusform>{annotators} · %n Artikel verglichen · Ebene {layer} · Heatmap: {figure} · Artikel nach {sort}, schlechteste zuerst · Fassungen {versions}</numerusform>
+            <numerusform>{annotators} · %n Artikel verglichen · Ebene {layer} · Heatmap: {figure} · Artikel nach {sort}, schlechteste zuerst · Fassungen {versions}</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-2"/>
         <source>done or in progress</source>
         <translation>fertig oder in Arbeit</translation>
     </message>
@@ -327,11 +419,6 @@
         <location line="+0"/>
         <source>done</source>
         <translation>fertig</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{annotators} · {count} articles compared · layer {layer} · heatmap: {figure} · articles by {sort}, worst first · versions {versions}</source>
-        <translation>{annotators} · {count} Artikel verglichen · Ebene {layer} · Heatmap: {figure} · Artikel nach {sort}, schlechteste zuerst · Fassungen {versions}</translation>
     </message>
 </context>
 <context>
@@ -784,6 +871,188 @@
     </message>
 </context>
 <context>
+    <name>Claims</name>
+    <message>
+        <location filename="../../annotator/app/claim_ops.py" line="+131"/>
+        <source>Merged group {merged} “{gone}” into group {keep} “{kept}”</source>
+        <translation>Gruppe {merged} „{gone}“ in Gruppe {keep} „{kept}“ zusammengeführt</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/claim_values.py" line="+102"/>
+        <source>“{typed}”: no {slot} found (type slot: text, e.g. “place: Prag”)</source>
+        <translation>„{typed}“: kein Wert für {slot} gefunden (Feld: Text eingeben, z. B. „place: Prag“)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{typed}”: no value found (type slot: text, e.g. “place: Prag”)</source>
+        <translation>„{typed}“: kein Wert gefunden (Feld: Text eingeben, z. B. „place: Prag“)</translation>
+    </message>
+</context>
+<context>
+    <name>Conflict</name>
+    <message>
+        <location filename="../../annotator/app/adjudication_commands.py" line="+33"/>
+        <source>the article&apos;s gold version was started elsewhere</source>
+        <translation>die Goldfassung des Artikels wurde anderswo begonnen</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>the span was removed elsewhere</source>
+        <translation>die Textstelle wurde anderswo entfernt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the span&apos;s {name}</source>
+        <translation>{name} der Textstelle</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>the claim&apos;s group</source>
+        <translation>die Gruppe der Behauptung</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/article_commands.py" line="+48"/>
+        <location line="+5"/>
+        <source>the article&apos;s details were changed elsewhere</source>
+        <translation>die Details des Artikels wurden anderswo geändert</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/claim_commands.py" line="+19"/>
+        <source>the claim group</source>
+        <translation>die Behauptungsgruppe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the merged claim group</source>
+        <translation>die zusammengeführte Behauptungsgruppe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the match decision</source>
+        <translation>die Entscheidung über den Kandidaten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the claim&apos;s value or stance</source>
+        <translation>Wert oder Haltung der Behauptung</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{what} was changed elsewhere</source>
+        <translation>{what}: anderswo geändert</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{what} was removed elsewhere</source>
+        <translation>{what}: anderswo entfernt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the claim was taken out of the group elsewhere</source>
+        <translation>die Behauptung wurde anderswo aus der Gruppe genommen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the claim&apos;s attributes</source>
+        <translation>die Attribute der Behauptung</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>the attribution</source>
+        <translation>die Zuschreibung</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>the claim group has other members now</source>
+        <translation>die Behauptungsgruppe hat jetzt andere Mitglieder</translation>
+    </message>
+    <message>
+        <location line="+115"/>
+        <source>the merged claims were moved elsewhere</source>
+        <translation>die zusammengeführten Behauptungen wurden anderswo verschoben</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/conflicts.py" line="+36"/>
+        <source>the project changed meanwhile ({error})</source>
+        <translation>das Projekt hat sich inzwischen geändert ({error})</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the {label} span at {start}–{end} was removed elsewhere</source>
+        <translation>die {label}-Textstelle bei {start}–{end} wurde anderswo entfernt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the {label} span at {start}–{end} was changed elsewhere</source>
+        <translation>die {label}-Textstelle bei {start}–{end} wurde anderswo geändert</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the {label} suggestion at {start}–{end} is gone (suggestions were made again)</source>
+        <translation>der {label}-Vorschlag bei {start}–{end} ist weg (die Vorschläge wurden neu erstellt)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the {label} suggestion at {start}–{end} changed</source>
+        <translation>der {label}-Vorschlag bei {start}–{end} hat sich geändert</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the link was changed or removed elsewhere</source>
+        <translation>die Verknüpfung wurde anderswo geändert oder entfernt</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/source_commands.py" line="+26"/>
+        <source>the source was removed elsewhere</source>
+        <translation>die Quelle wurde anderswo entfernt</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>the mentions&apos; canonical source</source>
+        <translation>die kanonische Quelle der Erwähnungen</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>a source of the merge</source>
+        <translation>eine Quelle der Zusammenführung</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the kept source&apos;s aliases</source>
+        <translation>die Aliasse der behaltenen Quelle</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the merged mentions&apos; source</source>
+        <translation>die Quelle der zusammengeführten Erwähnungen</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>the source&apos;s name</source>
+        <translation>der Name der Quelle</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>the source&apos;s kind</source>
+        <translation>die Art der Quelle</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>the source&apos;s aliases</source>
+        <translation>die Aliasse der Quelle</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/version_commands.py" line="+55"/>
+        <source>{annotator}&apos;s version of the article was started elsewhere</source>
+        <translation>die Fassung von {annotator} wurde anderswo begonnen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{annotator}&apos;s version of the article was changed elsewhere</source>
+        <translation>die Fassung von {annotator} wurde anderswo geändert</translation>
+    </message>
+</context>
+<context>
     <name>DisputesView</name>
     <message>
         <location filename="../../annotator/ui/disputes_view.py" line="+42"/>
@@ -880,6 +1149,14 @@
         <location line="+3"/>
         <source>Drop one project file to open it: nothing was done</source>
         <translation>Nur eine Projektdatei ablegen, um sie zu öffnen: nichts geschehen</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <location filename="../../annotator/app/exporting.py" line="+380"/>
+        <source>article {id}</source>
+        <translation>Artikel {id}</translation>
     </message>
 </context>
 <context>
@@ -990,7 +1267,12 @@
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+17"/>
+        <source>choose at least one layer</source>
+        <translation>mindestens eine Ebene wählen</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>{folder} holds other files: {names}.
 
 They are kept and nothing is replaced. Export into this folder?</source>
@@ -1037,6 +1319,34 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     </message>
 </context>
 <context>
+    <name>Field</name>
+    <message>
+        <location filename="../../annotator/app/article_commands.py" line="-37"/>
+        <source>title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>outlet</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <location filename="../../annotator/ui/filter_bar.py" line="+19"/>
@@ -1077,6 +1387,66 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <location line="+2"/>
         <source>Teach order: articles whose model suggestions are least certain come first</source>
         <translation>Lernreihenfolge: Artikel, deren Modellvorschläge am unsichersten sind, kommen zuerst</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <location filename="../../annotator/app/importing.py" line="+109"/>
+        <source>Looking for files…</source>
+        <translation>Dateien werden gesucht …</translation>
+    </message>
+    <message>
+        <location line="+189"/>
+        <location line="+10"/>
+        <location line="+68"/>
+        <source>failed: {problem}</source>
+        <translation>fehlgeschlagen: {problem}</translation>
+    </message>
+    <message>
+        <location line="-75"/>
+        <source>warning: {problem}</source>
+        <translation>Warnung: {problem}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>imported {file}</source>
+        <translation>importiert: {file}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> ({name}&apos;s version already there)</source>
+        <translation> (die Fassung von {name} ist schon da)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> ({name}&apos;s spans already there)</source>
+        <translation> (die Textstellen von {name} sind schon da)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{names}&apos;s spans on article {id} added</source>
+        <translation>Textstellen von {names} in Artikel {id} ergänzt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{names}&apos;s version of article {id} added</source>
+        <translation>Fassung von {names} für Artikel {id} ergänzt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name}&apos;s version of article {id}: {more} added</source>
+        <translation>Fassung von {name} für Artikel {id}: {more} ergänzt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{file}: same text as article {id}, skipped</source>
+        <translation>{file}: gleicher Text wie Artikel {id}, übersprungen</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>read {file}</source>
+        <translation>gelesen: {file}</translation>
     </message>
 </context>
 <context>
@@ -1138,6 +1508,24 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <location line="+2"/>
         <source>Labels of other tools&apos; files (Label Studio, doccano, CoNLL, …) that are claims or sources: one LABEL=layer per line, layer entity, claim or source; # starts a comment. Known without a line: {known}. A line changes or adds to these; QUELLE=entity keeps QUELLE an entity.</source>
         <translation>Labels aus Dateien anderer Werkzeuge (Label Studio, doccano, CoNLL, …), die Behauptungen oder Quellen sind: ein LABEL=Ebene je Zeile, Ebene entity, claim oder source; # beginnt einen Kommentar. Ohne Zeile bekannt: {known}. Eine Zeile ändert diese oder fügt hinzu; QUELLE=entity lässt QUELLE eine Entität.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../annotator/app/label_commands.py" line="+29"/>
+        <source>a label needs a name</source>
+        <translation>ein Label braucht einen Namen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{layer} label &apos;{name}&apos; exists already</source>
+        <translation>Label „{name}“ ({layer}) gibt es schon</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{name} is in use: rename it instead, or delete its spans first</source>
+        <translation>{name} wird verwendet: stattdessen umbenennen oder zuerst seine Textstellen löschen</translation>
     </message>
 </context>
 <context>
@@ -1235,7 +1623,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/agreement_window.py" line="+48"/>
+        <location filename="../../annotator/ui/agreement_window.py" line="+51"/>
         <location filename="../../annotator/ui/main_window.py" line="+52"/>
         <source>A project in memory has no file for background work</source>
         <translation>Ein Projekt im Arbeitsspeicher hat keine Datei für Hintergrundarbeit</translation>
@@ -1356,15 +1744,33 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     </message>
 </context>
 <context>
+    <name>Matching</name>
+    <message>
+        <location filename="../../annotator/app/matching.py" line="+71"/>
+        <source>sentence index</source>
+        <translation>Satzindex</translation>
+    </message>
+    <message>
+        <location line="+241"/>
+        <source>semantic vectors</source>
+        <translation>semantische Vektoren</translation>
+    </message>
+</context>
+<context>
     <name>MatchingWorker</name>
     <message>
         <location filename="../../annotator/ui/matching_worker.py" line="+80"/>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>Semantic vectors for matching</source>
         <translation>Semantische Vektoren für den Abgleich</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-45"/>
+        <source>Finding zones after an import</source>
+        <translation>Zonen nach einem Import werden gesucht</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Splitting sentences for matching</source>
         <translation>Sätze für den Abgleich werden getrennt</translation>
     </message>
@@ -1465,6 +1871,16 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <source>YYYY-MM-DD</source>
         <translation>JJJJ-MM-TT</translation>
     </message>
+    <message>
+        <location line="+41"/>
+        <source>Title: an article needs a title</source>
+        <translation>Titel: ein Artikel braucht einen Titel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date: “{value}” is not a date; write it as YYYY-MM-DD, e.g. 2024-10-22</source>
+        <translation>Datum: „{value}“ ist kein Datum; als JJJJ-MM-TT schreiben, z. B. 2024-10-22</translation>
+    </message>
 </context>
 <context>
     <name>ModelPage</name>
@@ -1560,6 +1976,19 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <location line="+4"/>
         <source>Your name marks your annotations; every annotator works in a version of their own. Switch later with the File menu.</source>
         <translation>Ihr Name kennzeichnet Ihre Annotationen; jeder Annotator arbeitet in einer eigenen Fassung. Wechseln Sie später über das Menü Datei.</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewCharts</name>
+    <message>
+        <location filename="../../annotator/ui/overview_charts.py" line="+48"/>
+        <source>{title}: none yet</source>
+        <translation>{title}: noch keine</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>{title}: none done yet</source>
+        <translation>{title}: noch keine fertig</translation>
     </message>
 </context>
 <context>
@@ -2008,7 +2437,12 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../annotator/app/session.py" line="+211"/>
+        <location filename="../../annotator/app/version_commands.py" line="-42"/>
+        <source>Read only: this is {shown}&apos;s version, nothing was changed; show your own ({own}) to edit</source>
+        <translation>Schreibgeschützt: das ist die Fassung von {shown}, nichts wurde geändert; zum Bearbeiten die eigene ({own}) zeigen</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/session.py" line="+210"/>
         <source>Nothing to undo</source>
         <translation>Nichts rückgängig zu machen</translation>
     </message>
@@ -2063,7 +2497,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Zone: dort ist schon Fließtext</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Details: nothing changed</source>
         <translation>Details: nichts geändert</translation>
     </message>
@@ -2133,9 +2567,22 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     </message>
 </context>
 <context>
+    <name>Sources</name>
+    <message>
+        <location filename="../../annotator/app/source_commands.py" line="-81"/>
+        <source>a source needs a name</source>
+        <translation>eine Quelle braucht einen Namen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>another source is called “{name}”; merge the two instead</source>
+        <translation>eine andere Quelle heißt „{name}“; stattdessen die beiden zusammenführen</translation>
+    </message>
+</context>
+<context>
     <name>SourcesDialog</name>
     <message>
-        <location line="+48"/>
+        <location filename="../../annotator/ui/sources_dialog.py" line="+48"/>
         <source>Source registry</source>
         <translation>Quellenverzeichnis</translation>
     </message>
@@ -2274,7 +2721,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../annotator/app/version_commands.py" line="+26"/>
+        <location filename="../../annotator/app/version_commands.py" line="+8"/>
         <source>new</source>
         <translation>neu</translation>
     </message>
@@ -2287,6 +2734,54 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <location line="+1"/>
         <source>done</source>
         <translation>fertig</translation>
+    </message>
+</context>
+<context>
+    <name>Suggesting</name>
+    <message>
+        <location filename="../../annotator/app/suggesting.py" line="+98"/>
+        <source>Loading the claims model {name}…</source>
+        <translation>Behauptungsmodell {name} wird geladen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loading the claims model…</source>
+        <translation>Behauptungsmodell wird geladen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading the entity model {name}…</source>
+        <translation>Entitätenmodell {name} wird geladen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loading the entity model…</source>
+        <translation>Entitätenmodell wird geladen …</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>article {id}: 1 claim</source>
+        <translation>Artikel {id}: 1 Behauptung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>article {id}: {n} claims</source>
+        <translation>Artikel {id}: {n} Behauptungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>article {id}: 1 entity</source>
+        <translation>Artikel {id}: 1 Entität</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>article {id}: {n} entities</source>
+        <translation>Artikel {id}: {n} Entitäten</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/jobs.py" line="+67"/>
+        <source>Suggesting entities with {model}…</source>
+        <translation>Entitäten werden mit {model} vorgeschlagen …</translation>
     </message>
 </context>
 <context>
@@ -2344,7 +2839,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>{label} hinzufügen ({layer})</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Delete 1 span</source>
         <translation>1 Textstelle löschen</translation>
     </message>
@@ -2379,7 +2874,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Verknüpfen ({kind})</translation>
     </message>
     <message>
-        <location filename="../../annotator/app/session.py" line="-98"/>
+        <location filename="../../annotator/app/session.py" line="-99"/>
         <source>Relabel as {label}</source>
         <translation>Label ändern in {label}</translation>
     </message>
@@ -2389,7 +2884,17 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Textstelle erweitern/kürzen</translation>
     </message>
     <message>
-        <location filename="../../annotator/app/version_commands.py" line="-10"/>
+        <location line="+61"/>
+        <source>Zone: {zone}</source>
+        <translation>Zone: {zone}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zone: body</source>
+        <translation>Zone: Fließtext</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/version_commands.py" line="-17"/>
         <source>Mark article new</source>
         <translation>Artikel als neu markieren</translation>
     </message>
@@ -2404,7 +2909,72 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Artikel als fertig markieren</translation>
     </message>
     <message>
-        <location filename="../../annotator/app/adjudication.py" line="-220"/>
+        <location filename="../../annotator/app/adjudication_texts.py" line="+9"/>
+        <source>Gold: no {layer} at {start}–{end}</source>
+        <translation>Gold: keine {layer} bei {start}–{end}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gold: {annotator}&apos;s {layer} at {start}–{end}</source>
+        <translation>Gold: {layer} von {annotator} bei {start}–{end}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Gold: {name} {value} of {span}</source>
+        <translation>Gold: {name} {value} an der {span}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gold: {annotator}&apos;s {name} of {span}</source>
+        <translation>Gold: {name} von {annotator} an der {span}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gold: no {name} of {span}</source>
+        <translation>Gold: kein Wert für {name} an der {span}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Pre-accept the agreed spans</source>
+        <translation>Übereinstimmende Textstellen vorab übernehmen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pre-accept the agreed links</source>
+        <translation>Übereinstimmende Verknüpfungen vorab übernehmen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Take spans</source>
+        <translation>Textstellen übernehmen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Take links</source>
+        <translation>Verknüpfungen übernehmen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bring their links</source>
+        <translation>Ihre Verknüpfungen mitnehmen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set {name}</source>
+        <translation>{name} setzen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set the claim&apos;s group</source>
+        <translation>Gruppe der Behauptung setzen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mark gold done</source>
+        <translation>Goldfassung als fertig markieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Start gold: 1 agreed span</source>
         <translation>Goldfassung beginnen: 1 übereinstimmende Textstelle</translation>
     </message>
@@ -2414,7 +2984,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Goldfassung beginnen: {n} übereinstimmende Textstellen</translation>
     </message>
     <message>
-        <location filename="../../annotator/app/claim_commands.py" line="+55"/>
+        <location filename="../../annotator/app/claim_commands.py" line="-188"/>
         <source>Edit claim attributes</source>
         <translation>Attribute der Behauptung bearbeiten</translation>
     </message>
@@ -2449,27 +3019,37 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Gruppe {merged} in Gruppe {keep} zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../annotator/app/label_commands.py" line="+25"/>
+        <location line="+34"/>
+        <source>Confirm match</source>
+        <translation>Kandidaten bestätigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject match</source>
+        <translation>Kandidaten verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/label_commands.py" line="-30"/>
         <source>Rename label {old} to {new}</source>
         <translation>Label {old} in {new} umbenennen</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Delete label {name}</source>
         <translation>Label {name} löschen</translation>
     </message>
     <message>
-        <location filename="../../annotator/app/source_commands.py" line="+35"/>
+        <location filename="../../annotator/app/source_commands.py" line="-98"/>
         <source>Assign source</source>
         <translation>Quelle zuordnen</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Merge {n} sources into {name}</source>
         <translation>{n} Quellen in {name} zusammenführen</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Rename {old} to {new}</source>
         <translation>{old} in {new} umbenennen</translation>
     </message>
@@ -2479,9 +3059,65 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>{old} umbenennen</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+30"/>
+        <source>Kind of {name}: {kind}</source>
+        <translation>Art von {name}: {kind}</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Resize source</source>
         <translation>Quelle erweitern/kürzen</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/article_commands.py" line="+17"/>
+        <source>Edit {fields}</source>
+        <translation>{fields} bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/attribution_chain.py" line="+20"/>
+        <location filename="../../annotator/app/claim_ops.py" line="-69"/>
+        <source>Accept suggested attribution</source>
+        <translation>Vorgeschlagene Zuschreibung annehmen</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/claim_ops.py" line="-32"/>
+        <source>Mark source</source>
+        <translation>Quelle markieren</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Link claim to new source {name}</source>
+        <translation>Behauptung mit neuer Quelle {name} verknüpfen</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Group claims about the same point</source>
+        <translation>Behauptungen zum selben Punkt gruppieren</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/claim_values.py" line="-20"/>
+        <source>Edit the claim&apos;s values</source>
+        <translation>Werte der Behauptung bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/review.py" line="+55"/>
+        <source>Accept 1 open suggestion and mark done</source>
+        <translation>1 offenen Vorschlag annehmen und als fertig markieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept {n} open suggestions and mark done</source>
+        <translation>{n} offene Vorschläge annehmen und als fertig markieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reject 1 open suggestion and mark done</source>
+        <translation>1 offenen Vorschlag verwerfen und als fertig markieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject {n} open suggestions and mark done</source>
+        <translation>{n} offene Vorschläge verwerfen und als fertig markieren</translation>
     </message>
 </context>
 <context>

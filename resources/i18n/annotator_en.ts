@@ -13,6 +13,25 @@
     </message>
 </context>
 <context>
+    <name>AgreementWindow</name>
+    <message numerus="yes">
+        <location filename="../../annotator/ui/agreement_window.py" line="+156"/>
+        <source>%n article(s) compared; nobody annotated spans in them</source>
+        <translation>
+            <numerusform>%n article compared; nobody annotated spans in it</numerusform>
+            <numerusform>%n articles compared; nobody annotated spans in them</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>{annotators} · %n article(s) compared · layer {layer} · heatmap: {figure} · articles by {sort}, worst first · versions {versions}</source>
+        <translation>
+            <numerusform>{annotators} · %n article compared · layer {layer} · heatmap: {figure} · articles by {sort}, worst first · versions {versions}</numerusform>
+            <numerusform>{annotators} · %n articles compared · layer {layer} · heatmap: {figure} · articles by {sort}, worst first · versions {versions}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DisputesView</name>
     <message numerus="yes">
         <location filename="../../annotator/ui/disputes_view.py" line="+280"/>
