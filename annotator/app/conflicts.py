@@ -25,8 +25,10 @@ def conflicts() -> Iterator[None]:
         raise Conflict(f"the project changed meanwhile ({exc})") from exc
 
 
-def expect_annotation(project: Project, ann: Annotation | tuple[int, int, Span, Layer]) -> None:
-    """Raise Conflict unless the annotation is stored with these bounds, label and layer."""
+def expect_annotation(project: Project, ann: Annotation | tuple[int, int, Span, Layer]
+                      ) -> Annotation:
+    """The annotation as stored (its attributes maybe newer than the caller's); Conflict unless
+    it is stored with these bounds, label and layer."""
     if isinstance(ann, Annotation):
         ident, article_id, span, layer = (ann.id, ann.article_id,
                                           Span(ann.start, ann.end, ann.label), ann.layer)
@@ -41,6 +43,7 @@ def expect_annotation(project: Project, ann: Annotation | tuple[int, int, Span, 
             article_id, layer, span.start, span.end, span.label):
         raise Conflict(f"the {span.label} span at {span.start}–{span.end} was changed "
                        "elsewhere")
+    return now
 
 
 def expect_suggestions(project: Project, suggestions: Iterable[Suggestion]) -> None:
