@@ -30,6 +30,7 @@ from annotator.core.model import ArticleDraft, ModelInfo, Status
 from annotator.io import (
     ImportFailure,
     ImportItem,
+    ImportSkip,
     ImportWarning,
     iter_file,
     iter_targets,
@@ -59,6 +60,7 @@ class ImportReport:
     imported: list[int] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    unrecognised: list[str] = field(default_factory=list)  # files of a folder not read
     warnings: list[str] = field(default_factory=list)  # imported, but e.g. with bytes replaced
     versions: list[str] = field(default_factory=list)  # another annotator's version added
     suggested: int = 0
@@ -289,6 +291,9 @@ class _Writer:
               brought: Versions | None = None) -> tuple[int | None, str]:
         """Count an item in the report: (new article's id, message)."""
         report = self.report
+        if isinstance(item, ImportSkip):
+            report.unrecognised.append(item.path)
+            return None, f"skipped: {item}"
         if isinstance(item, ImportFailure):
             report.failed.append(str(item))
             return None, f"failed: {item}"
@@ -362,7 +367,8 @@ class _Run:
             self.progress(done, max(done, self.total), message)
 
     def file_read(self, target: Path | ImportFailure) -> None:
-        self.say(f"read {target.name}" if isinstance(target, Path) else f"failed: {target}")
+        self.say(f"read {target.name}" if isinstance(target, Path) else
+                 f"{'skipped' if isinstance(target, ImportSkip) else 'failed'}: {target}")
 
     def note(self, found: list[Stage]) -> None:
         """What the suggestion stages did, in the report."""

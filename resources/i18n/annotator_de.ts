@@ -1026,7 +1026,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>ExportReport</name>
     <message>
-        <location filename="../../annotator/app/report_lines.py" line="+48"/>
+        <location filename="../../annotator/app/report_lines.py" line="+100"/>
         <source>{n} articles ({parts}) in {files} files</source>
         <translation>{n} Artikel ({parts}) in {files} Dateien</translation>
     </message>
@@ -1102,7 +1102,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>; abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../annotator/app/report_lines.py" line="-34"/>
+        <location filename="../../annotator/app/report_lines.py" line="-47"/>
         <source>{imported} imported, {skipped} skipped (already in the project), {failed} failed</source>
         <translation>{imported} importiert, {skipped} übersprungen (schon im Projekt), {failed} fehlgeschlagen</translation>
     </message>
@@ -1122,12 +1122,27 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>, {n} Warnungen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>; {n} entity suggestions from {model} {version}</source>
         <translation>; {n} Entitäten-Vorschläge von {model} {version}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>{names} and {n} more</source>
+        <translation>{names} und {n} weitere</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; 1 file not recognised, skipped: {names}</source>
+        <translation>; 1 Datei nicht erkannt, übersprungen: {names}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; {n} files not recognised, skipped: {names}</source>
+        <translation>; {n} Dateien nicht erkannt, übersprungen: {names}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>{n} claim suggestions from {model} {version}</source>
         <translation>{n} Behauptungs-Vorschläge von {model} {version}</translation>
     </message>
@@ -2343,7 +2358,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>UndoStep</name>
     <message>
-        <location filename="../../annotator/app/commands.py" line="+208"/>
+        <location filename="../../annotator/app/commands.py" line="+209"/>
         <source>Add {label} ({layer})</source>
         <translation>{label} hinzufügen ({layer})</translation>
     </message>
@@ -2433,12 +2448,12 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Behauptungen gruppieren: {title}</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Remove claim from group</source>
         <translation>Behauptung aus der Gruppe nehmen</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Set the claim&apos;s value</source>
         <translation>Wert der Behauptung setzen</translation>
     </message>
