@@ -103,3 +103,16 @@ def test_the_line_in_german(qapp) -> None:
             "; 5 Dateien nicht erkannt, übersprungen: 0.png, 1.png, 2.png und 2 weitere")
     finally:
         i18n.install("en")
+
+
+def test_a_pipe_named_tsv_is_refused_unread(tmp_path: Path, deadline: None) -> None:
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    os.mkfifo(folder / "daten.tsv")  # opened for reading, it would wait for a writer forever
+    for given in (folder, folder / "daten.tsv"):
+        with Project.open(tmp_path / "p.db") as project:
+            report = import_files(project, [given])
+        assert report.failed == [
+            f"{folder / 'daten.tsv'}: a named pipe (FIFO), not a regular file: skipped"]
