@@ -25,7 +25,8 @@ def article(title: str, text: str, *names: str) -> ArticleDraft:
 
 
 def content(draft: ArticleDraft) -> tuple[str, list[tuple[int, int, str]]]:
-    return draft.text, [(a.start, a.end, a.label) for a in draft.annotations]
+    """The text and the entities (annotations, or a pre-annotated file's plain spans)."""
+    return draft.text, [(a.start, a.end, a.label) for a in [*draft.annotations, *draft.spans]]
 
 
 @pytest.mark.parametrize("where", ["inside", "between"])
@@ -63,3 +64,21 @@ def test_without_the_sidecar_the_tokens_show_the_pictures(tmp_path: Path) -> Non
     assert isinstance(back, ArticleDraft)
     assert back.text == "Anna\u2401Berg und\u2421 Jörg Kühn \u2426."
     assert [back.text[a.start:a.end] for a in back.annotations] == ["Jörg Kühn"]
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("jsonl", "train.jsonl"), ("doccano", "train.jsonl"),
+                                           ("doccano-relations", "train.jsonl")])
+def test_json_lines_with_control_characters_read_back(tmp_path: Path, fmt: str,
+                                                      name: str) -> None:
+    """JSON leaves C1 controls and U+FFFD raw, which our reader counted as binary data: they
+    are escaped like the line ends (``\\u0085``)."""
+    from annotator.io.formats import writer
+
+    text = f"Kai\n\nIn Wismar\x9f sagte Jana Wolff {CONTROLS} nichts."
+    draft = article("Kai", text, "Jana Wolff")
+    (path,) = writer(fmt)([draft], tmp_path / name)
+    items = list(iter_file(path))
+    assert [str(i) for i in items if isinstance(i, ImportFailure)] == []
+    (back,) = [i for i in items if isinstance(i, ArticleDraft)]
+    assert content(back) == content(draft)
+    assert not {"\ufffd", "\x9f"} & set(path.read_text("utf-8"))
