@@ -82,3 +82,4 @@ def test_json_lines_with_control_characters_read_back(tmp_path: Path, fmt: str,
     (back,) = [i for i in items if isinstance(i, ArticleDraft)]
     assert content(back) == content(draft)
     assert not {"\ufffd", "\x9f"} & set(path.read_text("utf-8"))
+
