@@ -535,11 +535,11 @@ def test_folder_walk_order_and_skipping(tmp_path: Path) -> None:
     assert rel == ["README", "a.txt", os.path.join("b", "a.html"), os.path.join("b", "z.txt"),
                    "c.jsonl:1", "c.jsonl:2"]  # fmt: skip
     assert [str(item) for item in items if isinstance(item, ImportSkip)] == [
-        f"{tmp_path / 'notes.pdf'}: not recognised: skipped"]  # listed, not failed
+        f"{tmp_path / 'notes.pdf'}: not recognised"]  # listed, not failed
     *files, missing = iter_targets([tmp_path, tmp_path / "x"])
     assert [os.path.relpath(str(path), tmp_path) for path in files] == [
         "README", "a.txt", os.path.join("b", "a.html"), os.path.join("b", "z.txt"), "c.jsonl",
-        "notes.pdf: not recognised: skipped"]
+        "notes.pdf: not recognised"]
     assert str(missing) == f"{tmp_path / 'x'}: no such file or folder"
 
 

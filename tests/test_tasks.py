@@ -157,7 +157,7 @@ def test_find_files_counts_what_the_importer_reads(news: Path) -> None:
     assert [str(p) for p in find_files([news]) if isinstance(p, Path)] == read
     assert len(read) == 4
     assert [str(item) for item in items if not isinstance(item, ArticleDraft)] == [
-        f"{news / 'bild.png'}: not recognised: skipped"]
+        f"{news / 'bild.png'}: not recognised"]
 
 
 def test_import_job_writes_articles_and_suggestions_a_separate_connection_sees(

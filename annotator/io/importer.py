@@ -43,7 +43,7 @@ BRAT_SUFFIXES = frozenset({".ann"})  # with its .txt: one article (that .txt alo
 _ALL = (TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES | SPACY_SUFFIXES | CONLL_SUFFIXES
         | BRAT_SUFFIXES | INCEPTION_SUFFIXES)
 _KNOWN = ", ".join(sorted(s for s in _ALL if s))
-NOT_RECOGNISED = "not recognised: skipped"
+NOT_RECOGNISED = "not recognised"  # an ImportSkip's reason: "skipped: PATH: not recognised"
 _WITH_OTHERS = (".ann", ".xmi", ".tsv", ".txt")  # the files an export's .meta goes with
 _BRAT_CONFIGS = frozenset({"annotation.conf", "visual.conf", "tools.conf", "kb_shortcuts.conf"})
 IMPORTABLE_SUFFIXES = tuple(sorted(s for s in _ALL if s))  # for a file dialog's filter
