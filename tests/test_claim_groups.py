@@ -155,6 +155,37 @@ def test_deleting_a_grouped_claim_is_undone_with_its_membership(session: Session
     assert all(changes.parts & Part.GROUPS for changes in heard) and len(heard) == 4
 
 
+def test_a_claim_holding_a_group_it_is_not_in_holds_it_again_after_undo(session: Session
+                                                                         ) -> None:
+    """Projects of earlier versions can have a group held by a claim taken out of it: the
+    claim's deletion and its undo leave that as it was."""
+    project = session.project
+    c1, c3 = mark(session, 1), mark(session, 3)
+    group = session.group_claims(1, None, "Wochentag", [(c1, "Mittwoch")])
+    assert group is not None
+    project.claims.update_group(group, holding_id=c3)  # as an earlier version left it
+    before = snapshot(project)
+    assert session.delete_spans([project.annotation(c3)])
+    assert project.claims.group(group).holding_id is None
+    assert session.undo() and snapshot(project) == before
+    assert session.redo() and session.undo() and snapshot(project) == before
+
+
+def test_a_claim_deleted_as_shown_before_an_edit_comes_back_as_stored(session: Session) -> None:
+    """Undo restores what the store had, not the (older) span the caller showed: its values,
+    its source, when it was made and changed, its link's time."""
+    project = session.project
+    c1 = mark(session, 1)
+    text = TEXTS[0][0]
+    mention = session.add_span(1, Layer.SOURCE, Span(0, text.index("\n"), "SOURCE"))
+    assert mention is not None and session.link_claim(1, c1, mention.id)
+    shown = project.annotation(c1)
+    assert session.set_attrs(shown, {"values": [{"type": "weekday", "text": "Mittwoch"}]})
+    before = (project.annotation(c1), project.links_of(c1))
+    assert session.delete_spans([shown])
+    assert session.undo() and (project.annotation(c1), project.links_of(c1)) == before
+
+
 def test_a_claim_in_a_group_joins_the_candidates_group(session: Session) -> None:
     project = session.project
     c2, c4 = mark(session, 2), mark(session, 4)

@@ -203,6 +203,27 @@ def test_delete_removes_the_current_member_undoably(qtbot, setup) -> None:
     assert len(view.project.claims.group(ids["Wochentag"]).members) == 3
 
 
+def test_the_holding_claim_taken_out_and_deleted_comes_back_holding(qtbot, setup) -> None:
+    """A claim out of its group holds it no more; undo of its removal, and of its deletion
+    after that, restores exactly what was there: membership, value, holding, links."""
+    view, ids = setup
+    project, group_id = view.project, ids["Wochentag"]
+    press(qtbot, view, Key.Key_1)  # c1 holds (c1 has a source linked)
+    before = (project.claims.group(group_id), project.links_of(ids["c1"]),
+              project.annotation(ids["c1"]))
+    press(qtbot, view, Key.Key_Delete)  # the current claim (c1) out of the group
+    assert [m.annotation_id for m in project.claims.group(group_id).members] == [
+        ids["c2"], ids["c3"]]
+    assert project.claims.group(group_id).holding_id is None  # no claim outside holds it
+    assert not any(c.holds for c in view.columns)
+    assert view.session.delete_spans([project.annotation(ids["c1"])])
+    press(qtbot, view, Key.Key_Z, Mod.ControlModifier)  # the deletion undone
+    press(qtbot, view, Key.Key_Z, Mod.ControlModifier)  # the removal undone
+    assert (project.claims.group(group_id), project.links_of(ids["c1"]),
+            project.annotation(ids["c1"])) == before
+    assert view.columns[0].holds
+
+
 def test_s_cycles_the_current_claims_stance(qtbot, setup) -> None:
     view, ids = setup
     press(qtbot, view, Key.Key_S)

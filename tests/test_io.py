@@ -16,6 +16,7 @@ from annotator.core.model import ArticleDraft, Span
 from annotator.io import (
     DecodeError,
     ImportFailure,
+    ImportSkip,
     decode_bytes,
     iter_import,
     iter_targets,
@@ -528,13 +529,17 @@ def test_folder_walk_order_and_skipping(tmp_path: Path) -> None:
     write(tmp_path / ".git" / "x.txt", "versteckt")
     write(tmp_path / "notes.pdf", b"%PDF")
     write(tmp_path / "README", "R\nText")
-    names = [item.source_path for item in run(tmp_path)]
+    items = run(tmp_path)
+    names = [item.source_path for item in items if isinstance(item, ArticleDraft)]
     rel = [os.path.relpath(name, tmp_path) for name in names]
     assert rel == ["README", "a.txt", os.path.join("b", "a.html"), os.path.join("b", "z.txt"),
                    "c.jsonl:1", "c.jsonl:2"]  # fmt: skip
+    assert [str(item) for item in items if isinstance(item, ImportSkip)] == [
+        f"{tmp_path / 'notes.pdf'}: not recognised"]  # listed, not failed
     *files, missing = iter_targets([tmp_path, tmp_path / "x"])
-    assert [os.path.relpath(path, tmp_path) for path in files] == [
-        "README", "a.txt", os.path.join("b", "a.html"), os.path.join("b", "z.txt"), "c.jsonl"]
+    assert [os.path.relpath(str(path), tmp_path) for path in files] == [
+        "README", "a.txt", os.path.join("b", "a.html"), os.path.join("b", "z.txt"), "c.jsonl",
+        "notes.pdf: not recognised"]
     assert str(missing) == f"{tmp_path / 'x'}: no such file or folder"
 
 

@@ -152,9 +152,12 @@ def test_find_files_counts_what_the_importer_reads(news: Path) -> None:
     (news / "sub").mkdir()
     (news / "sub" / "d.txt").write_text("Noch einer\n\nText.", encoding="utf-8")
     (news / "bild.png").write_bytes(b"\x89PNG")
-    read = [d.source_path for d in iter_import([news])]
-    assert [str(p) for p in find_files([news])] == read
+    items = list(iter_import([news]))
+    read = [d.source_path for d in items if isinstance(d, ArticleDraft)]
+    assert [str(p) for p in find_files([news]) if isinstance(p, Path)] == read
     assert len(read) == 4
+    assert [str(item) for item in items if not isinstance(item, ArticleDraft)] == [
+        f"{news / 'bild.png'}: not recognised"]
 
 
 def test_import_job_writes_articles_and_suggestions_a_separate_connection_sees(

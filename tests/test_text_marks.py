@@ -89,13 +89,13 @@ def test_the_search_hits_are_drawn_the_current_one_distinct(qtbot, window) -> No
     press(qtbot, window, Key.Key_F, Mod.ControlModifier)
     qtbot.keyClicks(window.filter_bar.search, "hafen")
     assert all(yellow(editor, hit) > 30 for hit in hits)
-    qtbot.keyClick(window.filter_bar.search, Key.Key_Return)  # the next hit after the cursor
-    assert editor.hasFocus() and editor.cursor_cp() == hits[1][0]
-    assert orange(editor, hits[1]) > orange(editor, hits[2]) + 30
-    press(qtbot, window, Key.Key_F, Mod.ControlModifier)
-    qtbot.keyClick(window.filter_bar.search, Key.Key_Return)
-    assert editor.cursor_cp() == hits[2][0]
-    assert orange(editor, hits[2]) > orange(editor, hits[1]) + 30
+    qtbot.keyClick(window.filter_bar.search, Key.Key_Return)  # the first hit from the cursor
+    assert editor.hasFocus() and editor.cursor_cp() == hits[0][0]
+    for i in (1, 2):  # each further Enter: the hit after
+        press(qtbot, window, Key.Key_F, Mod.ControlModifier)
+        qtbot.keyClick(window.filter_bar.search, Key.Key_Return)
+        assert editor.cursor_cp() == hits[i][0]
+        assert orange(editor, hits[i]) > orange(editor, hits[3 - i]) + 30
     qtbot.waitUntil(lambda: window.model.rowCount() == 2)  # the list filtered meanwhile
     press(qtbot, window, Key.Key_N)  # the next article's hits
     assert window.current_article == 2
@@ -108,6 +108,24 @@ def test_the_search_hits_are_drawn_the_current_one_distinct(qtbot, window) -> No
     window.filter_bar.search.selectAll()
     qtbot.keyClick(window.filter_bar.search, Key.Key_Delete)  # cleared: no hits drawn
     assert yellow(editor, at(SECOND, "Hafen")) < 10
+
+
+def test_the_first_enter_goes_to_a_hit_at_the_very_start_of_the_text(qtbot, window) -> None:
+    editor, search = window.view.text, window.filter_bar.search
+    assert editor.cursor_cp() == 0 and FIRST.startswith("Hafen")
+    press(qtbot, window, Key.Key_F, Mod.ControlModifier)
+    qtbot.keyClicks(search, "hafen")
+    hits = search_hits(FIRST, "hafen")
+    starts = []
+    for _ in range(len(hits) + 1):  # all hits in order, then from the top again
+        search.setFocus()
+        qtbot.keyClick(search, Key.Key_Return)
+        starts.append(editor.cursor_cp())
+    assert starts == [start for start, _ in hits] + [0]
+    editor.select_cp(hits[1][0] + 1, hits[1][0] + 1)  # the cursor set inside a hit by hand
+    search.setFocus()
+    qtbot.keyClick(search, Key.Key_Return)
+    assert editor.cursor_cp() == hits[2][0]
 
 
 def red_in(image: QImage, rect: QRect) -> int:

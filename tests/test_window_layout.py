@@ -1,17 +1,21 @@
 """What the window remembers between runs (size, splitter, each project's last article) and
-the layout it starts with: the article text gets most of the width."""
+the layout it starts with: the article text gets the widest pane, the list what its columns
+need."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
-from annotator.core.model import ArticleDraft
+from annotator.core.model import ArticleDraft, Status
 from annotator.store import Project
+from annotator.ui import i18n
+from annotator.ui.article_list_model import STATUS, TITLE
 from annotator.ui.main_window import MainWindow
-from annotator.ui.window_layout import DEFAULT_SIZE
+from annotator.ui.window_layout import DEFAULT_SIZE, GEOMETRY, SPLITTER
 
 
 def make_project(path: Path, n: int = 3) -> Project:
@@ -37,12 +41,12 @@ def test_the_tests_keep_their_settings_in_a_throw_away_folder(_qt_settings_sandb
     assert Path(QSettings().fileName()).is_relative_to(_qt_settings_sandbox)
 
 
-def test_the_article_text_gets_most_of_the_width_at_first(qtbot, tmp_path: Path) -> None:
+def test_the_article_text_gets_the_widest_pane_at_first(qtbot, tmp_path: Path) -> None:
     project = make_project(tmp_path / "p.db")
     win = opened(qtbot, project)
     listed, text, side = win.splitter.sizes()
-    assert text > (listed + text + side) / 2
-    assert text > 2 * max(listed, side) - 100
+    assert text > 0.4 * (listed + text + side)  # the list as wide as its columns need
+    assert text > max(listed, side) + 50
     win.close()
     project.close()
 
@@ -112,3 +116,35 @@ def test_the_app_opens_at_the_size_it_was_closed_with(qtbot, tmp_path: Path, mon
     monkeypatch.setattr(application, "make_app", App)
     assert application.run(tmp_path / "p.db") == 0
     assert shown == [size]
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_every_column_of_the_list_is_readable_at_the_default_size(qtbot, tmp_path: Path,
+                                                                  language: str) -> None:
+    settings = QSettings()
+    for key in (GEOMETRY, SPLITTER):  # a first run: no size remembered
+        settings.remove(key)
+    i18n.install(language)
+    try:
+        project = make_project(tmp_path / "p.db", 60)  # more rows than fit: a scroll bar
+        project.set_status(2, Status.IN_PROGRESS, "maria")
+        project.set_status(3, Status.DONE, "maria")
+        win = opened(qtbot, project)
+        assert (win.width(), win.height()) == DEFAULT_SIZE
+        table, header = win.list, win.list.horizontalHeader()
+        assert table.verticalScrollBar().isVisible()
+        right = table.viewport().width()
+        for column in range(header.count()):  # all in view, none cut, each header whole
+            assert header.sectionViewportPosition(column) + header.sectionSize(column) <= right
+            assert header.sectionSize(column) >= header.sectionSizeFromContents(column).width()
+        assert header.sectionSize(TITLE) >= table.fontMetrics().horizontalAdvance("Bericht 12")
+        statuses = {win.model.index(row, STATUS).data() for row in range(3)}
+        assert len(statuses) == 3
+        assert all(table.fontMetrics().horizontalAdvance(text) + 6 <= header.sectionSize(STATUS)
+                   for text in statuses)
+        listed, text, side = win.splitter.sizes()
+        assert text > max(listed, side)  # the article text still the widest pane
+        win.close()
+        project.close()
+    finally:
+        i18n.install("en")

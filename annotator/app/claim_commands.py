@@ -139,7 +139,8 @@ class GroupClaims(StoreCommand):
 
 
 class UngroupClaim(StoreCommand):
-    """Take a claim out of a group."""
+    """Take a claim out of a group (holding it no more, if it did); undo puts its row back as
+    it was, holding the group again."""
 
     parts = Part.GROUPS
 
@@ -147,17 +148,18 @@ class UngroupClaim(StoreCommand):
                  annotator: str) -> None:
         super().__init__(project, article_id, translate("UndoStep", "Remove claim from group"))
         self.group_id, self.annotation_id, self.annotator = group_id, annotation_id, annotator
-        member = next(m for m in project.claims.group(group_id).members
-                      if m.annotation_id == annotation_id)
-        self.value, self.stance = member.value, member.stance
+        self.rows: list[tuple] = []  # ClaimStore.memberships, as they were
 
     def apply(self) -> None:
         _member(self.project, self.group_id, self.annotation_id)
-        self.project.claims.remove_member(self.group_id, self.annotation_id)
+        claims = self.project.claims
+        self.rows = [r for r in claims.memberships([self.annotation_id]) if r[0] == self.group_id]
+        claims.remove_member(self.group_id, self.annotation_id)
 
     def revert(self) -> None:
-        self.project.claims.add_member(self.group_id, self.annotation_id, self.annotator,
-                                       value=self.value, stance=self.stance)
+        if self.project.claims.group_of(self.annotation_id) is not None:
+            raise Conflict("the claim was put into a group elsewhere")
+        self.project.claims.restore_memberships(self.rows)
 
 
 class SetMember(StoreCommand):

@@ -158,8 +158,8 @@ class Action(StoreCommand):
 
 
 class _Snapshot:
-    """Deleted annotations with their links and claim-group memberships, so that undo
-    restores them with their ids."""
+    """Deleted annotations with their links and claim-group memberships (the groups they
+    hold), so that undo restores them as they were: ids, times, values."""
 
     def __init__(self) -> None:
         self.annotations: list[Annotation] = []
@@ -171,21 +171,22 @@ class _Snapshot:
         self.members += project.claims.memberships(claims) if claims else []
         seen = {lk.id for lk in self.links}
         for ann in annotations:
-            expect_annotation(project, ann)
+            self.annotations.append(expect_annotation(project, ann))  # as stored, not as shown
             self.links += [lk for lk in project.links_of(ann.id) if lk.id not in seen]
             seen = {lk.id for lk in self.links}
             project.delete_annotation(ann.id)
-        self.annotations += annotations
 
     def restore(self, project: Project) -> None:
         for ann in self.annotations:
             project.add_annotation(
                 ann.article_id, ann.layer, Span(ann.start, ann.end, ann.label), ann.annotator,
                 attrs=ann.attrs, suggestion_id=ann.suggestion_id, annotation_id=ann.id,
-                source_id=ann.source_id, copy_of=ann.copy_of,
+                source_id=ann.source_id, copy_of=ann.copy_of, made_at=ann.created_at,
+                changed_at=ann.updated_at,
             )
         for lk in self.links:
-            project.add_link(lk.from_id, lk.to_id, lk.kind, lk.annotator, lk.attrs, link_id=lk.id)
+            project.add_link(lk.from_id, lk.to_id, lk.kind, lk.annotator, lk.attrs, link_id=lk.id,
+                             made_at=lk.created_at)
         if self.members:
             project.claims.restore_memberships(self.members)
         self.annotations, self.links, self.members = [], [], []

@@ -37,8 +37,10 @@ def conflicts() -> Iterator[None]:
             error=exc)) from exc
 
 
-def expect_annotation(project: Project, ann: Annotation | tuple[int, int, Span, Layer]) -> None:
-    """Raise Conflict unless the annotation is stored with these bounds, label and layer."""
+def expect_annotation(project: Project, ann: Annotation | tuple[int, int, Span, Layer]
+                      ) -> Annotation:
+    """The annotation as stored (its attributes maybe newer than the caller's); Conflict unless
+    it is stored with these bounds, label and layer."""
     if isinstance(ann, Annotation):
         ident, article_id, span, layer = (ann.id, ann.article_id,
                                           Span(ann.start, ann.end, ann.label), ann.layer)
@@ -55,6 +57,7 @@ def expect_annotation(project: Project, ann: Annotation | tuple[int, int, Span, 
         raise Conflict(translate("Conflict", "the {label} span at {start}–{end} was changed "
                                  "elsewhere").format(label=span.label, start=span.start,
                                                      end=span.end))
+    return now
 
 
 def expect_suggestions(project: Project, suggestions: Iterable[Suggestion]) -> None:

@@ -33,6 +33,7 @@ from annotator.core.model import ArticleDraft, ModelInfo, Status
 from annotator.io import (
     ImportFailure,
     ImportItem,
+    ImportSkip,
     ImportWarning,
     iter_file,
     iter_targets,
@@ -63,6 +64,7 @@ class ImportReport:
     imported: list[int] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    unrecognised: list[str] = field(default_factory=list)  # files of a folder not read
     warnings: list[str] = field(default_factory=list)  # imported, but e.g. with bytes replaced
     versions: list[str] = field(default_factory=list)  # another annotator's version added
     suggested: int = 0
@@ -293,6 +295,9 @@ class _Writer:
               brought: Versions | None = None) -> tuple[int | None, str]:
         """Count an item in the report: (new article's id, message)."""
         report = self.report
+        if isinstance(item, ImportSkip):
+            report.unrecognised.append(item.path)
+            return None, translate("Import", "skipped: {file}").format(file=item)
         if isinstance(item, ImportFailure):
             report.failed.append(str(item))
             return None, translate("Import", "failed: {problem}").format(problem=item)
@@ -371,9 +376,12 @@ class _Run:
             self.progress(done, max(done, self.total), message)
 
     def file_read(self, target: Path | ImportFailure) -> None:
-        self.say(translate("Import", "read {file}").format(file=target.name)
-                 if isinstance(target, Path) else
-                 translate("Import", "failed: {problem}").format(problem=target))
+        if isinstance(target, Path):
+            self.say(translate("Import", "read {file}").format(file=target.name))
+        elif isinstance(target, ImportSkip):
+            self.say(translate("Import", "skipped: {file}").format(file=target))
+        else:
+            self.say(translate("Import", "failed: {problem}").format(problem=target))
 
     def note(self, found: list[Stage]) -> None:
         """What the suggestion stages did, in the report."""

@@ -4,11 +4,13 @@ without a translator: the command line)."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import PurePath
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 
 from annotator.core.model import ModelInfo
+from annotator.io.common import printable
 
 translate = QCoreApplication.translate
 
@@ -26,6 +28,8 @@ class ImportReport(Protocol):
     def versions(self) -> Sequence[str]: ...
     @property
     def warnings(self) -> Sequence[str]: ...
+    @property
+    def unrecognised(self) -> Sequence[str]: ...
     @property
     def suggested(self) -> int: ...
     @property
@@ -62,10 +66,23 @@ def import_line(report: ImportReport) -> str:
         n = len(report.warnings)
         line += (translate("ImportReport", ", 1 warning") if n == 1
                  else translate("ImportReport", ", {n} warnings").format(n=n))
+    if report.unrecognised:
+        line += unrecognised_part(report.unrecognised)
     if report.model is not None:
         line += translate("ImportReport", "; {n} entity suggestions from {model} {version}").format(
             n=report.suggested, model=report.model.name, version=report.model.version)
     return line
+
+
+def unrecognised_part(paths: Sequence[str], shown: int = 3) -> str:
+    """E.g. "; 7 files not recognised, skipped: a.zip, b.tsv, c.pdf and 4 more": the files of
+    a folder that an import did not read, counted, the first few named."""
+    n, names = len(paths), ", ".join(printable(PurePath(p).name) for p in paths[:shown])
+    more = (translate("ImportReport", "{names} and {n} more").format(names=names, n=n - shown)
+            if n > shown else names)
+    said = (translate("ImportReport", "; 1 file not recognised, skipped: {names}") if n == 1
+            else translate("ImportReport", "; {n} files not recognised, skipped: {names}"))
+    return said.format(n=n, names=more)  # (the command line has no catalogue: no %n forms)
 
 
 def claims_line(report: ImportReport) -> str:

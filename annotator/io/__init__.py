@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 _WHERE = {
     "ImportFailure": "common", "ImportItem": "common", "ImportProblem": "common",
-    "ImportWarning": "common", "printable": "common",
+    "ImportSkip": "common", "ImportWarning": "common", "printable": "common",
     "DecodeError": "decode", "decode_bytes": "decode",
     "parse_html": "html",
     "IMPORTABLE_SUFFIXES": "importer", "is_importable": "importer", "iter_file": "importer",
@@ -24,6 +24,7 @@ __all__ = [
     "ImportFailure",
     "ImportItem",
     "ImportProblem",
+    "ImportSkip",
     "ImportWarning",
     "decode_bytes",
     "is_importable",
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
         ImportFailure,
         ImportItem,
         ImportProblem,
+        ImportSkip,
         ImportWarning,
         printable,
     )

@@ -70,6 +70,11 @@ class ImportFailure(ImportNote):
     """A file (or JSONL line) that could not be imported, and why."""
 
 
+class ImportSkip(ImportFailure):
+    """A file a folder walk found and does not recognise (another program's zip or table):
+    not read, and counted as skipped, never as failed (a failure to the walk's types)."""
+
+
 class ImportWarning(ImportNote):
     """Something a file was imported despite, e.g. invalid bytes that were replaced."""
 

@@ -6,6 +6,11 @@ older versions' ``train.conll.meta`` is still read. It has one JSON line per doc
 text and fields, and ``provenance``, who made each entity span and when (records of
 ``annotator.io.records`` with the span's ``start``, ``end`` and ``label``). IOB has no "nobody
 reviewed this": the export refuses articles with parts nobody reviewed (app/exporting.py).
+
+A token column cannot carry control characters (a reader takes a file full of them for binary
+data, and some split at them): the tokens have each as its Unicode picture, one character for
+one (``PICTURES``), the export warns naming the articles, and the sidecar keeps the text as it
+is, so that our reader gives it back exactly.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from annotator.io.common import (
     ImportItem,
     ImportProblem,
     ImportWarning,
+    printable,
     read_limited,
     short_title,
 )
@@ -45,10 +51,14 @@ _FINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 _CLOSERS = frozenset("\"“”«»'’)]")
 _OPENERS = frozenset("\"„“«»'‚‘([")
 _BREAK = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029]")
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffd]")
 _URL_DATE = re.compile(r"#\s+(https?://\S+)(?:\s+\[(\d{4}-\d{2}-\d{2})\])?")
 
 Entity = tuple[int, int, str]  # start, end (code points), label
+# U+0000–U+001F as ␀–␟, DEL as ␡; C1 controls and U+FFFD (which io/decode.py counts as
+# signs of binary data too) as ␦, the symbol for a substitute.
+PICTURES = ({c: 0x2400 + c for c in range(0x20)} | {0x7F: 0x2421}
+            | dict.fromkeys([*range(0x80, 0xA0), 0xFFFD], 0x2426))
 
 
 def sidecar_path(path: Path) -> Path:
@@ -63,7 +73,8 @@ def _sidecar_found(path: Path) -> Path | None:
 
 
 def json_line(value: Any) -> str:
-    """JSON on one line even for readers that split at U+2028 or NEL (they are escaped)."""
+    """JSON on one line even for readers that split at U+2028 or NEL (they are escaped), and
+    that io/decode.py never takes for binary data (C1 controls and U+FFFD escaped too)."""
     text = json.dumps(value, ensure_ascii=False)
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
@@ -76,18 +87,29 @@ def write_conll(drafts: Iterable[ArticleDraft], path: Path) -> list[Path]:
     path.parent.mkdir(parents=True, exist_ok=True)
     sidecar = sidecar_path(path)
     dropped = 0
+    pictured: list[str] = []  # the titles of the articles with control characters
     with path.open("w", encoding="utf-8", newline="\n") as out, \
             sidecar.open("w", encoding="utf-8", newline="\n") as meta:
         for n, draft in enumerate(drafts):
             sentences, lost = conll_sentences(draft.text, draft_entities(draft))
             dropped += lost
+            written = [[(token.translate(PICTURES), tag) for token, tag in sentence]
+                       for sentence in sentences]
+            if written != sentences:
+                pictured.append(f"„{printable(draft.title)}“")
             out.write(("\n" if n else "") + DOCSTART + "\n")
-            for sentence in sentences:
+            for sentence in written:
                 out.write("\n" + "".join(f"{token}\t{tag}\n" for token, tag in sentence))
             meta.write(json_line(_meta_record(draft)) + "\n")
     if dropped:
         logger.warning("%s: left out %d entity spans that overlap others or cover only white "
                        "space (CoNLL cannot nest)", path.name, dropped)
+    if pictured:
+        logger.warning("%s: control characters in %d %s written as their pictures in the "
+                       "tokens (␁ for U+0001, ␦ for C1 controls and U+FFFD; the sidecar keeps "
+                       "the text): %s", path.name, len(pictured),
+                       "article" if len(pictured) == 1 else "articles", ", ".join(pictured[:5])
+                       + (f" and {len(pictured) - 5} more" if len(pictured) > 5 else ""))
     return [path, sidecar]
 
 
@@ -315,14 +337,16 @@ def iob_entities(tags: list[str], starts: list[bool]) -> list[tuple[int, int, st
 
 
 def _align(text: Any, tokens: list[str]) -> list[tuple[int, int]] | None:
-    """Token offsets in the original text, or None when the tokens are not that text."""
+    """Token offsets in the original text, or None when the tokens are not that text (their
+    control characters written as pictures: ``PICTURES``)."""
     if not isinstance(text, str):
         return None
+    written = text.translate(PICTURES)  # one character for one: the offsets stay
     offsets, pos = [], 0
     for token in tokens:
         while pos < len(text) and text[pos].isspace():
             pos += 1
-        if not text.startswith(token, pos):
+        if not written.startswith(token, pos):
             return None
         offsets.append((pos, pos + len(token)))
         pos += len(token)

@@ -55,6 +55,8 @@ def decode_bytes(data: bytes, path: str | Path | None = None, *, warn: Warn | No
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
+            if encoding.startswith("utf-16") and _utf16_order(data[2:]) not in (None, encoding):
+                break  # UTF-16 of the other byte order without a BOM, U+FFFE its first character
             return _decode_after_bom(data[len(bom) :], encoding, path, warn, offset + len(bom))
     if b"\x00" in data:
         return _check_text(_decode_bomless_utf16(data))
@@ -140,19 +142,27 @@ def _decode_after_bom(data: bytes, encoding: str, path: str | Path | None, warn:
 
 def _decode_bomless_utf16(data: bytes) -> str:
     """NUL bytes mean binary, unless they sit where UTF-16 text without a BOM puts them."""
+    encoding = _utf16_order(data)
+    if encoding is not None and len(data) % 2 == 0:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            raise DecodeError(BINARY) from None
+        if "\x00" not in text:
+            return text
+    raise DecodeError(BINARY)
+
+
+def _utf16_order(data: bytes) -> str | None:
+    """The byte order of UTF-16 text by where its NUL bytes sit (the high bytes of Latin
+    text), or None when they do not say: "utf-16-le" with NULs at odd offsets, "-be" at even
+    ones. A BOM is checked against it: the bytes of U+FFFE in one order are the other's BOM."""
     sample = data[:4096]
     pairs = max(len(sample) // 2, 1)
-    odd_nuls = sample[1::2].count(0) / pairs
-    even_nuls = sample[0::2].count(0) / pairs
-    for share, encoding in ((odd_nuls, "utf-16-le"), (even_nuls, "utf-16-be")):
-        if share > 0.4 and len(data) % 2 == 0:
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-            if "\x00" not in text:
-                return text
-    raise DecodeError(BINARY)
+    odd, even = sample[1::2].count(0) / pairs, sample[0::2].count(0) / pairs
+    if max(odd, even) <= 0.4 or odd == even:
+        return None
+    return "utf-16-le" if odd > even else "utf-16-be"
 
 
 def _try_cp1252(data: bytes) -> str | None:

@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Sequence
 from itertools import count
 from pathlib import Path
@@ -94,15 +95,16 @@ def write_jsonl(drafts: Iterable[ArticleDraft], path: Path) -> list[Path]:
 
 
 # Line ends JSON leaves raw but Python's str.splitlines (and some editors) takes for
-# a line end: escaped, so one task is always one line for every reader.
-_LINE_BREAKS = {ord(c): f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"}
+# a line end: escaped, so one task is always one line for every reader; and what else JSON
+# leaves raw that io/decode.py counts as signs of binary data (DEL, C1 controls, U+FFFD).
+_RAW = "\x7f-\x9f\u2028\u2029\ufffd"
+_ESCAPES = {c: f"\\u{c:04x}" for c in [*range(0x7F, 0xA0), 0x2028, 0x2029, 0xFFFD]}
+_UNSAFE = re.compile(f"[{_RAW}]")
 
 
 def one_line(line: str) -> str:
-    """JSON with the line ends above escaped (looked for first: translating is slow)."""
-    if "\x85" in line or "\u2028" in line or "\u2029" in line:
-        return line.translate(_LINE_BREAKS)
-    return line
+    """JSON with the characters above escaped (looked for first: translating is slow)."""
+    return line.translate(_ESCAPES) if _UNSAFE.search(line) else line
 
 
 def task_of(draft: ArticleDraft) -> dict[str, Any]:

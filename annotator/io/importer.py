@@ -6,8 +6,9 @@ from __future__ import annotations
 import logging
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from annotator.core.model import ArticleDraft
 from annotator.io.agreed import own_spans
@@ -16,8 +17,10 @@ from annotator.io.common import (
     ImportFailure,
     ImportItem,
     ImportProblem,
+    ImportSkip,
     ImportWarning,
     not_regular,
+    open_regular,
     printable,
 )
 from annotator.io.conll import CONLL_SUFFIXES, iter_conll_file
@@ -26,8 +29,8 @@ from annotator.io.docbin import read_spacy
 from annotator.io.html import read_html_file
 from annotator.io.jsonl import iter_jsonl_file
 from annotator.io.text import read_text_file
-from annotator.io.webanno_tsv_read import is_webanno
-from annotator.io.xmi_read import INCEPTION_SUFFIXES, iter_inception_file
+from annotator.io.webanno_tsv_read import is_webanno, webanno_head
+from annotator.io.xmi_read import INCEPTION_SUFFIXES, inception_zip, iter_inception_file
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +43,9 @@ BRAT_SUFFIXES = frozenset({".ann"})  # with its .txt: one article (that .txt alo
 _ALL = (TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES | SPACY_SUFFIXES | CONLL_SUFFIXES
         | BRAT_SUFFIXES | INCEPTION_SUFFIXES)
 _KNOWN = ", ".join(sorted(s for s in _ALL if s))
+NOT_RECOGNISED = "not recognised"  # an ImportSkip's reason: "skipped: PATH: not recognised"
+_WITH_OTHERS = (".ann", ".xmi", ".tsv", ".txt")  # the files an export's .meta goes with
+_BRAT_CONFIGS = frozenset({"annotation.conf", "visual.conf", "tools.conf", "kb_shortcuts.conf"})
 IMPORTABLE_SUFFIXES = tuple(sorted(s for s in _ALL if s))  # for a file dialog's filter
 
 
@@ -82,7 +88,8 @@ def iter_targets(paths: Iterable[Path | str]) -> Iterator[Path | ImportFailure]:
 
 
 def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | ImportFailure]:
-    """Depth-first in name order; hidden entries, unknown types and symlink loops are skipped."""
+    """Depth-first in name order; hidden entries and symlink loops are passed over, files it
+    does not recognise are skipped (ImportSkip), files read with another one not listed."""
     try:
         info = folder.stat()
         if (info.st_dev, info.st_ino) in seen:
@@ -102,8 +109,40 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | ImportFai
             continue
         if is_dir:
             yield from _walk(path, seen)
-        elif is_importable(path) or _foreign_conll(path):
+        elif _recognised(path):
             yield path
+        elif not _read_with_another(path):
+            yield ImportSkip(str(path), None, NOT_RECOGNISED)
+
+
+def _recognised(path: Path) -> bool:
+    """Whether a folder walk reads a file: by its type; a zip or a ``.tsv``, which any program
+    writes, by its content too (an INCEpTION export; WebAnno TSV or CoNLL)."""
+    suffix = _suffix(path)
+    if suffix == ".zip":
+        return _content(path, inception_zip)
+    if suffix == ".tsv":
+        return _content(path, webanno_head) or looks_like_conll(path)
+    return is_importable(path) or _foreign_conll(path)
+
+
+def _content(path: Path, test: Callable[[BinaryIO], bool]) -> bool:
+    """Whether a file's content passes ``test``; one that cannot be read does (its reader
+    then says why, as for a file named on its own)."""
+    try:
+        with open_regular(path) as handle:
+            return test(handle)
+    except (OSError, ImportProblem):
+        return True
+
+
+def _read_with_another(path: Path) -> bool:
+    """A brat ``.txt`` beside its ``.ann``, brat's configuration, an export's ``.meta`` beside
+    its article, an XMI folder's ``TypeSystem.xml``, a Label Studio export's label config."""
+    name = path.name.lower()
+    return (brat_text_of(path) is not None or name in _BRAT_CONFIGS or name == "typesystem.xml"
+            or name.endswith(".label_config.xml") or _suffix(path) == ".meta" and any(
+                path.with_suffix(suffix).exists() for suffix in _WITH_OTHERS))
 
 
 def _foreign_conll(path: Path) -> bool:

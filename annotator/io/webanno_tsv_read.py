@@ -7,11 +7,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from annotator.core.model import ArticleDraft, DocLink, DocSpan, Layer
 from annotator.core.spans import Utf16Index
-from annotator.io.common import DATASET_BYTES, ImportProblem, first_line, read_limited, short_title
+from annotator.io.common import (
+    DATASET_BYTES,
+    ImportProblem,
+    first_line,
+    open_regular,
+    read_limited,
+    short_title,
+)
 from annotator.io.inception import (
     META_SUFFIX,
     layer_of,
@@ -40,9 +47,15 @@ def read_webanno_tsv_file(path: Path) -> ArticleDraft:
 
 
 def is_webanno(path: Path) -> bool:
-    """Whether a file starts with WebAnno TSV 3's format line."""
-    with path.open("rb") as handle:
-        return handle.read(len(_FORMAT) + 3).lstrip(b"\xef\xbb\xbf").startswith(_FORMAT)
+    """Whether a file starts with WebAnno TSV 3's format line (a pipe or device is refused
+    unread: ImportProblem)."""
+    with open_regular(path) as handle:
+        return webanno_head(handle)
+
+
+def webanno_head(data: BinaryIO) -> bool:
+    """Whether what is read next starts with WebAnno TSV 3's format line."""
+    return data.read(len(_FORMAT) + 3).lstrip(b"\xef\xbb\xbf").startswith(_FORMAT)
 
 
 @dataclass

@@ -17,7 +17,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, BinaryIO
 
 from annotator.core.model import ArticleDraft, DocLink, DocSpan, Layer, Provenance
 from annotator.core.names import GOLD_ANNOTATOR
@@ -135,6 +135,17 @@ def _link(relation: Any, keys: dict[int, str], n: int) -> DocLink | None:
 
 
 # --- INCEpTION's project zip -----------------------------------------------------------------
+
+
+def inception_zip(data: BinaryIO) -> bool:
+    """Whether a file is a zip that ``iter_inception_zip`` reads: a project export (or a zip
+    of ``.xmi`` files)."""
+    try:
+        with zipfile.ZipFile(data) as archive:
+            return any(_version(n) is not None for n in archive.namelist()
+                       if not n.endswith("/"))
+    except zipfile.BadZipFile:
+        return False
 
 
 def iter_inception_zip(path: Path) -> Iterator[ImportItem]:

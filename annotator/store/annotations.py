@@ -74,10 +74,11 @@ class AnnotationTables:
         source_id: int | None = None,
         made_at: str | None = None,
         copy_of: int | None = None,
+        changed_at: str | None = None,
     ) -> int:
         """Store one span in a layer; ``annotation_id`` restores a deleted one (undo, with the
-        imported span it is a ``copy_of``), ``made_at`` keeps when a dataset says it was made
-        (else: now)."""
+        imported span it is a ``copy_of`` and when it was last ``changed_at``), ``made_at``
+        keeps when a dataset says it was made (else: now)."""
         check_span(span.start, span.end, text_length(self.db, article_id))
         with self.db.atomic():
             stamp = made_at or now()
@@ -86,7 +87,8 @@ class AnnotationTables:
                 "start": span.start, "end": span.end, "suggestion_id": suggestion_id,
                 "annotator_id": ensure_annotator(self.db, annotator),
                 "attrs": dump_json(attrs or {}),
-                "created_at": stamp, "updated_at": stamp, "canonical_source_id": source_id,
+                "created_at": stamp, "updated_at": changed_at or stamp,
+                "canonical_source_id": source_id,
             }
             if annotation_id is not None:
                 row["id"] = annotation_id
@@ -175,10 +177,12 @@ class AnnotationTables:
     def add_link(
         self, from_id: int, to_id: int, kind: str, annotator: str,
         attrs: dict[str, Any] | None = None, *, link_id: int | None = None,
+        made_at: str | None = None,
     ) -> int:
-        """Link two annotations, e.g. a claim to its source; ``link_id`` restores one (undo)."""
+        """Link two annotations, e.g. a claim to its source; ``link_id`` restores one (undo,
+        ``made_at`` when it was made)."""
         row = {"from_id": from_id, "to_id": to_id, "kind": kind,
-               "attrs": dump_json(attrs or {}), "created_at": now()}
+               "attrs": dump_json(attrs or {}), "created_at": made_at or now()}
         if link_id is not None:
             row["id"] = link_id
         with self.db.atomic():

@@ -176,11 +176,13 @@ class ClaimStore:
                     "WHERE group_id = ? AND annotation_id = ?", [v, group_id, annotation_id])
 
     def remove_member(self, group_id: int, annotation_id: int) -> None:
-        """Take a claim out of a group."""
+        """Take a claim out of a group; a claim out of it holds it no more."""
         with self.db.atomic():
             self.db.execute(
                 "DELETE FROM claim_group_members WHERE group_id = ? AND annotation_id = ?",
                 [group_id, annotation_id])
+            self.db.execute("UPDATE claim_groups SET holding_id = NULL WHERE id = ? AND "
+                            "holding_id = ?", [group_id, annotation_id])
 
     def group_of(self, annotation_id: int) -> int | None:
         """The group a claim belongs to, if any."""
@@ -212,24 +214,32 @@ class ClaimStore:
             self.update_group(keep, note=kept[0], holding_id=kept[1])
 
     def memberships(self, annotation_ids: list[int]) -> list[tuple[Any, ...]]:
-        """These claims' group rows, each with whether it holds its group: what
-        ``restore_memberships`` puts back once the claims are restored after a delete."""
+        """These claims' group rows, each with whether it holds its group, and the groups
+        they hold without being in them (as projects of earlier versions can have it: a row
+        of Nones but group, claim and holds): what ``restore_memberships`` puts back once the
+        claims are restored after a delete or a removal from their group."""
+        ids = marks(annotation_ids)
         return [tuple(r) for r in self.db.execute(
             "SELECT m.group_id, m.annotation_id, m.value, m.stance, m.annotator_id, m.added_at,"
             " g.holding_id IS m.annotation_id FROM claim_group_members m JOIN claim_groups g "
-            f"ON g.id = m.group_id WHERE m.annotation_id IN ({marks(annotation_ids)})",
-            annotation_ids)]
+            f"ON g.id = m.group_id WHERE m.annotation_id IN ({ids}) UNION ALL "
+            "SELECT g.id, g.holding_id, NULL, NULL, NULL, NULL, 1 FROM claim_groups g "
+            f"WHERE g.holding_id IN ({ids}) AND NOT EXISTS (SELECT 1 FROM claim_group_members "
+            "m WHERE m.group_id = g.id AND m.annotation_id = g.holding_id)",
+            [*annotation_ids, *annotation_ids])]
 
     def restore_memberships(self, rows: list[tuple[Any, ...]]) -> None:
         """Put back group rows ``memberships`` read (in the groups that are still there, of
-        claims in no group now), and the claims that held their group."""
+        claims in no group now), and the claims that held their group (unless another holds
+        it now)."""
         with self.db.atomic():
             for group, claim, value, stance, who, added, holds in rows:
-                self.db.execute(
-                    "INSERT OR IGNORE INTO claim_group_members (group_id, annotation_id, value, "
-                    "stance, annotator_id, added_at) SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS ("
-                    "SELECT 1 FROM claim_groups WHERE id = ?)",
-                    [group, claim, value, stance, who, added, group])
+                if who is not None:
+                    self.db.execute(
+                        "INSERT OR IGNORE INTO claim_group_members (group_id, annotation_id, "
+                        "value, stance, annotator_id, added_at) SELECT ?, ?, ?, ?, ?, ? WHERE "
+                        "EXISTS (SELECT 1 FROM claim_groups WHERE id = ?)",
+                        [group, claim, value, stance, who, added, group])
                 if holds:
                     self.db.execute("UPDATE claim_groups SET holding_id = ? WHERE id = ? AND "
                                     "holding_id IS NULL", [claim, group])

@@ -9,10 +9,11 @@ from annotator.core.model import (
     ArticleDraft,
     Layer,
 )
-from annotator.store.batches import IMPORT_ANNOTATOR, ArticleWriter, NewArticle, check
+from annotator.store.batches import IMPORT_ANNOTATOR, ArticleWriter, NewArticle, Outcome, check
 from annotator.store.drafts import annotated_drafts
 from annotator.store.import_versions import Versions, add_versions
 from annotator.store.project import Project
+from annotator.store.suggestions import accept_annotated
 
 
 def annotated_draft(project: Project, article_id: int,
@@ -30,6 +31,16 @@ class AnnotatedImport(ArticleWriter):
     def __init__(self, project: Project, annotator: str = IMPORT_ANNOTATOR) -> None:
         super().__init__(project.db, project.claims, annotator)
         self.project = project
+
+    def write(self, batch: Iterable[NewArticle]) -> list[Outcome]:
+        """ArticleWriter's; then a suggestion that is an annotation already (in a new article,
+        or one that got an annotator's spans) is accepted by that annotation's annotator, not
+        open over it."""
+        outcomes = super().write(batch)
+        accept_annotated(self.db, [o.article_id for o in outcomes if o.article_id is not None
+                                   and (o.new or o.versions and (o.versions.added
+                                                                 or o.versions.merged))])
+        return outcomes
 
     def same_text(self, article_id: int, draft: ArticleDraft) -> Versions:
         """Another annotator's work on a stored text: their version (import_versions.py)."""

@@ -82,7 +82,8 @@ class SuggestionTables:
         transaction, one DELETE and one INSERT (executemany) for all; how many each got.
         Suggestions somebody decided on stay, with their decisions, and a span the model finds
         again where one of them is is not suggested a second time: running a model again
-        never undoes or repeats a person's review."""
+        never undoes or repeats a person's review; one that is an annotation is accepted by its
+        annotator (``accept_annotated``)."""
         batch = [(article_id, list(spans)) for article_id, spans in found]
         ids = [article_id for article_id, _ in batch]
         lengths: dict[int, int] = {}
@@ -108,6 +109,7 @@ class SuggestionTables:
                 [(article_id, model_id, layer.value, s.label, s.start, s.end, s.score, stamp)
                  for article_id, spans in batch for s in spans
                  if (article_id, s.start, s.end, s.label) not in decided])
+            accept_annotated(self.db, ids)
         return [len(spans) for _, spans in batch]
 
     def _decided(self, ids: list[int], model_id: int, layer: Layer
@@ -213,6 +215,23 @@ class SuggestionTables:
             ORDER BY a.id""", [info.name, info.version])
         return [r["id"] for r in rows]
 
+
+
+def accept_annotated(db: Database, article_ids: Iterable[int]) -> None:
+    """The suggestions of these articles (entities, claims, sources) that are an annotation
+    already, same layer, bounds and label, accepted by each annotator who has that annotation,
+    as accepting them would have (a decision of theirs on it stays): what arrives in bulk, a
+    file's suggestions with its spans or a model run's, is never open over what its
+    annotator marked."""
+    ids = list(article_ids)
+    for part in chunks(ids):
+        db.execute(f"""INSERT OR IGNORE INTO suggestion_decisions (suggestion_id, decision,
+                annotator_id, decided_at)
+            SELECT s.id, 'accepted', n.annotator_id, n.created_at FROM suggestions s
+            JOIN annotations n ON n.article_id = s.article_id AND n.layer = s.layer
+                AND n.start = s.start AND n."end" = s."end" AND n.label = s.label
+            WHERE s.article_id IN ({marks(part)}) AND s.layer IN ({marks(REVIEWED)})""",
+                   [*part, *REVIEWED])
 
 
 def open_counts(db: Database, article_ids: Iterable[int] | None = None,

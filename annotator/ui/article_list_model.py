@@ -47,6 +47,9 @@ STATUS_TEXT = {Status.NEW: QT_TRANSLATE_NOOP("ArticleListModel", "new"),
                Status.DONE: QT_TRANSLATE_NOOP("ArticleListModel", "done")}
 
 Index = QModelIndex | QPersistentModelIndex
+CELL_MARGIN = 8  # a cell's text margins (3 px a side) and its grid line, and a pixel to spare
+FRAME = 2  # the list's frame, a side (ui/window_layout.py's FOCUS_FRAME)
+SHORT_TITLE = "Elbtal-Abkommen"  # what the title column shows at least at the first layout
 
 
 class ArticleListModel(QAbstractTableModel):
@@ -201,14 +204,29 @@ def article_table(model: ArticleListModel, parent: QWidget) -> QTableView:
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
     # Fixed widths from the font, never ResizeToContents: that asks a 100,000-row model
     # for every row's text (27 s measured on a 100,000-article project).
     metrics = view.fontMetrics()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-    for column, sample in ((OUTLET, "Elbtal-Bote"), (DATE, "2024-10-23"),
-                           (STATUS, QCoreApplication.translate(C, "in progress")),
-                           (ENTITIES, "Sugg"),
-                           (ANNOTATIONS, "999")):
-        header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
+    for column, samples in _samples().items():
+        header.resizeSection(column, max(
+            max(metrics.horizontalAdvance(text) for text in samples) + CELL_MARGIN,
+            header.sectionSizeFromContents(column).width()))  # its header, in bold or not
     return view
+
+
+def list_width(view: QTableView) -> int:
+    """The width the list needs to show every column (a short title too) with no scrolling:
+    what the window's first layout gives it (ui/window_layout.py)."""
+    header = view.horizontalHeader()
+    title = view.fontMetrics().horizontalAdvance(SHORT_TITLE) + CELL_MARGIN
+    return (title + sum(header.sectionSize(column) for column in _samples())
+            + 2 * FRAME + view.verticalScrollBar().sizeHint().width())
+
+
+def _samples() -> dict[int, list[str]]:
+    """The widest usual texts of the columns but the title, in the language installed."""
+    return {OUTLET: ["Elbtal-Bote"], DATE: ["2024-10-23"],
+            STATUS: [QCoreApplication.translate(C, text) for text in STATUS_TEXT.values()],
+            ENTITIES: ["999"], ANNOTATIONS: ["999"]}

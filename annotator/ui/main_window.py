@@ -17,9 +17,9 @@ from annotator.core.model import ArticleFilter, Layer, Status, Suggestion
 from annotator.core.names import MODEL_SETTING
 from annotator.nlp.resolve import describe
 from annotator.store import Project
+from annotator.ui import article_list_model as listing
 from annotator.ui.annotator_actions import AnnotatorActions
 from annotator.ui.article_actions import ArticleActions
-from annotator.ui.article_list_model import ArticleIdRole, ArticleListModel, article_table
 from annotator.ui.article_view import ArticleView, origin_of
 from annotator.ui.claim_actions import ClaimActions
 from annotator.ui.filter_bar import FilterBar
@@ -64,9 +64,9 @@ class MainWindow(QMainWindow):
         self.session = carried[0] if carried else Session(project, annotator, self)
         self.setWindowTitle("annotator — " + (project.path.name if project.path else
                                               self.tr("in memory")))
-        self.model = ArticleListModel(project, parent=self, annotator=annotator)
+        self.model = listing.ArticleListModel(project, parent=self, annotator=annotator)
         self.filter_bar = FilterBar(project.labels(), self)
-        self.list = article_table(self.model, self)
+        self.list = listing.article_table(self.model, self)
         self.view = ArticleView(self)
         self.side = SidePanel(self)
         self.workbench = Workbench(self.session, self.view, self)
@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         for widget in (self.left, self.view, self.side):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
-        restore(self, self.splitter)
+        restore(self, self.splitter, listing.list_width(self.list) + box.contentsMargins().left())
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.splitter)  # and the disputes page, once made
         self.setCentralWidget(self.pages)
@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
         if indexes:
-            self.show_article(indexes[0].data(ArticleIdRole))
+            self.show_article(indexes[0].data(listing.ArticleIdRole))
 
     def show_article(self, article_id: int) -> None:
         """Open one article in the workbench."""

@@ -1,5 +1,7 @@
 """The article search in the open text: its hits drawn over the text (``ui/text_marks.py``), and
-Enter in the search field puts the cursor on the next hit, with the keys back in the text."""
+Enter in the search field puts the cursor on the next hit, with the keys back in the text: the
+first Enter on the first hit at or after the cursor (a hit at the text's very start included),
+each further one on the hit after."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ class SearchMarks(QObject):
         super().__init__(field)
         self.field, self.wb, self.editor = field, workbench, workbench.editor
         self._shown: tuple | None = None
+        self._landed: int | None = None  # where the last Enter put the cursor (document)
         field.textChanged.connect(lambda _text: self.refresh())
         field.returnPressed.connect(self.to_next)
         workbench.article_loaded.connect(lambda _state: self.refresh())
@@ -25,13 +28,15 @@ class SearchMarks(QObject):
         state, words = self.wb.state, self.field.text()
         shown = None if state is None else (state.article.id, words, self.editor.positions)
         if shown != self._shown:
-            self._shown = shown
+            self._shown, self._landed = shown, None
             self.editor.set_search_hits(search_hits(state.text, words) if state else [])
 
     def to_next(self) -> None:
         """The cursor to the next hit after it, and the focus to the text."""
-        hit = self.editor.hits.next_after(self.editor.textCursor().position())
+        pos = self.editor.textCursor().position()
+        hit = self.editor.hits.next_from(pos, past=pos == self._landed)
         if hit is not None:
+            self._landed = hit[0]
             cp = self.editor.to_codepoint(hit[0])
             self.editor.select_cp(cp, cp)
         self.editor.setFocus()

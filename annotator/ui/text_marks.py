@@ -4,7 +4,7 @@ acts on outlined). Document positions throughout; only the blocks on screen are 
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple, cast
 
@@ -73,9 +73,10 @@ class SearchHits:
         was, self.current = self.current, self.at(cursor)
         return was != self.current
 
-    def next_after(self, pos: int) -> tuple[int, int] | None:
-        """The first hit that starts after a position, from the top again after the last."""
-        i = bisect_right(self._starts, pos)
+    def next_from(self, pos: int, *, past: bool) -> tuple[int, int] | None:
+        """The first hit that starts at a position (or, with ``past``, after it), from the top
+        again after the last."""
+        i = (bisect_right if past else bisect_left)(self._starts, pos)
         return self.spans[i % len(self.spans)] if self.spans else None
 
     def paint(self, painter: QPainter, visible: Visible) -> None:

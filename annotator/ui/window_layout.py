@@ -24,8 +24,9 @@ QPlainTextEdit:focus, QListView:focus, QTableView:focus {
 """
 
 
-def restore(window: QMainWindow, splitter: QSplitter) -> None:
-    """The size and splitter of the last run, else the defaults."""
+def restore(window: QMainWindow, splitter: QSplitter, first: int = 0) -> None:
+    """The size and splitter of the last run, else the defaults: the panes' shares of the width
+    (``DEFAULT_SPLIT``), the first one (the list) at least ``first`` wide, from the text's."""
     settings = QSettings()
     geometry = settings.value(GEOMETRY)
     if not (isinstance(geometry, QByteArray) and window.restoreGeometry(geometry)):
@@ -33,7 +34,9 @@ def restore(window: QMainWindow, splitter: QSplitter) -> None:
     state = settings.value(SPLITTER)
     if not (isinstance(state, QByteArray) and splitter.restoreState(state)):
         width = window.width()
-        splitter.setSizes([width * n // sum(DEFAULT_SPLIT) for n in DEFAULT_SPLIT])
+        listed, _text, side = (width * n // sum(DEFAULT_SPLIT) for n in DEFAULT_SPLIT)
+        listed = max(listed, first)
+        splitter.setSizes([listed, width - listed - side, side])
 
 
 def save(window: QMainWindow, splitter: QSplitter) -> None:

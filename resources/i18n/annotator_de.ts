@@ -967,7 +967,7 @@
         <translation>die Behauptungsgruppe hat jetzt andere Mitglieder</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+117"/>
         <source>the merged claims were moved elsewhere</source>
         <translation>die zusammengeführten Behauptungen wurden anderswo verschoben</translation>
     </message>
@@ -977,7 +977,7 @@
         <translation>das Projekt hat sich inzwischen geändert ({error})</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>the {label} span at {start}–{end} was removed elsewhere</source>
         <translation>die {label}-Textstelle bei {start}–{end} wurde anderswo entfernt</translation>
     </message>
@@ -987,7 +987,7 @@
         <translation>die {label}-Textstelle bei {start}–{end} wurde anderswo geändert</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>the {label} suggestion at {start}–{end} is gone (suggestions were made again)</source>
         <translation>der {label}-Vorschlag bei {start}–{end} ist weg (die Vorschläge wurden neu erstellt)</translation>
     </message>
@@ -1303,7 +1303,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>ExportReport</name>
     <message>
-        <location filename="../../annotator/app/report_lines.py" line="+83"/>
+        <location filename="../../annotator/app/report_lines.py" line="+100"/>
         <source>{n} articles ({parts}) in {files} files</source>
         <translation>{n} Artikel ({parts}) in {files} Dateien</translation>
     </message>
@@ -1392,19 +1392,25 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../annotator/app/importing.py" line="+109"/>
+        <location filename="../../annotator/app/importing.py" line="+111"/>
         <source>Looking for files…</source>
         <translation>Dateien werden gesucht …</translation>
     </message>
     <message>
         <location line="+189"/>
+        <location line="+82"/>
+        <source>skipped: {file}</source>
+        <translation>übersprungen: {file}</translation>
+    </message>
+    <message>
+        <location line="-79"/>
         <location line="+10"/>
-        <location line="+68"/>
+        <location line="+71"/>
         <source>failed: {problem}</source>
         <translation>fehlgeschlagen: {problem}</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-78"/>
         <source>warning: {problem}</source>
         <translation>Warnung: {problem}</translation>
     </message>
@@ -1444,7 +1450,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>{file}: gleicher Text wie Artikel {id}, übersprungen</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>read {file}</source>
         <translation>gelesen: {file}</translation>
     </message>
@@ -1467,7 +1473,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>; abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../annotator/app/report_lines.py" line="-34"/>
+        <location filename="../../annotator/app/report_lines.py" line="-47"/>
         <source>{imported} imported, {skipped} skipped (already in the project), {failed} failed</source>
         <translation>{imported} importiert, {skipped} übersprungen (schon im Projekt), {failed} fehlgeschlagen</translation>
     </message>
@@ -1487,12 +1493,27 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>, {n} Warnungen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>; {n} entity suggestions from {model} {version}</source>
         <translation>; {n} Entitäten-Vorschläge von {model} {version}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>{names} and {n} more</source>
+        <translation>{names} und {n} weitere</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; 1 file not recognised, skipped: {names}</source>
+        <translation>; 1 Datei nicht erkannt, übersprungen: {names}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; {n} files not recognised, skipped: {names}</source>
+        <translation>; {n} Dateien nicht erkannt, übersprungen: {names}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>{n} claim suggestions from {model} {version}</source>
         <translation>{n} Behauptungs-Vorschläge von {model} {version}</translation>
     </message>
@@ -2834,7 +2855,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>UndoStep</name>
     <message>
-        <location filename="../../annotator/app/commands.py" line="+208"/>
+        <location filename="../../annotator/app/commands.py" line="+209"/>
         <source>Add {label} ({layer})</source>
         <translation>{label} hinzufügen ({layer})</translation>
     </message>
@@ -2984,7 +3005,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Goldfassung beginnen: {n} übereinstimmende Textstellen</translation>
     </message>
     <message>
-        <location filename="../../annotator/app/claim_commands.py" line="-188"/>
+        <location filename="../../annotator/app/claim_commands.py" line="-190"/>
         <source>Edit claim attributes</source>
         <translation>Attribute der Behauptung bearbeiten</translation>
     </message>
@@ -2999,12 +3020,12 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Behauptungen gruppieren: {title}</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Remove claim from group</source>
         <translation>Behauptung aus der Gruppe nehmen</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Set the claim&apos;s value</source>
         <translation>Wert der Behauptung setzen</translation>
     </message>
