@@ -24,6 +24,8 @@ LATER = (
     "annotator.ui.sources_dialog", "annotator.ui.task_actions", "annotator.ui.adjudication_window",
     "annotator.ui.agreement_window", "annotator.ui.review_queue_window",
     "importlib.resources", "sqlite_utils", "spacy", "numpy",
+    "concurrent.futures", "multiprocessing",  # the zone pass's worker processes
+    "subprocess", "getpass",  # compiling translations, the login name without a name kept
 )
 START = """
 import gc, json, sys
