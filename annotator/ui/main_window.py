@@ -402,10 +402,12 @@ class MainWindow(QMainWindow):
         """The status bar's figures: the project's are counted again only when statuses
         changed (``recount``), not after every edit."""
         who = self.session.shown
-        if recount or self._figures is None:
+        if recount or self._figures is None:  # at the start the list has counted them all
+            shown_all = self._figures is None and self.model.filter == ArticleFilter(
+                annotator=self.model.filter.annotator)
             self._figures = (self.project.count_articles(ArticleFilter(Status.DONE,
                                                                        annotator=who)),
-                             self.project.count_articles())
+                             self.model.total() if shown_all else self.project.count_articles())
         done, total = self._figures
         model_text = describe(self.project.setting(MODEL_SETTING))
         here = "" if self.current_article is None else self.tr(
