@@ -54,7 +54,8 @@ def test_ctrl_o_opens_another_project_in_place_of_this_window(
     assert new.project.path == other and new.isVisible()
     assert not win.isVisible()
     assert "Görlitz" in new.view.text.toPlainText()
-    assert projects.recent()[:2] == [other.resolve(), project.path.resolve()]
+    # each window puts its project first a moment after it was made (not before it paints)
+    qtbot.waitUntil(lambda: projects.recent()[:2] == [other.resolve(), project.path.resolve()])
 
 
 def test_a_file_that_is_no_project_is_refused_with_the_stores_message(
@@ -101,7 +102,8 @@ def test_recent_projects_list_opens_one_and_drops_missing_files(
     for path in (gone, other):
         projects.add_recent(path)
     _first(project)
-    win = show_window(qtbot, project)  # itself first in the list
+    win = show_window(qtbot, project)  # itself first in the list, once it has painted
+    qtbot.waitUntil(lambda: projects.recent()[0] == project.path.resolve())
     recent = win.findChild(QMenu, "project.recent")
     recent.aboutToShow.emit()
     entries = [a for a in recent.actions() if a.data()]

@@ -163,6 +163,22 @@ def test_many_changes_build_again_from_nothing(project_path: Path,
         assert ranked(matcher, project) == ranked(from_scratch(project_path, project), project)
 
 
+def test_a_catch_up_leaves_no_module_sources_kept(project_path: Path) -> None:
+    """PySide6's import hook reads every later module's source into linecache: numpy's and
+    scipy's (~16 MB) are dropped once the catch-up's modules are in, and again after it."""
+    import linecache
+
+    import scipy.sparse
+
+    for module in (np, scipy.sparse):
+        assert linecache.getlines(module.__file__)  # kept, as the hook leaves them
+    with Project.open(project_path) as project:
+        matcher = Matcher(project_path)
+        matcher.sync(project)
+        assert np.__file__ not in linecache.cache and scipy.sparse.__file__ not in linecache.cache
+        assert ranked(matcher, project) == ranked(from_scratch(project_path, project), project)
+
+
 def test_a_damaged_or_foreign_postings_file_is_rebuilt(project_path: Path,
                                                        tmp_path: Path) -> None:
     postings = project_path.with_name(project_path.name + ".match-index.postings")

@@ -6,6 +6,7 @@ background."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
 import shutil
 from concurrent.futures import Future
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.app import import_batches, importing, zone_pass
+from annotator.app import import_batches, importing
 from annotator.app.article_state import ArticleState
 from annotator.app.exporting import ExportOptions, export_project
 from annotator.app.import_batches import prepare
@@ -151,7 +152,7 @@ def test_workers_that_die_leave_the_pass_here(tmp_path: Path,
             pass
 
     monkeypatch.setattr(import_batches, "POOL_AFTER", 0)  # read by the pass when it runs
-    monkeypatch.setattr(zone_pass, "ProcessPoolExecutor", Broken)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Broken)  # the pass's pool
     path = _write(tmp_path / "a.jsonl")
     with Project.open(tmp_path / "here.db") as here, Project.open(tmp_path / "p.db") as project:
         for each in (here, project):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import linecache
 import logging
 import os
 import sys
@@ -90,7 +91,10 @@ def follow(index: LexicalIndex, project: Project, cache: Path | None = None,
            cancelled: Callable[[], bool] = lambda: False) -> tuple[LexicalIndex, bool]:
     """Make the index hold exactly the project's sentences: (the index, whether it changed).
     Only changed sentences are read, unless a rebuild is due (``cache`` given)."""
+    import scipy.sparse  # noqa: F401  (the catch-up's modules in, before their sources go)
+
     gone, new = _changes(index, project)
+    forget_sources()  # their room in memory serves the catch-up
     deleted = int(gone.sum())
     if not len(new) and not deleted:
         return index, False
@@ -116,7 +120,17 @@ def give_back() -> None:
     pages of the heap, which a build's many short-lived arrays leave behind (at 100,000
     articles ~100 MB of the window's resident memory otherwise)."""
     forget()
+    forget_sources()
     _glibc("malloc_trim", 0)
+
+
+def forget_sources() -> None:
+    """Drop the module sources ``linecache`` keeps: PySide6's import hook reads the source of
+    every module imported after it (``inspect.getsource``), numpy's and scipy's ~16 MB of
+    lines among them, and linecache keeps them for tracebacks, which read them again when
+    needed. Freed before a catch-up, Python's small-object memory they took is reused by it
+    instead of growing."""
+    linecache.clearcache()
 
 
 def own_mappings() -> None:

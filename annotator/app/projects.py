@@ -49,10 +49,13 @@ def recent() -> list[Path]:
 
 
 def add_recent(path: Path) -> list[Path]:
-    """Put ``path`` first in the recent list (at most RECENT_MAX); the new list."""
+    """Put ``path`` first in the recent list (at most RECENT_MAX); the new list. Written only
+    when it changed: a write syncs the settings file to disk."""
     path = path.resolve()
-    paths = [path, *(p for p in recent() if p != path)][:RECENT_MAX]
-    _store(paths)
+    before = recent()
+    paths = [path, *(p for p in before if p != path)][:RECENT_MAX]
+    if paths != before:
+        _store(paths)
     return paths
 
 

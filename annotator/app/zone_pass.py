@@ -15,10 +15,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from multiprocessing import get_context
 from typing import TYPE_CHECKING
 
 from annotator.core.model import ArticleDraft
@@ -34,10 +31,13 @@ from annotator.store.zones_pending import (
 PASS_BATCH = 200  # articles found and stored per transaction
 
 Progress = Callable[[int, int, str], None]  # (done, in all, what)
-if TYPE_CHECKING:  # the import's machinery loads when zones are found, not with the window
+if TYPE_CHECKING:  # the import's machinery (and process pools) load when zones are found,
+    # not with the window: an article opened only asks whether its zones are pending
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     from annotator.app.import_batches import Prepared
 
-Batch = Future[list["Prepared"]] | list["Prepared"]  # a batch's preparation, under way or done
+    Batch = Future[list[Prepared]] | list[Prepared]  # a preparation, under way or done
 
 
 def _never() -> bool:
@@ -85,6 +85,9 @@ def _pool(project: Project, total: int, workers: int | None
           ) -> tuple[ProcessPoolExecutor | None, int]:
     """Worker processes for a pass over many articles (the rules' zones alone), and how many
     batches may be under way."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
     from annotator.app.import_batches import POOL_AFTER, zone_model_in_use
 
     if workers is None:
@@ -113,6 +116,9 @@ def _store(project: Project, ids: list[int], drafts: list[ArticleDraft],
            prepared: Batch) -> int:
     """Store a batch's zones, metadata and sentences as the import would have (prepared
     here should the workers have died)."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
     from annotator.app.import_batches import prepare
 
     try:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import os
 
 from PySide6.QtCore import QCoreApplication, QSettings
@@ -15,6 +14,8 @@ SETTING = "annotator/name"
 
 def login_name() -> str:
     """The user's login name, or "annotator" where there is none."""
+    import getpass  # only without a name given or kept
+
     try:
         return getpass.getuser() or "annotator"
     except (KeyError, OSError):  # no name for the user id

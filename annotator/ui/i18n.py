@@ -10,7 +10,6 @@ it into the user's cache on first use (docs/translations.md). The language follo
 from __future__ import annotations
 
 import re
-import subprocess
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -103,6 +102,8 @@ def compiled(code: str) -> Path | None:
 
 def release(ts: Path, qm: Path) -> None:
     """Compile ``ts`` into ``qm`` with PySide6's lrelease (quiet; a failure leaves no file)."""
+    import subprocess  # not with the window: a packaged app never compiles
+
     import PySide6
 
     tool = Path(PySide6.__file__).parent / ("lrelease.exe" if sys.platform == "win32" else

@@ -41,7 +41,7 @@ from annotator.ui.review_actions import ReviewActions
 from annotator.ui.search_marks import SearchMarks
 from annotator.ui.side_panel import SidePanel
 from annotator.ui.task_panel import TaskPanel
-from annotator.ui.window_layout import FOCUS_FRAME, LastArticle, restore, save
+from annotator.ui.window_layout import LastArticle, frame_focus, restore, save
 from annotator.ui.workbench import Workbench
 
 if TYPE_CHECKING:
@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
 
         view = DisputesView(self.session, self)
         self.pages.addWidget(view)
+        frame_focus(view)
         view.claim_opened.connect(self.open_claim)
         check_bound(self, DISPUTES_PAGE)
         return view
@@ -127,7 +128,7 @@ class MainWindow(QMainWindow):
         self.status_label = plain_label(self)  # the annotator's name, the model's path
         self.statusBar().addPermanentWidget(self.task_panel)
         self.statusBar().addPermanentWidget(self.status_label)
-        self.setStyleSheet(FOCUS_FRAME)  # last: every widget is restyled once
+        frame_focus(self)  # last: each view is styled once
 
     def _action(self, menu, name: str, slot) -> None:
         menu.addAction(bind(self, name, slot))
@@ -344,8 +345,7 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:  # e.g. to a dark one: frame in its colour
-            self.setStyleSheet("")
-            self.setStyleSheet(FOCUS_FRAME)
+            frame_focus(self)
 
     def closeEvent(self, event) -> None:
         # Everything is saved already: stop the workers, then stop listening.
@@ -404,10 +404,12 @@ class MainWindow(QMainWindow):
         """The status bar's figures: the project's are counted again only when statuses
         changed (``recount``), not after every edit."""
         who = self.session.shown
-        if recount or self._figures is None:
+        if recount or self._figures is None:  # at the start the list has counted them all
+            shown_all = self._figures is None and self.model.filter == ArticleFilter(
+                annotator=self.model.filter.annotator)
             self._figures = (self.project.count_articles(ArticleFilter(Status.DONE,
                                                                        annotator=who)),
-                             self.project.count_articles())
+                             self.model.total() if shown_all else self.project.count_articles())
         done, total = self._figures
         model_text = describe(self.project.setting(MODEL_SETTING))
         here = "" if self.current_article is None else self.tr(

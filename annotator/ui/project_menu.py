@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 FILTER = QT_TRANSLATE_NOOP("ProjectMenu", "annotator projects (*.db);;All files (*)")
 _windows: list[WindowHost] = []  # windows opened from a menu, kept alive while shown
+RECENT_AFTER_MS = 500  # from the window made to its project put first in the recent list
 
 
 translate = QCoreApplication.translate
@@ -53,14 +54,21 @@ def add_desktop_menus(window: WindowHost, file: QMenu, edit: QMenu, helpm: QMenu
     about.setMenuRole(QAction.MenuRole.AboutRole)
     about.triggered.connect(lambda: show_about(window))
     helpm.addAction(about)
-    if window.project.path is not None:
-        projects.add_recent(window.project.path)
+    QTimer.singleShot(RECENT_AFTER_MS, qt(window), lambda: remember(window))
     drop.accept_drops(window, lambda path: open_path(window, path))
     from annotator.ui.preferences_appearance import apply_font
     from annotator.ui.preferences_labels import watch_label_undo
 
     apply_font(window)
     watch_label_undo(window)
+
+
+def remember(window: WindowHost) -> None:
+    """Put the window's project first in the recent list, while the window is open: a
+    settings write syncs their file to disk, so it waits until the window has painted
+    (``RECENT_AFTER_MS``; a window left before that is remembered as it is replaced)."""
+    if window.project.path is not None and qt(window).isVisible():
+        projects.add_recent(window.project.path)
 
 
 def put_first(menu: QMenu, actions: list[QAction], submenu: QMenu) -> None:
@@ -151,6 +159,7 @@ def replace_window(window: WindowHost, project: Project) -> WindowHost | None:
         QMessageBox.warning(qt(window), translate("ProjectMenu", "Cannot open the project"),
                             str(exc))
         return None
+    remember(window)  # the one left, below the new one
     shown = qt(new)
     shown.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     shown.destroyed.connect(project.close)
