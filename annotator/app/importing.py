@@ -24,7 +24,6 @@ from annotator.app.import_batches import (
 )
 from annotator.app.import_labels import project_layers
 from annotator.app.suggesting import Stage, stages
-from annotator.app.zone_pass import find_zones
 from annotator.core.hashing import content_hash
 from annotator.core.model import ArticleDraft, ModelInfo, Status
 from annotator.io import (
@@ -41,6 +40,7 @@ from annotator.store import Project
 from annotator.store.batches import NewArticle, Outcome, check
 from annotator.store.datasets import AnnotatedImport
 from annotator.store.import_versions import Versions, add_versions
+from annotator.store.zones_pending import pending_ids
 
 Progress = Callable[[int, str], None]  # (items done so far, what was just done)
 RunProgress = Callable[[int, int, str], None]  # (items done, items in all, what was just done)
@@ -68,6 +68,7 @@ class ImportReport:
     model_error: str | None = None  # the entity model could not be used
     claims_error: str | None = None  # the project's claims model could not be used
     cancelled: bool = False
+    zones_pending: int = 0  # new articles whose zones are found later (app/zone_pass.py)
 
     def summary(self) -> str:
         """One line for the end of a run."""
@@ -95,11 +96,14 @@ def run_import(
     the entity model (``model``, else the project's, else the best installed) and the
     project's claims model, if it has one, suggest spans in the new articles as they come,
     from their text, on ``workers`` processes (default: one per core). A model that cannot
-    load is noted in the report; the import goes on. Progress counts items (articles,
-    skipped and failed ones too) out of an estimate; articles are committed in batches, each
-    with everything on it, so a cancel or a kill leaves whole articles. ``layers`` says
-    which labels of other tools' entity spans are claims or sources (default: the project's
-    mapping, app/import_labels.py).
+    load is noted in the report; the import goes on. Without ``suggest``, the new articles'
+    zones, the metadata they give and their sentence index are left to be found (the
+    report counts them): at once for any article read (opened, exported, suggested), by
+    the window's background pass, or by ``find_zones`` (app/zone_pass.py). Progress counts
+    items (articles, skipped and failed ones too) out of an estimate; articles are committed
+    in batches, each with everything on it, so a cancel or a kill leaves whole articles.
+    ``layers`` says which labels of other tools' entity spans are claims or sources
+    (default: the project's mapping, app/import_labels.py).
     """
     run = _Run(project, progress)
     run.say("Looking for files…")
@@ -115,8 +119,8 @@ def run_import(
         run.say(run.last)
     run.total = 0  # the estimate is done with: the bar ends full
     run.say(run.last)
-    if not suggest and run.report.imported:  # the articles are in: now their zones
-        find_zones(project, progress=progress, cancelled=cancelled)
+    if not suggest:  # their zones: found when read, or by app/zone_pass.py's pass
+        run.report.zones_pending = len(pending_ids(project.db, run.report.imported))
     run.note(found)
     run.report.cancelled = cancelled()
     return run.report

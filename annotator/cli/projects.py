@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 from typing import Annotated
 
@@ -101,12 +102,13 @@ def import_cmd(
         report = with_progress("Importing", None, lambda p: run_import(
             proj, paths, model=model, suggest=suggest, layers=layers,
             progress=lambda done, total, message: p(done, message, total)), unit="articles")
-    _print_import(report)
+    _print_import(report, project)
 
 
-def _print_import(report) -> None:
-    """Skipped, failed and warned files on stderr, then the summary; exit 2 when a model could
-    not be used, 1 when a file failed."""
+def _print_import(report, project: Path) -> None:
+    """Skipped, failed and warned files on stderr, then the summary (and the articles whose
+    zones are still to be found); exit 2 when a model could not be used, 1 when a file
+    failed."""
     for line in report.skipped:
         typer.echo(f"skipped: {line}", err=True)
     for line in report.failed:
@@ -120,6 +122,10 @@ def _print_import(report) -> None:
     if report.claims_error:
         raise fail(report.claims_error)
     typer.echo(report.summary())
+    if report.zones_pending:
+        typer.echo(f"zones of {report.zones_pending} articles: found when they are opened or "
+                   f"exported, by the window in the background, or now by `annotator zones "
+                   f"{shlex.quote(str(project))} --pending`")
     raise typer.Exit(EXIT_FAILED if report.failed else EXIT_OK)
 
 
