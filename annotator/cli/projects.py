@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import shlex
 from pathlib import Path
@@ -97,11 +98,16 @@ def import_cmd(
     except (ValueError, OSError) as exc:
         raise fail(f"--label-map: {exc}") from exc
     proj = open_existing(project, create=True)
-    with proj:
-        layers = parse_label_layers(label_map, project_layers(proj)) if label_map else None
-        report = with_progress("Importing", None, lambda p: run_import(
-            proj, paths, model=model, suggest=suggest, layers=layers,
-            progress=lambda done, total, message: p(done, message, total)), unit="articles")
+    gc.freeze()  # what is loaded by now stays: the import's collections never walk it
+    try:
+        with proj:
+            layers = parse_label_layers(label_map, project_layers(proj)) if label_map else None
+            report = with_progress("Importing", None, lambda p: run_import(
+                proj, paths, model=model, suggest=suggest, layers=layers,
+                progress=lambda done, total, message: p(done, message, total)),
+                unit="articles")
+    finally:
+        gc.unfreeze()
     _print_import(report, project)
 
 

@@ -165,6 +165,7 @@ class ArticleWriter:
         self.annotator = annotator
         self.groups: dict[str, int] = {}  # a file's group key → the group's id
         self.held = (0.0, 0.0)  # the last ``store``'s hold of the write lock: (wall, CPU) s
+        self.memory_journal = False
 
     def store(self, batch: list[NewArticle]) -> list[Outcome]:
         """Store checked articles in one transaction; should the store refuse one after all,
@@ -172,6 +173,9 @@ class ArticleWriter:
         groups = dict(self.groups)
         if isinstance(self.db, ProjectDatabase):
             self.db.let_waiting_write()  # the window's writes first, then the next batch
+        if not self.memory_journal:  # a multi-row INSERT's statement journal: no temp file
+            self.db.execute("PRAGMA temp_store = MEMORY")
+            self.memory_journal = True
         try:
             with self.db.atomic():
                 wall, cpu = time.perf_counter(), time.thread_time()
