@@ -30,6 +30,7 @@ from annotator.core.names import IMPORT_ANNOTATOR
 from annotator.core.spans import check_span
 from annotator.store.annotations import ensure_annotator, ensure_label
 from annotator.store.claims import ClaimStore
+from annotator.store.draft_owners import owned
 from annotator.store.files import ProjectDatabase
 from annotator.store.sql import chunks, dump_json, marks, now
 from annotator.store.suggestions import ensure_model
@@ -103,28 +104,6 @@ def check(new: NewArticle) -> None:
             raise ValueError(f"group {member.group!r}: {member.span_key!r} is not a claim")
 
 
-def named(draft: ArticleDraft) -> list[str]:
-    """The annotators a draft names (task's, versions', spans'), the imported layer aside."""
-    if not draft.annotator and not draft.annotations and not draft.versions:
-        return []
-    names = dict.fromkeys([*([draft.annotator] if draft.annotator else []), *draft.versions])
-    names.update(dict.fromkeys(s.made.annotator for s in draft.annotations
-                               if s.made is not None and s.made.annotator))
-    names.pop(IMPORT_ANNOTATOR, None)
-    return list(names)
-
-
-def owned(draft: ArticleDraft) -> list[str] | None:
-    """The annotators whose versions a draft is: those it names when each of its spans names
-    one (not the imported layer); else None (its unnamed spans are the importer's)."""
-    names = named(draft)
-    if not names or (draft.spans and not draft.annotator) or any(
-            s.made is None or s.made.annotator in (None, IMPORT_ANNOTATOR)
-            for s in draft.annotations):
-        return None
-    return names
-
-
 _INSERTS = {  # table → its INSERT, in the order the tables are written (foreign keys)
     "articles": "INSERT INTO articles (id, hash, title, outlet, author, url, published, "
                 "language, meta, source_path, status, status_changed_at, imported_at, "
@@ -165,7 +144,6 @@ class ArticleWriter:
         self.annotator = annotator
         self.groups: dict[str, int] = {}  # a file's group key → the group's id
         self.held = (0.0, 0.0)  # the last ``store``'s hold of the write lock: (wall, CPU) s
-        self.memory_journal = False
 
     def store(self, batch: list[NewArticle]) -> list[Outcome]:
         """Store checked articles in one transaction; should the store refuse one after all,
@@ -173,9 +151,6 @@ class ArticleWriter:
         groups = dict(self.groups)
         if isinstance(self.db, ProjectDatabase):
             self.db.let_waiting_write()  # the window's writes first, then the next batch
-        if not self.memory_journal:  # a multi-row INSERT's statement journal: no temp file
-            self.db.execute("PRAGMA temp_store = MEMORY")
-            self.memory_journal = True
         try:
             with self.db.atomic():
                 wall, cpu = time.perf_counter(), time.thread_time()

@@ -30,6 +30,9 @@ class AnnotatedImport(ArticleWriter):
     def __init__(self, project: Project, annotator: str = IMPORT_ANNOTATOR) -> None:
         super().__init__(project.db, project.claims, annotator)
         self.project = project
+        # a batch's multi-row INSERTs keep their statement journals in memory, not in a
+        # temp file (at 10,000 articles 0.6 of the 0.95 GB an import wrote)
+        project.db.execute("PRAGMA temp_store = MEMORY")
 
     def same_text(self, article_id: int, draft: ArticleDraft) -> Versions:
         """Another annotator's work on a stored text: their version (import_versions.py)."""
