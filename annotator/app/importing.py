@@ -183,10 +183,11 @@ class _Writer:
                  layers: LabelLayers | None = None, later: bool = False) -> None:
         # A bulk import (``later``): zones found after it (app/zone_pass.py), batches sized by
         # the CPU they take, so that a busy machine does not shrink them to a few articles,
-        # each paying a commit and a full-text segment; else by the wall time they hold the
-        # lock, for the window's writes in the same process (File ▸ Import).
+        # each paying a commit and a full-text segment, and checkpointed less often; else by
+        # the wall time they hold the lock, for the window's writes in the same process
+        # (File ▸ Import).
         self.later = later
-        self.store = AnnotatedImport(project)
+        self.store = AnnotatedImport(project, bulk=later)
         self.layers = project_layers(project) if layers is None else layers
         self.project = project
         self.report = report
