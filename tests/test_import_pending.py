@@ -69,7 +69,12 @@ def test_the_import_says_whose_zones_are_left_and_how_to_find_them(
         f"background, or now by `annotator zones {db} --pending`"]
     with Project.open(db, create=False) as project:
         assert pending_ids(project.db) == [1, 2]
+    assert json.loads(invoke("stats", str(db), "--json"))["zones_pending"] == 2
+    assert f"  zones of 2 articles still to be found (annotator zones {db} --pending)" in \
+        invoke("stats", str(db)).splitlines()
     assert invoke("zones", str(db), "--pending") == "zones found for 2 articles\n"
+    assert json.loads(invoke("stats", str(db), "--json"))["zones_pending"] == 0
+    assert "still to be found" not in invoke("stats", str(db))
     assert invoke("zones", str(db), "--pending") == "zones found for 0 articles\n"
     assert invoke("zones", str(db), "--json") == invoke(
         "zones", str(_found_on_the_way(tmp_path, pages)), "--json")

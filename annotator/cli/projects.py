@@ -175,6 +175,9 @@ def _format_stats(path: Path, stats: dict) -> str:
     ]
     for m in stats["models"]:
         lines.append(f"  {m['name']} {m['version']}: {m['suggestions']}")
+    if stats["zones_pending"]:
+        lines.append(f"  zones of {stats['zones_pending']} articles still to be found "
+                     f"(annotator zones {shlex.quote(str(path))} --pending)")
     lines.append("annotations:" + ("" if stats["annotations"] else " none"))
     for layer, labels in stats["annotations"].items():
         lines.append(f"  {layer}: {_counts(labels)}")
