@@ -17,6 +17,7 @@ from annotator.app import report_lines
 from annotator.app.import_batches import (
     BATCH,
     BATCH_CHARS,
+    BULK_HOLD_MS,
     BatchSize,
     Pending,
     Preparer,
@@ -182,16 +183,16 @@ class _Writer:
     def __init__(self, project: Project, report: ImportReport,
                  layers: LabelLayers | None = None, later: bool = False) -> None:
         # A bulk import (``later``): zones found after it (app/zone_pass.py), batches sized by
-        # the CPU they take, so that a busy machine does not shrink them to a few articles,
-        # each paying a commit and a full-text segment, and checkpointed less often; else by
-        # the wall time they hold the lock, for the window's writes in the same process
-        # (File ▸ Import).
+        # the CPU they take (BULK_HOLD_MS), so that a busy machine does not shrink them to a
+        # few articles, each paying a commit, a full-text segment and its merges, and
+        # checkpointed less often; else by the wall time they hold the lock (HOLD_MS), for
+        # the window's writes in the same process (File ▸ Import).
         self.later = later
         self.store = AnnotatedImport(project, bulk=later)
         self.layers = project_layers(project) if layers is None else layers
         self.project = project
         self.report = report
-        self.size = BatchSize(BATCH)
+        self.size = BatchSize(BATCH, BULK_HOLD_MS if later else None)
 
     def articles(
         self,
