@@ -8,12 +8,12 @@ each) as one JSONL file, then in fresh child processes (``run_measured``), one a
     with an index on their article) with the project's FTS5 index over title and text (same
     tokenizer, filled by the same trigger), WAL and ``synchronous = NORMAL`` as a project,
     one transaction per 1,000 lines;
-  - ``annotator import --no-suggest`` of that file into a new project: the real command. It
-    stores the articles with their content hashes, then, after its last commit, finds their
-    zones, the metadata they give and the sentence index (app/zone_pass.py); that pass is timed
-    apart in the child. The budget's row is the command up to the pass (the articles are in
-    the project and usable: one opened gets its zones at once); the pass and the whole
-    command are printed beside it.
+  - ``annotator import --no-suggest`` of that file into a new project: the real command, the
+    budget's row. It stores the articles (searchable, with their content hashes and
+    metadata) and leaves their zones, the metadata those give and the sentence index to be
+    found later, as a derived index (app/zone_pass.py: at once for an article opened,
+    exported or suggested, by the window's background pass);
+  - for information, that pass after it: ``annotator zones --pending``.
 
 While the import runs, another connection to the project (made beforehand, as the window has
 one) takes the write lock every 20 ms and lets it go at once: its longest and median wait is
@@ -96,17 +96,7 @@ def _cpu():
           "workers peak kB", workers.ru_maxrss)
 atexit.register(_cpu)
 '''
-# The command as it is; the zone pass after the import's commit (app/zone_pass.py) timed apart.
-IMPORT = CPU + r'''
-import time
-import annotator.app.importing as importing
-_find = importing.find_zones
-def _timed(*args, **kwargs):
-    wall, cpu = time.perf_counter(), time.process_time()
-    found = _find(*args, **kwargs)
-    print("zone pass", found, time.perf_counter() - wall, time.process_time() - cpu)
-    return found
-importing.find_zones = _timed
+COMMAND = CPU + r'''
 from annotator.cli import main
 main()
 '''
@@ -118,14 +108,12 @@ SPLIT = r'''
 import sys, time
 from itertools import islice
 from pathlib import Path
-import annotator.app.importing as importing
 from annotator.app.importing import run_import
 from annotator.app.zone_pass import find_zones
 from annotator.app.zones import kept_sentences, with_derived_meta, zones_for
 from annotator.core.hashing import content_hash
 from annotator.io.jsonl import parse_task_line
 from annotator.store import Project
-importing.find_zones = lambda *args, **kwargs: 0  # timed apart below
 with open(sys.argv[1], encoding="utf-8") as lines:
     head = list(islice(lines, int(sys.argv[2])))
 part = Path(sys.argv[3]) / "part.jsonl"
@@ -194,12 +182,6 @@ def _cpu(out: str) -> tuple[float, float, int]:
     return float(own), float(children), int(peak)
 
 
-def _zone_pass(out: str) -> tuple[int, float, float]:
-    """(articles, wall s, CPU s) of the zone pass after the import, as the child printed."""
-    found, wall, cpu = out.rsplit("zone pass ", 1)[1].split()[:3]
-    return int(found), float(wall), float(cpu)
-
-
 def _split_line(out: str, bare_ms: float) -> str:
     """The SPLIT child's figures as one line, with the bare baseline's CPU an article."""
     n, *parts = out.rsplit("split ", 1)[1].split()
@@ -224,36 +206,35 @@ def main() -> int:
         db = tmp / "p.db"
         Project.open(db).close()  # made before: the probe waits on the import, not on making it
         with LockProbe(db) as probe:
-            ms, peak, out = run_measured(IMPORT, "import", str(db), str(jsonl), "--no-suggest")
+            ms, peak, out = run_measured(COMMAND, "import", str(db), str(jsonl), "--no-suggest")
+        pass_ms, _, pass_out = run_measured(COMMAND, "zones", str(db), "--pending")
         split = run_measured(SPLIT, str(jsonl), str(min(args.articles, SPLIT_ARTICLES)),
                              str(tmp))[2]
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     summary = next(line for line in out.splitlines() if " imported, " in line)
-    found, pass_s, pass_cpu = _zone_pass(out)
+    found = int(pass_out.split()[3])  # "zones found for N articles"
     own_cpu, workers_cpu, workers_kb = _cpu(out)
+    pass_cpu = sum(_cpu(pass_out)[:2])
     bare_cpu, _, _ = _cpu(bare_out)
     workers_mb = workers_kb / 1024
     waits = probe.waits or [0.0]
     workers = (f"preparing workers {workers_mb:.0f} MB each at most" if workers_mb
                else "no preparing workers")
     n = args.articles
-    stored_ms = ms - pass_s * 1e3
     rows = [
         Row(f"bare: json.loads + sqlite3 executemany + FTS5, {n} articles", bare_ms),
-        Row(f"annotator import --no-suggest, {n} articles stored", stored_ms, "bare", bare_ms,
-            BUDGET),
-        Row(f"  then its zone pass ({found} articles)", pass_s * 1e3, "bare", bare_ms),
-        Row("  the whole command", ms, "bare", bare_ms),
+        Row(f"annotator import --no-suggest, {n} articles", ms, "bare", bare_ms, BUDGET),
+        Row(f"  later: annotator zones --pending ({found} articles)", pass_ms, "bare", bare_ms),
         Row("another connection: longest wait for the write lock", max(waits)),
         Row("another connection: median wait for the write lock", statistics.median(waits)),
     ]
     extra = [
         f"import: {summary.strip()} ({n / (ms / 1e3):.0f} articles/s, bare "
         f"{n / (bare_ms / 1e3):.0f}/s; bare stored {bare_out.split()[0]})",
-        f"CPU: import {own_cpu - pass_cpu:.1f} s + zone pass {pass_cpu:.1f} s + preparing "
-        f"workers {workers_cpu:.1f} s "
+        f"CPU: import {own_cpu:.1f} s + preparing workers {workers_cpu:.1f} s "
         f"({(own_cpu + workers_cpu) / max(bare_cpu, 1e-3):.1f}x), bare {bare_cpu:.1f} s; "
+        f"zones --pending {pass_cpu:.1f} s with its workers; "
         f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores",
         f"peak memory: import {peak:.0f} MB ({workers}), bare {bare_peak:.0f} MB; JSONL "
         f"{size_mb:.1f} MB",

@@ -195,8 +195,8 @@ def test_bench_import_runs_and_prints_its_table() -> None:
     out = run_bench("bench_import.py", "--articles", "50")
     assert "bench_import: 50 pre-annotated articles" in out
     assert_rows(out, ["bare: json.loads + sqlite3 executemany + FTS5, 50 articles",
-                      "annotator import --no-suggest, 50 articles stored",
-                      "  then its zone pass (50 articles)", "  the whole command",
+                      "annotator import --no-suggest, 50 articles",
+                      "  later: annotator zones --pending (50 articles)",
                       "another connection: longest wait for the write lock"])
     assert "import: 50 imported, 0 skipped (already in the project), 0 failed" in out
     assert "bare stored 50)" in out and "peak memory: import " in out

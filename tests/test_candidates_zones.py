@@ -33,6 +33,7 @@ def news_db(tmp_path_factory) -> Path:
     db = tmp_path_factory.mktemp("news") / "news.db"
     files = sorted(DEV.glob("*.txt"))
     invoke("import", str(db), *map(str, files), "--no-suggest")
+    assert invoke("zones", str(db), "--pending") == f"zones found for {len(files)} articles\n"
     with Project.open(db) as project:
         for article_id in range(1, len(files) + 1, 3):
             text = project.article(article_id).text

@@ -337,3 +337,12 @@ def test_between_its_batches_an_import_lets_the_window_write_first(tmp_path: Pat
         finally:
             release.set()
             thread.join()
+
+
+def test_a_bulk_import_holds_the_lock_for_its_own_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(import_batches, "HOLD_MS", 10)
+    bulk, window = BatchSize(200, import_batches.BULK_HOLD_MS), BatchSize(200)
+    for size in (bulk, window):
+        size.stored(20, 0.020)  # 1 ms an article
+    assert import_batches.BULK_HOLD_MS >= 40
+    assert (bulk.articles, window.articles) == (40, 10)  # 40: twice the last batch at most

@@ -9,7 +9,7 @@ import pytest
 
 from annotator.app import metadata
 from annotator.app.changes import Changes, Part
-from annotator.app.importing import run_import
+from annotator.app.importing import import_files
 from annotator.app.session import Session
 from annotator.app.zones import RULES, rederive, zones_of
 from annotator.core.model import ArticleDraft, Layer, Span, Status
@@ -34,7 +34,7 @@ TITLE = "Streit um Elbe-Abkommen: Prag widerspricht Anna Berger"
 def imported(tmp_path: Path, project: Project) -> int:
     path = tmp_path / "page.txt"
     path.write_text(PAGE, encoding="utf-8")
-    [article_id] = run_import(project, [path], suggest=False).imported
+    [article_id] = import_files(project, [path]).imported  # with its zones
     return article_id
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from annotator.app.importing import run_import
+from annotator.app.importing import import_files
 from annotator.app.zone_training import (
     ZoneTrainingError,
     format_training,
@@ -135,7 +135,7 @@ def test_train_zones_command(tmp_path: Path) -> None:
 def _import(tmp_path: Path, project: Project, n: int) -> int:
     path = tmp_path / f"seite{n}.txt"
     path.write_text(page(n), encoding="utf-8")
-    [article_id] = run_import(project, [path], suggest=False).imported
+    [article_id] = import_files(project, [path]).imported  # with its zones
     return article_id
 
 

@@ -36,6 +36,7 @@ BATCH = 200  # articles per transaction at most (fewer when a file has fewer)
 FIRST_BATCH = 20  # articles in a file's first batch, before the writer's speed is known
 BATCH_CHARS = 1_000_000  # text per transaction at most: long articles make smaller batches
 HOLD_MS = 20  # how long a batch should hold the write lock (a window's write waits as long)
+BULK_HOLD_MS = 50  # the same, in CPU, for a bulk import: fewer commits, checkpoints, segments
 POOL_AFTER = 2000  # articles an import prepares here before it starts worker processes,
 POOL_BYTES = 10_000_000  # or a file this large (about as many articles) starts them at once
 AHEAD = 150  # articles per worker read and prepared before the writer takes them
@@ -64,14 +65,16 @@ class BatchSize:
     the pace of the last batch, at most ``most`` and twice the last size, so that a window's
     write waits about as long for the lock however long the articles or busy the machine."""
 
-    def __init__(self, most: int) -> None:
+    def __init__(self, most: int, hold_ms: float | None = None) -> None:
         self.most = most
+        self.hold_ms = hold_ms  # None: HOLD_MS
         self.articles = min(FIRST_BATCH, most)
 
     def stored(self, articles: int, seconds: float) -> None:
         """The last batch stored ``articles`` in ``seconds``."""
         if articles:
-            fit = int(HOLD_MS / 1e3 * articles / max(seconds, 1e-6))
+            hold = HOLD_MS if self.hold_ms is None else self.hold_ms
+            fit = int(hold / 1e3 * articles / max(seconds, 1e-6))
             self.articles = max(1, min(self.most, 2 * self.articles, fit))
 
 

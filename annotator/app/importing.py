@@ -20,6 +20,7 @@ from annotator.app import report_lines
 from annotator.app.import_batches import (
     BATCH,
     BATCH_CHARS,
+    BULK_HOLD_MS,
     BatchSize,
     Pending,
     Preparer,
@@ -27,7 +28,6 @@ from annotator.app.import_batches import (
 )
 from annotator.app.import_labels import project_layers
 from annotator.app.suggesting import Stage, stages
-from annotator.app.zone_pass import find_zones
 from annotator.core.hashing import content_hash
 from annotator.core.model import ArticleDraft, ModelInfo, Status
 from annotator.io import (
@@ -45,6 +45,7 @@ from annotator.store import Project
 from annotator.store.batches import NewArticle, Outcome, check
 from annotator.store.datasets import AnnotatedImport
 from annotator.store.import_versions import Versions, add_versions
+from annotator.store.zones_pending import pending_ids
 
 Progress = Callable[[int, str], None]  # (items done so far, what was just done)
 RunProgress = Callable[[int, int, str], None]  # (items done, items in all, what was just done)
@@ -74,6 +75,7 @@ class ImportReport:
     model_error: str | None = None  # the entity model could not be used
     claims_error: str | None = None  # the project's claims model could not be used
     cancelled: bool = False
+    zones_pending: int = 0  # new articles whose zones are found later (app/zone_pass.py)
 
     def summary(self) -> str:
         """One line for the end of a run."""
@@ -101,11 +103,14 @@ def run_import(
     the entity model (``model``, else the project's, else the best installed) and the
     project's claims model, if it has one, suggest spans in the new articles as they come,
     from their text, on ``workers`` processes (default: one per core). A model that cannot
-    load is noted in the report; the import goes on. Progress counts items (articles,
-    skipped and failed ones too) out of an estimate; articles are committed in batches, each
-    with everything on it, so a cancel or a kill leaves whole articles. ``layers`` says
-    which labels of other tools' entity spans are claims or sources (default: the project's
-    mapping, app/import_labels.py).
+    load is noted in the report; the import goes on. Without ``suggest``, the new articles'
+    zones, the metadata they give and their sentence index are left to be found (the
+    report counts them): at once for any article read (opened, exported, suggested), by
+    the window's background pass, or by ``find_zones`` (app/zone_pass.py). Progress counts
+    items (articles, skipped and failed ones too) out of an estimate; articles are committed
+    in batches, each with everything on it, so a cancel or a kill leaves whole articles.
+    ``layers`` says which labels of other tools' entity spans are claims or sources
+    (default: the project's mapping, app/import_labels.py).
     """
     run = _Run(project, progress)
     run.say(translate("Import", "Looking for files…"))
@@ -121,8 +126,8 @@ def run_import(
         run.say(run.last)
     run.total = 0  # the estimate is done with: the bar ends full
     run.say(run.last)
-    if not suggest and run.report.imported:  # the articles are in: now their zones
-        find_zones(project, progress=progress, cancelled=cancelled)
+    if not suggest:  # their zones: found when read, or by app/zone_pass.py's pass
+        run.report.zones_pending = len(pending_ids(project.db, run.report.imported))
     run.note(found)
     run.report.cancelled = cancelled()
     return run.report
@@ -184,15 +189,16 @@ class _Writer:
     def __init__(self, project: Project, report: ImportReport,
                  layers: LabelLayers | None = None, later: bool = False) -> None:
         # A bulk import (``later``): zones found after it (app/zone_pass.py), batches sized by
-        # the CPU they take, so that a busy machine does not shrink them to a few articles,
-        # each paying a commit and a full-text segment; else by the wall time they hold the
-        # lock, for the window's writes in the same process (File ▸ Import).
+        # the CPU they take (BULK_HOLD_MS), so that a busy machine does not shrink them to a
+        # few articles, each paying a commit, a full-text segment and its merges, and
+        # checkpointed less often; else by the wall time they hold the lock (HOLD_MS), for
+        # the window's writes in the same process (File ▸ Import).
         self.later = later
-        self.store = AnnotatedImport(project)
+        self.store = AnnotatedImport(project, bulk=later)
         self.layers = project_layers(project) if layers is None else layers
         self.project = project
         self.report = report
-        self.size = BatchSize(BATCH)
+        self.size = BatchSize(BATCH, BULK_HOLD_MS if later else None)
 
     def articles(
         self,

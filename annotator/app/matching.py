@@ -24,6 +24,7 @@ from PySide6.QtCore import QCoreApplication
 
 from annotator.app import matching_rank
 from annotator.app.matching_types import MatchCandidate, MatchingError, MatchSnapshot
+from annotator.app.zone_pass import ensure_all_zones, ensure_zones
 from annotator.app.zones import kept_sentences, zones_of
 from annotator.nlp import rerank, semantic
 from annotator.store import Project
@@ -46,7 +47,12 @@ Progress = Callable[[int, int, str], None]
 def ensure_sentences(project: Project, article_ids: list[int] | None = None,
                      progress: Progress | None = None,
                      cancelled: Callable[[], bool] = lambda: False) -> int:
-    """Split the given articles (default: every article without sentences) and store them."""
+    """Split the given articles (default: every article without sentences) and store them;
+    the zones an import left pending first (their sentences come with them)."""
+    if article_ids is None:
+        ensure_all_zones(project)
+    else:
+        ensure_zones(project, article_ids)
     splits = split_missing(project, article_ids, progress=progress, cancelled=cancelled)
     store_sentences(project, splits)
     return len(splits)

@@ -96,6 +96,11 @@ def build_demo(project: Project, progress: RunProgress | None = None, suggest: b
                                      + "\n" for name in ANNOTATED), encoding="utf-8")
         report = run_import(project, [annotated, sample_corpus_dir()], progress=progress,
                             suggest=suggest)
+    if not suggest:  # the demo comes whole: its zones now, not in the background
+        from annotator.app.zone_pass import find_zones
+
+        find_zones(project)
+        report.zones_pending = 0
     colleague_work(project)
     return report
 

@@ -1,11 +1,12 @@
 """Zones found after an import: the pass over the articles an import stored with their zones
 still pending (store/zones_pending.py).
 
-A bulk import stores its articles first and finds their zones, the metadata the zones give and
-the sentence index after its commit: the command line right after the import, the window in
-its import job and, for what a cancel or a crash left, in the background once it opens. The
+A bulk import (``annotator import --no-suggest``) stores its articles and leaves their zones,
+the metadata the zones give and the sentence index to be found later, as a derived index: by
+the window's background pass once it opens, or by ``annotator zones PROJECT --pending``. The
 result is what finding them during the import gave (``prepare``). An article whose zones are
-still pending gets them at once when it is opened, exported or suggested (``ensure_zones``).
+still pending gets them at once whenever it is read: opened, exported, suggested, split for
+matching, shown by ``annotator zones`` or ``meta`` (``ensure_zones``, ``ensure_all_zones``).
 
 Plain Python, no Qt.
 """

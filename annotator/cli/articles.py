@@ -30,11 +30,13 @@ def meta_cmd(
     """Print an article's title, outlet, author, date and URL, or set some ("" empties one).
     A field set here is marked as set by a person: no re-run of the rules overwrites it."""
     from annotator.app import metadata
+    from annotator.app.zone_pass import ensure_zones
 
     given = {k: v for k, v in (("title", title), ("outlet", outlet), ("author", author),
                                ("published", published), ("url", url)) if v is not None}
     with open_existing(project, read_only=not given) as proj:
         try:
+            ensure_zones(proj, [article])  # the fields its zones give, should they be pending
             if given:
                 metadata.set_meta(proj, article, **given)
             fields = metadata.meta_of(proj.article(article))
@@ -60,6 +62,9 @@ def zones_cmd(
     rerun: Annotated[bool, typer.Option(
         "--rerun", help="Run the zone rules and the metadata derivation again first; what a "
                         "person set stays")] = False,
+    pending: Annotated[bool, typer.Option(
+        "--pending", help="Only find the zones an import left to find (with the metadata "
+                          "and sentence index they give); print how many")] = False,
     as_json: Annotated[bool, AS_JSON] = False,
 ) -> None:
     """Print the zones in force (a person's, else the rules' or the learned model's): label,
@@ -67,6 +72,9 @@ def zones_cmd(
     from annotator.app.zone_pass import ensure_zones
     from annotator.app.zones import rederive
 
+    if pending:
+        _find_pending(project)
+        return
     with open_existing(project, read_only=not rerun) as proj:
         ids = [article] if article is not None else [a.id for a in _every_article(proj)]
         ensure_zones(proj, ids)  # those an import left to find, first
@@ -88,6 +96,18 @@ def zones_cmd(
             text = z["text"].replace("\n", " ⏎ ")
             text = text if len(text) <= 70 else text[:69] + "…"
             typer.echo(f"  {z['label']:<10} {z['start']:>6} {z['end']:>6}  {text}")
+
+
+def _find_pending(project: Path) -> None:
+    """``zones --pending``: every pending article's zones, with a progress bar."""
+    from annotator.app.zone_pass import find_zones
+    from annotator.cli.common import with_progress
+
+    with open_existing(project) as proj:
+        found = with_progress("Finding zones", None, lambda p: find_zones(
+            proj, progress=lambda done, total, message: p(done, message, total)),
+            unit="articles")
+    typer.echo(f"zones found for {found} articles")
 
 
 def _every_article(proj) -> list[Any]:

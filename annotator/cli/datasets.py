@@ -156,11 +156,13 @@ def train_zones_cmd(
 ) -> None:
     """Train the zone model on the articles whose zones a person reviewed (done, or zones set
     or decided); print its cross-validated line scores against the rules alone."""
+    from annotator.app.zone_pass import ensure_all_zones
     from annotator.app.zone_training import ZoneTrainingError, format_training, train_zones
 
     proj = open_existing(project)
     with proj:
         try:
+            ensure_all_zones(proj)  # those an import left to find, first
             result = train_zones(proj, min_articles=min_articles,
                                  log_line=lambda line: typer.echo(line, err=True))
         except ZoneTrainingError as exc:

@@ -30,6 +30,7 @@ from annotator.core.names import IMPORT_ANNOTATOR
 from annotator.core.spans import check_span
 from annotator.store.annotations import ensure_annotator, ensure_label
 from annotator.store.claims import ClaimStore
+from annotator.store.draft_owners import owned
 from annotator.store.files import ProjectDatabase
 from annotator.store.sql import chunks, dump_json, marks, now
 from annotator.store.suggestions import ensure_model
@@ -101,28 +102,6 @@ def check(new: NewArticle) -> None:
     for member in draft.groups:
         if layers.get(member.span_key) is not Layer.CLAIM:
             raise ValueError(f"group {member.group!r}: {member.span_key!r} is not a claim")
-
-
-def named(draft: ArticleDraft) -> list[str]:
-    """The annotators a draft names (task's, versions', spans'), the imported layer aside."""
-    if not draft.annotator and not draft.annotations and not draft.versions:
-        return []
-    names = dict.fromkeys([*([draft.annotator] if draft.annotator else []), *draft.versions])
-    names.update(dict.fromkeys(s.made.annotator for s in draft.annotations
-                               if s.made is not None and s.made.annotator))
-    names.pop(IMPORT_ANNOTATOR, None)
-    return list(names)
-
-
-def owned(draft: ArticleDraft) -> list[str] | None:
-    """The annotators whose versions a draft is: those it names when each of its spans names
-    one (not the imported layer); else None (its unnamed spans are the importer's)."""
-    names = named(draft)
-    if not names or (draft.spans and not draft.annotator) or any(
-            s.made is None or s.made.annotator in (None, IMPORT_ANNOTATOR)
-            for s in draft.annotations):
-        return None
-    return names
 
 
 _INSERTS = {  # table → its INSERT, in the order the tables are written (foreign keys)

@@ -6,7 +6,8 @@ their version (docs/annotators.md, "Importing another annotator's work")."""
 from __future__ import annotations
 
 from annotator.core.model import ArticleDraft, DocSpan, Layer, Provenance, Status
-from annotator.store.batches import ArticleWriter, NewArticle, Versions, _Rows, check, named
+from annotator.store.batches import ArticleWriter, NewArticle, Versions, _Rows, check
+from annotator.store.draft_owners import named
 from annotator.store.sql import dump_json, marks
 
 __all__ = ["Versions", "add_versions"]

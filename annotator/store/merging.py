@@ -114,7 +114,8 @@ def _columns(db: Database, table: str) -> list[str]:
 
 def _articles(db: Database) -> int:
     """Map the file's articles to ours by hash; add those we lack (text, details, status,
-    sentences; the full-text index follows by its trigger). How many were added."""
+    sentences, or zones still to be found; the full-text index follows by its trigger). How
+    many were added."""
     base = _next(db, "articles")
     db.execute("CREATE TEMP TABLE merge_art (src INTEGER PRIMARY KEY, dst INTEGER, new INTEGER)")
     db.execute(f"""INSERT INTO merge_art SELECT src, coalesce(found,
@@ -128,6 +129,8 @@ def _articles(db: Database) -> int:
     db.execute("""INSERT INTO main.sentences (article_id, start, "end")
         SELECT m.dst, s.start, s."end" FROM src.sentences s JOIN merge_art m
         ON m.src = s.article_id WHERE m.new ORDER BY s.id""")
+    db.execute("""INSERT INTO main.zones_pending (article_id, guessed) SELECT m.dst, p.guessed
+        FROM src.zones_pending p JOIN merge_art m ON m.src = p.article_id WHERE m.new""")
     return added
 
 

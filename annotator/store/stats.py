@@ -7,6 +7,7 @@ from typing import Any
 from annotator.store.project import Project
 from annotator.store.sql import chunks, marks, query, scalar
 from annotator.store.views import viewer
+from annotator.store.zones_pending import pending_count
 
 STATUSES = ("new", "in_progress", "done")
 
@@ -14,7 +15,8 @@ STATUSES = ("new", "in_progress", "done")
 def project_stats(project: Project, annotator: str | None = None) -> dict[str, Any]:
     """Articles by status (of ``annotator``'s versions, else in the project: the furthest of
     each article's own and its versions', store/views.py; and of them, those with open
-    suggestions), suggestions by label and model, annotations by layer and label."""
+    suggestions), suggestions by label and model, annotations by layer and label, and the
+    articles whose zones are still to be found (store/zones_pending.py)."""
     db = project.db
     status, params = viewer(db, annotator).status()
     statuses = {r["status"]: r["n"] for r in query(
@@ -50,4 +52,5 @@ def project_stats(project: Project, annotator: str | None = None) -> dict[str, A
         "annotations": annotations,
         "links": scalar(db, "SELECT count(*) FROM links"),
         "annotators": annotators,
+        "zones_pending": pending_count(db),  # their zone suggestions not counted yet
     }

@@ -10,9 +10,10 @@ at a time, to show each difference."""
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SPANS, ATTRIBUTES, LINKS, GROUPS = "spans", "attributes", "links", "groups"
 KINDS = (SPANS, ATTRIBUTES, LINKS, GROUPS)
