@@ -780,7 +780,7 @@
 <context>
     <name>ClaimValues</name>
     <message>
-        <location filename="../../annotator/ui/i18n.py" line="+168"/>
+        <location filename="../../annotator/ui/i18n.py" line="+169"/>
         <source>factual</source>
         <translation>Tatsache</translation>
     </message>
@@ -1392,12 +1392,12 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../annotator/app/importing.py" line="+111"/>
+        <location filename="../../annotator/app/importing.py" line="+116"/>
         <source>Looking for files…</source>
         <translation>Dateien werden gesucht …</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+190"/>
         <location line="+82"/>
         <source>skipped: {file}</source>
         <translation>übersprungen: {file}</translation>
@@ -1655,7 +1655,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>im Arbeitsspeicher</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1741,7 +1741,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Export: {error}</translation>
     </message>
     <message numerus="yes">
-        <location line="+85"/>
+        <location line="+86"/>
         <source>%n open suggestion(s) in this article · </source>
         <translation>
             <numerusform>%n offener Vorschlag in diesem Artikel · </numerusform>
@@ -1767,7 +1767,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>Matching</name>
     <message>
-        <location filename="../../annotator/app/matching.py" line="+71"/>
+        <location filename="../../annotator/app/matching.py" line="+77"/>
         <source>sentence index</source>
         <translation>Satzindex</translation>
     </message>
@@ -1974,7 +1974,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>NameDialog</name>
     <message>
-        <location filename="../../annotator/ui/annotator_name.py" line="+27"/>
+        <location filename="../../annotator/ui/annotator_name.py" line="+28"/>
         <source>An annotator needs a name</source>
         <translation>Ein Annotator braucht einen Namen</translation>
     </message>
@@ -2189,7 +2189,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>annotator-Projekte (*.db);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>&amp;Recent projects</source>
         <translation>&amp;Zuletzt geöffnete Projekte</translation>
     </message>
@@ -2199,7 +2199,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Ü&amp;ber annotator</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+58"/>
         <source>No recent projects</source>
         <translation>Keine zuletzt geöffneten Projekte</translation>
     </message>
@@ -2230,7 +2230,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Das Projekt lässt sich nicht öffnen</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Project %s</source>
         <translation>Projekt %s</translation>
     </message>
