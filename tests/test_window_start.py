@@ -24,6 +24,7 @@ LATER = (
     "annotator.ui.sources_dialog", "annotator.ui.task_actions", "annotator.ui.adjudication_window",
     "annotator.ui.agreement_window", "annotator.ui.review_queue_window",
     "importlib.resources", "sqlite_utils", "spacy", "numpy",
+    "annotator.ui.outside_watch", "annotator.app.outside_changes",  # after the first paint
 )
 START = """
 import gc, json, sys
