@@ -6,9 +6,11 @@ window's own writes read nothing again."""
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -185,3 +187,22 @@ def test_where_the_file_cannot_be_watched_the_check_runs_now_and_then(
         assert changes.polling
         with qtbot.waitSignal(changes.changed, timeout=WAIT):
             theirs.add_article(ArticleDraft(text="Fremde Meldung.", title="Fremd"))
+
+
+def test_a_log_made_after_the_watch_began_is_watched_too(qtbot: QtBot, path: Path) -> None:
+    """A read-only window on a file without a write-ahead log: the folder is watched until the
+    writer that opens it next makes one, then the log."""
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA journal_mode = delete")
+    assert not Path(f"{path}-wal").exists()
+    with Project.open(path, read_only=True) as mine:
+        changes = OutsideChanges(mine)
+        assert changes.watched() == [str(path.resolve()), str(path.parent.resolve())]
+        with Project.open(path) as theirs:  # the log is made as it opens
+            with qtbot.waitSignal(changes.changed, timeout=WAIT):  # heard in the folder
+                theirs.add_article(ArticleDraft(text="Fremde Meldung.", title="Fremd"))
+            qtbot.waitUntil(lambda: changes.watched() == [str(path.resolve()),
+                                                          f"{path.resolve()}-wal"])
+            with qtbot.waitSignal(changes.changed, timeout=WAIT):  # heard through the log
+                theirs.add_article(ArticleDraft(text="Noch eine.", title="Fremd 2"))
+        assert mine.count_articles() == 43

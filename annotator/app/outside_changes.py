@@ -1,13 +1,14 @@
 """Tells when another connection changed the project: another annotator's window on the same
 file, the command line importing into it, a background job of this window.
 
-Event-driven, not polled: a file system watcher hears the project file, its write-ahead log
-(``-wal``) and its folder (where a log is made again or a file replaced) change. Every change
-within ``DELAY_MS`` of the first is checked once, by SQLite's ``PRAGMA data_version`` on the
-project's own connection: it changes only when another connection committed, so the window's
-own writes (and reads that touch the files) are not news. Where the watcher cannot watch the
-file (the system refused it: no support, or its watch limit reached), the same check runs
-every ``POLL_MS`` instead; a project in memory has no other connection and is not watched.
+Event-driven, not polled: a file system watcher hears the project file and its write-ahead log
+(``-wal``) change, and their folder while one of them is missing (a log made again, a file
+replaced). Every change within ``DELAY_MS`` of the first is checked once, by SQLite's ``PRAGMA
+data_version`` on the project's own connection: it changes only when another connection
+committed, so the window's own writes (and reads that touch the files) are not news. Where the
+watcher cannot watch the file (the system refused it: no support, or its watch limit reached),
+the same check runs every ``POLL_MS`` instead; a project in memory has no other connection and
+is not watched.
 """
 
 from __future__ import annotations
@@ -46,10 +47,9 @@ class OutsideChanges(QObject):
         if project.path is None:
             return
         path = os.fspath(project.path.resolve())
-        self._files = [path, path + "-wal"]
+        self._files, self._folder = [path, path + "-wal"], os.path.dirname(path)
         self._watcher.fileChanged.connect(self._heard)
         self._watcher.directoryChanged.connect(self._heard)
-        self._watcher.addPath(os.path.dirname(path))
         self._watch_files()
         if path not in self._watcher.files():  # the system cannot watch it: ask now and then
             self.polling = True
@@ -58,12 +58,19 @@ class OutsideChanges(QObject):
             self._timer.start()
 
     def _watch_files(self) -> None:
-        """Watch the file and its log where they exist (a file replaced or a log made again
-        is a new one to watch)."""
-        missing = [f for f in self._files
-                   if f not in self._watcher.files() and os.path.exists(f)]
-        if missing:
-            self._watcher.addPaths(missing)
+        """Watch the file and its log where they exist; the folder only while one is missing
+        (until the log is made, or a file replaced is there again): a busy folder wakes an
+        idle window only then."""
+        missing = [f for f in self._files if f not in self._watcher.files()]
+        if there := [f for f in missing if os.path.exists(f)]:
+            self._watcher.addPaths(there)
+        wanted = any(f not in self._watcher.files() for f in self._files)
+        if wanted != (self._folder in self._watcher.directories()):
+            (self._watcher.addPath if wanted else self._watcher.removePath)(self._folder)
+
+    def watched(self) -> list[str]:
+        """The files and folders watched now."""
+        return self._watcher.files() + self._watcher.directories()
 
     def _heard(self, _path: str) -> None:
         self._watch_files()
@@ -76,7 +83,7 @@ class OutsideChanges(QObject):
             version = data_version(self.project)
         except sqlite3.ProgrammingError:  # the project was closed: nothing more to hear
             self._timer.stop()
-            if paths := self._watcher.files() + self._watcher.directories():
+            if paths := self.watched():
                 self._watcher.removePaths(paths)
             return False
         found = version != self._version
