@@ -206,3 +206,24 @@ def test_a_log_made_after_the_watch_began_is_watched_too(qtbot: QtBot, path: Pat
             with qtbot.waitSignal(changes.changed, timeout=WAIT):  # heard through the log
                 theirs.add_article(ArticleDraft(text="Noch eine.", title="Fremd 2"))
         assert mine.count_articles() == 43
+
+
+def test_the_disputes_page_shown_follows_another_connection(
+        qtbot: QtBot, window: MainWindow, other: Session) -> None:
+    win = window
+    claims = []
+    for aid, words in ((1, "In Dresden steigt die Elbe weiter"), (2, "In Pirna regnet es")):
+        text = other.project.article(aid).text
+        start = text.index(words)
+        assert other.add_span(aid, Layer.CLAIM, Span(start, start + len(words), "CLAIM"))
+        (claim,) = other.project.annotations(aid, Layer.CLAIM, annotator="maria")
+        claims.append(claim.id)
+    group = other.group_claims(1, None, "Pegel", [(claims[0], "steigt"), (claims[1], "regnet")])
+    assert group is not None
+    qtbot.keyClick(win.view.text, Key.Key_G, QtNs.KeyboardModifier.ControlModifier)
+    assert win.disputes.isVisible() and win.disputes.current_group().id == group
+    assert "undecided" in win.disputes.summary.text()
+    with qtbot.waitSignal(win.outside.refreshed, timeout=WAIT):
+        assert other.resolve_group(group, holding_id=claims[1])  # decided in the other window
+    assert win.disputes.current_group().holding_id == claims[1]
+    assert "holds: " in win.disputes.summary.text()
