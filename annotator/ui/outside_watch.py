@@ -52,9 +52,13 @@ class OutsideWatch(QObject):
 
     def __init__(self, window: Window) -> None:
         super().__init__(cast(QObject, window))
-        self.window = window
         self.changes = OutsideChanges(window.project, self)
         self.changes.changed.connect(self.refresh)
+
+    @property
+    def window(self) -> Window:
+        """The window refreshed: its Qt parent (no reference of its own to keep it alive)."""
+        return cast(Window, self.parent())
 
     def refresh(self) -> None:
         """Read the list, the open article and the status bar's figures again."""
