@@ -205,6 +205,10 @@ def dispute(w: Walk, article: int) -> None:
                for c in win.disputes.columns]
     values = [value for _outlet, value, _source, _text in columns]
     assert values.count("Mittwoch") == 3 and values.count("Donnerstag") == 1
+    # her claim names the place, not the weekday the group disputes: no third value "Prag"
+    (hers,) = [c for c in win.disputes.columns if c.member.text == SENTENCE]
+    assert hers.member.value == "" and "none on this point" in hers.value.text()
+    assert "Prag" not in win.disputes.summary.text()
     assert any("am Mittwoch in Dresden" in text for *_rest, text in columns)
     assert any("am Donnerstag in Prag" in text for *_rest, text in columns)
     assert ("Mitteleuropäischer Pressedienst", PERSON, SENTENCE) in [

@@ -26,13 +26,14 @@ def test_the_rest_is_made_after_the_first_paint(qtbot: QtBot, project: Project) 
     project.add_article(ArticleDraft(text="Anna Berger sagte das in Dresden.", title="T"))
     win = MainWindow(project, "maria")
     qtbot.addWidget(win)
-    assert later_parts(win) == (0, 0) and win.later.missing() == ["disputes", "overlay"]
+    assert later_parts(win) == (0, 0) and win.later.missing() == ["disputes", "overlay",
+                                                                        "outside"]
     with qtbot.waitActive(win):
         win.show()
     win.open_first()
     win.view.text.setFocus()
     qtbot.waitUntil(lambda: not win.later.missing())  # nothing asked for them
-    assert later_parts(win) == (1, 1)
+    assert later_parts(win) == (1, 1) and win.outside.changes.watched()  # the file, its log
     assert win.pages.currentWidget() is win.splitter and not win.overlay.isVisible()
     assert QApplication.focusWidget() is win.view.text  # the keys still go to the text
 

@@ -26,6 +26,7 @@ LATER = (
     "importlib.resources", "sqlite_utils", "spacy", "numpy",
     "concurrent.futures", "multiprocessing",  # the zone pass's worker processes
     "subprocess", "getpass",  # compiling translations, the login name without a name kept
+    "annotator.ui.outside_watch", "annotator.app.outside_changes",  # after the first paint
 )
 START = """
 import gc, json, sys

@@ -4,6 +4,7 @@ a candidate's text around the value in which it differs from the claim."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -11,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 
 from annotator.app.article_state import ArticleState
 from annotator.app.session import Session
-from annotator.core.model import Annotation, Layer, Span, Suggestion
+from annotator.core.model import Annotation, ClaimGroup, Layer, Span, Suggestion
 from annotator.core.values import (
     ClaimValue,
     article_day,
@@ -121,15 +122,36 @@ def told_on_point(project: Project, a: Annotation, values_a: list[ClaimValue], b
                   values_b: list[ClaimValue]) -> tuple[str, str]:
     """What each of two claims states on their point, as the group shows it: their values in
     the slot where they conflict (else one both state); the words in which they differ when
-    they state no value of one slot."""
+    they state no value of one slot. A claim joining the group the other is in states its
+    values in the slot that group is about, or none ("") when it states no value there:
+    "erst in Prag" says nothing on the weekday its group disputes."""
     from annotator.nlp.values import stated_values
 
+    groups = [project.claims.group_of(c.id) for c in (a, b)]
+    if (groups[0] is None) != (groups[1] is None):
+        joining = values_a if groups[1] is not None else values_b
+        slot = group_slot(project.claims.group(next(g for g in groups if g is not None)))
+        if slot is not None:
+            said = _told(v for v in joining if family(v) == slot)
+            return (said, "") if groups[1] is not None else ("", said)
     pa, pb = (article_day(project.article(c.article_id).published) for c in (a, b))
     found = point(values_a, pa, values_b, pb)
     if found and all(found):
         return found[0][:TOLD], found[1][:TOLD]
     text_a, text_b = (project.article(c.article_id).text[c.start:c.end] for c in (a, b))
     return stated_values(text_a, text_b, TOLD)
+
+
+def group_slot(group: ClaimGroup) -> tuple[str, str] | None:
+    """The slot (value family) a group is about: the one most of its claims state their value
+    in (the typed values the value each states was said with); None when none tells."""
+    slots = Counter(family(v) for m in group.members for v in m.values or ()
+                    if m.value.strip() and (v.text or v.value) in m.value)
+    return slots.most_common(1)[0][0] if slots else None
+
+
+def _told(values: Iterable[ClaimValue]) -> str:
+    return " ".join(dict.fromkeys(v.text or v.value for v in values))[:TOLD]
 
 
 def candidate_snippet(project: Project, query: tuple[int, int, int],

@@ -101,9 +101,10 @@ class MemberColumn(QFrame):
         self.source = rich(caption.format(self.tr("SOURCE")) + (
             escape(m.source) if m.source else
             f'<i style="color:{t.muted}">' + self.tr("no source linked") + "</i>"), self)
-        self.value = rich(caption.format(self.tr("VALUE")) + '<span style="font-size:15pt; '
-                          'font-weight:'
-                          f'600">{escape(m.value) or "—"}</span>{stance}', self)
+        value = f'<span style="font-size:15pt; font-weight:600">{escape(m.value)}</span>' \
+            if m.value.strip() else f'<i style="color:{t.muted}">' + self.tr(
+                "— none on this point") + "</i>"  # the claim states no value in its slot
+        self.value = rich(caption.format(self.tr("VALUE")) + value + stance, self)
         self.context = rich(context_html(side), self)
         self.links = rich(" · ".join(
             f'<a href="{k}" style="color:{t.link}; text-decoration:none">{w}</a>' for k, w in (

@@ -46,11 +46,12 @@ from annotator.ui.workbench import Workbench
 
 if TYPE_CHECKING:
     from annotator.ui.disputes_view import DisputesView
+    from annotator.ui.outside_watch import OutsideWatch
     from annotator.ui.shortcut_overlay import ShortcutOverlay
     from annotator.ui.sources_dialog import SourcesDialog
 
 IN_MEMORY = QT_TRANSLATE_NOOP("MainWindow", "A project in memory has no file for background work")
-LATER = ("disputes", "overlay")  # made after the article text first paints, or when first used
+LATER = ("disputes", "overlay", "outside")  # made after the text first paints, or first used
 
 
 class MainWindow(QMainWindow):
@@ -110,6 +111,11 @@ class MainWindow(QMainWindow):
         from annotator.ui.shortcut_overlay import ShortcutOverlay
 
         return ShortcutOverlay(self)
+
+    @cached_property
+    def outside(self) -> OutsideWatch:  # follows other connections' commits
+        from annotator.ui.outside_watch import OutsideWatch
+        return OutsideWatch(self)
 
     def _layout(self) -> None:
         self.left = QWidget(self)
@@ -217,8 +223,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        indexes = selected.indexes()
-        if indexes:
+        if indexes := selected.indexes():
             self.show_article(indexes[0].data(listing.ArticleIdRole))
 
     def show_article(self, article_id: int) -> None:
@@ -231,11 +236,8 @@ class MainWindow(QMainWindow):
     def apply_filter(self, where: ArticleFilter) -> None:
         """Filter the list; keep the open article selected when it still passes."""
         self.model.set_filter(where)
-        if self.current_article is None or not self.select_article(self.current_article):
-            self.open_first_visible()
-
-    def open_first_visible(self) -> None:
-        if self.model.rowCount():
+        if (self.current_article is None or not self.select_article(self.current_article)
+                ) and self.model.rowCount():
             self.list.selectRow(0)
 
     def _select_span(self, start: int, end: int) -> None:
@@ -401,22 +403,18 @@ class MainWindow(QMainWindow):
         self.view.text.setFocus()
 
     def update_status(self, recount: bool = False) -> None:
-        """The status bar's figures: the project's are counted again only when statuses
-        changed (``recount``), not after every edit."""
+        """The status bar's figures; the project's counted again on ``recount`` only."""
         who = self.session.shown
         if recount or self._figures is None:  # at the start the list has counted them all
-            shown_all = self._figures is None and self.model.filter == ArticleFilter(
-                annotator=self.model.filter.annotator)
-            self._figures = (self.project.count_articles(ArticleFilter(Status.DONE,
-                                                                       annotator=who)),
-                             self.model.total() if shown_all else self.project.count_articles())
+            whole = self._figures is None and self.model.filter == ArticleFilter(annotator=who)
+            done = self.project.count_articles(ArticleFilter(Status.DONE, annotator=who))
+            self._figures = (done, self.model.total() if whole else self.project.count_articles())
         done, total = self._figures
         model_text = describe(self.project.setting(MODEL_SETTING))
         here = "" if self.current_article is None else self.tr(
             "%n open suggestion(s) in this article · ", "", self.project.open_suggestion_counts(
                 [self.current_article], who).get(self.current_article, 0))
-        shown = self.tr("Read only: {who}'s version · ").format(who=who) \
-            if self.session.read_only else ""
-        self.status_label.setText(shown + self.tr("{done} / {total} done · ").format(
+        shown = self.session.read_only and self.tr("Read only: {who}'s version · ").format(who=who)
+        self.status_label.setText((shown or "") + self.tr("{done} / {total} done · ").format(
             done=done, total=total) + here + self.tr("model: {model} · annotator: {name}").format(
             model=model_text, name=self.session.annotator))

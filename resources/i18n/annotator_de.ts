@@ -878,7 +878,7 @@
         <translation>Gruppe {merged} „{gone}“ in Gruppe {keep} „{kept}“ zusammengeführt</translation>
     </message>
     <message>
-        <location filename="../../annotator/app/claim_values.py" line="+102"/>
+        <location filename="../../annotator/app/claim_values.py" line="+103"/>
         <source>“{typed}”: no {slot} found (type slot: text, e.g. “place: Prag”)</source>
         <translation>„{typed}“: kein Wert für {slot} gefunden (Feld: Text eingeben, z. B. „place: Prag“)</translation>
     </message>
@@ -1645,7 +1645,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../annotator/ui/agreement_window.py" line="+51"/>
-        <location filename="../../annotator/ui/main_window.py" line="+52"/>
+        <location filename="../../annotator/ui/main_window.py" line="+53"/>
         <source>A project in memory has no file for background work</source>
         <translation>Ein Projekt im Arbeitsspeicher hat keine Datei für Hintergrundarbeit</translation>
     </message>
@@ -1700,7 +1700,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Artikel {row} von {count} in der Liste</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+30"/>
         <location line="+61"/>
         <source>No article open</source>
         <translation>Kein Artikel geöffnet</translation>
@@ -1805,12 +1805,12 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     <name>MemberColumn</name>
     <message>
         <location filename="../../annotator/ui/disputes_column.py" line="+88"/>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>holds</source>
         <translation>trifft zu</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-19"/>
         <source>no date</source>
         <translation>kein Datum</translation>
     </message>
@@ -1830,12 +1830,17 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>keine Quelle verknüpft</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>— none on this point</source>
+        <translation>— nichts zu diesem Punkt</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>VALUE</source>
         <translation>WERT</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>clear</source>
         <translation>zurücknehmen</translation>
     </message>
