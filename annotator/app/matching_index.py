@@ -126,10 +126,11 @@ def give_back() -> None:
 
 def forget_sources() -> None:
     """Drop the module sources ``linecache`` keeps: PySide6's import hook reads the source of
-    every module imported after it (``inspect.getsource``), numpy's and scipy's ~16 MB of
-    lines among them, and linecache keeps them for tracebacks, which read them again when
-    needed. Freed before a catch-up, Python's small-object memory they took is reused by it
-    instead of growing."""
+    every module imported after it (``inspect.getsource``) unless ui/import_hook.py answers it
+    from the files, as the window's start has it do; numpy's and scipy's ~16 MB of lines were
+    among them. linecache keeps sources for tracebacks, which read them again when needed.
+    Freed before a catch-up, Python's small-object memory they took is reused by it instead of
+    growing."""
     linecache.clearcache()
 
 
