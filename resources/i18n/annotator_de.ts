@@ -1655,7 +1655,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>im Arbeitsspeicher</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+78"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1741,7 +1741,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Export: {error}</translation>
     </message>
     <message numerus="yes">
-        <location line="+86"/>
+        <location line="+83"/>
         <source>%n open suggestion(s) in this article · </source>
         <translation>
             <numerusform>%n offener Vorschlag in diesem Artikel · </numerusform>
@@ -1754,7 +1754,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Schreibgeschützt: Fassung von {who} · </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>{done} / {total} done · </source>
         <translation>{done} / {total} fertig · </translation>
     </message>
