@@ -15,7 +15,7 @@ from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from annotator.app import importing, zone_pass
+from annotator.app import zone_pass
 from annotator.app.importing import run_import
 from annotator.core.model import ArticleDraft, Layer, Span, Status
 from annotator.store import Project
@@ -83,9 +83,11 @@ def opened(qtbot: QtBot):
         return win
 
     yield show
-    for win in QApplication.topLevelWidgets():
-        if isinstance(win, MainWindow) and win.isVisible():
-            win.close()
+    left = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    for win in left:
+        win.close()
+        win.deleteLater()  # its tool windows with it, before the project closes
+    deleted(qtbot, *left)
 
 
 def deleted(qtbot: QtBot, *replaced: MainWindow) -> None:
@@ -309,7 +311,6 @@ def test_the_zone_pass_goes_on_in_the_new_window_once(qtbot: QtBot, tmp_path: Pa
     source = tmp_path / "a.jsonl"
     source.write_text("".join(json.dumps({"text": f"Meldung {n}\n\n{TEXT}"}) + "\n"
                               for n in range(4)), encoding="utf-8")
-    monkeypatch.setattr(importing, "find_zones", lambda *_a, **_k: 0)  # left to the window
     with Project.open(tmp_path / "p.db") as made:
         run_import(made, [source], suggest=False)
         assert pending_ids(made.db) == [1, 2, 3, 4]

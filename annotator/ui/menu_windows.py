@@ -75,9 +75,11 @@ def place_of(tool: Any) -> object:
 
 def let_go(tool: Any) -> None:
     """Before a tool window goes with its main window: the agreement's computation stops (the
-    new window's computes afresh)."""
+    new window's computes afresh); the window is deleted."""
     if type(tool).__name__ == "AgreementWindow" and tool.task is not None:
         tool.task.cancel()
+    tool.hide()
+    tool.deleteLater()  # not left listening to the theme after its project closed
 
 
 def reopen(window: MainWindow, name: str, place: Any) -> None:
