@@ -78,14 +78,16 @@ def recognise(path: Path) -> Found:
     same file open already (a background task opening the project of the window), and for a
     file exactly as annotator left it after checking it (``sound.left_sound``).
     """
-    _check_header(path)
+    held = _held(path)
+    if not held:  # reading the header would close a descriptor of the file: see _held
+        _check_header(path)
     try:
         conn = connect(path, write=False)
     except sqlite3.Error as exc:
         raise ProjectError(f"{path}: cannot be read ({exc}); {_UNTOUCHED}") from exc
     try:
         version, marked = _version(path, conn)
-        if not is_open(path) and not sound.left_sound(path):
+        if not held and not sound.left_sound(path):
             _quick_check(path, conn)
     except sqlite3.DatabaseError as exc:
         if getattr(exc, "sqlite_errorcode", 0) & 0xFF in (sqlite3.SQLITE_BUSY,
@@ -215,6 +217,18 @@ def is_open(path: Path) -> bool:
     """Whether this process holds the file open (and so has checked it)."""
     with _open_lock:
         return _open[_key(path)] > 0
+
+
+def _held(path: Path) -> bool:
+    """Whether this process holds the file open, so that it must not open and close it itself.
+
+    Closing any descriptor of a file drops every POSIX lock the process holds on it, SQLite's
+    among them; another program closing the project then takes itself for its last user and
+    deletes the -wal and -shm files under this one's connections (a disk I/O error, or worse)."""
+    try:
+        return is_open(path)
+    except OSError:
+        return False
 
 
 def hold(path: Path) -> tuple[int, int]:

@@ -91,6 +91,10 @@ class Project(ArticleTables, SuggestionTables):
             if not read_only:
                 if older:
                     upgrade = cls._upgrade(db, path, found.version)
+                    db.close()  # the backup closed a descriptor of the file, which dropped
+                    db = ProjectDatabase(files.connect(path, write=True))  # SQLite's locks
+                    db.execute("PRAGMA busy_timeout = 30000")
+                    db.execute("PRAGMA foreign_keys = ON")
                 elif not found.marked:  # made before projects carried these marks
                     files.mark(db)
                 db.enable_wal()
