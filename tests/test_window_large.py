@@ -164,3 +164,29 @@ def test_semantic_vectors_wait_until_matching_is_first_used(qtbot: QtBot, tmp_pa
     assert embedded and runner.tasks() == []
     window.close()
     project.close()
+
+
+def test_the_first_ranking_comes_before_the_semantic_vectors(qtbot: QtBot, tmp_path: Path,
+                                                             monkeypatch) -> None:
+    """The first G answers from the index as it is; the semantic model loads after it."""
+    from annotator.app import matching
+
+    events: list[str] = []
+    monkeypatch.setattr(matching, "embed_some", lambda *_a, **_k: events.append("embed") or [])
+    monkeypatch.setattr(matching_worker, "START_AFTER_MS", 0)
+    build(tmp_path / "small.db", 30)
+    project = Project.open(tmp_path / "small.db", create=False)
+    window = show_window(qtbot, project)
+    runner, candidates = window.matching.runner, window.side.claim_panel.candidates
+    qtbot.waitUntil(lambda: "Method:" in window.side.claim_panel.method.text(), timeout=60_000)
+    qtbot.waitUntil(lambda: not runner.is_busy(), timeout=10_000)
+    set_rows = candidates.set_rows
+    monkeypatch.setattr(candidates, "set_rows",
+                        lambda rows: events.append("ranked") or set_rows(rows))
+    window.view.text.select_cp(0, 9)
+    with qtbot.waitSignal(runner.busy_changed, timeout=10_000,
+                          check_params_cb=lambda busy: not busy):
+        qtbot.keyClick(window.view.text, Qt.Key.Key_G)
+    assert events[:2] == ["ranked", "embed"]
+    window.close()
+    project.close()

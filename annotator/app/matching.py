@@ -224,7 +224,7 @@ class Matcher:
             sentences = project.matching.sentence_count()
             lines[-1] += (f" · off for this project ({sentences:,} sentences, more than "
                           f"{SEMANTIC_MAX:,})" if sentences > SEMANTIC_MAX
-                          else " · vectors still being computed")
+                          else " · its vectors are computed from the first ranking (G) on")
         return " · ".join(lines)
 
     # -- ranking ---------------------------------------------------------------------------

@@ -189,9 +189,8 @@ class ClaimActions(QObject):
             return found, matcher.describe(project), snippets
 
         asked = self._query
-        self.matching.need()  # queued first: the index catches up before the query runs
-        self.matching.run(rank, self.tr("Ranking candidates"),
-                          lambda found: self._ranked(asked, found))
+        self.matching.query(rank, self.tr("Ranking candidates"),
+                            lambda found: self._ranked(asked, found))
 
     def _ranked(self, asked: MatchSpan, result) -> None:
         if asked is not self._query:

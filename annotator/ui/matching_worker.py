@@ -79,6 +79,17 @@ class MatchingWorker(QObject):
             self._running = True
             self._chain(self._load, self.tr("Semantic vectors for matching"), self._loaded)
 
+    def query(self, fn: Callable, title: str, done: Callable) -> None:
+        """Run a ranking query (as ``run``), and use matching from now on (``need``). Once the
+        catch-up has started, the query goes ahead of the first semantic vectors: the first G
+        answers by the index as it is, at once, not after the semantic model has loaded."""
+        if not self._started:
+            self.need()  # the index catches up before the query runs
+            self.run(fn, title, done)
+        else:
+            self.run(fn, title, done)
+            self.need()
+
     def run(self, fn: Callable, title: str, done: Callable,
             failed: Callable[[], None] = lambda: None) -> None:
         """Run ``fn(project, progress, cancelled)`` in the worker (its own Project, whose
