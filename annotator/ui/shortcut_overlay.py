@@ -5,12 +5,15 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QFont, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from annotator.ui import theme
 from annotator.ui.i18n import OR, key_text, keymap_text
 from annotator.ui.keymap import Sheet
+
+MARGIN = 24  # around the sheet, in pixels
+SMALLEST_PT = 6.0  # the font gives way down to this size before a key could be cut off
 
 
 class ShortcutOverlay(QWidget):
@@ -26,7 +29,7 @@ class ShortcutOverlay(QWidget):
         theme.style(self.label, "QLabel { background: $sheet; color: $sheet_text; "
                                 "border-radius: 8px; padding: 18px; }")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 24)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.addWidget(self.label)
         parent.installEventFilter(self)
         self.hide()
@@ -50,8 +53,7 @@ class ShortcutOverlay(QWidget):
             + self.tr("Any key closes this sheet.") + "</i></p><table width=100%><tr>"
             + "<td width=24></td>".join(f"<td valign=top width=33%>{c}</td>" for c in columns)
             + "</tr></table>")
-        if (parent := self.parentWidget()) is not None:
-            self.setGeometry(parent.rect())
+        self._cover()
         self.raise_()
         self.show()
         self.setFocus()
@@ -59,8 +61,23 @@ class ShortcutOverlay(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         parent = self.parentWidget()
         if parent is not None and watched is parent and event.type() == QEvent.Type.Resize:
-            self.setGeometry(parent.rect())
+            self._cover()
         return False
+
+    def _cover(self) -> None:
+        """Cover the parent, in the largest font (the application's at most) in which every
+        key fits: a small window, or the longer German texts, would cut the last rows off."""
+        if (parent := self.parentWidget()) is None:
+            return
+        self.setGeometry(parent.rect())
+        width, height = parent.width() - 2 * MARGIN, parent.height() - 2 * MARGIN
+        font = QFont(self.font())
+        size = font.pointSizeF()
+        self.label.setFont(font)
+        while size > SMALLEST_PT and self.label.heightForWidth(width) > height:
+            size = max(SMALLEST_PT, size - 0.5)
+            font.setPointSizeF(size)
+            self.label.setFont(font)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         QPainter(self).fillRect(self.rect(), theme.qcolor("overlay_dim"))
