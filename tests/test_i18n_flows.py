@@ -177,3 +177,20 @@ def test_another_annotators_version_imported_is_told_in_german(tmp_path):
                for line in again.skipped)
     maria.close()
     target.close()
+
+
+@pytest.mark.usefixtures("german")
+def test_the_review_queue_and_a_suggestion_run_speak_german(project: Project):
+    from annotator.app.jobs import SuggestReport
+    from annotator.app.review_queue import review_items
+    from annotator.core.model import ModelInfo
+    from tests.test_review_queue import fill
+
+    fill(project)
+    dispute = review_items(project, "maria")[0]
+    assert dispute.what == ("Wochentag der Unterzeichnung: 2 Behauptungen in 2 Artikeln, "
+                            "„Mittwoch“ gegen „Donnerstag“")
+    report = SuggestReport(1, 5, ModelInfo("de_annotator_ner", "0.1.0"), cancelled=True)
+    assert report.summary() == ("5 Entitäten-Vorschläge in 1 Artikel von de_annotator_ner "
+                                "0.1.0; abgebrochen")
+    assert english_shown([dispute.what, report.summary()]) == []

@@ -60,9 +60,17 @@ class SuggestReport:
 
     def summary(self) -> str:
         """One line for the end of a run."""
-        name = f"{self.model.name} {self.model.version}" if self.model else "no model"
-        line = f"{self.suggested} entity suggestions in {self.articles} articles from {name}"
-        return line + ("; cancelled" if self.cancelled else "")
+        translate = QCoreApplication.translate
+        name = (f"{self.model.name} {self.model.version}" if self.model
+                else translate("SuggestReport", "no model"))
+        suggested = (translate("SuggestReport", "1 entity suggestion") if self.suggested == 1
+                     else translate("SuggestReport", "{n} entity suggestions").format(
+                         n=self.suggested))
+        articles = (translate("SuggestReport", "1 article") if self.articles == 1
+                    else translate("SuggestReport", "{n} articles").format(n=self.articles))
+        line = translate("SuggestReport", "{suggested} in {articles} from {model}").format(
+            suggested=suggested, articles=articles, model=name)
+        return line + (translate("SuggestReport", "; cancelled") if self.cancelled else "")
 
 
 def import_job(paths: Sequence[Path | str], model_name: str | None = None, *,

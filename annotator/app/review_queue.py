@@ -54,14 +54,21 @@ def review_items(project: Project, annotator: str, limit: int = LIMIT) -> list[I
 
 def disputes(project: Project, annotator: str, limit: int = LIMIT) -> list[Item]:
     """The disputed claim groups the annotator sees, as the disputes view lists them."""
+    translate = QCoreApplication.translate
     found = []
     for g in project.claims.groups(disputed_only=True, annotator=annotator)[:limit]:
         first = g.members[0]
-        values = " vs ".join(f"„{v}“" for v, _n in stated_values(g)[:3])
+        values = translate("ReviewQueueData", " vs ").join(
+            f"„{v}“" for v, _n in stated_values(g)[:3])
         n, k = len(g.members), len({m.article_id for m in g.members})
+        claims = (translate("ReviewQueueData", "1 claim") if n == 1
+                  else translate("ReviewQueueData", "{n} claims").format(n=n))
+        articles = (translate("ReviewQueueData", "1 article") if k == 1
+                    else translate("ReviewQueueData", "{n} articles").format(n=k))
+        what = translate("ReviewQueueData", "{group}: {claims} in {articles}").format(
+            group=g.title, claims=claims, articles=articles)
         found.append(Item(Kind.DISPUTE, first.article_id, first.article_title,
-                          f"{g.title}: {n} claims in {k} article{'s' * (k != 1)}"
-                          + (f", {values}" if values else ""), g.id))
+                          what + (f", {values}" if values else ""), g.id))
     return found
 
 

@@ -694,7 +694,7 @@
         <translation>{rank}: eine Textstelle auswählen oder den Cursor in eine Behauptung setzen ({mark} markiert eine)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Ranking candidates</source>
         <translation>Kandidaten werden gereiht</translation>
     </message>
@@ -1781,7 +1781,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     <name>MatchingWorker</name>
     <message>
         <location filename="../../annotator/ui/matching_worker.py" line="+80"/>
-        <location line="+103"/>
+        <location line="+114"/>
         <source>Semantic vectors for matching</source>
         <translation>Semantische Vektoren für den Abgleich</translation>
     </message>
@@ -2346,7 +2346,37 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>ReviewQueueData</name>
     <message>
-        <location filename="../../annotator/app/review_queue.py" line="+110"/>
+        <location filename="../../annotator/app/review_queue.py" line="+61"/>
+        <source> vs </source>
+        <translation> gegen </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 claim</source>
+        <translation>1 Behauptung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} claims</source>
+        <translation>{n} Behauptungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 article</source>
+        <translation>1 Artikel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} articles</source>
+        <translation>{n} Artikeln</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{group}: {claims} in {articles}</source>
+        <translation>{group}: {claims} in {articles}</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>versions of {who} disagree</source>
         <translation>Fassungen von {who} weichen ab</translation>
     </message>
@@ -2531,7 +2561,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>ShortcutOverlay</name>
     <message>
-        <location filename="../../annotator/ui/shortcut_overlay.py" line="+49"/>
+        <location filename="../../annotator/ui/shortcut_overlay.py" line="+52"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
@@ -2763,6 +2793,44 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     </message>
 </context>
 <context>
+    <name>SuggestReport</name>
+    <message>
+        <location filename="../../annotator/app/jobs.py" line="+22"/>
+        <source>no model</source>
+        <translation>kein Modell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 entity suggestion</source>
+        <translation>1 Entitäten-Vorschlag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} entity suggestions</source>
+        <translation>{n} Entitäten-Vorschläge</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 article</source>
+        <translation>1 Artikel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} articles</source>
+        <translation>{n} Artikeln</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{suggested} in {articles} from {model}</source>
+        <translation>{suggested} in {articles} von {model}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; cancelled</source>
+        <translation>; abgebrochen</translation>
+    </message>
+</context>
+<context>
     <name>Suggesting</name>
     <message>
         <location filename="../../annotator/app/suggesting.py" line="+98"/>
@@ -2805,7 +2873,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Artikel {id}: {n} Entitäten</translation>
     </message>
     <message>
-        <location filename="../../annotator/app/jobs.py" line="+67"/>
+        <location filename="../../annotator/app/jobs.py" line="+45"/>
         <source>Suggesting entities with {model}…</source>
         <translation>Entitäten werden mit {model} vorgeschlagen …</translation>
     </message>
