@@ -86,9 +86,33 @@ def test_the_colleague_is_done_with_two_articles(demo: Project) -> None:
     assert demo.version_status(1, NEWCOMER) is Status.NEW  # nothing of theirs yet
 
 
+def test_a_second_colleague_disagrees_and_the_gold_version_decided(demo: Project) -> None:
+    """kai also marked the derby's two clubs: the agreement has a pair to compare, and the
+    gold version (done) took kai's side, so nothing waits for adjudication."""
+    from annotator.app.adjudication import next_to_adjudicate
+    from annotator.app.agreement import measure
+    from annotator.app.samples import SECOND_COLLEAGUE
+    from annotator.core.names import GOLD_ANNOTATOR
+
+    assert [a for a in range(1, 12) if demo.version_status(a, SECOND_COLLEAGUE) is
+            Status.DONE] == [10]
+    agreement = measure(demo, layers=["entity"])
+    assert agreement.annotators == [DEMO_ANNOTATOR, SECOND_COLLEAGUE]
+    assert 0 < agreement.by_article("entity")["exact_f1"][0] < 1  # they differ on the clubs
+    text = demo.article(10).text
+    gold = sorted((text[a.start:a.end], a.label)
+                  for a in demo.annotations(10, Layer.ENTITY, annotator=GOLD_ANNOTATOR))
+    assert gold == sorted([("Tom Reichelt", "PER"), ("Rainer Pohl", "PER"),
+                           ("Radebeul", "LOC"), ("FSV Lößnitztal 08", "ORG"),
+                           ("Eintracht Meißen-Süd", "ORG")])
+    assert demo.version_status(10, GOLD_ANNOTATOR) is Status.DONE
+    assert next_to_adjudicate(demo, 0) is None
+
+
 def test_every_chart_of_the_overview_has_data(demo: Project) -> None:
     view = read_overview(demo, NEWCOMER)
-    assert [(who, n) for _day, who, n in view.done] == [(DEMO_ANNOTATOR, 2)]
+    assert sorted((who, n) for _day, who, n in view.done) == [
+        (DEMO_ANNOTATOR, 2), ("gold", 1), ("kai", 1)]
     assert {layer for layer, _label, _n in view.annotations} == {"claim", "entity", "source"}
     assert view.outlets[0] == ("Elbtal-Bote", 3) and view.sources[0][1] >= 1
     assert view.open_items[Kind.DISPUTE] == 1
@@ -104,5 +128,5 @@ def test_a_newcomers_window_shows_the_dispute_and_the_overview(qtbot, demo: Proj
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     overview = win.findChild(OverviewWindow)
     qtbot.waitUntil(lambda: overview.heard is not None and overview.task is None)
-    assert overview.status.text().startswith("2 versions done by 1 annotator · 8 claims · "
+    assert overview.status.text().startswith("4 versions done by 3 annotators · 8 claims · "
                                              "1 waiting for a decision")

@@ -239,7 +239,7 @@ def export(w: Walk, article: int, out: Path) -> None:
     overview = win.findChild(OverviewWindow)
     w.qtbot.waitUntil(lambda: overview.heard is not None and overview.task is None)
     assert overview.isVisible()
-    assert overview.status.text().startswith("3 versions done by 2 annotators")
+    assert overview.status.text().startswith("5 versions done by 4 annotators")
     w.step_done(5)
 
 

@@ -2,7 +2,9 @@
 show. Its first four articles come with claims, sources, attributions and one disputed claim
 group (the weekday of the signing: Mittwoch in three articles, Donnerstag in the fourth), in the
 imported layer that every annotator starts from; a colleague, ``demo``, has marked persons and
-places in the two unrelated articles and is done with them. All of it goes through the app's
+places in the two unrelated articles and is done with them; a second, ``kai``, is done with one
+of them too and disagrees (the clubs), and its gold version, done, took her side: the agreement
+and the adjudication have something to show. All of it goes through the app's
 use cases: the import (an annotated JSONL file of ours, then the folder) and a session."""
 
 from __future__ import annotations
@@ -81,6 +83,15 @@ COLLEAGUE = {
                                                    ("Matthias Ebersbach", "PER"),
                                                    ("Koblenz", "LOC")],
 }
+# A second colleague did the derby too and also marked its two clubs: their versions disagree,
+# so the agreement has something to show; the gold version took hers (the adjudication shows
+# both beside it), so that an export has nothing left undecided.
+SECOND_COLLEAGUE = "kai"
+SECOND = {
+    "10-sportecho-derby-loessnitztal.txt": [("Tom Reichelt", "PER"), ("Rainer Pohl", "PER"),
+                                             ("Radebeul", "LOC"), ("FSV Lößnitztal 08", "ORG"),
+                                             ("Eintracht Meißen-Süd", "ORG")],
+}
 
 
 def build_demo(project: Project, progress: RunProgress | None = None, suggest: bool = True
@@ -134,15 +145,33 @@ def annotated_record(name: str) -> dict[str, Any]:
 
 
 def colleague_work(project: Project) -> None:
-    """The colleague's persons and places in the unrelated articles, each article then done,
-    through a session as the window would write them."""
+    """The colleagues' persons, places and clubs in the unrelated articles, each article then
+    done, through a session as the window would write them."""
     from annotator.app.session import Session
 
-    session = Session(project, DEMO_ANNOTATOR)
-    for name, marks in COLLEAGUE.items():
+    for who, work in ((DEMO_ANNOTATOR, COLLEAGUE), (SECOND_COLLEAGUE, SECOND)):
+        session = Session(project, who)
+        for name, marks in work.items():
+            (article_id,) = project.article_ids_by_source(name)
+            text = project.article(article_id).text
+            for words, label in marks:
+                start = text.index(words)
+                session.add_span(article_id, Layer.ENTITY,
+                                 Span(start, start + len(words), label))
+            session.set_status(article_id, Status.DONE)
+    adjudicated(project, SECOND_COLLEAGUE, *SECOND)
+
+
+def adjudicated(project: Project, taken: str, *names: str) -> None:
+    """A gold version of these articles, done, that took ``taken``'s side of every
+    disagreement, through the adjudication as its window would write it."""
+    from annotator.app.adjudication import Adjudication, adjudicator
+
+    session = adjudicator(project)
+    for name in names:
         (article_id,) = project.article_ids_by_source(name)
-        text = project.article(article_id).text
-        for words, label in marks:
-            start = text.index(words)
-            session.add_span(article_id, Layer.ENTITY, Span(start, start + len(words), label))
-        session.set_status(article_id, Status.DONE)
+        adjudication = Adjudication(session, article_id)
+        adjudication.start()
+        for index in range(len(adjudication.disagreements)):
+            adjudication.take(index, taken)
+        adjudication.finish()
