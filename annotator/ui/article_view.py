@@ -72,6 +72,12 @@ class ArticleView(QWidget):
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setWordWrap(True)  # or the pane could never be narrower than the legend
         self.text = SpanEditor(self)
+        self.text.setPlaceholderText(self.tr(  # shown while no article is open
+            "No article open. {files} imports files (text, HTML, JSONL, CoNLL, brat, …), "
+            "{folder} a folder; files and folders dropped onto the window are imported too. "
+            "{open} opens another project.").format(
+                files=keys_text("project.import"), folder=keys_text("project.import_folder"),
+                open=keys_text("project.open")))
         font = QFont(self.text.font())
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.text.setFont(font)

@@ -622,7 +622,12 @@
         <translation> (angenommener Vorschlag)</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+19"/>
+        <source>No article open. {files} imports files (text, HTML, JSONL, CoNLL, brat, …), {folder} a folder; files and folders dropped onto the window are imported too. {open} opens another project.</source>
+        <translation>Kein Artikel geöffnet. {files} importiert Dateien (Text, HTML, JSONL, CoNLL, brat, …), {folder} einen Ordner; auch Dateien und Ordner, die auf das Fenster gezogen werden, werden importiert. {open} öffnet ein anderes Projekt.</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>details</source>
         <translation>Details</translation>
     </message>
