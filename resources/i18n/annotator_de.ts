@@ -1645,7 +1645,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../annotator/ui/agreement_window.py" line="+51"/>
-        <location filename="../../annotator/ui/main_window.py" line="+53"/>
+        <location filename="../../annotator/ui/main_window.py" line="+46"/>
         <source>A project in memory has no file for background work</source>
         <translation>Ein Projekt im Arbeitsspeicher hat keine Datei für Hintergrundarbeit</translation>
     </message>
@@ -1655,7 +1655,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>im Arbeitsspeicher</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location filename="../../annotator/ui/main_menus.py" line="+27"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1670,22 +1670,22 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Article</source>
         <translation>A&amp;rtikel</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>&amp;Tools</source>
         <translation>&amp;Werkzeuge</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location filename="../../annotator/ui/main_window.py" line="+112"/>
         <source>No next article in the list</source>
         <translation>Kein nächster Artikel in der Liste</translation>
     </message>
@@ -1700,7 +1700,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Artikel {row} von {count} in der Liste</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <location line="+61"/>
         <source>No article open</source>
         <translation>Kein Artikel geöffnet</translation>
