@@ -2038,7 +2038,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>OverviewWindow</name>
     <message>
-        <location filename="../../annotator/ui/overview_window.py" line="+25"/>
+        <location filename="../../annotator/ui/overview_window.py" line="+26"/>
         <source>Disputed claim groups</source>
         <translation>Strittige Behauptungsgruppen</translation>
     </message>
@@ -2124,12 +2124,12 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+23"/>
+        <location line="+19"/>
         <source>Reading the overview…</source>
         <translation>Übersicht wird gelesen …</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+0"/>
         <source>The overview could not be read: {error}</source>
         <translation>Die Übersicht konnte nicht gelesen werden: {error}</translation>
     </message>
@@ -2384,7 +2384,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>ReviewQueueWindow</name>
     <message>
-        <location filename="../../annotator/ui/review_queue_window.py" line="+39"/>
+        <location filename="../../annotator/ui/review_queue_window.py" line="+40"/>
         <source>Disputed claim groups</source>
         <translation>Strittige Behauptungsgruppen</translation>
     </message>
@@ -2415,12 +2415,12 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     </message>
     <message>
         <location line="+39"/>
-        <location line="+55"/>
+        <location line="+51"/>
         <source>Review queue</source>
         <translation>Prüfliste</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-46"/>
         <source>Every kind</source>
         <translation>Alle Arten</translation>
     </message>
@@ -2440,17 +2440,17 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Was</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+38"/>
         <source>Reading the review queue…</source>
         <translation>Prüfliste wird gelesen …</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>The review queue could not be read: {error}</source>
         <translation>Die Prüfliste konnte nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+72"/>
         <source>{n} to decide · </source>
         <translation>{n} zu entscheiden · </translation>
     </message>

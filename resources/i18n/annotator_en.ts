@@ -56,7 +56,7 @@
 <context>
     <name>OverviewWindow</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/overview_window.py" line="+130"/>
+        <location filename="../../annotator/ui/overview_window.py" line="+122"/>
         <source>%n version(s)</source>
         <translation>
             <numerusform>%n version</numerusform>
