@@ -312,3 +312,32 @@ def test_an_export_refuses_versions_that_differ_in_what_they_say(
     adj = Adjudication(adjudicator(project), ids["verdict"])
     assert adj.take(0, "jonas") and adj.finish()
     assert disagreeing(project.db) == {ids["link"], ids["group"]}
+
+
+@pytest.mark.parametrize("status", [Status.DONE, Status.IN_PROGRESS])
+def test_the_articles_stepped_to_are_those_the_adjudication_has_items_for(
+        qapp, project: Project, group: int, status: Status) -> None:
+    """next_to_adjudicate compares in SQL (store/version_diffs.py), done versions or with
+    ``in_progress`` any: it steps to exactly the articles whose adjudication lists something,
+    skipping those whose versions say the same (attributes in another order)."""
+    in_progress = status is Status.IN_PROGRESS
+    made = {what: project.add_article(ArticleDraft(text=TEXT + f" {n}.", title=what))
+            for n, what in enumerate(("same", "verdict", "link", "group", "span"))}
+    for who, verdict, cue, day in (("maria", "false", "sagte", "Mittwoch"),
+                                   ("jonas", "true", "so", "Donnerstag")):
+        attrs = {"kind": "factual", "verdict": "false"}
+        Maker(project, made["same"], who, status).claim(
+            C1, **(attrs if who == "maria" else dict(reversed(attrs.items()))))
+        Maker(project, made["verdict"], who, status).claim(C1, verdict=verdict)
+        Maker(project, made["link"], who, status).claim(C1).source(S1).link(C1, S1, cue)
+        Maker(project, made["group"], who, status).claim(C1).group(group, C1, day)
+        Maker(project, made["span"], who, status).claim(C1 if who == "maria" else C2)
+    stepped, at = [], 0
+    while (found := next_to_adjudicate(project, at, in_progress)) is not None:
+        stepped.append(found)
+        at = found
+    listing = [aid for aid in sorted(made.values())
+               if Adjudication(adjudicator(project), aid, in_progress).disagreements]
+    assert stepped == listing == [made[w] for w in ("verdict", "link", "group", "span")]
+    if in_progress:
+        assert next_to_adjudicate(project, 0) is None  # without: nobody's version is done

@@ -45,7 +45,7 @@ from annotator.store import Project
 from annotator.store.review_reads import disagreeing_done
 
 __all__ = ["Adjudication", "CopySpans", "Difference", "Disagreement", "Key", "StartGold",
-           "adjudicator", "compare", "disagree", "key", "next_to_adjudicate", "read_versions"]
+           "adjudicator", "compare", "key", "next_to_adjudicate", "read_versions"]
 
 STEP = 500  # candidate articles compared at once when looking for the next to adjudicate
 _ORDER = {layer: n for n, layer in enumerate(REVIEWED_LAYERS)}
@@ -361,24 +361,15 @@ def read_versions(project: Project, article_id: int, in_progress: bool = False
             and (in_progress or status is Status.DONE)}
 
 
-def disagree(project: Project, article_id: int, in_progress: bool = False) -> bool:
-    """Whether an article's versions disagree: on a span, or on what they say about a span
-    all of them have (its attributes, links, claim group)."""
-    versions = read_versions(project, article_id, in_progress)
-    agreed, spans = compare(versions)
-    return bool(spans) or bool(differences(
-        {who: read_version(project, article_id, who) for who in versions}, agreed)[1])
-
-
 def next_to_adjudicate(project: Project, after: int, in_progress: bool = False) -> int | None:
     """The next article (by id) with disagreements between versions whose gold is not done.
-    Done versions are compared in SQL a few hundred candidates at a time (the review queue's
-    read), so that Enter does not walk article by article through thousands that agree."""
+    The versions (done ones; with ``in_progress`` any) are compared in SQL a few hundred
+    candidates at a time (the review queue's read, store/version_diffs.py), so that Enter does
+    not walk article by article through thousands that agree."""
     candidates = project.to_adjudicate(after, in_progress)
-    if in_progress:
-        return next((a for a in candidates if disagree(project, a, in_progress)), None)
     for at in range(0, len(candidates), STEP):
-        found = disagreeing_done(project.db, 1, candidates[at:at + STEP])
+        found = disagreeing_done(project.db, 1, candidates[at:at + STEP],
+                                 in_progress=in_progress)
         if found:
             return found[0][0]
     return None

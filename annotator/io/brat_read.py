@@ -64,13 +64,16 @@ def _provenance(draft: ArticleDraft, record: dict[str, Any], where: str) -> None
 
 
 def _read(path: Path, warn: Warn | None) -> str:
-    """One file of the pair (or the sidecar) as text; problems name the file."""
+    """One file of the pair (or the sidecar) as text; problems name the file. The pair is
+    text by its format (the offsets count its characters): control characters stay, only NUL
+    bytes mean binary (io/decode.py)."""
     def named(reason: str) -> None:
         if warn is not None:
             warn(f"{path.name}: {reason}")
 
     try:
-        return decode_bytes(read_limited(path, ARTICLE_BYTES, "a brat file"), path, warn=named)
+        return decode_bytes(read_limited(path, ARTICLE_BYTES, "a brat file"), path, warn=named,
+                            controls=False)
     except ImportProblem as exc:
         raise ImportProblem(f"{path.name}: {exc.reason}") from exc
 

@@ -47,33 +47,38 @@ class DecodeError(ImportProblem):
 
 
 def decode_bytes(data: bytes, path: str | Path | None = None, *, warn: Warn | None = None,
-                 offset: int = 0) -> str:
+                 offset: int = 0, controls: bool = True) -> str:
     """Decode ``data`` without touching line endings; raise DecodeError if it is not text.
 
     UTF-8 with a few invalid bytes stays UTF-8: each bad sequence becomes U+FFFD and ``warn``
     hears where (byte offsets count from ``offset``, where ``data`` starts in its file).
+    ``controls``: whether many control characters mean binary data, as they do in a file that
+    only might be text. A file its format declares text (a brat pair, whose offsets count its
+    characters) passes False: scraped news carries separators and C1 controls, and only NUL
+    bytes (outside UTF-16) mean binary.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             if encoding.startswith("utf-16") and _utf16_order(data[2:]) not in (None, encoding):
                 break  # UTF-16 of the other byte order without a BOM, U+FFFE its first character
-            return _decode_after_bom(data[len(bom) :], encoding, path, warn, offset + len(bom))
+            return _decode_after_bom(data[len(bom) :], encoding, path, warn,
+                                     offset + len(bom), controls)
     if b"\x00" in data:
-        return _check_text(_decode_bomless_utf16(data))
+        return _check_text(_decode_bomless_utf16(data), controls=controls)
     try:
-        return _check_text(data.decode("utf-8"))
+        return _check_text(data.decode("utf-8"), controls=controls)
     except UnicodeDecodeError:
         pass
     bad = utf8_damage(data)
     if bad is not None:
-        return _replaced(data, bad, path, warn, offset)
+        return _replaced(data, bad, path, warn, offset, controls)
     western = _try_cp1252(data)
     if western is not None:
-        return _check_text(western)
+        return _check_text(western, controls=controls)
     best = from_bytes(data).best()
     if best is None:
         raise DecodeError(UNKNOWN_ENCODING)
-    return _check_text(str(best))
+    return _check_text(str(best), controls=controls)
 
 
 def _german_by_accident(text: str, data: bytes) -> bool:
@@ -110,14 +115,14 @@ def utf8_damage(data: bytes) -> list[tuple[int, int]] | None:
 
 
 def _replaced(data: bytes, bad: list[tuple[int, int]], path: str | Path | None,
-              warn: Warn | None, offset: int) -> str:
+              warn: Warn | None, offset: int, controls: bool) -> str:
     """UTF-8 with its invalid sequences replaced, and a warning naming the first offset."""
     invalid = sum(length for _, length in bad)
     first = offset + bad[0][0]
     what = ("an invalid UTF-8 byte" if invalid == 1 else f"{invalid} invalid UTF-8 bytes")
     text = data.decode("utf-8", "replace")
     try:
-        text = _check_text(text, allowed=text.count("\ufffd"))
+        text = _check_text(text, allowed=text.count("\ufffd"), controls=controls)
     except DecodeError as exc:
         raise DecodeError(f"{exc.reason} ({what}, the first at byte offset {first})") from exc
     reason = (f"{what} at byte offset {first} replaced with U+FFFD" if invalid == 1 else
@@ -130,12 +135,12 @@ def _replaced(data: bytes, bad: list[tuple[int, int]], path: str | Path | None,
 
 
 def _decode_after_bom(data: bytes, encoding: str, path: str | Path | None, warn: Warn | None,
-                      offset: int) -> str:
+                      offset: int, controls: bool) -> str:
     """Decode what follows a byte-order mark; a UTF-8 BOM may still front legacy bytes."""
     if encoding == "utf-8":
-        return decode_bytes(data, path, warn=warn, offset=offset)
+        return decode_bytes(data, path, warn=warn, offset=offset, controls=controls)
     try:
-        return _check_text(data.decode(encoding))
+        return _check_text(data.decode(encoding), controls=controls)
     except UnicodeDecodeError as exc:
         raise DecodeError(f"invalid {encoding.upper()[:6]} text after the byte-order mark") from exc
 
@@ -183,8 +188,9 @@ def _try_cp1252(data: bytes) -> str | None:
     return text if western >= _WESTERN_SHARE * len(high) else None
 
 
-def _check_text(text: str, allowed: int = 0) -> str:
-    """Reject decoded bytes that are full of control characters: that is binary data.
+def _check_text(text: str, allowed: int = 0, *, controls: bool = True) -> str:
+    """Reject decoded bytes with NUL or, if ``controls``, full of control characters: that is
+    binary data.
 
     ``allowed`` replacement characters were put there by decoding and are not counted.
     """
@@ -192,9 +198,9 @@ def _check_text(text: str, allowed: int = 0) -> str:
         text = text[1:]
     if "\x00" in text:
         raise DecodeError(BINARY)
-    if _CONTROLS.search(text) is None:
+    if not controls or _CONTROLS.search(text) is None:
         return text  # the common case: nothing to count
-    controls = sum(1 for _ in _CONTROLS.finditer(text)) - allowed
-    if controls > max(_CONTROL_ALLOWANCE, _CONTROL_SHARE * len(text)):
+    count = sum(1 for _ in _CONTROLS.finditer(text)) - allowed
+    if count > max(_CONTROL_ALLOWANCE, _CONTROL_SHARE * len(text)):
         raise DecodeError(BINARY)
     return text

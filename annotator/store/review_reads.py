@@ -24,14 +24,15 @@ def _among(column: str, articles: Collection[int] | None) -> str:
     return f"{column} IN ({', '.join(str(int(a)) for a in articles)})"
 
 
-def disagreeing_done(db: Database, limit: int, articles: Collection[int] | None = None
-                     ) -> list[tuple[int, str, str, str]]:
+def disagreeing_done(db: Database, limit: int, articles: Collection[int] | None = None, *,
+                     in_progress: bool = False) -> list[tuple[int, str, str, str]]:
     """(article id, title, annotators, how their versions differ: "spans", else "attributes",
     "links", "groups" as store/version_diffs.py says) of the first ``limit`` articles whose
-    done versions (two or more, nobody's gold) differ and whose gold version is not done: what
-    ``next_to_adjudicate`` steps through (app/adjudication.py)."""
+    done versions (with ``in_progress``: versions of any status; two or more, nobody's gold)
+    differ and whose gold version is not done: what ``next_to_adjudicate`` steps through
+    (app/adjudication.py)."""
     params = {"gold": viewer(db, GOLD_ANNOTATOR).me}
-    done = """w.status = 'done' AND w.annotator_id != :gold
+    done = f"""{"" if in_progress else "w.status = 'done' AND "}w.annotator_id != :gold
         AND w.article_id NOT IN (SELECT article_id FROM versions WHERE annotator_id = :gold
             AND status = 'done')"""
     found = differing(db, done, params, REVIEWED, articles)

@@ -3,9 +3,9 @@ articles at once: in a span (layer, label, start, end) not every version has, or
 spans agree, in something said about a span that not every version says: an attribute or
 the canonical source ("attributes"), a link from it with the span it ends at and the link's
 attributes ("links"), its claim group with value and stance ("groups"). The export's check
-(store/drafts.py) and the review queue's (store/review_reads.py) differ only in which
-versions they compare; adjudication (app/adjudication_items.py) finds the same, one article
-at a time, to show each difference."""
+(store/drafts.py), the review queue's and the next article to adjudicate
+(store/review_reads.py) differ only in which versions they compare; adjudication
+(app/adjudication_items.py) finds each difference with its values, one article at a time."""
 
 from __future__ import annotations
 

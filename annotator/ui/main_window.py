@@ -27,16 +27,9 @@ from annotator.ui.i18n import QT_TRANSLATE_NOOP, keymap_text
 from annotator.ui.keymap import ARTICLE_PAGE, DISPUTES_PAGE, label_keys, sheet
 from annotator.ui.keys import bind, check_bound
 from annotator.ui.later import Later
+from annotator.ui.main_menus import add_menus
 from annotator.ui.matching_worker import MatchingWorker
-from annotator.ui.menu_windows import (
-    show_adjudication,
-    show_agreement,
-    show_label_layers,
-    show_overview,
-    show_review_queue,
-)
 from annotator.ui.plain import plain_label
-from annotator.ui.project_menu import add_desktop_menus
 from annotator.ui.review_actions import ReviewActions
 from annotator.ui.search_marks import SearchMarks
 from annotator.ui.side_panel import SidePanel
@@ -83,7 +76,7 @@ class MainWindow(QMainWindow):
         self._sources_dialog: SourcesDialog | None = None  # made when first shown
         self.last_article = LastArticle(self, project.path)
         self._layout()
-        self._add_actions()
+        self._article_actions = add_menus(self)
         self._connect()
         self.update_status()
         check_bound(self, ARTICLE_PAGE)
@@ -136,47 +129,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         frame_focus(self)  # last: each view is styled once
 
-    def _action(self, menu, name: str, slot) -> None:
-        menu.addAction(bind(self, name, slot))
-
-    def _add_actions(self) -> None:
-        bar = self.menuBar()
-        # the usual order: File, Edit, View, Article, Tools, Help
-        file, edit, view = (bar.addMenu(self.tr("&File")), bar.addMenu(self.tr("&Edit")),
-                            bar.addMenu(self.tr("&View")))
-        article, tools, helpm = (bar.addMenu(self.tr("&Article")), bar.addMenu(self.tr("&Tools")),
-                                 bar.addMenu(self.tr("&Help")))
-        self._action(file, "project.import", self.import_files)
-        self._action(file, "project.import_folder", self.import_folder)
-        self._action(file, "project.label_layers", lambda: show_label_layers(self))
-        self._action(file, "project.suggest", lambda: self.suggest(None))
-        self._action(file, "project.suggest_again",
-                     lambda: self.suggest([self.current_article] if self.current_article else []))
-        self._action(file, "project.export", self.export_dataset)
-        file.addSeparator()
-        self._action(file, "project.quit", self.close)
-        self.review.undo_redo(edit)
-        self._action(edit, "edit.find", self.filter_bar.search.setFocus)
+    def _connect(self) -> None:
         # Enter in the search field (to the next hit), Escape in it or in the list: to the text.
         self.search_marks = SearchMarks(self.filter_bar.search, self.workbench)
         bind(self.left, "search.back", self.view.text.setFocus)
-        self._action(article, "article.next", lambda: self.step_article(1))
-        self._action(article, "article.previous", lambda: self.step_article(-1))
-        self._action(article, "article.done", self.review.mark_done)
-        self._action(article, "article.adjudicate", lambda: show_adjudication(self))
-        self._article_actions = article.actions()
-        self._action(view, "view.disputes", self.toggle_disputes)
-        self._action(view, "view.sources", self.show_sources)
-        self._action(tools, "view.agreement", lambda: show_agreement(self))
-        self._action(tools, "view.review_queue", lambda: show_review_queue(self))
-        self._action(tools, "view.overview", lambda: show_overview(self))
-        self.annotators.add_to(file, view)
-        self._action(article, "article.in_progress",
-                     lambda: self._set_status(Status.IN_PROGRESS))
-        self._action(helpm, "help.keys", self.show_shortcuts)
-        add_desktop_menus(self, file, edit, helpm)  # New, Open, Recent, Preferences, About
-
-    def _connect(self) -> None:
         self.list.selectionModel().selectionChanged.connect(self._on_selection)
         self.filter_bar.filter_changed.connect(self.apply_filter)
         self.side.span_activated.connect(self._select_span)
@@ -246,7 +202,8 @@ class MainWindow(QMainWindow):
 
     # -- status ----------------------------------------------------------------------------
 
-    def _set_status(self, status: Status) -> bool:
+    def set_status(self, status: Status) -> bool:
+        """The open article's status in the session's version; False without one."""
         if self.current_article is None:
             self.review.say(self.tr("No article open"))
             return False

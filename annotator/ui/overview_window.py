@@ -12,11 +12,12 @@ from PySide6.QtWidgets import QDialog, QGridLayout, QVBoxLayout, QWidget
 
 from annotator.app.overview import STANCE, VALUE, Overview, done_series, read_overview
 from annotator.app.review_queue import Kind, written
-from annotator.app.tasks import Task, TaskRunner, project_task
+from annotator.app.tasks import Task, TaskRunner
 from annotator.core.model import Layer
 from annotator.ui.i18n import QT_TRANSLATE_NOOP, layer_text
 from annotator.ui.overview_charts import Chart, Role, bars, series_colors, stacked_days
 from annotator.ui.plain import plain_label
+from annotator.ui.worker_read import read_project
 
 if TYPE_CHECKING:
     from annotator.app.session import Session
@@ -86,18 +87,9 @@ class OverviewWindow(QDialog):
         project without a file."""
         if self.task is not None and self.task.is_active():
             return
-        project, annotator = self.window_.project, self.window_.session.shown
-        heard = written(project)
-        if project.path is None:
-            self._arrived(read_overview(project, annotator), heard)
-            return
-        self.status.setText(self.tr("Reading the overview…"))
-        self.task = project_task(project.path, lambda p, _progress, _cancelled:
-                                 read_overview(p, annotator), "Overview")
-        self.task.finished.connect(lambda view: self._arrived(view, heard))
-        self.task.failed.connect(lambda message: self.status.setText(
-            self.tr("The overview could not be read: {error}").format(error=message)))
-        self.window_.runner.start(self.task)
+        self.task = read_project(self.window_, read_overview, self._arrived, self.status, (
+            self.tr("Reading the overview…"), self.tr("The overview could not be read: {error}")),
+            "Overview")
 
     def _arrived(self, view: Overview, heard: tuple[int, int]) -> None:
         self.task, self.view, self.heard = None, view, heard

@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.app.review_queue import Item, Kind, review_items, updated, written
-from annotator.app.tasks import Task, TaskRunner, project_task
+from annotator.app.tasks import Task, TaskRunner
 from annotator.ui import theme
 from annotator.ui.adjudication_window import AdjudicationWindow, show_adjudication
 from annotator.ui.i18n import QT_TRANSLATE_NOOP, hint
 from annotator.ui.keymap import REVIEW_PAGE
 from annotator.ui.keys import bind, bind_each, check_bound
 from annotator.ui.plain import plain_label
+from annotator.ui.worker_read import read_project
 
 if TYPE_CHECKING:
     from annotator.app.changes import Changes
@@ -129,18 +130,13 @@ class ReviewQueueWindow(QDialog):
         large project's is read in a worker, the window usable meanwhile."""
         if self.reading():
             return  # what it reads is checked against what was written when it arrives
-        project, annotator = self.window_.project, self.window_.session.shown
-        heard, path = written(project), project.path
-        if path is None or project.count_articles() < BACKGROUND:
-            self._arrived(review_items(project, annotator), heard)
-            return
-        self.status.setText(self.tr("Reading the review queue…"))
-        self.task = project_task(path, lambda p, _progress, _cancelled:
-                                 review_items(p, annotator), self.tr("Review queue"))
-        self.task.finished.connect(lambda items: self._arrived(items, heard))
-        self.task.failed.connect(lambda message: self.status.setText(
-            self.tr("The review queue could not be read: {error}").format(error=message)))
-        self.window_.runner.start(self.task)
+        project = self.window_.project
+        task = read_project(self.window_, review_items, self._arrived, self.status, (
+            self.tr("Reading the review queue…"),
+            self.tr("The review queue could not be read: {error}")), self.tr("Review queue"),
+            at_once=project.path is None or project.count_articles() < BACKGROUND)
+        if task is not None:  # None: read at once, arrived (and may have begun another read)
+            self.task = task
 
     def reading(self) -> bool:
         return self.task is not None and self.task.is_active()

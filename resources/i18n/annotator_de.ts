@@ -1650,7 +1650,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../annotator/ui/agreement_window.py" line="+51"/>
-        <location filename="../../annotator/ui/main_window.py" line="+53"/>
+        <location filename="../../annotator/ui/main_window.py" line="+46"/>
         <source>A project in memory has no file for background work</source>
         <translation>Ein Projekt im Arbeitsspeicher hat keine Datei für Hintergrundarbeit</translation>
     </message>
@@ -1660,7 +1660,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>im Arbeitsspeicher</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location filename="../../annotator/ui/main_menus.py" line="+27"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1675,22 +1675,22 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Article</source>
         <translation>A&amp;rtikel</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>&amp;Tools</source>
         <translation>&amp;Werkzeuge</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location filename="../../annotator/ui/main_window.py" line="+112"/>
         <source>No next article in the list</source>
         <translation>Kein nächster Artikel in der Liste</translation>
     </message>
@@ -1705,7 +1705,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Artikel {row} von {count} in der Liste</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <location line="+61"/>
         <source>No article open</source>
         <translation>Kein Artikel geöffnet</translation>
@@ -2043,7 +2043,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>OverviewWindow</name>
     <message>
-        <location filename="../../annotator/ui/overview_window.py" line="+25"/>
+        <location filename="../../annotator/ui/overview_window.py" line="+26"/>
         <source>Disputed claim groups</source>
         <translation>Strittige Behauptungsgruppen</translation>
     </message>
@@ -2129,12 +2129,12 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+23"/>
+        <location line="+19"/>
         <source>Reading the overview…</source>
         <translation>Übersicht wird gelesen …</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+0"/>
         <source>The overview could not be read: {error}</source>
         <translation>Die Übersicht konnte nicht gelesen werden: {error}</translation>
     </message>
@@ -2419,7 +2419,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>ReviewQueueWindow</name>
     <message>
-        <location filename="../../annotator/ui/review_queue_window.py" line="+39"/>
+        <location filename="../../annotator/ui/review_queue_window.py" line="+40"/>
         <source>Disputed claim groups</source>
         <translation>Strittige Behauptungsgruppen</translation>
     </message>
@@ -2450,12 +2450,12 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     </message>
     <message>
         <location line="+39"/>
-        <location line="+55"/>
+        <location line="+51"/>
         <source>Review queue</source>
         <translation>Prüfliste</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-46"/>
         <source>Every kind</source>
         <translation>Alle Arten</translation>
     </message>
@@ -2475,17 +2475,17 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Was</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+38"/>
         <source>Reading the review queue…</source>
         <translation>Prüfliste wird gelesen …</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>The review queue could not be read: {error}</source>
         <translation>Die Prüfliste konnte nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+72"/>
         <source>{n} to decide · </source>
         <translation>{n} zu entscheiden · </translation>
     </message>

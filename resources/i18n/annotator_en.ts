@@ -45,7 +45,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/main_window.py" line="+415"/>
+        <location filename="../../annotator/ui/main_window.py" line="+372"/>
         <source>%n open suggestion(s) in this article · </source>
         <translation>
             <numerusform>%n open suggestion in this article · </numerusform>
@@ -56,7 +56,7 @@
 <context>
     <name>OverviewWindow</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/overview_window.py" line="+130"/>
+        <location filename="../../annotator/ui/overview_window.py" line="+122"/>
         <source>%n version(s)</source>
         <translation>
             <numerusform>%n version</numerusform>
