@@ -75,7 +75,7 @@ def test_in_german_no_english_is_left_and_numbers_are_german() -> None:
     lines = every_line()
     assert all(line.startswith("Verfahren: ") for line in lines)
     assert [w for line in lines for w in english_shown([line.replace(PIP, "")])] == []
-    assert learned_line(RERANKERS[5]) == ("gelernt: in Gebrauch (Kreuzvalidierung: AUC 0,91 "
+    assert learned_line(RERANKERS[5]) == ("gelernt: im Einsatz (Kreuzvalidierung: AUC 0,91 "
                                           "gegenüber 0,80, 1.200 Entscheidungen)")
     assert lines[7 * 4].startswith("Verfahren: gelernt · ")  # learned, as the method in use
     assert lines[-2].endswith("für dieses Projekt aus (123.456 Sätze, mehr als 100.000)")

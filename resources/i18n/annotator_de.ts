@@ -1799,7 +1799,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     <message>
         <location line="+3"/>
         <source>its vectors are computed from the first ranking (G) on</source>
-        <translation>seine Vektoren werden ab dem ersten Reihen (G) berechnet</translation>
+        <translation>seine Vektoren werden berechnet, sobald zum ersten Mal gereiht wird (G)</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1809,7 +1809,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     <message>
         <location line="+2"/>
         <source>learned: in use (CV AUC {auc} vs {default}, {n} decisions)</source>
-        <translation>gelernt: in Gebrauch (Kreuzvalidierung: AUC {auc} gegenüber {default}, {n} Entscheidungen)</translation>
+        <translation>gelernt: im Einsatz (Kreuzvalidierung: AUC {auc} gegenüber {default}, {n} Entscheidungen)</translation>
     </message>
     <message>
         <location line="+2"/>
