@@ -260,6 +260,19 @@ def test_the_adjudication_comes_back_on_its_disagreement(
     deleted(qtbot, win)
 
 
+def test_the_matching_method_is_said_again_in_the_new_language(qtbot: QtBot, project: Project,
+                                                               opened) -> None:
+    win = opened(sample(project))
+    qtbot.waitUntil(lambda: "Method: tfidf" in win.side.claim_panel.method.text(),
+                    timeout=20_000)
+    german = switch(qtbot, win, Qt.Key.Key_End)
+    method = german.side.claim_panel.method
+    qtbot.waitUntil(lambda: "Verfahren: tfidf · gelernt: nicht trainiert" in method.text(),
+                    timeout=20_000)
+    qtbot.waitUntil(lambda: not german.runner.is_busy(), timeout=30_000)
+    deleted(qtbot, win)
+
+
 def test_choose_says_whether_the_language_changed(qapp) -> None:
     try:
         assert i18n.choose("en") is False  # English already

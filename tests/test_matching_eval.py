@@ -22,6 +22,7 @@ from typer.testing import CliRunner
 from annotator.app.importing import import_files
 from annotator.app.matching import matcher_for, method_in_use
 from annotator.app.matching_eval import held_out, load_gold, resolve_gold, simulate_feedback
+from annotator.app.matching_text import learned_line, semantic_line
 from annotator.cli import app
 from annotator.core.model import Layer, Span
 from annotator.nlp import semantic
@@ -242,7 +243,7 @@ def test_confirmations_change_the_learned_ranking(tmp_path: Path) -> None:
         assert not matcher.reranker(project).trained
         assert simulate_feedback(project, claims) > 100
         reranker = matcher.reranker(project)
-        assert reranker.trained and reranker.active, reranker.describe()
+        assert reranker.trained and reranker.active, learned_line(reranker)
         assert method_in_use(project) == "learned"
         assert "Method: learned" in matcher.describe(project)
         changed = 0
@@ -255,7 +256,8 @@ def test_confirmations_change_the_learned_ranking(tmp_path: Path) -> None:
 
 
 def test_semantic_layer_says_whether_it_is_available() -> None:
-    available, message = semantic.status()
+    status = semantic.status()
+    message, available = semantic_line(status), status.kind == semantic.AVAILABLE
     assert available == semantic.available()
     assert ("available" in message) and (available or "annotator[semantic]" in message)
 

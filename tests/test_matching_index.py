@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QLocale
 
 from annotator.app import matching, matching_index
 from annotator.app.importing import import_files
@@ -355,6 +356,7 @@ def test_above_the_cap_the_window_computes_no_semantic_vectors(
         assert embed_some(project) == [] and embed_missing(project) == 0
         assert fake_encoder == []  # nothing was encoded
         assert not matcher.semantic_ready(project)
-        assert f"off for this project ({sentences:,} sentences" in matcher.describe(project)
+        said = f"off for this project ({QLocale().toString(sentences)} sentences"
+        assert said in matcher.describe(project)
         monkeypatch.setattr(matching, "SEMANTIC_MAX", sentences)
         assert len(embed_some(project, batch=8)) == 8  # at the cap: computed as before

@@ -15,7 +15,7 @@ from annotator.app.matching_rank import Item, pool, rank
 from annotator.app.matching_types import MatchingError, MatchSnapshot
 from annotator.core.model import ArticleDraft
 from annotator.nlp.lexical import N_FEATURES, LexicalIndex, vectorize
-from annotator.nlp.rerank import LEXICAL, Reranker
+from annotator.nlp.rerank import FEW_DECISIONS, LEXICAL, Reranker
 from annotator.store import Project
 from annotator.store.matching_store import Sentence
 
@@ -153,8 +153,9 @@ def test_learned_reorders_the_tfidf_head_by_the_snapshot_model(stored) -> None:
 
 def test_learned_without_a_model_says_why(stored) -> None:
     project, sentences = stored
-    untrained = Reranker(LEXICAL, decisions=2, reason="2 decisions, 8 needed")
-    with pytest.raises(MatchingError, match="not trained .2 decisions, 8 needed"):
+    untrained = Reranker(LEXICAL, decisions=2, confirmed=1, reason=FEW_DECISIONS)
+    with pytest.raises(MatchingError, match="not trained .2 decisions, 1 confirmed: needs 8 "
+                                            "with 3 of each kind"):
         rank(snapshot(sentences, reranker=untrained), project, "Vertrag", 1, 5, "learned")
 
 

@@ -11,12 +11,14 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QColorDialog, QFileDialog, QInputDialog, QLineEdit
 
 from annotator.app.label_commands import DeleteLabel, RenameLabel
+from annotator.core.colors import MIN_CONTRAST, contrast
 from annotator.core.model import ArticleDraft, Layer, Span
 from annotator.core.names import MODEL_SETTING
 from annotator.store import Project
+from annotator.store.schema import DEFAULT_LABELS
 from annotator.ui import theme
 from annotator.ui.preferences import PreferencesDialog
-from annotator.ui.preferences_labels import KEY, NAME
+from annotator.ui.preferences_labels import COLOUR, KEY, LAYERS, NAME
 from tests.conftest import show_window
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -126,6 +128,33 @@ def test_other_layers_are_listed(qtbot, project: Project) -> None:
     page.layer.setCurrentIndex(page.layer.findText("claim"))
     assert [page.table.item(r, NAME).text() for r in range(page.table.rowCount())] == \
         _names(project, Layer.CLAIM)
+
+
+def test_the_colour_cell_is_readable_in_each_theme(qtbot, project: Project) -> None:
+    """The Colour column shows each label's code on a swatch of its colour (as the page draws
+    it) in a text colour with a contrast of at least 4.5 against the swatch, light and dark."""
+    _win, dialog = _open(qtbot, project)
+    labels, appearance = dialog.labels, dialog.appearance
+    table = labels.table
+    try:
+        for name in ("light", "dark"):
+            appearance.theme.setCurrentIndex(appearance.theme.findData(name))
+            assert theme.current().name == name
+            seen = set()
+            for layer in LAYERS:
+                labels.layer.setCurrentIndex(labels.layer.findData(layer.value))
+                for row, lab in enumerate(project.labels(layer)):
+                    cell = table.item(row, COLOUR)
+                    text, swatch = cell.foreground().color(), cell.background().color()
+                    assert cell.text() == lab.color
+                    assert contrast(text.name(), swatch.name()) >= MIN_CONTRAST, (name, lab)
+                    shown = (theme.background(lab.color) if layer is Layer.ENTITY
+                             else theme.ink(lab.color))
+                    assert swatch.name() == shown, (name, lab)  # as the page draws the label
+                    seen.add(lab.color)
+            assert {color for _layer, _name, color, *_ in DEFAULT_LABELS} <= seen
+    finally:
+        appearance.theme.setCurrentIndex(appearance.theme.findData("light"))
 
 
 def test_rename_and_delete_commands_refuse_before_writing(project: Project) -> None:

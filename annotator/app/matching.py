@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
-from annotator.app import matching_rank
+from annotator.app import matching_rank, matching_text
 from annotator.app.matching_types import MatchCandidate, MatchingError, MatchSnapshot
 from annotator.app.zone_pass import ensure_all_zones, ensure_zones
 from annotator.app.zones import kept_sentences, zones_of
@@ -216,16 +216,12 @@ class Matcher:
         return "semantic" if self.semantic_ready(project) else "tfidf"
 
     def describe(self, project: Project) -> str:
-        """What the panel says: the method in use, and why not the others."""
-        method = self.method_in_use(project)
-        lines = [f"Method: {method}", self.reranker(project).describe(),
-                 semantic.status()[1]]
-        if semantic.available() and not self.semantic_ready(project):
-            sentences = project.matching.sentence_count()
-            lines[-1] += (f" · off for this project ({sentences:,} sentences, more than "
-                          f"{SEMANTIC_MAX:,})" if sentences > SEMANTIC_MAX
-                          else " · its vectors are computed from the first ranking (G) on")
-        return " · ".join(lines)
+        """What the panel says: the method in use, and why not the others (app/matching_text)."""
+        method, status = self.method_in_use(project), semantic.status()
+        waiting = status.kind == semantic.AVAILABLE and not self.semantic_ready(project)
+        return matching_text.describe(
+            method, self.reranker(project), status, waiting,
+            project.matching.sentence_count() if waiting else 0, SEMANTIC_MAX)
 
     # -- ranking ---------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from annotator.app import matching_text
 from annotator.app.matching_types import MatchCandidate, MatchingError, MatchSnapshot
 from annotator.nlp import rerank
 from annotator.nlp.match_features import compare, fold
@@ -140,7 +141,7 @@ def _rerank(m: MatchSnapshot, text: str, items: list[Item],
     reranker = m.reranker
     assert reranker is not None
     if not reranker.trained:
-        raise MatchingError(reranker.describe())
+        raise MatchingError(matching_text.learned_line(reranker))
     head, tail = items[:RERANK_DEPTH], items[RERANK_DEPTH:]
     rows = []
     for it in head:

@@ -20,6 +20,10 @@ MIN_DECISIONS = 8  # fewer: nothing to learn from
 MIN_PER_CLASS = 3
 MIN_QUERIES = 3  # folds are grouped by query
 MARGIN = 0.01  # AUC the learned ranker must gain over the default to be used
+# Why no model was trained (app/matching_text.py words them, with the counts)
+FEW_DECISIONS = "few decisions"  # fewer than MIN_DECISIONS, or than MIN_PER_CLASS of a kind
+FEW_QUERIES = "few queries"  # the decisions are on fewer than MIN_QUERIES queries
+NO_QUERY_WITH_BOTH = "no query with both"  # no fold's query has a confirmed and a rejected one
 
 
 def fuzzy(a: str, b: str) -> float:
@@ -41,10 +45,13 @@ def pair_features(query: str, candidate: str, tfidf: float,
 
 @dataclass
 class Reranker:
-    """A fitted re-ranker and how it fared against the default in cross-validation."""
+    """A fitted re-ranker and how it fared against the default in cross-validation; without a
+    model, why not (``reason``: one of the codes above) and the counts that tell it."""
 
     features: tuple[str, ...]
     decisions: int
+    confirmed: int = 0
+    queries: int = 0
     model: Any = None
     auc: float | None = None
     auc_default: float | None = None
@@ -69,14 +76,6 @@ class Reranker:
         x = [[r.get(f, 0.0) for f in self.features] for r in rows]
         return [float(p) for p in self.model.predict_proba(x)[:, 1]]
 
-    def describe(self) -> str:
-        """One line for the panel and the CLI."""
-        if not self.trained:
-            return f"learned: not trained ({self.reason})"
-        verdict = "in use" if self.active else "not better than the default"
-        return (f"learned: {verdict} (CV AUC {self.auc:.2f} vs {self.auc_default:.2f}, "
-                f"{self.decisions} decisions)")
-
 
 def _pipeline() -> Any:
     from sklearn.linear_model import LogisticRegression
@@ -91,13 +90,12 @@ def train(rows: Sequence[dict[str, float]], labels: Sequence[int], groups: Seque
     """Fit on all decisions; judge by out-of-fold AUC against the default's own score."""
     features = tuple(features)
     n, positives = len(labels), sum(labels)
-    result = Reranker(features, n)
+    result = Reranker(features, n, confirmed=positives, queries=len(set(groups)))
     if n < MIN_DECISIONS or min(positives, n - positives) < MIN_PER_CLASS:
-        result.reason = (f"{n} decisions, {positives} confirmed: needs {MIN_DECISIONS} with "
-                         f"{MIN_PER_CLASS} of each kind")
+        result.reason = FEW_DECISIONS
         return result
-    if len(set(groups)) < MIN_QUERIES:
-        result.reason = f"decisions on {len(set(groups))} queries: needs {MIN_QUERIES}"
+    if result.queries < MIN_QUERIES:
+        result.reason = FEW_QUERIES
         return result
     import numpy as np
     from sklearn.metrics import roc_auc_score
@@ -121,7 +119,7 @@ def train(rows: Sequence[dict[str, float]], labels: Sequence[int], groups: Seque
             for g in set(ids.tolist())
             if not np.isnan(predicted[ids == g]).any() and len(set(y[ids == g])) == 2]
     if not aucs:
-        result.reason = "no query has both a confirmed and a rejected candidate in the folds"
+        result.reason = NO_QUERY_WITH_BOTH
         return result
     result.auc = float(np.mean([a for a, _ in aucs]))
     result.auc_default = float(np.mean([b for _, b in aucs]))

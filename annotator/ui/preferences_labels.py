@@ -75,6 +75,7 @@ class LabelsPage(QWidget):
         box.addWidget(self.message)
         self.layer.currentIndexChanged.connect(lambda _i: self.reload())
         self.table.itemChanged.connect(self._edited)
+        theme.notifier.changed.connect(self._retheme)
         self.reload()
 
     @property
@@ -94,12 +95,28 @@ class LabelsPage(QWidget):
             name.setData(Qt.ItemDataRole.UserRole, lab.name)
             colour = QTableWidgetItem(lab.color)
             colour.setFlags(colour.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            colour.setBackground(QColor(theme.background(lab.color)))
-            colour.setForeground(QColor(theme.ink(lab.color)))
+            self._paint(colour)
             key = QTableWidgetItem(lab.shortcut or "")
             for column, item in ((NAME, name), (COLOUR, colour), (KEY, key)):
                 self.table.setItem(row, column, item)
         self.table.blockSignals(False)
+
+    def _retheme(self) -> None:
+        """Another theme: the swatches as it draws them (from the cells: no project read, the
+        page may outlive its window's project)."""
+        self.table.blockSignals(True)  # not an edit
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, COLOUR)
+            if item is not None:
+                self._paint(item)
+        self.table.blockSignals(False)
+
+    def _paint(self, item: QTableWidgetItem) -> None:
+        """A colour cell: its code on a swatch of the colour as the text draws it, in a text
+        colour readable on it (theme.swatch)."""
+        text, swatch = theme.swatch(self.current_layer(), item.text())
+        item.setBackground(QColor(swatch))
+        item.setForeground(QColor(text))
 
     def name_at(self, row: int) -> str | None:
         """The label's name in ``row`` as stored (before an edit of the cell)."""

@@ -229,6 +229,15 @@ def label_colors(labels: Iterable[Label]) -> dict[tuple[Layer, str], str]:
             else ink(lab.color) for lab in labels}
 
 
+def swatch(layer: Layer, stored: str) -> tuple[str, str]:
+    """A label's colour as a swatch with text on it, (text, background): the swatch is the
+    colour as the page draws it (an entity's highlight, another layer's ink), the text the
+    theme's text on a highlight, the page's colour on ink; both pairs readable (contrast ≥ 4.5)."""
+    if layer is Layer.ENTITY:
+        return _current.text, background(stored)
+    return _current.base, ink(stored)
+
+
 def stronger(color: QColor, factor: int = 130) -> QColor:
     """A line made to stand out: darker on a light page, lighter on a dark one."""
     return color.lighter(factor) if _current.dark else color.darker(factor)

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from annotator.store import Project
     from annotator.ui.article_list_model import ArticleListModel
     from annotator.ui.article_view import ArticleView
+    from annotator.ui.claim_actions import ClaimActions
     from annotator.ui.filter_bar import FilterBar
     from annotator.ui.matching_worker import MatchingWorker
     from annotator.ui.menu_windows import MainWindow as ToolHost
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
         side: SidePanel
         task_panel: TaskPanel
         matching: MatchingWorker
+        claim_actions: ClaimActions
         last_article: LastArticle
 
         def __init__(self, project: Project, annotator: str = ...,
@@ -189,8 +191,10 @@ def rebuild(old: Window) -> Window:
     else:
         shown.restoreGeometry(what.geometry)  # maximised, full screen
     new.splitter.restoreState(what.splitter)
-    method = old.side.claim_panel.method.text()  # the matcher's description (from nlp)
-    new.side.claim_panel.method.setText(method)
+    method = old.side.claim_panel.method.text()  # the matching method, as said till now
+    if method:  # meanwhile as it was; then in the new language (app/matching_text.py)
+        new.side.claim_panel.method.setText(method)
+        new.claim_actions.describe_method()
     shown.show()
     show_again(new, what)
     old.last_article.flush()

