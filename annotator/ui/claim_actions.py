@@ -7,6 +7,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QObject
+from shiboken6 import isValid
 
 from annotator.app import attribution_chain, claim_ops, claim_values
 from annotator.app.article_state import ArticleState
@@ -193,8 +194,8 @@ class ClaimActions(QObject):
                             lambda found: self._ranked(asked, found))
 
     def _ranked(self, asked: MatchSpan, result) -> None:
-        if asked is not self._query:
-            return  # ranked for a span the annotator has left (another article)
+        if asked is not self._query or not isValid(self.panel):
+            return  # ranked for a span the annotator has left, or for a replaced window
         found, described, snippets = result
         self.panel.set_method(described)
         self.panel.candidates.set_rows([CandidateRow(
@@ -209,9 +210,14 @@ class ClaimActions(QObject):
     def describe_method(self) -> None:
         """Describe the method again (in the worker): after a decision (what the learned ranker
         knows changed) and in a new language."""
+        panel = self.panel  # gone when a language switch replaced the window meanwhile
+
+        def said(text: str) -> None:
+            if isValid(panel):
+                panel.set_method(text)
+
         self.matching.run(lambda project, _p, _c: self._describe(project),
-                          self.tr("Matching method"),
-                        self.panel.set_method)
+                          self.tr("Matching method"), said)
 
     @staticmethod
     def _describe(project) -> str:

@@ -709,7 +709,7 @@
         <translation>Noch keine Sätze oder Behauptungen in anderen Artikeln</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Matching method</source>
         <translation>Abgleichsverfahren</translation>
     </message>
@@ -1592,7 +1592,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Doppelklick auf einen Namen benennt das Label um (seine Textstellen folgen; Strg+Z macht es rückgängig), auf eine Taste gibt dem Label eine Taste.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+84"/>
         <source>A key is one character</source>
         <translation>Eine Taste ist ein einzelnes Zeichen</translation>
     </message>
@@ -3000,7 +3000,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     <name>TaskPanel</name>
     <message>
         <location filename="../../annotator/ui/task_panel.py" line="+32"/>
-        <location filename="../../annotator/ui/window_rebuild.py" line="+184"/>
+        <location filename="../../annotator/ui/window_rebuild.py" line="+186"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
