@@ -42,6 +42,10 @@ MORE = (
         ("Die Angaben der Kriegsparteien lassen sich nicht unabhängig überprüfen.", "NOTE"),
         ("Bildquelle Titelbild: Anna Berger / Nordblatt", "CREDIT"),
         ("Über die Autorin", "BYLINE"), ("81'", "DATELINE"), ("90.+3", "DATELINE"),
+        ("Publiziert heute um 14:32 Uhr", "DATELINE"), ("+++ 14:32 Uhr +++", "DATELINE"),
+        ("Empfohlener redaktioneller Inhalt", "NAV"), ("Externen Inhalt laden", "NAV"),
+        ("Hören Sie hier den Artikel", "NAV"), ("Ressort: Politik", "NAV"),
+        ("Agenturen/red", "CREDIT"), ("Lesen Sie auch ►", "TEASER"),
     ],
 )
 def test_a_line_of_a_round_three_form(line: str, label: str) -> None:

@@ -131,6 +131,7 @@ def is_date_line(text: str) -> bool:
     """A calendar date, a clock time, ``vor 2 Stunden`` or an issue (``Ausgabe 3/2024``)."""
     if len(text) > 120:
         return False
+    text = text.strip("+ ") if text.startswith("+++") else text  # "+++ 14:32 Uhr +++"
     if not w.DIGIT.search(text):
         return bool(w.RELATIVE_DATE.fullmatch(text))
     return bool(date_piece(text) or w.RELATIVE_DATE.fullmatch(text) or german.parse_time(text)
@@ -181,7 +182,7 @@ def heading_kind(text: str) -> tuple[str, bool] | None:
         match = pattern.fullmatch(text)
         if match:
             rest = match.group("rest") if match.group("rest") is not None else "item"
-            return label, not rest.strip(" :")
+            return label, not rest.strip(" :►▶→»›")
     return None
 
 

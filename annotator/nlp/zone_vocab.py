@@ -72,6 +72,8 @@ NAV_PHRASES = words("""
     video_herunterladen embed-code video_teilen bild_teilen galerie_teilen
     vergrößern_des_bildes foto_vergrößern bild_öffnen zum_bild rss rss-feed inhalt_anzeigen
     inhalte_anzeigen externe_inhalte_anzeigen inhalt_entsperren beitrag_anzeigen post_anzeigen
+    externen_inhalt_laden externe_inhalte_laden externe_inhalte_zulassen inhalt_nachladen
+    empfohlener_redaktioneller_inhalt externer_inhalt_von_drittanbietern
 """)
 # Mastheads: a known outlet's name alone on a line, or after " | " at a headline's end.
 OUTLETS = frozenset(name.casefold() for name in (

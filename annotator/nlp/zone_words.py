@@ -55,7 +55,7 @@ TEASER_HEADING = re.compile(
     r"(?: [^:]{1,30}?)?"
     r"|empfohlene artikel|(?:aktuelle|neueste) (?:nachrichten|artikel|meldungen|beiträge)"
     r"|schlagzeilen|das neueste|(?:zum )?(?:nächste[rn]?|vorherige[rn]?) (?:artikel|video|beitrag))"
-    r"(?P<rest>\s*:\s*\S.*|\s*:?)"
+    r"(?P<rest>\s*:\s*\S.*|\s*[:►▶→»›]?)"
     r"|(?:lesen sie (?:auch|mehr|dazu|außerdem)|mehr zum thema|(?:mehr|weitere) (?:nachrichten"
     r"|news|artikel|meldungen))(?-i:[A-ZÄÖÜ„\"]).*"  # glued: "Lesen Sie auchX"
     r"|(?:hier|dort) (?:finden|lesen|sehen|hören) sie\b[^.!?]{3,100}"
@@ -173,6 +173,7 @@ NAV_PATTERNS = re.compile(
     r"|alle (?:artikel|beiträge|texte) (?:von|des autors|der autorin)\b.{0,50}"
     r"|vervielfältigung.{0,60}genehmigung.{0,40}"
     r"|[^.!?]{1,60}\b(?:alle rechte vorbehalten|all rights reserved)\.?"
+    r"|(?:ressort|rubrik|kategorie)\s*:\s*[^.!?]{1,60}|hören sie (?:hier )?(?:den|diesen) artikel"
     r"|(?:dieser|der) artikel wurde ihnen geschenkt.{0,60}"
     r"|(?:wie (?:gefällt|gefiel) ihnen|war) (?:dieser|der) (?:artikel|beitrag|text)"
     r"(?: hilfreich)?\??"
@@ -228,7 +229,8 @@ AGENCY_LINE = re.compile(
 SIGNATURE = re.compile(
     rf"(?-i:/?[a-z]{{2,4}}(?:\s*/\s*[a-z]{{2,4}}){{1,5}})"
     rf"|{AGENCY}(?-i:(?:\s+[a-z][a-z\d]{{1,3}}){{1,6}})|(?-i:\([a-zäöü]{{2,4}}\))"
-    r"|(?:©\s*)?dpa-infocom\b.{0,60}|dpa:\d{6}-\S+",
+    r"|(?:©\s*)?dpa-infocom\b.{0,60}|dpa:\d{6}-\S+"
+    r"|(?:agenturen|red)(?:\s*/\s*(?:agenturen|red|[a-z]{2,4}))+",  # "Agenturen/red"
     re.I,
 )
 DPA_CODE = re.compile(r"dpa:(?P<y>\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)-")
@@ -287,7 +289,8 @@ BIO = re.compile(
     re.I,
 )
 RELATIVE_DATE = re.compile(
-    r"(?:(?:aktualisiert|veröffentlicht|erstellt|stand|update)(?:\s+am)?\s*:?\s*)?"
+    r"(?:(?:aktualisiert|veröffentlicht|publiziert|erschienen|erstellt|stand|update)(?:\s+am)?"
+    r"\s*:?\s*)?"
     r"(?:vor\s+(?:\d+|einer|einem|wenigen|zwei|drei|vier|fünf|zehn)\s+(?:sekunden?|minuten?"
     r"|min\.?|stunden?|std\.?|tagen?|wochen?|monaten?)|(?:heute|gestern|vorgestern)"
     r"(?:\s*,?\s*(?:um\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*uhr)?)?)"
