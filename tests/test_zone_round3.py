@@ -46,6 +46,7 @@ MORE = (
         ("Empfohlener redaktioneller Inhalt", "NAV"), ("Externen Inhalt laden", "NAV"),
         ("Hören Sie hier den Artikel", "NAV"), ("Ressort: Politik", "NAV"),
         ("Agenturen/red", "CREDIT"), ("Lesen Sie auch ►", "TEASER"),
+        ("Beitrag auf Instagram ansehen", "NAV"), ("Post auf X anzeigen", "NAV"),
     ],
 )
 def test_a_line_of_a_round_three_form(line: str, label: str) -> None:

@@ -187,7 +187,8 @@ _SOCIAL = ("facebook", "instagram", "x", "twitter", "tiktok", "youtube", "whatsa
 HINTED_NAV = tuple((hints, re.compile(pattern, re.I)) for hints, pattern in (
     (("€", "euro"), r"[^.!?]{0,40}(?:€|euro)[^.!?]{0,40}(?:testen|kündbar|im monat|pro monat"
                     r"|monatlich|lesen)[^.!?]{0,30}"),
-    (_SOCIAL, rf"[^\W\d_][\w .'-]{{0,40}}\s+(?:auf|bei)\s+(?:{'|'.join(_SOCIAL)})"),
+    (_SOCIAL, rf"[^\W\d_][\w .'-]{{0,40}}\s+(?:auf|bei)\s+(?:{'|'.join(_SOCIAL)})"
+              r"(?:\s+(?:ansehen|anzeigen|öffnen|abspielen|laden))?"),
     ((" ist ein ",), r"[^\W\d_][^.!?]{0,60}\s+ist\s+ein\s+(?:angebot|produkt|portal|dienst"
                      r"|service)\s+(?:der|des|von)\s+.{1,100}"),
     (("gratis", "kostenlos", "unverbindlich"),
