@@ -11,8 +11,9 @@ each label covers). ``suggest_zones`` reads the text line by line (any line brea
    or broadcast heading, readers' comments; then lines repeating an earlier one, and the
    caption above (or below) a photo credit;
 3. the header: the headline is the first heading-like line of three words or more before the
-   body that is no masthead; a kicker stands directly above it (or a short line directly
-   above a headline-like line); short lines above them are the brand and its menus (NAV);
+   body that is no masthead, one with a small word (a verb, article …) first; a kicker stands
+   directly above it (or a short line directly above a headline-like line); short lines above
+   them are the brand and its menus (NAV);
 4. the lead: the first paragraph after the headline, past bylines, dates, credits, captions
    and notes, when it is a paragraph of 40 to 450 characters, body follows and it stands apart
    (no byline or date between it and the headline, furniture or a dateline after it, or at
@@ -260,9 +261,8 @@ def _place_dot_dateline(lines: list[Line], index: int) -> bool:
 
 
 def _name_bylines(lines: list[Line], head: int) -> None:
-    """``Martin Vogelsang, Katrin Albers`` right beside a date line in the header: a byline;
-    after it, names over a role (``Redakteur Mannheim``) or beside the outlet's name
-    (``Kai Rosenthal, Elbfunk Sachsen-Anhalt``)."""
+    """Names beside a date line in the header: a byline; after it, names over a role
+    (``Redakteur Mannheim``) or beside the outlet's name (``Kai Rosenthal, Elbfunk``)."""
     brands = _brands(lines)
     for index, line in enumerate(lines):
         if not is_free(line):
