@@ -59,7 +59,23 @@ def is_nav(text: str) -> bool:
         for first, second, longest in w.PLUGS
     ):
         return True
-    return _is_breadcrumb(text)
+    return _is_breadcrumb(text) or _is_glued_menu(text) or _is_section_trail(text)
+
+
+def _is_section_trail(text: str) -> bool:
+    """``Startseite Politik Sachsen Panorama``: a breadcrumb without separators, opened by a
+    section, with places and topics among its words."""
+    tokens = text.split() if len(text) <= 80 and not w.DIGIT.search(text) else []
+    known = [key(token) in w.SECTIONS for token in tokens]
+    return 2 <= len(tokens) <= 7 and known[0] and sum(known) >= 2 \
+        and all(token[0].isupper() for token in tokens)  # fmt: skip
+
+
+def _is_glued_menu(text: str) -> bool:
+    """``NachrichtenNRWRuhrgebietSportWetter``: menu words glued together, places among them."""
+    parts = w.CAMEL_SPLIT.split(text) if " " not in text and len(text) <= 120 else []
+    known = sum(1 for part in parts if key(part) in w.SECTIONS or key(part) in w.NAV_PHRASES)
+    return len(parts) >= 4 and known >= 3
 
 
 def _is_breadcrumb(text: str) -> bool:
@@ -115,10 +131,11 @@ def is_date_line(text: str) -> bool:
     """A calendar date, a clock time, ``vor 2 Stunden`` or an issue (``Ausgabe 3/2024``)."""
     if len(text) > 120:
         return False
+    text = text.strip("+ ") if text.startswith("+++") else text  # "+++ 14:32 Uhr +++"
     if not w.DIGIT.search(text):
         return bool(w.RELATIVE_DATE.fullmatch(text))
     return bool(date_piece(text) or w.RELATIVE_DATE.fullmatch(text) or german.parse_time(text)
-                or w.ISSUE.fullmatch(text))  # fmt: skip
+                or w.ISSUE.fullmatch(text) or w.MINUTE_LINE.fullmatch(text))  # fmt: skip
 
 
 def is_byline(text: str) -> bool:
@@ -152,7 +169,7 @@ def header_label(text: str) -> str | None:
         return DATELINE
     if is_agency_line(text) or w.SIGNATURE.fullmatch(text) or is_contribution(text):
         return CREDIT
-    if is_byline(text):
+    if is_byline(text) or w.AUTHOR_BOX.fullmatch(text):
         return BYLINE
     return CREDIT if is_credit(text) else None
 
@@ -165,7 +182,7 @@ def heading_kind(text: str) -> tuple[str, bool] | None:
         match = pattern.fullmatch(text)
         if match:
             rest = match.group("rest") if match.group("rest") is not None else "item"
-            return label, not rest.strip(" :")
+            return label, not rest.strip(" :►▶→»›")
     return None
 
 
@@ -211,7 +228,8 @@ def outlet_suffix(text: str) -> tuple[str, str | None]:
 def brand_of(text: str) -> str | None:
     """The outlet a masthead line names: ``Emsland-Echo | Lingen`` → ``Emsland-Echo``,
     ``elbwelle NACHRICHTEN`` → ``elbwelle``; None for a line of sections or buttons."""
-    first = w.BREADCRUMB_SPLIT.split(text.strip(), maxsplit=1)[0]
+    bare = w.BRAND_TAIL.sub("", text.strip(), count=1) if len(text) <= 120 else text.strip()
+    first = w.BREADCRUMB_SPLIT.split(bare, maxsplit=1)[0]
     glued = [p for p in w.CAMEL_SPLIT.split(first) if key(p) not in w.NAV_PHRASES | w.SECTIONS]
     if " " not in first and len(glued) == 1:
         first = glued[0]  # "MenüMorgenkurierSucheAbo"
@@ -229,6 +247,10 @@ def brand_of(text: str) -> str | None:
 
 def is_brand_like(text: str) -> bool:
     """A masthead by its form: a known outlet, a press word at the end, capitals, an address."""
+    tail = w.BRAND_TAIL.search(text) if len(text) <= 120 else None
+    name = text[: tail.start()].split() if tail and tail.end() == len(text) else []
+    if 0 < len(name) <= 4 and all(word[:1].isupper() for word in name):
+        return True  # "Das Abteil – Magazin für Reisen und Gesellschaft"
     words = text.split()
     if w.DOMAIN.fullmatch(text) or key(text) in w.OUTLETS:
         return True

@@ -21,8 +21,8 @@ _LONG = 700  # characters: longer lines are body whatever they start with
 # "… Uhr2 Min. Lesezeit").
 _GLUED_PIECES = ("Lesedauer", "Lesezeit", "Aktualisiert", "Veröffentlicht", "Stand:")
 _PIECES = re.compile(
-    rf"\s*[|·•]\s*|(?<=[a-zäöüß\d.])(?={'|'.join(_GLUED_PIECES)})"
-    r"|(?<=\d\sUhr)(?:\s+(?=\S)|(?=[\dA-ZÄÖÜ]))"
+    rf"\s*[|·•]\s*|(?<=[a-zäöüß\d.])(?={'|'.join(_GLUED_PIECES)})|\s+(?=(?:Aktualisiert|Veröffentlicht)\b)"
+    r"|(?<=\d\sUhr)(?:\s+(?=\S)(?!(?:MESZ|MEZ|CEST|CET|UTC|GMT)\b)|(?=[\dA-ZÄÖÜ]))"
 )
 _NAMES = re.compile(w.NAMES)
 _GLUED_BUTTON = re.compile(r"(?<=[.!?)\"“”»])[A-ZÄÖÜ][\w -]{2,30}$")
@@ -169,8 +169,9 @@ def _glued_button(text: str) -> list[Part] | None:
 
 
 def _live_entry(text: str) -> list[Part] | None:
-    """``21:40 Uhr: Sturmflut erwartet``: the time stamp, and the entry's headline."""
-    match = w.LIVE_ENTRY.fullmatch(text)
+    """``21:40 Uhr: Sturmflut erwartet``, ``74' Tor!``: the time stamp, and the entry's
+    headline."""
+    match = w.LIVE_ENTRY.fullmatch(text) or w.MINUTE_ENTRY.fullmatch(text)
     if match is None or f.date_piece(text):
         return None
     parts = [(match.start("time"), match.end("time"), DATELINE)]

@@ -176,13 +176,22 @@ def byline_names(piece: str) -> list[str]:
     elif labelled:
         names = _NAME_SPLIT.split(labelled["names"])
     elif (bare := _NAMES_LINE.fullmatch(piece)) and not f.agencies_in(piece):
-        return [_normal_case(n) for n in _NAME_SPLIT.split(bare["names"]) if n]
+        names = _NAME_SPLIT.split(bare["names"])  # "Kerstin Lüdenscheidt, Westfunk-Studio …"
+        return [_normal_case(n) for n in names if n and not _NOT_A_NAME.search(n)
+                and not _outlet_word(n.split()[0])]  # fmt: skip
     else:
         return []
     if piece.lstrip().lower().startswith(("von", "ein")) and not _JOINED.search(piece):
         names = names[:1]  # "Von Jonas Keller, Nordfunk Hannover": a desk after the comma
     names = [w.ROLE_PREFIX.sub("", n, count=1) for n in names]  # "Meteorologe Sven Lorch"
     return [_normal_case(n) for n in names if n and not _NOT_A_NAME.search(n)]
+
+
+def _outlet_word(word: str) -> bool:
+    """``Elbfunk``, ``Westfalen-Post``: a compound ending in a press word names an outlet."""
+    low = word.casefold().split("-")[-1]
+    return any(low.endswith(press) and len(low) > len(press) + 2 for press in w.PRESS_WORDS) \
+        or (word.casefold() != low and low in w.PRESS_WORDS)  # fmt: skip
 
 
 def _normal_case(name: str) -> str:
@@ -201,7 +210,8 @@ def _author(pieces: dict[str, list[str]]) -> str | None:
         if names := byline_names(piece):
             return ", ".join(names)
     for piece in pieces.get(CREDIT, []):
-        names = [" ".join(m["names"].split()) for m in w.WRITTEN_BY.finditer(piece)]
+        names = [" ".join(n.split()) for m in w.WRITTEN_BY.finditer(piece)
+                 for n in _NAME_SPLIT.split(m["names"])]  # fmt: skip
         names = [n.rstrip(".") for n in names if _NAMES_LINE.fullmatch(n.rstrip("."))]
         if names:
             return ", ".join(names)

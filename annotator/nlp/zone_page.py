@@ -99,6 +99,8 @@ def boxes(lines: list[Line]) -> None:
             continue
         block = f.block_kind(line.text)
         heading = f.heading_kind(line.text) if line.label in (TEASER, SUMMARY) else None
+        if line.label == NAV and w.SECTION_TEASER.fullmatch(line.text):
+            heading = (TEASER, True)  # "Mehr Meinung" over its items; alone it is a link
         if block:
             items = lines[index + 1 : index + 1 + _BLOCK_LINES]
             _join(lines, index, block, _until_gap(items, first_gap=line.text.endswith(":")))
@@ -111,8 +113,11 @@ def boxes(lines: list[Line]) -> None:
             for item in lines[index + 1 : index + 1 + _BOX_ITEMS]:
                 if not _box_item(heading[0], item, first=not items, gaps=has_gaps):
                     break
+                if item.gap and len(items) >= 2 and not any(x.gap for x in items[1:]):
+                    break  # items set without blank lines end at one
                 items.append(item)
-            _join(lines, index, heading[0], items)
+            if items or line.label != NAV:
+                _join(lines, index, heading[0], items)
 
 
 def _until_gap(items: list[Line], *, first_gap: bool) -> list[Line]:
@@ -137,7 +142,8 @@ def _box_item(label: str, line: Line, *, first: bool, gaps: bool) -> bool:
     if f.block_kind(line.text) or (heading and heading[1]):
         return False  # the next box begins
     if line.parts and not (
-        line.label == TEASER or (line.label == NAV and line.words <= 2 and not line.gap)
+        line.label == TEASER
+        or (line.label == NAV and line.words <= 2 and not line.gap and not first)
         or (line.label == DATELINE and f.is_date_line(line.text))
     ):  # fmt: skip
         return False

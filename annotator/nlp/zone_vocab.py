@@ -70,7 +70,10 @@ NAV_PHRASES = words("""
     jetzt_unterstützen spenden jetzt_spenden artikel_bewerten feedback_geben lesermeinungen
     whatsapp-kanal google_news x_(ehemals_twitter) podcast_hören zum_podcast audio_herunterladen
     video_herunterladen embed-code video_teilen bild_teilen galerie_teilen
-    vergrößern_des_bildes foto_vergrößern bild_öffnen zum_bild rss rss-feed
+    vergrößern_des_bildes foto_vergrößern bild_öffnen zum_bild rss rss-feed inhalt_anzeigen
+    inhalte_anzeigen externe_inhalte_anzeigen inhalt_entsperren beitrag_anzeigen post_anzeigen
+    externen_inhalt_laden externe_inhalte_laden externe_inhalte_zulassen inhalt_nachladen
+    empfohlener_redaktioneller_inhalt externer_inhalt_von_drittanbietern
 """)
 # Mastheads: a known outlet's name alone on a line, or after " | " at a headline's end.
 OUTLETS = frozenset(name.casefold() for name in (
@@ -90,6 +93,7 @@ PRESS_WORDS = (
     "zeitung", "tagblatt", "tageblatt", "blatt", "anzeiger", "kurier", "post", "rundschau",
     "echo", "bote", "presse", "allgemeine", "journal", "express", "spiegel", "stimme",
     "magazin", "welle", "funk", "nachrichten", "volksfreund", "merkur", "report", "depesche",
+    "portal",
 )  # fmt: skip
 PHOTO_AGENCIES = (
     "picture alliance", "picture-alliance", "imago", "imago images", "Getty Images", "AP Photo",
@@ -107,7 +111,8 @@ PLUG_WORDS = (
     (("postfach", "posteingang"), ("direkt", "täglich", "jeden", "kostenlos", "wöchentlich"), 120),
     (("anmeldung", "registrierung"), ("datenschutz", "einwillig", "widerruf", "abmelden"), 200),
     (("unterstützen sie",), ("journalismus", "unsere arbeit", "redaktion"), 120),
-    (("externe inhalt", "externen inhalt", "externer inhalt", "drittanbieter", "cookie"),
+    (("externe inhalt", "externen inhalt", "externer inhalt", "drittanbieter", "cookie",
+      "an dieser stelle", "inhalt von", "inhalte von"),
      ("aktivier", "einverstanden", "zustimm", "akzeptier", "einwillig", "datenschutz",
       "stimmen sie", "nutzererlebnis", "nutzung unserer"), 250),
     (("whatsapp", "telegram", "instagram", "google news", "kanal", " app", "-app"),

@@ -51,11 +51,13 @@ TEASER_HEADING = re.compile(
     r"|lesetipps?|leseempfehlung(?:en)?|ähnliche (?:artikel|themen)|verwandte (?:artikel|themen)"
     r"|meistgelesen(?:e artikel)?|top-?themen|mehr aus (?:dem ressort|der rubrik)"
     r"|(?:mehr|weitere) [\w-]*(?:news|nachrichten|meldungen|videos|faktenchecks|beiträge"
-    r"|geschichten|reportagen|interviews|analysen|podcasts|artikel)(?: [^:]{1,30}?)?"
+    r"|geschichten|reportagen|interviews|analysen|podcasts|artikel|liveticker|liveblogs|ticker)"
+    r"(?: [^:]{1,30}?)?"
     r"|empfohlene artikel|(?:aktuelle|neueste) (?:nachrichten|artikel|meldungen|beiträge)"
     r"|schlagzeilen|das neueste|(?:zum )?(?:nächste[rn]?|vorherige[rn]?) (?:artikel|video|beitrag))"
-    r"(?P<rest>\s*:\s*\S.*|\s*:?)"
-    r"|lesen sie (?:auch|mehr|dazu|außerdem)(?-i:[A-ZÄÖÜ„\"]).*"  # glued: "Lesen Sie auchX"
+    r"(?P<rest>\s*:\s*\S.*|\s*[:►▶→»›]?)"
+    r"|(?:lesen sie (?:auch|mehr|dazu|außerdem)|mehr zum thema|(?:mehr|weitere) (?:nachrichten"
+    r"|news|artikel|meldungen))(?-i:[A-ZÄÖÜ„\"]).*"  # glued: "Lesen Sie auchX"
     r"|(?:hier|dort) (?:finden|lesen|sehen|hören) sie\b[^.!?]{3,100}"
     r"|hier geht(?:'|’)?s (?:es )?(?:zu[mr]?|weiter)\b[^.!?]{3,100}"
     r"|(?:alle|weitere) (?:infos|informationen|entwicklungen|hintergründe|artikel|nachrichten"
@@ -63,11 +65,13 @@ TEASER_HEADING = re.compile(
     r"|(?:video|audio|podcast|bilderstrecke|fotostrecke|galerie|liveblog|mehr)(?P<item>\s*:\s*\S.*)",
     re.I,
 )
+# "Mehr Meinung": a section's link, or a teaser heading when items follow it.
+SECTION_TEASER = re.compile(rf"(?:mehr|weitere) (?:{alternation(SECTIONS)})", re.I)
 SUMMARY_HEADING = re.compile(
     r"(?:das wichtigste(?: (?:in kürze|im überblick|zusammengefasst|auf einen blick|vorab))?"
     r"|zusammenfassung|auf einen blick|kurz zusammengefasst|zusammengefasst|in kürze"
     r"|die wichtigsten (?:punkte|fakten|infos|informationen)(?: im überblick)?"
-    r"|kurz und knapp|darum geht(?:'|’)?s|worum es geht|kurzfassung|tl;dr)"
+    r"|kurz (?:und|&) knapp|darum geht(?:'|’)?s|worum es geht|kurzfassung|tl;dr)"
     r"(?P<rest>\s*:\s*\S.*|\s*:?)",
     re.I,
 )
@@ -94,6 +98,10 @@ NOTE_START = re.compile(
     r"|über dieses thema (?:hat |haben )?(?:\S+ ){0,5}?berichtete?"
     r"|(?:dieser|der|dieses|das) (?:beitrag|bericht|interview|gespräch|thema) (?:lief|läuft|wurde)"
     r"\b.{0,60}?\b(?:gesendet|ausgestrahlt|im programm|im radio|im fernsehen)"
+    r"|(?:alle|die (?:wichtigsten|neuesten|aktuellen)) (?:entwicklungen|ereignisse|informationen"
+    r"|nachrichten)\b[^.!?]{0,80}\bin (?:unserem|diesem) (?:liveblog|newsblog|ticker|liveticker)"
+    r"|(?:die )?angaben (?:der|beider|von)\b[^.!?]{0,40}\b(?:lassen sich|können)[^.!?]{0,30}"
+    r"\bnicht\b[^.!?]{0,30}(?:überprüf|prüf|verifizier)"
     r"|(?:dieser|der|unser) (?:liveblog|newsblog|ticker|liveticker)\b.{0,40}?\b(?:ist|wird|wurde)"
     r" (?:\w+ )?(?:beendet|geschlossen|abgeschlossen)"
     r"|(?:dieser|der|dieses|das) (?:text|beitrag|artikel)\b.{0,20}?\b(?:ist|basiert auf)"
@@ -142,7 +150,12 @@ NAV_PATTERNS = re.compile(
     r"\d+\s*min\w*\.?|(?:ca\.\s*)?\d+\s*min(?:uten|\.)?(?:\s*(?:lesezeit|lesedauer))?"
     r"|(?:beitrags|video|audio)?(?:länge|dauer)\s*:?\s*\d+(?::\d\d)?\s*(?:min\w*|sek\w*)\.?"
     r"|(?:artikel|beitrag|text)\s+(?:anhören|vorlesen(?: lassen)?|teilen|merken|drucken"
-    r"|verschenken|versenden|empfehlen)(?:\s*[•·|-]?\s*\d+\s*min\w*\.?)?"
+    r"|verschenken|versenden|empfehlen)(?:\s*[•·|-]?\s*\(?\d+(?::\d\d)?\s*min\w*\.?\)?)?"
+    r"|(?:die )?kommentarfunktion (?:ist |wurde )?(?:\w+ )?(?:geschlossen|deaktiviert|beendet)\.?"
+    r"|(?:zum|zur) (?:kommentarbereich|diskussion|debatte)"
+    r"|(?:bitte )?(?:melden sie sich an|anmelden),? um (?:zu kommentieren|mitzudiskutieren"
+    r"|einen kommentar zu schreiben)\.?"
+    r"|ein (?:beitrag|post|video|reel) (?:geteilt )?von .{1,60}\(@[\w.]+\)"
     r"|bild\s+\d+\s*(?:von|/)\s*\d+|(?:video|audio|podcast)\s*:?\s*\d+:\d\d(?::\d\d)?"
     r"(?:\s*(?:min\.?|minuten))?|\d+\s*(?:von|/)\s*\d+|\d+\s+bilder"
     r"|(?:jetzt\s+)?(?:weiter)?lesen\s+mit\s+.{1,30}|newsletter\s*:.{0,150}"
@@ -159,6 +172,8 @@ NAV_PATTERNS = re.compile(
     r"|(?:(?:auf|per|bei|via)\s+\S+(?:\s+\S+)?\s+teilen|teilen\s+(?:auf|per|via|bei)\s+\S+)"
     r"|alle (?:artikel|beiträge|texte) (?:von|des autors|der autorin)\b.{0,50}"
     r"|vervielfältigung.{0,60}genehmigung.{0,40}"
+    r"|[^.!?]{1,60}\b(?:alle rechte vorbehalten|all rights reserved)\.?"
+    r"|(?:ressort|rubrik|kategorie)\s*:\s*[^.!?]{1,60}|hören sie (?:hier )?(?:den|diesen) artikel"
     r"|(?:dieser|der) artikel wurde ihnen geschenkt.{0,60}"
     r"|(?:wie (?:gefällt|gefiel) ihnen|war) (?:dieser|der) (?:artikel|beitrag|text)"
     r"(?: hilfreich)?\??"
@@ -172,7 +187,8 @@ _SOCIAL = ("facebook", "instagram", "x", "twitter", "tiktok", "youtube", "whatsa
 HINTED_NAV = tuple((hints, re.compile(pattern, re.I)) for hints, pattern in (
     (("€", "euro"), r"[^.!?]{0,40}(?:€|euro)[^.!?]{0,40}(?:testen|kündbar|im monat|pro monat"
                     r"|monatlich|lesen)[^.!?]{0,30}"),
-    (_SOCIAL, rf"[^\W\d_][\w .'-]{{0,40}}\s+(?:auf|bei)\s+(?:{'|'.join(_SOCIAL)})"),
+    (_SOCIAL, rf"[^\W\d_][\w .'-]{{0,40}}\s+(?:auf|bei)\s+(?:{'|'.join(_SOCIAL)})"
+              r"(?:\s+(?:ansehen|anzeigen|öffnen|abspielen|laden))?"),
     ((" ist ein ",), r"[^\W\d_][^.!?]{0,60}\s+ist\s+ein\s+(?:angebot|produkt|portal|dienst"
                      r"|service)\s+(?:der|des|von)\s+.{1,100}"),
     (("gratis", "kostenlos", "unverbindlich"),
@@ -198,7 +214,9 @@ BREADCRUMB_SPLIT = re.compile(r"\s*[>›»→]\s*|\s+[/|•·]\s+|\s{2,}|\t")
 SECTION_SPLIT = re.compile(r"[\s|•·/,&]+")
 CAMEL_SPLIT = re.compile(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ])")
 GLUED_RE = re.compile(rf"(?:(?:{alternation(w.capitalize() for w in GLUED)})(?=[A-ZÄÖÜ]))+")
-CAMEL = re.compile(r"(?P<first>[A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜ][a-zäöüß]+)*)(?=[A-ZÄÖÜ][a-zäöüß])")
+CAMEL = re.compile(  # "HeidelbergGemeinderat …", "NRWHallenbad …"
+    r"(?P<first>[A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜ][a-zäöüß]+)*|[A-ZÄÖÜ]{2,5})(?=[A-ZÄÖÜ][a-zäöüß])"
+)
 AGENCY_LINE = re.compile(
     r"(?:(?:quellen?|agenturen|material)\s*:\s*|(?:mit|unter verwendung von)\s+(?:material\s+"
     r"(?:von|der|des)\s+)?(?:(?:den\s+)?nachrichtenagenturen?\s+)?)?"
@@ -212,7 +230,8 @@ AGENCY_LINE = re.compile(
 SIGNATURE = re.compile(
     rf"(?-i:/?[a-z]{{2,4}}(?:\s*/\s*[a-z]{{2,4}}){{1,5}})"
     rf"|{AGENCY}(?-i:(?:\s+[a-z][a-z\d]{{1,3}}){{1,6}})|(?-i:\([a-zäöü]{{2,4}}\))"
-    r"|(?:©\s*)?dpa-infocom\b.{0,60}|dpa:\d{6}-\S+",
+    r"|(?:©\s*)?dpa-infocom\b.{0,60}|dpa:\d{6}-\S+"
+    r"|(?:agenturen|red)(?:\s*/\s*(?:agenturen|red|[a-z]{2,4}))+",  # "Agenturen/red"
     re.I,
 )
 DPA_CODE = re.compile(r"dpa:(?P<y>\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)-")
@@ -258,6 +277,11 @@ BROADCAST = re.compile(
     r"|nachrichten|programm)\b.{0,40}",
     re.I,
 )
+AUTHOR_BOX = re.compile(  # an author box's heading
+    r"(?:über (?:die|den) (?:autorin(?:nen)?|autor(?:en)?)|zur autorin|zum autor"
+    r"|zu den autor(?:inn)?en)\s*:?",
+    re.I,
+)
 BIO_VERBS = re.compile(r"\s+(?:ist|war|arbeitet|schreibt|berichtet|lebt|leitet|lehrt|forscht)\s")
 # A line about the writer: "Die Autorin lebt in Rom.", "Anna Berger ist Redakteurin im …".
 BIO = re.compile(
@@ -266,7 +290,8 @@ BIO = re.compile(
     re.I,
 )
 RELATIVE_DATE = re.compile(
-    r"(?:(?:aktualisiert|veröffentlicht|erstellt|stand|update)(?:\s+am)?\s*:?\s*)?"
+    r"(?:(?:aktualisiert|veröffentlicht|publiziert|erschienen|erstellt|stand|update)(?:\s+am)?"
+    r"\s*:?\s*)?"
     r"(?:vor\s+(?:\d+|einer|einem|wenigen|zwei|drei|vier|fünf|zehn)\s+(?:sekunden?|minuten?"
     r"|min\.?|stunden?|std\.?|tagen?|wochen?|monaten?)|(?:heute|gestern|vorgestern)"
     r"(?:\s*,?\s*(?:um\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*uhr)?)?)"
@@ -279,9 +304,10 @@ FIRST_PUBLISHED = re.compile(r"\s*(?:erstpublikation|erstveröffentlichung|zuers
                              r"(?:\s+am)?\s*:?\s*", re.I)  # fmt: skip
 ISSUE = re.compile(r"(?:ausgabe|heft|nr\.)\s+[\w./ -]{0,20}(?:19|20)\d\d", re.I)
 CREDIT_LINE = re.compile(
-    r"\(?(?:(?:fotos?|fotografie|bild(?:er)?|bildquelle|bildnachweis|bildrechte|quelle(?:\s+bild)?"
-    r"|titelbild|titelfoto|aufmacherbild|grafik|illustration|karte|fotograf(?:in)?|credit|photo"
-    r"|symbolbild|symbolfoto|archivbild|archivfoto|original-content von)\s*:\s*\S.*"
+    r"\(?(?:(?:(?:bildquelle|bildnachweis|bildrechte|fotos?|bild|quelle)\s+)?(?:fotos?|fotografie"
+    r"|bild(?:er)?|bildquelle|bildnachweis|bildrechte|quelle(?:\s+bild)?|titelbild|titelfoto"
+    r"|aufmacherbild|grafik|illustration|karte|fotograf(?:in)?|credit|photo|symbolbild|symbolfoto"
+    r"|archivbild|archivfoto|original-content von)\s*:\s*\S.*"
     r"|(?:©|\(c\)|copyright\b).*"
     r"|\|\s*\S.{0,80}|\(?(?:symbolbild|symbolfoto|archivbild|archivfoto|illustration)\)?\.?)",
     re.I,
@@ -317,7 +343,7 @@ _PLACE = (
 PLACE = re.compile(_PLACE)
 DATELINE_OPEN = re.compile(
     rf"\(\s*{AGENCY_EXPR}\s*\)\s*(?:[-–—:]\s*)?(?=\S)"
-    rf"|(?-i:{_PLACE})\s*\(\s*{AGENCY_EXPR}\s*\)\.(?=\s)"  # "Hannover (epd)."
+    rf"|(?-i:{_PLACE})(?:,\s*[^()\n]{{3,40}}?)?\s*\(\s*{AGENCY_EXPR}\s*\)\.(?=\s)"  # "Bonn (epd)."
     r"|(?-i:[A-ZÄÖÜ]{3,}(?:[ /-][A-ZÄÖÜ]{2,}){0,2})(?:\s*,\s*[^–—\n-]{3,30}?)?\s+[-–—]\s+(?=\S)",
     re.I,
 )
@@ -348,6 +374,10 @@ LIVE_ENTRY = re.compile(
     r"\s*Uhr)\s*[:|–—-]\s*(?P<rest>\S.*?)\s*(?:\+{2,})?",
     re.I,
 )
+# A match minute of a live ticker: "81'", "90.+3", "45'+2".
+MINUTE = r"\d{1,3}(?:['’′](?:\s?\+\s?\d{1,2}['’′]?)?|\.\s?\+\s?\d{1,2}['’′]?)"
+MINUTE_LINE = re.compile(MINUTE)
+MINUTE_ENTRY = re.compile(rf"(?P<time>{MINUTE})\s+(?P<rest>\S.*?)")
 PHOTO_SOURCE = re.compile(
     rf"{alternation(PHOTO_AGENCIES)}|[^\W\d_]\s*/\s*{AGENCY}|{AGENCY}\s*/\s*[^\W\d_]"
     rf"|[^\W\d_]\s*\(\s*{AGENCY}\s*\)\s*$",  # "© Harald Oppitz (KNA)"
@@ -365,6 +395,11 @@ OUTLET_TAIL = re.compile(
 )
 LEGAL = re.compile(r"\b(?:verlag\w*|gmbh|ag|kg|alle rechte|all rights|rechte vorbehalten|impressum"
                    r"|datenschutz)\b", re.I)  # fmt: skip
+BRAND_TAIL = re.compile(
+    r"\s+[–—|-]\s+(?:(?:das|die|der|ihr|ihre|dein|deine|unser|unsere)\s+)?[\w-]*(?:magazin|zeitung"
+    r"|portal|nachrichten|news|blatt|journal|online)(?:\s+(?:für|aus|der|des|von|am|im|in)\s.{1,60})?",
+    re.I,
+)
 NUMBERED_BRAND = re.compile(r"[^\W\d_]{2,}\d{1,3}")  # "Heute24", "BR24"
 DOMAIN = re.compile(r"(?:www\.)?(?P<core>[\w-]+)\.(?:de|at|ch|com|net|org|eu|info|news)", re.I)
 DIGIT = re.compile(r"\d")

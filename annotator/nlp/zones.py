@@ -11,8 +11,9 @@ each label covers). ``suggest_zones`` reads the text line by line (any line brea
    or broadcast heading, readers' comments; then lines repeating an earlier one, and the
    caption above (or below) a photo credit;
 3. the header: the headline is the first heading-like line of three words or more before the
-   body that is no masthead; a kicker stands directly above it (or a short line directly
-   above a headline-like line); short lines above them are the brand and its menus (NAV);
+   body that is no masthead, one with a small word (a verb, article …) first; a kicker stands
+   directly above it (or a short line directly above a headline-like line); short lines above
+   them are the brand and its menus (NAV);
 4. the lead: the first paragraph after the headline, past bylines, dates, credits, captions
    and notes, when it is a paragraph of 40 to 450 characters, body follows and it stands apart
    (no byline or date between it and the headline, furniture or a dateline after it, or at
@@ -50,6 +51,7 @@ from annotator.nlp.zone_words import (
     NAV,
     NOTE,
     SUBHEAD,
+    SUMMARY,
     ZONE_LABELS,
 )  # fmt: skip
 
@@ -62,7 +64,9 @@ _FINAL = re.compile(r"[.:;,!?…]['\"“”»«’)]*$")
 _SENTENCE = re.compile(r"[^\W\d_]{2}[.!?…]['\"“”»«’)]*$")  # not "(55.)" of a match report
 _NOT_A_HEADLINE_END = re.compile(r"[.:;,]['\"“”»«’)]*$")
 _HEADER = frozenset((NAV, DATELINE, BYLINE, CREDIT, CAPTION, DUPLICATE, NOTE))
+_SMALL_WORD = re.compile(r"\s[„\"»«‚(]?[a-zäöüß]")  # a verb, article or preposition
 _NAMES_LINE = re.compile(rf"{w.NAMES}(?:,\s*{w.PLACE.pattern})?")
+_NAME_DESK = re.compile(rf"{w.NAME},\s*(?P<desk>[A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+){{0,3}})")
 
 
 def suggest_zones(text: str) -> list[Span]:
@@ -98,8 +102,9 @@ def _candidates(lines: list[Line]) -> list[int]:
     found = [i for i in range(_header_end(lines)) if is_free(lines[i])
              and _headline_like(lines[i].text[f.glued_nav_end(lines[i].text) :])]  # fmt: skip
     plain = [i for i in found if not f.is_brand_like(lines[i].text)]
+    worded = [i for i in plain if _SMALL_WORD.search(lines[i].text)]  # not "Home Politik Sachsen"
     shouted = [i for i in found if i and lines[i].text.isupper() and lines[i].words >= 3]
-    return plain or shouted
+    return worded or plain or shouted
 
 
 def _undecided(lines: list[Line]) -> frozenset[int]:
@@ -187,7 +192,11 @@ def _has_body_after(lines: list[Line], index: int) -> bool:
 def _lead(lines: list[Line], head: int) -> None:
     """The first paragraph after the headline is the LEAD, unless a dateline opens it."""
     index = _next_paragraph(lines, head)
-    if index is None or _place_dot_dateline(lines, index):
+    if index is None:  # "Hannover. …" below a summary box still opens with a dateline
+        if (later := _next_paragraph(lines, head, past=_HEADER | {SUMMARY})) is not None:
+            _place_dot_dateline(lines, later)
+        return
+    if _place_dot_dateline(lines, index):
         return
     line, wrapped = lines[index], _wrapped(lines, index)
     size = len(line.text) + sum(len(x.text) + 1 for x in wrapped)
@@ -229,13 +238,13 @@ def _set_apart(lines: list[Line], head: int, index: int) -> bool:
     return len(lines[index].text) <= _LEAD_SHORT
 
 
-def _next_paragraph(lines: list[Line], index: int) -> int | None:
+def _next_paragraph(lines: list[Line], index: int, past: frozenset[str] = _HEADER) -> int | None:
     """The next unzoned line past bylines, dates and captions; None once the body has begun."""
     for following in range(index + 1, len(lines)):
         line = lines[following]
         if is_free(line):
             return following
-        if is_body(line) or not {label for *_, label in line.parts} <= _HEADER:
+        if is_body(line) or not {label for *_, label in line.parts} <= past:
             return None  # "Berlin (dpa) – …", a summary box, a teaser: the body has begun
     return None
 
@@ -252,10 +261,33 @@ def _place_dot_dateline(lines: list[Line], index: int) -> bool:
 
 
 def _name_bylines(lines: list[Line], head: int) -> None:
-    """``Martin Vogelsang, Katrin Albers`` right beside a date line in the header: a byline."""
-    for index in range(min(head + 8, len(lines))):
-        if is_free(lines[index]) and _name_beside_date(lines, index):
-            lines[index].set(BYLINE)
+    """Names beside a date line in the header: a byline; after it, names over a role
+    (``Redakteur Mannheim``) or beside the outlet's name (``Kai Rosenthal, Elbfunk``)."""
+    brands = _brands(lines)
+    for index, line in enumerate(lines):
+        if not is_free(line):
+            continue
+        header = index < head + 8 and _name_beside_date(lines, index)
+        if header or (index > head and (_role_below(lines, index)
+                                        or _names_of_outlet(line.text, brands))):  # fmt: skip
+            line.set(BYLINE)
+
+
+def _role_below(lines: list[Line], index: int) -> bool:
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    return bool(lines[index].words <= 6 and _NAMES_LINE.fullmatch(lines[index].text) and after
+                and not after.gap and is_free(after) and w.ROLE.fullmatch(after.text))  # fmt: skip
+
+
+def _names_of_outlet(text: str, brands: set[str]) -> bool:
+    match = _NAME_DESK.fullmatch(text) if len(text) <= 100 else None
+    return match is not None and match["desk"].split()[0].casefold() in brands
+
+
+def _brands(lines: list[Line]) -> set[str]:
+    """The outlet names of the masthead lines (past a cookie banner)."""
+    top = itertools.takewhile(lambda line: line.label == NAV, lines)
+    return {(f.brand_of(line.text) or line.text).casefold() for line in top}
 
 
 def _name_beside_date(lines: list[Line], index: int) -> bool:
@@ -359,8 +391,7 @@ def _subhead_like(text: str, *, questions: bool) -> bool:
 
 def _footers(lines: list[Line]) -> None:
     """A © line of the outlet itself (its brand, or a company) is NAV, not a credit."""
-    top = itertools.takewhile(lambda line: line.label == NAV, lines)  # past a cookie banner
-    brands = {(f.brand_of(line.text) or line.text).casefold() for line in top}
+    brands = _brands(lines)
     for line in lines:
         if line.label != CREDIT or f.agencies_in(line.text) or w.PHOTO_SOURCE.search(line.text):
             continue
