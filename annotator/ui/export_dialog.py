@@ -77,7 +77,7 @@ TEXTS = {  # the ExportOptions field each of the dialog's fields and boxes sets,
 BOXES = {"include_unreviewed", "reviewed_only", "allow_disagreements", "split_by"}
 
 
-def text(key: str) -> str:
+def option_text(key: str) -> str:
     """The text of the dialog's field or box for option ``key``, translated."""
     return QCoreApplication.translate("ExportDialog", TEXTS[key])
 
@@ -87,7 +87,7 @@ class DialogNames:
     OptionNames): “Split”, tick “also articles whose annotators disagree …”."""
 
     def name(self, key: str) -> str:
-        plain = re.sub("&(.)", r"\1", text(key))  # no mnemonic
+        plain = re.sub("&(.)", r"\1", option_text(key))  # no mnemonic
         return QCoreApplication.translate("ExportDialog", "“{option}”").format(option=plain)
 
     def turn(self, key: str, on: bool = True) -> str:
@@ -127,13 +127,13 @@ class ExportDialog(QDialog):
         for box in self.layers.values():
             box.setChecked(True)
             layer_row.addWidget(box)
-        self.unreviewed = QCheckBox(text("include_unreviewed"), self)
+        self.unreviewed = QCheckBox(option_text("include_unreviewed"), self)
         self.unreviewed.setObjectName("exportUnreviewed")
-        self.reviewed_only = QCheckBox(text("reviewed_only"), self)
+        self.reviewed_only = QCheckBox(option_text("reviewed_only"), self)
         self.version, self.disagreements = self._versions(annotators)
         self.split = QLineEdit("train=0.8,dev=0.1,test=0.1", self)
         self.split.setObjectName("exportSplit")
-        self.by_group = QCheckBox(text("split_by"), self)
+        self.by_group = QCheckBox(option_text("split_by"), self)
         self.by_group.setObjectName("exportSplitByGroup")
         self.seed = QSpinBox(self)
         self.seed.setRange(0, 1_000_000)
@@ -142,17 +142,17 @@ class ExportDialog(QDialog):
         self.question: QMessageBox | None = None  # open while it asks before replacing
         self._replace = False
         form = QFormLayout(self)
-        form.addRow(text("fmt"), self.format)
+        form.addRow(option_text("fmt"), self.format)
         form.addRow("", self.layout_hint)
-        form.addRow(text("out"), folder)
-        form.addRow(text("layers"), layer_row)
+        form.addRow(option_text("out"), folder)
+        form.addRow(option_text("layers"), layer_row)
         form.addRow("", self.unreviewed)
         form.addRow("", self.reviewed_only)
         self._add_versions(form)
-        form.addRow(text("split"), self.split)
+        form.addRow(option_text("split"), self.split)
         form.addRow("", self.by_group)
-        form.addRow(text("seed"), self.seed)
-        form.addRow(text("publisher"), self.publisher)
+        form.addRow(option_text("seed"), self.seed)
+        form.addRow(option_text("publisher"), self.publisher)
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
@@ -169,12 +169,12 @@ class ExportDialog(QDialog):
         for name in annotators:
             if name not in (GOLD_ANNOTATOR, IMPORT_ANNOTATOR):
                 version.addItem(self.tr("{name}'s version").format(name=name), name)
-        disagreements = QCheckBox(text("allow_disagreements"), self)
+        disagreements = QCheckBox(option_text("allow_disagreements"), self)
         disagreements.setObjectName("exportDisagreements")
         return version, disagreements
 
     def _add_versions(self, form: QFormLayout) -> None:
-        form.addRow(text("annotator"), self.version)
+        form.addRow(option_text("annotator"), self.version)
         form.addRow("", self.disagreements)
 
     def _show_layout(self, fmt: str) -> None:
@@ -232,7 +232,7 @@ class ExportDialog(QDialog):
         box.setObjectName("exportReplaceQuestion")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.button(QMessageBox.StandardButton.Yes).setText(
-            text("overwrite") if found.previous else self.tr("&Export"))
+            option_text("overwrite") if found.previous else self.tr("&Export"))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(self._answered)

@@ -780,7 +780,7 @@
 <context>
     <name>ClaimValues</name>
     <message>
-        <location filename="../../annotator/ui/i18n.py" line="+169"/>
+        <location filename="../../annotator/ui/i18n.py" line="+172"/>
         <source>factual</source>
         <translation>Tatsache</translation>
     </message>
