@@ -125,3 +125,19 @@ def test_the_dialog_names_its_own_field(qtbot, tmp_path: Path) -> None:
     qtbot.keyClick(dialog.split, Key.Key_Return)
     qtbot.waitUntil(dialog.error.isVisible)
     assert dialog.error.text() == "“Split”: 'dev' is not NAME=FRACTION"
+
+
+def test_a_format_that_cannot_mark_missing_names_the_dialogs_boxes(qapp, project: Project,
+                                                                   tmp_path: Path) -> None:
+    from annotator.app.exporting import ExportRefused
+    from annotator.ui.export_dialog import DialogNames, option_text
+
+    project.add_article(ArticleDraft(text="Niemand hat das gelesen.", title="Neu"))
+    options = ExportOptions("conll", tmp_path / "out", include_unreviewed=True)
+    with pytest.raises(ExportRefused) as refused:
+        export_project(project, options, names=DialogNames())
+    said = str(refused.value)
+    assert "refused 1 article: 1 'Neu' (not marked done)" in said
+    assert (f"(tick “{option_text('reviewed_only')}”; "
+            f"untick “{option_text('include_unreviewed')}”)") in said
+    assert "--" not in said and not (tmp_path / "out").exists()
