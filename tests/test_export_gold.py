@@ -61,9 +61,12 @@ def spans(out: Path) -> dict[str, list[tuple[str, str, str]]]:
 
 
 def test_disagreeing_versions_without_gold_are_refused(project, two, tmp_path) -> None:
-    with pytest.raises(ExportRefused, match=r"1 articles .*disagree.*'Brücke'") as refused:
+    with pytest.raises(ExportRefused, match=r"1 article has .*disagree.*'Brücke'") as refused:
         export(project, tmp_path / "a")
     assert "Haushalt" not in str(refused.value) and not (tmp_path / "a").exists()
+    # the Python API's names for the ways out: ExportOptions' fields
+    assert "(annotator=NAME)" in str(refused.value)
+    assert "(allow_disagreements=True)" in str(refused.value)
     report = export(project, tmp_path / "b", allow_disagreements=True)
     assert any("Brücke" in w and "disagree" in w for w in report.warnings)
     found = spans(tmp_path / "b")

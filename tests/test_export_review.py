@@ -168,13 +168,14 @@ def test_cli_reviewed_only_and_its_old_name_gold(project: Project, tmp_path: Pat
     result = runner.invoke(app, ["export", db, "-f", "conll", "-o", str(tmp_path / "a"),
                                  "--reviewed-only"])
     assert result.exit_code == 0, result.output
-    assert "1 articles" in result.output and "open model suggestions" in result.output
+    assert "1 article (all 1) in 2 files" in result.output
+    assert "open model suggestions" in result.output
     assert "--gold" not in runner.invoke(app, ["export", "--help"]).output  # hidden
     assert "--reviewed-only" in runner.invoke(app, ["export", "--help"]).output
     old = runner.invoke(app, ["export", db, "-f", "conll", "-o", str(tmp_path / "b"), "--gold"])
     assert old.exit_code == 0, old.output
     assert "notice: --gold is now called --reviewed-only" in old.output
-    assert "1 articles" in old.output
+    assert "1 article (all 1)" in old.output
     record = json.loads((tmp_path / "b" / MANIFEST).read_text(encoding="utf-8"))
     assert record["options"]["reviewed_only"] is True and "gold" not in record["options"]
 

@@ -126,6 +126,10 @@ def test_nothing_done_is_a_warning(project: Project, tmp_path: Path) -> None:
     project.add_article(ArticleDraft(text="Ein Artikel, den niemand durchgesehen hat."))
     report = export_project(project, ExportOptions("jsonl", tmp_path / "out"))
     assert report.articles == {"all": 0}
-    assert report.warnings == ["no article is marked done, so none was exported "
-                               "(--include-unreviewed exports the others too, what nobody "
-                               "reviewed marked missing)"]
+    assert report.warnings == ["no article is marked done, so none was exported (to export "
+                               "the others too, what nobody reviewed marked missing: "
+                               "include_unreviewed=True)"]
+    result = runner.invoke(app, ["export", str(project.path), "-f", "jsonl", "-o",
+                                 str(tmp_path / "cli")])
+    assert result.exit_code == 0, result.output
+    assert "marked missing: --include-unreviewed)" in result.output

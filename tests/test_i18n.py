@@ -216,6 +216,24 @@ def test_a_checkout_compiles_its_translation_into_the_cache(monkeypatch, tmp_pat
     assert translator.translate("MainWindow", "&File") == "&Datei"
 
 
+def test_two_checkouts_do_not_share_a_compiled_translation(monkeypatch, tmp_path):
+    """Another checkout's .ts, compiled later (a newer file in the cache), is not this one's."""
+    monkeypatch.setattr(i18n, "PACKAGED", tmp_path / "package")
+    ours = i18n.compiled("de")
+    other = tmp_path / "other"
+    other.mkdir()
+    text = (i18n.SOURCES / "annotator_de.ts").read_text(encoding="utf-8")
+    (other / "annotator_de.ts").write_text(text.replace(">&amp;Datei<", ">&amp;Ablage<"),
+                                           encoding="utf-8")
+    monkeypatch.setattr(i18n, "SOURCES", other)
+    theirs = i18n.compiled("de")
+    assert ours is not None and theirs is not None and ours != theirs
+    for folder, said in ((ours, "&Datei"), (theirs, "&Ablage")):
+        translator = QTranslator()
+        assert translator.load(str(folder / "annotator_de.qm"))
+        assert translator.translate("MainWindow", "&File") == said
+
+
 def test_the_app_layer_speaks_german_in_a_german_window(qtbot, project, german):
     """What the session says and the undo step's name (from annotator/app) read German."""
     win = show_window(qtbot, sample(project))

@@ -31,11 +31,13 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from annotator import __version__
+from annotator.app import export_texts as say
 from annotator.app import report_lines
+from annotator.app.export_texts import FIELDS, OptionNames
 from annotator.app.splits import SPLIT_BY, assign, linked_groups, split_of
 from annotator.app.zone_pass import ensure_all_zones
 from annotator.core.model import ArticleDraft, Layer, Status
-from annotator.io.export_folder import FolderError, Staging, Survey, clash_message, names, survey
+from annotator.io.export_folder import FolderError, Staging, Survey, survey
 from annotator.io.formats import CANNOT_MARK_MISSING, FORMATS, outputs, target, writer
 from annotator.store import Project
 from annotator.store.drafts import (
@@ -53,7 +55,9 @@ _PATH_PARTS = re.compile(r"[\\/]")
 
 
 class ExportError(Exception):
-    """An export that cannot start (bad options, a folder it may not write into)."""
+    """An export that cannot start (bad options, a folder it may not write into). Its message
+    names the options as the ``names`` passed in (app/export_texts.py) do: the command line's
+    flags, the dialog's fields."""
 
 
 class ExportRefused(ExportError):
@@ -100,10 +104,10 @@ class ExportReport:
 
     def problems(self) -> list[str]:
         """What the window shows in a box: the warnings, then what was left out."""
-        return [*self.warnings, *(f"left out: {line}" for line in self.skipped)]
+        return [*self.warnings, *(say.left_out(line) for line in self.skipped)]
 
 
-def parse_split(text: str) -> tuple[tuple[str, float], ...]:
+def parse_split(text: str, names: OptionNames = FIELDS) -> tuple[tuple[str, float], ...]:
     """"train=0.8,dev=0.1,test=0.1" → (("train", 0.8), ...); the fractions must sum to 1."""
     parts = []
     for piece in text.split(","):
@@ -111,63 +115,64 @@ def parse_split(text: str) -> tuple[tuple[str, float], ...]:
         try:
             parts.append((name.strip(), float(value)))
         except ValueError as exc:
-            raise ExportError(f"--split: '{piece}' is not NAME=FRACTION") from exc
-    return check_split(tuple(parts))
+            raise ExportError(say.bad_split_piece(names, piece)) from exc
+    return check_split(tuple(parts), names)
 
 
-def check_split(parts: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], ...]:
+def check_split(parts: tuple[tuple[str, float], ...],
+                names: OptionNames = FIELDS) -> tuple[tuple[str, float], ...]:
     """Split names become file names: ASCII words of up to 40 characters, distinct whatever
     the case, none that Windows reserves (CON, NUL, COM1 …); fractions ≥ 0 summing to 1."""
     names_ = [n for n, _ in parts]
     folded = [n.casefold() for n in names_]
     if (not names_ or not all(_SPLIT_NAME.fullmatch(n) for n in names_)
             or len(set(folded)) != len(folded) or _RESERVED & set(folded)):
-        raise ExportError(f"--split: split names must be distinct words of letters, digits, "
-                          f"'-' and '_' (not a device name like CON), got {names_}")
+        raise ExportError(say.bad_split_names(names, names_))
     if abs(sum(f for _, f in parts) - 1.0) > 1e-6 or any(f < 0 for _, f in parts):
-        raise ExportError("--split: the fractions must be ≥ 0 and sum to 1")
+        raise ExportError(say.bad_fractions(names))
     return parts
 
 
-def survey_output(options: ExportOptions) -> Survey:
+def survey_output(options: ExportOptions, names: OptionNames = FIELDS) -> Survey:
     """What the export's folder holds now (an earlier export, other files, clashes)."""
-    _check(options)
+    _check(options, names)
     try:
         return survey(options.out, *_outputs(options))
     except (FolderError, OSError) as exc:
         raise ExportError(str(exc)) from exc
 
 
-def check_output(found: Survey, options: ExportOptions) -> None:
+def check_output(found: Survey, options: ExportOptions, names: OptionNames = FIELDS) -> None:
     """Refuse a folder where the export would replace what no export wrote, and (without
     ``overwrite``) a folder that is not empty."""
     if found.hits:
-        raise ExportError(clash_message(options.out, found.hits))
+        raise ExportError(say.clash(options.out, found.hits))
     if not found.empty and not options.overwrite:
-        held = (f"an earlier export ({found.previous.summary()})" if found.previous
-                else f"other files ({names(found.others)})")
-        raise ExportError(f"{options.out} is not empty: it holds {held}; --overwrite replaces "
-                          "only what an earlier export wrote and keeps other files")
+        raise ExportError(say.not_empty(
+            names, options.out, others=found.others,
+            earlier=found.previous.summary() if found.previous else None))
 
 
 def export_project(project: Project, options: ExportOptions, *,
                    progress: Progress | None = None,
-                   cancelled: Callable[[], bool] = lambda: False) -> ExportReport:
+                   cancelled: Callable[[], bool] = lambda: False,
+                   names: OptionNames = FIELDS) -> ExportReport:
     """Write the project's annotated articles into ``options.out``; an earlier export there
     is replaced whole or not at all, and nothing else in the folder is touched.
 
     The articles are chosen, refused and split on their ids, hashes and suggestion counts;
     then each split streams: read in batches, written as they come (memory holds a batch,
-    and a DocBin shard), into the staging folder that becomes the export at the end."""
-    _check(options)
+    and a DocBin shard), into the staging folder that becomes the export at the end. Its
+    refusals and warnings name the options as ``names`` do (the surface's words for them)."""
+    _check(options, names)
     ensure_all_zones(project)  # an export never sees an article before its zones
     report = ExportReport()
     try:
         with Staging(options.out) as staging:
-            check_output(staging.survey(*_outputs(options)), options)
+            check_output(staging.survey(*_outputs(options)), options, names)
             differ = (disagreeing(project.db, options.layers) if options.annotator is None
                       else set())
-            parts = _plan(project, options, report, differ)
+            parts = _plan(project, options, report, differ, names)
             stream = _Stream(project, options, report, progress, cancelled, differ)
             write = writer(options.fmt)
             if options.publisher is not None:  # claimreview's own option (_check)
@@ -183,8 +188,7 @@ def export_project(project: Project, options: ExportOptions, *,
     except FolderError as exc:
         raise ExportError(str(exc)) from exc
     except OSError as exc:
-        raise ExportError(f"{options.out}: cannot write the export ({exc}); "
-                          "nothing was replaced") from exc
+        raise ExportError(say.cannot_write(options.out, exc)) from exc
     report.files = [options.out / f.path for f in manifest.files]
     return report
 
@@ -210,17 +214,16 @@ def _heard(report: ExportReport, staging: Path, out: Path) -> Iterator[None]:
         io_log.removeHandler(handler)
 
 
-def _check(options: ExportOptions) -> None:
+def _check(options: ExportOptions, names: OptionNames) -> None:
     if options.fmt not in FORMATS:
-        raise ExportError(f"unknown format '{options.fmt}' (one of {', '.join(FORMATS)})")
+        raise ExportError(say.unknown_format(options.fmt, FORMATS))
     if options.split_by not in SPLIT_BY:
-        raise ExportError(f"--split-by: '{options.split_by}' is not one of {', '.join(SPLIT_BY)}")
-    check_split(options.split)
+        raise ExportError(say.unknown_split_by(names, options.split_by, SPLIT_BY))
+    check_split(options.split, names)
     if options.publisher is not None and options.fmt != "claimreview":
-        raise ExportError("--publisher names the author of claimreview's reviews: it is for "
-                          "--format claimreview only")
+        raise ExportError(say.publisher_not_claimreview(names))
     if options.publisher is not None and not options.publisher.strip():
-        raise ExportError("--publisher: the name is empty")
+        raise ExportError(say.publisher_empty(names))
 
 
 def _outputs(options: ExportOptions) -> tuple[list[str], list[str]]:
@@ -266,7 +269,7 @@ def portable_source(source_path: str | None) -> str | None:
 
 
 def _plan(project: Project, options: ExportOptions, report: ExportReport,
-          differ: set[int]) -> dict[str, list[int]]:
+          differ: set[int], names: OptionNames) -> dict[str, list[int]]:
     """The ids of the articles to export by split, in id order: done ones (or all;
     ``reviewed_only`` leaves out those with open suggestions), refused before anything is
     read when the format cannot mark what nobody reviewed. Holds ids (and, split by group,
@@ -277,12 +280,11 @@ def _plan(project: Project, options: ExportOptions, report: ExportReport,
     hashes: dict[int, str] = {}
     refused: list[str] = []
     if options.annotator is not None and options.annotator not in project.annotators():
-        raise ExportError(f"--annotator: nobody called {options.annotator!r} annotated in "
-                          "this project")
+        raise ExportError(say.unknown_annotator(names, options.annotator))
     disputed: list[str] = []
     for row in export_rows(project.db, status, options.layers, options.annotator):
         if options.reviewed_only and row.open:
-            report.skipped.append(f"article {row.id}: open model suggestions (not reviewed)")
+            report.skipped.append(say.open_suggestions_left_out(row.id))
             continue
         report.unreviewed += row.status is not Status.DONE or bool(row.open)
         if row.id in differ:
@@ -294,33 +296,17 @@ def _plan(project: Project, options: ExportOptions, report: ExportReport,
         else:
             hashes[row.id] = row.hash
     if refused:
-        raise ExportRefused(
-            f"{options.fmt} cannot mark what nobody reviewed as missing, so it would turn it "
-            f"into \"no entity\": refused {len(refused)} articles: {names(refused)}. Nothing "
-            "was written. Review them (decide their suggestions, mark them done), leave them "
-            "out (--reviewed-only; without --include-unreviewed), or export jsonl or spacy, "
-            "which mark it missing.")
-    _disagreements(disputed, options, report)
+        raise ExportRefused(say.refused_unmarked(names, options.fmt, refused))
+    if disputed and not options.allow_disagreements:
+        raise ExportRefused(say.disagreements_refused(names, disputed))
+    if disputed:
+        report.warnings.append(say.disagreements_exported(disputed))
     if hashes:
         groups = linked_groups(project, article_texts(project.db, list(hashes)))
         for article_id, name in assign(hashes, groups, options.seed, options.split).items():
             parts[name].append(article_id)
-    _warn_empty(parts, options, report)
+    _warn_empty(parts, options, report, names)
     return parts
-
-
-def _disagreements(disputed: list[str], options: ExportOptions, report: ExportReport) -> None:
-    """Refuse articles whose annotators disagree and that have no gold version, or warn."""
-    if not disputed:
-        return
-    what = (f"{len(disputed)} articles have annotators' versions that disagree and no gold "
-            f"version: {names(disputed)}")
-    if options.allow_disagreements:
-        report.warnings.append(f"{what}; each version is exported")
-        return
-    raise ExportRefused(f"{what}. Nothing was written. Adjudicate them (Article ▸ Adjudicate), "
-                        "export one annotator's version (--annotator NAME), or export every "
-                        "version with --allow-disagreements.")
 
 
 def _unmarked(fmt: str, row: ExportRow) -> str | None:
@@ -329,20 +315,17 @@ def _unmarked(fmt: str, row: ExportRow) -> str | None:
     if layers is None:
         return None
     undecided = sum(n for layer, n in row.open.items() if layer in layers)
-    return ("not marked done" if row.status is not Status.DONE
-            else f"{undecided} open suggestions" if undecided else None)
+    return say.unmarked_why(row.status is Status.DONE, undecided)
 
 
 def _warn_empty(parts: dict[str, list[int]], options: ExportOptions,
-                report: ExportReport) -> None:
+                report: ExportReport, names: OptionNames) -> None:
     total = sum(len(part) for part in parts.values())
     if not total:
-        report.warnings.append("no article to export" if options.include_unreviewed else
-                               "no article is marked done, so none was exported "
-                               "(--include-unreviewed exports the others too, what nobody "
-                               "reviewed marked missing)")
+        report.warnings.append(say.nothing_to_export() if options.include_unreviewed else
+                               say.nothing_done(names))
     else:
-        report.warnings += [f"split '{name}' is empty: {total} articles did not reach it"
+        report.warnings += [say.empty_split(name, total)
                             for name, part in parts.items() if not part]
 
 
@@ -383,4 +366,4 @@ class _Stream:
 
     def check(self) -> None:
         if self.cancelled():
-            raise ExportError("cancelled: nothing was written")
+            raise ExportError(say.cancelled())

@@ -9,6 +9,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 
+from annotator.app.export_texts import articles, files
 from annotator.core.model import ModelInfo
 from annotator.io.common import printable
 
@@ -97,8 +98,9 @@ def claims_line(report: ImportReport) -> str:
 def export_line(report: ExportReport) -> str:
     """E.g. "3 articles (train 2, test 1) in 2 files; 1 left out"."""
     parts = ", ".join(f"{name} {n}" for name, n in report.articles.items())
-    line = translate("ExportReport", "{n} articles ({parts}) in {files} files").format(
-        n=sum(report.articles.values()), parts=parts, files=len(report.files))
+    line = translate("ExportReport", "{articles} ({parts}) in {files}").format(
+        articles=articles(sum(report.articles.values())), parts=parts,
+        files=files(len(report.files)))
     if report.unreviewed:
         line += translate("ExportReport", ", {n} with parts nobody reviewed (marked "
                           "missing)").format(n=report.unreviewed)

@@ -25,6 +25,23 @@ _Publisher = Annotated[str | None, typer.Option(
 _ReviewedOnly = Annotated[bool, typer.Option(
     "--reviewed-only", help="Only done articles with no open model suggestions")]
 _OldGold = Annotated[bool, typer.Option("--gold", hidden=True, help="Old name of --reviewed-only")]
+FLAGS = {"fmt": "--format", "out": "--output", "layers": "--layer",
+         "include_unreviewed": "--include-unreviewed", "reviewed_only": "--reviewed-only",
+         "split": "--split", "split_by": "--split-by", "seed": "--seed", "overwrite": "--overwrite",
+         "annotator": "--annotator", "allow_disagreements": "--allow-disagreements",
+         "publisher": "--publisher"}
+
+
+class Flags:
+    """The export's options as the command line names them, in its refusals and warnings
+    (app/export_texts.py's OptionNames): "--annotator NAME", "without --include-unreviewed"."""
+
+    def name(self, key: str) -> str:
+        return FLAGS[key]
+
+    def turn(self, key: str, on: bool = True) -> str:
+        flag = FLAGS[key] + (" NAME" if key == "annotator" else "")
+        return flag if on else f"without {flag}"
 
 
 def _old_flags(contradicting: bool, old_gold: bool) -> None:
@@ -81,11 +98,11 @@ def export_cmd(
         raise fail(f"--layer: {exc}") from exc
     try:
         options = ExportOptions(fmt, out, layers, include_unreviewed, reviewed_only or old_gold,
-                                parse_split(split) if split else (("all", 1.0),), seed, overwrite,
-                                split_by, annotator, allow_disagreements, publisher)
+                                parse_split(split, Flags()) if split else (("all", 1.0),), seed,
+                                overwrite, split_by, annotator, allow_disagreements, publisher)
         with Project.open(project, create=False, read_only=True) as proj:
-            report = with_progress("Exporting", proj.count_articles(),
-                                    lambda p: export_project(proj, options, progress=p))
+            report = with_progress("Exporting", proj.count_articles(), lambda p: export_project(
+                proj, options, progress=p, names=Flags()))
     except ExportRefused as exc:
         raise fail(str(exc), EXIT_FAILED) from exc
     except (ExportError, ProjectError) as exc:

@@ -6,6 +6,9 @@ splits by group: articles sharing a claim group or an event stay in one split. "
 the gold version where an article has one, or one annotator's; "also articles whose
 annotators disagree" exports their every version instead of refusing them.
 
+The export's refusals and warnings (app/export_texts.py) name its options by these fields' and
+boxes' own texts (``DialogNames``), never by the command line's flags.
+
 OK looks into the chosen folder first: a folder where the export would replace files no
 export wrote is refused (the reason shows in the dialog); a folder holding an earlier export
 or other files gets a question naming what is replaced and what is kept.
@@ -13,6 +16,7 @@ or other files gets a question naming what is replaced and what is kept.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -51,6 +55,49 @@ from annotator.ui.plain import plain_label
 
 GOLD_CHOICE = QT_TRANSLATE_NOOP("ExportDialog",
                                 "gold where there is one, else every annotator's")
+TEXTS = {  # the ExportOptions field each of the dialog's fields and boxes sets, and its text
+    "fmt": QT_TRANSLATE_NOOP("ExportDialog", "Format"),
+    "out": QT_TRANSLATE_NOOP("ExportDialog", "Folder"),
+    "layers": QT_TRANSLATE_NOOP("ExportDialog", "Layers"),
+    "include_unreviewed": QT_TRANSLATE_NOOP(
+        "ExportDialog", "also articles not marked done (what nobody reviewed is marked missing)"),
+    "reviewed_only": QT_TRANSLATE_NOOP(
+        "ExportDialog", "only reviewed: done, and no open model suggestions"),
+    "annotator": QT_TRANSLATE_NOOP("ExportDialog", "Version"),
+    "allow_disagreements": QT_TRANSLATE_NOOP(
+        "ExportDialog",
+        "also articles whose annotators disagree and that have no gold version (every version)"),
+    "split": QT_TRANSLATE_NOOP("ExportDialog", "Split"),
+    "split_by": QT_TRANSLATE_NOOP(
+        "ExportDialog", "keep linked articles together (a claim group, one event)"),
+    "seed": QT_TRANSLATE_NOOP("ExportDialog", "Seed"),
+    "publisher": QT_TRANSLATE_NOOP("ExportDialog", "Publisher"),
+    "overwrite": QT_TRANSLATE_NOOP("ExportDialog", "&Replace"),  # the question's button
+}
+BOXES = {"include_unreviewed", "reviewed_only", "allow_disagreements", "split_by"}
+
+
+def option_text(key: str) -> str:
+    """The text of the dialog's field or box for option ``key``, translated."""
+    return QCoreApplication.translate("ExportDialog", TEXTS[key])
+
+
+class DialogNames:
+    """The export's options named as the dialog shows them (app/export_texts.py's
+    OptionNames): “Split”, tick “also articles whose annotators disagree …”."""
+
+    def name(self, key: str) -> str:
+        plain = re.sub("&(.)", r"\1", option_text(key))  # no mnemonic
+        return QCoreApplication.translate("ExportDialog", "“{option}”").format(option=plain)
+
+    def turn(self, key: str, on: bool = True) -> str:
+        translate, option = QCoreApplication.translate, self.name(key)
+        if key == "annotator":
+            return translate("ExportDialog", "choose it under {option}").format(option=option)
+        if key not in BOXES:
+            return option
+        return (translate("ExportDialog", "tick {option}") if on
+                else translate("ExportDialog", "untick {option}")).format(option=option)
 
 
 class ExportDialog(QDialog):
@@ -80,16 +127,13 @@ class ExportDialog(QDialog):
         for box in self.layers.values():
             box.setChecked(True)
             layer_row.addWidget(box)
-        self.unreviewed = QCheckBox(self.tr(
-            "also articles not marked done (what nobody reviewed is marked missing)"), self)
+        self.unreviewed = QCheckBox(option_text("include_unreviewed"), self)
         self.unreviewed.setObjectName("exportUnreviewed")
-        self.reviewed_only = QCheckBox(
-            self.tr("only reviewed: done, and no open model suggestions"), self)
+        self.reviewed_only = QCheckBox(option_text("reviewed_only"), self)
         self.version, self.disagreements = self._versions(annotators)
         self.split = QLineEdit("train=0.8,dev=0.1,test=0.1", self)
         self.split.setObjectName("exportSplit")
-        self.by_group = QCheckBox(
-            self.tr("keep linked articles together (a claim group, one event)"), self)
+        self.by_group = QCheckBox(option_text("split_by"), self)
         self.by_group.setObjectName("exportSplitByGroup")
         self.seed = QSpinBox(self)
         self.seed.setRange(0, 1_000_000)
@@ -98,17 +142,17 @@ class ExportDialog(QDialog):
         self.question: QMessageBox | None = None  # open while it asks before replacing
         self._replace = False
         form = QFormLayout(self)
-        form.addRow(self.tr("Format"), self.format)
+        form.addRow(option_text("fmt"), self.format)
         form.addRow("", self.layout_hint)
-        form.addRow(self.tr("Folder"), folder)
-        form.addRow(self.tr("Layers"), layer_row)
+        form.addRow(option_text("out"), folder)
+        form.addRow(option_text("layers"), layer_row)
         form.addRow("", self.unreviewed)
         form.addRow("", self.reviewed_only)
         self._add_versions(form)
-        form.addRow(self.tr("Split"), self.split)
+        form.addRow(option_text("split"), self.split)
         form.addRow("", self.by_group)
-        form.addRow(self.tr("Seed"), self.seed)
-        form.addRow(self.tr("Publisher"), self.publisher)
+        form.addRow(option_text("seed"), self.seed)
+        form.addRow(option_text("publisher"), self.publisher)
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
@@ -125,13 +169,12 @@ class ExportDialog(QDialog):
         for name in annotators:
             if name not in (GOLD_ANNOTATOR, IMPORT_ANNOTATOR):
                 version.addItem(self.tr("{name}'s version").format(name=name), name)
-        disagreements = QCheckBox(self.tr("also articles whose annotators disagree and that "
-                                          "have no gold version (every version)"), self)
+        disagreements = QCheckBox(option_text("allow_disagreements"), self)
         disagreements.setObjectName("exportDisagreements")
         return version, disagreements
 
     def _add_versions(self, form: QFormLayout) -> None:
-        form.addRow(self.tr("Version"), self.version)
+        form.addRow(option_text("annotator"), self.version)
         form.addRow("", self.disagreements)
 
     def _show_layout(self, fmt: str) -> None:
@@ -168,8 +211,8 @@ class ExportDialog(QDialog):
         self._replace = False
         try:
             options = self.options()
-            found = survey_output(options)
-            check_output(found, replace(options, overwrite=True))
+            found = survey_output(options, DialogNames())
+            check_output(found, replace(options, overwrite=True), DialogNames())
         except ExportError as exc:
             self.error.setText(str(exc))
             self.error.show()
@@ -189,7 +232,7 @@ class ExportDialog(QDialog):
         box.setObjectName("exportReplaceQuestion")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.button(QMessageBox.StandardButton.Yes).setText(
-            self.tr("&Replace") if found.previous else self.tr("&Export"))
+            option_text("overwrite") if found.previous else self.tr("&Export"))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(self._answered)
@@ -207,13 +250,14 @@ class ExportDialog(QDialog):
         layers = frozenset(layer for layer, box in self.layers.items() if box.isChecked())
         if not layers:
             raise ExportError(self.tr("choose at least one layer"))
-        text = self.split.text().strip()
+        split = self.split.text().strip()
         return ExportOptions(
             fmt=self.format.currentText(), out=Path(self.out.text()).expanduser(),
             layers=None if layers == frozenset(Layer) else layers,
             include_unreviewed=self.unreviewed.isChecked(),
             reviewed_only=self.reviewed_only.isChecked(),
-            split=parse_split(text) if text else (("all", 1.0),), seed=self.seed.value(),
+            split=parse_split(split, DialogNames()) if split else (("all", 1.0),),
+            seed=self.seed.value(),
             overwrite=self._replace,
             split_by="group" if self.by_group.isChecked() else "article",
             annotator=self.version.currentData(),

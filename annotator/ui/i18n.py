@@ -9,6 +9,7 @@ it into the user's cache on first use (docs/translations.md). The language follo
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sys
 from collections.abc import Iterable
@@ -87,14 +88,16 @@ def install(code: str) -> str:
 
 def compiled(code: str) -> Path | None:
     """The folder of the compiled ``annotator_<code>.qm``: the package's, else (a checkout with
-    a newer .ts) the user's cache, compiled there with pyside6-lrelease; None if neither."""
+    a newer .ts) the user's cache, compiled there with pyside6-lrelease; None if neither. The
+    cache keeps one folder per .ts content, so two checkouts never read each other's texts."""
     qm, ts = PACKAGED / f"annotator_{code}.qm", SOURCES / f"annotator_{code}.ts"
     if not ts.exists() or (qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime):
         return PACKAGED if qm.exists() else None
     cache = Path(QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.CacheLocation)) / "i18n"
+        QStandardPaths.StandardLocation.CacheLocation)) / "i18n" / hashlib.sha256(
+        ts.read_bytes()).hexdigest()[:16]
     cached = cache / qm.name
-    if not cached.exists() or cached.stat().st_mtime < ts.stat().st_mtime:
+    if not cached.exists():
         cache.mkdir(parents=True, exist_ok=True)
         release(ts, cached)
     return cache if cached.exists() else None

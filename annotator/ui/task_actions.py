@@ -121,12 +121,14 @@ def _box(parent: QWidget, icon: QMessageBox.Icon, text: str, details: str = "") 
 
 
 def start_export(parent: QWidget, runner: TaskRunner, project_path: Path, options) -> Task:
-    """Write a dataset in the background (the GUI thread never exports)."""
+    """Write a dataset in the background (the GUI thread never exports); its refusals and
+    warnings name the options as the export dialog shows them."""
     from annotator.app.exporting import export_project
+    from annotator.ui.export_dialog import DialogNames
 
     def job(project, progress, cancelled):
         total = project.count_articles()
-        return export_project(project, options, cancelled=cancelled,
+        return export_project(project, options, cancelled=cancelled, names=DialogNames(),
                               progress=lambda n, message: progress(n, total, message))
 
     task = project_task(project_path, job, QCoreApplication.translate("TaskActions", "Export"))

@@ -785,7 +785,7 @@
 <context>
     <name>ClaimValues</name>
     <message>
-        <location filename="../../annotator/ui/i18n.py" line="+169"/>
+        <location filename="../../annotator/ui/i18n.py" line="+172"/>
         <source>factual</source>
         <translation>Tatsache</translation>
     </message>
@@ -1159,20 +1159,185 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../annotator/app/exporting.py" line="+380"/>
+        <location filename="../../annotator/app/exporting.py" line="+363"/>
         <source>article {id}</source>
         <translation>Artikel {id}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/export_texts.py" line="+56"/>
+        <source>{names} and {n} more</source>
+        <translation>{names} und {n} weitere</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 article</source>
+        <translation>1 Artikel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} articles</source>
+        <translation>{n} Artikel</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 file</source>
+        <translation>1 Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} files</source>
+        <translation>{n} Dateien</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{split}: &apos;{piece}&apos; is not NAME=FRACTION</source>
+        <translation>{split}: „{piece}“ ist nicht NAME=ANTEIL</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{split}: split names must be distinct words of letters, digits, &apos;-&apos; and &apos;_&apos; (not a device name like CON), got {got}</source>
+        <translation>{split}: die Namen der Teile müssen verschiedene Wörter aus Buchstaben, Ziffern, „-“ und „_“ sein (kein Gerätename wie CON), angegeben: {got}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{split}: the fractions must be ≥ 0 and sum to 1</source>
+        <translation>{split}: die Anteile müssen ≥ 0 sein und zusammen 1 ergeben</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>unknown format &apos;{format}&apos; (one of {formats})</source>
+        <translation>unbekanntes Format „{format}“ (eines von {formats})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{split_by}: &apos;{value}&apos; is not one of {choices}</source>
+        <translation>{split_by}: „{value}“ ist keins von {choices}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{publisher} names the author of claimreview&apos;s reviews: it is for {format} claimreview only</source>
+        <translation>{publisher} nennt den Autor der Prüfungen von claimreview: nur für {format} claimreview</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{publisher}: the name is empty</source>
+        <translation>{publisher}: der Name ist leer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{annotator}: nobody called {name} annotated in this project</source>
+        <translation>{annotator}: niemand namens {name} hat in diesem Projekt annotiert</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{folder}: the export would replace {names}, which no export of annotator wrote; move them away or choose another folder (nothing was changed)</source>
+        <translation>{folder}: der Export würde {names} ersetzen, was kein Export von annotator geschrieben hat; diese Dateien wegräumen oder einen anderen Ordner wählen (nichts wurde geändert)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>an earlier export ({summary})</source>
+        <translation>einen früheren Export ({summary})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>other files ({names})</source>
+        <translation>andere Dateien ({names})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{folder} is not empty: it holds {held}; {overwrite} replaces only what an earlier export wrote and keeps other files</source>
+        <translation>{folder} ist nicht leer: er enthält {held}; {overwrite} ersetzt nur, was ein früherer Export geschrieben hat, und behält andere Dateien</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{folder}: cannot write the export ({error}); nothing was replaced</source>
+        <translation>{folder}: der Export kann nicht geschrieben werden ({error}); nichts wurde ersetzt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cancelled: nothing was written</source>
+        <translation>abgebrochen: nichts wurde geschrieben</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not marked done</source>
+        <translation>nicht als fertig markiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 open suggestion</source>
+        <translation>1 offener Vorschlag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} open suggestions</source>
+        <translation>{n} offene Vorschläge</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{format} cannot mark what nobody reviewed as missing, so it would turn it into &quot;no entity&quot;: refused {articles}: {names}. Nothing was written. Review them (decide their suggestions, mark them done), leave them out ({reviewed_only}; {include_unreviewed}), or export jsonl or spacy, which mark it missing.</source>
+        <translation>{format} kann nicht als fehlend markieren, was niemand geprüft hat, und machte daraus „keine Entität“: {articles} abgelehnt: {names}. Nichts wurde geschrieben. Diese Artikel prüfen (ihre Vorschläge entscheiden, sie als fertig markieren), sie weglassen ({reviewed_only}; {include_unreviewed}) oder jsonl oder spacy exportieren, die es als fehlend markieren.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>article {id}: open model suggestions (not reviewed)</source>
+        <translation>Artikel {id}: offene Modellvorschläge (nicht geprüft)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>left out: {what}</source>
+        <translation>weggelassen: {what}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>1 article has annotators&apos; versions that disagree and no gold version: {names}</source>
+        <translation>1 Artikel hat voneinander abweichende Fassungen von Annotatoren und keine Goldfassung: {names}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} articles have annotators&apos; versions that disagree and no gold version: {names}</source>
+        <translation>{n} Artikel haben voneinander abweichende Fassungen von Annotatoren und keine Goldfassung: {names}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{what}; each version is exported</source>
+        <translation>{what}; jede Fassung wird exportiert</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{what}. Nothing was written. Adjudicate them (Article ▸ Adjudicate the annotators&apos; versions…), export one annotator&apos;s version ({annotator}), or export every version ({allow_disagreements}).</source>
+        <translation>{what}. Nichts wurde geschrieben. Diese Artikel adjudizieren (Artikel ▸ Fassungen der Annotatoren adjudizieren …), die Fassung eines Annotators exportieren ({annotator}) oder jede Fassung exportieren ({allow_disagreements}).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no article to export</source>
+        <translation>kein Artikel zu exportieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no article is marked done, so none was exported (to export the others too, what nobody reviewed marked missing: {include_unreviewed})</source>
+        <translation>kein Artikel ist als fertig markiert, also wurde keiner exportiert (um auch die anderen zu exportieren, mit dem, was niemand geprüft hat, als fehlend markiert: {include_unreviewed})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>split &apos;{name}&apos; is empty: 1 article did not reach it</source>
+        <translation>Teil „{name}“ ist leer: 1 Artikel hat ihn nicht erreicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>split &apos;{name}&apos; is empty: {n} articles did not reach it</source>
+        <translation>Teil „{name}“ ist leer: {n} Artikel haben ihn nicht erreicht</translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="+52"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="+56"/>
         <source>gold where there is one, else every annotator&apos;s</source>
         <translation>Gold, wo es eine gibt, sonst die jedes Annotators</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+53"/>
         <source>Export dataset</source>
         <translation>Datensatz exportieren</translation>
     </message>
@@ -1182,27 +1347,27 @@
         <translation>Wählen …</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-58"/>
         <source>also articles not marked done (what nobody reviewed is marked missing)</source>
         <translation>auch nicht als fertig markierte Artikel (was niemand geprüft hat, wird als fehlend markiert)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>only reviewed: done, and no open model suggestions</source>
         <translation>nur geprüfte: fertig und ohne offene Modellvorschläge</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>keep linked articles together (a claim group, one event)</source>
         <translation>verbundene Artikel zusammenhalten (eine Behauptungsgruppe, ein Ereignis)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-12"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
@@ -1212,12 +1377,12 @@
         <translation>Ebenen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Split</source>
         <translation>Aufteilung</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
@@ -1227,22 +1392,42 @@
         <translation>Herausgeber</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
+        <source>“{option}”</source>
+        <translation>„{option}“</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>choose it under {option}</source>
+        <translation>unter {option} wählen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>tick {option}</source>
+        <translation>{option} ankreuzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>untick {option}</source>
+        <translation>{option} nicht ankreuzen</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>{name}&apos;s version</source>
         <translation>Fassung von {name}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-104"/>
         <source>also articles whose annotators disagree and that have no gold version (every version)</source>
         <translation>auch Artikel, deren Annotatoren abweichen und die keine Goldfassung haben (jede Fassung)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-1"/>
         <source>Version</source>
         <translation>Fassung</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+115"/>
         <source>Writes per split: {layout}</source>
         <translation>Schreibt je Teil: {layout}</translation>
     </message>
@@ -1262,12 +1447,12 @@
         <translation>In diesen Ordner exportieren?</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-153"/>
         <source>&amp;Replace</source>
         <translation>&amp;Ersetzen</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+160"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
@@ -1277,7 +1462,7 @@
         <translation>mindestens eine Ebene wählen</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>{folder} holds other files: {names}.
 
 They are kept and nothing is replaced. Export into this folder?</source>
@@ -1308,12 +1493,12 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>ExportReport</name>
     <message>
-        <location filename="../../annotator/app/report_lines.py" line="+100"/>
-        <source>{n} articles ({parts}) in {files} files</source>
-        <translation>{n} Artikel ({parts}) in {files} Dateien</translation>
+        <location filename="../../annotator/app/report_lines.py" line="+101"/>
+        <source>{articles} ({parts}) in {files}</source>
+        <translation>{articles} ({parts}) in {files}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>, {n} with parts nobody reviewed (marked missing)</source>
         <translation>, {n} mit Teilen, die niemand geprüft hat (als fehlend markiert)</translation>
     </message>
@@ -1478,7 +1663,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>; abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../annotator/app/report_lines.py" line="-47"/>
+        <location filename="../../annotator/app/report_lines.py" line="-48"/>
         <source>{imported} imported, {skipped} skipped (already in the project), {failed} failed</source>
         <translation>{imported} importiert, {skipped} übersprungen (schon im Projekt), {failed} fehlgeschlagen</translation>
     </message>
@@ -2991,7 +3176,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>{task} abgebrochen</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
