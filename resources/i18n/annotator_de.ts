@@ -663,7 +663,7 @@
 <context>
     <name>ClaimActions</name>
     <message>
-        <location filename="../../annotator/ui/claim_actions.py" line="+87"/>
+        <location filename="../../annotator/ui/claim_actions.py" line="+88"/>
         <location line="+15"/>
         <source> via </source>
         <translation> über </translation>
@@ -709,7 +709,7 @@
         <translation>Noch keine Sätze oder Behauptungen in anderen Artikeln</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>Matching method</source>
         <translation>Abgleichsverfahren</translation>
     </message>
