@@ -88,3 +88,14 @@ def test_a_short_window_scrolls_the_panel_to_the_form_on_e(qtbot: QtBot,
     qtbot.keyClick(window.view.text, Qt.Key.Key_E)
     assert panel.kind.hasFocus()
     qtbot.waitUntil(lambda: in_view(panel.kind))
+
+
+@pytest.mark.parametrize("window", [(1280, 800)], indirect=True)
+def test_before_g_the_panel_fits_the_window_unscrolled(qtbot: QtBot, window: MainWindow) -> None:
+    window.view.text.select_cp(QUERY.index("Mittwoch"), QUERY.index("Mittwoch"))
+    qtbot.keyClick(window.view.text, Qt.Key.Key_C)
+    panel, bar = window.side.claim_panel, window.side.area.verticalScrollBar()
+    assert panel.claim is not None and window.view.text.hasFocus()
+    lines = panel.candidate_view.fontMetrics().lineSpacing()
+    qtbot.waitUntil(lambda: panel.candidate_view.height() < 3 * lines)  # empty: two lines
+    assert bar.maximum() == 0 and in_view(window.side.details)

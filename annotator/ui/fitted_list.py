@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListView, QSizePolicy, QWidget
+from PySide6.QtWidgets import QListView, QWidget
 
 
 class FittedList(QListView):
@@ -15,7 +15,6 @@ class FittedList(QListView):
         self.empty_lines = empty_lines  # its height without rows
         self.setWordWrap(True)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # none needed
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
     def updateGeometries(self) -> None:
         """After each layout of the rows (a new width wraps them anew): as high as they are."""
@@ -24,5 +23,5 @@ class FittedList(QListView):
         inner = (self.contentsSize().height() if rows
                  else self.empty_lines * self.fontMetrics().lineSpacing())
         height = inner + 2 * self.frameWidth()
-        if height != self.minimumHeight():
-            self.setMinimumHeight(height)
+        if (self.minimumHeight(), self.maximumHeight()) != (height, height):
+            self.setFixedHeight(height)  # neither more (a scroll area's 192 px) nor less
