@@ -694,7 +694,7 @@
         <translation>{rank}: eine Textstelle auswählen oder den Cursor in eine Behauptung setzen ({mark} markiert eine)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Ranking candidates</source>
         <translation>Kandidaten werden gereiht</translation>
     </message>
@@ -762,7 +762,7 @@
         <translation>Zitierweise</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>&lt;b&gt;Same point elsewhere&lt;/b&gt; &lt;small&gt;({rank} ranks, {choose} adds, {reject} rejects)&lt;/small&gt;</source>
         <translation>&lt;b&gt;Dieselbe Aussage anderswo&lt;/b&gt; &lt;small&gt;({rank} reiht, {choose} fügt hinzu, {reject} verwirft)&lt;/small&gt;</translation>
     </message>
@@ -1645,12 +1645,12 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../annotator/ui/agreement_window.py" line="+51"/>
-        <location filename="../../annotator/ui/main_window.py" line="+53"/>
+        <location filename="../../annotator/ui/main_window.py" line="+54"/>
         <source>A project in memory has no file for background work</source>
         <translation>Ein Projekt im Arbeitsspeicher hat keine Datei für Hintergrundarbeit</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+14"/>
+        <location filename="../../annotator/ui/main_window.py" line="+15"/>
         <source>in memory</source>
         <translation>im Arbeitsspeicher</translation>
     </message>
@@ -1781,7 +1781,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     <name>MatchingWorker</name>
     <message>
         <location filename="../../annotator/ui/matching_worker.py" line="+80"/>
-        <location line="+103"/>
+        <location line="+114"/>
         <source>Semantic vectors for matching</source>
         <translation>Semantische Vektoren für den Abgleich</translation>
     </message>
@@ -1804,7 +1804,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>MemberColumn</name>
     <message>
-        <location filename="../../annotator/ui/disputes_column.py" line="+88"/>
+        <location filename="../../annotator/ui/disputes_column.py" line="+90"/>
         <location line="+23"/>
         <source>holds</source>
         <translation>trifft zu</translation>
@@ -2544,7 +2544,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../annotator/ui/side_panel.py" line="+82"/>
+        <location filename="../../annotator/ui/side_panel.py" line="+108"/>
         <source>Claims</source>
         <translation>Behauptungen</translation>
     </message>
@@ -2554,7 +2554,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Quellen</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>&lt;b&gt;Claim&lt;/b&gt; &lt;small&gt;(E edits, Esc returns)&lt;/small&gt;</source>
         <translation>&lt;b&gt;Behauptung&lt;/b&gt; &lt;small&gt;(E bearbeitet, Esc kehrt zurück)&lt;/small&gt;</translation>
     </message>
@@ -2564,7 +2564,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Am Cursor</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+46"/>
         <source>nothing here</source>
         <translation>hier nichts</translation>
     </message>
@@ -2726,7 +2726,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>SpanListModel</name>
     <message>
-        <location filename="../../annotator/ui/side_panel.py" line="-81"/>
+        <location filename="../../annotator/ui/side_panel.py" line="-110"/>
         <source> via </source>
         <translation> über </translation>
     </message>

@@ -45,7 +45,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/main_window.py" line="+415"/>
+        <location filename="../../annotator/ui/main_window.py" line="+417"/>
         <source>%n open suggestion(s) in this article · </source>
         <translation>
             <numerusform>%n open suggestion in this article · </numerusform>
@@ -126,7 +126,7 @@
 <context>
     <name>SpanListModel</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/side_panel.py" line="+50"/>
+        <location filename="../../annotator/ui/side_panel.py" line="+65"/>
         <source> (%n claim(s))</source>
         <translation>
             <numerusform> (%n claim)</numerusform>
