@@ -40,7 +40,6 @@ from annotator.ui.project_menu import add_desktop_menus
 from annotator.ui.review_actions import ReviewActions
 from annotator.ui.search_marks import SearchMarks
 from annotator.ui.side_panel import SidePanel
-from annotator.ui.status_bar import install as install_status_bar
 from annotator.ui.task_panel import TaskPanel
 from annotator.ui.window_layout import LastArticle, frame_focus, restore, save
 from annotator.ui.workbench import Workbench
@@ -62,7 +61,6 @@ class MainWindow(QMainWindow):
                  carried: tuple[Session, TaskRunner, TaskPanel, MatchingWorker] | None = None
                  ) -> None:  # carried: those of the window this one replaces (a language switch)
         super().__init__()
-        install_status_bar(self)  # first: its message reads apart from the figures
         self.project = project
         self.session = carried[0] if carried else Session(project, annotator, self)
         self.setWindowTitle("annotator — " + (project.path.name if project.path else

@@ -22,6 +22,9 @@ def install(window: QMainWindow) -> StatusBar:
     ``setStatusBar`` makes the default one first, which Qt deletes only later: it leaves the
     window's children at once, so that they are the same in every window built alike (a
     language switch finds the focus again by their order, ui/window_rebuild.py)."""
+    made = window.findChildren(QStatusBar, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    if any(made):
+        raise RuntimeError("install the status bar before anything is put into the window's")
     bar = StatusBar(window)
     window.setStatusBar(bar)
     for default in window.findChildren(QStatusBar, options=Qt.FindChildOption

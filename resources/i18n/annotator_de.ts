@@ -1645,12 +1645,12 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../annotator/ui/agreement_window.py" line="+51"/>
-        <location filename="../../annotator/ui/main_window.py" line="+54"/>
+        <location filename="../../annotator/ui/main_window.py" line="+53"/>
         <source>A project in memory has no file for background work</source>
         <translation>Ein Projekt im Arbeitsspeicher hat keine Datei für Hintergrundarbeit</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+15"/>
+        <location filename="../../annotator/ui/main_window.py" line="+14"/>
         <source>in memory</source>
         <translation>im Arbeitsspeicher</translation>
     </message>
@@ -2248,7 +2248,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../annotator/ui/review_actions.py" line="+72"/>
+        <location filename="../../annotator/ui/review_actions.py" line="+74"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>

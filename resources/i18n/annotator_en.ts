@@ -45,7 +45,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/main_window.py" line="+417"/>
+        <location filename="../../annotator/ui/main_window.py" line="+415"/>
         <source>%n open suggestion(s) in this article · </source>
         <translation>
             <numerusform>%n open suggestion in this article · </numerusform>
@@ -83,7 +83,7 @@
 <context>
     <name>ReviewActions</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/review_actions.py" line="+116"/>
+        <location filename="../../annotator/ui/review_actions.py" line="+118"/>
         <source>Article {id}: %n open suggestion(s)</source>
         <translation>
             <numerusform>Article {id}: %n open suggestion</numerusform>
