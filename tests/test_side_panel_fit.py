@@ -99,3 +99,23 @@ def test_before_g_the_panel_fits_the_window_unscrolled(qtbot: QtBot, window: Mai
     lines = panel.candidate_view.fontMetrics().lineSpacing()
     qtbot.waitUntil(lambda: panel.candidate_view.height() < 3 * lines)  # empty: two lines
     assert bar.maximum() == 0 and in_view(window.side.details)
+
+
+@pytest.mark.parametrize("window", [(1024, 700)], indirect=True)
+def test_a_long_value_is_elided_not_scrolled_sideways(qtbot: QtBot, window: MainWindow) -> None:
+    window.view.text.select_cp(QUERY.index("Mittwoch"), QUERY.index("Mittwoch"))
+    qtbot.keyClick(window.view.text, Qt.Key.Key_C)
+    qtbot.keyClick(window.view.text, Qt.Key.Key_V)
+    values = window.side.claim_panel.values
+    qtbot.keyClick(values.list, Qt.Key.Key_A)
+    qtbot.keyClicks(values.edit, "Ort: im Sitzungssaal des Bundesumweltministeriums in Dresden")
+    qtbot.keyClick(values.edit, Qt.Key.Key_Return)
+    rows = [values.list.item(i) for i in range(values.list.count())]
+    (long,) = [item for item in rows if "Sitzungssaal" in item.text()]
+    assert values.list.fontMetrics().horizontalAdvance(long.text()) > \
+        values.list.viewport().width()  # wider than the list
+    assert not values.list.horizontalScrollBar().isVisible()
+    height = values.list.viewport().height()  # every value in view, the long one ending in "…"
+    assert all(values.list.visualItemRect(item).top() >= 0
+               and values.list.visualItemRect(item).bottom() < height for item in rows)
+    assert long.text() in long.toolTip()
