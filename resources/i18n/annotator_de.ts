@@ -3149,12 +3149,12 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>ValueList</name>
     <message>
-        <location filename="../../annotator/ui/value_list.py" line="+35"/>
+        <location filename="../../annotator/ui/value_list.py" line="+39"/>
         <source>slot: text, e.g. place: Prag · number: vier Tote</source>
         <translation>Feld: Text, z. B. place: Prag · number: vier Tote</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>found in the text</source>
         <translation>im Text gefunden</translation>
     </message>
