@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Install the Debian/Ubuntu libraries Qt's xcb platform plugin needs on a bare desktop.
-# The list comes from `ldd` on PySide6's libQt6XcbQpa.so.6 and plugins/platforms/libqxcb.so.
+# The list comes from `ldd` on PySide6's libQt6XcbQpa.so.6 and plugins/platforms/libqxcb.so;
+# and two fonts: DejaVu for the text, Noto Color Emoji for the emoji that news quotes of social
+# media carry (without it they are empty boxes).
 # Usage: bash packaging/system-deps.sh [--with-xvfb]   (uses sudo when not root)
 set -euo pipefail
 
@@ -9,6 +11,7 @@ packages=(
   libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0
   libxcb-xkb1 libxcb1 libx11-xcb1 libxkbcommon-x11-0 libxkbcommon0
   libegl1 libgl1 libfontconfig1 libfreetype6 libdbus-1-3 fonts-dejavu-core
+  fonts-noto-color-emoji
 )
 # the test dependencies: an X server, and the validators of the .desktop and AppStream files
 [ "${1:-}" = "--with-xvfb" ] && packages+=(xvfb xauth desktop-file-utils appstream)

@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QVBoxLayout,
     QWidget,
 )
 
 from annotator.core.model import CHECKWORTHY, CLAIM_KINDS, QUOTE_TYPES, VERDICTS, Annotation, Link
 from annotator.core.values import ClaimValue
+from annotator.ui.fitted_list import FittedList
 from annotator.ui.i18n import keys_text, value_text
 from annotator.ui.keys import bind, bind_each
 from annotator.ui.plain import rich_label, tooltip
@@ -121,10 +121,9 @@ class ClaimPanel(QWidget):
         self.suggestion.setObjectName("attributionSuggestion")
         self.suggestion.setWordWrap(True)
         self.candidates = CandidateModel(self)
-        self.candidate_view = QListView(self)
+        self.candidate_view = FittedList(self)  # all five in view, to choose by number
         self.candidate_view.setObjectName("candidates")
         self.candidate_view.setModel(self.candidates)
-        self.candidate_view.setWordWrap(True)
         self.candidate_view.activated.connect(
             lambda index: self.candidate_chosen.emit(index.data(Qt.ItemDataRole.UserRole)))
         bind_each(self.candidate_view, "candidate.choose", self._choose)
@@ -138,7 +137,7 @@ class ClaimPanel(QWidget):
         self.values = ValueList(self)
         layout.addWidget(self.values)
         layout.addWidget(self.suggestion)
-        heading = QLabel(
+        self.heading = heading = QLabel(
             self.tr("<b>Same point elsewhere</b> <small>({rank} ranks, {choose} adds, {reject} "
                     "rejects)</small>").format(rank=keys_text("claim.rank"),
                                                choose=keys_text("candidate.choose"),
@@ -150,7 +149,7 @@ class ClaimPanel(QWidget):
         self.method.setWordWrap(True)
         self.method.setText("<small>" + self.tr("Matching: indexing sentences…") + "</small>")
         layout.addWidget(self.method)
-        layout.addWidget(self.candidate_view, 1)
+        layout.addWidget(self.candidate_view)
         layout.addWidget(self.groups)
         self.show_claim(None, None, "", "")
 

@@ -15,14 +15,16 @@ from annotator.app.disputes import Side
 from annotator.ui import theme
 from annotator.ui.i18n import value_text
 from annotator.ui.plain import rich_label
+from annotator.ui.wrapped_label import WrappedLabel
 
 CAPTION = '<span style="color:$muted; font-size:8pt; letter-spacing:1px">{}</span><br>'
 CONTEXT = 280  # characters of context shown at most on either side of a claim
 
 
-def rich(html: str, parent: QWidget) -> QLabel:
-    """A wrapping rich-text label, aligned to the top left (user text in ``html`` escaped)."""
-    label = rich_label(parent, html)
+def rich(html: str, parent: QWidget, links: bool = False) -> QLabel:
+    """A wrapping rich-text label, aligned to the top left (user text in ``html`` escaped); a
+    word too long for the column breaks where it must (its links' label: between words)."""
+    label = rich_label(parent, html) if links else WrappedLabel(html, parent)
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
     return label
@@ -110,7 +112,7 @@ class MemberColumn(QFrame):
             f'<a href="{k}" style="color:{t.link}; text-decoration:none">{w}</a>' for k, w in (
                 ("holds", self.tr("clear") if holds else self.tr("holds")),
                 ("value", self.tr("value")), ("open", self.tr("open")),
-                ("remove", self.tr("remove")))), self)
+                ("remove", self.tr("remove")))), self, links=True)
 
     def set_current(self, current: bool) -> None:
         """A green frame when the claim holds; a blue top edge on the column the keys act on."""

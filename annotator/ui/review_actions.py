@@ -15,6 +15,7 @@ from annotator.app import review
 from annotator.app.changes import Changes
 from annotator.app.review import Rest
 from annotator.ui.keys import bind
+from annotator.ui.status_bar import install as install_status_bar
 
 
 def when_closed(menu: QMenu, chose: Callable[[Any], None], nothing: Callable[[], None]) -> None:
@@ -41,6 +42,7 @@ class ReviewActions(QObject):
 
     def __init__(self, window) -> None:
         super().__init__(window)
+        install_status_bar(window)  # the bar its messages read apart in, before anything is in it
         self.win, self.session = window, window.session
         self.prompt: QMenu | None = None
         self.session.said.connect(self.say)

@@ -5,8 +5,23 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLabel,
+    QListView,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.app.article_state import ArticleState
 from annotator.core.model import Annotation, Layer
@@ -76,7 +91,18 @@ class SidePanel(QWidget):
         self._shown: tuple | None = None
         self.claims = SpanListModel(Layer.CLAIM, self)
         self.sources = SpanListModel(Layer.SOURCE, self)
-        layout = QVBoxLayout(self)
+        # Short windows scroll the panel, never its lists: what has the keys is scrolled to.
+        self.area = QScrollArea(self)
+        self.area.setObjectName("sidePanelScroll")
+        self.area.setWidgetResizable(True)
+        self.area.setFrameShape(QFrame.Shape.NoFrame)
+        self.area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.area)
+        self.inner = inner = QWidget(self.area)
+        layout = QVBoxLayout(inner)
         layout.setContentsMargins(4, 8, 8, 8)
         self.views: dict[Layer, QListView] = {}
         for title, model in ((self.tr("Claims"), self.claims), (self.tr("Sources"), self.sources)):
@@ -88,6 +114,7 @@ class SidePanel(QWidget):
             view.setUniformItemSizes(False)
             view.setAlternatingRowColors(True)
             view.setSpacing(2)
+            view.setSizeAdjustPolicy(QListView.SizeAdjustPolicy.AdjustToContents)  # as its rows
             view.activated.connect(self._activated)
             view.clicked.connect(self._activated)
             layout.addWidget(view, 1)
@@ -95,7 +122,7 @@ class SidePanel(QWidget):
         layout.addWidget(QLabel(self.tr("<b>Claim</b> <small>(E edits, Esc returns)</small>"),
                                 self))
         self.claim_panel = ClaimPanel(self)
-        layout.addWidget(self.claim_panel, 2)
+        layout.addWidget(self.claim_panel)
         layout.addWidget(QLabel("<b>" + self.tr("At the cursor") + "</b>", self))
         self.details = QLabel(self)
         self.details.setObjectName("spanDetails")
@@ -104,7 +131,24 @@ class SidePanel(QWidget):
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.details.setMinimumHeight(50)
         layout.addWidget(self.details)
+        self.area.setWidget(inner)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._show_focus)
+        self.area.verticalScrollBar().rangeChanged.connect(self._show_focus)  # grown, shrunk
         bind(self, "claim.back", self._back)
+
+    def _show_focus(self, *_args) -> None:
+        """Scroll to the widget with the keys; to the whole ranked list and its heading."""
+        focus = self.window().focusWidget()
+        inner = self.inner
+        if focus is None or not inner.isAncestorOf(focus):
+            return
+        if focus is not self.claim_panel.candidate_view:
+            self.area.ensureWidgetVisible(focus, 0, 0)  # its cursor, its current row
+            return
+        for widget, y in ((focus, focus.height()), (self.claim_panel.heading, 0)):
+            self.area.ensureVisible(0, widget.mapTo(inner, QPoint(0, y)).y(), 0, 0)
 
     def _back(self) -> None:
         """Esc: out of a value's edit to the values, else back to the text."""

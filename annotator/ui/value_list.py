@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -13,6 +13,7 @@ from annotator.core.values import ClaimValue
 from annotator.ui.i18n import key_text
 from annotator.ui.keymap import action
 from annotator.ui.keys import bind
+from annotator.ui.plain import tooltip
 
 
 class ValueList(QWidget):
@@ -30,6 +31,9 @@ class ValueList(QWidget):
         self.heading.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setObjectName("claimValues")
+        # a value wider than the panel ends in "…" (its tooltip is whole): a horizontal scroll
+        # bar would take the height of a row from the four
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.edit = QLineEdit(self)
         self.edit.setObjectName("valueEdit")
         self.edit.setPlaceholderText(self.tr("slot: text, e.g. place: Prag · number: vier Tote"))
@@ -55,6 +59,7 @@ class ValueList(QWidget):
         for value in self.values:
             item = QListWidgetItem(value.shown(), self.list)
             item.setFont(font)
+            item.setToolTip(tooltip(value.shown()))
         if self.values:
             self.list.setCurrentRow(min(max(row, 0), len(self.values) - 1))
         rows = min(max(len(self.values), 1), 4)  # the list as high as its values, up to four

@@ -767,7 +767,7 @@
         <translation>Zitierweise</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>&lt;b&gt;Same point elsewhere&lt;/b&gt; &lt;small&gt;({rank} ranks, {choose} adds, {reject} rejects)&lt;/small&gt;</source>
         <translation>&lt;b&gt;Dieselbe Aussage anderswo&lt;/b&gt; &lt;small&gt;({rank} reiht, {choose} fügt hinzu, {reject} verwirft)&lt;/small&gt;</translation>
     </message>
@@ -2079,7 +2079,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>MemberColumn</name>
     <message>
-        <location filename="../../annotator/ui/disputes_column.py" line="+88"/>
+        <location filename="../../annotator/ui/disputes_column.py" line="+90"/>
         <location line="+23"/>
         <source>holds</source>
         <translation>trifft zu</translation>
@@ -2523,7 +2523,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../annotator/ui/review_actions.py" line="+72"/>
+        <location filename="../../annotator/ui/review_actions.py" line="+74"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
@@ -2849,7 +2849,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../annotator/ui/side_panel.py" line="+82"/>
+        <location filename="../../annotator/ui/side_panel.py" line="+108"/>
         <source>Claims</source>
         <translation>Behauptungen</translation>
     </message>
@@ -2859,7 +2859,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Quellen</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>&lt;b&gt;Claim&lt;/b&gt; &lt;small&gt;(E edits, Esc returns)&lt;/small&gt;</source>
         <translation>&lt;b&gt;Behauptung&lt;/b&gt; &lt;small&gt;(E bearbeitet, Esc kehrt zurück)&lt;/small&gt;</translation>
     </message>
@@ -2869,7 +2869,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Am Cursor</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+46"/>
         <source>nothing here</source>
         <translation>hier nichts</translation>
     </message>
@@ -3031,7 +3031,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>SpanListModel</name>
     <message>
-        <location filename="../../annotator/ui/side_panel.py" line="-81"/>
+        <location filename="../../annotator/ui/side_panel.py" line="-110"/>
         <source> via </source>
         <translation> über </translation>
     </message>
@@ -3492,12 +3492,12 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>ValueList</name>
     <message>
-        <location filename="../../annotator/ui/value_list.py" line="+35"/>
+        <location filename="../../annotator/ui/value_list.py" line="+39"/>
         <source>slot: text, e.g. place: Prag · number: vier Tote</source>
         <translation>Feld: Text, z. B. place: Prag · number: vier Tote</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>found in the text</source>
         <translation>im Text gefunden</translation>
     </message>

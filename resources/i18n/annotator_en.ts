@@ -83,7 +83,7 @@
 <context>
     <name>ReviewActions</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/review_actions.py" line="+116"/>
+        <location filename="../../annotator/ui/review_actions.py" line="+118"/>
         <source>Article {id}: %n open suggestion(s)</source>
         <translation>
             <numerusform>Article {id}: %n open suggestion</numerusform>
@@ -126,7 +126,7 @@
 <context>
     <name>SpanListModel</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/side_panel.py" line="+50"/>
+        <location filename="../../annotator/ui/side_panel.py" line="+65"/>
         <source> (%n claim(s))</source>
         <translation>
             <numerusform> (%n claim)</numerusform>
