@@ -2836,12 +2836,17 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>ShortcutOverlay</name>
     <message>
-        <location filename="../../annotator/ui/shortcut_overlay.py" line="+52"/>
+        <location filename="../../annotator/ui/shortcut_overlay.py" line="+74"/>
+        <source>The arrows, Page Up and Page Down scroll; any other key closes this sheet.</source>
+        <translation>Pfeiltasten, Bild↑ und Bild↓ blättern; jede andere Taste schließt diese Übersicht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Any key closes this sheet.</source>
         <translation>Jede Taste schließt diese Übersicht.</translation>
     </message>
