@@ -9,10 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from annotator.app import export_texts as say
 from annotator.core.model import ArticleDraft, DocSpan, Layer
 from annotator.io.common import ImportFailure
 from annotator.io.conll import sidecar_path, write_conll
+from annotator.io.export_notes import Kind, WriterNote
 from annotator.io.importer import iter_file
+from tests.test_export_notes import notes
 
 CONTROLS = "".join(chr(c) for c in [*range(0x00, 0x20), *range(0x7F, 0xA0)]
                    if not chr(c).isspace()) + "\ufffd" * 30
@@ -45,10 +48,13 @@ def test_control_characters_round_trip_through_our_conll(tmp_path: Path, where: 
     back = [i for i in items if isinstance(i, ArticleDraft)]
     assert [content(d) for d in back] == [content(d) for d in drafts]
     assert [d.title for d in back] == [d.title for d in drafts]
-    (said,) = [r.getMessage() for r in caplog.records if "control characters" in r.getMessage()]
-    assert said.startswith("train.conll: control characters in 2 articles written as their "
-                           "pictures in the tokens")
-    assert "„Steuerzeichen“" in said and "„Auch \\x07hier“" in said and "Sauber" not in said
+    (note,) = notes(caplog)
+    assert note == WriterNote(Kind.CONTROL_CHARACTERS, "train.conll", 2,
+                              ("Steuerzeichen", "Auch \x07hier"))
+    assert say.written(note) == (
+        "train.conll: control characters in 2 articles written as their pictures in the tokens "
+        "(␁ for U+0001, ␦ for C1 controls and U+FFFD; the sidecar keeps the text): "
+        "'Steuerzeichen', 'Auch \\x07hier'")  # a control character in a title shown escaped
 
 
 def test_without_the_sidecar_the_tokens_show_the_pictures(tmp_path: Path) -> None:

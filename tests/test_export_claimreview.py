@@ -13,7 +13,9 @@ from pyld.documentloader.frozen import FrozenDocumentLoader
 
 from annotator.core.model import Provenance
 from annotator.io.export_claimreview import write_claimreview
+from annotator.io.export_notes import Kind, WriterNote
 from tests.fact_corpus import drafts
+from tests.test_export_notes import notes
 
 SCHEMA = "http://schema.org/"
 # schema.org's context as its terms for our fields read (the vocabulary, url as an IRI, dates
@@ -67,8 +69,8 @@ def test_one_review_per_claim_with_a_verdict(tmp_path: Path, caplog) -> None:
     assert write_claimreview(drafts(), path, today=DAY) == [path]
     assert json.loads(path.read_text(encoding="utf-8")) == EXPECTED
     # the article nobody marked done is left out, and named
-    assert "left out the claims of 1 articles not marked done" in caplog.text
-    assert "'Ungeprüft'" in caplog.text
+    assert notes(caplog) == [WriterNote(Kind.CLAIMS_UNREVIEWED, "train.jsonld", 1,
+                                        ("Ungeprüft",))]
 
 
 def test_the_export_day_without_one(tmp_path: Path) -> None:

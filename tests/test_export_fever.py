@@ -7,7 +7,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from annotator.io.export_fever import write_fever
+from annotator.io.export_notes import Kind, WriterNote
 from tests.fact_corpus import PAGE, A, B, C, drafts
+from tests.test_export_notes import notes
 
 
 def _lines(path: Path) -> list[dict]:
@@ -35,10 +37,9 @@ def test_labels_from_verdicts_and_holding_claims(tmp_path: Path, caplog) -> None
          "verifiable": "NOT VERIFIABLE", "evidence": [], "page": PAGE["C"], "group": "",
          "label_from": "verdict"},
     ]
-    assert "left out 1 claims whose verdict and claim group disagree: " \
-           "'Die Feier fand in Leipzig statt'" in caplog.text
-    assert "left out the claims of 1 articles not marked done" in caplog.text
-    assert "'Ungeprüft'" in caplog.text
+    assert notes(caplog) == [
+        WriterNote(Kind.CLAIMS_UNREVIEWED, "train.jsonl", 1, ("Ungeprüft",)),
+        WriterNote(Kind.CLAIMS_DISAGREE, "train.jsonl", 1, ("Die Feier fand in Leipzig statt",))]
 
 
 def test_sentences_file_like_wiki_pages(tmp_path: Path) -> None:

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from annotator.core.model import ArticleDraft, DocGroupMember, DocSpan, Layer, Provenance
 from annotator.io.export_nli import write_nli
+from annotator.io.export_notes import Kind
 from tests.fact_corpus import PAGE, drafts
+from tests.test_export_notes import notes
 
 A1, A2 = "der Vertrag sei am Mittwoch unterzeichnet worden", "Die Feier fand in Dresden statt"
 B1, B2 = "der Vertrag am Donnerstag unterzeichnet", "Die Feier fand in Leipzig statt"
@@ -40,7 +42,8 @@ def test_pairs_from_groups_and_neutral_within_articles(tmp_path: Path, caplog) -
         *_pair(b1, b2, "neutral"),
     ]
     # D's Thursday would agree with B and contradict A and C: nobody marked D done
-    assert "left out the claims of 1 articles not marked done" in caplog.text
+    (note,) = notes(caplog)
+    assert note.kind is Kind.CLAIMS_UNREVIEWED and note.count == 1 and note.file == "train.jsonl"
 
 
 def test_a_pair_its_values_do_not_decide_is_left_out(tmp_path: Path) -> None:

@@ -17,6 +17,9 @@ from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 
+from annotator.io.export_manifest import Entry, Manifest
+from annotator.io.export_notes import Kind, WriterNote
+
 translate = QCoreApplication.translate  # lupdate collects translate("Export", …)
 SHOWN = 6  # names listed before "and N more"
 
@@ -68,6 +71,59 @@ def files(n: int) -> str:
             else translate("Export", "{n} files").format(n=n))
 
 
+def _counted(n: int, one: str, many: str) -> str:
+    """``one`` for 1, else ``many`` with its ``{n}``: both already translated."""
+    return one if n == 1 else many.replace("{n}", str(n))
+
+
+def entries(items: Iterable[Entry]) -> str:
+    """An export's top-level entries: ``dev.jsonl, train/ (12 files) and 2 more``."""
+    return listed(e.name if e.files is None else f"{e.name} ({files(e.files)})" for e in items)
+
+
+def earlier_export(manifest: Manifest) -> str:
+    """``jsonl, 2024-05-02T10:00:00Z: dev.jsonl, train/ (12 files)``."""
+    record = manifest.record
+    return (f"{record.get('format', '?')}, {record.get('created', '?')}: "
+            f"{entries(manifest.entries())}")
+
+
+def written(note: WriterNote) -> str:
+    """What a format's writer told about a file it wrote (annotator/io/export_notes.py)."""
+    n, names = note.count, listed(repr(name) for name in note.names)
+    if note.kind is Kind.NESTED_ENTITIES:
+        what = _counted(n, translate("Export", "left out 1 entity span that overlaps others or "
+                                     "covers only white space (CoNLL cannot nest)"),
+                        translate("Export", "left out {n} entity spans that overlap others or "
+                                  "cover only white space (CoNLL cannot nest)"))
+    elif note.kind is Kind.CONTROL_CHARACTERS:
+        what = _counted(n, translate("Export", "control characters in 1 article written as "
+                                     "their pictures in the tokens (␁ for U+0001, ␦ for C1 "
+                                     "controls and U+FFFD; the sidecar keeps the text): "
+                                     "{names}"),
+                        translate("Export", "control characters in {n} articles written as "
+                                  "their pictures in the tokens (␁ for U+0001, ␦ for C1 "
+                                  "controls and U+FFFD; the sidecar keeps the text): {names}"))
+    elif note.kind is Kind.OVERLAPPING_SPANS:
+        what = _counted(n, translate("Export", "left out 1 span that overlaps others (Prodigy's "
+                                     "spans cannot)"),
+                        translate("Export", "left out {n} spans that overlap others (Prodigy's "
+                                  "spans cannot)"))
+    elif note.kind is Kind.CLAIMS_DISAGREE:
+        what = _counted(n, translate("Export", "left out 1 claim whose verdict and claim group "
+                                     "disagree: {names}"),
+                        translate("Export", "left out {n} claims whose verdict and claim group "
+                                  "disagree: {names}"))
+    else:
+        what = _counted(n, translate("Export", "left out the claims of 1 article not marked "
+                                     "done (what nobody reviewed is missing, not a negative): "
+                                     "{names}"),
+                        translate("Export", "left out the claims of {n} articles not marked "
+                                  "done (what nobody reviewed is missing, not a negative): "
+                                  "{names}"))
+    return f"{note.file}: {what.replace('{names}', names)}"
+
+
 def bad_split_piece(names: OptionNames, piece: str) -> str:
     return translate("Export", "{split}: '{piece}' is not NAME=FRACTION").format(
         split=names.name("split"), piece=piece)
@@ -111,6 +167,7 @@ def unknown_annotator(names: OptionNames, who: str) -> str:
 
 
 def clash(folder: object, hits: Iterable[str]) -> str:
+    """The export would replace what no export wrote."""
     return translate("Export", "{folder}: the export would replace {names}, which no export of "
                      "annotator wrote; move them away or choose another folder (nothing was "
                      "changed)").format(folder=folder, names=listed(hits))

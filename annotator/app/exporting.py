@@ -37,7 +37,8 @@ from annotator.app.export_texts import FIELDS, OptionNames
 from annotator.app.splits import SPLIT_BY, assign, linked_groups, split_of
 from annotator.app.zone_pass import ensure_all_zones
 from annotator.core.model import ArticleDraft, Layer, Status
-from annotator.io.export_folder import FolderError, Staging, Survey, survey
+from annotator.io.export_folder import Clash, FolderError, Staging, Survey, survey
+from annotator.io.export_notes import WriterNote
 from annotator.io.formats import CANNOT_MARK_MISSING, FORMATS, outputs, target, writer
 from annotator.store import Project
 from annotator.store.drafts import (
@@ -150,7 +151,7 @@ def check_output(found: Survey, options: ExportOptions, names: OptionNames = FIE
     if not found.empty and not options.overwrite:
         raise ExportError(say.not_empty(
             names, options.out, others=found.others,
-            earlier=found.previous.summary() if found.previous else None))
+            earlier=say.earlier_export(found.previous) if found.previous else None))
 
 
 def export_project(project: Project, options: ExportOptions, *,
@@ -185,6 +186,8 @@ def export_project(project: Project, options: ExportOptions, *,
                     report.articles[name] = len(part)
             stream.check()
             manifest = staging.commit(_record(project, options, report, stream.models))
+    except Clash as exc:  # what appeared in the folder while the export was written
+        raise ExportError(say.clash(exc.out, exc.hits)) from exc
     except FolderError as exc:
         raise ExportError(str(exc)) from exc
     except OSError as exc:
@@ -195,15 +198,20 @@ def export_project(project: Project, options: ExportOptions, *,
 
 @contextmanager
 def _heard(report: ExportReport, staging: Path, out: Path) -> Iterator[None]:
-    """The writers' warnings (``annotator.io`` logs them: spans a format cannot hold, claims
-    left out) into the report, so the window shows them as the command line does, naming the
-    export folder rather than its staging folder. Only this thread's: an import may log too."""
+    """The writers' warnings (``annotator.io`` logs them, as notes of io/export_notes.py: spans
+    a format cannot hold, claims left out) into the report, worded in the interface's language
+    (``say.written``), so the window shows them as the command line does; any other warning
+    names the export folder rather than its staging folder. Only this thread's: an import may
+    log too."""
     here = threading.get_ident()
 
     class Heard(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:
-            if record.thread == here:
-                report.warnings.append(record.getMessage().replace(str(staging), str(out)))
+            if record.thread != here:
+                return
+            note = getattr(record, "export_note", None)
+            report.warnings.append(say.written(note) if isinstance(note, WriterNote) else
+                                   record.getMessage().replace(str(staging), str(out)))
 
     handler = Heard(logging.WARNING)
     io_log = logging.getLogger("annotator.io")

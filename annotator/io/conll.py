@@ -30,11 +30,11 @@ from annotator.io.common import (
     ImportItem,
     ImportProblem,
     ImportWarning,
-    printable,
     read_limited,
     short_title,
 )
 from annotator.io.decode import decode_bytes
+from annotator.io.export_notes import Kind, tell
 from annotator.io.records import parse_provenance, provenance_record
 from annotator.io.tokens import Token, tokenize
 
@@ -96,20 +96,15 @@ def write_conll(drafts: Iterable[ArticleDraft], path: Path) -> list[Path]:
             written = [[(token.translate(PICTURES), tag) for token, tag in sentence]
                        for sentence in sentences]
             if written != sentences:
-                pictured.append(f"„{printable(draft.title)}“")
+                pictured.append(draft.title)
             out.write(("\n" if n else "") + DOCSTART + "\n")
             for sentence in written:
                 out.write("\n" + "".join(f"{token}\t{tag}\n" for token, tag in sentence))
             meta.write(json_line(_meta_record(draft)) + "\n")
     if dropped:
-        logger.warning("%s: left out %d entity spans that overlap others or cover only white "
-                       "space (CoNLL cannot nest)", path.name, dropped)
+        tell(logger, Kind.NESTED_ENTITIES, path, dropped)
     if pictured:
-        logger.warning("%s: control characters in %d %s written as their pictures in the "
-                       "tokens (␁ for U+0001, ␦ for C1 controls and U+FFFD; the sidecar keeps "
-                       "the text): %s", path.name, len(pictured),
-                       "article" if len(pictured) == 1 else "articles", ", ".join(pictured[:5])
-                       + (f" and {len(pictured) - 5} more" if len(pictured) > 5 else ""))
+        tell(logger, Kind.CONTROL_CHARACTERS, path, len(pictured), pictured)
     return [path, sidecar]
 
 

@@ -63,7 +63,7 @@ def write_claimreview(drafts: Iterable[ArticleDraft], path: Path, *,
         comma = ""
         for draft in drafts:
             if not draft.reviewed:
-                left_out.append(repr(draft.title))
+                left_out.append(draft.title)
                 continue
             for review in reviews_of(draft, day, publisher):
                 out.write(f"{comma}\n{json_line(review)}")

@@ -32,6 +32,7 @@ from typing import Any
 from annotator.core.model import ArticleDraft
 from annotator.core.sentences import split_sentences
 from annotator.io.conll import json_line
+from annotator.io.export_notes import Kind, tell
 from annotator.io.fact_claims import Claim, page_id, relation, reviewed_claims
 
 logger = logging.getLogger(__name__)
@@ -62,8 +63,7 @@ def write_fever(drafts: Iterable[ArticleDraft], path: Path) -> list[Path]:
     with path.open("w", encoding="utf-8", newline="\n") as out:
         out.writelines(json_line(r) + "\n" for r in fever_records(claims, conflicts))
     if conflicts:
-        logger.warning("%s: left out %d claims whose verdict and claim group disagree: %s",
-                       path.name, len(conflicts), ", ".join(conflicts[:5]))
+        tell(logger, Kind.CLAIMS_DISAGREE, path, len(conflicts), conflicts)
     return [path, pages_path(path)]
 
 
@@ -90,7 +90,7 @@ def fever_records(claims: list[Claim], conflicts: list[str]) -> Iterator[dict[st
         held = holding.get(c.group)
         by_group = BY_GROUP.get(relation(c, held) or "") if held and held is not c else None
         if by_verdict and by_group and by_verdict != by_group:
-            conflicts.append(repr(c.said))
+            conflicts.append(c.said)
             continue
         label = by_verdict or by_group
         if label is None:

@@ -35,7 +35,6 @@ from annotator.io.export_manifest import (
     ExportFile,
     FolderError,
     Manifest,
-    names,
     read_manifest,
     safe_path,
     verify,
@@ -128,7 +127,7 @@ class Staging:
         previous = read_manifest(self.out)
         hits = _hits(self.out, [f.path for f in files], previous)
         if hits:
-            raise FolderError(clash_message(self.out, hits))
+            raise Clash(self.out, hits)
         record = {"manifest": MANIFEST_VERSION, **record,
                   "files": [{"path": f.path, "sha256": f.sha256, "bytes": f.size}
                             for f in files]}
@@ -152,10 +151,13 @@ class Staging:
                     folder.rmdir()
 
 
-def clash_message(out: Path, hits: Iterable[str]) -> str:
-    """Why an export is refused: it would replace what no export wrote."""
-    return (f"{out}: the export would replace {names(hits)}, which no export of annotator "
-            "wrote; move them away or choose another folder (nothing was changed)")
+class Clash(FolderError):
+    """The export would replace ``hits``, which no export wrote (app/export_texts.py words it:
+    ``clash``); nothing was changed."""
+
+    def __init__(self, out: Path, hits: Iterable[str]) -> None:
+        self.out, self.hits = out, tuple(hits)
+        super().__init__(f"{out}: the export would replace {', '.join(self.hits)}")
 
 
 # -- inside the lock -------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, NamedTuple
 
 MANIFEST = ".annotator-export.json"
 STAGING = ".annotator-staging"
@@ -19,7 +19,6 @@ LEGACY_PARTIAL = ".annotator-partial"  # the temporary folder of versions before
 MANIFEST_VERSION = 1
 MANIFEST_LIMIT = 256 * 2**20  # bytes; a manifest lists about 200 bytes per file
 OURS = frozenset({MANIFEST, STAGING, LEGACY_PARTIAL})
-_SHOWN = 6  # names listed in a message before "and N more"
 _BAD_PART = re.compile(r"[\x00-\x1f\\:]")
 
 
@@ -48,28 +47,27 @@ class Manifest:
         """The relative paths of its files."""
         return frozenset(f.path for f in self.files)
 
-    def summary(self) -> str:
-        """``jsonl, 2024-05-02T10:00:00Z: train.jsonl, dev/ (12 files)``."""
-        where = f"{self.record.get('format', '?')}, {self.record.get('created', '?')}"
-        return f"{where}: {names(entry_names(self.paths))}"
+    def entries(self) -> list[Entry]:
+        """Its top-level entries (``entries``)."""
+        return entries(self.paths)
 
 
-def names(items: Iterable[str], shown: int = _SHOWN) -> str:
-    """``a, b, c and 4 more``: names for a one-line message."""
-    items = list(items)
-    text = ", ".join(items[:shown])
-    return text + (f" and {len(items) - shown} more" if len(items) > shown else "")
+class Entry(NamedTuple):
+    """A top-level entry of an export: a file (``files`` None) or a folder (``dev/``) and how
+    many files it holds; app/export_texts.py words a list of them ("dev/ (12 files)")."""
+
+    name: str
+    files: int | None = None
 
 
-def entry_names(paths: Iterable[str]) -> list[str]:
-    """Top-level entries of relative paths: files by name, folders as ``dev/ (12 files)``."""
+def entries(paths: Iterable[str]) -> list[Entry]:
+    """Top-level entries of relative paths, sorted: files by name, folders with a count."""
     counts: dict[str, int] = {}
     for path in paths:
         first, _, rest = path.partition("/")
         key = first + "/" if rest else first
         counts[key] = counts.get(key, 0) + 1
-    return [k if not k.endswith("/") else f"{k} ({n} file{'s' * (n != 1)})"
-            for k, n in sorted(counts.items())]
+    return [Entry(k, n if k.endswith("/") else None) for k, n in sorted(counts.items())]
 
 
 def read_manifest(out: Path) -> Manifest | None:

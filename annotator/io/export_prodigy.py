@@ -39,6 +39,7 @@ from typing import Any
 from annotator.core.model import ArticleDraft, DocSpan, Layer
 from annotator.io.conll import flatten
 from annotator.io.export_jsonl import all_spans, boundaries, one_line, stable_hash
+from annotator.io.export_notes import Kind, tell
 from annotator.io.records import article_meta, makers, unix_time
 from annotator.io.tokens import token_spans, tokenized
 
@@ -72,8 +73,7 @@ def write_prodigy(drafts: Iterable[ArticleDraft], path: Path) -> list[Path]:
         if not count and layer is not Layer.ENTITY:
             paths.pop(layer).unlink()
     if dropped:
-        logger.warning("%s: left out %d spans that overlap others (Prodigy's spans cannot)",
-                       path.name, dropped)
+        tell(logger, Kind.OVERLAPPING_SPANS, path, dropped)
     return list(paths.values())
 
 

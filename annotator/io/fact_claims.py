@@ -20,7 +20,7 @@ from annotator.core.sentences import split_sentences
 from annotator.core.values import article_day, from_attrs
 from annotator.io.claims_table import Typed, pair_label
 from annotator.io.export_jsonl import stable_hash
-from annotator.io.export_manifest import names
+from annotator.io.export_notes import Kind, tell
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +74,7 @@ def reviewed_claims(drafts: Iterable[ArticleDraft], path: Path,
         if each is not None:
             each(draft)
         if not draft.reviewed:
-            left_out.append(repr(draft.title))
+            left_out.append(draft.title)
             continue
         page, day = page_id(draft), article_day(draft.published)
         members = {m.span_key: m for m in draft.groups}
@@ -91,9 +91,7 @@ def reviewed_claims(drafts: Iterable[ArticleDraft], path: Path,
 def warn_unreviewed(path: Path, titles: list[str]) -> None:
     """Name the articles whose claims an export left out because nobody marked them done."""
     if titles:
-        logger.warning("%s: left out the claims of %d articles not marked done (what nobody "
-                       "reviewed is missing, not a negative): %s", path.name, len(titles),
-                       names(titles))
+        tell(logger, Kind.CLAIMS_UNREVIEWED, path, len(titles), titles)
 
 
 def relation(a: Claim, b: Claim) -> str | None:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.app.export_texts import entries, listed
 from annotator.app.exporting import (
     ExportError,
     ExportOptions,
@@ -48,7 +49,6 @@ from annotator.app.exporting import (
 from annotator.core.model import Layer
 from annotator.core.names import GOLD_ANNOTATOR, IMPORT_ANNOTATOR
 from annotator.io.export_folder import Survey
-from annotator.io.export_manifest import entry_names, names
 from annotator.io.formats import FORMATS, LAYOUT
 from annotator.ui.i18n import QT_TRANSLATE_NOOP, layer_text
 from annotator.ui.plain import plain_label
@@ -272,16 +272,16 @@ def question_text(out: Path, found: Survey) -> str:
     if found.previous is None:
         return translate("ExportDialog", "{folder} holds other files: {names}.\n\nThey are "
                          "kept and nothing is replaced. Export into this folder?").format(
-            folder=out, names=names(found.others))
+            folder=out, names=listed(found.others))
     record = found.previous.record
     text = translate("ExportDialog", "{folder} holds an earlier export ({format}, {created})."
                      "\n\nReplace it? These are replaced or deleted: {names}.").format(
         folder=out, format=record.get("format"), created=record.get("created"),
-        names=names(entry_names(found.previous.paths)))
+        names=entries(found.previous.entries()))
     if found.changed:
         text += "\n\n" + translate("ExportDialog", "Changed or gone since that export wrote "
-                                   "them: {names}.").format(names=names(found.changed))
+                                   "them: {names}.").format(names=listed(found.changed))
     if found.others:
         text += "\n\n" + translate("ExportDialog", "Kept as they are: {names}.").format(
-            names=names(found.others))
+            names=listed(found.others))
     return text

@@ -1159,12 +1159,12 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../annotator/app/exporting.py" line="+363"/>
+        <location filename="../../annotator/app/exporting.py" line="+371"/>
         <source>article {id}</source>
         <translation>Artikel {id}</translation>
     </message>
     <message>
-        <location filename="../../annotator/app/export_texts.py" line="+56"/>
+        <location filename="../../annotator/app/export_texts.py" line="+59"/>
         <source>{names} and {n} more</source>
         <translation>{names} und {n} weitere</translation>
     </message>
@@ -1189,7 +1189,57 @@
         <translation>{n} Dateien</translation>
     </message>
     <message>
+        <location line="+24"/>
+        <source>left out 1 entity span that overlaps others or covers only white space (CoNLL cannot nest)</source>
+        <translation>1 Entitäts-Textstelle weggelassen, die andere überlappt oder nur Leerraum umfasst (CoNLL kann nicht verschachteln)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>left out {n} entity spans that overlap others or cover only white space (CoNLL cannot nest)</source>
+        <translation>{n} Entitäts-Textstellen weggelassen, die andere überlappen oder nur Leerraum umfassen (CoNLL kann nicht verschachteln)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>control characters in 1 article written as their pictures in the tokens (␁ for U+0001, ␦ for C1 controls and U+FFFD; the sidecar keeps the text): {names}</source>
+        <translation>Steuerzeichen in 1 Artikel als ihre Bildzeichen in die Token geschrieben (␁ für U+0001, ␦ für C1-Steuerzeichen und U+FFFD; die Begleitdatei behält den Text): {names}</translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>control characters in {n} articles written as their pictures in the tokens (␁ for U+0001, ␦ for C1 controls and U+FFFD; the sidecar keeps the text): {names}</source>
+        <translation>Steuerzeichen in {n} Artikeln als ihre Bildzeichen in die Token geschrieben (␁ für U+0001, ␦ für C1-Steuerzeichen und U+FFFD; die Begleitdatei behält den Text): {names}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>left out 1 span that overlaps others (Prodigy&apos;s spans cannot)</source>
+        <translation>1 Textstelle weggelassen, die andere überlappt (Prodigys Textstellen können das nicht)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>left out {n} spans that overlap others (Prodigy&apos;s spans cannot)</source>
+        <translation>{n} Textstellen weggelassen, die andere überlappen (Prodigys Textstellen können das nicht)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>left out 1 claim whose verdict and claim group disagree: {names}</source>
+        <translation>1 Behauptung weggelassen, deren Urteil und Behauptungsgruppe sich widersprechen: {names}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>left out {n} claims whose verdict and claim group disagree: {names}</source>
+        <translation>{n} Behauptungen weggelassen, deren Urteil und Behauptungsgruppe sich widersprechen: {names}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>left out the claims of 1 article not marked done (what nobody reviewed is missing, not a negative): {names}</source>
+        <translation>die Behauptungen von 1 nicht als fertig markierten Artikel weggelassen (was niemand geprüft hat, fehlt, es ist kein Negativbeispiel): {names}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>left out the claims of {n} articles not marked done (what nobody reviewed is missing, not a negative): {names}</source>
+        <translation>die Behauptungen von {n} nicht als fertig markierten Artikeln weggelassen (was niemand geprüft hat, fehlt, es ist kein Negativbeispiel): {names}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>{split}: &apos;{piece}&apos; is not NAME=FRACTION</source>
         <translation>{split}: „{piece}“ ist nicht NAME=ANTEIL</translation>
     </message>
@@ -1229,7 +1279,7 @@
         <translation>{annotator}: niemand namens {name} hat in diesem Projekt annotiert</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>{folder}: the export would replace {names}, which no export of annotator wrote; move them away or choose another folder (nothing was changed)</source>
         <translation>{folder}: der Export würde {names} ersetzen, was kein Export von annotator geschrieben hat; diese Dateien wegräumen oder einen anderen Ordner wählen (nichts wurde geändert)</translation>
     </message>
@@ -2836,7 +2886,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>ShortcutOverlay</name>
     <message>
-        <location filename="../../annotator/ui/shortcut_overlay.py" line="+74"/>
+        <location filename="../../annotator/ui/shortcut_overlay.py" line="+78"/>
         <source>The arrows, Page Up and Page Down scroll; any other key closes this sheet.</source>
         <translation>Pfeiltasten, Bild↑ und Bild↓ blättern; jede andere Taste schließt diese Übersicht.</translation>
     </message>
