@@ -13,8 +13,10 @@ import pytest
 from annotator.core.model import ArticleDraft, Layer, Span, Status
 from annotator.io import ImportFailure, iter_import
 from annotator.io.conll import conll_sentences, write_conll
+from annotator.io.export_notes import Kind, WriterNote
 from annotator.store import Project
 from annotator.store.datasets import AnnotatedImport, annotated_draft
+from tests.test_export_notes import notes
 
 TEXT_A = ("🎉 Anna Berger 🇩🇪 sagte in 𝔄𝔫𝔫𝔞berg, die Bundesregierung in Berlin 😀 habe "
           "zugestimmt.\n\n„Wir sind froh“, sagte  SPD-Chef Max\u00a0Roth. Dr. Ute Kern  schwieg.")
@@ -60,7 +62,7 @@ def test_conll_round_trip_is_byte_identical(tmp_path: Path, caplog) -> None:
     with caplog.at_level(logging.WARNING, logger="annotator.io.conll"):
         files = write_conll(drafts, tmp_path / "one" / "train.conll")
     assert [f.name for f in files] == ["train.conll", ".train.conll.meta"]
-    assert "left out 1 entity spans" in caplog.text  # "Berlin" inside the ORG
+    assert notes(caplog) == [WriterNote(Kind.NESTED_ENTITIES, "train.conll", 1)]  # "Berlin" in ORG
     items = list(iter_import([tmp_path / "one"]))  # the .meta sidecar is not an article
     assert all(isinstance(i, ArticleDraft) for i in items) and len(items) == 2
     expected = [e for e in _entities(drafts[0]) if e[2] != "LOC" or e[0] != TEXT_A.index("Berlin")]

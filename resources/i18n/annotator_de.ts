@@ -1211,12 +1211,12 @@
     <message>
         <location line="+4"/>
         <source>left out 1 span that overlaps others (Prodigy&apos;s spans cannot)</source>
-        <translation>1 Textstelle weggelassen, die andere überlappt (Prodigys Textstellen können das nicht)</translation>
+        <translation>1 Textstelle weggelassen, die andere überlappt (die Textstellen von Prodigy können das nicht)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>left out {n} spans that overlap others (Prodigy&apos;s spans cannot)</source>
-        <translation>{n} Textstellen weggelassen, die andere überlappen (Prodigys Textstellen können das nicht)</translation>
+        <translation>{n} Textstellen weggelassen, die andere überlappen (die Textstellen von Prodigy können das nicht)</translation>
     </message>
     <message>
         <location line="+3"/>
