@@ -200,3 +200,20 @@ def test_the_replace_question_counts_in_german(qapp, tmp_path: Path) -> None:
     said = question_text(tmp_path, earlier(12))
     assert "Ersetzt oder gelöscht werden: train/ (12 Dateien)." in said, said
     assert english_shown([said.replace(str(tmp_path), "")]) == []  # the folder aside
+
+
+def test_a_file_that_appears_during_the_export_is_named_once(project: Project,
+                                                             tmp_path: Path) -> None:
+    """The check before the swap (io's ``Clash``) is worded as the survey's refusal is."""
+    out = tmp_path / "out"
+    nested(project)
+
+    def meanwhile(_done: int, _line: str) -> None:
+        (out / "all.jsonl").write_text("von Hand\n", encoding="utf-8")
+
+    with pytest.raises(ExportError) as refused:
+        export_project(project, ExportOptions("jsonl", out), progress=meanwhile)
+    assert str(refused.value) == say.clash(out, ["all.jsonl"])
+    assert str(refused.value).startswith(f"{out}: the export would replace all.jsonl, which no "
+                                         "export of annotator wrote")
+    assert (out / "all.jsonl").read_text(encoding="utf-8") == "von Hand\n"
