@@ -27,6 +27,7 @@ LATER = (
     "importlib.resources", "sqlite_utils", "spacy", "numpy",
     "concurrent.futures", "multiprocessing",  # the zone pass's worker processes
     "subprocess", "getpass",  # compiling translations, the login name without a name kept
+    "html", "hashlib",  # ui/plain.py escapes, Qt hashes the last article's key
     "annotator.ui.outside_watch", "annotator.app.outside_changes",  # after the first paint
 )
 START = """

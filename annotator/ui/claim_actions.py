@@ -4,8 +4,6 @@ maintained matching index (``annotator.app.matching``) in a worker, never on the
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QObject
 
 from annotator.app import attribution_chain, claim_ops, claim_values
@@ -17,6 +15,7 @@ from annotator.store.matching_store import MatchSpan
 from annotator.ui.claim_panel import CandidateRow, ClaimPanel
 from annotator.ui.i18n import keys_text, value_text
 from annotator.ui.matching_worker import MatchingWorker
+from annotator.ui.plain import escape
 
 SUGGESTIONS_KEPT = 256  # attributions kept for the claims visited, found again beyond that
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -11,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from annotator.ui import theme
 from annotator.ui.i18n import OR, key_text, keymap_text
 from annotator.ui.keymap import Sheet
+from annotator.ui.plain import escape
 
 
 class ShortcutOverlay(QWidget):
