@@ -30,6 +30,7 @@ LATER = (
     "html", "hashlib",  # ui/plain.py escapes, Qt hashes the last article's key
     "annotator.ui.preferences_labels", "annotator.ui.preferences_appearance",  # the dialog's
     "annotator.app.label_commands", "annotator.ui.annotator_name",  # pages, the name dialog
+    "annotator.core.documents",  # spans as datasets carry them: imports and exports
     "annotator.ui.outside_watch", "annotator.app.outside_changes",  # after the first paint
 )
 START = """

@@ -79,7 +79,7 @@ class LastArticle(QObject):
         super().__init__(parent)
         where = str(project.resolve()) if project else "memory"  # '/' would nest groups
         digest = QCryptographicHash.hash(where.encode(), QCryptographicHash.Algorithm.Sha1)
-        self.key = "last-article/" + bytes(digest.toHex()).decode()[:16]  # Qt's: no OpenSSL
+        self.key = "last-article/" + bytes(digest.toHex().data()).decode()[:16]  # Qt's: no OpenSSL
         self._id: int | None = None
         self._timer = QTimer(self, singleShot=True, interval=REMEMBER_MS)
         self._timer.timeout.connect(self.flush)
