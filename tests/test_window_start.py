@@ -31,6 +31,7 @@ LATER = (
     "annotator.ui.preferences_labels", "annotator.ui.preferences_appearance",  # the dialog's
     "annotator.app.label_commands", "annotator.ui.annotator_name",  # pages, the name dialog
     "annotator.core.documents",  # spans as datasets carry them: imports and exports
+    "annotator.store.matching_store",  # the project's matching tables: on first use
     "annotator.ui.outside_watch", "annotator.app.outside_changes",  # after the first paint
 )
 START = """
