@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from annotator.core.names import ATTRIBUTED_TO
 
 if TYPE_CHECKING:
-    from annotator.core.model import Layer
+    from annotator.core.layers import Layer
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from annotator.core.layers import Layer
 from annotator.core.values import ClaimValue, any_conflict, article_day
 
 if TYPE_CHECKING:  # their classes are in core/documents.py, loaded on first use (below)
@@ -15,15 +16,6 @@ if TYPE_CHECKING:  # their classes are in core/documents.py, loaded on first use
     from annotator.core.documents import Provenance as Provenance
 
 DOCUMENTS = ("DocGroupMember", "DocLink", "DocSpan", "Provenance")
-
-
-class Layer(StrEnum):
-    """Annotation layers; overlapping spans in different layers are allowed."""
-
-    ENTITY = "entity"
-    CLAIM = "claim"
-    SOURCE = "source"
-    STRUCTURE = "structure"  # zones: headline, dateline, teaser, ... (core.zones)
 
 
 # The layers a person reviews span by span; zones (structure) are not entity data, so an
