@@ -231,3 +231,13 @@ def test_a_source_menu_shows_an_ampersand_as_it_is(qtbot, tmp_path: Path) -> Non
     assert [a.iconText() for a in menu.actions()][0] == "1 AT&T"  # "1 ATT" if & were a mnemonic
     win.close()
     project.close()
+
+
+def test_escape_is_html_escape() -> None:
+    """ui/plain.py's escape (without loading ``html``) writes what ``html.escape`` writes."""
+    import html
+
+    from annotator.ui.plain import escape
+
+    for text in (P, "", "a & b < c > d \"e\" 'f'", "&amp;&lt;", "Grüße – «Zitat»", "<<&&>>''\"\""):
+        assert escape(text) == html.escape(text)

@@ -93,6 +93,19 @@ def test_the_last_article_is_written_once_a_moment_after_a_run_of_opens(qtbot,
     project.close()
 
 
+def test_a_last_article_kept_by_an_earlier_version_is_found(qtbot, tmp_path: Path) -> None:
+    """The key is the project path's SHA-1 as before (now hashed by Qt, not OpenSSL)."""
+    import hashlib
+
+    project = make_project(tmp_path / "p.db")
+    where = str(project.path.resolve()).encode()
+    QSettings().setValue("last-article/" + hashlib.sha1(where).hexdigest()[:16], 2)
+    win = opened(qtbot, project)
+    assert win.current_article == 2
+    win.close()
+    project.close()
+
+
 def test_the_app_opens_at_the_size_it_was_closed_with(qtbot, tmp_path: Path, monkeypatch,
                                                       qapp) -> None:
     from annotator.ui import application

@@ -27,6 +27,11 @@ LATER = (
     "importlib.resources", "sqlite_utils", "spacy", "numpy",
     "concurrent.futures", "multiprocessing",  # the zone pass's worker processes
     "subprocess", "getpass",  # compiling translations, the login name without a name kept
+    "html", "hashlib",  # ui/plain.py escapes, Qt hashes the last article's key
+    "annotator.ui.preferences_labels", "annotator.ui.preferences_appearance",  # the dialog's
+    "annotator.app.label_commands", "annotator.ui.annotator_name",  # pages, the name dialog
+    "annotator.core.documents",  # spans as datasets carry them: imports and exports
+    "annotator.store.matching_store",  # the project's matching tables: on first use
     "annotator.ui.outside_watch", "annotator.app.outside_changes",  # after the first paint
 )
 START = """

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -12,7 +12,9 @@ from annotator.app.commands import Conflict, StoreCommand
 from annotator.app.conflicts import QT_TRANSLATE_NOOP
 from annotator.core.model import Annotation, Link
 from annotator.store import Project
-from annotator.store.matching_store import MatchSpan
+
+if TYPE_CHECKING:
+    from annotator.store.matching_store import MatchSpan
 
 translate = QCoreApplication.translate  # lupdate collects translate("UndoStep", …)
 # What a conflict names (translated when it is raised)

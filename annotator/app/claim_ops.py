@@ -3,12 +3,16 @@ for, testable without a window. The UI keeps the keys and the wiring."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
 from annotator.app.article_state import ArticleState
 from annotator.app.session import Session
 from annotator.core.model import Annotation, Layer, Link, Span
-from annotator.store.matching_store import MatchSpan
+
+if TYPE_CHECKING:
+    from annotator.store.matching_store import MatchSpan
 
 CANONICAL_MATCH = 0.9  # a registry name this close to a mention is the source it names
 translate = QCoreApplication.translate  # lupdate collects translate("UndoStep", …)

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, TypeVar
 from annotator.app import claim_commands as claim_cmd
 from annotator.app import source_commands as source_cmd
 from annotator.core.model import Annotation, CanonicalSource, Link
-from annotator.store.matching_store import MatchSpan
 
 if TYPE_CHECKING:
     from annotator.app.commands import StoreCommand
     from annotator.store import Project
+    from annotator.store.matching_store import MatchSpan
 
 C = TypeVar("C", bound="StoreCommand")
 

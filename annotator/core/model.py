@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from annotator.core.names import ATTRIBUTED_TO
+from annotator.core.layers import Layer
 from annotator.core.values import ClaimValue, any_conflict, article_day
 
+if TYPE_CHECKING:  # their classes are in core/documents.py, loaded on first use (below)
+    from annotator.core.documents import DocGroupMember as DocGroupMember
+    from annotator.core.documents import DocLink as DocLink
+    from annotator.core.documents import DocSpan as DocSpan
+    from annotator.core.documents import Provenance as Provenance
 
-class Layer(StrEnum):
-    """Annotation layers; overlapping spans in different layers are allowed."""
-
-    ENTITY = "entity"
-    CLAIM = "claim"
-    SOURCE = "source"
-    STRUCTURE = "structure"  # zones: headline, dateline, teaser, ... (core.zones)
+DOCUMENTS = ("DocGroupMember", "DocLink", "DocSpan", "Provenance")
 
 
 # The layers a person reviews span by span; zones (structure) are not entity data, so an
@@ -44,56 +43,6 @@ class Span:
     def text_in(self, text: str) -> str:
         """The covered text: always ``text[start:end]``."""
         return text[self.start : self.end]
-
-
-@dataclass(frozen=True)
-class Provenance:
-    """Where a span in a dataset comes from: who made it and when, and the model it was
-    accepted from (a suggestion: the model that suggests it, with its score)."""
-
-    annotator: str | None = None
-    at: str | None = None  # ISO 8601 UTC, whole seconds, as the store writes it
-    model: str | None = None
-    model_version: str | None = None
-    score: float | None = None
-    agreed: tuple[str, ...] = ()  # an export's consensus span: the annotators who all have it
-
-
-@dataclass(frozen=True)
-class DocSpan:
-    """A span as a dataset carries it: any layer, with attributes and a key links refer to."""
-
-    key: str  # unique within its document ("T1", or the annotation id as text)
-    layer: Layer
-    start: int
-    end: int
-    label: str
-    attrs: dict[str, Any] = field(default_factory=dict, hash=False)
-    source: str | None = None  # a source mention: the canonical source's name
-    source_kind: str | None = None
-    made: Provenance | None = None
-
-
-@dataclass(frozen=True)
-class DocLink:
-    """A link between two spans of one document, by their keys."""
-
-    from_key: str
-    to_key: str
-    kind: str = ATTRIBUTED_TO
-    attrs: dict[str, Any] = field(default_factory=dict, hash=False)
-
-
-@dataclass(frozen=True)
-class DocGroupMember:
-    """A claim's place in a claim group, as datasets carry it (groups span documents)."""
-
-    group: str  # the group's title
-    group_key: str  # stable across documents, e.g. "G3"
-    span_key: str
-    value: str = ""
-    stance: str = ""
-    holds: bool = False
 
 
 @dataclass
@@ -308,3 +257,13 @@ class ClaimGroup:
         told = {m.value.strip().casefold() for m in self.members
                 if m.values is None and m.value.strip()}
         return len(stances) > 1 or len(told) > 1 or any_conflict(typed)
+
+
+def __getattr__(name: str) -> Any:
+    """The classes of spans as datasets carry them (core/documents.py), made when an import or
+    export first names them here: the window's start reads none of them."""
+    if name in DOCUMENTS:
+        from annotator.core import documents
+
+        return getattr(documents, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -7,6 +7,7 @@ import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,11 +15,12 @@ from annotator.store import files
 from annotator.store.articles import ArticleTables
 from annotator.store.claims import ClaimStore
 from annotator.store.files import OlderProject, ProjectDatabase, ProjectError
-from annotator.store.matching_store import MatchingStore
 from annotator.store.suggestions import SuggestionTables
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from annotator.store.matching_store import MatchingStore
 
 
 @dataclass(frozen=True)
@@ -44,10 +46,17 @@ class Project(ArticleTables, SuggestionTables):
         self.db = db
         self.path = path
         self.claims = ClaimStore(db)
-        self.matching = MatchingStore(db)
         self.read_only = False
         self.upgrade: Upgrade | None = None  # set when opening upgraded the file
         self._release: weakref.finalize | None = None  # of files.hold
+
+    @cached_property
+    def matching(self) -> MatchingStore:
+        """The matching tables (store/matching_store.py), loaded when first used: the window's
+        start reads none of them."""
+        from annotator.store.matching_store import MatchingStore
+
+        return MatchingStore(self.db)
 
     # -- opening ---------------------------------------------------------------------------
 

@@ -9,7 +9,6 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
 from annotator.core.names import IMPORT_ANNOTATOR
-from annotator.ui.annotator_name import refusal, remember
 from annotator.ui.keys import bind
 
 SWITCH, VIEW = "switch", "view"
@@ -50,6 +49,8 @@ class AnnotatorActions(QObject):
 
     def ask(self, mode: str) -> None:
         """Open the name field: whom to annotate as (SWITCH), or whose version to show (VIEW)."""
+        from annotator.ui.annotator_name import refusal  # its dialog loads when first needed
+
         self.mode = mode
         names = [n for n in self.session.project.annotators() if n != self.session.annotator
                  and (mode == VIEW or refusal(n) is None)]
@@ -71,6 +72,8 @@ class AnnotatorActions(QObject):
                              self.tr("Whose version? Known: {names}")).format(names=known))
 
     def _take(self) -> None:
+        from annotator.ui.annotator_name import refusal
+
         name = self.field.text().strip()
         if self.mode == VIEW:
             self._close(self.show_version(name or None))
@@ -85,6 +88,8 @@ class AnnotatorActions(QObject):
         """Work as ``name`` from now on (kept for the next start); what the status bar says."""
         if name == self.session.annotator and not self.session.read_only:
             return self.tr("You annotate as {name} already").format(name=name)
+        from annotator.ui.annotator_name import remember
+
         remember(name)
         self.session.switch(name)
         return self.tr("Now annotating as {name}, in your own version").format(name=name)

@@ -29,6 +29,13 @@ from annotator.ui.plain import tooltip
 
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
 SummaryRole = Qt.ItemDataRole.UserRole + 2
+# the roles ``data`` answers, as ints (the view asks each cell for some ten roles as it paints;
+# the others are answered before a row is looked up), and the counts' alignment, made once
+DISPLAY, TOOLTIP, ALIGNMENT = (int(r) for r in (Qt.ItemDataRole.DisplayRole,
+                                                 Qt.ItemDataRole.ToolTipRole,
+                                                 Qt.ItemDataRole.TextAlignmentRole))
+ANSWERED = frozenset({ArticleIdRole, SummaryRole, DISPLAY, TOOLTIP, ALIGNMENT})
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 TITLE, OUTLET, DATE, STATUS, ENTITIES, ANNOTATIONS = range(6)
 C = "ArticleListModel"  # the translation context of the texts below
@@ -155,7 +162,7 @@ class ArticleListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(HEADERS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in ANSWERED or not index.isValid():
             return None
         art = self.summary(index.row())
         if art is None:
@@ -164,12 +171,12 @@ class ArticleListModel(QAbstractTableModel):
             return art.id
         if role == SummaryRole:
             return art
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             return self._display(art, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == TITLE:
+        if role == TOOLTIP and index.column() == TITLE:
             return tooltip(f"{art.title}\n{art.source_path or ''}".strip())
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (ENTITIES, ANNOTATIONS):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ALIGNMENT and index.column() in (ENTITIES, ANNOTATIONS):
+            return RIGHT
         return None
 
     @staticmethod

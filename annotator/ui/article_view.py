@@ -3,8 +3,6 @@ tooltips."""
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QFont, QHelpEvent
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
@@ -16,6 +14,7 @@ from annotator.core.names import ATTRIBUTED_TO
 from annotator.ui import theme
 from annotator.ui.highlighter import Highlight
 from annotator.ui.i18n import keys_text, layer_text
+from annotator.ui.plain import escape
 from annotator.ui.span_editor import SpanEditor
 
 

@@ -4,7 +4,7 @@ maintained matching index (``annotator.app.matching``) in a worker, never on the
 
 from __future__ import annotations
 
-from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from shiboken6 import isValid
@@ -14,10 +14,13 @@ from annotator.app.article_state import ArticleState
 from annotator.app.changes import Changes, Part
 from annotator.core.model import Annotation, Layer, Link
 from annotator.core.names import ATTRIBUTED_TO
-from annotator.store.matching_store import MatchSpan
 from annotator.ui.claim_panel import CandidateRow, ClaimPanel
 from annotator.ui.i18n import keys_text, value_text
 from annotator.ui.matching_worker import MatchingWorker
+from annotator.ui.plain import escape
+
+if TYPE_CHECKING:
+    from annotator.store.matching_store import MatchSpan
 
 SUGGESTIONS_KEPT = 256  # attributions kept for the claims visited, found again beyond that
 
@@ -175,6 +178,8 @@ class ClaimActions(QObject):
         if start == end and claim is not None:
             start, end = claim.start, claim.end
         exact = claim if claim is not None and (claim.start, claim.end) == (start, end) else None
+        from annotator.store.matching_store import MatchSpan  # with the first ranking
+
         self._query = MatchSpan(state.article.id, start, end, exact.id if exact else None)
         query, article_id = state.text[start:end], state.article.id
 
@@ -243,4 +248,6 @@ class ClaimActions(QObject):
 
 
 def _span_of(row: CandidateRow) -> MatchSpan:
+    from annotator.store.matching_store import MatchSpan
+
     return MatchSpan(row.article_id, row.start, row.end, row.annotation_id, row.sentence_id)

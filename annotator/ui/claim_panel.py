@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -21,7 +20,7 @@ from annotator.core.values import ClaimValue
 from annotator.ui.fitted_list import FittedList
 from annotator.ui.i18n import keys_text, value_text
 from annotator.ui.keys import bind, bind_each
-from annotator.ui.plain import rich_label, tooltip
+from annotator.ui.plain import escape, rich_label, tooltip
 from annotator.ui.value_list import ValueList
 
 Index = QModelIndex | QPersistentModelIndex

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from annotator.ui import i18n, theme
 from annotator.ui.window_protocol import WindowHost
 
-FONT_FAMILY, FONT_SIZE = "appearance/font_family", "appearance/font_size"
+FONT_FAMILY, FONT_SIZE = theme.FONT_FAMILY, theme.FONT_SIZE
 
 
 translate = QCoreApplication.translate
@@ -36,7 +36,7 @@ def text_font(window: WindowHost) -> QFont:
 
 def apply_font(window: WindowHost) -> None:
     """Give the article text the font of the settings (at start and on every change)."""
-    if QSettings().value(FONT_FAMILY) or QSettings().value(FONT_SIZE):
+    if theme.font_chosen():
         window.view.text.setFont(text_font(window))
 
 

@@ -214,15 +214,3 @@ def refresh_window(window: WindowHost) -> None:
     if window.current_article is not None:
         window.workbench.open(window.current_article)
 
-
-def watch_label_undo(window: WindowHost) -> None:
-    """An undo or redo of a label command redraws the window with the labels as they are."""
-    stack = window.session.undo_stack
-
-    def moved(_index: int) -> None:
-        for i in (stack.index(), stack.index() - 1):
-            if isinstance(stack.command(i), (RenameLabel, DeleteLabel)):
-                refresh_window(window)
-                return
-
-    stack.indexChanged.connect(moved)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 from annotator.app import projects
 from annotator.app.folders import documents_dir
 from annotator.store import Project, ProjectError
+from annotator.ui import theme
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
 from annotator.ui.keys import bind
 from annotator.ui.window_protocol import WindowHost, qt
@@ -56,11 +57,28 @@ def add_desktop_menus(window: WindowHost, file: QMenu, edit: QMenu, helpm: QMenu
     helpm.addAction(about)
     QTimer.singleShot(RECENT_AFTER_MS, qt(window), lambda: remember(window))
     drop.accept_drops(window, lambda path: open_path(window, path))
-    from annotator.ui.preferences_appearance import apply_font
-    from annotator.ui.preferences_labels import watch_label_undo
+    if theme.font_chosen():  # Preferences ▸ Appearance loads only then
+        from annotator.ui.preferences_appearance import apply_font
 
-    apply_font(window)
+        apply_font(window)
     watch_label_undo(window)
+
+
+def watch_label_undo(window: WindowHost) -> None:
+    """An undo or redo of a label command (Preferences ▸ Labels) redraws the window with the
+    labels as they are."""
+    stack = window.session.undo_stack
+
+    def moved(_index: int) -> None:
+        from annotator.app.label_commands import DeleteLabel, RenameLabel  # not at the start
+
+        for i in (stack.index(), stack.index() - 1):
+            if isinstance(stack.command(i), (RenameLabel, DeleteLabel)):
+                if window.current_article is not None:
+                    window.workbench.open(window.current_article)
+                return
+
+    stack.indexChanged.connect(moved)
 
 
 def remember(window: WindowHost) -> None:

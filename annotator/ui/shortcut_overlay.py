@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractSlider, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -11,6 +9,7 @@ from PySide6.QtWidgets import QAbstractSlider, QFrame, QLabel, QScrollArea, QVBo
 from annotator.ui import theme
 from annotator.ui.i18n import OR, key_text, keymap_text
 from annotator.ui.keymap import Sheet
+from annotator.ui.plain import escape
 
 MARGIN = 24  # around the sheet, in pixels
 SMALLEST_PT = 7.5  # the font gives way down to this size; below it, the sheet scrolls

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
@@ -28,7 +27,7 @@ from annotator.core.model import Annotation, Layer
 from annotator.ui.claim_panel import ClaimPanel
 from annotator.ui.i18n import layer_text
 from annotator.ui.keys import bind
-from annotator.ui.plain import tooltip
+from annotator.ui.plain import escape, tooltip
 
 SpanRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex

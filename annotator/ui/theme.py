@@ -19,6 +19,7 @@ from annotator.core.colors import DEFAULT_LABEL_COLOR, blend, lightness, readabl
 from annotator.core.model import Label, Layer
 
 SETTING = "appearance/theme"
+FONT_FAMILY, FONT_SIZE = "appearance/font_family", "appearance/font_size"  # the article text's
 CHOICES = ("system", "light", "dark")
 SUGGESTED = 0.45  # a suggested entity's colour, this much of it over the page
 _SHEET = "themeSheet"  # the property a widget keeps its style sheet's template in
@@ -137,6 +138,12 @@ def start() -> None:
         hints.setProperty("themeFollows", True)
         hints.colorSchemeChanged.connect(_system_changed)
     apply(str(QSettings().value(SETTING, "system")))
+
+
+def font_chosen() -> bool:
+    """Whether the settings name a font or size for the article text (Preferences ▸
+    Appearance)."""
+    return bool(QSettings().value(FONT_FAMILY) or QSettings().value(FONT_SIZE))
 
 
 def choose(choice: str) -> None:

@@ -3,8 +3,6 @@ keyboard; edits go out as signals (the claim actions store them, undoable)."""
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
@@ -13,7 +11,7 @@ from annotator.core.values import ClaimValue
 from annotator.ui.i18n import key_text
 from annotator.ui.keymap import action
 from annotator.ui.keys import bind
-from annotator.ui.plain import tooltip
+from annotator.ui.plain import escape, tooltip
 
 
 class ValueList(QWidget):

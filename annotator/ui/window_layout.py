@@ -4,11 +4,10 @@ frame that shows which pane has the keyboard."""
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from string import Template
 
-from PySide6.QtCore import QByteArray, QObject, QSettings, QTimer
+from PySide6.QtCore import QByteArray, QCryptographicHash, QObject, QSettings, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -79,7 +78,8 @@ class LastArticle(QObject):
     def __init__(self, parent: QObject, project: Path | None) -> None:
         super().__init__(parent)
         where = str(project.resolve()) if project else "memory"  # '/' would nest groups
-        self.key = "last-article/" + hashlib.sha1(where.encode()).hexdigest()[:16]
+        digest = QCryptographicHash.hash(where.encode(), QCryptographicHash.Algorithm.Sha1)
+        self.key = "last-article/" + bytes(digest.toHex().data()).decode()[:16]  # Qt's: no OpenSSL
         self._id: int | None = None
         self._timer = QTimer(self, singleShot=True, interval=REMEMBER_MS)
         self._timer.timeout.connect(self.flush)
