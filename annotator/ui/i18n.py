@@ -9,7 +9,6 @@ it into the user's cache on first use (docs/translations.md). The language follo
 
 from __future__ import annotations
 
-import hashlib
 import re
 import sys
 from collections.abc import Iterable
@@ -17,6 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QCryptographicHash,
     QLibraryInfo,
     QLocale,
     QSettings,
@@ -93,9 +93,10 @@ def compiled(code: str) -> Path | None:
     qm, ts = PACKAGED / f"annotator_{code}.qm", SOURCES / f"annotator_{code}.ts"
     if not ts.exists() or (qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime):
         return PACKAGED if qm.exists() else None
+    # hashed by Qt: hashlib would load OpenSSL on the way to the first paint
+    digest = QCryptographicHash.hash(ts.read_bytes(), QCryptographicHash.Algorithm.Sha256)
     cache = Path(QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.CacheLocation)) / "i18n" / hashlib.sha256(
-        ts.read_bytes()).hexdigest()[:16]
+        QStandardPaths.StandardLocation.CacheLocation)) / "i18n" / digest.toHex().toStdString()[:16]
     cached = cache / qm.name
     if not cached.exists():
         cache.mkdir(parents=True, exist_ok=True)

@@ -424,12 +424,12 @@
 <context>
     <name>AnnotatorActions</name>
     <message>
-        <location filename="../../annotator/ui/annotator_actions.py" line="+43"/>
+        <location filename="../../annotator/ui/annotator_actions.py" line="+42"/>
         <source>Annotator: cancelled</source>
         <translation>Annotator: abgebrochen</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Annotate as: a name (Enter), Esc cancels</source>
         <translation>Annotieren als: ein Name (Enter), Esc bricht ab</translation>
     </message>
@@ -459,12 +459,12 @@
         <translation>Wessen Fassung? Bekannt: {names}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>You annotate as {name} already</source>
         <translation>Sie annotieren bereits als {name}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Now annotating as {name}, in your own version</source>
         <translation>Sie annotieren jetzt als {name}, in Ihrer eigenen Fassung</translation>
     </message>
@@ -549,7 +549,7 @@
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../../annotator/ui/article_list_model.py" line="+35"/>
+        <location filename="../../annotator/ui/article_list_model.py" line="+42"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -612,7 +612,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../annotator/ui/article_view.py" line="+47"/>
+        <location filename="../../annotator/ui/article_view.py" line="+46"/>
         <source>model {name} {version}</source>
         <translation>Modell {name} {version}</translation>
     </message>
@@ -663,7 +663,7 @@
 <context>
     <name>ClaimActions</name>
     <message>
-        <location filename="../../annotator/ui/claim_actions.py" line="+88"/>
+        <location filename="../../annotator/ui/claim_actions.py" line="+91"/>
         <location line="+15"/>
         <source> via </source>
         <translation> über </translation>
@@ -699,7 +699,7 @@
         <translation>{rank}: eine Textstelle auswählen oder den Cursor in eine Behauptung setzen ({mark} markiert eine)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Ranking candidates</source>
         <translation>Kandidaten werden gereiht</translation>
     </message>
@@ -717,7 +717,7 @@
 <context>
     <name>ClaimPanel</name>
     <message>
-        <location filename="../../annotator/ui/claim_panel.py" line="+106"/>
+        <location filename="../../annotator/ui/claim_panel.py" line="+105"/>
         <source>evidence for the verdict</source>
         <translation>Beleg für das Urteil</translation>
     </message>
@@ -878,7 +878,7 @@
 <context>
     <name>Claims</name>
     <message>
-        <location filename="../../annotator/app/claim_ops.py" line="+131"/>
+        <location filename="../../annotator/app/claim_ops.py" line="+135"/>
         <source>Merged group {merged} “{gone}” into group {keep} “{kept}”</source>
         <translation>Gruppe {merged} „{gone}“ in Gruppe {keep} „{kept}“ zusammengeführt</translation>
     </message>
@@ -922,7 +922,7 @@
         <translation>die Details des Artikels wurden anderswo geändert</translation>
     </message>
     <message>
-        <location filename="../../annotator/app/claim_commands.py" line="+19"/>
+        <location filename="../../annotator/app/claim_commands.py" line="+21"/>
         <source>the claim group</source>
         <translation>die Behauptungsgruppe</translation>
     </message>
@@ -2514,7 +2514,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>ProjectMenu</name>
     <message>
-        <location filename="../../annotator/ui/project_menu.py" line="+29"/>
+        <location filename="../../annotator/ui/project_menu.py" line="+30"/>
         <source>annotator projects (*.db);;All files (*)</source>
         <translation>annotator-Projekte (*.db);;Alle Dateien (*)</translation>
     </message>
@@ -2529,7 +2529,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Ü&amp;ber annotator</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+75"/>
         <source>No recent projects</source>
         <translation>Keine zuletzt geöffneten Projekte</translation>
     </message>
@@ -2886,7 +2886,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>ShortcutOverlay</name>
     <message>
-        <location filename="../../annotator/ui/shortcut_overlay.py" line="+78"/>
+        <location filename="../../annotator/ui/shortcut_overlay.py" line="+77"/>
         <source>The arrows, Page Up and Page Down scroll; any other key closes this sheet.</source>
         <translation>Pfeiltasten, Bild↑ und Bild↓ blättern; jede andere Taste schließt diese Übersicht.</translation>
     </message>
@@ -2904,7 +2904,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../annotator/ui/side_panel.py" line="+108"/>
+        <location filename="../../annotator/ui/side_panel.py" line="+107"/>
         <source>Claims</source>
         <translation>Behauptungen</translation>
     </message>
@@ -3547,7 +3547,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>ValueList</name>
     <message>
-        <location filename="../../annotator/ui/value_list.py" line="+39"/>
+        <location filename="../../annotator/ui/value_list.py" line="+37"/>
         <source>slot: text, e.g. place: Prag · number: vier Tote</source>
         <translation>Feld: Text, z. B. place: Prag · number: vier Tote</translation>
     </message>

@@ -126,7 +126,7 @@
 <context>
     <name>SpanListModel</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/side_panel.py" line="+65"/>
+        <location filename="../../annotator/ui/side_panel.py" line="+64"/>
         <source> (%n claim(s))</source>
         <translation>
             <numerusform> (%n claim)</numerusform>
