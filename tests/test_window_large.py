@@ -180,13 +180,18 @@ def test_the_first_ranking_comes_before_the_semantic_vectors(qtbot: QtBot, tmp_p
     runner, candidates = window.matching.runner, window.side.claim_panel.candidates
     qtbot.waitUntil(lambda: "Method:" in window.side.claim_panel.method.text(), timeout=60_000)
     qtbot.waitUntil(lambda: not runner.is_busy(), timeout=10_000)
-    set_rows = candidates.set_rows
-    monkeypatch.setattr(candidates, "set_rows",
-                        lambda rows: events.append("ranked") or set_rows(rows))
+    ranking = matching.Matcher.candidates  # noted in the worker, where the embedding runs too
+
+    def ranked(self, *args, **kwargs):
+        events.append("ranked")
+        return ranking(self, *args, **kwargs)
+
+    monkeypatch.setattr(matching.Matcher, "candidates", ranked)
     window.view.text.select_cp(0, 9)
     with qtbot.waitSignal(runner.busy_changed, timeout=10_000,
                           check_params_cb=lambda busy: not busy):
         qtbot.keyClick(window.view.text, Qt.Key.Key_G)
     assert events[:2] == ["ranked", "embed"]
+    qtbot.waitUntil(lambda: candidates.rowCount() > 0)  # and its rows are shown
     window.close()
     project.close()
