@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from annotator.app.label_commands import DeleteLabel, RenameLabel
 from annotator.core.colors import DEFAULT_LABEL_COLOR
@@ -216,10 +217,15 @@ def refresh_window(window: WindowHost) -> None:
 
 
 def watch_label_undo(window: WindowHost) -> None:
-    """An undo or redo of a label command redraws the window with the labels as they are."""
+    """An undo or redo of a label command redraws the window with the labels as they are.
+
+    Not while the stack is deleted with its window (a quit with the window open): its last
+    ``clear`` moves the index, and there is nothing left to redraw."""
     stack = window.session.undo_stack
 
     def moved(_index: int) -> None:
+        if not isValid(stack):
+            return
         for i in (stack.index(), stack.index() - 1):
             if isinstance(stack.command(i), (RenameLabel, DeleteLabel)):
                 refresh_window(window)
