@@ -182,17 +182,20 @@ def test_suggest_trims_german_quotes(bundled) -> None:
 
 def test_scores_put_the_doubtful_suggestion_first(bundled) -> None:
     """One pass sets the entities and scores them: a span the rules set before ``ner`` is
-    certain, the model's own spans get the probability of its moves, and the odd one (a fish
-    emoji taken for an organisation) ranks first for review."""
+    certain, the model's own spans get the probability of its moves, and the odd one (a made-up
+    name) ranks first for review. The fish emoji the model takes for an organisation is no
+    suggestion at all (no letter or digit)."""
     nlp, _ = bundled
     text = ("𝕳𝖆𝖒𝖇𝖚𝖗𝖌 – Der Naturschutzbund kritisierte die Pläne für die Staustufe bei Riesa. "
-            "🐟 Katharina Seidel forderte Nachbesserungen, die Ministerin reiste nach Dresden.")
+            "🐟 Katharina Seidel forderte Nachbesserungen, die Ministerin reiste nach Dresden. "
+            "Das sagte Brrt Ülm.")
     ((_, spans),) = list(suggest_entities(nlp, [(1, text)]))
     scores = {(s.text_in(text), s.label): s.score for s in spans}
     assert scores[("Dresden", "LOC")] == 1.0  # an entity_ruler pattern
     assert all(score is not None and 0 < score <= 1 for score in scores.values())
+    assert "🐟" not in {s.text_in(text) for s in spans}
     lowest = min(spans, key=lambda s: s.score or 0.0)
-    assert (lowest.text_in(text), lowest.label) == ("🐟", "ORG") and lowest.score < 0.9
+    assert (lowest.text_in(text), lowest.label) == ("Brrt Ülm", "PER") and lowest.score < 0.9
     assert scores[("Katharina Seidel", "PER")] > 0.9
 
 
@@ -206,3 +209,17 @@ def test_entities_match_the_pipeline_run_as_usual(bundled) -> None:
         assert [(s.start, s.end, s.label) for s in found[n]] == [
             (e.start_char, e.end_char, e.label_) for e in doc.ents
             if e.text.strip('„“”"«»()[] ') == e.text]
+
+
+def test_a_span_without_a_letter_or_digit_is_not_suggested() -> None:
+    """An emoji or a dash names nothing: dropped, whichever model proposes it; a span with
+    one letter or digit stays whole, emoji and all."""
+    nlp = spacy.blank("de")
+    nlp.add_pipe("entity_ruler", name="ner").add_patterns([
+        {"label": "ORG", "pattern": "🤝"}, {"label": "MISC", "pattern": "–"},
+        {"label": "ORG", "pattern": "G7"}, {"label": "ORG", "pattern": "🐟 Fischerei"},
+        {"label": "LOC", "pattern": "Riesa"}])
+    text = "🤝 Die G7 – und 🐟 Fischerei in Riesa 🤝."
+    ((_, spans),) = list(suggest_entities(nlp, [(1, text)]))
+    assert [(s.text_in(text), s.label) for s in spans] == [
+        ("G7", "ORG"), ("🐟 Fischerei", "ORG"), ("Riesa", "LOC")]

@@ -128,6 +128,36 @@ def test_the_first_enter_goes_to_a_hit_at_the_very_start_of_the_text(qtbot, wind
     assert editor.cursor_cp() == hits[2][0]
 
 
+PHRASE = ("Prozess vertagt\n\nKöln 🇩🇪🤝 – Man habe ihn nie gesehen 👩🏾‍🔧, sagte ihn keiner. "
+          "𝔄uch 😀 habe man ihn gestern gehört, und so habe, man ihn erkannt.")
+
+
+def test_enter_goes_to_each_place_of_a_phrase_of_several_words(qtbot, tmp_path: Path) -> None:
+    """Words that stand one after another in the text are found there, as one hit: Enter lands
+    on the phrase, not on one of its words in an earlier sentence (emoji before it: offsets in
+    code points, the editor in UTF-16)."""
+    first = PHRASE.index("habe man ihn")
+    second = PHRASE.index("habe, man ihn")
+    assert search_hits(PHRASE, "Habe MAN ihn") == [(first, first + 12), (second, second + 13)]
+    assert search_hits(PHRASE, "habe ihn") == [at(PHRASE, "habe ihn")]  # in this order
+    assert len(search_hits(PHRASE, "ihn keiner gesehen")) == 6  # not in a row: each word
+    project = Project.open(tmp_path / "p.db")
+    project.add_article(ArticleDraft(text=PHRASE, title="Prozess vertagt"))
+    win = show_window(qtbot, project)
+    editor, search = win.view.text, win.filter_bar.search
+    press(qtbot, win, Key.Key_F, Mod.ControlModifier)
+    qtbot.keyClicks(search, "habe man ihn")
+    starts = []
+    for _ in range(3):  # the first place, the second, the first again
+        search.setFocus()
+        qtbot.keyClick(search, Key.Key_Return)
+        assert editor.hasFocus()
+        starts.append(editor.cursor_cp())
+    assert starts == [first, second, first]
+    win.close()
+    project.close()
+
+
 def red_in(image: QImage, rect: QRect) -> int:
     """Pixels of the claim's red (#e53935, maybe darker) inside a rectangle."""
     count = 0

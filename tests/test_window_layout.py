@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from annotator.core.model import ArticleDraft, Status
 from annotator.store import Project
 from annotator.ui import i18n
-from annotator.ui.article_list_model import STATUS, TITLE
+from annotator.ui.article_list_model import DATE, STATUS, TITLE
 from annotator.ui.main_window import MainWindow
 from annotator.ui.window_layout import DEFAULT_SIZE, GEOMETRY, SPLITTER
 
@@ -161,3 +161,34 @@ def test_every_column_of_the_list_is_readable_at_the_default_size(qtbot, tmp_pat
         project.close()
     finally:
         i18n.install("en")
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1440, 900)])
+def test_a_first_start_gives_the_text_the_most_room_and_the_list_a_readable_title(
+        qtbot, tmp_path: Path, monkeypatch, size: tuple[int, int]) -> None:
+    """A small window's list gives up the columns that do not fit (counts first, status last)
+    so that the text keeps the most room; a wide one shows them all. A drag is kept, the
+    columns follow it."""
+    from annotator.ui import window_layout
+
+    settings = QSettings()
+    for key in (GEOMETRY, SPLITTER):  # a first run: no size remembered
+        settings.remove(key)
+    monkeypatch.setattr(window_layout, "DEFAULT_SIZE", size)
+    project = make_project(tmp_path / "p.db", 60)
+    win = opened(qtbot, project)
+    assert (win.width(), win.height()) == size
+    listed, text, side = win.splitter.sizes()
+    assert text > max(listed, side) + 50 and text > 0.4 * size[0]
+    table, header = win.list, win.list.horizontalHeader()
+    shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+    assert shown == ([TITLE, DATE, STATUS] if size[0] == 1024 else list(range(6)))
+    assert header.sectionSize(TITLE) >= table.fontMetrics().horizontalAdvance("Elbtal-Abkommen")
+    right = table.viewport().width()
+    assert all(header.sectionViewportPosition(c) + header.sectionSize(c) <= right for c in shown)
+    dragged = [listed + 120, text - 120, side]  # the user widens the list
+    win.splitter.setSizes(dragged)
+    qtbot.waitUntil(lambda: not any(header.isSectionHidden(c) for c in range(header.count())))
+    assert win.splitter.sizes() == dragged  # kept (and saved: the test above)
+    win.close()
+    project.close()

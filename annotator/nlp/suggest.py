@@ -41,7 +41,8 @@ def entities_in(nlp: Language, texts: list[str], labels: Collection[str] | None 
     token, a softmax among the moves open there; multiplied over the span's tokens), taken
     from the one greedy pass that also sets the entities; 1.0 for spans set by rules before
     ``ner``, None when ``ner`` is not a transition-based parser. Low scores mark the
-    suggestions worth a human look first.
+    suggestions worth a human look first. A span without a letter or digit (an emoji, a dash)
+    names nothing and is dropped.
     """
     longest = max(map(len, texts), default=0)
     if longest >= nlp.max_length:  # ner needs little RAM; lift the limit for long articles
@@ -54,7 +55,7 @@ def entities_in(nlp: Language, texts: list[str], labels: Collection[str] | None 
             if labels is not None and ent.label_ not in labels:
                 continue
             start, end = _trim(ent)
-            if start < end:
+            if any(ch.isalnum() for ch in doc[start:end].text):
                 score = None if scored is None else scored.get(
                     (ent.start, ent.end, ent.label_), 1.0)
                 spans.append(Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),

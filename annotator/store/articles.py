@@ -307,12 +307,24 @@ def fts_query(text: str) -> str:
 def search_hits(text: str, search: str) -> list[tuple[int, int]]:
     """Where the search finds its words in ``text``, as the full-text search matches them (case
     and accents aside, a long word also as a word's beginning: then the whole word is the hit),
-    as code point offsets in text order."""
-    words = sorted({_fold(w) for w in re.findall(r"\w+", search)}, key=len, reverse=True)
+    as code point offsets in text order. Words that stand in the text one after another, as
+    searched (only spaces or punctuation between), are one hit there; only where they never do
+    is each word a hit."""
+    words = [_fold(w) for w in re.findall(r"\w+", search)]
     if not words:
         return []
-    either = "|".join(re.escape(w) + (r"\w*" if len(w) >= PREFIX else r"(?!\w)") for w in words)
-    return [m.span() for m in re.finditer(rf"(?<!\w)(?:{either})", _fold(text))]
+    folded = _fold(text)
+    if len(words) > 1:
+        phrase = r"\W+".join(map(_word, words))
+        if found := [m.span() for m in re.finditer(rf"(?<!\w){phrase}", folded)]:
+            return found
+    either = "|".join(map(_word, sorted(set(words), key=len, reverse=True)))
+    return [m.span() for m in re.finditer(rf"(?<!\w)(?:{either})", folded)]
+
+
+def _word(word: str) -> str:
+    """A folded search word as a pattern: a long one also as a word's beginning."""
+    return re.escape(word) + (r"\w*" if len(word) >= PREFIX else r"(?!\w)")
 
 
 # Latin letters with accents → without (the index's remove_diacritics), one for one.

@@ -16,7 +16,9 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -56,7 +58,8 @@ STATUS_TEXT = {Status.NEW: QT_TRANSLATE_NOOP("ArticleListModel", "new"),
 Index = QModelIndex | QPersistentModelIndex
 CELL_MARGIN = 8  # a cell's text margins (3 px a side) and its grid line, and a pixel to spare
 FRAME = 2  # the list's frame, a side (ui/window_layout.py's FOCUS_FRAME)
-SHORT_TITLE = "Elbtal-Abkommen"  # what the title column shows at least at the first layout
+SHORT_TITLE = "Elbtal-Abkommen"  # what the title column shows at least
+FIT_ORDER = (STATUS, DATE, OUTLET, ENTITIES, ANNOTATIONS)  # beside the title while they fit
 
 
 class ArticleListModel(QAbstractTableModel):
@@ -213,23 +216,57 @@ def article_table(model: ArticleListModel, parent: QWidget) -> QTableView:
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-    # Fixed widths from the font, never ResizeToContents: that asks a 100,000-row model
-    # for every row's text (27 s measured on a 100,000-article project).
-    metrics = view.fontMetrics()
-    for column, samples in _samples().items():
-        header.resizeSection(column, max(
-            max(metrics.horizontalAdvance(text) for text in samples) + CELL_MARGIN,
-            header.sectionSizeFromContents(column).width()))  # its header, in bold or not
+    widths = _widths(view)
+    for column, width in widths.items():
+        header.resizeSection(column, width)
+    ColumnFit(view, widths)
     return view
+
+
+class ColumnFit(QObject):
+    """A list narrower than its columns keeps its title readable (``SHORT_TITLE``): the columns
+    that do not fit beside it are hidden, the counts first, the status last, and come back as
+    the list widens (a small window's first layout, a drag of the splitter)."""
+
+    def __init__(self, view: QTableView, widths: dict[int, int]) -> None:
+        super().__init__(view)
+        self.view, self.widths = view, dict(widths)  # of each column, hidden or not
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        header = self.view.horizontalHeader()
+        room = self.view.viewport().width() - _title_width(self.view)
+        for column in FIT_ORDER:
+            if not header.isSectionHidden(column):  # as the user may have made it
+                self.widths[column] = header.sectionSize(column)
+            room -= self.widths[column]
+            header.setSectionHidden(column, room < 0)
 
 
 def list_width(view: QTableView) -> int:
     """The width the list needs to show every column (a short title too) with no scrolling:
-    what the window's first layout gives it (ui/window_layout.py)."""
-    header = view.horizontalHeader()
-    title = view.fontMetrics().horizontalAdvance(SHORT_TITLE) + CELL_MARGIN
-    return (title + sum(header.sectionSize(column) for column in _samples())
+    what the window's first layout gives it where there is room (ui/window_layout.py)."""
+    return (_title_width(view) + sum(_widths(view).values())
             + 2 * FRAME + view.verticalScrollBar().sizeHint().width())
+
+
+def _title_width(view: QTableView) -> int:
+    return view.fontMetrics().horizontalAdvance(SHORT_TITLE) + CELL_MARGIN
+
+
+def _widths(view: QTableView) -> dict[int, int]:
+    """The columns but the title as wide as their widest usual text, and their header (in bold
+    or not). From the font, never ResizeToContents: that asks a 100,000-row model for every
+    row's text (27 s measured on a 100,000-article project)."""
+    header, metrics = view.horizontalHeader(), view.fontMetrics()
+    return {column: max(max(metrics.horizontalAdvance(text) for text in samples) + CELL_MARGIN,
+                        header.sectionSizeFromContents(column).width())
+            for column, samples in _samples().items()}
 
 
 def _samples() -> dict[int, list[str]]:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+from shiboken6 import isValid
 
 from annotator.app import projects
 from annotator.app.folders import documents_dir
@@ -72,6 +73,8 @@ def watch_label_undo(window: WindowHost) -> None:
     def moved(_index: int) -> None:
         from annotator.app.label_commands import DeleteLabel, RenameLabel  # not at the start
 
+        if not isValid(stack):  # its last clear, as it is deleted with its window (a quit)
+            return
         for i in (stack.index(), stack.index() - 1):
             if isinstance(stack.command(i), (RenameLabel, DeleteLabel)):
                 if window.current_article is not None:

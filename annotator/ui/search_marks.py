@@ -1,7 +1,7 @@
-"""The article search in the open text: its hits drawn over the text (``ui/text_marks.py``), and
-Enter in the search field puts the cursor on the next hit, with the keys back in the text: the
-first Enter on the first hit at or after the cursor (a hit at the text's very start included),
-each further one on the hit after."""
+"""The article search in the open text: its hits drawn over the text (``ui/text_marks.py``; a
+phrase is one hit where its words stand in a row), and Enter in the search field puts the cursor
+on the next hit, with the keys back in the text: the first Enter on the first hit at or after
+the cursor (a hit at the text's very start included), each further one on the hit after."""
 
 from __future__ import annotations
 

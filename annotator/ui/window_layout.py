@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 DEFAULT_SIZE = (1280, 800)
 DEFAULT_SPLIT = (3, 7, 3)  # list, text, side panel: the text gets most of the width
+TEXT_AT_LEAST = 0.42  # of the width at a first start, whatever the list's columns need
 GEOMETRY, SPLITTER = "window/geometry", "window/splitter"
 REMEMBER_MS = 500  # from an article opened to its id written (one write for a run of them)
 
@@ -50,7 +51,9 @@ def frame_focus(root: QWidget) -> None:
 
 def restore(window: QMainWindow, splitter: QSplitter, first: int = 0) -> None:
     """The size and splitter of the last run, else the defaults: the panes' shares of the width
-    (``DEFAULT_SPLIT``), the first one (the list) at least ``first`` wide, from the text's."""
+    (``DEFAULT_SPLIT``), the first one (the list) widened to ``first`` (all its columns) as far
+    as the text keeps ``TEXT_AT_LEAST`` of the width: in a small window the list shows its
+    title and the columns that fit (ui/article_list_model.py's ColumnFit)."""
     settings = QSettings()
     geometry = settings.value(GEOMETRY)
     if not (isinstance(geometry, QByteArray) and window.restoreGeometry(geometry)):
@@ -59,7 +62,7 @@ def restore(window: QMainWindow, splitter: QSplitter, first: int = 0) -> None:
     if not (isinstance(state, QByteArray) and splitter.restoreState(state)):
         width = window.width()
         listed, _text, side = (width * n // sum(DEFAULT_SPLIT) for n in DEFAULT_SPLIT)
-        listed = max(listed, first)
+        listed = max(listed, min(first, width - side - int(width * TEXT_AT_LEAST)))
         splitter.setSizes([listed, width - listed - side, side])
 
 
