@@ -549,7 +549,7 @@
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../../annotator/ui/article_list_model.py" line="+42"/>
+        <location filename="../../annotator/ui/article_list_model.py" line="+44"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -785,7 +785,7 @@
 <context>
     <name>ClaimValues</name>
     <message>
-        <location filename="../../annotator/ui/i18n.py" line="+172"/>
+        <location filename="../../annotator/ui/i18n.py" line="+173"/>
         <source>factual</source>
         <translation>Tatsache</translation>
     </message>
@@ -2514,7 +2514,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>ProjectMenu</name>
     <message>
-        <location filename="../../annotator/ui/project_menu.py" line="+30"/>
+        <location filename="../../annotator/ui/project_menu.py" line="+31"/>
         <source>annotator projects (*.db);;All files (*)</source>
         <translation>annotator-Projekte (*.db);;Alle Dateien (*)</translation>
     </message>
@@ -2529,7 +2529,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Ü&amp;ber annotator</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>No recent projects</source>
         <translation>Keine zuletzt geöffneten Projekte</translation>
     </message>
