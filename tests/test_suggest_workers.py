@@ -230,3 +230,27 @@ def write_jsonl(path: Path, n: int) -> Path:
             text = f"Meldung {i} 🗞️\n\nAnna Berger sprach am Montag in Dresden über Punkt {i}."
             out.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
     return path
+
+
+def test_the_default_workers_are_one_per_core_as_far_as_free_memory_holds(monkeypatch) -> None:
+    suggester = suggester_module
+
+    monkeypatch.setattr(suggester, "cores", lambda: 8)
+    monkeypatch.setattr(suggester, "available_mb", lambda: 64_000)
+    assert Suggester(Pipeline(ENTITIES, None)).workers == 8
+    monkeypatch.setattr(suggester, "available_mb", lambda: 3 * suggester.WORKER_MB + 10)
+    assert Suggester(Pipeline(ENTITIES, None)).workers == 3
+    monkeypatch.setattr(suggester, "available_mb", lambda: 100)  # never none at all
+    assert Suggester(Pipeline(ENTITIES, None)).workers == 1
+    monkeypatch.setattr(suggester, "available_mb", lambda: None)  # unknown: one per core
+    assert Suggester(Pipeline(ENTITIES, None)).workers == 8
+    assert Suggester(Pipeline(ENTITIES, None), workers=5).workers == 5  # asked for: as asked
+
+
+@pytest.mark.skipif(not Path("/proc/meminfo").exists(), reason="Linux's /proc/meminfo")
+def test_free_memory_is_read_from_the_system() -> None:
+    from annotator.nlp.suggester import available_mb
+
+    total_mb = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") // 2**20
+    free = available_mb()
+    assert free is not None and 0 < free <= total_mb
