@@ -160,12 +160,16 @@ def tiny_model(tmp_path_factory) -> Path:
     return folder
 
 
-def show_window(qtbot, project: Project, size: tuple[int, int] = (1300, 800)):
-    """A main window as a user meets it: shown, active, the focus in the article text."""
+def show_window(qtbot, project: Project, size: tuple[int, int] = (1300, 800), *,
+                owned: bool = True):
+    """A main window as a user meets it: shown, active, the focus in the article text.
+    ``owned=False``: not handed to qtbot, which would close it after the test (for a test
+    in which it is deleted while open: a language switch, a quit)."""
     from annotator.ui.main_window import MainWindow
 
     win = MainWindow(project, "maria")
-    qtbot.addWidget(win)
+    if owned:
+        qtbot.addWidget(win)
     win.resize(*size)
     with qtbot.waitActive(win):
         win.show()

@@ -25,6 +25,7 @@ from annotator.ui.adjudication_window import AdjudicationWindow
 from annotator.ui.main_window import MainWindow
 from annotator.ui.preferences import PreferencesDialog
 from annotator.ui.review_queue_window import ReviewQueueWindow
+from tests.conftest import show_window
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 TEXT = ("Die Ministerin sagte, der Vertrag werde am Mittwoch in Dresden unterzeichnet. "
@@ -72,17 +73,7 @@ def opened(qtbot: QtBot):
     """Shows a window as tests/conftest.py's ``show_window`` does, but not through qtbot, which
     would close it after the test: a switch deletes it. The window shown last closes then."""
 
-    def show(project: Project) -> MainWindow:
-        win = MainWindow(project, "maria")
-        win.resize(1300, 800)
-        with qtbot.waitActive(win):
-            win.show()
-            win.activateWindow()
-        win.open_first()
-        win.view.text.setFocus()
-        return win
-
-    yield show
+    yield lambda project: show_window(qtbot, project, owned=False)
     left = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
     for win in left:
         win.close()

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from annotator.core.model import ArticleDraft, Layer, Span
 from annotator.store import Project
-from annotator.ui.main_window import MainWindow
 from annotator.ui.preferences import PreferencesDialog
 from annotator.ui.preferences_labels import NAME
+from tests.conftest import show_window
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -23,13 +23,7 @@ def test_a_window_deleted_with_a_label_rename_on_its_undo_stack_says_nothing(
     text = "Anna Berger eröffnete in Dresden die Messe."
     article = project.add_article(ArticleDraft(text=text, title="Messe"))
     project.add_annotation(article, Layer.ENTITY, Span(0, 11, "PER"), "maria")
-    win = MainWindow(project, "maria")  # not qtbot's to close: it is deleted open below
-    win.resize(1300, 800)
-    with qtbot.waitActive(win):
-        win.show()
-        win.activateWindow()
-    win.open_first()
-    win.view.text.setFocus()
+    win = show_window(qtbot, project, owned=False)  # not qtbot's to close: deleted open below
     qtbot.keyClick(win.view.text, Qt.Key.Key_Comma, CTRL)
     dialog = win.findChild(PreferencesDialog)
     assert dialog is not None and dialog.isVisible()
