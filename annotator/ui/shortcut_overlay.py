@@ -85,7 +85,10 @@ class ShortcutOverlay(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         parent = self.parentWidget()
         if parent is not None and watched is parent and event.type() == QEvent.Type.Resize:
-            self._cover()
+            if self.isVisible():
+                self._cover()  # fitted again; a hidden sheet is fitted when it shows
+            else:
+                self.setGeometry(parent.rect())
         return False
 
     def _cover(self) -> None:
