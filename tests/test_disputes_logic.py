@@ -131,7 +131,7 @@ def test_edits_change_only_what_differs() -> None:
 def typed(annotation_id: int, article_id: int, said: str, published: str | None,
           value: str = "") -> GroupMember:
     """A member whose typed values are those ``said`` states."""
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     from annotator.nlp.values import extract
 
@@ -161,6 +161,6 @@ def test_a_group_is_disputed_when_values_conflict_not_when_words_differ() -> Non
 
 
 def replace_stance(m: GroupMember, stance: str) -> GroupMember:
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     return replace(m, stance=stance)

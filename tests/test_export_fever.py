@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
+
+from msgspec.structs import replace
 
 from annotator.io.export_fever import write_fever
 from annotator.io.export_notes import Kind, WriterNote

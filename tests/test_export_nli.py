@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
+
+from msgspec.structs import replace
 
 from annotator.core.model import ArticleDraft, DocGroupMember, DocSpan, Layer, Provenance
 from annotator.io.export_nli import write_nli

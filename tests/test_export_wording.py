@@ -100,7 +100,7 @@ def test_the_command_line_names_its_flags(project: Project, tmp_path: Path) -> N
 def test_every_flag_a_message_names_is_the_commands(project: Project) -> None:
     usage = runner.invoke(app, ["export", "--help"], terminal_width=200).output
     assert all(flag in usage for flag in FLAGS.values())
-    assert set(FLAGS) <= set(ExportOptions.__dataclass_fields__)
+    assert set(FLAGS) <= set(ExportOptions.__struct_fields__)
 
 
 def test_one_article_is_one(project: Project, tmp_path: Path) -> None:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
 from typing import Any
 
+from msgspec import Struct
+from msgspec.structs import replace
 from PySide6.QtCore import QCoreApplication, QObject
 
 from annotator.app import adjudication_texts as texts
@@ -51,8 +52,7 @@ STEP = 500  # candidate articles compared at once when looking for the next to a
 _ORDER = {layer: n for n, layer in enumerate(REVIEWED_LAYERS)}
 
 
-@dataclass(frozen=True)
-class Disagreement:
+class Disagreement(Struct, frozen=True):
     """Overlapping spans of one layer on which the versions differ: each annotator's spans
     there (none: an empty tuple), ``start``–``end`` all of them together."""
 

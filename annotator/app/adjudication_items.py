@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 from typing import Any
 
+from msgspec import Struct, field
+from msgspec.structs import replace
 from PySide6.QtCore import QCoreApplication
 
 from annotator.app.adjudication_texts import SOURCE, field_name
@@ -40,8 +41,7 @@ def as_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-@dataclass
-class Version:
+class Version(Struct):
     """One version of an article as adjudication compares it: its spans of the reviewed
     layers, the links between them, its claims' group memberships."""
 
@@ -83,8 +83,7 @@ def read_version(project: Project, article_id: int, who: str) -> Version:
                    members_of(project.db, [a.id for a in spans if a.layer is Layer.CLAIM]))
 
 
-@dataclass(frozen=True)
-class Difference:
+class Difference(Struct, frozen=True):
     """What the versions say differently about a span every one of them has: ``what`` (an
     attribute, the links of a kind, the claim group), ``name`` (the attribute, the link's
     kind, "group") and each annotator's value (None: none)."""

@@ -8,10 +8,10 @@ docs/agreement.md says what each figure means.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from msgspec import Struct
 from PySide6.QtCore import QCoreApplication
 
 from annotator.app.agreement_claims import claim_figures
@@ -26,8 +26,7 @@ LAYERS = tuple(layer.value for layer in Layer)
 FIGURES = ("exact_f1", "relaxed_f1", "kappa")  # per pair; alpha is over all annotators
 
 
-@dataclass(frozen=True)
-class Agreement:
+class Agreement(Struct, frozen=True):
     """Every figure of one measurement; ``layers`` holds the span layers anybody annotated."""
 
     rows: Rows

@@ -3,10 +3,10 @@ token alpha over all annotators; per article and label, and overall."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import combinations
 
 import numpy as np
+from msgspec import Struct
 
 from annotator.core.agreement import (
     AlphaParts,
@@ -26,8 +26,7 @@ from annotator.core.agreement_tokens import (
 from annotator.store.agreement_reads import Rows
 
 
-@dataclass(frozen=True)
-class LayerFigures:
+class LayerFigures(Struct, frozen=True):
     """A layer's figures. The last axis of every array is the label: 0 all of the layer's
     labels together, ``i`` the label ``labels[i - 1]`` against everything else; ``pair``
     indexes ``Agreement.pairs``, ``article`` ``Rows.articles``. Counts are kept so that

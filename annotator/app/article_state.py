@@ -5,8 +5,9 @@ Plain Python: the view, the side panels and the keyboard actions all ask this on
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
+
+from msgspec import Struct
 
 from annotator.app.changes import Part
 from annotator.app.zone_pass import ensure_zones
@@ -18,8 +19,7 @@ from annotator.store import Project
 SpanItem = Annotation | Suggestion
 
 
-@dataclass
-class ArticleState:
+class ArticleState(Struct, dict=True):  # dict: for its cached properties
     """One article with its annotations, open suggestions (zones too) and links, in text
     order: as ``annotator`` sees it (their version, or the imported layer while they have
     none; None: the project's view)."""

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 
 class Part(enum.Flag):
@@ -19,8 +20,7 @@ class Part(enum.Flag):
     META = enum.auto()  # an article's title, outlet, author, date or URL
 
 
-@dataclass(frozen=True)
-class Changes:
+class Changes(Struct, frozen=True):
     """One committed action: the articles it touched (empty for project-wide changes such as a
     source merge) and what kind of data changed."""
 

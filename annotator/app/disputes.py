@@ -6,15 +6,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from annotator.core.model import STANCES, ClaimGroup, GroupMember
 from annotator.core.spans import sentence_around
 from annotator.core.values import article_day, conflicts
 
 
-@dataclass(frozen=True)
-class Side:
+class Side(Struct, frozen=True):
     """One claim of a group as it stands beside the others."""
 
     member: GroupMember

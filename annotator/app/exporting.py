@@ -23,11 +23,12 @@ import re
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
+from msgspec import Struct, field
+from msgspec.structs import replace
 from PySide6.QtCore import QCoreApplication
 
 from annotator import __version__
@@ -65,8 +66,7 @@ class ExportRefused(ExportError):
     """The format cannot write some articles truthfully; nothing was written."""
 
 
-@dataclass(frozen=True)
-class ExportOptions:
+class ExportOptions(Struct, frozen=True):
     """What to export and where; ``split`` maps split names to fractions summing to 1.
 
     Only done articles unless ``include_unreviewed``; ``reviewed_only``: only done articles
@@ -90,8 +90,7 @@ class ExportOptions:
     publisher: str | None = None
 
 
-@dataclass
-class ExportReport:
+class ExportReport(Struct):
     """What an export wrote, what it left out and why, and what the user should know."""
 
     files: list[Path] = field(default_factory=list)

@@ -14,9 +14,11 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, replace
 from multiprocessing import get_context
 from typing import Any
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from annotator.app.zones import (
     META_FIELDS,
@@ -42,8 +44,7 @@ POOL_BYTES = 10_000_000  # or a file this large (about as many articles) starts 
 AHEAD = 150  # articles per worker read and prepared before the writer takes them
 
 
-@dataclass
-class Prepared:
+class Prepared(Struct):
     """What is stored beside a new article: metadata its zones give (fields of the draft),
     its zones as suggestions per model, its sentence bounds; or why it cannot be; or, with
     ``pending``, that all of these are found after the import (store/zones_pending.py)."""

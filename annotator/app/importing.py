@@ -10,10 +10,10 @@ from __future__ import annotations
 import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from itertools import count
 from pathlib import Path
 
+from msgspec import Struct, field
 from PySide6.QtCore import QCoreApplication
 
 from annotator.app import report_lines
@@ -58,8 +58,7 @@ def _never() -> bool:
     return False
 
 
-@dataclass
-class ImportReport:
+class ImportReport(Struct):
     """What an import did: counted for the summary, named for the messages."""
 
     imported: list[int] = field(default_factory=list)
@@ -349,8 +348,7 @@ def _file_bytes(target: Path | ImportFailure) -> int:
         return 0
 
 
-@dataclass
-class _Fresh:
+class _Fresh(Struct):
     """A batch's items and drafts, their content hashes, those already stored (hash → id),
     the indexes of the others, and their preparation under way."""
 

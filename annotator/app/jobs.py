@@ -11,9 +11,10 @@ a cancelled job leaves complete articles only.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
+from msgspec import Struct
+from msgspec.structs import asdict
 from PySide6.QtCore import QCoreApplication
 
 from annotator.app.importing import ImportReport, run_import
@@ -24,7 +25,6 @@ from annotator.nlp.suggester import Suggester
 from annotator.store import Project
 
 
-@dataclass
 class ImportJobReport(ImportReport):
     """An import's report as the window shows it: its line also tells what the claims model
     did, which model could not be used, and whether the import was cut short."""
@@ -49,8 +49,7 @@ class ImportJobReport(ImportReport):
                 + [error for error in (self.model_error, self.claims_error) if error])
 
 
-@dataclass
-class SuggestReport:
+class SuggestReport(Struct):
     """What a suggestion run did, for the status bar."""
 
     articles: int = 0
@@ -81,7 +80,7 @@ def import_job(paths: Sequence[Path | str], model_name: str | None = None, *,
     def run(project: Project, progress: Progress, cancelled: Cancelled) -> ImportJobReport:
         report = run_import(project, paths, model=model_name, progress=progress,
                             cancelled=cancelled, workers=workers)
-        return ImportJobReport(**vars(report))
+        return ImportJobReport(**asdict(report))
 
     return run
 

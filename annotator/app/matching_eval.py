@@ -14,9 +14,10 @@ import json
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct
 
 from annotator.app.matching import MatchingError, matcher_for
 from annotator.nlp import semantic
@@ -63,8 +64,7 @@ class GoldError(ValueError):
     """A gold file that cannot be used, named with the problem."""
 
 
-@dataclass(frozen=True)
-class GoldClaim:
+class GoldClaim(Struct, frozen=True):
     """One resolved gold claim: where its exact text stands."""
 
     point: str

@@ -8,8 +8,9 @@ given (and the project, for the texts and outlets of the candidates they return)
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
+
+from msgspec import Struct, field
 
 from annotator.app import matching_text
 from annotator.app.matching_types import MatchCandidate, MatchingError, MatchSnapshot
@@ -21,8 +22,7 @@ POOL_ROWS = 50  # sentences and claims pooled before merging with each other
 RERANK_DEPTH = 5  # tfidf candidates the learned model re-orders: as many as it was shown
 
 
-@dataclass
-class Item:
+class Item(Struct):
     """A pooled candidate: an index row or a claim, by position in the snapshot."""
 
     kind: str  # "sentence" or "claim"

@@ -4,8 +4,10 @@ what it returns (``MatchCandidate``) and the error of a method that cannot be us
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
+from msgspec.structs import asdict
 
 from annotator.store.matching_store import MatchSpan, Sentence
 
@@ -20,8 +22,7 @@ class MatchingError(ValueError):
     """A method that cannot be used here (named with the reason)."""
 
 
-@dataclass(frozen=True)
-class MatchSnapshot:
+class MatchSnapshot(Struct, frozen=True):
     """The index and claims a ranker reads, taken by the Matcher under its lock, with what the
     method needs besides: texts for rapidfuzz, vectors for semantic, the model for learned."""
 
@@ -36,8 +37,7 @@ class MatchSnapshot:
     row_texts: Callable[[Any], list[str]] | None = None  # index rows' texts by key: exact pool
 
 
-@dataclass(frozen=True)
-class MatchCandidate:
+class MatchCandidate(Struct, frozen=True):
     """A ranked sentence or claim of another article, with the parts of its score."""
 
     kind: str  # "claim" or "sentence"

@@ -5,15 +5,15 @@ articles, sources and claim groups into the target, keeping who made what
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from annotator.store import Project, ProjectError
 from annotator.store.merging import Merged, check_source, merge_file
 
 
-@dataclass(frozen=True)
-class SourceMerged:
+class SourceMerged(Struct, frozen=True):
     """One source file: what merging it did, or why nothing was merged from it."""
 
     path: Path

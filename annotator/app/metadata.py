@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date
+
+from msgspec import Struct, field
 
 from annotator.core.model import Article
 from annotator.store import Project
@@ -57,8 +58,7 @@ def _is_date(text: str) -> bool:
     return True
 
 
-@dataclass(frozen=True)
-class MetaChange:
+class MetaChange(Struct, frozen=True):
     """What setting fields changes on one article: the values and person-set fields before and
     after (an undo writes ``before`` back)."""
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
 from itertools import combinations
 
+from msgspec import Struct, field
 from PySide6.QtCore import QCoreApplication
 
 from annotator.app.review_queue import LIMIT, Kind, disagreements, open_suggestions
@@ -24,8 +24,7 @@ OTHERS = "others"  # in English; the bar is named in the interface's language
 STANCE, VALUE = "stance", "value"
 
 
-@dataclass(frozen=True)
-class Overview:
+class Overview(Struct, frozen=True):
     """What the window draws; every list in the order it is drawn."""
 
     done: list[tuple[str, str, int]] = field(default_factory=list)  # (day, annotator, n)

@@ -7,9 +7,9 @@ read again (``updated``)."""
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
 from enum import StrEnum
 
+from msgspec import Struct
 from PySide6.QtCore import QCoreApplication
 
 from annotator.app.changes import Changes, Part
@@ -29,8 +29,7 @@ class Kind(StrEnum):
     OPEN_SUGGESTIONS = "open-suggestions"  # done with suggestions open: the article
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(Struct, frozen=True):
     """One thing to decide: its kind, the article it opens (a group: its first claim's), what
     it is about; ``group_id`` for a dispute."""
 

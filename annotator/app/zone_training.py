@@ -17,9 +17,10 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from msgspec import Struct
 
 from annotator.app.zones import LEARNED, zones_of
 from annotator.core.model import Layer, ModelInfo, Span, Status
@@ -45,8 +46,7 @@ class ZoneTrainingError(Exception):
     """Training cannot start or its model cannot be stored; the message says why."""
 
 
-@dataclass
-class ZoneTraining:
+class ZoneTraining(Struct):
     """What train_zones did: on how many articles, how it fared, where the model is."""
 
     articles: int

@@ -9,8 +9,10 @@ action and the command line call it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 from typing import Any
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from annotator.core.model import (
     Annotation,
@@ -130,8 +132,7 @@ def resplit(project: Project, article_id: int) -> None:
 # -- a person sets a zone ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ZoneEdit:
+class ZoneEdit(Struct, frozen=True):
     """What setting a zone over a range changes: the person's zones there are deleted and the
     rules' rejected (or the one it confirms accepted); added are the new zone and what is left
     of the zones it cut, outside the range."""

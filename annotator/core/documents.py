@@ -4,8 +4,9 @@ does not, so they are made when first named (``annotator.core.model`` gives them
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
 
 from annotator.core.names import ATTRIBUTED_TO
 
@@ -13,8 +14,7 @@ if TYPE_CHECKING:
     from annotator.core.layers import Layer
 
 
-@dataclass(frozen=True)
-class Provenance:
+class Provenance(Struct, frozen=True):
     """Where a span in a dataset comes from: who made it and when, and the model it was
     accepted from (a suggestion: the model that suggests it, with its score)."""
 
@@ -26,8 +26,7 @@ class Provenance:
     agreed: tuple[str, ...] = ()  # an export's consensus span: the annotators who all have it
 
 
-@dataclass(frozen=True)
-class DocSpan:
+class DocSpan(Struct, frozen=True):
     """A span as a dataset carries it: any layer, with attributes and a key links refer to."""
 
     key: str  # unique within its document ("T1", or the annotation id as text)
@@ -35,24 +34,29 @@ class DocSpan:
     start: int
     end: int
     label: str
-    attrs: dict[str, Any] = field(default_factory=dict, hash=False)
+    attrs: dict[str, Any] = field(default_factory=dict)
     source: str | None = None  # a source mention: the canonical source's name
     source_kind: str | None = None
     made: Provenance | None = None
 
+    def __hash__(self) -> int:  # the attributes, a dict, are compared but not hashed
+        return hash((self.key, self.layer, self.start, self.end, self.label, self.source,
+                     self.source_kind, self.made))
 
-@dataclass(frozen=True)
-class DocLink:
+
+class DocLink(Struct, frozen=True):
     """A link between two spans of one document, by their keys."""
 
     from_key: str
     to_key: str
     kind: str = ATTRIBUTED_TO
-    attrs: dict[str, Any] = field(default_factory=dict, hash=False)
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    def __hash__(self) -> int:  # the attributes, a dict, are compared but not hashed
+        return hash((self.from_key, self.to_key, self.kind))
 
 
-@dataclass(frozen=True)
-class DocGroupMember:
+class DocGroupMember(Struct, frozen=True):
     """A claim's place in a claim group, as datasets carry it (groups span documents)."""
 
     group: str  # the group's title

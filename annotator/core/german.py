@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 MAX_PIECE = 200  # characters: bylines and date lines are short; longer text is a paragraph
 MONTHS: dict[str, int] = {
@@ -107,8 +108,7 @@ _SOURCE_LINE = re.compile(
 _AGENCY_CREDIT = re.compile(_CREDIT + rf"(?P<agency>{_AGENCY_NAME})", re.I)
 
 
-@dataclass(frozen=True)
-class DateMatch:
+class DateMatch(Struct, frozen=True):
     """A date found in a string; ``year`` is None for "23. Oktober" or "23.10."."""
 
     start: int
@@ -125,8 +125,7 @@ class DateMatch:
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
 
-@dataclass(frozen=True)
-class DatePiece:
+class DatePiece(Struct, frozen=True):
     """A line (or byline piece) that is a date, with optional time and update marker."""
 
     date: DateMatch
@@ -135,8 +134,7 @@ class DatePiece:
     updated: bool
 
 
-@dataclass(frozen=True)
-class Dateline:
+class Dateline(Struct, frozen=True):
     """The place and agency opening the first paragraph, e.g. ``Hamburg (dpa) –``."""
 
     place: str

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
 
 from annotator.core.layers import Layer
 from annotator.core.values import ClaimValue, any_conflict, article_day
@@ -31,22 +32,45 @@ class Status(StrEnum):
     DONE = "done"
 
 
-@dataclass(frozen=True, order=True)
-class Span:
-    """A labelled character range; offsets are Python code points, end exclusive."""
+class Span(Struct, frozen=True, eq=False):
+    """A labelled character range; offsets are Python code points, end exclusive. Spans
+    compare, hash and sort by range and label; a model's score takes no part."""
 
     start: int
     end: int
     label: str
-    score: float | None = field(default=None, compare=False)
+    score: float | None = None
+
+    def _key(self) -> tuple[int, int, str]:
+        return (self.start, self.end, self.label)
+
+    def __eq__(self, other: object) -> bool:
+        return self._key() == other._key() if type(other) is type(self) else NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        return self._key() != other._key() if type(other) is type(self) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __lt__(self, other: Span) -> bool:
+        return self._key() < other._key()
+
+    def __le__(self, other: Span) -> bool:
+        return self._key() <= other._key()
+
+    def __gt__(self, other: Span) -> bool:
+        return self._key() > other._key()
+
+    def __ge__(self, other: Span) -> bool:
+        return self._key() >= other._key()
 
     def text_in(self, text: str) -> str:
         """The covered text: always ``text[start:end]``."""
         return text[self.start : self.end]
 
 
-@dataclass
-class ArticleDraft:
+class ArticleDraft(Struct):
     """An article as an importer produced it or an exporter writes it: text, metadata and
     (from annotated datasets) spans in every layer, links and claim groups."""
 
@@ -77,7 +101,17 @@ class ArticleDraft:
     # ``_annotator_id``); None: the importer's (docs/annotators.md)
     annotator: str | None = None
     # an export's: whose versions of the article it holds (one may have no span); (): unknown
-    versions: tuple[str, ...] = field(default=(), compare=False)
+    versions: tuple[str, ...] = ()
+
+    def __eq__(self, other: object) -> bool:  # the versions an export held take no part
+        if type(other) is not type(self):
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name)
+                   for name in self.__struct_fields__ if name != "versions")
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
 
     def open_suggestions(self) -> list[DocSpan]:
         """The suggestions nobody decided on in a reviewed layer (zones are not among them)."""
@@ -88,8 +122,7 @@ class ArticleDraft:
         return self.reviewed and not self.open_suggestions()
 
 
-@dataclass(frozen=True)
-class ModelInfo:
+class ModelInfo(Struct, frozen=True):
     """Which pipeline made a suggestion: stored with every suggestion."""
 
     name: str
@@ -97,8 +130,7 @@ class ModelInfo:
     path: str | None = None
 
 
-@dataclass(frozen=True)
-class ArticleFilter:
+class ArticleFilter(Struct, frozen=True):
     """Which articles the list shows: by status, by a label they carry, by words in them."""
 
     status: Status | None = None
@@ -108,8 +140,7 @@ class ArticleFilter:
     annotator: str | None = None  # whose version: status, counts (None: the project's)
 
 
-@dataclass(frozen=True)
-class ArticleSummary:
+class ArticleSummary(Struct, frozen=True):
     """What the article list shows: everything but the text."""
 
     id: int
@@ -123,8 +154,7 @@ class ArticleSummary:
     suggestion_count: int = 0
 
 
-@dataclass(frozen=True)
-class Article:
+class Article(Struct, frozen=True):
     """A stored article with its immutable text."""
 
     id: int
@@ -142,8 +172,7 @@ class Article:
     edited: frozenset[str] = frozenset()  # the metadata fields a person set
 
 
-@dataclass(frozen=True)
-class Suggestion:
+class Suggestion(Struct, frozen=True):
     """A span proposed by a model, kept apart from human annotations."""
 
     id: int
@@ -157,8 +186,7 @@ class Suggestion:
     score: float | None = None
 
 
-@dataclass(frozen=True)
-class Annotation:
+class Annotation(Struct, frozen=True):
     """A span an annotator made or accepted, in one layer."""
 
     id: int
@@ -176,8 +204,7 @@ class Annotation:
     copy_of: int | None = None  # the imported span its version started from (a copy of it)
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(Struct, frozen=True):
     """A directed relation between two annotations (claim → source, later claim → claim)."""
 
     id: int
@@ -189,8 +216,7 @@ class Link:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(Struct, frozen=True):
     """A label of the project's scheme, with its colour and keyboard shortcut."""
 
     layer: Layer
@@ -207,8 +233,7 @@ QUOTE_TYPES = ("direct", "indirect", "reported", "unattributed")
 STANCES = ("", "supports", "refutes")
 
 
-@dataclass(frozen=True)
-class CanonicalSource:
+class CanonicalSource(Struct, frozen=True):
     """One source in the project's registry: many mentions in many articles point to it."""
 
     id: int
@@ -218,8 +243,7 @@ class CanonicalSource:
     mentions: int = 0
 
 
-@dataclass(frozen=True)
-class GroupMember:
+class GroupMember(Struct, frozen=True):
     """A claim in a claim group, with what the side-by-side view shows about it."""
 
     annotation_id: int
@@ -236,8 +260,7 @@ class GroupMember:
     values: tuple[ClaimValue, ...] | None = None  # its typed values; None: never looked at
 
 
-@dataclass(frozen=True)
-class ClaimGroup:
+class ClaimGroup(Struct, frozen=True):
     """One point in dispute, e.g. "Weekday of the signing", and the claims about it."""
 
     id: int

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
+
+from msgspec import Struct
 
 SLOTS = ("weekday", "date", "number", "place", "person", "yes/no")
 WEEKDAY_NAMES = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag",
@@ -21,8 +22,7 @@ DAY_SLOTS = ("weekday", "date")
 _HALF_YEAR = dt.timedelta(days=183)
 
 
-@dataclass(frozen=True)
-class ClaimValue:
+class ClaimValue(Struct, frozen=True):
     """One value a claim states. ``value`` is what compares: a weekday's German name, an ISO
     date (``--10-23`` without a year), a number ("3", "1200000000", "40.5"), a folded name, or
     "ja"/"nein"; ``about`` is a number's unit or what yes/no is said of ("tot", "euro",
@@ -83,8 +83,7 @@ def _order(key: tuple[str, str]) -> int:
     return SLOTS.index("weekday" if key[0] == "day" else key[0])
 
 
-@dataclass(frozen=True)
-class _Day:
+class _Day(Struct, frozen=True):
     date: dt.date | None = None
     month_day: tuple[int, int] | None = None
     weekday: int | None = None

@@ -8,8 +8,9 @@ subheads, captions and summaries are part of what the article says.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Protocol, TypeVar
+
+from msgspec import Struct
 
 # label → what it covers, in the order the zone picker lists them
 ZONE_LABELS: dict[str, str] = {
@@ -30,8 +31,7 @@ SKIPPED_ZONES = frozenset({"TEASER", "NAV", "CREDIT", "NOTE", "DUPLICATE"})
 ZONE_COLOR = "#9e9e9e"  # zones are drawn quietly, in one grey
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(Struct, frozen=True):
     """A piece of the text: one zone, or body between zones (``label`` None)."""
 
     start: int

@@ -4,7 +4,7 @@ their version again, with the links and group memberships between their spans.""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 
 from annotator.core.model import ArticleDraft
 

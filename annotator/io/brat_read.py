@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
+
+from msgspec.structs import replace
 
 from annotator.core.model import ArticleDraft, DocGroupMember, DocLink, DocSpan, Layer, Status
 from annotator.core.spans import Utf16Index

@@ -6,9 +6,11 @@ import os
 import re
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, TypeAlias, TypeGuard
+
+from msgspec import Struct
+from msgspec.structs import force_setattr
 
 from annotator.core.model import ArticleDraft
 
@@ -47,8 +49,7 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-@dataclass(frozen=True)
-class ImportNote:
+class ImportNote(Struct, frozen=True):
     """A file (or JSONL line) and what there is to say about it, printed on one line."""
 
     path: str
@@ -57,7 +58,7 @@ class ImportNote:
 
     def __post_init__(self) -> None:
         """Keep the reason on one line so logs and list views never break."""
-        object.__setattr__(self, "reason", printable(_SPACE.sub(" ", self.reason).strip()))
+        force_setattr(self, "reason", printable(_SPACE.sub(" ", self.reason).strip()))
 
     def __str__(self) -> str:
         """``path:line: reason`` or ``path: reason``, always one line."""
@@ -66,16 +67,16 @@ class ImportNote:
         return f"{where}: {self.reason}"
 
 
-class ImportFailure(ImportNote):
+class ImportFailure(ImportNote, frozen=True):
     """A file (or JSONL line) that could not be imported, and why."""
 
 
-class ImportSkip(ImportFailure):
+class ImportSkip(ImportFailure, frozen=True):
     """A file a folder walk found and does not recognise (another program's zip or table):
     not read, and counted as skipped, never as failed (a failure to the walk's types)."""
 
 
-class ImportWarning(ImportNote):
+class ImportWarning(ImportNote, frozen=True):
     """Something a file was imported despite, e.g. invalid bytes that were replaced."""
 
 

@@ -19,9 +19,10 @@ import json
 import logging
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct, field
 
 from annotator.core.model import ArticleDraft, DocSpan, Layer, Status
 from annotator.io.common import (
@@ -183,8 +184,7 @@ def _meta_record(draft: ArticleDraft) -> dict[str, Any]:
 # -- reading -------------------------------------------------------------------------------
 
 
-@dataclass
-class _Doc:
+class _Doc(Struct):
     """One document of a CoNLL file as parsed: sentences of (token, tag), its first line."""
 
     line: int

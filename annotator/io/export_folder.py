@@ -22,9 +22,11 @@ import shutil
 import stat
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from annotator.io.export_manifest import (
     LEGACY_PARTIAL,
@@ -49,8 +51,7 @@ JOURNAL = "journal.json"
 FILE_MODE, DIR_MODE = 0o600, 0o700  # owner only; a stricter umask takes away more
 
 
-@dataclass(frozen=True)
-class Survey:
+class Survey(Struct, frozen=True):
     """What is in OUT before an export: an earlier export, other files, and what would clash."""
 
     previous: Manifest | None

@@ -9,9 +9,10 @@ import os
 import re
 import stat
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
+
+from msgspec import Struct
 
 MANIFEST = ".annotator-export.json"
 STAGING = ".annotator-staging"
@@ -26,8 +27,7 @@ class FolderError(Exception):
     """The folder cannot take the export (or a manifest is unreadable); nothing was replaced."""
 
 
-@dataclass(frozen=True)
-class ExportFile:
+class ExportFile(Struct, frozen=True):
     """One file an export wrote: POSIX path relative to OUT, sha256 (hex) and size in bytes."""
 
     path: str
@@ -35,8 +35,7 @@ class ExportFile:
     size: int
 
 
-@dataclass(frozen=True)
-class Manifest:
+class Manifest(Struct, frozen=True):
     """What an earlier export wrote into the folder, read from its manifest."""
 
     record: dict[str, Any]

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+
+from msgspec import Struct
 
 
 class Kind(StrEnum):
@@ -26,8 +27,7 @@ class Kind(StrEnum):
     CLAIMS_UNREVIEWED = "claims unreviewed"  # fact-checking formats: articles not marked done
 
 
-@dataclass(frozen=True)
-class WriterNote:
+class WriterNote(Struct, frozen=True):
     """A note on one written file: ``count`` things (spans, claims, articles), ``names`` the
     ones named (titles, a claim's words), all of them."""
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct
 
 from annotator.core.model import ArticleDraft, DocGroupMember, DocSpan, Layer
 from annotator.core.sentences import split_sentences
@@ -25,8 +26,7 @@ from annotator.io.export_notes import Kind, tell
 logger = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class Claim:
+class Claim(Struct, frozen=True):
     """A claim of a reviewed article: where it is, its words, its group membership."""
 
     page: str  # the article's id

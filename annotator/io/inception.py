@@ -16,9 +16,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
+
+from msgspec.structs import replace
 
 from annotator.core.model import ArticleDraft, DocGroupMember, DocLink, DocSpan, Layer
 from annotator.io.common import ImportProblem

@@ -6,8 +6,9 @@ source then becomes the claim's ``attributed_to`` link to that source."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import replace
 from pathlib import Path
+
+from msgspec.structs import replace
 
 from annotator.core.model import (
     REVIEWED_LAYERS,

@@ -5,9 +5,11 @@ same types from XMI; sub-token rows (``1-2.1``) are tokens like any other."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from annotator.core.model import ArticleDraft, DocLink, DocSpan, Layer
 from annotator.core.spans import Utf16Index
@@ -58,8 +60,7 @@ def webanno_head(data: BinaryIO) -> bool:
     return data.read(len(_FORMAT) + 3).lstrip(b"\xef\xbb\xbf").startswith(_FORMAT)
 
 
-@dataclass
-class _Layer:
+class _Layer(Struct):
     name: str
     features: list[str]
     relation: bool = False
@@ -67,8 +68,7 @@ class _Layer:
     chain: bool = False  # coreference chains: read past, not kept
 
 
-@dataclass
-class _Found:
+class _Found(Struct):
     layer: _Layer
     begin: int
     end: int

@@ -15,9 +15,10 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
+
+from msgspec.structs import replace
 
 from annotator.core.model import ArticleDraft, DocLink, DocSpan, Layer, Provenance
 from annotator.core.names import GOLD_ANNOTATOR

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
+
+from msgspec import Struct
 
 from annotator.core.model import Span
 from annotator.nlp.attribution_finder import Cue, Finder, Found, sentence_at
@@ -31,8 +32,7 @@ class Hop(NamedTuple):
     cue: str
 
 
-@dataclass(frozen=True)
-class Attribution:
+class Attribution(Struct, frozen=True):
     """A suggested attribution; ``source`` is None when nobody is cited (or none was found).
     ``via`` holds the sources that report the speaker, innermost first (claim → source → via)."""
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct
 
 from annotator.core.model import Span
 from annotator.nlp.attribution import suggest_attribution
@@ -26,8 +27,7 @@ class GoldError(ValueError):
     """A gold line that does not fit its text; the message names the line."""
 
 
-@dataclass(frozen=True)
-class Case:
+class Case(Struct, frozen=True):
     """One gold sentence with its claim, speaker, cue words and reporting chain as offsets."""
 
     id: str
@@ -41,8 +41,7 @@ class Case:
     via: list[Range]
 
 
-@dataclass(frozen=True)
-class Guess:
+class Guess(Struct, frozen=True):
     """What the rules said about a case: speaker, cue (words and span) and chain."""
 
     speaker: Range | None
@@ -51,8 +50,7 @@ class Guess:
     via: list[Range]
 
 
-@dataclass
-class Score:
+class Score(Struct):
     """Counts for one field; ``exact`` and ``overlap`` count true positives."""
 
     suggested: int = 0
@@ -147,8 +145,7 @@ def _count(score: Score, gold: bool, guess: bool, exact: bool, overlap: bool) ->
     score.overlap += gold and guess and overlap
 
 
-@dataclass
-class Report:
+class Report(Struct):
     """Speaker, cue and chain scores over a set of cases, and the cases that went wrong."""
 
     cases: int

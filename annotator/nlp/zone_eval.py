@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct, field
 
 from annotator.core.model import Span
 
@@ -30,8 +31,7 @@ class GoldError(ValueError):
     """A gold file that is malformed or does not fit its article; the message names the file."""
 
 
-@dataclass(frozen=True)
-class Gold:
+class Gold(Struct, frozen=True):
     """One article with its gold zones (in text order) and metadata."""
 
     name: str  # the gold file's name
@@ -139,8 +139,7 @@ def _touches(text: str, zone: Span, start: int, end: int) -> bool:
     return low < high and not text[low:high].isspace()
 
 
-@dataclass
-class LabelScore:
+class LabelScore(Struct):
     """Line counts of one label; a zero denominator gives 0.0."""
 
     tp: int = 0
@@ -161,8 +160,7 @@ class LabelScore:
         return 2 * self.precision * self.recall / both if both else 0.0
 
 
-@dataclass
-class Report:
+class Report(Struct):
     """Per-label line scores (labels seen in gold or prediction, and BODY), their micro
     average over the zone labels, exact line sets, and metadata (correct, compared) per field."""
 

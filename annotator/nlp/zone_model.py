@@ -16,9 +16,10 @@ import json
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct
 
 from annotator.core.model import Span
 from annotator.nlp.zone_eval import Report, score
@@ -50,8 +51,7 @@ _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _NEIGHBOUR = ("len", "words", "short", "end=", "rule=", "cap", "date", "bullet")
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(Struct, frozen=True):
     """One non-blank line: its trimmed offsets and text, and blank lines around it."""
 
     start: int
@@ -165,8 +165,7 @@ class ModelFileError(ValueError):
     """A model file that cannot be used: unreadable, damaged, or of another version."""
 
 
-@dataclass
-class ZoneModel:
+class ZoneModel(Struct):
     """Fitted weights: feature name → column, one row of weights and an intercept per class."""
 
     classes: list[str]

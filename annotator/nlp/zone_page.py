@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from annotator.core.model import Span
 from annotator.nlp import zone_forms as f
@@ -26,8 +27,7 @@ _COMMENT_REACH = 8  # lines: a comment's name, text and buttons; a heading this 
 _COMMENT_NAME = 40  # characters: a commenter's name, or a date above it
 
 
-@dataclass
-class Line:
+class Line(Struct):
     """One non-blank line: its trimmed text, where it starts, and its zones so far."""
 
     start: int
@@ -36,8 +36,8 @@ class Line:
     parts: list[Part] = field(default_factory=list)
     box: int = -1  # index of the box heading this line belongs to
     copy_of: int = -1  # index of the line this one repeats
-    words: int = field(init=False)  # how many, split at white space
-    sentence_like: bool = field(init=False)  # long, or six words or more ending a sentence
+    words: int = 0  # how many, split at white space (set from the text)
+    sentence_like: bool = False  # long, or six words or more ending a sentence (set)
 
     def __post_init__(self) -> None:
         self.words = len(self.text.split())

@@ -5,10 +5,10 @@ memberships. The one place that decides which versions are compared (``_versions
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
+from msgspec import Struct
 
 from annotator.core.model import Layer
 from annotator.core.names import GOLD_ANNOTATOR
@@ -22,8 +22,7 @@ CLAIM_ATTRIBUTES = ("kind", "checkworthy", "verdict")
 LAYERS = tuple(layer.value for layer in Layer)
 
 
-@dataclass(frozen=True)
-class Spans:
+class Spans(Struct, frozen=True):
     """Annotations, one row each: the article (index into ``Rows.articles``), the annotator
     (index into ``Rows.annotators``), the label (index into ``Rows.labels``), offsets."""
 
@@ -34,8 +33,7 @@ class Spans:
     end: np.ndarray
 
 
-@dataclass(frozen=True)
-class Rows:
+class Rows(Struct, frozen=True):
     """Everything agreement needs, of the articles two or more annotators have a version of
     (the compared articles; ``articles`` holds their ids, ascending)."""
 

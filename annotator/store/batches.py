@@ -12,9 +12,10 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from itertools import chain
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
 
 from annotator.core.model import (
     ArticleDraft,
@@ -41,8 +42,7 @@ if TYPE_CHECKING:
 _ENTITY = Layer.ENTITY.value
 
 
-@dataclass
-class NewArticle:
+class NewArticle(Struct):
     """An article to store: the draft as read, its content hash, its zones (stored as the
     suggestions of the model that found them) and its sentence bounds; or, ``pending``, the
     guessed fields of one whose zones are found later (store/zones_pending.py)."""
@@ -54,8 +54,7 @@ class NewArticle:
     pending: str | None = None
 
 
-@dataclass(frozen=True)
-class Versions:
+class Versions(Struct, frozen=True):
     """What a stored article's draft brought: the annotators whose version it added, those
     it left (``there``: name → "version" or "spans", what they had already), and those whose
     version it added to (``merged``: name → what, "claim, 2 links")."""
@@ -65,8 +64,7 @@ class Versions:
     merged: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(Struct, frozen=True):
     """What became of one NewArticle: stored (``new``), the same text as a stored article
     (``article_id`` is that one; ``versions``: what its named annotators brought), or
     refused (``error``)."""

@@ -14,9 +14,10 @@ annotator, they read that annotator's view instead (docs/adjudication.md).
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
 
 from annotator.core.model import (
     REVIEWED_LAYERS,
@@ -42,8 +43,7 @@ _NONE: dict[Layer, int] = {}  # shared by the rows without open suggestions; nev
 Row = tuple[Any, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class ExportRow:
+class ExportRow(Struct, frozen=True):
     """An article as an export chooses and splits it, before reading its text."""
 
     id: int

@@ -17,9 +17,10 @@ import tempfile
 import threading
 from collections import Counter
 from contextlib import nullcontext
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from annotator.store import sound
 from annotator.store.connection import ProjectDatabase
@@ -48,8 +49,7 @@ class OlderProject(ProjectError):
         self.path, self.version = path, version
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(Struct, frozen=True):
     """A recognised project: its schema version, whether it carries the marks of this version
     (application id and user_version), and whether we may write to it."""
 

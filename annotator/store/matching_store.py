@@ -5,8 +5,9 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
 
 from annotator.core.spans import check_span
 from annotator.store.annotations import ensure_annotator
@@ -18,8 +19,7 @@ if TYPE_CHECKING:
 DECISIONS = ("confirmed", "rejected")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(Struct, frozen=True):
     """One indexed sentence: code-point offsets into its article's text."""
 
     id: int
@@ -29,8 +29,7 @@ class Sentence:
     text: str = ""
 
 
-@dataclass(frozen=True)
-class MatchSpan:
+class MatchSpan(Struct, frozen=True):
     """A query or a candidate: a span of an article, maybe shown as a claim or a sentence."""
 
     article_id: int
@@ -40,8 +39,7 @@ class MatchSpan:
     sentence_id: int | None = None
 
 
-@dataclass(frozen=True)
-class MatchDecision:
+class MatchDecision(Struct, frozen=True):
     """An annotator confirmed (grouped) or rejected a candidate for a query; texts via substr."""
 
     id: int

@@ -6,16 +6,16 @@ links, its decisions (the suggestion by model and span), its memberships (value,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
 
-@dataclass(frozen=True)
-class Conflict:
+class Conflict(Struct, frozen=True):
     """One annotator's version of one article, different in the two files."""
 
     article_id: int  # ours

@@ -12,9 +12,10 @@ a conflict (``store/merge_versions.py``).
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct, field
 
 from annotator.core.names import IMPORT_ANNOTATOR
 from annotator.store import files
@@ -28,8 +29,7 @@ _TEMP = ("merge_art", "merge_who", "merge_src", "merge_model", "merge_ver", "mer
          "merge_ann", "merge_grp")
 
 
-@dataclass
-class Merged:
+class Merged(Struct):
     """What merging one file did: articles added, versions brought (``replaced``: of them,
     versions of ours the file's replaced), versions the same here already, conflicts (ours
     kept unless the file's was preferred), rows of annotators without a version there (not

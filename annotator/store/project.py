@@ -6,10 +6,11 @@ import sqlite3
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from annotator.store import files
 from annotator.store.articles import ArticleTables
@@ -23,8 +24,7 @@ if TYPE_CHECKING:
     from annotator.store.matching_store import MatchingStore
 
 
-@dataclass(frozen=True)
-class Upgrade:
+class Upgrade(Struct, frozen=True):
     """What opening did to an older project: its versions, and the copy kept from before."""
 
     from_version: int

@@ -3,8 +3,9 @@ edit as a copy of the imported layer, with a status of its own; taken back whole
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from msgspec import Struct, field
 
 from annotator.core.model import Link, Status
 from annotator.core.names import GOLD_ANNOTATOR, IMPORT_ANNOTATOR
@@ -19,8 +20,7 @@ _COPIED = ("layer", "label", "start", "end", "suggestion_id", "attrs", "created_
            "updated_at", "canonical_source_id")
 
 
-@dataclass
-class Started:
+class Started(Struct):
     """What starting a version copied: the imported annotations' and links' ids → the copies'
     (starting again with them, after an undo, gives the copies the same ids), the suggestions
     whose imported decision it copied, the memberships."""

@@ -9,8 +9,9 @@ why.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from annotator.core.model import Status
 from annotator.core.names import IMPORT_ANNOTATOR
@@ -21,8 +22,7 @@ if TYPE_CHECKING:
 Sql = tuple[str, list[object]]  # a condition or expression, and its parameters in order
 
 
-@dataclass(frozen=True)
-class Viewer:
+class Viewer(Struct, frozen=True):
     """Whose view a read takes: ``name`` None for the project's; ids -1 when not registered."""
 
     name: str | None

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
 
 from annotator.core.model import ArticleDraft, Layer, ModelInfo, Span
 from annotator.store.sql import chunks, dump_json, marks, now
@@ -38,8 +39,7 @@ def guessed(draft: ArticleDraft) -> str:
     return dump_json(sorted(draft.guessed | {f for f in _FIELDS if not getattr(draft, f)}))
 
 
-@dataclass
-class Found:
+class Found(Struct):
     """What finding an article's zones gives: the metadata fields that change, the zones per
     model that found them, the sentence bounds."""
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
+from msgspec import Struct
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,8 +26,7 @@ from annotator.ui.value_list import ValueList
 Index = QModelIndex | QPersistentModelIndex
 
 
-@dataclass(frozen=True)
-class CandidateRow:
+class CandidateRow(Struct, frozen=True):
     """A claim or sentence of another article that may speak about the same point."""
 
     annotation_id: int | None

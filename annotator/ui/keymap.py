@@ -8,7 +8,8 @@ rewrites the README's table.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from annotator.core.zones import ZONE_LABELS
 
@@ -60,8 +61,7 @@ def zone_keys() -> dict[str, str]:
     return keys
 
 
-@dataclass(frozen=True)
-class Action:
+class Action(Struct, frozen=True):
     """One keyboard action. No ``keys``: a note on keys a widget handles itself (``shown``)."""
 
     name: str

@@ -7,10 +7,10 @@ open. Every colour a view draws is a role here: no view has colour literals of i
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from string import Template
 
+from msgspec import Struct
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
@@ -27,8 +27,7 @@ _SHEET = "themeSheet"  # the property a widget keeps its style sheet's template 
 Role = QPalette.ColorRole
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(Struct, frozen=True):
     """A palette and the named colours ("#rrggbb", or "#aarrggbb" with an alpha)."""
 
     name: str
@@ -36,10 +35,12 @@ class Theme:
     roles: dict[str, str]
 
     def __getattr__(self, role: str) -> str:
-        roles = self.__dict__.get("roles", {})
-        if role not in roles:
+        if role == "roles":  # not set yet (while a copy is made)
             raise AttributeError(role)
-        return roles[role]
+        try:
+            return self.roles[role]
+        except KeyError:
+            raise AttributeError(role) from None
 
 
 # Palette roles first (text, window, base …), then what views draw. Each text role is readable

@@ -17,9 +17,9 @@ connection with its receiver, not one to a plain function): the new window conne
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, cast
 
+from msgspec import Struct, field
 from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QSignalBlocker, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QTableView, QWidget
@@ -85,8 +85,7 @@ def rebuild_all(window: Window) -> list[Window]:
             if isinstance(w, type(window)) and w.isVisible()]
 
 
-@dataclass
-class Seen:
+class Seen(Struct):
     """What the user saw of a window, to show again in its successor."""
 
     article: int | None
