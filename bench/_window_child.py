@@ -153,6 +153,37 @@ def open_window(path: str):
     return app, project, window
 
 
+def command(path: str) -> None:
+    """(b) as a person starts it: ``annotator open PATH``, through the command's entry point
+    (``annotator.cli.main``), whose event loop is left once the window is interactive."""
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.ui import application
+
+    made, watching = application.main_window, []
+
+    def watched(project, annotator):
+        window = made(project, annotator)
+        mark("window-made")
+        empty = window.model.rowCount() == 0
+        watching.append(Interactive(
+            QApplication.instance(), window, [window.list.viewport(), window.view.text.viewport()],
+            lambda: empty or (window.model.loaded_rows() > 0
+                              and window.workbench.state is not None)))
+        watching[0].timer.start()  # it leaves the command's event loop once interactive
+        return window
+
+    application.main_window = watched
+    sys.argv = ["annotator", "open", path, "--annotator", "bench"]
+    from annotator.cli import main
+
+    try:
+        main()
+    except SystemExit as stop:
+        assert stop.code == 0, stop.code
+    mark("interactive")
+
+
 def session(app, window, common: str, rare: str, scrolls: int, opens: int) -> None:
     """Scroll the list to its end and back, search a common and a rare word (typed, as the
     filter bar gets them), scroll the hits, open articles with the arrow keys."""
@@ -210,6 +241,9 @@ def main() -> None:
         bare()
         os._exit(0)  # the exit is not part of the start
     path, cap = sys.argv[2], float(sys.argv[3])
+    if mode == "command":
+        command(path)
+        os._exit(0)
     if mode == "open":
         _app, project, window = open_window(path)
         window.close()

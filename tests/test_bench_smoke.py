@@ -169,9 +169,10 @@ def test_bench_window_runs_and_prints_its_table(tmp_path: Path) -> None:
     assert "bench_window: 300 articles" in out
     assert_rows(out, [
         "(a) bare QMainWindow + empty QTableView",
-        "(b0) Project.open + MainWindow, project without articles",
-        "(b) Project.open + MainWindow on 300 articles",
-        "  part: (b) Project.open",
+        "(b0) annotator open, project without articles",
+        "(b) annotator open on 300 articles",
+        "  part: (b) until MainWindow is made",
+        "(b) started from Python, not by the command",
     ])
     (memory,) = [line for line in out.splitlines() if line.startswith("(c) memory at")]
     assert memory.startswith("(c) memory at 300 articles") and "not started" in memory, out

@@ -91,3 +91,57 @@ def test_which_environments_have_no_display(tmp_path: Path) -> None:
     # Wayland first: the X11 plugin is not needed
     assert display_problem({"DISPLAY": ":0", "WAYLAND_DISPLAY": "w"}, "linux",
                            xcb_plugin=broken) is None
+
+
+def test_a_plain_window_start_is_recognised_and_nothing_else(tmp_path: Path,
+                                                             monkeypatch) -> None:
+    from annotator.cli.gui import plain_start
+
+    monkeypatch.setenv("ANNOTATOR_DATA_DIR", str(tmp_path))
+    assert plain_start([]) is None and plain_start(["open"]) is None  # no last project: typer's
+    last = tmp_path / "last.db"
+    last.touch()
+    (tmp_path / "last-project").write_text(str(last), encoding="utf-8")
+    assert plain_start([]) == (last, None) and plain_start(["open"]) == (last, None)
+    assert plain_start(["open", "p.db"]) == (Path("p.db"), None)
+    assert plain_start(["open", "p.db", "--annotator", "kai"]) == (Path("p.db"), "kai")
+    assert plain_start(["open", "--annotator=kai", "p.db"]) == (Path("p.db"), "kai")
+    assert plain_start(["open", "--annotator", "kai"]) == (last, "kai")
+    for args in (["open", "-h"], ["open", "--help"], ["--version"], ["stats", "p.db"],
+                 ["open", "p.db", "--screenshot", "x.png"], ["open", "a.db", "b.db"],
+                 ["open", "p.db", "--annotator"], ["demo"], ["open", "--annotator", "a",
+                                                             "--annotator", "b"]):
+        assert plain_start(args) is None, args
+
+
+START = """import sys
+from annotator.cli import gui, main
+def start(project, screenshot=None, annotator=None):
+    loaded = {m.split('.')[0] for m in sys.modules}
+    print(project, annotator, sorted(loaded & {'typer', 'pydantic'}))
+    return 7
+gui.start = start
+sys.argv = ["annotator", *sys.argv[1:]]
+main()
+"""
+
+
+def test_a_plain_start_opens_the_window_without_the_parser(tmp_path: Path) -> None:
+    """typer and pydantic take longer to load than the window to show: not for a start."""
+    (tmp_path / "p.db").touch()
+    env = {"PYTHONPATH": str(ROOT), "HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    run = subprocess.run([sys.executable, "-c", START, "open", "p.db", "--annotator", "kai"],
+                         capture_output=True, text=True, timeout=120, cwd=tmp_path, env=env)
+    assert (run.returncode, run.stdout) == (7, "p.db kai []\n"), run.stderr
+    parsed = subprocess.run([sys.executable, "-c", START, "open", "p.db", "--screenshot", "x"],
+                            capture_output=True, text=True, timeout=120, cwd=tmp_path, env=env)
+    assert parsed.stdout.startswith("p.db None [") and "'typer'" in parsed.stdout, parsed.stderr
+
+
+def test_both_starts_refuse_a_missing_project_alike(tmp_path: Path) -> None:
+    env = {"QT_QPA_PLATFORM": "offscreen", "ANNOTATOR_DATA_DIR": str(tmp_path / "data")}
+    plain = _bare("open", "missing.db", cwd=tmp_path, **env)
+    parsed = _bare("open", "missing.db", "--screenshot", "x.png", cwd=tmp_path, **env)
+    assert plain.returncode == parsed.returncode == 2
+    assert plain.stderr == parsed.stderr == (
+        "annotator: missing.db: no such project file (create one with 'annotator import')\n")

@@ -1,27 +1,36 @@
 """The `annotator` command: the GUI and projects, datasets and models, disputes and matching.
 
 Exit codes: 0 success, 1 some inputs failed, 2 usage error (bad arguments, project or model).
+A plain window start (cli/gui.py) runs without the parser; every other command line goes to
+the typer app (cli/commands.py), which ``from annotator.cli import app`` loads.
 """
 
 from __future__ import annotations
 
-from annotator.cli import agreement, articles, claims, datasets, merging, projects
-from annotator.cli.common import app
+import sys
+from typing import TYPE_CHECKING, Any
 
-app.callback()(projects.main_callback)
-for name, command in (  # in the order --help lists them
-        ("open", projects.open_project), ("upgrade", projects.upgrade_cmd),
-        ("import", projects.import_cmd), ("stats", projects.stats_cmd),
-        ("annotators", projects.annotators_cmd), ("merge", merging.merge_cmd),
-        ("demo", projects.demo_cmd), ("meta", articles.meta_cmd),
-        ("zones", articles.zones_cmd), ("export", datasets.export_cmd),
-        ("train", datasets.train_cmd), ("train-zones", datasets.train_zones_cmd),
-        ("use-model", datasets.use_model_cmd),
-        ("disputes", claims.disputes_cmd), ("candidates", claims.candidates_cmd),
-        ("eval-matching", claims.eval_matching_cmd), ("agreement", agreement.agreement_cmd)):
-    app.command(name)(command)
+if TYPE_CHECKING:
+    from annotator.cli.commands import app as app
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def main() -> None:
     """Console entry point."""
+    from annotator.cli import gui
+
+    plain = gui.plain_start(sys.argv[1:])
+    if plain is not None:
+        sys.exit(gui.main(*plain))
+    from annotator.cli.commands import app
+
     app()
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":  # the typer app, loaded when first asked for
+        from annotator.cli.commands import app
+
+        return app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -8,10 +8,9 @@ from typing import Annotated
 
 import typer
 
+from annotator.cli import EXIT_FAILED, EXIT_OK
 from annotator.cli.common import (
     ANNOTATOR,
-    EXIT_FAILED,
-    EXIT_OK,
     PROJECT,
     fail,
     open_existing,

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import typer
 
+from annotator.cli import EXIT_USAGE
+
 # Plain help (click's layout): options with their placeholder (FILE, NAME, N), flags alone
 app = typer.Typer(
     add_completion=False,
@@ -17,7 +19,6 @@ app = typer.Typer(
     help="Annotate claims, sources and named entities in German news.",
 )
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 SCREENSHOT = typer.Option("--screenshot", help="Save the window as PNG and quit", hidden=True)
 # Whose version a command reads (each annotator has their own of every article); without it,
 # the project's view: every annotator's, and the imported spans where nobody has a version.

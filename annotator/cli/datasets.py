@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from annotator.cli.common import EXIT_FAILED, PROJECT, fail, open_existing, with_progress
+from annotator.cli import EXIT_FAILED
+from annotator.cli.common import PROJECT, fail, open_existing, with_progress
 from annotator.core.names import CLAIMS_MODEL_SETTING, MODEL_SETTING
 
 _Annotator = Annotated[str | None, typer.Option(

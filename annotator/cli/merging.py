@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from annotator.cli.common import EXIT_FAILED, open_existing
+from annotator.cli import EXIT_FAILED
+from annotator.cli.common import open_existing
 
 
 def merge_cmd(

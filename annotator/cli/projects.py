@@ -13,10 +13,9 @@ from typing import Annotated
 import typer
 
 from annotator import __version__
+from annotator.cli import EXIT_FAILED, EXIT_OK, gui
 from annotator.cli.common import (
     ANNOTATOR,
-    EXIT_FAILED,
-    EXIT_OK,
     PROJECT,
     SCREENSHOT,
     data_dir,
@@ -52,14 +51,14 @@ def open_project(
         "start)")] = None,
 ) -> None:
     """Open a project in the GUI (the last one, or the demo, when none is named)."""
-    _need_display()
-    if project is None:
-        project = _last_project() or demo_project(fresh=False)
-    if not project.exists():
-        raise fail(f"{project}: no such project file (create one with 'annotator import')")
-    if annotator is not None and not annotator.strip():
-        raise fail("--annotator needs a name")
-    raise typer.Exit(_run_gui(project, screenshot, annotator))
+    try:
+        gui.check_display()  # before the demo is built
+        if project is None:
+            project = gui.last_project() or demo_project(fresh=False)
+        code = gui.start(project, screenshot, annotator)
+    except gui.StartError as exc:
+        raise fail(str(exc)) from exc
+    raise typer.Exit(code)
 
 
 def upgrade_cmd(project: Annotated[Path, PROJECT]) -> None:
@@ -222,13 +221,17 @@ def demo_cmd(
     screenshot: Annotated[Path | None, SCREENSHOT] = None,
 ) -> None:
     """Open a project made from the bundled sample corpus (built on first use)."""
-    if not no_gui:
-        _need_display()
-    project = demo_project(fresh)
-    if no_gui:
-        typer.echo(project)
-        return
-    raise typer.Exit(_run_gui(project, screenshot))
+    try:
+        if not no_gui:
+            gui.check_display()  # before the demo is built
+        project = demo_project(fresh)
+        if no_gui:
+            typer.echo(project)
+            return
+        code = gui.start(project, screenshot)
+    except gui.StartError as exc:
+        raise fail(str(exc)) from exc
+    raise typer.Exit(code)
 
 
 def demo_project(fresh: bool) -> Path:
@@ -253,40 +256,3 @@ def demo_project(fresh: bool) -> Path:
         raise fail(report.model_error)
     building.replace(target)
     return target
-
-
-def _last_project() -> Path | None:
-    note = data_dir() / "last-project"
-    if note.exists():
-        path = Path(note.read_text(encoding="utf-8").strip())
-        if path.exists():
-            return path
-    return None
-
-
-def _need_display() -> None:
-    """Exit 2 with one line, before anything is built, when no window can open here."""
-    from annotator.cli.display import display_problem
-
-    problem = display_problem()
-    if problem:
-        raise fail(problem)
-
-
-def _run_gui(project: Path, screenshot: Path | None = None, annotator: str | None = None
-             ) -> int:
-    """Run the window on a project; one line and exit 2 for a project it cannot open."""
-    from annotator.store import ProjectError
-    from annotator.store.files import make_folders
-    from annotator.ui.application import run
-
-    def opened(proj) -> None:
-        make_folders(data_dir())
-        (data_dir() / "last-project").write_text(str(project.resolve()), encoding="utf-8")
-        if proj.upgrade:
-            typer.echo(f"{project}: {proj.upgrade.describe()}", err=True)
-
-    try:
-        return run(project, screenshot, annotator=annotator, opened=opened)
-    except ProjectError as exc:
-        raise fail(str(exc)) from exc
