@@ -73,10 +73,9 @@ class Interactive:
                     outer.key_seen = True
                 return False
 
-        self.filter = Filter()
-        for view in views:
-            view.installEventFilter(self.filter)
-        app.installEventFilter(self.filter)
+        self.filter = Filter()  # on the views and on the key's target, not on the application:
+        for view in views:      # there it would hand every event of every object to Python
+            view.installEventFilter(self.filter)  # (and make PySide wrap each object's type)
         self.timer = QTimer()
         self.timer.setInterval(1)
         self.timer.timeout.connect(self._poll)
@@ -90,6 +89,7 @@ class Interactive:
             self.app.exit(0)
         elif not self.posted and all(self.painted.values()):
             target = self.app.focusWidget() or self.window
+            target.installEventFilter(self.filter)
             self.posted = True  # Shift alone: input that no action of either window takes
             self.app.postEvent(target, QKeyEvent(self.QEvent.Type.KeyPress, Qt.Key.Key_Shift,
                                                  Qt.KeyboardModifier.ShiftModifier))
@@ -97,7 +97,6 @@ class Interactive:
     def wait(self) -> None:
         self.timer.start()
         self.app.exec()
-        self.app.removeEventFilter(self.filter)
 
 
 def make_app():
