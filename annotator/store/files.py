@@ -101,6 +101,17 @@ def recognise(path: Path) -> Found:
     return Found(version, marked, writable(path))
 
 
+def check_due(path: Path) -> bool:
+    """Whether opening the project will read it whole (``recognise``'s quick check): it is
+    there, this process does not hold it, and annotator did not leave it as it is."""
+    try:
+        if not Path(path).is_file():
+            return False
+    except OSError:
+        return False
+    return not _held(path) and not sound.left_sound(path)
+
+
 def _check_header(path: Path) -> None:
     """Refuse, from the file alone, what is no SQLite file or another program's database."""
     try:

@@ -81,12 +81,15 @@ def run(project_path: Path, screenshot: Path | None = None, annotator: str | Non
     the test on a real X server.
     """
     from annotator.app.projects import open_project  # as File ▸ Open project does
+    from annotator.ui.check_notice import check_notice, needs_notice
 
-    project = open_project(project_path)
+    app = make_app() if needs_notice(project_path) else None  # to show that it is read whole
+    with check_notice(project_path):
+        project = open_project(project_path)
     try:
         if opened is not None:
             opened(project)
-        app = make_app()
+        app = app or make_app()
         window = main_window(project, annotator or default_annotator(ask=screenshot is None))
         if project.upgrade:
             window.statusBar().showMessage(f"Project {project.upgrade.describe()}")

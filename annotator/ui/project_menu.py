@@ -162,8 +162,11 @@ def open_path(window: WindowHost, path: Path, create: bool = False) -> WindowHos
     if window.project.path is not None and path.resolve() == window.project.path.resolve():
         window.review.say(translate("ProjectMenu", "This project is open already"))
         return window
+    from annotator.ui.check_notice import check_notice
+
     try:
-        project = projects.new_project(path) if create else projects.open_project(path)
+        with check_notice(path, qt(window)):
+            project = projects.new_project(path) if create else projects.open_project(path)
     except ProjectError as exc:
         QMessageBox.warning(qt(window), translate("ProjectMenu", "Cannot open the project"),
                             str(exc))

@@ -130,7 +130,7 @@
         <translation>{label}-Textstelle bei {start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../annotator/app/adjudication_items.py" line="+150"/>
+        <location filename="../../annotator/app/adjudication_items.py" line="+149"/>
         <source>no {name}</source>
         <translation>kein Wert für {name}</translation>
     </message>
@@ -332,7 +332,7 @@
 <context>
     <name>AgreementProgress</name>
     <message>
-        <location filename="../../annotator/app/agreement.py" line="+84"/>
+        <location filename="../../annotator/app/agreement.py" line="+83"/>
         <source>Reading the annotations…</source>
         <translation>Annotationen werden gelesen …</translation>
     </message>
@@ -661,6 +661,19 @@
     </message>
 </context>
 <context>
+    <name>CheckNotice</name>
+    <message>
+        <location filename="../../annotator/ui/check_notice.py" line="+39"/>
+        <source>Checking {name} ({size}) before it opens: it changed outside annotator since annotator last closed it, so it is read whole once, to be sure nothing in it is damaged before anything is written to it.</source>
+        <translation>{name} ({size}) wird vor dem Öffnen geprüft: Die Datei wurde außerhalb von annotator geändert, seit annotator sie zuletzt geschlossen hat. Sie wird deshalb einmal ganz gelesen, damit nichts in eine beschädigte Datei geschrieben wird.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Checking the project</source>
+        <translation>Projekt wird geprüft</translation>
+    </message>
+</context>
+<context>
     <name>ClaimActions</name>
     <message>
         <location filename="../../annotator/ui/claim_actions.py" line="+91"/>
@@ -717,7 +730,7 @@
 <context>
     <name>ClaimPanel</name>
     <message>
-        <location filename="../../annotator/ui/claim_panel.py" line="+105"/>
+        <location filename="../../annotator/ui/claim_panel.py" line="+104"/>
         <source>evidence for the verdict</source>
         <translation>Beleg für das Urteil</translation>
     </message>
@@ -1159,7 +1172,7 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../annotator/app/exporting.py" line="+371"/>
+        <location filename="../../annotator/app/exporting.py" line="+370"/>
         <source>article {id}</source>
         <translation>Artikel {id}</translation>
     </message>
@@ -1632,25 +1645,25 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../annotator/app/importing.py" line="+116"/>
+        <location filename="../../annotator/app/importing.py" line="+115"/>
         <source>Looking for files…</source>
         <translation>Dateien werden gesucht …</translation>
     </message>
     <message>
         <location line="+190"/>
-        <location line="+82"/>
+        <location line="+81"/>
         <source>skipped: {file}</source>
         <translation>übersprungen: {file}</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-78"/>
         <location line="+10"/>
-        <location line="+71"/>
+        <location line="+70"/>
         <source>failed: {problem}</source>
         <translation>fehlgeschlagen: {problem}</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-77"/>
         <source>warning: {problem}</source>
         <translation>Warnung: {problem}</translation>
     </message>
@@ -1690,7 +1703,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>{file}: gleicher Text wie Artikel {id}, übersprungen</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+46"/>
         <source>read {file}</source>
         <translation>gelesen: {file}</translation>
     </message>
@@ -2345,7 +2358,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>OverviewData</name>
     <message>
-        <location filename="../../annotator/app/overview.py" line="+65"/>
+        <location filename="../../annotator/app/overview.py" line="+64"/>
         <source>others</source>
         <translation>übrige</translation>
     </message>
@@ -2554,7 +2567,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Dieses Projekt ist schon geöffnet</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <location line="+12"/>
         <source>Cannot open the project</source>
         <translation>Das Projekt lässt sich nicht öffnen</translation>
@@ -2671,7 +2684,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>ReviewQueueData</name>
     <message>
-        <location filename="../../annotator/app/review_queue.py" line="+61"/>
+        <location filename="../../annotator/app/review_queue.py" line="+60"/>
         <source> vs </source>
         <translation> gegen </translation>
     </message>
@@ -3125,7 +3138,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>SuggestReport</name>
     <message>
-        <location filename="../../annotator/app/jobs.py" line="+22"/>
+        <location filename="../../annotator/app/jobs.py" line="+21"/>
         <source>no model</source>
         <translation>kein Modell</translation>
     </message>
@@ -3240,7 +3253,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     <name>TaskPanel</name>
     <message>
         <location filename="../../annotator/ui/task_panel.py" line="+32"/>
-        <location filename="../../annotator/ui/window_rebuild.py" line="+186"/>
+        <location filename="../../annotator/ui/window_rebuild.py" line="+185"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
