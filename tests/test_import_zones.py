@@ -80,3 +80,25 @@ def test_fields_a_file_gives_win_over_derived_ones(
     article = project.article(article_id)
     assert (article.title, article.outlet) == ("Mein Titel", "Elbtal-Bote")
     assert article.published == "2024-10-22"  # the file had none: derived
+
+
+CRUMBS = """Startseite Politik Sachsen
+Dresden (dpa) - Die Landesregierung hat am Donnerstag neue Hochwasserpläne vorgestellt.
+Foto: Max Muster/dpa
+„Wir handeln jetzt", sagte Umweltministerin Anna Berger. Die Pläne sollen bis 2026 gelten.
+"""
+
+
+def test_a_page_opened_by_a_breadcrumb_is_titled_by_its_text_and_names_no_outlet(
+        tmp_path: Path, project: Project, tiny_model: Path) -> None:
+    """No headline, and the first line a trail of sections: neither the title nor the outlet
+    is the breadcrumb (found trying the app with a pasted page)."""
+    article = project.article(_import(tmp_path, project, tiny_model, "crumbs.txt", CRUMBS))
+    assert article.title == ("Die Landesregierung hat am Donnerstag neue Hochwasserpläne "
+                             "vorgestellt.")
+    assert article.outlet == "dpa"  # the agency the dateline credits, not "Startseite Politik …"
+    assert article.meta.get("dateline") == "Dresden"
+    quote = CRUMBS.index("„Wir")
+    # below a photo credit, but a quotation with its verb of saying: body, not the caption
+    assert [z.label for z in zones_of(project, article.id)
+            if z.start <= quote < z.end] == []

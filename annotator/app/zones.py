@@ -61,15 +61,36 @@ def zones_for(draft: ArticleDraft) -> list[Span]:
     return sorted(mine + suggested)
 
 
+def meta_of(text: str, zones: list[Span]) -> dict[str, str | None]:
+    """The metadata the zones give (``nlp.zones.derive_meta``). A text with no headline whose
+    first line is furniture (a breadcrumb, a credit) is titled by the first line of its body,
+    as a plain text without one is titled by its first line."""
+    from annotator.nlp.zones import derive_meta
+
+    found = derive_meta(text, zones)
+    if not found["title"]:
+        found["title"] = _body_title(text, zones)
+    return found
+
+
+def _body_title(text: str, zones: list[Span]) -> str | None:
+    """The first line of the text that no zone holds, as an importer would title it."""
+    from annotator.io.common import first_line, short_title
+
+    for piece in segments(len(text), zones):
+        if piece.label is None and (line := first_line(text[piece.start:piece.end])):
+            return short_title(line.lstrip("-–—:·| ")) or None
+    return None
+
+
 def with_derived_meta(draft: ArticleDraft, zones: list[Span]) -> ArticleDraft:
     """The draft with metadata read off its zones where the file gave none or the importer
     only guessed (a plain text's first line as title); what the file's fields say stays. The
     one place a plain text or a page gets its metadata from its text: with ``meta`` among
     the guessed, also the details (date line, dateline, agency) its free metadata lacks."""
     from annotator.nlp.zone_meta import derive_details
-    from annotator.nlp.zones import derive_meta
 
-    derived = derive_meta(draft.text, zones)
+    derived = meta_of(draft.text, zones)
     changes: dict[str, Any] = {name: derived[name] for name in META_FIELDS
                if derived.get(name) and (not getattr(draft, name) or name in draft.guessed)}
     if "meta" in draft.guessed:
@@ -206,13 +227,13 @@ def rederive(project: Project, article_id: int) -> dict[str, str | None]:
     zone lies. A field takes the new reading where it was empty, or still what the rules (or
     the first line) had given. An article whose file carried its zones keeps them, as at
     import."""
-    from annotator.nlp.zones import derive_meta, suggest_zones
+    from annotator.nlp.zones import suggest_zones
 
     with project.transaction():
         article = project.article(article_id)
         text = article.text
         old_zones = zones_of(project, article_id)
-        before = derive_meta(text, old_zones)
+        before = meta_of(text, old_zones)
         if not any(a.annotator == IMPORT_ANNOTATOR
                    for a in project.annotations(article_id, Layer.STRUCTURE)):
             decided = project.decisions(article_id)
@@ -226,7 +247,7 @@ def rederive(project: Project, article_id: int) -> dict[str, str | None]:
         zones = zones_of(project, article_id)
         if zones != old_zones:
             resplit(project, article_id)
-        after = derive_meta(text, zones)
+        after = meta_of(text, zones)
         changes = {name: after[name] for name in META_FIELDS
                    if name not in article.edited and after.get(name)
                    and after[name] != getattr(article, name)

@@ -233,8 +233,8 @@ def brand_of(text: str) -> str | None:
     glued = [p for p in w.CAMEL_SPLIT.split(first) if key(p) not in w.NAV_PHRASES | w.SECTIONS]
     if " " not in first and len(glued) == 1:
         first = glued[0]  # "MenüMorgenkurierSucheAbo"
-    if key(first) in w.NAV_PHRASES or is_section_line(first):
-        return None
+    if key(first) in w.NAV_PHRASES or is_section_line(first) or _is_section_trail(first):
+        return None  # "Startseite Politik Sachsen": a trail of sections, no outlet's name
     words = [t for t in first.split() if any(c.isalpha() for c in t)]
     while words and key(words[-1]) in w.SECTIONS:
         words.pop()

@@ -23,6 +23,10 @@ _PUNCTUATION = " .,;:!?…'\"„“”‚‘’»«()[]-–—"
 _EDGES = _PUNCTUATION + "".join(c for c in map(chr, range(0x3001)) if c.isspace())
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _BOX_ITEMS, _BLOCK_LINES, _CAPTION_MAX = 10, 12, 220
+# "„Wir handeln jetzt", sagte die Ministerin": a quotation with its verb of saying, which the
+# body has and a caption under a photo has not
+_REPORTED = re.compile(r"[„“\"»«][^„“\"»«\n]{3,}[“”\"«»],?\s+(?:sagte|sagt|erklärte|betonte|"
+                       r"meinte|so|hieß es)\b")
 _COMMENT_REACH = 8  # lines: a comment's name, text and buttons; a heading this close above
 _COMMENT_NAME = 40  # characters: a commenter's name, or a date above it
 
@@ -267,7 +271,8 @@ def captions(lines: list[Line], undecided: frozenset[int]) -> None:
         ):
             before.set(CAPTION)
         elif after and (body_seen or not after.gap) and _caption_like(after) \
-                and SENTENCE_END.search(after.text):  # fmt: skip
+                and SENTENCE_END.search(after.text) \
+                and not _REPORTED.search(after.text):  # fmt: skip
             after.set(CAPTION)
     _first_prints(lines)
 
