@@ -9,9 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 from typer.testing import CliRunner
 
+from annotator.app.export_layouts import layout_text
 from annotator.app.exporting import ExportOptions, export_project
 from annotator.cli import app
-from annotator.io.formats import FORMATS, LAYOUT, outputs
+from annotator.io.formats import FORMATS, outputs
 from tests.neighbour_corpus import build
 
 NEW = ("doccano", "doccano-relations", "label-studio", "prodigy")
@@ -26,7 +27,7 @@ def test_writes_what_the_folder_check_expects(tmp_path: Path, fmt: str) -> None:
     expected = {name for part, _ in split for name in outputs(fmt, part)[0]}
     written = {f.name for f in report.files}
     assert written <= expected and any(name.startswith("train") for name in written)
-    assert LAYOUT[fmt].startswith("SPLIT")
+    assert layout_text(fmt).startswith("SPLIT")
 
 
 def test_the_command_line_exports_them(tmp_path: Path) -> None:
@@ -53,4 +54,15 @@ def test_the_dialog_offers_them(qtbot, tmp_path: Path) -> None:
     dialog.format.setFocus()
     qtbot.keyClick(dialog.format, Qt.Key.Key_Down)
     assert dialog.format.currentText() == "doccano"
-    assert dialog.layout_hint.text() == f"Writes per split: {LAYOUT['doccano']}"
+    assert dialog.layout_hint.text() == f"Writes per split: {layout_text('doccano')}"
+
+
+def test_what_each_format_writes_is_said_in_german(qapp) -> None:
+    from annotator.ui import i18n
+
+    i18n.install("de")
+    try:
+        assert layout_text("jsonl") == "TEIL.jsonl: eine Aufgabe im Prodigy-Stil je Zeile"
+        assert all(layout_text(f) and "SPLIT" not in layout_text(f) for f in FORMATS)
+    finally:
+        i18n.install("en")

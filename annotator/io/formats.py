@@ -33,32 +33,6 @@ FORMATS: dict[str, tuple[str, str, str]] = {
 }
 
 
-# What a format writes for each split, in words (the export dialog shows it).
-LAYOUT: dict[str, str] = {
-    "jsonl": "SPLIT.jsonl: one Prodigy-style task per line",
-    "spacy": "a folder SPLIT/ of spaCy DocBins, 000001.spacy … (up to 1,000 articles each): "
-             "spacy train --paths.train SPLIT reads the folder as one corpus",
-    "conll": "SPLIT.conll (IOB2 entities) and the hidden .SPLIT.conll.meta (texts, metadata)",
-    "brat": "a folder SPLIT/ with .txt, .ann and .meta per article",
-    "claims": "SPLIT.csv and SPLIT.jsonl: one row per claim",
-    "claim-pairs": "SPLIT.jsonl: pairs of claims in one group",
-    "doccano": "SPLIT.jsonl: doccano's sequence labeling import (entities)",
-    "doccano-relations": "SPLIT.jsonl: doccano's relation import (entities, claims, sources, "
-                         "links)",
-    "label-studio": "SPLIT.json: Label Studio tasks (an annotation per annotator, relations, "
-                    "suggestions as predictions) and SPLIT.label_config.xml for the project",
-    "prodigy": "SPLIT.entities.jsonl, SPLIT.claims.jsonl (with the links to sources) and "
-               "SPLIT.sources.jsonl: Prodigy tasks, a layer a file, a line per annotator",
-    "claimreview": "SPLIT.jsonld: schema.org ClaimReview JSON-LD, one per claim with a verdict",
-    "fever": "SPLIT.jsonl: FEVER claims (label, evidence sentences) and SPLIT.pages.jsonl: "
-             "the articles as numbered sentences",
-    "nli": "SPLIT.jsonl: premise, hypothesis, entailment/contradiction/neutral from claim "
-           "groups, both directions",
-    "uima-xmi": "a folder SPLIT/ with .xmi and .meta per article and TypeSystem.xml (INCEpTION)",
-    "webanno-tsv": "a folder SPLIT/ with .tsv (WebAnno TSV 3.3) and .meta per article",
-}
-
-
 # Files a writer puts beside its split file, ``{}`` standing for the split's name:
 # ``.train.conll.meta``, ``train.jsonl`` beside the CSV.
 SIDECARS: dict[str, tuple[str, ...]] = {"conll": (".{}.conll.meta",), "claims": ("{}.jsonl",),

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.app.export_layouts import layout_text
 from annotator.app.export_texts import entries, listed
 from annotator.app.exporting import (
     ExportError,
@@ -49,7 +50,7 @@ from annotator.app.exporting import (
 from annotator.core.model import Layer
 from annotator.core.names import GOLD_ANNOTATOR, IMPORT_ANNOTATOR
 from annotator.io.export_folder import Survey
-from annotator.io.formats import FORMATS, LAYOUT
+from annotator.io.formats import FORMATS
 from annotator.ui.i18n import QT_TRANSLATE_NOOP, layer_text
 from annotator.ui.plain import plain_label
 
@@ -179,7 +180,7 @@ class ExportDialog(QDialog):
 
     def _show_layout(self, fmt: str) -> None:
         self.layout_hint.setText(self.tr("Writes per split: {layout}").format(
-            layout=LAYOUT.get(fmt, "")))
+            layout=layout_text(fmt)))
 
     def _error_label(self) -> QLabel:
         error = plain_label(self)

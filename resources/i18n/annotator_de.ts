@@ -1395,7 +1395,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="+56"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="+57"/>
         <source>gold where there is one, else every annotator&apos;s</source>
         <translation>Gold, wo es eine gibt, sonst die jedes Annotators</translation>
     </message>
@@ -1551,6 +1551,84 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <location line="+3"/>
         <source>Kept as they are: {names}.</source>
         <translation>Unverändert erhalten: {names}.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportLayout</name>
+    <message>
+        <location filename="../../annotator/app/export_layouts.py" line="+12"/>
+        <source>SPLIT.jsonl: one Prodigy-style task per line</source>
+        <translation>TEIL.jsonl: eine Aufgabe im Prodigy-Stil je Zeile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a folder SPLIT/ of spaCy DocBins, 000001.spacy … (up to 1,000 articles each): spacy train --paths.train SPLIT reads the folder as one corpus</source>
+        <translation>ein Ordner TEIL/ mit spaCy-DocBins, 000001.spacy … (je bis zu 1.000 Artikel): spacy train --paths.train TEIL liest den Ordner als ein Korpus</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SPLIT.conll (IOB2 entities) and the hidden .SPLIT.conll.meta (texts, metadata)</source>
+        <translation>TEIL.conll (IOB2-Entitäten) und die versteckte .TEIL.conll.meta (Texte, Metadaten)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a folder SPLIT/ with .txt, .ann and .meta per article</source>
+        <translation>ein Ordner TEIL/ mit .txt, .ann und .meta je Artikel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SPLIT.csv and SPLIT.jsonl: one row per claim</source>
+        <translation>TEIL.csv und TEIL.jsonl: eine Zeile je Behauptung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SPLIT.jsonl: pairs of claims in one group</source>
+        <translation>TEIL.jsonl: Paare von Behauptungen einer Gruppe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SPLIT.jsonl: doccano&apos;s sequence labeling import (entities)</source>
+        <translation>TEIL.jsonl: doccanos Import für Sequenz-Labeling (Entitäten)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SPLIT.jsonl: doccano&apos;s relation import (entities, claims, sources, links)</source>
+        <translation>TEIL.jsonl: doccanos Relations-Import (Entitäten, Behauptungen, Quellen, Verknüpfungen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SPLIT.json: Label Studio tasks (an annotation per annotator, relations, suggestions as predictions) and SPLIT.label_config.xml for the project</source>
+        <translation>TEIL.json: Label-Studio-Aufgaben (eine Annotation je Annotator, Relationen, Vorschläge als Vorhersagen) und TEIL.label_config.xml für das Projekt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SPLIT.entities.jsonl, SPLIT.claims.jsonl (with the links to sources) and SPLIT.sources.jsonl: Prodigy tasks, a layer a file, a line per annotator</source>
+        <translation>TEIL.entities.jsonl, TEIL.claims.jsonl (mit den Verknüpfungen zu Quellen) und TEIL.sources.jsonl: Prodigy-Aufgaben, eine Ebene je Datei, eine Zeile je Annotator</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SPLIT.jsonld: schema.org ClaimReview JSON-LD, one per claim with a verdict</source>
+        <translation>TEIL.jsonld: schema.org-ClaimReview als JSON-LD, eines je Behauptung mit Urteil</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SPLIT.jsonl: FEVER claims (label, evidence sentences) and SPLIT.pages.jsonl: the articles as numbered sentences</source>
+        <translation>TEIL.jsonl: FEVER-Behauptungen (Label, Belegsätze) und TEIL.pages.jsonl: die Artikel als nummerierte Sätze</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SPLIT.jsonl: premise, hypothesis, entailment/contradiction/neutral from claim groups, both directions</source>
+        <translation>TEIL.jsonl: Prämisse, Hypothese, entailment/contradiction/neutral aus Behauptungsgruppen, in beide Richtungen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a folder SPLIT/ with .xmi and .meta per article and TypeSystem.xml (INCEpTION)</source>
+        <translation>ein Ordner TEIL/ mit .xmi und .meta je Artikel und TypeSystem.xml (INCEpTION)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a folder SPLIT/ with .tsv (WebAnno TSV 3.3) and .meta per article</source>
+        <translation>ein Ordner TEIL/ mit .tsv (WebAnno TSV 3.3) und .meta je Artikel</translation>
     </message>
 </context>
 <context>
