@@ -270,7 +270,7 @@ def read_spacy(path: Path) -> Iterator[ImportItem]:
         try:
             yield doc_draft(doc, name)
         except ImportProblem as exc:
-            yield ImportFailure(name, None, exc.reason)
+            yield exc.failure(name)
 
 
 def doc_draft(doc: Any, source: str) -> ArticleDraft:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.model import ArticleDraft
-from annotator.io.common import PAGE_BYTES, ImportProblem, Warn, first_line, read_limited
+from annotator.io.common import PAGE_BYTES, ImportProblem, Warn, Why, first_line, read_limited
 from annotator.io.decode import decode_bytes, utf8_damage
 
 NO_TEXT = "no article text found in the HTML"
@@ -37,7 +37,7 @@ def read_html_file(path: Path, warn: Warn | None = None) -> ArticleDraft:
     """Import one saved HTML page; raises ImportProblem when it holds no article."""
     html = decode_html(read_limited(path, PAGE_BYTES, "an HTML page"), warn)
     if not html.strip():
-        raise ImportProblem("empty file")
+        raise ImportProblem("empty file", kind=Why.EMPTY_FILE)
     return parse_html(html, str(path))
 
 

@@ -24,7 +24,6 @@ from annotator.core.model import ArticleDraft, DocLink, DocSpan, Layer, Provenan
 from annotator.core.names import GOLD_ANNOTATOR
 from annotator.io.common import (
     DATASET_BYTES,
-    ImportFailure,
     ImportItem,
     ImportProblem,
     first_line,
@@ -167,7 +166,7 @@ def iter_inception_zip(path: Path) -> Iterator[ImportItem]:
             try:
                 yield from _entry(archive, name, names, where)
             except ImportProblem as exc:
-                yield ImportFailure(where, exc.line, exc.reason)
+                yield exc.failure(where)
 
 
 def _version(name: str) -> str | None:
