@@ -71,6 +71,11 @@ def printable(name: str) -> str:
     return _UNPRINTABLE.sub(_escape, name)
 
 
+def one_line(text: str) -> str:
+    """A reason on one line: runs of white space one space, controls escaped."""
+    return printable(_SPACE.sub(" ", text).strip())
+
+
 def _escape(match: re.Match[str]) -> str:
     char = match.group()
     code = ord(char)
@@ -92,7 +97,7 @@ class ImportNote(Struct, frozen=True):
 
     def __post_init__(self) -> None:
         """Keep the reason on one line so logs and list views never break."""
-        force_setattr(self, "reason", printable(_SPACE.sub(" ", self.reason).strip()))
+        force_setattr(self, "reason", one_line(self.reason))
 
     def __str__(self) -> str:
         """``path:line: reason`` or ``path: reason``, always one line."""
