@@ -305,12 +305,11 @@ class _Writer:
             return None, translate("Import", "skipped: {file}").format(
                 file=import_texts.line(item))
         if isinstance(item, ImportFailure):
-            report.failed.append(import_texts.line(item))
-            return None, translate("Import", "failed: {problem}").format(problem=report.failed[-1])
+            report.failed.append(said := import_texts.line(item))
+            return None, translate("Import", "failed: {problem}").format(problem=said)
         if isinstance(item, ImportWarning):
-            report.warnings.append(import_texts.line(item))
-            return None, translate("Import", "warning: {problem}").format(
-                problem=report.warnings[-1])
+            report.warnings.append(said := import_texts.line(item))
+            return None, translate("Import", "warning: {problem}").format(problem=said)
         assert outcome is not None
         brought = brought or outcome.versions
         where = printable(item.source_path or item.title)
@@ -385,8 +384,7 @@ class _Run:
         if isinstance(target, Path):
             self.say(translate("Import", "read {file}").format(file=target.name))
         elif isinstance(target, ImportSkip):
-            self.say(translate("Import", "skipped: {file}").format(
-                file=import_texts.line(target)))
+            self.say(translate("Import", "skipped: {file}").format(file=import_texts.line(target)))
         else:
             self.say(translate("Import", "failed: {problem}").format(
                 problem=import_texts.line(target)))

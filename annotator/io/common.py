@@ -59,6 +59,9 @@ class Why(StrEnum):
     EMPTY_TEXT = "empty text"
     BRAT_NO_TEXT = "brat without text"  # detail: the .txt's name
     BRAT_EMPTY_TEXT = "brat text empty"  # detail: the .txt's name
+    NO_HTML_TEXT = "no html text"  # a saved page without an article (menus, links only)
+    NO_TOKENS = "no tokens"  # a CoNLL file without a token
+    NOT_DOCBIN = "not docbin"  # a .spacy file spaCy cannot read
     BYTES_REPLACED = "bytes replaced"  # a warning; count: invalid bytes; at: the first's offset
     UNEXPECTED = "unexpected"  # detail: the exception's type and words
 

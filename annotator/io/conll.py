@@ -30,6 +30,7 @@ from annotator.io.common import (
     ImportFailure,
     ImportItem,
     ImportProblem,
+    Why,
     read_limited,
     short_title,
 )
@@ -200,7 +201,7 @@ def iter_conll_file(path: Path) -> Iterator[ImportItem]:
     yield from (note.warning(str(path)) for note in notes)
     if not docs:
         if _sidecar_found(path) is None:  # with one: our export of an empty split
-            yield ImportFailure(str(path), None, "no tokens in the file")
+            yield ImportFailure(str(path), None, "no tokens in the file", Why.NO_TOKENS)
         return
     records = _read_sidecar(path, len(docs))
     for n, doc in enumerate(docs):

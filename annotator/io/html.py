@@ -87,10 +87,10 @@ def parse_html(html: str, source_path: str | None = None) -> ArticleDraft:
     except Exception as exc:  # lxml and trafilatura raise many types on broken markup
         raise ImportProblem(f"cannot read the HTML: {exc}") from exc
     if doc is None or isinstance(doc, dict):  # nothing found (a dict only when asked for)
-        raise ImportProblem(NO_TEXT)
+        raise ImportProblem(NO_TEXT, kind=Why.NO_HTML_TEXT)
     main = (doc.text or "").strip()
     if not _has_prose(main):
-        raise ImportProblem(NO_TEXT)
+        raise ImportProblem(NO_TEXT, kind=Why.NO_HTML_TEXT)
     title, text = _title_and_text(doc, main)
     meta = _page_meta(doc) | {"extracted_by": f"trafilatura {trafilatura.__version__}"}
     page = {"outlet": _clean(doc.sitename), "author": _clean(doc.author, "; "),

@@ -1673,24 +1673,24 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     </message>
     <message>
         <location line="+190"/>
-        <location line="+83"/>
+        <location line="+82"/>
         <source>skipped: {file}</source>
         <translation>übersprungen: {file}</translation>
     </message>
     <message>
-        <location line="-79"/>
-        <location line="+11"/>
-        <location line="+71"/>
+        <location line="-78"/>
+        <location line="+10"/>
+        <location line="+70"/>
         <source>failed: {problem}</source>
         <translation>fehlgeschlagen: {problem}</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-77"/>
         <source>warning: {problem}</source>
         <translation>Warnung: {problem}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>imported {file}</source>
         <translation>importiert: {file}</translation>
     </message>
@@ -1914,6 +1914,21 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <location line="+2"/>
         <source>{name} is empty</source>
         <translation>{name} ist leer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no article text found in the HTML</source>
+        <translation>kein Artikeltext im HTML gefunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no tokens in the file</source>
+        <translation>keine Tokens in der Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a spaCy DocBin file</source>
+        <translation>keine spaCy-DocBin-Datei</translation>
     </message>
     <message>
         <location line="+2"/>
