@@ -19,7 +19,8 @@ from annotator.store import Project
 from tests.test_i18n import german  # noqa: F401 (the fixture)
 from tests.test_i18n_windows import english_shown
 
-BROKEN_JSONL = '{"text": "Der Rat tagt."}\n{broken\n[1]\n{"title": "ohne"}\n{"text": " "}\n'
+BROKEN_JSONL = ('{"text": "Der Rat tagt."}\n{broken\n[1]\n{"title": "ohne"}\n{"text": " "}\n'
+                '{"text": "Der Rat tagt.", "spans": [{"start": 4, "end": 7}]}\n')
 
 
 def bad_folder(tmp_path: Path) -> Path:
@@ -53,6 +54,16 @@ NOTES = [
      "c.txt: 3 invalid UTF-8 bytes replaced with U+FFFD, the first at byte offset 7"),
     (ImportFailure("x.ann", None, "no x.txt next to the annotations", Why.BRAT_NO_TEXT,
                    "x.txt"), "x.ann: no x.txt next to the annotations"),
+    (ImportFailure("geheim", None, "Permission denied", Why.OS_ERROR, "Permission denied"),
+     "geheim: Permission denied"),
+    (ImportFailure("riesig.txt", None, "larger than 10 MB, the limit for a text article",
+                   Why.TOO_LARGE, "a text article", count=10),
+     "riesig.txt: larger than 10 MB, the limit for a text article"),
+]
+
+GERMAN = [
+    "geheim: nicht lesbar: Permission denied",  # the system's words stay as they are
+    "riesig.txt: größer als 10 MB, die Grenze für einen Textartikel",
 ]
 
 
@@ -70,8 +81,13 @@ def test_every_reason_a_folder_gives_is_worded_as_io_says_it_in_english(tmp_path
     assert {Why.BINARY, Why.INVALID_JSON, Why.NOT_AN_OBJECT, Why.MISSING_TEXT, Why.EMPTY_TEXT,
             Why.EMPTY_FILE, Why.BRAT_NO_TEXT, Why.BYTES_REPLACED, Why.NOT_RECOGNISED,
             Why.UNSUPPORTED, Why.NO_SUCH_PATH, Why.NO_HTML_TEXT, Why.NO_TOKENS,
-            Why.NOT_DOCBIN} <= kinds
+            Why.NOT_DOCBIN, Why.NO_LABEL} <= kinds
     assert [import_texts.line(n) for n in notes] == [str(n) for n in notes]
+
+
+@pytest.mark.usefixtures("german")
+def test_what_a_german_reader_cannot_test_with_files_is_german_too() -> None:
+    assert [import_texts.line(note) for note, _ in NOTES[-2:]] == GERMAN
 
 
 @pytest.mark.usefixtures("german")
@@ -80,15 +96,18 @@ def test_a_german_import_report_says_why_in_german(tmp_path: Path) -> None:
     with Project.open(tmp_path / "p.db") as project:
         report = import_files(project, [folder, tmp_path / "notizen.odt"])
     lines = report.failed + report.warnings
-    assert len(report.imported) == 2 and len(lines) == 12, lines
+    assert len(report.imported) == 2 and len(lines) == 13, lines
     assert f"{folder / 'bild.txt'}: Binärdatei, kein Text" in lines
     assert f"{folder / 'daten.jsonl'}:2: ungültiges JSON: Expecting property name enclosed in " \
            "double quotes (Spalte 2)" in lines  # the decoder's words stay as they are
+    assert f"{folder / 'daten.jsonl'}:6: spans[0]: „label“ fehlt oder ist leer" in lines
     assert f"{folder / 'allein.ann'}: allein.txt fehlt neben den Annotationen" in lines
     assert f"{folder / 'kaputt.txt'}: ein ungültiges UTF-8-Byte an Byte-Position 21 durch " \
            "U+FFFD ersetzt" in lines
-    sentences = [line.split(": ", 1)[1].replace("Expecting property name enclosed in double "
-                                                "quotes", "") for line in lines]
+    data = ("Expecting property name enclosed in double quotes", "spans[0]")  # not sentences
+    sentences = [line.split(": ", 1)[1] for line in lines]
+    for words in data:
+        sentences = [sentence.replace(words, "") for sentence in sentences]
     assert english_shown(sentences) == [], sentences
     assert str(next(n for n in iter_import([folder / "bild.txt"]))) == (
         f"{folder / 'bild.txt'}: binary file, not text")  # the logs' line: English

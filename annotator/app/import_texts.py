@@ -111,6 +111,8 @@ _WORDS: dict[Why, Callable[[ImportNote], str]] = {
     Why.BRAT_NO_TEXT: lambda n: translate("Import", "no {name} next to the annotations").format(
         name=n.detail),
     Why.BRAT_EMPTY_TEXT: lambda n: translate("Import", "{name} is empty").format(name=n.detail),
+    Why.NO_LABEL: lambda n: translate("Import", "{where}: missing or empty \"label\"").format(
+        where=n.detail),
     Why.NO_HTML_TEXT: lambda n: translate("Import", "no article text found in the HTML"),
     Why.NO_TOKENS: lambda n: translate("Import", "no tokens in the file"),
     Why.NOT_DOCBIN: lambda n: translate("Import", "not a spaCy DocBin file"),

@@ -59,6 +59,7 @@ class Why(StrEnum):
     EMPTY_TEXT = "empty text"
     BRAT_NO_TEXT = "brat without text"  # detail: the .txt's name
     BRAT_EMPTY_TEXT = "brat text empty"  # detail: the .txt's name
+    NO_LABEL = "no label"  # detail: where in the record (``spans[3]``)
     NO_HTML_TEXT = "no html text"  # a saved page without an article (menus, links only)
     NO_TOKENS = "no tokens"  # a CoNLL file without a token
     NOT_DOCBIN = "not docbin"  # a .spacy file spaCy cannot read
@@ -145,6 +146,11 @@ class ImportProblem(Exception):
         """The same as a warning on a file that was imported."""
         return ImportWarning(path, self.line if line is None else line, self.reason,
                              self.kind, self.detail, self.at, self.count)
+
+
+def no_label(where: str) -> ImportProblem:
+    """The problem of a span (at ``where`` in its record) without a label."""
+    return ImportProblem(f'{where}: missing or empty "label"', kind=Why.NO_LABEL, detail=where)
 
 
 def short_title(line: str, limit: int = TITLE_LIMIT) -> str:

@@ -23,6 +23,7 @@ from annotator.io.common import (
     Why,
     first_line,
     is_int,
+    no_label,
     open_regular,
     read_limited,
     short_title,
@@ -252,7 +253,7 @@ def _span(item: Any, text: str, key: str, index: int) -> Span:
     if label is not None and not isinstance(label, str):
         raise ImportProblem(f'{where}: "label" must be a string, got {_json_type(label)}')
     if not isinstance(label, str) or not label.strip():
-        raise ImportProblem(f'{where}: missing or empty "label"')
+        raise no_label(where)
     if start >= end:
         raise ImportProblem(f"{where}: start {start} is not before end {end}")
     if start < 0 or end > len(text):

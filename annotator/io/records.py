@@ -33,7 +33,7 @@ from annotator.core.model import (
     Provenance,
     Status,
 )
-from annotator.io.common import ImportProblem, first_line, is_int, short_title
+from annotator.io.common import ImportProblem, first_line, is_int, no_label, short_title
 
 FIELDS = ("title", "outlet", "author", "url", "published", "language", "source_path", "status")
 PROVENANCE_KEYS = ("_annotator_id", "_timestamp", "model", "model_version", "_annotators")
@@ -252,7 +252,7 @@ def _place(item: dict[str, Any], text: str, where: str) -> tuple[Layer, int, int
         raise ImportProblem(f"{where}: span {start}-{end} does not fit the text "
                             f"(length {len(text)})")
     if not isinstance(label, str) or not label.strip():
-        raise ImportProblem(f'{where}: missing or empty "label"')
+        raise no_label(where)
     return Layer(item["layer"]), start, end, label
 
 

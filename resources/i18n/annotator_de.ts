@@ -1917,6 +1917,11 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>{where}: missing or empty &quot;label&quot;</source>
+        <translation>{where}: „label“ fehlt oder ist leer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>no article text found in the HTML</source>
         <translation>kein Artikeltext im HTML gefunden</translation>
     </message>
