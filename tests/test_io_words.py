@@ -21,6 +21,7 @@ from tests.test_i18n_windows import english_shown
 
 BROKEN_JSONL = ('{"text": "Der Rat tagt."}\n{broken\n[1]\n{"title": "ohne"}\n{"text": " "}\n'
                 '{"text": "Der Rat tagt.", "spans": [{"start": 4, "end": 7}]}\n')
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"
 
 
 def bad_folder(tmp_path: Path) -> Path:
@@ -30,10 +31,12 @@ def bad_folder(tmp_path: Path) -> Path:
     file of a type no reader takes."""
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "bild.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    (folder / "bild.txt").write_bytes(PNG)
     (folder / "daten.jsonl").write_text(BROKEN_JSONL, encoding="utf-8")
     (folder / "leer.txt").write_bytes(b"")
     (folder / "allein.ann").write_text("T1\tPER 0 4\tAnna\n", encoding="utf-8")
+    (folder / "paar.ann").write_text("T1\tPER 0 4\tAnna\n", encoding="utf-8")
+    (folder / "paar.txt").write_bytes(PNG)  # the pair's text is an image
     (folder / "kaputt.txt").write_bytes(b"Die Stra\xc3\x9fe in K\xc3\xb6ln \xff zu.")
     (folder / "fotos.zip").write_bytes(b"PK\x05\x06" + bytes(18))
     (folder / "menue.html").write_text("<html><body><ul><li><a href='/'>Start</a></li></ul>"
@@ -96,11 +99,12 @@ def test_a_german_import_report_says_why_in_german(tmp_path: Path) -> None:
     with Project.open(tmp_path / "p.db") as project:
         report = import_files(project, [folder, tmp_path / "notizen.odt"])
     lines = report.failed + report.warnings
-    assert len(report.imported) == 2 and len(lines) == 13, lines
+    assert len(report.imported) == 2 and len(lines) == 14, lines
     assert f"{folder / 'bild.txt'}: Binärdatei, kein Text" in lines
     assert f"{folder / 'daten.jsonl'}:2: ungültiges JSON: Expecting property name enclosed in " \
            "double quotes (Spalte 2)" in lines  # the decoder's words stay as they are
     assert f"{folder / 'daten.jsonl'}:6: spans[0]: „label“ fehlt oder ist leer" in lines
+    assert f"{folder / 'paar.ann'}: paar.txt: Binärdatei, kein Text" in lines
     assert f"{folder / 'allein.ann'}: allein.txt fehlt neben den Annotationen" in lines
     assert f"{folder / 'kaputt.txt'}: ein ungültiges UTF-8-Byte an Byte-Position 21 durch " \
            "U+FFFD ersetzt" in lines

@@ -29,9 +29,12 @@ def line(note: ImportNote) -> str:
 
 
 def reason(note: ImportNote) -> str:
-    """Why, worded; io's English reason for a kind without words here."""
+    """Why, worded (after the name of the file of a pair it is about); io's English reason
+    for a kind without words here."""
     words = _WORDS.get(note.kind)
-    return note.reason if words is None else one_line(words(note))
+    if words is None:
+        return note.reason
+    return one_line(f"{note.part}: {words(note)}" if note.part else words(note))
 
 
 def _replaced(note: ImportNote) -> str:

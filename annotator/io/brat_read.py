@@ -72,13 +72,13 @@ def _read(path: Path, warn: Warn | None) -> str:
     bytes mean binary (io/decode.py)."""
     def named(note: ImportProblem) -> None:
         if warn is not None:
-            warn(ImportProblem(f"{path.name}: {note.reason}"))
+            warn(note.within(path.name))
 
     try:
         return decode_bytes(read_limited(path, ARTICLE_BYTES, "a brat file"), path, warn=named,
                             controls=False)
     except ImportProblem as exc:
-        raise ImportProblem(f"{path.name}: {exc.reason}") from exc
+        raise exc.within(path.name) from exc
 
 
 def _read_meta(path: Path, warn: Warn | None) -> dict[str, Any]:

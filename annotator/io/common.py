@@ -98,6 +98,7 @@ class ImportNote(Struct, frozen=True):
     detail: str = ""  # a library's or the system's words, a name, a type (see Why)
     at: int | None = None  # a column or byte offset
     count: int = 0  # a number of bytes, megabytes …
+    part: str = ""  # the file of a pair (brat's .txt) the reason is about; the reason names it
 
     def __post_init__(self) -> None:
         """Keep the reason on one line so logs and list views never break."""
@@ -131,21 +132,27 @@ class ImportProblem(Exception):
     raised, a warning's reason (``Warn``). ``kind`` and its parameters: as ImportNote's."""
 
     def __init__(self, reason: str, line: int | None = None, *, kind: Why = Why.OTHER,
-                 detail: str = "", at: int | None = None, count: int = 0) -> None:
+                 detail: str = "", at: int | None = None, count: int = 0,
+                 part: str = "") -> None:
         super().__init__(reason)
         self.reason = reason
         self.line = line
-        self.kind, self.detail, self.at, self.count = kind, detail, at, count
+        self.kind, self.detail, self.at, self.count, self.part = kind, detail, at, count, part
+
+    def within(self, part: str) -> ImportProblem:
+        """The same problem of ``part``, a file read with the one named (``part: reason``)."""
+        return ImportProblem(f"{part}: {self.reason}", self.line, kind=self.kind,
+                             detail=self.detail, at=self.at, count=self.count, part=part)
 
     def failure(self, path: str, line: int | None = None) -> ImportFailure:
         """The failure of the file (or line: ``line``, else the problem's own) at ``path``."""
         return ImportFailure(path, self.line if line is None else line, self.reason,
-                             self.kind, self.detail, self.at, self.count)
+                             self.kind, self.detail, self.at, self.count, self.part)
 
     def warning(self, path: str, line: int | None = None) -> ImportWarning:
         """The same as a warning on a file that was imported."""
         return ImportWarning(path, self.line if line is None else line, self.reason,
-                             self.kind, self.detail, self.at, self.count)
+                             self.kind, self.detail, self.at, self.count, self.part)
 
 
 def no_label(where: str) -> ImportProblem:
