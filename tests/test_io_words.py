@@ -11,7 +11,7 @@ import pytest
 from annotator.app import import_texts
 from annotator.app.export_texts import folder_trouble
 from annotator.app.exporting import ExportError, ExportOptions, export_project, survey_output
-from annotator.app.importing import import_files
+from annotator.app.importing import import_files, run_import
 from annotator.io import ImportFailure, ImportWarning, iter_import
 from annotator.io.common import ImportNote, Why
 from annotator.io.export_manifest import FolderError, FolderNote, Trouble
@@ -115,6 +115,19 @@ def test_a_german_import_report_says_why_in_german(tmp_path: Path) -> None:
     assert english_shown(sentences) == [], sentences
     assert str(next(n for n in iter_import([folder / "bild.txt"]))) == (
         f"{folder / 'bild.txt'}: binary file, not text")  # the logs' line: English
+
+
+@pytest.mark.usefixtures("german")
+def test_a_german_import_tells_its_failures_in_german_as_they_come(project: Project,
+                                                                   tmp_path: Path) -> None:
+    (tmp_path / "bild.txt").write_bytes(PNG)
+    said: list[str] = []
+    report = run_import(project, [tmp_path / "bild.txt", tmp_path / "nirgends"], suggest=False,
+                        progress=lambda _done, _total, message: said.append(message))
+    assert f"fehlgeschlagen: {tmp_path / 'bild.txt'}: Binärdatei, kein Text" in said
+    assert f"fehlgeschlagen: {tmp_path / 'nirgends'}: Datei oder Ordner nicht gefunden" in said
+    assert report.failed == [f"{tmp_path / 'bild.txt'}: Binärdatei, kein Text",
+                             f"{tmp_path / 'nirgends'}: Datei oder Ordner nicht gefunden"]
 
 
 def test_a_folder_error_prints_its_english_line(tmp_path: Path) -> None:
