@@ -1730,7 +1730,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>gelesen: {file}</translation>
     </message>
     <message>
-        <location filename="../../annotator/app/import_texts.py" line="+39"/>
+        <location filename="../../annotator/app/import_texts.py" line="+42"/>
         <source>an invalid UTF-8 byte at byte offset {offset} replaced with U+FFFD</source>
         <translation>ein ungültiges UTF-8-Byte an Byte-Position {offset} durch U+FFFD ersetzt</translation>
     </message>
