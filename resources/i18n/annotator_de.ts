@@ -1311,7 +1311,7 @@
     <message>
         <location line="+2"/>
         <source>{path} is not a folder (a link or a file); the export stops here and finishes when run again after it is moved away</source>
-        <translation>{path} ist kein Ordner (eine Verknüpfung oder eine Datei); der Export hält hier an und wird fertig, wenn er erneut läuft, nachdem es verschoben wurde</translation>
+        <translation>{path} ist kein Ordner (eine Verknüpfung oder eine Datei); der Export hält hier an und wird fertig, wenn er nach dem Verschieben erneut läuft</translation>
     </message>
     <message>
         <location line="+3"/>
