@@ -27,8 +27,8 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"
 def bad_folder(tmp_path: Path) -> Path:
     """What a folder of real-world files holds: a binary file named .txt, a JSONL file with
     bad lines, an empty file, a brat .ann without its .txt, a text with a stray byte, a zip,
-    a saved page of links, a CoNLL file without tokens, a .spacy that is none; beside it a
-    file of a type no reader takes."""
+    a saved page of links, a CoNLL file without tokens, a .spacy that is none, an .xmi alone;
+    beside it a file of a type no reader takes."""
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "bild.txt").write_bytes(PNG)
@@ -43,6 +43,7 @@ def bad_folder(tmp_path: Path) -> Path:
                                        "</body></html>", encoding="utf-8")
     (folder / "leer.conll").write_text("\n\n", encoding="utf-8")
     (folder / "kaputt.spacy").write_bytes(b"kein DocBin")
+    (folder / "einsam.xmi").write_text("<xmi/>", encoding="utf-8")  # no TypeSystem.xml
     (tmp_path / "notizen.odt").write_bytes(b"PK\x03\x04")
     return folder
 
@@ -84,7 +85,7 @@ def test_every_reason_a_folder_gives_is_worded_as_io_says_it_in_english(tmp_path
     assert {Why.BINARY, Why.INVALID_JSON, Why.NOT_AN_OBJECT, Why.MISSING_TEXT, Why.EMPTY_TEXT,
             Why.EMPTY_FILE, Why.BRAT_NO_TEXT, Why.BYTES_REPLACED, Why.NOT_RECOGNISED,
             Why.UNSUPPORTED, Why.NO_SUCH_PATH, Why.NO_HTML_TEXT, Why.NO_TOKENS,
-            Why.NOT_DOCBIN, Why.NO_LABEL} <= kinds
+            Why.NOT_DOCBIN, Why.NO_LABEL, Why.NO_TYPE_SYSTEM} <= kinds
     assert [import_texts.line(n) for n in notes] == [str(n) for n in notes]
 
 
@@ -99,7 +100,7 @@ def test_a_german_import_report_says_why_in_german(tmp_path: Path) -> None:
     with Project.open(tmp_path / "p.db") as project:
         report = import_files(project, [folder, tmp_path / "notizen.odt"])
     lines = report.failed + report.warnings
-    assert len(report.imported) == 2 and len(lines) == 14, lines
+    assert len(report.imported) == 2 and len(lines) == 15, lines
     assert f"{folder / 'bild.txt'}: Binärdatei, kein Text" in lines
     assert f"{folder / 'daten.jsonl'}:2: ungültiges JSON: Expecting property name enclosed in " \
            "double quotes (Spalte 2)" in lines  # the decoder's words stay as they are

@@ -85,6 +85,8 @@ def _limited(what: str) -> str:
         "a brat file": translate("Import", "a brat file"),
         "a CoNLL file": translate("Import", "a CoNLL file"),
         "a spaCy DocBin file": translate("Import", "a spaCy DocBin file"),
+        "an XMI file": translate("Import", "an XMI file"),
+        "a TSV file": translate("Import", "a TSV file"),
     }.get(what, what)
 
 
@@ -119,6 +121,10 @@ _WORDS: dict[Why, Callable[[ImportNote], str]] = {
     Why.NO_HTML_TEXT: lambda n: translate("Import", "no article text found in the HTML"),
     Why.NO_TOKENS: lambda n: translate("Import", "no tokens in the file"),
     Why.NOT_DOCBIN: lambda n: translate("Import", "not a spaCy DocBin file"),
+    Why.EMPTY_DOCBIN: lambda n: translate("Import", "no documents in the DocBin"),
+    Why.NO_TYPE_SYSTEM: lambda n: translate("Import", "no TypeSystem.xml beside the .xmi (UIMA "
+                                            "needs it to read one)"),
+    Why.NO_DOCUMENT_TEXT: lambda n: translate("Import", "the document has no text"),
     Why.BYTES_REPLACED: _replaced,
     Why.UNEXPECTED: lambda n: translate("Import", "unexpected error: {error}").format(
         error=n.detail),

@@ -63,6 +63,9 @@ class Why(StrEnum):
     NO_HTML_TEXT = "no html text"  # a saved page without an article (menus, links only)
     NO_TOKENS = "no tokens"  # a CoNLL file without a token
     NOT_DOCBIN = "not docbin"  # a .spacy file spaCy cannot read
+    EMPTY_DOCBIN = "empty docbin"  # a DocBin without documents
+    NO_TYPE_SYSTEM = "no type system"  # an .xmi without the TypeSystem.xml beside it
+    NO_DOCUMENT_TEXT = "no document text"  # an XMI or WebAnno TSV document without text
     BYTES_REPLACED = "bytes replaced"  # a warning; count: invalid bytes; at: the first's offset
     UNEXPECTED = "unexpected"  # detail: the exception's type and words
 

@@ -264,7 +264,7 @@ def read_spacy(path: Path) -> Iterator[ImportItem]:
         yield ImportFailure(str(path), None, "not a spaCy DocBin file", Why.NOT_DOCBIN)
         return
     if len(docbin) == 0:
-        yield ImportFailure(str(path), None, "no documents in the DocBin")
+        yield ImportFailure(str(path), None, "no documents in the DocBin", Why.EMPTY_DOCBIN)
         return
     for index, doc in enumerate(docbin.get_docs(german_tokenizer().vocab)):
         name = f"{path}[{index}]"

@@ -1835,6 +1835,16 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>eine spaCy-DocBin-Datei</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>an XMI file</source>
+        <translation>eine XMI-Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a TSV file</source>
+        <translation>eine TSV-Datei</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>no such file or folder</source>
         <translation>Datei oder Ordner nicht gefunden</translation>
@@ -1934,6 +1944,21 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <location line="+1"/>
         <source>not a spaCy DocBin file</source>
         <translation>keine spaCy-DocBin-Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no documents in the DocBin</source>
+        <translation>keine Dokumente im DocBin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no TypeSystem.xml beside the .xmi (UIMA needs it to read one)</source>
+        <translation>keine TypeSystem.xml neben der .xmi (UIMA braucht sie, um sie zu lesen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the document has no text</source>
+        <translation>das Dokument hat keinen Text</translation>
     </message>
     <message>
         <location line="+2"/>
