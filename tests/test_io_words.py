@@ -20,7 +20,9 @@ from tests.test_i18n import german  # noqa: F401 (the fixture)
 from tests.test_i18n_windows import english_shown
 
 BROKEN_JSONL = ('{"text": "Der Rat tagt."}\n{broken\n[1]\n{"title": "ohne"}\n{"text": " "}\n'
-                '{"text": "Der Rat tagt.", "spans": [{"start": 4, "end": 7}]}\n')
+                '{"text": "Der Rat tagt.", "spans": [{"start": 4, "end": 7}]}\n'
+                '{"text": "Der Rat tagt.", "spans": [{"start": 4, "end": 99, "label": "ORG"}]}\n'
+                '{"text": "Der Rat tagt.", "spans": [{"start": 7, "end": 4, "label": "ORG"}]}\n')
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"
 
 
@@ -58,6 +60,9 @@ NOTES = [
      "c.txt: 3 invalid UTF-8 bytes replaced with U+FFFD, the first at byte offset 7"),
     (ImportFailure("x.ann", None, "no x.txt next to the annotations", Why.BRAT_NO_TEXT,
                    "x.txt"), "x.ann: no x.txt next to the annotations"),
+    (ImportFailure("t.json", None, "spans[2]: span 3-90 does not fit the text (length 40)",
+                   Why.SPAN_MISFIT, "spans[2]", numbers=(3, 90, 40)),
+     "t.json: spans[2]: span 3-90 does not fit the text (length 40)"),
     (ImportFailure("geheim", None, "Permission denied", Why.OS_ERROR, "Permission denied"),
      "geheim: Permission denied"),
     (ImportFailure("riesig.txt", None, "larger than 10 MB, the limit for a text article",
@@ -85,7 +90,8 @@ def test_every_reason_a_folder_gives_is_worded_as_io_says_it_in_english(tmp_path
     assert {Why.BINARY, Why.INVALID_JSON, Why.NOT_AN_OBJECT, Why.MISSING_TEXT, Why.EMPTY_TEXT,
             Why.EMPTY_FILE, Why.BRAT_NO_TEXT, Why.BYTES_REPLACED, Why.NOT_RECOGNISED,
             Why.UNSUPPORTED, Why.NO_SUCH_PATH, Why.NO_HTML_TEXT, Why.NO_TOKENS,
-            Why.NOT_DOCBIN, Why.NO_LABEL, Why.NO_TYPE_SYSTEM} <= kinds
+            Why.NOT_DOCBIN, Why.NO_LABEL, Why.NO_TYPE_SYSTEM, Why.SPAN_OUTSIDE,
+            Why.SPAN_BACKWARDS} <= kinds
     assert [import_texts.line(n) for n in notes] == [str(n) for n in notes]
 
 
@@ -100,11 +106,14 @@ def test_a_german_import_report_says_why_in_german(tmp_path: Path) -> None:
     with Project.open(tmp_path / "p.db") as project:
         report = import_files(project, [folder, tmp_path / "notizen.odt"])
     lines = report.failed + report.warnings
-    assert len(report.imported) == 2 and len(lines) == 15, lines
+    assert len(report.imported) == 2 and len(lines) == 17, lines
     assert f"{folder / 'bild.txt'}: Binärdatei, kein Text" in lines
     assert f"{folder / 'daten.jsonl'}:2: ungültiges JSON: Expecting property name enclosed in " \
            "double quotes (Spalte 2)" in lines  # the decoder's words stay as they are
     assert f"{folder / 'daten.jsonl'}:6: spans[0]: „label“ fehlt oder ist leer" in lines
+    assert f"{folder / 'daten.jsonl'}:7: spans[0]: Textstelle 4-99 liegt außerhalb des Textes " \
+           "(Länge 13)" in lines
+    assert f"{folder / 'daten.jsonl'}:8: spans[0]: Anfang 7 liegt nicht vor Ende 4" in lines
     assert f"{folder / 'paar.ann'}: paar.txt: Binärdatei, kein Text" in lines
     assert f"{folder / 'allein.ann'}: allein.txt fehlt neben den Annotationen" in lines
     assert f"{folder / 'kaputt.txt'}: ein ungültiges UTF-8-Byte an Byte-Position 21 durch " \

@@ -118,6 +118,15 @@ _WORDS: dict[Why, Callable[[ImportNote], str]] = {
     Why.BRAT_EMPTY_TEXT: lambda n: translate("Import", "{name} is empty").format(name=n.detail),
     Why.NO_LABEL: lambda n: translate("Import", "{where}: missing or empty \"label\"").format(
         where=n.detail),
+    Why.SPAN_OUTSIDE: lambda n: translate(
+        "Import", "{where}: span {start}-{end} is outside the text (length {length})").format(
+        where=n.detail, start=n.numbers[0], end=n.numbers[1], length=n.numbers[2]),
+    Why.SPAN_MISFIT: lambda n: translate(
+        "Import", "{where}: span {start}-{end} does not fit the text (length {length})").format(
+        where=n.detail, start=n.numbers[0], end=n.numbers[1], length=n.numbers[2]),
+    Why.SPAN_BACKWARDS: lambda n: translate(
+        "Import", "{where}: start {start} is not before end {end}").format(
+        where=n.detail, start=n.numbers[0], end=n.numbers[1]),
     Why.NO_HTML_TEXT: lambda n: translate("Import", "no article text found in the HTML"),
     Why.NO_TOKENS: lambda n: translate("Import", "no tokens in the file"),
     Why.NOT_DOCBIN: lambda n: translate("Import", "not a spaCy DocBin file"),

@@ -60,6 +60,9 @@ class Why(StrEnum):
     BRAT_NO_TEXT = "brat without text"  # detail: the .txt's name
     BRAT_EMPTY_TEXT = "brat text empty"  # detail: the .txt's name
     NO_LABEL = "no label"  # detail: where in the record (``spans[3]``)
+    SPAN_OUTSIDE = "span outside"  # detail: where; numbers: start, end, the text's length
+    SPAN_MISFIT = "span misfit"  # the same, worded "does not fit the text" (other formats)
+    SPAN_BACKWARDS = "span backwards"  # detail: where; numbers: start, end
     NO_HTML_TEXT = "no html text"  # a saved page without an article (menus, links only)
     NO_TOKENS = "no tokens"  # a CoNLL file without a token
     NOT_DOCBIN = "not docbin"  # a .spacy file spaCy cannot read
@@ -102,6 +105,7 @@ class ImportNote(Struct, frozen=True):
     at: int | None = None  # a column or byte offset
     count: int = 0  # a number of bytes, megabytes …
     part: str = ""  # the file of a pair (brat's .txt) the reason is about; the reason names it
+    numbers: tuple[int, ...] = ()  # more numbers the reason names, in order (see Why)
 
     def __post_init__(self) -> None:
         """Keep the reason on one line so logs and list views never break."""
@@ -136,31 +140,41 @@ class ImportProblem(Exception):
 
     def __init__(self, reason: str, line: int | None = None, *, kind: Why = Why.OTHER,
                  detail: str = "", at: int | None = None, count: int = 0,
-                 part: str = "") -> None:
+                 part: str = "", numbers: tuple[int, ...] = ()) -> None:
         super().__init__(reason)
         self.reason = reason
         self.line = line
         self.kind, self.detail, self.at, self.count, self.part = kind, detail, at, count, part
+        self.numbers = numbers
 
     def within(self, part: str) -> ImportProblem:
         """The same problem of ``part``, a file read with the one named (``part: reason``)."""
         return ImportProblem(f"{part}: {self.reason}", self.line, kind=self.kind,
-                             detail=self.detail, at=self.at, count=self.count, part=part)
+                             detail=self.detail, at=self.at, count=self.count, part=part,
+                             numbers=self.numbers)
 
     def failure(self, path: str, line: int | None = None) -> ImportFailure:
         """The failure of the file (or line: ``line``, else the problem's own) at ``path``."""
         return ImportFailure(path, self.line if line is None else line, self.reason,
-                             self.kind, self.detail, self.at, self.count, self.part)
+                             self.kind, self.detail, self.at, self.count, self.part,
+                             self.numbers)
 
     def warning(self, path: str, line: int | None = None) -> ImportWarning:
         """The same as a warning on a file that was imported."""
         return ImportWarning(path, self.line if line is None else line, self.reason,
-                             self.kind, self.detail, self.at, self.count, self.part)
+                             self.kind, self.detail, self.at, self.count, self.part,
+                             self.numbers)
 
 
 def no_label(where: str) -> ImportProblem:
     """The problem of a span (at ``where`` in its record) without a label."""
     return ImportProblem(f'{where}: missing or empty "label"', kind=Why.NO_LABEL, detail=where)
+
+
+def span_misfit(where: str, start: int, end: int, length: int) -> ImportProblem:
+    """The problem of a span (at ``where``) whose offsets do not fit a text of ``length``."""
+    return ImportProblem(f"{where}: span {start}-{end} does not fit the text (length {length})",
+                         kind=Why.SPAN_MISFIT, detail=where, numbers=(start, end, length))
 
 
 def short_title(line: str, limit: int = TITLE_LIMIT) -> str:

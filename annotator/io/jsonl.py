@@ -255,9 +255,11 @@ def _span(item: Any, text: str, key: str, index: int) -> Span:
     if not isinstance(label, str) or not label.strip():
         raise no_label(where)
     if start >= end:
-        raise ImportProblem(f"{where}: start {start} is not before end {end}")
+        raise ImportProblem(f"{where}: start {start} is not before end {end}",
+                            kind=Why.SPAN_BACKWARDS, detail=where, numbers=(start, end))
     if start < 0 or end > len(text):
-        raise ImportProblem(f"{where}: span {start}-{end} is outside the text (length {len(text)})")
+        raise ImportProblem(f"{where}: span {start}-{end} is outside the text (length {len(text)})",
+                            kind=Why.SPAN_OUTSIDE, detail=where, numbers=(start, end, len(text)))
     if isinstance(quoted, str) and text[start:end] != quoted:
         raise ImportProblem(
             f"{where}: span {start}-{end} covers {_quote(text[start:end])} but its text is "

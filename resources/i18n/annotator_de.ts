@@ -1932,6 +1932,21 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>{where}: span {start}-{end} is outside the text (length {length})</source>
+        <translation>{where}: Textstelle {start}-{end} liegt außerhalb des Textes (Länge {length})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where}: span {start}-{end} does not fit the text (length {length})</source>
+        <translation>{where}: Textstelle {start}-{end} passt nicht in den Text (Länge {length})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where}: start {start} is not before end {end}</source>
+        <translation>{where}: Anfang {start} liegt nicht vor Ende {end}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>no article text found in the HTML</source>
         <translation>kein Artikeltext im HTML gefunden</translation>
     </message>
