@@ -17,7 +17,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 
-from annotator.io.export_manifest import Entry, Manifest
+from annotator.io.export_manifest import Entry, FolderNote, Manifest, Trouble
 from annotator.io.export_notes import Kind, WriterNote
 
 translate = QCoreApplication.translate  # lupdate collects translate("Export", …)
@@ -182,6 +182,30 @@ def not_empty(names: OptionNames, folder: object, *, earlier: str | None,
     return translate("Export", "{folder} is not empty: it holds {held}; {overwrite} replaces "
                      "only what an earlier export wrote and keeps other files").format(
         folder=folder, held=held, overwrite=names.turn("overwrite"))
+
+
+def folder_trouble(note: FolderNote) -> str:
+    """Why the folder cannot take the export (annotator/io/export_manifest.py's notes); an OS
+    error's or a parser's words (``detail``) stay as they are."""
+    if note.kind is Trouble.CLASH:
+        return clash(note.path, note.names)
+    words = {
+        Trouble.IS_A_FILE: translate("Export", "{path} is a file, not a folder"),
+        Trouble.NOT_OURS: translate("Export", "{path} is not a folder this program made; "
+                                    "remove it"),
+        Trouble.NOT_A_FOLDER: translate("Export", "{path} is not a folder (a link or a file); "
+                                        "the export stops here and finishes when run again "
+                                        "after it is moved away"),
+        Trouble.BUSY: translate("Export", "{path}: another export is writing into this folder"),
+        Trouble.STOPPED: translate("Export", "{path}: the export stopped while moving its files "
+                                   "in ({detail}); the next export into this folder finishes "
+                                   "it"),
+        Trouble.NOT_A_FILE: translate("Export", "{path}: the export wrote something that is "
+                                      "not a file"),
+        Trouble.BAD_MANIFEST: translate("Export", "{path}: not an export manifest this version "
+                                        "can read ({detail}); nothing was changed"),
+    }[note.kind]
+    return words.format(path=note.path, detail=note.detail)
 
 
 def cannot_write(folder: object, error: object) -> str:

@@ -138,7 +138,9 @@ def survey_output(options: ExportOptions, names: OptionNames = FIELDS) -> Survey
     _check(options, names)
     try:
         return survey(options.out, *_outputs(options))
-    except (FolderError, OSError) as exc:
+    except FolderError as exc:
+        raise ExportError(say.folder_trouble(exc.note)) from exc
+    except OSError as exc:
         raise ExportError(str(exc)) from exc
 
 
@@ -188,7 +190,7 @@ def export_project(project: Project, options: ExportOptions, *,
     except Clash as exc:  # what appeared in the folder while the export was written
         raise ExportError(say.clash(exc.out, exc.hits)) from exc
     except FolderError as exc:
-        raise ExportError(str(exc)) from exc
+        raise ExportError(say.folder_trouble(exc.note)) from exc
     except OSError as exc:
         raise ExportError(say.cannot_write(options.out, exc)) from exc
     report.files = [options.out / f.path for f in manifest.files]

@@ -16,7 +16,7 @@ from pathlib import Path
 from msgspec import Struct, field
 from PySide6.QtCore import QCoreApplication
 
-from annotator.app import report_lines
+from annotator.app import import_texts, report_lines
 from annotator.app.import_batches import (
     BATCH,
     BATCH_CHARS,
@@ -302,13 +302,14 @@ class _Writer:
         report = self.report
         if isinstance(item, ImportSkip):
             report.unrecognised.append(item.path)
-            return None, translate("Import", "skipped: {file}").format(file=item)
+            return None, translate("Import", "skipped: {file}").format(
+                file=import_texts.line(item))
         if isinstance(item, ImportFailure):
-            report.failed.append(str(item))
-            return None, translate("Import", "failed: {problem}").format(problem=item)
+            report.failed.append(said := import_texts.line(item))
+            return None, translate("Import", "failed: {problem}").format(problem=said)
         if isinstance(item, ImportWarning):
-            report.warnings.append(str(item))
-            return None, translate("Import", "warning: {problem}").format(problem=item)
+            report.warnings.append(said := import_texts.line(item))
+            return None, translate("Import", "warning: {problem}").format(problem=said)
         assert outcome is not None
         brought = brought or outcome.versions
         where = printable(item.source_path or item.title)
@@ -383,9 +384,10 @@ class _Run:
         if isinstance(target, Path):
             self.say(translate("Import", "read {file}").format(file=target.name))
         elif isinstance(target, ImportSkip):
-            self.say(translate("Import", "skipped: {file}").format(file=target))
+            self.say(translate("Import", "skipped: {file}").format(file=import_texts.line(target)))
         else:
-            self.say(translate("Import", "failed: {problem}").format(problem=target))
+            self.say(translate("Import", "failed: {problem}").format(
+                problem=import_texts.line(target)))
 
     def note(self, found: list[Stage]) -> None:
         """What the suggestion stages did, in the report."""

@@ -16,6 +16,7 @@ from annotator.io.common import (
     ARTICLE_BYTES,
     ImportProblem,
     Warn,
+    Why,
     first_line,
     read_limited,
     short_title,
@@ -41,10 +42,11 @@ def read_brat_file(path: Path, warn: Warn | None = None) -> ArticleDraft:
     ann = brat_text_of(path) or path
     txt = ann.with_suffix(".txt")
     if not txt.is_file():
-        raise ImportProblem(f"no {txt.name} next to the annotations")
+        raise ImportProblem(f"no {txt.name} next to the annotations", kind=Why.BRAT_NO_TEXT,
+                            detail=txt.name)
     text = _read(txt, warn)
     if not text.strip():
-        raise ImportProblem(f"{txt.name} is empty")
+        raise ImportProblem(f"{txt.name} is empty", kind=Why.BRAT_EMPTY_TEXT, detail=txt.name)
     meta_path = ann.with_suffix(META_SUFFIX)
     record = _read_meta(meta_path, warn) if meta_path.is_file() else {}
     draft = _draft(text, record, str(ann))
@@ -68,15 +70,15 @@ def _read(path: Path, warn: Warn | None) -> str:
     """One file of the pair (or the sidecar) as text; problems name the file. The pair is
     text by its format (the offsets count its characters): control characters stay, only NUL
     bytes mean binary (io/decode.py)."""
-    def named(reason: str) -> None:
+    def named(note: ImportProblem) -> None:
         if warn is not None:
-            warn(f"{path.name}: {reason}")
+            warn(note.within(path.name))
 
     try:
         return decode_bytes(read_limited(path, ARTICLE_BYTES, "a brat file"), path, warn=named,
                             controls=False)
     except ImportProblem as exc:
-        raise ImportProblem(f"{path.name}: {exc.reason}") from exc
+        raise exc.within(path.name) from exc
 
 
 def _read_meta(path: Path, warn: Warn | None) -> dict[str, Any]:

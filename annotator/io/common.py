@@ -6,6 +6,7 @@ import os
 import re
 import stat
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, BinaryIO, TypeAlias, TypeGuard
 
@@ -33,12 +34,56 @@ _KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character de
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
 
-Warn: TypeAlias = Callable[[str], None]  # takes a warning's reason; the caller names the file
+
+class Why(StrEnum):
+    """Which reason an import note gives, as data: each has its words (in the interface's
+    language) in app/import_texts.py, which the note's parameters fill in; io holds no
+    wording but the English ``reason`` (``str`` of the note: the command line, the logs).
+    OTHER has no words of its own: the English reason is shown as it is."""
+
+    OTHER = "other"
+    NO_SUCH_PATH = "no such path"
+    OS_ERROR = "os error"  # detail: the operating system's words ("Permission denied")
+    NOT_REGULAR = "not regular"  # detail: what it is ("a named pipe (FIFO)", _KINDS)
+    UNSUPPORTED = "unsupported"  # detail: the extension
+    NOT_RECOGNISED = "not recognised"  # a folder walk's ImportSkip
+    BINARY = "binary"
+    UNKNOWN_ENCODING = "unknown encoding"
+    EMPTY_FILE = "empty file"
+    TOO_LARGE = "too large"  # count: the limit in MB; detail: what it is the limit of
+    INVALID_JSON = "invalid json"  # detail: the decoder's message; at: its column
+    JSON_TOO_DEEP = "json too deep"
+    NOT_AN_OBJECT = "not an object"  # detail: the JSON type found (``json_type``)
+    MISSING_TEXT = "missing text"
+    TEXT_NOT_STRING = "text not a string"  # detail: the JSON type found
+    EMPTY_TEXT = "empty text"
+    BRAT_NO_TEXT = "brat without text"  # detail: the .txt's name
+    BRAT_EMPTY_TEXT = "brat text empty"  # detail: the .txt's name
+    NO_LABEL = "no label"  # detail: where in the record (``spans[3]``)
+    SPAN_OUTSIDE = "span outside"  # detail: where; numbers: start, end, the text's length
+    SPAN_MISFIT = "span misfit"  # the same, worded "does not fit the text" (other formats)
+    SPAN_BACKWARDS = "span backwards"  # detail: where; numbers: start, end
+    NO_HTML_TEXT = "no html text"  # a saved page without an article (menus, links only)
+    NO_TOKENS = "no tokens"  # a CoNLL file without a token
+    NOT_DOCBIN = "not docbin"  # a .spacy file spaCy cannot read
+    EMPTY_DOCBIN = "empty docbin"  # a DocBin without documents
+    NO_TYPE_SYSTEM = "no type system"  # an .xmi without the TypeSystem.xml beside it
+    NO_DOCUMENT_TEXT = "no document text"  # an XMI or WebAnno TSV document without text
+    BYTES_REPLACED = "bytes replaced"  # a warning; count: invalid bytes; at: the first's offset
+    UNEXPECTED = "unexpected"  # detail: the exception's type and words
+
+
+Warn: TypeAlias = Callable[["ImportProblem"], None]  # hears a warning; the caller names the file
 
 
 def printable(name: str) -> str:
     """A file name (or any text) safe for one line: controls and undecodable bytes escaped."""
     return _UNPRINTABLE.sub(_escape, name)
+
+
+def one_line(text: str) -> str:
+    """A reason on one line: runs of white space one space, controls escaped."""
+    return printable(_SPACE.sub(" ", text).strip())
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -54,11 +99,17 @@ class ImportNote(Struct, frozen=True):
 
     path: str
     line: int | None
-    reason: str
+    reason: str  # in English, as ``str`` prints it
+    kind: Why = Why.OTHER  # the reason as data, worded by app/import_texts.py
+    detail: str = ""  # a library's or the system's words, a name, a type (see Why)
+    at: int | None = None  # a column or byte offset
+    count: int = 0  # a number of bytes, megabytes …
+    part: str = ""  # the file of a pair (brat's .txt) the reason is about; the reason names it
+    numbers: tuple[int, ...] = ()  # more numbers the reason names, in order (see Why)
 
     def __post_init__(self) -> None:
         """Keep the reason on one line so logs and list views never break."""
-        force_setattr(self, "reason", printable(_SPACE.sub(" ", self.reason).strip()))
+        force_setattr(self, "reason", one_line(self.reason))
 
     def __str__(self) -> str:
         """``path:line: reason`` or ``path: reason``, always one line."""
@@ -84,12 +135,46 @@ ImportItem: TypeAlias = ArticleDraft | ImportFailure | ImportWarning
 
 
 class ImportProblem(Exception):
-    """Raised by a parser for bad input; the walker turns it into an ImportFailure."""
+    """Raised by a parser for bad input; the walker turns it into an ImportFailure. Not
+    raised, a warning's reason (``Warn``). ``kind`` and its parameters: as ImportNote's."""
 
-    def __init__(self, reason: str, line: int | None = None) -> None:
+    def __init__(self, reason: str, line: int | None = None, *, kind: Why = Why.OTHER,
+                 detail: str = "", at: int | None = None, count: int = 0,
+                 part: str = "", numbers: tuple[int, ...] = ()) -> None:
         super().__init__(reason)
         self.reason = reason
         self.line = line
+        self.kind, self.detail, self.at, self.count, self.part = kind, detail, at, count, part
+        self.numbers = numbers
+
+    def within(self, part: str) -> ImportProblem:
+        """The same problem of ``part``, a file read with the one named (``part: reason``)."""
+        return ImportProblem(f"{part}: {self.reason}", self.line, kind=self.kind,
+                             detail=self.detail, at=self.at, count=self.count, part=part,
+                             numbers=self.numbers)
+
+    def failure(self, path: str, line: int | None = None) -> ImportFailure:
+        """The failure of the file (or line: ``line``, else the problem's own) at ``path``."""
+        return ImportFailure(path, self.line if line is None else line, self.reason,
+                             self.kind, self.detail, self.at, self.count, self.part,
+                             self.numbers)
+
+    def warning(self, path: str, line: int | None = None) -> ImportWarning:
+        """The same as a warning on a file that was imported."""
+        return ImportWarning(path, self.line if line is None else line, self.reason,
+                             self.kind, self.detail, self.at, self.count, self.part,
+                             self.numbers)
+
+
+def no_label(where: str) -> ImportProblem:
+    """The problem of a span (at ``where`` in its record) without a label."""
+    return ImportProblem(f'{where}: missing or empty "label"', kind=Why.NO_LABEL, detail=where)
+
+
+def span_misfit(where: str, start: int, end: int, length: int) -> ImportProblem:
+    """The problem of a span (at ``where``) whose offsets do not fit a text of ``length``."""
+    return ImportProblem(f"{where}: span {start}-{end} does not fit the text (length {length})",
+                         kind=Why.SPAN_MISFIT, detail=where, numbers=(start, end, length))
 
 
 def short_title(line: str, limit: int = TITLE_LIMIT) -> str:
@@ -127,7 +212,13 @@ def open_regular(path: Path) -> BinaryIO:
                 os.set_blocking(fd, True)
             return os.fdopen(fd, "rb")
         os.close(fd)
-    raise ImportProblem(f"{kind}, not a regular file: skipped")
+    raise not_regular_problem(kind)
+
+
+def not_regular_problem(kind: str) -> ImportProblem:
+    """The problem of a file that is ``kind`` (``not_regular``), not a regular file."""
+    return ImportProblem(f"{kind}, not a regular file: skipped", kind=Why.NOT_REGULAR,
+                         detail=kind)
 
 
 def read_limited(path: Path, limit: int, what: str) -> bytes:
@@ -135,7 +226,8 @@ def read_limited(path: Path, limit: int, what: str) -> bytes:
     with open_regular(path) as handle:
         data = handle.read(limit + 1)
     if len(data) > limit:
-        raise ImportProblem(too_large(limit, what))
+        raise ImportProblem(too_large(limit, what), kind=Why.TOO_LARGE, detail=what,
+                            count=limit // MB)
     return data
 
 

@@ -30,7 +30,7 @@ from annotator.io.common import (
     ImportFailure,
     ImportItem,
     ImportProblem,
-    ImportWarning,
+    Why,
     read_limited,
     short_title,
 )
@@ -195,13 +195,13 @@ class _Doc(Struct):
 
 def iter_conll_file(path: Path) -> Iterator[ImportItem]:
     """Drafts with entity annotations, one per document; a bad document fails alone."""
-    notes: list[str] = []
+    notes: list[ImportProblem] = []
     data = read_limited(path, DATASET_BYTES, "a CoNLL file")
     docs = parse_conll(decode_bytes(data, path, warn=notes.append))
-    yield from (ImportWarning(str(path), None, note) for note in notes)
+    yield from (note.warning(str(path)) for note in notes)
     if not docs:
         if _sidecar_found(path) is None:  # with one: our export of an empty split
-            yield ImportFailure(str(path), None, "no tokens in the file")
+            yield ImportFailure(str(path), None, "no tokens in the file", Why.NO_TOKENS)
         return
     records = _read_sidecar(path, len(docs))
     for n, doc in enumerate(docs):
@@ -210,7 +210,7 @@ def iter_conll_file(path: Path) -> Iterator[ImportItem]:
                 raise doc.problem
             yield _draft(path, doc, records[n] if records else None)
         except ImportProblem as exc:
-            yield ImportFailure(str(path), exc.line or doc.line, exc.reason)
+            yield exc.failure(str(path), exc.line or doc.line)
 
 
 def parse_conll(text: str) -> list[_Doc]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from annotator.io.common import ImportProblem, Warn
+from annotator.io.common import ImportProblem, Warn, Why
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +44,10 @@ _NON_ASCII_DECODED = re.compile("[^\x00-\x7f\udc80-\udcff]")
 
 class DecodeError(ImportProblem):
     """Bytes that are not text in any encoding we can trust."""
+
+    def __init__(self, reason: str) -> None:
+        kind = {BINARY: Why.BINARY, UNKNOWN_ENCODING: Why.UNKNOWN_ENCODING}.get(reason)
+        super().__init__(reason, kind=kind or Why.OTHER)
 
 
 def decode_bytes(data: bytes, path: str | Path | None = None, *, warn: Warn | None = None,
@@ -128,7 +132,7 @@ def _replaced(data: bytes, bad: list[tuple[int, int]], path: str | Path | None,
     reason = (f"{what} at byte offset {first} replaced with U+FFFD" if invalid == 1 else
               f"{what} replaced with U+FFFD, the first at byte offset {first}")
     if warn is not None:
-        warn(reason)
+        warn(ImportProblem(reason, kind=Why.BYTES_REPLACED, at=first, count=invalid))
     else:
         logger.warning("%s: %s", path or "text", reason)
     return text

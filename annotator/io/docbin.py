@@ -63,6 +63,7 @@ from annotator.io.common import (
     ImportFailure,
     ImportItem,
     ImportProblem,
+    Why,
     first_line,
     read_limited,
     short_title,
@@ -260,17 +261,17 @@ def read_spacy(path: Path) -> Iterator[ImportItem]:
     try:
         docbin = DocBin(store_user_data=True).from_bytes(data)
     except Exception:  # zlib, msgpack and spaCy raise many types on foreign bytes
-        yield ImportFailure(str(path), None, "not a spaCy DocBin file")
+        yield ImportFailure(str(path), None, "not a spaCy DocBin file", Why.NOT_DOCBIN)
         return
     if len(docbin) == 0:
-        yield ImportFailure(str(path), None, "no documents in the DocBin")
+        yield ImportFailure(str(path), None, "no documents in the DocBin", Why.EMPTY_DOCBIN)
         return
     for index, doc in enumerate(docbin.get_docs(german_tokenizer().vocab)):
         name = f"{path}[{index}]"
         try:
             yield doc_draft(doc, name)
         except ImportProblem as exc:
-            yield ImportFailure(name, None, exc.reason)
+            yield exc.failure(name)
 
 
 def doc_draft(doc: Any, source: str) -> ArticleDraft:

@@ -16,7 +16,7 @@ from typing import Any
 
 from annotator.core.model import ArticleDraft, DocLink, DocSpan, Layer
 from annotator.core.spans import Utf16Index
-from annotator.io.common import ImportProblem, is_int
+from annotator.io.common import ImportProblem, is_int, no_label
 from annotator.io.foreign_spans import Offsets, Plain, article
 from annotator.io.label_layers import RELATED
 from annotator.io.records import list_of, object_of
@@ -37,7 +37,7 @@ def parse_doccano_relations(task: dict[str, Any], source: str, plain: Plain
         where = f"entities[{n}]"
         label = item.get("label")
         if not isinstance(label, str) or not label.strip():
-            raise ImportProblem(f'{where}: missing or empty "label"')
+            raise no_label(where)
         start, end = offsets.place(cp(item.get("start_offset")), cp(item.get("end_offset")),
                                    None, where)
         key = f"T{len(draft.annotations) + 1}"

@@ -37,6 +37,7 @@ from annotator.io.export_manifest import (
     ExportFile,
     FolderError,
     Manifest,
+    Trouble,
     read_manifest,
     safe_path,
     verify,
@@ -71,7 +72,7 @@ def survey(out: Path, files: Iterable[str] = (), folders: Iterable[str] = ()) ->
     if not out.exists():
         return Survey(None, (), (), ())
     if not out.is_dir():
-        raise FolderError(f"{out} is a file, not a folder")
+        raise FolderError(Trouble.IS_A_FILE, out)
     with _lock(out):
         _recover(out)
         found = _survey(out, files, folders)
@@ -102,7 +103,7 @@ class Staging:
 
     def __enter__(self) -> Staging:
         if self.out.exists() and not self.out.is_dir():
-            raise FolderError(f"{self.out} is a file, not a folder")
+            raise FolderError(Trouble.IS_A_FILE, self.out)
         self._made = _make_folders(self.out)
         try:
             self._stack.enter_context(_lock(self.out))
@@ -138,8 +139,7 @@ class Staging:
         try:
             _roll_forward(self.out)
         except OSError as exc:
-            raise FolderError(f"{self.out}: the export stopped while moving its files in "
-                              f"({exc}); the next export into this folder finishes it") from exc
+            raise FolderError(Trouble.STOPPED, self.out, exc) from exc
         return Manifest(record, tuple(files))
 
     def _leave(self) -> None:
@@ -158,7 +158,7 @@ class Clash(FolderError):
 
     def __init__(self, out: Path, hits: Iterable[str]) -> None:
         self.out, self.hits = out, tuple(hits)
-        super().__init__(f"{out}: the export would replace {', '.join(self.hits)}")
+        super().__init__(Trouble.CLASH, out, names=self.hits)
 
 
 # -- inside the lock -------------------------------------------------------------------------
@@ -194,7 +194,7 @@ def _recover(out: Path) -> None:
     staging = out / STAGING
     for folder in (staging, out / LEGACY_PARTIAL):
         if os.path.lexists(folder) and not _is_folder(folder):
-            raise FolderError(f"{folder} is not a folder this program made; remove it")
+            raise FolderError(Trouble.NOT_OURS, folder)
     if (staging / JOURNAL).exists():
         _roll_forward(out)
     for folder in (staging, out / LEGACY_PARTIAL):
@@ -245,7 +245,7 @@ def _seal(root: Path) -> list[ExportFile]:
         for name in found:
             path = Path(folder, name)
             if path.is_symlink() or not path.is_file():
-                raise FolderError(f"{path}: the export wrote something that is not a file")
+                raise FolderError(Trouble.NOT_A_FILE, path)
             os.chmod(path, stat.S_IMODE(path.stat().st_mode) & FILE_MODE)
             rel = safe_path(path.relative_to(root).as_posix())
             with path.open("rb") as handle:
@@ -274,8 +274,7 @@ def _make_parents(out: Path, path: str) -> None:
         if not os.path.lexists(folder):
             folder.mkdir(DIR_MODE)
         elif not _is_folder(folder):
-            raise FolderError(f"{folder} is not a folder (a link or a file); the export stops "
-                              "here and finishes when run again after it is moved away")
+            raise FolderError(Trouble.NOT_A_FOLDER, folder)
 
 
 def _make_folders(out: Path) -> list[Path]:
@@ -328,7 +327,7 @@ def _lock(out: Path) -> Iterator[None]:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise FolderError(f"{out}: another export is writing into this folder") from None
+            raise FolderError(Trouble.BUSY, out) from None
         yield
     finally:
         os.close(fd)

@@ -9,6 +9,7 @@ import os
 import re
 import stat
 from collections.abc import Iterable
+from enum import StrEnum
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
@@ -23,8 +24,58 @@ OURS = frozenset({MANIFEST, STAGING, LEGACY_PARTIAL})
 _BAD_PART = re.compile(r"[\x00-\x1f\\:]")
 
 
+class Trouble(StrEnum):
+    """Why a folder cannot take an export: each has its words in app/export_texts.py
+    (``folder_trouble``); io holds no wording but the English line of ``str``."""
+
+    IS_A_FILE = "is a file"
+    NOT_OURS = "not ours"  # our staging folder's name taken by something else
+    NOT_A_FOLDER = "not a folder"  # a folder on a staged file's way is a link or a file
+    BUSY = "busy"  # another export holds the folder's lock
+    STOPPED = "stopped"  # the swap stopped on an OS error (``detail``)
+    NOT_A_FILE = "not a file"  # the export wrote a link or a folder where a file belongs
+    BAD_MANIFEST = "bad manifest"  # ``detail``: why it cannot be read
+    CLASH = "clash"  # ``names``: the paths no export wrote (Clash)
+
+
+_ENGLISH = {
+    Trouble.IS_A_FILE: "{path} is a file, not a folder",
+    Trouble.NOT_OURS: "{path} is not a folder this program made; remove it",
+    Trouble.NOT_A_FOLDER: "{path} is not a folder (a link or a file); the export stops here "
+                          "and finishes when run again after it is moved away",
+    Trouble.BUSY: "{path}: another export is writing into this folder",
+    Trouble.STOPPED: "{path}: the export stopped while moving its files in ({detail}); the "
+                     "next export into this folder finishes it",
+    Trouble.NOT_A_FILE: "{path}: the export wrote something that is not a file",
+    Trouble.BAD_MANIFEST: "{path}: not an export manifest this version can read ({detail}); "
+                          "nothing was changed",
+    Trouble.CLASH: "{path}: the export would replace {names}",
+}
+
+
+class FolderNote(Struct, frozen=True):
+    """What is wrong with the folder (or file) at ``path``; ``detail``: an OS error's or a
+    parser's words; ``names``: the paths of a clash."""
+
+    kind: Trouble
+    path: str
+    detail: str = ""
+    names: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        """The English line (the command line's and the logs')."""
+        return _ENGLISH[self.kind].format(path=self.path, detail=self.detail,
+                                          names=", ".join(self.names))
+
+
 class FolderError(Exception):
-    """The folder cannot take the export (or a manifest is unreadable); nothing was replaced."""
+    """The folder cannot take the export (or a manifest is unreadable); nothing was replaced.
+    ``note`` says why, as data."""
+
+    def __init__(self, kind: Trouble, path: object, detail: object = "",
+                 names: Iterable[str] = ()) -> None:
+        self.note = FolderNote(kind, str(path), str(detail), tuple(names))
+        super().__init__(str(self.note))
 
 
 class ExportFile(Struct, frozen=True):
@@ -84,8 +135,7 @@ def read_manifest(out: Path) -> Manifest | None:
         files = tuple(ExportFile(safe_path(f["path"]), str(f["sha256"]), int(f["bytes"]))
                       for f in record["files"])
     except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
-        raise FolderError(f"{path}: not an export manifest this version can read ({exc}); "
-                          "nothing was changed") from exc
+        raise FolderError(Trouble.BAD_MANIFEST, path, exc) from exc
     return Manifest(record, files)
 
 

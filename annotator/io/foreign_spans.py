@@ -9,7 +9,7 @@ from typing import Any
 
 from annotator.core.model import ArticleDraft
 from annotator.core.spans import Utf16Index
-from annotator.io.common import ImportProblem, is_int
+from annotator.io.common import ImportProblem, is_int, span_misfit
 from annotator.io.records import iso_time, unix_time
 
 Plain = Callable[[Any, str], ArticleDraft]  # io/jsonl.parse_task: a plain task's draft
@@ -52,8 +52,7 @@ class Offsets:
         fits = 0 <= start < end <= len(text)
         if not isinstance(quoted, str) or fits and text[start:end] == quoted:
             if not fits:
-                raise ImportProblem(f"{where}: span {start}-{end} does not fit the text "
-                                    f"(length {len(text)})")
+                raise span_misfit(where, start, end, len(text))
             return start, end
         self._utf16 = self._utf16 or Utf16Index(text)
         a, b = self._utf16.to_codepoint(start), self._utf16.to_codepoint(end)

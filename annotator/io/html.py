@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.model import ArticleDraft
-from annotator.io.common import PAGE_BYTES, ImportProblem, Warn, first_line, read_limited
+from annotator.io.common import PAGE_BYTES, ImportProblem, Warn, Why, first_line, read_limited
 from annotator.io.decode import decode_bytes, utf8_damage
 
 NO_TEXT = "no article text found in the HTML"
@@ -37,7 +37,7 @@ def read_html_file(path: Path, warn: Warn | None = None) -> ArticleDraft:
     """Import one saved HTML page; raises ImportProblem when it holds no article."""
     html = decode_html(read_limited(path, PAGE_BYTES, "an HTML page"), warn)
     if not html.strip():
-        raise ImportProblem("empty file")
+        raise ImportProblem("empty file", kind=Why.EMPTY_FILE)
     return parse_html(html, str(path))
 
 
@@ -87,10 +87,10 @@ def parse_html(html: str, source_path: str | None = None) -> ArticleDraft:
     except Exception as exc:  # lxml and trafilatura raise many types on broken markup
         raise ImportProblem(f"cannot read the HTML: {exc}") from exc
     if doc is None or isinstance(doc, dict):  # nothing found (a dict only when asked for)
-        raise ImportProblem(NO_TEXT)
+        raise ImportProblem(NO_TEXT, kind=Why.NO_HTML_TEXT)
     main = (doc.text or "").strip()
     if not _has_prose(main):
-        raise ImportProblem(NO_TEXT)
+        raise ImportProblem(NO_TEXT, kind=Why.NO_HTML_TEXT)
     title, text = _title_and_text(doc, main)
     meta = _page_meta(doc) | {"extracted_by": f"trafilatura {trafilatura.__version__}"}
     page = {"outlet": _clean(doc.sitename), "author": _clean(doc.author, "; "),

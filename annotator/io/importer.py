@@ -18,8 +18,9 @@ from annotator.io.common import (
     ImportItem,
     ImportProblem,
     ImportSkip,
-    ImportWarning,
+    Why,
     not_regular,
+    not_regular_problem,
     open_regular,
     printable,
 )
@@ -71,20 +72,20 @@ def iter_targets(paths: Iterable[Path | str]) -> Iterator[Path | ImportFailure]:
         try:
             info = path.stat()
         except FileNotFoundError:
-            yield ImportFailure(str(path), None, NO_SUCH_PATH)
+            yield ImportFailure(str(path), None, NO_SUCH_PATH, Why.NO_SUCH_PATH)
             continue
         except OSError as exc:
-            yield ImportFailure(str(path), None, _os_reason(exc))
+            yield _os_failure(path, exc)
             continue
         if stat.S_ISDIR(info.st_mode):
             yield from _walk(path, set())
         elif kind := not_regular(info.st_mode):
-            yield ImportFailure(str(path), None, f"{kind}, not a regular file: skipped")
+            yield not_regular_problem(kind).failure(str(path))
         elif is_importable(path) or brat_text_of(path) or _foreign_conll(path):
             yield path
         else:
             reason = f"unsupported file type '{path.suffix}' (use {_KNOWN} or no extension)"
-            yield ImportFailure(str(path), None, reason)
+            yield ImportFailure(str(path), None, reason, Why.UNSUPPORTED, path.suffix)
 
 
 def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | ImportFailure]:
@@ -98,21 +99,21 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | ImportFai
         with os.scandir(folder) as scan:
             entries = sorted((entry for entry in scan if not _hidden(entry)), key=_name)
     except OSError as exc:
-        yield ImportFailure(str(folder), None, _os_reason(exc))
+        yield _os_failure(folder, exc)
         return
     for entry in entries:
         path = Path(entry.path)
         try:
             is_dir = entry.is_dir()
         except OSError as exc:
-            yield ImportFailure(str(path), None, _os_reason(exc))
+            yield _os_failure(path, exc)
             continue
         if is_dir:
             yield from _walk(path, seen)
         elif _recognised(path):
             yield path
         elif not _read_with_another(path):
-            yield ImportSkip(str(path), None, NOT_RECOGNISED)
+            yield ImportSkip(str(path), None, NOT_RECOGNISED, Why.NOT_RECOGNISED)
 
 
 def _recognised(path: Path) -> bool:
@@ -153,7 +154,7 @@ def _foreign_conll(path: Path) -> bool:
 def iter_file(path: Path) -> Iterator[ImportItem]:
     """Drafts, failures and warnings of one file iter_targets found, read with the reader for
     its type (a text whose content is CoNLL: as CoNLL); every error becomes a failure."""
-    notes: list[str] = []
+    notes: list[ImportProblem] = []
     try:
         suffix = _suffix(path)
         if suffix in JSONL_SUFFIXES:
@@ -172,18 +173,19 @@ def iter_file(path: Path) -> Iterator[ImportItem]:
             items = iter_inception_file(path)
         else:
             items = _text_or_conll(path, notes)
-        yield from (ImportWarning(str(path), None, note) for note in notes)
+        yield from (note.warning(str(path)) for note in notes)
         yield from (_storable(item) for item in items)
     except ImportProblem as exc:
-        yield ImportFailure(str(path), exc.line, exc.reason)
+        yield exc.failure(str(path))
     except OSError as exc:
-        yield ImportFailure(str(path), None, _os_reason(exc))
+        yield _os_failure(path, exc)
     except Exception as exc:  # a parser bug must not end an import of 100,000 files
         logger.warning("unexpected error importing %s", printable(str(path)), exc_info=True)
-        yield ImportFailure(str(path), None, f"unexpected error: {type(exc).__name__}: {exc}")
+        what = f"{type(exc).__name__}: {exc}"
+        yield ImportFailure(str(path), None, f"unexpected error: {what}", Why.UNEXPECTED, what)
 
 
-def _text_or_conll(path: Path, notes: list[str]) -> Iterable[ImportItem]:
+def _text_or_conll(path: Path, notes: list[ImportProblem]) -> Iterable[ImportItem]:
     """A text article, or the CoNLL corpus its first lines say it is (read again as one; a
     corpus over the article limit is known by its first lines alone)."""
     try:
@@ -241,6 +243,7 @@ def _hidden(entry: os.DirEntry[str]) -> bool:
     return bool(attributes & getattr(stat, "FILE_ATTRIBUTE_HIDDEN", 0))
 
 
-def _os_reason(exc: OSError) -> str:
-    """The operating system's words for an error, e.g. "Permission denied"."""
-    return exc.strerror or str(exc)
+def _os_failure(path: Path, exc: OSError) -> ImportFailure:
+    """The failure of ``path`` in the operating system's words, e.g. "Permission denied"."""
+    words = exc.strerror or str(exc)
+    return ImportFailure(str(path), None, words, Why.OS_ERROR, words)

@@ -20,9 +20,10 @@ from annotator.io.common import (
     ImportFailure,
     ImportItem,
     ImportProblem,
-    ImportWarning,
+    Why,
     first_line,
     is_int,
+    no_label,
     open_regular,
     read_limited,
     short_title,
@@ -57,10 +58,10 @@ def iter_jsonl_file(path: Path) -> Iterator[ImportItem]:
             handle.seek(0)
             yield from _iter_lines(path, _bounded_lines(handle))
             return
-    notes: list[str] = []
+    notes: list[ImportProblem] = []
     text = decode_bytes(read_limited(path, DATASET_BYTES, "a JSON or UTF-16 JSONL file"), path,
                         warn=notes.append)
-    yield from (ImportWarning(str(path), None, note) for note in notes)
+    yield from (note.warning(str(path)) for note in notes)
     if path.suffix.lower() == ".json":
         yield from _iter_json_document(path, text)
     else:
@@ -98,20 +99,21 @@ def _iter_lines(path: Path, lines: Iterable[tuple[int, bytes | str | None, int]]
         if raw is not None and not raw.strip():
             continue
         empty = False
-        notes: list[str] = []
+        notes: list[ImportProblem] = []
         try:
             if raw is None:
-                raise ImportProblem(too_large(LINE_BYTES, "one JSONL line"))
+                raise ImportProblem(too_large(LINE_BYTES, "one JSONL line"), kind=Why.TOO_LARGE,
+                                    detail="one JSONL line", count=LINE_BYTES // MB)
             line = raw if isinstance(raw, str) else decode_bytes(raw, path, warn=notes.append,
                                                                  offset=offset)
             draft = parse_task_line(line.rstrip("\r\n"), f"{path}:{number}")  # for columns
         except ImportProblem as exc:
-            yield ImportFailure(str(path), number, exc.reason)
+            yield exc.failure(str(path), number)
             continue
-        yield from (ImportWarning(str(path), number, note) for note in notes)
+        yield from (note.warning(str(path), number) for note in notes)
         yield draft
     if empty:
-        yield ImportFailure(str(path), None, "empty file")
+        yield ImportFailure(str(path), None, "empty file", Why.EMPTY_FILE)
 
 
 def _iter_json_document(path: Path, text: str) -> Iterator[ImportItem]:
@@ -129,7 +131,7 @@ def _iter_json_document(path: Path, text: str) -> Iterator[ImportItem]:
         try:
             yield parse_task(task, name)
         except ImportProblem as exc:
-            yield ImportFailure(name, None, exc.reason)
+            yield exc.failure(name)
 
 
 def parse_task_line(line: str, source: str) -> ArticleDraft:
@@ -137,16 +139,18 @@ def parse_task_line(line: str, source: str) -> ArticleDraft:
     try:
         task = json.loads(line, strict=False)
     except json.JSONDecodeError as exc:
-        raise ImportProblem(f"invalid JSON: {exc.msg} (column {exc.colno})") from exc
+        raise ImportProblem(f"invalid JSON: {exc.msg} (column {exc.colno})",
+                            kind=Why.INVALID_JSON, detail=exc.msg, at=exc.colno) from exc
     except RecursionError as exc:
-        raise ImportProblem("invalid JSON: nested too deeply") from exc
+        raise ImportProblem("invalid JSON: nested too deeply", kind=Why.JSON_TOO_DEEP) from exc
     return parse_task(task, source)
 
 
 def parse_task(task: Any, source: str) -> ArticleDraft:
     """A decoded task → draft with validated spans; unknown keys are kept in ``meta``."""
     if not isinstance(task, dict):
-        raise ImportProblem(f"expected a JSON object, got {_json_type(task)}")
+        raise ImportProblem(f"expected a JSON object, got {_json_type(task)}",
+                            kind=Why.NOT_AN_OBJECT, detail=_json_type(task))
     if is_foreign(task):  # Label Studio's JSON and JSON-MIN, doccano's relation form
         return parse_foreign(task, source, parse_task)
     text = _task_text(task)
@@ -185,12 +189,13 @@ def parse_task(task: Any, source: str) -> ArticleDraft:
 def _task_text(task: dict[str, Any]) -> str:
     """The task's text, which must be a non-blank string that can be stored as UTF-8."""
     if "text" not in task:
-        raise ImportProblem('missing "text"')
+        raise ImportProblem('missing "text"', kind=Why.MISSING_TEXT)
     text = task["text"]
     if not isinstance(text, str):
-        raise ImportProblem(f'"text" must be a string, got {_json_type(text)}')
+        raise ImportProblem(f'"text" must be a string, got {_json_type(text)}',
+                            kind=Why.TEXT_NOT_STRING, detail=_json_type(text))
     if not text.strip():
-        raise ImportProblem('empty "text"')
+        raise ImportProblem('empty "text"', kind=Why.EMPTY_TEXT)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
@@ -248,11 +253,13 @@ def _span(item: Any, text: str, key: str, index: int) -> Span:
     if label is not None and not isinstance(label, str):
         raise ImportProblem(f'{where}: "label" must be a string, got {_json_type(label)}')
     if not isinstance(label, str) or not label.strip():
-        raise ImportProblem(f'{where}: missing or empty "label"')
+        raise no_label(where)
     if start >= end:
-        raise ImportProblem(f"{where}: start {start} is not before end {end}")
+        raise ImportProblem(f"{where}: start {start} is not before end {end}",
+                            kind=Why.SPAN_BACKWARDS, detail=where, numbers=(start, end))
     if start < 0 or end > len(text):
-        raise ImportProblem(f"{where}: span {start}-{end} is outside the text (length {len(text)})")
+        raise ImportProblem(f"{where}: span {start}-{end} is outside the text (length {len(text)})",
+                            kind=Why.SPAN_OUTSIDE, detail=where, numbers=(start, end, len(text)))
     if isinstance(quoted, str) and text[start:end] != quoted:
         raise ImportProblem(
             f"{where}: span {start}-{end} covers {_quote(text[start:end])} but its text is "

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from annotator.core.model import ArticleDraft, DocLink, DocSpan, Layer, Provenance
-from annotator.io.common import ImportProblem, is_int
+from annotator.io.common import ImportProblem, is_int, no_label
 from annotator.io.label_layers import RELATED
 from annotator.io.records import FIELDS, list_of, object_of
 
@@ -98,7 +98,7 @@ def _end(item: dict[str, Any], name: str, spans: dict[tuple[Any, ...], DocSpan],
         raise ImportProblem(f"{where}.{name}_span: span {json.dumps(start)}-{json.dumps(end)} "
                             f"does not fit the text (length {len(text)})")
     if not isinstance(label, str) or not label.strip():
-        raise ImportProblem(f'{where}.{name}_span: missing or empty "label"')
+        raise no_label(f"{where}.{name}_span")
     span = DocSpan(f"P{len(spans) + 1}", layer, start, end, label.strip(), made=made)
     spans[(start, end, label)] = span
     return span

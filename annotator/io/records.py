@@ -33,7 +33,14 @@ from annotator.core.model import (
     Provenance,
     Status,
 )
-from annotator.io.common import ImportProblem, first_line, is_int, short_title
+from annotator.io.common import (
+    ImportProblem,
+    first_line,
+    is_int,
+    no_label,
+    short_title,
+    span_misfit,
+)
 
 FIELDS = ("title", "outlet", "author", "url", "published", "language", "source_path", "status")
 PROVENANCE_KEYS = ("_annotator_id", "_timestamp", "model", "model_version", "_annotators")
@@ -249,10 +256,9 @@ def _place(item: dict[str, Any], text: str, where: str) -> tuple[Layer, int, int
         raise ImportProblem(f"{where}: offsets must be integers, got {json.dumps(start)} and "
                             f"{json.dumps(end)}")
     if not 0 <= start < end <= len(text):
-        raise ImportProblem(f"{where}: span {start}-{end} does not fit the text "
-                            f"(length {len(text)})")
+        raise span_misfit(where, start, end, len(text))
     if not isinstance(label, str) or not label.strip():
-        raise ImportProblem(f'{where}: missing or empty "label"')
+        raise no_label(where)
     return Layer(item["layer"]), start, end, label
 
 

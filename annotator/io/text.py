@@ -7,7 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.core.model import ArticleDraft
-from annotator.io.common import ARTICLE_BYTES, ImportProblem, Warn, read_limited, short_title
+from annotator.io.common import (
+    ARTICLE_BYTES,
+    ImportProblem,
+    Warn,
+    Why,
+    read_limited,
+    short_title,
+)
 from annotator.io.decode import decode_bytes
 
 # what the zones may give better: the title over the first line, the free metadata's details
@@ -19,7 +26,7 @@ def read_text_file(path: Path, warn: Warn | None = None) -> ArticleDraft:
     data = read_limited(path, ARTICLE_BYTES, "a text article")
     text = normalise_newlines(decode_bytes(data, path, warn=warn))
     if not text.strip():
-        raise ImportProblem("empty file")
+        raise ImportProblem("empty file", kind=Why.EMPTY_FILE)
     return parse_text(text, str(path))
 
 

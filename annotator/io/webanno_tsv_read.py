@@ -16,6 +16,7 @@ from annotator.core.spans import Utf16Index
 from annotator.io.common import (
     DATASET_BYTES,
     ImportProblem,
+    Why,
     first_line,
     open_regular,
     read_limited,
@@ -97,7 +98,7 @@ def parse_webanno_tsv(content: str, source: str) -> ArticleDraft:
             blocks[-1][1].append((n, line.split("\t")))
     text = _text(blocks)
     if not text.strip():
-        raise ImportProblem("the document has no text")
+        raise ImportProblem("the document has no text", kind=Why.NO_DOCUMENT_TEXT)
     reader = _Reader(layers, Utf16Index(text), len(text))
     for _block, rows in blocks:
         for n, cells in rows:

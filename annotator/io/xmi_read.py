@@ -24,9 +24,9 @@ from annotator.core.model import ArticleDraft, DocLink, DocSpan, Layer, Provenan
 from annotator.core.names import GOLD_ANNOTATOR
 from annotator.io.common import (
     DATASET_BYTES,
-    ImportFailure,
     ImportItem,
     ImportProblem,
+    Why,
     first_line,
     read_limited,
     short_title,
@@ -55,7 +55,8 @@ def read_xmi_file(path: Path) -> ArticleDraft:
     """An ``.xmi`` with its ``TypeSystem.xml`` (and our ``.meta``) beside it."""
     types = next((path.with_name(n) for n in TYPESYSTEMS if path.with_name(n).is_file()), None)
     if types is None:
-        raise ImportProblem("no TypeSystem.xml beside the .xmi (UIMA needs it to read one)")
+        raise ImportProblem("no TypeSystem.xml beside the .xmi (UIMA needs it to read one)",
+                            kind=Why.NO_TYPE_SYSTEM)
     draft = draft_of(read_limited(path, DATASET_BYTES, "an XMI file"),
                      read_limited(types, DATASET_BYTES, "a type system"), str(path))
     return with_meta(draft, path.with_suffix(META_SUFFIX))
@@ -72,7 +73,7 @@ def draft_of(xmi: bytes, types: bytes, source: str) -> ArticleDraft:
         raise ImportProblem(f"not a UIMA CAS XMI its type system reads: {exc}") from exc
     text = cas.sofa_string or ""
     if not text.strip():
-        raise ImportProblem("the document has no text")
+        raise ImportProblem("the document has no text", kind=Why.NO_DOCUMENT_TEXT)
     spans: list[tuple[DocSpan, Any]] = []
     relations = []
     for kind in system.get_types():
@@ -167,7 +168,7 @@ def iter_inception_zip(path: Path) -> Iterator[ImportItem]:
             try:
                 yield from _entry(archive, name, names, where)
             except ImportProblem as exc:
-                yield ImportFailure(where, exc.line, exc.reason)
+                yield exc.failure(where)
 
 
 def _version(name: str) -> str | None:

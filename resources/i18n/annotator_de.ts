@@ -1172,7 +1172,7 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../annotator/app/exporting.py" line="+370"/>
+        <location filename="../../annotator/app/exporting.py" line="+372"/>
         <source>article {id}</source>
         <translation>Artikel {id}</translation>
     </message>
@@ -1312,7 +1312,42 @@
         <translation>{folder} ist nicht leer: er enthält {held}; {overwrite} ersetzt nur, was ein früherer Export geschrieben hat, und behält andere Dateien</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
+        <source>{path} is a file, not a folder</source>
+        <translation>{path} ist eine Datei, kein Ordner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is not a folder this program made; remove it</source>
+        <translation>{path} ist kein Ordner, den dieses Programm angelegt hat; bitte entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path} is not a folder (a link or a file); the export stops here and finishes when run again after it is moved away</source>
+        <translation>{path} ist kein Ordner (eine Verknüpfung oder eine Datei); der Export hält hier an und wird fertig, wenn er nach dem Verschieben erneut läuft</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path}: another export is writing into this folder</source>
+        <translation>{path}: ein anderer Export schreibt gerade in diesen Ordner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: the export stopped while moving its files in ({detail}); the next export into this folder finishes it</source>
+        <translation>{path}: der Export hielt beim Verschieben seiner Dateien an ({detail}); der nächste Export in diesen Ordner schließt ihn ab</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path}: the export wrote something that is not a file</source>
+        <translation>{path}: der Export hat etwas geschrieben, das keine Datei ist</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path}: not an export manifest this version can read ({detail}); nothing was changed</source>
+        <translation>{path}: kein Export-Manifest, das diese Version lesen kann ({detail}); nichts wurde geändert</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>{folder}: cannot write the export ({error}); nothing was replaced</source>
         <translation>{folder}: der Export kann nicht geschrieben werden ({error}); nichts wurde ersetzt</translation>
     </message>
@@ -1729,7 +1764,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     </message>
     <message>
         <location line="+190"/>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>skipped: {file}</source>
         <translation>übersprungen: {file}</translation>
     </message>
@@ -1784,6 +1819,257 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <location line="+46"/>
         <source>read {file}</source>
         <translation>gelesen: {file}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app/import_texts.py" line="+42"/>
+        <source>an invalid UTF-8 byte at byte offset {offset} replaced with U+FFFD</source>
+        <translation>ein ungültiges UTF-8-Byte an Byte-Position {offset} durch U+FFFD ersetzt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} invalid UTF-8 bytes replaced with U+FFFD, the first at byte offset {offset}</source>
+        <translation>{n} ungültige UTF-8-Bytes durch U+FFFD ersetzt, das erste an Byte-Position {offset}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>unsupported file type &apos;{suffix}&apos; (use {known} or no extension)</source>
+        <translation>nicht unterstützter Dateityp „{suffix}“ ({known} oder keine Endung verwenden)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a list</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>true/false</source>
+        <translation>true/false</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a named pipe (FIFO)</source>
+        <translation>eine benannte Pipe (FIFO)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a character device</source>
+        <translation>ein zeichenorientiertes Gerät</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a block device</source>
+        <translation>ein blockorientiertes Gerät</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a socket</source>
+        <translation>ein Socket</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a folder</source>
+        <translation>ein Ordner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a regular file</source>
+        <translation>keine reguläre Datei</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a text article</source>
+        <translation>einen Textartikel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>one JSONL line</source>
+        <translation>eine JSONL-Zeile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a JSON or UTF-16 JSONL file</source>
+        <translation>eine JSON- oder UTF-16-JSONL-Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an HTML page</source>
+        <translation>eine HTML-Seite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a brat file</source>
+        <translation>eine brat-Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a CoNLL file</source>
+        <translation>eine CoNLL-Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a spaCy DocBin file</source>
+        <translation>eine spaCy-DocBin-Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an XMI file</source>
+        <translation>eine XMI-Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a TSV file</source>
+        <translation>eine TSV-Datei</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no such file or folder</source>
+        <translation>Datei oder Ordner nicht gefunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{error}</source>
+        <comment>a file the system would not let us read: its words, e.g. Permission denied</comment>
+        <translation>nicht lesbar: {error}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{kind}, not a regular file: skipped</source>
+        <translation>{kind}, keine reguläre Datei: übersprungen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not recognised</source>
+        <translation>nicht erkannt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>binary file, not text</source>
+        <translation>Binärdatei, kein Text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot detect the encoding</source>
+        <translation>Zeichenkodierung nicht erkennbar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>empty file</source>
+        <translation>leere Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>larger than {n} MB, the limit for {what}</source>
+        <translation>größer als {n} MB, die Grenze für {what}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>invalid JSON: {message} (column {column})</source>
+        <translation>ungültiges JSON: {message} (Spalte {column})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>invalid JSON: nested too deeply</source>
+        <translation>ungültiges JSON: zu tief verschachtelt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected a JSON object, got {type}</source>
+        <translation>JSON-Objekt erwartet, gefunden: {type}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>missing &quot;text&quot;</source>
+        <translation>„text“ fehlt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;text&quot; must be a string, got {type}</source>
+        <translation>„text“ muss eine Zeichenkette sein, gefunden: {type}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>empty &quot;text&quot;</source>
+        <translation>„text“ ist leer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no {name} next to the annotations</source>
+        <translation>{name} fehlt neben den Annotationen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} is empty</source>
+        <translation>{name} ist leer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: missing or empty &quot;label&quot;</source>
+        <translation>{where}: „label“ fehlt oder ist leer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{where}: span {start}-{end} is outside the text (length {length})</source>
+        <translation>{where}: Textstelle {start}-{end} liegt außerhalb des Textes (Länge {length})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where}: span {start}-{end} does not fit the text (length {length})</source>
+        <translation>{where}: Textstelle {start}-{end} passt nicht in den Text (Länge {length})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where}: start {start} is not before end {end}</source>
+        <translation>{where}: Anfang {start} liegt nicht vor Ende {end}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no article text found in the HTML</source>
+        <translation>kein Artikeltext im HTML gefunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no tokens in the file</source>
+        <translation>keine Tokens in der Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a spaCy DocBin file</source>
+        <translation>keine spaCy-DocBin-Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no documents in the DocBin</source>
+        <translation>keine Dokumente im DocBin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no TypeSystem.xml beside the .xmi (UIMA needs it to read one)</source>
+        <translation>keine TypeSystem.xml neben der .xmi (UIMA braucht sie, um sie zu lesen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the document has no text</source>
+        <translation>das Dokument hat keinen Text</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unexpected error: {error}</source>
+        <translation>unerwarteter Fehler: {error}</translation>
     </message>
 </context>
 <context>

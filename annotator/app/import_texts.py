@@ -1,0 +1,140 @@
+"""What an import says about a file it could not read, skipped or read despite something, in
+the interface's language (English without a translator: the command line, where each line is
+``str`` of the note).
+
+io gives its notes (annotator/io/common.py: ImportFailure, ImportSkip, ImportWarning) a
+``kind`` (``Why``) and the facts (a file name, a column, a byte offset, a library's or the
+system's words); these compose the sentence. A library's or the system's words (a JSON
+decoder's message, "Permission denied") stay as they are inside it; a reason without words of
+its own (``Why.OTHER``) is shown as io wrote it, in English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+
+from annotator.io.common import ImportNote, Why, one_line, printable
+
+translate = QCoreApplication.translate  # lupdate collects translate("Import", …)
+
+
+def line(note: ImportNote) -> str:
+    """``path:line: reason`` or ``path: reason``, one line, the reason in the interface's
+    language."""
+    where = printable(note.path)
+    where = where if note.line is None else f"{where}:{note.line}"
+    return f"{where}: {reason(note)}"
+
+
+def reason(note: ImportNote) -> str:
+    """Why, worded (after the name of the file of a pair it is about); io's English reason
+    for a kind without words here."""
+    words = _WORDS.get(note.kind)
+    if words is None:
+        return note.reason
+    return one_line(f"{note.part}: {words(note)}" if note.part else words(note))
+
+
+def _replaced(note: ImportNote) -> str:
+    if note.count == 1:
+        return translate("Import", "an invalid UTF-8 byte at byte offset {offset} replaced "
+                         "with U+FFFD").format(offset=note.at)
+    return translate("Import", "{n} invalid UTF-8 bytes replaced with U+FFFD, the first at "
+                     "byte offset {offset}").format(n=note.count, offset=note.at)
+
+
+def _unsupported(note: ImportNote) -> str:
+    from annotator.io import IMPORTABLE_SUFFIXES  # its module loads every reader: not at start
+
+    return translate("Import", "unsupported file type '{suffix}' (use {known} or no "
+                     "extension)").format(suffix=note.detail, known=", ".join(IMPORTABLE_SUFFIXES))
+
+
+def _json_type(name: str) -> str:
+    """A JSON type as io/jsonl.py names it ("a list"), in the interface's language."""
+    return {
+        "an object": translate("Import", "an object"),
+        "a list": translate("Import", "a list"),
+        "a string": translate("Import", "a string"),
+        "true/false": translate("Import", "true/false"),
+        "a number": translate("Import", "a number"),
+    }.get(name, name)  # null, a Python type's name: as they are
+
+
+def _not_regular(kind: str) -> str:
+    """What a file that is not a regular one is (io/common.py's ``not_regular``)."""
+    return {
+        "a named pipe (FIFO)": translate("Import", "a named pipe (FIFO)"),
+        "a character device": translate("Import", "a character device"),
+        "a block device": translate("Import", "a block device"),
+        "a socket": translate("Import", "a socket"),
+        "a folder": translate("Import", "a folder"),
+        "not a regular file": translate("Import", "not a regular file"),
+    }.get(kind, kind)
+
+
+def _limited(what: str) -> str:
+    """What a byte limit is the limit of (the ``what`` of io's ``read_limited``)."""
+    return {
+        "a text article": translate("Import", "a text article"),
+        "one JSONL line": translate("Import", "one JSONL line"),
+        "a JSON or UTF-16 JSONL file": translate("Import", "a JSON or UTF-16 JSONL file"),
+        "an HTML page": translate("Import", "an HTML page"),
+        "a brat file": translate("Import", "a brat file"),
+        "a CoNLL file": translate("Import", "a CoNLL file"),
+        "a spaCy DocBin file": translate("Import", "a spaCy DocBin file"),
+        "an XMI file": translate("Import", "an XMI file"),
+        "a TSV file": translate("Import", "a TSV file"),
+    }.get(what, what)
+
+
+_WORDS: dict[Why, Callable[[ImportNote], str]] = {
+    Why.NO_SUCH_PATH: lambda n: translate("Import", "no such file or folder"),
+    Why.OS_ERROR: lambda n: translate(
+        "Import", "{error}", "a file the system would not let us read: its words, e.g. "
+        "Permission denied").format(error=n.detail),
+    Why.NOT_REGULAR: lambda n: translate("Import", "{kind}, not a regular file: skipped").format(
+        kind=_not_regular(n.detail)),
+    Why.UNSUPPORTED: _unsupported,
+    Why.NOT_RECOGNISED: lambda n: translate("Import", "not recognised"),
+    Why.BINARY: lambda n: translate("Import", "binary file, not text"),
+    Why.UNKNOWN_ENCODING: lambda n: translate("Import", "cannot detect the encoding"),
+    Why.EMPTY_FILE: lambda n: translate("Import", "empty file"),
+    Why.TOO_LARGE: lambda n: translate("Import", "larger than {n} MB, the limit for {what}").format(
+        n=n.count, what=_limited(n.detail)),
+    Why.INVALID_JSON: lambda n: translate("Import", "invalid JSON: {message} (column {column})"
+                                          ).format(message=n.detail, column=n.at),
+    Why.JSON_TOO_DEEP: lambda n: translate("Import", "invalid JSON: nested too deeply"),
+    Why.NOT_AN_OBJECT: lambda n: translate("Import", "expected a JSON object, got {type}").format(
+        type=_json_type(n.detail)),
+    Why.MISSING_TEXT: lambda n: translate("Import", "missing \"text\""),
+    Why.TEXT_NOT_STRING: lambda n: translate("Import", "\"text\" must be a string, got {type}"
+                                             ).format(type=_json_type(n.detail)),
+    Why.EMPTY_TEXT: lambda n: translate("Import", "empty \"text\""),
+    Why.BRAT_NO_TEXT: lambda n: translate("Import", "no {name} next to the annotations").format(
+        name=n.detail),
+    Why.BRAT_EMPTY_TEXT: lambda n: translate("Import", "{name} is empty").format(name=n.detail),
+    Why.NO_LABEL: lambda n: translate("Import", "{where}: missing or empty \"label\"").format(
+        where=n.detail),
+    Why.SPAN_OUTSIDE: lambda n: translate(
+        "Import", "{where}: span {start}-{end} is outside the text (length {length})").format(
+        where=n.detail, start=n.numbers[0], end=n.numbers[1], length=n.numbers[2]),
+    Why.SPAN_MISFIT: lambda n: translate(
+        "Import", "{where}: span {start}-{end} does not fit the text (length {length})").format(
+        where=n.detail, start=n.numbers[0], end=n.numbers[1], length=n.numbers[2]),
+    Why.SPAN_BACKWARDS: lambda n: translate(
+        "Import", "{where}: start {start} is not before end {end}").format(
+        where=n.detail, start=n.numbers[0], end=n.numbers[1]),
+    Why.NO_HTML_TEXT: lambda n: translate("Import", "no article text found in the HTML"),
+    Why.NO_TOKENS: lambda n: translate("Import", "no tokens in the file"),
+    Why.NOT_DOCBIN: lambda n: translate("Import", "not a spaCy DocBin file"),
+    Why.EMPTY_DOCBIN: lambda n: translate("Import", "no documents in the DocBin"),
+    Why.NO_TYPE_SYSTEM: lambda n: translate("Import", "no TypeSystem.xml beside the .xmi (UIMA "
+                                            "needs it to read one)"),
+    Why.NO_DOCUMENT_TEXT: lambda n: translate("Import", "the document has no text"),
+    Why.BYTES_REPLACED: _replaced,
+    Why.UNEXPECTED: lambda n: translate("Import", "unexpected error: {error}").format(
+        error=n.detail),
+}

@@ -1,0 +1,163 @@
+"""io's errors are data (a kind and its facts); app words them in the interface's language:
+a German window says why a file was not imported, or why a folder cannot take an export, in
+German, while ``str`` of a note stays the English line the command line and the logs print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotator.app import import_texts
+from annotator.app.export_texts import folder_trouble
+from annotator.app.exporting import ExportError, ExportOptions, export_project, survey_output
+from annotator.app.importing import import_files, run_import
+from annotator.io import ImportFailure, ImportWarning, iter_import
+from annotator.io.common import ImportNote, Why
+from annotator.io.export_manifest import FolderError, FolderNote, Trouble
+from annotator.store import Project
+from tests.test_i18n import german  # noqa: F401 (the fixture)
+from tests.test_i18n_windows import english_shown
+
+BROKEN_JSONL = ('{"text": "Der Rat tagt."}\n{broken\n[1]\n{"title": "ohne"}\n{"text": " "}\n'
+                '{"text": "Der Rat tagt.", "spans": [{"start": 4, "end": 7}]}\n'
+                '{"text": "Der Rat tagt.", "spans": [{"start": 4, "end": 99, "label": "ORG"}]}\n'
+                '{"text": "Der Rat tagt.", "spans": [{"start": 7, "end": 4, "label": "ORG"}]}\n')
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"
+
+
+def bad_folder(tmp_path: Path) -> Path:
+    """What a folder of real-world files holds: a binary file named .txt, a JSONL file with
+    bad lines, an empty file, a brat .ann without its .txt, a text with a stray byte, a zip,
+    a saved page of links, a CoNLL file without tokens, a .spacy that is none, an .xmi alone;
+    beside it a file of a type no reader takes."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bild.txt").write_bytes(PNG)
+    (folder / "daten.jsonl").write_text(BROKEN_JSONL, encoding="utf-8")
+    (folder / "leer.txt").write_bytes(b"")
+    (folder / "allein.ann").write_text("T1\tPER 0 4\tAnna\n", encoding="utf-8")
+    (folder / "paar.ann").write_text("T1\tPER 0 4\tAnna\n", encoding="utf-8")
+    (folder / "paar.txt").write_bytes(PNG)  # the pair's text is an image
+    (folder / "kaputt.txt").write_bytes(b"Die Stra\xc3\x9fe in K\xc3\xb6ln \xff zu.")
+    (folder / "fotos.zip").write_bytes(b"PK\x05\x06" + bytes(18))
+    (folder / "menue.html").write_text("<html><body><ul><li><a href='/'>Start</a></li></ul>"
+                                       "</body></html>", encoding="utf-8")
+    (folder / "leer.conll").write_text("\n\n", encoding="utf-8")
+    (folder / "kaputt.spacy").write_bytes(b"kein DocBin")
+    (folder / "einsam.xmi").write_text("<xmi/>", encoding="utf-8")  # no TypeSystem.xml
+    (tmp_path / "notizen.odt").write_bytes(b"PK\x03\x04")
+    return folder
+
+
+NOTES = [
+    (ImportFailure("a.jsonl", 2, "invalid JSON: Expecting value (column 1)", Why.INVALID_JSON,
+                   "Expecting value", 1), "a.jsonl:2: invalid JSON: Expecting value (column 1)"),
+    (ImportFailure("b.txt", None, "binary file, not text", Why.BINARY),
+     "b.txt: binary file, not text"),
+    (ImportWarning("c.txt", None, "3 invalid UTF-8 bytes replaced with U+FFFD, the first at "
+                   "byte offset 7", Why.BYTES_REPLACED, at=7, count=3),
+     "c.txt: 3 invalid UTF-8 bytes replaced with U+FFFD, the first at byte offset 7"),
+    (ImportFailure("x.ann", None, "no x.txt next to the annotations", Why.BRAT_NO_TEXT,
+                   "x.txt"), "x.ann: no x.txt next to the annotations"),
+    (ImportFailure("t.json", None, "spans[2]: span 3-90 does not fit the text (length 40)",
+                   Why.SPAN_MISFIT, "spans[2]", numbers=(3, 90, 40)),
+     "t.json: spans[2]: span 3-90 does not fit the text (length 40)"),
+    (ImportFailure("geheim", None, "Permission denied", Why.OS_ERROR, "Permission denied"),
+     "geheim: Permission denied"),
+    (ImportFailure("riesig.txt", None, "larger than 10 MB, the limit for a text article",
+                   Why.TOO_LARGE, "a text article", count=10),
+     "riesig.txt: larger than 10 MB, the limit for a text article"),
+]
+
+GERMAN = [
+    "geheim: nicht lesbar: Permission denied",  # the system's words stay as they are
+    "riesig.txt: größer als 10 MB, die Grenze für einen Textartikel",
+]
+
+
+@pytest.mark.parametrize(("note", "english"), NOTES)
+def test_a_note_prints_its_english_line_and_app_words_it_the_same(note: ImportNote,
+                                                                  english: str) -> None:
+    assert str(note) == english
+    assert import_texts.line(note) == english  # no translator: the command line's words
+
+
+def test_every_reason_a_folder_gives_is_worded_as_io_says_it_in_english(tmp_path: Path) -> None:
+    notes = [n for n in iter_import([bad_folder(tmp_path), tmp_path / "notizen.odt",
+                                     tmp_path / "nirgends"]) if isinstance(n, ImportNote)]
+    kinds = {n.kind for n in notes}
+    assert {Why.BINARY, Why.INVALID_JSON, Why.NOT_AN_OBJECT, Why.MISSING_TEXT, Why.EMPTY_TEXT,
+            Why.EMPTY_FILE, Why.BRAT_NO_TEXT, Why.BYTES_REPLACED, Why.NOT_RECOGNISED,
+            Why.UNSUPPORTED, Why.NO_SUCH_PATH, Why.NO_HTML_TEXT, Why.NO_TOKENS,
+            Why.NOT_DOCBIN, Why.NO_LABEL, Why.NO_TYPE_SYSTEM, Why.SPAN_OUTSIDE,
+            Why.SPAN_BACKWARDS} <= kinds
+    assert [import_texts.line(n) for n in notes] == [str(n) for n in notes]
+
+
+@pytest.mark.usefixtures("german")
+def test_what_a_german_reader_cannot_test_with_files_is_german_too() -> None:
+    assert [import_texts.line(note) for note, _ in NOTES[-2:]] == GERMAN
+
+
+@pytest.mark.usefixtures("german")
+def test_a_german_import_report_says_why_in_german(tmp_path: Path) -> None:
+    folder = bad_folder(tmp_path)
+    with Project.open(tmp_path / "p.db") as project:
+        report = import_files(project, [folder, tmp_path / "notizen.odt"])
+    lines = report.failed + report.warnings
+    assert len(report.imported) == 2 and len(lines) == 17, lines
+    assert f"{folder / 'bild.txt'}: Binärdatei, kein Text" in lines
+    assert f"{folder / 'daten.jsonl'}:2: ungültiges JSON: Expecting property name enclosed in " \
+           "double quotes (Spalte 2)" in lines  # the decoder's words stay as they are
+    assert f"{folder / 'daten.jsonl'}:6: spans[0]: „label“ fehlt oder ist leer" in lines
+    assert f"{folder / 'daten.jsonl'}:7: spans[0]: Textstelle 4-99 liegt außerhalb des Textes " \
+           "(Länge 13)" in lines
+    assert f"{folder / 'daten.jsonl'}:8: spans[0]: Anfang 7 liegt nicht vor Ende 4" in lines
+    assert f"{folder / 'paar.ann'}: paar.txt: Binärdatei, kein Text" in lines
+    assert f"{folder / 'allein.ann'}: allein.txt fehlt neben den Annotationen" in lines
+    assert f"{folder / 'kaputt.txt'}: ein ungültiges UTF-8-Byte an Byte-Position 21 durch " \
+           "U+FFFD ersetzt" in lines
+    data = ("Expecting property name enclosed in double quotes", "spans[0]")  # not sentences
+    sentences = [line.split(": ", 1)[1] for line in lines]
+    for words in data:
+        sentences = [sentence.replace(words, "") for sentence in sentences]
+    assert english_shown(sentences) == [], sentences
+    assert str(next(n for n in iter_import([folder / "bild.txt"]))) == (
+        f"{folder / 'bild.txt'}: binary file, not text")  # the logs' line: English
+
+
+@pytest.mark.usefixtures("german")
+def test_a_german_import_tells_its_failures_in_german_as_they_come(project: Project,
+                                                                   tmp_path: Path) -> None:
+    (tmp_path / "bild.txt").write_bytes(PNG)
+    said: list[str] = []
+    report = run_import(project, [tmp_path / "bild.txt", tmp_path / "nirgends"], suggest=False,
+                        progress=lambda _done, _total, message: said.append(message))
+    assert f"fehlgeschlagen: {tmp_path / 'bild.txt'}: Binärdatei, kein Text" in said
+    assert f"fehlgeschlagen: {tmp_path / 'nirgends'}: Datei oder Ordner nicht gefunden" in said
+    assert report.failed == [f"{tmp_path / 'bild.txt'}: Binärdatei, kein Text",
+                             f"{tmp_path / 'nirgends'}: Datei oder Ordner nicht gefunden"]
+
+
+def test_a_folder_error_prints_its_english_line(tmp_path: Path) -> None:
+    error = FolderError(Trouble.IS_A_FILE, tmp_path / "out")
+    assert str(error) == f"{tmp_path / 'out'} is a file, not a folder"
+    assert error.note == FolderNote(Trouble.IS_A_FILE, str(tmp_path / "out"))
+    assert folder_trouble(error.note) == str(error)
+    busy = FolderError(Trouble.BUSY, "/x")
+    assert str(busy) == folder_trouble(busy.note) == (
+        "/x: another export is writing into this folder")
+
+
+@pytest.mark.usefixtures("german")
+def test_a_german_export_into_a_file_says_so_in_german(project: Project, tmp_path: Path) -> None:
+    out = tmp_path / "ausgabe"
+    out.write_text("schon da", encoding="utf-8")
+    options = ExportOptions("jsonl", out)
+    for attempt in (lambda: survey_output(options), lambda: export_project(project, options)):
+        with pytest.raises(ExportError) as caught:
+            attempt()
+        assert str(caught.value) == f"{out} ist eine Datei, kein Ordner"
+        assert isinstance(caught.value.__cause__, FolderError)
+        assert str(caught.value.__cause__) == f"{out} is a file, not a folder"
