@@ -161,3 +161,16 @@ def test_a_german_export_into_a_file_says_so_in_german(project: Project, tmp_pat
         assert str(caught.value) == f"{out} ist eine Datei, kein Ordner"
         assert isinstance(caught.value.__cause__, FolderError)
         assert str(caught.value.__cause__) == f"{out} is a file, not a folder"
+
+
+@pytest.mark.usefixtures("german")
+def test_a_file_of_a_kind_without_a_name_is_a_special_file() -> None:
+    """A mode of none of the kinds io names (none this system makes) is not "not a regular
+    file, not a regular file"."""
+    from annotator.io.common import not_regular, not_regular_problem
+
+    kind = not_regular(0)
+    assert kind == "a special file"
+    note = not_regular_problem(kind).failure("x")
+    assert str(note) == "x: a special file, not a regular file: skipped"
+    assert import_texts.line(note).startswith("x: eine Spezialdatei")

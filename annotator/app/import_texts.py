@@ -71,7 +71,7 @@ def _not_regular(kind: str) -> str:
         "a block device": translate("Import", "a block device"),
         "a socket": translate("Import", "a socket"),
         "a folder": translate("Import", "a folder"),
-        "not a regular file": translate("Import", "not a regular file"),
+        "a special file": translate("Import", "a special file"),
     }.get(kind, kind)
 
 

@@ -197,7 +197,7 @@ def not_regular(mode: int) -> str | None:
     """Why a file of this mode cannot be read as data ("a named pipe (FIFO)"), or None."""
     if stat.S_ISREG(mode):
         return None
-    return next((kind for test, kind in _KINDS if test(mode)), "not a regular file")
+    return next((kind for test, kind in _KINDS if test(mode)), "a special file")
 
 
 def open_regular(path: Path) -> BinaryIO:

@@ -1887,8 +1887,8 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>not a regular file</source>
-        <translation>keine reguläre Datei</translation>
+        <source>a special file</source>
+        <translation>eine Spezialdatei</translation>
     </message>
     <message>
         <location line="+7"/>
