@@ -8,7 +8,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog
 
 from annotator.app.projects import open_project
 from annotator.core.model import ArticleDraft
@@ -75,6 +76,19 @@ def test_the_start_shows_the_note(qtbot, tmp_path, seen, monkeypatch) -> None:
     with pytest.raises(Made):
         application.run(path, annotator="kai")
     assert len(seen) == 1 and "big.db" in seen[0]
+
+
+def test_the_note_shows_a_file_name_as_it_is(qtbot, tmp_path, monkeypatch) -> None:
+    path = _made(tmp_path)
+    odd = path.rename(tmp_path / "<b>Elbe<i> & Co.db")
+    _changed_outside(odd)
+    monkeypatch.setattr(check_notice, "NOTICE_BYTES", 0)
+    with check_notice.check_notice(odd):
+        [note] = [w for w in QApplication.topLevelWidgets()
+                  if isinstance(w, QProgressDialog) and w.isVisible()]
+        [label] = [lab for lab in note.findChildren(QLabel) if "Elbe" in lab.text()]
+        assert label.textFormat() == Qt.TextFormat.PlainText
+        assert "<b>Elbe<i> & Co.db" in label.text()
 
 
 def test_a_small_file_opens_without_a_note(qtbot, tmp_path, monkeypatch) -> None:

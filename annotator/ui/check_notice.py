@@ -42,6 +42,7 @@ def check_notice(path: Path, parent: QWidget | None = None) -> Iterator[None]:
         "damaged before anything is written to it.").format(name=Path(path).name, size=size)
     note = QProgressDialog(parent, minimum=0, maximum=0)  # busy: no steps to count
     label = QLabel(text, note)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # a file's name is shown as it is
     label.setWordWrap(True)
     note.setLabel(label)
     note.setCancelButton(None)  # no cancel: the check is one read
