@@ -149,6 +149,8 @@ def open_window(path: str):
                 lambda: empty or (window.model.loaded_rows() > 0
                                   and window.workbench.state is not None)).wait()
     mark("interactive")
+    window.later.complete()  # what the window makes after its first paint, made now
+    mark("later-made")
     return app, project, window
 
 

@@ -19,7 +19,9 @@ of each kind fills the cache first):
       posted key event delivered. Budget: (b) <= 1.5x (a), both measured from the spawn of
       the child, medians of ``--repeat`` alternating runs. For information: (b0), the same
       on a project without articles, the parts of (b), (b) started from Python
-      (``Project.open`` + ``MainWindow``, without the command), and one first open after
+      (``Project.open`` + ``MainWindow``, without the command) and then the parts the window
+      makes after its first paint (ui/later.py: the claim form, ...) made at once, and one
+      first open after
       another program touched the file (``PRAGMA quick_check`` reads it whole; the file is
       as annotator left it otherwise);
   (c) memory: the window as in (b), then the list scrolled to its end and back three times, a
@@ -183,7 +185,7 @@ def time_rows(path: Path, empty: Path, n: int, repeat: int, config: Path) -> lis
     """(a), (b0) and (b), alternating, medians; the parts of (b) and (b) started from Python
     without the command, for information."""
     samples: dict[str, list[float]] = {k: [] for k in ("a", "b0", "b", "made", "python",
-                                                         "bare imported")}
+                                                         "bare imported", "later")}
     for warm_up in (("bare",), ("command", str(empty), "0"), ("open", str(empty), "0")):
         child(*warm_up, config=config)  # the bytecode cache filled
     touched = time.time_ns()
@@ -199,7 +201,9 @@ def time_rows(path: Path, empty: Path, n: int, repeat: int, config: Path) -> lis
         ms, _peak, marks = child("command", str(path), "0", config=config)
         samples["b"].append(ms)
         samples["made"].append(ms - (marks["interactive"][0] - marks["window-made"][0]) * 1e3)
-        samples["python"].append(child("open", str(path), "0", config=config)[0])
+        ms, _peak, marks = child("open", str(path), "0", config=config)
+        samples["python"].append(ms)
+        samples["later"].append((marks["later-made"][0] - marks["interactive"][0]) * 1e3)
     m = {k: statistics.median(v) for k, v in samples.items()}
     base = "(a) bare window"
     return [
@@ -213,6 +217,8 @@ def time_rows(path: Path, empty: Path, n: int, repeat: int, config: Path) -> lis
         Row("  part: (b) shown until interactive", m["b"] - m["made"]),
         Row("(b) started from Python, not by the command (Project.open + MainWindow)",
             m["python"], base, m["a"]),
+        Row("  then what it makes after the first paint (claim form, disputes page, ...), "
+            "at once", m["later"]),
         Row("(b) the first open after another program wrote to the file", checked, base,
             m["a"], note=f"Project.open {check:.0f} ms: PRAGMA quick_check reads it whole"),
     ]

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import importlib.util
 import os
 import sys
@@ -42,6 +41,8 @@ def _xcb_problem(plugin: Path | None) -> str | None:
     """Load Qt's X11 plugin as Qt would: a missing system library is named."""
     if plugin is None or not plugin.exists():
         return None  # not a PySide6 wheel's layout: leave it to Qt
+    import ctypes  # only here: on Wayland and the offscreen platforms, 7 M instructions saved
+
     try:
         ctypes.CDLL(str(plugin))
     except OSError as exc:

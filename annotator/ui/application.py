@@ -39,12 +39,15 @@ def _few_collections() -> Iterator[None]:
 
 def make_app() -> QApplication:
     """The one QApplication, with names that QSettings files are kept under."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from annotator.ui import i18n, theme  # the setting's theme, or the platform's colour scheme
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1] + list(theme.STYLE_ARGS))
+        theme.made_fusion(app)
     app.setApplicationName("annotator")
     app.setOrganizationName("annotator")
     app.setApplicationVersion(__version__)
-    from annotator.ui import i18n, theme  # the setting's theme, or the platform's colour scheme
-
     theme.start()
     i18n.start(app)  # the setting's language, or the system's
     set_desktop_identity()

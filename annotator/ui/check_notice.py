@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog, QWidget
+from typing import TYPE_CHECKING
 
 from annotator.store.files import check_due
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 NOTICE_BYTES = 32 * 1024 * 1024  # smaller files are read in a blink
 
@@ -31,10 +32,15 @@ def needs_notice(path: Path) -> bool:
 @contextmanager
 def check_notice(path: Path, parent: QWidget | None = None) -> Iterator[None]:
     """Show the note while the body runs, when opening ``path`` reads it whole (and the
-    application is there to show it)."""
+    application is there to show it). Qt's dialog classes load only then."""
+    from PySide6.QtWidgets import QApplication
+
     if not needs_notice(path) or QApplication.instance() is None:
         yield
         return
+    from PySide6.QtCore import QCoreApplication, QLocale, Qt
+    from PySide6.QtWidgets import QLabel, QProgressDialog
+
     size = QLocale().formattedDataSize(Path(path).stat().st_size)
     text = QCoreApplication.translate(
         "CheckNotice", "Checking {name} ({size}) before it opens: it changed outside annotator "

@@ -24,7 +24,7 @@ from annotator.ui.article_view import ArticleView, origin_of
 from annotator.ui.claim_actions import ClaimActions
 from annotator.ui.filter_bar import FilterBar
 from annotator.ui.i18n import QT_TRANSLATE_NOOP, keymap_text
-from annotator.ui.keymap import ARTICLE_PAGE, DISPUTES_PAGE, label_keys, sheet
+from annotator.ui.keymap import ARTICLE_PAGE, CLAIM_FORM, DISPUTES_PAGE, label_keys, sheet
 from annotator.ui.keys import bind, check_bound
 from annotator.ui.later import Later
 from annotator.ui.main_menus import add_menus
@@ -38,13 +38,15 @@ from annotator.ui.window_layout import LastArticle, frame_focus, restore, save
 from annotator.ui.workbench import Workbench
 
 if TYPE_CHECKING:
+    from annotator.ui.claim_panel import ClaimPanel
     from annotator.ui.disputes_view import DisputesView
     from annotator.ui.outside_watch import OutsideWatch
     from annotator.ui.shortcut_overlay import ShortcutOverlay
     from annotator.ui.sources_dialog import SourcesDialog
 
 IN_MEMORY = QT_TRANSLATE_NOOP("MainWindow", "A project in memory has no file for background work")
-LATER = ("disputes", "overlay", "outside")  # made after the text first paints, or first used
+# made after the text first paints, or first used
+LATER = ("claim_form", "disputes", "overlay", "outside")
 
 
 class MainWindow(QMainWindow):
@@ -79,12 +81,18 @@ class MainWindow(QMainWindow):
         self._article_actions = add_menus(self)
         self._connect()
         self.update_status()
-        check_bound(self, ARTICLE_PAGE)
+        check_bound(self, [scope for scope in ARTICLE_PAGE if scope not in CLAIM_FORM])
         self.review.watch()
         self.view.text.setFocus()  # the keys work from the first one on
         self.later = Later(self, LATER, self.view.text.viewport())
 
     # -- the parts made after the text first paints (ui/later.py) --------------------------
+
+    @cached_property
+    def claim_form(self) -> ClaimPanel:
+        """The side panel's claim form (ui/claim_panel.py)."""
+        self.side.claim_panel.make()
+        return self.side.claim_panel
 
     @cached_property
     def disputes(self) -> DisputesView:

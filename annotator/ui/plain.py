@@ -41,3 +41,14 @@ def rich_label(parent: QWidget | None = None, html: str = "") -> QLabel:
 def tooltip(text: str) -> str:
     """A tooltip that shows ``text`` literally, line breaks and spaces included."""
     return f'<p style="white-space:pre-wrap">{escape(text)}</p>' if text else ""
+
+
+def heading_label(parent: QWidget | None, text: str, bold: bool = True) -> QLabel:
+    """A heading in bold (or a note in italics) as plain text: a rich-text label lays out a
+    whole text document, for a word."""
+    label = plain_label(parent, text)
+    font = label.font()
+    font.setBold(bold)
+    font.setItalic(not bold)
+    label.setFont(font)
+    return label

@@ -27,7 +27,7 @@ from annotator.core.model import Annotation, Layer
 from annotator.ui.claim_panel import ClaimPanel
 from annotator.ui.i18n import layer_text
 from annotator.ui.keys import bind
-from annotator.ui.plain import escape, tooltip
+from annotator.ui.plain import escape, heading_label, tooltip
 
 SpanRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -105,7 +105,7 @@ class SidePanel(QWidget):
         layout.setContentsMargins(4, 8, 8, 8)
         self.views: dict[Layer, QListView] = {}
         for title, model in ((self.tr("Claims"), self.claims), (self.tr("Sources"), self.sources)):
-            layout.addWidget(QLabel(f"<b>{title}</b>", self))
+            layout.addWidget(heading_label(self, title))
             view = QListView(self)
             view.setObjectName(f"{model.layer.value}List")
             view.setModel(model)
@@ -122,7 +122,7 @@ class SidePanel(QWidget):
                                 self))
         self.claim_panel = ClaimPanel(self)
         layout.addWidget(self.claim_panel)
-        layout.addWidget(QLabel("<b>" + self.tr("At the cursor") + "</b>", self))
+        layout.addWidget(heading_label(self, self.tr("At the cursor")))
         self.details = QLabel(self)
         self.details.setObjectName("spanDetails")
         self.details.setWordWrap(True)
@@ -143,7 +143,7 @@ class SidePanel(QWidget):
         inner = self.inner
         if focus is None or not inner.isAncestorOf(focus):
             return
-        if focus is not self.claim_panel.candidate_view:
+        if not self.claim_panel.made or focus is not self.claim_panel.candidate_view:
             self.area.ensureWidgetVisible(focus, 0, 0)  # its cursor, its current row
             return
         for widget, y in ((focus, focus.height()), (self.claim_panel.heading, 0)):
@@ -151,7 +151,7 @@ class SidePanel(QWidget):
 
     def _back(self) -> None:
         """Esc: out of a value's edit to the values, else back to the text."""
-        if not self.claim_panel.values.cancel_edit():
+        if not self.claim_panel.cancel_value_edit():
             self.escaped.emit()
 
     def set_state(self, state: ArticleState | None) -> None:

@@ -23,6 +23,11 @@ FONT_FAMILY, FONT_SIZE = "appearance/font_family", "appearance/font_size"  # the
 CHOICES = ("system", "light", "dark")
 SUGGESTED = 0.45  # a suggested entity's colour, this much of it over the page
 _SHEET = "themeSheet"  # the property a widget keeps its style sheet's template in
+# Fusion from the application's construction (``make_app``): asking a running application for
+# its style makes PySide build Python types for QStyle and its ten large enums, ~50 M
+# instructions (a tenth of the window's own start) for a name that is known already.
+STYLE_ARGS = ("-style", "Fusion")
+_FUSION = "annotatorFusion"  # the application's property: made or switched to Fusion
 
 Role = QPalette.ColorRole
 
@@ -132,6 +137,11 @@ def resolve(choice: str, scheme: Qt.ColorScheme | None = None) -> Theme:
     return DARK if scheme == Qt.ColorScheme.Dark else LIGHT
 
 
+def made_fusion(app: QApplication) -> None:
+    """Note that ``app`` was made with ``STYLE_ARGS``: Fusion, whatever the platform offers."""
+    app.setProperty(_FUSION, True)
+
+
 def start() -> None:
     """At start: the theme the setting names, following the platform's scheme while "system"."""
     hints = QGuiApplication.styleHints()
@@ -161,8 +171,10 @@ def apply(choice: str, scheme: Qt.ColorScheme | None = None) -> Theme:
     _current = resolve(_choice, scheme)
     app = QApplication.instance()
     if isinstance(app, QApplication):
-        if app.style().name().lower() != "fusion":
-            app.setStyle("Fusion")
+        if not app.property(_FUSION):
+            if app.style().name().lower() != "fusion":
+                app.setStyle("Fusion")
+            app.setProperty(_FUSION, True)
         app.setPalette(palette(_current))
         for widget in app.allWidgets():
             if sheet := widget.property(_SHEET):

@@ -190,9 +190,9 @@ def rebuild(old: Window) -> Window:
     else:
         shown.restoreGeometry(what.geometry)  # maximised, full screen
     new.splitter.restoreState(what.splitter)
-    method = old.side.claim_panel.method.text()  # the matching method, as said till now
+    method = old.side.claim_panel.method_text  # the matching method, as said till now
     if method:  # meanwhile as it was; then in the new language (app/matching_text.py)
-        new.side.claim_panel.method.setText(method)
+        new.side.claim_panel.set_method_html(method)
         new.claim_actions.describe_method()
     shown.show()
     show_again(new, what)

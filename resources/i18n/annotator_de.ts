@@ -663,12 +663,12 @@
 <context>
     <name>CheckNotice</name>
     <message>
-        <location filename="../../annotator/ui/check_notice.py" line="+39"/>
+        <location filename="../../annotator/ui/check_notice.py" line="+46"/>
         <source>Checking {name} ({size}) before it opens: it changed outside annotator since annotator last closed it, so it is read whole once, to be sure nothing in it is damaged before anything is written to it.</source>
         <translation>{name} ({size}) wird vor dem Öffnen geprüft: Die Datei wurde außerhalb von annotator geändert, seit annotator sie zuletzt geschlossen hat. Sie wird deshalb einmal ganz gelesen, damit nichts in eine beschädigte Datei geschrieben wird.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Checking the project</source>
         <translation>Projekt wird geprüft</translation>
     </message>
@@ -730,7 +730,7 @@
 <context>
     <name>ClaimPanel</name>
     <message>
-        <location filename="../../annotator/ui/claim_panel.py" line="+104"/>
+        <location filename="../../annotator/ui/claim_panel.py" line="+148"/>
         <source>evidence for the verdict</source>
         <translation>Beleg für das Urteil</translation>
     </message>
@@ -780,17 +780,22 @@
         <translation>Zitierweise</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>&lt;b&gt;Same point elsewhere&lt;/b&gt; &lt;small&gt;({rank} ranks, {choose} adds, {reject} rejects)&lt;/small&gt;</source>
         <translation>&lt;b&gt;Dieselbe Aussage anderswo&lt;/b&gt; &lt;small&gt;({rank} reiht, {choose} fügt hinzu, {reject} verwirft)&lt;/small&gt;</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-69"/>
         <source>Matching: indexing sentences…</source>
         <translation>Abgleich: Sätze werden indiziert …</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+4"/>
+        <source>No claim at the cursor ({keys} marks one)</source>
+        <translation>Keine Behauptung am Cursor ({keys} markiert eine)</translation>
+    </message>
+    <message>
+        <location line="+125"/>
         <source>none yet ({keys} links one)</source>
         <translation>noch keine ({keys} verknüpft eine)</translation>
     </message>
@@ -2262,12 +2267,12 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../annotator/ui/agreement_window.py" line="+51"/>
-        <location filename="../../annotator/ui/main_window.py" line="+46"/>
+        <location filename="../../annotator/ui/main_window.py" line="+47"/>
         <source>A project in memory has no file for background work</source>
         <translation>Ein Projekt im Arbeitsspeicher hat keine Datei für Hintergrundarbeit</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+14"/>
+        <location filename="../../annotator/ui/main_window.py" line="+15"/>
         <source>in memory</source>
         <translation>im Arbeitsspeicher</translation>
     </message>
@@ -2302,7 +2307,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="+112"/>
+        <location filename="../../annotator/ui/main_window.py" line="+118"/>
         <source>No next article in the list</source>
         <translation>Kein nächster Artikel in der Liste</translation>
     </message>
@@ -4073,7 +4078,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>keymap</name>
     <message>
-        <location filename="../../annotator/ui/keymap.py" line="+79"/>
+        <location filename="../../annotator/ui/keymap.py" line="+80"/>
         <source>Entities</source>
         <translation>Entitäten</translation>
     </message>

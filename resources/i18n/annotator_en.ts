@@ -45,7 +45,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/main_window.py" line="+372"/>
+        <location filename="../../annotator/ui/main_window.py" line="+380"/>
         <source>%n open suggestion(s) in this article · </source>
         <translation>
             <numerusform>%n open suggestion in this article · </numerusform>
