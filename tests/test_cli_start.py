@@ -145,3 +145,19 @@ def test_both_starts_refuse_a_missing_project_alike(tmp_path: Path) -> None:
     assert plain.returncode == parsed.returncode == 2
     assert plain.stderr == parsed.stderr == (
         "annotator: missing.db: no such project file (create one with 'annotator import')\n")
+
+
+QT_FREE = """import sys
+from annotator.cli import gui
+gui.load_qt_free()
+print('PySide6' in sys.modules, all(name in sys.modules for name in gui.QT_FREE))
+"""
+
+
+def test_the_layers_without_qt_load_before_qt() -> None:
+    """PySide6 reads the source of each module imported after it: the start loads the layers
+    that need no Qt first, and none of them may bring Qt in."""
+    env = {"PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    run = subprocess.run([sys.executable, "-c", QT_FREE], capture_output=True, text=True,
+                         timeout=120, cwd=ROOT, env=env)
+    assert run.stdout == "False True\n", run.stderr

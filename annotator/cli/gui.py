@@ -10,6 +10,7 @@ here too.
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
@@ -67,10 +68,25 @@ def check_display() -> None:
         raise StartError(problem)
 
 
+# The layers below the window that need no Qt, loaded before Qt is: PySide6's import hook
+# reads the source of every module imported after PySide6 (to see whether it uses PySide6's
+# optional features), ~40 M instructions for these and their libraries (msgspec, sqlite3).
+QT_FREE = ("annotator.store", "annotator.app.article_state", "annotator.app.metadata",
+           "annotator.app.changes", "annotator.nlp.resolve")
+
+
+def load_qt_free() -> None:
+    """Import ``QT_FREE`` (nothing when Qt is loaded already)."""
+    if "PySide6" not in sys.modules:
+        for name in QT_FREE:
+            importlib.import_module(name)
+
+
 def start(project: Path, screenshot: Path | None = None, annotator: str | None = None) -> int:
     """Run the window on ``project`` until it closes; its exit code. StartError when it
     cannot open (no such file, an empty name, a project it cannot read); the display is
     checked first, by the caller (``check_display``)."""
+    load_qt_free()
     from annotator.app.folders import data_dir
     from annotator.store import ProjectError
     from annotator.store.files import make_folders
