@@ -161,3 +161,31 @@ def test_the_layers_without_qt_load_before_qt() -> None:
     run = subprocess.run([sys.executable, "-c", QT_FREE], capture_output=True, text=True,
                          timeout=120, cwd=ROOT, env=env)
     assert run.stdout == "False True\n", run.stderr
+
+
+PAUSED = """import gc, sys
+from pathlib import Path
+from annotator.cli import gui
+from annotator.ui import application
+made = application.main_window
+def watched(project, annotator):
+    paused = not gc.isenabled()
+    window = made(project, annotator)
+    print(paused, gc.isenabled(), gc.get_freeze_count() > 0)
+    sys.exit(0)
+application.main_window = watched
+gui.start(Path(sys.argv[1]), annotator="kai")
+"""
+
+
+def test_the_start_pauses_garbage_collection_until_the_window_is_built(tmp_path: Path) -> None:
+    """No collection scans the start's objects (none of them garbage); they run again, over
+    what came after, once the window is built."""
+    from annotator.store import Project
+
+    Project.open(tmp_path / "p.db").close()
+    env = {"PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    run = subprocess.run([sys.executable, "-c", PAUSED, str(tmp_path / "p.db")],
+                         capture_output=True, text=True, timeout=120, cwd=tmp_path, env=env)
+    assert run.stdout == "True True True\n", run.stderr

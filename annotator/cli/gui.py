@@ -10,6 +10,7 @@ here too.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
 from pathlib import Path
@@ -85,7 +86,18 @@ def load_qt_free() -> None:
 def start(project: Path, screenshot: Path | None = None, annotator: str | None = None) -> int:
     """Run the window on ``project`` until it closes; its exit code. StartError when it
     cannot open (no such file, an empty name, a project it cannot read); the display is
-    checked first, by the caller (``check_display``)."""
+    checked first, by the caller (``check_display``). No garbage collection runs until the
+    window is built (ui/application.py's ``main_window`` resumes them): the start makes a few
+    hundred thousand objects and no garbage, and PySide6's import alone would run some
+    thirty collections over them (~30 M instructions)."""
+    gc.disable()
+    try:
+        return _start(project, screenshot, annotator)
+    finally:
+        gc.enable()  # when the start failed before the window was built
+
+
+def _start(project: Path, screenshot: Path | None, annotator: str | None) -> int:
     load_qt_free()
     from annotator.app.folders import data_dir
     from annotator.store import ProjectError

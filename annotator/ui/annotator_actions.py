@@ -6,7 +6,7 @@ cancels."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QCompleter, QLineEdit
+from PySide6.QtWidgets import QLineEdit
 
 from annotator.core.names import IMPORT_ANNOTATOR
 from annotator.ui.keys import bind
@@ -49,6 +49,8 @@ class AnnotatorActions(QObject):
 
     def ask(self, mode: str) -> None:
         """Open the name field: whom to annotate as (SWITCH), or whose version to show (VIEW)."""
+        from PySide6.QtWidgets import QCompleter
+
         from annotator.ui.annotator_name import refusal  # its dialog loads when first needed
 
         self.mode = mode

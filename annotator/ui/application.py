@@ -26,15 +26,14 @@ def _few_collections() -> Iterator[None]:
     """Loading the window's modules and building it make some hundred thousand objects, none
     of them garbage: collecting meanwhile only slows the start, and so would the collections
     just after it, which would scan them all again (tens of ms before the first paint). No
-    collection runs meanwhile, and what was made is frozen: out of every later collection."""
-    enabled = gc.isenabled()
+    collection runs meanwhile, and what was made is frozen: out of every later collection.
+    They run again after it, also when the command's start paused them before (cli/gui.py)."""
     gc.disable()
     try:
         yield
     finally:
         gc.freeze()
-        if enabled:
-            gc.enable()
+        gc.enable()
 
 
 def make_app() -> QApplication:

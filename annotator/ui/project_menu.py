@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu
 from shiboken6 import isValid
 
 from annotator.app import projects
@@ -25,6 +25,8 @@ from annotator.ui.keys import bind
 from annotator.ui.window_protocol import WindowHost, qt
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from annotator.ui.preferences import PreferencesDialog
 
 
@@ -142,6 +144,8 @@ def fill_recent(window: WindowHost, menu: QMenu) -> None:
 
 def choose_open(window: WindowHost) -> WindowHost | None:
     """Ask for a project file and open it."""
+    from PySide6.QtWidgets import QFileDialog  # the dialogs' classes load when first asked for
+
     start = str(window.project.path.parent if window.project.path else documents_dir())
     name, _ = QFileDialog.getOpenFileName(qt(window), translate("ProjectMenu", "Open project"),
                                           start, translate("ProjectMenu", FILTER))
@@ -150,6 +154,8 @@ def choose_open(window: WindowHost) -> WindowHost | None:
 
 def choose_new(window: WindowHost) -> WindowHost | None:
     """Ask for a new project file's name, create it and open it."""
+    from PySide6.QtWidgets import QFileDialog
+
     start = str(window.project.path.parent if window.project.path else documents_dir())
     name, _ = QFileDialog.getSaveFileName(qt(window), translate("ProjectMenu", "New project"),
                                           start, translate("ProjectMenu", FILTER))
@@ -168,6 +174,8 @@ def open_path(window: WindowHost, path: Path, create: bool = False) -> WindowHos
         with check_notice(path, qt(window)):
             project = projects.new_project(path) if create else projects.open_project(path)
     except ProjectError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(qt(window), translate("ProjectMenu", "Cannot open the project"),
                             str(exc))
         return None
@@ -180,6 +188,8 @@ def replace_window(window: WindowHost, project: Project) -> WindowHost | None:
         new = type(window)(project, window.session.annotator)
     except (ProjectError, sqlite3.DatabaseError) as exc:
         project.close()
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(qt(window), translate("ProjectMenu", "Cannot open the project"),
                             str(exc))
         return None
@@ -219,6 +229,8 @@ def show_preferences(window: WindowHost) -> PreferencesDialog:
 
 def show_about(window: WindowHost) -> QMessageBox:
     """Help ▸ About: versions, the project, the licence, where the documentation is."""
+    from PySide6.QtWidgets import QMessageBox
+
     from annotator.ui.about import about_text
 
     box = QMessageBox(QMessageBox.Icon.NoIcon, translate("ProjectMenu", "About annotator"),
