@@ -156,25 +156,31 @@ def open_window(path: str):
 
 def command(path: str) -> None:
     """(b) as a person starts it: ``annotator open PATH``, through the command's entry point
-    (``annotator.cli.main``), whose event loop is left once the window is interactive."""
-    from PySide6.QtWidgets import QApplication
+    (``annotator.cli.main``), whose event loop is left once the window is interactive. The
+    window's maker is watched from the moment its module loads, as the command loads it:
+    importing it here first would change what the command loads before Qt."""
+    watching = []
 
-    from annotator.ui import application
+    def watch(application) -> None:
+        made = application.main_window
 
-    made, watching = application.main_window, []
+        def watched(project, annotator):
+            from PySide6.QtWidgets import QApplication
 
-    def watched(project, annotator):
-        window = made(project, annotator)
-        mark("window-made")
-        empty = window.model.rowCount() == 0
-        watching.append(Interactive(
-            QApplication.instance(), window, [window.list.viewport(), window.view.text.viewport()],
-            lambda: empty or (window.model.loaded_rows() > 0
-                              and window.workbench.state is not None)))
-        watching[0].timer.start()  # it leaves the command's event loop once interactive
-        return window
+            window = made(project, annotator)
+            mark("window-made")
+            empty = window.model.rowCount() == 0
+            watching.append(Interactive(
+                QApplication.instance(), window,
+                [window.list.viewport(), window.view.text.viewport()],
+                lambda: empty or (window.model.loaded_rows() > 0
+                                  and window.workbench.state is not None)))
+            watching[0].timer.start()  # it leaves the command's event loop once interactive
+            return window
 
-    application.main_window = watched
+        application.main_window = watched
+
+    sys.meta_path.insert(0, AfterLoad("annotator.ui.application", watch))
     sys.argv = ["annotator", "open", path, "--annotator", "bench"]
     from annotator.cli import main
 
@@ -183,6 +189,30 @@ def command(path: str) -> None:
     except SystemExit as stop:
         assert stop.code == 0, stop.code
     mark("interactive")
+
+
+class AfterLoad:
+    """A finder that runs ``then(module)`` right after the module ``name`` is loaded, wherever
+    the program first imports it."""
+
+    def __init__(self, name: str, then) -> None:
+        self.name, self.then = name, then
+
+    def find_spec(self, name: str, path=None, target=None):
+        if name != self.name:
+            return None
+        from importlib.machinery import PathFinder
+
+        spec = PathFinder.find_spec(name, path)
+        load = spec.loader.exec_module
+        then = self.then
+
+        def exec_module(module) -> None:
+            load(module)
+            then(module)
+
+        spec.loader.exec_module = exec_module
+        return spec
 
 
 def session(app, window, common: str, rare: str, scrolls: int, opens: int) -> None:
