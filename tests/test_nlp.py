@@ -223,3 +223,23 @@ def test_a_span_without_a_letter_or_digit_is_not_suggested() -> None:
     ((_, spans),) = list(suggest_entities(nlp, [(1, text)]))
     assert [(s.text_in(text), s.label) for s in spans] == [
         ("G7", "ORG"), ("🐟 Fischerei", "ORG"), ("Riesa", "LOC")]
+
+
+def test_the_models_description_is_read_again_when_its_meta_changes(tmp_path) -> None:
+    """The status bar asks after every edit: meta.json is read once per version of it."""
+    import json
+    import os
+
+    from annotator.nlp.resolve import describe
+
+    meta = tmp_path / "meta.json"
+    meta.write_text(json.dumps({"name": "de_mine", "version": "1.0", "performance": {"f": 0.5}}))
+    assert describe(str(tmp_path)) == "de_mine 1.0 (F 0.50)"
+    stamp = meta.stat().st_mtime_ns
+    meta.write_text(json.dumps({"name": "de_mine", "version": "1.1", "performance": {"f": 0.7}}))
+    os.utime(meta, ns=(stamp + 10**9, stamp + 10**9))  # a later time on any file system
+    assert describe(str(tmp_path)) == "de_mine 1.1 (F 0.70)"
+    meta.write_text("{broken")
+    os.utime(meta, ns=(stamp + 2 * 10**9, stamp + 2 * 10**9))
+    assert describe(str(tmp_path)) == str(tmp_path)  # unreadable: the name as given
+    assert describe(str(tmp_path / "gone")) == str(tmp_path / "gone")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -131,16 +132,25 @@ def resolve_pipeline(
 def describe(name: str | None) -> str:
     """"name version (F 0.62)" of the suggester a project would use, read from its meta.json
     without loading spaCy (for the status bar)."""
-    import json
-
     folder = Path(name).expanduser() if name else bundled_model_path()
     try:
-        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        stamp = (folder / "meta.json").stat().st_mtime_ns
+    except OSError:
         return name or BUNDLED_NAME
+    return _described(str(folder), stamp) or name or BUNDLED_NAME
+
+
+@lru_cache(maxsize=16)
+def _described(folder: str, _stamp: int) -> str:
+    """``describe`` of a model folder, read again when its meta.json changed ("" when it
+    cannot be read): the status bar asks after every edit."""
+    try:
+        meta = json.loads(Path(folder, "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
     f = (meta.get("performance") or {}).get("f") or (meta.get("performance") or {}).get("ents_f")
     score = f" (F {f:.2f})" if isinstance(f, int | float) else ""
-    return f"{meta.get('name', folder.name)} {meta.get('version', '')}".strip() + score
+    return f"{meta.get('name', Path(folder).name)} {meta.get('version', '')}".strip() + score
 
 
 def load_claims_pipeline(name: str | Path) -> tuple[Language, ModelInfo]:
