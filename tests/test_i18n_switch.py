@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import QLocale, QSettings, Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -351,3 +352,35 @@ def test_the_zone_pass_goes_on_in_the_new_window_once(qtbot: QtBot, tmp_path: Pa
     worker.need()
     assert worker.runner.tasks() == []
     project.close()
+
+
+def test_the_keyboard_stays_in_the_claim_form_across_the_switch(qtbot: QtBot, project: Project,
+                                                                 opened) -> None:
+    """The claim form is made when first needed: the new window makes it at once when the old
+    one had it, so that the keyboard is found again where it was (here: the ranked list, which
+    has the keys without a claim at the cursor), also though the old window had made its
+    disputes page and the new one has not yet."""
+    win = opened(sample(project))
+    win.later.complete()
+    panel = win.side.claim_panel
+    win.view.text.moveCursor(QTextCursor.MoveOperation.End)  # out of the article's claim
+    assert panel.made and panel.claim is None
+    panel.candidate_view.setFocus()
+    assert panel.candidate_view.hasFocus()
+
+    german = switch(qtbot, win, Qt.Key.Key_End)  # the keyboard in the Preferences meanwhile
+    assert german.side.claim_panel.made
+    assert german.focusWidget() is german.side.claim_panel.candidate_view  # back to it after
+    deleted(qtbot, win)
+
+
+def test_the_keyboard_comes_back_to_the_list_after_the_switch(qtbot: QtBot, project: Project,
+                                                              opened) -> None:
+    """The old window's disputes page (made after its first paint) came first among the pages'
+    children; a widget is found again by its class's place, not by its place among all."""
+    win = opened(sample(project))
+    win.later.complete()
+    win.list.setFocus()
+    german = switch(qtbot, win, Qt.Key.Key_End)  # the keyboard in the Preferences meanwhile
+    assert german.focusWidget() is german.list  # the window's own: back to it after
+    deleted(qtbot, win)

@@ -67,7 +67,9 @@ if TYPE_CHECKING:
         def _showing_disputes(self) -> bool: ...
 
 
-Spot = tuple[str, list[int], str]  # a widget: its window's class, the path to it, its class
+# a widget: its window's class, the path to it (each step a class and an index among the
+# parent's children of that class), its class
+Spot = tuple[str, list[tuple[str, int]], str]
 
 
 def qt(window: Window) -> QMainWindow:
@@ -126,17 +128,20 @@ def spot_of(window: QWidget, widget: QWidget | None) -> Spot | None:
     top = widget.window() if widget is not None else None
     if widget is None or top is None or (top is not window and top.parentWidget() is not window):
         return None
-    path, node = list[int](), widget
+    path, node = list[tuple[str, int]](), widget
     while node is not top and (parent := node.parentWidget()) is not None:
-        path.insert(0, widgets(parent).index(node))
+        kind = type(node).__name__
+        path.insert(0, (kind, widgets(parent, kind).index(node)))
         node = parent
     return type(top).__name__, path, type(widget).__name__
 
 
-def widgets(parent: QObject) -> list[QWidget]:
-    """A widget's child widgets: the same in a window built alike (the carried objects are no
-    widgets, and what is made later comes last)."""
-    return [child for child in parent.children() if isinstance(child, QWidget)]
+def widgets(parent: QObject, kind: str) -> list[QWidget]:
+    """A widget's child widgets of one class: the same in a window built alike, whichever of
+    its parts were made later, and in whichever order (a stacked widget raises its current
+    page to the end of its children; the carried objects are no widgets)."""
+    return [child for child in parent.children()
+            if isinstance(child, QWidget) and type(child).__name__ == kind]
 
 
 def at(window: QWidget, spot: Spot | None) -> QWidget | None:
@@ -147,8 +152,8 @@ def at(window: QWidget, spot: Spot | None) -> QWidget | None:
     tops = [window] if type(window).__name__ == name else [
         tool for tool in tools_of(window) if type(tool).__name__ == name]
     node = tops[0] if tops else None
-    for index in path:
-        children = widgets(node) if node is not None else []
+    for step, index in path:
+        children = widgets(node, step) if node is not None else []
         node = children[index] if index < len(children) else None
     return node if node is not None and node.isVisible() and type(node).__name__ == kind else None
 
@@ -190,6 +195,8 @@ def rebuild(old: Window) -> Window:
     else:
         shown.restoreGeometry(what.geometry)  # maximised, full screen
     new.splitter.restoreState(what.splitter)
+    if old.side.claim_panel.made:  # made in this window: at once in the new one, whose
+        new.side.claim_panel.make()  # widgets the focus is found again among
     method = old.side.claim_panel.method_text  # the matching method, as said till now
     if method:  # meanwhile as it was; then in the new language (app/matching_text.py)
         new.side.claim_panel.set_method_html(method)
