@@ -17,7 +17,8 @@ of each kind fills the cache first):
       (``annotator.cli.main``, as the installed command and the desktop entry start it):
       shown, the first page of the list painted, the first article open and painted, a
       posted key event delivered. Budget: (b) <= 1.5x (a), both measured from the spawn of
-      the child, medians of ``--repeat`` alternating runs. For information: (b0), the same
+      the child to the key's delivery, medians of ``--repeat`` alternating runs; the CPU
+      (user + system) each took until then beside. For information: (b0), the same
       on a project without articles, the parts of (b), (b) started from Python
       (``Project.open`` + ``MainWindow``, without the command) and then the parts the window
       makes after its first paint (ui/later.py: the claim form, ...) made at once, and one
@@ -185,7 +186,8 @@ def time_rows(path: Path, empty: Path, n: int, repeat: int, config: Path) -> lis
     """(a), (b0) and (b), alternating, medians; the parts of (b) and (b) started from Python
     without the command, for information."""
     samples: dict[str, list[float]] = {k: [] for k in ("a", "b0", "b", "made", "python",
-                                                         "bare imported", "later")}
+                                                         "bare imported", "later", "a cpu",
+                                                         "b cpu")}
     for warm_up in (("bare",), ("command", str(empty), "0"), ("open", str(empty), "0")):
         child(*warm_up, config=config)  # the bytecode cache filled
     touched = time.time_ns()
@@ -195,11 +197,13 @@ def time_rows(path: Path, empty: Path, n: int, repeat: int, config: Path) -> lis
     for _ in range(repeat):
         ms, _peak, marks = child("bare", config=config)
         samples["a"].append(ms)
+        samples["a cpu"].append(sum(marks["cpu"]))
         samples["bare imported"].append(ms - (marks["interactive"][0] - marks["imported"][0])
                                         * 1e3)
         samples["b0"].append(child("command", str(empty), "0", config=config)[0])
         ms, _peak, marks = child("command", str(path), "0", config=config)
         samples["b"].append(ms)
+        samples["b cpu"].append(sum(marks["cpu"]))
         samples["made"].append(ms - (marks["interactive"][0] - marks["window-made"][0]) * 1e3)
         ms, _peak, marks = child("open", str(path), "0", config=config)
         samples["python"].append(ms)
@@ -212,6 +216,9 @@ def time_rows(path: Path, empty: Path, n: int, repeat: int, config: Path) -> lis
         Row("(b0) annotator open, project without articles", m["b0"], base, m["a"]),
         Row(f"(b) annotator open on {n:,} articles: spawn to interactive", m["b"],
             base, m["a"], TIME_BUDGET),
+        Row("  CPU of (a) until interactive, user + system", m["a cpu"]),
+        Row("  CPU of (b) until interactive, user + system", m["b cpu"], "(a)'s CPU",
+            m["a cpu"]),
         Row("  part: (b) until MainWindow is made (imports, Project.open, the window built)",
             m["made"]),
         Row("  part: (b) shown until interactive", m["b"] - m["made"]),
