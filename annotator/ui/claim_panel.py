@@ -86,7 +86,7 @@ class CandidateModel(QAbstractListModel):
         return None
 
 
-# The form's parts, made when first needed (``ClaimPanel._make``).
+# The form's parts, made when first needed (``ClaimPanel.make``).
 FORM_PARTS = frozenset({"kind", "checkworthy", "verdict", "evidence", "comment", "source", "cue",
                         "quote_type", "values", "suggestion", "heading", "method",
                         "candidate_view", "groups"})
@@ -125,19 +125,17 @@ class ClaimPanel(QWidget):
 
     def __getattr__(self, name: str) -> Any:
         if name in FORM_PARTS and not self.__dict__.get("made", True):
-            self._make()
+            self.make()
             return getattr(self, name)
         raise AttributeError(name)
 
     def make(self) -> None:
-        """Make the form now, unless it is made."""
-        if not self.made:
-            self._make()
-
-    def _make(self) -> None:
-        """The form, the values, the attribution suggested and the same point elsewhere: made
-        in a box of their own and shown at once (a child added to a shown widget would show a
-        turn of the event loop later, too late for the key that asked for it)."""
+        """Make the form now, unless it is made: the form, the values, the attribution
+        suggested and the same point elsewhere, in a box of their own shown at once (a child
+        added to a shown widget would show a turn of the event loop later, too late for the key
+        that asked for it)."""
+        if self.made:
+            return
         self.made = True
         box = QWidget(self)
         form = self._make_form(box)
