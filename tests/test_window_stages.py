@@ -84,3 +84,15 @@ def test_the_menus_come_in_the_usual_order(qtbot, project) -> None:
     win = show_window(qtbot, project)
     titles = [a.text().replace("&", "") for a in win.menuBar().actions()]
     assert titles == ["File", "Edit", "View", "Article", "Tools", "Help"]
+
+
+def test_an_empty_project_gets_its_claim_form_after_the_first_paint(qtbot: QtBot,
+                                                                     project: Project) -> None:
+    """No article to open: the text's placeholder is the first paint, the form follows, and
+    the keys stay in the text."""
+    win = show_window(qtbot, project)
+    panel = win.side.claim_panel
+    assert not panel.made and panel.none_here.isVisible()
+    qtbot.waitUntil(lambda: not win.later.missing())
+    assert panel.made and panel.kind.isVisible() and not panel.kind.isEnabled()
+    assert QApplication.focusWidget() is win.view.text
