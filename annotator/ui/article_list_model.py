@@ -66,7 +66,7 @@ class ArticleListModel(QAbstractTableModel):
     """Rows of ArticleSummary (never texts), read in pages and cached up to ``max_pages``; the
     status and counts are ``annotator``'s (None: the project's)."""
 
-    def __init__(self, project: Project, page_size: int = 200, max_pages: int = 24,
+    def __init__(self, project: Project, page_size: int = 50, max_pages: int = 96,
                  parent=None, annotator: str | None = None) -> None:
         super().__init__(parent)
         self._project = project
@@ -207,10 +207,10 @@ def article_table(model: ArticleListModel, parent: QWidget) -> QTableView:
     """The list's view: whole rows, one at a time, columns as wide as their usual text."""
     view = QTableView(parent)
     view.setObjectName("articleList")
+    view.verticalHeader().hide()  # first: a shown one measures 200 of its rows' numbers
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.verticalHeader().hide()
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     header = view.horizontalHeader()
