@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
@@ -36,12 +37,22 @@ def _few_collections() -> Iterator[None]:
         gc.enable()
 
 
+# Qt's raster painting hands a fill of a gradient over more than ~100 lines (a scroll bar's
+# groove and handle) to a pool of threads and waits for them. For fills this small the
+# hand-over costs more than it saves: measured on two cores, a list's first paint took ~5 ms
+# longer with the pool (its threads started) and each repaint 2-3x as long
+# (docs/performance.md). The window draws no large images, so it paints on its own thread;
+# a value the user set is kept.
+NO_PAINT_THREADS = ("QT_NO_GUI_THREADPOOL", "1")
+
+
 def make_app() -> QApplication:
     """The one QApplication, with names that QSettings files are kept under."""
     from annotator.ui import i18n, theme  # the setting's theme, or the platform's colour scheme
 
     app = QApplication.instance()
     if app is None:
+        os.environ.setdefault(*NO_PAINT_THREADS)
         app = QApplication(sys.argv[:1] + list(theme.STYLE_ARGS))
         theme.made_fusion(app)
     app.setApplicationName("annotator")
