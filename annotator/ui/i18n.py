@@ -14,16 +14,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QCryptographicHash,
-    QLibraryInfo,
-    QLocale,
-    QSettings,
-    QStandardPaths,
-    Qt,
-    QTranslator,
-)
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QStandardPaths, Qt, QTranslator
 from PySide6.QtGui import QKeySequence
 
 from annotator.ui.keymap import QT_TRANSLATE_NOOP  # plain: the text, typed str
@@ -74,9 +65,11 @@ def install(code: str) -> str:
     _current[:] = [code]
     QLocale.setDefault(QLocale(QLocale.Language.German if code == "de" else
                                QLocale.Language.English))
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     files: list[tuple[str, Path | None]] = [(f"annotator_{code}.qm", compiled(code))]
     if code != "en":  # English: the app's plural forms only
+        from PySide6.QtCore import QLibraryInfo  # its Python type and enums only when needed
+
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         files.append((f"qtbase_{code}.qm", Path(qt_dir)))
     for name, folder in files:
         translator = QTranslator(app)
@@ -94,6 +87,8 @@ def compiled(code: str) -> Path | None:
     if not ts.exists() or (qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime):
         return PACKAGED if qm.exists() else None
     # hashed by Qt: hashlib would load OpenSSL on the way to the first paint
+    from PySide6.QtCore import QCryptographicHash  # a checkout's newer texts only
+
     digest = QCryptographicHash.hash(ts.read_bytes(), QCryptographicHash.Algorithm.Sha256)
     cache = Path(QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.CacheLocation)) / "i18n" / digest.toHex().toStdString()[:16]
