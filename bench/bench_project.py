@@ -70,7 +70,7 @@ from _common import (  # noqa: E402
 offscreen()
 
 PAGE_BUDGET, SCAN_BUDGET = 150.0, 8000.0  # see the module docstring
-PAGE = 200  # ArticleListModel's default page size
+PAGE = 200  # rows a store read measured here takes, as many as the baseline query reads
 SCROLLS = 5
 RARE_WORD = "Zwergseeschwalbe"
 COMMON_WORD = "der"  # in about half of the articles
@@ -185,11 +185,12 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
 
     from annotator.core.model import ArticleFilter, Status
+    from annotator.ui.article_list_model import PAGE_SIZE as MODEL_PAGE  # the rows it reads
+    from annotator.ui.article_list_model import ArticleListModel
+    from annotator.ui.main_window import MainWindow
 
     def mine(**given) -> ArticleFilter:
         return ArticleFilter(annotator=WHO, **given)
-    from annotator.ui.article_list_model import ArticleListModel
-    from annotator.ui.main_window import MainWindow
 
     tmp = tempfile.TemporaryDirectory(prefix="annotator-bench-")
     path = Path(tmp.name) / "bench.db"
@@ -226,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     def first_page():
         model = ArticleListModel(project, annotator=WHO)
         model.summary(0)
-        assert model.loaded_rows() == min(PAGE, n)
+        assert model.loaded_rows() == min(MODEL_PAGE, n)
 
     def refresh_article():
         model = ArticleListModel(project, annotator=WHO)
@@ -327,10 +328,10 @@ def main(argv: list[str] | None = None) -> int:
         Row(f"select_article({near_end}): row_of + its page", measured["jump"], b, base,
             SCAN_BUDGET, note=f"holds {jump_rows} rows afterwards"),
     ]
-    limit = (SCROLLS + 1) * PAGE
+    limit = (SCROLLS + 1) * MODEL_PAGE
     pages_ok = rows_held <= limit and (rows_held < total or total <= limit)
     memory = (f"model rows held after {SCROLLS} scrolls to the bottom: {rows_held} of {total} "
-              f"({rows_held / PAGE:.0f} pages; budget <= {limit} and fewer than all) "
+              f"({rows_held / MODEL_PAGE:.0f} pages; budget <= {limit} and fewer than all) "
               f"{'ok' if pages_ok else 'OVER'}")
     title = f"bench_project: {n} articles, median of {rep} run(s)"
     exceeded = [] if pages_ok else [f"model holds {rows_held} rows after {SCROLLS} scrolls"]

@@ -62,11 +62,16 @@ SHORT_TITLE = "Elbtal-Abkommen"  # what the title column shows at least
 FIT_ORDER = (STATUS, DATE, OUTLET, ENTITIES, ANNOTATIONS)  # beside the title while they fit
 
 
+# Rows read at a time, and pages kept: a page holds about what a tall list shows (a first
+# paint reads no more than it needs), the cache ~4,800 rows whatever the project's size.
+PAGE_SIZE, MAX_PAGES = 50, 96
+
+
 class ArticleListModel(QAbstractTableModel):
     """Rows of ArticleSummary (never texts), read in pages and cached up to ``max_pages``; the
     status and counts are ``annotator``'s (None: the project's)."""
 
-    def __init__(self, project: Project, page_size: int = 50, max_pages: int = 96,
+    def __init__(self, project: Project, page_size: int = PAGE_SIZE, max_pages: int = MAX_PAGES,
                  parent=None, annotator: str | None = None) -> None:
         super().__init__(parent)
         self._project = project
