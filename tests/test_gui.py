@@ -89,3 +89,21 @@ def test_main_window_reads_only_the_pages_it_shows(qtbot, project: Project) -> N
     window.open_first()
     assert window.model.rowCount() == 1500
     assert window.model.loaded_rows() <= 400  # column sizing must not read every row
+
+
+def test_home_and_end_in_the_list_go_to_the_first_and_last_article(
+    qtbot: QtBot, project: Project
+) -> None:
+    for i in range(120):  # more than two pages of the list
+        project.add_article(ArticleDraft(text=f"Artikel {i}.", title=f"Artikel {i}"))
+    window = MainWindow(project)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_first()
+    window.list.setFocus()
+    qtbot.keyClick(window.list, Qt.Key.Key_End)
+    assert window.list.currentIndex().row() == 119 and window.current_article == 120
+    qtbot.keyClick(window.list, Qt.Key.Key_Up)
+    assert window.current_article == 119
+    qtbot.keyClick(window.list, Qt.Key.Key_Home)
+    assert window.list.currentIndex().row() == 0 and window.current_article == 1

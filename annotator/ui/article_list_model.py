@@ -208,9 +208,22 @@ class ArticleListModel(QAbstractTableModel):
         return None
 
 
+class ArticleTable(QTableView):
+    """A table whose rows are the items: Home and End go to the first and the last article, as
+    in any list (a table's own Home and End go to a row's first and last column, which a list
+    of whole rows cannot show: the keys did nothing)."""
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction,  # noqa: N802
+                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        if action in (QAbstractItemView.CursorAction.MoveHome,
+                      QAbstractItemView.CursorAction.MoveEnd):
+            modifiers |= Qt.KeyboardModifier.ControlModifier  # Ctrl+Home, Ctrl+End: the rows'
+        return super().moveCursor(action, modifiers)
+
+
 def article_table(model: ArticleListModel, parent: QWidget) -> QTableView:
     """The list's view: whole rows, one at a time, columns as wide as their usual text."""
-    view = QTableView(parent)
+    view = ArticleTable(parent)
     view.setObjectName("articleList")
     view.verticalHeader().hide()  # first: a shown one measures 200 of its rows' numbers
     view.setModel(model)

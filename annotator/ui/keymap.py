@@ -258,6 +258,8 @@ ACTIONS: tuple[Action, ...] = (
     A("search.back", ("Esc",), QT_TRANSLATE_NOOP("keymap", "In the search, the filters or the "
                                   "article list: back to the article (Enter in the search: to "
                                   "the next hit)"), PROJECT, SEARCH, ("Enter", "Esc")),
+    A("note.list_ends", (), QT_TRANSLATE_NOOP("keymap", "In the article list: the first or the "
+                                  "last article"), PROJECT, SEARCH, ("Home", "End")),
     A("article.next", ("N", "Ctrl+Down"), QT_TRANSLATE_NOOP("keymap", "Next article"), PROJECT,
       WINDOW, menu=QT_TRANSLATE_NOOP("keymap", "&Next article")),
     A("article.previous", ("P", "Ctrl+Up"), QT_TRANSLATE_NOOP("keymap", "Previous article"),

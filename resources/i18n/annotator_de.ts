@@ -429,7 +429,7 @@
         <translation>Annotator: abgebrochen</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Annotate as: a name (Enter), Esc cancels</source>
         <translation>Annotieren als: ein Name (Enter), Esc bricht ab</translation>
     </message>
@@ -663,7 +663,7 @@
 <context>
     <name>CheckNotice</name>
     <message>
-        <location filename="../../annotator/ui/check_notice.py" line="+46"/>
+        <location filename="../../annotator/ui/check_notice.py" line="+45"/>
         <source>Checking {name} ({size}) before it opens: it changed outside annotator since annotator last closed it, so it is read whole once, to be sure nothing in it is damaged before anything is written to it.</source>
         <translation>{name} ({size}) wird vor dem Öffnen geprüft: Die Datei wurde außerhalb von annotator geändert, seit annotator sie zuletzt geschlossen hat. Sie wird deshalb einmal ganz gelesen, damit nichts in eine beschädigte Datei geschrieben wird.</translation>
     </message>
@@ -730,7 +730,7 @@
 <context>
     <name>ClaimPanel</name>
     <message>
-        <location filename="../../annotator/ui/claim_panel.py" line="+148"/>
+        <location filename="../../annotator/ui/claim_panel.py" line="+190"/>
         <source>evidence for the verdict</source>
         <translation>Beleg für das Urteil</translation>
     </message>
@@ -780,12 +780,12 @@
         <translation>Zitierweise</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-38"/>
         <source>&lt;b&gt;Same point elsewhere&lt;/b&gt; &lt;small&gt;({rank} ranks, {choose} adds, {reject} rejects)&lt;/small&gt;</source>
         <translation>&lt;b&gt;Dieselbe Aussage anderswo&lt;/b&gt; &lt;small&gt;({rank} reiht, {choose} fügt hinzu, {reject} verwirft)&lt;/small&gt;</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-49"/>
         <source>Matching: indexing sentences…</source>
         <translation>Abgleich: Sätze werden indiziert …</translation>
     </message>
@@ -795,7 +795,7 @@
         <translation>Keine Behauptung am Cursor ({keys} markiert eine)</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+128"/>
         <source>none yet ({keys} links one)</source>
         <translation>noch keine ({keys} verknüpft eine)</translation>
     </message>
@@ -803,7 +803,7 @@
 <context>
     <name>ClaimValues</name>
     <message>
-        <location filename="../../annotator/ui/i18n.py" line="+173"/>
+        <location filename="../../annotator/ui/i18n.py" line="+168"/>
         <source>factual</source>
         <translation>Tatsache</translation>
     </message>
@@ -2896,7 +2896,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
 <context>
     <name>ProjectMenu</name>
     <message>
-        <location filename="../../annotator/ui/project_menu.py" line="+31"/>
+        <location filename="../../annotator/ui/project_menu.py" line="+33"/>
         <source>annotator projects (*.db);;All files (*)</source>
         <translation>annotator-Projekte (*.db);;Alle Dateien (*)</translation>
     </message>
@@ -2921,12 +2921,12 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>&amp;Liste leeren</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>New project</source>
         <translation>Neues Projekt</translation>
     </message>
@@ -2936,8 +2936,8 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Dieses Projekt ist schon geöffnet</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+12"/>
+        <location line="+10"/>
+        <location line="+14"/>
         <source>Cannot open the project</source>
         <translation>Das Projekt lässt sich nicht öffnen</translation>
     </message>
@@ -2947,7 +2947,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>Projekt %s</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>About annotator</source>
         <translation>Über annotator</translation>
     </message>
@@ -3622,7 +3622,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     <name>TaskPanel</name>
     <message>
         <location filename="../../annotator/ui/task_panel.py" line="+32"/>
-        <location filename="../../annotator/ui/window_rebuild.py" line="+185"/>
+        <location filename="../../annotator/ui/window_rebuild.py" line="+190"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -4424,12 +4424,12 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+110"/>
+        <location line="+112"/>
         <source>double-click</source>
         <translation>Doppelklick</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-111"/>
         <source>Cancel an edit</source>
         <translation>Eine Bearbeitung abbrechen</translation>
     </message>
@@ -4560,6 +4560,11 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>In the article list: the first or the last article</source>
+        <translation>In der Artikelliste: der erste oder der letzte Artikel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Next article</source>
         <translation>Nächster Artikel</translation>
     </message>
