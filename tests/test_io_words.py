@@ -174,3 +174,68 @@ def test_a_file_of_a_kind_without_a_name_is_a_special_file() -> None:
     note = not_regular_problem(kind).failure("x")
     assert str(note) == "x: a special file, not a regular file: skipped"
     assert import_texts.line(note).startswith("x: eine Spezialdatei")
+
+
+# What a scraper's JSONL and a labelling tool's export get wrong, line by line (the lines'
+# kinds: a broken \u escape, spans not a list, a span of neither shape, offsets as strings,
+# a label that is a number, a span whose own text differs from the text at its offsets), and a
+# Label Studio task whose span is not its text, with labels empty, without any text field.
+SPANS_JSONL = ('{"text": "Der Rat \\ud800 tagt."}\n'
+               '{"text": "Der Rat tagt.", "spans": {"start": 4}}\n'
+               '{"text": "Der Rat tagt.", "spans": [5]}\n'
+               '{"text": "Der Rat tagt.", "spans": [{"start": "4", "end": 7, "label": "ORG"}]}\n'
+               '{"text": "Der Rat tagt.", "spans": [[4, 7, 5]]}\n'
+               '{"text": "Der Rat tagt.", "spans": [{"start": 4, "end": 7, "label": "ORG", '
+               '"text": "Rot"}]}\n')
+NEW_KINDS = {Why.BROKEN_ESCAPE, Why.SPANS_NOT_A_LIST, Why.SPAN_SHAPE, Why.OFFSETS_NOT_INTEGERS,
+             Why.LABEL_NOT_STRING, Why.SPAN_TEXT_DIFFERS, Why.SPAN_NOT_ITS_TEXT,
+             Why.LABELS_NOT_LIST, Why.NO_TEXT_FIELD}
+
+
+def label_studio(value: dict, data: dict | None = None) -> dict:
+    return {"data": data or {"text": "Der Rat tagt in Bonn."}, "annotations": [{"result": [
+        {"id": "a", "from_name": "label", "to_name": "text", "type": "labels", "value": value}]}]}
+
+
+def spans_folder(tmp_path: Path) -> Path:
+    import json
+
+    folder = tmp_path / "spans"
+    folder.mkdir()
+    (folder / "scraper.jsonl").write_text(SPANS_JSONL, encoding="utf-8")
+    tasks = {"rot.json": label_studio({"start": 4, "end": 7, "text": "Rot", "labels": ["ORG"]}),
+             "leer.json": label_studio({"start": 4, "end": 7, "text": "Rat", "labels": []}),
+             "zahl.json": label_studio({"start": 4, "end": 7, "labels": ["ORG"]}, {"n": 5})}
+    for name, task in tasks.items():
+        (folder / name).write_text(json.dumps([task]), encoding="utf-8")
+    return folder
+
+
+def test_the_span_reasons_of_jsonl_and_tools_are_kinds_worded_as_io_says_them(
+        tmp_path: Path) -> None:
+    notes = [n for n in iter_import([spans_folder(tmp_path)]) if isinstance(n, ImportNote)]
+    assert {n.kind for n in notes} == NEW_KINDS, [str(n) for n in notes]
+    assert [import_texts.line(n) for n in notes] == [str(n) for n in notes]
+    html = ImportFailure("seite.html", None, "cannot read the HTML: Document is empty",
+                         Why.HTML_UNREADABLE, "Document is empty")
+    assert import_texts.line(html) == str(html) == "seite.html: cannot read the HTML: Document " \
+                                                   "is empty"
+
+
+@pytest.mark.usefixtures("german")
+def test_a_german_window_says_the_span_reasons_in_german(tmp_path: Path) -> None:
+    folder = spans_folder(tmp_path)
+    lines = [import_texts.line(n) for n in iter_import([folder]) if isinstance(n, ImportNote)]
+    scraper = folder / "scraper.jsonl"
+    assert f"{scraper}:4: spans[0]: Positionen müssen ganze Zahlen sein, gefunden: \"4\" und 7" \
+        in lines
+    assert f'{scraper}:6: spans[0]: Textstelle 4-7 umfasst "Rat", ihr Text ist aber "Rot" ' \
+           "(Positionen müssen Unicode-Codepunkte zählen)" in lines
+    assert f"{scraper}:2: „spans“ muss eine Liste von Textstellen sein, gefunden: ein Objekt" \
+        in lines
+    data = ("annotations[0].result[0]", "spans[0]", "spans", '"start", "end", "label"',
+            "[start, end, label]", "UTF-16")  # the file's own names, not sentences
+    sentences = [line.split(": ", 1)[1] for line in lines]
+    for words in data:
+        sentences = [sentence.replace(words, "") for sentence in sentences]
+    assert english_shown(sentences) == [], sentences

@@ -137,4 +137,32 @@ _WORDS: dict[Why, Callable[[ImportNote], str]] = {
     Why.BYTES_REPLACED: _replaced,
     Why.UNEXPECTED: lambda n: translate("Import", "unexpected error: {error}").format(
         error=n.detail),
+    Why.BROKEN_ESCAPE: lambda n: translate(
+        "Import", "\"text\" has a broken \\u escape at offset {offset}").format(offset=n.at),
+    Why.SPANS_NOT_A_LIST: lambda n: translate(
+        "Import", "\"{field}\" must be a list of spans, got {type}").format(
+        field=n.detail, type=_json_type(n.values[0])),
+    Why.SPAN_SHAPE: lambda n: translate(
+        "Import", "{where}: expected {{\"start\", \"end\", \"label\"}} or [start, end, label]"
+        ).format(where=n.detail),
+    Why.OFFSETS_NOT_INTEGERS: lambda n: translate(
+        "Import", "{where}: offsets must be integers, got {start} and {end}").format(
+        where=n.detail, start=n.values[0], end=n.values[1]),
+    Why.LABEL_NOT_STRING: lambda n: translate(
+        "Import", "{where}: \"label\" must be a string, got {type}").format(
+        where=n.detail, type=_json_type(n.values[0])),
+    Why.SPAN_TEXT_DIFFERS: lambda n: translate(
+        "Import", "{where}: span {start}-{end} covers {covered} but its text is {given} (offsets "
+        "must count Unicode code points)").format(
+        where=n.detail, start=n.numbers[0], end=n.numbers[1], covered=n.values[0],
+        given=n.values[1]),
+    Why.SPAN_NOT_ITS_TEXT: lambda n: translate(
+        "Import", "{where}: span {start}-{end} is not its text {given} (counted in code points or "
+        "in UTF-16 units)").format(where=n.detail, start=n.numbers[0], end=n.numbers[1],
+                                   given=n.values[0]),
+    Why.LABELS_NOT_LIST: lambda n: translate(
+        "Import", "{where}: \"labels\" must be a non-empty list of labels").format(where=n.detail),
+    Why.NO_TEXT_FIELD: lambda n: translate("Import", "missing \"text\" (no field holds a text)"),
+    Why.HTML_UNREADABLE: lambda n: translate("Import", "cannot read the HTML: {error}").format(
+        error=n.detail),
 }

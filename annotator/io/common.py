@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import stat
@@ -70,6 +71,18 @@ class Why(StrEnum):
     NO_TYPE_SYSTEM = "no type system"  # an .xmi without the TypeSystem.xml beside it
     NO_DOCUMENT_TEXT = "no document text"  # an XMI or WebAnno TSV document without text
     BYTES_REPLACED = "bytes replaced"  # a warning; count: invalid bytes; at: the first's offset
+    BROKEN_ESCAPE = "broken escape"  # "text" with a broken \u escape; at: its offset
+    SPANS_NOT_A_LIST = "spans not a list"  # detail: the field; values: the JSON type found
+    SPAN_SHAPE = "span shape"  # detail: where; a span neither an object nor [start, end, label]
+    OFFSETS_NOT_INTEGERS = "offsets not integers"  # detail: where; values: start, end as JSON
+    LABEL_NOT_STRING = "label not a string"  # detail: where; values: the JSON type found
+    SPAN_TEXT_DIFFERS = "span text differs"  # detail: where; numbers: start, end; values: the
+    # text at the offsets and the span's own, quoted
+    SPAN_NOT_ITS_TEXT = "span not its text"  # the same when UTF-16 offsets were tried too;
+    # values: the span's own text, quoted
+    LABELS_NOT_LIST = "labels not a list"  # detail: where
+    NO_TEXT_FIELD = "no text field"  # a foreign task without "text" and without any string
+    HTML_UNREADABLE = "html unreadable"  # detail: the parser's words
     UNEXPECTED = "unexpected"  # detail: the exception's type and words
 
 
@@ -106,6 +119,7 @@ class ImportNote(Struct, frozen=True):
     count: int = 0  # a number of bytes, megabytes …
     part: str = ""  # the file of a pair (brat's .txt) the reason is about; the reason names it
     numbers: tuple[int, ...] = ()  # more numbers the reason names, in order (see Why)
+    values: tuple[str, ...] = ()  # more words the reason names, as the file gives them (see Why)
 
     def __post_init__(self) -> None:
         """Keep the reason on one line so logs and list views never break."""
@@ -140,30 +154,31 @@ class ImportProblem(Exception):
 
     def __init__(self, reason: str, line: int | None = None, *, kind: Why = Why.OTHER,
                  detail: str = "", at: int | None = None, count: int = 0,
-                 part: str = "", numbers: tuple[int, ...] = ()) -> None:
+                 part: str = "", numbers: tuple[int, ...] = (),
+                 values: tuple[str, ...] = ()) -> None:
         super().__init__(reason)
         self.reason = reason
         self.line = line
         self.kind, self.detail, self.at, self.count, self.part = kind, detail, at, count, part
-        self.numbers = numbers
+        self.numbers, self.values = numbers, values
 
     def within(self, part: str) -> ImportProblem:
         """The same problem of ``part``, a file read with the one named (``part: reason``)."""
         return ImportProblem(f"{part}: {self.reason}", self.line, kind=self.kind,
                              detail=self.detail, at=self.at, count=self.count, part=part,
-                             numbers=self.numbers)
+                             numbers=self.numbers, values=self.values)
 
     def failure(self, path: str, line: int | None = None) -> ImportFailure:
         """The failure of the file (or line: ``line``, else the problem's own) at ``path``."""
         return ImportFailure(path, self.line if line is None else line, self.reason,
                              self.kind, self.detail, self.at, self.count, self.part,
-                             self.numbers)
+                             self.numbers, self.values)
 
     def warning(self, path: str, line: int | None = None) -> ImportWarning:
         """The same as a warning on a file that was imported."""
         return ImportWarning(path, self.line if line is None else line, self.reason,
                              self.kind, self.detail, self.at, self.count, self.part,
-                             self.numbers)
+                             self.numbers, self.values)
 
 
 def no_label(where: str) -> ImportProblem:
@@ -175,6 +190,13 @@ def span_misfit(where: str, start: int, end: int, length: int) -> ImportProblem:
     """The problem of a span (at ``where``) whose offsets do not fit a text of ``length``."""
     return ImportProblem(f"{where}: span {start}-{end} does not fit the text (length {length})",
                          kind=Why.SPAN_MISFIT, detail=where, numbers=(start, end, length))
+
+
+def offsets_not_integers(where: str, start: Any, end: Any) -> ImportProblem:
+    """The problem of a span (at ``where``) whose offsets are not integers."""
+    got = (json.dumps(start), json.dumps(end))
+    return ImportProblem(f"{where}: offsets must be integers, got {got[0]} and {got[1]}",
+                         kind=Why.OFFSETS_NOT_INTEGERS, detail=where, values=got)
 
 
 def short_title(line: str, limit: int = TITLE_LIMIT) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 
 from annotator.core.model import ArticleDraft
 from annotator.core.spans import Utf16Index
-from annotator.io.common import ImportProblem, is_int, span_misfit
+from annotator.io.common import ImportProblem, Why, is_int, offsets_not_integers, span_misfit
 from annotator.io.records import iso_time, unix_time
 
 Plain = Callable[[Any, str], ArticleDraft]  # io/jsonl.parse_task: a plain task's draft
@@ -22,7 +22,7 @@ def article(fields: dict[str, Any], source: str, plain: Plain) -> ArticleDraft:
     as io/jsonl.py reads them), its text from ``text`` or else the longest string field."""
     key = "text" if "text" in fields else _longest(fields)
     if key is None:
-        raise ImportProblem('missing "text" (no field holds a text)')
+        raise ImportProblem('missing "text" (no field holds a text)', kind=Why.NO_TEXT_FIELD)
     task = {name: value for name, value in fields.items() if name not in SPAN_KEYS}
     task["text"] = task.pop(key)
     draft = plain(task, source)
@@ -47,8 +47,7 @@ class Offsets:
         """Code point offsets of a span; raises ImportProblem naming ``where``."""
         text = self.text
         if not is_int(start) or not is_int(end):
-            raise ImportProblem(f"{where}: offsets must be integers, got {json.dumps(start)} "
-                                f"and {json.dumps(end)}")
+            raise offsets_not_integers(where, start, end)
         fits = 0 <= start < end <= len(text)
         if not isinstance(quoted, str) or fits and text[start:end] == quoted:
             if not fits:
@@ -59,14 +58,17 @@ class Offsets:
         if 0 <= a < b <= len(text) and text[a:b] == quoted:
             return a, b
         raise ImportProblem(f"{where}: span {start}-{end} is not its text {_quote(quoted)} "
-                            "(counted in code points or in UTF-16 units)")
+                            "(counted in code points or in UTF-16 units)",
+                            kind=Why.SPAN_NOT_ITS_TEXT, detail=where, numbers=(start, end),
+                            values=(_quote(quoted),))
 
 
 def label_list(value: Any, where: str) -> list[str]:
     """A span's labels: a non-empty list of non-blank strings."""
     if not isinstance(value, list) or not value or not all(
             isinstance(label, str) and label.strip() for label in value):
-        raise ImportProblem(f'{where}: "labels" must be a non-empty list of labels')
+        raise ImportProblem(f'{where}: "labels" must be a non-empty list of labels',
+                            kind=Why.LABELS_NOT_LIST, detail=where)
     return [label.strip() for label in value]
 
 

@@ -85,7 +85,8 @@ def parse_html(html: str, source_path: str | None = None) -> ArticleDraft:
     try:
         doc = trafilatura.bare_extraction(_as_document(html), **_EXTRACT_OPTIONS)
     except Exception as exc:  # lxml and trafilatura raise many types on broken markup
-        raise ImportProblem(f"cannot read the HTML: {exc}") from exc
+        raise ImportProblem(f"cannot read the HTML: {exc}", kind=Why.HTML_UNREADABLE,
+                            detail=str(exc)) from exc
     if doc is None or isinstance(doc, dict):  # nothing found (a dict only when asked for)
         raise ImportProblem(NO_TEXT, kind=Why.NO_HTML_TEXT)
     main = (doc.text or "").strip()

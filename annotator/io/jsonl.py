@@ -24,6 +24,7 @@ from annotator.io.common import (
     first_line,
     is_int,
     no_label,
+    offsets_not_integers,
     open_regular,
     read_limited,
     short_title,
@@ -199,7 +200,8 @@ def _task_text(task: dict[str, Any]) -> str:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise ImportProblem(f'"text" has a broken \\u escape at offset {exc.start}') from exc
+        raise ImportProblem(f'"text" has a broken \\u escape at offset {exc.start}',
+                            kind=Why.BROKEN_ESCAPE, at=exc.start) from exc
     return text
 
 
@@ -214,7 +216,9 @@ def _task_spans(task: dict[str, Any], text: str, meta: dict[str, Any]) -> list[S
             meta[key] = value  # text classification: "label": "POSITIVE" or ["sport", "politik"]
             continue
         if not isinstance(value, list):
-            raise ImportProblem(f'"{key}" must be a list of spans, got {_json_type(value)}')
+            raise ImportProblem(f'"{key}" must be a list of spans, got {_json_type(value)}',
+                                kind=Why.SPANS_NOT_A_LIST, detail=key,
+                                values=(_json_type(value),))
         if key != "spans":  # doccano's offsets count UTF-16 units
             value = code_points(value, text, key)
         for index, item in enumerate(value):
@@ -244,14 +248,13 @@ def _span(item: Any, text: str, key: str, index: int) -> Span:
         start, end, label = item
     else:
         raise ImportProblem(f'{key}[{index}]: expected {{"start", "end", "label"}} or '
-                            "[start, end, label]")
+                            "[start, end, label]", kind=Why.SPAN_SHAPE, detail=f"{key}[{index}]")
     where = f"{key}[{index}]"
     if not is_int(start) or not is_int(end):
-        raise ImportProblem(
-            f"{where}: offsets must be integers, got {json.dumps(start)} and {json.dumps(end)}"
-        )
+        raise offsets_not_integers(where, start, end)
     if label is not None and not isinstance(label, str):
-        raise ImportProblem(f'{where}: "label" must be a string, got {_json_type(label)}')
+        raise ImportProblem(f'{where}: "label" must be a string, got {_json_type(label)}',
+                            kind=Why.LABEL_NOT_STRING, detail=where, values=(_json_type(label),))
     if not isinstance(label, str) or not label.strip():
         raise no_label(where)
     if start >= end:
@@ -261,10 +264,11 @@ def _span(item: Any, text: str, key: str, index: int) -> Span:
         raise ImportProblem(f"{where}: span {start}-{end} is outside the text (length {len(text)})",
                             kind=Why.SPAN_OUTSIDE, detail=where, numbers=(start, end, len(text)))
     if isinstance(quoted, str) and text[start:end] != quoted:
+        covered, given = _quote(text[start:end]), _quote(quoted)
         raise ImportProblem(
-            f"{where}: span {start}-{end} covers {_quote(text[start:end])} but its text is "
-            f"{_quote(quoted)} (offsets must count Unicode code points)"
-        )
+            f"{where}: span {start}-{end} covers {covered} but its text is {given} (offsets "
+            "must count Unicode code points)", kind=Why.SPAN_TEXT_DIFFERS, detail=where,
+            numbers=(start, end), values=(covered, given))
     return Span(start, end, label.strip())
 
 

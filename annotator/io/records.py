@@ -38,6 +38,7 @@ from annotator.io.common import (
     first_line,
     is_int,
     no_label,
+    offsets_not_integers,
     short_title,
     span_misfit,
 )
@@ -253,8 +254,7 @@ def _place(item: dict[str, Any], text: str, where: str) -> tuple[Layer, int, int
                             f"(use {_LAYERS})")
     start, end, label = item.get("start"), item.get("end"), item.get("label")
     if not is_int(start) or not is_int(end):
-        raise ImportProblem(f"{where}: offsets must be integers, got {json.dumps(start)} and "
-                            f"{json.dumps(end)}")
+        raise offsets_not_integers(where, start, end)
     if not 0 <= start < end <= len(text):
         raise span_misfit(where, start, end, len(text))
     if not isinstance(label, str) or not label.strip():

@@ -2076,6 +2076,56 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <source>unexpected error: {error}</source>
         <translation>unerwarteter Fehler: {error}</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;text&quot; has a broken \u escape at offset {offset}</source>
+        <translation>„text“ hat eine kaputte \u-Escape-Sequenz an Position {offset}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;{field}&quot; must be a list of spans, got {type}</source>
+        <translation>„{field}“ muss eine Liste von Textstellen sein, gefunden: {type}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where}: expected {{&quot;start&quot;, &quot;end&quot;, &quot;label&quot;}} or [start, end, label]</source>
+        <translation>{where}: {{&quot;start&quot;, &quot;end&quot;, &quot;label&quot;}} oder [start, end, label] erwartet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where}: offsets must be integers, got {start} and {end}</source>
+        <translation>{where}: Positionen müssen ganze Zahlen sein, gefunden: {start} und {end}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where}: &quot;label&quot; must be a string, got {type}</source>
+        <translation>{where}: „label“ muss eine Zeichenkette sein, gefunden: {type}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where}: span {start}-{end} covers {covered} but its text is {given} (offsets must count Unicode code points)</source>
+        <translation>{where}: Textstelle {start}-{end} umfasst {covered}, ihr Text ist aber {given} (Positionen müssen Unicode-Codepunkte zählen)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{where}: span {start}-{end} is not its text {given} (counted in code points or in UTF-16 units)</source>
+        <translation>{where}: Textstelle {start}-{end} umfasst nicht ihren Text {given} (weder in Codepunkten noch in UTF-16-Einheiten gezählt)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{where}: &quot;labels&quot; must be a non-empty list of labels</source>
+        <translation>{where}: „labels“ muss eine nicht leere Liste von Labels sein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>missing &quot;text&quot; (no field holds a text)</source>
+        <translation>„text“ fehlt (kein Feld enthält einen Text)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot read the HTML: {error}</source>
+        <translation>HTML nicht lesbar: {error}</translation>
+    </message>
 </context>
 <context>
     <name>ImportReport</name>
