@@ -239,3 +239,34 @@ def test_a_german_window_says_the_span_reasons_in_german(tmp_path: Path) -> None
     for words in data:
         sentences = [sentence.replace(words, "") for sentence in sentences]
     assert english_shown(sentences) == [], sentences
+
+
+def decode_failure(data: bytes) -> ImportNote:
+    from annotator.io.decode import DecodeError, decode_bytes
+
+    with pytest.raises(DecodeError) as caught:
+        decode_bytes(data)
+    return caught.value.failure("f.txt")
+
+
+# UTF-8 German with an invalid byte, then control characters no text has: binary after all
+STRAY_THEN_BINARY = "Straße in Köln über ".encode() * 5 + b"\xff" + b"\x01\x02\x03\x04" * 40
+BROKEN_UTF16 = b"\xff\xfe" + b"a\x00\xd8"  # a byte-order mark, then no UTF-16
+
+
+def test_the_decoders_reasons_have_kinds_worded_as_io_says_them() -> None:
+    binary, bom = decode_failure(STRAY_THEN_BINARY), decode_failure(BROKEN_UTF16)
+    assert (binary.kind, binary.count, binary.at) == (Why.BINARY, 1, 115)
+    assert str(binary) == "f.txt: binary file, not text (an invalid UTF-8 byte, the first at " \
+                          "byte offset 115)" == import_texts.line(binary)
+    assert (bom.kind, bom.detail) == (Why.BAD_AFTER_BOM, "UTF-16")
+    assert str(bom) == "f.txt: invalid UTF-16 text after the byte-order mark" == \
+        import_texts.line(bom)
+
+
+@pytest.mark.usefixtures("german")
+def test_a_german_window_says_the_decoders_reasons_in_german() -> None:
+    assert import_texts.line(decode_failure(STRAY_THEN_BINARY)) == (
+        "f.txt: Binärdatei, kein Text (ein ungültiges UTF-8-Byte, an Byte-Position 115)")
+    assert import_texts.line(decode_failure(BROKEN_UTF16)) == (
+        "f.txt: ungültiger UTF-16-Text nach der Byte-Reihenfolge-Markierung")

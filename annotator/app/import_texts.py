@@ -45,6 +45,17 @@ def _replaced(note: ImportNote) -> str:
                      "byte offset {offset}").format(n=note.count, offset=note.at)
 
 
+def _binary(note: ImportNote) -> str:
+    binary = translate("Import", "binary file, not text")
+    if not note.count:
+        return binary
+    if note.count == 1:
+        return translate("Import", "{binary} (an invalid UTF-8 byte, the first at byte offset "
+                         "{offset})").format(binary=binary, offset=note.at)
+    return translate("Import", "{binary} ({n} invalid UTF-8 bytes, the first at byte offset "
+                     "{offset})").format(binary=binary, n=note.count, offset=note.at)
+
+
 def _unsupported(note: ImportNote) -> str:
     from annotator.io import IMPORTABLE_SUFFIXES  # its module loads every reader: not at start
 
@@ -99,7 +110,7 @@ _WORDS: dict[Why, Callable[[ImportNote], str]] = {
         kind=_not_regular(n.detail)),
     Why.UNSUPPORTED: _unsupported,
     Why.NOT_RECOGNISED: lambda n: translate("Import", "not recognised"),
-    Why.BINARY: lambda n: translate("Import", "binary file, not text"),
+    Why.BINARY: lambda n: _binary(n),
     Why.UNKNOWN_ENCODING: lambda n: translate("Import", "cannot detect the encoding"),
     Why.EMPTY_FILE: lambda n: translate("Import", "empty file"),
     Why.TOO_LARGE: lambda n: translate("Import", "larger than {n} MB, the limit for {what}").format(
@@ -163,6 +174,8 @@ _WORDS: dict[Why, Callable[[ImportNote], str]] = {
     Why.LABELS_NOT_LIST: lambda n: translate(
         "Import", "{where}: \"labels\" must be a non-empty list of labels").format(where=n.detail),
     Why.NO_TEXT_FIELD: lambda n: translate("Import", "missing \"text\" (no field holds a text)"),
+    Why.BAD_AFTER_BOM: lambda n: translate(
+        "Import", "invalid {encoding} text after the byte-order mark").format(encoding=n.detail),
     Why.HTML_UNREADABLE: lambda n: translate("Import", "cannot read the HTML: {error}").format(
         error=n.detail),
 }

@@ -48,7 +48,7 @@ class Why(StrEnum):
     NOT_REGULAR = "not regular"  # detail: what it is ("a named pipe (FIFO)", _KINDS)
     UNSUPPORTED = "unsupported"  # detail: the extension
     NOT_RECOGNISED = "not recognised"  # a folder walk's ImportSkip
-    BINARY = "binary"
+    BINARY = "binary"  # with count: invalid UTF-8 bytes too many for a text; at: the first's
     UNKNOWN_ENCODING = "unknown encoding"
     EMPTY_FILE = "empty file"
     TOO_LARGE = "too large"  # count: the limit in MB; detail: what it is the limit of
@@ -83,6 +83,7 @@ class Why(StrEnum):
     LABELS_NOT_LIST = "labels not a list"  # detail: where
     NO_TEXT_FIELD = "no text field"  # a foreign task without "text" and without any string
     HTML_UNREADABLE = "html unreadable"  # detail: the parser's words
+    BAD_AFTER_BOM = "bad after bom"  # detail: the encoding its byte-order mark names (UTF-16)
     UNEXPECTED = "unexpected"  # detail: the exception's type and words
 
 

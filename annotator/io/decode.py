@@ -45,9 +45,10 @@ _NON_ASCII_DECODED = re.compile("[^\x00-\x7f\udc80-\udcff]")
 class DecodeError(ImportProblem):
     """Bytes that are not text in any encoding we can trust."""
 
-    def __init__(self, reason: str) -> None:
-        kind = {BINARY: Why.BINARY, UNKNOWN_ENCODING: Why.UNKNOWN_ENCODING}.get(reason)
-        super().__init__(reason, kind=kind or Why.OTHER)
+    def __init__(self, reason: str, *, kind: Why | None = None, detail: str = "",
+                 at: int | None = None, count: int = 0) -> None:
+        kind = kind or {BINARY: Why.BINARY, UNKNOWN_ENCODING: Why.UNKNOWN_ENCODING}.get(reason)
+        super().__init__(reason, kind=kind or Why.OTHER, detail=detail, at=at, count=count)
 
 
 def decode_bytes(data: bytes, path: str | Path | None = None, *, warn: Warn | None = None,
@@ -127,8 +128,9 @@ def _replaced(data: bytes, bad: list[tuple[int, int]], path: str | Path | None,
     text = data.decode("utf-8", "replace")
     try:
         text = _check_text(text, allowed=text.count("\ufffd"), controls=controls)
-    except DecodeError as exc:
-        raise DecodeError(f"{exc.reason} ({what}, the first at byte offset {first})") from exc
+    except DecodeError as exc:  # binary: the invalid bytes are not a few in a text
+        raise DecodeError(f"{exc.reason} ({what}, the first at byte offset {first})",
+                          kind=exc.kind, at=first, count=invalid) from exc
     reason = (f"{what} at byte offset {first} replaced with U+FFFD" if invalid == 1 else
               f"{what} replaced with U+FFFD, the first at byte offset {first}")
     if warn is not None:
@@ -146,7 +148,9 @@ def _decode_after_bom(data: bytes, encoding: str, path: str | Path | None, warn:
     try:
         return _check_text(data.decode(encoding), controls=controls)
     except UnicodeDecodeError as exc:
-        raise DecodeError(f"invalid {encoding.upper()[:6]} text after the byte-order mark") from exc
+        name = encoding.upper()[:6]  # UTF-16, UTF-32
+        raise DecodeError(f"invalid {name} text after the byte-order mark",
+                          kind=Why.BAD_AFTER_BOM, detail=name) from exc
 
 
 def _decode_bomless_utf16(data: bytes) -> str:

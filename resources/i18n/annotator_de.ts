@@ -1836,7 +1836,7 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>{n} ungültige UTF-8-Bytes durch U+FFFD ersetzt, das erste an Byte-Position {offset}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+18"/>
         <source>unsupported file type &apos;{suffix}&apos; (use {known} or no extension)</source>
         <translation>nicht unterstützter Dateityp „{suffix}“ ({known} oder keine Endung verwenden)</translation>
     </message>
@@ -1962,12 +1962,22 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <translation>nicht erkannt</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-63"/>
         <source>binary file, not text</source>
         <translation>Binärdatei, kein Text</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
+        <source>{binary} (an invalid UTF-8 byte, the first at byte offset {offset})</source>
+        <translation>{binary} (ein ungültiges UTF-8-Byte, an Byte-Position {offset})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{binary} ({n} invalid UTF-8 bytes, the first at byte offset {offset})</source>
+        <translation>{binary} ({n} ungültige UTF-8-Bytes, das erste an Byte-Position {offset})</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>cannot detect the encoding</source>
         <translation>Zeichenkodierung nicht erkennbar</translation>
     </message>
@@ -2123,6 +2133,11 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>invalid {encoding} text after the byte-order mark</source>
+        <translation>ungültiger {encoding}-Text nach der Byte-Reihenfolge-Markierung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>cannot read the HTML: {error}</source>
         <translation>HTML nicht lesbar: {error}</translation>
     </message>
