@@ -270,3 +270,52 @@ def test_a_german_window_says_the_decoders_reasons_in_german() -> None:
         "f.txt: Binärdatei, kein Text (ein ungültiges UTF-8-Byte, an Byte-Position 115)")
     assert import_texts.line(decode_failure(BROKEN_UTF16)) == (
         "f.txt: ungültiger UTF-16-Text nach der Byte-Reihenfolge-Markierung")
+
+
+BRAT_TEXT = "Anna Berger sagte in Bonn."
+BRAT_PAIRS = {  # .ann contents, each with one problem; the text is BRAT_TEXT
+    "aussen": "T1\tPER 0 99\tAnna\n", "leer": "T1\tPER 3 3\t\n", "zeile": "T1\tPER null\tAnna\n",
+    "rueck": "T1\tPER 5 2\tAnna\n", "rel": "T1\tPER 0 4\tAnna\nR1\tsagt Arg1:T1 Arg2:T9\n",
+    "zitat": "T1\tPER 0 4\tBert\n"}
+BRAT_SIDECARS = {"kaputt": "{nicht json", "liste": "[1, 2]"}  # our .meta beside a good pair
+BRAT_KINDS = {Why.SPAN_OUTSIDE, Why.SPAN_EMPTY, Why.BRAT_SPAN_LINE, Why.BRAT_OFFSETS,
+              Why.BRAT_RELATION, Why.QUOTED_TEXT_DIFFERS, Why.INVALID_JSON_FILE,
+              Why.NOT_AN_OBJECT, Why.CONLL_COLUMNS, Why.CONLL_TAG}
+
+
+def brat_conll_folder(tmp_path: Path) -> Path:
+    from annotator.io.brat import META_SUFFIX
+
+    folder = tmp_path / "brat"
+    folder.mkdir()
+    for name, ann in {**BRAT_PAIRS, **{n: "T1\tPER 0 4\tAnna\n" for n in BRAT_SIDECARS}}.items():
+        (folder / f"{name}.txt").write_text(BRAT_TEXT, encoding="utf-8")
+        (folder / f"{name}.ann").write_text(ann, encoding="utf-8")
+    for name, meta in BRAT_SIDECARS.items():
+        (folder / f"{name}{META_SUFFIX}").write_text(meta, encoding="utf-8")
+    (folder / "tags.conll").write_text("Anna\tB-PER\nBerger\tX-PER\n", encoding="utf-8")
+    (folder / "spalte.conll").write_text("Anna\nBerger B-PER\n", encoding="utf-8")
+    return folder
+
+
+def test_brats_and_conlls_reasons_are_kinds_worded_as_io_says_them(tmp_path: Path) -> None:
+    notes = [n for n in iter_import([brat_conll_folder(tmp_path)]) if isinstance(n, ImportNote)]
+    assert {n.kind for n in notes} == BRAT_KINDS, [str(n) for n in notes]
+    assert [import_texts.line(n) for n in notes] == [str(n) for n in notes]
+
+
+@pytest.mark.usefixtures("german")
+def test_a_german_window_says_brats_and_conlls_reasons_in_german(tmp_path: Path) -> None:
+    folder = brat_conll_folder(tmp_path)
+    lines = [import_texts.line(n) for n in iter_import([folder]) if isinstance(n, ImportNote)]
+    assert f"{folder / 'leer.ann'}:1: T1: Textstelle 3-3 ist leer" in lines
+    assert f"{folder / 'tags.conll'}:2: 'X-PER' ist kein IOB-Tag (O, B-LABEL, I-LABEL)" in lines
+    assert f"{folder / 'liste.ann'}: liste.meta: JSON-Objekt erwartet, gefunden: eine Liste" \
+        in lines
+    data = ("Expecting property name enclosed in double quotes: line 1 column 2 (char 1)",
+            "'PER null'", "'PER 5 2'", "Arg1:T… Arg2:T…", "PER 0 4", "TOKEN", "TAG",
+            "O, B-LABEL, I-LABEL", "'X-PER'")  # the file's own words, not sentences
+    sentences = [line.split(": ", 1)[1] for line in lines]
+    for words in data:
+        sentences = [sentence.replace(words, "") for sentence in sentences]
+    assert english_shown(sentences) == [], sentences

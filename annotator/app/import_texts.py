@@ -176,6 +176,24 @@ _WORDS: dict[Why, Callable[[ImportNote], str]] = {
     Why.NO_TEXT_FIELD: lambda n: translate("Import", "missing \"text\" (no field holds a text)"),
     Why.BAD_AFTER_BOM: lambda n: translate(
         "Import", "invalid {encoding} text after the byte-order mark").format(encoding=n.detail),
+    Why.INVALID_JSON_FILE: lambda n: translate("Import", "invalid JSON ({error})").format(
+        error=n.detail),
+    Why.SPAN_EMPTY: lambda n: translate("Import", "{where}: span {start}-{end} is empty").format(
+        where=n.detail, start=n.numbers[0], end=n.numbers[1]),
+    Why.QUOTED_TEXT_DIFFERS: lambda n: translate(
+        "Import", "{where}: the text at {offsets} is not the quoted text").format(
+        where=n.detail, offsets=n.values[0]),
+    Why.BRAT_RELATION: lambda n: translate(
+        "Import", "{relation}: expected 'TYPE Arg1:T… Arg2:T…' of known spans").format(
+        relation=n.detail),
+    Why.BRAT_SPAN_LINE: lambda n: translate("Import", "expected 'TYPE START END' in {data}"
+                                            ).format(data=n.values[0]),
+    Why.BRAT_OFFSETS: lambda n: translate(
+        "Import", "offsets {start} {end} in {data}: start must not be after end and neither "
+        "negative").format(start=n.numbers[0], end=n.numbers[1], data=n.values[0]),
+    Why.CONLL_COLUMNS: lambda n: translate("Import", "expected TOKEN and TAG columns"),
+    Why.CONLL_TAG: lambda n: translate(
+        "Import", "'{tag}' is not an IOB tag (O, B-LABEL, I-LABEL)").format(tag=n.detail),
     Why.HTML_UNREADABLE: lambda n: translate("Import", "cannot read the HTML: {error}").format(
         error=n.detail),
 }

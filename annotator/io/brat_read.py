@@ -18,6 +18,7 @@ from annotator.io.common import (
     Warn,
     Why,
     first_line,
+    json_type,
     read_limited,
     short_title,
 )
@@ -86,11 +87,14 @@ def _read_meta(path: Path, warn: Warn | None) -> dict[str, Any]:
     try:
         record = json.loads(_read(path, warn))
     except ValueError as exc:
-        raise ImportProblem(f"{path.name}: invalid JSON ({exc})") from exc
+        raise ImportProblem(f"invalid JSON ({exc})", kind=Why.INVALID_JSON_FILE,
+                            detail=str(exc)).within(path.name) from exc
     except RecursionError as exc:
-        raise ImportProblem(f"{path.name}: invalid JSON (nested too deeply)") from exc
+        raise ImportProblem("invalid JSON: nested too deeply",
+                            kind=Why.JSON_TOO_DEEP).within(path.name) from exc
     if not isinstance(record, dict):
-        raise ImportProblem(f"{path.name}: expected a JSON object")
+        raise ImportProblem(f"expected a JSON object, got {json_type(record)}",
+                            kind=Why.NOT_AN_OBJECT, detail=json_type(record)).within(path.name)
     return record
 
 
@@ -147,15 +151,18 @@ class _Reader:
             start, end = frags[0][0], frags[-1][1]
             if end > units:
                 raise ImportProblem(f"{cols[0]}: span {start}-{end} is outside the text "
-                                    f"(length {len(text)})", n)
+                                    f"(length {len(text)})", n, kind=Why.SPAN_OUTSIDE,
+                                    detail=cols[0], numbers=(start, end, len(text)))
             if index is not None:
                 frags = [(index.to_codepoint(a), index.to_codepoint(b)) for a, b in frags]
                 if not _covers(text, frags, cols):
                     raise ImportProblem(f"{cols[0]}: the text at {cols[1]} is not the quoted "
-                                        f"text", n)
+                                        "text", n, kind=Why.QUOTED_TEXT_DIFFERS,
+                                        detail=cols[0], values=(cols[1],))
                 start, end = frags[0][0], frags[-1][1]
             if not start < end:
-                raise ImportProblem(f"{cols[0]}: span {start}-{end} is empty", n)
+                raise ImportProblem(f"{cols[0]}: span {start}-{end} is empty", n,
+                                    kind=Why.SPAN_EMPTY, detail=cols[0], numbers=(start, end))
             layer = IMPLIED.get(label, Layer.ENTITY)
             self.spans[cols[0]] = {"start": start, "end": end, "label": label, "layer": layer,
                                    "attrs": {}, "source": None, "source_kind": None}
@@ -164,7 +171,8 @@ class _Reader:
         """``R1<TAB>kind Arg1:T3 Arg2:T5``; arguments that are no span are an error."""
         args = [f.partition(":")[2] for f in fields[1:3]]
         if len(args) != 2 or not all(a in self.spans for a in args):
-            raise ImportProblem(f"{rid}: expected 'TYPE Arg1:T… Arg2:T…' of known spans", n)
+            raise ImportProblem(f"{rid}: expected 'TYPE Arg1:T… Arg2:T…' of known spans", n,
+                                kind=Why.BRAT_RELATION, detail=rid)
         self.links[rid] = {"from": args[0], "to": args[1], "kind": fields[0], "attrs": {}}
 
     def _attribute(self, n: int, fields: list[str]) -> None:
@@ -258,19 +266,25 @@ def _joined(text: str) -> list[tuple[str, Any]] | None:
     return None
 
 
+def _span_line(n: int, data: str) -> ImportProblem:
+    return ImportProblem(f"expected 'TYPE START END' in {data!r}", n, kind=Why.BRAT_SPAN_LINE,
+                         values=(repr(data),))
+
+
 def _offsets(n: int, data: str) -> tuple[str, list[tuple[int, int]]]:
     """``TYPE START END[;START END…]`` → type and fragments."""
     label, _, rest = data.partition(" ")
     try:
         frags = [(int(a), int(b)) for a, b in (part.split() for part in rest.split(";"))]
     except ValueError as exc:
-        raise ImportProblem(f"expected 'TYPE START END' in {data!r}", n) from exc
+        raise _span_line(n, data) from exc
     if not label or not frags:
-        raise ImportProblem(f"expected 'TYPE START END' in {data!r}", n)
+        raise _span_line(n, data)
     for a, b in frags:
         if not 0 <= a <= b:
             raise ImportProblem(f"offsets {a} {b} in {data!r}: start must not be after end "
-                                "and neither negative", n)
+                                "and neither negative", n, kind=Why.BRAT_OFFSETS, numbers=(a, b),
+                                values=(repr(data),))
     return label, frags
 
 

@@ -84,6 +84,14 @@ class Why(StrEnum):
     NO_TEXT_FIELD = "no text field"  # a foreign task without "text" and without any string
     HTML_UNREADABLE = "html unreadable"  # detail: the parser's words
     BAD_AFTER_BOM = "bad after bom"  # detail: the encoding its byte-order mark names (UTF-16)
+    INVALID_JSON_FILE = "invalid json file"  # a whole JSON file; detail: the decoder's words
+    SPAN_EMPTY = "span empty"  # detail: where; numbers: start, end
+    QUOTED_TEXT_DIFFERS = "quoted text differs"  # brat: detail: the span; values: its offsets
+    BRAT_RELATION = "brat relation"  # detail: the relation's id
+    BRAT_SPAN_LINE = "brat span line"  # values: the line's data, quoted
+    BRAT_OFFSETS = "brat offsets"  # numbers: start, end; values: the line's data, quoted
+    CONLL_COLUMNS = "conll columns"  # a token row of one column
+    CONLL_TAG = "conll tag"  # detail: the tag
     UNEXPECTED = "unexpected"  # detail: the exception's type and words
 
 
@@ -191,6 +199,16 @@ def span_misfit(where: str, start: int, end: int, length: int) -> ImportProblem:
     """The problem of a span (at ``where``) whose offsets do not fit a text of ``length``."""
     return ImportProblem(f"{where}: span {start}-{end} does not fit the text (length {length})",
                          kind=Why.SPAN_MISFIT, detail=where, numbers=(start, end, length))
+
+
+def json_type(value: Any) -> str:
+    """The JSON name of a decoded value's type, for error messages ("an object", "null")."""
+    names = {dict: "an object", list: "a list", str: "a string", bool: "true/false"}
+    if value is None:
+        return "null"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return "a number"
+    return names.get(type(value), type(value).__name__)
 
 
 def offsets_not_integers(where: str, start: Any, end: Any) -> ImportProblem:

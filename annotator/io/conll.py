@@ -252,10 +252,12 @@ def _add_sentence(doc: _Doc, rows: list[tuple[int, list[str]]]) -> None:
     for number, fields in rows:
         token, tag = (fields[1], fields[2]) if numbered else (fields[0], fields[-1])
         if len(fields) < 2:
-            doc.problem = doc.problem or ImportProblem("expected TOKEN and TAG columns", number)
+            doc.problem = doc.problem or ImportProblem("expected TOKEN and TAG columns", number,
+                                                       kind=Why.CONLL_COLUMNS)
         elif not _TAG.fullmatch(tag):
             doc.problem = doc.problem or ImportProblem(
-                f"'{tag}' is not an IOB tag (O, B-LABEL, I-LABEL)", number)
+                f"'{tag}' is not an IOB tag (O, B-LABEL, I-LABEL)", number, kind=Why.CONLL_TAG,
+                detail=tag)
         sentence.append((token, tag))
     doc.sentences.append(sentence)
 

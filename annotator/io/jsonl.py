@@ -23,6 +23,7 @@ from annotator.io.common import (
     Why,
     first_line,
     is_int,
+    json_type,
     no_label,
     offsets_not_integers,
     open_regular,
@@ -150,8 +151,8 @@ def parse_task_line(line: str, source: str) -> ArticleDraft:
 def parse_task(task: Any, source: str) -> ArticleDraft:
     """A decoded task → draft with validated spans; unknown keys are kept in ``meta``."""
     if not isinstance(task, dict):
-        raise ImportProblem(f"expected a JSON object, got {_json_type(task)}",
-                            kind=Why.NOT_AN_OBJECT, detail=_json_type(task))
+        raise ImportProblem(f"expected a JSON object, got {json_type(task)}",
+                            kind=Why.NOT_AN_OBJECT, detail=json_type(task))
     if is_foreign(task):  # Label Studio's JSON and JSON-MIN, doccano's relation form
         return parse_foreign(task, source, parse_task)
     text = _task_text(task)
@@ -193,8 +194,8 @@ def _task_text(task: dict[str, Any]) -> str:
         raise ImportProblem('missing "text"', kind=Why.MISSING_TEXT)
     text = task["text"]
     if not isinstance(text, str):
-        raise ImportProblem(f'"text" must be a string, got {_json_type(text)}',
-                            kind=Why.TEXT_NOT_STRING, detail=_json_type(text))
+        raise ImportProblem(f'"text" must be a string, got {json_type(text)}',
+                            kind=Why.TEXT_NOT_STRING, detail=json_type(text))
     if not text.strip():
         raise ImportProblem('empty "text"', kind=Why.EMPTY_TEXT)
     try:
@@ -216,9 +217,9 @@ def _task_spans(task: dict[str, Any], text: str, meta: dict[str, Any]) -> list[S
             meta[key] = value  # text classification: "label": "POSITIVE" or ["sport", "politik"]
             continue
         if not isinstance(value, list):
-            raise ImportProblem(f'"{key}" must be a list of spans, got {_json_type(value)}',
+            raise ImportProblem(f'"{key}" must be a list of spans, got {json_type(value)}',
                                 kind=Why.SPANS_NOT_A_LIST, detail=key,
-                                values=(_json_type(value),))
+                                values=(json_type(value),))
         if key != "spans":  # doccano's offsets count UTF-16 units
             value = code_points(value, text, key)
         for index, item in enumerate(value):
@@ -253,8 +254,8 @@ def _span(item: Any, text: str, key: str, index: int) -> Span:
     if not is_int(start) or not is_int(end):
         raise offsets_not_integers(where, start, end)
     if label is not None and not isinstance(label, str):
-        raise ImportProblem(f'{where}: "label" must be a string, got {_json_type(label)}',
-                            kind=Why.LABEL_NOT_STRING, detail=where, values=(_json_type(label),))
+        raise ImportProblem(f'{where}: "label" must be a string, got {json_type(label)}',
+                            kind=Why.LABEL_NOT_STRING, detail=where, values=(json_type(label),))
     if not isinstance(label, str) or not label.strip():
         raise no_label(where)
     if start >= end:
@@ -304,16 +305,6 @@ def _iso_date(value: str) -> str | None:
     return found.date.iso if found else None
 
 
-
-
-def _json_type(value: Any) -> str:
-    """The JSON name of a decoded value's type, for error messages."""
-    names = {dict: "an object", list: "a list", str: "a string", bool: "true/false"}
-    if value is None:
-        return "null"
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return "a number"
-    return names.get(type(value), type(value).__name__)
 
 
 def _quote(text: str) -> str:

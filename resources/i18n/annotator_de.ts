@@ -2138,6 +2138,46 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>invalid JSON ({error})</source>
+        <translation>ungültiges JSON ({error})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{where}: span {start}-{end} is empty</source>
+        <translation>{where}: Textstelle {start}-{end} ist leer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{where}: the text at {offsets} is not the quoted text</source>
+        <translation>{where}: der Text bei {offsets} ist nicht der zitierte Text</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{relation}: expected &apos;TYPE Arg1:T… Arg2:T…&apos; of known spans</source>
+        <translation>{relation}: &apos;TYP Arg1:T… Arg2:T…&apos; mit bekannten Textstellen erwartet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>expected &apos;TYPE START END&apos; in {data}</source>
+        <translation>&apos;TYP ANFANG ENDE&apos; erwartet in {data}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>offsets {start} {end} in {data}: start must not be after end and neither negative</source>
+        <translation>Positionen {start} {end} in {data}: der Anfang darf nicht nach dem Ende liegen, und keine darf negativ sein</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>expected TOKEN and TAG columns</source>
+        <translation>Spalten TOKEN und TAG erwartet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{tag}&apos; is not an IOB tag (O, B-LABEL, I-LABEL)</source>
+        <translation>&apos;{tag}&apos; ist kein IOB-Tag (O, B-LABEL, I-LABEL)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>cannot read the HTML: {error}</source>
         <translation>HTML nicht lesbar: {error}</translation>
     </message>
