@@ -319,3 +319,66 @@ def test_a_german_window_says_brats_and_conlls_reasons_in_german(tmp_path: Path)
     for words in data:
         sentences = [sentence.replace(words, "") for sentence in sentences]
     assert english_shown(sentences) == [], sentences
+
+
+TOOL_TEXT = "Anna Berger sagte in Bonn."
+_ENTITY = [{"id": 1, "label": "PER", "start_offset": 0, "end_offset": 11}]
+_SPAN = {"start": 0, "end": 11, "label": "PER", "token_start": 0, "token_end": 1}
+_TOKENS = [{"text": "Anna", "start": 0, "end": 4, "id": 0},
+           {"text": "Berger", "start": 5, "end": 11, "id": 1}]
+TOOL_LINES = {  # the tools' exports with a problem a line: doccano's relations, Prodigy's
+    "doccano.jsonl": [
+        {"text": TOOL_TEXT, "entities": _ENTITY,
+         "relations": [{"id": 1, "from_id": 1, "to_id": 9, "type": "sagt"}]},
+        {"text": TOOL_TEXT, "entities": _ENTITY, "relations": {}},
+        {"text": TOOL_TEXT, "entities": _ENTITY, "relations": [5]}],
+    "prodigy.jsonl": [
+        {"text": TOOL_TEXT, "tokens": _TOKENS, "spans": [_SPAN], "answer": "accept",
+         "relations": [{"head": 0, "child": 1, "label": 5, "head_span": _SPAN,
+                        "child_span": _SPAN}]},
+        {"text": TOOL_TEXT, "tokens": _TOKENS, "spans": [_SPAN], "answer": "accept",
+         "relations": [{"head": 0, "child": 1, "label": "sagt", "child_span": _SPAN,
+                        "head_span": {"start": 0, "end": 99, "label": "PER"}}]}]}
+
+
+def tools_folder(tmp_path: Path) -> Path:
+    import json
+
+    folder = tmp_path / "tools"
+    folder.mkdir()
+    for name, lines in TOOL_LINES.items():
+        (folder / name).write_text("".join(json.dumps(line) + "\n" for line in lines),
+                                   encoding="utf-8")
+    return folder
+
+
+def test_the_tools_reasons_are_kinds_worded_as_io_says_them(tmp_path: Path) -> None:
+    notes = [n for n in iter_import([tools_folder(tmp_path)]) if isinstance(n, ImportNote)]
+    assert {n.kind for n in notes} == {Why.RELATION_NOT_ENTITIES, Why.MUST_BE_LIST,
+                                       Why.MUST_BE_OBJECT, Why.LABEL_NOT_STRING,
+                                       Why.END_SPAN_MISFIT}, [str(n) for n in notes]
+    more = [ImportFailure("ls.json", None, "annotations[0].result[2]: from_id and to_id must "
+                          "name regions of the same annotation", Why.RELATION_NOT_REGIONS,
+                          "annotations[0].result[2]"),
+            ImportFailure("a.xmi", None, "a.meta: not a JSON object (Expecting value: line 1 "
+                          "column 1 (char 0))", Why.NOT_A_JSON_OBJECT,
+                          "Expecting value: line 1 column 1 (char 0)", part="a.meta"),
+            ImportFailure("a.xmi", None, "Span 3: attrs is not JSON (Expecting value)",
+                          Why.ATTRS_NOT_JSON, "Span 3", values=("Expecting value",)),
+            ImportFailure("r.jsonl", 4, "claims[0].source must be a string or null",
+                          Why.STRING_OR_NULL, "claims[0].source")]
+    assert [import_texts.line(n) for n in notes + more] == [str(n) for n in notes + more]
+
+
+@pytest.mark.usefixtures("german")
+def test_a_german_window_says_the_tools_reasons_in_german(tmp_path: Path) -> None:
+    folder = tools_folder(tmp_path)
+    lines = [import_texts.line(n) for n in iter_import([folder]) if isinstance(n, ImportNote)]
+    assert f'{folder / "doccano.jsonl"}:2: "relations" muss eine Liste sein' in lines
+    assert f"{folder / 'prodigy.jsonl'}:2: relations[0].head_span: Textstelle 0-99 passt nicht " \
+           "in den Text (Länge 26)" in lines
+    data = ('"relations"', "relations[0]", "from_id", "to_id", "head_span")
+    sentences = [line.split(": ", 1)[1] for line in lines]
+    for words in data:
+        sentences = [sentence.replace(words, "") for sentence in sentences]
+    assert english_shown(sentences) == [], sentences

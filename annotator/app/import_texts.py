@@ -194,6 +194,24 @@ _WORDS: dict[Why, Callable[[ImportNote], str]] = {
     Why.CONLL_COLUMNS: lambda n: translate("Import", "expected TOKEN and TAG columns"),
     Why.CONLL_TAG: lambda n: translate(
         "Import", "'{tag}' is not an IOB tag (O, B-LABEL, I-LABEL)").format(tag=n.detail),
+    Why.MUST_BE_OBJECT: lambda n: translate("Import", "{where} must be an object").format(
+        where=n.detail),
+    Why.MUST_BE_LIST: lambda n: translate("Import", "{where} must be a list").format(
+        where=n.detail),
+    Why.STRING_OR_NULL: lambda n: translate("Import", "{where} must be a string or null").format(
+        where=n.detail),
+    Why.RELATION_NOT_ENTITIES: lambda n: translate(
+        "Import", "{where}: from_id and to_id must be ids of entities").format(where=n.detail),
+    Why.RELATION_NOT_REGIONS: lambda n: translate(
+        "Import", "{where}: from_id and to_id must name regions of the same annotation").format(
+        where=n.detail),
+    Why.END_SPAN_MISFIT: lambda n: translate(
+        "Import", "{where}: span {start}-{end} does not fit the text (length {length})").format(
+        where=n.detail, start=n.values[0], end=n.values[1], length=n.numbers[0]),
+    Why.ATTRS_NOT_JSON: lambda n: translate("Import", "{where}: attrs is not JSON ({error})"
+                                            ).format(where=n.detail, error=n.values[0]),
+    Why.NOT_A_JSON_OBJECT: lambda n: translate("Import", "not a JSON object ({error})").format(
+        error=n.detail),
     Why.HTML_UNREADABLE: lambda n: translate("Import", "cannot read the HTML: {error}").format(
         error=n.detail),
 }

@@ -92,6 +92,15 @@ class Why(StrEnum):
     BRAT_OFFSETS = "brat offsets"  # numbers: start, end; values: the line's data, quoted
     CONLL_COLUMNS = "conll columns"  # a token row of one column
     CONLL_TAG = "conll tag"  # detail: the tag
+    MUST_BE_OBJECT = "must be an object"  # detail: where in the record
+    MUST_BE_LIST = "must be a list"  # detail: where
+    STRING_OR_NULL = "string or null"  # detail: where (the field's path)
+    RELATION_NOT_ENTITIES = "relation not entities"  # doccano; detail: where
+    RELATION_NOT_REGIONS = "relation not regions"  # Label Studio; detail: where
+    END_SPAN_MISFIT = "end span misfit"  # detail: where; values: start, end as JSON;
+    # numbers: the text's length
+    ATTRS_NOT_JSON = "attrs not json"  # detail: where; values: the decoder's words
+    NOT_A_JSON_OBJECT = "not a json object"  # a whole sidecar; detail: the decoder's words
     UNEXPECTED = "unexpected"  # detail: the exception's type and words
 
 

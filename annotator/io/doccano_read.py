@@ -16,7 +16,7 @@ from typing import Any
 
 from annotator.core.model import ArticleDraft, DocLink, DocSpan, Layer
 from annotator.core.spans import Utf16Index
-from annotator.io.common import ImportProblem, is_int, no_label
+from annotator.io.common import ImportProblem, Why, is_int, no_label
 from annotator.io.foreign_spans import Offsets, Plain, article
 from annotator.io.label_layers import RELATED
 from annotator.io.records import list_of, object_of
@@ -47,7 +47,8 @@ def parse_doccano_relations(task: dict[str, Any], source: str, plain: Plain
         item = object_of(raw, f"relations[{n}]")
         ends = [keys.get(json.dumps(item.get(name))) for name in ("from_id", "to_id")]
         if ends[0] is None or ends[1] is None:
-            raise ImportProblem(f"relations[{n}]: from_id and to_id must be ids of entities")
+            raise ImportProblem(f"relations[{n}]: from_id and to_id must be ids of entities",
+                                kind=Why.RELATION_NOT_ENTITIES, detail=f"relations[{n}]")
         kind = item.get("type")
         kind = kind.strip() if isinstance(kind, str) and kind.strip() else RELATED
         draft.links.append(DocLink(ends[0], ends[1], kind))

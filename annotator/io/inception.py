@@ -22,7 +22,7 @@ from typing import Any
 from msgspec.structs import replace
 
 from annotator.core.model import ArticleDraft, DocGroupMember, DocLink, DocSpan, Layer
-from annotator.io.common import ImportProblem
+from annotator.io.common import ImportProblem, Why
 from annotator.io.records import (
     article_meta,
     draft_from_meta,
@@ -189,7 +189,8 @@ def _attrs(values: dict[str, Any], where: str) -> dict[str, Any]:
     try:
         return dict(object_of(json.loads(values["attrs"]), f"{where}: attrs"))
     except ValueError as exc:
-        raise ImportProblem(f"{where}: attrs is not JSON ({exc})") from exc
+        raise ImportProblem(f"{where}: attrs is not JSON ({exc})", kind=Why.ATTRS_NOT_JSON,
+                            detail=where, values=(str(exc),)) from exc
 
 
 # --- the sidecar -----------------------------------------------------------------------------
@@ -222,7 +223,8 @@ def with_meta(draft: ArticleDraft, path: Path) -> ArticleDraft:
     try:
         record = object_of(json.loads(path.read_text(encoding="utf-8")), path.name)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise ImportProblem(f"{path.name}: not a JSON object ({exc})") from exc
+        raise ImportProblem(f"not a JSON object ({exc})", kind=Why.NOT_A_JSON_OBJECT,
+                            detail=str(exc)).within(path.name) from exc
     made = object_of(record.pop("provenance", {}), f"{path.name}: provenance")
     spans = [replace(s, made=parse_provenance(object_of(made[s.key], s.key), s.key))
              if s.key in made else s for s in draft.annotations]

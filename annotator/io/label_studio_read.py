@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.core.model import ArticleDraft, DocLink, DocSpan, Layer, Provenance, Status
-from annotator.io.common import ImportProblem
+from annotator.io.common import ImportProblem, Why
 from annotator.io.foreign_spans import Offsets, Plain, article, label_list, person, stamp
 from annotator.io.label_layers import RELATED
 from annotator.io.records import list_of, object_of
@@ -134,7 +134,7 @@ class _Regions:
         ends = [ids.get(str(item.get(name))) for name in ("from_id", "to_id")]
         if None in ends:
             raise ImportProblem(f"{where}: from_id and to_id must name regions of the same "
-                                "annotation")
+                                "annotation", kind=Why.RELATION_NOT_REGIONS, detail=where)
         labels = item.get("labels")
         kind = labels[0] if isinstance(labels, list) and labels and isinstance(
             labels[0], str) and labels[0].strip() else RELATED

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from annotator.core.model import ArticleDraft, DocLink, DocSpan, Layer, Provenance
-from annotator.io.common import ImportProblem, is_int, no_label
+from annotator.io.common import ImportProblem, Why, is_int, json_type, no_label
 from annotator.io.label_layers import RELATED
 from annotator.io.records import FIELDS, list_of, object_of
 
@@ -58,7 +58,9 @@ def as_pass(draft: ArticleDraft, task: dict[str, Any], source: str) -> ArticleDr
                        for name, end_layer in (("head", layer), ("child", child_layer)))
         kind = item.get("label") or RELATED
         if not isinstance(kind, str):
-            raise ImportProblem(f'{where}: "label" must be a string')
+            raise ImportProblem(f'{where}: "label" must be a string, got {json_type(kind)}',
+                                kind=Why.LABEL_NOT_STRING, detail=where,
+                                values=(json_type(kind),))
         if head is None or child is None:
             unread.append(raw)  # names no span: kept in the metadata, as before
         else:
@@ -96,7 +98,9 @@ def _end(item: dict[str, Any], name: str, spans: dict[tuple[Any, ...], DocSpan],
         return spans[(start, end, label)]
     if not is_int(start) or not is_int(end) or not 0 <= start < end <= len(text):
         raise ImportProblem(f"{where}.{name}_span: span {json.dumps(start)}-{json.dumps(end)} "
-                            f"does not fit the text (length {len(text)})")
+                            f"does not fit the text (length {len(text)})",
+                            kind=Why.END_SPAN_MISFIT, detail=f"{where}.{name}_span",
+                            values=(json.dumps(start), json.dumps(end)), numbers=(len(text),))
     if not isinstance(label, str) or not label.strip():
         raise no_label(f"{where}.{name}_span")
     span = DocSpan(f"P{len(spans) + 1}", layer, start, end, label.strip(), made=made)

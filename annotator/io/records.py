@@ -35,6 +35,7 @@ from annotator.core.model import (
 )
 from annotator.io.common import (
     ImportProblem,
+    Why,
     first_line,
     is_int,
     no_label,
@@ -269,14 +270,14 @@ def _is_number(value: Any) -> bool:
 def object_of(value: Any, where: str) -> dict[str, Any]:
     """A JSON object, or a problem naming where one was expected."""
     if not isinstance(value, dict):
-        raise ImportProblem(f"{where} must be an object")
+        raise ImportProblem(f"{where} must be an object", kind=Why.MUST_BE_OBJECT, detail=where)
     return value
 
 
 def list_of(value: Any, where: str) -> list[Any]:
     """A JSON list, or a problem naming where one was expected."""
     if not isinstance(value, list):
-        raise ImportProblem(f"{where} must be a list")
+        raise ImportProblem(f"{where} must be a list", kind=Why.MUST_BE_LIST, detail=where)
     return value
 
 
@@ -284,5 +285,6 @@ def optional_str(item: dict[str, Any], name: str, where: str) -> str | None:
     """A string or null field."""
     value = item.get(name)
     if value is not None and not isinstance(value, str):
-        raise ImportProblem(f"{where}.{name} must be a string or null")
+        raise ImportProblem(f"{where}.{name} must be a string or null", kind=Why.STRING_OR_NULL,
+                            detail=f"{where}.{name}")
     return value

@@ -2043,11 +2043,12 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+73"/>
         <source>{where}: span {start}-{end} does not fit the text (length {length})</source>
         <translation>{where}: Textstelle {start}-{end} passt nicht in den Text (Länge {length})</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-70"/>
         <source>{where}: start {start} is not before end {end}</source>
         <translation>{where}: Anfang {start} liegt nicht vor Ende {end}</translation>
     </message>
@@ -2175,6 +2176,41 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
         <location line="+1"/>
         <source>&apos;{tag}&apos; is not an IOB tag (O, B-LABEL, I-LABEL)</source>
         <translation>&apos;{tag}&apos; ist kein IOB-Tag (O, B-LABEL, I-LABEL)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{where} must be an object</source>
+        <translation>{where} muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{where} must be a list</source>
+        <translation>{where} muss eine Liste sein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{where} must be a string or null</source>
+        <translation>{where} muss eine Zeichenkette oder null sein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{where}: from_id and to_id must be ids of entities</source>
+        <translation>{where}: from_id und to_id müssen IDs von Entitäten sein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{where}: from_id and to_id must name regions of the same annotation</source>
+        <translation>{where}: from_id und to_id müssen Regionen derselben Annotation nennen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{where}: attrs is not JSON ({error})</source>
+        <translation>{where}: attrs ist kein JSON ({error})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not a JSON object ({error})</source>
+        <translation>kein JSON-Objekt ({error})</translation>
     </message>
     <message>
         <location line="+2"/>
