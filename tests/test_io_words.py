@@ -382,3 +382,63 @@ def test_a_german_window_says_the_tools_reasons_in_german(tmp_path: Path) -> Non
     for words in data:
         sentences = [sentence.replace(words, "") for sentence in sentences]
     assert english_shown(sentences) == [], sentences
+
+
+OWN_TEXT = "Anna Berger sagte in Bonn."
+_OWN_SPAN = {"key": "T1", "layer": "entity", "start": 0, "end": 11, "label": "PER"}
+_OWN_TOKENS = [{"text": "Anna", "start": 0, "end": 4, "id": 0, "ws": True},
+               {"text": "Berger", "start": 5, "end": 11, "id": 1, "ws": True}]
+
+
+def own_problems() -> list[ImportNote]:
+    """What a hand-edited export of annotator's own gets wrong: its JSONL's tokens and
+    relations, its DocBin's user data."""
+    from types import SimpleNamespace
+
+    from annotator.io.common import ImportProblem
+    from annotator.io.docbin import USER_DATA_KEY, doc_draft
+    from annotator.io.export_jsonl import parse_rich_task
+
+    bad_tokens = [_OWN_TOKENS[0], {**_OWN_TOKENS[1], "start": 2}]  # out of order
+    renamed = [{**_OWN_TOKENS[0], "text": "Olga"}, _OWN_TOKENS[1]]
+    other = {"key": "T2", "layer": "entity", "start": 21, "end": 25, "label": "LOC"}
+    moved = {"head_span": {"key": "T1", "start": 0, "end": 4}, "label": "sagt",
+             "child_span": {"key": "T2", "start": 21, "end": 25}}
+    tasks = [{"spans": [_OWN_SPAN], "tokens": bad_tokens},
+             {"spans": [_OWN_SPAN], "tokens": renamed},
+             {"spans": [{**_OWN_SPAN, "token_start": 0, "token_end": 0}], "tokens": _OWN_TOKENS},
+             {"spans": [_OWN_SPAN, other], "relations": [moved]}]
+    docs = [SimpleNamespace(text=OWN_TEXT, user_data={USER_DATA_KEY: {"version": 7}}),
+            SimpleNamespace(text=OWN_TEXT, user_data={USER_DATA_KEY: {"version": 1,
+                                                                      "links": {}}}),
+            SimpleNamespace(text=OWN_TEXT, user_data={USER_DATA_KEY: {"version": 1,
+                                                                      "links": [5]}}),
+            SimpleNamespace(text=" ", user_data={})]
+    notes = []
+    for read in [lambda t=t: parse_rich_task(t, OWN_TEXT, "x") for t in tasks] + [
+            lambda d=d: doc_draft(d, "x") for d in docs]:
+        with pytest.raises(ImportProblem) as caught:
+            read()
+        notes.append(caught.value.failure("own"))
+    return notes
+
+
+def test_the_reasons_of_our_own_formats_are_kinds_worded_as_io_says_them() -> None:
+    notes = own_problems()
+    assert [n.kind for n in notes] == [
+        Why.TOKEN_OFFSETS, Why.TOKEN_TEXT, Why.TOKEN_FIELDS, Why.LINK_OFFSETS_DIFFER,
+        Why.USER_DATA_VERSION, Why.USER_DATA_SHAPE, Why.MUST_BE_OBJECT, Why.NO_DOCUMENT_TEXT]
+    assert [import_texts.line(n) for n in notes] == [str(n) for n in notes]
+
+
+@pytest.mark.usefixtures("german")
+def test_a_german_window_says_the_reasons_of_our_own_formats_in_german() -> None:
+    lines = [import_texts.line(n) for n in own_problems()]
+    assert "own: das Dokument hat keinen Text" in lines
+    data = ("tokens[0]", "spans[0]", "relations[0].head_span", "token_start/token_end",
+            'user_data["annotator"]', "links[0]", "spans", "links", "groups", "meta",
+            "user data")  # the file's own names, not sentences
+    sentences = [line.split(": ", 1)[1] for line in lines]
+    for words in data:
+        sentences = [sentence.replace(words, "") for sentence in sentences]
+    assert english_shown(sentences) == [], sentences

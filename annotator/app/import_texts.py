@@ -212,6 +212,26 @@ _WORDS: dict[Why, Callable[[ImportNote], str]] = {
                                             ).format(where=n.detail, error=n.values[0]),
     Why.NOT_A_JSON_OBJECT: lambda n: translate("Import", "not a JSON object ({error})").format(
         error=n.detail),
+    Why.USER_DATA_VERSION: lambda n: translate(
+        "Import", "user_data[\"{key}\"] has unknown version {version} (this annotator reads "
+        "version {known})").format(key=n.detail, version=n.values[0], known=n.numbers[0]),
+    Why.USER_DATA_SHAPE: lambda n: translate(
+        "Import", "user data: spans must be an object, links and groups lists, meta an object"),
+    Why.LINK_OFFSETS_DIFFER: lambda n: translate(
+        "Import", "{where}: offsets {given} differ from span {key} ({start}-{end})").format(
+        where=n.detail, given=n.values[0], key=n.values[1], start=n.numbers[0],
+        end=n.numbers[1]),
+    Why.TOKEN_OFFSETS: lambda n: translate(
+        "Import", "{where}: offsets {start}-{end} are out of order or outside the text").format(
+        where=n.detail, start=n.values[0], end=n.values[1]),
+    Why.TOKEN_TEXT: lambda n: translate(
+        "Import", "{where}: {start}-{end} covers {covered}, not {given} (or id is not {id})"
+        ).format(where=n.detail, start=n.numbers[0], end=n.numbers[1], covered=n.values[0],
+                 given=n.values[1], id=n.numbers[2]),
+    Why.TOKEN_FIELDS: lambda n: translate(
+        "Import", "{where}: token_start/token_end {start}-{end} do not match the tokens "
+        "({first}-{last})").format(where=n.detail, start=n.values[0], end=n.values[1],
+                                   first=n.values[2], last=n.values[3]),
     Why.HTML_UNREADABLE: lambda n: translate("Import", "cannot read the HTML: {error}").format(
         error=n.detail),
 }

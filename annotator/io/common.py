@@ -101,6 +101,15 @@ class Why(StrEnum):
     # numbers: the text's length
     ATTRS_NOT_JSON = "attrs not json"  # detail: where; values: the decoder's words
     NOT_A_JSON_OBJECT = "not a json object"  # a whole sidecar; detail: the decoder's words
+    USER_DATA_VERSION = "user data version"  # a DocBin's; detail: the key; values: the version
+    # found (repr); numbers: the version read
+    USER_DATA_SHAPE = "user data shape"  # a DocBin's user data of the wrong JSON types
+    LINK_OFFSETS_DIFFER = "link offsets differ"  # detail: where; values: the offsets given,
+    # the span's key; numbers: the span's start, end
+    TOKEN_OFFSETS = "token offsets"  # detail: where; values: start, end as JSON
+    TOKEN_TEXT = "token text"  # detail: where; numbers: start, end, id; values: covered, given
+    TOKEN_FIELDS = "token fields"  # detail: where; values: the given token_start, token_end,
+    # the expected ones
     UNEXPECTED = "unexpected"  # detail: the exception's type and words
 
 

@@ -277,7 +277,7 @@ def read_spacy(path: Path) -> Iterator[ImportItem]:
 def doc_draft(doc: Any, source: str) -> ArticleDraft:
     """A Doc → draft: from our user data when present, else from its ents and span groups."""
     if not doc.text.strip():
-        raise ImportProblem("empty text")
+        raise ImportProblem("the document has no text", kind=Why.NO_DOCUMENT_TEXT)
     data = doc.user_data.get(USER_DATA_KEY)
     if data is None:
         return _foreign_draft(doc, source)
@@ -285,7 +285,9 @@ def doc_draft(doc: Any, source: str) -> ArticleDraft:
     if not isinstance(data, dict) or data.get("version") != VERSION:
         version = data.get("version") if isinstance(data, dict) else None
         raise ImportProblem(f'user_data["{USER_DATA_KEY}"] has unknown version {version!r} '
-                            f"(this annotator reads version {VERSION})")
+                            f"(this annotator reads version {VERSION})",
+                            kind=Why.USER_DATA_VERSION, detail=USER_DATA_KEY,
+                            values=(repr(version),), numbers=(VERSION,))
     return _our_draft(doc.text, data, source)
 
 
@@ -298,7 +300,7 @@ def _our_draft(text: str, data: dict[str, Any], source: str) -> ArticleDraft:
     if not isinstance(records, dict) or not isinstance(links, list) or not (
             isinstance(groups, list) and isinstance(meta, dict)):
         raise ImportProblem("user data: spans must be an object, links and groups lists, "
-                            "meta an object")
+                            "meta an object", kind=Why.USER_DATA_SHAPE)
     items = [{**value, "key": key} if isinstance(value, dict) else value
              for key, value in records.items()]
     spans = parse_spans(items, text, "spans")
@@ -306,7 +308,8 @@ def _our_draft(text: str, data: dict[str, Any], source: str) -> ArticleDraft:
     parsed = []
     for n, link in enumerate(links):
         if not isinstance(link, dict):
-            raise ImportProblem(f"links[{n}] must be an object")
+            raise ImportProblem(f"links[{n}] must be an object", kind=Why.MUST_BE_OBJECT,
+                                detail=f"links[{n}]")
         parsed.append(parse_link(link.get("from"), link.get("to"), link.get("kind"),
                                  link.get("attrs", {}), by_key, f"links[{n}]"))
     members = parse_groups(groups, by_key, "groups")

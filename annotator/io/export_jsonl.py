@@ -62,7 +62,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.model import ArticleDraft, DocLink, DocSpan, Layer
-from annotator.io.common import ImportProblem, is_int
+from annotator.io.common import ImportProblem, Why, is_int
 from annotator.io.records import (
     PROVENANCE_KEYS,
     article_meta,
@@ -235,8 +235,11 @@ def _link(item: Any, spans: dict[str, DocSpan], where: str) -> DocLink:
         key = end.get("key")
         span = spans.get(key) if isinstance(key, str) else None
         if span is not None and (end.get("start"), end.get("end")) != (span.start, span.end):
-            raise ImportProblem(f"{where}.{name}: offsets {end.get('start')}-{end.get('end')} "
-                                f"differ from span {span.key} ({span.start}-{span.end})")
+            given = f"{end.get('start')}-{end.get('end')}"
+            raise ImportProblem(f"{where}.{name}: offsets {given} differ from span {span.key} "
+                                f"({span.start}-{span.end})", kind=Why.LINK_OFFSETS_DIFFER,
+                                detail=f"{where}.{name}", values=(given, span.key),
+                                numbers=(span.start, span.end))
     return parse_link(ends[0].get("key"), ends[1].get("key"), item.get("label"),
                       item.get("attrs", {}), spans, where)
 
@@ -250,12 +253,16 @@ def _tokens(items: list[Any], text: str) -> list[Token]:
         after = tokens[-1].end if tokens else 0
         if not (is_int(start) and is_int(end) and after <= start < end <= len(text)):
             raise ImportProblem(f"tokens[{index}]: offsets {json.dumps(start)}-"
-                                f"{json.dumps(end)} are out of order or outside the text")
+                                f"{json.dumps(end)} are out of order or outside the text",
+                                kind=Why.TOKEN_OFFSETS, detail=f"tokens[{index}]",
+                                values=(json.dumps(start), json.dumps(end)))
         if covered != text[start:end] or item.get("id", index) != index:
-            raise ImportProblem(f"tokens[{index}]: {start}-{end} covers "
-                                f"{json.dumps(text[start:end], ensure_ascii=False)}, not "
-                                f"{json.dumps(covered, ensure_ascii=False)} (or id is not "
-                                f"{index})")
+            quoted = (json.dumps(text[start:end], ensure_ascii=False),
+                      json.dumps(covered, ensure_ascii=False))
+            raise ImportProblem(f"tokens[{index}]: {start}-{end} covers {quoted[0]}, not "
+                                f"{quoted[1]} (or id is not {index})", kind=Why.TOKEN_TEXT,
+                                detail=f"tokens[{index}]", numbers=(start, end, index),
+                                values=quoted)
         tokens.append(Token(start, end, covered, bool(item.get("ws", False))))
     return tokens
 
@@ -268,4 +275,6 @@ def _check_token_fields(item: dict[str, Any], expected: tuple[int | None, int | 
     given = (item.get("token_start"), item.get("token_end"))
     if given != expected:
         raise ImportProblem(f"{where}: token_start/token_end {given[0]}-{given[1]} do not "
-                            f"match the tokens ({expected[0]}-{expected[1]})")
+                            f"match the tokens ({expected[0]}-{expected[1]})",
+                            kind=Why.TOKEN_FIELDS, detail=where,
+                            values=tuple(str(v) for v in (*given, *expected)))

@@ -2214,6 +2214,36 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>user_data[&quot;{key}&quot;] has unknown version {version} (this annotator reads version {known})</source>
+        <translation>user_data[&quot;{key}&quot;] hat die unbekannte Version {version} (dieser Annotator liest Version {known})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>user data: spans must be an object, links and groups lists, meta an object</source>
+        <translation>Nutzerdaten: spans muss ein Objekt sein, links und groups Listen, meta ein Objekt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{where}: offsets {given} differ from span {key} ({start}-{end})</source>
+        <translation>{where}: Positionen {given} weichen von Textstelle {key} ab ({start}-{end})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{where}: offsets {start}-{end} are out of order or outside the text</source>
+        <translation>{where}: Positionen {start}-{end} sind nicht in Reihenfolge oder liegen außerhalb des Textes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where}: {start}-{end} covers {covered}, not {given} (or id is not {id})</source>
+        <translation>{where}: {start}-{end} umfasst {covered}, nicht {given} (oder die id ist nicht {id})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{where}: token_start/token_end {start}-{end} do not match the tokens ({first}-{last})</source>
+        <translation>{where}: token_start/token_end {start}-{end} passen nicht zu den Tokens ({first}-{last})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>cannot read the HTML: {error}</source>
         <translation>HTML nicht lesbar: {error}</translation>
     </message>
