@@ -391,12 +391,8 @@ def keys_text(name: str) -> str:
     return " or ".join(a.shown or a.keys)
 
 
-def _same(text: str) -> str:
-    return text
-
-
 def sheet(scopes: Iterable[str], details: Mapping[str, str] | None = None,
-          tr: Callable[[str], str] = _same) -> Sheet:
+          tr: Callable[[str], str] = str) -> Sheet:
     """The listed actions of some scopes as (group, [(keys, help)]), in declared order;
     ``details`` adds text to an action's help (e.g. the project's labels); ``tr`` translates
     the group names and the help (English: unchanged)."""
