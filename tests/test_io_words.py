@@ -442,3 +442,65 @@ def test_a_german_window_says_the_reasons_of_our_own_formats_in_german() -> None
     for words in data:
         sentences = [sentence.replace(words, "") for sentence in sentences]
     assert english_shown(sentences) == [], sentences
+
+
+_TSV_HEAD = ("#FORMAT=WebAnno TSV 3.3\n"
+             "#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|value|identifier\n\n\n")
+_TSV_ROWS = "1-1\t0-4\tAnna\tPER[1]\t*[1]\n1-2\t5-10\tsagte\t_\t_\n"
+TSV_PROBLEMS = {  # WebAnno TSV with one problem each
+    Why.NOT_WEBANNO: "Anna sagte.\n",
+    Why.TOKEN_BEFORE_TEXT: _TSV_HEAD + _TSV_ROWS + "#Text=Anna sagte\n",
+    Why.TSV_COLUMNS: _TSV_HEAD + "#Text=Anna sagte\n1-1\t0-4\tAnna\tPER[1]\n",
+    Why.TSV_TOKEN_OUTSIDE: _TSV_HEAD + "#Text=Anna sagte\n1-1\t0-4\tAnna\tPER[1]\t*[1]\n"
+                           "1-2\t5-99\tsagte\t_\t_\n"}
+INCEPTION_NOTES = [  # what a broken INCEpTION export gives, as io writes it
+    ImportFailure("p.zip", None, "token 1-2: relation source 'x' is not a token",
+                  Why.TSV_RELATION_SOURCE, "1-2", values=("'x'",)),
+    ImportFailure("p.zip", None, "token 1-4: relation end not found", Why.TSV_RELATION_END,
+                  "1-4"),
+    ImportFailure("t.tsv", None, "not UTF-8 ('utf-8' codec can't decode byte 0xff in position "
+                  "0: invalid start byte)", Why.NOT_UTF8, "'utf-8' codec can't decode byte 0xff "
+                  "in position 0: invalid start byte"),
+    ImportFailure("p.zip!a.xmi", None, "not a UIMA CAS XMI its type system reads: Start tag "
+                  "expected", Why.XMI_UNREADABLE, "Start tag expected"),
+    ImportFailure("p.zip", None, "not a zip file (File is not a zip file)", Why.NOT_A_ZIP,
+                  "File is not a zip file"),
+    ImportFailure("p.zip", None, "no annotation/DOCUMENT/USER.xmi or .zip inside (not an "
+                  "INCEpTION project export or a zip of XMI files)", Why.NO_INCEPTION_ENTRY),
+    ImportFailure("p.zip!a.zip", None, "no .xmi or .tsv inside", Why.NO_XMI_INSIDE),
+    ImportFailure("p.zip!a.xmi", None, "no TypeSystem.xml in the zip", Why.NO_TYPE_SYSTEM_ZIP),
+    ImportFailure("p.zip", None, "a.xmi is over 200 MB", Why.ENTRY_TOO_LARGE, "a.xmi",
+                  count=200)]
+
+
+def tsv_notes() -> list[ImportNote]:
+    from annotator.io.common import ImportProblem
+    from annotator.io.webanno_tsv_read import parse_webanno_tsv
+
+    notes = []
+    for content in TSV_PROBLEMS.values():
+        with pytest.raises(ImportProblem) as caught:
+            parse_webanno_tsv(content, "t.tsv")
+        notes.append(caught.value.failure("t.tsv"))
+    return notes
+
+
+def test_webannos_and_inceptions_reasons_are_kinds_worded_as_io_says_them() -> None:
+    notes = tsv_notes()
+    assert [n.kind for n in notes] == list(TSV_PROBLEMS)
+    everything = notes + INCEPTION_NOTES
+    assert [import_texts.line(n) for n in everything] == [str(n) for n in everything]
+
+
+@pytest.mark.usefixtures("german")
+def test_a_german_window_says_webannos_and_inceptions_reasons_in_german() -> None:
+    lines = [import_texts.line(n) for n in tsv_notes() + INCEPTION_NOTES]
+    assert "t.tsv:6: Token 1-1: 4 Spalten, der Kopf nennt 5" in lines
+    assert "p.zip: keine ZIP-Datei (File is not a zip file)" in lines
+    data = ("#FORMAT=WebAnno TSV 3.x", "#Text=", "annotation/DOCUMENT/USER.xmi", ".zip", ".xmi",
+            ".tsv", "TypeSystem.xml", "File is not a zip file", "Start tag expected",
+            "'utf-8' codec can't decode byte 0xff in position 0: invalid start byte", "'x'")
+    sentences = [line.split(": ", 1)[1] for line in lines]
+    for words in data:
+        sentences = [sentence.replace(words, "") for sentence in sentences]
+    assert english_shown(sentences) == [], sentences

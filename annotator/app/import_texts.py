@@ -232,6 +232,32 @@ _WORDS: dict[Why, Callable[[ImportNote], str]] = {
         "Import", "{where}: token_start/token_end {start}-{end} do not match the tokens "
         "({first}-{last})").format(where=n.detail, start=n.values[0], end=n.values[1],
                                    first=n.values[2], last=n.values[3]),
+    Why.NOT_UTF8: lambda n: translate("Import", "not UTF-8 ({error})").format(error=n.detail),
+    Why.NOT_WEBANNO: lambda n: translate("Import", "not WebAnno TSV 3 (the first line is not "
+                                         "#FORMAT=WebAnno TSV 3.x)"),
+    Why.TOKEN_BEFORE_TEXT: lambda n: translate("Import", "a token row before any #Text= line"),
+    Why.TSV_COLUMNS: lambda n: translate(
+        "Import", "token {address}: {n} columns, the header names {needed}").format(
+        address=n.detail, n=n.numbers[0], needed=n.numbers[1]),
+    Why.TSV_TOKEN_OUTSIDE: lambda n: translate(
+        "Import", "token {address}: offsets {start}-{end} outside the text").format(
+        address=n.detail, start=n.numbers[0], end=n.numbers[1]),
+    Why.TSV_RELATION_SOURCE: lambda n: translate(
+        "Import", "token {address}: relation source {cell} is not a token").format(
+        address=n.detail, cell=n.values[0]),
+    Why.TSV_RELATION_END: lambda n: translate(
+        "Import", "token {address}: relation end not found").format(address=n.detail),
+    Why.XMI_UNREADABLE: lambda n: translate(
+        "Import", "not a UIMA CAS XMI its type system reads: {error}").format(error=n.detail),
+    Why.NOT_A_ZIP: lambda n: translate("Import", "not a zip file ({error})").format(
+        error=n.detail),
+    Why.NO_INCEPTION_ENTRY: lambda n: translate(
+        "Import", "no annotation/DOCUMENT/USER.xmi or .zip inside (not an INCEpTION project "
+        "export or a zip of XMI files)"),
+    Why.NO_XMI_INSIDE: lambda n: translate("Import", "no .xmi or .tsv inside"),
+    Why.NO_TYPE_SYSTEM_ZIP: lambda n: translate("Import", "no TypeSystem.xml in the zip"),
+    Why.ENTRY_TOO_LARGE: lambda n: translate("Import", "{name} is over {n} MB").format(
+        name=n.detail, n=n.count),
     Why.HTML_UNREADABLE: lambda n: translate("Import", "cannot read the HTML: {error}").format(
         error=n.detail),
 }

@@ -108,6 +108,19 @@ class Why(StrEnum):
     # the span's key; numbers: the span's start, end
     TOKEN_OFFSETS = "token offsets"  # detail: where; values: start, end as JSON
     TOKEN_TEXT = "token text"  # detail: where; numbers: start, end, id; values: covered, given
+    NOT_UTF8 = "not utf-8"  # a file its format says is UTF-8; detail: the decoder's words
+    NOT_WEBANNO = "not webanno"  # no WebAnno TSV 3 header
+    TOKEN_BEFORE_TEXT = "token before text"  # a WebAnno token row before any #Text= line
+    TSV_COLUMNS = "tsv columns"  # detail: the token's address; numbers: columns found, needed
+    TSV_TOKEN_OUTSIDE = "tsv token outside"  # detail: the address; numbers: its UTF-16 offsets
+    TSV_RELATION_SOURCE = "tsv relation source"  # detail: the address; values: the cell (repr)
+    TSV_RELATION_END = "tsv relation end"  # detail: the token's address
+    XMI_UNREADABLE = "xmi unreadable"  # detail: the parser's words
+    NOT_A_ZIP = "not a zip"  # detail: the zip module's words
+    NO_INCEPTION_ENTRY = "no inception entry"  # a zip without annotation/DOCUMENT/USER.xmi
+    NO_XMI_INSIDE = "no xmi inside"  # an inner zip without .xmi or .tsv
+    NO_TYPE_SYSTEM_ZIP = "no type system in zip"
+    ENTRY_TOO_LARGE = "entry too large"  # detail: the entry's name; count: the limit in MB
     TOKEN_FIELDS = "token fields"  # detail: where; values: the given token_start, token_end,
     # the expected ones
     UNEXPECTED = "unexpected"  # detail: the exception's type and words

@@ -45,7 +45,7 @@ def read_webanno_tsv_file(path: Path) -> ArticleDraft:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ImportProblem(f"not UTF-8 ({exc})") from exc
+        raise ImportProblem(f"not UTF-8 ({exc})", kind=Why.NOT_UTF8, detail=str(exc)) from exc
     return with_meta(parse_webanno_tsv(text, str(path)), path.with_suffix(META_SUFFIX))
 
 
@@ -81,7 +81,7 @@ def parse_webanno_tsv(content: str, source: str) -> ArticleDraft:
     lines = [line.removesuffix("\r") for line in content.split("\n")]
     if not lines[0].startswith("#FORMAT=WebAnno TSV 3"):
         raise ImportProblem("not WebAnno TSV 3 (the first line is not #FORMAT=WebAnno TSV 3.x)",
-                            1)
+                            1, kind=Why.NOT_WEBANNO)
     layers = _layers(lines)
     blocks: list[tuple[str, list[tuple[int, list[str]]]]] = []
     texts: list[str] = []
@@ -94,7 +94,8 @@ def parse_webanno_tsv(content: str, source: str) -> ArticleDraft:
             blocks[-1] = ("".join(texts), blocks[-1][1])
         elif _ROW.match(line):
             if not blocks:
-                raise ImportProblem("a token row before any #Text= line", n)
+                raise ImportProblem("a token row before any #Text= line", n,
+                                    kind=Why.TOKEN_BEFORE_TEXT)
             blocks[-1][1].append((n, line.split("\t")))
     text = _text(blocks)
     if not text.strip():
@@ -210,11 +211,13 @@ class _Reader:
         needed = 3 + sum(len(layer.features) for layer in self.layers)
         if len(cells) < needed:
             raise ImportProblem(f"token {address}: {len(cells)} columns, the header names "
-                                f"{needed}", n)
+                                f"{needed}", n, kind=Why.TSV_COLUMNS, detail=address,
+                                numbers=(len(cells), needed))
         b16, e16 = (int(x) for x in cells[1].split("-"))
         begin, end = self.units.to_codepoint(b16), self.units.to_codepoint(e16)
         if not 0 <= begin <= end <= self.length:
-            raise ImportProblem(f"token {address}: offsets {b16}-{e16} outside the text", n)
+            raise ImportProblem(f"token {address}: offsets {b16}-{e16} outside the text", n,
+                                kind=Why.TSV_TOKEN_OUTSIDE, detail=address, numbers=(b16, e16))
         column = 3
         here = self.at.setdefault(address, [])
         for layer in self.layers:
@@ -249,7 +252,8 @@ class _Reader:
             match = _GOVERNOR.fullmatch(raw)
             if match is None:
                 raise ImportProblem(f"token {address}: relation source {raw!r} is not a token",
-                                    n)
+                                    n, kind=Why.TSV_RELATION_SOURCE, detail=address,
+                                    values=(repr(raw),))
             found = {f: v[j][0] if j < len(v) else None
                      for f, v in zip(layer.features[:-1], values, strict=False)}
             origin, gid, did = match.group(1), int(match.group(2) or 0), int(match.group(3) or 0)
@@ -270,7 +274,8 @@ class _Reader:
         for layer, values, origin, gid, did, address, n in self.relations:
             ends = [self._end(origin, gid, layer.base), self._end(address, did, layer.base)]
             if None in ends or id(ends[0]) not in keys or id(ends[1]) not in keys:
-                raise ImportProblem(f"token {address}: relation end not found", n)
+                raise ImportProblem(f"token {address}: relation end not found", n,
+                                    kind=Why.TSV_RELATION_END, detail=address)
             values.setdefault("label", None)
             values["label"] = values["label"] or layer.name.rsplit(".")[-1]
             link = link_of(keys[id(ends[0])], keys[id(ends[1])], values, f"line {n}")

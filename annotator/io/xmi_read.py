@@ -70,7 +70,8 @@ def draft_of(xmi: bytes, types: bytes, source: str) -> ArticleDraft:
         system = cassis.load_typesystem(io.BytesIO(types))
         cas = cassis.load_cas_from_xmi(io.BytesIO(xmi), typesystem=system, lenient=True)
     except Exception as exc:  # lxml's and cassis's errors: any of them means a broken file
-        raise ImportProblem(f"not a UIMA CAS XMI its type system reads: {exc}") from exc
+        raise ImportProblem(f"not a UIMA CAS XMI its type system reads: {exc}",
+                            kind=Why.XMI_UNREADABLE, detail=str(exc)) from exc
     text = cas.sofa_string or ""
     if not text.strip():
         raise ImportProblem("the document has no text", kind=Why.NO_DOCUMENT_TEXT)
@@ -156,13 +157,15 @@ def iter_inception_zip(path: Path) -> Iterator[ImportItem]:
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile as exc:
-        raise ImportProblem(f"not a zip file ({exc})") from exc
+        raise ImportProblem(f"not a zip file ({exc})", kind=Why.NOT_A_ZIP,
+                            detail=str(exc)) from exc
     with archive:
         names = [n for n in archive.namelist() if not n.endswith("/")]
         entries = [n for n in names if _version(n) is not None]
         if not entries:
             raise ImportProblem("no annotation/DOCUMENT/USER.xmi or .zip inside (not an "
-                                "INCEpTION project export or a zip of XMI files)")
+                                "INCEpTION project export or a zip of XMI files)",
+                                kind=Why.NO_INCEPTION_ENTRY)
         for name in entries:
             where = f"{path}!{name}"
             try:
@@ -192,7 +195,7 @@ def _entry(archive: zipfile.ZipFile, name: str, names: list[str], where: str
         inside = inner.namelist()
         found = next((n for n in inside if n.lower().endswith((".xmi", ".tsv"))), None)
         if found is None:
-            raise ImportProblem("no .xmi or .tsv inside")
+            raise ImportProblem("no .xmi or .tsv inside", kind=Why.NO_XMI_INSIDE)
         data, name, names, archive = _bounded(inner, found), found, inside, inner
     if name.lower().endswith(".tsv"):
         from annotator.io.webanno_tsv_read import parse_webanno_tsv
@@ -201,7 +204,7 @@ def _entry(archive: zipfile.ZipFile, name: str, names: list[str], where: str
     else:
         types = _typesystem(name, names)
         if types is None:
-            raise ImportProblem("no TypeSystem.xml in the zip")
+            raise ImportProblem("no TypeSystem.xml in the zip", kind=Why.NO_TYPE_SYSTEM_ZIP)
         draft = draft_of(data, _bounded(archive, types), where)
     yield _of(draft, user, PurePosixPath(where.split("!", 1)[1]).parts)
 
@@ -226,12 +229,14 @@ def _of(draft: ArticleDraft, user: str | None, parts: tuple[str, ...]) -> Articl
 
 
 def _bounded(archive: zipfile.ZipFile, name: str) -> bytes:
+    too_large = ImportProblem(f"{name} is over {DATASET_BYTES // 2**20} MB",
+                              kind=Why.ENTRY_TOO_LARGE, detail=name, count=DATASET_BYTES // 2**20)
     if archive.getinfo(name).file_size > DATASET_BYTES:
-        raise ImportProblem(f"{name} is over {DATASET_BYTES // 2**20} MB")
+        raise too_large
     with archive.open(name) as handle:
         data = handle.read(DATASET_BYTES + 1)
     if len(data) > DATASET_BYTES:
-        raise ImportProblem(f"{name} is over {DATASET_BYTES // 2**20} MB")
+        raise too_large
     return data
 
 

@@ -2244,6 +2244,71 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>not UTF-8 ({error})</source>
+        <translation>kein UTF-8 ({error})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not WebAnno TSV 3 (the first line is not #FORMAT=WebAnno TSV 3.x)</source>
+        <translation>kein WebAnno-TSV 3 (die erste Zeile ist nicht #FORMAT=WebAnno TSV 3.x)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a token row before any #Text= line</source>
+        <translation>eine Token-Zeile vor der ersten #Text=-Zeile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>token {address}: {n} columns, the header names {needed}</source>
+        <translation>Token {address}: {n} Spalten, der Kopf nennt {needed}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>token {address}: offsets {start}-{end} outside the text</source>
+        <translation>Token {address}: Positionen {start}-{end} außerhalb des Textes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>token {address}: relation source {cell} is not a token</source>
+        <translation>Token {address}: die Quelle der Relation {cell} ist kein Token</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>token {address}: relation end not found</source>
+        <translation>Token {address}: das Ende der Relation fehlt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not a UIMA CAS XMI its type system reads: {error}</source>
+        <translation>kein UIMA-CAS-XMI, das sein Typsystem liest: {error}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not a zip file ({error})</source>
+        <translation>keine ZIP-Datei ({error})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no annotation/DOCUMENT/USER.xmi or .zip inside (not an INCEpTION project export or a zip of XMI files)</source>
+        <translation>kein annotation/DOCUMENT/USER.xmi oder .zip darin (weder ein INCEpTION-Projektexport noch ein ZIP von XMI-Dateien)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no .xmi or .tsv inside</source>
+        <translation>keine .xmi- oder .tsv-Datei darin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no TypeSystem.xml in the zip</source>
+        <translation>keine TypeSystem.xml im ZIP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is over {n} MB</source>
+        <translation>{name} ist größer als {n} MB</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>cannot read the HTML: {error}</source>
         <translation>HTML nicht lesbar: {error}</translation>
     </message>
