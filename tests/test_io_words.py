@@ -504,3 +504,72 @@ def test_a_german_window_says_webannos_and_inceptions_reasons_in_german() -> Non
     for words in data:
         sentences = [sentence.replace(words, "") for sentence in sentences]
     assert english_shown(sentences) == [], sentences
+
+
+_REC = {"key": "T1", "layer": "entity", "start": 0, "end": 11, "label": "PER"}
+_CLAIM = {"key": "C1", "layer": "claim", "start": 12, "end": 25, "label": "CLAIM"}
+RECORD_TASKS = {  # lines of annotator's own JSONL, one problem each
+    Why.DUPLICATE_KEY: {"spans": [_REC, _REC]},
+    Why.KEY_MISSING: {"spans": [{**_REC, "key": ""}]},
+    Why.UNKNOWN_LAYER: {"spans": [{**_REC, "layer": "topic"}]},
+    Why.TIMESTAMP: {"spans": [{**_REC, "_timestamp": "gestern"}]},
+    Why.ANNOTATORS_LIST: {"spans": [{**_REC, "_annotators": "anna"}]},
+    Why.SUGGESTION_MODEL: {"spans": [_REC], "suggestions": [{**_REC, "model": "m"}]},
+    Why.NO_SPAN_WITH_KEY: {"spans": [_REC], "groups": [{"span_key": "T9", "group_key": "g"}]},
+    Why.GROUP_FIELDS: {"spans": [_CLAIM], "groups": [{"span_key": "C1", "group_key": ""}]},
+    Why.HOLDS_NOT_BOOL: {"spans": [_CLAIM], "groups": [{"span_key": "C1", "group_key": "g",
+                                                        "holds": "ja"}]},
+    Why.UNKNOWN_STATUS: {"spans": [_REC], "meta": {"status": "fertig"}}}
+
+
+def record_notes() -> list[ImportNote]:
+    from annotator.io.common import ImportProblem
+    from annotator.io.export_jsonl import parse_rich_task
+
+    notes = []
+    for task in RECORD_TASKS.values():
+        with pytest.raises(ImportProblem) as caught:
+            parse_rich_task(task, OWN_TEXT, "x")
+        notes.append(caught.value.failure("own.jsonl", 1))
+    return notes
+
+
+def test_the_checks_on_our_records_are_kinds_worded_as_io_says_them() -> None:
+    notes = record_notes()
+    assert [n.kind for n in notes] == list(RECORD_TASKS)
+    link = ImportFailure("own.jsonl", 1, "relations[0]: missing or empty link kind",
+                         Why.LINK_KIND_MISSING, "relations[0]")
+    assert [import_texts.line(n) for n in [*notes, link]] == [str(n) for n in [*notes, link]]
+
+
+@pytest.mark.usefixtures("german")
+def test_a_german_window_says_the_checks_on_our_records_in_german() -> None:
+    lines = [import_texts.line(n) for n in record_notes()]
+    assert 'own.jsonl:1: spans[1]: doppelter Schlüssel "T1"' in lines
+    assert 'own.jsonl:1: meta.status: unbekannter Status "fertig"' in lines
+    data = ("spans[0]", "spans[1]", "suggestions[0]", "groups[0]", "meta.status", "_timestamp",
+            "_annotators", "model_version", "group_key", "group", "value", "stance", '"holds"',
+            '"topic"', '"gestern"', '"fertig"', '"T9"', "entity, claim, source, structure",
+            "._timestamp", "Unix")  # the record's own names and values, not sentences
+    sentences = [line.split(": ", 1)[1] for line in lines]
+    for words in data:
+        sentences = [sentence.replace(words, "") for sentence in sentences]
+    assert english_shown(sentences) == [], sentences
+
+
+def test_every_reason_io_gives_has_a_kind_and_every_kind_its_words() -> None:
+    """A new check in a reader names its kind (or the German window would say it in English),
+    and the kind has its words."""
+    import ast
+
+    package = Path(import_texts.__file__).parents[1]
+    unkinded = []
+    for path in sorted(package.rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(source)):
+            name = getattr(getattr(node, "func", None), "id", None)
+            if name in ("ImportProblem", "ImportFailure", "ImportWarning", "ImportSkip") and \
+                    not any(k.arg == "kind" for k in node.keywords) and len(node.args) < 4:
+                unkinded.append(f"{path.relative_to(package)}:{node.lineno}")
+    assert unkinded == []
+    assert {kind for kind in Why if kind is not Why.OTHER} == set(import_texts._WORDS)

@@ -258,6 +258,32 @@ _WORDS: dict[Why, Callable[[ImportNote], str]] = {
     Why.NO_TYPE_SYSTEM_ZIP: lambda n: translate("Import", "no TypeSystem.xml in the zip"),
     Why.ENTRY_TOO_LARGE: lambda n: translate("Import", "{name} is over {n} MB").format(
         name=n.detail, n=n.count),
+    Why.DUPLICATE_KEY: lambda n: translate("Import", "{where}: duplicate key \"{key}\"").format(
+        where=n.detail, key=n.values[0]),
+    Why.KEY_MISSING: lambda n: translate("Import", "{where}: missing or empty \"key\"").format(
+        where=n.detail),
+    Why.SUGGESTION_MODEL: lambda n: translate(
+        "Import", "{where}: a suggestion needs its model and model_version (and a number or "
+        "nothing as score)").format(where=n.detail),
+    Why.TIMESTAMP: lambda n: translate(
+        "Import", "{where}._timestamp must be Unix seconds, got {value}").format(
+        where=n.detail, value=n.values[0]),
+    Why.ANNOTATORS_LIST: lambda n: translate(
+        "Import", "{where}._annotators must be a list of names").format(where=n.detail),
+    Why.NO_SPAN_WITH_KEY: lambda n: translate("Import", "{where}: no span with key {key}").format(
+        where=n.detail, key=n.values[0]),
+    Why.LINK_KIND_MISSING: lambda n: translate("Import", "{where}: missing or empty link kind"
+                                               ).format(where=n.detail),
+    Why.GROUP_FIELDS: lambda n: translate(
+        "Import", "{where}: group, group_key, value and stance must be strings (group_key not "
+        "empty)").format(where=n.detail),
+    Why.HOLDS_NOT_BOOL: lambda n: translate(
+        "Import", "{where}: \"holds\" must be true or false").format(where=n.detail),
+    Why.UNKNOWN_STATUS: lambda n: translate("Import", "meta.status: unknown status {status}"
+                                            ).format(status=n.values[0]),
+    Why.UNKNOWN_LAYER: lambda n: translate(
+        "Import", "{where}: unknown layer {layer} (use {layers})").format(
+        where=n.detail, layer=n.values[0], layers=n.values[1]),
     Why.HTML_UNREADABLE: lambda n: translate("Import", "cannot read the HTML: {error}").format(
         error=n.detail),
 }

@@ -121,6 +121,17 @@ class Why(StrEnum):
     NO_XMI_INSIDE = "no xmi inside"  # an inner zip without .xmi or .tsv
     NO_TYPE_SYSTEM_ZIP = "no type system in zip"
     ENTRY_TOO_LARGE = "entry too large"  # detail: the entry's name; count: the limit in MB
+    DUPLICATE_KEY = "duplicate key"  # detail: where; values: the key
+    KEY_MISSING = "key missing"  # detail: where
+    SUGGESTION_MODEL = "suggestion model"  # detail: where
+    TIMESTAMP = "timestamp"  # detail: where; values: the value found, as JSON
+    ANNOTATORS_LIST = "annotators list"  # detail: where
+    NO_SPAN_WITH_KEY = "no span with key"  # detail: where; values: the key, as JSON
+    LINK_KIND_MISSING = "link kind missing"  # detail: where
+    GROUP_FIELDS = "group fields"  # detail: where
+    HOLDS_NOT_BOOL = "holds not bool"  # detail: where
+    UNKNOWN_STATUS = "unknown status"  # values: the status, as JSON
+    UNKNOWN_LAYER = "unknown layer"  # detail: where; values: the layer as JSON, the known ones
     TOKEN_FIELDS = "token fields"  # detail: where; values: the given token_start, token_end,
     # the expected ones
     UNEXPECTED = "unexpected"  # detail: the exception's type and words

@@ -139,7 +139,9 @@ def parse_spans(items: list[Any], text: str, where: str) -> list[DocSpan]:
     for index, item in enumerate(items):
         span = parse_span(item, text, f"{where}[{index}]")
         if span.key in seen:
-            raise ImportProblem(f'{where}[{index}]: duplicate key "{span.key}"')
+            raise ImportProblem(f'{where}[{index}]: duplicate key "{span.key}"',
+                                kind=Why.DUPLICATE_KEY, detail=f"{where}[{index}]",
+                                values=(span.key,))
         seen.add(span.key)
         spans.append(span)
     return spans
@@ -150,7 +152,8 @@ def parse_span(item: Any, text: str, where: str) -> DocSpan:
     item = object_of(item, where)
     key = item.get("key")
     if not isinstance(key, str) or not key:
-        raise ImportProblem(f'{where}: missing or empty "key"')
+        raise ImportProblem(f'{where}: missing or empty "key"', kind=Why.KEY_MISSING,
+                            detail=where)
     layer, start, end, label = _place(item, text, where)
     return DocSpan(key, layer, start, end, label,
                    dict(object_of(item.get("attrs", {}), f"{where}.attrs")),
@@ -171,7 +174,8 @@ def parse_suggestions(items: Any, text: str, where: str) -> list[DocSpan]:
         score = item.get("score")
         if not model or version is None or not (score is None or _is_number(score)):
             raise ImportProblem(f"{here}: a suggestion needs its model and model_version "
-                                "(and a number or nothing as score)")
+                                "(and a number or nothing as score)",
+                                kind=Why.SUGGESTION_MODEL, detail=here)
         spans.append(DocSpan(f"S{index}", layer, start, end, label, made=Provenance(
             model=model, model_version=version, score=score)))
     return spans
@@ -184,12 +188,14 @@ def parse_provenance(item: dict[str, Any], where: str) -> Provenance | None:
         return None
     who, stamp = optional_str(item, "_annotator_id", where), item.get("_timestamp")
     if stamp is not None and not (is_int(stamp) and 0 <= stamp < 2**40):
-        raise ImportProblem(f"{where}._timestamp must be Unix seconds, got {json.dumps(stamp)}")
+        raise ImportProblem(f"{where}._timestamp must be Unix seconds, got {json.dumps(stamp)}",
+                            kind=Why.TIMESTAMP, detail=where, values=(json.dumps(stamp),))
     model, version = optional_str(item, "model", where), optional_str(item, "model_version",
                                                                       where)
     agreed = item.get("_annotators", [])
     if not (isinstance(agreed, list) and all(isinstance(x, str) and x.strip() for x in agreed)):
-        raise ImportProblem(f"{where}._annotators must be a list of names")
+        raise ImportProblem(f"{where}._annotators must be a list of names",
+                            kind=Why.ANNOTATORS_LIST, detail=where)
     return Provenance(who.strip() or None if who else None,
                       iso_time(stamp) if stamp is not None else None,
                       model if model and version else None, version if model else None,
@@ -201,10 +207,16 @@ def parse_link(from_key: Any, to_key: Any, kind: Any, attrs: Any,
     """A link whose both ends are spans of this document."""
     for key in (from_key, to_key):
         if not isinstance(key, str) or key not in spans:
-            raise ImportProblem(f"{where}: no span with key {json.dumps(key)}")
+            raise _no_span(where, key)
     if not isinstance(kind, str) or not kind:
-        raise ImportProblem(f"{where}: missing or empty link kind")
+        raise ImportProblem(f"{where}: missing or empty link kind", kind=Why.LINK_KIND_MISSING,
+                            detail=where)
     return DocLink(from_key, to_key, kind, dict(object_of(attrs, f"{where}.attrs")))
+
+
+def _no_span(where: str, key: Any) -> ImportProblem:
+    return ImportProblem(f"{where}: no span with key {json.dumps(key)}",
+                         kind=Why.NO_SPAN_WITH_KEY, detail=where, values=(json.dumps(key),))
 
 
 def parse_groups(items: list[Any], spans: dict[str, DocSpan], where: str) -> list[DocGroupMember]:
@@ -214,13 +226,14 @@ def parse_groups(items: list[Any], spans: dict[str, DocSpan], where: str) -> lis
         here = f"{where}[{index}]"
         item = object_of(raw, here)
         if not isinstance(item.get("span_key"), str) or item["span_key"] not in spans:
-            raise ImportProblem(f"{here}: no span with key {json.dumps(item.get('span_key'))}")
+            raise _no_span(here, item.get("span_key"))
         texts = [item.get(name, "") for name in ("group", "group_key", "value", "stance")]
         if not all(isinstance(value, str) for value in texts) or not texts[1]:
             raise ImportProblem(f"{here}: group, group_key, value and stance must be strings "
-                                "(group_key not empty)")
+                                "(group_key not empty)", kind=Why.GROUP_FIELDS, detail=here)
         if not isinstance(item.get("holds", False), bool):
-            raise ImportProblem(f'{here}: "holds" must be true or false')
+            raise ImportProblem(f'{here}: "holds" must be true or false',
+                                kind=Why.HOLDS_NOT_BOOL, detail=here)
         group, group_key, value, stance = texts
         members.append(DocGroupMember(group, group_key, item["span_key"], value, stance,
                                       item.get("holds", False)))
@@ -237,7 +250,8 @@ def draft_from_meta(text: str, meta: dict[str, Any], source: str, spans: list[Do
         free = {key: value for key, value in meta.items() if key not in FIELDS}
     status = fields.pop("status")
     if status is not None and status not in {s.value for s in Status}:
-        raise ImportProblem(f"meta.status: unknown status {json.dumps(status)}")
+        raise ImportProblem(f"meta.status: unknown status {json.dumps(status)}",
+                            kind=Why.UNKNOWN_STATUS, values=(json.dumps(status),))
     return ArticleDraft(
         text=text, title=fields["title"] or short_title(first_line(text)),
         outlet=fields["outlet"], author=fields["author"], url=fields["url"],
@@ -251,8 +265,9 @@ def draft_from_meta(text: str, meta: dict[str, Any], source: str, spans: list[Do
 def _place(item: dict[str, Any], text: str, where: str) -> tuple[Layer, int, int, str]:
     """A record's known layer, offsets inside the text and label."""
     if not isinstance(item.get("layer"), str) or item["layer"] not in _LAYER_NAMES:
-        raise ImportProblem(f'{where}: unknown layer {json.dumps(item.get("layer"))} '
-                            f"(use {_LAYERS})")
+        found = json.dumps(item.get("layer"))
+        raise ImportProblem(f"{where}: unknown layer {found} (use {_LAYERS})",
+                            kind=Why.UNKNOWN_LAYER, detail=where, values=(found, _LAYERS))
     start, end, label = item.get("start"), item.get("end"), item.get("label")
     if not is_int(start) or not is_int(end):
         raise offsets_not_integers(where, start, end)

@@ -2309,6 +2309,61 @@ Ersetzen? Ersetzt oder gelöscht werden: {names}.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>{where}: duplicate key &quot;{key}&quot;</source>
+        <translation>{where}: doppelter Schlüssel &quot;{key}&quot;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{where}: missing or empty &quot;key&quot;</source>
+        <translation>{where}: „key“ fehlt oder ist leer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{where}: a suggestion needs its model and model_version (and a number or nothing as score)</source>
+        <translation>{where}: ein Vorschlag braucht sein model und seine model_version (und als score eine Zahl oder nichts)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where}._timestamp must be Unix seconds, got {value}</source>
+        <translation>{where}._timestamp muss Unix-Sekunden angeben, gefunden: {value}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where}._annotators must be a list of names</source>
+        <translation>{where}._annotators muss eine Liste von Namen sein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{where}: no span with key {key}</source>
+        <translation>{where}: keine Textstelle mit dem Schlüssel {key}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{where}: missing or empty link kind</source>
+        <translation>{where}: die Art der Verknüpfung fehlt oder ist leer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{where}: group, group_key, value and stance must be strings (group_key not empty)</source>
+        <translation>{where}: group, group_key, value und stance müssen Zeichenketten sein (group_key nicht leer)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where}: &quot;holds&quot; must be true or false</source>
+        <translation>{where}: „holds“ muss true oder false sein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>meta.status: unknown status {status}</source>
+        <translation>meta.status: unbekannter Status {status}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{where}: unknown layer {layer} (use {layers})</source>
+        <translation>{where}: unbekannte Ebene {layer} (möglich: {layers})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>cannot read the HTML: {error}</source>
         <translation>HTML nicht lesbar: {error}</translation>
     </message>
